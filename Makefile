@@ -1,0 +1,76 @@
+# Sonae — the README's two commands are `make run` and `make test`. Both install what a fresh
+# Debian/Ubuntu machine lacks (system packages, npm packages, tauri-driver) before building.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Build outside the clone by default so repeated clones share compiled dependencies (only speed:
+# cargo still rebuilds whatever changed). Override with CARGO_TARGET_DIR=... as usual.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/sonae/target
+export CARGO_TERM_COLOR ?= never
+TARGET := $(CARGO_TARGET_DIR)/debug
+
+APT_PACKAGES := build-essential pkg-config curl file xauth libssl-dev \
+	libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
+	xvfb webkit2gtk-driver poppler-utils fonts-ipaexfont-gothic
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
+
+.PHONY: help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+
+help:
+	@echo "make run    build and open Sonae on the default company file"
+	@echo "make test   every test: Rust, front end (Vitest), end-to-end (real window under Xvfb)"
+	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
+
+deps: deps-system deps-ui
+
+# Installs only the Debian packages that are missing.
+deps-system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-ui: ui/node_modules/.package-lock.json
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $@
+
+deps-e2e: deps-system
+	@if [ -z "$(TAURI_DRIVER)" ]; then cargo install tauri-driver --locked; fi
+
+ui: deps-ui
+	cd ui && npm run build
+
+app: deps-system ui
+	cargo build -p sonae
+
+run: app
+	@if [ -n "$$DISPLAY" ] || [ -n "$$WAYLAND_DISPLAY" ]; then \
+		$(TARGET)/sonae; \
+	else \
+		echo "no display: opening Sonae in a virtual X display (Xvfb)"; \
+		xvfb-run -a -s "-screen 0 1280x800x24" $(TARGET)/sonae; \
+	fi
+
+bindings:
+	UPDATE_BINDINGS=1 cargo test -p sonae-core --lib bindings
+
+test: deps deps-e2e test-ui test-rust test-e2e
+
+test-rust: ui
+	cargo test --workspace
+
+test-ui: deps-ui
+	cd ui && npx tsc --noEmit && npx vitest run
+
+test-e2e e2e: deps-e2e ui
+	cargo build -p sonae
+	xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p sonae --test e2e -- --ignored --test-threads=1
+
+clean:
+	rm -rf ui/dist tests/artifacts
+	cargo clean

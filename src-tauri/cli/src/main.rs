@@ -1,0 +1,185 @@
+//! `sonae-cli`: Sonae's command line, for scripts, consultants and tests. Every command works on a
+//! company file through `sonae-core`; user mistakes end with one line on stderr and a non-zero
+//! exit, never a panic.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sonae_core::store::{self, CompanyFile};
+use sonae_core::{rules, template};
+
+#[derive(Parser)]
+#[command(name = "sonae-cli", version, about = "Sonae (備え) company files from the command line")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new company file from the built-in policy template.
+    Init {
+        file: PathBuf,
+        /// Language of the policy texts.
+        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        lang: Language,
+        /// Fill it with a realistic sample company (contacts, BCP, incidents).
+        #[arg(long)]
+        demo: bool,
+        /// Company name (ignored with --demo).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Check a company file's integrity and schema version without changing it.
+    Check { file: PathBuf },
+    /// Copy a company file consistently, even while the app has it open.
+    Backup {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Incidents in a company file.
+    Incident {
+        #[command(subcommand)]
+        command: IncidentCommand,
+    },
+    /// Who must or should be told, by when, for the facts of an incident (DOMAIN.md §4).
+    Assess {
+        /// JSON file of facts.
+        #[arg(long)]
+        facts: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Language of the text summary.
+        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        lang: Language,
+    },
+}
+
+#[derive(Subcommand)]
+enum IncidentCommand {
+    /// List incidents, newest first.
+    List {
+        file: PathBuf,
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Language {
+    Ja,
+    En,
+}
+
+impl Language {
+    fn code(self) -> &'static str {
+        match self {
+            Language::Ja => "ja",
+            Language::En => "en",
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+/// A failure to report: its message and the exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl From<store::StoreError> for Failure {
+    fn from(e: store::StoreError) -> Self {
+        Failure { message: e.to_string(), code: 1 }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or_default().trim_start_matches("error: ");
+            eprintln!("sonae-cli: {first} (see sonae-cli --help)");
+            return ExitCode::from(2);
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("sonae-cli: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Init { file, lang, demo, name } => {
+            let created = if demo {
+                CompanyFile::create_demo(&file, lang.code())?
+            } else {
+                let policy = template::builtin_policy(lang.code())
+                    .map_err(|e| Failure { message: format!("built-in template: {e}"), code: 1 })?;
+                let default_name = match lang {
+                    Language::Ja => "新しい会社",
+                    Language::En => "New company",
+                };
+                CompanyFile::create(&file, name.as_deref().unwrap_or(default_name), &policy)?
+            };
+            let profile = store::company_profile(created.connection())?;
+            println!("created {} ({})", file.display(), profile.name);
+        }
+        Command::Check { file } => {
+            let check = store::check(&file)?;
+            println!("{}: ok — {} (schema version {})", file.display(), check.company_name, check.schema_version);
+        }
+        Command::Backup { file, out } => {
+            CompanyFile::open(&file)?.backup_to(&out)?;
+            println!("backed up {} to {}", file.display(), out.display());
+        }
+        Command::Incident { command: IncidentCommand::List { file, json } } => {
+            let company = CompanyFile::open(&file)?;
+            let incidents = store::list_incidents(company.connection())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&incidents).expect("incidents serialise"));
+            } else {
+                for i in incidents {
+                    let level = i.level.map_or("-".to_string(), |l| l.to_string());
+                    let status = serde_json::to_value(i.status).expect("status serialises");
+                    println!(
+                        "{:>5}  {}  L{}  {:<9}  {:<6}  {}",
+                        i.id,
+                        &i.discovered_at[..i.discovered_at.len().min(16)],
+                        level,
+                        i.category.as_deref().unwrap_or("-"),
+                        status.as_str().unwrap_or_default(),
+                        i.title
+                    );
+                }
+            }
+        }
+        Command::Assess { facts, format, lang } => {
+            let bad_input = |message: String| Failure { message, code: 2 };
+            let text = std::fs::read_to_string(&facts).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
+            let parsed = rules::parse_facts(&text).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
+            let assessment = rules::assess(&parsed);
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&assessment).expect("assessment serialises")),
+                Format::Text => print!("{}", rules::describe(&assessment, &parsed, lang.code())),
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! The TypeScript declarations of every type the UI receives or sends, generated from the Rust
+//! types so the two sides cannot disagree. `ui/src/bindings.ts` is this output, committed; a test
+//! fails when it drifts (regenerate with `make bindings`).
+
+use ts_rs::{Config, TS};
+
+use crate::{model, rules};
+
+/// The contents of `ui/src/bindings.ts`.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        model::Sector::decl(&cfg),
+        model::CompanyProfile::decl(&cfg),
+        model::Stage::decl(&cfg),
+        model::IncidentStatus::decl(&cfg),
+        model::IncidentSummary::decl(&cfg),
+        model::StaleContact::decl(&cfg),
+        model::HomeSummary::decl(&cfg),
+        model::Language::decl(&cfg),
+        model::Preferences::decl(&cfg),
+        model::ErrorReport::decl(&cfg),
+        model::OpenFileState::decl(&cfg),
+    ];
+    let _ = rules::assess;
+    let mut out = String::from("// Generated from sonae-core by `make bindings`. Do not edit by hand.\n\n");
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    /// The committed bindings match the Rust types. With `UPDATE_BINDINGS=1` the file is rewritten.
+    #[test]
+    fn committed_bindings_are_current() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+        let expected = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "ui/src/bindings.ts is out of date with the Rust types: run `make bindings` and commit it"
+        );
+    }
+}

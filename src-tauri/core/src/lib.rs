@@ -1,0 +1,13 @@
+//! Sonae's core: everything the desktop app and the command line share, with no Tauri in it.
+//!
+//! - [`store`]: the company file (one SQLite file per company), its schema and migrations.
+//! - [`model`]: the domain types that cross the IPC boundary (exported to TypeScript).
+//! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
+//! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
+//! - [`bindings`]: the TypeScript declarations of the types the UI receives.
+
+pub mod bindings;
+pub mod model;
+pub mod rules;
+pub mod store;
+pub mod template;

@@ -1,0 +1,388 @@
+//! The assessment: from the facts of an incident to who must or should be told, and by when.
+//!
+//! Each addressee of DOMAIN.md §3 has one small rule function below, with the public source it
+//! follows in its doc comment, so a consultant can check why an obligation appears. [`RULES`]
+//! lists them in the table's order, which is the order of the output.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use ts_rs::TS;
+
+use super::deadline;
+use super::facts::{Facts, IncidentCategory, PersonalData, Sector};
+
+/// Who must or should be told about one incident (the `assess` contract output).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Assessment {
+    pub obligations: Vec<Obligation>,
+}
+
+/// One addressee's duty, why it applies, and its deadlines (none when the rule sets no day).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Obligation {
+    pub authority: Authority,
+    pub duty: Duty,
+    pub grounds: Vec<Ground>,
+    pub deadlines: Vec<Deadline>,
+}
+
+/// A dated step of an obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Deadline {
+    pub stage: Stage,
+    #[ts(type = "string")]
+    pub due_by: DueBy,
+}
+
+/// The addressees, in the order of DOMAIN.md §3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// 個人情報保護委員会 — 漏えい等報告
+    Ppc,
+    /// 本人への通知
+    DataSubjects,
+    /// 個人情報保護委員会 — 特定個人情報 (My Number)
+    PpcMyNumber,
+    /// プライバシーマーク審査機関
+    PrivacyMark,
+    /// GDPR supervisory authority
+    EuSupervisoryAuthority,
+    /// 金融庁・財務局
+    Fsa,
+    /// 都道府県警察
+    Police,
+    /// IPA コンピュータウイルス届出
+    IpaMalware,
+    /// IPA 不正アクセス届出
+    IpaUnauthorizedAccess,
+    /// JPCERT/CC インシデント報告
+    Jpcert,
+}
+
+impl Authority {
+    /// Every addressee, in output order.
+    pub const ALL: [Authority; 10] = [
+        Authority::Ppc,
+        Authority::DataSubjects,
+        Authority::PpcMyNumber,
+        Authority::PrivacyMark,
+        Authority::EuSupervisoryAuthority,
+        Authority::Fsa,
+        Authority::Police,
+        Authority::IpaMalware,
+        Authority::IpaUnauthorizedAccess,
+        Authority::Jpcert,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Duty {
+    /// 義務 — required by law or by the scheme the company joined.
+    Mandatory,
+    /// 推奨 — advised; nobody enforces it.
+    Recommended,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "DeadlineStage")]
+pub enum Stage {
+    /// 速報 — preliminary report.
+    Preliminary,
+    /// 確報 — final report.
+    Final,
+    /// A single notification with a deadline (GDPR art. 33).
+    Notice,
+}
+
+/// Why an obligation applies: each id names one trigger of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Ground {
+    /// 要配慮個人情報 (PPC rule art. 7(1)).
+    SensitiveData,
+    /// 財産的被害のおそれ (rule art. 7(2)).
+    FinancialDamageRisk,
+    /// 不正の目的のおそれ (rule art. 7(3)).
+    UnlawfulPurpose,
+    /// More than 1,000 people (rule art. 7(4)).
+    #[serde(rename = "over_1000_subjects")]
+    Over1000Subjects,
+    /// My Number data of more than 100 people (My Number breach rule art. 2).
+    #[serde(rename = "my_number_over_100_subjects")]
+    MyNumberOver100Subjects,
+    /// My Number data with an unlawful purpose (My Number breach rule art. 2).
+    MyNumberUnlawfulPurpose,
+    /// The company holds the Privacy Mark.
+    PrivacyMarkHolder,
+    /// People in the EU/EEA are affected.
+    EuSubjects,
+    /// The company is a financial business.
+    FinanceSector,
+    /// Unauthorized access or attempts.
+    UnauthorizedAccess,
+    /// Malware found or an infection.
+    Malware,
+    /// A crime is suspected.
+    CrimeSuspected,
+    /// Malware (ransomware and the like) reached personal data.
+    Ransomware,
+}
+
+/// A deadline: a calendar day, or an exact moment for the GDPR's 72 hours. Written as
+/// `YYYY-MM-DD` or as an RFC 3339 timestamp in the offset of `discovered_at`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueBy {
+    Date(NaiveDate),
+    Instant(DateTime<FixedOffset>),
+}
+
+impl Serialize for DueBy {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            DueBy::Date(date) => serializer.collect_str(&date.format("%Y-%m-%d")),
+            DueBy::Instant(at) => serializer.serialize_str(&at.to_rfc3339_opts(SecondsFormat::AutoSi, false)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for DueBy {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .map(DueBy::Date)
+            .or_else(|_| DateTime::parse_from_rfc3339(&text).map(DueBy::Instant))
+            .map_err(|_| serde::de::Error::custom(format!("due_by {text:?} is neither YYYY-MM-DD nor RFC 3339")))
+    }
+}
+
+impl Deadline {
+    fn on(stage: Stage, date: NaiveDate) -> Self {
+        Deadline { stage, due_by: DueBy::Date(date) }
+    }
+}
+
+/// APPI art. 26(1) with PPC rule art. 7(4): a report is due when *more than* 1,000 people are
+/// affected — exactly 1,000 is not enough (the PPC's Q&A on the guidelines says the same).
+pub const APPI_PEOPLE_THRESHOLD: u64 = 1_000;
+/// My Number breach rule art. 2(4): more than 100 people.
+pub const MY_NUMBER_PEOPLE_THRESHOLD: u64 = 100;
+
+/// Who must or should be told about the incident `facts` describe.
+pub fn assess(facts: &Facts) -> Assessment {
+    let situation = Situation::new(facts);
+    Assessment { obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect() }
+}
+
+/// One addressee's rule: its obligation, or none when it does not apply.
+type Rule = fn(&Situation) -> Option<Obligation>;
+
+/// The rules in the order of DOMAIN.md §3.
+const RULES: [Rule; 10] = [
+    ppc,
+    data_subjects,
+    ppc_my_number,
+    privacy_mark,
+    eu_supervisory_authority,
+    fsa,
+    police,
+    ipa_malware,
+    ipa_unauthorized_access,
+    jpcert,
+];
+
+/// The facts with the conclusions several rules share, worked out once.
+pub(crate) struct Situation<'a> {
+    facts: &'a Facts,
+    data: &'a PersonalData,
+    /// 知った日 — day 1 of every deadline: the date of `discovered_at` in its own offset.
+    known_on: NaiveDate,
+    /// Personal data was (or may have been) leaked, lost or damaged.
+    personal_data: bool,
+    /// Malware is involved, by category or flag.
+    malware: bool,
+    /// The personal data may have been targeted with an unlawful purpose (不正の目的のおそれ).
+    pub(crate) unlawful_purpose: bool,
+    /// How many people the data is about: the largest of the counts given, since the My Number and
+    /// EU counts are part of the same people.
+    people: u64,
+}
+
+impl<'a> Situation<'a> {
+    pub(crate) fn new(facts: &'a Facts) -> Self {
+        let data = &facts.personal_data;
+        let people = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
+        let personal_data = people > 0 || data.sensitive || data.financial_damage_risk || data.unlawful_purpose;
+        let malware = facts.malware || facts.category == IncidentCategory::Malware;
+        // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
+        // access, ransomware, theft of media, and staff taking data out to give it to others.
+        let unlawful_purpose = personal_data
+            && (data.unlawful_purpose || facts.unauthorized_access || facts.crime_suspected || malware);
+        Situation {
+            facts,
+            data,
+            known_on: facts.discovered_at.date_naive(),
+            personal_data,
+            malware,
+            unlawful_purpose,
+            people,
+        }
+    }
+
+    /// Malware that reached personal data: treated as ransomware or data theft, i.e. a crime with
+    /// an outside attacker.
+    fn ransomware(&self) -> bool {
+        self.malware && self.personal_data
+    }
+
+    /// The triggers of a PPC breach report, before exemptions (PPC rule art. 7(1)–(4)).
+    fn appi_triggers(&self) -> Vec<Ground> {
+        grounds([
+            (self.data.sensitive, Ground::SensitiveData),
+            (self.data.financial_damage_risk, Ground::FinancialDamageRisk),
+            (self.unlawful_purpose, Ground::UnlawfulPurpose),
+            (self.people > APPI_PEOPLE_THRESHOLD, Ground::Over1000Subjects),
+        ])
+    }
+
+    /// The triggers of a My Number breach report, before exemptions (番号法 art. 29-4; 特定個人
+    /// 情報の漏えい等に関する報告等に関する規則 art. 2: unlawful purpose, or more than 100 people).
+    fn my_number_triggers(&self) -> Vec<Ground> {
+        let my_number = self.data.my_number_subjects;
+        grounds([
+            (my_number > MY_NUMBER_PEOPLE_THRESHOLD, Ground::MyNumberOver100Subjects),
+            (my_number > 0 && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
+        ])
+    }
+
+    /// Whether the PPC report (and the notice to individuals) is lifted:
+    /// - 高度な暗号化 with the key kept safe (rule art. 7(1), whose parenthesis covers every item;
+    ///   the PPC's Q&A on encryption);
+    /// - everything recovered before any third party viewed it — then nothing leaked (general
+    ///   guideline 3-5-1-1);
+    /// - the company is a processor (委託先) that has notified its client (APPI art. 26(1) proviso,
+    ///   art. 26(2)): the client reports.
+    fn ppc_exempt(&self) -> bool {
+        self.data.high_level_encryption || self.data.recovered_unviewed || self.data.entrusted_by_client_notified
+    }
+
+    /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
+    fn report_deadlines(&self, preliminary: bool) -> Vec<Deadline> {
+        let preliminary = preliminary.then(|| Deadline::on(Stage::Preliminary, deadline::preliminary_report_due(self.known_on)));
+        let final_report = Deadline::on(Stage::Final, deadline::final_report_due(self.known_on, self.unlawful_purpose));
+        preliminary.into_iter().chain([final_report]).collect()
+    }
+}
+
+/// The grounds whose condition holds, in the order given.
+fn grounds<const N: usize>(candidates: [(bool, Ground); N]) -> Vec<Ground> {
+    candidates.into_iter().filter_map(|(holds, ground)| holds.then_some(ground)).collect()
+}
+
+/// An obligation when at least one ground holds.
+fn obligation(authority: Authority, duty: Duty, grounds: Vec<Ground>, deadlines: Vec<Deadline>) -> Option<Obligation> {
+    (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines })
+}
+
+/// `ppc` — 漏えい等報告 to the Personal Information Protection Commission.
+/// APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and art. 8 for
+/// the 速報/確報; exemptions as in [`Situation::ppc_exempt`].
+fn ppc(s: &Situation) -> Option<Obligation> {
+    if s.ppc_exempt() {
+        return None;
+    }
+    obligation(Authority::Ppc, Duty::Mandatory, s.appi_triggers(), s.report_deadlines(true))
+}
+
+/// `data_subjects` — 本人への通知, due whenever a PPC or My Number report is: APPI art. 26(2)
+/// (public notice and an inquiry desk when individual notice is impossible); 番号法 art. 29-4(2).
+/// "Promptly" with no fixed day, so no deadline.
+fn data_subjects(s: &Situation) -> Option<Obligation> {
+    if s.ppc_exempt() {
+        return None;
+    }
+    let mut grounds = s.appi_triggers();
+    grounds.extend(s.my_number_triggers());
+    obligation(Authority::DataSubjects, Duty::Mandatory, grounds, Vec::new())
+}
+
+/// `ppc_my_number` — report of a My Number (特定個人情報) breach to the PPC: 番号法 art. 29-4(1)
+/// and its breach rule art. 2–3; same exemptions and deadlines as `ppc`.
+fn ppc_my_number(s: &Situation) -> Option<Obligation> {
+    if s.ppc_exempt() {
+        return None;
+    }
+    obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_triggers(), s.report_deadlines(true))
+}
+
+/// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's rules for
+/// Privacy Mark holders (プライバシーマーク付与適格性審査基準 and the 事故報告 procedure on
+/// privacymark.jp). Any personal-data incident, encrypted or not, unless everything was recovered
+/// unviewed; 確報 as the PPC's, and a 速報 when a PPC-type trigger applies.
+fn privacy_mark(s: &Situation) -> Option<Obligation> {
+    if !s.facts.organization.privacy_mark || !s.personal_data || s.data.recovered_unviewed {
+        return None;
+    }
+    let mut triggers = s.appi_triggers();
+    triggers.extend(s.my_number_triggers());
+    let deadlines = s.report_deadlines(!triggers.is_empty());
+    let mut grounds = vec![Ground::PrivacyMarkHolder];
+    grounds.extend(triggers);
+    obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)
+}
+
+/// `eu_supervisory_authority` — GDPR art. 33(1): notify the supervisory authority within 72 hours
+/// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
+/// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
+fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
+    if s.data.high_level_encryption || s.data.entrusted_by_client_notified {
+        return None;
+    }
+    let deadline =
+        Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
+    obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, grounds([(s.data.eu_subjects > 0, Ground::EuSubjects)]), vec![deadline])
+}
+
+/// `fsa` — financial businesses report any leak of customers' personal data, however small, to the
+/// FSA or the Local Finance Bureau "promptly": 金融分野における個人情報保護に関するガイドライン
+/// art. 11 and the sector supervisory guidelines. No exemption and no fixed day.
+fn fsa(s: &Situation) -> Option<Obligation> {
+    let finance = s.facts.organization.sector == Sector::Finance && s.personal_data;
+    obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
+}
+
+/// `police` — recommended: consult the prefectural police cybercrime desk, or file a 被害届, for
+/// unauthorized access (不正アクセス禁止法), ransomware, theft, extortion or insider crime. IPA's
+/// SME guideline, model rules section 6 (届出及び相談).
+fn police(s: &Situation) -> Option<Obligation> {
+    let g = grounds([
+        (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
+        (s.ransomware(), Ground::Ransomware),
+        (s.personal_data && s.data.unlawful_purpose, Ground::UnlawfulPurpose),
+        (s.facts.crime_suspected, Ground::CrimeSuspected),
+    ]);
+    obligation(Authority::Police, Duty::Recommended, g, Vec::new())
+}
+
+/// `ipa_malware` — recommended: IPA's computer virus report (コンピュータウイルス届出, under METI's
+/// コンピュータウイルス対策基準), for malware found or an infection; near misses welcome.
+fn ipa_malware(s: &Situation) -> Option<Obligation> {
+    obligation(Authority::IpaMalware, Duty::Recommended, grounds([(s.malware, Ground::Malware)]), Vec::new())
+}
+
+/// `ipa_unauthorized_access` — recommended: IPA's unauthorized access report (不正アクセス届出,
+/// under METI's コンピュータ不正アクセス対策基準), for unauthorized access or attempts, which
+/// ransomware reaching data implies.
+fn ipa_unauthorized_access(s: &Situation) -> Option<Obligation> {
+    let g = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.ransomware(), Ground::Ransomware)]);
+    obligation(Authority::IpaUnauthorizedAccess, Duty::Recommended, g, Vec::new())
+}
+
+/// `jpcert` — recommended: JPCERT/CC incident report (jpcert.or.jp/form) when coordination or
+/// technical help is needed: unauthorized access, malware, defaced or phishing sites.
+fn jpcert(s: &Situation) -> Option<Obligation> {
+    let g = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.malware, Ground::Malware)]);
+    obligation(Authority::Jpcert, Duty::Recommended, g, Vec::new())
+}

@@ -1,0 +1,47 @@
+//! Keeps an incident's obligations in step with its latest assessment.
+//!
+//! An obligation that the facts no longer call for is kept (it may already have been sent) but
+//! marked as no longer current; its status and reference number are never lost.
+
+use rusqlite::{params, Transaction};
+
+use super::{now, Result, StoreError};
+use crate::rules::Assessment;
+
+/// Stores the obligations of `assessment` for an incident, updating the duty, grounds and
+/// deadlines of those already there and keeping what was done about them.
+pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assessment) -> Result<()> {
+    let stamp = now();
+    let value = serde_json::to_value(assessment).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let obligations = value["obligations"].as_array().cloned().unwrap_or_default();
+    tx.execute("UPDATE obligation SET current = 0, updated_at = ?2 WHERE incident_id = ?1", params![incident_id, stamp])?;
+    for obligation in obligations {
+        let authority = obligation["authority"].as_str().unwrap_or_default();
+        let duty = obligation["duty"].as_str().unwrap_or_default();
+        let deadlines = &obligation["deadlines"];
+        let next_due = deadlines
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["due_by"].as_str())
+            .min()
+            .map(str::to_owned);
+        tx.execute(
+            "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, next_due, current, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+             ON CONFLICT (incident_id, authority_key) DO UPDATE SET
+                duty = excluded.duty, grounds = excluded.grounds, deadlines = excluded.deadlines,
+                next_due = excluded.next_due, current = 1, updated_at = excluded.updated_at",
+            params![
+                incident_id,
+                authority,
+                duty,
+                obligation["grounds"].to_string(),
+                deadlines.to_string(),
+                next_due,
+                stamp
+            ],
+        )?;
+    }
+    Ok(())
+}

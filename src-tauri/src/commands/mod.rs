@@ -1,0 +1,28 @@
+//! Thin Tauri commands, one module per area. Each takes the session, calls `sonae-core`, and turns
+//! errors into an [`ErrorReport`] (`{code, message}`) the UI can react to.
+
+pub mod assessment;
+pub mod files;
+pub mod preferences;
+
+use sonae_core::model::ErrorReport;
+use sonae_core::store::CompanyFile;
+
+use crate::session::Session;
+
+pub type CommandResult<T> = Result<T, ErrorReport>;
+
+/// Runs `work` on the open company file, or reports why there is none.
+pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {
+    let mut guard = session.company.lock().map_err(|_| ErrorReport {
+        code: "internal".into(),
+        message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
+    })?;
+    match guard.as_mut() {
+        Some(company) => work(company),
+        None => Err(session.problem.clone().unwrap_or(ErrorReport {
+            code: "no_company_file".into(),
+            message: "no company file is open".into(),
+        })),
+    }
+}

@@ -1,0 +1,29 @@
+//! The desktop shell: opens the company file, holds it for the window, and registers the commands.
+//! Everything about the domain lives in `sonae-core`; this crate only wires it to the webview.
+
+mod commands;
+mod session;
+mod settings;
+
+use std::path::PathBuf;
+
+use session::Session;
+
+/// Starts the app. The company file is the first command-line argument if one is given, else the
+/// last file used, else a new default file in the user's data directory.
+pub fn run() {
+    let requested = std::env::args_os().skip(1).map(PathBuf::from).find(|a| !a.to_string_lossy().starts_with('-'));
+    let session = Session::start(settings::data_dir(), requested);
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(session)
+        .invoke_handler(tauri::generate_handler![
+            commands::files::open_file_state,
+            commands::files::home_summary,
+            commands::preferences::preferences,
+            commands::preferences::set_language,
+            commands::assessment::assess,
+        ])
+        .run(tauri::generate_context!())
+        .expect("error while running the Sonae window");
+}

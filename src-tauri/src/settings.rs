@@ -1,0 +1,50 @@
+//! Per-user settings kept beside (not inside) company files: preferences and the last file used.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sonae_core::model::Preferences;
+
+/// The user's Sonae folder: `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux,
+/// the platform's data directory elsewhere.
+pub fn data_dir() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("sonae")
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub preferences: Preferences,
+    /// Company files opened, most recent first.
+    pub recent_files: Vec<PathBuf>,
+}
+
+impl Settings {
+    fn path(dir: &Path) -> PathBuf {
+        dir.join("settings.json")
+    }
+
+    /// Reads the settings; a missing or unreadable file gives the defaults (nothing in it is
+    /// worth refusing to start over).
+    pub fn load(dir: &Path) -> Settings {
+        std::fs::read_to_string(Self::path(dir))
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings atomically (a new file moved over the old one).
+    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let staging = dir.join("settings.json.new");
+        std::fs::write(&staging, serde_json::to_vec_pretty(self)?)?;
+        std::fs::rename(staging, Self::path(dir))
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_owned());
+        self.recent_files.truncate(10);
+    }
+}

@@ -1,0 +1,138 @@
+//! Starts the app under tauri-driver with its own data directory, and finds things on screen.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use thirtyfour::prelude::*;
+
+/// One running app window with its own user data directory.
+pub struct AppWindow {
+    pub driver: WebDriver,
+    tauri_driver: Child,
+}
+
+/// A test's private home: user data (settings, default company file) and scratch files.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home { dir: tempfile::tempdir().expect("temporary directory") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Where the app keeps its settings for this home.
+    pub fn data_dir(&self) -> PathBuf {
+        self.path("data").join("sonae")
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+fn tauri_driver_binary() -> PathBuf {
+    if let Ok(path) = std::env::var("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
+    let installed = cargo_home.join("bin/tauri-driver");
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+impl AppWindow {
+    /// Starts the app on `company_file` (or, with `None`, on whatever the app chooses by itself).
+    pub async fn launch(home: &Home, company_file: Option<&Path>) -> AppWindow {
+        let port = free_port();
+        let native_port = free_port();
+        let tauri_driver = Command::new(tauri_driver_binary())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("XDG_DATA_HOME", home.path("data"))
+            .env("XDG_CONFIG_HOME", home.path("config"))
+            .env("XDG_CACHE_HOME", home.path("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
+        wait_for_port(port, Duration::from_secs(20));
+
+        let mut capabilities = Capabilities::new();
+        let args: Vec<String> = company_file.iter().map(|p| p.display().to_string()).collect();
+        capabilities
+            .set("tauri:options", serde_json::json!({ "application": env!("CARGO_BIN_EXE_sonae"), "args": args }))
+            .expect("capabilities");
+        capabilities.set("browserName", "wry").expect("capabilities");
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities)
+            .await
+            .expect("a WebDriver session with the app");
+        AppWindow { driver, tauri_driver }
+    }
+
+    /// The first element matching a CSS selector, waiting for it to appear.
+    pub async fn element(&self, css: &str) -> WebElement {
+        self.driver
+            .query(By::Css(css))
+            .wait(Duration::from_secs(20), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Waits until some element shows exactly `text` (ignoring surrounding spaces) and returns it.
+    pub async fn text(&self, text: &str) -> WebElement {
+        let xpath = format!("//*[normalize-space(text())={}]", xpath_literal(text));
+        self.driver
+            .query(By::XPath(&xpath))
+            .wait(Duration::from_secs(20), Duration::from_millis(100))
+            .first()
+            .await
+            .unwrap_or_else(|e| panic!("\"{text}\" never appeared on screen: {e}"))
+    }
+
+    /// Saves a screenshot in tests/artifacts/ for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+        std::fs::create_dir_all(&dir).expect("artifacts directory");
+        let png = self.driver.screenshot_as_png().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn close(mut self) {
+        let driver = self.driver.clone();
+        let _ = driver.quit().await;
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+fn wait_for_port(port: u16, limit: Duration) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(start.elapsed() < limit, "tauri-driver did not listen on port {port}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// An XPath string literal for any text (XPath 1.0 has no escapes).
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}

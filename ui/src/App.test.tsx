@@ -1,0 +1,92 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HomeSummary, OpenFileState } from './bindings';
+import i18n from './i18n';
+
+const summary: HomeSummary = {
+  company: {
+    name: '株式会社テスト <script>alert(1)</script>',
+    language: 'ja',
+    sector: 'general',
+    prefecture: '東京都',
+    privacy_mark: true,
+    isms_certified: false,
+    handles_personal_data: true,
+    handles_my_number: false,
+    handles_eu_data: false,
+    stale_contact_months: 12,
+  },
+  open_incidents: [
+    {
+      id: 7,
+      title: 'ファイルサーバーが暗号化された',
+      discovered_at: '2026-08-03T09:00:00+09:00',
+      level: 3,
+      category: 'malware',
+      stage: 'incident',
+      status: 'open',
+      next_deadline: '2000-01-01',
+    },
+  ],
+  stale_contacts: [{ id: 3, name: '山田 太郎', organization: 'ABCシステム', last_confirmed_on: null }],
+  contact_count: 14,
+};
+
+const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null };
+
+const api = vi.hoisted(() => ({
+  preferences: vi.fn(),
+  openFileState: vi.fn(),
+  homeSummary: vi.fn(),
+  setLanguage: vi.fn(),
+}));
+vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), api }));
+
+import { App } from './App';
+
+describe('App', () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage('ja');
+    api.preferences.mockResolvedValue({ language: 'ja' });
+    api.openFileState.mockResolvedValue(fileState);
+    api.homeSummary.mockResolvedValue(summary);
+    api.setLanguage.mockImplementation(async (language: string) => ({ language }));
+  });
+
+  it('shows the company, its open incident with an overdue warning, and contacts to confirm', async () => {
+    render(<App />);
+    expect(await screen.findByTestId('company-name')).toHaveTextContent('株式会社テスト <script>alert(1)</script>');
+    expect(screen.getByText('ファイルサーバーが暗号化された')).toBeInTheDocument();
+    expect(screen.getByText('期限を過ぎています')).toBeInTheDocument();
+    expect(screen.getByText('山田 太郎')).toBeInTheDocument();
+    expect(screen.getByText('一度も確認されていません')).toBeInTheDocument();
+    expect(screen.getByText('プライバシーマーク取得')).toBeInTheDocument();
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    render(<App />);
+    await screen.findByText('対応中のインシデント');
+    fireEvent.click(screen.getByText('English'));
+    await waitFor(() => expect(screen.getByText('Open incidents')).toBeInTheDocument());
+    expect(screen.getByText('Contacts to confirm')).toBeInTheDocument();
+    expect(api.setLanguage).toHaveBeenCalledWith('en');
+  });
+
+  it('starts in the saved language', async () => {
+    api.preferences.mockResolvedValue({ language: 'en' });
+    render(<App />);
+    expect(await screen.findByText('Open incidents')).toBeInTheDocument();
+  });
+
+  it('explains a refused company file instead of the home screen', async () => {
+    api.openFileState.mockResolvedValue({
+      path: '/tmp/new.sonae',
+      problem: { code: 'newer_version', message: '/tmp/new.sonae: written by a newer Sonae (schema version 9)' },
+    });
+    render(<App />);
+    expect(await screen.findByText('会社ファイルを開けませんでした')).toBeInTheDocument();
+    expect(screen.getByText('新しい版のSonaeで作られたファイルです。')).toBeInTheDocument();
+    expect(screen.getByText(/schema version 9/)).toBeInTheDocument();
+    expect(api.homeSummary).not.toHaveBeenCalled();
+  });
+});

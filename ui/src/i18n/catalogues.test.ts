@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import ja from './ja.json';
+import en from './en.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Record<string, string> {
+  return Object.entries(tree).reduce<Record<string, string>>((out, [key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return typeof value === 'string' ? { ...out, [path]: value } : { ...out, ...flatten(value, path) };
+  }, {});
+}
+
+const jaTexts = flatten(ja as Tree);
+const enTexts = flatten(en as Tree);
+// Texts that are the same in both languages on purpose (each language's own name in the switch).
+const SAME_IN_BOTH = ['language.ja', 'language.en'];
+
+describe('interface catalogues', () => {
+  it('have the same keys in Japanese and English', () => {
+    expect(Object.keys(jaTexts).sort()).toEqual(Object.keys(enTexts).sort());
+  });
+
+  it('have no empty texts', () => {
+    for (const [key, text] of [...Object.entries(jaTexts), ...Object.entries(enTexts)]) {
+      expect(text.trim(), key).not.toBe('');
+    }
+  });
+
+  it('leave no English in the Japanese interface', () => {
+    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    for (const [key, text] of Object.entries(jaTexts)) {
+      if (SAME_IN_BOTH.includes(key) || key === 'app.name') continue;
+      expect(japanese.test(text), `${key}: ${text}`).toBe(true);
+    }
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
+    for (const key of Object.keys(jaTexts)) {
+      expect(placeholders(enTexts[key]), key).toEqual(placeholders(jaTexts[key]));
+    }
+  });
+});

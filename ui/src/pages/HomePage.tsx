@@ -1,0 +1,131 @@
+// The home screen: which company this is, what is open, and which contacts need confirming.
+import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { HomeSummary, IncidentSummary } from '../bindings';
+import { daysLeft, formatDue, urgency } from '../deadline';
+
+export function HomePage({ summary, path }: { summary: HomeSummary; path: string | null }) {
+  const { t, i18n } = useTranslation();
+  const { company } = summary;
+  const months = company.stale_contact_months;
+  const flags = [
+    company.privacy_mark && t('company.privacyMark'),
+    company.isms_certified && t('company.isms'),
+    company.handles_my_number && t('company.myNumber'),
+    company.handles_eu_data && t('company.euData'),
+  ].filter(Boolean) as string[];
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} data-testid="company-name">
+          {company.name}
+        </Title>
+        <Group gap="xs" mt="xs">
+          <Badge variant="light">{t(`company.sector.${company.sector}`)}</Badge>
+          {company.prefecture && <Badge variant="light" color="gray">{company.prefecture}</Badge>}
+          {flags.map((flag) => (
+            <Badge key={flag} variant="outline" color="teal">
+              {flag}
+            </Badge>
+          ))}
+        </Group>
+        {path && (
+          <Text size="xs" c="dimmed" mt={6}>
+            {t('company.file')}: {path}
+          </Text>
+        )}
+      </div>
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Card withBorder padding="lg" data-testid="open-incidents">
+          <Title order={3} mb="sm">
+            {t('home.openIncidents')}
+          </Title>
+          {summary.open_incidents.length === 0 ? (
+            <Text c="dimmed">{t('home.noOpenIncidents')}</Text>
+          ) : (
+            <Stack gap="sm">
+              {summary.open_incidents.map((incident) => (
+                <OpenIncident key={incident.id} incident={incident} language={i18n.language} />
+              ))}
+            </Stack>
+          )}
+        </Card>
+
+        <Card withBorder padding="lg" data-testid="stale-contacts">
+          <Title order={3} mb="sm">
+            {t('home.staleContacts')}
+          </Title>
+          {summary.stale_contacts.length === 0 ? (
+            <Text c="dimmed">{t('home.noStaleContacts', { months })}</Text>
+          ) : (
+            <>
+              <Text size="sm" mb="sm">
+                {t('home.staleContactsHelp', { months })}
+              </Text>
+              <List spacing="xs">
+                {summary.stale_contacts.map((contact) => (
+                  <List.Item key={contact.id}>
+                    <Text fw={600} span>
+                      {contact.name}
+                    </Text>
+                    {contact.organization && (
+                      <Text span c="dimmed">
+                        {' '}
+                        ({contact.organization})
+                      </Text>
+                    )}
+                    <Text size="sm" c={contact.last_confirmed_on ? 'dimmed' : 'orange.8'}>
+                      {contact.last_confirmed_on
+                        ? t('home.lastConfirmed', { date: formatDue(contact.last_confirmed_on, i18n.language) })
+                        : t('home.neverConfirmed')}
+                    </Text>
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+          <Text size="sm" c="dimmed" mt="md">
+            {t('home.contactCount', { count: summary.contact_count })}
+          </Text>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function OpenIncident({ incident, language }: { incident: IncidentSummary; language: string }) {
+  const { t } = useTranslation();
+  const now = new Date();
+  const due = incident.next_deadline;
+  const state = due ? urgency(due, now) : null;
+  return (
+    <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Text fw={600}>{incident.title}</Text>
+        <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'}>
+          {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
+        </Badge>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t(`incident.category.${incident.category ?? 'none'}`)} ・ {t(`incident.stage.${incident.stage}`)} ・{' '}
+        {t('home.discoveredAt', { date: formatDue(incident.discovered_at, language) })}
+      </Text>
+      {due ? (
+        <Group gap="xs" mt={4}>
+          <Text size="sm">{t('deadline.next', { date: formatDue(due, language) })}</Text>
+          {state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
+          {state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
+          {state === 'later' && (
+            <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(due, now) })}</Badge>
+          )}
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('deadline.none')}
+        </Text>
+      )}
+    </Card>
+  );
+}
