@@ -46,6 +46,7 @@ import { App } from './App';
 
 describe('App', () => {
   beforeEach(async () => {
+    vi.clearAllMocks();
     await i18n.changeLanguage('ja');
     api.preferences.mockResolvedValue({ language: 'ja' });
     api.openFileState.mockResolvedValue(fileState);

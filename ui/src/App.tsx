@@ -1,6 +1,6 @@
 // The window: header with the company and the language switch, navigation of the areas that
 // work, and the page. It loads the user's language first so the first frame is already right.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppShell, Group, MantineProvider, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
@@ -18,23 +18,25 @@ export function App() {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
 
-  const load = useCallback(async () => {
-    try {
-      const [preferences, file] = await Promise.all([api.preferences(), api.openFileState()]);
-      await i18n.changeLanguage(preferences.language);
-      if (file.problem) {
-        setLoaded({ kind: 'problem', problem: file.problem, path: file.path });
-        return;
-      }
-      setLoaded({ kind: 'ready', summary: await api.homeSummary(), file });
-    } catch (error) {
-      setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null });
-    }
-  }, [i18n]);
-
+  // Runs once at start: the saved language first, then the file's state and its overview.
   useEffect(() => {
+    const load = async () => {
+      try {
+        const [preferences, file] = await Promise.all([api.preferences(), api.openFileState()]);
+        await i18n.changeLanguage(preferences.language);
+        if (file.problem) {
+          setLoaded({ kind: 'problem', problem: file.problem, path: file.path });
+          return;
+        }
+        setLoaded({ kind: 'ready', summary: await api.homeSummary(), file });
+      } catch (error) {
+        setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null });
+      }
+    };
     void load();
-  }, [load]);
+    // Only at start: react-i18next hands out a new `i18n` wrapper on every language change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;

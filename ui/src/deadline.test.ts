@@ -13,7 +13,8 @@ describe('deadline urgency', () => {
 
   it('warns within the last 24 hours of a date deadline', () => {
     expect(urgency('2026-01-17', new Date(2026, 0, 17, 9, 0))).toBe('soon');
-    expect(urgency('2026-01-17', new Date(2026, 0, 16, 23, 0))).toBe('soon');
+    expect(urgency('2026-01-17', new Date(2026, 0, 17, 0, 30))).toBe('soon');
+    expect(urgency('2026-01-17', new Date(2026, 0, 16, 23, 0))).toBe('later');
     expect(urgency('2026-01-17', new Date(2026, 0, 15, 12, 0))).toBe('later');
   });
 

@@ -12,7 +12,7 @@ pub fn typescript() -> String {
     let declarations = [
         model::Sector::decl(&cfg),
         model::CompanyProfile::decl(&cfg),
-        model::Stage::decl(&cfg),
+        model::IncidentStage::decl(&cfg),
         model::IncidentStatus::decl(&cfg),
         model::IncidentSummary::decl(&cfg),
         model::StaleContact::decl(&cfg),
@@ -21,8 +21,19 @@ pub fn typescript() -> String {
         model::Preferences::decl(&cfg),
         model::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
+        rules::IncidentCategory::decl(&cfg),
+        rules::PersonalData::decl(&cfg),
+        rules::Organization::decl(&cfg),
+        rules::Facts::decl(&cfg),
+        rules::Authority::decl(&cfg),
+        rules::Duty::decl(&cfg),
+        rules::Stage::decl(&cfg),
+        rules::Ground::decl(&cfg),
+        rules::DueBy::decl(&cfg),
+        rules::Deadline::decl(&cfg),
+        rules::Obligation::decl(&cfg),
+        rules::Assessment::decl(&cfg),
     ];
-    let _ = rules::assess;
     let mut out = String::from("// Generated from sonae-core by `make bindings`. Do not edit by hand.\n\n");
     for declaration in declarations {
         out.push_str("export ");

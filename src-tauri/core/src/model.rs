@@ -36,7 +36,7 @@ pub struct CompanyProfile {
 /// 段階 — weakness (near miss), event, or incident with confirmed damage (seed 004).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum Stage {
+pub enum IncidentStage {
     /// セキュリティ弱点・ヒヤリハット
     NearMiss,
     /// セキュリティ事象
@@ -62,7 +62,7 @@ pub struct IncidentSummary {
     pub level: Option<u8>,
     /// Category key ("leak", "tampering", "malware"), if decided yet.
     pub category: Option<String>,
-    pub stage: Stage,
+    pub stage: IncidentStage,
     pub status: IncidentStatus,
     /// The soonest deadline of an obligation not yet sent or waived (a date or an RFC 3339 instant).
     pub next_deadline: Option<String>,

@@ -104,7 +104,7 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
     <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text fw={600}>{incident.title}</Text>
-        <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'}>
+        <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
           {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
         </Badge>
       </Group>

@@ -57,16 +57,12 @@ pub fn is_year_end_closure(date: NaiveDate) -> bool {
 
 /// A day government offices are open: not a Saturday, Sunday, national holiday or 12/29–1/3.
 pub fn is_working_day(date: NaiveDate) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-        && !is_year_end_closure(date)
-        && !is_national_holiday(date)
+    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_year_end_closure(date) && !is_national_holiday(date)
 }
 
 /// `date` itself when it is a working day, else the next working day.
 pub fn working_day_on_or_after(date: NaiveDate) -> NaiveDate {
-    date.iter_days()
-        .find(|day| is_working_day(*day))
-        .expect("every week of the calendar has a working day")
+    date.iter_days().find(|day| is_working_day(*day)).expect("every week of the calendar has a working day")
 }
 
 #[cfg(test)]

@@ -30,7 +30,6 @@ pub struct Obligation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Deadline {
     pub stage: Stage,
-    #[ts(type = "string")]
     pub due_by: DueBy,
 }
 
@@ -76,6 +75,7 @@ impl Authority {
     ];
 }
 
+/// How binding an obligation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Duty {
@@ -85,6 +85,8 @@ pub enum Duty {
     Recommended,
 }
 
+/// Which step of an obligation a deadline is for. Named `DeadlineStage` in TypeScript, beside the
+/// incident's own stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(rename = "DeadlineStage")]
@@ -131,9 +133,29 @@ pub enum Ground {
     Ransomware,
 }
 
+impl Ground {
+    /// Every ground, in the order rules list them.
+    pub const ALL: [Ground; 13] = [
+        Ground::SensitiveData,
+        Ground::FinancialDamageRisk,
+        Ground::UnlawfulPurpose,
+        Ground::Over1000Subjects,
+        Ground::MyNumberOver100Subjects,
+        Ground::MyNumberUnlawfulPurpose,
+        Ground::PrivacyMarkHolder,
+        Ground::EuSubjects,
+        Ground::FinanceSector,
+        Ground::UnauthorizedAccess,
+        Ground::Malware,
+        Ground::CrimeSuspected,
+        Ground::Ransomware,
+    ];
+}
+
 /// A deadline: a calendar day, or an exact moment for the GDPR's 72 hours. Written as
 /// `YYYY-MM-DD` or as an RFC 3339 timestamp in the offset of `discovered_at`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, TS)]
+#[ts(type = "string")]
 pub enum DueBy {
     Date(NaiveDate),
     Instant(DateTime<FixedOffset>),
@@ -167,7 +189,7 @@ impl Deadline {
 /// APPI art. 26(1) with PPC rule art. 7(4): a report is due when *more than* 1,000 people are
 /// affected — exactly 1,000 is not enough (the PPC's Q&A on the guidelines says the same).
 pub const APPI_PEOPLE_THRESHOLD: u64 = 1_000;
-/// My Number breach rule art. 2(4): more than 100 people.
+/// My Number breach rule art. 2: more than 100 people.
 pub const MY_NUMBER_PEOPLE_THRESHOLD: u64 = 100;
 
 /// Who must or should be told about the incident `facts` describe.
@@ -198,9 +220,9 @@ pub(crate) struct Situation<'a> {
     facts: &'a Facts,
     data: &'a PersonalData,
     /// 知った日 — day 1 of every deadline: the date of `discovered_at` in its own offset.
-    known_on: NaiveDate,
+    pub(crate) known_on: NaiveDate,
     /// Personal data was (or may have been) leaked, lost or damaged.
-    personal_data: bool,
+    pub(crate) personal_data: bool,
     /// Malware is involved, by category or flag.
     malware: bool,
     /// The personal data may have been targeted with an unlawful purpose (不正の目的のおそれ).
@@ -218,8 +240,8 @@ impl<'a> Situation<'a> {
         let malware = facts.malware || facts.category == IncidentCategory::Malware;
         // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
         // access, ransomware, theft of media, and staff taking data out to give it to others.
-        let unlawful_purpose = personal_data
-            && (data.unlawful_purpose || facts.unauthorized_access || facts.crime_suspected || malware);
+        let unlawful_purpose =
+            personal_data && (data.unlawful_purpose || facts.unauthorized_access || facts.crime_suspected || malware);
         Situation {
             facts,
             data,
@@ -270,7 +292,8 @@ impl<'a> Situation<'a> {
 
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
     fn report_deadlines(&self, preliminary: bool) -> Vec<Deadline> {
-        let preliminary = preliminary.then(|| Deadline::on(Stage::Preliminary, deadline::preliminary_report_due(self.known_on)));
+        let preliminary =
+            preliminary.then(|| Deadline::on(Stage::Preliminary, deadline::preliminary_report_due(self.known_on)));
         let final_report = Deadline::on(Stage::Final, deadline::final_report_due(self.known_on, self.unlawful_purpose));
         preliminary.into_iter().chain([final_report]).collect()
     }
@@ -309,7 +332,8 @@ fn data_subjects(s: &Situation) -> Option<Obligation> {
 }
 
 /// `ppc_my_number` — report of a My Number (特定個人情報) breach to the PPC: 番号法 art. 29-4(1)
-/// and its breach rule art. 2–3; same exemptions and deadlines as `ppc`.
+/// and its breach rule (特定個人情報の漏えい等に関する報告等に関する規則); same exemptions and
+/// deadlines as `ppc`.
 fn ppc_my_number(s: &Situation) -> Option<Obligation> {
     if s.ppc_exempt() {
         return None;
@@ -317,10 +341,10 @@ fn ppc_my_number(s: &Situation) -> Option<Obligation> {
     obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_triggers(), s.report_deadlines(true))
 }
 
-/// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's rules for
-/// Privacy Mark holders (プライバシーマーク付与適格性審査基準 and the 事故報告 procedure on
-/// privacymark.jp). Any personal-data incident, encrypted or not, unless everything was recovered
-/// unviewed; 確報 as the PPC's, and a 速報 when a PPC-type trigger applies.
+/// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's Privacy Mark
+/// scheme rules and its incident-report procedure (個人情報の取扱いにおける事故報告, privacymark.jp).
+/// Any personal-data incident, encrypted or not, unless everything was recovered unviewed; 確報 as
+/// the PPC's, and a 速報 when a PPC-type trigger applies (exemptions aside).
 fn privacy_mark(s: &Situation) -> Option<Obligation> {
     if !s.facts.organization.privacy_mark || !s.personal_data || s.data.recovered_unviewed {
         return None;
@@ -342,7 +366,12 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
     }
     let deadline =
         Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
-    obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, grounds([(s.data.eu_subjects > 0, Ground::EuSubjects)]), vec![deadline])
+    obligation(
+        Authority::EuSupervisoryAuthority,
+        Duty::Mandatory,
+        grounds([(s.data.eu_subjects > 0, Ground::EuSubjects)]),
+        vec![deadline],
+    )
 }
 
 /// `fsa` — financial businesses report any leak of customers' personal data, however small, to the
@@ -357,13 +386,13 @@ fn fsa(s: &Situation) -> Option<Obligation> {
 /// unauthorized access (不正アクセス禁止法), ransomware, theft, extortion or insider crime. IPA's
 /// SME guideline, model rules section 6 (届出及び相談).
 fn police(s: &Situation) -> Option<Obligation> {
-    let g = grounds([
+    let why = grounds([
         (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
         (s.ransomware(), Ground::Ransomware),
-        (s.personal_data && s.data.unlawful_purpose, Ground::UnlawfulPurpose),
+        (s.data.unlawful_purpose, Ground::UnlawfulPurpose),
         (s.facts.crime_suspected, Ground::CrimeSuspected),
     ]);
-    obligation(Authority::Police, Duty::Recommended, g, Vec::new())
+    obligation(Authority::Police, Duty::Recommended, why, Vec::new())
 }
 
 /// `ipa_malware` — recommended: IPA's computer virus report (コンピュータウイルス届出, under METI's
@@ -376,13 +405,14 @@ fn ipa_malware(s: &Situation) -> Option<Obligation> {
 /// under METI's コンピュータ不正アクセス対策基準), for unauthorized access or attempts, which
 /// ransomware reaching data implies.
 fn ipa_unauthorized_access(s: &Situation) -> Option<Obligation> {
-    let g = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.ransomware(), Ground::Ransomware)]);
-    obligation(Authority::IpaUnauthorizedAccess, Duty::Recommended, g, Vec::new())
+    let why =
+        grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.ransomware(), Ground::Ransomware)]);
+    obligation(Authority::IpaUnauthorizedAccess, Duty::Recommended, why, Vec::new())
 }
 
 /// `jpcert` — recommended: JPCERT/CC incident report (jpcert.or.jp/form) when coordination or
 /// technical help is needed: unauthorized access, malware, defaced or phishing sites.
 fn jpcert(s: &Situation) -> Option<Obligation> {
-    let g = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.malware, Ground::Malware)]);
-    obligation(Authority::Jpcert, Duty::Recommended, g, Vec::new())
+    let why = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.malware, Ground::Malware)]);
+    obligation(Authority::Jpcert, Duty::Recommended, why, Vec::new())
 }

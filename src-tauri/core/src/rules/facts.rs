@@ -193,10 +193,8 @@ impl Choice for Sector {
 
 /// "a, b, c or d" from the serde names of a choice's values.
 fn expected_choices<T: Choice>() -> String {
-    let names: Vec<String> = T::ALL
-        .iter()
-        .filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned))
-        .collect();
+    let names: Vec<String> =
+        T::ALL.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned)).collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => names.concat(),
@@ -382,7 +380,9 @@ mod tests {
     fn negative_counts_are_refused() {
         for field in ["subjects", "my_number_subjects", "eu_subjects"] {
             assert_eq!(
-                error(&format!(r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {{"{field}": -1}}}}"#)),
+                error(&format!(
+                    r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {{"{field}": -1}}}}"#
+                )),
                 format!("personal_data.{field} must not be negative (got -1)")
             );
         }

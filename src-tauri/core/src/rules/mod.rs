@@ -1,1 +1,26 @@
-//! placeholder until the rules helper writes it
+//! Who must or should be told about an incident, and by when.
+//!
+//! A small office rarely knows that a lost USB stick with 30 patients' diagnoses is a report to
+//! the Personal Information Protection Commission within 30 days. This module turns the facts of
+//! an incident ([`Facts`], read with [`parse_facts`]) into an [`Assessment`]: the addressees of
+//! DOMAIN.md §3 with their duty, the grounds that trigger it, and the deadlines counted on the
+//! Japanese calendar. It is the engine behind `sonae-cli assess` and the app's incident wizard.
+//!
+//! - [`facts`]: the input and its validation;
+//! - [`engine`]: one rule per addressee, each naming its public source;
+//! - [`deadline`]: day counting and working days;
+//! - [`holidays`]: the national holiday calendar;
+//! - [`text`]: names, explanations and the readable summary in Japanese and English.
+
+pub mod deadline;
+pub mod engine;
+pub mod facts;
+pub mod holidays;
+pub mod text;
+
+#[cfg(test)]
+mod tests;
+
+pub use engine::{assess, Assessment, Authority, Deadline, DueBy, Duty, Ground, Obligation, Stage};
+pub use facts::{parse_facts, Facts, FactsError, IncidentCategory, Organization, PersonalData, Sector};
+pub use text::{authority_name, authority_timing, describe, duty_name, ground_text, stage_name};

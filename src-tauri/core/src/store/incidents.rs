@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 use super::Result;
-use crate::model::{IncidentStatus, IncidentSummary, Stage};
+use crate::model::{IncidentStatus, IncidentSummary, IncidentStage};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
 pub fn list_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
@@ -37,9 +37,9 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
             level: r.get(3)?,
             category: r.get(4)?,
             stage: match r.get::<_, String>(5)?.as_str() {
-                "near_miss" => Stage::NearMiss,
-                "incident" => Stage::Incident,
-                _ => Stage::Event,
+                "near_miss" => IncidentStage::NearMiss,
+                "incident" => IncidentStage::Incident,
+                _ => IncidentStage::Event,
             },
             status: match r.get::<_, String>(6)?.as_str() {
                 "closed" => IncidentStatus::Closed,

@@ -1,0 +1,198 @@
+//! `sonae-cli assess` as the contract of DOMAIN.md §4 describes it: facts in a JSON file, the
+//! obligations as JSON (or a readable summary) on stdout, and one line on stderr with exit code 2
+//! for bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+/// Runs `sonae-cli assess --facts <file with contents> <extra args>`.
+fn assess(contents: &str, extra: &[&str]) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("facts.json");
+    std::fs::write(&file, contents).unwrap();
+    run(&file, extra)
+}
+
+fn run(file: &Path, extra: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sonae-cli"))
+        .args(["assess", "--facts", file.to_str().unwrap()])
+        .args(extra)
+        .output()
+        .expect("run sonae-cli")
+}
+
+/// The JSON on stdout of a successful run.
+fn obligations(facts: Value) -> Value {
+    let output = assess(&facts.to_string(), &[]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("JSON on stdout")
+}
+
+fn authorities(result: &Value) -> Vec<&str> {
+    result["obligations"].as_array().unwrap().iter().map(|o| o["authority"].as_str().unwrap()).collect()
+}
+
+fn obligation<'a>(result: &'a Value, authority: &str) -> &'a Value {
+    result["obligations"].as_array().unwrap().iter().find(|o| o["authority"] == authority).unwrap()
+}
+
+/// The text of a successful `--format text` run.
+fn text(facts: Value, extra: &[&str]) -> String {
+    let output = assess(&facts.to_string(), &[&["--format", "text"], extra].concat());
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// Bad input: exit 2, nothing on stdout, one line on stderr (returned).
+fn refused(contents: &str) -> String {
+    let output = assess(contents, &[]);
+    refusal(&output)
+}
+
+fn refusal(output: &Output) -> String {
+    let message = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "stderr: {message}");
+    assert!(output.stdout.is_empty(), "stdout: {}", String::from_utf8_lossy(&output.stdout));
+    assert_eq!(message.lines().count(), 1, "expected one line, got: {message:?}");
+    assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+fn ransomware(encrypted: bool) -> Value {
+    json!({
+        "discovered_at": "2026-08-03T09:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 200, "unlawful_purpose": true, "high_level_encryption": encrypted }
+    })
+}
+
+#[test]
+fn example_1_misconfigured_server() {
+    let result = obligations(json!({
+        "discovered_at": "2026-01-13T10:00:00+09:00",
+        "category": "leak",
+        "personal_data": { "subjects": 2500 }
+    }));
+    assert_eq!(
+        result,
+        json!({ "obligations": [
+            { "authority": "ppc", "duty": "mandatory", "grounds": ["over_1000_subjects"],
+              "deadlines": [
+                  { "stage": "preliminary", "due_by": "2026-01-17" },
+                  { "stage": "final", "due_by": "2026-02-12" }
+              ] },
+            { "authority": "data_subjects", "duty": "mandatory", "grounds": ["over_1000_subjects"], "deadlines": [] }
+        ] })
+    );
+}
+
+#[test]
+fn example_2_lost_usb_stick() {
+    let result = obligations(json!({
+        "discovered_at": "2026-02-02T11:00:00+09:00",
+        "category": "leak",
+        "personal_data": { "subjects": 30, "sensitive": true }
+    }));
+    assert_eq!(authorities(&result), ["ppc", "data_subjects"]);
+    let ppc = obligation(&result, "ppc");
+    assert_eq!(ppc["grounds"], json!(["sensitive_data"]));
+    assert_eq!(ppc["deadlines"][1], json!({ "stage": "final", "due_by": "2026-03-03" }));
+}
+
+#[test]
+fn example_3_ransomware() {
+    let result = obligations(ransomware(false));
+    assert_eq!(
+        authorities(&result),
+        ["ppc", "data_subjects", "police", "ipa_malware", "ipa_unauthorized_access", "jpcert"]
+    );
+    assert_eq!(obligation(&result, "ppc")["deadlines"][1], json!({ "stage": "final", "due_by": "2026-10-01" }));
+    for authority in ["police", "ipa_malware", "ipa_unauthorized_access", "jpcert"] {
+        assert_eq!(obligation(&result, authority)["duty"], "recommended", "{authority}");
+    }
+}
+
+#[test]
+fn example_4_ransomware_on_encrypted_data() {
+    let result = obligations(ransomware(true));
+    assert_eq!(authorities(&result), ["police", "ipa_malware", "ipa_unauthorized_access", "jpcert"]);
+}
+
+#[test]
+fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+02:00",
+        "personal_data": { "subjects": 4, "eu_subjects": 4 }
+    }));
+    assert_eq!(
+        obligation(&result, "eu_supervisory_authority")["deadlines"],
+        json!([{ "stage": "notice", "due_by": "2026-04-09T15:30:00+02:00" }])
+    );
+}
+
+#[test]
+fn nothing_to_report_is_an_empty_list() {
+    assert_eq!(obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00" })), json!({ "obligations": [] }));
+}
+
+#[test]
+fn text_format_is_japanese_by_default() {
+    let summary = text(ransomware(false), &[]);
+    assert!(summary.contains("個人情報保護委員会"), "{summary}");
+    assert!(summary.contains("確報: 2026年10月1日(木)"), "{summary}");
+    assert!(summary.contains("都道府県警察"), "{summary}");
+    assert!(serde_json::from_str::<Value>(&summary).is_err());
+}
+
+#[test]
+fn text_format_in_english() {
+    let summary = text(ransomware(false), &["--lang", "en"]);
+    assert!(summary.contains("Personal Information Protection Commission"), "{summary}");
+    assert!(summary.contains("Final report: Thu 2026-10-01 (day 60)"), "{summary}");
+}
+
+#[test]
+fn unreadable_json_is_refused() {
+    let message = refused("{ \"discovered_at\": ");
+    assert!(message.contains("not valid JSON"), "{message}");
+    refused("");
+}
+
+#[test]
+fn an_unknown_category_is_refused() {
+    let message = refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "category": "flood"}"#);
+    assert!(message.contains(r#"unknown category "flood""#), "{message}");
+}
+
+#[test]
+fn negative_counts_are_refused() {
+    for field in ["subjects", "my_number_subjects", "eu_subjects"] {
+        let message = refused(&format!(
+            r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {{"{field}": -5}}}}"#
+        ));
+        assert!(message.contains(&format!("personal_data.{field} must not be negative")), "{message}");
+    }
+}
+
+#[test]
+fn a_missing_date_is_refused() {
+    let message = refused(r#"{"category": "leak", "personal_data": {"subjects": 3}}"#);
+    assert!(message.contains("discovered_at is missing"), "{message}");
+}
+
+#[test]
+fn a_malformed_date_is_refused() {
+    for date in ["2026-02-30T10:00:00+09:00", "2026/04/06 15:30", "2026-04-06T15:30:00"] {
+        let message = refused(&format!(r#"{{"discovered_at": "{date}"}}"#));
+        assert!(message.contains("discovered_at is not an RFC 3339 date-time"), "{message}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    refusal(&run(&dir.path().join("no-such-facts.json"), &[]));
+}

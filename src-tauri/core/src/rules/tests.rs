@@ -1,0 +1,679 @@
+//! Acceptance tests of the assessment: every trigger and exemption at its boundary, the worked
+//! examples of DOMAIN.md §4, the exact contract JSON, the readable summary, and properties over
+//! arbitrary facts.
+
+use chrono::{DateTime, NaiveDate};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+use super::deadline::{is_working_day, preliminary_report_due};
+use super::*;
+
+/// Monday 2026-04-06, 15:30 in Japan.
+const AT: &str = "2026-04-06T15:30:00+09:00";
+
+fn facts(value: Value) -> Facts {
+    Facts::try_from(value).unwrap()
+}
+
+/// The assessment of `personal_data` facts discovered at [`AT`].
+fn with_data(personal_data: Value) -> Assessment {
+    assess(&facts(json!({ "discovered_at": AT, "personal_data": personal_data })))
+}
+
+fn authorities(assessment: &Assessment) -> Vec<Authority> {
+    assessment.obligations.iter().map(|o| o.authority).collect()
+}
+
+fn find(assessment: &Assessment, authority: Authority) -> Option<&Obligation> {
+    assessment.obligations.iter().find(|o| o.authority == authority)
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn dated(stage: Stage, day: NaiveDate) -> Deadline {
+    Deadline { stage, due_by: DueBy::Date(day) }
+}
+
+/// Day 5 and day 30 counted from [`AT`]: 2026-04-10 and 2026-05-07 (5/5 is a holiday and 5/6 the
+/// 振替休日 for 5/3, so day 30, Tuesday 5/5, moves to Thursday 5/7).
+fn report_deadlines_30() -> Vec<Deadline> {
+    vec![dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 5, 7))]
+}
+
+/// Day 5 and day 60 counted from [`AT`]: day 60 is Thursday 2026-06-04.
+fn report_deadlines_60() -> Vec<Deadline> {
+    vec![dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 6, 4))]
+}
+
+// --- Triggers at their boundaries -------------------------------------------------------------
+
+#[test]
+fn exactly_1000_people_is_not_a_ppc_report() {
+    assert_eq!(authorities(&with_data(json!({ "subjects": 1000 }))), []);
+}
+
+#[test]
+fn more_than_1000_people_is_a_ppc_report() {
+    let assessment = with_data(json!({ "subjects": 1001 }));
+    assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects]);
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.duty, Duty::Mandatory);
+    assert_eq!(ppc.grounds, [Ground::Over1000Subjects]);
+    assert_eq!(ppc.deadlines, report_deadlines_30());
+    let notice = find(&assessment, Authority::DataSubjects).unwrap();
+    assert_eq!(
+        (notice.duty, notice.grounds.as_slice(), notice.deadlines.as_slice()),
+        (Duty::Mandatory, &[Ground::Over1000Subjects][..], &[][..])
+    );
+}
+
+#[test]
+fn the_people_count_includes_my_number_and_eu_counts() {
+    let assessment = with_data(json!({ "subjects": 10, "eu_subjects": 1001 }));
+    assert_eq!(find(&assessment, Authority::Ppc).unwrap().grounds, [Ground::Over1000Subjects]);
+}
+
+#[test]
+fn sensitive_data_of_one_person_is_a_ppc_report() {
+    let ppc = with_data(json!({ "subjects": 1, "sensitive": true }));
+    assert_eq!(find(&ppc, Authority::Ppc).unwrap().grounds, [Ground::SensitiveData]);
+    assert_eq!(find(&ppc, Authority::Ppc).unwrap().deadlines, report_deadlines_30());
+}
+
+#[test]
+fn risk_of_financial_damage_is_a_ppc_report() {
+    let ppc = with_data(json!({ "subjects": 3, "financial_damage_risk": true }));
+    assert_eq!(find(&ppc, Authority::Ppc).unwrap().grounds, [Ground::FinancialDamageRisk]);
+}
+
+#[test]
+fn unlawful_purpose_is_a_ppc_report_with_sixty_days() {
+    let assessment = with_data(json!({ "subjects": 2, "unlawful_purpose": true }));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose]);
+    assert_eq!(ppc.deadlines, report_deadlines_60());
+    // Staff taking data out is also a crime worth reporting.
+    assert_eq!(find(&assessment, Authority::Police).unwrap().grounds, [Ground::UnlawfulPurpose]);
+}
+
+#[test]
+fn unauthorized_access_to_personal_data_counts_as_unlawful_purpose() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "unauthorized_access": true, "personal_data": { "subjects": 40 }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose]);
+    assert_eq!(ppc.deadlines, report_deadlines_60());
+    assert_eq!(
+        authorities(&assessment),
+        [
+            Authority::Ppc,
+            Authority::DataSubjects,
+            Authority::Police,
+            Authority::IpaUnauthorizedAccess,
+            Authority::Jpcert
+        ]
+    );
+}
+
+#[test]
+fn suspected_theft_of_personal_data_counts_as_unlawful_purpose() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "leak", "crime_suspected": true, "personal_data": { "subjects": 5 }
+    })));
+    assert_eq!(find(&assessment, Authority::Ppc).unwrap().grounds, [Ground::UnlawfulPurpose]);
+    assert_eq!(find(&assessment, Authority::Police).unwrap().grounds, [Ground::CrimeSuspected]);
+}
+
+#[test]
+fn no_personal_data_means_no_personal_data_duties() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "tampering", "unauthorized_access": true,
+        "organization": { "privacy_mark": true, "sector": "finance" }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]);
+    assert_eq!(find(&assessment, Authority::Police).unwrap().grounds, [Ground::UnauthorizedAccess]);
+}
+
+#[test]
+fn a_small_leak_without_triggers_needs_no_report() {
+    let assessment =
+        assess(&facts(json!({ "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 20 } })));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn exactly_100_my_numbers_is_not_a_my_number_report() {
+    assert_eq!(authorities(&with_data(json!({ "subjects": 100, "my_number_subjects": 100 }))), []);
+}
+
+#[test]
+fn more_than_100_my_numbers_is_a_my_number_report() {
+    let assessment = with_data(json!({ "subjects": 101, "my_number_subjects": 101 }));
+    assert_eq!(authorities(&assessment), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberOver100Subjects]);
+    assert_eq!(report.deadlines, report_deadlines_30());
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberOver100Subjects]);
+}
+
+#[test]
+fn one_my_number_taken_on_purpose_is_a_my_number_report() {
+    let assessment = with_data(json!({ "subjects": 1, "my_number_subjects": 1, "unlawful_purpose": true }));
+    assert_eq!(
+        authorities(&assessment),
+        [Authority::Ppc, Authority::DataSubjects, Authority::PpcMyNumber, Authority::Police]
+    );
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberUnlawfulPurpose]);
+    assert_eq!(report.deadlines, report_deadlines_60());
+    assert_eq!(
+        find(&assessment, Authority::DataSubjects).unwrap().grounds,
+        [Ground::UnlawfulPurpose, Ground::MyNumberUnlawfulPurpose]
+    );
+}
+
+#[test]
+fn eu_residents_mean_a_gdpr_notice_within_72_hours() {
+    let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 1 }));
+    assert_eq!(authorities(&assessment), [Authority::EuSupervisoryAuthority]);
+    let gdpr = find(&assessment, Authority::EuSupervisoryAuthority).unwrap();
+    assert_eq!(gdpr.grounds, [Ground::EuSubjects]);
+    let json = serde_json::to_value(&gdpr.deadlines).unwrap();
+    assert_eq!(json, json!([{ "stage": "notice", "due_by": "2026-04-09T15:30:00+09:00" }]));
+}
+
+#[test]
+fn the_gdpr_deadline_keeps_the_input_offset() {
+    for (at, due) in [
+        ("2026-04-06T06:30:00Z", "2026-04-09T06:30:00+00:00"),
+        ("2026-04-06T01:30:00.250-05:00", "2026-04-09T01:30:00.250-05:00"),
+    ] {
+        let assessment = assess(&facts(json!({ "discovered_at": at, "personal_data": { "eu_subjects": 2 } })));
+        let deadlines = &find(&assessment, Authority::EuSupervisoryAuthority).unwrap().deadlines;
+        assert_eq!(serde_json::to_value(deadlines).unwrap()[0]["due_by"], due);
+    }
+}
+
+#[test]
+fn day_one_is_the_date_in_the_input_offset() {
+    // 23:30 in New York on 1/12 is already 1/13 in Tokyo; the company knew on 1/12 its time.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.deadlines[0], dated(Stage::Preliminary, date(2026, 1, 16)));
+}
+
+#[test]
+fn a_finance_business_reports_any_customer_data_leak() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 1 }, "organization": { "sector": "finance" }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Fsa]);
+    let fsa = find(&assessment, Authority::Fsa).unwrap();
+    assert_eq!(
+        (fsa.duty, fsa.grounds.as_slice(), fsa.deadlines.is_empty()),
+        (Duty::Mandatory, &[Ground::FinanceSector][..], true)
+    );
+}
+
+#[test]
+fn the_finance_duty_has_no_exemption() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "organization": { "sector": "finance" },
+        "personal_data": { "subjects": 1, "high_level_encryption": true, "recovered_unviewed": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Fsa]);
+}
+
+#[test]
+fn other_sectors_have_no_sector_duty() {
+    for sector in ["general", "medical", "telecom"] {
+        let assessment = assess(&facts(json!({
+            "discovered_at": AT, "personal_data": { "subjects": 1 }, "organization": { "sector": sector }
+        })));
+        assert_eq!(authorities(&assessment), [], "{sector}");
+    }
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_any_personal_data_incident() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 2 }, "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder]);
+    // No PPC-type trigger: only the final report, on day 30.
+    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 7))]);
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_encrypted_data_too() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "organization": { "privacy_mark": true },
+        "personal_data": { "subjects": 5000, "high_level_encryption": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(mark.duty, Duty::Mandatory);
+    assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::Over1000Subjects]);
+    assert_eq!(mark.deadlines, report_deadlines_30());
+}
+
+#[test]
+fn a_privacy_mark_report_follows_sixty_days_with_unlawful_purpose() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "organization": { "privacy_mark": true },
+        "personal_data": { "subjects": 5, "unlawful_purpose": true }
+    })));
+    assert_eq!(find(&assessment, Authority::PrivacyMark).unwrap().deadlines, report_deadlines_60());
+}
+
+// --- Exemptions ---------------------------------------------------------------------------------
+
+/// Facts that trigger every personal-data duty, with one exemption set.
+fn all_personal_data_duties(exemption: Option<&str>) -> Assessment {
+    let mut data = json!({ "subjects": 2000, "sensitive": true, "my_number_subjects": 500, "eu_subjects": 20 });
+    if let Some(key) = exemption {
+        data[key] = json!(true);
+    }
+    assess(&facts(json!({
+        "discovered_at": AT, "personal_data": data, "organization": { "privacy_mark": true, "sector": "finance" }
+    })))
+}
+
+#[test]
+fn without_exemptions_every_personal_data_duty_applies() {
+    assert_eq!(
+        authorities(&all_personal_data_duties(None)),
+        [
+            Authority::Ppc,
+            Authority::DataSubjects,
+            Authority::PpcMyNumber,
+            Authority::PrivacyMark,
+            Authority::EuSupervisoryAuthority,
+            Authority::Fsa
+        ]
+    );
+}
+
+#[test]
+fn high_level_encryption_lifts_the_ppc_notice_and_gdpr_duties() {
+    assert_eq!(
+        authorities(&all_personal_data_duties(Some("high_level_encryption"))),
+        [Authority::PrivacyMark, Authority::Fsa]
+    );
+}
+
+#[test]
+fn recovery_before_viewing_lifts_the_ppc_notice_and_privacy_mark_duties() {
+    assert_eq!(
+        authorities(&all_personal_data_duties(Some("recovered_unviewed"))),
+        [Authority::EuSupervisoryAuthority, Authority::Fsa]
+    );
+}
+
+#[test]
+fn a_processor_that_told_its_client_leaves_the_reports_to_the_client() {
+    assert_eq!(
+        authorities(&all_personal_data_duties(Some("entrusted_by_client_notified"))),
+        [Authority::PrivacyMark, Authority::Fsa]
+    );
+}
+
+#[test]
+fn exemptions_do_not_lift_the_crime_and_security_reports() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "malware", "unauthorized_access": true,
+        "personal_data": { "subjects": 50, "high_level_encryption": true }
+    })));
+    assert_eq!(
+        authorities(&assessment),
+        [Authority::Police, Authority::IpaMalware, Authority::IpaUnauthorizedAccess, Authority::Jpcert]
+    );
+}
+
+// --- Security reports ---------------------------------------------------------------------------
+
+#[test]
+fn malware_without_personal_data_is_reported_to_ipa_and_jpcert() {
+    for flags in [json!({ "category": "malware" }), json!({ "category": "outage", "malware": true })] {
+        let mut input = json!({ "discovered_at": AT });
+        input.as_object_mut().unwrap().extend(flags.as_object().unwrap().clone());
+        let assessment = assess(&facts(input));
+        assert_eq!(authorities(&assessment), [Authority::IpaMalware, Authority::Jpcert]);
+        assert!(assessment.obligations.iter().all(|o| o.duty == Duty::Recommended && o.deadlines.is_empty()));
+    }
+}
+
+#[test]
+fn a_suspected_crime_is_taken_to_the_police() {
+    let assessment = assess(&facts(json!({ "discovered_at": AT, "crime_suspected": true })));
+    assert_eq!(authorities(&assessment), [Authority::Police]);
+    assert_eq!(find(&assessment, Authority::Police).unwrap().grounds, [Ground::CrimeSuspected]);
+}
+
+#[test]
+fn nothing_reportable_gives_no_obligation() {
+    let assessment = assess(&facts(json!({ "discovered_at": AT, "category": "outage" })));
+    assert_eq!(serde_json::to_string(&assessment).unwrap(), r#"{"obligations":[]}"#);
+}
+
+#[test]
+fn every_addressee_appears_in_the_table_order() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
+        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
+        "organization": { "privacy_mark": true, "sector": "finance" }
+    })));
+    assert_eq!(authorities(&assessment), Authority::ALL);
+}
+
+// --- The worked examples of DOMAIN.md §4 --------------------------------------------------------
+
+/// 2026-01-13: 2,500 customers' names and emails exposed by a misconfigured server.
+fn example_1() -> Facts {
+    parse_facts(
+        r#"{
+            "discovered_at": "2026-01-13T10:00:00+09:00",
+            "category": "leak",
+            "personal_data": { "subjects": 2500 }
+        }"#,
+    )
+    .unwrap()
+}
+
+/// 2026-08-03: ransomware encrypts the file server; 200 customers' records, exfiltration not ruled
+/// out. With `encrypted`, the same facts with high-level encryption (example 4).
+fn example_3(encrypted: bool) -> Facts {
+    facts(json!({
+        "discovered_at": "2026-08-03T09:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 200, "unlawful_purpose": true, "high_level_encryption": encrypted }
+    }))
+}
+
+#[test]
+fn worked_example_1_misconfigured_server() {
+    let assessment = assess(&example_1());
+    assert_eq!(
+        serde_json::to_value(&assessment).unwrap(),
+        json!({ "obligations": [
+            { "authority": "ppc", "duty": "mandatory", "grounds": ["over_1000_subjects"],
+              "deadlines": [
+                  { "stage": "preliminary", "due_by": "2026-01-17" },
+                  { "stage": "final", "due_by": "2026-02-12" }
+              ] },
+            { "authority": "data_subjects", "duty": "mandatory", "grounds": ["over_1000_subjects"], "deadlines": [] }
+        ] })
+    );
+}
+
+#[test]
+fn worked_example_2_lost_usb_stick_with_diagnoses() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-02-02T17:45:00+09:00",
+        "category": "leak",
+        "personal_data": { "subjects": 30, "sensitive": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects]);
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::SensitiveData]);
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 2, 6)), dated(Stage::Final, date(2026, 3, 3))]);
+}
+
+#[test]
+fn worked_example_3_ransomware() {
+    let assessment = assess(&example_3(false));
+    assert_eq!(
+        authorities(&assessment),
+        [
+            Authority::Ppc,
+            Authority::DataSubjects,
+            Authority::Police,
+            Authority::IpaMalware,
+            Authority::IpaUnauthorizedAccess,
+            Authority::Jpcert
+        ]
+    );
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose]);
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 8, 7)), dated(Stage::Final, date(2026, 10, 1))]);
+    for authority in [Authority::Police, Authority::IpaMalware, Authority::IpaUnauthorizedAccess, Authority::Jpcert] {
+        assert_eq!(find(&assessment, authority).unwrap().duty, Duty::Recommended, "{authority:?}");
+    }
+}
+
+#[test]
+fn worked_example_3_needs_only_the_category_or_the_flag() {
+    // Other natural ways to write the ransomware case give the same addressees.
+    let variants = [
+        json!({ "category": "malware", "personal_data": { "subjects": 200, "unlawful_purpose": true } }),
+        json!({ "malware": true, "personal_data": { "subjects": 200 } }),
+        json!({ "category": "malware", "unauthorized_access": true, "crime_suspected": true,
+                "personal_data": { "subjects": 200, "unlawful_purpose": true } }),
+    ];
+    let expected = authorities(&assess(&example_3(false)));
+    for variant in variants {
+        let mut input = variant.clone();
+        input["discovered_at"] = json!("2026-08-03T09:00:00+09:00");
+        let assessment = assess(&facts(input));
+        assert_eq!(authorities(&assessment), expected, "{variant}");
+        assert_eq!(find(&assessment, Authority::Ppc).unwrap().deadlines[1], dated(Stage::Final, date(2026, 10, 1)));
+    }
+}
+
+#[test]
+fn worked_example_4_ransomware_on_encrypted_data() {
+    let assessment = assess(&example_3(true));
+    assert_eq!(
+        authorities(&assessment),
+        [Authority::Police, Authority::IpaMalware, Authority::IpaUnauthorizedAccess, Authority::Jpcert]
+    );
+}
+
+// --- The contract's JSON ------------------------------------------------------------------------
+
+#[test]
+fn the_output_is_exactly_the_contract_json() {
+    assert_eq!(
+        serde_json::to_string(&assess(&example_1())).unwrap(),
+        concat!(
+            r#"{"obligations":[{"authority":"ppc","duty":"mandatory","grounds":["over_1000_subjects"],"#,
+            r#""deadlines":[{"stage":"preliminary","due_by":"2026-01-17"},{"stage":"final","due_by":"2026-02-12"}]},"#,
+            r#"{"authority":"data_subjects","duty":"mandatory","grounds":["over_1000_subjects"],"deadlines":[]}]}"#
+        )
+    );
+}
+
+#[test]
+fn every_id_is_snake_case() {
+    let ids = |value: Value| value.as_str().unwrap().to_owned();
+    let authorities: Vec<String> = Authority::ALL.iter().map(|a| ids(serde_json::to_value(a).unwrap())).collect();
+    assert_eq!(
+        authorities,
+        [
+            "ppc",
+            "data_subjects",
+            "ppc_my_number",
+            "privacy_mark",
+            "eu_supervisory_authority",
+            "fsa",
+            "police",
+            "ipa_malware",
+            "ipa_unauthorized_access",
+            "jpcert"
+        ]
+    );
+    assert_eq!(serde_json::to_value(Ground::Over1000Subjects).unwrap(), "over_1000_subjects");
+    assert_eq!(serde_json::to_value(Ground::MyNumberOver100Subjects).unwrap(), "my_number_over_100_subjects");
+    assert_eq!(serde_json::to_value(Ground::FinancialDamageRisk).unwrap(), "financial_damage_risk");
+}
+
+#[test]
+fn an_assessment_reads_back_from_its_json() {
+    let all = assess(&facts(json!({
+        "discovered_at": AT, "category": "malware", "unauthorized_access": true,
+        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
+        "organization": { "privacy_mark": true, "sector": "finance" }
+    })));
+    let text = serde_json::to_string(&all).unwrap();
+    assert_eq!(serde_json::from_str::<Assessment>(&text).unwrap(), all);
+}
+
+// --- The readable summary -----------------------------------------------------------------------
+
+#[test]
+fn the_japanese_summary_names_who_and_when() {
+    let facts = example_1();
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("個人情報保護委員会（漏えい等報告） [義務]"), "{text}");
+    assert!(text.contains("理由: 対象の人数が1,000人を超える"), "{text}");
+    assert!(text.contains("速報: 2026年1月17日(土)（5日目）"), "{text}");
+    assert!(
+        text.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"),
+        "{text}"
+    );
+    assert!(text.contains("本人への通知 [義務]"), "{text}");
+    assert!(text.contains("義務 2 件、推奨 0 件"), "{text}");
+}
+
+#[test]
+fn the_english_summary_names_who_and_when() {
+    let facts = example_3(false);
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("1. Personal Information Protection Commission (breach report) [mandatory]"), "{text}");
+    assert!(text.contains("Final report: Thu 2026-10-01 (day 60)"), "{text}");
+    assert!(text.contains("IPA (malware report) [recommended]"), "{text}");
+    assert!(text.contains("When: No deadline"), "{text}");
+    assert!(text.contains("2 mandatory, 4 recommended"), "{text}");
+}
+
+#[test]
+fn the_summary_mentions_exemptions_and_empty_results() {
+    let facts = example_3(true);
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("高度な暗号化がされ、鍵は漏れていない"), "{text}");
+    let quiet = self::facts(json!({ "discovered_at": AT }));
+    let text = describe(&assess(&quiet), &quiet, "en-GB");
+    assert!(text.contains("no one needs to be told"), "{text}");
+}
+
+#[test]
+fn the_summary_shows_the_gdpr_moment_with_its_offset() {
+    let facts = facts(json!({ "discovered_at": AT, "personal_data": { "eu_subjects": 1 } }));
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("Notification: Thu 2026-04-09 15:30 (UTC+09:00)"), "{text}");
+}
+
+#[test]
+fn every_name_and_explanation_exists_in_both_languages() {
+    for authority in Authority::ALL {
+        assert_ne!(authority_name(authority, "ja"), authority_name(authority, "en"));
+        assert_ne!(authority_timing(authority, "ja"), authority_timing(authority, "en"));
+    }
+    for ground in Ground::ALL {
+        assert_ne!(ground_text(ground, "ja"), ground_text(ground, "en"));
+    }
+    assert_eq!(duty_name(Duty::Mandatory, "xx"), "義務");
+    assert_eq!(stage_name(Stage::Final, "EN"), "Final report");
+}
+
+// --- Properties over arbitrary facts ------------------------------------------------------------
+
+fn any_facts() -> impl Strategy<Value = Facts> {
+    let moment = (2000i32..=2099, 1u32..=365, 0u32..86_400, -12i32..=14).prop_map(|(year, day, second, hours)| {
+        let text = format!(
+            "{}T{:02}:{:02}:{:02}{:+03}:00",
+            NaiveDate::from_yo_opt(year, day).unwrap(),
+            second / 3600,
+            second / 60 % 60,
+            second % 60,
+            hours
+        );
+        DateTime::parse_from_rfc3339(&text).unwrap()
+    });
+    let count = prop_oneof![Just(0u64), 0u64..=2_000, 995u64..=1_005, 95u64..=105];
+    let category = prop::sample::select(vec![
+        IncidentCategory::Leak,
+        IncidentCategory::Tampering,
+        IncidentCategory::Outage,
+        IncidentCategory::Malware,
+        IncidentCategory::Other,
+    ]);
+    let sector = prop::sample::select(vec![Sector::General, Sector::Finance, Sector::Medical, Sector::Telecom]);
+    let data = (count.clone(), count.clone(), count, prop::array::uniform6(any::<bool>())).prop_map(
+        |(subjects, my_number_subjects, eu_subjects, flags)| PersonalData {
+            subjects,
+            sensitive: flags[0],
+            financial_damage_risk: flags[1],
+            unlawful_purpose: flags[2],
+            high_level_encryption: flags[3],
+            recovered_unviewed: flags[4],
+            my_number_subjects,
+            eu_subjects,
+            entrusted_by_client_notified: flags[5],
+        },
+    );
+    (moment, category, prop::array::uniform5(any::<bool>()), data, sector).prop_map(
+        |(discovered_at, category, flags, personal_data, sector)| Facts {
+            discovered_at,
+            category,
+            unauthorized_access: flags[0],
+            malware: flags[1],
+            crime_suspected: flags[2],
+            personal_data,
+            organization: Organization { privacy_mark: flags[3], isms_certified: flags[4], sector },
+        },
+    )
+}
+
+proptest! {
+    #[test]
+    fn final_deadlines_are_working_days_after_the_preliminary_ones(facts in any_facts()) {
+        let assessment = assess(&facts);
+        let known_on = facts.discovered_at.date_naive();
+        for obligation in &assessment.obligations {
+            let day = |stage| obligation.deadlines.iter().find(|d| d.stage == stage).map(|d| match d.due_by {
+                DueBy::Date(date) => date,
+                DueBy::Instant(at) => at.date_naive(),
+            });
+            if let Some(final_day) = day(Stage::Final) {
+                prop_assert!(is_working_day(final_day), "{obligation:?}");
+                prop_assert!(final_day > preliminary_report_due(known_on), "{obligation:?}");
+                if let Some(preliminary) = day(Stage::Preliminary) {
+                    prop_assert!(final_day > preliminary, "{obligation:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn obligations_are_ordered_unique_and_grounded(facts in any_facts()) {
+        let assessment = assess(&facts);
+        let found = authorities(&assessment);
+        prop_assert!(found.windows(2).all(|pair| pair[0] < pair[1]), "{found:?}");
+        prop_assert!(assessment.obligations.iter().all(|o| !o.grounds.is_empty()));
+        let reported = found.contains(&Authority::Ppc) || found.contains(&Authority::PpcMyNumber);
+        prop_assert_eq!(found.contains(&Authority::DataSubjects), reported);
+    }
+
+    #[test]
+    fn facts_survive_a_json_round_trip(facts in any_facts()) {
+        let text = serde_json::to_string(&facts).unwrap();
+        prop_assert_eq!(parse_facts(&text).unwrap(), facts);
+    }
+
+    #[test]
+    fn parsing_never_panics_and_errors_are_one_line(input in ".{0,80}") {
+        if let Err(error) = parse_facts(&input) {
+            prop_assert!(!error.to_string().contains('\n'));
+        }
+    }
+}

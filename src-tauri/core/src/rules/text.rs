@@ -1,0 +1,320 @@
+//! Plain-language words for the assessment, in Japanese (the default) and English.
+//!
+//! The ids of the contract (`ppc`, `over_1000_subjects`, ...) are for programs; a small office
+//! needs to read who to tell and why. The UI shows these names and explanations next to each
+//! obligation, and `sonae-cli assess --format text` prints [`describe`].
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::deadline;
+use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Situation, Stage};
+use super::facts::Facts;
+
+/// A text in Japanese and in English.
+type Words = (&'static str, &'static str);
+
+/// The two languages of the product. Anything but English reads as Japanese.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    /// "en", "en-US", "en_GB" → English; everything else → Japanese.
+    fn from_tag(tag: &str) -> Self {
+        let tag = tag.trim();
+        let english = tag.eq_ignore_ascii_case("en")
+            || tag.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en-") || p.eq_ignore_ascii_case("en_"));
+        if english {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+
+    fn pick(self, (ja, en): Words) -> &'static str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The addressee's name as a person in a small office would say it.
+pub fn authority_name(authority: Authority, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(authority_words(authority))
+}
+
+fn authority_words(authority: Authority) -> Words {
+    match authority {
+        Authority::Ppc => {
+            ("個人情報保護委員会（漏えい等報告）", "Personal Information Protection Commission (breach report)")
+        }
+        Authority::DataSubjects => ("本人への通知", "Notice to the people affected"),
+        Authority::PpcMyNumber => (
+            "個人情報保護委員会（マイナンバーを含む特定個人情報の漏えい等報告）",
+            "Personal Information Protection Commission (My Number breach report)",
+        ),
+        Authority::PrivacyMark => ("プライバシーマークの審査機関", "Privacy Mark examining body"),
+        Authority::EuSupervisoryAuthority => ("EU・EEAの監督機関（GDPR）", "EU/EEA supervisory authority (GDPR)"),
+        Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
+        Authority::Police => ("都道府県警察（サイバー犯罪相談窓口）", "Prefectural police (cybercrime desk)"),
+        Authority::IpaMalware => ("IPA（コンピュータウイルス届出）", "IPA (malware report)"),
+        Authority::IpaUnauthorizedAccess => ("IPA（不正アクセス届出）", "IPA (unauthorized access report)"),
+        Authority::Jpcert => ("JPCERT/CC（インシデント報告）", "JPCERT/CC (incident report)"),
+    }
+}
+
+/// Why a ground makes an obligation apply, in plain words.
+pub fn ground_text(ground: Ground, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(ground_words(ground))
+}
+
+fn ground_words(ground: Ground) -> Words {
+    match ground {
+        Ground::SensitiveData => (
+            "病歴や診断内容など、特に配慮が必要な個人情報（要配慮個人情報）が含まれる",
+            "Includes information needing special care, such as medical history or diagnoses",
+        ),
+        Ground::FinancialDamageRisk => (
+            "カード番号やネットバンキングのログイン情報など、お金の被害につながるおそれがある",
+            "Could lead to financial loss, e.g. full card numbers or online-banking logins",
+        ),
+        Ground::UnlawfulPurpose => (
+            "不正アクセス・盗難・持ち出し・ランサムウェアなど、悪意のある行為によるおそれがある",
+            "May have been done on purpose: unauthorized access, theft, taking data out, ransomware",
+        ),
+        Ground::Over1000Subjects => ("対象の人数が1,000人を超える", "More than 1,000 people are affected"),
+        Ground::MyNumberOver100Subjects => {
+            ("マイナンバーを含む情報の対象者が100人を超える", "My Number data of more than 100 people is affected")
+        }
+        Ground::MyNumberUnlawfulPurpose => (
+            "マイナンバーを含む情報が、悪意のある行為で漏れたおそれがある",
+            "My Number data may have been taken on purpose",
+        ),
+        Ground::PrivacyMarkHolder => (
+            "プライバシーマークを取得しているため、個人情報の事故は審査機関へ報告する",
+            "The company holds the Privacy Mark, which requires reporting personal-data incidents",
+        ),
+        Ground::EuSubjects => (
+            "EU・EEAに住む人の個人データが含まれる（GDPRの対象）",
+            "Personal data of people in the EU/EEA is affected (GDPR applies)",
+        ),
+        Ground::FinanceSector => (
+            "金融業のため、お客様の個人データの漏えいは件数にかかわらず報告する",
+            "As a financial business, any leak of customers' personal data is reported, however small",
+        ),
+        Ground::UnauthorizedAccess => {
+            ("不正アクセス、またはその試みがあった", "There was unauthorized access, or an attempt at it")
+        }
+        Ground::Malware => (
+            "コンピュータウイルス（マルウェア）を見つけた、または感染した",
+            "Malware was found, or a computer was infected",
+        ),
+        Ground::CrimeSuspected => (
+            "盗難・脅迫・社内の不正など、犯罪の疑いがある",
+            "A crime is suspected: theft, extortion, or wrongdoing by staff",
+        ),
+        Ground::Ransomware => (
+            "ランサムウェアなどのマルウェアが個人データにまで及んだ",
+            "Ransomware or other malware reached personal data",
+        ),
+    }
+}
+
+/// When the addressee expects to hear, in words; for obligations without a dated deadline this
+/// is all there is.
+pub fn authority_timing(authority: Authority, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(timing_words(authority))
+}
+
+fn timing_words(authority: Authority) -> Words {
+    match authority {
+        Authority::Ppc | Authority::PpcMyNumber | Authority::PrivacyMark => (
+            "速報は5日目を目安に、確報は30日目（悪意のある行為のおそれがあれば60日目）まで",
+            "Preliminary report by about day 5; final report by day 30 (day 60 if done on purpose)",
+        ),
+        Authority::DataSubjects => (
+            "速やかに（日数の定めはありません。個別に連絡できないときは公表と問い合わせ窓口で）",
+            "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
+        ),
+        Authority::EuSupervisoryAuthority => ("知ってから72時間以内", "Within 72 hours of becoming aware"),
+        Authority::Fsa => ("速やかに", "Promptly"),
+        Authority::Police => {
+            ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station")
+        }
+        Authority::IpaMalware | Authority::IpaUnauthorizedAccess | Authority::Jpcert => ("定めなし", "No deadline"),
+    }
+}
+
+/// "義務" / "mandatory".
+pub fn duty_name(duty: Duty, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(duty_words(duty))
+}
+
+fn duty_words(duty: Duty) -> Words {
+    match duty {
+        Duty::Mandatory => ("義務", "mandatory"),
+        Duty::Recommended => ("推奨", "recommended"),
+    }
+}
+
+/// "速報" / "preliminary report", and so on.
+pub fn stage_name(stage: Stage, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(stage_words(stage))
+}
+
+fn stage_words(stage: Stage) -> Words {
+    match stage {
+        Stage::Preliminary => ("速報", "Preliminary report"),
+        Stage::Final => ("確報", "Final report"),
+        Stage::Notice => ("通知", "Notification"),
+    }
+}
+
+/// A readable summary of an assessment, for `sonae-cli assess --format text`: each addressee
+/// with its duty, the reasons, and the deadlines with how they were counted. `lang` is "ja"
+/// (the default for anything but English) or "en".
+pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
+    let l = Lang::from_tag(lang);
+    let situation = Situation::new(facts);
+    let count = |duty| assessment.obligations.iter().filter(|o| o.duty == duty).count();
+    let (mandatory, recommended) = (count(Duty::Mandatory), count(Duty::Recommended));
+    let known = instant(facts.discovered_at, l);
+    let mut lines = match l {
+        Lang::Ja => vec![
+            format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）"),
+            format!("義務 {mandatory} 件、推奨 {recommended} 件"),
+        ],
+        Lang::En => vec![
+            format!("Who to tell (the company came to know on {known}; that day is day 1)"),
+            format!("{mandatory} mandatory, {recommended} recommended"),
+        ],
+    };
+    if assessment.obligations.is_empty() {
+        lines.push(String::new());
+        lines.push(
+            l.pick((
+                "これらの事実では、報告や連絡が必要な相手はありません。",
+                "On these facts, no one needs to be told.",
+            ))
+            .into(),
+        );
+    }
+    for (number, obligation) in assessment.obligations.iter().enumerate() {
+        let authority = obligation.authority;
+        lines.push(String::new());
+        lines.push(format!(
+            "{}. {} [{}]",
+            number + 1,
+            l.pick(authority_words(authority)),
+            l.pick(duty_words(obligation.duty))
+        ));
+        for ground in &obligation.grounds {
+            lines.push(format!("   {}: {}", l.pick(("理由", "Why")), l.pick(ground_words(*ground))));
+        }
+        if obligation.deadlines.is_empty() {
+            lines.push(format!("   {}: {}", l.pick(("期限", "When")), l.pick(timing_words(authority))));
+        }
+        for due in &obligation.deadlines {
+            lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), deadline_text(due, &situation, l)));
+        }
+    }
+    let exemptions = exemptions_considered(facts, &situation, l);
+    if !exemptions.is_empty() {
+        lines.push(String::new());
+        lines.push(format!(
+            "{}: {}",
+            l.pick(("報告を不要とする事情として考慮したこと", "Exemptions taken into account")),
+            exemptions.join(l.pick(("、", "; ")))
+        ));
+    }
+    lines.push(String::new());
+    lines.push(
+        l.pick((
+            "※ 公表されている法令・ガイドラインにもとづく目安です。個別の事情は専門家や各窓口に確認してください。",
+            "This is a guide based on published laws and guidelines; check your own case with an expert or the desk concerned.",
+        ))
+        .into(),
+    );
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text
+}
+
+/// The due date or moment, with how it was counted.
+fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
+    let date = match due.due_by {
+        DueBy::Instant(at) => return instant(at, l),
+        DueBy::Date(date) => date,
+    };
+    let day_number = match due.stage {
+        Stage::Preliminary => deadline::PRELIMINARY_REPORT_DAY,
+        Stage::Final => deadline::final_report_day_number(situation.unlawful_purpose),
+        Stage::Notice => return day(date, l),
+    };
+    let nominal = deadline::nth_day(situation.known_on, day_number);
+    match (l, nominal == date) {
+        (Lang::Ja, true) => format!("{}（{day_number}日目）", day(date, l)),
+        (Lang::Ja, false) => {
+            format!("{}（{day_number}日目の{}が土日祝日・年末年始のため、次の開庁日）", day(date, l), day(nominal, l))
+        }
+        (Lang::En, true) => format!("{} (day {day_number})", day(date, l)),
+        (Lang::En, false) => format!(
+            "{} (day {day_number}, {}, is a weekend, holiday or year-end closure day; moved to the next working day)",
+            day(date, l),
+            day(nominal, l)
+        ),
+    }
+}
+
+/// The exemption facts that, with personal data involved, can lift a report.
+fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
+    let data = &facts.personal_data;
+    if !situation.personal_data {
+        return Vec::new();
+    }
+    [
+        (
+            data.high_level_encryption,
+            ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe"),
+        ),
+        (
+            data.recovered_unviewed,
+            ("第三者に見られる前にすべて回収した", "everything was recovered before anyone else saw it"),
+        ),
+        (
+            data.entrusted_by_client_notified,
+            (
+                "委託を受けた立場で、委託元にすでに知らせた",
+                "the company processes the data for a client and has told the client",
+            ),
+        ),
+    ]
+    .into_iter()
+    .filter(|(holds, _)| *holds)
+    .map(|(_, text)| l.pick(text))
+    .collect()
+}
+
+const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+
+/// "2026年2月12日(木)" / "Thu 2026-02-12".
+fn day(date: NaiveDate, l: Lang) -> String {
+    match l {
+        Lang::Ja => format!(
+            "{}年{}月{}日({})",
+            date.year(),
+            date.month(),
+            date.day(),
+            WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize]
+        ),
+        Lang::En => date.format("%a %Y-%m-%d").to_string(),
+    }
+}
+
+/// A date with its time and UTC offset.
+fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
+    format!("{} {} (UTC{})", day(at.date_naive(), l), at.format("%H:%M"), at.offset())
+}

@@ -1,0 +1,252 @@
+//! The company file as a whole: creating, opening, refusing bad files, and the invariants the
+//! schema itself guarantees (append-only timeline, foreign keys).
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::template::builtin_policy;
+
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temporary directory")
+}
+
+fn demo_file(dir: &Path) -> PathBuf {
+    let path = dir.join("demo.sonae");
+    CompanyFile::create_demo(&path, "ja").expect("demo file");
+    path
+}
+
+/// A refused file must be byte-for-byte what it was, with no WAL or journal created beside it.
+fn assert_refused_untouched(path: &Path, expected_code: &str) -> String {
+    let before = std::fs::read(path).expect("read");
+    let error = match CompanyFile::open(path) {
+        Ok(_) => panic!("{} was opened but should have been refused", path.display()),
+        Err(e) => e,
+    };
+    assert_eq!(error.code(), expected_code, "{error}");
+    assert!(store::check(path).is_err(), "check accepted {}", path.display());
+    assert!(std::fs::read(path).expect("read") == before, "{} was modified", path.display());
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        assert!(!Path::new(&side).exists(), "{suffix} file created beside a refused file");
+    }
+    error.to_string()
+}
+
+#[test]
+fn a_new_file_from_the_template_opens_and_checks() {
+    let dir = scratch();
+    let path = dir.path().join("new.sonae");
+    let template = builtin_policy("ja").expect("template");
+    drop(CompanyFile::create(&path, "株式会社テスト", &template).expect("create"));
+    let check = store::check(&path).expect("check");
+    assert_eq!(check.company_name, "株式会社テスト");
+    assert_eq!(check.schema_version, store::SCHEMA_VERSION);
+
+    let company = CompanyFile::open(&path).expect("open");
+    let conn = company.connection();
+    let count = |table: &str| -> i64 { conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("level"), 4);
+    assert_eq!(count("category"), 3);
+    assert_eq!(count("procedure"), 12);
+    assert!(count("procedure_step") > 20);
+    assert_eq!(count("checklist"), 9);
+    assert!(count("authority") >= 6);
+    assert!(count("bcp_target") >= 4);
+    let journal: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(journal, "wal");
+    let foreign_keys: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(foreign_keys, 1);
+}
+
+#[test]
+fn every_table_is_strict() {
+    let company = CompanyFile::in_memory("x", &builtin_policy("en").unwrap()).unwrap();
+    let loose: Vec<String> = company
+        .connection()
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(loose.is_empty(), "tables without STRICT: {loose:?}");
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let dir = scratch();
+    let path = dir.path().join("taken.sonae");
+    std::fs::write(&path, b"someone's notes").unwrap();
+    let error = CompanyFile::create(&path, "x", &builtin_policy("ja").unwrap()).err().expect("refused");
+    assert!(matches!(error, StoreError::AlreadyExists { .. }));
+    assert_eq!(std::fs::read(&path).unwrap(), b"someone's notes");
+}
+
+#[test]
+fn an_empty_company_name_is_refused() {
+    let dir = scratch();
+    let path = dir.path().join("blank.sonae");
+    let error = CompanyFile::create(&path, "  ", &builtin_policy("ja").unwrap()).err().expect("refused");
+    assert!(error.to_string().contains("company name"));
+    assert!(!path.exists(), "a half-made file was left behind");
+}
+
+#[test]
+fn a_zero_byte_file_is_refused() {
+    let dir = scratch();
+    let path = dir.path().join("empty.sonae");
+    std::fs::write(&path, b"").unwrap();
+    let message = assert_refused_untouched(&path, "not_a_company_file");
+    assert!(message.contains("empty"), "{message}");
+}
+
+#[test]
+fn random_bytes_and_text_files_are_refused() {
+    let dir = scratch();
+    let random = dir.path().join("random.sonae");
+    let bytes: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    std::fs::write(&random, bytes).unwrap();
+    assert_refused_untouched(&random, "not_a_company_file");
+
+    let text = dir.path().join("notes.sonae");
+    std::fs::write(&text, "緊急連絡先メモ\n山田 090-0000-0000\n").unwrap();
+    let message = assert_refused_untouched(&text, "not_a_company_file");
+    assert!(message.contains("not a Sonae company file"), "{message}");
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    // Fold the WAL into the main file first so the truncation hits real data.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 16 * 1024, "demo file unexpectedly small");
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let message = assert_refused_untouched(&path, "corrupt");
+    assert!(message.contains("damaged"), "{message}");
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let dir = scratch();
+    let path = dir.path().join("other.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('a');")
+            .unwrap();
+    }
+    let message = assert_refused_untouched(&path, "not_a_company_file");
+    assert!(message.contains("another program"), "{message}");
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap();
+    }
+    let message = assert_refused_untouched(&path, "newer_version");
+    assert!(message.contains("newer Sonae"), "{message}");
+}
+
+#[test]
+fn the_timeline_is_append_only() {
+    let dir = scratch();
+    let company = CompanyFile::open(&demo_file(dir.path())).unwrap();
+    let conn = company.connection();
+    let id: i64 = conn.query_row("SELECT min(id) FROM timeline_entry", [], |r| r.get(0)).unwrap();
+    let update = conn.execute("UPDATE timeline_entry SET message = 'rewritten' WHERE id = ?1", [id]);
+    assert!(update.unwrap_err().to_string().contains("append-only"));
+    let delete = conn.execute("DELETE FROM timeline_entry WHERE id = ?1", [id]);
+    assert!(delete.unwrap_err().to_string().contains("append-only"));
+}
+
+#[test]
+fn a_contact_holding_a_role_cannot_be_deleted() {
+    let dir = scratch();
+    let company = CompanyFile::open(&demo_file(dir.path())).unwrap();
+    let conn = company.connection();
+    let holder: i64 = conn.query_row("SELECT contact_id FROM role_holder LIMIT 1", [], |r| r.get(0)).unwrap();
+    assert!(conn.execute("DELETE FROM contact WHERE id = ?1", [holder]).is_err());
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    let result = company.write(|tx| {
+        tx.execute("UPDATE company SET name = 'half-written' WHERE id = 1", [])?;
+        tx.execute("INSERT INTO level (level, name, impact) VALUES (7, 'x', 'y')", [])?;
+        Ok(())
+    });
+    assert!(result.is_err());
+    let name: String = company.connection().query_row("SELECT name FROM company", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, "x");
+}
+
+#[test]
+fn the_demo_company_is_realistic() {
+    let dir = scratch();
+    let company = CompanyFile::open(&demo_file(dir.path())).unwrap();
+    let conn = company.connection();
+    let incidents = store::list_incidents(conn).unwrap();
+    assert!(incidents.len() >= 2, "{incidents:?}");
+    assert!(incidents.iter().any(|i| i.status == sonae_core::model::IncidentStatus::Open));
+    let obligations: i64 = conn.query_row("SELECT count(*) FROM obligation", [], |r| r.get(0)).unwrap();
+    assert!(obligations > 0, "the demo incidents should call for reports");
+    let holders: i64 = conn.query_row("SELECT count(DISTINCT role_id) FROM role_holder", [], |r| r.get(0)).unwrap();
+    let roles: i64 = conn.query_row("SELECT count(*) FROM role", [], |r| r.get(0)).unwrap();
+    assert_eq!(holders, roles, "every role should have a holder in the demo");
+    let summary = store::home_summary(conn, chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+    assert!(!summary.stale_contacts.is_empty(), "the demo should show contacts to confirm");
+    assert!(summary.contact_count >= 10);
+}
+
+#[test]
+fn contacts_become_stale_after_the_configured_months() {
+    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    company
+        .write(|tx| {
+            for (name, confirmed) in [("recent", Some("2026-06-01")), ("old", Some("2025-11-21")), ("never", None)] {
+                tx.execute(
+                    "INSERT INTO contact (kind, name, last_confirmed_on, created_at, updated_at) VALUES ('person', ?1, ?2, '', '')",
+                    rusqlite::params![name, confirmed],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
+    let stale: Vec<String> =
+        store::home_summary(company.connection(), on).unwrap().stale_contacts.into_iter().map(|c| c.name).collect();
+    assert_eq!(stale, ["never", "old"]);
+
+    company.write(|tx| Ok(tx.execute("UPDATE company SET stale_contact_months = 3", [])?)).unwrap();
+    let stale = store::home_summary(company.connection(), on).unwrap().stale_contacts.len();
+    assert_eq!(stale, 3);
+}
+
+#[test]
+fn a_backup_is_a_complete_standalone_copy() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    let company = CompanyFile::open(&path).unwrap();
+    let out = dir.path().join("copy.sonae");
+    company.backup_to(&out).unwrap();
+    let copy = CompanyFile::open(&out).unwrap();
+    assert_eq!(
+        store::list_incidents(copy.connection()).unwrap(),
+        store::list_incidents(company.connection()).unwrap()
+    );
+    let again = company.backup_to(&out).err().expect("an existing backup is not replaced");
+    assert!(matches!(again, StoreError::AlreadyExists { .. }));
+}
