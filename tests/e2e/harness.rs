@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -20,7 +21,11 @@ pub struct Home {
 
 impl Home {
     pub fn new() -> Home {
-        Home { dir: tempfile::tempdir().expect("temporary directory") }
+        let home = Home { dir: tempfile::tempdir().expect("temporary directory") };
+        for dir in ["data", "config", "cache"] {
+            std::fs::create_dir_all(home.path(dir)).expect("home directories");
+        }
+        home
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -64,6 +69,8 @@ impl AppWindow {
             .env("XDG_CACHE_HOME", home.path("cache"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
+            // Its own process group, so that closing also ends the WebKitWebDriver it starts.
+            .process_group(0)
             .spawn()
             .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
         wait_for_port(port, Duration::from_secs(20));
@@ -105,6 +112,8 @@ impl AppWindow {
     pub async fn screenshot(&self, name: &str) {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
         std::fs::create_dir_all(&dir).expect("artifacts directory");
+        // WebKitGTK paints after the DOM settles; give it a moment so the picture matches the DOM.
+        tokio::time::sleep(std::time::Duration::from_millis(700)).await;
         let png = self.driver.screenshot_as_png().await.expect("screenshot");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
     }
@@ -112,7 +121,8 @@ impl AppWindow {
     pub async fn close(mut self) {
         let driver = self.driver.clone();
         let _ = driver.quit().await;
-        let _ = self.tauri_driver.kill();
+        let group = format!("-{}", self.tauri_driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.tauri_driver.wait();
     }
 }

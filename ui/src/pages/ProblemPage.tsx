@@ -19,7 +19,9 @@ export function ProblemPage({ problem, path }: { problem: ErrorReport; path: str
       <Text size="sm" c="dimmed">
         {t('problem.details')}
       </Text>
-      <Code block>{problem.message}</Code>
+      <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {problem.message}
+      </Code>
     </Stack>
   );
 }
