@@ -35,8 +35,10 @@ deps-system:
 
 deps-ui: ui/node_modules/.package-lock.json
 
+# `npm install` (not `npm ci`): the lock file holds no per-platform optional packages (rollup,
+# esbuild), which `npm ci` would insist on; install still follows the locked versions.
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
-	cd ui && npm ci --no-audit --no-fund
+	cd ui && npm install --no-audit --no-fund --no-save
 	@touch $@
 
 deps-e2e: deps-system
