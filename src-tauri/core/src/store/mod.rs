@@ -132,12 +132,7 @@ impl CompanyFile {
         {
             let mut conn = Connection::open(staging.path())?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            for migration in MIGRATIONS {
-                tx.execute_batch(migration)?;
-            }
-            fill(&tx)?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            build_new_file(&tx, fill)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| e)?;
         }
@@ -151,12 +146,7 @@ impl CompanyFile {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let tx = conn.transaction()?;
-        for migration in MIGRATIONS {
-            tx.execute_batch(migration)?;
-        }
-        seed::apply_template(&tx, company_name, template)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        build_new_file(&tx, |tx| seed::apply_template(tx, company_name, template))?;
         tx.commit()?;
         Ok(CompanyFile { conn, path: PathBuf::from(":memory:") })
     }
@@ -262,6 +252,18 @@ fn corrupt(path: &Path, detail: String) -> StoreError {
 
 fn template_error(e: serde_json::Error) -> StoreError {
     StoreError::Invalid(format!("built-in template is invalid: {e}"))
+}
+
+/// Creates the whole current schema in a new file, fills it, and marks it as a Sonae file of
+/// this schema version.
+fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
+    for migration in MIGRATIONS {
+        tx.execute_batch(migration)?;
+    }
+    fill(tx)?;
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    Ok(())
 }
 
 fn configure(conn: &Connection) -> Result<()> {
