@@ -48,7 +48,11 @@ export type HomeSummary = { company: CompanyProfile, open_incidents: Array<Incid
 
 export type Language = "ja" | "en";
 
-export type Preferences = { language: Language, };
+export type Preferences = { language: Language, 
+/**
+ * The name written as author of timeline entries, ticks and calls (asked once by the wizard).
+ */
+author_name: string, };
 
 export type ErrorReport = { 
 /**
@@ -62,6 +66,150 @@ export type OpenFileState = { path: string | null,
  * Why the file could not be opened (it was left untouched).
  */
 problem: ErrorReport | null, };
+
+export type CallOutcome = "reached" | "no_answer";
+
+export type IncidentCall = { id: number, contact_id: number | null, contact_name: string, role_name: string, outcome: CallOutcome, at: string, author: string, };
+
+export type TaskSource = "checklist" | "procedure";
+
+export type IncidentTask = { id: number, source: TaskSource, text: string, role_name: string, done_at: string | null, done_by: string, };
+
+export type TimelineEntry = { id: number, at: string, author: string, 
+/**
+ * note, recorded, severity, call, task, facts, obligation, recovery, status.
+ */
+kind: string, message: string, };
+
+export type ObligationStatus = "not_started" | "drafted" | "sent" | "waived";
+
+export type AuthorityContact = { name: string, purpose: string, url: string, phone: string, email: string, hours: string, source: string, };
+
+export type ObligationRecord = { id: number, authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, next_due: string | null, status: ObligationStatus, 
+/**
+ * YYYY-MM-DD.
+ */
+sent_on: string | null, reference_number: string, waived_reason: string, 
+/**
+ * False once revised facts no longer call for it (kept: it may have been sent already).
+ */
+current: boolean, contact: AuthorityContact | null, };
+
+export type ObligationUpdate = { status: ObligationStatus, sent_on: string | null, reference_number: string, waived_reason: string, };
+
+export type IncidentDetail = { id: number, title: string, case_kind: CaseKind, discovered_at: string, discovered_by: string, description: string, stage: IncidentStage, category: string | null, level: number | null, level_override_reason: string, status: IncidentStatus, 
+/**
+ * The wizard step to resume at (0-based).
+ */
+wizard_step: number, 
+/**
+ * Fields typed but not yet confirmed, per step: `{"0": {...}, "1": {...}}`.
+ */
+wizard_draft: Record<string, unknown>, 
+/**
+ * The assessment facts as last confirmed, or none yet.
+ */
+facts: Facts | null, 
+/**
+ * What the reporting step starts from when no facts are confirmed yet.
+ */
+suggested_facts: Facts | null, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, };
+
+export type LevelDefinition = { level: number, name: string, impact: string, responsible_role: string | null, };
+
+export type CategoryDefinition = { key: string, name: string, description: string, };
+
+export type WizardPolicy = { levels: Array<LevelDefinition>, categories: Array<CategoryDefinition>, };
+
+export type Phone = { label: string, number: string, emergency: boolean, };
+
+export type Email = { label: string, address: string, };
+
+export type CallTarget = { contact_id: number, name: string, organization: string, title: string, 
+/**
+ * The roles this person is called for, e.g. "インシデント対応責任者".
+ */
+roles: Array<string>, 
+/**
+ * Called as a deputy (代理) for every role listed.
+ */
+deputy: boolean, call_order: number | null, phones: Array<Phone>, emails: Array<Email>, 
+/**
+ * The latest call to this person about the incident.
+ */
+last_call: IncidentCall | null, };
+
+export type NearMiss = { id: number, 
+/**
+ * YYYY-MM-DD.
+ */
+occurred_on: string, title: string, description: string, what_could_happen: string, measures: string, 
+/**
+ * Left out of training exports.
+ */
+reported_by: string, };
+
+export type NearMissInput = { occurred_on: string, title: string, description: string, what_could_happen: string, measures: string, reported_by: string, };
+
+export type CaseKind = "malware" | "suspicious_email" | "lost_device" | "missent" | "website" | "account_misuse" | "ransomware" | "outage" | "other";
+
+export type IncidentBasics = { case_kind: CaseKind, title: string, 
+/**
+ * When it was noticed, RFC 3339 with offset.
+ */
+discovered_at: string, discovered_by: string, description: string, };
+
+export type Happened = "nothing_yet" | "signs_only" | "damage_confirmed";
+
+export type SeverityAnswers = { happened: Happened, 
+/**
+ * Are customers, partners or shareholders affected?
+ */
+outsiders_affected: boolean, 
+/**
+ * Was personal information leaked, or may it have been?
+ */
+personal_data_involved: boolean, 
+/**
+ * Is the business itself stopped or disrupted?
+ */
+business_disrupted: boolean, 
+/**
+ * Is the staff's daily work hindered?
+ */
+staff_work_hindered: boolean, };
+
+export type Severity = { answers: SeverityAnswers, 
+/**
+ * The policy category's key.
+ */
+category: string, level: number, 
+/**
+ * Required when `level` differs from the level the answers suggest.
+ */
+override_reason: string, };
+
+export type Recovery = { 
+/**
+ * 原因
+ */
+cause: string, 
+/**
+ * 二次被害又はそのおそれの有無及びその内容
+ */
+secondary_damage: string, 
+/**
+ * 本人への対応の実施状況
+ */
+subject_response: string, 
+/**
+ * 公表の実施状況
+ */
+publication: string, measures_taken: string, 
+/**
+ * 再発防止のための措置 (planned)
+ */
+measures_planned: string, lessons: string, };
 
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 

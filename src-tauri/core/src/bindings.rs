@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{model, rules};
+use crate::{model, rules, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -21,6 +21,30 @@ pub fn typescript() -> String {
         model::Preferences::decl(&cfg),
         model::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
+        model::CallOutcome::decl(&cfg),
+        model::IncidentCall::decl(&cfg),
+        model::TaskSource::decl(&cfg),
+        model::IncidentTask::decl(&cfg),
+        model::TimelineEntry::decl(&cfg),
+        model::ObligationStatus::decl(&cfg),
+        model::AuthorityContact::decl(&cfg),
+        model::ObligationRecord::decl(&cfg),
+        model::ObligationUpdate::decl(&cfg),
+        model::IncidentDetail::decl(&cfg),
+        model::LevelDefinition::decl(&cfg),
+        model::CategoryDefinition::decl(&cfg),
+        model::WizardPolicy::decl(&cfg),
+        model::Phone::decl(&cfg),
+        model::Email::decl(&cfg),
+        model::CallTarget::decl(&cfg),
+        model::NearMiss::decl(&cfg),
+        model::NearMissInput::decl(&cfg),
+        wizard::CaseKind::decl(&cfg),
+        wizard::IncidentBasics::decl(&cfg),
+        wizard::Happened::decl(&cfg),
+        wizard::SeverityAnswers::decl(&cfg),
+        wizard::Severity::decl(&cfg),
+        wizard::Recovery::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
         rules::PersonalData::decl(&cfg),
         rules::Organization::decl(&cfg),

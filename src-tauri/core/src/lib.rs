@@ -4,6 +4,7 @@
 //! - [`model`]: the domain types that cross the IPC boundary (exported to TypeScript).
 //! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
+//! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
 pub mod bindings;
@@ -11,3 +12,4 @@ pub mod model;
 pub mod rules;
 pub mod store;
 pub mod template;
+pub mod wizard;

@@ -1,9 +1,16 @@
-//! Reading incidents for lists.
+//! Reading incidents: the lists, one incident in full, and the call list the wizard resolves
+//! from the policy.
 
-use rusqlite::Connection;
+use rusqlite::{params, Connection, OptionalExtension};
 
-use super::Result;
-use crate::model::{IncidentStatus, IncidentSummary, IncidentStage};
+use super::{Result, StoreError};
+use crate::model::{
+    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail,
+    IncidentStage, IncidentStatus, IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord,
+    ObligationStatus, Phone, TaskSource, TimelineEntry, WizardPolicy,
+};
+use crate::rules::{parse_facts, Authority, Duty};
+use crate::wizard::{self, CaseKind, Recovery};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
 pub fn list_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
@@ -36,17 +43,298 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
             discovered_at: r.get(2)?,
             level: r.get(3)?,
             category: r.get(4)?,
-            stage: match r.get::<_, String>(5)?.as_str() {
-                "near_miss" => IncidentStage::NearMiss,
-                "incident" => IncidentStage::Incident,
-                _ => IncidentStage::Event,
-            },
-            status: match r.get::<_, String>(6)?.as_str() {
-                "closed" => IncidentStatus::Closed,
-                _ => IncidentStatus::Open,
-            },
+            stage: stage_from_key(&r.get::<_, String>(5)?),
+            status: status_from_key(&r.get::<_, String>(6)?),
             next_deadline: r.get(7)?,
         })
     })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Everything about one incident, for the wizard to resume from and the detail page.
+pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
+    let mut detail = conn
+        .query_row(
+            "SELECT id, title, case_key, discovered_at, discovered_by, description, stage, category_key, level,
+                    level_override_reason, status, wizard_step, wizard_draft, facts, cause, secondary_damage,
+                    subject_response, publication, measures_taken, measures_planned, lessons, closed_at, created_at
+               FROM incident WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(IncidentDetail {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    case_kind: CaseKind::from_key(&r.get::<_, String>(2)?),
+                    discovered_at: r.get(3)?,
+                    discovered_by: r.get(4)?,
+                    description: r.get(5)?,
+                    stage: stage_from_key(&r.get::<_, String>(6)?),
+                    category: r.get(7)?,
+                    level: r.get(8)?,
+                    level_override_reason: r.get(9)?,
+                    status: status_from_key(&r.get::<_, String>(10)?),
+                    wizard_step: r.get(11)?,
+                    wizard_draft: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+                    facts: parse_facts(&r.get::<_, String>(13)?).ok(),
+                    suggested_facts: None,
+                    recovery: Recovery {
+                        cause: r.get(14)?,
+                        secondary_damage: r.get(15)?,
+                        subject_response: r.get(16)?,
+                        publication: r.get(17)?,
+                        measures_taken: r.get(18)?,
+                        measures_planned: r.get(19)?,
+                        lessons: r.get(20)?,
+                    },
+                    closed_at: r.get(21)?,
+                    created_at: r.get(22)?,
+                    timeline: Vec::new(),
+                    calls: Vec::new(),
+                    tasks: Vec::new(),
+                    obligations: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "incident", id })?;
+    if detail.facts.is_none() {
+        if let Ok(discovered_at) = chrono::DateTime::parse_from_rfc3339(&detail.discovered_at) {
+            let company = super::company_profile(conn)?;
+            detail.suggested_facts =
+                Some(wizard::prefilled_facts(detail.case_kind, discovered_at, detail.category.as_deref(), &company));
+        }
+    }
+    detail.timeline = timeline(conn, id)?;
+    detail.calls = calls(conn, id)?;
+    detail.tasks = tasks(conn, id)?;
+    detail.obligations = obligations(conn, id)?;
+    Ok(detail)
+}
+
+pub(super) fn stage_from_key(key: &str) -> IncidentStage {
+    match key {
+        "near_miss" => IncidentStage::NearMiss,
+        "incident" => IncidentStage::Incident,
+        _ => IncidentStage::Event,
+    }
+}
+
+pub(super) fn stage_key(stage: IncidentStage) -> &'static str {
+    match stage {
+        IncidentStage::NearMiss => "near_miss",
+        IncidentStage::Event => "event",
+        IncidentStage::Incident => "incident",
+    }
+}
+
+fn status_from_key(key: &str) -> IncidentStatus {
+    match key {
+        "closed" => IncidentStatus::Closed,
+        _ => IncidentStatus::Open,
+    }
+}
+
+fn timeline(conn: &Connection, id: i64) -> Result<Vec<TimelineEntry>> {
+    let mut stmt =
+        conn.prepare("SELECT id, at, author, kind, message FROM timeline_entry WHERE incident_id = ?1 ORDER BY at, id")?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(TimelineEntry { id: r.get(0)?, at: r.get(1)?, author: r.get(2)?, kind: r.get(3)?, message: r.get(4)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn call_from_row(r: &rusqlite::Row) -> rusqlite::Result<IncidentCall> {
+    Ok(IncidentCall {
+        id: r.get(0)?,
+        contact_id: r.get(1)?,
+        contact_name: r.get(2)?,
+        role_name: r.get(3)?,
+        outcome: if r.get::<_, String>(4)? == "reached" { CallOutcome::Reached } else { CallOutcome::NoAnswer },
+        at: r.get(5)?,
+        author: r.get(6)?,
+    })
+}
+
+const CALL_COLUMNS: &str = "id, contact_id, contact_name, role_name, outcome, at, author";
+
+fn calls(conn: &Connection, id: i64) -> Result<Vec<IncidentCall>> {
+    let mut stmt =
+        conn.prepare(&format!("SELECT {CALL_COLUMNS} FROM incident_call WHERE incident_id = ?1 ORDER BY at, id"))?;
+    let rows = stmt.query_map([id], call_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn tasks(conn: &Connection, id: i64) -> Result<Vec<IncidentTask>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, source, text, role_name, done_at, done_by FROM incident_task
+          WHERE incident_id = ?1 ORDER BY source = 'procedure', position, id",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        Ok(IncidentTask {
+            id: r.get(0)?,
+            source: if r.get::<_, String>(1)? == "procedure" { TaskSource::Procedure } else { TaskSource::Checklist },
+            text: r.get(2)?,
+            role_name: r.get(3)?,
+            done_at: r.get(4)?,
+            done_by: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT o.id, o.authority_key, o.duty, o.grounds, o.deadlines, o.next_due, o.status, o.sent_on,
+                o.reference_number, o.waived_reason, o.current,
+                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source
+           FROM obligation o LEFT JOIN authority a ON a.key = o.authority_key
+          WHERE o.incident_id = ?1",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let json = |text: String| serde_json::Value::String(text);
+        let contact = match r.get::<_, Option<String>>(11)? {
+            Some(name) => Some(AuthorityContact {
+                name,
+                purpose: r.get(12)?,
+                url: r.get(13)?,
+                phone: r.get(14)?,
+                email: r.get(15)?,
+                hours: r.get(16)?,
+                source: r.get(17)?,
+            }),
+            None => None,
+        };
+        Ok((
+            json(r.get(1)?),
+            json(r.get(2)?),
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            ObligationRecord {
+                id: r.get(0)?,
+                authority: Authority::Ppc,
+                duty: Duty::Recommended,
+                grounds: Vec::new(),
+                deadlines: Vec::new(),
+                next_due: r.get(5)?,
+                status: ObligationStatus::from_key(&r.get::<_, String>(6)?),
+                sent_on: r.get(7)?,
+                reference_number: r.get(8)?,
+                waived_reason: r.get(9)?,
+                current: r.get(10)?,
+                contact,
+            },
+        ))
+    })?;
+    let mut records = Vec::new();
+    for row in rows {
+        let (authority, duty, grounds, deadlines, mut record) = row?;
+        let invalid = |e: serde_json::Error| StoreError::Invalid(format!("obligation {}: {e}", record.id));
+        record.authority = serde_json::from_value(authority).map_err(invalid)?;
+        record.duty = serde_json::from_value(duty).map_err(invalid)?;
+        record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
+        record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;
+        records.push(record);
+    }
+    // Current duties first, mandatory before recommended, then in the table's order.
+    records.sort_by_key(|o| (!o.current, o.duty != Duty::Mandatory, o.authority));
+    Ok(records)
+}
+
+/// The levels and categories of the company's policy, for the wizard's second step.
+pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
+    let mut stmt = conn.prepare(
+        "SELECT l.level, l.name, l.impact, r.name FROM level l LEFT JOIN role r ON r.id = l.responsible_role_id
+          ORDER BY l.level",
+    )?;
+    let levels = stmt
+        .query_map([], |r| {
+            Ok(LevelDefinition { level: r.get(0)?, name: r.get(1)?, impact: r.get(2)?, responsible_role: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare("SELECT key, name, description FROM category ORDER BY position")?;
+    let categories = stmt
+        .query_map([], |r| Ok(CategoryDefinition { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(WizardPolicy { levels, categories })
+}
+
+/// Who to call now about an incident: the holders and deputies of the roles responsible for its
+/// level and every level below it down to 1 (the escalation of DOMAIN.md §1.3), in call-tree
+/// order, each with their latest call about this incident. A level-0 event calls only the role
+/// responsible for level 0.
+pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>> {
+    let level: Option<u8> = conn
+        .query_row("SELECT level FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::Missing { what: "incident", id: incident_id })?;
+    let level = level.unwrap_or(0);
+    let lowest = if level == 0 { 0 } else { 1 };
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.name, c.organization, c.title, c.call_order, ro.name, h.rank, ro.position
+           FROM level l
+           JOIN role ro ON ro.id = l.responsible_role_id
+           JOIN role_holder h ON h.role_id = ro.id
+           JOIN contact c ON c.id = h.contact_id
+          WHERE l.level BETWEEN ?1 AND ?2
+          ORDER BY c.call_order IS NULL, c.call_order, h.rank, ro.position, c.id",
+    )?;
+    let rows = stmt.query_map(params![lowest, level], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?,
+            r.get::<_, Option<i64>>(4)?, r.get::<_, String>(5)?, r.get::<_, i64>(6)?))
+    })?;
+    let mut targets: Vec<CallTarget> = Vec::new();
+    for row in rows {
+        let (contact_id, name, organization, title, call_order, role, rank) = row?;
+        if let Some(target) = targets.iter_mut().find(|t| t.contact_id == contact_id) {
+            if !target.roles.contains(&role) {
+                target.roles.push(role);
+            }
+            target.deputy &= rank > 0;
+            continue;
+        }
+        targets.push(CallTarget {
+            contact_id,
+            name,
+            organization,
+            title,
+            roles: vec![role],
+            deputy: rank > 0,
+            call_order,
+            phones: Vec::new(),
+            emails: Vec::new(),
+            last_call: None,
+        });
+    }
+    // Holders before deputies; within each, call-tree order (the query's order).
+    targets.sort_by_key(|t| t.deputy);
+    for target in &mut targets {
+        target.phones = phones(conn, target.contact_id)?;
+        target.emails = emails(conn, target.contact_id)?;
+        target.last_call = conn
+            .query_row(
+                &format!(
+                    "SELECT {CALL_COLUMNS} FROM incident_call WHERE incident_id = ?1 AND contact_id = ?2
+                      ORDER BY at DESC, id DESC LIMIT 1"
+                ),
+                params![incident_id, target.contact_id],
+                call_from_row,
+            )
+            .optional()?;
+    }
+    Ok(targets)
+}
+
+/// A contact's phone numbers, emergency numbers first.
+pub(super) fn phones(conn: &Connection, contact_id: i64) -> Result<Vec<Phone>> {
+    let mut stmt = conn.prepare(
+        "SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position",
+    )?;
+    let rows = stmt.query_map([contact_id], |r| Ok(Phone { label: r.get(0)?, number: r.get(1)?, emergency: r.get(2)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn emails(conn: &Connection, contact_id: i64) -> Result<Vec<Email>> {
+    let mut stmt = conn.prepare("SELECT label, address FROM contact_email WHERE contact_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([contact_id], |r| Ok(Email { label: r.get(0)?, address: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -6,15 +6,19 @@
 //! in one transaction. A refused file is never modified.
 
 mod incidents;
+mod near_misses;
 mod obligations;
 mod seed;
 mod summary;
+mod timeline_text;
+pub mod wizard;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use incidents::list_incidents;
+pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
+pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;
 pub use summary::{company_profile, home_summary};
 
@@ -57,6 +61,9 @@ pub enum StoreError {
     Invalid(String),
     #[error("{what} {id} does not exist")]
     Missing { what: &'static str, id: i64 },
+    /// A domain rule refused the change (e.g. closing with a mandatory report not sent).
+    #[error("{detail}")]
+    Refused { code: &'static str, detail: String },
 }
 
 impl StoreError {
@@ -73,6 +80,7 @@ impl StoreError {
             StoreError::Sqlite(_) => "database",
             StoreError::Invalid(_) => "invalid",
             StoreError::Missing { .. } => "missing",
+            StoreError::Refused { code, .. } => code,
         }
     }
 }

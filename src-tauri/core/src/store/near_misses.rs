@@ -1,0 +1,98 @@
+//! ヒヤリハット — weaknesses and near misses, and the anonymous list used for staff training.
+//!
+//! Seed 004 asks that near misses be shared so others learn from them, without the person
+//! involved being identifiable; the training export therefore leaves out who reported it.
+
+use rusqlite::{params, Connection, Transaction};
+
+use super::timeline_text::phrase;
+use super::{now, Result, StoreError};
+use crate::model::{NearMiss, NearMissInput};
+
+/// Every near miss, the most recent first.
+pub fn near_misses(conn: &Connection) -> Result<Vec<NearMiss>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, occurred_on, title, description, what_could_happen, measures, reported_by
+           FROM near_miss ORDER BY occurred_on DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(NearMiss {
+            id: r.get(0)?,
+            occurred_on: r.get(1)?,
+            title: r.get(2)?,
+            description: r.get(3)?,
+            what_could_happen: r.get(4)?,
+            measures: r.get(5)?,
+            reported_by: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add_near_miss(tx: &Transaction, input: &NearMissInput) -> Result<i64> {
+    if input.title.trim().is_empty() {
+        return Err(StoreError::Refused { code: "title_required", detail: "a near miss needs a short title".into() });
+    }
+    chrono::NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d")
+        .map_err(|_| StoreError::Refused { code: "invalid_date", detail: format!("{:?} is not a date", input.occurred_on) })?;
+    tx.execute(
+        "INSERT INTO near_miss (occurred_on, title, description, what_could_happen, measures, reported_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            input.occurred_on.trim(),
+            input.title.trim(),
+            input.description,
+            input.what_could_happen,
+            input.measures,
+            input.reported_by.trim(),
+            now()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// The near misses as CSV for training (UTF-8 with a BOM so Excel reads the Japanese), without
+/// who reported them. Headings are in the company file's language.
+pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
+    let language: String = conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
+    let mut out = String::from("\u{feff}");
+    out.push_str(&phrase(&language, "near_miss.header", &[]));
+    out.push_str("\r\n");
+    for near_miss in near_misses(conn)? {
+        let fields = [
+            near_miss.occurred_on,
+            near_miss.title,
+            near_miss.description,
+            near_miss.what_could_happen,
+            near_miss.measures,
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push_str("\r\n");
+    }
+    Ok(out)
+}
+
+/// One CSV field, quoted when it holds a comma, quote or line break. A leading =, +, - or @ is
+/// prefixed with an apostrophe so a spreadsheet shows it as text instead of running a formula.
+fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+}

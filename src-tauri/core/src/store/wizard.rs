@@ -1,0 +1,460 @@
+//! What the incident wizard writes: each confirmed step, call, tick, fact and decision goes into
+//! the incident's columns and leaves an entry in its append-only timeline.
+//!
+//! Every function takes the caller's transaction (`CompanyFile::write`), so a step is recorded
+//! whole or not at all. What the user types before confirming a step is kept in the incident's
+//! `wizard_draft`, so closing the app mid-step loses nothing and adds no timeline noise.
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::incidents::stage_key;
+use super::timeline_text::{list, phrase};
+use super::{now, obligations, Result, StoreError};
+use crate::model::{CallOutcome, ObligationStatus, ObligationUpdate};
+use crate::rules::{self, Assessment, Duty, Facts};
+use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
+
+/// Why the wizard refused a step: a stable code for the UI and a sentence for the log.
+fn refused(code: &'static str, detail: impl Into<String>) -> StoreError {
+    StoreError::Refused { code, detail: detail.into() }
+}
+
+fn file_language(tx: &Transaction) -> Result<String> {
+    Ok(tx.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
+}
+
+fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message: &str, data: serde_json::Value) -> Result<()> {
+    tx.execute(
+        "INSERT INTO timeline_entry (incident_id, at, author, kind, message, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![incident_id, now(), author.trim(), kind, message, data.to_string()],
+    )?;
+    Ok(())
+}
+
+fn touch(tx: &Transaction, incident_id: i64) -> Result<()> {
+    let changed = tx.execute("UPDATE incident SET updated_at = ?2 WHERE id = ?1", params![incident_id, now()])?;
+    if changed == 0 {
+        return Err(StoreError::Missing { what: "incident", id: incident_id });
+    }
+    Ok(())
+}
+
+fn ensure_open(tx: &Transaction, incident_id: i64) -> Result<()> {
+    let status: Option<String> =
+        tx.query_row("SELECT status FROM incident WHERE id = ?1", [incident_id], |r| r.get(0)).optional()?;
+    match status.as_deref() {
+        None => Err(StoreError::Missing { what: "incident", id: incident_id }),
+        Some("closed") => Err(refused("incident_closed", format!("incident {incident_id} is closed"))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Opens a new incident record for `case`, noticed now. Nothing is in its timeline until the
+/// first step is confirmed, so a record started by mistake can still be discarded.
+pub fn start_incident(tx: &Transaction, case: CaseKind) -> Result<i64> {
+    let stamp = now();
+    tx.execute(
+        "INSERT INTO incident (title, case_key, discovered_at, category_key, created_at, updated_at)
+         VALUES ('', ?1, ?2, ?3, ?2, ?2)",
+        params![case.key(), stamp, case.usual_category()],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Removes an incident record that was started but never confirmed (nothing in its timeline).
+pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
+    let entries: i64 =
+        tx.query_row("SELECT count(*) FROM timeline_entry WHERE incident_id = ?1", [incident_id], |r| r.get(0))?;
+    if entries > 0 {
+        return Err(refused("incident_recorded", "a recorded incident is kept as evidence and cannot be discarded"));
+    }
+    tx.execute("DELETE FROM incident_task WHERE incident_id = ?1", [incident_id])?;
+    if tx.execute("DELETE FROM incident WHERE id = ?1", [incident_id])? == 0 {
+        return Err(StoreError::Missing { what: "incident", id: incident_id });
+    }
+    Ok(())
+}
+
+/// Keeps what the user has typed in `step` but not confirmed yet, and remembers the step as the
+/// one to resume at.
+pub fn save_draft(tx: &Transaction, incident_id: i64, step: i64, fields: &serde_json::Value) -> Result<()> {
+    if !(0..STEP_COUNT).contains(&step) {
+        return Err(refused("invalid_step", format!("there is no wizard step {step}")));
+    }
+    let changed = tx.execute(
+        "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.' || ?2, json(?3)), wizard_step = ?2,
+                updated_at = ?4
+          WHERE id = ?1",
+        params![incident_id, step, fields.to_string(), now()],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::Missing { what: "incident", id: incident_id });
+    }
+    Ok(())
+}
+
+/// Moves the wizard to `step` (going back to revise, or forward after confirming).
+pub fn go_to_step(tx: &Transaction, incident_id: i64, step: i64) -> Result<()> {
+    if !(0..STEP_COUNT).contains(&step) {
+        return Err(refused("invalid_step", format!("there is no wizard step {step}")));
+    }
+    tx.execute("UPDATE incident SET wizard_step = ?2 WHERE id = ?1", params![incident_id, step])?;
+    touch(tx, incident_id)
+}
+
+fn advance_past(tx: &Transaction, incident_id: i64, step: i64) -> Result<()> {
+    let next = (step + 1).min(STEP_COUNT - 1);
+    tx.execute("UPDATE incident SET wizard_step = max(wizard_step, ?2) WHERE id = ?1", params![incident_id, next])?;
+    Ok(())
+}
+
+/// Step 1 — what happened. The first confirmation starts the timeline and copies the case's
+/// first-response checklist into the incident; later ones are logged as corrections.
+pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let title = basics.title.trim();
+    if title.is_empty() {
+        return Err(refused("title_required", "the incident needs a short title"));
+    }
+    chrono::DateTime::parse_from_rfc3339(&basics.discovered_at)
+        .map_err(|e| refused("invalid_date", format!("discovered_at {:?}: {e}", basics.discovered_at)))?;
+    let (previous_case, recorded): (String, bool) = tx.query_row(
+        "SELECT case_key, EXISTS (SELECT 1 FROM timeline_entry WHERE incident_id = ?1 AND kind = 'recorded')
+           FROM incident WHERE id = ?1",
+        [incident_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    tx.execute(
+        "UPDATE incident SET title = ?2, case_key = ?3, discovered_at = ?4, discovered_by = ?5, description = ?6,
+                category_key = coalesce(category_key, ?7)
+          WHERE id = ?1",
+        params![
+            incident_id,
+            title,
+            basics.case_kind.key(),
+            basics.discovered_at,
+            basics.discovered_by.trim(),
+            basics.description,
+            basics.case_kind.usual_category()
+        ],
+    )?;
+    let language = file_language(tx)?;
+    let data = serde_json::to_value(basics).unwrap_or_default();
+    if recorded {
+        append(tx, incident_id, author, "basics", &phrase(&language, "basics_revised", &[("title", title)]), data)?;
+    } else {
+        let case = phrase(&language, &format!("case.{}", basics.case_kind.key()), &[]);
+        append(tx, incident_id, author, "recorded", &phrase(&language, "recorded", &[("case", &case), ("title", title)]), data)?;
+    }
+    if !recorded || previous_case != basics.case_kind.key() {
+        replace_open_tasks(tx, incident_id, "checklist")?;
+        tx.execute(
+            "INSERT INTO incident_task (incident_id, source, position, text, role_name)
+             SELECT ?1, 'checklist', i.position, i.text, coalesce(r.name, '')
+               FROM checklist c JOIN checklist_item i ON i.checklist_id = c.id LEFT JOIN role r ON r.id = i.role_id
+              WHERE c.case_key = ?2
+                AND i.text NOT IN (SELECT text FROM incident_task WHERE incident_id = ?1 AND source = 'checklist')",
+            params![incident_id, basics.case_kind.key()],
+        )?;
+    }
+    advance_past(tx, incident_id, 0)?;
+    touch(tx, incident_id)
+}
+
+/// Drops the tasks of one source that nobody has ticked yet (ticked ones are kept as done).
+fn replace_open_tasks(tx: &Transaction, incident_id: i64, source: &str) -> Result<()> {
+    tx.execute(
+        "DELETE FROM incident_task WHERE incident_id = ?1 AND source = ?2 AND done_at IS NULL",
+        params![incident_id, source],
+    )?;
+    Ok(())
+}
+
+/// Step 2 — how serious. Records stage, category and level, logs a level that differs from the
+/// one the answers suggest together with its reason, and lays out the policy's procedure for the
+/// category × level as tasks.
+pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    if severity.level > 3 {
+        return Err(refused("invalid_level", format!("there is no level {}", severity.level)));
+    }
+    let category_name: String = tx
+        .query_row("SELECT name FROM category WHERE key = ?1", [&severity.category], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| refused("unknown_category", format!("the policy has no category {:?}", severity.category)))?;
+    let suggested = wizard::suggested_level(&severity.answers, &severity.category);
+    let reason = severity.override_reason.trim();
+    if severity.level != suggested && reason.is_empty() {
+        return Err(refused("override_reason_required", "a level other than the suggested one needs a reason"));
+    }
+    let stage = wizard::stage_for(severity.answers.happened);
+    let (previous_category, previous_level): (Option<String>, Option<u8>) = tx.query_row(
+        "SELECT category_key, level FROM incident WHERE id = ?1",
+        [incident_id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let override_reason = if severity.level != suggested { reason } else { "" };
+    tx.execute(
+        "UPDATE incident SET stage = ?2, category_key = ?3, level = ?4, level_override_reason = ?5 WHERE id = ?1",
+        params![incident_id, stage_key(stage), severity.category, severity.level, override_reason],
+    )?;
+    let language = file_language(tx)?;
+    let level_text = |level: u8| phrase(&language, "level", &[("level", &level.to_string())]);
+    let message = phrase(
+        &language,
+        "severity",
+        &[
+            ("stage", &phrase(&language, &format!("stage.{}", stage_key(stage)), &[])),
+            ("category", &category_name),
+            ("level", &level_text(severity.level)),
+        ],
+    );
+    let data = serde_json::to_value(severity).unwrap_or_default();
+    append(tx, incident_id, author, "severity", &message, data)?;
+    if severity.level != suggested {
+        let message = phrase(
+            &language,
+            "level_override",
+            &[("suggested", &level_text(suggested)), ("level", &level_text(severity.level)), ("reason", reason)],
+        );
+        append(tx, incident_id, author, "level", &message, serde_json::json!({ "suggested": suggested }))?;
+    }
+    let procedure_count: i64 = tx.query_row(
+        "SELECT count(*) FROM incident_task WHERE incident_id = ?1 AND source = 'procedure'",
+        [incident_id],
+        |r| r.get(0),
+    )?;
+    let unchanged = previous_category.as_deref() == Some(severity.category.as_str())
+        && previous_level == Some(severity.level)
+        && procedure_count > 0;
+    if !unchanged {
+        replace_open_tasks(tx, incident_id, "procedure")?;
+        tx.execute(
+            "INSERT INTO incident_task (incident_id, source, position, text, role_name)
+             SELECT ?1, 'procedure', s.position, s.text, coalesce(r.name, '')
+               FROM procedure p JOIN category c ON c.id = p.category_id
+               JOIN procedure_step s ON s.procedure_id = p.id LEFT JOIN role r ON r.id = s.role_id
+              WHERE c.key = ?2 AND p.level = ?3
+                AND s.text NOT IN (SELECT text FROM incident_task WHERE incident_id = ?1 AND source = 'procedure')",
+            params![incident_id, severity.category, severity.level],
+        )?;
+    }
+    advance_past(tx, incident_id, 1)?;
+    touch(tx, incident_id)
+}
+
+/// Step 3 — a call from the call list, reached or not.
+pub fn record_call(tx: &Transaction, incident_id: i64, contact_id: i64, outcome: CallOutcome, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let name: String = tx
+        .query_row("SELECT name FROM contact WHERE id = ?1", [contact_id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::Missing { what: "contact", id: contact_id })?;
+    let roles: Vec<String> = tx
+        .prepare("SELECT r.name FROM role_holder h JOIN role r ON r.id = h.role_id WHERE h.contact_id = ?1 ORDER BY r.position")?
+        .query_map([contact_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let language = file_language(tx)?;
+    let role = if roles.is_empty() { phrase(&language, "no_role", &[]) } else { list(&language, &roles) };
+    let stamp = now();
+    let outcome_key = match outcome {
+        CallOutcome::Reached => "reached",
+        CallOutcome::NoAnswer => "no_answer",
+    };
+    tx.execute(
+        "INSERT INTO incident_call (incident_id, contact_id, contact_name, role_name, outcome, at, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![incident_id, contact_id, name, roles.join(", "), outcome_key, stamp, author.trim()],
+    )?;
+    let message = phrase(&language, &format!("call_{outcome_key}"), &[("name", &name), ("role", &role)]);
+    append(tx, incident_id, author, "call", &message, serde_json::json!({ "contact_id": contact_id, "outcome": outcome_key }))?;
+    touch(tx, incident_id)
+}
+
+/// Step 4 — ticks (or unticks) a checklist item or procedure step, with the time and who did it.
+pub fn set_task_done(tx: &Transaction, incident_id: i64, task_id: i64, done: bool, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let (text, was_done): (String, bool) = tx
+        .query_row(
+            "SELECT text, done_at IS NOT NULL FROM incident_task WHERE id = ?1 AND incident_id = ?2",
+            params![task_id, incident_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "task", id: task_id })?;
+    if was_done == done {
+        return Ok(());
+    }
+    if done {
+        tx.execute(
+            "UPDATE incident_task SET done_at = ?2, done_by = ?3 WHERE id = ?1",
+            params![task_id, now(), author.trim()],
+        )?;
+    } else {
+        tx.execute("UPDATE incident_task SET done_at = NULL, done_by = '' WHERE id = ?1", [task_id])?;
+    }
+    let language = file_language(tx)?;
+    let key = if done { "task_done" } else { "task_undone" };
+    append(tx, incident_id, author, "task", &phrase(&language, key, &[("text", &text)]), serde_json::json!({ "task_id": task_id, "done": done }))?;
+    touch(tx, incident_id)
+}
+
+/// Step 5 — the facts for reporting. Stores them, runs the assessment, keeps the obligations in
+/// step (see `record_assessment`) and logs who must and should be told. Revising the facts later
+/// goes through here again and is logged as a revision.
+pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &str) -> Result<Assessment> {
+    ensure_open(tx, incident_id)?;
+    let previous: String = tx.query_row("SELECT facts FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))?;
+    let revised = rules::parse_facts(&previous).is_ok();
+    let json = serde_json::to_string(facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    // The facts are read back through the contract's parser, so the app cannot store what the
+    // command line would refuse.
+    rules::parse_facts(&json).map_err(|e| refused("invalid_facts", e.to_string()))?;
+    tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
+    let assessment = rules::assess(facts);
+    obligations::record_assessment(tx, incident_id, &assessment)?;
+    let language = file_language(tx)?;
+    let names = |duty: Duty| -> Vec<String> {
+        assessment
+            .obligations
+            .iter()
+            .filter(|o| o.duty == duty)
+            .map(|o| rules::authority_name(o.authority, &language).to_owned())
+            .collect()
+    };
+    let message = phrase(
+        &language,
+        if revised { "facts_revised" } else { "facts" },
+        &[("mandatory", &list(&language, &names(Duty::Mandatory))), ("recommended", &list(&language, &names(Duty::Recommended)))],
+    );
+    let data = serde_json::json!({ "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(), "after": facts });
+    append(tx, incident_id, author, "facts", &message, data)?;
+    advance_past(tx, incident_id, 4)?;
+    touch(tx, incident_id)?;
+    Ok(assessment)
+}
+
+/// Records what was done about one obligation: drafted, sent (date and reference number) or
+/// decided against (with a reason).
+pub fn update_obligation(
+    tx: &Transaction,
+    incident_id: i64,
+    obligation_id: i64,
+    update: &ObligationUpdate,
+    author: &str,
+) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let authority_key: String = tx
+        .query_row(
+            "SELECT authority_key FROM obligation WHERE id = ?1 AND incident_id = ?2",
+            params![obligation_id, incident_id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "obligation", id: obligation_id })?;
+    let sent_on = match update.status {
+        ObligationStatus::Sent => {
+            let date = update.sent_on.as_deref().unwrap_or_default().trim();
+            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .map_err(|_| refused("sent_on_required", "a sent obligation needs the date it was sent"))?;
+            Some(date.to_owned())
+        }
+        _ => None,
+    };
+    let reason = update.waived_reason.trim();
+    if update.status == ObligationStatus::Waived && reason.is_empty() {
+        return Err(refused("waived_reason_required", "deciding not to report needs a reason"));
+    }
+    let reference = update.reference_number.trim();
+    tx.execute(
+        "UPDATE obligation SET status = ?2, sent_on = ?3, reference_number = ?4, waived_reason = ?5, updated_at = ?6
+          WHERE id = ?1",
+        params![
+            obligation_id,
+            update.status.key(),
+            sent_on,
+            reference,
+            if update.status == ObligationStatus::Waived { reason } else { "" },
+            now()
+        ],
+    )?;
+    let language = file_language(tx)?;
+    let authority: rules::Authority = serde_json::from_value(serde_json::Value::String(authority_key))
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let message = phrase(
+        &language,
+        &format!("obligation.{}", update.status.key()),
+        &[
+            ("authority", rules::authority_name(authority, &language)),
+            ("date", sent_on.as_deref().unwrap_or_default()),
+            ("reference", if reference.is_empty() { "—" } else { reference }),
+            ("reason", reason),
+        ],
+    );
+    append(tx, incident_id, author, "obligation", &message, serde_json::to_value(update).unwrap_or_default())?;
+    touch(tx, incident_id)
+}
+
+/// Step 6 — cause, secondary damage, responses and prevention.
+pub fn record_recovery(tx: &Transaction, incident_id: i64, recovery: &Recovery, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    tx.execute(
+        "UPDATE incident SET cause = ?2, secondary_damage = ?3, subject_response = ?4, publication = ?5,
+                measures_taken = ?6, measures_planned = ?7, lessons = ?8
+          WHERE id = ?1",
+        params![
+            incident_id,
+            recovery.cause,
+            recovery.secondary_damage,
+            recovery.subject_response,
+            recovery.publication,
+            recovery.measures_taken,
+            recovery.measures_planned,
+            recovery.lessons
+        ],
+    )?;
+    let language = file_language(tx)?;
+    append(tx, incident_id, author, "recovery", &phrase(&language, "recovery", &[]), serde_json::to_value(recovery).unwrap_or_default())?;
+    touch(tx, incident_id)
+}
+
+/// Closes an incident. Refused while a mandatory obligation that still applies is neither sent
+/// nor explicitly waived with a reason — the law does not let those be forgotten.
+pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let open: Vec<String> = tx
+        .prepare(
+            "SELECT authority_key FROM obligation
+              WHERE incident_id = ?1 AND current = 1 AND duty = 'mandatory' AND status NOT IN ('sent', 'waived')",
+        )?
+        .query_map([incident_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !open.is_empty() {
+        return Err(refused("obligations_open", format!("mandatory reports not yet sent or waived: {}", open.join(", "))));
+    }
+    let recorded: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM timeline_entry WHERE incident_id = ?1 AND kind = 'recorded')",
+        [incident_id],
+        |r| r.get(0),
+    )?;
+    if !recorded {
+        return Err(refused("not_recorded", "confirm what happened before closing"));
+    }
+    let stamp = now();
+    tx.execute(
+        "UPDATE incident SET status = 'closed', closed_at = ?2, wizard_step = ?3 WHERE id = ?1",
+        params![incident_id, stamp, STEP_COUNT - 1],
+    )?;
+    let language = file_language(tx)?;
+    append(tx, incident_id, author, "status", &phrase(&language, "closed", &[]), serde_json::json!({ "status": "closed" }))?;
+    touch(tx, incident_id)
+}
+
+/// A free note in the timeline (also the way to correct an earlier entry).
+pub fn add_note(tx: &Transaction, incident_id: i64, text: &str, author: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(refused("note_empty", "the note is empty"));
+    }
+    touch(tx, incident_id)?;
+    append(tx, incident_id, author, "note", text, serde_json::json!({}))
+}
