@@ -3,6 +3,7 @@
 
 pub mod assessment;
 pub mod files;
+pub mod incidents;
 pub mod preferences;
 
 use sonae_core::model::ErrorReport;
@@ -25,4 +26,18 @@ pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) ->
             message: "no company file is open".into(),
         })),
     }
+}
+
+/// Writes a file the user chose in a save dialog: first beside it, then moved into place, so an
+/// interrupted write never leaves half a file under the chosen name.
+pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> CommandResult<()> {
+    let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
+    let mut staging = path.as_os_str().to_owned();
+    staging.push(".part");
+    let staging = std::path::PathBuf::from(staging);
+    std::fs::write(&staging, bytes).map_err(io)?;
+    std::fs::rename(&staging, path).map_err(|e| {
+        let _ = std::fs::remove_file(&staging);
+        io(e)
+    })
 }

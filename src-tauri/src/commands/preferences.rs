@@ -20,6 +20,15 @@ pub fn set_language(session: State<'_, Session>, language: Language) -> CommandR
     Ok(settings.preferences.clone())
 }
 
+/// Remembers the name written as author of what the user records.
+#[tauri::command]
+pub fn set_author_name(session: State<'_, Session>, name: String) -> CommandResult<Preferences> {
+    let mut settings = session.settings.lock().map_err(|_| settings_error("settings are unavailable".into()))?;
+    settings.preferences.author_name = name.trim().to_owned();
+    settings.save(&session.data_dir).map_err(|e| settings_error(e.to_string()))?;
+    Ok(settings.preferences.clone())
+}
+
 fn settings_error(message: String) -> ErrorReport {
     ErrorReport { code: "settings".into(), message }
 }

@@ -17,6 +17,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+/// The transaction every write runs in (see [`CompanyFile::write`]).
+pub use rusqlite::Transaction;
+
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;

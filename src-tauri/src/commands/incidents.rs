@@ -1,0 +1,161 @@
+//! The incident wizard, the incident list and detail, and near misses. Each command is one
+//! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
+//! shows exactly what was stored. The author of every entry is the name in the preferences.
+
+use sonae_core::model::{
+    CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate, WizardPolicy,
+};
+use sonae_core::rules::Facts;
+use sonae_core::store::{self, wizard, CompanyFile};
+use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+use super::{with_company, CommandResult};
+use crate::session::Session;
+
+fn author(session: &Session) -> String {
+    session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
+}
+
+/// Runs one wizard write for incident `id` and answers with the incident as stored.
+fn write_incident(
+    session: &Session,
+    id: i64,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<()>,
+) -> CommandResult<IncidentDetail> {
+    let author = author(session);
+    with_company(session, |company: &mut CompanyFile| {
+        company.write(|tx| work(tx, &author))?;
+        Ok(store::incident_detail(company.connection(), id)?)
+    })
+}
+
+#[tauri::command]
+pub fn list_incidents(session: State<'_, Session>) -> CommandResult<Vec<IncidentSummary>> {
+    with_company(&session, |company| Ok(store::list_incidents(company.connection())?))
+}
+
+#[tauri::command]
+pub fn incident_detail(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
+    with_company(&session, |company| Ok(store::incident_detail(company.connection(), id)?))
+}
+
+#[tauri::command]
+pub fn wizard_policy(session: State<'_, Session>) -> CommandResult<WizardPolicy> {
+    with_company(&session, |company| Ok(store::wizard_policy(company.connection())?))
+}
+
+#[tauri::command]
+pub fn call_list(session: State<'_, Session>, id: i64) -> CommandResult<Vec<CallTarget>> {
+    with_company(&session, |company| Ok(store::call_list(company.connection(), id)?))
+}
+
+#[tauri::command]
+pub fn start_incident(session: State<'_, Session>, case_kind: CaseKind) -> CommandResult<IncidentDetail> {
+    with_company(&session, |company| {
+        let id = company.write(|tx| wizard::start_incident(tx, case_kind))?;
+        Ok(store::incident_detail(company.connection(), id)?)
+    })
+}
+
+#[tauri::command]
+pub fn discard_incident(session: State<'_, Session>, id: i64) -> CommandResult<()> {
+    with_company(&session, |company| Ok(company.write(|tx| wizard::discard_incident(tx, id))?))
+}
+
+/// Keeps the fields of a step typed so far; called as the user types.
+#[tauri::command]
+pub fn save_wizard_draft(session: State<'_, Session>, id: i64, step: i64, fields: serde_json::Value) -> CommandResult<()> {
+    with_company(&session, |company| Ok(company.write(|tx| wizard::save_draft(tx, id, step, &fields))?))
+}
+
+#[tauri::command]
+pub fn go_to_wizard_step(session: State<'_, Session>, id: i64, step: i64) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, _| wizard::go_to_step(tx, id, step))
+}
+
+#[tauri::command]
+pub fn record_basics(session: State<'_, Session>, id: i64, basics: IncidentBasics) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_basics(tx, id, &basics, author))
+}
+
+#[tauri::command]
+pub fn record_severity(session: State<'_, Session>, id: i64, severity: Severity) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_severity(tx, id, &severity, author))
+}
+
+#[tauri::command]
+pub fn record_call(
+    session: State<'_, Session>,
+    id: i64,
+    contact_id: i64,
+    outcome: CallOutcome,
+) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_call(tx, id, contact_id, outcome, author))
+}
+
+#[tauri::command]
+pub fn set_task_done(session: State<'_, Session>, id: i64, task_id: i64, done: bool) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::set_task_done(tx, id, task_id, done, author))
+}
+
+#[tauri::command]
+pub fn record_facts(session: State<'_, Session>, id: i64, facts: Facts) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_facts(tx, id, &facts, author).map(|_| ()))
+}
+
+#[tauri::command]
+pub fn update_obligation(
+    session: State<'_, Session>,
+    id: i64,
+    obligation_id: i64,
+    update: ObligationUpdate,
+) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::update_obligation(tx, id, obligation_id, &update, author))
+}
+
+#[tauri::command]
+pub fn record_recovery(session: State<'_, Session>, id: i64, recovery: Recovery) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_recovery(tx, id, &recovery, author))
+}
+
+#[tauri::command]
+pub fn close_incident(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::close_incident(tx, id, author))
+}
+
+#[tauri::command]
+pub fn add_incident_note(session: State<'_, Session>, id: i64, text: String) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::add_note(tx, id, &text, author))
+}
+
+#[tauri::command]
+pub fn near_misses(session: State<'_, Session>) -> CommandResult<Vec<NearMiss>> {
+    with_company(&session, |company| Ok(store::near_misses(company.connection())?))
+}
+
+#[tauri::command]
+pub fn add_near_miss(session: State<'_, Session>, near_miss: NearMissInput) -> CommandResult<Vec<NearMiss>> {
+    with_company(&session, |company| {
+        company.write(|tx| store::add_near_miss(tx, &near_miss))?;
+        Ok(store::near_misses(company.connection())?)
+    })
+}
+
+/// Saves the near misses for staff training (without who reported them) where the user chooses.
+/// The save dialog is opened from here, so the window itself never names a path to write.
+#[tauri::command]
+pub async fn export_near_misses(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+    file_name: String,
+) -> CommandResult<Option<String>> {
+    let csv = with_company(&session, |company| Ok(store::near_miss_training_csv(company.connection())?))?;
+    let chosen = app.dialog().file().add_filter("CSV", &["csv"]).set_file_name(&file_name).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    super::write_file_atomically(&path, csv.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
