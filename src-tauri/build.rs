@@ -8,6 +8,8 @@ fn main() {
         "set_language",
         "set_author_name",
         "assess",
+        "reporting_texts",
+        "suggest_level",
         "list_incidents",
         "incident_detail",
         "wizard_policy",

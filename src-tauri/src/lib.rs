@@ -44,6 +44,8 @@ pub fn run() {
             commands::incidents::add_near_miss,
             commands::incidents::export_near_misses,
             commands::assessment::assess,
+            commands::assessment::reporting_texts,
+            commands::assessment::suggest_level,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");

@@ -39,6 +39,7 @@ const api = vi.hoisted(() => ({
   openFileState: vi.fn(),
   homeSummary: vi.fn(),
   setLanguage: vi.fn(),
+  reportingTexts: vi.fn(),
 }));
 vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), api }));
 
@@ -51,6 +52,7 @@ describe('App', () => {
     api.preferences.mockResolvedValue({ language: 'ja' });
     api.openFileState.mockResolvedValue(fileState);
     api.homeSummary.mockResolvedValue(summary);
+    api.reportingTexts.mockResolvedValue({ 'authority.ppc': '個人情報保護委員会' });
     api.setLanguage.mockImplementation(async (language: string) => ({ language }));
   });
 

@@ -1,34 +1,47 @@
-// The window: header with the company and the language switch, navigation of the areas that
-// work, and the page. It loads the user's language first so the first frame is already right.
-import { useEffect, useState } from 'react';
+// The window: header with the company and the language switch, navigation of the areas, and the
+// page. It loads the user's language first so the first frame is already right.
+import { useCallback, useEffect, useState } from 'react';
 import { AppShell, Group, MantineProvider, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
+import { addReportingTexts } from './i18n';
+import { NavigationContext, type View } from './navigation';
 import { theme } from './theme';
 import { HomePage } from './pages/HomePage';
+import { IncidentDetailPage } from './pages/IncidentDetailPage';
+import { IncidentListPage } from './pages/IncidentListPage';
+import { NearMissPage } from './pages/NearMissPage';
 import { ProblemPage } from './pages/ProblemPage';
+import { WizardPage } from './pages/wizard/WizardPage';
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; summary: HomeSummary; file: OpenFileState }
+  | { kind: 'ready'; file: OpenFileState }
   | { kind: 'problem'; problem: ErrorReport; path: string | null };
 
 export function App() {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [view, setView] = useState<View>({ page: 'home' });
+  const [summary, setSummary] = useState<HomeSummary | null>(null);
 
-  // Runs once at start: the saved language first, then the file's state and its overview.
+  const applyLanguage = async (language: Language) => {
+    addReportingTexts(language, await api.reportingTexts(language));
+    await i18n.changeLanguage(language);
+  };
+
+  // Runs once at start: the saved language first, then the file's state.
   useEffect(() => {
     const load = async () => {
       try {
         const [preferences, file] = await Promise.all([api.preferences(), api.openFileState()]);
-        await i18n.changeLanguage(preferences.language);
+        await applyLanguage(preferences.language);
         if (file.problem) {
           setLoaded({ kind: 'problem', problem: file.problem, path: file.path });
           return;
         }
-        setLoaded({ kind: 'ready', summary: await api.homeSummary(), file });
+        setLoaded({ kind: 'ready', file });
       } catch (error) {
         setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null });
       }
@@ -38,49 +51,84 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The home screen is read afresh each time it is shown.
+  useEffect(() => {
+    if (loaded.kind !== 'ready' || view.page !== 'home') return;
+    api.homeSummary().then(setSummary, (error) => setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null }));
+  }, [loaded.kind, view]);
+
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
 
   const switchLanguage = async (language: string) => {
     const saved = await api.setLanguage(language as Language);
-    await i18n.changeLanguage(saved.language);
+    await applyLanguage(saved.language);
   };
+
+  const navigate = useCallback((next: View) => {
+    setView(next);
+    window.scrollTo(0, 0);
+  }, []);
+
+  const areas: { page: 'home' | 'incidents' | 'nearMisses'; label: string }[] = [
+    { page: 'home', label: t('nav.home') },
+    { page: 'incidents', label: t('nav.incidents') },
+    { page: 'nearMisses', label: t('nav.nearMisses') },
+  ];
+  const activeArea = view.page === 'incident' || view.page === 'wizard' ? 'incidents' : view.page;
 
   return (
     <MantineProvider theme={theme}>
-      <AppShell header={{ height: 64 }} navbar={{ width: 220, breakpoint: 'xs' }} padding="lg">
-        <AppShell.Header>
-          <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Title order={3} c="blue.8">
-                {t('app.name')}
-              </Title>
-              <Text size="sm" c="dimmed" visibleFrom="sm">
-                {t('app.tagline')}
-              </Text>
+      <NavigationContext.Provider value={navigate}>
+        <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
+          <AppShell.Header>
+            <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+              <Group gap="sm" wrap="nowrap">
+                <Title order={3} c="blue.8">
+                  {t('app.name')}
+                </Title>
+                <Text size="sm" c="dimmed" visibleFrom="sm">
+                  {t('app.tagline')}
+                </Text>
+              </Group>
+              <SegmentedControl
+                aria-label={t('language.label')}
+                data-testid="language-switch"
+                value={i18n.language}
+                onChange={(value) => void switchLanguage(value)}
+                data={[
+                  { value: 'ja', label: t('language.ja') },
+                  { value: 'en', label: t('language.en') },
+                ]}
+              />
             </Group>
-            <SegmentedControl
-              aria-label={t('language.label')}
-              data-testid="language-switch"
-              value={i18n.language}
-              onChange={(value) => void switchLanguage(value)}
-              data={[
-                { value: 'ja', label: t('language.ja') },
-                { value: 'en', label: t('language.en') },
-              ]}
-            />
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-          <NavLink label={t('nav.home')} active href="#home" />
-        </AppShell.Navbar>
-        <AppShell.Main>
-          {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
-          {loaded.kind === 'problem' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
-          {loaded.kind === 'ready' && <HomePage summary={loaded.summary} path={loaded.file.path} />}
-        </AppShell.Main>
-      </AppShell>
+          </AppShell.Header>
+          <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+            {loaded.kind === 'ready' &&
+              areas.map((area) => (
+                <NavLink
+                  key={area.page}
+                  label={area.label}
+                  active={activeArea === area.page}
+                  onClick={() => navigate({ page: area.page })}
+                  data-testid={`nav-${area.page}`}
+                />
+              ))}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
+            {loaded.kind === 'problem' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
+            {loaded.kind === 'ready' && view.page === 'home' && summary && (
+              <HomePage summary={summary} path={loaded.file.path} />
+            )}
+            {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage />}
+            {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
+            {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
+            {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+          </AppShell.Main>
+        </AppShell>
+      </NavigationContext.Provider>
     </MantineProvider>
   );
 }

@@ -1,15 +1,72 @@
 // The one place the UI talks to the Rust side: every command with its argument and result types
 // (generated in bindings.ts). Components call `api.*`, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
-import type { Assessment, ErrorReport, Facts, HomeSummary, Language, OpenFileState, Preferences } from './bindings';
+import type {
+  Assessment,
+  CallOutcome,
+  CallTarget,
+  CaseKind,
+  ErrorReport,
+  Facts,
+  HomeSummary,
+  IncidentBasics,
+  IncidentDetail,
+  IncidentSummary,
+  Language,
+  NearMiss,
+  NearMissInput,
+  ObligationUpdate,
+  OpenFileState,
+  Preferences,
+  Recovery,
+  Severity,
+  SeverityAnswers,
+  WizardPolicy,
+} from './bindings';
+
+/** Names and explanations keyed `authority.ppc`, `ground.sensitive_data`, …. */
+export type ReportingTexts = Record<string, string>;
 
 export const api = {
   openFileState: () => invoke<OpenFileState>('open_file_state'),
   homeSummary: () => invoke<HomeSummary>('home_summary'),
   preferences: () => invoke<Preferences>('preferences'),
   setLanguage: (language: Language) => invoke<Preferences>('set_language', { language }),
+  setAuthorName: (name: string) => invoke<Preferences>('set_author_name', { name }),
+
   /** Who must or should be told, by when (the incident wizard's reporting step). */
   assess: (facts: Facts) => invoke<Assessment>('assess', { facts }),
+  /** Names of addressees, grounds and deadline stages, keyed `authority.ppc`, `ground.…`. */
+  reportingTexts: (language: Language) => invoke<ReportingTexts>('reporting_texts', { language }),
+  suggestLevel: (answers: SeverityAnswers, category: string) =>
+    invoke<number>('suggest_level', { answers, category }),
+
+  listIncidents: () => invoke<IncidentSummary[]>('list_incidents'),
+  incidentDetail: (id: number) => invoke<IncidentDetail>('incident_detail', { id }),
+  wizardPolicy: () => invoke<WizardPolicy>('wizard_policy'),
+  callList: (id: number) => invoke<CallTarget[]>('call_list', { id }),
+  startIncident: (caseKind: CaseKind) => invoke<IncidentDetail>('start_incident', { caseKind }),
+  discardIncident: (id: number) => invoke<null>('discard_incident', { id }),
+  saveWizardDraft: (id: number, step: number, fields: unknown) =>
+    invoke<null>('save_wizard_draft', { id, step, fields }),
+  goToWizardStep: (id: number, step: number) => invoke<IncidentDetail>('go_to_wizard_step', { id, step }),
+  recordBasics: (id: number, basics: IncidentBasics) => invoke<IncidentDetail>('record_basics', { id, basics }),
+  recordSeverity: (id: number, severity: Severity) => invoke<IncidentDetail>('record_severity', { id, severity }),
+  recordCall: (id: number, contactId: number, outcome: CallOutcome) =>
+    invoke<IncidentDetail>('record_call', { id, contactId, outcome }),
+  setTaskDone: (id: number, taskId: number, done: boolean) =>
+    invoke<IncidentDetail>('set_task_done', { id, taskId, done }),
+  recordFacts: (id: number, facts: Facts) => invoke<IncidentDetail>('record_facts', { id, facts }),
+  updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
+    invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
+  recordRecovery: (id: number, recovery: Recovery) => invoke<IncidentDetail>('record_recovery', { id, recovery }),
+  closeIncident: (id: number) => invoke<IncidentDetail>('close_incident', { id }),
+  addIncidentNote: (id: number, text: string) => invoke<IncidentDetail>('add_incident_note', { id, text }),
+
+  nearMisses: () => invoke<NearMiss[]>('near_misses'),
+  addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),
+  /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
+  exportNearMisses: (fileName: string) => invoke<string | null>('export_near_misses', { fileName }),
 };
 
 /** Turns whatever a command rejected with into an ErrorReport. */

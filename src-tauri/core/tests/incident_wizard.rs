@@ -183,6 +183,8 @@ fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
     let typed = serde_json::json!({ "title": "ファイルが開けない 🔒 <script>alert(1)</script>", "description": "あ".repeat(20_000) });
     file.write(|tx| wizard::save_draft(tx, id, 0, &typed)).unwrap();
     file.write(|tx| wizard::save_draft(tx, id, 3, &serde_json::json!({ "note": "x" }))).unwrap();
+    file.write(|tx| wizard::go_to_step(tx, id, 3)).unwrap();
+    file.write(|tx| wizard::save_draft(tx, id, 0, &typed)).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.wizard_step, 3);
     assert_eq!(detail.wizard_draft["0"], typed);

@@ -28,7 +28,7 @@ describe('interface catalogues', () => {
   });
 
   it('leave no English in the Japanese interface', () => {
-    const japanese = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    const japanese = /[\u3001-\u303f\u3040-\u30ff\u4e00-\u9fff]/;
     for (const [key, text] of Object.entries(jaTexts)) {
       if (SAME_IN_BOTH.includes(key) || key === 'app.name') continue;
       expect(japanese.test(text), `${key}: ${text}`).toBe(true);

@@ -15,3 +15,16 @@ i18n.use(initReactI18next).init({
 });
 
 export default i18n;
+
+/**
+ * Adds the assessment's names and explanations (from the Rust side, the same words the command
+ * line and exported documents use) under `reporting.*`, e.g. `reporting.authority.ppc`.
+ */
+export function addReportingTexts(language: string, texts: Record<string, string>) {
+  const nested: Record<string, Record<string, string>> = {};
+  for (const [key, text] of Object.entries(texts)) {
+    const [group, id] = key.split('.', 2);
+    (nested[group] ??= {})[id] = text;
+  }
+  i18n.addResourceBundle(language, 'translation', { reporting: nested }, true, true);
+}

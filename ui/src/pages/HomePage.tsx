@@ -1,8 +1,35 @@
 // The home screen: which company this is, what is open, and which contacts need confirming.
-import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { HomeSummary, IncidentSummary } from '../bindings';
+import { api, asErrorReport } from '../api';
+import type { ErrorReport, HomeSummary, IncidentSummary } from '../bindings';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { daysLeft, formatDue, urgency } from '../deadline';
+import { useNavigate } from '../navigation';
+
+/** "Something happened": opens a new incident record and the wizard in one click. */
+export function StartIncidentButton({ size = 'md' }: { size?: 'md' | 'xl' }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const start = async () => {
+    try {
+      const detail = await api.startIncident('other');
+      navigate({ page: 'wizard', id: detail.id });
+    } catch (e) {
+      setError(asErrorReport(e));
+    }
+  };
+  return (
+    <>
+      <Button size={size} color="red" onClick={() => void start()} data-testid="start-incident">
+        {t('home.startIncident')}
+      </Button>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+    </>
+  );
+}
 
 export function HomePage({ summary, path }: { summary: HomeSummary; path: string | null }) {
   const { t, i18n } = useTranslation();
@@ -17,6 +44,7 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
 
   return (
     <Stack gap="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
       <div>
         <Title order={1} data-testid="company-name">
           {company.name}
@@ -36,6 +64,13 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
           </Text>
         )}
       </div>
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+          <StartIncidentButton size="xl" />
+          <Text size="xs" c="dimmed">
+            {t('home.startIncidentHelp')}
+          </Text>
+        </Stack>
+      </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg" data-testid="open-incidents">
@@ -97,13 +132,15 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
 
 function OpenIncident({ incident, language }: { incident: IncidentSummary; language: string }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const now = new Date();
   const due = incident.next_deadline;
   const state = due ? urgency(due, now) : null;
   return (
+    <UnstyledButton onClick={() => navigate({ page: 'incident', id: incident.id })} data-testid={`open-incident-${incident.id}`}>
     <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Text fw={600}>{incident.title}</Text>
+        <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
         <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
           {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
         </Badge>
@@ -127,5 +164,6 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
         </Text>
       )}
     </Card>
+    </UnstyledButton>
   );
 }

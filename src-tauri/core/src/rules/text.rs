@@ -318,3 +318,27 @@ fn day(date: NaiveDate, l: Lang) -> String {
 fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
     format!("{} {} (UTC{})", day(at.date_naive(), l), at.format("%H:%M"), at.offset())
 }
+
+/// Every name and explanation above in one language, keyed `authority.<id>`, `timing.<id>`,
+/// `ground.<id>`, `duty.<id>` and `deadline_stage.<id>` (ids as in the assessment's JSON), for the
+/// app's screens to show the same words as the command line and the exported documents.
+pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
+    fn id<T: serde::Serialize>(value: T) -> String {
+        serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+    let mut texts = std::collections::BTreeMap::new();
+    for authority in Authority::ALL {
+        texts.insert(format!("authority.{}", id(authority)), authority_name(authority, lang).to_owned());
+        texts.insert(format!("timing.{}", id(authority)), authority_timing(authority, lang).to_owned());
+    }
+    for ground in Ground::ALL {
+        texts.insert(format!("ground.{}", id(ground)), ground_text(ground, lang).to_owned());
+    }
+    for duty in [Duty::Mandatory, Duty::Recommended] {
+        texts.insert(format!("duty.{}", id(duty)), duty_name(duty, lang).to_owned());
+    }
+    for stage in [Stage::Preliminary, Stage::Final, Stage::Notice] {
+        texts.insert(format!("deadline_stage.{}", id(stage)), stage_name(stage, lang).to_owned());
+    }
+    texts
+}

@@ -75,15 +75,15 @@ pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Keeps what the user has typed in `step` but not confirmed yet, and remembers the step as the
-/// one to resume at.
+/// Keeps what the user has typed in `step` but not confirmed yet. Where the wizard resumes is
+/// moved only by [`go_to_step`] and the confirmations, so a late draft save never sends the
+/// wizard back to a step already left.
 pub fn save_draft(tx: &Transaction, incident_id: i64, step: i64, fields: &serde_json::Value) -> Result<()> {
     if !(0..STEP_COUNT).contains(&step) {
         return Err(refused("invalid_step", format!("there is no wizard step {step}")));
     }
     let changed = tx.execute(
-        "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.' || ?2, json(?3)), wizard_step = ?2,
-                updated_at = ?4
+        "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.\"' || ?2 || '\"', json(?3)), updated_at = ?4
           WHERE id = ?1",
         params![incident_id, step, fields.to_string(), now()],
     )?;

@@ -1,0 +1,183 @@
+// One addressee of an incident: must or should be told, why, by when (with days left), where
+// (from the authority directory), and what was done about it — drafted, sent on a date with a
+// reference number, or decided against with a reason.
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, List, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { IncidentDetail, ObligationRecord, ObligationStatus } from '../bindings';
+import { api } from '../api';
+import { daysLeft, formatDue, urgency } from '../deadline';
+import { today } from '../datetime';
+import { Copyable } from '../pages/wizard/StepCalls';
+
+const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
+
+export function ObligationCard({
+  incidentId,
+  obligation,
+  act,
+  readOnly,
+}: {
+  incidentId: number;
+  obligation: ObligationRecord;
+  act: (work: () => Promise<IncidentDetail>) => Promise<IncidentDetail | null>;
+  readOnly?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const [status, setStatus] = useState<ObligationStatus>(obligation.status);
+  const [sentOn, setSentOn] = useState(obligation.sent_on ?? today());
+  const [reference, setReference] = useState(obligation.reference_number);
+  const [reason, setReason] = useState(obligation.waived_reason);
+  const now = new Date();
+  const open = obligation.status === 'not_started' || obligation.status === 'drafted';
+  const mandatory = obligation.duty === 'mandatory';
+  const contact = obligation.contact;
+  const changed =
+    status !== obligation.status ||
+    (status === 'sent' && (sentOn !== obligation.sent_on || reference !== obligation.reference_number)) ||
+    (status === 'waived' && reason !== obligation.waived_reason);
+
+  const save = () =>
+    void act(() =>
+      api.updateObligation(incidentId, obligation.id, {
+        status,
+        sent_on: status === 'sent' ? sentOn : null,
+        reference_number: status === 'sent' ? reference : '',
+        waived_reason: status === 'waived' ? reason : '',
+      }),
+    );
+
+  return (
+    <Card withBorder padding="md" data-testid={`obligation-${obligation.authority}`} opacity={obligation.current ? 1 : 0.7}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Text fw={700} size="lg">
+          {t(`reporting.authority.${obligation.authority}`)}
+        </Text>
+        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+          {!obligation.current && <Badge color="gray">{t('obligation.notCurrent')}</Badge>}
+          <Badge color={mandatory ? 'red' : 'blue'} variant={mandatory ? 'filled' : 'light'} data-testid="duty">
+            {t(`reporting.duty.${obligation.duty}`)}
+          </Badge>
+          <Badge color={open ? 'orange' : 'green'} variant="outline" data-testid="status">
+            {t(`obligation.status.${obligation.status}`)}
+          </Badge>
+        </Group>
+      </Group>
+
+      <Text size="sm" fw={500} mt="xs">
+        {t('obligation.why')}
+      </Text>
+      <List size="sm" spacing={2}>
+        {obligation.grounds.map((ground) => (
+          <List.Item key={ground}>{t(`reporting.ground.${ground}`)}</List.Item>
+        ))}
+      </List>
+
+      <Stack gap={4} mt="xs">
+        {obligation.deadlines.length === 0 ? (
+          <Text size="sm">{t(`reporting.timing.${obligation.authority}`)}</Text>
+        ) : (
+          obligation.deadlines.map((deadline) => {
+            const state = urgency(deadline.due_by, now);
+            return (
+              <Group key={deadline.stage} gap="xs" data-testid={`deadline-${deadline.stage}`}>
+                <Text size="sm" fw={600} w={120}>
+                  {t(`reporting.deadline_stage.${deadline.stage}`)}
+                </Text>
+                <Text size="sm" data-testid="due">
+                  {formatDue(deadline.due_by, i18n.language)}
+                </Text>
+                {open && state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
+                {open && state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
+                {open && state === 'later' && (
+                  <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(deadline.due_by, now) })}</Badge>
+                )}
+              </Group>
+            );
+          })
+        )}
+      </Stack>
+
+      {contact && (
+        <Stack gap={2} mt="sm">
+          <Text size="sm" fw={500}>
+            {contact.name}
+          </Text>
+          {contact.phone && <Copyable label={t('obligation.phone')} value={contact.phone} />}
+          {contact.email && <Copyable label={t('obligation.email')} value={contact.email} />}
+          {contact.url && (
+            <Group gap="xs" wrap="nowrap">
+              <Text size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
+                {t('obligation.url')}
+              </Text>
+              <Anchor size="sm" style={{ overflowWrap: 'anywhere' }} component="span">
+                {contact.url}
+              </Anchor>
+            </Group>
+          )}
+          {contact.hours && (
+            <Text size="xs" c="dimmed">
+              {contact.hours}
+            </Text>
+          )}
+        </Stack>
+      )}
+
+      {obligation.status === 'sent' && (
+        <Text size="sm" mt="xs" c="green.8" data-testid="sent">
+          {t('obligation.sentOn', { date: formatDue(obligation.sent_on ?? '', i18n.language), reference: obligation.reference_number || '—' })}
+        </Text>
+      )}
+      {obligation.status === 'waived' && (
+        <Text size="sm" mt="xs">
+          {t('obligation.waivedBecause', { reason: obligation.waived_reason })}
+        </Text>
+      )}
+
+      {!readOnly && (
+        <Stack gap="xs" mt="sm">
+          <SegmentedControl
+            value={status}
+            onChange={(value) => setStatus(value as ObligationStatus)}
+            data={STATUSES.map((value) => ({ value, label: t(`obligation.status.${value}`) }))}
+            data-testid="status-control"
+          />
+          {status === 'sent' && (
+            <Group grow>
+              <TextInput
+                label={t('obligation.sentOnLabel')}
+                description={t('wizard.dateFormat')}
+                value={sentOn}
+                onChange={(e) => setSentOn(e.currentTarget.value)}
+                data-testid="sent-on"
+              />
+              <TextInput
+                label={t('obligation.reference')}
+                value={reference}
+                onChange={(e) => setReference(e.currentTarget.value)}
+                data-testid="reference"
+              />
+            </Group>
+          )}
+          {status === 'waived' && (
+            <Textarea
+              label={t('obligation.waivedReason')}
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              data-testid="waived-reason"
+            />
+          )}
+          {changed && (
+            <Group justify="flex-end">
+              <Button onClick={save} data-testid="save-obligation">
+                {t('obligation.save')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,16 @@
+// Which screen the window shows. The app is a handful of screens, so a small state value does
+// what a router would, and every screen can send the user elsewhere through `useNavigate`.
+import { createContext, useContext } from 'react';
+
+export type View =
+  | { page: 'home' }
+  | { page: 'incidents' }
+  | { page: 'incident'; id: number }
+  | { page: 'wizard'; id: number }
+  | { page: 'nearMisses' };
+
+export const NavigationContext = createContext<(view: View) => void>(() => {});
+
+export function useNavigate(): (view: View) => void {
+  return useContext(NavigationContext);
+}

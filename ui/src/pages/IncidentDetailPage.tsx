@@ -1,0 +1,147 @@
+// One incident in full: what happened, its level, the timeline (append-only: corrections are
+// new notes), the reports with their status, the checklists and the calls.
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../api';
+import type { ErrorReport, IncidentDetail } from '../bindings';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { ObligationCard } from '../components/ObligationCard';
+import { TaskList } from '../components/TaskList';
+import { formatDateTime } from '../datetime';
+import { useNavigate } from '../navigation';
+
+export function IncidentDetailPage({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [detail, setDetail] = useState<IncidentDetail | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
+  }, [id]);
+
+  const act = useCallback(async (work: () => Promise<IncidentDetail>) => {
+    setError(null);
+    try {
+      const updated = await work();
+      setDetail(updated);
+      return updated;
+    } catch (e) {
+      setError(asErrorReport(e));
+      return null;
+    }
+  }, []);
+
+  if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
+  const open = detail.status === 'open';
+  const language = i18n.language;
+
+  const addNote = async () => {
+    if (await act(() => api.addIncidentNote(id, note))) setNote('');
+  };
+
+  return (
+    <Stack gap="md" data-testid="incident-detail">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2} data-testid="incident-title">
+            {detail.title || t('wizard.newIncident')}
+          </Title>
+          <Group gap="xs" mt={4}>
+            <Badge color={open ? 'orange' : 'gray'} data-testid="incident-status">
+              {t(`incidents.status.${detail.status}`)}
+            </Badge>
+            {detail.level !== null && <Badge color={detail.level >= 3 ? 'red' : 'blue'}>{t('incident.level', { level: detail.level })}</Badge>}
+            <Badge variant="light">{t(`incident.stage.${detail.stage}`)}</Badge>
+            <Badge variant="light">{t(`incident.category.${detail.category ?? 'none'}`)}</Badge>
+            <Badge variant="outline">{t(`case.${detail.case_kind}.name`)}</Badge>
+          </Group>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('detail.discovered', { date: formatDateTime(detail.discovered_at, language), name: detail.discovered_by || '—' })}
+          </Text>
+        </div>
+        {open && (
+          <Button onClick={() => navigate({ page: 'wizard', id })} data-testid="continue-wizard">
+            {t('detail.continue')}
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {detail.description && (
+        <Card withBorder>
+          <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.description}</Text>
+        </Card>
+      )}
+      {detail.level_override_reason && (
+        <Text size="sm">{t('detail.overrideReason', { reason: detail.level_override_reason })}</Text>
+      )}
+
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            <Title order={3}>{t('detail.obligations')}</Title>
+            {detail.facts === null ? (
+              <Text c="dimmed">{t('detail.notAssessed')}</Text>
+            ) : detail.obligations.length === 0 ? (
+              <Text c="dimmed">{t('wizard.step.reporting.nobody')}</Text>
+            ) : (
+              detail.obligations.map((obligation) => (
+                <ObligationCard
+                  key={`${obligation.id}-${obligation.status}`}
+                  incidentId={id}
+                  obligation={obligation}
+                  act={act}
+                  readOnly={!open}
+                />
+              ))
+            )}
+            <Title order={3}>{t('detail.tasks')}</Title>
+            <TaskList tasks={detail.tasks} readOnly={!open} onToggle={(task, done) => void act(() => api.setTaskDone(id, task.id, done))} />
+            {(['cause', 'secondary_damage', 'measures_taken', 'measures_planned', 'lessons'] as const)
+              .filter((field) => detail.recovery[field])
+              .map((field) => (
+                <div key={field}>
+                  <Text fw={600}>{t(`recovery.${field}`)}</Text>
+                  <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.recovery[field]}</Text>
+                </div>
+              ))}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Title order={3} mb="sm">
+            {t('detail.timeline')}
+          </Title>
+          {open && (
+            <Stack gap="xs" mb="md">
+              <Textarea
+                placeholder={t('detail.notePlaceholder')}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                autosize
+                minRows={2}
+                data-testid="note"
+              />
+              <Button onClick={() => void addNote()} disabled={!note.trim()} w="fit-content" data-testid="add-note">
+                {t('detail.addNote')}
+              </Button>
+            </Stack>
+          )}
+          <Timeline bulletSize={14} lineWidth={2} data-testid="timeline">
+            {[...detail.timeline].reverse().map((entry) => (
+              <Timeline.Item key={entry.id}>
+                <Text size="xs" c="dimmed">
+                  {formatDateTime(entry.at, language)} ・ {entry.author || '—'}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {entry.message}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

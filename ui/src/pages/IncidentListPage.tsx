@@ -1,0 +1,147 @@
+// Every incident: open ones with the soonest deadline first, then the rest, newest first; search
+// by words of the title and filters by status and level.
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../api';
+import type { ErrorReport, IncidentSummary } from '../bindings';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { daysLeft, formatDue, urgency } from '../deadline';
+import { useNavigate } from '../navigation';
+import { StartIncidentButton } from './HomePage';
+
+type StatusFilter = 'all' | 'open' | 'closed';
+
+/** Open incidents first, soonest deadline first (none last); then closed ones, newest first. */
+export function sortIncidents(incidents: IncidentSummary[]): IncidentSummary[] {
+  const due = (i: IncidentSummary) => (i.next_deadline ? new Date(/T/.test(i.next_deadline) ? i.next_deadline : `${i.next_deadline}T23:59:59`).getTime() : Infinity);
+  return [...incidents].sort((a, b) => {
+    if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
+    if (a.status === 'open' && due(a) !== due(b)) return due(a) - due(b);
+    return b.discovered_at.localeCompare(a.discovered_at);
+  });
+}
+
+/** Incidents whose title contains every word of the query (case and width insensitive). */
+export function filterIncidents(
+  incidents: IncidentSummary[],
+  query: string,
+  status: StatusFilter,
+  level: string | null,
+): IncidentSummary[] {
+  const words = query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+  return incidents.filter(
+    (i) =>
+      (status === 'all' || i.status === status) &&
+      (level === null || String(i.level) === level) &&
+      words.every((w) => i.title.normalize('NFKC').toLowerCase().includes(w)),
+  );
+}
+
+export function IncidentListPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [incidents, setIncidents] = useState<IncidentSummary[] | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [level, setLevel] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.listIncidents().then((list) => setIncidents(sortIncidents(list)), (e) => setError(asErrorReport(e)));
+  }, []);
+
+  const shown = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
+  const now = new Date();
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Title order={2}>{t('incidents.title')}</Title>
+        <StartIncidentButton />
+      </Group>
+      <ErrorAlert error={error} />
+      <Group>
+        <TextInput
+          placeholder={t('incidents.search')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={320}
+          data-testid="incident-search"
+        />
+        <SegmentedControl
+          value={status}
+          onChange={(value) => setStatus(value as StatusFilter)}
+          data={(['all', 'open', 'closed'] as const).map((value) => ({ value, label: t(`incidents.status.${value}`) }))}
+        />
+        <Select
+          placeholder={t('incidents.anyLevel')}
+          data={[0, 1, 2, 3].map((l) => ({ value: String(l), label: t('incident.level', { level: l }) }))}
+          value={level}
+          onChange={setLevel}
+          clearable
+          w={160}
+        />
+      </Group>
+      {incidents && shown.length === 0 && <Text c="dimmed">{t('incidents.none')}</Text>}
+      {shown.length > 0 && (
+        <Table highlightOnHover verticalSpacing="sm" data-testid="incident-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('incidents.column.title')}</Table.Th>
+              <Table.Th w={110}>{t('incidents.column.level')}</Table.Th>
+              <Table.Th w={150}>{t('incidents.column.discovered')}</Table.Th>
+              <Table.Th w={230}>{t('incidents.column.deadline')}</Table.Th>
+              <Table.Th w={90}>{t('incidents.column.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((incident) => {
+              const due = incident.status === 'open' ? incident.next_deadline : null;
+              const state = due ? urgency(due, now) : null;
+              return (
+                <Table.Tr
+                  key={incident.id}
+                  onClick={() => navigate({ page: 'incident', id: incident.id })}
+                  style={{ cursor: 'pointer' }}
+                  data-testid={`incident-row-${incident.id}`}
+                >
+                  <Table.Td>
+                    <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t(`incident.category.${incident.category ?? 'none'}`)} ・ {t(`incident.stage.${incident.stage}`)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
+                  </Table.Td>
+                  <Table.Td>{formatDue(incident.discovered_at.slice(0, 10), i18n.language)}</Table.Td>
+                  <Table.Td>
+                    {due ? (
+                      <Group gap={4}>
+                        <Text size="sm">{formatDue(due, i18n.language)}</Text>
+                        {state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
+                        {state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
+                        {state === 'later' && <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(due, now) })}</Badge>}
+                      </Group>
+                    ) : (
+                      <Text size="sm" c="dimmed">—</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={incident.status === 'open' ? 'orange' : 'gray'} variant="light">
+                      {t(`incidents.status.${incident.status}`)}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Button variant="subtle" onClick={() => navigate({ page: 'nearMisses' })} w="fit-content">
+        {t('nearMisses.link')}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+// Step 3 — call now: the people the policy says to call for this level (the responsible roles'
+// holders first, then their deputies, in call-tree order), numbers large and copyable, and a
+// record of each call: reached at hh:mm, or no answer.
+import { useEffect, useState } from 'react';
+import { ActionIcon, Badge, Button, Card, CopyButton, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../../api';
+import type { CallTarget, ErrorReport } from '../../bindings';
+import { formatTime } from '../../datetime';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { StepActions, type StepProps } from './WizardPage';
+
+export function StepCalls({ detail, act, goTo }: StepProps) {
+  const { t } = useTranslation();
+  const [targets, setTargets] = useState<CallTarget[] | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const callCount = detail.calls.length;
+
+  useEffect(() => {
+    api.callList(detail.id).then(setTargets, (e) => setError(asErrorReport(e)));
+  }, [detail.id, callCount]);
+
+  if (error) return <ErrorAlert error={error} />;
+  if (!targets) return <Loader />;
+
+  return (
+    <Stack gap="md">
+      <Title order={3}>{t('wizard.step.calls.question')}</Title>
+      <Text size="sm">{t('wizard.step.calls.help')}</Text>
+      {targets.length === 0 && <Text c="orange.8">{t('wizard.step.calls.nobody')}</Text>}
+      {targets.map((target) => (
+        <Card key={target.contact_id} withBorder padding="md" data-testid={`call-${target.contact_id}`}>
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <div>
+              <Group gap="xs">
+                <Text fw={700} size="xl">
+                  {target.name}
+                </Text>
+                {target.roles.map((role) => (
+                  <Badge key={role} variant="light">
+                    {role}
+                  </Badge>
+                ))}
+                {target.deputy && <Badge color="gray">{t('wizard.step.calls.deputy')}</Badge>}
+              </Group>
+              <Text size="sm" c="dimmed">
+                {[target.title, target.organization].filter(Boolean).join(' ・ ')}
+              </Text>
+            </div>
+            <Group gap="xs" wrap="nowrap">
+              <Button color="green" onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'reached'))} data-testid="reached">
+                {t('wizard.step.calls.reached')}
+              </Button>
+              <Button variant="default" onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'no_answer'))} data-testid="no-answer">
+                {t('wizard.step.calls.noAnswer')}
+              </Button>
+            </Group>
+          </Group>
+          <Stack gap={4} mt="sm">
+            {target.phones.map((phone) => (
+              <Copyable key={phone.number} label={phone.label} value={phone.number} large emphasis={phone.emergency} />
+            ))}
+            {target.emails.map((email) => (
+              <Copyable key={email.address} label={email.label} value={email.address} />
+            ))}
+          </Stack>
+          {target.last_call && (
+            <Text mt="xs" fw={600} c={target.last_call.outcome === 'reached' ? 'green.8' : 'orange.8'} data-testid="last-call">
+              {t(`wizard.step.calls.last.${target.last_call.outcome}`, { time: formatTime(target.last_call.at) })}
+            </Text>
+          )}
+        </Card>
+      ))}
+      <StepActions step={2} goTo={goTo} onNext={() => goTo(3)} />
+    </Stack>
+  );
+}
+
+/** A phone number or address shown large, with a button that copies it. */
+export function Copyable({ label, value, large, emphasis }: { label: string; value: string; large?: boolean; emphasis?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size={large ? 'xl' : 'md'} fw={emphasis ? 700 : 500} style={{ overflowWrap: 'anywhere' }}>
+        {value}
+      </Text>
+      <CopyButton value={value}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
+            <ActionIcon variant="subtle" onClick={copy} aria-label={t('common.copy')}>
+              <Text size="xs">{copied ? '✓' : '⧉'}</Text>
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}

@@ -1,0 +1,153 @@
+// Step 1 — what happened: the case in plain words, when and by whom it was noticed, and what
+// the person saw. Also asks once for the name of whoever is recording, the author of the log.
+import { useEffect, useState } from 'react';
+import { Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { CaseKind } from '../../bindings';
+import { fromLocalParts, localParts } from '../../datetime';
+import { useStepDraft } from './useStepDraft';
+import { StepActions, type StepProps } from './WizardPage';
+
+export const CASES: CaseKind[] = [
+  'malware',
+  'suspicious_email',
+  'lost_device',
+  'missent',
+  'website',
+  'account_misuse',
+  'ransomware',
+  'outage',
+  'other',
+];
+
+type Fields = {
+  case_kind: CaseKind;
+  title: string;
+  date: string;
+  time: string;
+  discovered_by: string;
+  description: string;
+};
+
+export function StepWhatHappened({ detail, act }: StepProps) {
+  const { t } = useTranslation();
+  const [fields, update] = useStepDraft<Fields>(detail, 0, () => {
+    const { date, time } = localParts(detail.discovered_at);
+    return {
+      case_kind: detail.case_kind,
+      title: detail.title,
+      date,
+      time,
+      discovered_by: detail.discovered_by,
+      description: detail.description,
+    };
+  });
+  const [author, setAuthor] = useState('');
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    void api.preferences().then((p) => setAuthor((current) => current || p.author_name));
+  }, []);
+
+  const discoveredAt = fromLocalParts(fields.date, fields.time);
+  const missing = {
+    title: fields.title.trim() === '',
+    when: discoveredAt === null,
+    author: author.trim() === '',
+  };
+
+  const next = async () => {
+    setTried(true);
+    if (missing.title || missing.when || missing.author || !discoveredAt) return;
+    await api.setAuthorName(author);
+    await act(() =>
+      api.recordBasics(detail.id, {
+        case_kind: fields.case_kind,
+        title: fields.title,
+        discovered_at: discoveredAt,
+        discovered_by: fields.discovered_by,
+        description: fields.description,
+      }),
+    );
+  };
+
+  return (
+    <Stack gap="md">
+      <Title order={3}>{t('wizard.step.what.question')}</Title>
+      <SimpleGrid cols={3} spacing="sm">
+        {CASES.map((kind) => (
+          <UnstyledButton key={kind} onClick={() => update({ case_kind: kind })} data-testid={`case-${kind}`}>
+            <Card
+              withBorder
+              padding="sm"
+              h="100%"
+              bg={fields.case_kind === kind ? 'blue.0' : undefined}
+              style={{ borderColor: fields.case_kind === kind ? 'var(--mantine-color-blue-6)' : undefined }}
+              aria-pressed={fields.case_kind === kind}
+            >
+              <Text fw={600}>{t(`case.${kind}.name`)}</Text>
+              <Text size="xs" c="dimmed">
+                {t(`case.${kind}.hint`)}
+              </Text>
+            </Card>
+          </UnstyledButton>
+        ))}
+      </SimpleGrid>
+
+      <TextInput
+        label={t('wizard.step.what.title')}
+        description={t('wizard.step.what.titleHelp')}
+        value={fields.title}
+        onChange={(e) => update({ title: e.currentTarget.value })}
+        error={tried && missing.title ? t('wizard.required') : undefined}
+        data-testid="field-title"
+        required
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          label={t('wizard.step.what.date')}
+          description={t('wizard.dateFormat')}
+          value={fields.date}
+          onChange={(e) => update({ date: e.currentTarget.value })}
+          error={tried && missing.when ? t('wizard.invalidDateTime') : undefined}
+          data-testid="field-date"
+        />
+        <TextInput
+          label={t('wizard.step.what.time')}
+          description={t('wizard.timeFormat')}
+          value={fields.time}
+          onChange={(e) => update({ time: e.currentTarget.value })}
+          data-testid="field-time"
+        />
+        <TextInput
+          label={t('wizard.step.what.discoveredBy')}
+          description={t('wizard.step.what.discoveredByHelp')}
+          value={fields.discovered_by}
+          onChange={(e) => update({ discovered_by: e.currentTarget.value })}
+          data-testid="field-discovered-by"
+        />
+      </Group>
+      <Textarea
+        label={t('wizard.step.what.description')}
+        description={t('wizard.step.what.descriptionHelp')}
+        autosize
+        minRows={4}
+        maxRows={14}
+        value={fields.description}
+        onChange={(e) => update({ description: e.currentTarget.value })}
+        data-testid="field-description"
+      />
+      <TextInput
+        label={t('wizard.step.what.author')}
+        description={t('wizard.step.what.authorHelp')}
+        value={author}
+        onChange={(e) => setAuthor(e.currentTarget.value)}
+        error={tried && missing.author ? t('wizard.required') : undefined}
+        data-testid="field-author"
+        maw={360}
+        required
+      />
+      <StepActions step={0} goTo={async () => {}} onNext={next} />
+    </Stack>
+  );
+}

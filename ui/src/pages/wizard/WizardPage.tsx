@@ -1,0 +1,186 @@
+// The incident wizard: six screens of plain questions, from "something happened" to closing.
+// It resumes where the incident was left, with whatever had been typed; each "next" confirms
+// the step into the company file (and its timeline) before moving on.
+import { useCallback, useEffect, useState } from 'react';
+import { Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../../api';
+import type { ErrorReport, IncidentDetail, WizardPolicy } from '../../bindings';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useNavigate } from '../../navigation';
+import { StepWhatHappened } from './StepWhatHappened';
+import { StepSeverity } from './StepSeverity';
+import { StepCalls } from './StepCalls';
+import { StepFirstResponse } from './StepFirstResponse';
+import { StepReporting } from './StepReporting';
+import { StepRecovery } from './StepRecovery';
+
+export const STEP_KEYS = ['what', 'severity', 'calls', 'firstResponse', 'reporting', 'recovery'] as const;
+
+/** What every step receives: the incident as stored, and how to act on it. */
+export type StepProps = {
+  detail: IncidentDetail;
+  policy: WizardPolicy;
+  /** Runs a command that answers with the incident, shows its error if it fails. */
+  act: (work: () => Promise<IncidentDetail>) => Promise<IncidentDetail | null>;
+  /** Moves to another step (the incident remembers it). */
+  goTo: (step: number) => Promise<void>;
+};
+
+export function WizardPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [detail, setDetail] = useState<IncidentDetail | null>(null);
+  const [policy, setPolicy] = useState<WizardPolicy | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+
+  useEffect(() => {
+    Promise.all([api.incidentDetail(id), api.wizardPolicy()])
+      .then(([loaded, loadedPolicy]) => {
+        setDetail(loaded);
+        setPolicy(loadedPolicy);
+      })
+      .catch((e) => setError(asErrorReport(e)));
+  }, [id]);
+
+  const act = useCallback(async (work: () => Promise<IncidentDetail>) => {
+    setError(null);
+    try {
+      const updated = await work();
+      setDetail(updated);
+      return updated;
+    } catch (e) {
+      setError(asErrorReport(e));
+      return null;
+    }
+  }, []);
+
+  const goTo = useCallback(
+    async (step: number) => {
+      await act(() => api.goToWizardStep(id, step));
+    },
+    [act, id],
+  );
+
+  if (!detail || !policy) {
+    return error ? <ErrorAlert error={error} /> : <Loader />;
+  }
+  const props: StepProps = { detail, policy, act, goTo };
+  const recorded = detail.timeline.length > 0;
+  const step = detail.wizard_step;
+
+  const discard = async () => {
+    try {
+      await api.discardIncident(id);
+      navigate({ page: 'home' });
+    } catch (e) {
+      setError(asErrorReport(e));
+    }
+  };
+
+  return (
+    <Stack gap="md" data-testid="wizard">
+      <Group justify="space-between" wrap="nowrap">
+        <div>
+          <Title order={2}>{detail.title || t('wizard.newIncident')}</Title>
+          <Text size="sm" c="dimmed">
+            {t('wizard.savedAsYouType')}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="nowrap">
+          {detail.level !== null && (
+            <Badge size="lg" color={detail.level >= 3 ? 'red' : detail.level === 2 ? 'orange' : 'gray'}>
+              {t('incident.level', { level: detail.level })}
+            </Badge>
+          )}
+          {recorded ? (
+            <Button variant="default" onClick={() => navigate({ page: 'incident', id })} data-testid="wizard-to-detail">
+              {t('wizard.toDetail')}
+            </Button>
+          ) : (
+            <ConfirmButton
+              variant="subtle"
+              color="red"
+              question={t('wizard.discardConfirm')}
+              confirmLabel={t('wizard.discard')}
+              onConfirm={discard}
+              testId="wizard-discard"
+            >
+              {t('wizard.discard')}
+            </ConfirmButton>
+          )}
+        </Group>
+      </Group>
+
+      <Stepper
+        active={step}
+        onStepClick={(target) => void goTo(target)}
+        allowNextStepsSelect={false}
+        size="sm"
+        data-testid="wizard-stepper"
+      >
+        {STEP_KEYS.map((key, index) => (
+          <Stepper.Step
+            key={key}
+            label={t(`wizard.step.${key}.label`)}
+            allowStepSelect={recorded && index !== step && index <= furthestReached(detail)}
+            data-testid={`wizard-step-${index}`}
+          />
+        ))}
+      </Stepper>
+
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+
+      <div key={`${detail.id}-${step}`}>
+        {step === 0 && <StepWhatHappened {...props} />}
+        {step === 1 && <StepSeverity {...props} />}
+        {step === 2 && <StepCalls {...props} />}
+        {step === 3 && <StepFirstResponse {...props} />}
+        {step === 4 && <StepReporting {...props} />}
+        {step === 5 && <StepRecovery {...props} />}
+      </div>
+    </Stack>
+  );
+}
+
+/** The furthest step whose predecessors are confirmed: a step may be revisited once reached. */
+function furthestReached(detail: IncidentDetail): number {
+  if (detail.timeline.length === 0) return 0;
+  if (detail.level === null) return 1;
+  if (detail.facts === null) return 4;
+  return 5;
+}
+
+/** The row of buttons at the bottom of a step. */
+export function StepActions({
+  step,
+  goTo,
+  onNext,
+  nextLabel,
+  busy,
+}: {
+  step: number;
+  goTo: (step: number) => Promise<void>;
+  onNext?: () => void | Promise<void>;
+  nextLabel?: string;
+  busy?: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" mt="lg">
+      {step > 0 ? (
+        <Button variant="default" onClick={() => void goTo(step - 1)} data-testid="wizard-back">
+          {t('wizard.back')}
+        </Button>
+      ) : (
+        <span />
+      )}
+      {onNext && (
+        <Button size="md" onClick={() => void onNext()} loading={busy} data-testid="wizard-next">
+          {nextLabel ?? t('wizard.next')}
+        </Button>
+      )}
+    </Group>
+  );
+}
