@@ -89,12 +89,51 @@ impl AppWindow {
 
     /// The first element matching a CSS selector, waiting for it to appear.
     pub async fn element(&self, css: &str) -> WebElement {
-        self.driver
-            .query(By::Css(css))
-            .wait(Duration::from_secs(20), Duration::from_millis(100))
-            .first()
-            .await
-            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+        let found = self.driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await;
+        match found {
+            Ok(element) => element,
+            Err(e) => {
+                self.screenshot("failed").await;
+                panic!("no element {css} (the screen is in tests/artifacts/failed.png): {e}")
+            }
+        }
+    }
+
+    /// Clicks the first element matching a CSS selector, once it is there.
+    pub async fn click(&self, css: &str) {
+        let element = self.element(css).await;
+        element.scroll_into_view().await.ok();
+        element.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    /// Replaces the text of an input as a person would: select everything, delete, type.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self.element(css).await;
+        input.scroll_into_view().await.ok();
+        input.click().await.ok();
+        input.send_keys(Key::Control + "a").await.expect("select all");
+        input.send_keys(Key::Backspace).await.expect("delete");
+        input.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
+    }
+
+    /// The value of an input or text area.
+    pub async fn value(&self, css: &str) -> String {
+        self.element(css).await.prop("value").await.expect("value").unwrap_or_default()
+    }
+
+    /// Waits until the element matching `css` shows `expected` somewhere in its text.
+    pub async fn wait_for_text_in(&self, css: &str, expected: &str) -> WebElement {
+        let start = Instant::now();
+        loop {
+            let element = self.element(css).await;
+            // textContent, not the rendered text: WebKitWebDriver leaves out Mantine badge labels.
+            let text = element.prop("textContent").await.ok().flatten().unwrap_or_default();
+            if text.contains(expected) {
+                return element;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "{css} never showed \"{expected}\"; it shows: {text}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits until some element shows exactly `text` (ignoring surrounding spaces) and returns it.

@@ -328,8 +328,8 @@ pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &
         &[("mandatory", &list(&language, &names(Duty::Mandatory))), ("recommended", &list(&language, &names(Duty::Recommended)))],
     );
     let data = serde_json::json!({ "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(), "after": facts });
+    // The wizard stays on this step: the user now reads who must be told.
     append(tx, incident_id, author, "facts", &message, data)?;
-    advance_past(tx, incident_id, 4)?;
     touch(tx, incident_id)?;
     Ok(assessment)
 }

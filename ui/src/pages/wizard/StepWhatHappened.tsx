@@ -28,6 +28,8 @@ type Fields = {
   time: string;
   discovered_by: string;
   description: string;
+  /** Who is recording; kept with the draft so a resumed step still has it. */
+  author: string;
 };
 
 export function StepWhatHappened({ detail, act }: StepProps) {
@@ -41,12 +43,16 @@ export function StepWhatHappened({ detail, act }: StepProps) {
       time,
       discovered_by: detail.discovered_by,
       description: detail.description,
+      author: '',
     };
   });
-  const [author, setAuthor] = useState('');
   const [tried, setTried] = useState(false);
+  const author = fields.author;
   useEffect(() => {
-    void api.preferences().then((p) => setAuthor((current) => current || p.author_name));
+    if (author) return;
+    void api.preferences().then((p) => p.author_name && update({ author: p.author_name }));
+    // Only when the step opens: the saved name fills an empty field once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const discoveredAt = fromLocalParts(fields.date, fields.time);
@@ -141,7 +147,7 @@ export function StepWhatHappened({ detail, act }: StepProps) {
         label={t('wizard.step.what.author')}
         description={t('wizard.step.what.authorHelp')}
         value={author}
-        onChange={(e) => setAuthor(e.currentTarget.value)}
+        onChange={(e) => update({ author: e.currentTarget.value })}
         error={tried && missing.author ? t('wizard.required') : undefined}
         data-testid="field-author"
         maw={360}
