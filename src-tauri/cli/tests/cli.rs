@@ -128,3 +128,86 @@ fn usage_mistakes_get_one_line() {
     assert_one_line_error(&sonae_cli(&["init"]), 2);
     assert_one_line_error(&sonae_cli(&["init", "x.sonae", "--lang", "fr"]), 2);
 }
+
+fn incident_count(file: &Path) -> usize {
+    let list = sonae_cli(&["incident", "list", path_arg(file), "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap().as_array().unwrap().len()
+}
+
+fn listed_backups(file: &Path, dir: &Path) -> Vec<serde_json::Value> {
+    let list = sonae_cli(&["backups", "list", path_arg(file), "--dir", path_arg(dir), "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap().as_array().unwrap().clone()
+}
+
+#[test]
+fn backups_take_list_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    let take = sonae_cli(&["backups", "take", path_arg(&file)]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let default_dir = dir.path().join("acme-backups");
+    assert_eq!(std::fs::read_dir(&default_dir).unwrap().count(), 1, "default folder beside the file");
+
+    let backup_dir = dir.path().join("kept");
+    let take = sonae_cli(&["backups", "take", path_arg(&file), "--dir", path_arg(&backup_dir)]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let before = incident_count(&file);
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute(
+            "INSERT INTO incident (title, case_key, discovered_at, created_at, updated_at) VALUES ('後から', 'other', '2026-11-20T10:00:00+09:00', '', '')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(incident_count(&file), before + 1);
+
+    let listed = listed_backups(&file, &backup_dir);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["contents"]["state"], "intact");
+    assert_eq!(listed[0]["contents"]["incidents"], before as u64);
+    let backup = listed[0]["path"].as_str().unwrap().to_owned();
+
+    let restore = sonae_cli(&["backups", "restore", path_arg(&file), &backup, "--dir", path_arg(&backup_dir)]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let said = String::from_utf8_lossy(&restore.stdout).into_owned();
+    assert!(said.contains("kept the current file as") && said.contains("restored"), "{said}");
+    assert_eq!(incident_count(&file), before);
+
+    let listed = listed_backups(&file, &backup_dir);
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0]["reason"], "before_restore");
+    let kept = listed[0]["path"].as_str().unwrap().to_owned();
+    let back = sonae_cli(&["backups", "restore", path_arg(&file), &kept, "--dir", path_arg(&backup_dir)]);
+    assert!(back.status.success(), "{}", stderr(&back));
+    assert_eq!(incident_count(&file), before + 1);
+
+    let table = sonae_cli(&["backups", "list", path_arg(&file), "--dir", path_arg(&backup_dir)]);
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert!(table.contains("before-restore") && table.contains("manual"), "{table}");
+}
+
+#[test]
+fn a_damaged_backup_is_listed_as_unusable_and_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    assert!(sonae_cli(&["backups", "take", path_arg(&file)]).status.success());
+    let backup_dir = dir.path().join("acme-backups");
+    let backup = std::fs::read_dir(&backup_dir).unwrap().next().unwrap().unwrap().path();
+    let bytes = std::fs::read(&backup).unwrap();
+    std::fs::write(&backup, &bytes[..bytes.len() / 2]).unwrap();
+
+    let table = sonae_cli(&["backups", "list", path_arg(&file)]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("UNUSABLE (corrupt)"));
+
+    let current = std::fs::read(&file).unwrap();
+    let message = assert_one_line_error(&sonae_cli(&["backups", "restore", path_arg(&file), path_arg(&backup)]), 1);
+    assert!(message.contains("damaged"), "{message}");
+    assert!(std::fs::read(&file).unwrap() == current, "the company file changed");
+    assert_eq!(std::fs::read_dir(&backup_dir).unwrap().count(), 1, "nothing was to be kept");
+}

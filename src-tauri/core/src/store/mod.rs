@@ -5,6 +5,7 @@
 //! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, each migration
 //! in one transaction. A refused file is never modified.
 
+pub mod backups;
 mod incidents;
 mod obligations;
 mod seed;
@@ -49,6 +50,8 @@ pub enum StoreError {
     NewerVersion { path: PathBuf, found: i32, supported: i32 },
     #[error("{path}: the file is damaged ({detail}); it was left unchanged — restore a backup")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: the file is in use by another program (close it in Sonae first); nothing was changed")]
+    InUse { path: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -69,6 +72,7 @@ impl StoreError {
             StoreError::ForeignDatabase { .. } => "not_a_company_file",
             StoreError::NewerVersion { .. } => "newer_version",
             StoreError::Corrupt { .. } => "corrupt",
+            StoreError::InUse { .. } => "in_use",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) => "database",
             StoreError::Invalid(_) => "invalid",
@@ -126,9 +130,8 @@ impl CompanyFile {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let io = |source| StoreError::Io { path: path.to_owned(), source };
-        let staging = tempfile::Builder::new().prefix(".sonae-new-").tempfile_in(dir).map_err(io)?;
+        let staging = tempfile::Builder::new().prefix(".sonae-new-").tempfile_in(parent_dir(path)).map_err(io)?;
         {
             let mut conn = Connection::open(staging.path())?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -174,22 +177,34 @@ impl CompanyFile {
         if out.exists() {
             return Err(StoreError::AlreadyExists { path: out.to_owned() });
         }
-        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let io = |source| StoreError::Io { path: out.to_owned(), source };
-        let staging = tempfile::Builder::new().prefix(".sonae-backup-").tempfile_in(dir).map_err(io)?;
-        {
-            let mut dest = Connection::open(staging.path())?;
-            {
-                let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
-                backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-            }
-            // A backup is one standalone file: no WAL beside it.
-            dest.pragma_update(None, "journal_mode", "DELETE")?;
-            dest.close().map_err(|(_, e)| e)?;
-        }
-        staging.persist_noclobber(out).map_err(|e| io(e.error))?;
+        let staging = standalone_copy(&self.conn, out)?;
+        staging.persist_noclobber(out).map_err(|e| StoreError::Io { path: out.to_owned(), source: e.error })?;
         Ok(())
     }
+}
+
+/// Copies the database behind `source` with SQLite's online backup into a new temporary file in
+/// the folder of `destination`, as one standalone file (rollback journal, no WAL beside it), and
+/// flushes it to disk. The caller moves it into place.
+fn standalone_copy(source: &Connection, destination: &Path) -> Result<tempfile::NamedTempFile> {
+    let io = |source| StoreError::Io { path: destination.to_owned(), source };
+    let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(parent_dir(destination)).map_err(io)?;
+    {
+        let mut dest = Connection::open(staging.path())?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut dest)?;
+            backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        }
+        dest.pragma_update(None, "journal_mode", "DELETE")?;
+        dest.close().map_err(|(_, e)| e)?;
+    }
+    staging.as_file().sync_all().map_err(io)?;
+    Ok(staging)
+}
+
+/// The folder a path is in (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Checks a file without changing it: a Sonae file, of a version this build reads, intact.
