@@ -109,6 +109,58 @@ fn check_refuses_truncated_random_and_newer_files() {
     assert!(assert_one_line_error(&sonae_cli(&["check", path_arg(&missing)]), 1).contains("no such file"));
 }
 
+/// Each kind of bad file gets its own message from `check`, `backup` and `incident list`, and is
+/// left byte for byte as it was, with nothing created beside it.
+#[test]
+fn every_kind_of_bad_file_is_refused_with_its_own_message_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.sonae");
+    assert!(sonae_cli(&["init", path_arg(&good), "--demo"]).status.success());
+    let sonae = std::fs::read(&good).unwrap();
+    let with = |name: &str, change: &dyn Fn(&rusqlite::Connection)| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &sonae).unwrap();
+        change(&rusqlite::Connection::open(&path).unwrap());
+        path
+    };
+    let raw = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let mut garbled = sonae.clone();
+    let middle = garbled.len() / 2 / 4096 * 4096;
+    garbled[middle..middle + 8192].iter_mut().enumerate().for_each(|(i, b)| *b = (i * 131 % 251) as u8);
+    let other_program = dir.path().join("other.db");
+    rusqlite::Connection::open(&other_program).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+
+    let cases = [
+        (raw("empty.sonae", b""), "the file is empty"),
+        (raw("text.sonae", "連絡先メモ\n".as_bytes()), "it is not an SQLite database"),
+        (raw("random.sonae", &(0..5000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()), "it is not an SQLite database"),
+        (raw("truncated.sonae", &sonae[..sonae.len() / 3]), "the file is damaged"),
+        (raw("header-only.sonae", &sonae[..100]), "the file is damaged"),
+        (raw("garbled.sonae", &garbled), "the file is damaged"),
+        (other_program, "another program"),
+        (with("relabelled.sonae", &|c| c.pragma_update(None, "application_id", 7).unwrap()), "not marked as one"),
+        (with("newer.sonae", &|c| c.pragma_update(None, "user_version", 42).unwrap()), "newer Sonae"),
+    ];
+    for (path, expected) in cases {
+        let before = std::fs::read(&path).unwrap();
+        let out = dir.path().join("out.sonae");
+        for args in [vec!["check", path_arg(&path)], vec!["backup", path_arg(&path), "--out", path_arg(&out)], vec!["incident", "list", path_arg(&path)]] {
+            let message = assert_one_line_error(&sonae_cli(&args), 1);
+            assert!(message.contains(expected), "{args:?}: {message}");
+        }
+        assert!(!out.exists());
+        assert!(std::fs::read(&path).unwrap() == before, "{} was modified", path.display());
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let side = format!("{}{suffix}", path.display());
+            assert!(!Path::new(&side).exists(), "{side} appeared");
+        }
+    }
+}
+
 #[test]
 fn backup_makes_a_checkable_copy() {
     let dir = tempfile::tempdir().unwrap();

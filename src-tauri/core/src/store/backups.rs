@@ -24,7 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{inspect, parent_dir, standalone_copy, CompanyFile, Result, StoreError};
+use super::{inspect, open_read_only, parent_dir, standalone_copy, CompanyFile, Result, StoreError};
 
 /// The extension of a company file, and so of its backups (a backup opens like any company file).
 const EXTENSION: &str = "sonae";
@@ -188,7 +188,7 @@ pub fn restore(backup: &Path, company_path: &Path, backup_dir: &Path) -> Result<
     }
     let kept = keep_current_file(company_path, backup_dir)?;
 
-    let source = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let source = open_read_only(backup)?;
     let staging = standalone_copy(&source, company_path)?;
     drop(source);
     // Whatever sat beside the old file (kept above) must not be replayed onto the restored one.
@@ -211,7 +211,7 @@ fn keep_current_file(company_path: &Path, backup_dir: &Path) -> Result<Option<Ba
     let (path, taken_at) = match inspect(company_path) {
         Ok(_) => {
             claim_exclusive_use(company_path)?;
-            let current = Connection::open_with_flags(company_path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            let current = open_read_only(company_path)?;
             let staging = standalone_copy(&current, &backup_dir.join(&stem))?;
             place_backup(staging, backup_dir, &stem, reason)?
         }
@@ -321,7 +321,7 @@ fn describe(path: PathBuf, taken_at: NaiveDateTime, reason: BackupReason) -> Bac
 /// Reads a backup's summary without writing to it.
 fn summarise(path: &Path) -> Result<BackupSummary> {
     inspect(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_read_only(path)?;
     let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     Ok(BackupSummary {
         company_name: conn.query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))?,

@@ -46,6 +46,8 @@ pub enum StoreError {
     NotSqlite { path: PathBuf },
     #[error("{path}: an SQLite database of another program, not a Sonae company file")]
     ForeignDatabase { path: PathBuf },
+    #[error("{path}: holds a Sonae company's tables but is not marked as one (application id {found:#x}); it may have been altered by another program — it was left unchanged; restore a backup")]
+    Relabelled { path: PathBuf, found: i32 },
     #[error("{path}: written by a newer Sonae (schema version {found}; this version reads up to {supported}); update Sonae to open it — the file was left unchanged")]
     NewerVersion { path: PathBuf, found: i32, supported: i32 },
     #[error("{path}: the file is damaged ({detail}); it was left unchanged — restore a backup")]
@@ -71,7 +73,7 @@ impl StoreError {
             StoreError::Empty { .. } | StoreError::NotSqlite { .. } => "not_a_company_file",
             StoreError::ForeignDatabase { .. } => "not_a_company_file",
             StoreError::NewerVersion { .. } => "newer_version",
-            StoreError::Corrupt { .. } => "corrupt",
+            StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => "corrupt",
             StoreError::InUse { .. } => "in_use",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) => "database",
@@ -210,7 +212,7 @@ fn parent_dir(path: &Path) -> &Path {
 /// Checks a file without changing it: a Sonae file, of a version this build reads, intact.
 pub fn check(path: &Path) -> Result<FileCheck> {
     let schema_version = inspect(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_read_only(path)?;
     let company_name = conn
         .query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))
         .map_err(|e| corrupt(path, format!("no company record: {e}")))?;
@@ -237,19 +239,32 @@ fn inspect(path: &Path) -> Result<i32> {
             return Err(StoreError::NotSqlite { path: path.to_owned() });
         }
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| corrupt(path, e.to_string()))?;
+    let conn = open_read_only(path).map_err(|e| corrupt(path, e.to_string()))?;
     let read = |pragma: &str| -> Result<i32> {
         conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
             .map_err(|e| corrupt(path, e.to_string()))
     };
     let application_id = read("application_id")?;
     if application_id != APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
+        let sonae_tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('company', 'incident', 'timeline_entry')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| corrupt(path, e.to_string()))?;
+        return Err(match sonae_tables {
+            3 => StoreError::Relabelled { path: path.to_owned(), found: application_id },
+            _ => StoreError::ForeignDatabase { path: path.to_owned() },
+        });
     }
     let version = read("user_version")?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerVersion { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
+    }
+    // Every Sonae file is marked with its schema version when it is created.
+    if version < 1 {
+        return Err(corrupt(path, format!("no schema version (found {version})")));
     }
     let problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check(5)")
@@ -259,6 +274,48 @@ fn inspect(path: &Path) -> Result<i32> {
         return Err(corrupt(path, problems.join("; ")));
     }
     Ok(version)
+}
+
+/// Opens a file for reading without creating anything beside it.
+///
+/// A plain read-only connection to a WAL-mode file (every Sonae file once opened) creates, and
+/// leaves behind, `-wal` and `-shm` files. When neither a `-wal` nor a rollback `-journal` is
+/// there, nothing is mid-write, so the file is opened as immutable (no locks, no side files). When
+/// one is there, it holds data SQLite must take into account, and the ordinary read-only
+/// connection uses it (the side files exist already, so nothing new appears).
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let beside = |suffix: &str| {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        PathBuf::from(side).exists()
+    };
+    if beside("-wal") || beside("-journal") {
+        return Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+    }
+    Connection::open_with_flags(
+        format!("{}?immutable=1", file_uri(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
+}
+
+/// A `file:` URI for SQLite naming `path`, every byte outside the unreserved set percent-encoded
+/// (Japanese folder names, spaces, `?` and `#` included).
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    if path.has_root() || path.is_absolute() {
+        uri.push_str("//");
+        if !path.as_os_str().as_encoded_bytes().starts_with(b"/") {
+            uri.push('/'); // a Windows drive: file:///C:/...
+        }
+    }
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'\\' if cfg!(windows) => uri.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' | b':' => uri.push(byte as char),
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
 }
 
 fn corrupt(path: &Path, detail: String) -> StoreError {
