@@ -12,6 +12,14 @@ fn demo_file(dir: &Path) -> PathBuf {
     path
 }
 
+/// A scratch folder with the sample company file and the path of a backup folder beside it.
+fn sample_company() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = demo_file(dir.path());
+    let backup_dir = dir.path().join("backups");
+    (dir, path, backup_dir)
+}
+
 fn add_incident(company: &mut CompanyFile, title: &str) -> i64 {
     company
         .write(|tx| {
@@ -69,9 +77,7 @@ fn a_backup_is_named_for_its_file_and_summarised() {
 
 #[test]
 fn backups_are_listed_newest_first_and_other_files_are_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (dir, path, backup_dir) = sample_company();
     let mut company = CompanyFile::open(&path).unwrap();
     let first = backups::take_backup(&company, &backup_dir, BackupReason::Opened).unwrap();
     add_incident(&mut company, "後から追加したインシデント");
@@ -89,9 +95,7 @@ fn backups_are_listed_newest_first_and_other_files_are_left_out() {
 
 #[test]
 fn a_damaged_backup_is_listed_as_unusable_beside_the_good_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let company = CompanyFile::open(&path).unwrap();
     let good = backups::take_backup(&company, &backup_dir, BackupReason::Opened).unwrap();
     let damaged = backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap();
@@ -114,9 +118,7 @@ fn a_damaged_backup_is_listed_as_unusable_beside_the_good_ones() {
 
 #[test]
 fn rotation_keeps_exactly_the_newest_n() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let company = CompanyFile::open(&path).unwrap();
     let taken: Vec<_> =
         (0..6).map(|_| backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap().path).collect();
@@ -137,9 +139,7 @@ fn rotation_keeps_exactly_the_newest_n() {
 
 #[test]
 fn the_daily_backup_is_due_until_one_is_taken_that_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let today = chrono::Local::now().date_naive();
     assert!(backups::backup_due(&backup_dir, "acme", today).unwrap(), "no folder yet: due");
     let company = CompanyFile::open(&path).unwrap();
@@ -152,9 +152,7 @@ fn the_daily_backup_is_due_until_one_is_taken_that_day() {
 
 #[test]
 fn restoring_keeps_the_current_file_so_it_can_be_put_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let mut company = CompanyFile::open(&path).unwrap();
     let before = backups::take_backup(&company, &backup_dir, BackupReason::Opened).unwrap();
     add_incident(&mut company, "復元で消えるはずのインシデント");
@@ -177,9 +175,7 @@ fn restoring_keeps_the_current_file_so_it_can_be_put_back() {
 
 #[test]
 fn a_damaged_backup_is_never_restored() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let backup = {
         let company = CompanyFile::open(&path).unwrap();
         backups::take_backup(&company, &backup_dir, BackupReason::Opened).unwrap().path
@@ -199,9 +195,7 @@ fn a_damaged_backup_is_never_restored() {
 
 #[test]
 fn a_file_still_open_is_not_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (_dir, path, backup_dir) = sample_company();
     let mut company = CompanyFile::open(&path).unwrap();
     let backup = backups::take_backup(&company, &backup_dir, BackupReason::Opened).unwrap();
     add_incident(&mut company, "開いたままのファイル");
@@ -216,9 +210,7 @@ fn a_file_still_open_is_not_replaced() {
 
 #[test]
 fn a_damaged_company_file_is_kept_byte_for_byte_and_replaced() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (dir, path, backup_dir) = sample_company();
     let backup = {
         let company = CompanyFile::open(&path).unwrap();
         backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap()
@@ -245,9 +237,7 @@ fn a_damaged_company_file_is_kept_byte_for_byte_and_replaced() {
 
 #[test]
 fn restoring_where_there_is_no_file_yet_just_restores() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = demo_file(dir.path());
-    let backup_dir = dir.path().join("backups");
+    let (dir, path, backup_dir) = sample_company();
     let backup = backups::take_backup(&CompanyFile::open(&path).unwrap(), &backup_dir, BackupReason::Manual).unwrap();
     let elsewhere = dir.path().join("acme-copy.sonae");
     assert!(backups::restore(&backup.path, &elsewhere, &backup_dir).unwrap().is_none());

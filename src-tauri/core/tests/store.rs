@@ -314,3 +314,18 @@ fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, [path.file_name().unwrap()], "check created files beside the company file");
 }
+
+#[test]
+fn a_row_breaking_a_check_constraint_is_refused_as_damaged() {
+    let dir = scratch();
+    let path = demo_file(dir.path());
+    {
+        // What a flipped byte can do: an incident whose status is neither 'open' nor 'closed'.
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "ignore_check_constraints", true).unwrap();
+        conn.execute("UPDATE incident SET status = 'opfn' WHERE id = (SELECT min(id) FROM incident)", []).unwrap();
+    }
+    let message = assert_refused_untouched(&path, "corrupt");
+    assert!(message.contains("CHECK constraint failed in incident"), "{message}");
+}
