@@ -11,10 +11,14 @@
 //! writer and its test live together, nothing depends on this crate, and `cargo test --workspace`
 //! runs it.
 //!
-//! The writer reports each write on stdout only after its transaction has committed, one line
-//! each ([`CommittedWrite`]); the test requires every reported write to be in the file afterwards.
+//! The writer says [`OPENED`] once the file is open, then reports each write on stdout only after
+//! its transaction has committed, one line each ([`CommittedWrite`]); the test requires every
+//! reported write to be in the file afterwards.
 
 use std::fmt;
+
+/// The writer's first line: the company file is open (checked, recovered) and writes begin.
+pub const OPENED: &str = "opened";
 
 /// SplitMix64: a tiny, seedable generator, so a failing run repeats with the same seed (the kill
 /// moments still depend on timing; the writes and their sizes do not).

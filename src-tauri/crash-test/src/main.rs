@@ -14,7 +14,7 @@ use rusqlite::{params, Transaction};
 use serde_json::json;
 use sonae_core::rules;
 use sonae_core::store::{self, CompanyFile, StoreError};
-use sonae_crash_test::{CommittedWrite, SplitMix64};
+use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
 
 /// Timeline messages of the length and kind people type during an incident.
 const MESSAGES: [&str; 6] = [
@@ -47,6 +47,10 @@ fn write_until_killed(path: PathBuf, seed: u64) -> Result<(), StoreError> {
     let mut rng = SplitMix64::new(seed);
     let mut company = CompanyFile::open(&path)?;
     let mut out = std::io::stdout().lock();
+    let report = |out: &mut std::io::StdoutLock, line: &dyn std::fmt::Display| {
+        writeln!(out, "{line}").and_then(|()| out.flush()).map_err(|source| StoreError::Io { path: "stdout".into(), source })
+    };
+    report(&mut out, &OPENED)?;
     for sequence in 0.. {
         let batch = format!("{seed}-{sequence}");
         let write = match rng.below(10) {
@@ -58,7 +62,7 @@ fn write_until_killed(path: PathBuf, seed: u64) -> Result<(), StoreError> {
             },
         };
         // Only now, after the commit, is the write reported.
-        writeln!(out, "{write}").and_then(|()| out.flush()).map_err(|source| StoreError::Io { path: "stdout".into(), source })?;
+        report(&mut out, &write)?;
     }
     Ok(())
 }
