@@ -175,6 +175,25 @@ fn backup_makes_a_checkable_copy() {
 }
 
 #[test]
+fn a_relative_file_name_with_spaces_and_japanese_is_checked_and_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sonae-cli")).current_dir(dir.path()).args(args).output().expect("run sonae-cli")
+    };
+    let name = "顧客 #2.sonae";
+    assert!(in_dir(&["init", name, "--demo"]).status.success());
+    let check = in_dir(&["check", name]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let take = in_dir(&["backups", "take", name]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let list = in_dir(&["backups", "list", name]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("contacts"), "{}", stderr(&list));
+    let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["顧客 #2-backups", name], "only the file and its backup folder");
+}
+
+#[test]
 fn usage_mistakes_get_one_line() {
     assert_one_line_error(&sonae_cli(&["frobnicate"]), 2);
     assert_one_line_error(&sonae_cli(&["init"]), 2);

@@ -17,6 +17,16 @@ fn demo_file(dir: &Path) -> PathBuf {
     path
 }
 
+/// The sample company file as one standalone file (WAL folded in, rollback journal), after
+/// `change` was made to it with a plain SQLite connection.
+fn altered_demo_file(dir: &Path, change: impl FnOnce(&Connection)) -> PathBuf {
+    let path = demo_file(dir);
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    change(&conn);
+    path
+}
+
 /// A refused file must be byte-for-byte what it was, with no WAL or journal created beside it.
 fn assert_refused_untouched(path: &Path, expected_code: &str) -> String {
     let before = std::fs::read(path).expect("read");
@@ -120,12 +130,8 @@ fn random_bytes_and_text_files_are_refused() {
 #[test]
 fn a_truncated_file_is_refused() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    // Fold the WAL into the main file first so the truncation hits real data.
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
+    // Standalone, so the truncation hits real data.
+    let path = altered_demo_file(dir.path(), |_| ());
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.len() > 16 * 1024, "demo file unexpectedly small");
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
@@ -143,8 +149,7 @@ fn scribble(bytes: &mut [u8], offset: usize, len: usize) {
 #[test]
 fn a_file_with_garbage_pages_in_the_middle_is_refused_as_damaged() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    Connection::open(&path).unwrap().pragma_update(None, "journal_mode", "DELETE").unwrap();
+    let path = altered_demo_file(dir.path(), |_| ());
     let mut bytes = std::fs::read(&path).unwrap();
     let page = 4096;
     let middle = bytes.len() / page / 2 * page;
@@ -175,12 +180,7 @@ fn a_sonae_file_whose_application_id_was_changed_is_refused() {
 #[test]
 fn a_sonae_file_without_a_schema_version_is_refused_unchanged() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", 0).unwrap();
-    }
+    let path = altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", 0).unwrap());
     let message = assert_refused_untouched(&path, "corrupt");
     assert!(message.contains("schema version"), "{message}");
 }
@@ -201,12 +201,7 @@ fn another_programs_database_is_refused() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap();
-    }
+    let path = altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap());
     let message = assert_refused_untouched(&path, "newer_version");
     assert!(message.contains("newer Sonae"), "{message}");
 }
@@ -318,14 +313,11 @@ fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
 #[test]
 fn a_row_breaking_a_check_constraint_is_refused_as_damaged() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    {
-        // What a flipped byte can do: an incident whose status is neither 'open' nor 'closed'.
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    // What a flipped byte can do: an incident whose status is neither 'open' nor 'closed'.
+    let path = altered_demo_file(dir.path(), |conn| {
         conn.pragma_update(None, "ignore_check_constraints", true).unwrap();
         conn.execute("UPDATE incident SET status = 'opfn' WHERE id = (SELECT min(id) FROM incident)", []).unwrap();
-    }
+    });
     let message = assert_refused_untouched(&path, "corrupt");
     assert!(message.contains("CHECK constraint failed in incident"), "{message}");
 }

@@ -131,6 +131,9 @@ pub fn company_stem(company_path: &Path) -> Result<String> {
 
 /// Takes a backup of an open company file into `backup_dir` (created if missing).
 pub fn take_backup(company: &CompanyFile, backup_dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    if company.path() == Path::new(":memory:") {
+        return Err(StoreError::Invalid("an in-memory company file has no file to back up".into()));
+    }
     let stem = company_stem(company.path())?;
     create_dir(backup_dir)?;
     let staging = standalone_copy(&company.conn, &backup_dir.join(&stem))?;
