@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile};
 use sonae_core::{rules, template};
 
@@ -39,6 +40,11 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The rotating backups of a company file: take, list, restore.
+    Backups {
+        #[command(subcommand)]
+        command: BackupsCommand,
+    },
     /// Incidents in a company file.
     Incident {
         #[command(subcommand)]
@@ -54,6 +60,38 @@ enum Command {
         /// Language of the text summary.
         #[arg(long, value_enum, default_value_t = Language::Ja)]
         lang: Language,
+    },
+}
+
+#[derive(Subcommand)]
+enum BackupsCommand {
+    /// Take a backup now, then delete the oldest beyond --keep.
+    Take {
+        file: PathBuf,
+        /// Backup folder (default: FILE's stem + "-backups" beside it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// How many backups of this file to keep.
+        #[arg(long, default_value_t = 10)]
+        keep: usize,
+    },
+    /// List a company file's backups, newest first, with what each holds.
+    List {
+        file: PathBuf,
+        /// Backup folder (default: FILE's stem + "-backups" beside it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Print a JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a backup back as the company file; the current file is kept as a backup first.
+    Restore {
+        file: PathBuf,
+        backup: PathBuf,
+        /// Backup folder for the current file (default: FILE's stem + "-backups" beside it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
     },
 }
 
@@ -149,6 +187,7 @@ fn run(command: Command) -> Result<(), Failure> {
             CompanyFile::open(&file)?.backup_to(&out)?;
             println!("backed up {} to {}", file.display(), out.display());
         }
+        Command::Backups { command } => run_backups(command)?,
         Command::Incident { command: IncidentCommand::List { file, json } } => {
             let company = CompanyFile::open(&file)?;
             let incidents = store::list_incidents(company.connection())?;
@@ -182,4 +221,53 @@ fn run(command: Command) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
+    let folder = |file: &PathBuf, dir: Option<PathBuf>| dir.map_or_else(|| backups::default_backup_dir(file), Ok);
+    match command {
+        BackupsCommand::Take { file, dir, keep } => {
+            let dir = folder(&file, dir)?;
+            let taken = backups::take_backup(&CompanyFile::open(&file)?, &dir, BackupReason::Manual)?;
+            let deleted = backups::rotate(&dir, &backups::company_stem(&file)?, keep)?;
+            println!("backed up {} to {} ({} old backups deleted)", file.display(), taken.path.display(), deleted.len());
+        }
+        BackupsCommand::List { file, dir, json } => {
+            let listed = backups::list_backups(&folder(&file, dir)?, &backups::company_stem(&file)?)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&listed).expect("backups serialise"));
+            } else {
+                listed.iter().for_each(print_backup);
+            }
+        }
+        BackupsCommand::Restore { file, backup, dir } => {
+            let kept = backups::restore(&backup, &file, &folder(&file, dir)?)?;
+            if let Some(kept) = kept {
+                println!("kept the current file as {}", kept.path.display());
+            }
+            println!("restored {} from {}", file.display(), backup.display());
+        }
+    }
+    Ok(())
+}
+
+/// One line a backup: when, why, size, and what it holds or why it cannot be restored.
+fn print_backup(backup: &BackupInfo) {
+    let name = backup.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let when = backup.taken_at.format("%Y-%m-%d %H:%M:%S");
+    let size = format!("{} KiB", backup.size_bytes.div_ceil(1024));
+    match &backup.contents {
+        BackupContents::Intact(s) => println!(
+            "{when}  {:<14}  {size:>9}  {}  contacts {}  incidents {} ({} open)  last change {}  {name}",
+            backup.reason.slug(),
+            s.company_name,
+            s.contacts,
+            s.incidents,
+            s.open_incidents,
+            s.last_change.as_deref().unwrap_or("-")
+        ),
+        BackupContents::Unusable { code, reason } => {
+            println!("{when}  {:<14}  {size:>9}  UNUSABLE ({code}): {reason}  {name}", backup.reason.slug())
+        }
+    }
 }

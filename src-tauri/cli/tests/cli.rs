@@ -109,6 +109,58 @@ fn check_refuses_truncated_random_and_newer_files() {
     assert!(assert_one_line_error(&sonae_cli(&["check", path_arg(&missing)]), 1).contains("no such file"));
 }
 
+/// Each kind of bad file gets its own message from `check`, `backup` and `incident list`, and is
+/// left byte for byte as it was, with nothing created beside it.
+#[test]
+fn every_kind_of_bad_file_is_refused_with_its_own_message_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.sonae");
+    assert!(sonae_cli(&["init", path_arg(&good), "--demo"]).status.success());
+    let sonae = std::fs::read(&good).unwrap();
+    let with = |name: &str, change: &dyn Fn(&rusqlite::Connection)| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, &sonae).unwrap();
+        change(&rusqlite::Connection::open(&path).unwrap());
+        path
+    };
+    let raw = |name: &str, bytes: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    };
+    let mut garbled = sonae.clone();
+    let middle = garbled.len() / 2 / 4096 * 4096;
+    garbled[middle..middle + 8192].iter_mut().enumerate().for_each(|(i, b)| *b = (i * 131 % 251) as u8);
+    let other_program = dir.path().join("other.db");
+    rusqlite::Connection::open(&other_program).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+
+    let cases = [
+        (raw("empty.sonae", b""), "the file is empty"),
+        (raw("text.sonae", "連絡先メモ\n".as_bytes()), "it is not an SQLite database"),
+        (raw("random.sonae", &(0..5000u32).map(|i| (i * 7919 % 251) as u8).collect::<Vec<_>>()), "it is not an SQLite database"),
+        (raw("truncated.sonae", &sonae[..sonae.len() / 3]), "the file is damaged"),
+        (raw("header-only.sonae", &sonae[..100]), "the file is damaged"),
+        (raw("garbled.sonae", &garbled), "the file is damaged"),
+        (other_program, "another program"),
+        (with("relabelled.sonae", &|c| c.pragma_update(None, "application_id", 7).unwrap()), "not marked as one"),
+        (with("newer.sonae", &|c| c.pragma_update(None, "user_version", 42).unwrap()), "newer Sonae"),
+    ];
+    for (path, expected) in cases {
+        let before = std::fs::read(&path).unwrap();
+        let out = dir.path().join("out.sonae");
+        for args in [vec!["check", path_arg(&path)], vec!["backup", path_arg(&path), "--out", path_arg(&out)], vec!["incident", "list", path_arg(&path)]] {
+            let message = assert_one_line_error(&sonae_cli(&args), 1);
+            assert!(message.contains(expected), "{args:?}: {message}");
+        }
+        assert!(!out.exists());
+        assert!(std::fs::read(&path).unwrap() == before, "{} was modified", path.display());
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let side = format!("{}{suffix}", path.display());
+            assert!(!Path::new(&side).exists(), "{side} appeared");
+        }
+    }
+}
+
 #[test]
 fn backup_makes_a_checkable_copy() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,8 +175,110 @@ fn backup_makes_a_checkable_copy() {
 }
 
 #[test]
+fn a_relative_file_name_with_spaces_and_japanese_is_checked_and_backed_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let in_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_sonae-cli")).current_dir(dir.path()).args(args).output().expect("run sonae-cli")
+    };
+    let name = "顧客 #2.sonae";
+    assert!(in_dir(&["init", name, "--demo"]).status.success());
+    let check = in_dir(&["check", name]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let take = in_dir(&["backups", "take", name]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let list = in_dir(&["backups", "list", name]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("contacts"), "{}", stderr(&list));
+    let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, ["顧客 #2-backups", name], "only the file and its backup folder");
+}
+
+#[test]
 fn usage_mistakes_get_one_line() {
     assert_one_line_error(&sonae_cli(&["frobnicate"]), 2);
     assert_one_line_error(&sonae_cli(&["init"]), 2);
     assert_one_line_error(&sonae_cli(&["init", "x.sonae", "--lang", "fr"]), 2);
+}
+
+fn incident_count(file: &Path) -> usize {
+    let list = sonae_cli(&["incident", "list", path_arg(file), "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap().as_array().unwrap().len()
+}
+
+fn listed_backups(file: &Path, dir: &Path) -> Vec<serde_json::Value> {
+    let list = sonae_cli(&["backups", "list", path_arg(file), "--dir", path_arg(dir), "--json"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    serde_json::from_slice::<serde_json::Value>(&list.stdout).unwrap().as_array().unwrap().clone()
+}
+
+#[test]
+fn backups_take_list_and_restore_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    let take = sonae_cli(&["backups", "take", path_arg(&file)]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let default_dir = dir.path().join("acme-backups");
+    assert_eq!(std::fs::read_dir(&default_dir).unwrap().count(), 1, "default folder beside the file");
+
+    let backup_dir = dir.path().join("kept");
+    let take = sonae_cli(&["backups", "take", path_arg(&file), "--dir", path_arg(&backup_dir)]);
+    assert!(take.status.success(), "{}", stderr(&take));
+    let before = incident_count(&file);
+    rusqlite::Connection::open(&file)
+        .unwrap()
+        .execute(
+            "INSERT INTO incident (title, case_key, discovered_at, created_at, updated_at) VALUES ('後から', 'other', '2026-11-20T10:00:00+09:00', '', '')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(incident_count(&file), before + 1);
+
+    let listed = listed_backups(&file, &backup_dir);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["contents"]["state"], "intact");
+    assert_eq!(listed[0]["contents"]["incidents"], before as u64);
+    let backup = listed[0]["path"].as_str().unwrap().to_owned();
+
+    let restore = sonae_cli(&["backups", "restore", path_arg(&file), &backup, "--dir", path_arg(&backup_dir)]);
+    assert!(restore.status.success(), "{}", stderr(&restore));
+    let said = String::from_utf8_lossy(&restore.stdout).into_owned();
+    assert!(said.contains("kept the current file as") && said.contains("restored"), "{said}");
+    assert_eq!(incident_count(&file), before);
+
+    let listed = listed_backups(&file, &backup_dir);
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0]["reason"], "before_restore");
+    let kept = listed[0]["path"].as_str().unwrap().to_owned();
+    let back = sonae_cli(&["backups", "restore", path_arg(&file), &kept, "--dir", path_arg(&backup_dir)]);
+    assert!(back.status.success(), "{}", stderr(&back));
+    assert_eq!(incident_count(&file), before + 1);
+
+    let table = sonae_cli(&["backups", "list", path_arg(&file), "--dir", path_arg(&backup_dir)]);
+    let table = String::from_utf8_lossy(&table.stdout).into_owned();
+    assert_eq!(table.lines().count(), 3, "{table}");
+    assert!(table.contains("before-restore") && table.contains("manual"), "{table}");
+}
+
+#[test]
+fn a_damaged_backup_is_listed_as_unusable_and_not_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    assert!(sonae_cli(&["backups", "take", path_arg(&file)]).status.success());
+    let backup_dir = dir.path().join("acme-backups");
+    let backup = std::fs::read_dir(&backup_dir).unwrap().next().unwrap().unwrap().path();
+    let bytes = std::fs::read(&backup).unwrap();
+    std::fs::write(&backup, &bytes[..bytes.len() / 2]).unwrap();
+
+    let table = sonae_cli(&["backups", "list", path_arg(&file)]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    assert!(String::from_utf8_lossy(&table.stdout).contains("UNUSABLE (corrupt)"));
+
+    let current = std::fs::read(&file).unwrap();
+    let message = assert_one_line_error(&sonae_cli(&["backups", "restore", path_arg(&file), path_arg(&backup)]), 1);
+    assert!(message.contains("damaged"), "{message}");
+    assert!(std::fs::read(&file).unwrap() == current, "the company file changed");
+    assert_eq!(std::fs::read_dir(&backup_dir).unwrap().count(), 1, "nothing was to be kept");
 }

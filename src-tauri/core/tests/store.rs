@@ -17,6 +17,16 @@ fn demo_file(dir: &Path) -> PathBuf {
     path
 }
 
+/// The sample company file as one standalone file (WAL folded in, rollback journal), after
+/// `change` was made to it with a plain SQLite connection.
+fn altered_demo_file(dir: &Path, change: impl FnOnce(&Connection)) -> PathBuf {
+    let path = demo_file(dir);
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    change(&conn);
+    path
+}
+
 /// A refused file must be byte-for-byte what it was, with no WAL or journal created beside it.
 fn assert_refused_untouched(path: &Path, expected_code: &str) -> String {
     let before = std::fs::read(path).expect("read");
@@ -120,17 +130,59 @@ fn random_bytes_and_text_files_are_refused() {
 #[test]
 fn a_truncated_file_is_refused() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    // Fold the WAL into the main file first so the truncation hits real data.
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-    }
+    // Standalone, so the truncation hits real data.
+    let path = altered_demo_file(dir.path(), |_| ());
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.len() > 16 * 1024, "demo file unexpectedly small");
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
     let message = assert_refused_untouched(&path, "corrupt");
     assert!(message.contains("damaged"), "{message}");
+}
+
+/// Overwrites `len` bytes at `offset` with a pattern that is no valid SQLite page content.
+fn scribble(bytes: &mut [u8], offset: usize, len: usize) {
+    for (i, byte) in bytes[offset..offset + len].iter_mut().enumerate() {
+        *byte = (i as u32).wrapping_mul(2_654_435_761).rotate_left(7) as u8;
+    }
+}
+
+#[test]
+fn a_file_with_garbage_pages_in_the_middle_is_refused_as_damaged() {
+    let dir = scratch();
+    let path = altered_demo_file(dir.path(), |_| ());
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let middle = bytes.len() / page / 2 * page;
+    scribble(&mut bytes, middle, 3 * page);
+    assert_eq!(&bytes[..16], b"SQLite format 3\0", "the header still says SQLite");
+    std::fs::write(&path, &bytes).unwrap();
+    let message = assert_refused_untouched(&path, "corrupt");
+    assert!(message.contains("damaged"), "{message}");
+}
+
+#[test]
+fn a_sonae_file_whose_application_id_was_changed_is_refused() {
+    let dir = scratch();
+    for journal_mode in ["DELETE", "WAL"] {
+        let path = dir.path().join(format!("relabelled-{journal_mode}.sonae"));
+        drop(CompanyFile::create_demo(&path, "ja").unwrap());
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "journal_mode", journal_mode).unwrap();
+            conn.pragma_update(None, "application_id", 0x1234_5678).unwrap();
+        }
+        let message = assert_refused_untouched(&path, "corrupt");
+        assert!(message.contains("not marked as one"), "{message}");
+        assert!(message.contains("0x12345678"), "{message}");
+    }
+}
+
+#[test]
+fn a_sonae_file_without_a_schema_version_is_refused_unchanged() {
+    let dir = scratch();
+    let path = altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", 0).unwrap());
+    let message = assert_refused_untouched(&path, "corrupt");
+    assert!(message.contains("schema version"), "{message}");
 }
 
 #[test]
@@ -149,12 +201,7 @@ fn another_programs_database_is_refused() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
     let dir = scratch();
-    let path = demo_file(dir.path());
-    {
-        let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
-        conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap();
-    }
+    let path = altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap());
     let message = assert_refused_untouched(&path, "newer_version");
     assert!(message.contains("newer Sonae"), "{message}");
 }
@@ -249,4 +296,28 @@ fn a_backup_is_a_complete_standalone_copy() {
     );
     let again = company.backup_to(&out).err().expect("an existing backup is not replaced");
     assert!(matches!(again, StoreError::AlreadyExists { .. }));
+}
+
+#[test]
+fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
+    let dir = scratch();
+    let path = dir.path().join("顧客 #1?%20.sonae");
+    drop(CompanyFile::create_demo(&path, "ja").unwrap());
+    let before = std::fs::read(&path).unwrap();
+    assert!(store::check(&path).is_ok());
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, [path.file_name().unwrap()], "check created files beside the company file");
+}
+
+#[test]
+fn a_row_breaking_a_check_constraint_is_refused_as_damaged() {
+    let dir = scratch();
+    // What a flipped byte can do: an incident whose status is neither 'open' nor 'closed'.
+    let path = altered_demo_file(dir.path(), |conn| {
+        conn.pragma_update(None, "ignore_check_constraints", true).unwrap();
+        conn.execute("UPDATE incident SET status = 'opfn' WHERE id = (SELECT min(id) FROM incident)", []).unwrap();
+    });
+    let message = assert_refused_untouched(&path, "corrupt");
+    assert!(message.contains("CHECK constraint failed in incident"), "{message}");
 }

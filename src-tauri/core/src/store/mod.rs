@@ -5,6 +5,7 @@
 //! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, each migration
 //! in one transaction. A refused file is never modified.
 
+pub mod backups;
 mod incidents;
 mod near_misses;
 mod obligations;
@@ -52,10 +53,14 @@ pub enum StoreError {
     NotSqlite { path: PathBuf },
     #[error("{path}: an SQLite database of another program, not a Sonae company file")]
     ForeignDatabase { path: PathBuf },
+    #[error("{path}: holds a Sonae company's tables but is not marked as one (application id {found:#x}); it may have been altered by another program — it was left unchanged; restore a backup")]
+    Relabelled { path: PathBuf, found: i32 },
     #[error("{path}: written by a newer Sonae (schema version {found}; this version reads up to {supported}); update Sonae to open it — the file was left unchanged")]
     NewerVersion { path: PathBuf, found: i32, supported: i32 },
     #[error("{path}: the file is damaged ({detail}); it was left unchanged — restore a backup")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{path}: the file is in use by another program (close it in Sonae first); nothing was changed")]
+    InUse { path: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -78,7 +83,8 @@ impl StoreError {
             StoreError::Empty { .. } | StoreError::NotSqlite { .. } => "not_a_company_file",
             StoreError::ForeignDatabase { .. } => "not_a_company_file",
             StoreError::NewerVersion { .. } => "newer_version",
-            StoreError::Corrupt { .. } => "corrupt",
+            StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => "corrupt",
+            StoreError::InUse { .. } => "in_use",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) => "database",
             StoreError::Invalid(_) => "invalid",
@@ -137,9 +143,8 @@ impl CompanyFile {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         let io = |source| StoreError::Io { path: path.to_owned(), source };
-        let staging = tempfile::Builder::new().prefix(".sonae-new-").tempfile_in(dir).map_err(io)?;
+        let staging = tempfile::Builder::new().prefix(".sonae-new-").tempfile_in(parent_dir(path)).map_err(io)?;
         {
             let mut conn = Connection::open(staging.path())?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -185,28 +190,40 @@ impl CompanyFile {
         if out.exists() {
             return Err(StoreError::AlreadyExists { path: out.to_owned() });
         }
-        let dir = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let io = |source| StoreError::Io { path: out.to_owned(), source };
-        let staging = tempfile::Builder::new().prefix(".sonae-backup-").tempfile_in(dir).map_err(io)?;
-        {
-            let mut dest = Connection::open(staging.path())?;
-            {
-                let backup = rusqlite::backup::Backup::new(&self.conn, &mut dest)?;
-                backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
-            }
-            // A backup is one standalone file: no WAL beside it.
-            dest.pragma_update(None, "journal_mode", "DELETE")?;
-            dest.close().map_err(|(_, e)| e)?;
-        }
-        staging.persist_noclobber(out).map_err(|e| io(e.error))?;
+        let staging = standalone_copy(&self.conn, out)?;
+        staging.persist_noclobber(out).map_err(|e| StoreError::Io { path: out.to_owned(), source: e.error })?;
         Ok(())
     }
+}
+
+/// Copies the database behind `source` with SQLite's online backup into a new temporary file in
+/// the folder of `destination`, as one standalone file (rollback journal, no WAL beside it), and
+/// flushes it to disk. The caller moves it into place.
+fn standalone_copy(source: &Connection, destination: &Path) -> Result<tempfile::NamedTempFile> {
+    let io = |source| StoreError::Io { path: destination.to_owned(), source };
+    let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(parent_dir(destination)).map_err(io)?;
+    {
+        let mut dest = Connection::open(staging.path())?;
+        {
+            let backup = rusqlite::backup::Backup::new(source, &mut dest)?;
+            backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        }
+        dest.pragma_update(None, "journal_mode", "DELETE")?;
+        dest.close().map_err(|(_, e)| e)?;
+    }
+    staging.as_file().sync_all().map_err(io)?;
+    Ok(staging)
+}
+
+/// The folder a path is in (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
 /// Checks a file without changing it: a Sonae file, of a version this build reads, intact.
 pub fn check(path: &Path) -> Result<FileCheck> {
     let schema_version = inspect(path)?;
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let conn = open_read_only(path)?;
     let company_name = conn
         .query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))
         .map_err(|e| corrupt(path, format!("no company record: {e}")))?;
@@ -233,28 +250,97 @@ fn inspect(path: &Path) -> Result<i32> {
             return Err(StoreError::NotSqlite { path: path.to_owned() });
         }
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| corrupt(path, e.to_string()))?;
+    let conn = open_read_only(path).map_err(|e| corrupt(path, e.to_string()))?;
     let read = |pragma: &str| -> Result<i32> {
         conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
             .map_err(|e| corrupt(path, e.to_string()))
     };
     let application_id = read("application_id")?;
     if application_id != APPLICATION_ID {
-        return Err(StoreError::ForeignDatabase { path: path.to_owned() });
+        let sonae_tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('company', 'incident', 'timeline_entry')",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| corrupt(path, e.to_string()))?;
+        return Err(match sonae_tables {
+            3 => StoreError::Relabelled { path: path.to_owned(), found: application_id },
+            _ => StoreError::ForeignDatabase { path: path.to_owned() },
+        });
     }
     let version = read("user_version")?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerVersion { path: path.to_owned(), found: version, supported: SCHEMA_VERSION });
     }
-    let problems: Vec<String> = conn
-        .prepare("PRAGMA integrity_check(5)")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .map_err(|e| corrupt(path, e.to_string()))?;
+    // Every Sonae file is marked with its schema version when it is created.
+    if version < 1 {
+        return Err(corrupt(path, format!("no schema version (found {version})")));
+    }
+    let problems = integrity_problems(&conn).map_err(|e| corrupt(path, e.to_string()))?;
     if problems != ["ok"] {
         return Err(corrupt(path, problems.join("; ")));
     }
     Ok(version)
+}
+
+/// Runs SQLite's integrity check on an in-memory copy of `source`; returns `["ok"]` or the first
+/// problems found.
+///
+/// Not on `source` itself: SQLite does not load CHECK constraints for a read-only connection, so
+/// its integrity check skips them, and a file whose rows break them (a status no longer 'open' or
+/// 'closed', say) would be passed — the fuzz tests found such files. The copy is writable, so its
+/// check covers the constraints, and the company file is still only read.
+fn integrity_problems(source: &Connection) -> rusqlite::Result<Vec<String>> {
+    let page_size: i64 = source.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+    let mut copy = Connection::open_in_memory()?;
+    copy.pragma_update(None, "page_size", page_size)?;
+    rusqlite::backup::Backup::new(source, &mut copy)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+    let mut check = copy.prepare("PRAGMA integrity_check(5)")?;
+    let problems = check.query_map([], |r| r.get(0))?.collect();
+    problems
+}
+
+/// Opens a file for reading without creating anything beside it.
+///
+/// A plain read-only connection to a WAL-mode file (every Sonae file once opened) creates, and
+/// leaves behind, `-wal` and `-shm` files. When neither a `-wal` nor a rollback `-journal` is
+/// there, nothing is mid-write, so the file is opened as immutable (no locks, no side files). When
+/// one is there, it holds data SQLite must take into account, and the ordinary read-only
+/// connection uses it (the side files exist already, so nothing new appears).
+fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let beside = |suffix: &str| {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        PathBuf::from(side).exists()
+    };
+    if beside("-wal") || beside("-journal") {
+        return Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+    }
+    Connection::open_with_flags(
+        format!("{}?immutable=1", file_uri(path)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
+}
+
+/// A `file:` URI for SQLite naming `path`, every byte outside the unreserved set percent-encoded
+/// (Japanese folder names, spaces, `?` and `#` included).
+fn file_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    if path.has_root() || path.is_absolute() {
+        uri.push_str("//");
+        if !path.as_os_str().as_encoded_bytes().starts_with(b"/") {
+            uri.push('/'); // a Windows drive: file:///C:/...
+        }
+    }
+    for &byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'\\' if cfg!(windows) => uri.push('/'),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' | b':' => uri.push(byte as char),
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
 }
 
 fn corrupt(path: &Path, detail: String) -> StoreError {

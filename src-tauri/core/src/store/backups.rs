@@ -1,0 +1,387 @@
+//! Rotating backups of a company file, and restoring one.
+//!
+//! The company file is a firm's only record of its policy, contacts and incidents, and a small
+//! office has nobody who runs backups. So the app takes a copy by itself (when a file is opened and
+//! once a day while it stays open), keeps the newest few, and lets the user put one back.
+//!
+//! Why it is built this way:
+//! - Copies are made with SQLite's online backup, so they are consistent even while the file is
+//!   being written, and each is one standalone file that Sonae (or `sonae-cli check`) can open.
+//! - A backup's name says whose it is, when and why: `{stem}.{YYYYMMDD-HHMMSS-mmm}.{reason}.sonae`
+//!   in local time. Names sort by time, and listing or rotating needs no index file that could
+//!   itself be lost.
+//! - Listing reads each backup read-only and summarises it (company, contacts, incidents, last
+//!   change) so the user can pick the right one; a damaged backup is shown as unusable rather than
+//!   hiding the others.
+//! - Restoring never loses the current file: it is kept as a backup first (even when it is damaged,
+//!   as a byte copy), and the chosen backup replaces it in one rename, after its WAL, shared-memory
+//!   and journal files are cleared so SQLite can never replay them onto the restored file.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{inspect, open_read_only, parent_dir, standalone_copy, CompanyFile, Result, StoreError};
+
+/// The extension of a company file, and so of its backups (a backup opens like any company file).
+const EXTENSION: &str = "sonae";
+
+/// How the time of a backup is written in its name: sortable, local time, to the millisecond.
+const STAMP_FORMAT: &str = "%Y%m%d-%H%M%S-%3f";
+
+/// What a company file may have beside it while in use: WAL, shared memory, rollback journal.
+const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// The side files that hold data (the shared memory is only an index of the WAL, rebuilt on open).
+const DATA_SIDE_FILES: [&str; 2] = ["-wal", "-journal"];
+
+/// Why a backup was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// When the app opened the file.
+    Opened,
+    /// The daily backup of a file left open.
+    Daily,
+    /// The current file, kept just before a backup replaced it.
+    BeforeRestore,
+    /// Asked for by the user (`sonae-cli backups take`).
+    Manual,
+}
+
+impl BackupReason {
+    const ALL: [BackupReason; 4] =
+        [BackupReason::Opened, BackupReason::Daily, BackupReason::BeforeRestore, BackupReason::Manual];
+
+    /// The word in a backup's file name.
+    pub fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Opened => "opened",
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeRestore => "before-restore",
+            BackupReason::Manual => "manual",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<BackupReason> {
+        BackupReason::ALL.into_iter().find(|reason| reason.slug() == slug)
+    }
+}
+
+/// One backup in a backup folder.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct BackupInfo {
+    #[ts(type = "string")]
+    pub path: PathBuf,
+    /// When it was taken, in local time.
+    #[ts(type = "string")]
+    pub taken_at: NaiveDateTime,
+    pub reason: BackupReason,
+    #[ts(type = "number")]
+    pub size_bytes: u64,
+    pub contents: BackupContents,
+}
+
+/// What a backup holds, read without writing to it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum BackupContents {
+    /// It opens cleanly and can be restored.
+    Intact(BackupSummary),
+    /// It cannot be restored; `code` is the [`StoreError::code`] of why ("corrupt" when damaged,
+    /// "newer_version" when written by a newer Sonae), `reason` the message for the user.
+    Unusable { code: String, reason: String },
+}
+
+/// Enough of a backup's contents for the user to recognise it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupSummary {
+    pub company_name: String,
+    pub contacts: i64,
+    pub incidents: i64,
+    pub open_incidents: i64,
+    /// The latest change recorded anywhere in the file (RFC 3339), if any.
+    pub last_change: Option<String>,
+}
+
+impl BackupInfo {
+    pub fn is_intact(&self) -> bool {
+        matches!(self.contents, BackupContents::Intact(_))
+    }
+}
+
+/// Where a company file's backups go unless the user chose another folder: `{stem}-backups`
+/// beside the file, so that moving a client's folder moves its backups too.
+pub fn default_backup_dir(company_path: &Path) -> Result<PathBuf> {
+    Ok(parent_dir(company_path).join(format!("{}-backups", company_stem(company_path)?)))
+}
+
+/// The part of a company file's name that its backups carry ("acme" for `acme.sonae`).
+pub fn company_stem(company_path: &Path) -> Result<String> {
+    company_path
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .filter(|stem| !stem.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| StoreError::Invalid(format!("{}: a company file needs a file name", company_path.display())))
+}
+
+/// Takes a backup of an open company file into `backup_dir` (created if missing).
+pub fn take_backup(company: &CompanyFile, backup_dir: &Path, reason: BackupReason) -> Result<BackupInfo> {
+    if company.path() == Path::new(":memory:") {
+        return Err(StoreError::Invalid("an in-memory company file has no file to back up".into()));
+    }
+    let stem = company_stem(company.path())?;
+    create_dir(backup_dir)?;
+    let staging = standalone_copy(&company.conn, &backup_dir.join(&stem))?;
+    let (path, taken_at) = place_backup(staging, backup_dir, &stem, reason)?;
+    Ok(describe(path, taken_at, reason))
+}
+
+/// Every backup of the company file named `stem` in `backup_dir`, newest first. A missing folder
+/// has none; files that are not backups of this company file are left out.
+pub fn list_backups(backup_dir: &Path, stem: &str) -> Result<Vec<BackupInfo>> {
+    Ok(backup_names(backup_dir, stem)?
+        .into_iter()
+        .rev()
+        .map(|(path, taken_at, reason)| describe(path, taken_at, reason))
+        .collect())
+}
+
+/// Deletes the oldest backups of `stem` beyond the newest `keep` (at least one is always kept);
+/// returns the deleted paths.
+pub fn rotate(backup_dir: &Path, stem: &str, keep: usize) -> Result<Vec<PathBuf>> {
+    if keep == 0 {
+        return Err(StoreError::Invalid("at least one backup must be kept".into()));
+    }
+    let names = backup_names(backup_dir, stem)?;
+    let surplus = names.len().saturating_sub(keep);
+    let mut deleted = Vec::with_capacity(surplus);
+    for (path, _, _) in names.into_iter().take(surplus) {
+        for side in side_files(&path, &SIDE_FILES) {
+            remove_if_present(&side)?;
+        }
+        std::fs::remove_file(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+        deleted.push(path);
+    }
+    Ok(deleted)
+}
+
+/// Whether the daily backup is due: no backup of `stem` was taken on `today` (local date).
+pub fn backup_due(backup_dir: &Path, stem: &str, today: NaiveDate) -> Result<bool> {
+    Ok(!backup_names(backup_dir, stem)?.iter().any(|(_, taken_at, _)| taken_at.date() == today))
+}
+
+/// Puts `backup` back as the company file at `company_path`.
+///
+/// In order: the backup is checked (it must open cleanly; otherwise nothing changes); the current
+/// file, if there is one, is kept in `backup_dir` as a "before restore" backup (a byte copy with
+/// its WAL and journal when it is itself damaged); then the backup is copied beside the company
+/// file and renamed over it. The company file must not be open — close it in the app first; a
+/// file still open elsewhere is refused with [`StoreError::InUse`].
+///
+/// Returns the backup that now holds the replaced file, if there was one.
+pub fn restore(backup: &Path, company_path: &Path, backup_dir: &Path) -> Result<Option<BackupInfo>> {
+    inspect(backup)?;
+    if company_path.exists() && same_file(backup, company_path)? {
+        return Err(StoreError::Invalid(format!("{}: this is the company file itself", backup.display())));
+    }
+    let kept = keep_current_file(company_path, backup_dir)?;
+
+    let source = open_read_only(backup)?;
+    let staging = standalone_copy(&source, company_path)?;
+    drop(source);
+    // Whatever sat beside the old file (kept above) must not be replayed onto the restored one.
+    for side in side_files(company_path, &SIDE_FILES) {
+        remove_if_present(&side)?;
+    }
+    staging.persist(company_path).map_err(|e| StoreError::Io { path: company_path.to_owned(), source: e.error })?;
+    sync_dir(parent_dir(company_path))?;
+    Ok(kept)
+}
+
+/// Keeps the company file as it is now in `backup_dir`, making sure nobody else has it open.
+fn keep_current_file(company_path: &Path, backup_dir: &Path) -> Result<Option<BackupInfo>> {
+    if !company_path.exists() {
+        return Ok(None);
+    }
+    let stem = company_stem(company_path)?;
+    create_dir(backup_dir)?;
+    let reason = BackupReason::BeforeRestore;
+    let (path, taken_at) = match inspect(company_path) {
+        Ok(_) => {
+            claim_exclusive_use(company_path)?;
+            let current = open_read_only(company_path)?;
+            let staging = standalone_copy(&current, &backup_dir.join(&stem))?;
+            place_backup(staging, backup_dir, &stem, reason)?
+        }
+        // A file SQLite cannot read consistently is kept byte for byte, with what was beside it.
+        Err(_) => {
+            let io = |source| StoreError::Io { path: company_path.to_owned(), source };
+            let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(backup_dir).map_err(io)?;
+            std::fs::copy(company_path, staging.path()).map_err(io)?;
+            staging.as_file().sync_all().map_err(io)?;
+            let (path, taken_at) = place_backup(staging, backup_dir, &stem, reason)?;
+            let kept_sides = side_files(&path, &DATA_SIDE_FILES);
+            for (side, kept_side) in side_files(company_path, &DATA_SIDE_FILES).into_iter().zip(kept_sides) {
+                if side.exists() {
+                    std::fs::copy(&side, &kept_side).map_err(|source| StoreError::Io { path: side.clone(), source })?;
+                }
+            }
+            (path, taken_at)
+        }
+    };
+    Ok(Some(describe(path, taken_at, reason)))
+}
+
+/// Folds the WAL of an intact company file into it and leaves it without one. SQLite allows that
+/// only when no other connection has the file open, which is how a file still open in the app (or
+/// another process) is noticed before it is replaced under it.
+fn claim_exclusive_use(company_path: &Path) -> Result<()> {
+    let conn = Connection::open_with_flags(company_path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    let in_use = || StoreError::InUse { path: company_path.to_owned() };
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
+            _ => StoreError::from(e),
+        }
+    })?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(in_use());
+    }
+    conn.close().map_err(|(_, e)| StoreError::from(e))
+}
+
+/// Moves a finished copy into `backup_dir` under a new backup name; two backups in the same
+/// millisecond get successive milliseconds, never the same name.
+fn place_backup(
+    mut staging: tempfile::NamedTempFile,
+    backup_dir: &Path,
+    stem: &str,
+    reason: BackupReason,
+) -> Result<(PathBuf, NaiveDateTime)> {
+    let mut taken_at = taken_at_now();
+    loop {
+        let path = backup_dir.join(backup_file_name(stem, taken_at, reason));
+        match staging.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(backup_dir)?;
+                return Ok((path, taken_at));
+            }
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+                staging = e.file;
+                taken_at += chrono::Duration::milliseconds(1);
+            }
+            Err(e) => return Err(StoreError::Io { path, source: e.error }),
+        }
+    }
+}
+
+fn backup_file_name(stem: &str, taken_at: NaiveDateTime, reason: BackupReason) -> String {
+    format!("{stem}.{}.{}.{EXTENSION}", taken_at.format(STAMP_FORMAT), reason.slug())
+}
+
+/// Reads a backup's name back: its time and reason, if it is a backup of `stem`.
+fn parse_backup_name(file_name: &str, stem: &str) -> Option<(NaiveDateTime, BackupReason)> {
+    let rest = file_name.strip_prefix(stem)?.strip_prefix('.')?.strip_suffix(EXTENSION)?.strip_suffix('.')?;
+    let (stamp, slug) = rest.split_once('.')?;
+    let taken_at = NaiveDateTime::parse_from_str(stamp, STAMP_FORMAT).ok()?;
+    Some((taken_at, BackupReason::from_slug(slug)?))
+}
+
+/// The backups of `stem` in `backup_dir` by name, oldest first.
+fn backup_names(backup_dir: &Path, stem: &str) -> Result<Vec<(PathBuf, NaiveDateTime, BackupReason)>> {
+    let io = |source| StoreError::Io { path: backup_dir.to_owned(), source };
+    let entries = match std::fs::read_dir(backup_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(io)?;
+        let Some(file_name) = entry.file_name().to_str().map(str::to_owned) else { continue };
+        if let Some((taken_at, reason)) = parse_backup_name(&file_name, stem) {
+            names.push((entry.path(), taken_at, reason));
+        }
+    }
+    names.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    Ok(names)
+}
+
+fn describe(path: PathBuf, taken_at: NaiveDateTime, reason: BackupReason) -> BackupInfo {
+    let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let contents = match summarise(&path) {
+        Ok(summary) => BackupContents::Intact(summary),
+        Err(e) => BackupContents::Unusable { code: e.code().to_owned(), reason: e.to_string() },
+    };
+    BackupInfo { path, taken_at, reason, size_bytes, contents }
+}
+
+/// Reads a backup's summary without writing to it.
+fn summarise(path: &Path) -> Result<BackupSummary> {
+    inspect(path)?;
+    let conn = open_read_only(path)?;
+    let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    Ok(BackupSummary {
+        company_name: conn.query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))?,
+        contacts: count("SELECT count(*) FROM contact")?,
+        incidents: count("SELECT count(*) FROM incident")?,
+        open_incidents: count("SELECT count(*) FROM incident WHERE status = 'open'")?,
+        last_change: conn.query_row(
+            "SELECT max(at) FROM (
+                SELECT updated_at AS at FROM company UNION ALL SELECT max(updated_at) FROM contact
+                UNION ALL SELECT max(updated_at) FROM incident UNION ALL SELECT max(at) FROM timeline_entry
+                UNION ALL SELECT max(updated_at) FROM obligation UNION ALL SELECT max(at) FROM change_log)",
+            [],
+            |r| r.get(0),
+        )?,
+    })
+}
+
+fn taken_at_now() -> NaiveDateTime {
+    let now = chrono::Local::now().naive_local();
+    // Names carry milliseconds; keep exactly what the name says.
+    now.with_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000).unwrap_or(now)
+}
+
+fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
+    suffixes
+        .iter()
+        .map(|suffix| {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            PathBuf::from(side)
+        })
+        .collect()
+}
+
+fn same_file(a: &Path, b: &Path) -> Result<bool> {
+    let canonical = |p: &Path| p.canonicalize().map_err(|source| StoreError::Io { path: p.to_owned(), source });
+    Ok(canonical(a)? == canonical(b)?)
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+}
+
+fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path: path.to_owned(), source: e }),
+        _ => Ok(()),
+    }
+}
+
+/// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}

@@ -1,0 +1,297 @@
+//! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the two places where
+//! Sonae reads what it did not write itself: the assessment facts JSON and the company file.
+//!
+//! Both must hold for any input: no panic, and either a result or a typed error. A company file
+//! that is refused must be left exactly as it was. Case counts are proptest's (256 by default);
+//! raise them with `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use sonae_core::rules::{self, parse_facts};
+use sonae_core::store::{self, CompanyFile};
+
+// ---------------------------------------------------------------------------------------------
+// Assessment facts
+
+/// Parses `text`; a success must assess and describe without panicking, a refusal must be one line.
+fn parse_and_assess(text: &str) -> Result<(), TestCaseError> {
+    match parse_facts(text) {
+        Ok(facts) => {
+            let assessment = rules::assess(&facts);
+            serde_json::to_string(&assessment).expect("an assessment serialises");
+            for lang in ["ja", "en"] {
+                rules::describe(&assessment, &facts, lang);
+            }
+        }
+        Err(error) => prop_assert!(!error.to_string().contains('\n'), "{error}"),
+    }
+    Ok(())
+}
+
+/// Pieces of JSON, mostly the facts' own words, shuffled into almost-JSON.
+fn json_token_soup() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "{", "}", "[", "]", ":", ",", "\"", "\\", "null", "true", "false", "0", "-1", "1e400", "18446744073709551616",
+        "3.5", "\"discovered_at\"", "\"2026-04-06T15:30:00+09:00\"", "\"category\"", "\"leak\"", "\"personal_data\"",
+        "\"subjects\"", "\"sensitive\"", "\"organization\"", "\"sector\"", "\"finance\"", "\"_note\"", "\"\\u0000\"",
+        "\"\\ud800\"", " ", "\n",
+    ]);
+    prop::collection::vec(token, 0..60).prop_map(|tokens| tokens.concat())
+}
+
+/// Any JSON value, a few levels deep, with the numbers and strings that trip parsers.
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()).prop_map(Value::from),
+        prop::sample::select(vec![
+            "", "leak", "medical", "2026-02-30T10:00:00+09:00", "2026-04-06T15:30:00Z", "9999-12-31T23:59:59-23:59",
+            "0000-01-01T00:00:00+23:59", "2026-04-06", "漏えい",
+        ])
+        .prop_map(Value::from),
+        ".{0,20}".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 24, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z_$]{0,10}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// A date-time somewhere in the range RFC 3339 allows, with any offset.
+fn any_moment() -> impl Strategy<Value = String> {
+    (0u32..=9999, 1u32..=12, 1u32..=28, 0u32..24, 0u32..60, -1439i32..=1439).prop_map(|(y, mo, d, h, mi, offset)| {
+        let sign = if offset < 0 { '-' } else { '+' };
+        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:00{sign}{:02}:{:02}", offset.abs() / 60, offset.abs() % 60)
+    })
+}
+
+/// A valid facts document of DOMAIN.md §4, with counts over the whole range.
+fn valid_facts() -> impl Strategy<Value = Value> {
+    let count = prop_oneof![Just(0u64), 0u64..=2_000, any::<u64>()];
+    let flags = prop::array::uniform12(any::<bool>());
+    let category = prop::sample::select(vec!["leak", "tampering", "outage", "malware", "other"]);
+    let sector = prop::sample::select(vec!["general", "finance", "medical", "telecom"]);
+    (any_moment(), category, flags, (count.clone(), count.clone(), count), sector).prop_map(
+        |(discovered_at, category, f, (subjects, my_number_subjects, eu_subjects), sector)| {
+            json!({
+                "discovered_at": discovered_at, "category": category,
+                "unauthorized_access": f[0], "malware": f[1], "crime_suspected": f[2],
+                "personal_data": {
+                    "subjects": subjects, "sensitive": f[3], "financial_damage_risk": f[4], "unlawful_purpose": f[5],
+                    "high_level_encryption": f[6], "recovered_unviewed": f[7], "my_number_subjects": my_number_subjects,
+                    "eu_subjects": eu_subjects, "entrusted_by_client_notified": f[8]
+                },
+                "organization": { "privacy_mark": f[9], "isms_certified": f[10], "sector": sector }
+            })
+        },
+    )
+}
+
+/// One change to a facts document: a field's value replaced, a field removed, a key added, or a
+/// section replaced whole.
+#[derive(Debug, Clone)]
+enum FactsMutation {
+    Replace { section: usize, field: prop::sample::Index, value: Value },
+    Remove { section: usize, field: prop::sample::Index },
+    Add { section: usize, key: String, value: Value },
+}
+
+fn facts_mutation() -> impl Strategy<Value = FactsMutation> {
+    prop_oneof![
+        (0..3usize, any::<prop::sample::Index>(), any_json())
+            .prop_map(|(section, field, value)| FactsMutation::Replace { section, field, value }),
+        (0..3usize, any::<prop::sample::Index>()).prop_map(|(section, field)| FactsMutation::Remove { section, field }),
+        (0..3usize, "[a-z_$]{0,12}", any_json()).prop_map(|(section, key, value)| FactsMutation::Add { section, key, value }),
+    ]
+}
+
+/// The top level (0), `personal_data` (1) or `organization` (2) of a facts document, if an object.
+fn section_mut(facts: &mut Value, section: usize) -> Option<&mut Map<String, Value>> {
+    match section {
+        0 => facts.as_object_mut(),
+        1 => facts.get_mut("personal_data")?.as_object_mut(),
+        _ => facts.get_mut("organization")?.as_object_mut(),
+    }
+}
+
+fn mutate_facts(mut facts: Value, mutation: &FactsMutation) -> Value {
+    let (FactsMutation::Replace { section, .. } | FactsMutation::Remove { section, .. } | FactsMutation::Add { section, .. }) =
+        mutation;
+    let Some(object) = section_mut(&mut facts, *section) else { return facts };
+    let key_at = |object: &Map<String, Value>, index: &prop::sample::Index| {
+        (!object.is_empty()).then(|| object.keys().nth(index.index(object.len())).cloned()).flatten()
+    };
+    match mutation {
+        FactsMutation::Replace { field, value, .. } => {
+            if let Some(key) = key_at(object, field) {
+                object.insert(key, value.clone());
+            }
+        }
+        FactsMutation::Remove { field, .. } => {
+            if let Some(key) = key_at(object, field) {
+                object.remove(&key);
+            }
+        }
+        FactsMutation::Add { key, value, .. } => {
+            object.insert(key.clone(), value.clone());
+        }
+    }
+    facts
+}
+
+proptest! {
+    #[test]
+    fn any_text_parses_or_is_refused_in_one_line(text in prop_oneof![".{0,400}", json_token_soup()]) {
+        parse_and_assess(&text)?;
+    }
+
+    #[test]
+    fn mutated_facts_parse_or_are_refused_in_one_line(
+        facts in valid_facts(),
+        mutations in prop::collection::vec(facts_mutation(), 1..5),
+        cut in any::<prop::sample::Index>(),
+        cut_text in any::<bool>(),
+    ) {
+        let mutated = mutations.iter().fold(facts, mutate_facts);
+        let mut text = mutated.to_string();
+        if cut_text {
+            let mut at = cut.index(text.len() + 1);
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.truncate(at);
+        }
+        parse_and_assess(&text)?;
+    }
+
+    #[test]
+    fn valid_facts_always_parse_and_assess(facts in valid_facts()) {
+        let text = facts.to_string();
+        prop_assert!(parse_facts(&text).is_ok(), "{text}: {:?}", parse_facts(&text).err());
+        parse_and_assess(&text)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The company file
+
+/// The bytes of a real company file (the sample company, as left after the app closed it).
+fn company_file_bytes() -> &'static [u8] {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    BYTES.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("sample.sonae");
+        drop(CompanyFile::create_demo(&path, "ja").expect("sample company"));
+        std::fs::read(&path).expect("read sample company")
+    })
+}
+
+/// How a copy of the real company file is damaged.
+#[derive(Debug, Clone)]
+enum FileDamage {
+    /// Bytes set at random offsets.
+    Flips(Vec<(prop::sample::Index, u8)>),
+    /// Cut short.
+    Truncate(prop::sample::Index),
+    /// Both.
+    FlipsAndTruncate(Vec<(prop::sample::Index, u8)>, prop::sample::Index),
+    /// A run of bytes overwritten with noise.
+    Smear(prop::sample::Index, Vec<u8>),
+}
+
+fn file_damage() -> impl Strategy<Value = FileDamage> {
+    let flips = prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..24);
+    prop_oneof![
+        flips.clone().prop_map(FileDamage::Flips),
+        any::<prop::sample::Index>().prop_map(FileDamage::Truncate),
+        (flips, any::<prop::sample::Index>()).prop_map(|(f, t)| FileDamage::FlipsAndTruncate(f, t)),
+        (any::<prop::sample::Index>(), prop::collection::vec(any::<u8>(), 1..5000)).prop_map(|(at, noise)| FileDamage::Smear(at, noise)),
+    ]
+}
+
+fn damage(original: &[u8], damage: &FileDamage) -> Vec<u8> {
+    let mut bytes = original.to_vec();
+    let flip = |bytes: &mut Vec<u8>, flips: &[(prop::sample::Index, u8)]| {
+        for (at, value) in flips {
+            let at = at.index(bytes.len());
+            bytes[at] = *value;
+        }
+    };
+    match damage {
+        FileDamage::Flips(flips) => flip(&mut bytes, flips),
+        FileDamage::Truncate(at) => bytes.truncate(at.index(bytes.len())),
+        FileDamage::FlipsAndTruncate(flips, at) => {
+            flip(&mut bytes, flips);
+            bytes.truncate(at.index(bytes.len()));
+        }
+        FileDamage::Smear(at, noise) => {
+            let at = at.index(bytes.len());
+            let end = (at + noise.len()).min(bytes.len());
+            bytes[at..end].copy_from_slice(&noise[..end - at]);
+        }
+    }
+    bytes
+}
+
+/// Opens `bytes` as a company file: either it opens with its integrity intact (and reads without
+/// panicking), or it is refused with a typed error, unchanged, with nothing created beside it.
+fn open_or_refuse(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("fuzzed.sonae");
+    std::fs::write(&path, bytes).expect("write fuzzed file");
+    match CompanyFile::open(&path) {
+        Ok(company) => {
+            let conn = company.connection();
+            let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity check runs");
+            prop_assert_eq!(integrity, "ok");
+            let _ = store::list_incidents(conn);
+            let _ = store::home_summary(conn, None);
+        }
+        Err(error) => {
+            prop_assert!(
+                ["not_a_company_file", "corrupt", "newer_version"].contains(&error.code()),
+                "refused with an untyped error ({}): {error}",
+                error.code()
+            );
+            prop_assert!(std::fs::read(&path).expect("read back") == bytes, "a refused file was modified: {error}");
+            for suffix in ["-wal", "-shm", "-journal"] {
+                prop_assert!(!side_file(&path, suffix).exists(), "{suffix} left beside a refused file: {error}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn side_file(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut side = path.as_os_str().to_owned();
+    side.push(suffix);
+    side.into()
+}
+
+proptest! {
+    #[test]
+    fn random_bytes_are_refused(
+        bytes in prop::collection::vec(any::<u8>(), 0..20_000),
+        sqlite_header in any::<bool>(),
+    ) {
+        let mut bytes = bytes;
+        if sqlite_header {
+            bytes.splice(0..bytes.len().min(16), *b"SQLite format 3\0");
+        }
+        open_or_refuse(&bytes)?;
+    }
+
+    #[test]
+    fn a_damaged_copy_of_a_real_file_opens_intact_or_is_refused_unchanged(how in file_damage()) {
+        open_or_refuse(&damage(company_file_bytes(), &how))?;
+    }
+}
+

@@ -1,0 +1,215 @@
+//! Kills a writer process with SIGKILL at random moments, again and again, on one company file;
+//! after every kill the file must open (integrity check included), every write the writer
+//! reported as committed must be there, and no transaction may be half applied.
+//!
+//! `SONAE_CRASH_KILLS` (default 200) sets how many kills, `SONAE_CRASH_SEED` the seed (printed,
+//! so a failure can be repeated). Every `SONAE_CRASH_KILLS_PER_FILE` kills (default 200) the test
+//! starts again on a fresh company file: the file grows by tens of kilobytes a kill, and opening
+//! (with its full integrity check) takes longer the larger it is, so a long run on one file would
+//! measure file size rather than crash safety. This is one long scenario rather than many tests, so it runs
+//! without the test harness and prints what it survived.
+//!
+//! What it shows: SQLite's WAL commit is atomic and durable against the process dying at any
+//! point (mid-transaction, mid-checkpoint, while opening). It cannot show the same for a power
+//! cut, which would need the disk itself to lose unsynced writes; `synchronous = FULL` is what
+//! covers that case.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, BufReader, Read};
+use std::sync::mpsc;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use sonae_core::{rules, store::CompanyFile};
+use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
+
+/// Where kills land: this share (percent) at a random moment after the writer starts, so in the
+/// opening (integrity check, WAL recovery) or the first writes; the rest at a random moment after
+/// it said the file is open, among the writes. Opening takes longer as the file grows, so timing
+/// every kill from the start would leave ever fewer of them among the writes.
+const KILLS_FROM_START_PERCENT: u64 = 25;
+
+/// Kills are spread over this long after the start, or after the file is open.
+const LONGEST_RUN_MS: u64 = 60;
+
+/// Longest wait for the writer to open the file before the test gives up on it.
+const OPEN_TIMEOUT: Duration = Duration::from_secs(60);
+
+fn main() {
+    let kills: u64 = env_number("SONAE_CRASH_KILLS", 200);
+    let seed: u64 = env_number("SONAE_CRASH_SEED", 20_261_122);
+    let kills_per_file: u64 = env_number("SONAE_CRASH_KILLS_PER_FILE", 200).max(1);
+    let dir = tempfile::tempdir().expect("temporary directory");
+
+    let started = Instant::now();
+    let mut rng = SplitMix64::new(seed);
+    let mut path = PathBuf::new();
+    let mut reported = Vec::new();
+    let (mut verified, mut kills_after_a_commit, mut sizes) = (0, 0, Vec::new());
+    for kill in 1..=kills {
+        if (kill - 1) % kills_per_file == 0 {
+            path = dir.path().join(format!("crash-{kill}.sonae"));
+            drop(CompanyFile::create_demo(&path, "ja").expect("demo company file"));
+            verified += reported.len();
+            reported.clear();
+        }
+        let writer_seed = rng.next_u64() >> 16;
+        let from_start = rng.chance(KILLS_FROM_START_PERCENT);
+        let run_for = Duration::from_millis(rng.below(LONGEST_RUN_MS + 1));
+        let lines = run_and_kill(&path, writer_seed, from_start, run_for, kill, seed);
+        kills_after_a_commit += u64::from(!lines.is_empty());
+        reported.extend(lines);
+        if let Err(problem) = verify(&path, &reported) {
+            panic!("after kill {kill} (seed {seed}, writer seed {writer_seed}, {run_for:?} after {}): {problem}",
+                if from_start { "the start" } else { "opening" });
+        }
+        if kill % kills_per_file == 0 || kill == kills {
+            sizes.push(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0));
+        }
+    }
+    verified += reported.len();
+    let largest = sizes.iter().max().copied().unwrap_or(0);
+    println!(
+        "kill_writer: survived {kills} SIGKILLs in {:.1} s (seed {seed}); {verified} committed writes verified; \
+         {kills_after_a_commit} kills came after at least one commit; {} company file(s), largest {largest} bytes",
+        started.elapsed().as_secs_f64(),
+        sizes.len()
+    );
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(value) => value.parse().unwrap_or_else(|_| panic!("{name} must be a whole number, got {value:?}")),
+        Err(_) => default,
+    }
+}
+
+/// Starts the writer, lets it run for `run_for` after its start (`from_start`) or after it opened
+/// the file, kills it with SIGKILL (what `Child::kill` sends on Unix) and returns the writes it
+/// reported as committed.
+fn run_and_kill(path: &Path, writer_seed: u64, from_start: bool, run_for: Duration, kill: u64, seed: u64) -> Vec<CommittedWrite> {
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_sonae-crash-writer"))
+        .arg(path)
+        .arg(writer_seed.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start sonae-crash-writer");
+    let stdout = writer.stdout.take().expect("writer stdout");
+    // Whole lines only: a line the kill cut short has no newline and was never reported.
+    let (lines_tx, lines) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        let mut stdout = BufReader::new(stdout);
+        loop {
+            let mut line = Vec::new();
+            match stdout.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if line.last() != Some(&b'\n') => break,
+                Ok(_) => {
+                    line.pop();
+                    if lines_tx.send(String::from_utf8_lossy(&line).into_owned()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    let mut received = Vec::new();
+    if !from_start {
+        match lines.recv_timeout(OPEN_TIMEOUT) {
+            Ok(line) => received.push(line),
+            Err(_) => writer_failed(&mut writer, kill, seed, "did not open the file"),
+        }
+    }
+    std::thread::sleep(run_for);
+    if writer.try_wait().expect("writer status").is_some() {
+        writer_failed(&mut writer, kill, seed, "stopped by itself");
+    }
+    writer.kill().expect("SIGKILL the writer");
+    writer.wait().expect("reap the writer");
+    reader.join().expect("reader thread");
+    received.extend(lines.try_iter());
+    received
+        .iter()
+        .filter(|line| line.as_str() != OPENED)
+        .map(|line| CommittedWrite::parse(line).unwrap_or_else(|| panic!("unreadable report line {line:?}")))
+        .collect()
+}
+
+fn writer_failed(writer: &mut std::process::Child, kill: u64, seed: u64, what: &str) -> ! {
+    let _ = writer.kill();
+    let _ = writer.wait();
+    let mut stderr = String::new();
+    let _ = writer.stderr.take().expect("writer stderr").read_to_string(&mut stderr);
+    panic!("kill {kill} (seed {seed}): the writer {what}: {stderr}");
+}
+
+/// Opens the file as the app would (which includes `PRAGMA integrity_check`) and checks it
+/// against what the writer reported.
+fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
+    let company = CompanyFile::open(path).map_err(|e| format!("the file does not open: {e}"))?;
+    let conn = company.connection();
+    let sql = |e: rusqlite::Error| e.to_string();
+
+    let foreign_key_problems: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(sql)?;
+    if foreign_key_problems != 0 {
+        return Err(format!("{foreign_key_problems} foreign key violations"));
+    }
+
+    // Every batch of timeline entries is whole: (incident, entries present, entries written).
+    let mut batches: HashMap<String, (i64, i64, i64)> = HashMap::new();
+    let mut stmt = conn
+        .prepare(
+            "SELECT json_extract(data, '$.batch'), min(incident_id), count(*), min(json_extract(data, '$.batch_of'))
+               FROM timeline_entry WHERE json_extract(data, '$.batch') IS NOT NULL GROUP BY 1",
+        )
+        .map_err(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))).map_err(sql)?;
+    for row in rows {
+        let (batch, (incident, present, written)) = row.map_err(sql)?;
+        if present != written {
+            return Err(format!("batch {batch} of incident {incident} has {present} of its {written} entries"));
+        }
+        batches.insert(batch, (incident, present, written));
+    }
+
+    // Every incident's current obligations are those of its stored facts: facts and
+    // re-assessment were written together.
+    let mut stmt = conn
+        .prepare("SELECT i.id, i.facts, (SELECT count(*) FROM obligation o WHERE o.incident_id = i.id AND o.current = 1) FROM incident i")
+        .map_err(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))).map_err(sql)?;
+    let mut incidents = BTreeSet::new();
+    for row in rows {
+        let (id, facts, current) = row.map_err(sql)?;
+        let facts = rules::parse_facts(&facts).map_err(|e| format!("incident {id}: stored facts unreadable: {e}"))?;
+        let expected = rules::assess(&facts).obligations.len() as i64;
+        if current != expected {
+            return Err(format!("incident {id} has {current} current obligations; its facts call for {expected}"));
+        }
+        incidents.insert(id);
+    }
+
+    let phones: HashMap<i64, i64> = conn
+        .prepare("SELECT c.id, (SELECT count(*) FROM contact_phone p WHERE p.contact_id = c.id) FROM contact c")
+        .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+        .map_err(sql)?;
+
+    for write in reported {
+        let found = match write {
+            CommittedWrite::Incident { id, batch } => {
+                incidents.contains(id) && batches.get(batch).is_some_and(|(incident, ..)| incident == id)
+            }
+            CommittedWrite::Progress { incident_id, batch } => {
+                batches.get(batch).is_some_and(|(incident, ..)| incident == incident_id)
+            }
+            CommittedWrite::Contact { id, phones: count } => phones.get(id) == Some(count),
+        };
+        if !found {
+            return Err(format!("a write reported as committed is missing or incomplete: {write}"));
+        }
+    }
+    Ok(())
+}
