@@ -1,0 +1,1 @@
+//! Documents rendered from the demo company file, read back with poppler.
