@@ -184,8 +184,8 @@ fn policy_sections(pages: &mut Typesetter, context: &Context, policy: &Policy, c
         &[
             Column { title: t("col.level"), share: 0.8 },
             Column { title: t("col.level_name"), share: 2.0 },
-            Column { title: t("col.impact"), share: 4.5 },
-            Column { title: t("col.responsible"), share: 1.7 },
+            Column { title: t("col.impact"), share: 4.2 },
+            Column { title: t("col.responsible"), share: 2.1 },
         ],
         &rows,
     );
@@ -216,6 +216,9 @@ fn policy_sections(pages: &mut Typesetter, context: &Context, policy: &Policy, c
                 pages.paragraph(&procedure.note, Style::BODY);
             }
             pages.space(2.0);
+            if procedure.steps.is_empty() {
+                continue;
+            }
             let rows: Vec<Vec<String>> = procedure
                 .steps
                 .iter()
@@ -286,10 +289,10 @@ fn call_tree_table(pages: &mut Typesetter, context: &Context, call_tree: &[Conta
     pages.table(
         &[
             Column { title: t("col.order"), share: 0.6 },
-            Column { title: t("col.name"), share: 1.6 },
-            Column { title: t("col.title"), share: 2.6 },
+            Column { title: t("col.name"), share: 1.5 },
+            Column { title: t("col.title"), share: 2.4 },
             Column { title: t("col.emergency_phone"), share: 1.6 },
-            Column { title: t("col.email"), share: 2.6 },
+            Column { title: t("col.email"), share: 3.0 },
         ],
         &rows,
     );
@@ -390,48 +393,53 @@ pub fn contacts_card(conn: &Connection, context: &Context) -> Result<Vec<u8>, Re
     pages.paragraph(t("card.intro"), Style::BODY);
     pages.space(6.0);
 
-    for contact in &call_tree {
-        let roles: Vec<&str> = policy
-            .roles
-            .iter()
-            .filter(|r| r.holder.as_ref().is_some_and(|h| h.id == contact.id))
-            .map(|r| r.name.as_str())
-            .collect();
-        let deputy_of: Vec<&str> = policy
-            .roles
-            .iter()
-            .filter(|r| r.deputies.iter().any(|d| d.id == contact.id))
-            .map(|r| r.name.as_str())
-            .collect();
-        let mut role_line = roles.join(t("list_separator"));
-        if !deputy_of.is_empty() {
-            if !role_line.is_empty() {
-                role_line.push_str(t("list_separator"));
+    let boxes: Vec<Vec<(String, Style)>> = call_tree
+        .iter()
+        .map(|contact| {
+            let order = contact.call_order.map(|o| o.to_string()).unwrap_or_default();
+            let mut lines = vec![(format!("{order}. {}", contact.name), Style::sized(11.0, true))];
+            if !contact.title.is_empty() {
+                lines.push((contact.title.clone(), Style::NOTE));
             }
-            role_line.push_str(&context.words().fill("card.deputy_of", &[("roles", &deputy_of.join(t("list_separator")))]));
-        }
-        pages.keep(58.0);
-        let order = contact.call_order.map(|o| o.to_string()).unwrap_or_default();
-        pages.paragraph(&format!("{order}. {}　{}", contact.name, contact.title), Style::sized(11.0, true));
-        if !role_line.is_empty() {
-            pages.paragraph(&role_line, Style::NOTE.indented(16.0));
-        }
-        if let Some(phone) = contact.emergency_phone() {
-            pages.paragraph(&format!("☎ {}", phone.number), Style::sized(17.0, true).indented(16.0));
-        }
-        if let Some(email) = contact.first_email() {
-            pages.paragraph(&email.address, Style::sized(10.5, false).indented(16.0));
-        }
-        pages.space(5.0);
-    }
+            let roles = card_roles(context, &policy, contact);
+            if !roles.is_empty() {
+                lines.push((roles, Style::NOTE));
+            }
+            if let Some(phone) = contact.emergency_phone() {
+                lines.push((format!("☎ {}", phone.number), Style::sized(16.0, true)));
+            }
+            if let Some(email) = contact.first_email() {
+                lines.push((email.address.clone(), Style::sized(9.5, false)));
+            }
+            lines
+        })
+        .collect();
+    pages.boxes(2, &boxes);
 
     pages.heading(t("card.authorities"), 2);
-    for desk in policy.authorities.iter().filter(|a| CARD_AUTHORITIES.contains(&a.key.as_str())) {
-        let reach = if desk.phone.is_empty() { desk.url.clone() } else { format!("☎ {}", desk.phone) };
-        pages.paragraph(&desk.name, Style::LABEL);
-        pages.paragraph(&reach, Style::sized(11.0, false).indented(16.0));
-    }
+    let rows: Vec<Vec<String>> = CARD_AUTHORITIES
+        .iter()
+        .filter_map(|key| policy.authorities.iter().find(|a| a.key == *key))
+        .filter(|desk| !desk.phone.is_empty() || !desk.url.is_empty())
+        .map(|desk| vec![desk.name.clone(), if desk.phone.is_empty() { desk.url.clone() } else { desk.phone.clone() }])
+        .collect();
+    pages.table(&[Column { title: t("col.authority"), share: 5.0 }, Column { title: t("col.how_to_reach"), share: 4.0 }], &rows);
     Ok(pdf.finish())
+}
+
+/// The roles a person holds, and those they stand in for, on one line.
+fn card_roles(context: &Context, policy: &Policy, contact: &Contact) -> String {
+    let separator = context.text("list_separator");
+    let holds: Vec<&str> =
+        policy.roles.iter().filter(|r| r.holder.as_ref().is_some_and(|h| h.id == contact.id)).map(|r| r.name.as_str()).collect();
+    let stands_in: Vec<&str> =
+        policy.roles.iter().filter(|r| r.deputies.iter().any(|d| d.id == contact.id)).map(|r| r.name.as_str()).collect();
+    let mut parts = vec![holds.join(separator)];
+    if !stands_in.is_empty() {
+        parts.push(context.words().fill("card.deputy_of", &[("roles", &stands_in.join(separator))]));
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(separator)
 }
 
 /// The authorities printed on the contact card: the ones a small office calls first.

@@ -122,11 +122,10 @@ pub fn due_by(context: &Context, due: DueBy) -> String {
 
 /// What was done about an obligation: status, date sent and reference, or why it was waived.
 pub fn obligation_status(context: &Context, obligation: &ObligationRecord) -> String {
-    let mut text = context.text(&format!("obligation.{}", obligation.status.key())).to_owned();
-    if let Some(sent_on) = &obligation.sent_on {
-        text.push('\n');
-        text.push_str(&context.words().fill("obligation.sent_on", &[("date", &context.instant(sent_on))]));
-    }
+    let mut text = match &obligation.sent_on {
+        Some(sent_on) => context.words().fill("obligation.sent_on", &[("date", &context.instant(sent_on))]),
+        None => context.text(&format!("obligation.{}", obligation.status.key())).to_owned(),
+    };
     if !obligation.reference_number.is_empty() {
         text.push('\n');
         text.push_str(&context.words().fill("obligation.reference", &[("number", &obligation.reference_number)]));

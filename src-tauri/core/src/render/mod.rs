@@ -228,6 +228,12 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
     let mut staging = tempfile::Builder::new().prefix(".sonae-export-").tempfile_in(dir).map_err(io)?;
     staging.write_all(bytes).map_err(io)?;
     staging.as_file().sync_all().map_err(io)?;
+    // A document is for reading and sharing, not private like a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+    }
     if replace {
         staging.persist(path).map_err(|e| io(e.error))?;
     } else {

@@ -189,6 +189,47 @@ impl Typesetter {
         self.space(6.0);
     }
 
+    /// Bordered boxes side by side, `columns` to a row, each a stack of differently set lines (a
+    /// name, then a phone number in large type). A row of boxes is never split between pages.
+    pub fn boxes(&mut self, columns: usize, boxes: &[Vec<(String, Style)>]) {
+        let gap = 8.0;
+        let width = (BODY_WIDTH - gap * (columns as f32 - 1.0)) / columns as f32;
+        let wrapped: Vec<Vec<(String, Style)>> = boxes
+            .iter()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .flat_map(|(text, style)| {
+                        self.wrap(text, width - 2.0 * CELL_PADDING - style.indent, style.size)
+                            .into_iter()
+                            .map(move |line| (line, *style))
+                    })
+                    .collect()
+            })
+            .collect();
+        let height_of = |lines: &[(String, Style)]| {
+            lines.iter().map(|(_, s)| s.size * LINE_SPACING).sum::<f32>() + 2.0 * CELL_PADDING
+        };
+        for row in wrapped.chunks(columns) {
+            let height = row.iter().map(|b| height_of(b)).fold(0.0, f32::max);
+            self.keep(height);
+            let top = self.y;
+            for (i, lines) in row.iter().enumerate() {
+                let x = MARGIN_LEFT + i as f32 * (width + gap);
+                let ops = self.pages.last_mut().expect("a page");
+                ops.push(Op::SetOutlineThickness { pt: Pt(RULE_WIDTH) });
+                ops.push(Op::SetOutlineColor { col: grey(0.35) });
+                ops.push(Op::DrawRectangle { rectangle: rect(x, top, width, height, PaintMode::Stroke) });
+                let mut y = top + CELL_PADDING;
+                for (line, style) in lines {
+                    self.text(x + CELL_PADDING + style.indent, y, line, *style);
+                    y += style.size * LINE_SPACING;
+                }
+            }
+            self.y = top + height + gap;
+        }
+    }
+
     /// Draws lines `from..to` of each cell of a row at the cursor, with borders.
     fn row(&mut self, widths: &[f32], cells: &[Vec<String>], from: usize, to: usize, line_height: f32, header: bool) {
         let lines = cells.iter().map(|c| c.len().min(to).saturating_sub(from)).max().unwrap_or(0).max(1);
