@@ -18,8 +18,9 @@ const IPAEX_GOTHIC: &[u8] = include_bytes!("../../../../assets/fonts/ipaexg.ttf"
 pub struct Typeface {
     pub parsed: ParsedFont,
     units_per_em: f32,
-    /// Advance of each character measured so far, in ems.
-    advances: Mutex<HashMap<char, f32>>,
+    /// Glyph and advance (in ems) of each character used so far. The font's own character map
+    /// is slow to search, so each character is looked up once per process.
+    glyphs: Mutex<HashMap<char, (u16, f32)>>,
     /// Distance from the top of a line box to the baseline, in ems.
     pub ascent: f32,
 }
@@ -33,18 +34,23 @@ pub fn ipaex_gothic() -> &'static Typeface {
         let metrics = parsed.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let ascent = f32::from(metrics.ascender) / units_per_em;
-        Typeface { parsed, units_per_em, advances: Mutex::new(HashMap::new()), ascent }
+        Typeface { parsed, units_per_em, glyphs: Mutex::new(HashMap::new()), ascent }
     })
 }
 
 impl Typeface {
+    /// The glyph drawing `c` (0, the empty box, when the font lacks it) and its advance in ems.
+    pub fn glyph(&self, c: char) -> (u16, f32) {
+        let mut glyphs = self.glyphs.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *glyphs.entry(c).or_insert_with(|| match self.parsed.lookup_glyph_index(c as u32) {
+            Some(glyph) => (glyph, f32::from(self.parsed.get_horizontal_advance(glyph)) / self.units_per_em),
+            None => (0, 0.0),
+        })
+    }
+
     /// Advance width of `c` in ems (0 for a character the font lacks).
     pub fn advance(&self, c: char) -> f32 {
-        let mut advances = self.advances.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *advances.entry(c).or_insert_with(|| match self.parsed.lookup_glyph_index(c as u32) {
-            Some(glyph) => f32::from(self.parsed.get_horizontal_advance(glyph)) / self.units_per_em,
-            None => 0.0,
-        })
+        self.glyph(c).1
     }
 
     /// Width of `text` at `size` points.

@@ -10,7 +10,7 @@
 //! copied and `pdftotext` reads it back in order.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
     Point, Pt, Rect, Rgb, TextItem, TextRenderingMode,
 };
 
@@ -277,7 +277,7 @@ impl Typesetter {
         let baseline = top + style.size * (LINE_SPACING - 1.0) / 2.0 + style.size * self.face.ascent;
         let font = self.font.clone();
         let ops = self.pages.last_mut().expect("a page");
-        draw_text(ops, font, x, baseline, text, style);
+        draw_text(ops, self.face, font, x, baseline, text, style);
     }
 
     /// A horizontal rule across the body at `y` points from the top.
@@ -301,14 +301,14 @@ impl Typesetter {
             // The title may not run into the company name.
             let title_room = BODY_WIDTH - face.width(&heads.company, small.size) - 20.0;
             let title = fit(face, &heads.title, title_room, small.size);
-            draw_text(ops, self.font.clone(), MARGIN_LEFT, head_baseline, &title, small);
-            draw_text(ops, self.font.clone(), right(&heads.company), head_baseline, &heads.company, small);
+            draw_text(ops, face, self.font.clone(), MARGIN_LEFT, head_baseline, &title, small);
+            draw_text(ops, face, self.font.clone(), right(&heads.company), head_baseline, &heads.company, small);
             ops.push(Op::SetOutlineThickness { pt: Pt(0.3) });
             ops.push(Op::SetOutlineColor { col: grey(0.6) });
             let y = head_baseline + 5.0;
             ops.push(Op::DrawLine { line: Line { points: vec![point(MARGIN_LEFT, y), point(PAGE_WIDTH - MARGIN_RIGHT, y)], is_closed: false } });
-            draw_text(ops, self.font.clone(), MARGIN_LEFT, foot_baseline, &heads.date, small);
-            draw_text(ops, self.font.clone(), right(&page_of), foot_baseline, &page_of, small);
+            draw_text(ops, face, self.font.clone(), MARGIN_LEFT, foot_baseline, &heads.date, small);
+            draw_text(ops, face, self.font.clone(), right(&page_of), foot_baseline, &page_of, small);
         }
         let pages: Vec<PdfPage> = self.pages.into_iter().map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)).collect();
         let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
@@ -336,7 +336,10 @@ fn row_height(cells: &[Vec<String>], line_height: f32) -> f32 {
     cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * line_height + 2.0 * CELL_PADDING
 }
 
-fn draw_text(ops: &mut Vec<Op>, font: FontId, x: f32, baseline: f32, text: &str, style: Style) {
+/// One line of text as glyph ids of the embedded font, each carrying its character so the PDF's
+/// text can be extracted. (Glyph ids are given rather than text so that printpdf does not search
+/// the font's character map again for every character.)
+fn draw_text(ops: &mut Vec<Op>, face: &Typeface, font: FontId, x: f32, baseline: f32, text: &str, style: Style) {
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont { font: PdfFontHandle::External(font), size: Pt(style.size) });
     if style.grey {
@@ -349,7 +352,8 @@ fn draw_text(ops: &mut Vec<Op>, font: FontId, x: f32, baseline: f32, text: &str,
         ops.push(Op::SetOutlineColor { col: grey(0.0) });
     }
     ops.push(Op::SetTextCursor { pos: point(x, baseline).p });
-    ops.push(Op::ShowText { items: vec![TextItem::Text(text.to_owned())] });
+    let glyphs = text.chars().map(|c| Codepoint { gid: face.glyph(c).0, offset: 0.0, cid: Some(c.to_string()) }).collect();
+    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
     if style.bold {
         ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
     }
