@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use crate::model::{Email, Phone};
+pub use crate::model::{CategoryDefinition, Email, LevelDefinition, Phone};
 
 /// A person or organisation from the contact table, with the numbers to reach them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -48,25 +48,6 @@ pub struct Role {
     pub holder: Option<Contact>,
     /// 代行者 — deputies in the order they step in.
     pub deputies: Vec<Contact>,
-}
-
-/// 事故レベル — one of the levels 0–3.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Level {
-    pub level: u8,
-    pub name: String,
-    /// 影響範囲 — who or what is affected at this level.
-    pub impact: String,
-    /// The name of the role responsible at this level.
-    pub responsible_role: Option<String>,
-}
-
-/// インシデントの区分 — leak, tampering/outage, malware.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Category {
-    pub key: String,
-    pub name: String,
-    pub description: String,
 }
 
 /// One step of a procedure or item of a checklist, with the name of the role that does it.
@@ -111,8 +92,10 @@ pub struct AuthorityDesk {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Policy {
     pub roles: Vec<Role>,
-    pub levels: Vec<Level>,
-    pub categories: Vec<Category>,
+    /// 事故レベル 0–3.
+    pub levels: Vec<LevelDefinition>,
+    /// インシデントの区分 — leak, tampering/outage, malware.
+    pub categories: Vec<CategoryDefinition>,
     /// In category order, then by level.
     pub procedures: Vec<Procedure>,
     pub checklists: Vec<Checklist>,

@@ -207,7 +207,7 @@ fn policy_sections(pages: &mut Typesetter, context: &Context, policy: &Policy, c
             policy.levels.iter().find(|l| l.level == level).map_or_else(|| level.to_string(), |l| l.name.clone())
         };
         for procedure in policy.procedures.iter().filter(|p| p.category_key == category.key) {
-            pages.keep(60.0);
+            pages.keep(90.0);
             pages.paragraph(
                 &format!("{} — {}", category.name, level_name(procedure.level)),
                 Style::LABEL,
@@ -467,18 +467,16 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
         .iter()
         .map(|e| vec![context.instant(&e.at), e.author.clone(), e.message.clone()])
         .collect();
-    if rows.is_empty() {
-        pages.paragraph(t("none"), Style::BODY);
-    } else {
-        pages.table(
-            &[
-                Column { title: t("col.when"), share: 1.9 },
-                Column { title: t("col.who"), share: 1.6 },
-                Column { title: t("col.what"), share: 5.5 },
-            ],
-            &rows,
-        );
-    }
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("col.when"), share: 1.9 },
+            Column { title: t("col.who"), share: 1.6 },
+            Column { title: t("col.what"), share: 5.5 },
+        ],
+        &rows,
+    );
 
     pages.heading(t("report.section.calls"), 2);
     let rows: Vec<Vec<String>> = incident
@@ -492,19 +490,17 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
                 .to_owned()]
         })
         .collect();
-    if rows.is_empty() {
-        pages.paragraph(t("none"), Style::BODY);
-    } else {
-        pages.table(
-            &[
-                Column { title: t("col.when"), share: 2.0 },
-                Column { title: t("col.name"), share: 2.5 },
-                Column { title: t("col.role"), share: 2.5 },
-                Column { title: t("col.outcome"), share: 2.0 },
-            ],
-            &rows,
-        );
-    }
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("col.when"), share: 2.0 },
+            Column { title: t("col.name"), share: 2.5 },
+            Column { title: t("col.role"), share: 2.5 },
+            Column { title: t("col.outcome"), share: 2.0 },
+        ],
+        &rows,
+    );
 
     pages.heading(t("report.section.tasks"), 2);
     let rows: Vec<Vec<String>> = incident
@@ -522,19 +518,17 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
             .to_owned(), task.text.clone(), task.role_name.clone(), done]
         })
         .collect();
-    if rows.is_empty() {
-        pages.paragraph(t("none"), Style::BODY);
-    } else {
-        pages.table(
-            &[
-                Column { title: t("col.source"), share: 1.2 },
-                Column { title: t("col.step"), share: 4.6 },
-                Column { title: t("col.done_by"), share: 1.6 },
-                Column { title: t("col.done"), share: 1.9 },
-            ],
-            &rows,
-        );
-    }
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("col.source"), share: 1.2 },
+            Column { title: t("col.step"), share: 4.6 },
+            Column { title: t("col.done_by"), share: 1.6 },
+            Column { title: t("col.done"), share: 1.9 },
+        ],
+        &rows,
+    );
 
     pages.heading(t("report.section.obligations"), 2);
     let rows = incident::obligation_rows(context, incident);
@@ -565,6 +559,15 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
         pages.field(t(key), &context.known(text));
     }
     pdf.finish()
+}
+
+/// A table, or 「なし」 when it has no rows.
+fn table_or_none(pages: &mut Typesetter, context: &Context, columns: &[Column], rows: &[Vec<String>]) {
+    if rows.is_empty() {
+        pages.paragraph(context.text("none"), Style::BODY);
+    } else {
+        pages.table(columns, rows);
+    }
 }
 
 /// A submission draft on paper: the title, a note that it is a draft, then the form's fields.

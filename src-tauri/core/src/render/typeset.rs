@@ -112,7 +112,8 @@ impl Typesetter {
         if self.y > BODY_TOP {
             self.space(before);
         }
-        self.keep(size * LINE_SPACING * 2.0 + 40.0);
+        // Keep the heading with what follows it: a few lines, or a table's header and first row.
+        self.keep(size * LINE_SPACING + if level == 1 { 40.0 } else { 90.0 });
         self.paragraph(text, Style::sized(size, true));
         if level <= 2 {
             let y = self.y + 1.0;

@@ -9,9 +9,10 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::Result;
+use crate::model::WizardPolicy;
 use crate::policy::{
-    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Category, Checklist, Contact, Email, Level, Phone,
-    Policy, Procedure, Role, Step,
+    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role,
+    Step,
 };
 
 /// The whole incident-response policy: roles with holders and deputies, levels, categories,
@@ -39,16 +40,7 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     })
     .collect();
 
-    let levels = query(conn, "SELECT level, name, impact, responsible_role_id FROM level ORDER BY level", |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<i64>>(3)?))
-    })?
-    .into_iter()
-    .map(|(level, name, impact, role)| Level { level, name, impact, responsible_role: role_name(role) })
-    .collect();
-
-    let categories = query(conn, "SELECT key, name, description FROM category ORDER BY position, id", |r| {
-        Ok(Category { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? })
-    })?;
+    let WizardPolicy { levels, categories } = super::wizard_policy(conn)?;
 
     let mut procedure_steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position", &role_name)?;
     let procedures = query(
