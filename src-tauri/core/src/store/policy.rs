@@ -244,3 +244,57 @@ fn query<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rus
     let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::store::CompanyFile;
+
+    fn demo() -> (tempfile::TempDir, CompanyFile) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").unwrap();
+        (dir, file)
+    }
+
+    #[test]
+    fn policy_resolves_holders_deputies_and_step_roles() {
+        let (_dir, file) = demo();
+        let policy = super::policy(file.connection()).unwrap();
+        let chief = policy.roles.iter().find(|r| r.key == "chief").unwrap();
+        let holder = chief.holder.as_ref().unwrap();
+        assert_eq!(holder.name, "桜井 浩一");
+        assert_eq!(holder.emergency_phone().unwrap().number, "090-0000-1101");
+        assert_eq!(chief.deputies.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["松本 由美"]);
+        assert_eq!(policy.levels.iter().map(|l| l.level).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!(policy.levels[3].responsible_role.as_deref(), Some("最高責任者"));
+        let template = crate::template::builtin_policy("ja").unwrap();
+        let steps: usize = policy.procedures.iter().map(|p| p.steps.len()).sum();
+        assert_eq!(steps, template.procedures.iter().map(|p| p.steps.len()).sum::<usize>());
+        let first = &policy.procedures[0];
+        assert_eq!((first.category_key.as_str(), first.level), ("leak", 0));
+        assert_eq!(first.steps[0].role.as_deref(), Some("一次対応者"));
+        assert_eq!(policy.checklists.len(), template.checklists.len());
+        assert_eq!(policy.authorities[0].key, "ppc");
+    }
+
+    #[test]
+    fn bcp_resolves_recovery_owners_and_related_contacts() {
+        let (_dir, file) = demo();
+        let bcp = super::bcp(file.connection()).unwrap();
+        let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
+        assert_eq!(power.recovery_role.as_deref(), Some("総務責任者"));
+        assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
+        assert_eq!(power.related_contacts.len(), 2);
+        assert!(!power.recovery_steps.is_empty());
+        let exercise = &bcp.exercises[0];
+        assert_eq!(exercise.held_on, "2026-10-15");
+        assert_eq!(exercise.confirmed_contacts.first().map(String::as_str), Some("高橋 健太"));
+    }
+
+    #[test]
+    fn call_tree_is_in_calling_order() {
+        let (_dir, file) = demo();
+        let tree = super::call_tree(file.connection()).unwrap();
+        assert_eq!(tree.iter().map(|c| c.call_order.unwrap()).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
+        assert_eq!(tree[0].name, "高橋 健太");
+    }
+}
