@@ -462,11 +462,7 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
     pages.field(t("report.description"), &context.known(&incident.description));
 
     pages.heading(t("report.section.timeline"), 2);
-    let rows: Vec<Vec<String>> = incident
-        .timeline
-        .iter()
-        .map(|e| vec![context.instant(&e.at), e.author.clone(), e.message.clone()])
-        .collect();
+    let rows = incident::timeline_rows(context, incident);
     table_or_none(
         pages,
         context,
@@ -508,8 +504,8 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
         .iter()
         .map(|task| {
             let done = match &task.done_at {
-                Some(at) => format!("☑ {} {}", context.instant(at), task.done_by),
-                None => format!("□ {}", t("task.open")),
+                Some(at) => context.words().fill("task.done", &[("when", &context.instant(at)), ("who", &task.done_by)]),
+                None => t("task.open").to_owned(),
             };
             vec![t(match task.source {
                 TaskSource::Checklist => "task.checklist",

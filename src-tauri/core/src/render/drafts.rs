@@ -361,12 +361,7 @@ impl Form<'_> {
                 (self.t("col.who").to_owned(), 1.6),
                 (self.t("col.what").to_owned(), 5.5),
             ],
-            rows: self
-                .incident
-                .timeline
-                .iter()
-                .map(|e| vec![self.context.instant(&e.at), e.author.clone(), e.message.clone()])
-                .collect(),
+            rows: incident::timeline_rows(self.context, self.incident),
         });
         self.draft(self.t("police.title").to_owned(), parts)
     }

@@ -72,6 +72,11 @@ pub fn overview(context: &Context, incident: &IncidentDetail) -> Vec<Vec<String>
     rows
 }
 
+/// The timeline as rows: when, who, what.
+pub fn timeline_rows(context: &Context, incident: &IncidentDetail) -> Vec<Vec<String>> {
+    incident.timeline.iter().map(|e| vec![context.instant(&e.at), e.author.clone(), e.message.clone()]).collect()
+}
+
 /// How many people's data is affected, with the My Number and EU counts when there are any.
 pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
     let Some(facts) = &incident.facts else { return context.text("unknown").to_owned() };

@@ -354,3 +354,48 @@ fn save_never_leaves_a_partial_file_and_replaces_only_when_asked() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["policy.pdf"], "only the finished file is left");
 }
+
+#[test]
+fn symbols_the_documents_draw_are_in_the_font() {
+    let face = ipaex_gothic();
+    for symbol in ['□', '☎', '—', '…', '（', '）'] {
+        assert!(face.has_glyph(symbol), "no glyph for {symbol}");
+    }
+    assert!(!face.has_glyph('\u{1F600}'), "the check itself must be able to fail");
+}
+
+#[test]
+fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_under_investigation() {
+    use crate::model::CallOutcome;
+    use crate::store::wizard;
+    use crate::wizard::{CaseKind, IncidentBasics};
+    let mut demo = demo("ja");
+    let id = demo
+        .file
+        .write(|tx| {
+            let id = wizard::start_incident(tx, CaseKind::Malware)?;
+            let basics = IncidentBasics {
+                case_kind: CaseKind::Malware,
+                title: "経理PCで不審な警告".into(),
+                discovered_at: "2026-11-20T10:05:00+09:00".into(),
+                discovered_by: "伊藤 彩".into(),
+                description: "ウイルス対策ソフトが警告を表示した。".into(),
+            };
+            wizard::record_basics(tx, id, &basics, "伊藤 彩")?;
+            let takahashi: i64 = tx.query_row("SELECT id FROM contact WHERE name = '高橋 健太'", [], |r| r.get(0))?;
+            wizard::record_call(tx, id, takahashi, CallOutcome::Reached, "伊藤 彩")?;
+            let task: i64 = tx.query_row("SELECT min(id) FROM incident_task WHERE incident_id = ?1", [id], |r| r.get(0))?;
+            wizard::set_task_done(tx, id, task, true, "伊藤 彩")?;
+            Ok(id)
+        })
+        .unwrap();
+    let conn = demo.file.connection();
+    let report = text_of(&export(conn, Document::IncidentReport, &options(Language::Ja, Some(id))).unwrap());
+    assert_in_order(
+        &report,
+        &["経理PCで不審な警告", "未判定", "3. 連絡の記録", "高橋 健太", "連絡がついた", "4. 初期対応と対応手順の実施状況", "■ 実施済み", "□ 未実施", "6. 原因と再発防止", "調査中"],
+        "report of a new incident",
+    );
+    let draft = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(id))).unwrap();
+    assert_in_order(&draft, &["報告の期限", "判定に至っていません", "3. 漏えい等", "調査中", "4. 原因\n調査中"], "ppc draft of a new incident");
+}
