@@ -534,9 +534,9 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
         pages.table(
             &[
                 Column { title: t("col.addressee"), share: 2.6 },
-                Column { title: t("col.duty"), share: 1.1 },
-                Column { title: t("col.due"), share: 1.9 },
-                Column { title: t("col.status"), share: 3.4 },
+                Column { title: t("col.duty"), share: 1.5 },
+                Column { title: t("col.due"), share: 2.0 },
+                Column { title: t("col.status"), share: 2.9 },
             ],
             &rows,
         );
