@@ -120,7 +120,7 @@ impl Form<'_> {
             }
         });
         let phone = self.reporter.and_then(|p| p.phones.first()).map_or_else(unknown, |p| p.number.clone());
-        let email = self.reporter.and_then(|p| p.emails.last()).map_or_else(unknown, |e| e.address.clone());
+        let email = self.reporter.and_then(|p| p.first_email()).map_or_else(unknown, |e| e.address.clone());
         vec![
             Part::Heading(self.t("draft.reporter").to_owned()),
             self.field("draft.company", self.context.company.name.clone()),
@@ -241,7 +241,7 @@ impl Form<'_> {
             || self.t("unknown").to_owned(),
             |p| {
                 let phone = p.phones.first().map(|x| x.number.as_str()).unwrap_or_default();
-                let email = p.emails.last().map(|x| x.address.as_str()).unwrap_or_default();
+                let email = p.first_email().map(|x| x.address.as_str()).unwrap_or_default();
                 words.fill(
                     "notice.inquiry_text",
                     &[("company", &self.context.company.name), ("name", &p.name), ("phone", phone), ("email", email)],
@@ -396,7 +396,7 @@ impl Form<'_> {
             ),
             self.field("gdpr.records", data_items(self.context, self.incident)),
             self.field("gdpr.contact", self.reporter.map_or_else(|| unknown.to_owned(), |p| {
-                let email = p.emails.last().map(|e| e.address.as_str()).unwrap_or_default();
+                let email = p.first_email().map(|e| e.address.as_str()).unwrap_or_default();
                 words.fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
             })),
             self.field("gdpr.consequences", self.known(&recovery.secondary_damage)),

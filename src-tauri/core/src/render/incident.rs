@@ -114,7 +114,7 @@ pub fn data_items(context: &Context, incident: &IncidentDetail) -> String {
     }
 }
 
-pub fn obligation<'a>(incident: &'a IncidentDetail, authority: Authority) -> Option<&'a ObligationRecord> {
+pub fn obligation(incident: &IncidentDetail, authority: Authority) -> Option<&ObligationRecord> {
     incident.obligations.iter().find(|o| o.authority == authority)
 }
 

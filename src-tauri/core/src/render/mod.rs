@@ -35,7 +35,7 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Language;
+use crate::model::{CompanyProfile, Language};
 use crate::store::{self, StoreError};
 
 pub use drafts::Draft;
@@ -184,21 +184,21 @@ impl From<RenderError> for crate::model::ErrorReport {
 /// Writes `document` from the company file as a PDF and returns its bytes.
 pub fn export(conn: &Connection, document: Document, options: &ExportOptions) -> Result<Vec<u8>, RenderError> {
     let company = store::company_profile(conn)?;
-    let issued_on = options.issued_on.unwrap_or_else(store::today);
-    let language = if document == Document::GdprDraft { Language::En } else { options.language };
-    let context = documents::Context { company: &company, language, issued_on };
-    if document.is_draft() {
-        let draft = drafts::draft(conn, document, options, &context)?;
-        return Ok(documents::draft_pdf(&draft, &context));
-    }
+    let context = context(&company, document, options);
     match document {
         Document::Policy => documents::policy(conn, &context),
         Document::Bcp => documents::bcp(conn, &context),
         Document::ContactsCard => documents::contacts_card(conn, &context),
-        _ => {
+        Document::IncidentReport => {
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))
         }
+        Document::PpcDraft
+        | Document::DataSubjectNotice
+        | Document::IpaDraft
+        | Document::JpcertDraft
+        | Document::PoliceMemo
+        | Document::GdprDraft => Ok(documents::draft_pdf(&drafts::draft(conn, document, options, &context)?, &context)),
     }
 }
 
@@ -209,10 +209,13 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
         return Err(RenderError::NotADraft { document: document.name() });
     }
     let company = store::company_profile(conn)?;
+    Ok(drafts::draft(conn, document, options, &context(&company, document, options))?.to_text())
+}
+
+/// Who the document is for, in which language (the GDPR notice is always English) and dated when.
+fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> documents::Context<'a> {
     let language = if document == Document::GdprDraft { Language::En } else { options.language };
-    let context =
-        documents::Context { company: &company, language, issued_on: options.issued_on.unwrap_or_else(store::today) };
-    Ok(drafts::draft(conn, document, options, &context)?.to_text())
+    documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 
 /// Saves a rendered document at `path` without ever leaving half a file there: the bytes are
