@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile};
-use sonae_core::{rules, template};
+use sonae_core::render::{self, Document, ExportOptions, ReportStage};
+use sonae_core::{model, rules, template};
 
 #[derive(Parser)]
 #[command(name = "sonae-cli", version, about = "Sonae (備え) company files from the command line")]
@@ -61,6 +62,41 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Language::Ja)]
         lang: Language,
     },
+    /// Print a document as PDF: policy, bcp, contacts-card, incident-report, ppc-draft,
+    /// data-subject-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft.
+    Export {
+        file: PathBuf,
+        /// Which document.
+        #[arg(value_parser = parse_document)]
+        what: Document,
+        /// Where to write the PDF (not needed with --text).
+        #[arg(long, required_unless_present = "text")]
+        out: Option<PathBuf>,
+        /// The incident, for the incident report and the drafts.
+        #[arg(long)]
+        incident: Option<i64>,
+        /// 速報 (preliminary) or 確報 (final), for the PPC draft.
+        #[arg(long, value_enum, default_value_t = StageArg::Preliminary)]
+        stage: StageArg,
+        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        lang: Language,
+        /// Print a draft's plain text (as for the authority's web form) instead of writing a PDF.
+        #[arg(long, conflicts_with = "out")]
+        text: bool,
+        /// Replace --out if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_document(name: &str) -> Result<Document, String> {
+    name.parse().map_err(|e: render::RenderError| e.to_string())
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StageArg {
+    Preliminary,
+    Final,
 }
 
 #[derive(Subcommand)]
@@ -113,6 +149,13 @@ enum Language {
 }
 
 impl Language {
+    fn model(self) -> model::Language {
+        match self {
+            Language::Ja => model::Language::Ja,
+            Language::En => model::Language::En,
+        }
+    }
+
     fn code(self) -> &'static str {
         match self {
             Language::Ja => "ja",
@@ -135,6 +178,12 @@ struct Failure {
 
 impl From<store::StoreError> for Failure {
     fn from(e: store::StoreError) -> Self {
+        Failure { message: e.to_string(), code: 1 }
+    }
+}
+
+impl From<render::RenderError> for Failure {
+    fn from(e: render::RenderError) -> Self {
         Failure { message: e.to_string(), code: 1 }
     }
 }
@@ -207,6 +256,29 @@ fn run(command: Command) -> Result<(), Failure> {
                         i.title
                     );
                 }
+            }
+        }
+        Command::Export { file, what, out, incident, stage, lang, text, force } => {
+            let company = CompanyFile::open(&file)?;
+            let options = ExportOptions {
+                incident_id: incident,
+                stage: match stage {
+                    StageArg::Preliminary => ReportStage::Preliminary,
+                    StageArg::Final => ReportStage::Final,
+                },
+                language: lang.model(),
+                issued_on: None,
+            };
+            match out {
+                Some(out) if !text => {
+                    if out.exists() && !force {
+                        return Err(render::RenderError::AlreadyExists { path: out }.into());
+                    }
+                    let pdf = render::export(company.connection(), what, &options)?;
+                    render::save(&out, &pdf, force)?;
+                    println!("wrote {} ({}, {} bytes)", out.display(), what.name(), pdf.len());
+                }
+                _ => print!("{}", render::draft_text(company.connection(), what, &options)?),
             }
         }
         Command::Assess { facts, format, lang } => {

@@ -2,6 +2,8 @@
 //!
 //! - [`store`]: the company file (one SQLite file per company), its schema and migrations.
 //! - [`model`]: the domain types that cross the IPC boundary (exported to TypeScript).
+//! - [`policy`]: the policy, BCP and call tree as read for documents, references resolved.
+//! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
 //! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
 //! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
@@ -9,6 +11,8 @@
 
 pub mod bindings;
 pub mod model;
+pub mod policy;
+pub mod render;
 pub mod rules;
 pub mod store;
 pub mod template;

@@ -9,6 +9,7 @@ pub mod backups;
 mod incidents;
 mod near_misses;
 mod obligations;
+mod policy;
 mod seed;
 mod summary;
 mod timeline_text;
@@ -24,6 +25,7 @@ pub use rusqlite::Transaction;
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;
+pub use policy::{bcp, call_tree, policy};
 pub use summary::{company_profile, home_summary};
 
 /// `PRAGMA application_id` of every Sonae company file ("SONE"), so that another program's SQLite

@@ -1,0 +1,120 @@
+//! `sonae-cli export` as a user runs it: PDFs and plain-text drafts from a company file, and what
+//! it says (and leaves behind) when something is wrong.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sonae_cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sonae-cli")).args(args).output().expect("run sonae-cli")
+}
+
+fn path_arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+/// A user mistake ends with exactly one line on stderr and no panic.
+fn assert_one_line_error(output: &Output, code: i32) -> String {
+    let message = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(code), "stderr: {message}");
+    assert_eq!(message.lines().count(), 1, "expected one line, got: {message}");
+    assert!(!message.contains("panicked"), "{message}");
+    message
+}
+
+/// The files in `dir`, sorted: no temporary file may be left behind.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+fn demo(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("x.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    file
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let output = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn export_writes_a_pdf_of_the_company_and_of_an_incident() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let card = dir.path().join("card.pdf");
+    let run = sonae_cli(&["export", path_arg(&file), "contacts-card", "--out", path_arg(&card)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&card);
+    assert!(text.contains("緊急連絡カード") && text.contains("株式会社さくら設計事務所") && text.contains("090-0000-1103"), "{text}");
+
+    let report = dir.path().join("report.pdf");
+    let run = sonae_cli(&[
+        "export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "final", "--lang", "en", "--out", path_arg(&report),
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&report);
+    assert!(text.contains("Report of a Personal Data Breach (final report)") && text.contains("1,180 people"), "{text}");
+    assert!(!files_in(dir.path()).iter().any(|n| n.starts_with(".sonae-export-")), "a temporary file was left");
+}
+
+#[test]
+fn export_text_prints_the_draft_for_the_web_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let run = sonae_cli(&["export", path_arg(&file), "ppc-draft", "--incident", "1", "--text"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = String::from_utf8(run.stdout).unwrap();
+    let first = text.find("1. 概要").expect("item 1");
+    let ninth = text.find("9. その他参考となる事項").expect("item 9");
+    assert!(first < ninth, "{text}");
+    assert!(text.contains("1,180人"), "{text}");
+    // A document that is not a draft has no text version.
+    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--text"]), 1).contains("not a submission draft"));
+}
+
+#[test]
+fn export_errors_are_one_line_and_leave_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let before = files_in(dir.path());
+    let out = dir.path().join("out.pdf");
+
+    let missing = assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "incident-report", "--out", path_arg(&out)]), 1);
+    assert!(missing.contains("--incident"), "{missing}");
+    let unknown = assert_one_line_error(
+        &sonae_cli(&["export", path_arg(&file), "incident-report", "--incident", "999", "--out", path_arg(&out)]),
+        1,
+    );
+    assert!(unknown.contains("incident 999 does not exist"), "{unknown}");
+    let nowhere = dir.path().join("no-such-dir").join("out.pdf");
+    let unwritable = assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--out", path_arg(&nowhere)]), 1);
+    assert!(unwritable.contains("no-such-dir"), "{unwritable}");
+    let no_company = assert_one_line_error(&sonae_cli(&["export", path_arg(&dir.path().join("none.sonae")), "policy", "--out", path_arg(&out)]), 1);
+    assert!(no_company.contains("no such file"), "{no_company}");
+    assert_eq!(files_in(dir.path()), before, "nothing written, no temporary file left");
+
+    // Usage mistakes: exit 2.
+    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "frobnicate", "--out", path_arg(&out)]), 2).contains("unknown document"));
+    assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy"]), 2);
+    assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "soon", "--out", path_arg(&out)]), 2);
+    assert_eq!(files_in(dir.path()), before);
+}
+
+#[test]
+fn export_refuses_to_overwrite_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let out = dir.path().join("policy.pdf");
+    std::fs::write(&out, b"keep me").unwrap();
+    let refused = assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--out", path_arg(&out)]), 1);
+    assert!(refused.contains("already exists"), "{refused}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
+
+    let forced = sonae_cli(&["export", path_arg(&file), "policy", "--out", path_arg(&out), "--force"]);
+    assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+    assert!(!files_in(dir.path()).iter().any(|n| n.starts_with(".sonae-export-")));
+}

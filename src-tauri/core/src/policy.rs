@@ -1,0 +1,148 @@
+//! The company's policy, business-continuity plan and call tree as they are read for printing and
+//! display: every reference (a role, a person, a recovery owner) already resolved to names,
+//! phones and emails, so a document can be written from these values alone.
+//!
+//! The shapes follow DOMAIN.md §1 (the structure of the IPA model rules). They are plain values:
+//! the store fills them ([`crate::store::policy`], [`crate::store::bcp`],
+//! [`crate::store::call_tree`]) and the renderer reads them.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use crate::model::{CategoryDefinition, Email, LevelDefinition, Phone};
+
+/// A person or organisation from the contact table, with the numbers to reach them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Contact {
+    pub id: i64,
+    /// "person" or "organization".
+    pub kind: String,
+    pub name: String,
+    pub organization: String,
+    pub title: String,
+    pub notes: String,
+    /// 連絡網 — position in the internal call tree (1 = called first).
+    pub call_order: Option<i64>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+}
+
+impl Contact {
+    /// The number to call in an emergency: the first one marked for emergencies, else the first.
+    pub fn emergency_phone(&self) -> Option<&Phone> {
+        self.phones.iter().find(|p| p.emergency).or_else(|| self.phones.first())
+    }
+
+    pub fn first_email(&self) -> Option<&Email> {
+        self.emails.first()
+    }
+}
+
+/// 対応体制 — one role of the response organisation and who holds it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Role {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// 担当者 — the holder, if anyone holds the role yet.
+    pub holder: Option<Contact>,
+    /// 代行者 — deputies in the order they step in.
+    pub deputies: Vec<Contact>,
+}
+
+/// One step of a procedure or item of a checklist, with the name of the role that does it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Step {
+    pub text: String,
+    pub role: Option<String>,
+}
+
+/// 対応手順 — what to do for one category at one level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Procedure {
+    pub category_key: String,
+    pub category_name: String,
+    pub level: u8,
+    pub note: String,
+    pub steps: Vec<Step>,
+}
+
+/// 初期対応チェックリスト — the first responses for one case (malware, lost device, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Checklist {
+    pub case_key: String,
+    pub title: String,
+    pub items: Vec<Step>,
+}
+
+/// 届出及び相談 — one authority or desk where incidents are reported or advice is asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuthorityDesk {
+    /// Matches the assessment's authority ids where there is one (`ppc`, `police`, ...).
+    pub key: String,
+    pub name: String,
+    pub purpose: String,
+    pub url: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: String,
+}
+
+/// The whole incident-response policy (DOMAIN.md §1, parts 1–6).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Policy {
+    pub roles: Vec<Role>,
+    /// 事故レベル 0–3.
+    pub levels: Vec<LevelDefinition>,
+    /// インシデントの区分 — leak, tampering/outage, malware.
+    pub categories: Vec<CategoryDefinition>,
+    /// In category order, then by level.
+    pub procedures: Vec<Procedure>,
+    pub checklists: Vec<Checklist>,
+    pub authorities: Vec<AuthorityDesk>,
+}
+
+/// 想定する事象 — an assumed incident of the BCP, with why it matters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BcpScenario {
+    pub title: String,
+    pub reason: String,
+}
+
+/// 被害対象 → 復旧責任者 → 関係者連絡先.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BcpTarget {
+    pub name: String,
+    /// 復旧責任者 as a role name.
+    pub recovery_role: Option<String>,
+    /// 復旧責任者 as a named person.
+    pub recovery_contact: Option<Contact>,
+    /// 関係者連絡先 from the contact table, in order.
+    pub related_contacts: Vec<Contact>,
+    /// Who else to call when they are not (yet) in the contact table.
+    pub related_contacts_hint: String,
+    pub target_recovery_time: String,
+    pub recovery_steps: Vec<String>,
+}
+
+/// 訓練 — one exercise that verified the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BcpExercise {
+    pub held_on: String,
+    pub scenario: Option<String>,
+    pub participants: String,
+    pub what_worked: String,
+    pub unreachable: String,
+    pub follow_ups: String,
+    /// Names of the contacts confirmed reachable in the exercise.
+    pub confirmed_contacts: Vec<String>,
+}
+
+/// 事業継続管理 — the business-continuity plan (DOMAIN.md §1, part 7).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Bcp {
+    pub scenarios: Vec<BcpScenario>,
+    pub targets: Vec<BcpTarget>,
+    /// Most recent first.
+    pub exercises: Vec<BcpExercise>,
+}

@@ -1,0 +1,274 @@
+//! Printable documents and regulator submission drafts, in Japanese and English.
+//!
+//! A small office has to hand its policy to staff, pin an emergency contact card by the phone,
+//! and, when something happens, write to the Personal Information Protection Commission, the
+//! people affected, IPA, JPCERT/CC or the police within days. This module writes those papers
+//! from the company file: the policy and BCP as the IPA model rules structure them (DOMAIN.md §1),
+//! the incident report, and a draft of each submission with the company's facts filled in, in
+//! the order of the authority's form (DOMAIN.md §3). What is not known yet reads 「調査中」.
+//!
+//! PDFs are A4 with the IPAex Gothic font embedded as a subset, so they print the same
+//! everywhere and their text can be searched and copied. Every draft also exists as plain text
+//! ([`draft_text`]) for pasting into the authority's web form.
+//!
+//! - [`export`] / [`draft_text`]: the entry points the app and the command line call;
+//! - `documents`, `drafts`: what each document says;
+//! - `typeset`: pages, headings, wrapped paragraphs and tables with repeated header rows;
+//! - `linebreak`: Japanese line breaking with 禁則処理;
+//! - `catalogue`: the fixed wording, from `assets/render/{ja,en}.json`;
+//! - `font`: the embedded typeface.
+
+mod catalogue;
+mod documents;
+mod drafts;
+mod font;
+mod incident;
+mod linebreak;
+mod typeset;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, Timelike};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{CompanyProfile, Language};
+use crate::store::{self, StoreError};
+
+pub use drafts::Draft;
+
+/// A document Sonae can print. The names (`policy`, `ppc-draft`, ...) are those of the command
+/// line's `export WHAT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Document {
+    /// 情報セキュリティインシデント対応規程 — the whole policy, BCP included.
+    Policy,
+    /// 事業継続計画 — the business-continuity plan alone.
+    Bcp,
+    /// 緊急連絡カード — one page: the call tree and key authorities.
+    ContactsCard,
+    /// インシデント報告書 — what happened and what was done, for management.
+    IncidentReport,
+    /// 個人情報保護委員会への漏えい等報告（速報・確報）の下書き.
+    PpcDraft,
+    /// 本人への通知 — the notice to the people whose data was affected.
+    DataSubjectNotice,
+    /// IPA コンピュータウイルス届出 / 不正アクセス届出 の下書き.
+    IpaDraft,
+    /// JPCERT/CC インシデント報告 の下書き.
+    JpcertDraft,
+    /// 警察への相談メモ — a 5W1H summary to take to the cybercrime desk.
+    PoliceMemo,
+    /// GDPR art. 33 notification to a supervisory authority (always in English).
+    GdprDraft,
+}
+
+impl Document {
+    pub const ALL: [Document; 10] = [
+        Document::Policy,
+        Document::Bcp,
+        Document::ContactsCard,
+        Document::IncidentReport,
+        Document::PpcDraft,
+        Document::DataSubjectNotice,
+        Document::IpaDraft,
+        Document::JpcertDraft,
+        Document::PoliceMemo,
+        Document::GdprDraft,
+    ];
+
+    /// The name used on the command line and in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Document::Policy => "policy",
+            Document::Bcp => "bcp",
+            Document::ContactsCard => "contacts-card",
+            Document::IncidentReport => "incident-report",
+            Document::PpcDraft => "ppc-draft",
+            Document::DataSubjectNotice => "data-subject-notice",
+            Document::IpaDraft => "ipa-draft",
+            Document::JpcertDraft => "jpcert-draft",
+            Document::PoliceMemo => "police-memo",
+            Document::GdprDraft => "gdpr-draft",
+        }
+    }
+
+    /// Whether the document is about one incident (and so needs its id).
+    pub fn needs_incident(self) -> bool {
+        !matches!(self, Document::Policy | Document::Bcp | Document::ContactsCard)
+    }
+
+    /// Whether the document is a submission draft (and so also exists as plain text).
+    pub fn is_draft(self) -> bool {
+        self.needs_incident() && self != Document::IncidentReport
+    }
+}
+
+impl std::str::FromStr for Document {
+    type Err = RenderError;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Document::ALL
+            .into_iter()
+            .find(|d| d.name() == name)
+            .ok_or_else(|| RenderError::UnknownDocument { name: name.to_owned() })
+    }
+}
+
+/// 速報 or 確報 — which report to the PPC (and the Privacy Mark body) is being drafted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStage {
+    /// 速報 — what is known within days.
+    #[default]
+    Preliminary,
+    /// 確報 — the complete report (day 30, or day 60 for unlawful purpose).
+    Final,
+}
+
+/// What to print, beyond which document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ExportOptions {
+    /// The incident, for the incident report and the drafts.
+    pub incident_id: Option<i64>,
+    pub stage: ReportStage,
+    pub language: Language,
+    /// The date printed on every page; today when not given.
+    pub issued_on: Option<NaiveDate>,
+}
+
+/// Why a document could not be made. Each message is one line meant for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("unknown document \"{name}\" (expected one of: policy, bcp, contacts-card, incident-report, ppc-draft, data-subject-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft)")]
+    UnknownDocument { name: String },
+    #[error("{document} is about one incident: choose the incident (--incident ID)")]
+    NeedsIncident { document: &'static str },
+    #[error("incident {id} does not exist in this company file")]
+    UnknownIncident { id: i64 },
+    #[error("{document} is not a submission draft; only drafts have a plain-text version")]
+    NotADraft { document: &'static str },
+    #[error("{path}: already exists; choose another name or allow replacing it")]
+    AlreadyExists { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl RenderError {
+    /// A stable code the UI can react to without parsing the message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            RenderError::UnknownDocument { .. } => "unknown_document",
+            RenderError::NeedsIncident { .. } => "needs_incident",
+            RenderError::UnknownIncident { .. } => "unknown_incident",
+            RenderError::NotADraft { .. } => "not_a_draft",
+            RenderError::AlreadyExists { .. } => "already_exists",
+            RenderError::Io { .. } => "io",
+            RenderError::Store(e) => e.code(),
+        }
+    }
+}
+
+impl From<RenderError> for crate::model::ErrorReport {
+    fn from(e: RenderError) -> Self {
+        crate::model::ErrorReport { code: e.code().to_string(), message: e.to_string() }
+    }
+}
+
+/// Writes `document` from the company file as a PDF and returns its bytes.
+pub fn export(conn: &Connection, document: Document, options: &ExportOptions) -> Result<Vec<u8>, RenderError> {
+    let company = store::company_profile(conn)?;
+    let context = context(&company, document, options);
+    match document {
+        Document::Policy => documents::policy(conn, &context),
+        Document::Bcp => documents::bcp(conn, &context),
+        Document::ContactsCard => documents::contacts_card(conn, &context),
+        Document::IncidentReport => {
+            let incident = incident::read(conn, required_incident(document, options)?)?;
+            Ok(documents::incident_report(&incident, &context))
+        }
+        Document::PpcDraft
+        | Document::DataSubjectNotice
+        | Document::IpaDraft
+        | Document::JpcertDraft
+        | Document::PoliceMemo
+        | Document::GdprDraft => Ok(documents::draft_pdf(&drafts::draft(conn, document, options, &context)?, &context)),
+    }
+}
+
+/// The plain text of a submission draft, in the order of the authority's web form, for "copy as
+/// text for the web form".
+pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions) -> Result<String, RenderError> {
+    if !document.is_draft() {
+        return Err(RenderError::NotADraft { document: document.name() });
+    }
+    let company = store::company_profile(conn)?;
+    Ok(drafts::draft(conn, document, options, &context(&company, document, options))?.to_text())
+}
+
+/// Who the document is for, in which language (the GDPR notice is always English) and dated when.
+fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> documents::Context<'a> {
+    let language = if document == Document::GdprDraft { Language::En } else { options.language };
+    documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
+}
+
+/// Saves a rendered document at `path` without ever leaving half a file there: the bytes are
+/// written to a temporary file in the same directory and moved into place when complete. An
+/// existing file is replaced only when `replace` is true.
+pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError> {
+    use std::io::Write;
+    let io = |source| RenderError::Io { path: path.to_owned(), source };
+    if !replace && path.exists() {
+        return Err(RenderError::AlreadyExists { path: path.to_owned() });
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut staging = tempfile::Builder::new().prefix(".sonae-export-").tempfile_in(dir).map_err(io)?;
+    staging.write_all(bytes).map_err(io)?;
+    staging.as_file().sync_all().map_err(io)?;
+    // A document is for reading and sharing, not private like a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+    }
+    if replace {
+        staging.persist(path).map_err(|e| io(e.error))?;
+    } else {
+        staging.persist_noclobber(path).map_err(|e| match e.error.kind() {
+            std::io::ErrorKind::AlreadyExists => RenderError::AlreadyExists { path: path.to_owned() },
+            _ => io(e.error),
+        })?;
+    }
+    Ok(())
+}
+
+fn required_incident(document: Document, options: &ExportOptions) -> Result<i64, RenderError> {
+    options.incident_id.ok_or(RenderError::NeedsIncident { document: document.name() })
+}
+
+/// The PDF's creation date: now, in the machine's offset.
+fn pdf_now() -> printpdf::DateTime {
+    let now = chrono::Local::now();
+    let offset = now.offset().local_minus_utc();
+    printpdf::DateTime {
+        date: printpdf::Date { year: now.year(), month: now.month() as u8, day: now.day() as u8 },
+        time: printpdf::Time {
+            hour: now.hour() as u8,
+            minute: now.minute() as u8,
+            second: now.second() as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: (offset / 3600) as i8,
+            minutes: ((offset % 3600) / 60) as i8,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}

@@ -1,0 +1,398 @@
+//! Documents rendered from the demo company file and read back with poppler (`pdffonts`,
+//! `pdftotext`, `pdfinfo`), as a reader or an auditor would check them: the font is embedded as a
+//! Unicode subset, the headings and the company's own data come out as text in reading order,
+//! every page carries its running heads, and table headers repeat on continued pages.
+
+use std::io::Write;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use printpdf::PdfDocument;
+
+use super::font::ipaex_gothic;
+use super::linebreak::tests::{MUST_NOT_END, MUST_NOT_START};
+use super::typeset::{Column, RunningHeads, Typesetter};
+use super::*;
+use crate::store::CompanyFile;
+
+struct Demo {
+    _dir: tempfile::TempDir,
+    file: CompanyFile,
+}
+
+fn demo(language: &str) -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), language).unwrap();
+    Demo { _dir: dir, file }
+}
+
+fn options(language: Language, incident_id: Option<i64>) -> ExportOptions {
+    ExportOptions {
+        incident_id,
+        stage: ReportStage::Preliminary,
+        language,
+        issued_on: Some(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+    }
+}
+
+/// Runs a poppler tool on a PDF and returns its standard output.
+fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let mut file = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
+    file.write_all(pdf).unwrap();
+    let output = Command::new(tool)
+        .args(args)
+        .arg(file.path())
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed for these tests: {e}"));
+    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn text_of(pdf: &[u8]) -> String {
+    poppler("pdftotext", &[], pdf)
+}
+
+/// Each of `expected` appears in `text`, in this order.
+fn assert_in_order(text: &str, expected: &[&str], what: &str) {
+    let mut from = 0;
+    for needle in expected {
+        match text[from..].find(needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!("{what}: {needle:?} missing or out of order in:\n{text}"),
+        }
+    }
+}
+
+/// The font is IPAex Gothic, embedded as a subset (ABCDEF+ prefix), CID-keyed with Identity-H
+/// and a ToUnicode map.
+fn assert_subset_unicode_font(pdf: &[u8], what: &str) {
+    let fonts = poppler("pdffonts", &[], pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 1, "{what}: one font expected:\n{fonts}");
+    let columns: Vec<&str> = rows[0].split_whitespace().collect();
+    let name = columns[0];
+    assert!(name.len() > 7 && &name[6..7] == "+" && name.ends_with("IPAexGothic"), "{what}: {fonts}");
+    assert!(rows[0].contains("CID TrueType") && rows[0].contains("Identity-H"), "{what}: {fonts}");
+    assert_eq!(&columns[columns.len() - 5..columns.len() - 2], ["yes", "yes", "yes"], "{what}: emb sub uni:\n{fonts}");
+}
+
+/// What a reader checks in each document of the demo company, in reading order.
+fn expected(document: Document, language: Language) -> Vec<&'static str> {
+    use Document::*;
+    match (document, language) {
+        (Policy, Language::Ja) => vec![
+            "情報セキュリティインシデント対応規程", "株式会社さくら設計事務所", "1. 対応体制", "最高責任者", "桜井 浩一",
+            "2. 事故レベル", "レベル3（社外への影響）", "3. 連絡及び報告", "高橋 健太", "090-0000-1103", "4. 対応手順",
+            "漏えい・流出", "5. 初期対応チェックリスト", "6. 届出及び相談", "個人情報保護委員会", "7. 事業継続管理",
+            "想定する事象", "被害対象と復旧責任者", "計画の検証",
+        ],
+        (Policy, Language::En) => vec![
+            "Information Security Incident Response Policy", "Sakura Design Office Co., Ltd.", "1. Response organisation",
+            "Koichi Sakurai", "2. Incident levels", "3. Escalation", "Kenta Takahashi", "090-0000-1103", "4. Procedures",
+            "5. First-response checklists", "6. Where to report and ask for advice", "7. Business continuity",
+            "Assumed incidents", "Damaged targets and recovery owners", "Verifying the plan",
+        ],
+        (Bcp, Language::Ja) => vec![
+            "事業継続計画", "株式会社さくら設計事務所", "想定する事象", "大地震", "被害対象と復旧責任者", "電源設備・空調機",
+            "中村 恵子", "復旧の手順", "計画の検証", "連絡を確認できた先",
+        ],
+        (Bcp, Language::En) => vec![
+            "Business Continuity Plan", "Sakura Design Office Co., Ltd.", "Assumed incidents", "Damaged targets and recovery owners",
+            "Keiko Nakamura", "Recovery steps", "Verifying the plan", "Contacts confirmed",
+        ],
+        (ContactsCard, Language::Ja) => {
+            vec!["緊急連絡カード", "株式会社さくら設計事務所", "1. 高橋 健太", "090-0000-1103", "主な相談・届出先", "03-6457-9849"]
+        }
+        (ContactsCard, Language::En) => vec![
+            "Emergency Contact Card", "Sakura Design Office Co., Ltd.", "1. Kenta Takahashi", "090-0000-1103",
+            "Key authorities and advice desks", "03-6457-9849",
+        ],
+        (IncidentReport, Language::Ja) => vec![
+            "インシデント報告書", "見学会の案内メールに顧客リストを誤って添付", "1. 事案の概要", "レベル3", "1,180人",
+            "2. 対応の経過", "2026年7月7日 16:42", "3. 連絡の記録", "4. 初期対応と対応手順の実施状況", "5. 報告・届出の状況",
+            "個人情報保護委員会", "提出済み", "6. 原因と再発防止", "原因", "教訓",
+        ],
+        (IncidentReport, Language::En) => vec![
+            "Incident Report", "Customer list attached by mistake to an open-house invitation", "1. Overview", "Level 3",
+            "1,180 people", "2. Timeline", "7 July 2026, 16:42", "5. Reports and notifications", "Sent on",
+            "6. Cause and prevention", "Lessons learned",
+        ],
+        (PpcDraft, Language::Ja) => vec![
+            "個人データの漏えい等報告書（速報）", "個人情報保護委員会", "報告の期限", "2026年7月11日", "株式会社さくら設計事務所",
+            "松本 由美", "090-0000-1102", "1. 概要", "2026年7月7日 16:42", "2. 漏えい等が発生し", "調査中", "3. 漏えい等が発生し",
+            "1,180人", "4. 原因", "5. 二次被害又はそのおそれの有無及びその内容", "6. 本人への対応の実施状況", "7. 公表の実施状況",
+            "8. 再発防止のための措置", "9. その他参考となる事項", "1,000人を超える",
+        ],
+        (PpcDraft, Language::En) => vec![
+            "Report of a Personal Data Breach (preliminary report)", "Due by", "11 July 2026", "Sakura Design Office Co., Ltd.",
+            "1. Overview", "2. Items of personal data", "Under investigation", "3. Number of people", "1,180 people", "4. Cause",
+            "5. Whether there is secondary damage", "6. What has been done", "7. Public announcement",
+            "8. Measures to prevent recurrence", "9. Other relevant matters",
+        ],
+        (DataSubjectNotice, Language::Ja) => vec![
+            "個人情報の漏えいに関するお詫びとお知らせ", "株式会社さくら設計事務所", "1. 事案の概要", "2. 対象となる情報",
+            "3. 原因", "4. 二次被害又はそのおそれ", "5. 当社の対応とお願い", "6. お問い合わせ窓口", "090-0000-1102",
+        ],
+        (DataSubjectNotice, Language::En) => vec![
+            "Notice and Apology Concerning Your Personal Information", "Sakura Design Office Co., Ltd.", "1. What happened",
+            "2. Information concerned", "3. Cause", "4. Secondary damage", "6. Contact for enquiries", "090-0000-1102",
+        ],
+        (IpaDraft, Language::Ja) => vec![
+            "コンピュータウイルス届出", "報告者", "株式会社さくら設計事務所", "発見又は感染の別", "ウイルスの名称・症状",
+            "2026年11月19日 09:15", "推定される感染・侵入経路", "被害の状況",
+        ],
+        (IpaDraft, Language::En) => vec![
+            "Computer Virus Report to IPA", "Reporter", "Sakura Design Office Co., Ltd.", "Found or infected",
+            "19 November 2026, 09:15", "Presumed route of infection or intrusion", "Damage",
+        ],
+        (JpcertDraft, Language::Ja) => vec![
+            "JPCERT/CC インシデント報告", "株式会社さくら設計事務所", "報告の目的", "攻撃元のIPアドレス・ホスト名", "調査中",
+            "発生日時とタイムゾーン", "UTC+09:00", "日時つきの記録", "2026-07-07T16:42",
+        ],
+        (JpcertDraft, Language::En) => vec![
+            "Incident Report to JPCERT/CC", "Sakura Design Office Co., Ltd.", "Purpose of the report",
+            "Attacker's IP address or host name", "Under investigation", "Time and time zone", "UTC+09:00",
+            "Timestamped records", "2026-07-07T16:42",
+        ],
+        (PoliceMemo, Language::Ja) => vec![
+            "警察への相談メモ", "事案の概要（5W1H）", "いつ（発見日時）", "2026年7月7日 16:42", "どこで", "東京都",
+            "何が起きたか", "持参する資料", "アクセスログ", "対応の経過",
+        ],
+        (PoliceMemo, Language::En) => vec![
+            "Memo for a Police Consultation", "Summary (5W1H)", "When (discovered)", "7 July 2026, 16:42", "What happened",
+            "What to bring", "Access logs", "Timeline",
+        ],
+        (GdprDraft, _) => vec![
+            "Notification of a Personal Data Breach under GDPR Article 33", "Became aware of the breach",
+            "Notification due (72 hours after awareness)", "(a) Nature of the breach", "(b) Contact point",
+            "(c) Likely consequences", "(d) Measures taken or proposed",
+        ],
+    }
+}
+
+#[test]
+fn every_document_in_both_languages_reads_back_from_the_pdf() {
+    for (code, language) in [("ja", Language::Ja), ("en", Language::En)] {
+        let demo = demo(code);
+        let conn = demo.file.connection();
+        for document in Document::ALL {
+            let what = format!("{} ({code})", document.name());
+            // Incident 1 is the mis-sent customer list; 2 the malware infection (for IPA).
+            let incident = document.needs_incident().then_some(if document == Document::IpaDraft { 2 } else { 1 });
+            let pdf = export(conn, document, &options(language, incident)).unwrap_or_else(|e| panic!("{what}: {e}"));
+            assert!(pdf.starts_with(b"%PDF-"), "{what}");
+            assert!(pdf.len() < 1_000_000, "{what} is {} bytes", pdf.len());
+            assert_subset_unicode_font(&pdf, &what);
+            let text = text_of(&pdf);
+            assert_in_order(&text, &expected(document, language), &what);
+            // Running heads in the document's language (the GDPR notice is English).
+            let english = language == Language::En || document == Document::GdprDraft;
+            let (issued, page_one) =
+                if english { ("Issued 20 November 2026", "Page 1 / ") } else { ("作成日：2026年11月20日", "ページ") };
+            assert!(text.contains(issued) && text.contains(page_one), "{what}: running heads missing");
+            assert!(!text.contains("(?)"), "{what}: a catalogue key is missing");
+            for (i, line) in text.lines().enumerate() {
+                if let Some(first) = line.chars().next() {
+                    assert!(!MUST_NOT_START.contains(first), "{what}: line {i} starts with {first:?}: {line}");
+                }
+                if let Some(last) = line.trim_end().chars().last() {
+                    assert!(!MUST_NOT_END.contains(last), "{what}: line {i} ends with {last:?}: {line}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn contact_card_is_one_page_and_every_page_of_the_policy_has_its_running_heads() {
+    let demo = demo("ja");
+    let conn = demo.file.connection();
+    let card = export(conn, Document::ContactsCard, &options(Language::Ja, None)).unwrap();
+    assert!(poppler("pdfinfo", &[], &card).lines().any(|l| l.split_whitespace().eq(["Pages:", "1"])));
+
+    let policy = export(conn, Document::Policy, &options(Language::Ja, None)).unwrap();
+    let info = poppler("pdfinfo", &[], &policy);
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!(pages > 3, "the policy has {pages} pages");
+    for page in 1..=pages {
+        let n = page.to_string();
+        let text = poppler("pdftotext", &["-f", &n, "-l", &n], &policy);
+        assert_in_order(
+            &text,
+            &["情報セキュリティインシデント対応規程", "株式会社さくら設計事務所", "作成日：2026年11月20日", &format!("{page} / {pages} ページ")],
+            &format!("page {page}"),
+        );
+    }
+}
+
+#[test]
+fn document_metadata_names_the_title_and_the_company() {
+    let demo = demo("en");
+    let pdf = export(demo.file.connection(), Document::Bcp, &options(Language::En, None)).unwrap();
+    let info = poppler("pdfinfo", &[], &pdf);
+    let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_default().to_owned();
+    assert_eq!(field("Title:"), "Business Continuity Plan");
+    assert_eq!(field("Author:"), "Sakura Design Office Co., Ltd.");
+    assert!(field("CreationDate:").contains(&chrono::Utc::now().format("%Y").to_string()), "{info}");
+}
+
+/// A table long enough to cross pages, written straight through the typesetter.
+fn long_table_pdf(rows: usize, cell: impl Fn(usize) -> String) -> Vec<u8> {
+    let mut document = PdfDocument::new("table");
+    let font = document.add_font(&ipaex_gothic().parsed);
+    let mut pages = Typesetter::new(font);
+    let rows: Vec<Vec<String>> = (0..rows).map(|i| vec![format!("row{i:03}"), cell(i)]).collect();
+    pages.table(&[Column { title: "HEADERNUMBER", share: 1.0 }, Column { title: "HEADERTEXT", share: 4.0 }], &rows);
+    let heads = RunningHeads { title: "t".into(), company: "c".into(), date: "d".into(), page_of: "{page}/{pages}".into() };
+    pages.finish(document, &heads)
+}
+
+#[test]
+fn table_header_row_repeats_on_every_page_the_table_crosses() {
+    let pdf = long_table_pdf(120, |i| format!("情報システム管理者が確認する手順 {i}"));
+    let page = |n: usize| poppler("pdftotext", &["-f", &n.to_string(), "-l", &n.to_string()], &pdf);
+    let (first, second, third) = (page(1), page(2), page(3));
+    for (number, text) in [(1, &first), (2, &second), (3, &third)] {
+        assert_in_order(text, &["HEADERNUMBER", "HEADERTEXT", "row"], &format!("page {number}"));
+    }
+    // Rows continue where the previous page stopped, none lost or repeated.
+    let all = text_of(&pdf);
+    for i in 0..120 {
+        assert_eq!(all.matches(&format!("row{i:03}")).count(), 1, "row{i:03}");
+    }
+    assert_eq!(all.matches("HEADERNUMBER").count(), poppler("pdfinfo", &[], &pdf).lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse::<usize>().unwrap());
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_split_and_keeps_all_its_text() {
+    let long: String = (0..600).map(|i| format!("手順{i}を行う。")).collect();
+    let pdf = long_table_pdf(2, |i| if i == 0 { long.clone() } else { "短い".into() });
+    // The cell's lines, without the running heads and repeated header between pages.
+    let text: String = text_of(&pdf)
+        .lines()
+        .map(|l| l.trim_matches('\u{c}'))
+        .filter(|l| !["t", "c", "d", "HEADERNUMBER", "HEADERTEXT", "row000", "row001", "短い"].contains(l))
+        .filter(|l| !l.split('/').all(|n| n.parse::<u32>().is_ok()))
+        .collect();
+    for i in 0..600 {
+        assert!(text.contains(&format!("手順{i}を行う。")), "step {i} lost");
+    }
+    assert!(poppler("pdftotext", &["-f", "2", "-l", "2"], &pdf).contains("HEADERTEXT"));
+}
+
+#[test]
+fn long_url_in_a_table_cell_is_wrapped_inside_the_cell_and_reads_back_whole() {
+    let url = "https://www.ppc.go.jp/personalinfo/legal/leakAction/very/long/path/that/does/not/fit/in/one/narrow/column/at/all/index.html";
+    let pdf = long_table_pdf(1, |_| url.to_owned());
+    let text = text_of(&pdf);
+    let joined: String = text.lines().filter(|l| l.starts_with("https://") || !l.contains(' ')).collect();
+    assert!(joined.contains(url), "{text}");
+    assert!(text.lines().filter(|l| url.contains(l.trim()) && !l.trim().is_empty()).count() >= 2, "not wrapped:\n{text}");
+}
+
+#[test]
+fn ppc_draft_text_follows_rule_article_8_and_marks_unknowns() {
+    let demo = demo("ja");
+    let conn = demo.file.connection();
+    let text = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(2))).unwrap();
+    assert_in_order(
+        &text,
+        &[
+            "個人データの漏えい等報告書（速報）",
+            "1. 概要", "2026年11月19日 09:15",
+            "2. 漏えい等が発生し、又は発生したおそれがある個人データの項目\n調査中",
+            "3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数\n調査中",
+            "4. 原因", "5. 二次被害又はそのおそれの有無及びその内容", "6. 本人への対応の実施状況\n調査中",
+            "7. 公表の実施状況\n調査中", "8. 再発防止のための措置", "9. その他参考となる事項",
+        ],
+        "ppc-draft text",
+    );
+    let final_report = draft_text(conn, Document::PpcDraft, &ExportOptions { stage: ReportStage::Final, ..options(Language::Ja, Some(1)) }).unwrap();
+    assert_in_order(&final_report, &["（確報）", "報告の期限", "2026年8月5日", "1,180人"], "final report");
+}
+
+#[test]
+fn gdpr_draft_is_in_english_whatever_the_language_asked() {
+    let demo = demo("ja");
+    let text = draft_text(demo.file.connection(), Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
+    assert!(text.starts_with("Notification of a Personal Data Breach under GDPR Article 33"), "{text}");
+    assert!(text.contains("Under investigation") && !text.contains("調査中"), "{text}");
+}
+
+#[test]
+fn errors_say_what_is_missing_with_a_stable_code() {
+    let demo = demo("ja");
+    let conn = demo.file.connection();
+    let needs = export(conn, Document::IncidentReport, &options(Language::Ja, None)).unwrap_err();
+    assert_eq!(needs.code(), "needs_incident");
+    assert!(needs.to_string().contains("incident-report"), "{needs}");
+    let unknown = export(conn, Document::PpcDraft, &options(Language::Ja, Some(999))).unwrap_err();
+    assert_eq!(unknown.code(), "unknown_incident");
+    assert!(unknown.to_string().contains("999"));
+    assert_eq!(draft_text(conn, Document::Policy, &options(Language::Ja, None)).unwrap_err().code(), "not_a_draft");
+    assert_eq!("frobnicate".parse::<Document>().unwrap_err().code(), "unknown_document");
+    for document in Document::ALL {
+        assert_eq!(document.name().parse::<Document>().unwrap(), document);
+    }
+}
+
+#[test]
+fn save_never_leaves_a_partial_file_and_replaces_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("policy.pdf");
+    save(&path, b"%PDF-first", false).unwrap();
+    assert_eq!(save(&path, b"%PDF-second", false).unwrap_err().code(), "already_exists");
+    assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-first");
+    save(&path, b"%PDF-second", true).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), b"%PDF-second");
+    let missing = dir.path().join("no-such-dir").join("x.pdf");
+    assert_eq!(save(&missing, b"%PDF-", false).unwrap_err().code(), "io");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["policy.pdf"], "only the finished file is left");
+}
+
+#[test]
+fn symbols_the_documents_draw_are_in_the_font() {
+    let face = ipaex_gothic();
+    for symbol in ['□', '☎', '—', '…', '（', '）'] {
+        assert!(face.has_glyph(symbol), "no glyph for {symbol}");
+    }
+    assert!(!face.has_glyph('\u{1F600}'), "the check itself must be able to fail");
+}
+
+#[test]
+fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_under_investigation() {
+    use crate::model::CallOutcome;
+    use crate::store::wizard;
+    use crate::wizard::{CaseKind, IncidentBasics};
+    let mut demo = demo("ja");
+    let id = demo
+        .file
+        .write(|tx| {
+            let id = wizard::start_incident(tx, CaseKind::Malware)?;
+            let basics = IncidentBasics {
+                case_kind: CaseKind::Malware,
+                title: "経理PCで不審な警告".into(),
+                discovered_at: "2026-11-20T10:05:00+09:00".into(),
+                discovered_by: "伊藤 彩".into(),
+                description: "ウイルス対策ソフトが警告を表示した。".into(),
+            };
+            wizard::record_basics(tx, id, &basics, "伊藤 彩")?;
+            let takahashi: i64 = tx.query_row("SELECT id FROM contact WHERE name = '高橋 健太'", [], |r| r.get(0))?;
+            wizard::record_call(tx, id, takahashi, CallOutcome::Reached, "伊藤 彩")?;
+            let task: i64 = tx.query_row("SELECT min(id) FROM incident_task WHERE incident_id = ?1", [id], |r| r.get(0))?;
+            wizard::set_task_done(tx, id, task, true, "伊藤 彩")?;
+            Ok(id)
+        })
+        .unwrap();
+    let conn = demo.file.connection();
+    let report = text_of(&export(conn, Document::IncidentReport, &options(Language::Ja, Some(id))).unwrap());
+    assert_in_order(
+        &report,
+        &["経理PCで不審な警告", "未判定", "3. 連絡の記録", "高橋 健太", "連絡がついた", "4. 初期対応と対応手順の実施状況", "■ 実施済み", "□ 未実施", "6. 原因と再発防止", "調査中"],
+        "report of a new incident",
+    );
+    let draft = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(id))).unwrap();
+    assert_in_order(&draft, &["報告の期限", "判定に至っていません", "3. 漏えい等", "調査中", "4. 原因\n調査中"], "ppc draft of a new incident");
+}

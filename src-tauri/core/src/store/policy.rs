@@ -1,0 +1,300 @@
+//! Reading the policy, the BCP and the call tree whole, with every role and person resolved.
+//!
+//! Documents print these in one go, so each function reads its tables with a handful of queries
+//! (contacts are read once and looked up by id) rather than one query per row: a policy with
+//! hundreds of steps is still read in a few milliseconds.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::Result;
+use crate::model::WizardPolicy;
+use crate::policy::{
+    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role,
+    Step,
+};
+
+/// The whole incident-response policy: roles with holders and deputies, levels, categories,
+/// procedures with their steps, checklists and the authority directory.
+pub fn policy(conn: &Connection) -> Result<Policy> {
+    let contacts = contacts_by_id(conn)?;
+    let role_names = role_names(conn)?;
+    let role_name = |id: Option<i64>| id.and_then(|id| role_names.get(&id).cloned());
+
+    let mut holders: HashMap<i64, Vec<Contact>> = HashMap::new();
+    for row in query(conn, "SELECT role_id, contact_id FROM role_holder ORDER BY role_id, rank", |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })? {
+        if let Some(contact) = contacts.get(&row.1) {
+            holders.entry(row.0).or_default().push(contact.clone());
+        }
+    }
+    let roles = query(conn, "SELECT id, key, name, description FROM role ORDER BY position, id", |r| {
+        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?
+    .into_iter()
+    .map(|(id, key, name, description)| {
+        let mut people = holders.remove(&id).unwrap_or_default().into_iter();
+        Role { key, name, description, holder: people.next(), deputies: people.collect() }
+    })
+    .collect();
+
+    let WizardPolicy { levels, categories } = super::wizard_policy(conn)?;
+
+    let mut procedure_steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position", &role_name)?;
+    let procedures = query(
+        conn,
+        "SELECT p.id, c.key, c.name, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
+          ORDER BY c.position, c.id, p.level",
+        |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?
+    .into_iter()
+    .map(|(id, category_key, category_name, level, note)| Procedure {
+        category_key,
+        category_name,
+        level,
+        note,
+        steps: procedure_steps.remove(&id).unwrap_or_default(),
+    })
+    .collect();
+
+    let mut checklist_items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position", &role_name)?;
+    let checklists = query(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
+        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+    })?
+    .into_iter()
+    .map(|(id, case_key, title)| Checklist { case_key, title, items: checklist_items.remove(&id).unwrap_or_default() })
+    .collect();
+
+    let authorities = query(
+        conn,
+        "SELECT key, name, purpose, url, phone, email, hours FROM authority ORDER BY position, id",
+        |r| {
+            Ok(AuthorityDesk {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                purpose: r.get(2)?,
+                url: r.get(3)?,
+                phone: r.get(4)?,
+                email: r.get(5)?,
+                hours: r.get(6)?,
+            })
+        },
+    )?;
+
+    Ok(Policy { roles, levels, categories, procedures, checklists, authorities })
+}
+
+/// The business-continuity plan: assumed incidents, damaged targets with their recovery owners
+/// and related contacts, and the exercises held (most recent first).
+pub fn bcp(conn: &Connection) -> Result<Bcp> {
+    let contacts = contacts_by_id(conn)?;
+    let role_names = role_names(conn)?;
+
+    let scenarios = query(conn, "SELECT title, reason FROM bcp_scenario ORDER BY position, id", |r| {
+        Ok(BcpScenario { title: r.get(0)?, reason: r.get(1)? })
+    })?;
+
+    let mut related: HashMap<i64, Vec<Contact>> = HashMap::new();
+    for (target_id, contact_id) in query(
+        conn,
+        "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position",
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+    )? {
+        if let Some(contact) = contacts.get(&contact_id) {
+            related.entry(target_id).or_default().push(contact.clone());
+        }
+    }
+    let targets = query(
+        conn,
+        "SELECT id, name, recovery_role_id, recovery_contact_id, related_contacts_hint, target_recovery_time, recovery_steps
+           FROM bcp_target ORDER BY position, id",
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        },
+    )?
+    .into_iter()
+    .map(|(id, name, role, contact, hint, time, steps)| BcpTarget {
+        name,
+        recovery_role: role.and_then(|id| role_names.get(&id).cloned()),
+        recovery_contact: contact.and_then(|id| contacts.get(&id).cloned()),
+        related_contacts: related.remove(&id).unwrap_or_default(),
+        related_contacts_hint: hint,
+        target_recovery_time: time,
+        recovery_steps: steps.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+    })
+    .collect();
+
+    let mut confirmed: HashMap<i64, Vec<String>> = HashMap::new();
+    for (exercise_id, name) in query(
+        conn,
+        "SELECT c.exercise_id, t.name FROM bcp_exercise_confirmation c JOIN contact t ON t.id = c.contact_id
+          ORDER BY c.exercise_id, t.call_order IS NULL, t.call_order, t.id",
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )? {
+        confirmed.entry(exercise_id).or_default().push(name);
+    }
+    let exercises = query(
+        conn,
+        "SELECT e.id, e.held_on, s.title, e.participants, e.what_worked, e.unreachable, e.follow_ups
+           FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
+          ORDER BY e.held_on DESC, e.id DESC",
+        |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                BcpExercise {
+                    held_on: r.get(1)?,
+                    scenario: r.get(2)?,
+                    participants: r.get(3)?,
+                    what_worked: r.get(4)?,
+                    unreachable: r.get(5)?,
+                    follow_ups: r.get(6)?,
+                    confirmed_contacts: Vec::new(),
+                },
+            ))
+        },
+    )?
+    .into_iter()
+    .map(|(id, exercise)| BcpExercise { confirmed_contacts: confirmed.remove(&id).unwrap_or_default(), ..exercise })
+    .collect();
+
+    Ok(Bcp { scenarios, targets, exercises })
+}
+
+/// 連絡網 — the people of the internal call tree, in the order they are called.
+pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
+    let contacts = contacts_by_id(conn)?;
+    let order = query(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(order.into_iter().filter_map(|id| contacts.get(&id).cloned()).collect())
+}
+
+/// Every contact with its phones and emails, by id.
+fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
+    let mut contacts: HashMap<i64, Contact> = query(
+        conn,
+        "SELECT id, kind, name, organization, title, notes, call_order FROM contact",
+        |r| {
+            Ok(Contact {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                name: r.get(2)?,
+                organization: r.get(3)?,
+                title: r.get(4)?,
+                notes: r.get(5)?,
+                call_order: r.get(6)?,
+                phones: Vec::new(),
+                emails: Vec::new(),
+            })
+        },
+    )?
+    .into_iter()
+    .map(|c| (c.id, c))
+    .collect();
+    for (contact_id, phone) in query(
+        conn,
+        "SELECT contact_id, label, number, emergency FROM contact_phone ORDER BY contact_id, position",
+        |r| Ok((r.get::<_, i64>(0)?, Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? })),
+    )? {
+        if let Some(contact) = contacts.get_mut(&contact_id) {
+            contact.phones.push(phone);
+        }
+    }
+    for (contact_id, email) in query(
+        conn,
+        "SELECT contact_id, label, address FROM contact_email ORDER BY contact_id, position",
+        |r| Ok((r.get::<_, i64>(0)?, Email { label: r.get(1)?, address: r.get(2)? })),
+    )? {
+        if let Some(contact) = contacts.get_mut(&contact_id) {
+            contact.emails.push(email);
+        }
+    }
+    Ok(contacts)
+}
+
+fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+    Ok(query(conn, "SELECT id, name FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
+}
+
+/// Steps (procedure steps or checklist items) grouped by their parent's id, in order.
+fn steps_by_parent(
+    conn: &Connection,
+    sql: &str,
+    role_name: &dyn Fn(Option<i64>) -> Option<String>,
+) -> Result<HashMap<i64, Vec<Step>>> {
+    let mut steps: HashMap<i64, Vec<Step>> = HashMap::new();
+    for (parent, text, role) in query(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?)))? {
+        steps.entry(parent).or_default().push(Step { text, role: role_name(role) });
+    }
+    Ok(steps)
+}
+
+fn query<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::CompanyFile;
+
+    fn demo() -> (tempfile::TempDir, CompanyFile) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").unwrap();
+        (dir, file)
+    }
+
+    #[test]
+    fn policy_resolves_holders_deputies_and_step_roles() {
+        let (_dir, file) = demo();
+        let policy = super::policy(file.connection()).unwrap();
+        let chief = policy.roles.iter().find(|r| r.key == "chief").unwrap();
+        let holder = chief.holder.as_ref().unwrap();
+        assert_eq!(holder.name, "桜井 浩一");
+        assert_eq!(holder.emergency_phone().unwrap().number, "090-0000-1101");
+        assert_eq!(chief.deputies.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["松本 由美"]);
+        assert_eq!(policy.levels.iter().map(|l| l.level).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!(policy.levels[3].responsible_role.as_deref(), Some("最高責任者"));
+        let template = crate::template::builtin_policy("ja").unwrap();
+        let steps: usize = policy.procedures.iter().map(|p| p.steps.len()).sum();
+        assert_eq!(steps, template.procedures.iter().map(|p| p.steps.len()).sum::<usize>());
+        let first = &policy.procedures[0];
+        assert_eq!((first.category_key.as_str(), first.level), ("leak", 0));
+        assert_eq!(first.steps[0].role.as_deref(), Some("一次対応者"));
+        assert_eq!(policy.checklists.len(), template.checklists.len());
+        assert_eq!(policy.authorities[0].key, "ppc");
+    }
+
+    #[test]
+    fn bcp_resolves_recovery_owners_and_related_contacts() {
+        let (_dir, file) = demo();
+        let bcp = super::bcp(file.connection()).unwrap();
+        let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
+        assert_eq!(power.recovery_role.as_deref(), Some("総務責任者"));
+        assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
+        assert_eq!(power.related_contacts.len(), 2);
+        assert!(!power.recovery_steps.is_empty());
+        let exercise = &bcp.exercises[0];
+        assert_eq!(exercise.held_on, "2026-10-15");
+        assert_eq!(exercise.confirmed_contacts.first().map(String::as_str), Some("高橋 健太"));
+    }
+
+    #[test]
+    fn call_tree_is_in_calling_order() {
+        let (_dir, file) = demo();
+        let tree = super::call_tree(file.connection()).unwrap();
+        assert_eq!(tree.iter().map(|c| c.call_order.unwrap()).collect::<Vec<_>>(), (1..=8).collect::<Vec<_>>());
+        assert_eq!(tree[0].name, "高橋 健太");
+    }
+}
