@@ -30,6 +30,8 @@ fn main() {
         "near_misses",
         "add_near_miss",
         "export_near_misses",
+        "export_document",
+        "draft_text",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

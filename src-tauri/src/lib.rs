@@ -43,6 +43,8 @@ pub fn run() {
             commands::incidents::near_misses,
             commands::incidents::add_near_miss,
             commands::incidents::export_near_misses,
+            commands::documents::export_document,
+            commands::documents::draft_text,
             commands::assessment::assess,
             commands::assessment::reporting_texts,
             commands::assessment::suggest_level,

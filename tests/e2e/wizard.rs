@@ -202,3 +202,67 @@ async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     assert_eq!(incident.calls.len(), 1);
     assert!(incident.discovered_at.starts_with("2026-11-20T10:15:00"), "{}", incident.discovered_at);
 }
+
+/// The whole page's text, for checks across the screen.
+async fn page_text(app: &AppWindow) -> String {
+    app.element("body").await.prop("textContent").await.ok().flatten().unwrap_or_default()
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn the_wizard_reads_in_english_from_start_to_end() {
+    let home = Home::new();
+    let file = home.path("sakura-en.sonae");
+    drop(CompanyFile::create_demo(&file, "en").expect("English demo company file"));
+    std::fs::create_dir_all(home.data_dir()).expect("data dir");
+    std::fs::write(home.data_dir().join("settings.json"), r#"{"preferences":{"language":"en"}}"#).expect("settings");
+    let app = AppWindow::launch(&home, Some(&file)).await;
+
+    let japanese = |text: &str| text.chars().any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+    let check = |step: &'static str, text: String| {
+        // The language switch names Japanese in Japanese; nothing else on screen may be Japanese.
+        let text = text.replace("日本語", "");
+        assert!(!japanese(&text), "Japanese left on the English {step} screen: {text}");
+    };
+
+    app.click("[data-testid=start-incident]").await;
+    app.click("[data-testid=case-lost_device]").await;
+    app.type_into("[data-testid=field-title]", "Laptop left on a train").await;
+    app.type_into("[data-testid=field-date]", "2026-11-20").await;
+    app.type_into("[data-testid=field-time]", "18:40").await;
+    app.type_into("[data-testid=field-description]", "A sales laptop with the customer list was left on the Yamanote line.").await;
+    app.type_into("[data-testid=field-author]", "Hanako Suzuki").await;
+    check("what happened", page_text(&app).await);
+    app.screenshot("wizard-1-what-en").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    app.click("[data-testid=happened-signs_only]").await;
+    app.click("[data-testid=q-personal_data_involved]").await;
+    app.wait_for_text_in("[data-testid=level-name]", "3").await;
+    check("severity", page_text(&app).await);
+    app.screenshot("wizard-2-severity-en").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    app.text("Call these people now, in this order").await;
+    check("calls", page_text(&app).await);
+    app.screenshot("wizard-3-calls-en").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    app.text("Do these first").await;
+    check("first response", page_text(&app).await);
+    app.screenshot("wizard-4-first-response-en").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    app.click("[data-testid=fact-personal]").await;
+    app.type_into("[data-testid=fact-subjects]", "1180").await;
+    app.click("[data-testid=assess]").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc]", "mandatory").await;
+    check("reporting", page_text(&app).await);
+    app.screenshot("wizard-5-reporting-en").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    app.text("Cause and prevention").await;
+    check("recovery", page_text(&app).await);
+    app.screenshot("wizard-6-recovery-en").await;
+    app.close().await;
+}

@@ -6,6 +6,7 @@ import type {
   CallOutcome,
   CallTarget,
   CaseKind,
+  DocumentKind,
   ErrorReport,
   Facts,
   HomeSummary,
@@ -19,6 +20,7 @@ import type {
   OpenFileState,
   Preferences,
   Recovery,
+  ReportStage,
   Severity,
   SeverityAnswers,
   WizardPolicy,
@@ -67,6 +69,13 @@ export const api = {
   addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),
   /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
   exportNearMisses: (fileName: string) => invoke<string | null>('export_near_misses', { fileName }),
+
+  /** Makes a PDF and opens a save dialog; resolves to the saved path, or null when cancelled. */
+  exportDocument: (document: DocumentKind, incidentId: number | null, stage: ReportStage, fileName: string) =>
+    invoke<string | null>('export_document', { document, incidentId, stage, fileName }),
+  /** A submission draft as plain text, in the order of the authority's web form. */
+  draftText: (document: DocumentKind, incidentId: number, stage: ReportStage) =>
+    invoke<string>('draft_text', { document, incidentId, stage }),
 };
 
 /** Turns whatever a command rejected with into an ErrorReport. */

@@ -211,6 +211,10 @@ publication: string, measures_taken: string,
  */
 measures_planned: string, lessons: string, };
 
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "incident-report" | "ppc-draft" | "data-subject-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft";
+
+export type ReportStage = "preliminary" | "final";
+
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 
 export type PersonalData = { 

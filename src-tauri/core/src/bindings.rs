@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{model, rules, wizard};
+use crate::{model, render, rules, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -45,6 +45,8 @@ pub fn typescript() -> String {
         wizard::SeverityAnswers::decl(&cfg),
         wizard::Severity::decl(&cfg),
         wizard::Recovery::decl(&cfg),
+        render::Document::decl(&cfg),
+        render::ReportStage::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
         rules::PersonalData::decl(&cfg),
         rules::Organization::decl(&cfg),

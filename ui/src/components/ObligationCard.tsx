@@ -9,6 +9,7 @@ import { api } from '../api';
 import { daysLeft, formatDue, urgency } from '../deadline';
 import { today } from '../datetime';
 import { Copyable } from '../pages/wizard/StepCalls';
+import { DocumentActions, DRAFT_FOR } from './DocumentActions';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
 
@@ -120,6 +121,17 @@ export function ObligationCard({
               {contact.hours}
             </Text>
           )}
+        </Stack>
+      )}
+
+      {DRAFT_FOR[obligation.authority] && (
+        <Stack gap={4} mt="sm">
+          {(obligation.authority === 'ppc' || obligation.authority === 'ppc_my_number'
+            ? (['preliminary', 'final'] as const)
+            : (['preliminary'] as const)
+          ).map((stage) => (
+            <DocumentActions key={stage} document={DRAFT_FOR[obligation.authority]!} incidentId={incidentId} stage={stage} withText />
+          ))}
         </Stack>
       )}
 

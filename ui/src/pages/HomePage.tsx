@@ -4,6 +4,7 @@ import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title, Unsty
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, HomeSummary, IncidentSummary } from '../bindings';
+import { DocumentActions } from '../components/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { daysLeft, formatDue, urgency } from '../deadline';
 import { useNavigate } from '../navigation';
@@ -126,6 +127,17 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
           </Text>
         </Card>
       </SimpleGrid>
+
+      <Card withBorder padding="lg" data-testid="documents">
+        <Title order={3} mb="sm">
+          {t('documents.title')}
+        </Title>
+        <Stack gap="xs">
+          <DocumentActions document="policy" />
+          <DocumentActions document="bcp" />
+          <DocumentActions document="contacts-card" />
+        </Stack>
+      </Card>
     </Stack>
   );
 }

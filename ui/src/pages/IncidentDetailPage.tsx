@@ -5,6 +5,7 @@ import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, Textarea, Timeli
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, IncidentDetail } from '../bindings';
+import { DocumentActions } from '../components/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ObligationCard } from '../components/ObligationCard';
 import { TaskList } from '../components/TaskList';
@@ -74,6 +75,7 @@ export function IncidentDetailPage({ id }: { id: number }) {
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.description}</Text>
         </Card>
       )}
+      <DocumentActions document="incident-report" incidentId={id} />
       {detail.level_override_reason && (
         <Text size="sm">{t('detail.overrideReason', { reason: detail.level_override_reason })}</Text>
       )}

@@ -42,8 +42,10 @@ pub use drafts::Draft;
 
 /// A document Sonae can print. The names (`policy`, `ppc-draft`, ...) are those of the command
 /// line's `export WHAT`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Named `DocumentKind` in TypeScript, where `Document` is the web page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "kebab-case")]
+#[ts(rename = "DocumentKind")]
 pub enum Document {
     /// 情報セキュリティインシデント対応規程 — the whole policy, BCP included.
     Policy,
@@ -120,7 +122,7 @@ impl std::str::FromStr for Document {
 }
 
 /// 速報 or 確報 — which report to the PPC (and the Privacy Mark body) is being drafted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStage {
     /// 速報 — what is known within days.

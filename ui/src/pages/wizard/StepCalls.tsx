@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { CallTarget, ErrorReport } from '../../bindings';
 import { formatTime } from '../../datetime';
+import { CopyIcon } from '../../components/CopyIcon';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StepActions, type StepProps } from './WizardPage';
 
@@ -91,7 +92,7 @@ export function Copyable({ label, value, large, emphasis }: { label: string; val
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
             <ActionIcon variant="subtle" onClick={copy} aria-label={t('common.copy')}>
-              <Text size="xs">{copied ? '✓' : '⧉'}</Text>
+              {copied ? <Text size="sm">✓</Text> : <CopyIcon />}
             </ActionIcon>
           </Tooltip>
         )}

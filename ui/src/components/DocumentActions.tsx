@@ -1,0 +1,94 @@
+// Where a document belongs, the buttons that make it: save as PDF (a save dialog opens), and for
+// a submission draft also its plain text for the authority's web form, shown to copy.
+import { useState } from 'react';
+import { Button, CopyButton, Group, Modal, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../api';
+import type { Authority, DocumentKind, ErrorReport, ReportStage } from '../bindings';
+import { ErrorAlert } from './ErrorAlert';
+
+/** The draft each addressee's report starts from, if Sonae writes one. */
+export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
+  ppc: 'ppc-draft',
+  ppc_my_number: 'ppc-draft',
+  data_subjects: 'data-subject-notice',
+  eu_supervisory_authority: 'gdpr-draft',
+  police: 'police-memo',
+  ipa_malware: 'ipa-draft',
+  ipa_unauthorized_access: 'ipa-draft',
+  jpcert: 'jpcert-draft',
+};
+
+export function DocumentActions({
+  document,
+  incidentId = null,
+  stage = 'preliminary',
+  withText = false,
+}: {
+  document: DocumentKind;
+  incidentId?: number | null;
+  stage?: ReportStage;
+  withText?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [text, setText] = useState<string | null>(null);
+  const name = document === 'ppc-draft' ? t(`documents.name.ppc-draft-${stage}`) : t(`documents.name.${document}`);
+
+  const savePdf = async () => {
+    setError(null);
+    try {
+      setSaved(await api.exportDocument(document, incidentId, stage, `${name}.pdf`));
+    } catch (e) {
+      setError(asErrorReport(e));
+    }
+  };
+  const showText = async () => {
+    setError(null);
+    try {
+      setText(await api.draftText(document, incidentId ?? 0, stage));
+    } catch (e) {
+      setError(asErrorReport(e));
+    }
+  };
+
+  return (
+    <div>
+      <Group gap="xs">
+        <Text size="sm" fw={500} miw={180}>
+          {name}
+        </Text>
+        <Button size="xs" variant="light" onClick={() => void savePdf()} data-testid={`pdf-${document}-${stage}`}>
+          {t('documents.savePdf')}
+        </Button>
+        {withText && (
+          <Button size="xs" variant="default" onClick={() => void showText()} data-testid={`text-${document}-${stage}`}>
+            {t('documents.webFormText')}
+          </Button>
+        )}
+      </Group>
+      {saved && (
+        <Text size="xs" c="green.8" style={{ overflowWrap: 'anywhere' }}>
+          {t('documents.saved', { path: saved })}
+        </Text>
+      )}
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <Modal opened={text !== null} onClose={() => setText(null)} title={name} size="xl">
+        <Text size="sm" mb="xs">
+          {t('documents.webFormHelp')}
+        </Text>
+        <Textarea value={text ?? ''} readOnly autosize minRows={10} maxRows={22} data-testid="draft-text" />
+        <Group justify="flex-end" mt="sm">
+          <CopyButton value={text ?? ''}>
+            {({ copied, copy }) => (
+              <Button onClick={copy} color={copied ? 'green' : undefined}>
+                {copied ? t('common.copied') : t('documents.copyAll')}
+              </Button>
+            )}
+          </CopyButton>
+        </Group>
+      </Modal>
+    </div>
+  );
+}
