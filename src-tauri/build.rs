@@ -32,6 +32,9 @@ fn main() {
         "export_near_misses",
         "export_document",
         "draft_text",
+        "list_backups",
+        "restore_backup",
+        "set_backups_kept",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

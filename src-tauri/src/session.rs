@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use sonae_core::model::ErrorReport;
-use sonae_core::store::CompanyFile;
+use sonae_core::store::{backups, CompanyFile};
 use sonae_core::template;
 
 use crate::settings::Settings;
@@ -29,6 +29,7 @@ impl Session {
             Ok(company) => {
                 settings.remember(&path);
                 let _ = settings.save(&data_dir);
+                keep_backup(&company, &path, settings.preferences.backups_kept);
                 (Some(company), None)
             }
             Err(problem) => (None, Some(problem)),
@@ -55,4 +56,17 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
     let policy = template::builtin_policy(language)
         .map_err(|e| ErrorReport { code: "invalid".into(), message: format!("built-in template: {e}") })?;
     Ok(CompanyFile::create(path, name, &policy)?)
+}
+
+/// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
+/// drops the oldest beyond `kept`. A failed backup never stops the file from opening; it is
+/// reported on stderr.
+pub fn keep_backup(company: &CompanyFile, path: &Path, kept: u32) {
+    let result = backups::default_backup_dir(path).and_then(|dir| {
+        backups::take_backup(company, &dir, backups::BackupReason::Opened)?;
+        backups::rotate(&dir, &backups::company_stem(path)?, kept.max(1) as usize)
+    });
+    if let Err(e) = result {
+        eprintln!("sonae: no backup of {}: {e}", path.display());
+    }
 }

@@ -6,5 +6,6 @@
 //! `make test` (or `make e2e`), which installs those and starts Xvfb.
 
 mod harness;
+mod backups;
 mod home;
 mod wizard;

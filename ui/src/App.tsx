@@ -8,6 +8,7 @@ import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindin
 import { addReportingTexts } from './i18n';
 import { NavigationContext, type View } from './navigation';
 import { theme } from './theme';
+import { BackupsPage } from './pages/BackupsPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
@@ -71,10 +72,11 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  const areas: { page: 'home' | 'incidents' | 'nearMisses'; label: string }[] = [
+  const areas: { page: 'home' | 'incidents' | 'nearMisses' | 'backups'; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
+    { page: 'backups', label: t('nav.backups') },
   ];
   const activeArea = view.page === 'incident' || view.page === 'wizard' ? 'incidents' : view.page;
 
@@ -126,6 +128,7 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+            {loaded.kind === 'ready' && view.page === 'backups' && <BackupsPage />}
           </AppShell.Main>
         </AppShell>
       </NavigationContext.Provider>

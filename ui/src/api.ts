@@ -3,6 +3,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Assessment,
+  BackupInfo,
   CallOutcome,
   CallTarget,
   CaseKind,
@@ -73,6 +74,10 @@ export const api = {
   /** Makes a PDF and opens a save dialog; resolves to the saved path, or null when cancelled. */
   exportDocument: (document: DocumentKind, incidentId: number | null, stage: ReportStage, fileName: string) =>
     invoke<string | null>('export_document', { document, incidentId, stage, fileName }),
+  listBackups: () => invoke<BackupInfo[]>('list_backups'),
+  /** Puts a backup in place of the open file, keeping the current file as a backup first. */
+  restoreBackup: (backup: string) => invoke<null>('restore_backup', { backup }),
+  setBackupsKept: (kept: number) => invoke<Preferences>('set_backups_kept', { kept }),
   /** A submission draft as plain text, in the order of the authority's web form. */
   draftText: (document: DocumentKind, incidentId: number, stage: ReportStage) =>
     invoke<string>('draft_text', { document, incidentId, stage }),

@@ -52,12 +52,17 @@ export type Preferences = { language: Language,
 /**
  * The name written as author of timeline entries, ticks and calls (asked once by the wizard).
  */
-author_name: string, };
+author_name: string, 
+/**
+ * How many automatic backups of each company file are kept (the oldest go first).
+ */
+backups_kept: number, };
 
 export type ErrorReport = { 
 /**
  * not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
- * invalid, missing, no_company_file, settings.
+ * invalid, missing, in_use, no_company_file, settings, and the refusals of domain rules
+ * (e.g. obligations_open).
  */
 code: string, message: string, };
 
@@ -210,6 +215,22 @@ publication: string, measures_taken: string,
  * 再発防止のための措置 (planned)
  */
 measures_planned: string, lessons: string, };
+
+export type BackupReason = "opened" | "daily" | "before_restore" | "manual";
+
+export type BackupSummary = { company_name: string, contacts: number, incidents: number, open_incidents: number, 
+/**
+ * The latest change recorded anywhere in the file (RFC 3339), if any.
+ */
+last_change: string | null, };
+
+export type BackupContents = { "state": "intact" } & BackupSummary | { "state": "unusable", code: string, reason: string, };
+
+export type BackupInfo = { path: string, 
+/**
+ * When it was taken, in local time.
+ */
+taken_at: string, reason: BackupReason, size_bytes: number, contents: BackupContents, };
 
 export type DocumentKind = "policy" | "bcp" | "contacts-card" | "incident-report" | "ppc-draft" | "data-subject-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft";
 

@@ -7,7 +7,8 @@ export type View =
   | { page: 'incidents' }
   | { page: 'incident'; id: number }
   | { page: 'wizard'; id: number }
-  | { page: 'nearMisses' };
+  | { page: 'nearMisses' }
+  | { page: 'backups' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 

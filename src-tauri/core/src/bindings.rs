@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{model, render, rules, wizard};
+use crate::{model, render, rules, store, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -45,6 +45,10 @@ pub fn typescript() -> String {
         wizard::SeverityAnswers::decl(&cfg),
         wizard::Severity::decl(&cfg),
         wizard::Recovery::decl(&cfg),
+        store::backups::BackupReason::decl(&cfg),
+        store::backups::BackupSummary::decl(&cfg),
+        store::backups::BackupContents::decl(&cfg),
+        store::backups::BackupInfo::decl(&cfg),
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),

@@ -97,19 +97,28 @@ pub enum Language {
 }
 
 /// The user's preferences, kept outside company files (they belong to the person, not the company).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct Preferences {
     pub language: Language,
     /// The name written as author of timeline entries, ticks and calls (asked once by the wizard).
     pub author_name: String,
+    /// How many automatic backups of each company file are kept (the oldest go first).
+    pub backups_kept: u32,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences { language: Language::default(), author_name: String::new(), backups_kept: 20 }
+    }
 }
 
 /// An error as the UI receives it: a stable code to react to and a message to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ErrorReport {
     /// not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
-    /// invalid, missing, no_company_file, settings.
+    /// invalid, missing, in_use, no_company_file, settings, and the refusals of domain rules
+    /// (e.g. obligations_open).
     pub code: String,
     pub message: String,
 }

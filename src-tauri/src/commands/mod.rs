@@ -2,6 +2,7 @@
 //! errors into an [`ErrorReport`] (`{code, message}`) the UI can react to.
 
 pub mod assessment;
+pub mod backups;
 pub mod documents;
 pub mod files;
 pub mod incidents;

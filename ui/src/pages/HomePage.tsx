@@ -158,7 +158,10 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
         </Badge>
       </Group>
       <Text size="sm" c="dimmed">
-        {t(`incident.category.${incident.category ?? 'none'}`)} ・ {t(`incident.stage.${incident.stage}`)} ・{' '}
+        {t(`incident.category.${incident.category ?? 'none'}`)}
+        {t('common.separator')}
+        {t(`incident.stage.${incident.stage}`)}
+        {t('common.separator')}
         {t('home.discoveredAt', { date: formatDue(incident.discovered_at, language) })}
       </Text>
       {due ? (

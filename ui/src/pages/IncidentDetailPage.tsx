@@ -134,7 +134,9 @@ export function IncidentDetailPage({ id }: { id: number }) {
             {[...detail.timeline].reverse().map((entry) => (
               <Timeline.Item key={entry.id}>
                 <Text size="xs" c="dimmed">
-                  {formatDateTime(entry.at, language)} ・ {entry.author || '—'}
+                  {formatDateTime(entry.at, language)}
+                  {t('common.separator')}
+                  {entry.author || '—'}
                 </Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {entry.message}

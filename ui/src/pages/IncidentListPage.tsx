@@ -109,7 +109,9 @@ export function IncidentListPage() {
                   <Table.Td>
                     <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
                     <Text size="xs" c="dimmed">
-                      {t(`incident.category.${incident.category ?? 'none'}`)} ・ {t(`incident.stage.${incident.stage}`)}
+                      {t(`incident.category.${incident.category ?? 'none'}`)}
+                      {t('common.separator')}
+                      {t(`incident.stage.${incident.stage}`)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

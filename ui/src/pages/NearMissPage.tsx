@@ -86,7 +86,7 @@ export function NearMissPage() {
           <Text fw={600}>{item.title}</Text>
           <Text size="xs" c="dimmed">
             {formatDue(item.occurred_on, i18n.language)}
-            {item.reported_by && ` ・ ${item.reported_by}`}
+            {item.reported_by && `${t('common.separator')}${item.reported_by}`}
           </Text>
           {item.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.description}</Text>}
           {item.what_could_happen && (

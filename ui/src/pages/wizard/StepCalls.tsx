@@ -45,7 +45,7 @@ export function StepCalls({ detail, act, goTo }: StepProps) {
                 {target.deputy && <Badge color="gray">{t('wizard.step.calls.deputy')}</Badge>}
               </Group>
               <Text size="sm" c="dimmed">
-                {[target.title, target.organization].filter(Boolean).join(' ・ ')}
+                {[target.title, target.organization].filter(Boolean).join(t('common.separator'))}
               </Text>
             </div>
             <Group gap="xs" wrap="nowrap">

@@ -123,7 +123,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         </Stack>
       )}
       <Text size="xs" c="dimmed">
-        {t('wizard.step.reporting.organization', { list: organization.join(' ・ ') })}
+        {t('wizard.step.reporting.organization', { list: organization.join(t('common.separator')) })}
       </Text>
       <Group>
         <Button onClick={() => void assess()} variant={assessed && !dirty ? 'default' : 'filled'} data-testid="assess">
