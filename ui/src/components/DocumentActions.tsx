@@ -56,7 +56,7 @@ export function DocumentActions({
   return (
     <div>
       <Group gap="xs">
-        <Text size="sm" fw={500} miw={180}>
+        <Text size="sm" fw={500} w={320}>
           {name}
         </Text>
         <Button size="xs" variant="light" onClick={() => void savePdf()} data-testid={`pdf-${document}-${stage}`}>
