@@ -170,6 +170,7 @@ async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     app.click("[data-testid^=call-] [data-testid=no-answer]").await;
     app.wait_for_text_in("[data-testid=last-call]", "応答なし").await;
     app.click("[data-testid=wizard-next]").await;
+    app.text("まず、これをしてください").await;
     let tasks = app.driver.find_all(By::Css("[data-testid^=task-]")).await.expect("tasks");
     assert!(tasks.len() >= 4, "the ransomware checklist and the level-2 malware procedure are laid out");
     for task in &tasks[..2] {

@@ -2,12 +2,11 @@
 //! as plain text in the order of the authority's web form. Documents come out in the language the
 //! user reads the app in.
 
-use sonae_core::model::{ErrorReport, Language};
+use sonae_core::model::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 
-use super::{with_company, CommandResult};
+use super::{save_through_dialog, with_company, CommandResult};
 use crate::session::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
@@ -16,7 +15,7 @@ fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> E
 }
 
 /// Makes the PDF, then asks where to save it; answers with the saved path, or none when the user
-/// cancelled. The dialog is opened from here, so the window never names a path to write.
+/// cancelled.
 #[tauri::command]
 pub async fn export_document(
     app: tauri::AppHandle,
@@ -28,13 +27,7 @@ pub async fn export_document(
 ) -> CommandResult<Option<String>> {
     let options = options(&session, incident_id, stage);
     let pdf = with_company(&session, |company| Ok(render::export(company.connection(), document, &options)?))?;
-    let chosen = app.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(&file_name).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    // The dialog already asked before replacing an existing file.
-    render::save(&path, &pdf, true).map_err(ErrorReport::from)?;
-    Ok(Some(path.display().to_string()))
+    save_through_dialog(&app, "PDF", "pdf", &file_name, &pdf)
 }
 
 /// A draft as plain text, in the order of the authority's web form.

@@ -9,7 +9,6 @@ use sonae_core::rules::Facts;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use tauri::State;
-use tauri_plugin_dialog::DialogExt;
 
 use super::{with_company, CommandResult};
 use crate::session::Session;
@@ -144,7 +143,6 @@ pub fn add_near_miss(session: State<'_, Session>, near_miss: NearMissInput) -> C
 }
 
 /// Saves the near misses for staff training (without who reported them) where the user chooses.
-/// The save dialog is opened from here, so the window itself never names a path to write.
 #[tauri::command]
 pub async fn export_near_misses(
     app: tauri::AppHandle,
@@ -152,10 +150,5 @@ pub async fn export_near_misses(
     file_name: String,
 ) -> CommandResult<Option<String>> {
     let csv = with_company(&session, |company| Ok(store::near_miss_training_csv(company.connection())?))?;
-    let chosen = app.dialog().file().add_filter("CSV", &["csv"]).set_file_name(&file_name).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    super::write_file_atomically(&path, csv.as_bytes())?;
-    Ok(Some(path.display().to_string()))
+    super::save_through_dialog(&app, "CSV", "csv", &file_name, csv.as_bytes())
 }

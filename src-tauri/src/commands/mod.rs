@@ -30,9 +30,29 @@ pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) ->
     }
 }
 
+/// Asks where to save `bytes` (a save dialog opened from the Rust side, so the window never names
+/// a path to write) and writes them there; answers with the path, or none when the user cancelled.
+/// Blocks until the dialog closes, so it must be called from an async command.
+pub fn save_through_dialog(
+    app: &tauri::AppHandle,
+    kind: &str,
+    extension: &str,
+    file_name: &str,
+    bytes: &[u8],
+) -> CommandResult<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let chosen = app.dialog().file().add_filter(kind, &[extension]).set_file_name(file_name).blocking_save_file();
+    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    // The dialog already asked before replacing an existing file.
+    write_file_atomically(&path, bytes)?;
+    Ok(Some(path.display().to_string()))
+}
+
 /// Writes a file the user chose in a save dialog: first beside it, then moved into place, so an
 /// interrupted write never leaves half a file under the chosen name.
-pub fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> CommandResult<()> {
+fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> CommandResult<()> {
     let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
     let mut staging = path.as_os_str().to_owned();
     staging.push(".part");

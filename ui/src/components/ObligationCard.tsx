@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { Anchor, Badge, Button, Card, Group, List, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { IncidentDetail, ObligationRecord, ObligationStatus } from '../bindings';
+import type { ObligationRecord, ObligationStatus } from '../bindings';
+import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
 import { daysLeft, formatDue, urgency } from '../deadline';
 import { today } from '../datetime';
@@ -21,7 +22,7 @@ export function ObligationCard({
 }: {
   incidentId: number;
   obligation: ObligationRecord;
-  act: (work: () => Promise<IncidentDetail>) => Promise<IncidentDetail | null>;
+  act: IncidentAction;
   readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();

@@ -1,10 +1,11 @@
 // One incident in full: what happened, its level, the timeline (append-only: corrections are
 // new notes), the reports with their status, the checklists and the calls.
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import type { ErrorReport, IncidentDetail } from '../bindings';
+import { useIncidentAction } from '../useIncidentAction';
+import type { IncidentDetail } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ObligationCard } from '../components/ObligationCard';
@@ -16,24 +17,13 @@ export function IncidentDetailPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
-  const [error, setError] = useState<ErrorReport | null>(null);
+  const { act, error, setError } = useIncidentAction(setDetail);
   const [note, setNote] = useState('');
 
   useEffect(() => {
     api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
   }, [id]);
 
-  const act = useCallback(async (work: () => Promise<IncidentDetail>) => {
-    setError(null);
-    try {
-      const updated = await work();
-      setDetail(updated);
-      return updated;
-    } catch (e) {
-      setError(asErrorReport(e));
-      return null;
-    }
-  }, []);
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
   const open = detail.status === 'open';

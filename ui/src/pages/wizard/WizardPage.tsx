@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { ErrorReport, IncidentDetail, WizardPolicy } from '../../bindings';
+import { useIncidentAction, type IncidentAction } from '../../useIncidentAction';
+import type { IncidentDetail, WizardPolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigate } from '../../navigation';
@@ -23,7 +24,7 @@ export type StepProps = {
   detail: IncidentDetail;
   policy: WizardPolicy;
   /** Runs a command that answers with the incident, shows its error if it fails. */
-  act: (work: () => Promise<IncidentDetail>) => Promise<IncidentDetail | null>;
+  act: IncidentAction;
   /** Moves to another step (the incident remembers it). */
   goTo: (step: number) => Promise<void>;
 };
@@ -33,7 +34,7 @@ export function WizardPage({ id }: { id: number }) {
   const navigate = useNavigate();
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
   const [policy, setPolicy] = useState<WizardPolicy | null>(null);
-  const [error, setError] = useState<ErrorReport | null>(null);
+  const { act, error, setError } = useIncidentAction(setDetail);
 
   useEffect(() => {
     Promise.all([api.incidentDetail(id), api.wizardPolicy()])
@@ -44,17 +45,6 @@ export function WizardPage({ id }: { id: number }) {
       .catch((e) => setError(asErrorReport(e)));
   }, [id]);
 
-  const act = useCallback(async (work: () => Promise<IncidentDetail>) => {
-    setError(null);
-    try {
-      const updated = await work();
-      setDetail(updated);
-      return updated;
-    } catch (e) {
-      setError(asErrorReport(e));
-      return null;
-    }
-  }, []);
 
   const goTo = useCallback(
     async (step: number) => {
