@@ -3,7 +3,7 @@
 //!
 //! The writes are the app's: an incident opened with its first timeline entries and the
 //! obligations of its assessment (`store::record_assessment`); progress on an incident (new
-//! entries, changed facts, a re-assessment); a contact with phone numbers, an email and a tag.
+//! entries, changed facts, a re-assessment, the wizard's autosaved draft); a contact with phone numbers, an email and a tag.
 //! Each is one `CompanyFile::write` transaction. Test support only; see the crate docs.
 
 use std::io::Write;
@@ -154,6 +154,9 @@ fn record_progress(company: &mut CompanyFile, rng: &mut SplitMix64, batch: Strin
         )?;
         append_entries(tx, rng, incident_id, &batch, entries)?;
         store::record_assessment(tx, incident_id, &assessment)?;
+        // The wizard's autosave of a step, in the same transaction: the batch's timeline entries
+        // being whole is what shows it committed with them.
+        store::wizard::save_draft(tx, incident_id, (rng.below(6)) as i64, &json!({ "batch": batch, "note": MESSAGES[0] }))?;
         Ok(Some(incident_id))
     })?;
     Ok(incident_id.map(|incident_id| CommittedWrite::Progress { incident_id, batch }))

@@ -211,5 +211,13 @@ fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
             return Err(format!("a write reported as committed is missing or incomplete: {write}"));
         }
     }
+    // An autosaved wizard draft is committed only together with its batch of timeline entries.
+    let draft_batches: Vec<String> = conn
+        .prepare("SELECT d.value ->> 'batch' FROM incident i, json_each(i.wizard_draft) d")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .map_err(sql)?;
+    if let Some(orphan) = draft_batches.iter().find(|batch| !batches.contains_key(*batch)) {
+        return Err(format!("a wizard draft of batch {orphan} was kept without its timeline entries"));
+    }
     Ok(())
 }
