@@ -8,4 +8,5 @@
 mod harness;
 mod backups;
 mod home;
+mod hostile_text;
 mod wizard;
