@@ -39,6 +39,7 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
         )
         .await
         .expect("paste the note");
+    app.type_into("[data-testid=note-author]", "高橋 健太").await;
     app.click("[data-testid=add-note]").await;
     app.wait_for_text_in("[data-testid=timeline]", "<script>alert(2)</script>長い経過メモ。").await;
     app.driver.execute("window.scrollTo(0, 0)", vec![]).await.expect("scroll to the top");
@@ -50,5 +51,7 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
 
     let company = CompanyFile::open(&file).expect("file opens");
     let detail = store::incident_detail(company.connection(), incident_id).expect("incident");
-    assert_eq!(detail.timeline.last().map(|e| e.message.as_str()), Some(note.as_str()), "the note is stored exactly");
+    let last = detail.timeline.last().expect("the note");
+    assert_eq!(last.message, note, "the note is stored exactly");
+    assert_eq!(last.author, "高橋 健太", "asked for the writer's name, the note carries it");
 }

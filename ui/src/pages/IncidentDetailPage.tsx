@@ -1,7 +1,7 @@
 // One incident in full: what happened, its level, the timeline (append-only: corrections are
 // new notes), the reports with their status, the checklists and the calls.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import { useIncidentAction } from '../useIncidentAction';
@@ -19,9 +19,16 @@ export function IncidentDetailPage({ id }: { id: number }) {
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
   const { act, error, setError } = useIncidentAction(setDetail);
   const [note, setNote] = useState('');
+  // Who writes notes: asked here when the wizard has not asked yet on this computer.
+  const [author, setAuthor] = useState<string | null>(null);
+  const [askAuthor, setAskAuthor] = useState(false);
 
   useEffect(() => {
     api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
+    void api.preferences().then((p) => {
+      setAuthor(p.author_name);
+      setAskAuthor(!p.author_name.trim());
+    });
   }, [id]);
 
 
@@ -29,7 +36,10 @@ export function IncidentDetailPage({ id }: { id: number }) {
   const open = detail.status === 'open';
   const language = i18n.language;
 
+  const needsAuthor = author !== null && author.trim() === '';
   const addNote = async () => {
+    if (needsAuthor) return;
+    if (author !== null) await api.setAuthorName(author);
     if (await act(() => api.addIncidentNote(id, note))) setNote('');
   };
 
@@ -115,7 +125,15 @@ export function IncidentDetailPage({ id }: { id: number }) {
                 minRows={2}
                 data-testid="note"
               />
-              <Button onClick={() => void addNote()} disabled={!note.trim()} w="fit-content" data-testid="add-note">
+              {askAuthor && (
+                <TextInput
+                  label={t('wizard.step.what.author')}
+                  value={author ?? ''}
+                  onChange={(e) => setAuthor(e.currentTarget.value)}
+                  data-testid="note-author"
+                />
+              )}
+              <Button onClick={() => void addNote()} disabled={!note.trim() || needsAuthor} w="fit-content" data-testid="add-note">
                 {t('detail.addNote')}
               </Button>
             </Stack>
