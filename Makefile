@@ -16,12 +16,17 @@ APT_PACKAGES := build-essential pkg-config curl file xauth libssl-dev \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
 
-.PHONY: help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+# Criterion benchmarks of the core (assessment, PDF export, a large company file); each prints its figures.
+bench:
+	cargo bench -p sonae-core --bench assess --bench export --bench large_file -- --warm-up-time 1 --measurement-time 3
+
+.PHONY: bench help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 
 help:
 	@echo "make run    build and open Sonae on the default company file"
 	@echo "make test   every test: Rust, front end (Vitest), end-to-end (real window under Xvfb)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
+	@echo "make bench  core benchmarks: assessment, PDF export, a large company file"
 
 deps: deps-system deps-ui
 
