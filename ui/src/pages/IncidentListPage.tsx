@@ -12,6 +12,9 @@ import { StartIncidentButton } from './HomePage';
 
 type StatusFilter = 'all' | 'open' | 'closed';
 
+/** Rows drawn at a time: a file with thousands of incidents still opens its list at once. */
+const PAGE_SIZE = 50;
+
 /** Open incidents first, soonest deadline first (none last); then closed ones, newest first. */
 export function sortIncidents(incidents: IncidentSummary[]): IncidentSummary[] {
   const due = (i: IncidentSummary) => (i.next_deadline ? new Date(/T/.test(i.next_deadline) ? i.next_deadline : `${i.next_deadline}T23:59:59`).getTime() : Infinity);
@@ -46,12 +49,15 @@ export function IncidentListPage() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [level, setLevel] = useState<string | null>(null);
+  const [rowsShown, setRowsShown] = useState(PAGE_SIZE);
 
   useEffect(() => {
     api.listIncidents().then((list) => setIncidents(sortIncidents(list)), (e) => setError(asErrorReport(e)));
   }, []);
 
-  const shown = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
+  const matching = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
+  useEffect(() => setRowsShown(PAGE_SIZE), [query, status, level]);
+  const shown = matching.slice(0, rowsShown);
   const now = new Date();
 
   return (
@@ -140,6 +146,11 @@ export function IncidentListPage() {
             })}
           </Table.Tbody>
         </Table>
+      )}
+      {matching.length > shown.length && (
+        <Button variant="default" onClick={() => setRowsShown(rowsShown + PAGE_SIZE)} w="fit-content" data-testid="more-incidents">
+          {t('incidents.more', { count: matching.length - shown.length })}
+        </Button>
       )}
       <Button variant="subtle" onClick={() => navigate({ page: 'nearMisses' })} w="fit-content">
         {t('nearMisses.link')}
