@@ -45,21 +45,8 @@ pub fn save_through_dialog(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    // The dialog already asked before replacing an existing file.
-    write_file_atomically(&path, bytes)?;
+    // The dialog already asked before replacing an existing file. Written beside it, synced and
+    // moved into place, so an interrupted write never leaves half a file under the chosen name.
+    sonae_core::render::save(&path, bytes, true)?;
     Ok(Some(path.display().to_string()))
-}
-
-/// Writes a file the user chose in a save dialog: first beside it, then moved into place, so an
-/// interrupted write never leaves half a file under the chosen name.
-fn write_file_atomically(path: &std::path::Path, bytes: &[u8]) -> CommandResult<()> {
-    let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
-    let mut staging = path.as_os_str().to_owned();
-    staging.push(".part");
-    let staging = std::path::PathBuf::from(staging);
-    std::fs::write(&staging, bytes).map_err(io)?;
-    std::fs::rename(&staging, path).map_err(|e| {
-        let _ = std::fs::remove_file(&staging);
-        io(e)
-    })
 }

@@ -220,9 +220,9 @@ fn context<'a>(company: &'a CompanyProfile, document: Document, options: &Export
     documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 
-/// Saves a rendered document at `path` without ever leaving half a file there: the bytes are
-/// written to a temporary file in the same directory and moved into place when complete. An
-/// existing file is replaced only when `replace` is true.
+/// Saves an exported file (a rendered document, the near-miss CSV) at `path` without ever leaving
+/// half a file there: the bytes are written to a temporary file in the same directory, synced and
+/// moved into place when complete. An existing file is replaced only when `replace` is true.
 pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError> {
     use std::io::Write;
     let io = |source| RenderError::Io { path: path.to_owned(), source };
