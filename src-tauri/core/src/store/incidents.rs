@@ -205,7 +205,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
             None => None,
         };
         Ok((
-            json(r.get(1)?),
+            r.get::<_, String>(1)?,
             json(r.get(2)?),
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
@@ -229,7 +229,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     for row in rows {
         let (authority, duty, grounds, deadlines, mut record) = row?;
         let invalid = |e: serde_json::Error| StoreError::Invalid(format!("obligation {}: {e}", record.id));
-        record.authority = serde_json::from_value(authority).map_err(invalid)?;
+        record.authority = super::obligations::authority_from_key(&authority)?;
         record.duty = serde_json::from_value(duty).map_err(invalid)?;
         record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
         record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;

@@ -45,3 +45,9 @@ pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assess
     }
     Ok(())
 }
+
+/// The addressee an `obligation.authority_key` names (the assessment's id, e.g. "ppc").
+pub(super) fn authority_from_key(key: &str) -> Result<crate::rules::Authority> {
+    serde_json::from_value(serde_json::Value::String(key.to_owned()))
+        .map_err(|e| StoreError::Invalid(format!("unknown addressee {key:?} in an obligation: {e}")))
+}

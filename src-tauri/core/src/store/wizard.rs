@@ -379,8 +379,7 @@ pub fn update_obligation(
         ],
     )?;
     let language = file_language(tx)?;
-    let authority: rules::Authority = serde_json::from_value(serde_json::Value::String(authority_key))
-        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let authority = obligations::authority_from_key(&authority_key)?;
     let message = phrase(
         &language,
         &format!("obligation.{}", update.status.key()),
