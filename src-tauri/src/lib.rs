@@ -47,7 +47,7 @@ pub fn run() {
             commands::documents::draft_text,
             commands::backups::list_backups,
             commands::backups::restore_backup,
-            commands::backups::set_backups_kept,
+            commands::preferences::set_backups_kept,
             commands::assessment::assess,
             commands::assessment::reporting_texts,
             commands::assessment::suggest_level,

@@ -1,6 +1,6 @@
 //! The automatic backups of the open company file, and putting one back.
 
-use sonae_core::model::{ErrorReport, Preferences};
+use sonae_core::model::ErrorReport;
 use sonae_core::store::backups::{self, BackupInfo};
 use sonae_core::store::CompanyFile;
 use tauri::State;
@@ -38,12 +38,4 @@ pub fn restore_backup(session: State<'_, Session>, backup: String) -> CommandRes
     *company = Some(CompanyFile::open(&path)?);
     restored?;
     Ok(())
-}
-
-#[tauri::command]
-pub fn set_backups_kept(session: State<'_, Session>, kept: u32) -> CommandResult<Preferences> {
-    let mut settings = session.settings.lock().map_err(|_| ErrorReport { code: "settings".into(), message: "settings are unavailable".into() })?;
-    settings.preferences.backups_kept = kept.clamp(1, 1000);
-    settings.save(&session.data_dir).map_err(|e| ErrorReport { code: "settings".into(), message: e.to_string() })?;
-    Ok(settings.preferences.clone())
 }

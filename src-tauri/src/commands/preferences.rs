@@ -1,4 +1,5 @@
-//! The user's preferences (language), kept in the settings file beside company files.
+//! The user's preferences (language, the name they record under, backups kept), kept in the
+//! settings file beside company files.
 
 use sonae_core::model::{ErrorReport, Language, Preferences};
 use tauri::State;
@@ -14,17 +15,25 @@ pub fn preferences(session: State<'_, Session>) -> Preferences {
 /// Switches the interface language and remembers it for the next start.
 #[tauri::command]
 pub fn set_language(session: State<'_, Session>, language: Language) -> CommandResult<Preferences> {
-    let mut settings = session.settings.lock().map_err(|_| settings_error("settings are unavailable".into()))?;
-    settings.preferences.language = language;
-    settings.save(&session.data_dir).map_err(|e| settings_error(e.to_string()))?;
-    Ok(settings.preferences.clone())
+    change_preferences(&session, |p| p.language = language)
 }
 
 /// Remembers the name written as author of what the user records.
 #[tauri::command]
 pub fn set_author_name(session: State<'_, Session>, name: String) -> CommandResult<Preferences> {
+    change_preferences(&session, |p| p.author_name = name.trim().to_owned())
+}
+
+/// How many automatic backups of each company file are kept (1 to 1,000).
+#[tauri::command]
+pub fn set_backups_kept(session: State<'_, Session>, kept: u32) -> CommandResult<Preferences> {
+    change_preferences(&session, |p| p.backups_kept = kept.clamp(1, 1000))
+}
+
+/// Changes the preferences and saves them at once; answers with the preferences as saved.
+fn change_preferences(session: &Session, change: impl FnOnce(&mut Preferences)) -> CommandResult<Preferences> {
     let mut settings = session.settings.lock().map_err(|_| settings_error("settings are unavailable".into()))?;
-    settings.preferences.author_name = name.trim().to_owned();
+    change(&mut settings.preferences);
     settings.save(&session.data_dir).map_err(|e| settings_error(e.to_string()))?;
     Ok(settings.preferences.clone())
 }
