@@ -7,9 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { ObligationRecord, ObligationStatus } from '../bindings';
 import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
-import { daysLeft, formatDue, urgency } from '../deadline';
+import { formatDue } from '../deadline';
 import { today } from '../datetime';
-import { Copyable } from '../pages/wizard/StepCalls';
+import { Copyable } from './Copyable';
+import { DeadlineBadge } from './DeadlineBadge';
 import { DocumentActions, DRAFT_FOR } from './DocumentActions';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
@@ -79,24 +80,17 @@ export function ObligationCard({
         {obligation.deadlines.length === 0 ? (
           <Text size="sm">{t(`reporting.timing.${obligation.authority}`)}</Text>
         ) : (
-          obligation.deadlines.map((deadline) => {
-            const state = urgency(deadline.due_by, now);
-            return (
-              <Group key={deadline.stage} gap="xs" data-testid={`deadline-${deadline.stage}`}>
-                <Text size="sm" fw={600} w={120}>
-                  {t(`reporting.deadline_stage.${deadline.stage}`)}
-                </Text>
-                <Text size="sm" data-testid="due">
-                  {formatDue(deadline.due_by, i18n.language)}
-                </Text>
-                {open && state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
-                {open && state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
-                {open && state === 'later' && (
-                  <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(deadline.due_by, now) })}</Badge>
-                )}
-              </Group>
-            );
-          })
+          obligation.deadlines.map((deadline) => (
+            <Group key={deadline.stage} gap="xs" data-testid={`deadline-${deadline.stage}`}>
+              <Text size="sm" fw={600} w={120}>
+                {t(`reporting.deadline_stage.${deadline.stage}`)}
+              </Text>
+              <Text size="sm" data-testid="due">
+                {formatDue(deadline.due_by, i18n.language)}
+              </Text>
+              {open && <DeadlineBadge due={deadline.due_by} now={now} />}
+            </Group>
+          ))
         )}
       </Stack>
 

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, HomeSummary, IncidentSummary } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
+import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { daysLeft, formatDue, urgency } from '../deadline';
+import { formatDue, urgency } from '../deadline';
 import { useNavigate } from '../navigation';
 
 /** "Something happened": opens a new incident record and the wizard in one click. */
@@ -167,11 +168,7 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
       {due ? (
         <Group gap="xs" mt={4}>
           <Text size="sm">{t('deadline.next', { date: formatDue(due, language) })}</Text>
-          {state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
-          {state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
-          {state === 'later' && (
-            <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(due, now) })}</Badge>
-          )}
+          <DeadlineBadge due={due} now={now} />
         </Group>
       ) : (
         <Text size="sm" c="dimmed" mt={4}>

@@ -5,8 +5,9 @@ import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Tex
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, IncidentSummary } from '../bindings';
+import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { daysLeft, formatDue, urgency } from '../deadline';
+import { deadlineInstant, formatDue } from '../deadline';
 import { useNavigate } from '../navigation';
 import { StartIncidentButton } from './HomePage';
 
@@ -17,7 +18,7 @@ const PAGE_SIZE = 50;
 
 /** Open incidents first, soonest deadline first (none last); then closed ones, newest first. */
 export function sortIncidents(incidents: IncidentSummary[]): IncidentSummary[] {
-  const due = (i: IncidentSummary) => (i.next_deadline ? new Date(/T/.test(i.next_deadline) ? i.next_deadline : `${i.next_deadline}T23:59:59`).getTime() : Infinity);
+  const due = (i: IncidentSummary) => (i.next_deadline ? deadlineInstant(i.next_deadline).getTime() : Infinity);
   return [...incidents].sort((a, b) => {
     if (a.status !== b.status) return a.status === 'open' ? -1 : 1;
     if (a.status === 'open' && due(a) !== due(b)) return due(a) - due(b);
@@ -104,7 +105,6 @@ export function IncidentListPage() {
           <Table.Tbody>
             {shown.map((incident) => {
               const due = incident.status === 'open' ? incident.next_deadline : null;
-              const state = due ? urgency(due, now) : null;
               return (
                 <Table.Tr
                   key={incident.id}
@@ -128,9 +128,7 @@ export function IncidentListPage() {
                     {due ? (
                       <Group gap={4}>
                         <Text size="sm">{formatDue(due, i18n.language)}</Text>
-                        {state === 'overdue' && <Badge color="red">{t('deadline.overdue')}</Badge>}
-                        {state === 'soon' && <Badge color="red">{t('deadline.soon')}</Badge>}
-                        {state === 'later' && <Badge variant="light">{t('deadline.daysLeft', { count: daysLeft(due, now) })}</Badge>}
+                        <DeadlineBadge due={due} now={now} />
                       </Group>
                     ) : (
                       <Text size="sm" c="dimmed">—</Text>

@@ -2,12 +2,12 @@
 // holders first, then their deputies, in call-tree order), numbers large and copyable, and a
 // record of each call: reached at hh:mm, or no answer.
 import { useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Card, CopyButton, Group, Loader, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { CallTarget, ErrorReport } from '../../bindings';
 import { formatTime } from '../../datetime';
-import { CopyIcon } from '../../components/CopyIcon';
+import { Copyable } from '../../components/Copyable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { StepActions, type StepProps } from './WizardPage';
 
@@ -74,29 +74,5 @@ export function StepCalls({ detail, act, goTo }: StepProps) {
       ))}
       <StepActions step={2} goTo={goTo} onNext={() => goTo(3)} />
     </Stack>
-  );
-}
-
-/** A phone number or address shown large, with a button that copies it. */
-export function Copyable({ label, value, large, emphasis }: { label: string; value: string; large?: boolean; emphasis?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap="xs" wrap="nowrap">
-      <Text size="sm" c="dimmed" w={90} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size={large ? 'xl' : 'md'} fw={emphasis ? 700 : 500} style={{ overflowWrap: 'anywhere' }}>
-        {value}
-      </Text>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? t('common.copied') : t('common.copy')} withArrow>
-            <ActionIcon variant="subtle" onClick={copy} aria-label={t('common.copy')}>
-              {copied ? <Text size="sm">✓</Text> : <CopyIcon />}
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
   );
 }
