@@ -17,3 +17,4 @@ pub mod rules;
 pub mod store;
 pub mod template;
 pub mod wizard;
+pub mod wording;

@@ -2,20 +2,16 @@
 //! and English, kept in `assets/render/{ja,en}.json` so that translators and reviewers edit text,
 //! not code. Placeholders are written `{name}`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Language;
+pub use crate::wording::Catalogue;
 
 const JA: &str = include_str!("../../../../assets/render/ja.json");
 const EN: &str = include_str!("../../../../assets/render/en.json");
 
-/// The words of one language.
-pub struct Catalogue {
-    words: HashMap<String, String>,
-}
-
 impl Catalogue {
+    /// The documents' wording in `language`.
     pub fn of(language: Language) -> &'static Catalogue {
         static JA_WORDS: OnceLock<Catalogue> = OnceLock::new();
         static EN_WORDS: OnceLock<Catalogue> = OnceLock::new();
@@ -23,32 +19,6 @@ impl Catalogue {
             Language::Ja => JA_WORDS.get_or_init(|| Catalogue::parse(JA)),
             Language::En => EN_WORDS.get_or_init(|| Catalogue::parse(EN)),
         }
-    }
-
-    fn parse(json: &str) -> Catalogue {
-        Catalogue { words: serde_json::from_str(json).expect("the built-in document catalogue is valid JSON") }
-    }
-
-    /// The text for `key`. A key missing from the catalogue is a programming error: tests fail on
-    /// it, and a release build prints a visible "(?)" rather than nothing.
-    pub fn text(&self, key: &str) -> &str {
-        match self.words.get(key) {
-            Some(text) => text,
-            None => {
-                debug_assert!(false, "the document catalogue has no \"{key}\"");
-                "(?)"
-            }
-        }
-    }
-
-    /// The text for `key` with its `{name}` placeholders filled in.
-    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        values.iter().fold(self.text(key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
-    }
-
-    #[cfg(test)]
-    pub(super) fn keys(&self) -> std::collections::BTreeSet<&str> {
-        self.words.keys().map(String::as_str).collect()
     }
 }
 
@@ -83,7 +53,7 @@ mod tests {
     fn every_character_of_the_wording_is_in_the_font() {
         let face = super::super::font::ipaex_gothic();
         for language in [Language::Ja, Language::En] {
-            for (key, text) in &Catalogue::of(language).words {
+            for (key, text) in Catalogue::of(language).entries() {
                 let missing: String = text.chars().filter(|c| !face.has_glyph(*c)).collect();
                 assert!(missing.is_empty(), "{key}: no glyph for {missing:?}");
             }

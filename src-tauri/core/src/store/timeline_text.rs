@@ -4,43 +4,22 @@
 //! and read later by auditors and in exported reports, whatever language the reader's screen is
 //! in. The wording lives in `assets/timeline/{ja,en}.json`; this module only fills in the blanks.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-type Catalogue = HashMap<String, String>;
+use crate::wording::Catalogue;
 
 fn catalogue(language: &str) -> &'static Catalogue {
     static JA: OnceLock<Catalogue> = OnceLock::new();
     static EN: OnceLock<Catalogue> = OnceLock::new();
-    let (cell, source) = match language {
-        "en" => (&EN, include_str!("../../../../assets/timeline/en.json")),
-        _ => (&JA, include_str!("../../../../assets/timeline/ja.json")),
-    };
-    cell.get_or_init(|| serde_json::from_str(source).expect("the timeline catalogue is valid JSON (tested)"))
+    match language {
+        "en" => EN.get_or_init(|| Catalogue::parse(include_str!("../../../../assets/timeline/en.json"))),
+        _ => JA.get_or_init(|| Catalogue::parse(include_str!("../../../../assets/timeline/ja.json"))),
+    }
 }
 
 /// The sentence `key` in `language`, with each `{name}` replaced by its value.
 pub(super) fn phrase(language: &str, key: &str, values: &[(&str, &str)]) -> String {
-    let template = catalogue(language).get(key).map(String::as_str).unwrap_or(key);
-    // One pass over the template, so a value containing "{…}" (typed by a user) stays as typed.
-    let mut text = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        text.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
-                text.push_str(values.iter().find(|(n, _)| *n == name).map(|(_, v)| *v).unwrap_or_default());
-                rest = &after[close + 1..];
-            }
-            _ => {
-                text.push('{');
-                rest = after;
-            }
-        }
-    }
-    text.push_str(rest);
-    text
+    catalogue(language).fill(key, values)
 }
 
 /// Items joined the way the language lists them, or its word for "none".
@@ -58,11 +37,7 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_sentences() {
-        let mut ja: Vec<_> = catalogue("ja").keys().collect();
-        let mut en: Vec<_> = catalogue("en").keys().collect();
-        ja.sort();
-        en.sort();
-        assert_eq!(ja, en);
+        assert_eq!(catalogue("ja").keys(), catalogue("en").keys());
     }
 
     #[test]
