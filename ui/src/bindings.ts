@@ -216,6 +216,19 @@ publication: string, measures_taken: string,
  */
 measures_planned: string, lessons: string, };
 
+export type ChangeAction = "create" | "update" | "delete";
+
+export type ChangeRecord = { id: number, at: string, author: string, 
+/**
+ * What kind of thing changed: "contact", "role", "level", "category", "procedure",
+ * "checklist", "authority", "bcp_scenario", "bcp_target", "bcp_exercise", "company", "policy".
+ */
+entity: string, entity_id: number | null, action: ChangeAction, 
+/**
+ * A short name of the entity (its name or title after the change, else before it).
+ */
+label: string, before: string | null, after: string | null, };
+
 export type BackupReason = "opened" | "daily" | "before_restore" | "manual";
 
 export type BackupSummary = { company_name: string, contacts: number, incidents: number, open_incidents: number, 

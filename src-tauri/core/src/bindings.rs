@@ -45,6 +45,8 @@ pub fn typescript() -> String {
         wizard::SeverityAnswers::decl(&cfg),
         wizard::Severity::decl(&cfg),
         wizard::Recovery::decl(&cfg),
+        store::history::ChangeAction::decl(&cfg),
+        store::history::ChangeRecord::decl(&cfg),
         store::backups::BackupReason::decl(&cfg),
         store::backups::BackupSummary::decl(&cfg),
         store::backups::BackupContents::decl(&cfg),

@@ -6,6 +6,7 @@
 //! in one transaction. A refused file is never modified.
 
 pub mod backups;
+pub mod history;
 mod incidents;
 mod near_misses;
 mod obligations;

@@ -1,0 +1,147 @@
+//! 変更履歴 — who changed what in the policy, the contacts and the BCP, and what it was before.
+//!
+//! The incident timeline already records everything done about an incident; this is the same
+//! promise for the plan itself. Every editing function writes one record per entity it changes,
+//! in the same transaction as the change, so the history can never disagree with the file.
+
+use rusqlite::{params, Connection, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{now, Result};
+
+/// What happened to the entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeAction {
+    Create,
+    Update,
+    Delete,
+}
+
+impl ChangeAction {
+    fn as_str(self) -> &'static str {
+        match self {
+            ChangeAction::Create => "create",
+            ChangeAction::Update => "update",
+            ChangeAction::Delete => "delete",
+        }
+    }
+
+    fn parse(text: &str) -> ChangeAction {
+        match text {
+            "create" => ChangeAction::Create,
+            "delete" => ChangeAction::Delete,
+            _ => ChangeAction::Update,
+        }
+    }
+}
+
+/// One change as the history screen shows it. `before` and `after` are the entity's fields as
+/// JSON objects (absent for a creation and a deletion respectively).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChangeRecord {
+    pub id: i64,
+    pub at: String,
+    pub author: String,
+    /// What kind of thing changed: "contact", "role", "level", "category", "procedure",
+    /// "checklist", "authority", "bcp_scenario", "bcp_target", "bcp_exercise", "company", "policy".
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub action: ChangeAction,
+    /// A short name of the entity (its name or title after the change, else before it).
+    pub label: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Records one change. `before`/`after` are any serialisable view of the entity; its `name` or
+/// `title` field, when present, becomes the record's label.
+pub fn record_change<B: Serialize, A: Serialize>(
+    tx: &Transaction,
+    author: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let action = match (before.is_some(), after.is_some()) {
+        (false, _) => ChangeAction::Create,
+        (true, true) => ChangeAction::Update,
+        (true, false) => ChangeAction::Delete,
+    };
+    let as_json = |e: serde_json::Error| super::StoreError::Invalid(format!("change record: {e}"));
+    let before = before.map(serde_json::to_string).transpose().map_err(as_json)?;
+    let after = after.map(serde_json::to_string).transpose().map_err(as_json)?;
+    tx.execute(
+        "INSERT INTO change_log (at, author, entity, entity_id, action, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![now(), author.trim(), entity, entity_id, action.as_str(), before, after],
+    )?;
+    Ok(())
+}
+
+/// The most recent changes first; `entity` narrows to one kind, `entity_id` to one thing.
+pub fn change_history(
+    conn: &Connection,
+    entity: Option<&str>,
+    entity_id: Option<i64>,
+    limit: u32,
+    offset: u32,
+) -> Result<Vec<ChangeRecord>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, author, entity, entity_id, action, before, after FROM change_log
+          WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
+          ORDER BY id DESC LIMIT ?3 OFFSET ?4",
+    )?;
+    let rows = stmt.query_map(params![entity, entity_id, limit, offset], |r| {
+        let before: Option<String> = r.get(6)?;
+        let after: Option<String> = r.get(7)?;
+        let action: String = r.get(5)?;
+        Ok(ChangeRecord {
+            id: r.get(0)?,
+            at: r.get(1)?,
+            author: r.get(2)?,
+            entity: r.get(3)?,
+            entity_id: r.get(4)?,
+            action: ChangeAction::parse(&action),
+            label: label_of(after.as_deref()).or_else(|| label_of(before.as_deref())).unwrap_or_default(),
+            before,
+            after,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn label_of(json: Option<&str>) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(json?).ok()?;
+    ["name", "title", "held_on"].iter().find_map(|field| value.get(field)?.as_str().map(str::to_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::CompanyFile;
+    use crate::template::builtin_policy;
+
+    #[test]
+    fn a_change_is_kept_with_its_author_and_both_sides() {
+        let mut file = CompanyFile::in_memory("テスト", &builtin_policy("ja").unwrap()).unwrap();
+        let before = serde_json::json!({ "name": "山田" });
+        let after = serde_json::json!({ "name": "山田 太郎" });
+        file.write(|tx| {
+            record_change(tx, "佐藤", "contact", Some(7), None::<&()>, Some(&before))?;
+            record_change(tx, "佐藤", "contact", Some(7), Some(&before), Some(&after))?;
+            record_change(tx, "佐藤", "contact", Some(7), Some(&after), None::<&()>)
+        })
+        .unwrap();
+        let history = change_history(file.connection(), Some("contact"), Some(7), 10, 0).unwrap();
+        let actions: Vec<_> = history.iter().map(|c| c.action).collect();
+        assert_eq!(actions, [ChangeAction::Delete, ChangeAction::Update, ChangeAction::Create]);
+        assert_eq!(history[1].label, "山田 太郎");
+        assert_eq!(history[0].label, "山田 太郎", "a deletion is labelled by what was deleted");
+        assert_eq!(history[1].author, "佐藤");
+        assert!(history[1].before.as_deref().unwrap().contains("山田"));
+        assert!(change_history(file.connection(), Some("role"), None, 10, 0).unwrap().is_empty());
+    }
+}
