@@ -35,6 +35,10 @@ fn main() {
         "list_backups",
         "restore_backup",
         "set_backups_kept",
+        "recent_files",
+        "open_recent_file",
+        "open_company_file",
+        "create_company_file",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

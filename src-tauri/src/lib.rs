@@ -2,6 +2,7 @@
 //! Everything about the domain lives in `sonae-core`; this crate only wires it to the webview.
 
 mod commands;
+mod dialogs;
 mod session;
 mod settings;
 
@@ -51,6 +52,10 @@ pub fn run() {
             commands::assessment::assess,
             commands::assessment::reporting_texts,
             commands::assessment::suggest_level,
+            commands::files::recent_files,
+            commands::files::open_recent_file,
+            commands::files::open_company_file,
+            commands::files::create_company_file,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");

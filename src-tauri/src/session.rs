@@ -1,7 +1,11 @@
 //! What the window works on: the open company file (or why none is open) and the user's settings.
+//!
+//! A consultant switches between client files during one session, so the open file is held behind
+//! one lock with its path: a switch closes the old file and opens the new one in a single step, and
+//! every command sees either the old file or the new one, never a mix.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use sonae_core::model::ErrorReport;
 use sonae_core::store::{backups, CompanyFile};
@@ -12,8 +16,13 @@ use crate::settings::Settings;
 pub struct Session {
     pub data_dir: PathBuf,
     pub settings: Mutex<Settings>,
-    pub company: Mutex<Option<CompanyFile>>,
+    pub open: Mutex<OpenFile>,
+}
+
+/// The company file the window shows.
+pub struct OpenFile {
     pub path: Option<PathBuf>,
+    pub company: Option<CompanyFile>,
     /// Why the company file could not be opened; the file itself is left as it was.
     pub problem: Option<ErrorReport>,
 }
@@ -24,17 +33,42 @@ impl Session {
         let path = requested
             .or_else(|| settings.recent_files.first().filter(|p| p.exists()).cloned())
             .unwrap_or_else(|| data_dir.join(DEFAULT_FILE_NAME));
-        let opened = open_or_create(&path, &settings);
-        let (company, problem) = match opened {
+        let open = match open_or_create(&path, &settings) {
             Ok(company) => {
                 settings.remember(&path);
                 let _ = settings.save(&data_dir);
-                keep_backup(&company, &path, settings.preferences.backups_kept);
-                (Some(company), None)
+                keep_backup_in_background(&path, settings.preferences.backups_kept);
+                OpenFile { path: Some(path), company: Some(company), problem: None }
             }
-            Err(problem) => (None, Some(problem)),
+            Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem) },
         };
-        Session { data_dir, settings: Mutex::new(settings), company: Mutex::new(company), path: Some(path), problem }
+        Session { data_dir, settings: Mutex::new(settings), open: Mutex::new(open) }
+    }
+
+    pub fn open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
+        self.open.lock().map_err(|_| ErrorReport {
+            code: "internal".into(),
+            message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
+        })
+    }
+
+    /// Closes the open file and opens `path` in its place. When `path` cannot be opened the
+    /// current file stays open and the reason is returned.
+    pub fn switch_to(&self, path: &Path) -> Result<(), ErrorReport> {
+        let company = CompanyFile::open(path)?;
+        let mut open = self.open_file()?;
+        *open = OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None };
+        drop(open);
+        let kept = match self.settings.lock() {
+            Ok(mut settings) => {
+                settings.remember(path);
+                let _ = settings.save(&self.data_dir);
+                settings.preferences.backups_kept
+            }
+            Err(_) => sonae_core::model::Preferences::default().backups_kept,
+        };
+        keep_backup_in_background(path, kept);
+        Ok(())
     }
 }
 
@@ -59,14 +93,19 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
 }
 
 /// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
-/// drops the oldest beyond `kept`. A failed backup never stops the file from opening; it is
-/// reported on stderr.
-pub fn keep_backup(company: &CompanyFile, path: &Path, kept: u32) {
-    let result = backups::default_backup_dir(path).and_then(|dir| {
-        backups::take_backup(company, &dir, backups::BackupReason::Opened)?;
-        backups::rotate(&dir, &backups::company_stem(path)?, kept.max(1) as usize)
+/// drops the oldest beyond `kept`. It runs on its own thread over its own read connection (SQLite's
+/// online backup), so a large file does not hold up the first screen. A failed backup never stops
+/// the file from opening; it is reported on stderr.
+pub fn keep_backup_in_background(path: &Path, kept: u32) {
+    let path = path.to_owned();
+    std::thread::spawn(move || {
+        let result = CompanyFile::open_for_backup(&path).and_then(|company| {
+            let dir = backups::default_backup_dir(&path)?;
+            backups::take_backup(&company, &dir, backups::BackupReason::Opened)?;
+            backups::rotate(&dir, &backups::company_stem(&path)?, kept.max(1) as usize)
+        });
+        if let Err(e) = result {
+            eprintln!("sonae: no backup of {}: {e}", path.display());
+        }
     });
-    if let Err(e) = result {
-        eprintln!("sonae: no backup of {}: {e}", path.display());
-    }
 }

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
 import { addReportingTexts } from './i18n';
-import { NavigationContext, type View } from './navigation';
+import { FileSwitchedContext, NavigationContext, type View } from './navigation';
 import { theme } from './theme';
 import { BackupsPage } from './pages/BackupsPage';
+import { FilesPage } from './pages/FilesPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
@@ -32,19 +33,23 @@ export function App() {
     await i18n.changeLanguage(language);
   };
 
+  const loadFile = useCallback(async () => {
+    try {
+      const file = await api.openFileState();
+      setSummary(null);
+      setLoaded(file.problem ? { kind: 'problem', problem: file.problem, path: file.path } : { kind: 'ready', file });
+    } catch (error) {
+      setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null });
+    }
+  }, []);
+
   // Runs once at start: the saved language first, then the file's state.
   useEffect(() => {
     const load = async () => {
       try {
-        const [preferences, file] = await Promise.all([api.preferences(), api.openFileState()]);
-        await applyLanguage(preferences.language);
-        if (file.problem) {
-          setLoaded({ kind: 'problem', problem: file.problem, path: file.path });
-          return;
-        }
-        setLoaded({ kind: 'ready', file });
-      } catch (error) {
-        setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null });
+        await applyLanguage((await api.preferences()).language);
+      } finally {
+        await loadFile();
       }
     };
     void load();
@@ -52,11 +57,17 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Another company file was opened: start again from its home screen.
+  const fileSwitched = useCallback(() => {
+    setView({ page: 'home' });
+    void loadFile();
+  }, [loadFile]);
+
   // The home screen is read afresh each time it is shown.
   useEffect(() => {
     if (loaded.kind !== 'ready' || view.page !== 'home') return;
     api.homeSummary().then(setSummary, (error) => setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null }));
-  }, [loaded.kind, view]);
+  }, [loaded, view]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -72,17 +83,22 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  const areas: { page: 'home' | 'incidents' | 'nearMisses' | 'backups'; label: string }[] = [
+  type Area = 'home' | 'incidents' | 'nearMisses' | 'backups' | 'files';
+  const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'backups', label: t('nav.backups') },
+    { page: 'files', label: t('nav.files') },
   ];
+  // With no usable file open, only what can fix that is offered: a backup, or another file.
+  const offered = loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
   const activeArea = view.page === 'incident' || view.page === 'wizard' ? 'incidents' : view.page;
 
   return (
     <MantineProvider theme={theme}>
       <NavigationContext.Provider value={navigate}>
+      <FileSwitchedContext.Provider value={fileSwitched}>
         <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
           <AppShell.Header>
             <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
@@ -107,8 +123,8 @@ export function App() {
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-            {loaded.kind === 'ready' &&
-              areas.map((area) => (
+            {loaded.kind !== 'loading' &&
+              offered.map((area) => (
                 <NavLink
                   key={area.page}
                   label={area.label}
@@ -120,7 +136,7 @@ export function App() {
           </AppShell.Navbar>
           <AppShell.Main>
             {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
-            {loaded.kind === 'problem' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
+            {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
             {loaded.kind === 'ready' && view.page === 'home' && summary && (
               <HomePage summary={summary} path={loaded.file.path} />
             )}
@@ -128,9 +144,11 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
-            {loaded.kind === 'ready' && view.page === 'backups' && <BackupsPage />}
+            {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
+            {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
           </AppShell.Main>
         </AppShell>
+      </FileSwitchedContext.Provider>
       </NavigationContext.Provider>
     </MantineProvider>
   );

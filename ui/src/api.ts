@@ -19,6 +19,8 @@ import type {
   NearMissInput,
   ObligationUpdate,
   OpenFileState,
+  PolicySource,
+  RecentFile,
   Preferences,
   Recovery,
   ReportStage,
@@ -33,6 +35,13 @@ export type ReportingTexts = Record<string, string>;
 export const api = {
   openFileState: () => invoke<OpenFileState>('open_file_state'),
   homeSummary: () => invoke<HomeSummary>('home_summary'),
+  recentFiles: () => invoke<RecentFile[]>('recent_files'),
+  openRecentFile: (path: string) => invoke<null>('open_recent_file', { path }),
+  /** Opens an open dialog; resolves to the opened path, or null when the user cancelled. */
+  openCompanyFile: () => invoke<string | null>('open_company_file'),
+  /** Asks where to keep the new file (and, for another file's policy, which file); null when cancelled. */
+  createCompanyFile: (companyName: string, source: PolicySource) =>
+    invoke<string | null>('create_company_file', { companyName, source }),
   preferences: () => invoke<Preferences>('preferences'),
   setLanguage: (language: Language) => invoke<Preferences>('set_language', { language }),
   setAuthorName: (name: string) => invoke<Preferences>('set_author_name', { name }),

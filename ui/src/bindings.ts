@@ -72,6 +72,18 @@ export type OpenFileState = { path: string | null,
  */
 problem: ErrorReport | null, };
 
+export type RecentFile = { path: string, file_name: string, folder: string, 
+/**
+ * False when the file was moved or deleted since.
+ */
+exists: boolean, 
+/**
+ * True for the file open now.
+ */
+open: boolean, };
+
+export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
+
 export type CallOutcome = "reached" | "no_answer";
 
 export type IncidentCall = { id: number, contact_id: number | null, contact_name: string, role_name: string, outcome: CallOutcome, at: string, author: string, };

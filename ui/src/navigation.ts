@@ -8,10 +8,18 @@ export type View =
   | { page: 'incident'; id: number }
   | { page: 'wizard'; id: number }
   | { page: 'nearMisses' }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  | { page: 'files' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 
 export function useNavigate(): (view: View) => void {
   return useContext(NavigationContext);
+}
+
+/** Called after another company file was opened in place of the current one: every screen reloads. */
+export const FileSwitchedContext = createContext<() => void>(() => {});
+
+export function useFileSwitched(): () => void {
+  return useContext(FileSwitchedContext);
 }

@@ -21,6 +21,8 @@ pub fn typescript() -> String {
         model::Preferences::decl(&cfg),
         model::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
+        model::RecentFile::decl(&cfg),
+        model::PolicySource::decl(&cfg),
         model::CallOutcome::decl(&cfg),
         model::IncidentCall::decl(&cfg),
         model::TaskSource::decl(&cfg),

@@ -137,6 +137,30 @@ pub struct OpenFileState {
     pub problem: Option<ErrorReport>,
 }
 
+/// A company file opened before, for the list of recent files (consultants keep one per client).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RecentFile {
+    pub path: String,
+    pub file_name: String,
+    pub folder: String,
+    /// False when the file was moved or deleted since.
+    pub exists: bool,
+    /// True for the file open now.
+    pub open: bool,
+}
+
+/// Where a new company file's policy comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PolicySource {
+    /// The built-in template in Japanese.
+    BuiltinJa,
+    /// The built-in template in English.
+    BuiltinEn,
+    /// The policy of another company file, chosen in an open dialog (its people are not copied).
+    CompanyFile,
+}
+
 /// Whether a call from the wizard's call list got through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -1,23 +1,129 @@
-//! The open company file and its overview.
+//! The open company file, its overview, and moving between company files: the recent ones, another
+//! one chosen on disk, or a new one for a new client.
 
-use sonae_core::model::{HomeSummary, OpenFileState};
-use sonae_core::store;
+use std::path::PathBuf;
+
+use sonae_core::model::{ErrorReport, HomeSummary, OpenFileState, PolicySource, RecentFile};
+use sonae_core::store::{self, CompanyFile};
+use sonae_core::template;
 use tauri::State;
 
 use super::{with_company, CommandResult};
+use crate::dialogs;
 use crate::session::Session;
+
+/// The extension of company files.
+const COMPANY_FILE_EXTENSION: &str = "sonae";
 
 /// Which file is open, or why it could not be opened.
 #[tauri::command]
-pub fn open_file_state(session: State<'_, Session>) -> OpenFileState {
-    OpenFileState {
-        path: session.path.as_ref().map(|p| p.display().to_string()),
-        problem: session.problem.clone(),
-    }
+pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileState> {
+    let open = session.open_file()?;
+    Ok(OpenFileState { path: open.path.as_ref().map(|p| p.display().to_string()), problem: open.problem.clone() })
 }
 
 /// The home screen's overview of the open company file.
 #[tauri::command]
 pub fn home_summary(session: State<'_, Session>) -> CommandResult<HomeSummary> {
     with_company(&session, |company| Ok(store::home_summary(company.connection(), None)?))
+}
+
+/// The company files opened before, the most recent first.
+#[tauri::command]
+pub fn recent_files(session: State<'_, Session>) -> CommandResult<Vec<RecentFile>> {
+    let open_path = session.open_file()?.path.clone();
+    let settings = session.settings.lock().map_err(|_| internal("settings are unavailable"))?;
+    Ok(settings
+        .recent_files
+        .iter()
+        .map(|path| RecentFile {
+            path: path.display().to_string(),
+            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            folder: path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+            exists: path.exists(),
+            open: open_path.as_deref() == Some(path.as_path()),
+        })
+        .collect())
+}
+
+/// Opens one of the recent files in place of the current one. Only a path from the list is
+/// accepted: the window cannot name other files.
+#[tauri::command]
+pub fn open_recent_file(session: State<'_, Session>, path: String) -> CommandResult<()> {
+    let path = PathBuf::from(path);
+    let known = session.settings.lock().map_err(|_| internal("settings are unavailable"))?.recent_files.contains(&path);
+    if !known {
+        return Err(ErrorReport { code: "invalid".into(), message: format!("{} is not a recent company file", path.display()) });
+    }
+    session.switch_to(&path)
+}
+
+/// Asks for a company file and opens it in place of the current one; answers with its path, or
+/// none when the user cancelled. A file that cannot be opened leaves the current one open.
+#[tauri::command]
+pub async fn open_company_file(app: tauri::AppHandle, session: State<'_, Session>) -> CommandResult<Option<String>> {
+    let Some(path) = dialogs::choose_file_to_open(&app, "Sonae", &[COMPANY_FILE_EXTENSION]) else {
+        return Ok(None);
+    };
+    session.switch_to(&path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Creates a company file for a new client, with its policy from a built-in template or from
+/// another company file, asks where to keep it, and opens it. Answers with its path, or none
+/// when the user cancelled a dialog.
+#[tauri::command]
+pub async fn create_company_file(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+    company_name: String,
+    source: PolicySource,
+) -> CommandResult<Option<String>> {
+    let company_name = company_name.trim().to_owned();
+    if company_name.is_empty() {
+        return Err(ErrorReport { code: "name_required".into(), message: "the company needs a name".into() });
+    }
+    let policy = match source {
+        PolicySource::BuiltinJa => builtin("ja")?,
+        PolicySource::BuiltinEn => builtin("en")?,
+        PolicySource::CompanyFile => {
+            let Some(other) = dialogs::choose_file_to_open(&app, "Sonae", &[COMPANY_FILE_EXTENSION]) else {
+                return Ok(None);
+            };
+            store::export_policy_template(CompanyFile::open_to_read(&other)?.connection())?
+        }
+    };
+    let file_name = format!("{}.{COMPANY_FILE_EXTENSION}", safe_file_name(&company_name));
+    let Some(path) = dialogs::choose_file_to_save(&app, "Sonae", COMPANY_FILE_EXTENSION, &file_name) else {
+        return Ok(None);
+    };
+    let path = with_extension(path);
+    drop(CompanyFile::create(&path, &company_name, &policy)?);
+    session.switch_to(&path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+fn builtin(language: &str) -> CommandResult<template::PolicyTemplate> {
+    template::builtin_policy(language)
+        .map_err(|e| ErrorReport { code: "invalid".into(), message: format!("built-in template: {e}") })
+}
+
+/// A company name made safe as a file name on every platform.
+fn safe_file_name(name: &str) -> String {
+    name.chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect()
+}
+
+/// Adds `.sonae` when the user typed a name without it.
+fn with_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e == COMPANY_FILE_EXTENSION) {
+        path
+    } else {
+        let mut name = path.into_os_string();
+        name.push(format!(".{COMPANY_FILE_EXTENSION}"));
+        PathBuf::from(name)
+    }
+}
+
+fn internal(message: &str) -> ErrorReport {
+    ErrorReport { code: "internal".into(), message: message.into() }
 }

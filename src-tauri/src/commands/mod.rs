@@ -17,22 +17,19 @@ pub type CommandResult<T> = Result<T, ErrorReport>;
 
 /// Runs `work` on the open company file, or reports why there is none.
 pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {
-    let mut guard = session.company.lock().map_err(|_| ErrorReport {
-        code: "internal".into(),
-        message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
-    })?;
-    match guard.as_mut() {
+    let mut open = session.open_file()?;
+    let problem = open.problem.clone();
+    match open.company.as_mut() {
         Some(company) => work(company),
-        None => Err(session.problem.clone().unwrap_or(ErrorReport {
+        None => Err(problem.unwrap_or(ErrorReport {
             code: "no_company_file".into(),
             message: "no company file is open".into(),
         })),
     }
 }
 
-/// Asks where to save `bytes` (a save dialog opened from the Rust side, so the window never names
-/// a path to write) and writes them there; answers with the path, or none when the user cancelled.
-/// Blocks until the dialog closes, so it must be called from an async command.
+/// Asks where to save `bytes` and writes them there; answers with the path, or none when the user
+/// cancelled. Blocks until the dialog closes, so it must be called from an async command.
 pub fn save_through_dialog(
     app: &tauri::AppHandle,
     kind: &str,
@@ -40,9 +37,7 @@ pub fn save_through_dialog(
     file_name: &str,
     bytes: &[u8],
 ) -> CommandResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
-    let chosen = app.dialog().file().add_filter(kind, &[extension]).set_file_name(file_name).blocking_save_file();
-    let Some(path) = chosen.and_then(|p| p.into_path().ok()) else {
+    let Some(path) = crate::dialogs::choose_file_to_save(app, kind, extension, file_name) else {
         return Ok(None);
     };
     // The dialog already asked before replacing an existing file. Written beside it, synced and

@@ -126,6 +126,30 @@ impl CompanyFile {
         Ok(CompanyFile { conn, path: path.to_owned() })
     }
 
+    /// Opens a company file only to read from it (another client's policy to start a new file
+    /// from): checked like [`CompanyFile::open`], but never written to and never migrated.
+    pub fn open_to_read(path: &Path) -> Result<Self> {
+        let version = inspect(path)?;
+        if version < SCHEMA_VERSION {
+            return Err(StoreError::Refused {
+                code: "older_version",
+                detail: format!("{}: written by an older Sonae; open it once in Sonae to update it, then try again", path.display()),
+            });
+        }
+        Ok(CompanyFile { conn: open_read_only(path)?, path: path.to_owned() })
+    }
+
+    /// A second, read-only connection to a file this process has just opened (and so already
+    /// checked), for taking its automatic backup off the window's thread.
+    pub fn open_for_backup(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(CompanyFile { conn, path: path.to_owned() })
+    }
+
     /// Creates a new company file from a policy template, written completely to a temporary file
     /// beside `path` and then moved into place, so a crash never leaves half a company file.
     pub fn create(path: &Path, company_name: &str, template: &crate::template::PolicyTemplate) -> Result<Self> {
