@@ -17,16 +17,51 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
 
 # Criterion benchmarks of the core (assessment, PDF export, a large company file); each prints its figures.
+# Then the app's start-up time and memory (bench-app).
 bench:
 	cargo bench -p sonae-core --bench assess --bench export --bench large_file -- --warm-up-time 1 --measurement-time 3
+	@$(MAKE) --no-print-directory bench-app
 
-.PHONY: bench help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+# The release app under Xvfb: start to the home screen with the company name (default company file
+# on first start, and the large file), peak RSS of the app and its WebKit processes, binary size.
+# How it measures: tests/e2e/startup.rs. SONAE_BENCH_RUNS=N changes the 5 runs per case.
+BENCH_LARGE := $(CARGO_TARGET_DIR)/bench-app/large.sonae
+bench-app: deps-e2e release
+	rm -f $(BENCH_LARGE) && mkdir -p $(dir $(BENCH_LARGE))
+	cargo run -q --profile bench -p sonae-core --example large_file -- $(BENCH_LARGE)
+	SONAE_BENCH_APP=$(RELEASE)/sonae SONAE_BENCH_LARGE_FILE=$(BENCH_LARGE) \
+		xvfb-run -a -s "-screen 0 1280x800x24" \
+		cargo test -q -p sonae --test e2e startup:: -- --ignored --nocapture --test-threads=1
+
+.PHONY: release package package-check bench-app bench help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+
+# The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
+# binary with the UI embedded and bundles it with the icon, the desktop entry made from
+# assets/linux/sonae.desktop and the Depends in tauri.conf.json. The .deb lands in
+# $(CARGO_TARGET_DIR)/release/bundle/deb/.
+RELEASE := $(CARGO_TARGET_DIR)/release
+DEB_DIR := $(RELEASE)/bundle/deb
+# The release binary alone, built exactly as `make package` builds it (so neither rebuilds it).
+release: deps-system ui
+	ui/node_modules/.bin/tauri build --ci --no-bundle
+
+package: release
+	ui/node_modules/.bin/tauri build --ci --bundles deb
+	@ls -l $(RELEASE)/sonae $(DEB_DIR)/*.deb
+
+# Installs the .deb with apt (needs root; run on a disposable machine), starts the installed app
+# from its desktop entry's Exec line under Xvfb, saves docs/screenshots/installed-app.png and
+# removes the package again.
+package-check: package
+	scripts/package-check.sh $(DEB_DIR)
 
 help:
 	@echo "make run    build and open Sonae on the default company file"
 	@echo "make test   every test: Rust, front end (Vitest), end-to-end (real window under Xvfb)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
-	@echo "make bench  core benchmarks: assessment, PDF export, a large company file"
+	@echo "make bench  core benchmarks (assessment, PDF export, a large company file), then the app's start-up and memory"
+	@echo "make package        the Debian package (.deb) of the release build, with tauri build"
+	@echo "make package-check  installs that .deb (root), starts it as the menu does under Xvfb, screenshot, removes it"
 
 deps: deps-system deps-ui
 
