@@ -30,7 +30,7 @@ echo "== $deb ($(du -h "$deb" | cut -f1))"
 dpkg-deb -f "$deb" Package Version Architecture Installed-Size Depends Section Description | sed 's/^/   /'
 
 echo "== apt install $deb"
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$deb"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$deb" | grep -v "^(Reading database"
 workdir=$(mktemp -d)
 app_pid=""
 cleanup() {
