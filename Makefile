@@ -42,12 +42,19 @@ bench-app: deps-e2e release
 RELEASE := $(CARGO_TARGET_DIR)/release
 DEB_DIR := $(RELEASE)/bundle/deb
 # The release binary alone, built exactly as `make package` builds it (so neither rebuilds it).
-release: deps-system ui
+release: deps-system ui/dist/index.html
 	ui/node_modules/.bin/tauri build --ci --no-bundle
 
 package: release
 	ui/node_modules/.bin/tauri build --ci --bundles deb
 	@ls -l $(RELEASE)/sonae $(DEB_DIR)/*.deb
+
+# The UI bundle for release builds, remade only when its sources changed: the app embeds ui/dist,
+# and new timestamps there alone would make cargo redo the release build (a fat-LTO link: minutes).
+UI_SOURCES := $(shell find ui/src -type f ! -name '*.test.*' 2>/dev/null) ui/index.html ui/package.json \
+	ui/package-lock.json ui/vite.config.ts ui/tsconfig.json ui/postcss.config.cjs
+ui/dist/index.html: $(UI_SOURCES) | deps-ui
+	cd ui && npm run build
 
 # Installs the .deb with apt (needs root; run on a disposable machine), starts the installed app
 # from its desktop entry's Exec line under Xvfb, saves docs/screenshots/installed-app.png and
