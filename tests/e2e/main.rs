@@ -9,4 +9,5 @@ mod harness;
 mod backups;
 mod home;
 mod hostile_text;
+mod startup;
 mod wizard;

@@ -1,7 +1,8 @@
 //! What a user waits for on a big company file: opening it (with the integrity check), the home
 //! screen, the incident list, one incident in full, and the wizard's call list. The file is made
 //! once per run by the generator below: 10,000 incidents with 100,000 timeline entries and 5,000
-//! contacts, on top of the demo company.
+//! contacts, on top of the demo company. The app's start-up benchmark makes the same file through
+//! `cargo run -p sonae-core --example large_file -- FILE` (examples/large_file.rs includes this file).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -10,12 +11,12 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::params;
 use sonae_core::store::{self, CompanyFile};
 
-const INCIDENTS: i64 = 10_000;
-const ENTRIES_PER_INCIDENT: i64 = 10;
-const CONTACTS: i64 = 5_000;
+pub const INCIDENTS: i64 = 10_000;
+pub const ENTRIES_PER_INCIDENT: i64 = 10;
+pub const CONTACTS: i64 = 5_000;
 
 /// Fills the demo company with many incidents, timeline entries and contacts in one transaction.
-fn generate(path: &Path) {
+pub fn generate(path: &Path) {
     let mut company = CompanyFile::create_demo(path, "ja").expect("demo file");
     company
         .write(|tx| {
