@@ -39,6 +39,7 @@ fn main() {
         "open_recent_file",
         "open_company_file",
         "create_company_file",
+        "change_history",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -56,6 +56,7 @@ pub fn run() {
             commands::files::open_recent_file,
             commands::files::open_company_file,
             commands::files::create_company_file,
+            commands::history::change_history,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");

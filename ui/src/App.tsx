@@ -10,6 +10,7 @@ import { FileSwitchedContext, NavigationContext, type View } from './navigation'
 import { theme } from './theme';
 import { BackupsPage } from './pages/BackupsPage';
 import { FilesPage } from './pages/FilesPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
@@ -83,11 +84,12 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'nearMisses' | 'backups' | 'files';
+  type Area = 'home' | 'incidents' | 'nearMisses' | 'history' | 'backups' | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
+    { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
     { page: 'files', label: t('nav.files') },
   ];
@@ -144,6 +146,7 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+            {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
             {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
             {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
           </AppShell.Main>

@@ -7,6 +7,7 @@ import type {
   CallOutcome,
   CallTarget,
   CaseKind,
+  ChangeRecord,
   DocumentKind,
   ErrorReport,
   Facts,
@@ -83,6 +84,8 @@ export const api = {
   /** Makes a PDF and opens a save dialog; resolves to the saved path, or null when cancelled. */
   exportDocument: (document: DocumentKind, incidentId: number | null, stage: ReportStage, fileName: string) =>
     invoke<string | null>('export_document', { document, incidentId, stage, fileName }),
+  changeHistory: (entity: string | null, offset: number, limit: number) =>
+    invoke<ChangeRecord[]>('change_history', { entity, offset, limit }),
   listBackups: () => invoke<BackupInfo[]>('list_backups'),
   /** Puts a backup in place of the open file, keeping the current file as a backup first. */
   restoreBackup: (backup: string) => invoke<null>('restore_backup', { backup }),

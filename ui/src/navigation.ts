@@ -9,7 +9,8 @@ export type View =
   | { page: 'wizard'; id: number }
   | { page: 'nearMisses' }
   | { page: 'backups' }
-  | { page: 'files' };
+  | { page: 'files' }
+  | { page: 'history' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 

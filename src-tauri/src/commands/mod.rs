@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod backups;
 pub mod documents;
 pub mod files;
+pub mod history;
 pub mod incidents;
 pub mod preferences;
 
