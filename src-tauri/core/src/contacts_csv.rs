@@ -335,7 +335,14 @@ impl LineCounter<'_> {
             start += 1;
         }
         if start >= self.offset {
-            self.line += bytes[self.offset..start].iter().filter(|&&b| b == b'\n').count() as u64;
+            // A line ends with LF, CRLF or (old Mac files) a lone CR, as the csv reader sees it.
+            let passed = &bytes[self.offset..start];
+            let breaks = passed
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(self.offset + i + 1) != Some(&b'\n')))
+                .count();
+            self.line += breaks as u64;
             self.offset = start;
         }
         self.line
@@ -839,6 +846,13 @@ mod tests {
         assert_eq!(codes(2), [s("name_missing", "氏名")]);
         assert_eq!(codes(3)[0].0, "too_many_columns");
         assert!(p.rows[1].errors[0].message.starts_with("line 5, 確認日:"), "{}", p.rows[1].errors[0].message);
+    }
+
+    #[test]
+    fn lines_end_with_lf_crlf_or_a_lone_cr() {
+        let p = preview("氏名\r山田\n佐藤\r\n\"鈴\r\n木\"\r高橋\r\n");
+        let lines: Vec<u64> = p.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 3, 4, 6]);
     }
 
     #[test]
