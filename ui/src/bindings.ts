@@ -241,6 +241,129 @@ entity: string, entity_id: number | null, action: ChangeAction,
  */
 label: string, before: string | null, after: string | null, };
 
+export type ContactKind = "person" | "organization";
+
+export type ContactTag = "internal" | "authority" | "vendor" | "customer" | "insurer" | "other";
+
+export type ContactDetails = { id: number, kind: ContactKind, name: string, 
+/**
+ * ふりがな — the reading, used for sorting and search.
+ */
+name_kana: string, organization: string, title: string, notes: string, 
+/**
+ * 連絡網 — position in the internal call tree (1 = called first), or null.
+ */
+call_order: number | null, 
+/**
+ * YYYY-MM-DD, or null when never confirmed.
+ */
+last_confirmed_on: string | null, phones: Array<Phone>, emails: Array<Email>, tags: Array<ContactTag>, 
+/**
+ * Not confirmed for the company's `stale_contact_months`, or never.
+ */
+stale: boolean, 
+/**
+ * RFC 3339.
+ */
+updated_at: string, };
+
+export type ContactInput = { kind: ContactKind, name: string, name_kana: string, organization: string, title: string, notes: string, 
+/**
+ * 1 or more, or null for someone outside the call tree.
+ */
+call_order: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+last_confirmed_on: string | null, phones: Array<Phone>, emails: Array<Email>, tags: Array<ContactTag>, };
+
+export type ContactQuery = { 
+/**
+ * Words separated by spaces; every word must match (name, kana, organisation, title,
+ * emails, notes, or the digits of a phone number).
+ */
+text: string, tag: ContactTag | null, 
+/**
+ * Only contacts due for confirmation.
+ */
+only_stale: boolean, offset: number, 
+/**
+ * At most this many items; 0 for all.
+ */
+limit: number, };
+
+export type ContactListItem = { id: number, kind: ContactKind, name: string, name_kana: string, organization: string, title: string, 
+/**
+ * The first phone.
+ */
+phone: Phone | null, 
+/**
+ * The first phone marked for emergencies, if any.
+ */
+emergency_phone: Phone | null, 
+/**
+ * The first email address.
+ */
+email: string | null, tags: Array<ContactTag>, call_order: number | null, last_confirmed_on: string | null, stale: boolean, };
+
+export type ContactPage = { 
+/**
+ * How many contacts match the query in all.
+ */
+total: number, items: Array<ContactListItem>, };
+
+export type ContactUse = { "kind": "role_holder", role_key: string, role_name: string, deputy: boolean, } | { "kind": "recovery_owner", target_id: number, target_name: string, } | { "kind": "related_contact", target_id: number, target_name: string, } | { "kind": "exercise_confirmation", exercise_id: number, held_on: string, } | { "kind": "incident_call", incident_id: number, incident_title: string, calls: number, };
+
+export type CsvImportSummary = { imported: number, 
+/**
+ * Rows left out as duplicates (of a contact in the file or of an earlier row).
+ */
+skipped: number, };
+
+export type CsvEncoding = "utf8_bom" | "utf8" | "shift_jis";
+
+export type CsvField = "kind" | "name" | "name_kana" | "organization" | "title" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
+
+export type CsvColumn = { header: string, field: CsvField | null, };
+
+export type CsvProblem = { code: string, column: string | null, 
+/**
+ * English.
+ */
+message: string, };
+
+export type CsvRow = { 
+/**
+ * The line of the file where the row starts (1-based; a quoted cell may span lines).
+ */
+line: number, 
+/**
+ * The contact the row describes (as it will be stored, when the row has no error).
+ */
+contact: ContactInput, errors: Array<CsvProblem>, warnings: Array<CsvProblem>, 
+/**
+ * Left out on import: a duplicate (see the warnings).
+ */
+skipped: boolean, };
+
+export type CsvPreview = { 
+/**
+ * Null when the bytes could not be read as text at all.
+ */
+encoding: CsvEncoding | null, columns: Array<CsvColumn>, rows: Array<CsvRow>, 
+/**
+ * Problems with the file as a whole; none of it can be imported while there is one.
+ */
+file_errors: Array<CsvProblem>, column_warnings: Array<CsvProblem>, 
+/**
+ * No file error and no row error: importing would succeed.
+ */
+importable: boolean, 
+/**
+ * Rows that would be imported and rows that would be skipped as duplicates.
+ */
+to_import: number, to_skip: number, };
+
 export type BackupReason = "opened" | "daily" | "before_restore" | "manual";
 
 export type BackupSummary = { company_name: string, contacts: number, incidents: number, open_incidents: number, 

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{model, render, rules, store, wizard};
+use crate::{contacts_csv, model, render, rules, store, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -49,6 +49,21 @@ pub fn typescript() -> String {
         wizard::Recovery::decl(&cfg),
         store::history::ChangeAction::decl(&cfg),
         store::history::ChangeRecord::decl(&cfg),
+        store::contacts::ContactKind::decl(&cfg),
+        store::contacts::ContactTag::decl(&cfg),
+        store::contacts::ContactDetails::decl(&cfg),
+        store::contacts::ContactInput::decl(&cfg),
+        store::contacts::ContactQuery::decl(&cfg),
+        store::contacts::ContactListItem::decl(&cfg),
+        store::contacts::ContactPage::decl(&cfg),
+        store::contacts::ContactUse::decl(&cfg),
+        store::contacts::CsvImportSummary::decl(&cfg),
+        contacts_csv::CsvEncoding::decl(&cfg),
+        contacts_csv::CsvField::decl(&cfg),
+        contacts_csv::CsvColumn::decl(&cfg),
+        contacts_csv::CsvProblem::decl(&cfg),
+        contacts_csv::CsvRow::decl(&cfg),
+        contacts_csv::CsvPreview::decl(&cfg),
         store::backups::BackupReason::decl(&cfg),
         store::backups::BackupSummary::decl(&cfg),
         store::backups::BackupContents::decl(&cfg),

@@ -7,9 +7,13 @@
 //! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
 //! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
+//! - [`contacts_csv`]: contact lists read from and written to Excel CSV (Shift_JIS or UTF-8).
+//! - [`fold`]: width, case and kana folding for searching Japanese text.
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
 pub mod bindings;
+pub mod contacts_csv;
+pub mod fold;
 pub mod model;
 pub mod policy;
 pub mod render;

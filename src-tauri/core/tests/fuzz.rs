@@ -1,7 +1,9 @@
-//! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the two places where
-//! Sonae reads what it did not write itself: the assessment facts JSON and the company file.
+//! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the places where
+//! Sonae reads what it did not write itself: the assessment facts JSON, the company file and a
+//! contacts CSV (any bytes, and generated or damaged CSVs in UTF-8, UTF-8 with BOM and CP932; a
+//! preview that says the file is importable must import exactly as previewed).
 //!
-//! Both must hold for any input: no panic, and either a result or a typed error. A company file
+//! All must hold for any input: no panic, and either a result or a typed error. A company file
 //! that is refused must be left exactly as it was. Case counts are proptest's (256 by default);
 //! raise them with `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
@@ -295,3 +297,124 @@ proptest! {
     }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Contacts CSV
+
+/// Previews `bytes`; an importable preview must import without error, exactly as previewed.
+fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
+    use sonae_core::contacts_csv::preview_contacts_csv;
+    let preview = preview_contacts_csv(bytes, &[]);
+    let mut last_line = 1;
+    for row in &preview.rows {
+        prop_assert!(row.line > last_line, "rows start on increasing lines after the heading: {:?}", preview.rows);
+        last_line = row.line;
+    }
+    prop_assert_eq!(preview.importable, preview.file_errors.is_empty() && preview.rows.iter().all(|r| r.errors.is_empty()));
+    let mut file = CompanyFile::in_memory("fuzz", &sonae_core::template::builtin_policy("ja").unwrap()).unwrap();
+    let result = file.write(|tx| store::import_contacts(tx, "fuzz", bytes));
+    if preview.importable {
+        let summary = result.map_err(|e| TestCaseError::fail(format!("an importable preview failed to import: {e}")))?;
+        prop_assert_eq!((summary.imported, summary.skipped), (preview.to_import, preview.to_skip));
+        let total = store::list_contacts(file.connection(), &Default::default()).unwrap().total;
+        prop_assert_eq!(total, preview.to_import);
+    } else {
+        let error = result.err().expect("a preview with errors is refused on import");
+        prop_assert!(error.code() != "database", "refused by the database instead of the reader: {error}");
+        prop_assert_eq!(store::list_contacts(file.connection(), &Default::default()).unwrap().total, 0);
+    }
+    Ok(())
+}
+
+/// Cells a contacts CSV holds: names, kana in both widths, numbers, dates, tags, quotes and breaks.
+fn csv_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "山田 太郎", "ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ", "やまだ", "株式会社ミナト", "03-1234-5678", "０９０－１１１１－２２２２",
+            "携帯: 090-0000-0000", "taro@example.jp", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "@x", "2025/4/1", "2025-13-40",
+            "2025年4月1日", "社内、取引先", "vendor; insurer", "保険会社", "個人", "組織", "1", "0", "-3", "'=1+1", "'", "",
+            "\"", "a\"b", "x,y", "一行目\r\n二行目", "\n", "\r", " ", "\u{0}", "\u{feff}", "ﾞ", "\u{3099}",
+        ])
+        .prop_map(str::to_owned),
+        ".{0,12}",
+    ]
+}
+
+fn csv_header() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "氏名", "名前", "name", "ふりがな", "ﾌﾘｶﾞﾅ", "会社名", "役職", "区分", "電話", "電話2", "携帯（緊急）",
+        "emergency phone1", "メール", "email2", "タグ", "分類", "メモ", "連絡網順", "最終確認日", "No.", "", "氏名",
+    ])
+    .prop_map(str::to_owned)
+}
+
+/// A CSV as written by hand or by Excel: a heading row (usually with a name column) and rows,
+/// cells quoted where they need it, CRLF or LF.
+fn contacts_csv_text() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(csv_header(), 1..8),
+        any::<bool>(),
+        prop::collection::vec(prop::collection::vec(csv_cell(), 0..9), 0..12),
+        any::<bool>(),
+    )
+        .prop_map(|(mut headers, with_name, rows, crlf)| {
+            if with_name {
+                headers.insert(0, "氏名".into());
+            }
+            let end = if crlf { "\r\n" } else { "\n" };
+            let quote = |cell: &String| {
+                if cell.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.clone()
+                }
+            };
+            let mut text = headers.join(",") + end;
+            for row in rows {
+                text.push_str(&row.iter().map(quote).collect::<Vec<_>>().join(","));
+                text.push_str(end);
+            }
+            text
+        })
+}
+
+/// The CSV's bytes in one of the encodings Excel writes.
+fn encoded(text: &str, encoding: u8) -> Vec<u8> {
+    match encoding {
+        0 => text.as_bytes().to_vec(),
+        1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        _ => encoding_rs::SHIFT_JIS.encode(text).0.into_owned(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_preview_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
+        preview_and_import(&bytes)?;
+    }
+
+    #[test]
+    fn generated_csvs_preview_and_import_consistently(text in contacts_csv_text(), encoding in 0u8..3) {
+        preview_and_import(&encoded(&text, encoding))?;
+    }
+
+    #[test]
+    fn mutated_csvs_preview_and_import_consistently(
+        text in contacts_csv_text(),
+        encoding in 0u8..3,
+        flips in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![b'"', b',', b'\r', b'\n', b'\'', 0x82, 0xA0, 0xFF, 0x00, b'a'])), 0..6),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = encoded(&text, encoding);
+        if !bytes.is_empty() {
+            for (at, value) in &flips {
+                let at = at.index(bytes.len());
+                bytes[at] = *value;
+            }
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        preview_and_import(&bytes)?;
+    }
+}

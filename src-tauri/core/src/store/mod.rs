@@ -6,6 +6,7 @@
 //! in one transaction. A refused file is never modified.
 
 pub mod backups;
+pub mod contacts;
 pub mod history;
 mod incidents;
 mod near_misses;
@@ -25,6 +26,11 @@ pub use rusqlite::Transaction;
 
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
+pub(crate) use near_misses::csv_field;
+pub use contacts::{
+    confirm_contacts, contact, contact_usage, create_contact, delete_contact, export_contacts_csv, import_contacts,
+    list_contacts, preview_contacts_import, set_call_order, set_stale_contact_months, update_contact,
+};
 pub use obligations::record_assessment;
 pub use policy::{bcp, call_tree, policy};
 pub use summary::{company_profile, home_summary};
