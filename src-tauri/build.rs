@@ -40,6 +40,19 @@ fn main() {
         "open_company_file",
         "create_company_file",
         "change_history",
+        "list_contacts",
+        "contact_details",
+        "contact_usage",
+        "create_contact",
+        "update_contact",
+        "delete_contact",
+        "confirm_contacts",
+        "set_call_order",
+        "set_stale_contact_months",
+        "choose_contacts_csv",
+        "preview_chosen_contacts_csv",
+        "import_chosen_contacts_csv",
+        "export_contacts_csv",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -57,6 +57,19 @@ pub fn run() {
             commands::files::open_company_file,
             commands::files::create_company_file,
             commands::history::change_history,
+            commands::contacts::list_contacts,
+            commands::contacts::contact_details,
+            commands::contacts::contact_usage,
+            commands::contacts::create_contact,
+            commands::contacts::update_contact,
+            commands::contacts::delete_contact,
+            commands::contacts::confirm_contacts,
+            commands::contacts::set_call_order,
+            commands::contacts::set_stale_contact_months,
+            commands::contacts::choose_contacts_csv,
+            commands::contacts::preview_chosen_contacts_csv,
+            commands::contacts::import_chosen_contacts_csv,
+            commands::contacts::export_contacts_csv,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");

@@ -9,6 +9,9 @@ import { addReportingTexts } from './i18n';
 import { FileSwitchedContext, NavigationContext, type View } from './navigation';
 import { theme } from './theme';
 import { BackupsPage } from './pages/BackupsPage';
+import { ContactEditorPage } from './pages/contacts/ContactEditorPage';
+import { ContactsImportPage } from './pages/contacts/ContactsImportPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
 import { FilesPage } from './pages/FilesPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
@@ -84,10 +87,11 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'nearMisses' | 'history' | 'backups' | 'files';
+  type Area = 'home' | 'incidents' | 'contacts' | 'nearMisses' | 'history' | 'backups' | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
+    { page: 'contacts', label: t('nav.contacts') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
@@ -95,7 +99,12 @@ export function App() {
   ];
   // With no usable file open, only what can fix that is offered: a backup, or another file.
   const offered = loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
-  const activeArea = view.page === 'incident' || view.page === 'wizard' ? 'incidents' : view.page;
+  const activeArea =
+    view.page === 'incident' || view.page === 'wizard'
+      ? 'incidents'
+      : view.page === 'contact' || view.page === 'contactsImport'
+        ? 'contacts'
+        : view.page;
 
   return (
     <MantineProvider theme={theme}>
@@ -146,6 +155,9 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+            {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage />}
+            {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
+            {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
             {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
             {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
             {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}

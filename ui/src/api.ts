@@ -7,6 +7,13 @@ import type {
   CallOutcome,
   CallTarget,
   CaseKind,
+  ChosenContactsCsv,
+  ContactDetails,
+  ContactInput,
+  ContactPage,
+  ContactQuery,
+  ContactUse,
+  CsvImportSummary,
   ChangeRecord,
   DocumentKind,
   ErrorReport,
@@ -75,6 +82,24 @@ export const api = {
   recordRecovery: (id: number, recovery: Recovery) => invoke<IncidentDetail>('record_recovery', { id, recovery }),
   closeIncident: (id: number) => invoke<IncidentDetail>('close_incident', { id }),
   addIncidentNote: (id: number, text: string) => invoke<IncidentDetail>('add_incident_note', { id, text }),
+
+  listContacts: (query: ContactQuery) => invoke<ContactPage>('list_contacts', { query }),
+  contactDetails: (id: number) => invoke<ContactDetails>('contact_details', { id }),
+  contactUsage: (id: number) => invoke<ContactUse[]>('contact_usage', { id }),
+  createContact: (contact: ContactInput) => invoke<ContactDetails>('create_contact', { contact }),
+  updateContact: (id: number, contact: ContactInput) => invoke<ContactDetails>('update_contact', { id, contact }),
+  /** Refused with `contact_in_use` while the contact holds a role or owns a recovery. */
+  deleteContact: (id: number) => invoke<null>('delete_contact', { id }),
+  confirmContacts: (ids: number[]) => invoke<null>('confirm_contacts', { ids }),
+  setCallOrder: (ids: number[]) => invoke<null>('set_call_order', { ids }),
+  setStaleContactMonths: (months: number) => invoke<null>('set_stale_contact_months', { months }),
+  /** Opens an open dialog and previews the CSV; null when the user cancelled. */
+  chooseContactsCsv: () => invoke<ChosenContactsCsv | null>('choose_contacts_csv'),
+  /** Reads the chosen CSV again (after the user fixed it) and previews it. */
+  previewChosenContactsCsv: () => invoke<ChosenContactsCsv>('preview_chosen_contacts_csv'),
+  /** Imports the chosen CSV: every row, or nothing when a row has an error. */
+  importChosenContactsCsv: () => invoke<CsvImportSummary>('import_chosen_contacts_csv'),
+  exportContactsCsv: (fileName: string) => invoke<string | null>('export_contacts_csv', { fileName }),
 
   nearMisses: () => invoke<NearMiss[]>('near_misses'),
   addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),

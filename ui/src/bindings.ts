@@ -84,6 +84,8 @@ open: boolean, };
 
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 
+export type ChosenContactsCsv = { file_name: string, preview: CsvPreview, };
+
 export type CallOutcome = "reached" | "no_answer";
 
 export type IncidentCall = { id: number, contact_id: number | null, contact_name: string, role_name: string, outcome: CallOutcome, at: string, author: string, };

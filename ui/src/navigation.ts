@@ -10,7 +10,10 @@ export type View =
   | { page: 'nearMisses' }
   | { page: 'backups' }
   | { page: 'files' }
-  | { page: 'history' };
+  | { page: 'history' }
+  | { page: 'contacts' }
+  | { page: 'contact'; id: number | null }
+  | { page: 'contactsImport' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 

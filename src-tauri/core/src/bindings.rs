@@ -23,6 +23,7 @@ pub fn typescript() -> String {
         model::OpenFileState::decl(&cfg),
         model::RecentFile::decl(&cfg),
         model::PolicySource::decl(&cfg),
+        model::ChosenContactsCsv::decl(&cfg),
         model::CallOutcome::decl(&cfg),
         model::IncidentCall::decl(&cfg),
         model::TaskSource::decl(&cfg),

@@ -161,6 +161,13 @@ pub enum PolicySource {
     CompanyFile,
 }
 
+/// A contacts CSV the user chose to import, and what importing it would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChosenContactsCsv {
+    pub file_name: String,
+    pub preview: crate::contacts_csv::CsvPreview,
+}
+
 /// Whether a call from the wizard's call list got through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
