@@ -448,7 +448,8 @@ mod tests {
 
     #[test]
     fn each_content_rule_has_its_code() {
-        let cases: Vec<(&str, Box<dyn FnOnce(&mut PolicyTemplate)>)> = vec![
+        type Change = Box<dyn FnOnce(&mut PolicyTemplate)>;
+        let cases: Vec<(&str, Change)> = vec![
             ("invalid_language", Box::new(|t| t.language = "fr".into())),
             ("invalid_levels", Box::new(|t| { t.levels.pop(); })),
             ("invalid_levels", Box::new(|t| t.levels[0].level = 4)),
