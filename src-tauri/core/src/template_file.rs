@@ -189,7 +189,7 @@ pub fn parse_template_file(bytes: &[u8]) -> Result<PolicyTemplate, TemplateError
 /// (import keeps people by target name), and the text and list limits.
 pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     if !matches!(t.language.as_str(), "ja" | "en") {
-        return Err(invalid("invalid_language", format!("the template's language is {:?}; it must be \"ja\" or \"en\"", t.language)));
+        return Err(invalid("invalid_language", format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(&t.language))));
     }
 
     entries("roles", t.roles.len())?;
@@ -206,14 +206,15 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         if roles.contains(key) {
             Ok(())
         } else {
-            Err(invalid("unknown_role", format!("{place} names the role \"{}\", which the template does not define", shorten(key))))
+            Err(invalid("unknown_role", format!("{place} names the role \"{}\", which the template does not define", shown(key))))
         }
     };
 
     let mut levels: Vec<u8> = t.levels.iter().map(|l| l.level).collect();
     levels.sort_unstable();
     if levels != [0, 1, 2, 3] {
-        return Err(invalid("invalid_levels", format!("the template must define levels 0, 1, 2 and 3 once each; it defines {levels:?}")));
+        let defined = if levels.len() <= 8 { format!("{levels:?}") } else { format!("{} levels", levels.len()) };
+        return Err(invalid("invalid_levels", format!("the template must define levels 0, 1, 2 and 3 once each; it defines {defined}")));
     }
     for level in &t.levels {
         name(&format!("level {}: name", level.level), &level.name)?;
@@ -244,7 +245,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     let mut cells = HashSet::new();
     for procedure in &t.procedures {
         if !categories.contains(procedure.category.as_str()) {
-            return Err(invalid("unknown_category", format!("a procedure names the category \"{}\", which the template does not define", shorten(&procedure.category))));
+            return Err(invalid("unknown_category", format!("a procedure names the category \"{}\", which the template does not define", shown(&procedure.category))));
         }
         if procedure.level > 3 {
             return Err(invalid("invalid_levels", format!("a procedure of \"{}\" is for level {}; levels are 0 to 3", procedure.category, procedure.level)));
@@ -307,10 +308,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         let place = format!("BCP target {}", index + 1);
         name(&format!("{place}: name"), &target.name)?;
         if !targets.insert(target.name.trim()) {
-            return Err(invalid("duplicate_name", format!("the BCP target \"{}\" appears twice", target.name.trim())));
+            return Err(invalid("duplicate_name", format!("the BCP target \"{}\" appears twice", shown(target.name.trim()))));
         }
         if let Some(role) = &target.recovery_role {
-            role_exists(role, &format!("the BCP target \"{}\"", target.name.trim()))?;
+            role_exists(role, &format!("the BCP target \"{}\"", shown(target.name.trim())))?;
         }
         text(&format!("{place}: related contacts"), &target.related_contacts_hint)?;
         limit_chars(&format!("{place}: target recovery time"), &target.target_recovery_time, MAX_NAME_CHARS)?;
@@ -345,7 +346,7 @@ fn key(kind: &str, key: &str) -> Result<(), TemplateError> {
     if well_formed {
         Ok(())
     } else {
-        Err(invalid("invalid_key", format!("the {kind} key \"{}\" must be 1–{MAX_KEY_CHARS} characters of a–z, 0–9 and _", shorten(key))))
+        Err(invalid("invalid_key", format!("the {kind} key \"{}\" must be 1–{MAX_KEY_CHARS} characters of a–z, 0–9 and _", shown(key))))
     }
 }
 
@@ -379,11 +380,20 @@ fn limit_chars(what: &str, value: &str, limit: usize) -> Result<(), TemplateErro
     Ok(())
 }
 
-/// A key from the file as shown in a message: at most 40 characters.
-fn shorten(value: &str) -> String {
-    let mut shown: String = value.chars().take(40).collect();
-    if shown.len() < value.len() {
-        shown.push('…');
+/// Text from a file or a company file as quoted in a one-line message: at most 40 characters,
+/// control characters (line breaks included) escaped.
+pub(crate) fn shown(value: &str) -> String {
+    let mut shown = String::new();
+    for (count, c) in value.chars().enumerate() {
+        if count == 40 {
+            shown.push('…');
+            break;
+        }
+        if c.is_control() {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
     }
     shown
 }
@@ -487,6 +497,14 @@ mod tests {
             assert_eq!(error.code(), code, "{error}");
             assert!(!error.to_string().is_empty() && !error.to_string().contains('\n'));
         }
+    }
+
+    #[test]
+    fn quoted_text_stays_on_one_line_and_short() {
+        assert_eq!(shown("a\nb\u{7}"), "a\\nb\\u{7}");
+        assert_eq!(shown(&"長".repeat(50)).chars().count(), 41);
+        let error = refusal_of(|t| t.roles[0].key = "bad\nkey".into());
+        assert!(!error.to_string().contains('\n'), "{error}");
     }
 
     #[test]

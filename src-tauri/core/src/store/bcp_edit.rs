@@ -219,7 +219,7 @@ fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput)
     )?;
     if same_name > 0 {
         // A template import keeps the people of a target by its name, so names stay unique.
-        return Err(refused("duplicate_name", format!("there is already a damaged target named \"{name}\"")));
+        return Err(refused("duplicate_name", format!("there is already a damaged target named \"{}\"", crate::template_file::shown(&name))));
     }
     if let Some(role_id) = input.recovery_role_id {
         let found: i64 = conn.query_row("SELECT count(*) FROM role WHERE id = ?1", [role_id], |r| r.get(0))?;
@@ -231,7 +231,7 @@ fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput)
         contact_exists(conn, contact_id)?;
     }
     room_for(input.related_contact_ids.len() as i64 - 1, "related contacts")?;
-    distinct_contacts(conn, &input.related_contact_ids, &format!("\"{name}\""))?;
+    distinct_contacts(conn, &input.related_contact_ids, "the damaged target")?;
     text("the related contacts' hint", &input.related_contacts_hint)?;
     limit_chars("the target recovery time", &input.target_recovery_time, MAX_NAME_CHARS)?;
     let steps: Vec<String> = input.recovery_steps.iter().flat_map(|s| step_lines(s)).collect();
@@ -315,7 +315,7 @@ fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
 fn exercise_fields(conn: &Connection, input: &ExerciseInput) -> Result<String> {
     let held_on = input.held_on.trim();
     let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d")
-        .map_err(|_| refused("invalid_date", format!("{held_on:?} is not a date (YYYY-MM-DD)")))?;
+        .map_err(|_| refused("invalid_date", format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on))))?;
     if date > today() {
         return Err(refused("date_in_future", format!("{held_on} is in the future; record an exercise once it is held")));
     }

@@ -20,7 +20,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     let before = company_profile(tx)?;
     let name = required_name("the company name", &profile.name)?;
     if !matches!(profile.language.as_str(), "ja" | "en") {
-        return Err(refused("invalid_language", format!("{:?} is not a language of Sonae (ja or en)", profile.language)));
+        return Err(refused("invalid_language", format!("\"{}\" is not a language of Sonae (ja or en)", crate::template_file::shown(&profile.language))));
     }
     limit_chars("the prefecture", &profile.prefecture, MAX_NAME_CHARS)?;
     if !(1..=MAX_STALE_CONTACT_MONTHS).contains(&profile.stale_contact_months) {

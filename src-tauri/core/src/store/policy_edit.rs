@@ -29,7 +29,7 @@ use crate::editing::{
     AuthorityInput, CategoryInput, ContactRef, EditableAuthority, EditableCategory, EditableChecklist, EditableLevel,
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
-use crate::template_file::{MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_CHARS, REQUIRED_AUTHORITY_KEYS};
+use crate::template_file::{shown, MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_CHARS, REQUIRED_AUTHORITY_KEYS};
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -175,7 +175,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
         r.get::<_, i64>(0)
     })?;
     let targets = rows(tx, &format!("SELECT name FROM bcp_target WHERE recovery_role_id = {role_id} ORDER BY position"), |r| {
-        r.get::<_, String>(0)
+        r.get::<_, String>(0).map(|name| shown(&name))
     })?;
     if !levels.is_empty() || !targets.is_empty() {
         let mut uses = Vec::new();
@@ -188,7 +188,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
         }
         return Err(refused(
             "role_in_use",
-            format!("the role \"{}\" cannot be deleted: {}; choose another role there first", before.name, uses.join(" and ")),
+            format!("the role \"{}\" cannot be deleted: {}; choose another role there first", shown(&before.name), uses.join(" and ")),
         ));
     }
     let count = |table: &str| -> Result<u32> {
@@ -287,7 +287,7 @@ pub fn save_procedure(
     let (category_id, category_name): (i64, String) = tx
         .query_row("SELECT id, name FROM category WHERE key = ?1", [category_key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
-        .ok_or_else(|| refused("unknown_category", format!("the policy has no category {category_key:?}")))?;
+        .ok_or_else(|| refused("unknown_category", format!("the policy has no category \"{}\"", shown(category_key))))?;
     let level_name: String = tx
         .query_row("SELECT name FROM level WHERE level = ?1", [level], |r| r.get(0))
         .optional()?
@@ -329,7 +329,7 @@ pub fn save_procedure(
 /// Returns the checklist's id.
 pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &str, items: &[StepInput]) -> Result<i64> {
     if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == case_key) {
-        return Err(refused("unknown_case", format!("{case_key:?} is not a case the incident wizard offers")));
+        return Err(refused("unknown_case", format!("\"{}\" is not a case the incident wizard offers", shown(case_key))));
     }
     let title = required_title("the checklist's title", title)?;
     let items = checked_steps(tx, items)?;
@@ -413,7 +413,7 @@ pub fn delete_authority(tx: &Transaction, author: &str, authority_id: i64) -> Re
     if before.required {
         return Err(refused(
             "authority_required",
-            format!("\"{}\" cannot be deleted: the assessment reports to it; edit its details instead", before.name),
+            format!("\"{}\" cannot be deleted: the assessment reports to it; edit its details instead", shown(&before.name)),
         ));
     }
     tx.execute("DELETE FROM authority WHERE id = ?1", [authority_id])?;
@@ -515,7 +515,7 @@ pub(super) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &
     for (index, id) in contact_ids.iter().enumerate() {
         let name = names.get(id).ok_or_else(|| refused("unknown_contact", format!("contact {id} does not exist")))?;
         if contact_ids[..index].contains(id) {
-            return Err(refused("duplicate_contact", format!("{name} is listed twice for {place}")));
+            return Err(refused("duplicate_contact", format!("{} is listed twice for {place}", shown(name))));
         }
     }
     Ok(())
