@@ -382,6 +382,172 @@ export type BackupInfo = { path: string,
  */
 taken_at: string, reason: BackupReason, size_bytes: number, contents: BackupContents, };
 
+export type ContactRef = { id: number, name: string, };
+
+export type EditableRole = { id: number, 
+/**
+ * Stable key (e.g. "chief"); generated when the role is created, never changed.
+ */
+key: string, name: string, description: string, 
+/**
+ * 担当者 — the holder.
+ */
+holder: ContactRef | null, 
+/**
+ * 代行者 — deputies in the order they step in.
+ */
+deputies: Array<ContactRef>, };
+
+export type EditableLevel = { level: number, name: string, 
+/**
+ * 影響範囲
+ */
+impact: string, responsible_role_id: number | null, };
+
+export type EditableCategory = { id: number, key: string, name: string, description: string, };
+
+export type StepInput = { text: string, 
+/**
+ * The role that does it, if any.
+ */
+role_id: number | null, };
+
+export type EditableProcedure = { id: number, category_key: string, level: number, note: string, steps: Array<StepInput>, };
+
+export type EditableChecklist = { id: number, 
+/**
+ * The wizard case ("malware", "lost_device", ...).
+ */
+case_key: string, title: string, items: Array<StepInput>, };
+
+export type EditableAuthority = { id: number, 
+/**
+ * The assessment's addressee id ("ppc", "police", ...) or the entry's own key ("local_1").
+ */
+key: string, name: string, purpose: string, url: string, phone: string, email: string, hours: string, 
+/**
+ * Where the contact facts come from.
+ */
+source: string, 
+/**
+ * The assessment reports to this key, so the entry cannot be deleted (only edited).
+ */
+required: boolean, };
+
+export type EditablePolicy = { roles: Array<EditableRole>, 
+/**
+ * Levels 0–3, in order.
+ */
+levels: Array<EditableLevel>, categories: Array<EditableCategory>, 
+/**
+ * In category order, then by level.
+ */
+procedures: Array<EditableProcedure>, checklists: Array<EditableChecklist>, authorities: Array<EditableAuthority>, };
+
+export type RoleInput = { name: string, description: string, };
+
+export type LevelInput = { name: string, impact: string, 
+/**
+ * Every level has a responsible role (the wizard's call list starts from it).
+ */
+responsible_role_id: number, };
+
+export type CategoryInput = { name: string, description: string, };
+
+export type AuthorityInput = { name: string, purpose: string, url: string, phone: string, email: string, hours: string, source: string, };
+
+export type RoleDeletion = { steps_unassigned: number, checklist_items_unassigned: number, };
+
+export type EditableScenario = { id: number, title: string, reason: string, };
+
+export type EditableTarget = { id: number, name: string, 
+/**
+ * 復旧責任者 as a role.
+ */
+recovery_role_id: number | null, 
+/**
+ * 復旧責任者 as a named person.
+ */
+recovery_contact: ContactRef | null, 
+/**
+ * 関係者連絡先, in order.
+ */
+related_contacts: Array<ContactRef>, related_contacts_hint: string, 
+/**
+ * 目標復旧時間 (free text, e.g. "24時間以内").
+ */
+target_recovery_time: string, 
+/**
+ * One entry per step.
+ */
+recovery_steps: Array<string>, };
+
+export type EditableExercise = { id: number, 
+/**
+ * YYYY-MM-DD.
+ */
+held_on: string, scenario_id: number | null, participants: string, what_worked: string, unreachable: string, follow_ups: string, 
+/**
+ * Contacts the exercise confirmed reachable, in call-tree order.
+ */
+confirmed_contacts: Array<ContactRef>, };
+
+export type EditableBcp = { scenarios: Array<EditableScenario>, targets: Array<EditableTarget>, 
+/**
+ * Most recent first.
+ */
+exercises: Array<EditableExercise>, };
+
+export type ScenarioInput = { title: string, reason: string, };
+
+export type TargetInput = { name: string, recovery_role_id: number | null, recovery_contact_id: number | null, 
+/**
+ * Ordered; each contact at most once.
+ */
+related_contact_ids: Array<number>, related_contacts_hint: string, target_recovery_time: string, 
+/**
+ * One entry per step; blank entries are dropped and an entry with line breaks becomes
+ * several steps (the file keeps one step per line).
+ */
+recovery_steps: Array<string>, };
+
+export type ExerciseInput = { 
+/**
+ * YYYY-MM-DD, not after today.
+ */
+held_on: string, scenario_id: number | null, participants: string, what_worked: string, unreachable: string, follow_ups: string, 
+/**
+ * Contacts reached in the exercise; each one's 最終確認日 moves up to `held_on`.
+ */
+confirmed_contact_ids: Array<number>, };
+
+export type ImportSummary = { template_language: string, company_language: string, 
+/**
+ * The template is written in another language than the company file; the file's language
+ * was not changed (the company profile changes it).
+ */
+language_differs: boolean, 
+/**
+ * Roles whose holders and deputies were kept (their key is in the template too).
+ */
+roles_holders_kept: number, 
+/**
+ * Roles that had holders but are not in the template; those assignments are gone.
+ */
+roles_holders_dropped: number, 
+/**
+ * Damaged targets whose recovery person and related contacts were kept (same name).
+ */
+targets_links_kept: number, 
+/**
+ * Damaged targets that had people linked but are not in the template by that name.
+ */
+targets_links_dropped: number, 
+/**
+ * Exercises whose assumed incident is no longer in the plan (now linked to none).
+ */
+exercises_unlinked: number, };
+
 export type DocumentKind = "policy" | "bcp" | "contacts-card" | "incident-report" | "ppc-draft" | "data-subject-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft";
 
 export type ReportStage = "preliminary" | "final";

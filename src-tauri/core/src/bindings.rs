@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{contacts_csv, model, render, rules, store, wizard};
+use crate::{contacts_csv, editing, model, render, rules, store, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -69,6 +69,28 @@ pub fn typescript() -> String {
         store::backups::BackupSummary::decl(&cfg),
         store::backups::BackupContents::decl(&cfg),
         store::backups::BackupInfo::decl(&cfg),
+        editing::ContactRef::decl(&cfg),
+        editing::EditableRole::decl(&cfg),
+        editing::EditableLevel::decl(&cfg),
+        editing::EditableCategory::decl(&cfg),
+        editing::StepInput::decl(&cfg),
+        editing::EditableProcedure::decl(&cfg),
+        editing::EditableChecklist::decl(&cfg),
+        editing::EditableAuthority::decl(&cfg),
+        editing::EditablePolicy::decl(&cfg),
+        editing::RoleInput::decl(&cfg),
+        editing::LevelInput::decl(&cfg),
+        editing::CategoryInput::decl(&cfg),
+        editing::AuthorityInput::decl(&cfg),
+        editing::RoleDeletion::decl(&cfg),
+        editing::EditableScenario::decl(&cfg),
+        editing::EditableTarget::decl(&cfg),
+        editing::EditableExercise::decl(&cfg),
+        editing::EditableBcp::decl(&cfg),
+        editing::ScenarioInput::decl(&cfg),
+        editing::TargetInput::decl(&cfg),
+        editing::ExerciseInput::decl(&cfg),
+        editing::ImportSummary::decl(&cfg),
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
