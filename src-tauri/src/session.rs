@@ -141,7 +141,7 @@ pub fn keep_backup_in_background(path: &Path, kept: u32) {
 /// Files to import are read whole; anything larger than this is not a contacts list or a policy.
 const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
-fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
     let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_IMPORT_BYTES {

@@ -6,7 +6,20 @@ import type {
   BackupInfo,
   CallOutcome,
   CallTarget,
+  AuthorityInput,
   CaseKind,
+  CategoryInput,
+  ChosenPolicyTemplate,
+  CompanyProfile,
+  EditableBcp,
+  EditablePolicy,
+  ExerciseInput,
+  ImportSummary,
+  LevelInput,
+  RoleInput,
+  ScenarioInput,
+  StepInput,
+  TargetInput,
   ChosenContactsCsv,
   ContactDetails,
   ContactInput,
@@ -100,6 +113,36 @@ export const api = {
   /** Imports the chosen CSV: every row, or nothing when a row has an error. */
   importChosenContactsCsv: () => invoke<CsvImportSummary>('import_chosen_contacts_csv'),
   exportContactsCsv: (fileName: string) => invoke<string | null>('export_contacts_csv', { fileName }),
+
+  editablePolicy: () => invoke<EditablePolicy>('editable_policy'),
+  saveRole: (id: number | null, role: RoleInput) => invoke<EditablePolicy>('save_role', { id, role }),
+  /** The holder first, then the deputies in order. */
+  setRoleHolders: (id: number, contactIds: number[]) => invoke<EditablePolicy>('set_role_holders', { id, contactIds }),
+  reorderRoles: (ids: number[]) => invoke<EditablePolicy>('reorder_roles', { ids }),
+  deleteRole: (id: number) => invoke<EditablePolicy>('delete_role', { id }),
+  updateLevel: (level: number, input: LevelInput) => invoke<EditablePolicy>('update_level', { level, input }),
+  updateCategory: (id: number, input: CategoryInput) => invoke<EditablePolicy>('update_category', { id, input }),
+  saveProcedure: (categoryKey: string, level: number, note: string, steps: StepInput[]) =>
+    invoke<EditablePolicy>('save_procedure', { categoryKey, level, note, steps }),
+  saveChecklist: (caseKey: string, title: string, items: StepInput[]) =>
+    invoke<EditablePolicy>('save_checklist', { caseKey, title, items }),
+  saveAuthority: (id: number | null, authority: AuthorityInput) => invoke<EditablePolicy>('save_authority', { id, authority }),
+  deleteAuthority: (id: number) => invoke<EditablePolicy>('delete_authority', { id }),
+  reorderAuthorities: (ids: number[]) => invoke<EditablePolicy>('reorder_authorities', { ids }),
+  updateCompanyProfile: (profile: CompanyProfile) => invoke<CompanyProfile>('update_company_profile', { profile }),
+  /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
+  exportPolicyTemplate: (fileName: string) => invoke<string | null>('export_policy_template', { fileName }),
+  /** Opens an open dialog and describes the template; null when the user cancelled. */
+  choosePolicyTemplate: () => invoke<ChosenPolicyTemplate | null>('choose_policy_template'),
+  importChosenPolicyTemplate: () => invoke<ImportSummary>('import_chosen_policy_template'),
+
+  editableBcp: () => invoke<EditableBcp>('editable_bcp'),
+  saveScenario: (id: number | null, scenario: ScenarioInput) => invoke<EditableBcp>('save_scenario', { id, scenario }),
+  deleteScenario: (id: number) => invoke<EditableBcp>('delete_scenario', { id }),
+  saveTarget: (id: number | null, target: TargetInput) => invoke<EditableBcp>('save_target', { id, target }),
+  deleteTarget: (id: number) => invoke<EditableBcp>('delete_target', { id }),
+  saveExercise: (id: number | null, exercise: ExerciseInput) => invoke<EditableBcp>('save_exercise', { id, exercise }),
+  deleteExercise: (id: number) => invoke<EditableBcp>('delete_exercise', { id }),
 
   nearMisses: () => invoke<NearMiss[]>('near_misses'),
   addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),

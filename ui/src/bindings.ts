@@ -86,6 +86,20 @@ export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 
 export type ChosenContactsCsv = { file_name: string, preview: CsvPreview, };
 
+export type ChosenPolicyTemplate = { file_name: string, 
+/**
+ * The company it was exported from (informative).
+ */
+source_company: string, 
+/**
+ * RFC 3339.
+ */
+exported_at: string, 
+/**
+ * "ja" or "en".
+ */
+language: string, roles: number, procedures: number, checklists: number, authorities: number, scenarios: number, targets: number, };
+
 export type CallOutcome = "reached" | "no_answer";
 
 export type IncidentCall = { id: number, contact_id: number | null, contact_name: string, role_name: string, outcome: CallOutcome, at: string, author: string, };

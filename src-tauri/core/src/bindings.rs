@@ -24,6 +24,7 @@ pub fn typescript() -> String {
         model::RecentFile::decl(&cfg),
         model::PolicySource::decl(&cfg),
         model::ChosenContactsCsv::decl(&cfg),
+        model::ChosenPolicyTemplate::decl(&cfg),
         model::CallOutcome::decl(&cfg),
         model::IncidentCall::decl(&cfg),
         model::TaskSource::decl(&cfg),

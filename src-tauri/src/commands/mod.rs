@@ -3,11 +3,13 @@
 
 pub mod assessment;
 pub mod backups;
+pub mod bcp;
 pub mod contacts;
 pub mod documents;
 pub mod files;
 pub mod history;
 pub mod incidents;
+pub mod policy;
 pub mod preferences;
 
 use sonae_core::model::ErrorReport;
