@@ -12,7 +12,9 @@ import { BackupsPage } from './pages/BackupsPage';
 import { ContactEditorPage } from './pages/contacts/ContactEditorPage';
 import { ContactsImportPage } from './pages/contacts/ContactsImportPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
+import { BcpPage } from './pages/bcp/BcpPage';
 import { FilesPage } from './pages/FilesPage';
+import { PolicyPage } from './pages/policy/PolicyPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
@@ -87,11 +89,13 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'contacts' | 'nearMisses' | 'history' | 'backups' | 'files';
+  type Area = 'home' | 'incidents' | 'contacts' | 'policy' | 'bcp' | 'nearMisses' | 'history' | 'backups' | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'contacts', label: t('nav.contacts') },
+    { page: 'policy', label: t('nav.policy') },
+    { page: 'bcp', label: t('nav.bcp') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
@@ -158,6 +162,8 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage />}
             {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
+            {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage />}
+            {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
             {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
             {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
             {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}

@@ -13,7 +13,9 @@ export type View =
   | { page: 'history' }
   | { page: 'contacts' }
   | { page: 'contact'; id: number | null }
-  | { page: 'contactsImport' };
+  | { page: 'contactsImport' }
+  | { page: 'policy' }
+  | { page: 'bcp' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 
