@@ -76,7 +76,8 @@ pub struct CsvColumn {
 /// `empty_file`, `no_name_column`. Column warnings: `unknown_column`, `duplicate_column`.
 /// Row errors: `name_missing`, `unknown_kind`, `invalid_phone`, `invalid_email`, `unknown_tag`,
 /// `invalid_call_order`, `invalid_date`, `too_many_columns`. Row warnings (the row is skipped):
-/// `duplicate_existing`, `duplicate_in_file`.
+/// `duplicate_existing`, `duplicate_in_file` (same folded name and a phone or email in common, or
+/// neither with any phone or email).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CsvProblem {
     pub code: String,
@@ -531,7 +532,8 @@ fn date_of(cell: &str) -> Option<String> {
 }
 
 /// Marks rows that repeat a contact already in the file, or an earlier row: same name (folded,
-/// spaces ignored) and at least one phone number or email address in common.
+/// spaces ignored) and at least one phone number or email address in common — or neither has any
+/// number or address (a desk known only by its name).
 fn mark_duplicates(rows: &mut [CsvRow], existing: &[KnownContact]) {
     struct Key {
         phones: Vec<String>,
@@ -544,7 +546,8 @@ fn mark_duplicates(rows: &mut [CsvRow], existing: &[KnownContact]) {
         }
     }
     fn shares(a: &Key, b: &Key) -> bool {
-        a.phones.iter().any(|p| b.phones.contains(p)) || a.emails.iter().any(|e| b.emails.contains(e))
+        let bare = |k: &Key| k.phones.is_empty() && k.emails.is_empty();
+        a.phones.iter().any(|p| b.phones.contains(p)) || a.emails.iter().any(|e| b.emails.contains(e)) || (bare(a) && bare(b))
     }
     fn name_key(name: &str) -> String {
         fold(name).chars().filter(|c| !c.is_whitespace()).collect()
@@ -908,13 +911,15 @@ mod tests {
                     山田 太郎,03-0000-0000,taro@example.jp\r\n\
                     佐藤 花子,03-1111-1111,hanako@example.jp\r\n\
                     ｻﾄｳ,03-1111-1111,\r\n\
-                    佐藤　花子,,HANAKO@example.jp\r\n";
+                    佐藤　花子,,HANAKO@example.jp\r\n\
+                    警視庁,,\r\n\
+                    警視庁,,\r\n";
         let p = preview_contacts_csv(text.as_bytes(), &existing);
         let warned: Vec<(u64, &str)> =
             p.rows.iter().flat_map(|r| r.warnings.iter().map(move |w| (r.line, w.code.as_str()))).collect();
-        assert_eq!(warned, [(2, "duplicate_existing"), (6, "duplicate_in_file")]);
+        assert_eq!(warned, [(2, "duplicate_existing"), (6, "duplicate_in_file"), (8, "duplicate_in_file")]);
         assert!(p.rows[4].warnings[0].message.contains("line 4"));
-        assert_eq!((p.to_import, p.to_skip), (3, 2));
+        assert_eq!((p.to_import, p.to_skip), (4, 3));
         assert!(p.importable, "duplicates are warnings, not errors");
     }
 
