@@ -36,16 +36,16 @@ fn sample_contact(n: usize) -> ContactInput {
     let (surname, surname_kana, surname_roman) = SURNAMES[n % SURNAMES.len()];
     let (given, given_kana, given_roman) = GIVEN[(n / SURNAMES.len()) % GIVEN.len()];
     let (company, domain) = COMPANIES[n % COMPANIES.len()];
-    let area = if n % 3 == 0 { "06" } else { "03" };
+    let area = if n.is_multiple_of(3) { "06" } else { "03" };
     ContactInput {
         kind: ContactKind::Person,
         name: format!("{surname} {given}{}", if n >= 120 { format!(" {}", n / 120) } else { String::new() }),
         name_kana: format!("{surname_kana} {given_kana}"),
         organization: company.into(),
         title: ["総務部長", "情報システム担当", "営業課長", "", "経理"][n % 5].into(),
-        notes: if n % 7 == 0 { "夜間・休日は携帯へ。".into() } else { String::new() },
+        notes: if n.is_multiple_of(7) { "夜間・休日は携帯へ。".into() } else { String::new() },
         call_order: (n < 20).then_some(n as i64 + 1),
-        last_confirmed_on: (n % 4 != 0).then(|| format!("2025-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
+        last_confirmed_on: (!n.is_multiple_of(4)).then(|| format!("2025-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
         phones: vec![
             Phone { label: "携帯".into(), number: format!("090-{:04}-{:04}", n / 10_000 + 1000, n % 10_000), emergency: true },
             Phone { label: "会社".into(), number: format!("{area}-{:04}-{:04}", 3000 + n % 5000, 7000 + n % 3000), emergency: false },
