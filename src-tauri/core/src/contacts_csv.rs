@@ -338,12 +338,14 @@ impl LineCounter<'_> {
         if start >= self.offset {
             // A line ends with LF, CRLF or (old Mac files) a lone CR, as the csv reader sees it.
             let passed = &bytes[self.offset..start];
-            let breaks = passed
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(self.offset + i + 1) != Some(&b'\n')))
-                .count();
-            self.line += breaks as u64;
+            let line_feeds = passed.iter().filter(|&&b| b == b'\n').count();
+            let lone_returns = if passed.contains(&b'\r') {
+                let next = |i: usize| bytes.get(self.offset + i + 1);
+                passed.iter().enumerate().filter(|&(i, &b)| b == b'\r' && next(i) != Some(&b'\n')).count()
+            } else {
+                0
+            };
+            self.line += (line_feeds + lone_returns) as u64;
             self.offset = start;
         }
         self.line
@@ -503,6 +505,12 @@ fn kind_of(cell: &str) -> Option<ContactKind> {
 }
 
 fn tag_of(word: &str) -> Option<ContactTag> {
+    let word = word.trim();
+    // The names the exporter writes, without folding.
+    let exact = ContactTag::ALL.into_iter().find(|tag| tag_name(*tag, Language::Ja) == word || tag.key() == word);
+    if exact.is_some() {
+        return exact;
+    }
     let key = header_key(word);
     if let Some(tag) = ContactTag::from_key(&key) {
         return Some(tag);
@@ -520,10 +528,31 @@ fn tag_of(word: &str) -> Option<ContactTag> {
 
 /// A date as offices type it: 2025-04-01, 2025/4/1, 2025.4.1 or 2025年4月1日.
 fn date_of(cell: &str) -> Option<String> {
-    let text: String = cell.chars().map(widen_or_narrow).collect();
-    let text = text.replace(['年', '月', '/', '.'], "-").replace('日', "");
-    let mut parts = text.trim().splitn(3, '-').map(|p| p.trim().parse::<u32>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    let mut parts = [0u32; 3];
+    let mut part = 0;
+    let mut digits_seen = false;
+    let mut ended = false;
+    for c in cell.trim().chars().map(widen_or_narrow) {
+        if ended {
+            return None;
+        }
+        match c {
+            '0'..='9' => {
+                parts[part] = parts[part].checked_mul(10)?.checked_add(c as u32 - '0' as u32)?;
+                digits_seen = true;
+            }
+            '-' | '/' | '.' | '年' | '月' if digits_seen && part < 2 => {
+                part += 1;
+                digits_seen = false;
+            }
+            '日' if digits_seen && part == 2 => ended = true,
+            _ => return None,
+        }
+    }
+    if part != 2 || !digits_seen {
+        return None;
+    }
+    let [year, month, day] = parts;
     if !(1000..=9999).contains(&year) {
         return None;
     }
@@ -768,6 +797,9 @@ mod tests {
         assert_eq!(date_of("2025/2/29"), None);
         assert_eq!(date_of("4/1"), None);
         assert_eq!(date_of("25/4/1"), None);
+        assert_eq!(date_of("2025/4/1日5"), None);
+        assert_eq!(date_of("2025//1"), None);
+        assert_eq!(date_of("2025/4/1/2"), None);
     }
 
     #[test]

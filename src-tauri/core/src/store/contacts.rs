@@ -262,6 +262,10 @@ pub(crate) struct FieldProblem {
 
 /// A phone number as stored: trimmed, half-width, any dash as `-`. `None` when it has no digit.
 pub(crate) fn normalize_phone(number: &str) -> Option<String> {
+    if number.is_ascii() && !number.contains('\0') {
+        let number = number.trim();
+        return number.bytes().any(|b| b.is_ascii_digit()).then(|| number.to_owned());
+    }
     let number: String = number
         .trim()
         .chars()
@@ -278,7 +282,8 @@ pub(crate) fn normalize_phone(number: &str) -> Option<String> {
 /// An email address as stored (trimmed, half-width), if it looks like one: one `@`, something
 /// before it, a dotted domain after it, no spaces.
 pub(crate) fn normalize_email(address: &str) -> Option<String> {
-    let address: String = address.trim().chars().map(widen_or_narrow).collect();
+    let address: String =
+        if address.is_ascii() { address.trim().to_owned() } else { address.trim().chars().map(widen_or_narrow).collect() };
     let (local, domain) = address.split_once('@')?;
     let looks_right = !local.is_empty()
         && !domain.contains('@')
@@ -293,7 +298,15 @@ pub(crate) fn normalize_email(address: &str) -> Option<String> {
 /// A date typed as YYYY-MM-DD, normalised; `None` when it is not a real date.
 pub(crate) fn normalize_date(text: &str) -> Option<String> {
     let text: String = text.trim().chars().map(widen_or_narrow).collect();
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok().map(|d| d.format("%Y-%m-%d").to_string())
+    let b = text.as_bytes();
+    let digits_at = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(digits_at(0..4)? as i32, digits_at(5..7)?, digits_at(8..10)?)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// The input as it will be stored, or everything wrong with it.
