@@ -60,6 +60,11 @@ enum Command {
         #[command(subcommand)]
         command: IncidentCommand,
     },
+    /// The contact table as CSV: export for Excel, import from Excel (UTF-8 or Shift_JIS).
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
+    },
     /// Who must or should be told, by when, for the facts of an incident (DOMAIN.md §4).
     Assess {
         /// JSON file of facts.
@@ -158,6 +163,30 @@ enum TemplateCommand {
         template: PathBuf,
         /// Who made the change, for the change history.
         #[arg(long, default_value = "")]
+        author: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContactsCommand {
+    /// Write every contact as CSV (UTF-8 with BOM, headings in the file's language).
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace --out if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import contacts from a CSV, all or nothing; prints each problem with its line number.
+    Import {
+        file: PathBuf,
+        csv: PathBuf,
+        /// Only check the CSV and say what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+        /// Name recorded in the change history.
+        #[arg(long, default_value = "sonae-cli")]
         author: String,
     },
 }
@@ -320,6 +349,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 _ => print!("{}", render::draft_text(company.connection(), what, &options)?),
             }
         }
+        Command::Contacts { command } => run_contacts(command)?,
         Command::Assess { facts, format, lang } => {
             let bad_input = |message: String| Failure { message, code: 2 };
             let text = std::fs::read_to_string(&facts).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
@@ -364,6 +394,46 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
                     "sonae-cli: warning: the template is written in \"{}\" but the company file in \"{}\"; the file's language was not changed",
                     summary.template_language, summary.company_language
                 );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
+    match command {
+        ContactsCommand::Export { file, out, force } => {
+            let company = CompanyFile::open(&file)?;
+            if out.exists() && !force {
+                return Err(render::RenderError::AlreadyExists { path: out }.into());
+            }
+            let csv = store::export_contacts_csv(company.connection())?;
+            render::save(&out, &csv, force)?;
+            let contacts = store::list_contacts(company.connection(), &Default::default())?.total;
+            println!("wrote {} ({contacts} contacts, {} bytes)", out.display(), csv.len());
+        }
+        ContactsCommand::Import { file, csv, dry_run, author } => {
+            let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
+            let mut company = CompanyFile::open(&file)?;
+            let preview = store::preview_contacts_import(company.connection(), &bytes)?;
+            for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
+                println!("{} [{}]", problem.message, problem.code);
+            }
+            for row in &preview.rows {
+                for problem in row.errors.iter().chain(&row.warnings) {
+                    // Row messages start with their line number.
+                    println!("{} [{}]", problem.message, problem.code);
+                }
+            }
+            if !preview.importable {
+                let errors = preview.file_errors.len() + preview.rows.iter().map(|r| r.errors.len()).sum::<usize>();
+                return Err(Failure { message: format!("{}: {errors} errors; nothing was imported", csv.display()), code: 1 });
+            }
+            if dry_run {
+                println!("would import {} contacts and skip {} duplicates", preview.to_import, preview.to_skip);
+            } else {
+                let summary = company.write(|tx| store::import_contacts(tx, &author, &bytes))?;
+                println!("imported {} contacts, skipped {} duplicates", summary.imported, summary.skipped);
             }
         }
     }

@@ -76,7 +76,8 @@ pub struct CsvColumn {
 /// `empty_file`, `no_name_column`. Column warnings: `unknown_column`, `duplicate_column`.
 /// Row errors: `name_missing`, `unknown_kind`, `invalid_phone`, `invalid_email`, `unknown_tag`,
 /// `invalid_call_order`, `invalid_date`, `too_many_columns`. Row warnings (the row is skipped):
-/// `duplicate_existing`, `duplicate_in_file`.
+/// `duplicate_existing`, `duplicate_in_file` (same folded name and a phone or email in common, or
+/// neither with any phone or email).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CsvProblem {
     pub code: String,
@@ -337,12 +338,14 @@ impl LineCounter<'_> {
         if start >= self.offset {
             // A line ends with LF, CRLF or (old Mac files) a lone CR, as the csv reader sees it.
             let passed = &bytes[self.offset..start];
-            let breaks = passed
-                .iter()
-                .enumerate()
-                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(self.offset + i + 1) != Some(&b'\n')))
-                .count();
-            self.line += breaks as u64;
+            let line_feeds = passed.iter().filter(|&&b| b == b'\n').count();
+            let lone_returns = if passed.contains(&b'\r') {
+                let next = |i: usize| bytes.get(self.offset + i + 1);
+                passed.iter().enumerate().filter(|&(i, &b)| b == b'\r' && next(i) != Some(&b'\n')).count()
+            } else {
+                0
+            };
+            self.line += (line_feeds + lone_returns) as u64;
             self.offset = start;
         }
         self.line
@@ -502,6 +505,12 @@ fn kind_of(cell: &str) -> Option<ContactKind> {
 }
 
 fn tag_of(word: &str) -> Option<ContactTag> {
+    let word = word.trim();
+    // The names the exporter writes, without folding.
+    let exact = ContactTag::ALL.into_iter().find(|tag| tag_name(*tag, Language::Ja) == word || tag.key() == word);
+    if exact.is_some() {
+        return exact;
+    }
     let key = header_key(word);
     if let Some(tag) = ContactTag::from_key(&key) {
         return Some(tag);
@@ -519,10 +528,31 @@ fn tag_of(word: &str) -> Option<ContactTag> {
 
 /// A date as offices type it: 2025-04-01, 2025/4/1, 2025.4.1 or 2025年4月1日.
 fn date_of(cell: &str) -> Option<String> {
-    let text: String = cell.chars().map(widen_or_narrow).collect();
-    let text = text.replace(['年', '月', '/', '.'], "-").replace('日', "");
-    let mut parts = text.trim().splitn(3, '-').map(|p| p.trim().parse::<u32>().ok());
-    let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+    let mut parts = [0u32; 3];
+    let mut part = 0;
+    let mut digits_seen = false;
+    let mut ended = false;
+    for c in cell.trim().chars().map(widen_or_narrow) {
+        if ended {
+            return None;
+        }
+        match c {
+            '0'..='9' => {
+                parts[part] = parts[part].checked_mul(10)?.checked_add(c as u32 - '0' as u32)?;
+                digits_seen = true;
+            }
+            '-' | '/' | '.' | '年' | '月' if digits_seen && part < 2 => {
+                part += 1;
+                digits_seen = false;
+            }
+            '日' if digits_seen && part == 2 => ended = true,
+            _ => return None,
+        }
+    }
+    if part != 2 || !digits_seen {
+        return None;
+    }
+    let [year, month, day] = parts;
     if !(1000..=9999).contains(&year) {
         return None;
     }
@@ -531,7 +561,8 @@ fn date_of(cell: &str) -> Option<String> {
 }
 
 /// Marks rows that repeat a contact already in the file, or an earlier row: same name (folded,
-/// spaces ignored) and at least one phone number or email address in common.
+/// spaces ignored) and at least one phone number or email address in common — or neither has any
+/// number or address (a desk known only by its name).
 fn mark_duplicates(rows: &mut [CsvRow], existing: &[KnownContact]) {
     struct Key {
         phones: Vec<String>,
@@ -544,7 +575,8 @@ fn mark_duplicates(rows: &mut [CsvRow], existing: &[KnownContact]) {
         }
     }
     fn shares(a: &Key, b: &Key) -> bool {
-        a.phones.iter().any(|p| b.phones.contains(p)) || a.emails.iter().any(|e| b.emails.contains(e))
+        let bare = |k: &Key| k.phones.is_empty() && k.emails.is_empty();
+        a.phones.iter().any(|p| b.phones.contains(p)) || a.emails.iter().any(|e| b.emails.contains(e)) || (bare(a) && bare(b))
     }
     fn name_key(name: &str) -> String {
         fold(name).chars().filter(|c| !c.is_whitespace()).collect()
@@ -765,6 +797,9 @@ mod tests {
         assert_eq!(date_of("2025/2/29"), None);
         assert_eq!(date_of("4/1"), None);
         assert_eq!(date_of("25/4/1"), None);
+        assert_eq!(date_of("2025/4/1日5"), None);
+        assert_eq!(date_of("2025//1"), None);
+        assert_eq!(date_of("2025/4/1/2"), None);
     }
 
     #[test]
@@ -908,13 +943,15 @@ mod tests {
                     山田 太郎,03-0000-0000,taro@example.jp\r\n\
                     佐藤 花子,03-1111-1111,hanako@example.jp\r\n\
                     ｻﾄｳ,03-1111-1111,\r\n\
-                    佐藤　花子,,HANAKO@example.jp\r\n";
+                    佐藤　花子,,HANAKO@example.jp\r\n\
+                    警視庁,,\r\n\
+                    警視庁,,\r\n";
         let p = preview_contacts_csv(text.as_bytes(), &existing);
         let warned: Vec<(u64, &str)> =
             p.rows.iter().flat_map(|r| r.warnings.iter().map(move |w| (r.line, w.code.as_str()))).collect();
-        assert_eq!(warned, [(2, "duplicate_existing"), (6, "duplicate_in_file")]);
+        assert_eq!(warned, [(2, "duplicate_existing"), (6, "duplicate_in_file"), (8, "duplicate_in_file")]);
         assert!(p.rows[4].warnings[0].message.contains("line 4"));
-        assert_eq!((p.to_import, p.to_skip), (3, 2));
+        assert_eq!((p.to_import, p.to_skip), (4, 3));
         assert!(p.importable, "duplicates are warnings, not errors");
     }
 

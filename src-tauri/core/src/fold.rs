@@ -17,6 +17,9 @@ const HALF_WIDTH_PUNCTUATION: &str = "。「」、・";
 /// half-width katakana as full-width (voiced marks joined to their kana), katakana as hiragana,
 /// and letters in lower case.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let c = widen_or_narrow(c);

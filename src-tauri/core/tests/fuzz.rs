@@ -557,7 +557,7 @@ fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
         let total = store::list_contacts(file.connection(), &Default::default()).unwrap().total;
         prop_assert_eq!(total, preview.to_import);
     } else {
-        let error = result.err().expect("a preview with errors is refused on import");
+        let error = result.expect_err("a preview with errors is refused on import");
         prop_assert!(error.code() != "database", "refused by the database instead of the reader: {error}");
         prop_assert_eq!(store::list_contacts(file.connection(), &Default::default()).unwrap().total, 0);
     }

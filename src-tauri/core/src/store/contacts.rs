@@ -262,6 +262,10 @@ pub(crate) struct FieldProblem {
 
 /// A phone number as stored: trimmed, half-width, any dash as `-`. `None` when it has no digit.
 pub(crate) fn normalize_phone(number: &str) -> Option<String> {
+    if number.is_ascii() && !number.contains('\0') {
+        let number = number.trim();
+        return number.bytes().any(|b| b.is_ascii_digit()).then(|| number.to_owned());
+    }
     let number: String = number
         .trim()
         .chars()
@@ -278,7 +282,8 @@ pub(crate) fn normalize_phone(number: &str) -> Option<String> {
 /// An email address as stored (trimmed, half-width), if it looks like one: one `@`, something
 /// before it, a dotted domain after it, no spaces.
 pub(crate) fn normalize_email(address: &str) -> Option<String> {
-    let address: String = address.trim().chars().map(widen_or_narrow).collect();
+    let address: String =
+        if address.is_ascii() { address.trim().to_owned() } else { address.trim().chars().map(widen_or_narrow).collect() };
     let (local, domain) = address.split_once('@')?;
     let looks_right = !local.is_empty()
         && !domain.contains('@')
@@ -293,7 +298,15 @@ pub(crate) fn normalize_email(address: &str) -> Option<String> {
 /// A date typed as YYYY-MM-DD, normalised; `None` when it is not a real date.
 pub(crate) fn normalize_date(text: &str) -> Option<String> {
     let text: String = text.trim().chars().map(widen_or_narrow).collect();
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").ok().map(|d| d.format("%Y-%m-%d").to_string())
+    let b = text.as_bytes();
+    let digits_at = |range: std::ops::Range<usize>| -> Option<u32> {
+        b[range].iter().try_fold(0u32, |n, &d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(digits_at(0..4)? as i32, digits_at(5..7)?, digits_at(8..10)?)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// The input as it will be stored, or everything wrong with it.
@@ -388,10 +401,13 @@ fn refused(code: &'static str, detail: impl Into<String>) -> StoreError {
 
 /// Every contact (or only `only`) with its phones, emails and tags, in id order.
 fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<Vec<ContactDetails>> {
-    let mut stmt = conn.prepare_cached(
+    // Two forms of each query, so that reading one contact uses the indexes.
+    let filter = |column: &str| if only.is_some() { format!("WHERE {column} = ?1") } else { "WHERE ?1 IS NULL".to_owned() };
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at
-           FROM contact WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
-    )?;
+           FROM contact {} ORDER BY id",
+        filter("id")
+    ))?;
     let mut contacts: Vec<ContactDetails> = stmt
         .query_map([only], |r| {
             let last_confirmed_on: Option<String> = r.get(8)?;
@@ -415,28 +431,27 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<V
         .collect::<rusqlite::Result<_>>()?;
     let index: HashMap<i64, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
 
-    let mut stmt = conn.prepare_cached(
-        "SELECT contact_id, label, number, emergency FROM contact_phone
-          WHERE ?1 IS NULL OR contact_id = ?1 ORDER BY contact_id, position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT contact_id, label, number, emergency FROM contact_phone {} ORDER BY contact_id, position, id",
+        filter("contact_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get(0)?) {
             contacts[i].phones.push(Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? });
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT contact_id, label, address FROM contact_email
-          WHERE ?1 IS NULL OR contact_id = ?1 ORDER BY contact_id, position, id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT contact_id, label, address FROM contact_email {} ORDER BY contact_id, position, id",
+        filter("contact_id")
+    ))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = index.get(&r.get(0)?) {
             contacts[i].emails.push(Email { label: r.get(1)?, address: r.get(2)? });
         }
     }
-    let mut stmt =
-        conn.prepare_cached("SELECT contact_id, tag FROM contact_tag WHERE ?1 IS NULL OR contact_id = ?1")?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT contact_id, tag FROM contact_tag {}", filter("contact_id")))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
         if let (Some(&i), Some(tag)) = (index.get(&r.get(0)?), ContactTag::from_key(&r.get::<_, String>(1)?)) {
@@ -460,28 +475,70 @@ pub fn list_contacts(conn: &Connection, query: &ContactQuery) -> Result<ContactP
     list_contacts_on(conn, query, today())
 }
 
-/// The contacts matching `query`, with staleness judged on `on`: the call tree first in its
-/// order, then everyone else by reading (kana, else name).
+/// How the list is ordered: the call tree first in its order, then by reading (kana, else name).
+fn list_order(call_order: Option<i64>, name: &str, name_kana: &str, id: i64) -> (bool, Option<i64>, String, i64) {
+    (call_order.is_none(), call_order, fold(if name_kana.is_empty() { name } else { name_kana }), id)
+}
+
+/// The contacts matching `query`, with staleness judged on `on`, in [`list_order`].
+///
+/// The tag and staleness filters run in SQL; the search runs over one light row per contact
+/// (its texts, numbers and addresses), and only the page shown is read in full.
 pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) -> Result<ContactPage> {
     let cutoff = current_cutoff(conn, on)?;
     let search = Search::new(&query.text);
-    let mut matches: Vec<(ContactDetails, String)> = read_contacts(conn, None, &cutoff)?
-        .into_iter()
-        .filter(|c| query.tag.is_none_or(|tag| c.tags.contains(&tag)))
-        .filter(|c| !query.only_stale || c.stale)
-        .filter(|c| search.matches(c))
-        .map(|c| {
-            let key = fold(if c.name_kana.is_empty() { &c.name } else { &c.name_kana });
-            (c, key)
-        })
-        .collect();
-    matches.sort_by(|(a, a_key), (b, b_key)| {
-        (a.call_order.is_none(), a.call_order, a_key, a.id).cmp(&(b.call_order.is_none(), b.call_order, b_key, b.id))
-    });
+    let lists = if search.words.is_empty() {
+        "NULL, NULL"
+    } else {
+        "(SELECT group_concat(number, char(10)) FROM contact_phone p WHERE p.contact_id = c.id),
+         (SELECT group_concat(address, char(10)) FROM contact_email e WHERE e.contact_id = c.id)"
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT c.id, c.name, c.name_kana, c.organization, c.title, c.notes, c.call_order, {lists}
+           FROM contact c
+          WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ?1))
+            AND (NOT ?2 OR c.last_confirmed_on IS NULL OR c.last_confirmed_on <= ?3)"
+    ))?;
+    let mut rows = stmt.query(params![query.tag.map(ContactTag::key), query.only_stale, cutoff])?;
+    let mut matches = Vec::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let name: String = r.get(1)?;
+        let name_kana: String = r.get(2)?;
+        let call_order: Option<i64> = r.get(6)?;
+        if !search.words.is_empty() {
+            let texts = [name.as_str(), name_kana.as_str(), text_at(r, 3)?, text_at(r, 4)?, text_at(r, 5)?];
+            if !search.matches(&texts, text_at(r, 7)?, text_at(r, 8)?) {
+                continue;
+            }
+        }
+        matches.push(list_order(call_order, &name, &name_kana, id));
+    }
+    matches.sort_unstable();
     let total = u32::try_from(matches.len()).unwrap_or(u32::MAX);
     let limit = if query.limit == 0 { usize::MAX } else { query.limit as usize };
-    let items = matches.into_iter().skip(query.offset as usize).take(limit).map(|(c, _)| list_item(c)).collect();
+    let page: Vec<i64> = matches.into_iter().skip(query.offset as usize).take(limit).map(|(_, _, _, id)| id).collect();
+    let items = if page.len() > 100 {
+        // A long page (an export, say) reads everyone at once rather than one by one.
+        let mut all: HashMap<i64, ContactDetails> =
+            read_contacts(conn, None, &cutoff)?.into_iter().map(|c| (c.id, c)).collect();
+        page.iter().filter_map(|id| all.remove(id)).map(list_item).collect()
+    } else {
+        let mut items = Vec::with_capacity(page.len());
+        for id in page {
+            items.extend(read_contacts(conn, Some(id), &cutoff)?.pop().map(list_item));
+        }
+        items
+    };
     Ok(ContactPage { total, items })
+}
+
+/// A text column of `row` without copying it (NULL reads as empty).
+fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
+    Ok(match row.get_ref(index)? {
+        rusqlite::types::ValueRef::Text(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
+        _ => "",
+    })
 }
 
 fn list_item(c: ContactDetails) -> ContactListItem {
@@ -527,25 +584,30 @@ impl Search {
         Search { words }
     }
 
-    fn matches(&self, c: &ContactDetails) -> bool {
+    /// Whether every word is in one of `texts` (name, kana, organisation, title, notes), the
+    /// email addresses, or — for a number — the digits of one of the phone numbers. `phones` and
+    /// `emails` hold one entry per line.
+    fn matches(&self, texts: &[&str; 5], phones: &str, emails: &str) -> bool {
         if self.words.is_empty() {
             return true;
         }
         let mut text = String::new();
-        for part in [&c.name, &c.name_kana, &c.organization, &c.title, &c.notes] {
-            text.push_str(&fold(part));
+        for (index, part) in texts.iter().enumerate() {
+            let folded = fold(part);
+            if index < 2 {
+                // "山田太郎" finds "山田 太郎".
+                text.extend(folded.chars().filter(|ch| !ch.is_whitespace()));
+                text.push('\n');
+            }
+            text.push_str(&folded);
             text.push('\n');
         }
-        // "山田太郎" finds "山田 太郎".
-        for part in [&c.name, &c.name_kana] {
-            text.extend(fold(part).chars().filter(|ch| !ch.is_whitespace()));
-            text.push('\n');
-        }
-        for email in &c.emails {
-            text.push_str(&fold(&email.address));
-            text.push('\n');
-        }
-        let numbers: Vec<String> = c.phones.iter().map(|p| digits(&p.number)).collect();
+        text.push_str(&fold(emails));
+        let numbers: Vec<String> = if self.words.iter().any(|w| w.phone_digits.is_some()) {
+            phones.lines().map(digits).collect()
+        } else {
+            Vec::new()
+        };
         self.words.iter().all(|word| {
             text.contains(&word.folded)
                 || word.phone_digits.as_ref().is_some_and(|d| numbers.iter().any(|n| n.contains(d.as_str())))
@@ -833,10 +895,9 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
 pub fn export_contacts_csv(conn: &Connection) -> Result<Vec<u8>> {
     let language: String = conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
     let language = if language == "en" { Language::En } else { Language::Ja };
-    let ids: Vec<i64> = list_contacts(conn, &ContactQuery::default())?.items.into_iter().map(|c| c.id).collect();
     let cutoff = current_cutoff(conn, today())?;
-    let mut by_id: HashMap<i64, ContactDetails> = read_contacts(conn, None, &cutoff)?.into_iter().map(|c| (c.id, c)).collect();
-    let contacts: Vec<ContactDetails> = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+    let mut contacts = read_contacts(conn, None, &cutoff)?;
+    contacts.sort_by_cached_key(|c| list_order(c.call_order, &c.name, &c.name_kana, c.id));
     Ok(contacts_csv::write_contacts_csv(&contacts, language))
 }
 
@@ -929,7 +990,16 @@ mod tests {
             stale: true,
             updated_at: String::new(),
         };
-        let finds = |text: &str| Search::new(text).matches(&contact);
+        let phones: Vec<&str> = contact.phones.iter().map(|p| p.number.as_str()).collect();
+        let emails: Vec<&str> = contact.emails.iter().map(|e| e.address.as_str()).collect();
+        let texts = [
+            contact.name.as_str(),
+            contact.name_kana.as_str(),
+            contact.organization.as_str(),
+            contact.title.as_str(),
+            contact.notes.as_str(),
+        ];
+        let finds = |text: &str| Search::new(text).matches(&texts, &phones.join("\n"), &emails.join("\n"));
         for hit in ["やまだ", "ﾔﾏﾀﾞ", "山田太郎", "abc", "ａｂｃ 総務", "3456", "03-1234", "０３－１２３４", "(03)1234", "taro.yamada@", "けーたい", "EXAMPLE.JP", ""] {
             assert!(finds(hit), "{hit:?} should find the contact");
         }
