@@ -7,6 +7,8 @@
 
 mod harness;
 mod backups;
+mod consultant;
+mod contacts;
 mod home;
 mod hostile_text;
 mod wizard;
