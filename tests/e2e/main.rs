@@ -10,5 +10,6 @@ mod backups;
 mod consultant;
 mod contacts;
 mod home;
+mod policy;
 mod hostile_text;
 mod wizard;

@@ -7,7 +7,7 @@ import { api, asErrorReport } from '../api';
 import type { ChangeRecord, ErrorReport } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
-import { changedFields, formatValue } from './history';
+import { changedFields, formatValue, listChange } from './history';
 
 const PAGE = 100;
 const ENTITIES = [
@@ -88,6 +88,10 @@ export function HistoryPage() {
                         {label(field.key)}
                       </Table.Td>
                       <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
+                        {record.action === 'update' && listChange(field.before, field.after) ? (
+                          <ListChange change={listChange(field.before, field.after)!} />
+                        ) : (
+                        <>
                         {record.action !== 'create' && (
                           <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
                             {formatValue(field.before, t)}
@@ -95,6 +99,8 @@ export function HistoryPage() {
                         )}
                         {record.action === 'update' && ' → '}
                         {record.action !== 'delete' && <Text span size="sm">{formatValue(field.after, t)}</Text>}
+                        </>
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -110,5 +116,27 @@ export function HistoryPage() {
         </Button>
       )}
     </Stack>
+  );
+}
+
+/** A list that changed, as the entries removed and added (or a note that only the order changed). */
+function ListChange({ change }: { change: { removed: unknown[]; added: unknown[] } }) {
+  const { t } = useTranslation();
+  if (change.removed.length === 0 && change.added.length === 0) {
+    return <Text size="sm">{t('history.reordered')}</Text>;
+  }
+  return (
+    <>
+      {change.removed.map((item, i) => (
+        <Text key={`r${i}`} size="sm" c="red.8" td="line-through">
+          − {formatValue(item, t)}
+        </Text>
+      ))}
+      {change.added.map((item, i) => (
+        <Text key={`a${i}`} size="sm" c="teal.8">
+          + {formatValue(item, t)}
+        </Text>
+      ))}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { ChangeRecord } from '../bindings';
-import { changedFields, formatValue } from './history';
+import { changedFields, formatValue, listChange } from './history';
 
 const t = ((key: string) => (key === 'common.yes' ? 'はい' : key === 'common.no' ? 'いいえ' : key)) as unknown as TFunction;
 
@@ -36,5 +36,13 @@ describe('change records', () => {
     expect(formatValue(true, t)).toBe('はい');
     expect(formatValue(['internal', 'vendor'], t)).toBe('internal\nvendor');
     expect(formatValue({ contact_id: 4, label: '携帯', number: '090-1234-5678', emergency: true }, t)).toBe('携帯 090-1234-5678');
+  });
+});
+
+describe('list changes', () => {
+  it('show the entries taken out and put in, or only a new order', () => {
+    expect(listChange(['a', 'b', 'c'], ['a', 'c', 'd'])).toEqual({ removed: ['b'], added: ['d'] });
+    expect(listChange(['a', 'b'], ['b', 'a'])).toEqual({ removed: [], added: [] });
+    expect(listChange('a', ['a'])).toBeNull();
   });
 });

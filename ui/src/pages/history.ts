@@ -2,6 +2,9 @@
 import type { TFunction } from 'i18next';
 import type { ChangeRecord } from '../bindings';
 
+/** Bookkeeping fields a reader of the history has no use for. */
+const HIDDEN = ['id', 'key', 'required', 'stale', 'updated_at'];
+
 export interface ChangedField {
   key: string;
   before: unknown;
@@ -22,7 +25,9 @@ function parse(json: string | null): Record<string, unknown> {
 export function changedFields(record: ChangeRecord): ChangedField[] {
   const before = parse(record.before);
   const after = parse(record.after);
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => k !== 'id' && !k.endsWith('_id') && !k.endsWith('_ids'));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => !HIDDEN.includes(k) && !k.endsWith('_id') && !k.endsWith('_ids'),
+  );
   return keys
     .map((key) => ({ key, before: before[key], after: after[key] }))
     .filter((f) =>
@@ -47,4 +52,16 @@ export function formatValue(value: unknown, t: TFunction): string {
       .join(' ');
   }
   return String(value);
+}
+
+/** For a list that changed: the entries taken out and put in (by value), or neither when only the order changed. */
+export function listChange(before: unknown, after: unknown): { removed: unknown[]; added: unknown[] } | null {
+  if (!Array.isArray(before) || !Array.isArray(after)) return null;
+  const text = (v: unknown) => JSON.stringify(v);
+  const beforeTexts = before.map(text);
+  const afterTexts = after.map(text);
+  return {
+    removed: before.filter((_, i) => !afterTexts.includes(beforeTexts[i])),
+    added: after.filter((_, i) => !beforeTexts.includes(afterTexts[i])),
+  };
 }

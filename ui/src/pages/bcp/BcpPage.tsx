@@ -40,7 +40,7 @@ export function BcpPage() {
           <Tabs.Panel value="scenarios" pt="md">
             <Stack gap="md" maw={900}>
               {bcp.scenarios.map((scenario) => (
-                <ScenarioCard key={JSON.stringify(scenario)} scenario={scenario} onChange={setBcp} />
+                <ScenarioCard key={scenario.id} scenario={scenario} onChange={setBcp} />
               ))}
               <Title order={4}>{t('bcp.scenario.add')}</Title>
               <ScenarioCard key={bcp.scenarios.length} scenario={null} onChange={setBcp} />
@@ -49,7 +49,7 @@ export function BcpPage() {
           <Tabs.Panel value="targets" pt="md">
             <Stack gap="md" maw={1000}>
               {bcp.targets.map((target) => (
-                <TargetCard key={JSON.stringify(target)} target={target} roles={roles} contacts={contacts} onChange={setBcp} />
+                <TargetCard key={target.id} target={target} roles={roles} contacts={contacts} onChange={setBcp} />
               ))}
               <Title order={4}>{t('bcp.target.add')}</Title>
               <TargetCard key={bcp.targets.length} target={null} roles={roles} contacts={contacts} onChange={setBcp} />
@@ -61,7 +61,7 @@ export function BcpPage() {
               <Text size="sm">{t('bcp.exercise.help')}</Text>
               <ExerciseCard key={bcp.exercises.length} exercise={null} scenarios={bcp.scenarios} contacts={contacts} onChange={setBcp} />
               {bcp.exercises.map((exercise) => (
-                <ExerciseCard key={JSON.stringify(exercise)} exercise={exercise} scenarios={bcp.scenarios} contacts={contacts} onChange={setBcp} />
+                <ExerciseCard key={exercise.id} exercise={exercise} scenarios={bcp.scenarios} contacts={contacts} onChange={setBcp} />
               ))}
             </Stack>
           </Tabs.Panel>

@@ -34,7 +34,7 @@ export function AuthoritiesSection({ policy, onChange }: { policy: EditablePolic
               ↓
             </ActionIcon>
           </Stack>
-          <AuthorityCard key={JSON.stringify(authority)} authority={authority} onChange={onChange} />
+          <AuthorityCard key={authority.id} authority={authority} onChange={onChange} />
         </Group>
       ))}
       <Title order={4} mt="md">

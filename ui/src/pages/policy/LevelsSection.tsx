@@ -15,14 +15,14 @@ export function LevelsSection({ policy, onChange }: { policy: EditablePolicy; on
       <Title order={3}>{t('policy.levels.title')}</Title>
       <Text size="sm">{t('policy.levels.help')}</Text>
       {policy.levels.map((level) => (
-        <LevelCard key={JSON.stringify(level)} level={level} roles={roles} onChange={onChange} />
+        <LevelCard key={level.level} level={level} roles={roles} onChange={onChange} />
       ))}
       <Title order={3} mt="md">
         {t('policy.categories.title')}
       </Title>
       <Text size="sm">{t('policy.categories.help')}</Text>
       {policy.categories.map((category) => (
-        <CategoryCard key={JSON.stringify(category)} category={category} onChange={onChange} />
+        <CategoryCard key={category.id} category={category} onChange={onChange} />
       ))}
     </Stack>
   );

@@ -44,7 +44,7 @@ export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy
           />
         </Group>
         <ProcedureEditor
-          key={`${category}-${level}-${JSON.stringify(procedure)}`}
+          key={`${category}-${level}`}
           categoryKey={category}
           level={Number(level)}
           procedure={procedure}
@@ -69,7 +69,7 @@ export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy
           w={360}
           mb="md"
         />
-        {checklist && <ChecklistEditor key={JSON.stringify(checklist)} checklist={checklist} roles={roles} onChange={onChange} />}
+        {checklist && <ChecklistEditor key={checklist.case_key} checklist={checklist} roles={roles} onChange={onChange} />}
       </Card>
     </Stack>
   );

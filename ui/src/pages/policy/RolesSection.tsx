@@ -44,7 +44,7 @@ export function RolesSection({
               ↓
             </ActionIcon>
           </Stack>
-          <RoleCard key={JSON.stringify(role)} role={role} contacts={contacts} onChange={onChange} />
+          <RoleCard key={role.id} role={role} contacts={contacts} onChange={onChange} />
         </Group>
       ))}
       <Card withBorder padding="md">
