@@ -24,6 +24,8 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::history::record_change;
+pub(super) use super::policy::rows;
+use super::policy::steps_by_parent;
 use super::{Result, StoreError};
 use crate::editing::{
     AuthorityInput, CategoryInput, ContactRef, EditableAuthority, EditableCategory, EditableChecklist, EditableLevel,
@@ -61,7 +63,7 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
         Ok(EditableCategory { id: r.get(0)?, key: r.get(1)?, name: r.get(2)?, description: r.get(3)? })
     })?;
 
-    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id")?;
+    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id", |text, role_id| StepInput { text, role_id })?;
     let procedures = rows(
         conn,
         "SELECT p.id, c.key, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
@@ -78,7 +80,7 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
     })
     .collect();
 
-    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id")?;
+    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id", |text, role_id| StepInput { text, role_id })?;
     let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
@@ -108,13 +110,6 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
     Ok(EditablePolicy { roles, levels, categories, procedures, checklists, authorities })
 }
 
-fn steps_by_parent(conn: &Connection, sql: &str) -> Result<HashMap<i64, Vec<StepInput>>> {
-    let mut steps: HashMap<i64, Vec<StepInput>> = HashMap::new();
-    for (parent, text, role_id) in rows(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))? {
-        steps.entry(parent).or_default().push(StepInput { text, role_id });
-    }
-    Ok(steps)
-}
 
 // ---------------------------------------------------------------------------------------------
 // 対応体制 — roles
@@ -586,12 +581,6 @@ fn slug(name: &str) -> String {
     } else {
         String::new()
     }
-}
-
-pub(super) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(rows)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, Transaction};
 
 use super::history::record_change;
-use super::policy_edit::rows;
+use super::policy::{rows, steps_by_parent};
 use super::{now, seed, Result, StoreError};
 use crate::editing::ImportSummary;
 use crate::template::{
@@ -58,7 +58,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
         Ok(CategoryTemplate { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? })
     })?;
 
-    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id", &role_key)?;
+    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id", |text, role| StepTemplate { text, role: role_key(role) })?;
     let procedures = rows(
         conn,
         "SELECT p.id, c.key, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
@@ -69,7 +69,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     .map(|(id, category, level, note)| ProcedureTemplate { category, level, note, steps: steps.remove(&id).unwrap_or_default() })
     .collect();
 
-    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id", &role_key)?;
+    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id", |text, role| StepTemplate { text, role: role_key(role) })?;
     let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
@@ -123,18 +123,6 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
         authorities,
         bcp: BcpTemplate { scenarios, targets },
     })
-}
-
-fn steps_by_parent(
-    conn: &Connection,
-    sql: &str,
-    role_key: &dyn Fn(Option<i64>) -> Option<String>,
-) -> Result<HashMap<i64, Vec<StepTemplate>>> {
-    let mut steps: HashMap<i64, Vec<StepTemplate>> = HashMap::new();
-    for (parent, text, role) in rows(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?)))? {
-        steps.entry(parent).or_default().push(StepTemplate { text, role: role_key(role) });
-    }
-    Ok(steps)
 }
 
 /// The company's policy as a template file (see [`crate::template_file`]), stamped now and with
