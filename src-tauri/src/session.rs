@@ -4,6 +4,7 @@
 //! one lock with its path: a switch closes the old file and opens the new one in a single step, and
 //! every command sees either the old file or the new one, never a mix.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -17,6 +18,16 @@ pub struct Session {
     pub data_dir: PathBuf,
     pub settings: Mutex<Settings>,
     pub open: Mutex<OpenFile>,
+    /// Files the user chose to import from (a contacts CSV, a policy template), by kind: kept so
+    /// that after a preview the same file can be read again and imported without the window ever
+    /// naming a path.
+    pub chosen_imports: Mutex<HashMap<ImportKind, PathBuf>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportKind {
+    ContactsCsv,
+    PolicyTemplate,
 }
 
 /// The company file the window shows.
@@ -42,7 +53,7 @@ impl Session {
             }
             Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem) },
         };
-        Session { data_dir, settings: Mutex::new(settings), open: Mutex::new(open) }
+        Session { data_dir, settings: Mutex::new(settings), open: Mutex::new(open), chosen_imports: Mutex::default() }
     }
 
     pub fn open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
@@ -50,6 +61,23 @@ impl Session {
             code: "internal".into(),
             message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
         })
+    }
+
+    /// Remembers the file chosen for an import of `kind`.
+    pub fn choose_import(&self, kind: ImportKind, path: PathBuf) {
+        if let Ok(mut chosen) = self.chosen_imports.lock() {
+            chosen.insert(kind, path);
+        }
+    }
+
+    /// Reads the file chosen for an import of `kind` again, as it is on disk now.
+    pub fn read_chosen_import(&self, kind: ImportKind) -> Result<(PathBuf, Vec<u8>), ErrorReport> {
+        let path = self.chosen_imports.lock().ok().and_then(|c| c.get(&kind).cloned()).ok_or_else(|| ErrorReport {
+            code: "no_file_chosen".into(),
+            message: "choose a file to import first".into(),
+        })?;
+        let bytes = read_import_file(&path)?;
+        Ok((path, bytes))
     }
 
     /// Closes the open file and opens `path` in its place. When `path` cannot be opened the
@@ -108,4 +136,19 @@ pub fn keep_backup_in_background(path: &Path, kept: u32) {
             eprintln!("sonae: no backup of {}: {e}", path.display());
         }
     });
+}
+
+/// Files to import are read whole; anything larger than this is not a contacts list or a policy.
+const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+pub fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
+    let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(ErrorReport {
+            code: "file_too_large".into(),
+            message: format!("{}: {size} bytes; files to import must be under {MAX_IMPORT_BYTES} bytes", path.display()),
+        });
+    }
+    std::fs::read(path).map_err(io)
 }

@@ -32,6 +32,13 @@ impl Home {
         self.dir.path().join(name)
     }
 
+    /// Answers the app's next open/save dialogs with these paths, in order (the app reads them
+    /// from `SONAE_DIALOG_ANSWERS`; with no answer left a dialog counts as cancelled).
+    pub fn answer_dialogs(&self, paths: &[&Path]) {
+        let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        std::fs::write(self.path("dialog-answers"), lines.join("\n")).expect("dialog answers");
+    }
+
     /// Where the app keeps its settings for this home.
     pub fn data_dir(&self) -> PathBuf {
         self.path("data").join("sonae")
@@ -67,6 +74,7 @@ impl AppWindow {
             .env("XDG_DATA_HOME", home.path("data"))
             .env("XDG_CONFIG_HOME", home.path("config"))
             .env("XDG_CACHE_HOME", home.path("cache"))
+            .env("SONAE_DIALOG_ANSWERS", home.path("dialog-answers"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             // Its own process group, so that closing also ends the WebKitWebDriver it starts.

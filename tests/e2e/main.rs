@@ -7,7 +7,10 @@
 
 mod harness;
 mod backups;
+mod consultant;
+mod contacts;
 mod home;
+mod policy;
 mod hostile_text;
 mod startup;
 mod wizard;

@@ -9,7 +9,13 @@ import { addReportingTexts } from './i18n';
 import { FileSwitchedContext, NavigationContext, type View } from './navigation';
 import { theme } from './theme';
 import { BackupsPage } from './pages/BackupsPage';
+import { ContactEditorPage } from './pages/contacts/ContactEditorPage';
+import { ContactsImportPage } from './pages/contacts/ContactsImportPage';
+import { ContactsPage } from './pages/contacts/ContactsPage';
+import { BcpPage } from './pages/bcp/BcpPage';
 import { FilesPage } from './pages/FilesPage';
+import { PolicyPage } from './pages/policy/PolicyPage';
+import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
@@ -83,17 +89,26 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'nearMisses' | 'backups' | 'files';
+  type Area = 'home' | 'incidents' | 'contacts' | 'policy' | 'bcp' | 'nearMisses' | 'history' | 'backups' | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
+    { page: 'contacts', label: t('nav.contacts') },
+    { page: 'policy', label: t('nav.policy') },
+    { page: 'bcp', label: t('nav.bcp') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
+    { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
     { page: 'files', label: t('nav.files') },
   ];
   // With no usable file open, only what can fix that is offered: a backup, or another file.
   const offered = loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
-  const activeArea = view.page === 'incident' || view.page === 'wizard' ? 'incidents' : view.page;
+  const activeArea =
+    view.page === 'incident' || view.page === 'wizard'
+      ? 'incidents'
+      : view.page === 'contact' || view.page === 'contactsImport'
+        ? 'contacts'
+        : view.page;
 
   return (
     <MantineProvider theme={theme}>
@@ -144,6 +159,12 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+            {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage />}
+            {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
+            {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
+            {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage />}
+            {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
+            {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
             {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
             {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
           </AppShell.Main>

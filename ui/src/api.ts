@@ -6,7 +6,28 @@ import type {
   BackupInfo,
   CallOutcome,
   CallTarget,
+  AuthorityInput,
   CaseKind,
+  CategoryInput,
+  ChosenPolicyTemplate,
+  CompanyProfile,
+  EditableBcp,
+  EditablePolicy,
+  ExerciseInput,
+  ImportSummary,
+  LevelInput,
+  RoleInput,
+  ScenarioInput,
+  StepInput,
+  TargetInput,
+  ChosenContactsCsv,
+  ContactDetails,
+  ContactInput,
+  ContactPage,
+  ContactQuery,
+  ContactUse,
+  CsvImportSummary,
+  ChangeRecord,
   DocumentKind,
   ErrorReport,
   Facts,
@@ -75,6 +96,54 @@ export const api = {
   closeIncident: (id: number) => invoke<IncidentDetail>('close_incident', { id }),
   addIncidentNote: (id: number, text: string) => invoke<IncidentDetail>('add_incident_note', { id, text }),
 
+  listContacts: (query: ContactQuery) => invoke<ContactPage>('list_contacts', { query }),
+  contactDetails: (id: number) => invoke<ContactDetails>('contact_details', { id }),
+  contactUsage: (id: number) => invoke<ContactUse[]>('contact_usage', { id }),
+  createContact: (contact: ContactInput) => invoke<ContactDetails>('create_contact', { contact }),
+  updateContact: (id: number, contact: ContactInput) => invoke<ContactDetails>('update_contact', { id, contact }),
+  /** Refused with `contact_in_use` while the contact holds a role or owns a recovery. */
+  deleteContact: (id: number) => invoke<null>('delete_contact', { id }),
+  confirmContacts: (ids: number[]) => invoke<null>('confirm_contacts', { ids }),
+  setCallOrder: (ids: number[]) => invoke<null>('set_call_order', { ids }),
+  setStaleContactMonths: (months: number) => invoke<null>('set_stale_contact_months', { months }),
+  /** Opens an open dialog and previews the CSV; null when the user cancelled. */
+  chooseContactsCsv: () => invoke<ChosenContactsCsv | null>('choose_contacts_csv'),
+  /** Reads the chosen CSV again (after the user fixed it) and previews it. */
+  previewChosenContactsCsv: () => invoke<ChosenContactsCsv>('preview_chosen_contacts_csv'),
+  /** Imports the chosen CSV: every row, or nothing when a row has an error. */
+  importChosenContactsCsv: () => invoke<CsvImportSummary>('import_chosen_contacts_csv'),
+  exportContactsCsv: (fileName: string) => invoke<string | null>('export_contacts_csv', { fileName }),
+
+  editablePolicy: () => invoke<EditablePolicy>('editable_policy'),
+  saveRole: (id: number | null, role: RoleInput) => invoke<EditablePolicy>('save_role', { id, role }),
+  /** The holder first, then the deputies in order. */
+  setRoleHolders: (id: number, contactIds: number[]) => invoke<EditablePolicy>('set_role_holders', { id, contactIds }),
+  reorderRoles: (ids: number[]) => invoke<EditablePolicy>('reorder_roles', { ids }),
+  deleteRole: (id: number) => invoke<EditablePolicy>('delete_role', { id }),
+  updateLevel: (level: number, input: LevelInput) => invoke<EditablePolicy>('update_level', { level, input }),
+  updateCategory: (id: number, input: CategoryInput) => invoke<EditablePolicy>('update_category', { id, input }),
+  saveProcedure: (categoryKey: string, level: number, note: string, steps: StepInput[]) =>
+    invoke<EditablePolicy>('save_procedure', { categoryKey, level, note, steps }),
+  saveChecklist: (caseKey: string, title: string, items: StepInput[]) =>
+    invoke<EditablePolicy>('save_checklist', { caseKey, title, items }),
+  saveAuthority: (id: number | null, authority: AuthorityInput) => invoke<EditablePolicy>('save_authority', { id, authority }),
+  deleteAuthority: (id: number) => invoke<EditablePolicy>('delete_authority', { id }),
+  reorderAuthorities: (ids: number[]) => invoke<EditablePolicy>('reorder_authorities', { ids }),
+  updateCompanyProfile: (profile: CompanyProfile) => invoke<CompanyProfile>('update_company_profile', { profile }),
+  /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
+  exportPolicyTemplate: (fileName: string) => invoke<string | null>('export_policy_template', { fileName }),
+  /** Opens an open dialog and describes the template; null when the user cancelled. */
+  choosePolicyTemplate: () => invoke<ChosenPolicyTemplate | null>('choose_policy_template'),
+  importChosenPolicyTemplate: () => invoke<ImportSummary>('import_chosen_policy_template'),
+
+  editableBcp: () => invoke<EditableBcp>('editable_bcp'),
+  saveScenario: (id: number | null, scenario: ScenarioInput) => invoke<EditableBcp>('save_scenario', { id, scenario }),
+  deleteScenario: (id: number) => invoke<EditableBcp>('delete_scenario', { id }),
+  saveTarget: (id: number | null, target: TargetInput) => invoke<EditableBcp>('save_target', { id, target }),
+  deleteTarget: (id: number) => invoke<EditableBcp>('delete_target', { id }),
+  saveExercise: (id: number | null, exercise: ExerciseInput) => invoke<EditableBcp>('save_exercise', { id, exercise }),
+  deleteExercise: (id: number) => invoke<EditableBcp>('delete_exercise', { id }),
+
   nearMisses: () => invoke<NearMiss[]>('near_misses'),
   addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),
   /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
@@ -83,6 +152,8 @@ export const api = {
   /** Makes a PDF and opens a save dialog; resolves to the saved path, or null when cancelled. */
   exportDocument: (document: DocumentKind, incidentId: number | null, stage: ReportStage, fileName: string) =>
     invoke<string | null>('export_document', { document, incidentId, stage, fileName }),
+  changeHistory: (entity: string | null, offset: number, limit: number) =>
+    invoke<ChangeRecord[]>('change_history', { entity, offset, limit }),
   listBackups: () => invoke<BackupInfo[]>('list_backups'),
   /** Puts a backup in place of the open file, keeping the current file as a backup first. */
   restoreBackup: (backup: string) => invoke<null>('restore_backup', { backup }),

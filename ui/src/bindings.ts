@@ -84,6 +84,22 @@ open: boolean, };
 
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 
+export type ChosenContactsCsv = { file_name: string, preview: CsvPreview, };
+
+export type ChosenPolicyTemplate = { file_name: string, 
+/**
+ * The company it was exported from (informative).
+ */
+source_company: string, 
+/**
+ * RFC 3339.
+ */
+exported_at: string, 
+/**
+ * "ja" or "en".
+ */
+language: string, roles: number, procedures: number, checklists: number, authorities: number, scenarios: number, targets: number, };
+
 export type CallOutcome = "reached" | "no_answer";
 
 export type IncidentCall = { id: number, contact_id: number | null, contact_name: string, role_name: string, outcome: CallOutcome, at: string, author: string, };
@@ -241,6 +257,129 @@ entity: string, entity_id: number | null, action: ChangeAction,
  */
 label: string, before: string | null, after: string | null, };
 
+export type ContactKind = "person" | "organization";
+
+export type ContactTag = "internal" | "authority" | "vendor" | "customer" | "insurer" | "other";
+
+export type ContactDetails = { id: number, kind: ContactKind, name: string, 
+/**
+ * ふりがな — the reading, used for sorting and search.
+ */
+name_kana: string, organization: string, title: string, notes: string, 
+/**
+ * 連絡網 — position in the internal call tree (1 = called first), or null.
+ */
+call_order: number | null, 
+/**
+ * YYYY-MM-DD, or null when never confirmed.
+ */
+last_confirmed_on: string | null, phones: Array<Phone>, emails: Array<Email>, tags: Array<ContactTag>, 
+/**
+ * Not confirmed for the company's `stale_contact_months`, or never.
+ */
+stale: boolean, 
+/**
+ * RFC 3339.
+ */
+updated_at: string, };
+
+export type ContactInput = { kind: ContactKind, name: string, name_kana: string, organization: string, title: string, notes: string, 
+/**
+ * 1 or more, or null for someone outside the call tree.
+ */
+call_order: number | null, 
+/**
+ * YYYY-MM-DD.
+ */
+last_confirmed_on: string | null, phones: Array<Phone>, emails: Array<Email>, tags: Array<ContactTag>, };
+
+export type ContactQuery = { 
+/**
+ * Words separated by spaces; every word must match (name, kana, organisation, title,
+ * emails, notes, or the digits of a phone number).
+ */
+text: string, tag: ContactTag | null, 
+/**
+ * Only contacts due for confirmation.
+ */
+only_stale: boolean, offset: number, 
+/**
+ * At most this many items; 0 for all.
+ */
+limit: number, };
+
+export type ContactListItem = { id: number, kind: ContactKind, name: string, name_kana: string, organization: string, title: string, 
+/**
+ * The first phone.
+ */
+phone: Phone | null, 
+/**
+ * The first phone marked for emergencies, if any.
+ */
+emergency_phone: Phone | null, 
+/**
+ * The first email address.
+ */
+email: string | null, tags: Array<ContactTag>, call_order: number | null, last_confirmed_on: string | null, stale: boolean, };
+
+export type ContactPage = { 
+/**
+ * How many contacts match the query in all.
+ */
+total: number, items: Array<ContactListItem>, };
+
+export type ContactUse = { "kind": "role_holder", role_key: string, role_name: string, deputy: boolean, } | { "kind": "recovery_owner", target_id: number, target_name: string, } | { "kind": "related_contact", target_id: number, target_name: string, } | { "kind": "exercise_confirmation", exercise_id: number, held_on: string, } | { "kind": "incident_call", incident_id: number, incident_title: string, calls: number, };
+
+export type CsvImportSummary = { imported: number, 
+/**
+ * Rows left out as duplicates (of a contact in the file or of an earlier row).
+ */
+skipped: number, };
+
+export type CsvEncoding = "utf8_bom" | "utf8" | "shift_jis";
+
+export type CsvField = "kind" | "name" | "name_kana" | "organization" | "title" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
+
+export type CsvColumn = { header: string, field: CsvField | null, };
+
+export type CsvProblem = { code: string, column: string | null, 
+/**
+ * English.
+ */
+message: string, };
+
+export type CsvRow = { 
+/**
+ * The line of the file where the row starts (1-based; a quoted cell may span lines).
+ */
+line: number, 
+/**
+ * The contact the row describes (as it will be stored, when the row has no error).
+ */
+contact: ContactInput, errors: Array<CsvProblem>, warnings: Array<CsvProblem>, 
+/**
+ * Left out on import: a duplicate (see the warnings).
+ */
+skipped: boolean, };
+
+export type CsvPreview = { 
+/**
+ * Null when the bytes could not be read as text at all.
+ */
+encoding: CsvEncoding | null, columns: Array<CsvColumn>, rows: Array<CsvRow>, 
+/**
+ * Problems with the file as a whole; none of it can be imported while there is one.
+ */
+file_errors: Array<CsvProblem>, column_warnings: Array<CsvProblem>, 
+/**
+ * No file error and no row error: importing would succeed.
+ */
+importable: boolean, 
+/**
+ * Rows that would be imported and rows that would be skipped as duplicates.
+ */
+to_import: number, to_skip: number, };
+
 export type BackupReason = "opened" | "daily" | "before_restore" | "manual";
 
 export type BackupSummary = { company_name: string, contacts: number, incidents: number, open_incidents: number, 
@@ -256,6 +395,172 @@ export type BackupInfo = { path: string,
  * When it was taken, in local time.
  */
 taken_at: string, reason: BackupReason, size_bytes: number, contents: BackupContents, };
+
+export type ContactRef = { id: number, name: string, };
+
+export type EditableRole = { id: number, 
+/**
+ * Stable key (e.g. "chief"); generated when the role is created, never changed.
+ */
+key: string, name: string, description: string, 
+/**
+ * 担当者 — the holder.
+ */
+holder: ContactRef | null, 
+/**
+ * 代行者 — deputies in the order they step in.
+ */
+deputies: Array<ContactRef>, };
+
+export type EditableLevel = { level: number, name: string, 
+/**
+ * 影響範囲
+ */
+impact: string, responsible_role_id: number | null, };
+
+export type EditableCategory = { id: number, key: string, name: string, description: string, };
+
+export type StepInput = { text: string, 
+/**
+ * The role that does it, if any.
+ */
+role_id: number | null, };
+
+export type EditableProcedure = { id: number, category_key: string, level: number, note: string, steps: Array<StepInput>, };
+
+export type EditableChecklist = { id: number, 
+/**
+ * The wizard case ("malware", "lost_device", ...).
+ */
+case_key: string, title: string, items: Array<StepInput>, };
+
+export type EditableAuthority = { id: number, 
+/**
+ * The assessment's addressee id ("ppc", "police", ...) or the entry's own key ("local_1").
+ */
+key: string, name: string, purpose: string, url: string, phone: string, email: string, hours: string, 
+/**
+ * Where the contact facts come from.
+ */
+source: string, 
+/**
+ * The assessment reports to this key, so the entry cannot be deleted (only edited).
+ */
+required: boolean, };
+
+export type EditablePolicy = { roles: Array<EditableRole>, 
+/**
+ * Levels 0–3, in order.
+ */
+levels: Array<EditableLevel>, categories: Array<EditableCategory>, 
+/**
+ * In category order, then by level.
+ */
+procedures: Array<EditableProcedure>, checklists: Array<EditableChecklist>, authorities: Array<EditableAuthority>, };
+
+export type RoleInput = { name: string, description: string, };
+
+export type LevelInput = { name: string, impact: string, 
+/**
+ * Every level has a responsible role (the wizard's call list starts from it).
+ */
+responsible_role_id: number, };
+
+export type CategoryInput = { name: string, description: string, };
+
+export type AuthorityInput = { name: string, purpose: string, url: string, phone: string, email: string, hours: string, source: string, };
+
+export type RoleDeletion = { steps_unassigned: number, checklist_items_unassigned: number, };
+
+export type EditableScenario = { id: number, title: string, reason: string, };
+
+export type EditableTarget = { id: number, name: string, 
+/**
+ * 復旧責任者 as a role.
+ */
+recovery_role_id: number | null, 
+/**
+ * 復旧責任者 as a named person.
+ */
+recovery_contact: ContactRef | null, 
+/**
+ * 関係者連絡先, in order.
+ */
+related_contacts: Array<ContactRef>, related_contacts_hint: string, 
+/**
+ * 目標復旧時間 (free text, e.g. "24時間以内").
+ */
+target_recovery_time: string, 
+/**
+ * One entry per step.
+ */
+recovery_steps: Array<string>, };
+
+export type EditableExercise = { id: number, 
+/**
+ * YYYY-MM-DD.
+ */
+held_on: string, scenario_id: number | null, participants: string, what_worked: string, unreachable: string, follow_ups: string, 
+/**
+ * Contacts the exercise confirmed reachable, in call-tree order.
+ */
+confirmed_contacts: Array<ContactRef>, };
+
+export type EditableBcp = { scenarios: Array<EditableScenario>, targets: Array<EditableTarget>, 
+/**
+ * Most recent first.
+ */
+exercises: Array<EditableExercise>, };
+
+export type ScenarioInput = { title: string, reason: string, };
+
+export type TargetInput = { name: string, recovery_role_id: number | null, recovery_contact_id: number | null, 
+/**
+ * Ordered; each contact at most once.
+ */
+related_contact_ids: Array<number>, related_contacts_hint: string, target_recovery_time: string, 
+/**
+ * One entry per step; blank entries are dropped and an entry with line breaks becomes
+ * several steps (the file keeps one step per line).
+ */
+recovery_steps: Array<string>, };
+
+export type ExerciseInput = { 
+/**
+ * YYYY-MM-DD, not after today.
+ */
+held_on: string, scenario_id: number | null, participants: string, what_worked: string, unreachable: string, follow_ups: string, 
+/**
+ * Contacts reached in the exercise; each one's 最終確認日 moves up to `held_on`.
+ */
+confirmed_contact_ids: Array<number>, };
+
+export type ImportSummary = { template_language: string, company_language: string, 
+/**
+ * The template is written in another language than the company file; the file's language
+ * was not changed (the company profile changes it).
+ */
+language_differs: boolean, 
+/**
+ * Roles whose holders and deputies were kept (their key is in the template too).
+ */
+roles_holders_kept: number, 
+/**
+ * Roles that had holders but are not in the template; those assignments are gone.
+ */
+roles_holders_dropped: number, 
+/**
+ * Damaged targets whose recovery person and related contacts were kept (same name).
+ */
+targets_links_kept: number, 
+/**
+ * Damaged targets that had people linked but are not in the template by that name.
+ */
+targets_links_dropped: number, 
+/**
+ * Exercises whose assumed incident is no longer in the plan (now linked to none).
+ */
+exercises_unlinked: number, };
 
 export type DocumentKind = "policy" | "bcp" | "contacts-card" | "incident-report" | "ppc-draft" | "data-subject-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft";
 

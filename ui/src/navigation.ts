@@ -9,7 +9,13 @@ export type View =
   | { page: 'wizard'; id: number }
   | { page: 'nearMisses' }
   | { page: 'backups' }
-  | { page: 'files' };
+  | { page: 'files' }
+  | { page: 'history' }
+  | { page: 'contacts' }
+  | { page: 'contact'; id: number | null }
+  | { page: 'contactsImport' }
+  | { page: 'policy' }
+  | { page: 'bcp' };
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile};
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
-use sonae_core::{model, rules, template};
+use sonae_core::{model, rules, template, template_file};
 
 #[derive(Parser)]
 #[command(name = "sonae-cli", version, about = "Sonae (備え) company files from the command line")]
@@ -32,6 +32,15 @@ enum Command {
         /// Company name (ignored with --demo).
         #[arg(long)]
         name: Option<String>,
+        /// Start from another company file's policy and BCP plan (no people) instead of the
+        /// built-in template; the policy's language comes with it.
+        #[arg(long, value_name = "OTHER", conflicts_with = "demo")]
+        from_policy: Option<PathBuf>,
+    },
+    /// Policy template files: carry a company's policy to another company file.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
     },
     /// Check a company file's integrity and schema version without changing it.
     Check { file: PathBuf },
@@ -50,6 +59,11 @@ enum Command {
     Incident {
         #[command(subcommand)]
         command: IncidentCommand,
+    },
+    /// The contact table as CSV: export for Excel, import from Excel (UTF-8 or Shift_JIS).
+    Contacts {
+        #[command(subcommand)]
+        command: ContactsCommand,
     },
     /// Who must or should be told, by when, for the facts of an incident (DOMAIN.md §4).
     Assess {
@@ -128,6 +142,52 @@ enum BackupsCommand {
         /// Backup folder for the current file (default: FILE's stem + "-backups" beside it).
         #[arg(long)]
         dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TemplateCommand {
+    /// Write a company file's policy and BCP plan (no people) as a template file.
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace --out if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace a company file's policy and BCP plan with a template file's, keeping role holders
+    /// and recovery contacts where the roles and damaged targets are still there.
+    Import {
+        file: PathBuf,
+        template: PathBuf,
+        /// Who made the change, for the change history.
+        #[arg(long, default_value = "")]
+        author: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ContactsCommand {
+    /// Write every contact as CSV (UTF-8 with BOM, headings in the file's language).
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Replace --out if it already exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import contacts from a CSV, all or nothing; prints each problem with its line number.
+    Import {
+        file: PathBuf,
+        csv: PathBuf,
+        /// Only check the CSV and say what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+        /// Name recorded in the change history.
+        #[arg(long, default_value = "sonae-cli")]
+        author: String,
     },
 }
 
@@ -213,9 +273,16 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Init { file, lang, demo, name } => {
+        Command::Init { file, lang, demo, name, from_policy } => {
             let created = if demo {
                 CompanyFile::create_demo(&file, lang.code())?
+            } else if let Some(other) = from_policy {
+                let policy = store::export_policy_template(CompanyFile::open(&other)?.connection())?;
+                let default_name = match policy.language.as_str() {
+                    "en" => "New company",
+                    _ => "新しい会社",
+                };
+                CompanyFile::create(&file, name.as_deref().unwrap_or(default_name), &policy)?
             } else {
                 let policy = template::builtin_policy(lang.code())
                     .map_err(|e| Failure { message: format!("built-in template: {e}"), code: 1 })?;
@@ -237,6 +304,7 @@ fn run(command: Command) -> Result<(), Failure> {
             println!("backed up {} to {}", file.display(), out.display());
         }
         Command::Backups { command } => run_backups(command)?,
+        Command::Template { command } => run_template(command)?,
         Command::Incident { command: IncidentCommand::List { file, json } } => {
             let company = CompanyFile::open(&file)?;
             let incidents = store::list_incidents(company.connection())?;
@@ -281,6 +349,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 _ => print!("{}", render::draft_text(company.connection(), what, &options)?),
             }
         }
+        Command::Contacts { command } => run_contacts(command)?,
         Command::Assess { facts, format, lang } => {
             let bad_input = |message: String| Failure { message, code: 2 };
             let text = std::fs::read_to_string(&facts).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
@@ -289,6 +358,82 @@ fn run(command: Command) -> Result<(), Failure> {
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&assessment).expect("assessment serialises")),
                 Format::Text => print!("{}", rules::describe(&assessment, &parsed, lang.code())),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_template(command: TemplateCommand) -> Result<(), Failure> {
+    match command {
+        TemplateCommand::Export { file, out, force } => {
+            let bytes = store::template_file_bytes(CompanyFile::open(&file)?.connection())?;
+            render::save(&out, &bytes, force)?;
+            println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
+        }
+        TemplateCommand::Import { file, template, author } => {
+            let bytes = std::fs::read(&template)
+                .map_err(|e| Failure { message: format!("{}: {e}", template.display()), code: 1 })?;
+            let policy = template_file::parse_template_file(&bytes).map_err(|e| Failure {
+                message: format!("{}: {e} ({})", template.display(), e.code()),
+                code: 1,
+            })?;
+            let mut company = CompanyFile::open(&file)?;
+            let summary = company.write(|tx| store::import_policy_template(tx, &author, &policy))?;
+            println!("imported the policy of {} into {}", template.display(), file.display());
+            println!(
+                "role holders kept for {} roles, dropped for {}; people kept for {} damaged targets, dropped for {}; {} exercises no longer name an assumed incident",
+                summary.roles_holders_kept,
+                summary.roles_holders_dropped,
+                summary.targets_links_kept,
+                summary.targets_links_dropped,
+                summary.exercises_unlinked
+            );
+            if summary.language_differs {
+                eprintln!(
+                    "sonae-cli: warning: the template is written in \"{}\" but the company file in \"{}\"; the file's language was not changed",
+                    summary.template_language, summary.company_language
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
+    match command {
+        ContactsCommand::Export { file, out, force } => {
+            let company = CompanyFile::open(&file)?;
+            if out.exists() && !force {
+                return Err(render::RenderError::AlreadyExists { path: out }.into());
+            }
+            let csv = store::export_contacts_csv(company.connection())?;
+            render::save(&out, &csv, force)?;
+            let contacts = store::list_contacts(company.connection(), &Default::default())?.total;
+            println!("wrote {} ({contacts} contacts, {} bytes)", out.display(), csv.len());
+        }
+        ContactsCommand::Import { file, csv, dry_run, author } => {
+            let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
+            let mut company = CompanyFile::open(&file)?;
+            let preview = store::preview_contacts_import(company.connection(), &bytes)?;
+            for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
+                println!("{} [{}]", problem.message, problem.code);
+            }
+            for row in &preview.rows {
+                for problem in row.errors.iter().chain(&row.warnings) {
+                    // Row messages start with their line number.
+                    println!("{} [{}]", problem.message, problem.code);
+                }
+            }
+            if !preview.importable {
+                let errors = preview.file_errors.len() + preview.rows.iter().map(|r| r.errors.len()).sum::<usize>();
+                return Err(Failure { message: format!("{}: {errors} errors; nothing was imported", csv.display()), code: 1 });
+            }
+            if dry_run {
+                println!("would import {} contacts and skip {} duplicates", preview.to_import, preview.to_skip);
+            } else {
+                let summary = company.write(|tx| store::import_contacts(tx, &author, &bytes))?;
+                println!("imported {} contacts, skipped {} duplicates", summary.imported, summary.skipped);
             }
         }
     }

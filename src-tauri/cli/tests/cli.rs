@@ -282,3 +282,39 @@ fn a_damaged_backup_is_listed_as_unusable_and_not_restored() {
     assert!(std::fs::read(&file).unwrap() == current, "the company file changed");
     assert_eq!(std::fs::read_dir(&backup_dir).unwrap().count(), 1, "nothing was to be kept");
 }
+
+#[test]
+fn contacts_export_and_import_with_dry_run_and_row_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.sonae");
+    assert!(sonae_cli(&["init", path_arg(&demo), "--demo"]).status.success());
+    let csv = dir.path().join("contacts.csv");
+    let export = sonae_cli(&["contacts", "export", path_arg(&demo), "--out", path_arg(&csv)]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(std::fs::read(&csv).unwrap().starts_with(b"\xEF\xBB\xBF"));
+    let again = sonae_cli(&["contacts", "export", path_arg(&demo), "--out", path_arg(&csv)]);
+    assert_one_line_error(&again, 1);
+
+    let fresh = dir.path().join("fresh.sonae");
+    assert!(sonae_cli(&["init", path_arg(&fresh)]).status.success());
+    let dry = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&csv), "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(String::from_utf8_lossy(&dry.stdout).contains("would import 17 contacts"), "{}", String::from_utf8_lossy(&dry.stdout));
+    let import = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&csv)]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert!(String::from_utf8_lossy(&import.stdout).contains("imported 17 contacts"));
+    // The same file again: everyone is a duplicate, reported line by line.
+    let twice = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&csv)]);
+    let out = String::from_utf8_lossy(&twice.stdout);
+    assert!(out.contains("imported 0 contacts, skipped 17"), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("line 2: ") && l.ends_with("[duplicate_existing]")), "{out}");
+
+    let bad = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/contacts-50-cp932-two-bad.csv");
+    let refused = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&bad)]);
+    let message = assert_one_line_error(&refused, 1);
+    assert!(message.contains("2 errors; nothing was imported"), "{message}");
+    let out = String::from_utf8_lossy(&refused.stdout);
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("line ")).collect();
+    assert_eq!(errors.len(), 2, "{out}");
+    assert!(errors[0].ends_with("[name_missing]") && errors[1].ends_with("[invalid_date]"), "{out}");
+}

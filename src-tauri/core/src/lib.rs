@@ -7,14 +7,22 @@
 //! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
 //! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
+//! - [`contacts_csv`]: contact lists read from and written to Excel CSV (Shift_JIS or UTF-8).
+//! - [`fold`]: width, case and kana folding for searching Japanese text.
+//! - [`editing`]: the policy, BCP and profile with ids, as the editors read and send them.
+//! - [`template_file`]: the policy template file a consultant carries between clients.
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
 pub mod bindings;
+pub mod contacts_csv;
+pub mod editing;
+pub mod fold;
 pub mod model;
 pub mod policy;
 pub mod render;
 pub mod rules;
 pub mod store;
 pub mod template;
+pub mod template_file;
 pub mod wizard;
 pub mod wording;

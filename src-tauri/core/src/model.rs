@@ -161,6 +161,50 @@ pub enum PolicySource {
     CompanyFile,
 }
 
+/// A contacts CSV the user chose to import, and what importing it would do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChosenContactsCsv {
+    pub file_name: String,
+    pub preview: crate::contacts_csv::CsvPreview,
+}
+
+/// A policy template file the user chose to import, described before anything is replaced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChosenPolicyTemplate {
+    pub file_name: String,
+    /// The company it was exported from (informative).
+    pub source_company: String,
+    /// RFC 3339.
+    pub exported_at: String,
+    /// "ja" or "en".
+    pub language: String,
+    pub roles: u32,
+    pub procedures: u32,
+    pub checklists: u32,
+    pub authorities: u32,
+    pub scenarios: u32,
+    pub targets: u32,
+}
+
+impl ChosenPolicyTemplate {
+    pub fn describe(file_name: String, file: &crate::template_file::TemplateFile) -> ChosenPolicyTemplate {
+        let t = &file.template;
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        ChosenPolicyTemplate {
+            file_name,
+            source_company: file.source_company.clone(),
+            exported_at: file.exported_at.clone(),
+            language: t.language.clone(),
+            roles: count(t.roles.len()),
+            procedures: count(t.procedures.len()),
+            checklists: count(t.checklists.len()),
+            authorities: count(t.authorities.len()),
+            scenarios: count(t.bcp.scenarios.len()),
+            targets: count(t.bcp.targets.len()),
+        }
+    }
+}
+
 /// Whether a call from the wizard's call list got through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -1,9 +1,14 @@
-//! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the two places where
-//! Sonae reads what it did not write itself: the assessment facts JSON and the company file.
+//! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the places where
+//! Sonae reads what it did not write itself: the assessment facts JSON, the company file, a
+//! contacts CSV (any bytes, and generated or damaged CSVs in UTF-8, UTF-8 with BOM and CP932; a
+//! preview that says the file is importable must import exactly as previewed) and the policy
+//! template file a consultant brings from elsewhere.
 //!
-//! Both must hold for any input: no panic, and either a result or a typed error. A company file
-//! that is refused must be left exactly as it was. Case counts are proptest's (256 by default);
-//! raise them with `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
+//! All must hold for any input: no panic, and either a result or a typed error. A company file
+//! that is refused must be left exactly as it was; a template file that is accepted must import
+//! into a company file. Case counts are proptest's (256 by default; 64 for the template imports,
+//! which build a company file per case); raise them with
+//! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
 use std::path::Path;
 use std::sync::OnceLock;
@@ -12,6 +17,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use sonae_core::rules::{self, parse_facts};
 use sonae_core::store::{self, CompanyFile};
+use sonae_core::template_file::{parse_template_file, template_file_json};
 
 // ---------------------------------------------------------------------------------------------
 // Assessment facts
@@ -295,3 +301,358 @@ proptest! {
     }
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// The policy template file
+
+/// The built-in policies as template files, parsed back to JSON for mutation.
+fn template_files() -> &'static [Value] {
+    static FILES: OnceLock<Vec<Value>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        ["ja", "en"]
+            .into_iter()
+            .map(|language| {
+                let template = sonae_core::template::builtin_policy(language).expect("built-in template");
+                let bytes = template_file_json(&template, "元の会社", "2026-11-22T09:00:00+09:00");
+                serde_json::from_slice(&bytes).expect("a template file is JSON")
+            })
+            .collect()
+    })
+}
+
+/// Every place in a JSON document, as the path of keys and indexes leading to it.
+fn places(value: &Value, here: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+    out.push(here.clone());
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                here.push(PathStep::Key(key.clone()));
+                places(child, here, out);
+                here.pop();
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                here.push(PathStep::Index(index));
+                places(child, here, out);
+                here.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+fn at_mut<'a>(value: &'a mut Value, path: &[PathStep]) -> Option<&'a mut Value> {
+    path.iter().try_fold(value, |value, step| match step {
+        PathStep::Key(key) => value.get_mut(key.as_str()),
+        PathStep::Index(index) => value.get_mut(*index),
+    })
+}
+
+/// How a valid template file is changed: mostly in ways that keep it JSON and close to valid, so
+/// that many mutants pass the checks and reach the import.
+#[derive(Debug, Clone)]
+enum TemplateMutation {
+    /// A value replaced by arbitrary JSON.
+    Replace(prop::sample::Index, Value),
+    /// A value replaced by a copy of another value of the same file (a role key where another
+    /// role's key was, a step where a title was, ...).
+    Borrow(prop::sample::Index, prop::sample::Index),
+    /// An object member or array element removed.
+    Remove(prop::sample::Index),
+    /// An array element repeated.
+    Repeat(prop::sample::Index),
+    /// A string given a different text: emptied, lengthened, given a line break or odd characters.
+    Retext(prop::sample::Index, String),
+}
+
+fn template_mutation() -> impl Strategy<Value = TemplateMutation> {
+    let index = any::<prop::sample::Index>;
+    let odd_text = prop_oneof![
+        Just(String::new()),
+        Just(" ".to_owned()),
+        Just("a\nb".to_owned()),
+        Just("x".repeat(201)),
+        Just("長".repeat(10_001)),
+        Just("<script>alert(1)</script>".to_owned()),
+        Just("chief".to_owned()),
+        Just("leak".to_owned()),
+        Just("local_1".to_owned()),
+        ".{0,30}",
+    ];
+    prop_oneof![
+        (index(), any_json()).prop_map(|(at, value)| TemplateMutation::Replace(at, value)),
+        (index(), index()).prop_map(|(from, to)| TemplateMutation::Borrow(from, to)),
+        index().prop_map(TemplateMutation::Remove),
+        index().prop_map(TemplateMutation::Repeat),
+        (index(), odd_text).prop_map(|(at, text)| TemplateMutation::Retext(at, text)),
+    ]
+}
+
+fn mutate_template(mut file: Value, mutation: &TemplateMutation) -> Value {
+    let mut all = Vec::new();
+    places(&file, &mut Vec::new(), &mut all);
+    let pick = |index: &prop::sample::Index| all[index.index(all.len())].clone();
+    match mutation {
+        TemplateMutation::Replace(at, value) => {
+            if let Some(slot) = at_mut(&mut file, &pick(at)) {
+                *slot = value.clone();
+            }
+        }
+        TemplateMutation::Borrow(from, to) => {
+            let value = at_mut(&mut file, &pick(from)).map(|v| v.clone());
+            if let (Some(value), Some(slot)) = (value, at_mut(&mut file, &pick(to))) {
+                *slot = value;
+            }
+        }
+        TemplateMutation::Remove(at) | TemplateMutation::Repeat(at) => {
+            let mut path = pick(at);
+            let Some(last) = path.pop() else { return file };
+            let repeat = matches!(mutation, TemplateMutation::Repeat(_));
+            match (at_mut(&mut file, &path), last) {
+                (Some(Value::Object(map)), PathStep::Key(key)) if !repeat => {
+                    map.remove(&key);
+                }
+                (Some(Value::Array(items)), PathStep::Index(index)) => {
+                    if repeat {
+                        let copy = items[index].clone();
+                        items.insert(index, copy);
+                    } else {
+                        items.remove(index);
+                    }
+                }
+                _ => {}
+            }
+        }
+        TemplateMutation::Retext(at, text) => {
+            if let Some(slot @ Value::String(_)) = at_mut(&mut file, &pick(at)) {
+                *slot = Value::String(text.clone());
+            }
+        }
+    }
+    file
+}
+
+/// A company file with people in it: two contacts hold the chief's role, and one owns the
+/// recovery of the first damaged target.
+fn company_with_people() -> CompanyFile {
+    let template = sonae_core::template::builtin_policy("ja").expect("built-in template");
+    let company = CompanyFile::in_memory("ファズ株式会社", &template).expect("in-memory company file");
+    company
+        .connection()
+        .execute_batch(
+            "INSERT INTO contact (id, kind, name, created_at, updated_at) VALUES
+                 (1, 'person', '桜井', '2026-01-01T00:00:00+09:00', '2026-01-01T00:00:00+09:00'),
+                 (2, 'person', '松本', '2026-01-01T00:00:00+09:00', '2026-01-01T00:00:00+09:00');
+             INSERT INTO role_holder (role_id, contact_id, rank) SELECT id, 1, 0 FROM role WHERE key = 'chief';
+             INSERT INTO role_holder (role_id, contact_id, rank) SELECT id, 2, 1 FROM role WHERE key = 'chief';
+             UPDATE bcp_target SET recovery_contact_id = 2 WHERE position = 0;
+             INSERT INTO bcp_target_contact (target_id, contact_id, position) SELECT id, 1, 0 FROM bcp_target WHERE position = 0;
+             INSERT INTO bcp_exercise (held_on, scenario_id, created_at) SELECT '2026-10-01', id, '2026-10-01' FROM bcp_scenario WHERE position = 0;",
+        )
+        .expect("people added");
+    company
+}
+
+/// Parses `bytes` as a template file. A refusal must carry a known code and a one-line message;
+/// an accepted template must import into a company file with people, leave their links valid,
+/// and export again to a template that is itself accepted.
+fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
+    const CODES: [&str; 19] = [
+        "too_large", "not_json", "not_a_template", "newer_version", "invalid_template", "invalid_language",
+        "invalid_levels", "invalid_key", "duplicate_key", "unknown_role", "unknown_category", "unknown_case",
+        "category_required", "authority_required", "duplicate_procedure", "duplicate_name", "text_required",
+        "text_too_long", "too_many_entries",
+    ];
+    let template = match parse_template_file(bytes) {
+        Ok(template) => template,
+        Err(error) => {
+            prop_assert!(CODES.contains(&error.code()), "unknown code {}: {error}", error.code());
+            prop_assert!(!error.to_string().contains('\n'), "{error}");
+            return Ok(());
+        }
+    };
+    let mut company = company_with_people();
+    let summary = company.write(|tx| store::import_policy_template(tx, "fuzz", &template));
+    prop_assert!(summary.is_ok(), "an accepted template failed to import: {:?}", summary.err());
+    let conn = company.connection();
+    let dangling = conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_some();
+    prop_assert!(!dangling, "a foreign key is left dangling");
+    store::policy(conn).expect("the imported policy reads");
+    store::bcp(conn).expect("the imported BCP reads");
+    store::editable_policy(conn).expect("the imported policy reads for editing");
+    let exported = store::template_file_bytes(conn).expect("the imported policy exports");
+    let again = parse_template_file(&exported);
+    prop_assert!(again.is_ok(), "the export of an imported template is refused: {:?}", again.err());
+    Ok(())
+}
+
+/// `PROPTEST_CASES` when set, else `default`.
+fn cases(default: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default);
+    ProptestConfig { cases, ..ProptestConfig::default() }
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_are_refused_as_a_template_file(
+        bytes in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..2_000),
+            ".{0,400}".prop_map(String::into_bytes),
+            json_token_soup().prop_map(String::into_bytes),
+            any_json().prop_map(|v| v.to_string().into_bytes()),
+        ],
+    ) {
+        prop_assert!(parse_template_file(&bytes).is_err());
+        parse_and_import(&bytes)?;
+    }
+
+    #[test]
+    fn a_damaged_template_file_is_refused_without_panicking(
+        language in 0..2usize,
+        how in file_damage(),
+    ) {
+        let bytes = serde_json::to_vec_pretty(&template_files()[language]).unwrap();
+        parse_and_import(&damage(&bytes, &how))?;
+    }
+}
+
+proptest! {
+    #![proptest_config(cases(64))]
+
+    #[test]
+    fn a_mutated_template_file_is_refused_or_imports(
+        language in 0..2usize,
+        mutations in prop::collection::vec(template_mutation(), 1..4),
+    ) {
+        let file = mutations.iter().fold(template_files()[language].clone(), mutate_template);
+        parse_and_import(&serde_json::to_vec(&file).unwrap())?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contacts CSV
+
+/// Previews `bytes`; an importable preview must import without error, exactly as previewed.
+fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
+    use sonae_core::contacts_csv::preview_contacts_csv;
+    let preview = preview_contacts_csv(bytes, &[]);
+    let mut last_line = 1;
+    for row in &preview.rows {
+        prop_assert!(row.line > last_line, "rows start on increasing lines after the heading: {:?}", preview.rows);
+        last_line = row.line;
+    }
+    prop_assert_eq!(preview.importable, preview.file_errors.is_empty() && preview.rows.iter().all(|r| r.errors.is_empty()));
+    let mut file = CompanyFile::in_memory("fuzz", &sonae_core::template::builtin_policy("ja").unwrap()).unwrap();
+    let result = file.write(|tx| store::import_contacts(tx, "fuzz", bytes));
+    if preview.importable {
+        let summary = result.map_err(|e| TestCaseError::fail(format!("an importable preview failed to import: {e}")))?;
+        prop_assert_eq!((summary.imported, summary.skipped), (preview.to_import, preview.to_skip));
+        let total = store::list_contacts(file.connection(), &Default::default()).unwrap().total;
+        prop_assert_eq!(total, preview.to_import);
+    } else {
+        let error = result.expect_err("a preview with errors is refused on import");
+        prop_assert!(error.code() != "database", "refused by the database instead of the reader: {error}");
+        prop_assert_eq!(store::list_contacts(file.connection(), &Default::default()).unwrap().total, 0);
+    }
+    Ok(())
+}
+
+/// Cells a contacts CSV holds: names, kana in both widths, numbers, dates, tags, quotes and breaks.
+fn csv_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "山田 太郎", "ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ", "やまだ", "株式会社ミナト", "03-1234-5678", "０９０－１１１１－２２２２",
+            "携帯: 090-0000-0000", "taro@example.jp", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "@x", "2025/4/1", "2025-13-40",
+            "2025年4月1日", "社内、取引先", "vendor; insurer", "保険会社", "個人", "組織", "1", "0", "-3", "'=1+1", "'", "",
+            "\"", "a\"b", "x,y", "一行目\r\n二行目", "\n", "\r", " ", "\u{0}", "\u{feff}", "ﾞ", "\u{3099}",
+        ])
+        .prop_map(str::to_owned),
+        ".{0,12}",
+    ]
+}
+
+fn csv_header() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "氏名", "名前", "name", "ふりがな", "ﾌﾘｶﾞﾅ", "会社名", "役職", "区分", "電話", "電話2", "携帯（緊急）",
+        "emergency phone1", "メール", "email2", "タグ", "分類", "メモ", "連絡網順", "最終確認日", "No.", "", "氏名",
+    ])
+    .prop_map(str::to_owned)
+}
+
+/// A CSV as written by hand or by Excel: a heading row (usually with a name column) and rows,
+/// cells quoted where they need it, CRLF or LF.
+fn contacts_csv_text() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(csv_header(), 1..8),
+        any::<bool>(),
+        prop::collection::vec(prop::collection::vec(csv_cell(), 0..9), 0..12),
+        any::<bool>(),
+    )
+        .prop_map(|(mut headers, with_name, rows, crlf)| {
+            if with_name {
+                headers.insert(0, "氏名".into());
+            }
+            let end = if crlf { "\r\n" } else { "\n" };
+            let quote = |cell: &String| {
+                if cell.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", cell.replace('"', "\"\""))
+                } else {
+                    cell.clone()
+                }
+            };
+            let mut text = headers.join(",") + end;
+            for row in rows {
+                text.push_str(&row.iter().map(quote).collect::<Vec<_>>().join(","));
+                text.push_str(end);
+            }
+            text
+        })
+}
+
+/// The CSV's bytes in one of the encodings Excel writes.
+fn encoded(text: &str, encoding: u8) -> Vec<u8> {
+    match encoding {
+        0 => text.as_bytes().to_vec(),
+        1 => [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        _ => encoding_rs::SHIFT_JIS.encode(text).0.into_owned(),
+    }
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_preview_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..4000)) {
+        preview_and_import(&bytes)?;
+    }
+
+    #[test]
+    fn generated_csvs_preview_and_import_consistently(text in contacts_csv_text(), encoding in 0u8..3) {
+        preview_and_import(&encoded(&text, encoding))?;
+    }
+
+    #[test]
+    fn mutated_csvs_preview_and_import_consistently(
+        text in contacts_csv_text(),
+        encoding in 0u8..3,
+        flips in prop::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![b'"', b',', b'\r', b'\n', b'\'', 0x82, 0xA0, 0xFF, 0x00, b'a'])), 0..6),
+        cut in prop::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut bytes = encoded(&text, encoding);
+        if !bytes.is_empty() {
+            for (at, value) in &flips {
+                let at = at.index(bytes.len());
+                bytes[at] = *value;
+            }
+        }
+        if let Some(cut) = cut {
+            bytes.truncate(cut.index(bytes.len() + 1));
+        }
+        preview_and_import(&bytes)?;
+    }
+}

@@ -10,12 +10,8 @@ use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use tauri::State;
 
-use super::{with_company, CommandResult};
+use super::{author, with_company, CommandResult};
 use crate::session::Session;
-
-fn author(session: &Session) -> String {
-    session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
-}
 
 /// Runs one wizard write for incident `id` and answers with the incident as stored.
 fn write_incident(

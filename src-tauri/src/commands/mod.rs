@@ -3,9 +3,13 @@
 
 pub mod assessment;
 pub mod backups;
+pub mod bcp;
+pub mod contacts;
 pub mod documents;
 pub mod files;
+pub mod history;
 pub mod incidents;
+pub mod policy;
 pub mod preferences;
 
 use sonae_core::model::ErrorReport;
@@ -14,6 +18,11 @@ use sonae_core::store::CompanyFile;
 use crate::session::Session;
 
 pub type CommandResult<T> = Result<T, ErrorReport>;
+
+/// The name in the preferences, recorded as the author of every change and timeline entry.
+pub fn author(session: &Session) -> String {
+    session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
+}
 
 /// Runs `work` on the open company file, or reports why there is none.
 pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {

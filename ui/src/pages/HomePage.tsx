@@ -35,6 +35,7 @@ export function StartIncidentButton({ size = 'md' }: { size?: 'md' | 'xl' }) {
 
 export function HomePage({ summary, path }: { summary: HomeSummary; path: string | null }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const { company } = summary;
   const months = company.stale_contact_months;
   const flags = [
@@ -103,10 +104,12 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
               </Text>
               <List spacing="xs">
                 {summary.stale_contacts.map((contact) => (
-                  <List.Item key={contact.id}>
-                    <Text fw={600} span>
-                      {contact.name}
-                    </Text>
+                  <List.Item key={contact.id} data-testid="stale-contact">
+                    <UnstyledButton onClick={() => navigate({ page: 'contact', id: contact.id })} data-testid={`stale-contact-${contact.id}`}>
+                      <Text fw={600} span c="blue.8">
+                        {contact.name}
+                      </Text>
+                    </UnstyledButton>
                     {contact.organization && (
                       <Text span c="dimmed">
                         {' '}

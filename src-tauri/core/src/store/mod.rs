@@ -6,11 +6,16 @@
 //! in one transaction. A refused file is never modified.
 
 pub mod backups;
+mod bcp_edit;
+mod company_edit;
+pub mod contacts;
 pub mod history;
 mod incidents;
 mod near_misses;
 mod obligations;
 mod policy;
+mod policy_edit;
+mod policy_template;
 mod seed;
 mod summary;
 mod timeline_text;
@@ -25,9 +30,24 @@ pub use rusqlite::Transaction;
 
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
+pub(crate) use near_misses::csv_field;
+pub use contacts::{
+    confirm_contacts, contact, contact_usage, create_contact, delete_contact, export_contacts_csv, import_contacts,
+    list_contacts, preview_contacts_import, set_call_order, set_stale_contact_months, update_contact,
+};
 pub use obligations::record_assessment;
 pub use policy::{bcp, call_tree, policy};
 pub use summary::{company_profile, home_summary};
+pub use bcp_edit::{
+    create_scenario, create_target, delete_exercise, delete_scenario, delete_target, editable_bcp, record_exercise,
+    reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
+};
+pub use company_edit::update_company_profile;
+pub use policy_edit::{
+    create_authority, create_role, delete_authority, delete_role, editable_policy, reorder_authorities, reorder_roles,
+    save_checklist, save_procedure, set_role_holders, update_authority, update_category, update_level, update_role,
+};
+pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 
 /// `PRAGMA application_id` of every Sonae company file ("SONE"), so that another program's SQLite
 /// database is told apart from a Sonae file.

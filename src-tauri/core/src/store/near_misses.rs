@@ -75,7 +75,7 @@ pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
 
 /// One CSV field, quoted when it holds a comma, quote or line break. A leading =, +, - or @ is
 /// prefixed with an apostrophe so a spreadsheet shows it as text instead of running a formula.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
     if value.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", value.replace('"', "\"\""))

@@ -23,14 +23,14 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     let role_name = |id: Option<i64>| id.and_then(|id| role_names.get(&id).cloned());
 
     let mut holders: HashMap<i64, Vec<Contact>> = HashMap::new();
-    for row in query(conn, "SELECT role_id, contact_id FROM role_holder ORDER BY role_id, rank", |r| {
+    for row in rows(conn, "SELECT role_id, contact_id FROM role_holder ORDER BY role_id, rank", |r| {
         Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
     })? {
         if let Some(contact) = contacts.get(&row.1) {
             holders.entry(row.0).or_default().push(contact.clone());
         }
     }
-    let roles = query(conn, "SELECT id, key, name, description FROM role ORDER BY position, id", |r| {
+    let roles = rows(conn, "SELECT id, key, name, description FROM role ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })?
     .into_iter()
@@ -42,8 +42,8 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
 
     let WizardPolicy { levels, categories } = super::wizard_policy(conn)?;
 
-    let mut procedure_steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position", &role_name)?;
-    let procedures = query(
+    let mut procedure_steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position", |text, role| Step { text, role: role_name(role) })?;
+    let procedures = rows(
         conn,
         "SELECT p.id, c.key, c.name, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
           ORDER BY c.position, c.id, p.level",
@@ -59,15 +59,15 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     })
     .collect();
 
-    let mut checklist_items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position", &role_name)?;
-    let checklists = query(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
+    let mut checklist_items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position", |text, role| Step { text, role: role_name(role) })?;
+    let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
     .into_iter()
     .map(|(id, case_key, title)| Checklist { case_key, title, items: checklist_items.remove(&id).unwrap_or_default() })
     .collect();
 
-    let authorities = query(
+    let authorities = rows(
         conn,
         "SELECT key, name, purpose, url, phone, email, hours FROM authority ORDER BY position, id",
         |r| {
@@ -92,12 +92,12 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
     let contacts = contacts_by_id(conn)?;
     let role_names = role_names(conn)?;
 
-    let scenarios = query(conn, "SELECT title, reason FROM bcp_scenario ORDER BY position, id", |r| {
+    let scenarios = rows(conn, "SELECT title, reason FROM bcp_scenario ORDER BY position, id", |r| {
         Ok(BcpScenario { title: r.get(0)?, reason: r.get(1)? })
     })?;
 
     let mut related: HashMap<i64, Vec<Contact>> = HashMap::new();
-    for (target_id, contact_id) in query(
+    for (target_id, contact_id) in rows(
         conn,
         "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position",
         |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
@@ -106,7 +106,7 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
             related.entry(target_id).or_default().push(contact.clone());
         }
     }
-    let targets = query(
+    let targets = rows(
         conn,
         "SELECT id, name, recovery_role_id, recovery_contact_id, related_contacts_hint, target_recovery_time, recovery_steps
            FROM bcp_target ORDER BY position, id",
@@ -135,7 +135,7 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
     .collect();
 
     let mut confirmed: HashMap<i64, Vec<String>> = HashMap::new();
-    for (exercise_id, name) in query(
+    for (exercise_id, name) in rows(
         conn,
         "SELECT c.exercise_id, t.name FROM bcp_exercise_confirmation c JOIN contact t ON t.id = c.contact_id
           ORDER BY c.exercise_id, t.call_order IS NULL, t.call_order, t.id",
@@ -143,7 +143,7 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
     )? {
         confirmed.entry(exercise_id).or_default().push(name);
     }
-    let exercises = query(
+    let exercises = rows(
         conn,
         "SELECT e.id, e.held_on, s.title, e.participants, e.what_worked, e.unreachable, e.follow_ups
            FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
@@ -173,7 +173,7 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
 /// 連絡網 — the people of the internal call tree, in the order they are called.
 pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
     let contacts = contacts_by_id(conn)?;
-    let order = query(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| {
+    let order = rows(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| {
         r.get::<_, i64>(0)
     })?;
     Ok(order.into_iter().filter_map(|id| contacts.get(&id).cloned()).collect())
@@ -181,7 +181,7 @@ pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
 
 /// Every contact with its phones and emails, by id.
 fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
-    let mut contacts: HashMap<i64, Contact> = query(
+    let mut contacts: HashMap<i64, Contact> = rows(
         conn,
         "SELECT id, kind, name, organization, title, notes, call_order FROM contact",
         |r| {
@@ -201,7 +201,7 @@ fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
     .into_iter()
     .map(|c| (c.id, c))
     .collect();
-    for (contact_id, phone) in query(
+    for (contact_id, phone) in rows(
         conn,
         "SELECT contact_id, label, number, emergency FROM contact_phone ORDER BY contact_id, position",
         |r| Ok((r.get::<_, i64>(0)?, Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? })),
@@ -210,7 +210,7 @@ fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
             contact.phones.push(phone);
         }
     }
-    for (contact_id, email) in query(
+    for (contact_id, email) in rows(
         conn,
         "SELECT contact_id, label, address FROM contact_email ORDER BY contact_id, position",
         |r| Ok((r.get::<_, i64>(0)?, Email { label: r.get(1)?, address: r.get(2)? })),
@@ -223,23 +223,26 @@ fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
 }
 
 fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
-    Ok(query(conn, "SELECT id, name FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
+    Ok(rows(conn, "SELECT id, name FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
 }
 
 /// Steps (procedure steps or checklist items) grouped by their parent's id, in order.
-fn steps_by_parent(
+/// Procedure steps or checklist items (`sql` selects parent id, text, role id, in order), grouped
+/// by their procedure or checklist, each made into the reader's own step type by `make`.
+pub(super) fn steps_by_parent<S>(
     conn: &Connection,
     sql: &str,
-    role_name: &dyn Fn(Option<i64>) -> Option<String>,
-) -> Result<HashMap<i64, Vec<Step>>> {
-    let mut steps: HashMap<i64, Vec<Step>> = HashMap::new();
-    for (parent, text, role) in query(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?)))? {
-        steps.entry(parent).or_default().push(Step { text, role: role_name(role) });
+    make: impl Fn(String, Option<i64>) -> S,
+) -> Result<HashMap<i64, Vec<S>>> {
+    let mut steps: HashMap<i64, Vec<S>> = HashMap::new();
+    for (parent, text, role) in rows(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get::<_, Option<i64>>(2)?)))? {
+        steps.entry(parent).or_default().push(make(text, role));
     }
     Ok(steps)
 }
 
-fn query<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+/// Every row of `sql` (no parameters), each read by `row`.
+pub(super) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)

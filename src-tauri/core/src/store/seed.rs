@@ -18,7 +18,12 @@ pub(super) fn apply_template(tx: &Transaction, company_name: &str, template: &Po
         "INSERT INTO company (id, name, language, created_at, updated_at) VALUES (1, ?1, ?2, ?3, ?3)",
         params![name, template.language, stamp],
     )?;
+    insert_policy(tx, template)
+}
 
+/// Writes the policy and BCP of a template into a file whose policy tables are empty (a new
+/// file, or one whose policy an import has just cleared). People are not part of a template.
+pub(super) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Result<()> {
     let mut roles = HashMap::new();
     for (position, role) in template.roles.iter().enumerate() {
         tx.execute(

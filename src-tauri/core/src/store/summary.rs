@@ -1,6 +1,5 @@
 //! The company profile and the home screen's overview.
 
-use chrono::Months;
 use rusqlite::{params, Connection};
 
 use super::{incidents, today, Result};
@@ -37,8 +36,7 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
 pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<HomeSummary> {
     let company = company_profile(conn)?;
     let on = on.unwrap_or_else(today);
-    let months = u32::try_from(company.stale_contact_months).unwrap_or(12);
-    let cutoff = on.checked_sub_months(Months::new(months)).unwrap_or(on).format("%Y-%m-%d").to_string();
+    let cutoff = super::contacts::stale_cutoff(on, company.stale_contact_months);
     let mut stmt = conn.prepare(
         "SELECT id, name, organization, last_confirmed_on FROM contact
           WHERE last_confirmed_on IS NULL OR last_confirmed_on <= ?1

@@ -1,0 +1,258 @@
+//! The policy, the BCP and the company profile as their editors see and send them.
+//!
+//! The read models of [`crate::policy`] resolve every reference to names, which is what a printed
+//! document needs; an editor needs the opposite — the ids of roles, contacts and scenarios, so it
+//! can change one row and point a step at another role. These shapes are what the editing
+//! screens receive ([`crate::store::editable_policy`], [`crate::store::editable_bcp`]) and what
+//! they send back to the writes of `store::policy_edit` and `store::bcp_edit`.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A contact named by an editor: its id, and its name to show beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ContactRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// 対応体制 — one role with its holder and deputies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableRole {
+    pub id: i64,
+    /// Stable key (e.g. "chief"); generated when the role is created, never changed.
+    pub key: String,
+    pub name: String,
+    pub description: String,
+    /// 担当者 — the holder.
+    pub holder: Option<ContactRef>,
+    /// 代行者 — deputies in the order they step in.
+    pub deputies: Vec<ContactRef>,
+}
+
+/// 事故レベル — one of the fixed levels 0–3.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableLevel {
+    pub level: u8,
+    pub name: String,
+    /// 影響範囲
+    pub impact: String,
+    pub responsible_role_id: Option<i64>,
+}
+
+/// インシデントの区分 — one of the three fixed categories (leak, tampering, malware).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableCategory {
+    pub id: i64,
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A procedure step or checklist item as edited: the editor receives steps in this shape and
+/// sends the whole ordered list back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StepInput {
+    pub text: String,
+    /// The role that does it, if any.
+    pub role_id: Option<i64>,
+}
+
+/// 対応手順 — the procedure for one category × level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableProcedure {
+    pub id: i64,
+    pub category_key: String,
+    pub level: u8,
+    pub note: String,
+    pub steps: Vec<StepInput>,
+}
+
+/// 初期対応チェックリスト — the first responses of one wizard case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableChecklist {
+    pub id: i64,
+    /// The wizard case ("malware", "lost_device", ...).
+    pub case_key: String,
+    pub title: String,
+    pub items: Vec<StepInput>,
+}
+
+/// 届出及び相談 — one entry of the authority directory, every column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableAuthority {
+    pub id: i64,
+    /// The assessment's addressee id ("ppc", "police", ...) or the entry's own key ("local_1").
+    pub key: String,
+    pub name: String,
+    pub purpose: String,
+    pub url: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: String,
+    /// Where the contact facts come from.
+    pub source: String,
+    /// The assessment reports to this key, so the entry cannot be deleted (only edited).
+    pub required: bool,
+}
+
+/// The whole incident-response policy with ids, for the policy editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditablePolicy {
+    pub roles: Vec<EditableRole>,
+    /// Levels 0–3, in order.
+    pub levels: Vec<EditableLevel>,
+    pub categories: Vec<EditableCategory>,
+    /// In category order, then by level.
+    pub procedures: Vec<EditableProcedure>,
+    pub checklists: Vec<EditableChecklist>,
+    pub authorities: Vec<EditableAuthority>,
+}
+
+/// A role's name and description as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RoleInput {
+    pub name: String,
+    pub description: String,
+}
+
+/// A level's definition as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LevelInput {
+    pub name: String,
+    pub impact: String,
+    /// Every level has a responsible role (the wizard's call list starts from it).
+    pub responsible_role_id: i64,
+}
+
+/// A category's name and description as typed (its key is fixed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CategoryInput {
+    pub name: String,
+    pub description: String,
+}
+
+/// An authority directory entry as typed (its key is fixed once created).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuthorityInput {
+    pub name: String,
+    pub purpose: String,
+    pub url: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: String,
+    pub source: String,
+}
+
+/// What deleting a role left behind: steps and checklist items that named it now name no role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RoleDeletion {
+    pub steps_unassigned: u32,
+    pub checklist_items_unassigned: u32,
+}
+
+/// 想定する事象 — an assumed incident of the BCP.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableScenario {
+    pub id: i64,
+    pub title: String,
+    pub reason: String,
+}
+
+/// 被害対象 → 復旧責任者 → 関係者連絡先, with ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableTarget {
+    pub id: i64,
+    pub name: String,
+    /// 復旧責任者 as a role.
+    pub recovery_role_id: Option<i64>,
+    /// 復旧責任者 as a named person.
+    pub recovery_contact: Option<ContactRef>,
+    /// 関係者連絡先, in order.
+    pub related_contacts: Vec<ContactRef>,
+    pub related_contacts_hint: String,
+    /// 目標復旧時間 (free text, e.g. "24時間以内").
+    pub target_recovery_time: String,
+    /// One entry per step.
+    pub recovery_steps: Vec<String>,
+}
+
+/// 訓練 — an exercise as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableExercise {
+    pub id: i64,
+    /// YYYY-MM-DD.
+    pub held_on: String,
+    pub scenario_id: Option<i64>,
+    pub participants: String,
+    pub what_worked: String,
+    pub unreachable: String,
+    pub follow_ups: String,
+    /// Contacts the exercise confirmed reachable, in call-tree order.
+    pub confirmed_contacts: Vec<ContactRef>,
+}
+
+/// 事業継続管理 with ids, for the BCP editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditableBcp {
+    pub scenarios: Vec<EditableScenario>,
+    pub targets: Vec<EditableTarget>,
+    /// Most recent first.
+    pub exercises: Vec<EditableExercise>,
+}
+
+/// An assumed incident as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScenarioInput {
+    pub title: String,
+    pub reason: String,
+}
+
+/// A damaged target as typed. A recovery owner may be a role, a person, or both.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TargetInput {
+    pub name: String,
+    pub recovery_role_id: Option<i64>,
+    pub recovery_contact_id: Option<i64>,
+    /// Ordered; each contact at most once.
+    pub related_contact_ids: Vec<i64>,
+    pub related_contacts_hint: String,
+    pub target_recovery_time: String,
+    /// One entry per step; blank entries are dropped and an entry with line breaks becomes
+    /// several steps (the file keeps one step per line).
+    pub recovery_steps: Vec<String>,
+}
+
+/// An exercise as typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ExerciseInput {
+    /// YYYY-MM-DD, not after today.
+    pub held_on: String,
+    pub scenario_id: Option<i64>,
+    pub participants: String,
+    pub what_worked: String,
+    pub unreachable: String,
+    pub follow_ups: String,
+    /// Contacts reached in the exercise; each one's 最終確認日 moves up to `held_on`.
+    pub confirmed_contact_ids: Vec<i64>,
+}
+
+/// What importing a policy template kept, dropped and noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub template_language: String,
+    pub company_language: String,
+    /// The template is written in another language than the company file; the file's language
+    /// was not changed (the company profile changes it).
+    pub language_differs: bool,
+    /// Roles whose holders and deputies were kept (their key is in the template too).
+    pub roles_holders_kept: u32,
+    /// Roles that had holders but are not in the template; those assignments are gone.
+    pub roles_holders_dropped: u32,
+    /// Damaged targets whose recovery person and related contacts were kept (same name).
+    pub targets_links_kept: u32,
+    /// Damaged targets that had people linked but are not in the template by that name.
+    pub targets_links_dropped: u32,
+    /// Exercises whose assumed incident is no longer in the plan (now linked to none).
+    pub exercises_unlinked: u32,
+}

@@ -1,0 +1,66 @@
+//! The business-continuity plan's editor: assumed incidents, damaged targets with their recovery
+//! owners and contacts, and exercise records. Each write answers with the plan as stored.
+
+use sonae_core::editing::*;
+use sonae_core::store::{self, CompanyFile};
+use tauri::State;
+
+use super::{author, with_company, CommandResult};
+use crate::session::Session;
+
+/// Runs one BCP write and answers with the plan as it now stands.
+fn edit_bcp<T>(session: &Session, work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>) -> CommandResult<EditableBcp> {
+    let author = author(session);
+    with_company(session, |company: &mut CompanyFile| {
+        company.write(|tx| work(tx, &author))?;
+        Ok(store::editable_bcp(company.connection())?)
+    })
+}
+
+#[tauri::command]
+pub fn editable_bcp(session: State<'_, Session>) -> CommandResult<EditableBcp> {
+    with_company(&session, |company| Ok(store::editable_bcp(company.connection())?))
+}
+
+/// 想定する事象: adds one (`id` none) or changes one.
+#[tauri::command]
+pub fn save_scenario(session: State<'_, Session>, id: Option<i64>, scenario: ScenarioInput) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| match id {
+        Some(id) => store::update_scenario(tx, author, id, &scenario),
+        None => store::create_scenario(tx, author, &scenario).map(drop),
+    })
+}
+
+#[tauri::command]
+pub fn delete_scenario(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| store::delete_scenario(tx, author, id))
+}
+
+/// 被害対象 → 復旧責任者 → 関係者連絡先: adds one (`id` none) or changes one.
+#[tauri::command]
+pub fn save_target(session: State<'_, Session>, id: Option<i64>, target: TargetInput) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| match id {
+        Some(id) => store::update_target(tx, author, id, &target),
+        None => store::create_target(tx, author, &target).map(drop),
+    })
+}
+
+#[tauri::command]
+pub fn delete_target(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| store::delete_target(tx, author, id))
+}
+
+/// Records an exercise (`id` none) or corrects one; the contacts it reached count as confirmed
+/// on its date.
+#[tauri::command]
+pub fn save_exercise(session: State<'_, Session>, id: Option<i64>, exercise: ExerciseInput) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| match id {
+        Some(id) => store::update_exercise(tx, author, id, &exercise),
+        None => store::record_exercise(tx, author, &exercise).map(drop),
+    })
+}
+
+#[tauri::command]
+pub fn delete_exercise(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
+    edit_bcp(&session, |tx, author| store::delete_exercise(tx, author, id))
+}

@@ -1,0 +1,112 @@
+//! The contact table: list and search, edit, confirm, the call tree, and CSV import and export.
+//! Writes answer with the contact as stored, so the form shows exactly what was saved.
+
+use sonae_core::contacts_csv::CsvPreview;
+use sonae_core::model::ChosenContactsCsv;
+use sonae_core::store::{self, contacts::*};
+use tauri::State;
+
+use super::{author, save_through_dialog, with_company, CommandResult};
+use crate::dialogs;
+use crate::session::{ImportKind, Session};
+
+#[tauri::command]
+pub fn list_contacts(session: State<'_, Session>, query: ContactQuery) -> CommandResult<ContactPage> {
+    with_company(&session, |company| Ok(store::list_contacts(company.connection(), &query)?))
+}
+
+#[tauri::command]
+pub fn contact_details(session: State<'_, Session>, id: i64) -> CommandResult<ContactDetails> {
+    with_company(&session, |company| Ok(store::contact(company.connection(), id)?))
+}
+
+/// Where a contact is used (roles, BCP, exercises, incident calls), to explain a refused deletion.
+#[tauri::command]
+pub fn contact_usage(session: State<'_, Session>, id: i64) -> CommandResult<Vec<ContactUse>> {
+    with_company(&session, |company| Ok(store::contact_usage(company.connection(), id)?))
+}
+
+#[tauri::command]
+pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> CommandResult<ContactDetails> {
+    let author = author(&session);
+    with_company(&session, |company| {
+        let id = company.write(|tx| store::create_contact(tx, &author, &contact))?;
+        Ok(store::contact(company.connection(), id)?)
+    })
+}
+
+#[tauri::command]
+pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInput) -> CommandResult<ContactDetails> {
+    let author = author(&session);
+    with_company(&session, |company| {
+        company.write(|tx| store::update_contact(tx, &author, id, &contact))?;
+        Ok(store::contact(company.connection(), id)?)
+    })
+}
+
+/// Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery.
+#[tauri::command]
+pub fn delete_contact(session: State<'_, Session>, id: i64) -> CommandResult<()> {
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::delete_contact(tx, &author, id))?))
+}
+
+/// 「今日確認した」 for one contact or several.
+#[tauri::command]
+pub fn confirm_contacts(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::confirm_contacts(tx, &author, &ids, store::today()))?))
+}
+
+/// 連絡網: the internal call tree, in calling order.
+#[tauri::command]
+pub fn set_call_order(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::set_call_order(tx, &author, &ids))?))
+}
+
+/// How many months may pass before a contact is due for confirmation again.
+#[tauri::command]
+pub fn set_stale_contact_months(session: State<'_, Session>, months: i64) -> CommandResult<()> {
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::set_stale_contact_months(tx, &author, months))?))
+}
+
+/// Asks for a contacts CSV and says what importing it would do; nothing is imported yet. Answers
+/// none when the user cancelled.
+#[tauri::command]
+pub async fn choose_contacts_csv(app: tauri::AppHandle, session: State<'_, Session>) -> CommandResult<Option<ChosenContactsCsv>> {
+    let Some(path) = dialogs::choose_file_to_open(&app, "CSV", &["csv", "txt"]) else {
+        return Ok(None);
+    };
+    session.choose_import(ImportKind::ContactsCsv, path);
+    preview_chosen_contacts_csv(session).map(Some)
+}
+
+/// Reads the chosen CSV again as it is on disk now (after the user fixed it) and previews it.
+#[tauri::command]
+pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<ChosenContactsCsv> {
+    let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
+    let preview: CsvPreview = with_company(&session, |company| Ok(store::preview_contacts_import(company.connection(), &bytes)?))?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(ChosenContactsCsv { file_name, preview })
+}
+
+/// Imports the chosen CSV as it is on disk now: all rows, or nothing when any row has an error.
+#[tauri::command]
+pub fn import_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<CsvImportSummary> {
+    let (_, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::import_contacts(tx, &author, &bytes))?))
+}
+
+/// Every contact as a CSV for Excel, saved where the user chooses.
+#[tauri::command]
+pub async fn export_contacts_csv(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+    file_name: String,
+) -> CommandResult<Option<String>> {
+    let csv = with_company(&session, |company| Ok(store::export_contacts_csv(company.connection())?))?;
+    save_through_dialog(&app, "CSV", "csv", &file_name, &csv)
+}

@@ -1,0 +1,20 @@
+//! 変更履歴 — the change history of the policy, contacts and BCP.
+
+use sonae_core::store::history::{self, ChangeRecord};
+use tauri::State;
+
+use super::{with_company, CommandResult};
+use crate::session::Session;
+
+/// The most recent changes first, a page at a time; `entity` narrows to one kind of thing.
+#[tauri::command]
+pub fn change_history(
+    session: State<'_, Session>,
+    entity: Option<String>,
+    offset: u32,
+    limit: u32,
+) -> CommandResult<Vec<ChangeRecord>> {
+    with_company(&session, |company| {
+        Ok(history::change_history(company.connection(), entity.as_deref(), None, limit.min(500), offset)?)
+    })
+}

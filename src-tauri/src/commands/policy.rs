@@ -1,0 +1,156 @@
+//! The policy editor (response organisation, levels, categories, procedures, first-response
+//! checklists, where to report), the company profile, and policy templates carried between
+//! clients. Each write is one transaction in `sonae-core` and answers with the policy as stored.
+
+use sonae_core::editing::*;
+use sonae_core::model::{ChosenPolicyTemplate, CompanyProfile};
+use sonae_core::store::{self, CompanyFile};
+use sonae_core::template_file;
+use tauri::State;
+
+use super::{author, save_through_dialog, with_company, CommandResult};
+use crate::dialogs;
+use crate::session::{ImportKind, Session};
+
+/// Runs one policy write and answers with the policy as it now stands.
+fn edit_policy<T>(
+    session: &Session,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
+) -> CommandResult<EditablePolicy> {
+    let author = author(session);
+    with_company(session, |company: &mut CompanyFile| {
+        company.write(|tx| work(tx, &author))?;
+        Ok(store::editable_policy(company.connection())?)
+    })
+}
+
+#[tauri::command]
+pub fn editable_policy(session: State<'_, Session>) -> CommandResult<EditablePolicy> {
+    with_company(&session, |company| Ok(store::editable_policy(company.connection())?))
+}
+
+/// Adds a role (`id` none) or renames and describes one.
+#[tauri::command]
+pub fn save_role(session: State<'_, Session>, id: Option<i64>, role: RoleInput) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| match id {
+        Some(id) => store::update_role(tx, author, id, &role),
+        None => store::create_role(tx, author, &role).map(drop),
+    })
+}
+
+/// The holder first, then the deputies in the order they step in.
+#[tauri::command]
+pub fn set_role_holders(session: State<'_, Session>, id: i64, contact_ids: Vec<i64>) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::set_role_holders(tx, author, id, &contact_ids))
+}
+
+#[tauri::command]
+pub fn reorder_roles(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::reorder_roles(tx, author, &ids))
+}
+
+/// Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it.
+#[tauri::command]
+pub fn delete_role(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::delete_role(tx, author, id))
+}
+
+#[tauri::command]
+pub fn update_level(session: State<'_, Session>, level: u8, input: LevelInput) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::update_level(tx, author, level, &input))
+}
+
+#[tauri::command]
+pub fn update_category(session: State<'_, Session>, id: i64, input: CategoryInput) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::update_category(tx, author, id, &input))
+}
+
+/// Replaces the note and the ordered steps for one category × level.
+#[tauri::command]
+pub fn save_procedure(
+    session: State<'_, Session>,
+    category_key: String,
+    level: u8,
+    note: String,
+    steps: Vec<StepInput>,
+) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::save_procedure(tx, author, &category_key, level, &note, &steps))
+}
+
+/// Replaces the title and the ordered items of one case's first-response checklist.
+#[tauri::command]
+pub fn save_checklist(
+    session: State<'_, Session>,
+    case_key: String,
+    title: String,
+    items: Vec<StepInput>,
+) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::save_checklist(tx, author, &case_key, &title, &items))
+}
+
+/// Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or
+/// changes an entry of the directory.
+#[tauri::command]
+pub fn save_authority(session: State<'_, Session>, id: Option<i64>, authority: AuthorityInput) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| match id {
+        Some(id) => store::update_authority(tx, author, id, &authority),
+        None => store::create_authority(tx, author, &authority).map(drop),
+    })
+}
+
+/// Deletes a local entry; the authorities the assessment names cannot be deleted.
+#[tauri::command]
+pub fn delete_authority(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::delete_authority(tx, author, id))
+}
+
+#[tauri::command]
+pub fn reorder_authorities(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
+    edit_policy(&session, |tx, author| store::reorder_authorities(tx, author, &ids))
+}
+
+#[tauri::command]
+pub fn update_company_profile(session: State<'_, Session>, profile: CompanyProfile) -> CommandResult<CompanyProfile> {
+    let author = author(&session);
+    with_company(&session, |company| {
+        company.write(|tx| store::update_company_profile(tx, &author, &profile))?;
+        Ok(store::company_profile(company.connection())?)
+    })
+}
+
+/// Saves the policy as a template file (no people in it) where the user chooses.
+#[tauri::command]
+pub async fn export_policy_template(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+    file_name: String,
+) -> CommandResult<Option<String>> {
+    let bytes = with_company(&session, |company| Ok(store::template_file_bytes(company.connection())?))?;
+    save_through_dialog(&app, "JSON", "json", &file_name, &bytes)
+}
+
+/// Asks for a policy template file and describes it; nothing is replaced yet. Answers none when
+/// the user cancelled.
+#[tauri::command]
+pub async fn choose_policy_template(
+    app: tauri::AppHandle,
+    session: State<'_, Session>,
+) -> CommandResult<Option<ChosenPolicyTemplate>> {
+    let Some(path) = dialogs::choose_file_to_open(&app, "JSON", &["json"]) else {
+        return Ok(None);
+    };
+    let file = template_file::read_template_file(&crate::session::read_import_file(&path)?).map_err(store::StoreError::from)?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    session.choose_import(ImportKind::PolicyTemplate, path);
+    Ok(Some(ChosenPolicyTemplate::describe(file_name, &file)))
+}
+
+/// Replaces the policy and the BCP's scenarios and targets with the chosen template, keeping
+/// people where roles and targets still match; contacts, incidents and exercises are untouched.
+#[tauri::command]
+pub fn import_chosen_policy_template(session: State<'_, Session>) -> CommandResult<ImportSummary> {
+    let (_, bytes) = session.read_chosen_import(ImportKind::PolicyTemplate)?;
+    let template = template_file::parse_template_file(&bytes).map_err(store::StoreError::from)?;
+    let author = author(&session);
+    with_company(&session, |company| Ok(company.write(|tx| store::import_policy_template(tx, &author, &template))?))
+}

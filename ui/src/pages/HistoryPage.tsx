@@ -1,0 +1,142 @@
+// 変更履歴: who changed what in the policy, the contacts and the continuity plan, and what it was
+// before. Each record lists only the fields that changed, with the old and the new value.
+import { useEffect, useState } from 'react';
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../api';
+import type { ChangeRecord, ErrorReport } from '../bindings';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { formatDateTime } from '../datetime';
+import { changedFields, formatValue, listChange } from './history';
+
+const PAGE = 100;
+const ENTITIES = [
+  'contact',
+  'company',
+  'role',
+  'level',
+  'category',
+  'procedure',
+  'checklist',
+  'authority',
+  'bcp_scenario',
+  'bcp_target',
+  'bcp_exercise',
+  'policy',
+];
+
+export function HistoryPage() {
+  const { t, i18n } = useTranslation();
+  const [entity, setEntity] = useState<string | null>(null);
+  const [records, setRecords] = useState<ChangeRecord[]>([]);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<ErrorReport | null>(null);
+
+  const load = async (offset: number) => {
+    try {
+      const page = await api.changeHistory(entity, offset, PAGE);
+      setRecords((before) => (offset === 0 ? page : [...before, ...page]));
+      setMore(page.length === PAGE);
+    } catch (e) {
+      setError(asErrorReport(e));
+    }
+  };
+  useEffect(() => {
+    void load(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entity]);
+
+  const label = (key: string) => (i18n.exists(`history.field.${key}`) ? t(`history.field.${key}`) : key);
+
+  return (
+    <Stack gap="md" maw={1000}>
+      <Title order={2}>{t('history.title')}</Title>
+      <Text size="sm">{t('history.help')}</Text>
+      <Select
+        label={t('history.filter')}
+        placeholder={t('history.all')}
+        clearable
+        value={entity}
+        onChange={setEntity}
+        data={ENTITIES.map((value) => ({ value, label: t(`history.entity.${value}`) }))}
+        w={280}
+        data-testid="history-filter"
+      />
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {records.length === 0 && <Text c="dimmed">{t('history.none')}</Text>}
+      {records.map((record) => {
+        const fields = changedFields(record);
+        return (
+          <Card key={record.id} withBorder padding="sm" data-testid="change-record">
+            <Group gap="xs" mb={fields.length ? 'xs' : 0}>
+              <Text fw={600}>{formatDateTime(record.at, i18n.language)}</Text>
+              <Badge variant="light">{t(`history.entity.${record.entity}`, { defaultValue: record.entity })}</Badge>
+              <Badge variant="outline" color={record.action === 'delete' ? 'red' : record.action === 'create' ? 'teal' : 'blue'}>
+                {t(`history.action.${record.action}`)}
+              </Badge>
+              <Text style={{ overflowWrap: 'anywhere' }}>{record.label}</Text>
+              <Text size="sm" c="dimmed">
+                {record.author ? t('history.by', { author: record.author }) : t('history.noAuthor')}
+              </Text>
+            </Group>
+            {fields.length > 0 && (
+              <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+                <Table.Tbody>
+                  {fields.map((field) => (
+                    <Table.Tr key={field.key}>
+                      <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
+                        {label(field.key)}
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
+                        {record.action === 'update' && listChange(field.before, field.after) ? (
+                          <ListChange change={listChange(field.before, field.after)!} />
+                        ) : (
+                        <>
+                        {record.action !== 'create' && (
+                          <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
+                            {formatValue(field.before, t)}
+                          </Text>
+                        )}
+                        {record.action === 'update' && ' → '}
+                        {record.action !== 'delete' && <Text span size="sm">{formatValue(field.after, t)}</Text>}
+                        </>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Card>
+        );
+      })}
+      {more && (
+        <Button variant="default" onClick={() => void load(records.length)}>
+          {t('history.more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** A list that changed, as the entries removed and added (or a note that only the order changed). */
+function ListChange({ change }: { change: { removed: unknown[]; added: unknown[] } }) {
+  const { t } = useTranslation();
+  if (change.removed.length === 0 && change.added.length === 0) {
+    return <Text size="sm">{t('history.reordered')}</Text>;
+  }
+  return (
+    <>
+      {change.removed.map((item, i) => (
+        <Text key={`r${i}`} size="sm" c="red.8" td="line-through">
+          − {formatValue(item, t)}
+        </Text>
+      ))}
+      {change.added.map((item, i) => (
+        <Text key={`a${i}`} size="sm" c="teal.8">
+          + {formatValue(item, t)}
+        </Text>
+      ))}
+    </>
+  );
+}

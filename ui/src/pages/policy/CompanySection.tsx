@@ -1,0 +1,158 @@
+// The company profile (its name on every document, and the facts that decide who must be told),
+// and the policy as a template file: exported for another client, or imported from one.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { ChosenPolicyTemplate, CompanyProfile, ImportSummary, Sector } from '../../bindings';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime } from '../../datetime';
+import { useSave } from './useEditor';
+
+const SECTORS: Sector[] = ['general', 'finance', 'medical', 'telecom'];
+
+export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [profile, setProfile] = useState<CompanyProfile | null>(null);
+  const profileSave = useSave();
+  const template = useSave();
+  const [chosen, setChosen] = useState<ChosenPolicyTemplate | null>(null);
+  const [imported, setImported] = useState<ImportSummary | null>(null);
+
+  useEffect(() => {
+    api.homeSummary().then((s) => setProfile(s.company), () => {});
+  }, []);
+  if (!profile) return null;
+  const set = (change: Partial<CompanyProfile>) => setProfile({ ...profile, ...change });
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Card withBorder padding="lg">
+        <Title order={3} mb="sm">
+          {t('policy.company.title')}
+        </Title>
+        <Stack gap="sm">
+          <TextInput label={t('files.companyName')} required value={profile.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid="profile-name" />
+          <Group grow>
+            <Select
+              label={t('policy.company.sector')}
+              value={profile.sector}
+              onChange={(v) => v && set({ sector: v as Sector })}
+              data={SECTORS.map((value) => ({ value, label: t(`company.sector.${value}`) }))}
+              allowDeselect={false}
+            />
+            <TextInput label={t('history.field.prefecture')} value={profile.prefecture} onChange={(e) => set({ prefecture: e.currentTarget.value })} />
+          </Group>
+          <Checkbox label={t('history.field.handles_personal_data')} checked={profile.handles_personal_data} onChange={(e) => set({ handles_personal_data: e.currentTarget.checked })} />
+          <Checkbox label={t('company.myNumber')} checked={profile.handles_my_number} onChange={(e) => set({ handles_my_number: e.currentTarget.checked })} />
+          <Checkbox label={t('company.euData')} checked={profile.handles_eu_data} onChange={(e) => set({ handles_eu_data: e.currentTarget.checked })} />
+          <Checkbox label={t('company.privacyMark')} checked={profile.privacy_mark} onChange={(e) => set({ privacy_mark: e.currentTarget.checked })} />
+          <Checkbox label={t('company.isms')} checked={profile.isms_certified} onChange={(e) => set({ isms_certified: e.currentTarget.checked })} />
+          <NumberInput
+            label={t('contacts.staleMonths')}
+            min={1}
+            max={120}
+            allowDecimal={false}
+            value={profile.stale_contact_months}
+            onChange={(v) => set({ stale_contact_months: typeof v === 'number' ? v : 12 })}
+            w={260}
+          />
+          <ErrorAlert error={profileSave.error} onClose={profileSave.clearError} />
+          <Group>
+            <Button
+              loading={profileSave.busy}
+              onClick={() => void profileSave.save(async () => setProfile(await api.updateCompanyProfile(profile)))}
+              data-testid="save-profile"
+            >
+              {t('contact.save')}
+            </Button>
+            {profileSave.saved && <Text c="green.8">{t('contacts.saved')}</Text>}
+          </Group>
+        </Stack>
+      </Card>
+
+      <Card withBorder padding="lg">
+        <Title order={3} mb="xs">
+          {t('policy.template.title')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('policy.template.help')}
+        </Text>
+        <ErrorAlert error={template.error} onClose={template.clearError} />
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => void template.save(async () => void (await api.exportPolicyTemplate(t('policy.template.fileName', { name: profile.name }))))}
+            data-testid="export-template"
+          >
+            {t('policy.template.export')}
+          </Button>
+          <Button
+            variant="default"
+            onClick={() =>
+              void template.save(async () => {
+                setImported(null);
+                setChosen(await api.choosePolicyTemplate());
+              })
+            }
+            data-testid="choose-template"
+          >
+            {t('policy.template.choose')}
+          </Button>
+        </Group>
+        {chosen && (
+          <Alert color="blue" mt="md" title={chosen.file_name} data-testid="template-chosen">
+            <Text size="sm">
+              {t('policy.template.describe', {
+                company: chosen.source_company,
+                date: formatDateTime(chosen.exported_at, i18n.language),
+                roles: chosen.roles,
+                procedures: chosen.procedures,
+                checklists: chosen.checklists,
+                authorities: chosen.authorities,
+                targets: chosen.targets,
+              })}
+            </Text>
+            {chosen.language !== i18n.language && (
+              <Text size="sm" c="orange.8">
+                {t('policy.template.otherLanguage', { language: t(`language.${chosen.language}`) })}
+              </Text>
+            )}
+            <Text size="sm" mt="xs">
+              {t('policy.template.replaces')}
+            </Text>
+            <ConfirmButton
+              mt="sm"
+              color="orange"
+              question={t('policy.template.confirm')}
+              confirmLabel={t('policy.template.import')}
+              onConfirm={() =>
+                template.save(async () => {
+                  setImported(await api.importChosenPolicyTemplate());
+                  setChosen(null);
+                  onPolicyReplaced();
+                })
+              }
+              testId="import-template"
+            >
+              {t('policy.template.import')}
+            </ConfirmButton>
+          </Alert>
+        )}
+        {imported && (
+          <Alert color="green" mt="md" title={t('policy.template.done')} data-testid="template-imported">
+            <Text size="sm">
+              {t('policy.template.summary', {
+                kept: imported.roles_holders_kept,
+                dropped: imported.roles_holders_dropped,
+                targetsKept: imported.targets_links_kept,
+                targetsDropped: imported.targets_links_dropped,
+              })}
+            </Text>
+          </Alert>
+        )}
+      </Card>
+    </Stack>
+  );
+}

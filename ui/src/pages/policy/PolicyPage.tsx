@@ -1,0 +1,60 @@
+// 方針: the company's incident-response policy as the owner keeps it — company profile, response
+// organisation, levels and categories, procedures, first-response checklists and where to report —
+// plus carrying the policy to and from other company files as a template.
+import { useEffect, useState } from 'react';
+import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api, asErrorReport } from '../../api';
+import type { EditablePolicy, ErrorReport } from '../../bindings';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useContactOptions } from '../../components/ContactListPicker';
+import { AuthoritiesSection } from './AuthoritiesSection';
+import { CompanySection } from './CompanySection';
+import { LevelsSection } from './LevelsSection';
+import { ProceduresSection } from './ProceduresSection';
+import { RolesSection } from './RolesSection';
+
+export function PolicyPage() {
+  const { t } = useTranslation();
+  const [policy, setPolicy] = useState<EditablePolicy | null>(null);
+  const [error, setError] = useState<ErrorReport | null>(null);
+  const contacts = useContactOptions();
+  const reload = () => api.editablePolicy().then(setPolicy, (e) => setError(asErrorReport(e)));
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('policy.title')}</Title>
+      <Text size="sm">{t('policy.help')}</Text>
+      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {policy && (
+        <Tabs defaultValue="company" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="company" data-testid="tab-company">{t('policy.tab.company')}</Tabs.Tab>
+            <Tabs.Tab value="roles" data-testid="tab-roles">{t('policy.tab.roles')}</Tabs.Tab>
+            <Tabs.Tab value="levels" data-testid="tab-levels">{t('policy.tab.levels')}</Tabs.Tab>
+            <Tabs.Tab value="procedures" data-testid="tab-procedures">{t('policy.tab.procedures')}</Tabs.Tab>
+            <Tabs.Tab value="authorities" data-testid="tab-authorities">{t('policy.tab.authorities')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="company" pt="md">
+            <CompanySection onPolicyReplaced={() => void reload()} />
+          </Tabs.Panel>
+          <Tabs.Panel value="roles" pt="md">
+            <RolesSection policy={policy} onChange={setPolicy} contacts={contacts} />
+          </Tabs.Panel>
+          <Tabs.Panel value="levels" pt="md">
+            <LevelsSection policy={policy} onChange={setPolicy} />
+          </Tabs.Panel>
+          <Tabs.Panel value="procedures" pt="md">
+            <ProceduresSection policy={policy} onChange={setPolicy} />
+          </Tabs.Panel>
+          <Tabs.Panel value="authorities" pt="md">
+            <AuthoritiesSection policy={policy} onChange={setPolicy} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}
