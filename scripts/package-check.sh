@@ -64,11 +64,11 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
 	sh -c "exec $EXEC_LINE" >"$HOME/app.log" 2>&1 &
 	app=$!
 	for _ in $(seq 1 100); do
-		xwininfo -root -tree | grep -q "\"Sonae" && break
+		xwininfo -root -tree | grep -q "\"Sonae —" && break
 		sleep 0.1
 	done
-	xwininfo -root -tree | grep "\"Sonae" | sed "s/^ */   window: /" | head -n 1
-	id=$(xwininfo -root -tree | grep "\"Sonae" | head -n 1 | awk "{print \$1}")
+	xwininfo -root -tree | grep "\"Sonae —" | sed "s/^ */   window: /" | head -n 1
+	id=$(xwininfo -root -tree | grep "\"Sonae —" | head -n 1 | awk "{print \$1}")
 	[ -n "$id" ] && xprop -id "$id" WM_CLASS | sed "s/^/   /"
 	sleep 4   # the webview paints the home screen
 	import -window root "$SHOT"
