@@ -16,10 +16,10 @@ APT_PACKAGES := build-essential pkg-config curl file xauth libssl-dev \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
 
-# Criterion benchmarks of the core (assessment, PDF export, a large company file); each prints its figures.
+# Criterion benchmarks of the core (assessment, PDF export, a large company file, 5,000 contacts); each prints its figures.
 # Then the app's start-up time and memory (bench-app).
 bench:
-	cargo bench -p sonae-core --bench assess --bench export --bench large_file -- --warm-up-time 1 --measurement-time 3
+	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts -- --warm-up-time 1 --measurement-time 3
 	@$(MAKE) --no-print-directory bench-app
 
 # The release app under Xvfb: start to the home screen with the company name (default company file

@@ -67,9 +67,22 @@ fn tauri_driver_binary() -> PathBuf {
 impl AppWindow {
     /// Starts the app on `company_file` (or, with `None`, on whatever the app chooses by itself).
     pub async fn launch(home: &Home, company_file: Option<&Path>) -> AppWindow {
+        // The two ports are picked free, but another WebDriver run on the same machine can take
+        // one before tauri-driver binds it; then the session fails and is tried again on new ports.
+        let mut last_error = String::new();
+        for _ in 0..3 {
+            match Self::try_launch(home, company_file).await {
+                Ok(window) => return window,
+                Err(e) => last_error = e,
+            }
+        }
+        panic!("a WebDriver session with the app: {last_error}");
+    }
+
+    async fn try_launch(home: &Home, company_file: Option<&Path>) -> Result<AppWindow, String> {
         let port = free_port();
         let native_port = free_port();
-        let tauri_driver = Command::new(tauri_driver_binary())
+        let mut tauri_driver = Command::new(tauri_driver_binary())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("XDG_DATA_HOME", home.path("data"))
             .env("XDG_CONFIG_HOME", home.path("config"))
@@ -89,10 +102,14 @@ impl AppWindow {
             .set("tauri:options", serde_json::json!({ "application": env!("CARGO_BIN_EXE_sonae"), "args": args }))
             .expect("capabilities");
         capabilities.set("browserName", "wry").expect("capabilities");
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities)
-            .await
-            .expect("a WebDriver session with the app");
-        AppWindow { driver, tauri_driver }
+        match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await {
+            Ok(driver) => Ok(AppWindow { driver, tauri_driver }),
+            Err(e) => {
+                let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", tauri_driver.id())]).status();
+                let _ = tauri_driver.wait();
+                Err(e.to_string())
+            }
+        }
     }
 
     /// The first element matching a CSS selector, waiting for it to appear.
