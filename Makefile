@@ -10,7 +10,7 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/sonae/target
 export CARGO_TERM_COLOR ?= never
 TARGET := $(CARGO_TARGET_DIR)/debug
 
-APT_PACKAGES := build-essential pkg-config curl file xauth libssl-dev \
+APT_PACKAGES := build-essential perl pkg-config curl file xauth libssl-dev \
 	libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev \
 	xvfb webkit2gtk-driver poppler-utils fonts-ipaexfont-gothic
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

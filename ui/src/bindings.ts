@@ -61,8 +61,8 @@ backups_kept: number, };
 export type ErrorReport = { 
 /**
  * not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
- * invalid, missing, in_use, no_company_file, settings, and the refusals of domain rules
- * (e.g. obligations_open).
+ * invalid, missing, in_use, passphrase_required, wrong_passphrase, no_company_file, settings,
+ * and the refusals of domain rules (e.g. obligations_open, weak_passphrase).
  */
 code: string, message: string, };
 
@@ -388,13 +388,29 @@ export type BackupSummary = { company_name: string, contacts: number, incidents:
  */
 last_change: string | null, };
 
-export type BackupContents = { "state": "intact" } & BackupSummary | { "state": "unusable", code: string, reason: string, };
+export type BackupContents = { "state": "intact" } & BackupSummary | { "state": "locked", reason: string, } | { "state": "unusable", code: string, reason: string, };
 
 export type BackupInfo = { path: string, 
 /**
  * When it was taken, in local time.
  */
 taken_at: string, reason: BackupReason, size_bytes: number, contents: BackupContents, };
+
+export type RekeyedBackups = { 
+/**
+ * Converted to the new protection.
+ */
+converted: string[], 
+/**
+ * Already protected as asked (plain when protection was removed, or opening with the new
+ * passphrase): nothing to do.
+ */
+unchanged: string[], 
+/**
+ * Left as they were: damaged, written by a newer Sonae, or protected by a passphrase that is
+ * neither the old nor the new one. `contents` says which.
+ */
+left: Array<BackupInfo>, };
 
 export type ContactRef = { id: number, name: string, };
 

@@ -70,6 +70,7 @@ pub fn typescript() -> String {
         store::backups::BackupSummary::decl(&cfg),
         store::backups::BackupContents::decl(&cfg),
         store::backups::BackupInfo::decl(&cfg),
+        store::backups::RekeyedBackups::decl(&cfg),
         editing::ContactRef::decl(&cfg),
         editing::EditableRole::decl(&cfg),
         editing::EditableLevel::decl(&cfg),

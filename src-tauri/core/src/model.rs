@@ -117,8 +117,8 @@ impl Default for Preferences {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ErrorReport {
     /// not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
-    /// invalid, missing, in_use, no_company_file, settings, and the refusals of domain rules
-    /// (e.g. obligations_open).
+    /// invalid, missing, in_use, passphrase_required, wrong_passphrase, no_company_file, settings,
+    /// and the refusals of domain rules (e.g. obligations_open, weak_passphrase).
     pub code: String,
     pub message: String,
 }

@@ -41,7 +41,9 @@ fn incident_titles(path: &Path) -> Vec<String> {
 fn summary(info: &backups::BackupInfo) -> &backups::BackupSummary {
     match &info.contents {
         BackupContents::Intact(summary) => summary,
-        BackupContents::Unusable { reason, .. } => panic!("{} unusable: {reason}", info.path.display()),
+        BackupContents::Unusable { reason, .. } | BackupContents::Locked { reason } => {
+            panic!("{} unusable: {reason}", info.path.display())
+        }
     }
 }
 

@@ -16,6 +16,12 @@
 //! - Restoring never loses the current file: it is kept as a backup first (even when it is damaged,
 //!   as a byte copy), and the chosen backup replaces it in one rename, after its WAL, shared-memory
 //!   and journal files are cleared so SQLite can never replay them onto the restored file.
+//! - Backups follow the file's protection (see [`super::protection`]): a backup of a protected
+//!   file is protected by the same passphrase, and when the file is protected, its passphrase
+//!   changed or its protection removed, [`rekey_backups`] converts its backups the same way, so
+//!   no plain copy stays behind and every backup opens with the file's passphrase. Listing needs
+//!   the passphrase to summarise protected backups; one it cannot open with it (taken under an
+//!   earlier passphrase) is shown as locked, not as damaged.
 
 use std::path::{Path, PathBuf};
 
@@ -24,7 +30,11 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{inspect, open_read_only, parent_dir, standalone_copy, CompanyFile, Result, StoreError};
+use super::protection::converted_copy;
+use super::{
+    inspect, leave_wal, open_read_only, parent_dir, standalone_copy, sync_dir, CompanyFile, Inspection, Passphrase,
+    Result, StoreError,
+};
 
 /// The extension of a company file, and so of its backups (a backup opens like any company file).
 const EXTENSION: &str = "sonae";
@@ -33,7 +43,7 @@ const EXTENSION: &str = "sonae";
 const STAMP_FORMAT: &str = "%Y%m%d-%H%M%S-%3f";
 
 /// What a company file may have beside it while in use: WAL, shared memory, rollback journal.
-const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+pub(super) const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The side files that hold data (the shared memory is only an index of the WAL, rebuilt on open).
 const DATA_SIDE_FILES: [&str; 2] = ["-wal", "-journal"];
@@ -91,6 +101,10 @@ pub struct BackupInfo {
 pub enum BackupContents {
     /// It opens cleanly and can be restored.
     Intact(BackupSummary),
+    /// It is protected by a passphrase other than the one it was listed with (taken before the
+    /// file's passphrase was changed, or while the file was protected): it can be restored only
+    /// with its own passphrase. `reason` is the message for the user.
+    Locked { reason: String },
     /// It cannot be restored; `code` is the [`StoreError::code`] of why ("corrupt" when damaged,
     /// "newer_version" when written by a newer Sonae), `reason` the message for the user.
     Unusable { code: String, reason: String },
@@ -136,19 +150,88 @@ pub fn take_backup(company: &CompanyFile, backup_dir: &Path, reason: BackupReaso
     }
     let stem = company_stem(company.path())?;
     create_dir(backup_dir)?;
-    let staging = standalone_copy(&company.conn, &backup_dir.join(&stem))?;
+    let key = company.key.as_ref();
+    let staging = standalone_copy(&company.conn, &backup_dir.join(&stem), key)?;
     let (path, taken_at) = place_backup(staging, backup_dir, &stem, reason)?;
-    Ok(describe(path, taken_at, reason))
+    Ok(describe(path, taken_at, reason, key))
 }
 
 /// Every backup of the company file named `stem` in `backup_dir`, newest first. A missing folder
 /// has none; files that are not backups of this company file are left out.
 pub fn list_backups(backup_dir: &Path, stem: &str) -> Result<Vec<BackupInfo>> {
+    list_backups_with_passphrase(backup_dir, stem, None)
+}
+
+/// [`list_backups`] of a file protected by `passphrase`: backups it opens are summarised, protected
+/// ones it does not open are [`BackupContents::Locked`].
+pub fn list_backups_with_passphrase(backup_dir: &Path, stem: &str, passphrase: Option<&Passphrase>) -> Result<Vec<BackupInfo>> {
     Ok(backup_names(backup_dir, stem)?
         .into_iter()
         .rev()
-        .map(|(path, taken_at, reason)| describe(path, taken_at, reason))
+        .map(|(path, taken_at, reason)| describe(path, taken_at, reason, passphrase))
         .collect())
+}
+
+/// What [`rekey_backups`] did with each backup.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
+pub struct RekeyedBackups {
+    /// Converted to the new protection.
+    #[ts(type = "string[]")]
+    pub converted: Vec<PathBuf>,
+    /// Already protected as asked (plain when protection was removed, or opening with the new
+    /// passphrase): nothing to do.
+    #[ts(type = "string[]")]
+    pub unchanged: Vec<PathBuf>,
+    /// Left as they were: damaged, written by a newer Sonae, or protected by a passphrase that is
+    /// neither the old nor the new one. `contents` says which.
+    pub left: Vec<BackupInfo>,
+}
+
+/// Converts every backup of `stem` in `backup_dir` that opens with `from` (the file's passphrase
+/// until now; `None` when it was plain) to the protection `to` (`None`: plain), each through a
+/// checked copy renamed over it, so that a crash leaves each backup either as it was or converted.
+/// A plain backup is protected by `to` whatever `from` is: after protecting a file no plain copy
+/// of it stays in its backup folder. Run it after [`CompanyFile::set_passphrase`] with the same
+/// passphrases; running it again is harmless.
+pub fn rekey_backups(
+    backup_dir: &Path,
+    stem: &str,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+) -> Result<RekeyedBackups> {
+    if let Some(passphrase) = to {
+        passphrase.check_new()?;
+    }
+    let mut done = RekeyedBackups::default();
+    for (path, taken_at, reason) in backup_names(backup_dir, stem)? {
+        // A plain file opens whatever passphrase is given; a protected one with `from` or, when it
+        // was converted already, with `to`.
+        let readable = inspect(&path, from).or_else(|e| match (e.code(), to) {
+            ("wrong_passphrase" | "passphrase_required", Some(_)) => inspect(&path, to),
+            _ => Err(e),
+        });
+        let key = match readable {
+            Ok(Inspection { key, .. }) => key,
+            Err(_) => {
+                done.left.push(describe(path, taken_at, reason, from));
+                continue;
+            }
+        };
+        if key == to {
+            done.unchanged.push(path);
+            continue;
+        }
+        let source = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if let Some(key) = key {
+            super::protection::unlock(&source, key)?;
+        }
+        let staging = converted_copy(&source, &path, to)?;
+        source.close().map_err(|(_, e)| StoreError::from(e))?;
+        staging.persist(&path).map_err(|e| StoreError::Io { path: path.clone(), source: e.error })?;
+        sync_dir(backup_dir)?;
+        done.converted.push(path);
+    }
+    Ok(done)
 }
 
 /// Deletes the oldest backups of `stem` beyond the newest `keep` (at least one is always kept);
@@ -185,14 +268,26 @@ pub fn backup_due(backup_dir: &Path, stem: &str, today: NaiveDate) -> Result<boo
 ///
 /// Returns the backup that now holds the replaced file, if there was one.
 pub fn restore(backup: &Path, company_path: &Path, backup_dir: &Path) -> Result<Option<BackupInfo>> {
-    inspect(backup)?;
+    restore_with_passphrase(backup, company_path, backup_dir, None)
+}
+
+/// [`restore`] with the passphrase that opens the backup and, if it is protected too, the current
+/// file. The restored file is protected as the backup was; the current file is kept as it was
+/// (protected or plain, or byte for byte when `passphrase` does not open it).
+pub fn restore_with_passphrase(
+    backup: &Path,
+    company_path: &Path,
+    backup_dir: &Path,
+    passphrase: Option<&Passphrase>,
+) -> Result<Option<BackupInfo>> {
+    let Inspection { key, .. } = inspect(backup, passphrase)?;
     if company_path.exists() && same_file(backup, company_path)? {
         return Err(StoreError::Invalid(format!("{}: this is the company file itself", backup.display())));
     }
-    let kept = keep_current_file(company_path, backup_dir)?;
+    let kept = keep_current_file(company_path, backup_dir, passphrase)?;
 
-    let source = open_read_only(backup)?;
-    let staging = standalone_copy(&source, company_path)?;
+    let source = open_read_only(backup, key)?;
+    let staging = standalone_copy(&source, company_path, key)?;
     drop(source);
     // Whatever sat beside the old file (kept above) must not be replayed onto the restored one.
     for side in side_files(company_path, &SIDE_FILES) {
@@ -204,18 +299,18 @@ pub fn restore(backup: &Path, company_path: &Path, backup_dir: &Path) -> Result<
 }
 
 /// Keeps the company file as it is now in `backup_dir`, making sure nobody else has it open.
-fn keep_current_file(company_path: &Path, backup_dir: &Path) -> Result<Option<BackupInfo>> {
+fn keep_current_file(company_path: &Path, backup_dir: &Path, passphrase: Option<&Passphrase>) -> Result<Option<BackupInfo>> {
     if !company_path.exists() {
         return Ok(None);
     }
     let stem = company_stem(company_path)?;
     create_dir(backup_dir)?;
     let reason = BackupReason::BeforeRestore;
-    let (path, taken_at) = match inspect(company_path) {
-        Ok(_) => {
-            claim_exclusive_use(company_path)?;
-            let current = open_read_only(company_path)?;
-            let staging = standalone_copy(&current, &backup_dir.join(&stem))?;
+    let (path, taken_at) = match inspect(company_path, passphrase) {
+        Ok(Inspection { key, .. }) => {
+            claim_exclusive_use(company_path, key)?;
+            let current = open_read_only(company_path, key)?;
+            let staging = standalone_copy(&current, &backup_dir.join(&stem), key)?;
             place_backup(staging, backup_dir, &stem, reason)?
         }
         // A file SQLite cannot read consistently is kept byte for byte, with what was beside it.
@@ -234,24 +329,17 @@ fn keep_current_file(company_path: &Path, backup_dir: &Path) -> Result<Option<Ba
             (path, taken_at)
         }
     };
-    Ok(Some(describe(path, taken_at, reason)))
+    Ok(Some(describe(path, taken_at, reason, passphrase)))
 }
 
-/// Folds the WAL of an intact company file into it and leaves it without one. SQLite allows that
-/// only when no other connection has the file open, which is how a file still open in the app (or
-/// another process) is noticed before it is replaced under it.
-fn claim_exclusive_use(company_path: &Path) -> Result<()> {
+/// Folds the WAL of an intact company file into it and leaves it without one, refusing a file
+/// still open in the app or another process ([`leave_wal`]) before it is replaced under it.
+fn claim_exclusive_use(company_path: &Path, key: Option<&Passphrase>) -> Result<()> {
     let conn = Connection::open_with_flags(company_path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    let in_use = || StoreError::InUse { path: company_path.to_owned() };
-    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| {
-        match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
-            _ => StoreError::from(e),
-        }
-    })?;
-    if !mode.eq_ignore_ascii_case("delete") {
-        return Err(in_use());
+    if let Some(key) = key {
+        super::protection::unlock(&conn, key)?;
     }
+    leave_wal(&conn, company_path)?;
     conn.close().map_err(|(_, e)| StoreError::from(e))
 }
 
@@ -312,19 +400,26 @@ fn backup_names(backup_dir: &Path, stem: &str) -> Result<Vec<(PathBuf, NaiveDate
     Ok(names)
 }
 
-fn describe(path: PathBuf, taken_at: NaiveDateTime, reason: BackupReason) -> BackupInfo {
+fn describe(path: PathBuf, taken_at: NaiveDateTime, reason: BackupReason, passphrase: Option<&Passphrase>) -> BackupInfo {
     let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    let contents = match summarise(&path) {
+    let contents = match summarise(&path, passphrase) {
         Ok(summary) => BackupContents::Intact(summary),
+        Err(StoreError::PassphraseRequired { .. }) => BackupContents::Locked {
+            reason: "protected by a passphrase; it can be restored only with that passphrase".into(),
+        },
+        // Shaped like a protected file (or it would not have been tried), so taken for one.
+        Err(StoreError::WrongPassphrase { .. }) => BackupContents::Locked {
+            reason: "protected by another passphrase (the file's passphrase when it was taken); it can be restored only with that passphrase".into(),
+        },
         Err(e) => BackupContents::Unusable { code: e.code().to_owned(), reason: e.to_string() },
     };
     BackupInfo { path, taken_at, reason, size_bytes, contents }
 }
 
 /// Reads a backup's summary without writing to it.
-fn summarise(path: &Path) -> Result<BackupSummary> {
-    inspect(path)?;
-    let conn = open_read_only(path)?;
+fn summarise(path: &Path, passphrase: Option<&Passphrase>) -> Result<BackupSummary> {
+    let Inspection { key, .. } = inspect(path, passphrase)?;
+    let conn = open_read_only(path, key)?;
     let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
     Ok(BackupSummary {
         company_name: conn.query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))?,
@@ -348,7 +443,7 @@ fn taken_at_now() -> NaiveDateTime {
     now.with_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000).unwrap_or(now)
 }
 
-fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
+pub(super) fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
     suffixes
         .iter()
         .map(|suffix| {
@@ -368,20 +463,10 @@ fn create_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
 }
 
-fn remove_if_present(path: &Path) -> Result<()> {
+pub(super) fn remove_if_present(path: &Path) -> Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path: path.to_owned(), source: e }),
         _ => Ok(()),
     }
 }
 
-/// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
-fn sync_dir(dir: &Path) -> Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
-}

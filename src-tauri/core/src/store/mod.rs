@@ -4,6 +4,13 @@
 //! decide whether it is a Sonae file at all, whether this version understands it and whether it
 //! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, each migration
 //! in one transaction. A refused file is never modified.
+//!
+//! A file may be protected by a passphrase (encrypted with SQLCipher, see [`protection`]). Every
+//! function that reads a file from disk has a form taking `Option<&Passphrase>`
+//! ([`CompanyFile::open_with_passphrase`], [`check_with_passphrase`], …); the plain form is the
+//! same with `None`. The passphrase is used only for a file that is protected (a plain file opens
+//! whatever is given), and a protected file asked for without one is refused with
+//! [`StoreError::PassphraseRequired`], with a wrong one with [`StoreError::WrongPassphrase`].
 
 pub mod backups;
 mod bcp_edit;
@@ -16,6 +23,7 @@ mod obligations;
 mod policy;
 mod policy_edit;
 mod policy_template;
+pub mod protection;
 mod seed;
 mod summary;
 mod timeline_text;
@@ -48,6 +56,7 @@ pub use policy_edit::{
     save_checklist, save_procedure, set_role_holders, update_authority, update_category, update_level, update_role,
 };
 pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
+pub use protection::Passphrase;
 
 /// `PRAGMA application_id` of every Sonae company file ("SONE"), so that another program's SQLite
 /// database is told apart from a Sonae file.
@@ -84,6 +93,12 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("{path}: the file is in use by another program (close it in Sonae first); nothing was changed")]
     InUse { path: PathBuf },
+    /// The file is protected and no passphrase was given.
+    #[error("{path}: this company file is protected by a passphrase; enter its passphrase to open it")]
+    PassphraseRequired { path: PathBuf },
+    /// A passphrase was given and the file cannot be read with it.
+    #[error("{path}: this passphrase does not open the file — the passphrase is wrong, or the file is not a Sonae company file; the file was left unchanged")]
+    WrongPassphrase { path: PathBuf },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
@@ -108,6 +123,8 @@ impl StoreError {
             StoreError::NewerVersion { .. } => "newer_version",
             StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => "corrupt",
             StoreError::InUse { .. } => "in_use",
+            StoreError::PassphraseRequired { .. } => "passphrase_required",
+            StoreError::WrongPassphrase { .. } => "wrong_passphrase",
             StoreError::Io { .. } => "io",
             StoreError::Sqlite(_) => "database",
             StoreError::Invalid(_) => "invalid",
@@ -123,6 +140,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct CompanyFile {
     conn: Connection,
     path: PathBuf,
+    /// The passphrase the file is protected by; `None` for a plain file.
+    key: Option<Passphrase>,
 }
 
 /// What `check` found: the file is intact and of a known version.
@@ -130,44 +149,69 @@ pub struct CompanyFile {
 pub struct FileCheck {
     pub schema_version: i32,
     pub company_name: String,
+    /// Whether the file is protected by a passphrase.
+    pub protected: bool,
 }
 
 impl CompanyFile {
     /// Opens an existing company file, refusing (and leaving untouched) anything that is not an
     /// intact Sonae file of this version or older. Older files are migrated.
     pub fn open(path: &Path) -> Result<Self> {
-        let version = inspect(path)?;
+        Self::open_with_passphrase(path, None)
+    }
+
+    /// [`CompanyFile::open`] for a file that may be protected by `passphrase`.
+    pub fn open_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if let Some(key) = key {
+            protection::unlock(&conn, key)?;
+        }
         configure(&conn)?;
         migrate(&mut conn, version)?;
-        Ok(CompanyFile { conn, path: path.to_owned() })
+        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned() })
     }
 
     /// Opens a company file only to read from it (another client's policy to start a new file
     /// from): checked like [`CompanyFile::open`], but never written to and never migrated.
     pub fn open_to_read(path: &Path) -> Result<Self> {
-        let version = inspect(path)?;
+        Self::open_to_read_with_passphrase(path, None)
+    }
+
+    /// [`CompanyFile::open_to_read`] for a file that may be protected by `passphrase`.
+    pub fn open_to_read_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
         if version < SCHEMA_VERSION {
             return Err(StoreError::Refused {
                 code: "older_version",
                 detail: format!("{}: written by an older Sonae; open it once in Sonae to update it, then try again", path.display()),
             });
         }
-        Ok(CompanyFile { conn: open_read_only(path)?, path: path.to_owned() })
+        Ok(CompanyFile { conn: open_read_only(path, key)?, path: path.to_owned(), key: key.cloned() })
     }
 
     /// A second, read-only connection to a file this process has just opened (and so already
     /// checked), for taking its automatic backup off the window's thread.
     pub fn open_for_backup(path: &Path) -> Result<Self> {
+        Self::open_for_backup_with_passphrase(path, None)
+    }
+
+    /// [`CompanyFile::open_for_backup`] for a file that may be protected by `passphrase` (give the
+    /// passphrase it was opened with: [`CompanyFile::passphrase`]).
+    pub fn open_for_backup_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        let key = key_for(path, passphrase)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        if let Some(key) = key {
+            protection::unlock(&conn, key)?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(CompanyFile { conn, path: path.to_owned() })
+        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned() })
     }
 
     /// Creates a new company file from a policy template, written completely to a temporary file
@@ -211,7 +255,7 @@ impl CompanyFile {
         let tx = conn.transaction()?;
         build_new_file(&tx, |tx| seed::apply_template(tx, company_name, template))?;
         tx.commit()?;
-        Ok(CompanyFile { conn, path: PathBuf::from(":memory:") })
+        Ok(CompanyFile { conn, path: PathBuf::from(":memory:"), key: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -237,7 +281,7 @@ impl CompanyFile {
         if out.exists() {
             return Err(StoreError::AlreadyExists { path: out.to_owned() });
         }
-        let staging = standalone_copy(&self.conn, out)?;
+        let staging = standalone_copy(&self.conn, out, self.key.as_ref())?;
         staging.persist_noclobber(out).map_err(|e| StoreError::Io { path: out.to_owned(), source: e.error })?;
         Ok(())
     }
@@ -245,12 +289,17 @@ impl CompanyFile {
 
 /// Copies the database behind `source` with SQLite's online backup into a new temporary file in
 /// the folder of `destination`, as one standalone file (rollback journal, no WAL beside it), and
-/// flushes it to disk. The caller moves it into place.
-fn standalone_copy(source: &Connection, destination: &Path) -> Result<tempfile::NamedTempFile> {
+/// flushes it to disk. The caller moves it into place. `key` is the passphrase `source` is
+/// protected by: the copy is protected by it too (SQLite's backup copies pages only between two
+/// plain or two keyed databases, and a copy of a protected file must never be plain).
+fn standalone_copy(source: &Connection, destination: &Path, key: Option<&Passphrase>) -> Result<tempfile::NamedTempFile> {
     let io = |source| StoreError::Io { path: destination.to_owned(), source };
     let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(parent_dir(destination)).map_err(io)?;
     {
         let mut dest = Connection::open(staging.path())?;
+        if let Some(key) = key {
+            protection::key_new_file(&dest, key)?;
+        }
         {
             let backup = rusqlite::backup::Backup::new(source, &mut dest)?;
             backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
@@ -269,16 +318,30 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Checks a file without changing it: a Sonae file, of a version this build reads, intact.
 pub fn check(path: &Path) -> Result<FileCheck> {
-    let schema_version = inspect(path)?;
-    let conn = open_read_only(path)?;
+    check_with_passphrase(path, None)
+}
+
+/// [`check`] for a file that may be protected by `passphrase`.
+pub fn check_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<FileCheck> {
+    let Inspection { schema_version, key } = inspect(path, passphrase)?;
+    let conn = open_read_only(path, key)?;
     let company_name = conn
         .query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))
         .map_err(|e| corrupt(path, format!("no company record: {e}")))?;
-    Ok(FileCheck { schema_version, company_name })
+    Ok(FileCheck { schema_version, company_name, protected: key.is_some() })
 }
 
-/// Reads a file's identity, version and integrity without writing to it; returns its schema version.
-fn inspect(path: &Path) -> Result<i32> {
+/// What [`inspect`] found out about a file.
+struct Inspection<'a> {
+    schema_version: i32,
+    /// The passphrase to read it with: `None` for a plain file.
+    key: Option<&'a Passphrase>,
+}
+
+/// Decides from a file's first bytes how it is to be read: in plain (`None`, whatever passphrase
+/// was given) or with `passphrase`. Refuses a protected file without a passphrase, and what is
+/// neither an SQLite file nor shaped like an encrypted one.
+fn key_for<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Option<&'a Passphrase>> {
     let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound { path: path.to_owned() },
         _ => StoreError::Io { path: path.to_owned(), source },
@@ -293,11 +356,32 @@ fn inspect(path: &Path) -> Result<i32> {
     {
         use std::io::Read;
         let mut file = std::fs::File::open(path).map_err(|source| StoreError::Io { path: path.to_owned(), source })?;
-        if file.read_exact(&mut header).is_err() || &header != SQLITE_HEADER {
+        if file.read_exact(&mut header).is_err() {
             return Err(StoreError::NotSqlite { path: path.to_owned() });
         }
     }
-    let conn = open_read_only(path).map_err(|e| corrupt(path, e.to_string()))?;
+    // Nothing typed is no passphrase.
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    match (protection::Appearance::of(&header, meta.len()), passphrase) {
+        (protection::Appearance::Plain, _) => Ok(None),
+        (protection::Appearance::Protected | protection::Appearance::Encrypted, Some(passphrase)) => Ok(Some(passphrase)),
+        (protection::Appearance::Protected, None) => Err(StoreError::PassphraseRequired { path: path.to_owned() }),
+        (protection::Appearance::Encrypted | protection::Appearance::Other, _) => {
+            Err(StoreError::NotSqlite { path: path.to_owned() })
+        }
+    }
+}
+
+/// Reads a file's identity, version and integrity without writing to it.
+fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspection<'a>> {
+    let key = key_for(path, passphrase)?;
+    let conn = open_read_only(path, key).map_err(|e| corrupt(path, e.to_string()))?;
+    if key.is_some() {
+        // Reading the first page tells whether the passphrase fits (SQLCipher checks each page's
+        // HMAC); a damaged page further on is found by the integrity check below.
+        conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0))
+            .map_err(|_| StoreError::WrongPassphrase { path: path.to_owned() })?;
+    }
     let read = |pragma: &str| -> Result<i32> {
         conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
             .map_err(|e| corrupt(path, e.to_string()))
@@ -324,11 +408,11 @@ fn inspect(path: &Path) -> Result<i32> {
     if version < 1 {
         return Err(corrupt(path, format!("no schema version (found {version})")));
     }
-    let problems = integrity_problems(&conn).map_err(|e| corrupt(path, e.to_string()))?;
+    let problems = integrity_problems(&conn, key.is_some()).map_err(|e| corrupt(path, e.to_string()))?;
     if problems != ["ok"] {
         return Err(corrupt(path, problems.join("; ")));
     }
-    Ok(version)
+    Ok(Inspection { schema_version: version, key })
 }
 
 /// Runs SQLite's integrity check on an in-memory copy of `source`; returns `["ok"]` or the first
@@ -337,10 +421,20 @@ fn inspect(path: &Path) -> Result<i32> {
 /// Not on `source` itself: SQLite does not load CHECK constraints for a read-only connection, so
 /// its integrity check skips them, and a file whose rows break them (a status no longer 'open' or
 /// 'closed', say) would be passed — the fuzz tests found such files. The copy is writable, so its
-/// check covers the constraints, and the company file is still only read.
-fn integrity_problems(source: &Connection) -> rusqlite::Result<Vec<String>> {
-    let page_size: i64 = source.query_row("PRAGMA page_size", [], |r| r.get(0))?;
+/// check covers the constraints, and the company file is still only read. The copy of a protected
+/// file is keyed too (`protected`): SQLCipher copies pages only between keyed databases.
+fn integrity_problems(source: &Connection, protected: bool) -> rusqlite::Result<Vec<String>> {
+    // SQLCipher answers for a keyed connection with its `cipher_page_size`, as text.
+    let page_size: i64 = source.query_row("PRAGMA page_size", [], |r| match r.get_ref(0)? {
+        rusqlite::types::ValueRef::Text(text) => {
+            std::str::from_utf8(text).ok().and_then(|t| t.parse().ok()).ok_or(rusqlite::Error::InvalidQuery)
+        }
+        value => Ok(value.as_i64()?),
+    })?;
     let mut copy = Connection::open_in_memory()?;
+    if protected {
+        protection::key_memory_copy(&copy)?;
+    }
     copy.pragma_update(None, "page_size", page_size)?;
     rusqlite::backup::Backup::new(source, &mut copy)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
     let mut check = copy.prepare("PRAGMA integrity_check(5)")?;
@@ -355,19 +449,54 @@ fn integrity_problems(source: &Connection) -> rusqlite::Result<Vec<String>> {
 /// there, nothing is mid-write, so the file is opened as immutable (no locks, no side files). When
 /// one is there, it holds data SQLite must take into account, and the ordinary read-only
 /// connection uses it (the side files exist already, so nothing new appears).
-fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+///
+/// `key` is the passphrase of a protected file ([`key_for`]), applied before anything is read.
+fn open_read_only(path: &Path, key: Option<&Passphrase>) -> rusqlite::Result<Connection> {
     let beside = |suffix: &str| {
         let mut side = path.as_os_str().to_owned();
         side.push(suffix);
         PathBuf::from(side).exists()
     };
-    if beside("-wal") || beside("-journal") {
-        return Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY);
+    let conn = if beside("-wal") || beside("-journal") {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?
+    } else {
+        Connection::open_with_flags(
+            format!("{}?immutable=1", file_uri(path)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?
+    };
+    if let Some(key) = key {
+        protection::unlock(&conn, key)?;
     }
-    Connection::open_with_flags(
-        format!("{}?immutable=1", file_uri(path)),
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-    )
+    Ok(conn)
+}
+
+/// Folds the WAL of the file behind `conn` into it and leaves it in rollback mode, with nothing
+/// beside it. SQLite allows that only when no other connection has the file open, which is how a
+/// file still open in the app (or another process) is noticed before it is replaced under it.
+fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
+    let in_use = || StoreError::InUse { path: path.to_owned() };
+    let mode: String = conn.query_row("PRAGMA main.journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
+            _ => StoreError::from(e),
+        }
+    })?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(in_use());
+    }
+    Ok(())
+}
+
+/// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
+fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// A `file:` URI for SQLite naming `path`, every byte outside the unreserved set percent-encoded
