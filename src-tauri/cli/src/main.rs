@@ -1,18 +1,33 @@
 //! `sonae-cli`: Sonae's command line, for scripts, consultants and tests. Every command works on a
 //! company file through `sonae-core`; user mistakes end with one line on stderr and a non-zero
 //! exit, never a panic.
+//!
+//! A company file protected by a passphrase is opened with the passphrase in the environment
+//! variable `SONAE_PASSPHRASE`, never in an argument: arguments are visible to every user of the
+//! machine (`ps`) and kept in shell histories.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::{self, CompanyFile, Passphrase};
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::{model, rules, template, template_file};
 
+/// The environment variable holding the passphrase of a protected company file.
+const PASSPHRASE_VAR: &str = "SONAE_PASSPHRASE";
+
+/// The environment variable holding the new passphrase for `passphrase set`.
+const NEW_PASSPHRASE_VAR: &str = "SONAE_NEW_PASSPHRASE";
+
 #[derive(Parser)]
-#[command(name = "sonae-cli", version, about = "Sonae (備え) company files from the command line")]
+#[command(
+    name = "sonae-cli",
+    version,
+    about = "Sonae (備え) company files from the command line",
+    after_help = "A company file protected by a passphrase is opened with the passphrase in the environment variable SONAE_PASSPHRASE."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -54,6 +69,11 @@ enum Command {
     Backups {
         #[command(subcommand)]
         command: BackupsCommand,
+    },
+    /// Protect a company file with a passphrase, change it or remove it; its backups follow.
+    Passphrase {
+        #[command(subcommand)]
+        command: PassphraseCommand,
     },
     /// Incidents in a company file.
     Incident {
@@ -140,6 +160,26 @@ enum BackupsCommand {
         file: PathBuf,
         backup: PathBuf,
         /// Backup folder for the current file (default: FILE's stem + "-backups" beside it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PassphraseCommand {
+    /// Protect FILE with the passphrase in SONAE_NEW_PASSPHRASE, or change its passphrase to it
+    /// (the current one in SONAE_PASSPHRASE). Its backups are converted too, so none stays plain.
+    Set {
+        file: PathBuf,
+        /// Backup folder (default: FILE's stem + "-backups" beside it).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+    /// Remove the protection of FILE (its passphrase in SONAE_PASSPHRASE); its backups are made
+    /// plain too.
+    Remove {
+        file: PathBuf,
+        /// Backup folder (default: FILE's stem + "-backups" beside it).
         #[arg(long)]
         dir: Option<PathBuf>,
     },
@@ -238,8 +278,28 @@ struct Failure {
 
 impl From<store::StoreError> for Failure {
     fn from(e: store::StoreError) -> Self {
-        Failure { message: e.to_string(), code: 1 }
+        let hint = match e.code() {
+            "passphrase_required" => format!(" (set {PASSPHRASE_VAR} to its passphrase)"),
+            "wrong_passphrase" => format!(" (the passphrase was read from {PASSPHRASE_VAR})"),
+            _ => String::new(),
+        };
+        Failure { message: format!("{e}{hint}"), code: 1 }
     }
+}
+
+/// The passphrase in the environment variable `name`, if it is set and not empty.
+fn passphrase_from(name: &str) -> Result<Option<Passphrase>, Failure> {
+    match std::env::var(name) {
+        Ok(text) if text.is_empty() => Ok(None),
+        Ok(text) => Ok(Some(Passphrase::new(text))),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(Failure { message: format!("{name} is not valid text"), code: 2 }),
+    }
+}
+
+/// Opens a company file, protected or not, with the passphrase in `SONAE_PASSPHRASE`.
+fn open(file: &Path) -> Result<CompanyFile, Failure> {
+    Ok(CompanyFile::open_with_passphrase(file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?)
 }
 
 impl From<render::RenderError> for Failure {
@@ -277,7 +337,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let created = if demo {
                 CompanyFile::create_demo(&file, lang.code())?
             } else if let Some(other) = from_policy {
-                let policy = store::export_policy_template(CompanyFile::open(&other)?.connection())?;
+                let policy = store::export_policy_template(open(&other)?.connection())?;
                 let default_name = match policy.language.as_str() {
                     "en" => "New company",
                     _ => "新しい会社",
@@ -296,17 +356,19 @@ fn run(command: Command) -> Result<(), Failure> {
             println!("created {} ({})", file.display(), profile.name);
         }
         Command::Check { file } => {
-            let check = store::check(&file)?;
-            println!("{}: ok — {} (schema version {})", file.display(), check.company_name, check.schema_version);
+            let check = store::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
+            let protected = if check.protected { ", protected by a passphrase" } else { "" };
+            println!("{}: ok — {} (schema version {}{protected})", file.display(), check.company_name, check.schema_version);
         }
         Command::Backup { file, out } => {
-            CompanyFile::open(&file)?.backup_to(&out)?;
+            open(&file)?.backup_to(&out)?;
             println!("backed up {} to {}", file.display(), out.display());
         }
         Command::Backups { command } => run_backups(command)?,
+        Command::Passphrase { command } => run_passphrase(command)?,
         Command::Template { command } => run_template(command)?,
         Command::Incident { command: IncidentCommand::List { file, json } } => {
-            let company = CompanyFile::open(&file)?;
+            let company = open(&file)?;
             let incidents = store::list_incidents(company.connection())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&incidents).expect("incidents serialise"));
@@ -327,7 +389,7 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Export { file, what, out, incident, stage, lang, text, force } => {
-            let company = CompanyFile::open(&file)?;
+            let company = open(&file)?;
             let options = ExportOptions {
                 incident_id: incident,
                 stage: match stage {
@@ -367,7 +429,7 @@ fn run(command: Command) -> Result<(), Failure> {
 fn run_template(command: TemplateCommand) -> Result<(), Failure> {
     match command {
         TemplateCommand::Export { file, out, force } => {
-            let bytes = store::template_file_bytes(CompanyFile::open(&file)?.connection())?;
+            let bytes = store::template_file_bytes(open(&file)?.connection())?;
             render::save(&out, &bytes, force)?;
             println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
         }
@@ -378,7 +440,7 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
                 message: format!("{}: {e} ({})", template.display(), e.code()),
                 code: 1,
             })?;
-            let mut company = CompanyFile::open(&file)?;
+            let mut company = open(&file)?;
             let summary = company.write(|tx| store::import_policy_template(tx, &author, &policy))?;
             println!("imported the policy of {} into {}", template.display(), file.display());
             println!(
@@ -403,7 +465,7 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
 fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
     match command {
         ContactsCommand::Export { file, out, force } => {
-            let company = CompanyFile::open(&file)?;
+            let company = open(&file)?;
             if out.exists() && !force {
                 return Err(render::RenderError::AlreadyExists { path: out }.into());
             }
@@ -414,7 +476,7 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
         }
         ContactsCommand::Import { file, csv, dry_run, author } => {
             let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
-            let mut company = CompanyFile::open(&file)?;
+            let mut company = open(&file)?;
             let preview = store::preview_contacts_import(company.connection(), &bytes)?;
             for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
                 println!("{} [{}]", problem.message, problem.code);
@@ -440,17 +502,22 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The backup folder of `file`: `dir` if given, else the default one beside it.
+fn backup_folder(file: &Path, dir: Option<PathBuf>) -> Result<PathBuf, Failure> {
+    Ok(dir.map_or_else(|| backups::default_backup_dir(file), Ok)?)
+}
+
 fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
-    let folder = |file: &PathBuf, dir: Option<PathBuf>| dir.map_or_else(|| backups::default_backup_dir(file), Ok);
     match command {
         BackupsCommand::Take { file, dir, keep } => {
-            let dir = folder(&file, dir)?;
-            let taken = backups::take_backup(&CompanyFile::open(&file)?, &dir, BackupReason::Manual)?;
+            let dir = backup_folder(&file, dir)?;
+            let taken = backups::take_backup(&open(&file)?, &dir, BackupReason::Manual)?;
             let deleted = backups::rotate(&dir, &backups::company_stem(&file)?, keep)?;
             println!("backed up {} to {} ({} old backups deleted)", file.display(), taken.path.display(), deleted.len());
         }
         BackupsCommand::List { file, dir, json } => {
-            let listed = backups::list_backups(&folder(&file, dir)?, &backups::company_stem(&file)?)?;
+            let passphrase = passphrase_from(PASSPHRASE_VAR)?;
+            let listed = backups::list_backups_with_passphrase(&backup_folder(&file, dir)?, &backups::company_stem(&file)?, passphrase.as_ref())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed).expect("backups serialise"));
             } else {
@@ -458,13 +525,51 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
             }
         }
         BackupsCommand::Restore { file, backup, dir } => {
-            let kept = backups::restore(&backup, &file, &folder(&file, dir)?)?;
+            let passphrase = passphrase_from(PASSPHRASE_VAR)?;
+            let kept = backups::restore_with_passphrase(&backup, &file, &backup_folder(&file, dir)?, passphrase.as_ref())?;
             if let Some(kept) = kept {
                 println!("kept the current file as {}", kept.path.display());
             }
             println!("restored {} from {}", file.display(), backup.display());
         }
     }
+    Ok(())
+}
+
+fn run_passphrase(command: PassphraseCommand) -> Result<(), Failure> {
+    let (file, dir, new) = match command {
+        PassphraseCommand::Set { file, dir } => {
+            let new = passphrase_from(NEW_PASSPHRASE_VAR)?.ok_or_else(|| Failure {
+                message: format!("set {NEW_PASSPHRASE_VAR} to the new passphrase (and {PASSPHRASE_VAR} to the current one if the file is protected)"),
+                code: 2,
+            })?;
+            (file, dir, Some(new))
+        }
+        PassphraseCommand::Remove { file, dir } => (file, dir, None),
+    };
+    let dir = backup_folder(&file, dir)?;
+    let mut company = open(&file)?;
+    let old = company.passphrase().cloned();
+    if old.is_none() && new.is_none() {
+        println!("{} is not protected by a passphrase; nothing was changed", file.display());
+        return Ok(());
+    }
+    company.set_passphrase(new.as_ref())?;
+    drop(company);
+    match new {
+        Some(_) if old.is_some() => println!("changed the passphrase of {}", file.display()),
+        Some(_) => println!("protected {} with a passphrase", file.display()),
+        None => println!("removed the passphrase of {}", file.display()),
+    }
+    let rekeyed = backups::rekey_backups(&dir, &backups::company_stem(&file)?, old.as_ref(), new.as_ref())?;
+    println!(
+        "backups in {}: {} converted, {} already as the file, {} left as they were",
+        dir.display(),
+        rekeyed.converted.len(),
+        rekeyed.unchanged.len(),
+        rekeyed.left.len()
+    );
+    rekeyed.left.iter().for_each(print_backup);
     Ok(())
 }
 
@@ -483,6 +588,9 @@ fn print_backup(backup: &BackupInfo) {
             s.open_incidents,
             s.last_change.as_deref().unwrap_or("-")
         ),
+        BackupContents::Locked { reason } => {
+            println!("{when}  {:<14}  {size:>9}  LOCKED: {reason}  {name}", backup.reason.slug())
+        }
         BackupContents::Unusable { code, reason } => {
             println!("{when}  {:<14}  {size:>9}  UNUSABLE ({code}): {reason}  {name}", backup.reason.slug())
         }

@@ -196,7 +196,8 @@ impl CompanyFile {
     }
 
     /// Protects the file with `new`, changes its passphrase to `new`, or, with `None`, removes the
-    /// protection; its backups are not touched (see [`super::backups::rekey_backups`]).
+    /// protection; its backups are not touched (see [`super::backups::rekey_backups`]). Asking for
+    /// the protection the file already has changes nothing.
     ///
     /// A converted copy is written beside the file, flushed, and checked (it opens with the new
     /// passphrase, is intact, and holds the same company and the same number of rows in every
@@ -214,6 +215,9 @@ impl CompanyFile {
         if let Some(passphrase) = new {
             passphrase.check_new()?;
         }
+        if self.key.as_ref() == new {
+            return Ok(()); // already protected as asked
+        }
         let path = self.path.clone();
         let staging = match claim_exclusive_use(&self.conn, &path).and_then(|()| converted_copy(&self.conn, &path, new)) {
             Ok(staging) => staging,
@@ -225,6 +229,10 @@ impl CompanyFile {
                 return Err(error);
             }
         };
+        // The converted file keeps who may read it (the copy was made private to this user).
+        if let Ok(meta) = std::fs::metadata(&path) {
+            let _ = std::fs::set_permissions(staging.path(), meta.permissions());
+        }
         self.close()?;
         // Nothing can be pending beside the file (its WAL was folded in and nobody else has it
         // open), but anything SQLite finds there would be replayed onto the converted file.
