@@ -1,5 +1,6 @@
 //! What a user waits for on a big company file: opening it (with the integrity check), the home
-//! screen, the incident list, one incident in full, and the wizard's call list. The file is made
+//! screen, the incident list, one incident in full, and the wizard's call list; then opening it
+//! once it is protected by a passphrase. The file is made
 //! once per run by the generator below: 10,000 incidents with 100,000 timeline entries and 5,000
 //! contacts, on top of the demo company. The app's start-up benchmark makes the same file through
 //! `cargo run -p sonae-core --example large_file -- FILE` (examples/large_file.rs includes this file).
@@ -76,6 +77,16 @@ fn large_file(c: &mut Criterion) {
     let some_id: i64 = conn.query_row("SELECT max(id) FROM incident", [], |r| r.get(0)).expect("an incident");
     group.bench_function("incident_detail", |b| b.iter(|| store::incident_detail(conn, some_id).expect("detail")));
     group.bench_function("call_list", |b| b.iter(|| store::call_list(conn, some_id).expect("call list")));
+    drop(company);
+
+    // The same file protected by a passphrase: every page is decrypted and its HMAC checked.
+    let passphrase = store::Passphrase::new("correct horse battery");
+    let started = std::time::Instant::now();
+    CompanyFile::open(&path).expect("opens").set_passphrase(Some(&passphrase)).expect("protect");
+    eprintln!("large file: protected in {:.1} s", started.elapsed().as_secs_f64());
+    group.bench_function("open_protected", |b| {
+        b.iter(|| CompanyFile::open_with_passphrase(black_box(&path), Some(&passphrase)).expect("opens"))
+    });
     group.finish();
 }
 
