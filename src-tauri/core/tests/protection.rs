@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use sonae_core::store::backups::{self, BackupContents, BackupReason};
+use sonae_core::model::NearMissInput;
 use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
 
 const SECRET: &str = "correct horse battery";
@@ -33,7 +34,7 @@ fn known_names(company: &CompanyFile) -> (String, String) {
 fn contents(company: &CompanyFile) -> Vec<String> {
     let conn = company.connection();
     let mut rows = Vec::new();
-    for table in ["company", "contact", "incident", "timeline_entry", "obligation", "change_log"] {
+    for table in ["company", "contact", "incident", "timeline_entry", "obligation", "near_miss", "change_log"] {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();
         let columns = stmt.column_count();
         let mut query = stmt.query([]).unwrap();
@@ -88,21 +89,21 @@ fn protect(path: &Path, with: &str) -> (Vec<String>, (String, String)) {
     before
 }
 
-fn add_incident(company: &mut CompanyFile, title: &str) {
-    company
-        .write(|tx| {
-            tx.execute(
-                "INSERT INTO incident (title, case_key, discovered_at, created_at, updated_at)
-                 VALUES (?1, 'other', '2026-11-20T10:00:00+09:00', '2026-11-20T10:00:00+09:00', '2026-11-20T10:00:00+09:00')",
-                [title],
-            )?;
-            Ok(())
-        })
-        .expect("add incident");
+/// A write through the domain API: a near miss (ヒヤリハット) with `title`.
+fn record_near_miss(company: &mut CompanyFile, title: &str) {
+    let input = NearMissInput {
+        occurred_on: "2026-11-20".into(),
+        title: title.into(),
+        description: String::new(),
+        what_could_happen: String::new(),
+        measures: String::new(),
+        reported_by: "総務".into(),
+    };
+    company.write(|tx| store::add_near_miss(tx, &input)).expect("record a near miss");
 }
 
-fn incident_titles(company: &CompanyFile) -> Vec<String> {
-    store::list_incidents(company.connection()).unwrap().into_iter().map(|i| i.title).collect()
+fn near_miss_titles(company: &CompanyFile) -> Vec<String> {
+    store::near_misses(company.connection()).unwrap().into_iter().map(|n| n.title).collect()
 }
 
 #[test]
@@ -126,10 +127,10 @@ fn a_protected_file_shows_nothing_and_opens_only_with_its_passphrase() {
     let mut company = CompanyFile::open_with_passphrase(&path, Some(&passphrase(SECRET))).expect("opens");
     assert!(company.is_protected());
     assert_eq!(contents(&company), rows);
-    add_incident(&mut company, "サーバー室の浸水");
+    record_near_miss(&mut company, "サーバー室の浸水");
     drop(company);
     let company = CompanyFile::open_with_passphrase(&path, Some(&passphrase(SECRET))).unwrap();
-    assert!(incident_titles(&company).contains(&"サーバー室の浸水".to_owned()), "the write was kept");
+    assert!(near_miss_titles(&company).contains(&"サーバー室の浸水".to_owned()), "the write was kept");
     drop(company);
     assert_unreadable(&path, &names);
 }
@@ -191,7 +192,7 @@ fn a_weak_passphrase_is_refused_and_the_file_stays_open_as_it_was() {
         assert_eq!(error.code(), "weak_passphrase", "{error}");
     }
     assert!(!company.is_protected());
-    add_incident(&mut company, "still writable");
+    record_near_miss(&mut company, "still writable");
     drop(company);
     let bytes = std::fs::read(&path).unwrap();
     assert!(bytes.starts_with(b"SQLite format 3\0"));
@@ -206,8 +207,8 @@ fn a_file_open_elsewhere_is_not_converted() {
     let error = company.set_passphrase(Some(&passphrase(SECRET))).unwrap_err();
     assert_eq!(error.code(), "in_use", "{error}");
     // Both connections go on working on the same plain file.
-    add_incident(&mut company, "after the refusal");
-    assert!(incident_titles(&elsewhere).contains(&"after the refusal".to_owned()));
+    record_near_miss(&mut company, "after the refusal");
+    assert!(near_miss_titles(&elsewhere).contains(&"after the refusal".to_owned()));
     drop((company, elsewhere));
     assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
     let leftovers: Vec<_> = std::fs::read_dir(path.parent().unwrap())
@@ -376,7 +377,7 @@ fn a_protected_backup_is_restored_protected() {
     let backup_dir = dir.path().join("backups");
     let mut company = CompanyFile::open_with_passphrase(&path, Some(&secret)).unwrap();
     let backup = backups::take_backup(&company, &backup_dir, BackupReason::Manual).unwrap();
-    add_incident(&mut company, "after the backup");
+    record_near_miss(&mut company, "after the backup");
     drop(company);
 
     let before = std::fs::read(&path).unwrap();
@@ -394,5 +395,5 @@ fn a_protected_backup_is_restored_protected() {
     assert!(restored.is_protected());
     assert_eq!(contents(&restored), rows);
     let kept = CompanyFile::open_with_passphrase(&kept.path, Some(&secret)).unwrap();
-    assert!(incident_titles(&kept).contains(&"after the backup".to_owned()));
+    assert!(near_miss_titles(&kept).contains(&"after the backup".to_owned()));
 }

@@ -14,11 +14,47 @@
 //! The writer says [`OPENED`] once the file is open, then reports each write on stdout only after
 //! its transaction has committed, one line each ([`CommittedWrite`]); the test requires every
 //! reported write to be in the file afterwards.
+//!
+//! The same test then does it to `sonae-crash-rekeyer`, which converts a company file from plain
+//! to protected by one passphrase, to another, and back to plain ([`PROTECTIONS`]), over and over:
+//! after every kill the file must open with the protection it was last reported converted to, or
+//! the next one (the kill came after the switch, before the report), and hold what it held.
 
 use std::fmt;
+use std::path::Path;
+
+use sonae_core::store::{CompanyFile, Passphrase, StoreError};
 
 /// The writer's first line: the company file is open (checked, recovered) and writes begin.
 pub const OPENED: &str = "opened";
+
+/// The protections `sonae-crash-rekeyer` moves a company file through, in turn: plain, one
+/// passphrase, another (Japanese), then plain again.
+pub const PROTECTIONS: [Option<&str>; 3] = [None, Some("crash test passphrase"), Some("停電にも負けない合言葉")];
+
+/// The rekeyer's report that the file now has `PROTECTIONS[index]`.
+pub fn converted_line(index: usize) -> String {
+    format!("converted {index}")
+}
+
+/// Reads [`converted_line`] back.
+pub fn parse_converted(line: &str) -> Option<usize> {
+    line.strip_prefix("converted ")?.parse().ok().filter(|index| *index < PROTECTIONS.len())
+}
+
+/// Opens the file with whichever of [`PROTECTIONS`] it has; returns it and that protection's index.
+pub fn open_with_any(path: &Path) -> Result<(CompanyFile, usize), StoreError> {
+    let mut refusal = None;
+    for (index, protection) in PROTECTIONS.iter().enumerate() {
+        match CompanyFile::open_with_passphrase(path, protection.map(Passphrase::new).as_ref()) {
+            // A plain file opens whatever passphrase is given: it is plain only if it says so.
+            Ok(company) if company.passphrase().is_some() == protection.is_some() => return Ok((company, index)),
+            Ok(_) => {}
+            Err(e) => refusal = Some(e),
+        }
+    }
+    Err(refusal.unwrap_or(StoreError::Invalid("the file opens with none of the protections".into())))
+}
 
 /// SplitMix64: a tiny, seedable generator, so a failing run repeats with the same seed (the kill
 /// moments still depend on timing; the writes and their sizes do not).

@@ -13,6 +13,11 @@
 //! point (mid-transaction, mid-checkpoint, while opening). It cannot show the same for a power
 //! cut, which would need the disk itself to lose unsynced writes; `synchronous = FULL` is what
 //! covers that case.
+//!
+//! Then it kills `sonae-crash-rekeyer`, which protects, changes and removes the file's passphrase
+//! in turn, `SONAE_CRASH_CONVERSION_KILLS` times (default 30): after every kill the file must open
+//! with the protection last reported or the next one, hold exactly what it held, and have no
+//! WAL of the other version beside it that SQLite could replay.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
@@ -22,7 +27,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sonae_core::{rules, store::CompanyFile};
-use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
+use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS};
 
 /// Where kills land: this share (percent) at a random moment after the writer starts, so in the
 /// opening (integrity check, WAL recovery) or the first writes; the rest at a random moment after
@@ -32,6 +37,9 @@ const KILLS_FROM_START_PERCENT: u64 = 25;
 
 /// Kills are spread over this long after the start, or after the file is open.
 const LONGEST_RUN_MS: u64 = 60;
+
+/// Kills of the rekeyer are spread over this long: a few conversions of the sample file.
+const LONGEST_CONVERSION_RUN_MS: u64 = 1_500;
 
 /// Longest wait for the writer to open the file before the test gives up on it.
 const OPEN_TIMEOUT: Duration = Duration::from_secs(60);
@@ -57,7 +65,12 @@ fn main() {
         let writer_seed = rng.next_u64() >> 16;
         let from_start = rng.chance(KILLS_FROM_START_PERCENT);
         let run_for = Duration::from_millis(rng.below(LONGEST_RUN_MS + 1));
-        let lines = run_and_kill(&path, writer_seed, from_start, run_for, kill, seed);
+        let mut writer = Command::new(env!("CARGO_BIN_EXE_sonae-crash-writer"));
+        writer.arg(&path).arg(writer_seed.to_string());
+        let lines: Vec<CommittedWrite> = run_and_kill(writer, from_start, run_for, kill, seed)
+            .iter()
+            .map(|line| CommittedWrite::parse(line).unwrap_or_else(|| panic!("unreadable report line {line:?}")))
+            .collect();
         kills_after_a_commit += u64::from(!lines.is_empty());
         reported.extend(lines);
         if let Err(problem) = verify(&path, &reported) {
@@ -76,6 +89,69 @@ fn main() {
         started.elapsed().as_secs_f64(),
         sizes.len()
     );
+    conversions_survive_kills(env_number("SONAE_CRASH_CONVERSION_KILLS", 30), seed, dir.path());
+}
+
+/// Kills the rekeyer again and again on one company file (see the module doc).
+fn conversions_survive_kills(kills: u64, seed: u64, dir: &Path) {
+    let started = Instant::now();
+    let mut rng = SplitMix64::new(seed ^ 0x5EC2E7);
+    let path = dir.join("protected.sonae");
+    let original = CompanyFile::create_demo(&path, "ja").expect("demo company file");
+    let contents = every_row(&original);
+    drop(original);
+    let (mut reported, mut conversions, mut reached) = (0, 0, [0u64; PROTECTIONS.len()]);
+    for kill in 1..=kills {
+        let from_start = rng.chance(KILLS_FROM_START_PERCENT);
+        // A conversion of the sample file takes a few key derivations (about 80 ms each).
+        let run_for = Duration::from_millis(rng.below(LONGEST_CONVERSION_RUN_MS + 1));
+        let mut rekeyer = Command::new(env!("CARGO_BIN_EXE_sonae-crash-rekeyer"));
+        rekeyer.arg(&path);
+        for line in run_and_kill(rekeyer, from_start, run_for, kill, seed) {
+            reported = parse_converted(&line).unwrap_or_else(|| panic!("unreadable report line {line:?}"));
+            conversions += 1;
+        }
+        let next = (reported + 1) % PROTECTIONS.len();
+        let (company, found) = open_with_any(&path)
+            .unwrap_or_else(|e| panic!("after conversion kill {kill} (seed {seed}): the file does not open: {e}"));
+        if found != reported && found != next {
+            panic!("after conversion kill {kill} (seed {seed}): the file has protection {found}; it was last reported converted to {reported}");
+        }
+        if every_row(&company) != contents {
+            panic!("after conversion kill {kill} (seed {seed}): the file's rows changed");
+        }
+        drop(company);
+        reached[found] += 1;
+        reported = found;
+    }
+    let leftovers = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().starts_with(".sonae-")).count())
+        .unwrap_or(0);
+    println!(
+        "kill_writer: survived {kills} SIGKILLs of passphrase conversions in {:.1} s (seed {seed}); {conversions} conversions \
+         reported; found plain / first passphrase / second passphrase {reached:?} times; {leftovers} staging copies left by kills",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Every row of every table, to tell that a conversion carried the file over whole.
+fn every_row(company: &CompanyFile) -> Vec<String> {
+    let conn = company.connection();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .expect("table names");
+    let mut rows = Vec::new();
+    for table in tables {
+        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).expect("select");
+        let columns = stmt.column_count();
+        let mut query = stmt.query([]).expect("query");
+        while let Some(row) = query.next().expect("row") {
+            let values: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();
+            rows.push(format!("{table}: {}", values.join(", ")));
+        }
+    }
+    rows
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -85,13 +161,11 @@ fn env_number(name: &str, default: u64) -> u64 {
     }
 }
 
-/// Starts the writer, lets it run for `run_for` after its start (`from_start`) or after it opened
-/// the file, kills it with SIGKILL (what `Child::kill` sends on Unix) and returns the writes it
-/// reported as committed.
-fn run_and_kill(path: &Path, writer_seed: u64, from_start: bool, run_for: Duration, kill: u64, seed: u64) -> Vec<CommittedWrite> {
-    let mut writer = Command::new(env!("CARGO_BIN_EXE_sonae-crash-writer"))
-        .arg(path)
-        .arg(writer_seed.to_string())
+/// Starts the writer (or the rekeyer), lets it run for `run_for` after its start (`from_start`)
+/// or after it opened the file, kills it with SIGKILL (what `Child::kill` sends on Unix) and
+/// returns the lines it reported (what committed), but for [`OPENED`].
+fn run_and_kill(mut writer: Command, from_start: bool, run_for: Duration, kill: u64, seed: u64) -> Vec<String> {
+    let mut writer = writer
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -130,11 +204,8 @@ fn run_and_kill(path: &Path, writer_seed: u64, from_start: bool, run_for: Durati
     writer.wait().expect("reap the writer");
     reader.join().expect("reader thread");
     received.extend(lines.try_iter());
+    received.retain(|line| line.as_str() != OPENED);
     received
-        .iter()
-        .filter(|line| line.as_str() != OPENED)
-        .map(|line| CommittedWrite::parse(line).unwrap_or_else(|| panic!("unreadable report line {line:?}")))
-        .collect()
 }
 
 fn writer_failed(writer: &mut std::process::Child, kill: u64, seed: u64, what: &str) -> ! {

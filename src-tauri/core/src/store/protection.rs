@@ -205,9 +205,9 @@ impl CompanyFile {
     /// may have the file open meanwhile ([`StoreError::InUse`] otherwise). A crash leaves either
     /// the old file or the new one. A new passphrase must pass [`Passphrase::check_new`].
     ///
-    /// On an error the file on disk is as it was and `self` is open on it as before; only when
-    /// opening the converted file fails after the switch (it was checked just before) is `self`
-    /// left closed (every query fails) and the error returned.
+    /// On an error the file on disk is as it was and `self` is open on it as before. Only when the
+    /// file cannot be opened again afterwards (removed meanwhile, say) is `self` left closed: every
+    /// query on it fails, and [`CompanyFile::is_protected`] says false.
     pub fn set_passphrase(&mut self, new: Option<&Passphrase>) -> Result<()> {
         if self.path == Path::new(":memory:") {
             return Err(StoreError::Invalid("an in-memory company file cannot be protected".into()));
@@ -219,30 +219,22 @@ impl CompanyFile {
             return Ok(()); // already protected as asked
         }
         let path = self.path.clone();
-        let staging = match claim_exclusive_use(&self.conn, &path).and_then(|()| converted_copy(&self.conn, &path, new)) {
-            Ok(staging) => staging,
-            Err(error) => {
-                // The file was not changed; open it as it was (out of exclusive locking mode, in WAL).
-                let key = self.key.take();
-                self.close()?;
-                *self = CompanyFile::open_with_passphrase(&path, key.as_ref())?;
-                return Err(error);
-            }
+        let converted = claim_exclusive_use(&self.conn, &path).and_then(|()| converted_copy(&self.conn, &path, new));
+        // The file is closed either way (this also ends the exclusive locking mode), then opened
+        // again: converted once the copy is in place, otherwise as it was.
+        let closed = self.close();
+        let old_key = self.key.take();
+        let replaced = converted.and_then(|staging| {
+            closed?;
+            replace_with(&path, staging)
+        });
+        let reopen_with = match replaced {
+            Ok(()) => new.cloned(),
+            Err(_) => old_key,
         };
-        // The converted file keeps who may read it (the copy was made private to this user).
-        if let Ok(meta) = std::fs::metadata(&path) {
-            let _ = std::fs::set_permissions(staging.path(), meta.permissions());
-        }
-        self.close()?;
-        // Nothing can be pending beside the file (its WAL was folded in and nobody else has it
-        // open), but anything SQLite finds there would be replayed onto the converted file.
-        for side in super::backups::side_files(&path, &super::backups::SIDE_FILES) {
-            super::backups::remove_if_present(&side)?;
-        }
-        staging.persist(&path).map_err(|e| StoreError::Io { path: path.clone(), source: e.error })?;
-        sync_dir(parent_dir(&path))?;
-        *self = CompanyFile::open_with_passphrase(&path, new)?;
-        Ok(())
+        *self = CompanyFile::open_with_passphrase(&path, reopen_with.as_ref())?;
+        replaced?;
+        sync_dir(parent_dir(&path))
     }
 
     /// Closes the connection, leaving in its place an empty in-memory database.
@@ -250,6 +242,21 @@ impl CompanyFile {
         let open = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         open.close().map_err(|(_, e)| StoreError::from(e))
     }
+}
+
+/// Renames the converted copy over the closed company file at `path`, keeping the file's
+/// permissions (the copy was made private to this user).
+fn replace_with(path: &Path, staging: tempfile::NamedTempFile) -> Result<()> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(staging.path(), meta.permissions());
+    }
+    // Nothing can be pending beside the file (its WAL was folded in and nobody else has it open),
+    // but anything SQLite found there would be replayed onto the converted file.
+    for side in super::backups::side_files(path, &super::backups::SIDE_FILES) {
+        super::backups::remove_if_present(&side)?;
+    }
+    staging.persist(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e.error })?;
+    Ok(())
 }
 
 /// Folds the WAL of the file behind `conn` into it and keeps it locked against writers until
