@@ -183,6 +183,17 @@ fn a_japanese_passphrase_works() {
 }
 
 #[test]
+fn quotes_and_backslashes_in_a_passphrase_are_taken_as_typed() {
+    let (_dir, path) = sample_company();
+    let tricky = r#"it's "quoted" \ ; -- x'00'"#;
+    protect(&path, tricky);
+    assert_refused_untouched(&path, Some(&passphrase("it's \"quoted\"")), "wrong_passphrase");
+    assert!(CompanyFile::open_with_passphrase(&path, Some(&passphrase(tricky))).unwrap().is_protected());
+    let error = CompanyFile::open_for_backup(&path).err().expect("refused");
+    assert_eq!(error.code(), "passphrase_required");
+}
+
+#[test]
 fn a_weak_passphrase_is_refused_and_the_file_stays_open_as_it_was() {
     let (_dir, path) = sample_company();
     let before = std::fs::read(&path).unwrap();

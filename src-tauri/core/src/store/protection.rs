@@ -200,7 +200,7 @@ impl CompanyFile {
     /// the protection the file already has changes nothing.
     ///
     /// A converted copy is written beside the file, flushed, and checked (it opens with the new
-    /// passphrase, is intact, and holds the same company and the same number of rows in every
+    /// passphrase, is intact, and has the same schema, company and number of rows in every
     /// table); then the file is closed, the copy renamed over it and opened again. Nobody else
     /// may have the file open meanwhile ([`StoreError::InUse`] otherwise). A crash leaves either
     /// the old file or the new one. A new passphrase must pass [`Passphrase::check_new`].
@@ -320,21 +320,29 @@ fn export_to_staging(conn: &Connection, protected: bool) -> Result<()> {
     Ok(filled?)
 }
 
-/// What a conversion must carry over: the company's name and the number of rows of every table.
-type Fingerprint = (String, BTreeMap<String, i64>);
+/// What a conversion must carry over: the schema (tables, indexes, the triggers that keep the
+/// timeline append-only), the number of rows of every table, and the company's name.
+#[derive(PartialEq)]
+struct Fingerprint {
+    schema: Vec<(String, String, Option<String>)>,
+    rows: BTreeMap<String, i64>,
+    company: String,
+}
 
 fn fingerprint(conn: &Connection) -> rusqlite::Result<Fingerprint> {
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")?
-        .query_map([], |r| r.get(0))?
+    let schema: Vec<(String, String, Option<String>)> = conn
+        .prepare("SELECT type, name, sql FROM sqlite_schema ORDER BY type, name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut counts = BTreeMap::new();
-    for table in tables {
-        let count = conn.query_row(&format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\"")), [], |r| r.get(0))?;
-        counts.insert(table, count);
+    let mut rows = BTreeMap::new();
+    for (kind, table, _) in &schema {
+        if kind == "table" && !table.starts_with("sqlite_") {
+            let count = conn.query_row(&format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\"")), [], |r| r.get(0))?;
+            rows.insert(table.clone(), count);
+        }
     }
     let company = conn.query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))?;
-    Ok((company, counts))
+    Ok(Fingerprint { schema, rows, company })
 }
 
 /// Opens the written copy afresh with the new passphrase, as any company file is opened (intact,
