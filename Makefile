@@ -17,9 +17,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
 
 # Criterion benchmarks of the core (assessment, PDF export, a large company file, 5,000 contacts); each prints its figures.
-# Then the app's start-up time and memory (bench-app).
-bench:
+# Then the incident list's search over 10,000 incidents (Vitest bench), and the app's start-up time and memory (bench-app).
+bench: deps-ui
 	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts -- --warm-up-time 1 --measurement-time 3
+	cd ui && npx vitest bench --run
 	@$(MAKE) --no-print-directory bench-app
 
 # The release app under Xvfb: start to the home screen with the company name (default company file

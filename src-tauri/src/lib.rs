@@ -13,6 +13,7 @@ use session::Session;
 /// Starts the app. The company file is the first command-line argument if one is given, else the
 /// last file used, else a new default file in the user's data directory.
 pub fn run() {
+    draw_without_compositing();
     let requested = std::env::args_os().skip(1).map(PathBuf::from).find(|a| !a.to_string_lossy().starts_with('-'));
     let session = Session::start(settings::data_dir(), requested);
     tauri::Builder::default()
@@ -96,4 +97,17 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");
+}
+
+/// Turns off WebKitGTK's accelerated compositing unless the user chose otherwise
+/// (`WEBKIT_DISABLE_COMPOSITING_MODE=0` keeps it). Sonae's screens are forms and lists, which
+/// WebKit paints as fast without it, and the compositor's OpenGL stack (Mesa, often with LLVM's
+/// software renderer) costs about 90 MB of memory across the app's processes (`make bench-app`
+/// measures both). Runs first in `run`, before any thread exists, because it sets the process's
+/// environment, which WebKit reads and passes on to its web process.
+fn draw_without_compositing() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
 }

@@ -53,6 +53,7 @@ impl Session {
             }
             Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem) },
         };
+        release_freed_memory();
         Session { data_dir, settings: Mutex::new(settings), open: Mutex::new(open), chosen_imports: Mutex::default() }
     }
 
@@ -96,7 +97,20 @@ impl Session {
             Err(_) => sonae_core::model::Preferences::default().backups_kept,
         };
         keep_backup_in_background(path, kept);
+        release_freed_memory();
         Ok(())
+    }
+}
+
+/// Gives the memory freed after opening a file back to the system. Opening checks the file's
+/// integrity on an in-memory copy of it (see `sonae_core::store`); glibc keeps the freed pages of
+/// that copy in the process's heap, which for the large benchmark file stayed 15 MB of resident
+/// memory for as long as the window was open.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free heap pages to the kernel; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

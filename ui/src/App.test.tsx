@@ -28,7 +28,9 @@ const summary: HomeSummary = {
       next_deadline: '2000-01-01',
     },
   ],
+  open_incident_count: 1,
   stale_contacts: [{ id: 3, name: '山田 太郎', organization: 'ABCシステム', last_confirmed_on: null }],
+  stale_contact_count: 1,
   contact_count: 14,
 };
 
@@ -64,6 +66,15 @@ describe('App', () => {
     expect(screen.getByText('山田 太郎')).toBeInTheDocument();
     expect(screen.getByText('一度も確認されていません')).toBeInTheDocument();
     expect(screen.getByText('プライバシーマーク取得')).toBeInTheDocument();
+    expect(screen.queryByTestId('more-open-incidents')).toBeNull();
+    expect(screen.queryByTestId('more-stale-contacts')).toBeNull();
+  });
+
+  it('says how many more there are when a home list is cut short', async () => {
+    api.homeSummary.mockResolvedValue({ ...summary, open_incident_count: 23, stale_contact_count: 4001 });
+    render(<App />);
+    expect(await screen.findByTestId('more-open-incidents')).toHaveTextContent('ほかに 22 件');
+    expect(screen.getByTestId('more-stale-contacts')).toHaveTextContent('ほかに 4000 件');
   });
 
   it('switches to English and remembers the choice', async () => {

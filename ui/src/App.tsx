@@ -155,11 +155,11 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'home' && summary && (
               <HomePage summary={summary} path={loaded.file.path} />
             )}
-            {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage />}
+            {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
             {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
-            {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage />}
+            {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
             {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
             {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage />}

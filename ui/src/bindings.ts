@@ -44,7 +44,7 @@ export type StaleContact = { id: number, name: string, organization: string,
  */
 last_confirmed_on: string | null, };
 
-export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, stale_contacts: Array<StaleContact>, contact_count: number, };
+export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, };
 
 export type Language = "ja" | "en";
 

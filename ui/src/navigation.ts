@@ -4,14 +4,14 @@ import { createContext, useContext } from 'react';
 
 export type View =
   | { page: 'home' }
-  | { page: 'incidents' }
+  | { page: 'incidents'; onlyOpen?: boolean }
   | { page: 'incident'; id: number }
   | { page: 'wizard'; id: number }
   | { page: 'nearMisses' }
   | { page: 'backups' }
   | { page: 'files' }
   | { page: 'history' }
-  | { page: 'contacts' }
+  | { page: 'contacts'; onlyStale?: boolean }
   | { page: 'contact'; id: number | null }
   | { page: 'contactsImport' }
   | { page: 'policy' }

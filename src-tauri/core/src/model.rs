@@ -78,14 +78,21 @@ pub struct StaleContact {
     pub last_confirmed_on: Option<String>,
 }
 
-/// What the home screen shows.
+/// What the home screen shows. Its lists are cut to the first [`HOME_LIST_LENGTH`] entries (the
+/// most urgent incidents, the longest-unconfirmed contacts) with the full counts beside them: the
+/// home screen is an overview, and the incident and contact screens hold the whole lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct HomeSummary {
     pub company: CompanyProfile,
     pub open_incidents: Vec<IncidentSummary>,
+    pub open_incident_count: i64,
     pub stale_contacts: Vec<StaleContact>,
+    pub stale_contact_count: i64,
     pub contact_count: i64,
 }
+
+/// How many entries each list on the home screen shows.
+pub const HOME_LIST_LENGTH: usize = 5;
 
 /// Language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]

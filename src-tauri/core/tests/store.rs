@@ -283,6 +283,33 @@ fn contacts_become_stale_after_the_configured_months() {
 }
 
 #[test]
+fn the_home_screen_shows_the_first_few_of_long_lists_with_their_counts() {
+    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    company
+        .write(|tx| {
+            for n in 0..12 {
+                tx.execute(
+                    "INSERT INTO contact (kind, name, last_confirmed_on, created_at, updated_at) VALUES ('person', ?1, ?2, '', '')",
+                    rusqlite::params![format!("c{n:02}"), format!("2020-01-{:02}", 12 - n)],
+                )?;
+                tx.execute(
+                    "INSERT INTO incident (title, case_key, discovered_at, created_at, updated_at) VALUES (?1, 'other', ?2, '', '')",
+                    rusqlite::params![format!("i{n:02}"), format!("2026-11-{:02}T09:00:00+09:00", n + 1)],
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let home = store::home_summary(company.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+    let names: Vec<_> = home.stale_contacts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["c11", "c10", "c09", "c08", "c07"], "the longest unconfirmed first");
+    assert_eq!((home.stale_contact_count, home.contact_count), (12, 12));
+    let titles: Vec<_> = home.open_incidents.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["i11", "i10", "i09", "i08", "i07"], "without deadlines, the newest first");
+    assert_eq!(home.open_incident_count, 12);
+}
+
+#[test]
 fn a_backup_is_a_complete_standalone_copy() {
     let dir = scratch();
     let path = demo_file(dir.path());

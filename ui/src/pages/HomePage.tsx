@@ -33,6 +33,15 @@ export function StartIncidentButton({ size = 'md' }: { size?: 'md' | 'xl' }) {
   );
 }
 
+/** Under a list cut short on the home screen: how many more there are, opening the full list. */
+function MoreLink({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {
+  return (
+    <Button variant="subtle" size="compact-sm" mt="sm" px={0} onClick={onClick} data-testid={testId}>
+      {label}
+    </Button>
+  );
+}
+
 export function HomePage({ summary, path }: { summary: HomeSummary; path: string | null }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -89,6 +98,13 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
               ))}
             </Stack>
           )}
+          {summary.open_incident_count > summary.open_incidents.length && (
+            <MoreLink
+              label={t('home.moreOpenIncidents', { count: summary.open_incident_count - summary.open_incidents.length })}
+              onClick={() => navigate({ page: 'incidents', onlyOpen: true })}
+              testId="more-open-incidents"
+            />
+          )}
         </Card>
 
         <Card withBorder padding="lg" data-testid="stale-contacts">
@@ -124,6 +140,13 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
                   </List.Item>
                 ))}
               </List>
+              {summary.stale_contact_count > summary.stale_contacts.length && (
+                <MoreLink
+                  label={t('home.moreStaleContacts', { count: summary.stale_contact_count - summary.stale_contacts.length })}
+                  onClick={() => navigate({ page: 'contacts', onlyStale: true })}
+                  testId="more-stale-contacts"
+                />
+              )}
             </>
           )}
           <Text size="sm" c="dimmed" mt="md">

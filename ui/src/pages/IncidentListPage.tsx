@@ -42,13 +42,13 @@ export function filterIncidents(
   );
 }
 
-export function IncidentListPage() {
+export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [incidents, setIncidents] = useState<IncidentSummary[] | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  const [status, setStatus] = useState<StatusFilter>(onlyOpen ? 'open' : 'all');
   const [level, setLevel] = useState<string | null>(null);
   const [rowsShown, setRowsShown] = useState(PAGE_SIZE);
 

@@ -29,13 +29,13 @@ import { CallTreeEditor } from './CallTreeEditor';
 const PAGE_SIZE = 50;
 export const CONTACT_TAGS: ContactTag[] = ['internal', 'authority', 'vendor', 'customer', 'insurer', 'other'];
 
-export function ContactsPage() {
+export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [search] = useDebouncedValue(text, 150);
   const [tag, setTag] = useState<ContactTag | null>(null);
-  const [onlyStale, setOnlyStale] = useState(false);
+  const [onlyStale, setOnlyStale] = useState(startWithStale);
   const [page, setPage] = useState(1);
   const [contacts, setContacts] = useState<ContactPage | null>(null);
   const [months, setMonths] = useState<number>(12);
