@@ -76,6 +76,8 @@ fn main() {
         "delete_target",
         "save_exercise",
         "delete_exercise",
+        "unlock_company_file",
+        "set_file_passphrase",
     ];
     let attributes = tauri_build::Attributes::new()
         .capabilities_path_pattern("./src-tauri/capabilities/**/*")

@@ -94,6 +94,8 @@ pub fn run() {
             commands::bcp::delete_target,
             commands::bcp::save_exercise,
             commands::bcp::delete_exercise,
+            commands::files::unlock_company_file,
+            commands::files::set_file_passphrase,
         ])
         .run(tauri::generate_context!())
         .expect("error while running the Sonae window");

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use sonae_core::model::ErrorReport;
-use sonae_core::store::{backups, CompanyFile};
+use sonae_core::store::{backups, CompanyFile, Passphrase};
 use sonae_core::template;
 
 use crate::settings::Settings;
@@ -22,6 +22,12 @@ pub struct Session {
     /// that after a preview the same file can be read again and imported without the window ever
     /// naming a path.
     pub chosen_imports: Mutex<HashMap<ImportKind, PathBuf>>,
+    /// A protected file the user asked to open from the company-file screen, waiting for its
+    /// passphrase; the file open before stays open meanwhile.
+    pub awaiting_passphrase: Mutex<Option<PathBuf>>,
+    /// The open-time backup still being taken, if any: converting or restoring the file waits for
+    /// it, since either needs the file to itself.
+    background_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,17 +50,25 @@ impl Session {
         let path = requested
             .or_else(|| settings.recent_files.first().filter(|p| p.exists()).cloned())
             .unwrap_or_else(|| data_dir.join(DEFAULT_FILE_NAME));
+        let mut background_backup = None;
         let open = match open_or_create(&path, &settings) {
             Ok(company) => {
                 settings.remember(&path);
                 let _ = settings.save(&data_dir);
-                keep_backup_in_background(&path, settings.preferences.backups_kept);
+                background_backup = Some(keep_backup_in_background(&path, settings.preferences.backups_kept, None));
                 OpenFile { path: Some(path), company: Some(company), problem: None }
             }
             Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem) },
         };
         release_freed_memory();
-        Session { data_dir, settings: Mutex::new(settings), open: Mutex::new(open), chosen_imports: Mutex::default() }
+        Session {
+            data_dir,
+            settings: Mutex::new(settings),
+            open: Mutex::new(open),
+            chosen_imports: Mutex::default(),
+            awaiting_passphrase: Mutex::default(),
+            background_backup: Mutex::new(background_backup),
+        }
     }
 
     pub fn open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
@@ -84,7 +98,47 @@ impl Session {
     /// Closes the open file and opens `path` in its place. When `path` cannot be opened the
     /// current file stays open and the reason is returned.
     pub fn switch_to(&self, path: &Path) -> Result<(), ErrorReport> {
-        let company = CompanyFile::open(path)?;
+        self.switch_to_with(path, None).inspect_err(|e| {
+            if e.code == "passphrase_required" {
+                if let Ok(mut awaiting) = self.awaiting_passphrase.lock() {
+                    *awaiting = Some(path.to_owned());
+                }
+            }
+        })
+    }
+
+    /// Opens the protected file waiting for its passphrase: the one asked for from the
+    /// company-file screen, else the file Sonae started on. A wrong passphrase changes nothing.
+    pub fn unlock(&self, passphrase: Passphrase) -> Result<(), ErrorReport> {
+        let awaiting = self.awaiting_passphrase.lock().ok().and_then(|a| a.clone());
+        let target = match awaiting {
+            Some(path) => path,
+            None => {
+                let open = self.open_file()?;
+                match (&open.company, &open.path) {
+                    (None, Some(path)) => path.clone(),
+                    _ => return Err(ErrorReport { code: "invalid".into(), message: "no protected file is waiting to be opened".into() }),
+                }
+            }
+        };
+        self.switch_to_with(&target, Some(&passphrase))?;
+        if let Ok(mut awaiting) = self.awaiting_passphrase.lock() {
+            *awaiting = None;
+        }
+        Ok(())
+    }
+
+    /// Waits until the open-time backup, if one is being taken, is done.
+    pub fn wait_for_background_backup(&self) {
+        let running = self.background_backup.lock().ok().and_then(|mut b| b.take());
+        if let Some(backup) = running {
+            let _ = backup.join();
+        }
+    }
+
+    fn switch_to_with(&self, path: &Path, passphrase: Option<&Passphrase>) -> Result<(), ErrorReport> {
+        let company = CompanyFile::open_with_passphrase(path, passphrase)?;
+        let key = company.passphrase().cloned();
         let mut open = self.open_file()?;
         *open = OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None };
         drop(open);
@@ -96,7 +150,10 @@ impl Session {
             }
             Err(_) => sonae_core::model::Preferences::default().backups_kept,
         };
-        keep_backup_in_background(path, kept);
+        let backup = keep_backup_in_background(path, kept, key);
+        if let Ok(mut running) = self.background_backup.lock() {
+            *running = Some(backup);
+        }
         release_freed_memory();
         Ok(())
     }
@@ -137,11 +194,12 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
 /// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
 /// drops the oldest beyond `kept`. It runs on its own thread over its own read connection (SQLite's
 /// online backup), so a large file does not hold up the first screen. A failed backup never stops
-/// the file from opening; it is reported on stderr.
-pub fn keep_backup_in_background(path: &Path, kept: u32) {
+/// the file from opening; it is reported on stderr. A protected file's backup is protected by the
+/// same passphrase.
+pub fn keep_backup_in_background(path: &Path, kept: u32, passphrase: Option<Passphrase>) -> std::thread::JoinHandle<()> {
     let path = path.to_owned();
     std::thread::spawn(move || {
-        let result = CompanyFile::open_for_backup(&path).and_then(|company| {
+        let result = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).and_then(|company| {
             let dir = backups::default_backup_dir(&path)?;
             backups::take_backup(&company, &dir, backups::BackupReason::Opened)?;
             backups::rotate(&dir, &backups::company_stem(&path)?, kept.max(1) as usize)
@@ -149,7 +207,7 @@ pub fn keep_backup_in_background(path: &Path, kept: u32) {
         if let Err(e) = result {
             eprintln!("sonae: no backup of {}: {e}", path.display());
         }
-    });
+    })
 }
 
 /// Files to import are read whole; anything larger than this is not a contacts list or a policy.

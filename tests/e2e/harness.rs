@@ -84,6 +84,11 @@ impl AppWindow {
         let native_port = free_port();
         let mut tauri_driver = Command::new(tauri_driver_binary())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            // The app draws without WebKit's accelerated compositing (see `draw_without_compositing`),
+            // but WebKitWebDriver's screenshot then often never answers; these tests look at
+            // screens, so they turn compositing back on. The shipped mode is started and measured
+            // by startup.rs, which takes no screenshots.
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
             .env("XDG_DATA_HOME", home.path("data"))
             .env("XDG_CONFIG_HOME", home.path("config"))
             .env("XDG_CACHE_HOME", home.path("cache"))

@@ -11,6 +11,7 @@ mod consultant;
 mod contacts;
 mod home;
 mod policy;
+mod protection;
 mod hostile_text;
 mod startup;
 mod wizard;

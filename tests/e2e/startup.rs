@@ -119,6 +119,36 @@ async fn startup_time_and_memory() {
         }
         report(case, &measured);
     }
+    engine_floor().await;
+}
+
+/// WebKitGTK's own browser (MiniBrowser, shipped with libwebkit2gtk-4.1) showing an empty page,
+/// drawn the way Sonae draws (no compositing): the memory any app on this engine starts from.
+async fn engine_floor() {
+    let browser = Path::new("/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser");
+    if !browser.exists() {
+        println!("{} is not installed: the engine's own figure is left out", browser.display());
+        return;
+    }
+    let home = Home::new();
+    let mut child = Command::new(browser)
+        .arg("about:blank")
+        .env("XDG_DATA_HOME", home.path("data"))
+        .env("XDG_CONFIG_HOME", home.path("config"))
+        .env("XDG_CACHE_HOME", home.path("cache"))
+        .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("MiniBrowser");
+    let sampler = Sampler::start(child.id(), browser.to_path_buf());
+    tokio::time::sleep(Duration::from_secs(3) + SETTLE).await;
+    let memory = sampler.stop();
+    let _ = child.kill();
+    let _ = child.wait();
+    let pss: u64 = memory.processes.values().map(|p| p.pss_kb).sum();
+    println!("WebKitGTK's MiniBrowser on an empty page, no compositing (the engine's own floor):");
+    println!("  peak RSS summed: {:.0} MB; PSS at the end: {:.0} MB", mb(memory.peak_rss_kb), mb(pss));
 }
 
 struct Measurement {
@@ -264,8 +294,8 @@ impl Sampler {
             loop {
                 let last = stopping.load(Ordering::SeqCst);
                 let table = process_table();
-                let app_pid = descendants(&table, root)
-                    .into_iter()
+                let app_pid = std::iter::once(root)
+                    .chain(descendants(&table, root))
                     .find(|pid| std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == app));
                 if let Some(app_pid) = app_pid {
                     memory.app_start_ticks.get_or_insert(table[&app_pid].start_ticks);

@@ -58,6 +58,11 @@ export const api = {
   homeSummary: () => invoke<HomeSummary>('home_summary'),
   recentFiles: () => invoke<RecentFile[]>('recent_files'),
   openRecentFile: (path: string) => invoke<null>('open_recent_file', { path }),
+  /** Opens the protected file Sonae was last asked to open, with its passphrase. */
+  unlockCompanyFile: (passphrase: string) => invoke<null>('unlock_company_file', { passphrase }),
+  /** Protects the open file, changes its passphrase or removes it (null); answers how many backups were converted. */
+  setFilePassphrase: (current: string | null, next: string | null) =>
+    invoke<number>('set_file_passphrase', { current, next }),
   /** Opens an open dialog; resolves to the opened path, or null when the user cancelled. */
   openCompanyFile: () => invoke<string | null>('open_company_file'),
   /** Asks where to keep the new file (and, for another file's policy, which file); null when cancelled. */

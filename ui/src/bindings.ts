@@ -70,7 +70,11 @@ export type OpenFileState = { path: string | null,
 /**
  * Why the file could not be opened (it was left untouched).
  */
-problem: ErrorReport | null, };
+problem: ErrorReport | null, 
+/**
+ * Whether the open file is protected by a passphrase (encrypted on disk).
+ */
+protected: boolean, };
 
 export type RecentFile = { path: string, file_name: string, folder: string, 
 /**

@@ -142,6 +142,8 @@ pub struct OpenFileState {
     pub path: Option<String>,
     /// Why the file could not be opened (it was left untouched).
     pub problem: Option<ErrorReport>,
+    /// Whether the open file is protected by a passphrase (encrypted on disk).
+    pub protected: bool,
 }
 
 /// A company file opened before, for the list of recent files (consultants keep one per client).

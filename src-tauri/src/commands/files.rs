@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use sonae_core::model::{ErrorReport, HomeSummary, OpenFileState, PolicySource, RecentFile};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 use sonae_core::template;
 use tauri::State;
 
@@ -19,7 +19,40 @@ const COMPANY_FILE_EXTENSION: &str = "sonae";
 #[tauri::command]
 pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileState> {
     let open = session.open_file()?;
-    Ok(OpenFileState { path: open.path.as_ref().map(|p| p.display().to_string()), problem: open.problem.clone() })
+    Ok(OpenFileState {
+        path: open.path.as_ref().map(|p| p.display().to_string()),
+        problem: open.problem.clone(),
+        protected: open.company.as_ref().is_some_and(CompanyFile::is_protected),
+    })
+}
+
+/// Opens the protected company file Sonae was asked to open (at start or from the company-file
+/// screen) with its passphrase.
+#[tauri::command]
+pub fn unlock_company_file(session: State<'_, Session>, passphrase: String) -> CommandResult<()> {
+    session.unlock(Passphrase::new(passphrase))
+}
+
+/// Protects the open file with `next`, changes its passphrase, or removes the protection (`next`
+/// empty), and converts its backups the same way; answers how many backups were converted.
+/// Changing or removing a passphrase needs the current one.
+#[tauri::command]
+pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>, next: Option<String>) -> CommandResult<usize> {
+    session.wait_for_background_backup();
+    let mut open = session.open_file()?;
+    let company = open.company.as_mut().ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
+    let before = company.passphrase().cloned();
+    if before.is_some() && before != current.map(Passphrase::new) {
+        return Err(ErrorReport {
+            code: "wrong_passphrase".into(),
+            message: "the current passphrase is not the one this file is protected by; nothing was changed".into(),
+        });
+    }
+    let next = next.map(Passphrase::new);
+    company.set_passphrase(next.as_ref())?;
+    let path = company.path().to_owned();
+    let rekeyed = backups::rekey_backups(&backups::default_backup_dir(&path)?, &backups::company_stem(&path)?, before.as_ref(), next.as_ref())?;
+    Ok(rekeyed.converted.len())
 }
 
 /// The home screen's overview of the open company file.

@@ -75,6 +75,10 @@ export function BackupsPage() {
                     open: backup.contents.open_incidents,
                   })}
                 </Text>
+              ) : backup.contents.state === 'locked' ? (
+                <Text size="sm" c="orange.8" data-testid="backup-locked">
+                  {t('backups.locked')}
+                </Text>
               ) : (
                 <Text size="sm" c="red.8">
                   {t('backups.unusable', { reason: backup.contents.reason })}

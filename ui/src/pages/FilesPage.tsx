@@ -5,9 +5,11 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import type { ErrorReport, PolicySource, RecentFile } from '../bindings';
+import type { ErrorReport, OpenFileState, PolicySource, RecentFile } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { UnlockFile } from '../components/UnlockFile';
 import { useFileSwitched } from '../navigation';
+import { ProtectionCard } from './ProtectionCard';
 
 export function FilesPage() {
   const { t } = useTranslation();
@@ -17,20 +19,28 @@ export function FilesPage() {
   const [companyName, setCompanyName] = useState('');
   const [source, setSource] = useState<PolicySource>('builtin_ja');
   const [busy, setBusy] = useState(false);
+  /** A file asked for was protected: its passphrase is asked for before anything else changes. */
+  const [locked, setLocked] = useState(false);
+  const [openFile, setOpenFile] = useState<OpenFileState | null>(null);
+  const [reload, setReload] = useState(0);
 
   useEffect(() => {
     api.recentFiles().then(setRecent, (e) => setError(asErrorReport(e)));
-  }, []);
+    api.openFileState().then(setOpenFile, (e) => setError(asErrorReport(e)));
+  }, [reload]);
 
   /** Runs a switch; a cancelled dialog (null) changes nothing. */
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
+    setLocked(false);
     setBusy(true);
     try {
       const result = await work();
       if (result !== null) fileSwitched();
     } catch (e) {
-      setError(asErrorReport(e));
+      const report = asErrorReport(e);
+      if (report.code === 'passphrase_required') setLocked(true);
+      else setError(report);
     } finally {
       setBusy(false);
     }
@@ -41,6 +51,7 @@ export function FilesPage() {
       <Title order={2}>{t('files.title')}</Title>
       <Text size="sm">{t('files.help')}</Text>
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      {locked && <UnlockFile path={null} onOpened={fileSwitched} />}
 
       <Card withBorder padding="lg">
         <Group justify="space-between" mb="sm">
@@ -75,6 +86,10 @@ export function FilesPage() {
           ))}
         </Stack>
       </Card>
+
+      {openFile?.problem === null && openFile.path !== null && (
+        <ProtectionCard isProtected={openFile.protected} onChanged={() => setReload((n) => n + 1)} />
+      )}
 
       <Card withBorder padding="lg">
         <Title order={3} mb="xs">

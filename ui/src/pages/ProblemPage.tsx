@@ -3,11 +3,18 @@
 import { Alert, Code, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErrorReport } from '../bindings';
+import { UnlockFile } from '../components/UnlockFile';
+import { useFileSwitched } from '../navigation';
 
 const KNOWN_CODES = ['not_found', 'not_a_company_file', 'newer_version', 'corrupt', 'io'];
 
+/** A protected file is not refused: it waits for its passphrase. */
+const LOCKED_CODES = ['passphrase_required', 'wrong_passphrase'];
+
 export function ProblemPage({ problem, path }: { problem: ErrorReport; path: string | null }) {
   const { t } = useTranslation();
+  const fileSwitched = useFileSwitched();
+  if (LOCKED_CODES.includes(problem.code)) return <UnlockFile path={path} onOpened={fileSwitched} />;
   const code = KNOWN_CODES.includes(problem.code) ? problem.code : 'other';
   return (
     <Stack maw={760}>
