@@ -19,7 +19,7 @@ TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/ta
 # Criterion benchmarks of the core (assessment, PDF export, a large company file, 5,000 contacts); each prints its figures.
 # Then the incident list's search over 10,000 incidents (Vitest bench), and the app's start-up time and memory (bench-app).
 bench: deps-ui
-	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts -- --warm-up-time 1 --measurement-time 3
+	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts --bench protection -- --warm-up-time 1 --measurement-time 3
 	cd ui && npx vitest bench --run
 	@$(MAKE) --no-print-directory bench-app
 

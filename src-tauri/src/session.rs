@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use sonae_core::model::ErrorReport;
-use sonae_core::store::{backups, CompanyFile, Passphrase};
+use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 use sonae_core::template;
 
 use crate::settings::Settings;
@@ -191,17 +191,25 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
     Ok(CompanyFile::create(path, name, &policy)?)
 }
 
+/// How old a staging file must be to count as left behind by a killed process (writing one takes
+/// seconds at most, even for a large file).
+const LEFTOVER_STAGING_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
 /// drops the oldest beyond `kept`. It runs on its own thread over its own read connection (SQLite's
 /// online backup), so a large file does not hold up the first screen. A failed backup never stops
 /// the file from opening; it is reported on stderr. A protected file's backup is protected by the
-/// same passphrase.
+/// same passphrase. Staging copies that killed processes left beside the file or among its backups
+/// are deleted on the way.
 pub fn keep_backup_in_background(path: &Path, kept: u32, passphrase: Option<Passphrase>) -> std::thread::JoinHandle<()> {
     let path = path.to_owned();
     std::thread::spawn(move || {
         let result = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).and_then(|company| {
             let dir = backups::default_backup_dir(&path)?;
             backups::take_backup(&company, &dir, backups::BackupReason::Opened)?;
+            for folder in [path.parent(), Some(dir.as_path())].into_iter().flatten() {
+                store::remove_leftover_staging(folder, LEFTOVER_STAGING_AGE);
+            }
             backups::rotate(&dir, &backups::company_stem(&path)?, kept.max(1) as usize)
         });
         if let Err(e) = result {

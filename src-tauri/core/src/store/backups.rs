@@ -316,7 +316,7 @@ fn keep_current_file(company_path: &Path, backup_dir: &Path, passphrase: Option<
         // A file SQLite cannot read consistently is kept byte for byte, with what was beside it.
         Err(_) => {
             let io = |source| StoreError::Io { path: company_path.to_owned(), source };
-            let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(backup_dir).map_err(io)?;
+            let staging = super::staging_file(backup_dir).map_err(io)?;
             std::fs::copy(company_path, staging.path()).map_err(io)?;
             staging.as_file().sync_all().map_err(io)?;
             let (path, taken_at) = place_backup(staging, backup_dir, &stem, reason)?;

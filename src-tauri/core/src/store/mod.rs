@@ -235,7 +235,7 @@ impl CompanyFile {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
         let io = |source| StoreError::Io { path: path.to_owned(), source };
-        let staging = tempfile::Builder::new().prefix(".sonae-new-").tempfile_in(parent_dir(path)).map_err(io)?;
+        let staging = staging_file(parent_dir(path)).map_err(io)?;
         {
             let mut conn = Connection::open(staging.path())?;
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -294,7 +294,7 @@ impl CompanyFile {
 /// plain or two keyed databases, and a copy of a protected file must never be plain).
 fn standalone_copy(source: &Connection, destination: &Path, key: Option<&Passphrase>) -> Result<tempfile::NamedTempFile> {
     let io = |source| StoreError::Io { path: destination.to_owned(), source };
-    let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(parent_dir(destination)).map_err(io)?;
+    let staging = staging_file(parent_dir(destination)).map_err(io)?;
     {
         let mut dest = Connection::open(staging.path())?;
         if let Some(key) = key {
@@ -309,6 +309,28 @@ fn standalone_copy(source: &Connection, destination: &Path, key: Option<&Passphr
     }
     staging.as_file().sync_all().map_err(io)?;
     Ok(staging)
+}
+
+/// How the temporary files begin in which a whole company file (a new file, a backup, a
+/// converted or restored file) is written before it is renamed into place. A process killed in
+/// between leaves one behind, hidden, beside the file or among its backups.
+const STAGING_PREFIX: &str = ".sonae-copy-";
+
+/// A new, empty staging file in `dir`, deleted again unless it is persisted.
+fn staging_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(STAGING_PREFIX).tempfile_in(dir)
+}
+
+/// Deletes from `dir` the staging files (and their SQLite journals) that killed processes left
+/// behind: those last written more than `older_than` ago, since a copy being written now is
+/// newer. Answers how many were deleted; one that cannot be deleted is left for next time.
+pub fn remove_leftover_staging(dir: &Path, older_than: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let is_leftover = |entry: &std::fs::DirEntry| {
+        entry.file_name().to_str().is_some_and(|name| name.starts_with(STAGING_PREFIX))
+            && entry.metadata().ok().filter(|m| m.is_file()).and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok()).is_some_and(|age| age > older_than)
+    };
+    entries.flatten().filter(is_leftover).filter(|entry| std::fs::remove_file(entry.path()).is_ok()).count()
 }
 
 /// The folder a path is in (`.` for a bare file name).
@@ -565,4 +587,36 @@ pub fn now() -> String {
 /// Today's date in the machine's local time zone.
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime};
+
+    use super::*;
+
+    fn write_aged(path: &Path, age: Duration) {
+        std::fs::write(path, b"partial copy").unwrap();
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(SystemTime::now() - age).unwrap();
+    }
+
+    #[test]
+    fn leftover_staging_files_go_and_everything_else_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let hour = Duration::from_secs(3600);
+        write_aged(&dir.path().join(".sonae-copy-Ab12Cd"), 2 * hour);
+        write_aged(&dir.path().join(".sonae-copy-Ab12Cd-journal"), 2 * hour);
+        // Being written by another process right now.
+        write_aged(&dir.path().join(".sonae-copy-Ef34Gh"), Duration::from_secs(5));
+        // Not Sonae's, however old.
+        write_aged(&dir.path().join("company.sonae"), 2 * hour);
+        write_aged(&dir.path().join(".sonae-export-Ij56Kl"), 2 * hour);
+        std::fs::create_dir(dir.path().join(".sonae-copy-folder")).unwrap();
+
+        assert_eq!(remove_leftover_staging(dir.path(), hour), 2);
+        let mut left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, [".sonae-copy-Ef34Gh", ".sonae-copy-folder", ".sonae-export-Ij56Kl", "company.sonae"]);
+        assert_eq!(remove_leftover_staging(&dir.path().join("missing"), hour), 0);
+    }
 }

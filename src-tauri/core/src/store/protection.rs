@@ -27,7 +27,7 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{inspect, open_read_only, parent_dir, sync_dir, CompanyFile, Result, StoreError};
+use super::{inspect, open_read_only, parent_dir, staging_file, sync_dir, CompanyFile, Result, StoreError};
 
 /// A passphrase protecting a company file. It is kept only in memory and wiped when dropped; it
 /// is never printed (`Debug` shows no character of it, there is no `Display`) nor serialised.
@@ -275,7 +275,7 @@ fn claim_exclusive_use(conn: &Connection, path: &Path) -> Result<()> {
 /// renames it into place. `source` is not changed.
 pub(super) fn converted_copy(source: &Connection, destination: &Path, to: Option<&Passphrase>) -> Result<tempfile::NamedTempFile> {
     let io = |e| StoreError::Io { path: destination.to_owned(), source: e };
-    let staging = tempfile::Builder::new().prefix(".sonae-copy-").tempfile_in(parent_dir(destination)).map_err(io)?;
+    let staging = staging_file(parent_dir(destination)).map_err(io)?;
     let staging_name = staging.path().to_str().ok_or_else(|| {
         StoreError::Invalid(format!("{}: the folder's name cannot be handed to SQLite", parent_dir(destination).display()))
     })?;
