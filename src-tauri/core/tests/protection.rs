@@ -183,6 +183,21 @@ fn a_japanese_passphrase_works() {
 }
 
 #[test]
+fn a_voiced_kana_typed_composed_or_as_two_characters_is_the_same_passphrase() {
+    let (_dir, path) = sample_company();
+    // 「がんばろう ござる」 with が and ご as one character each (NFC), then as か/こ + U+3099.
+    let composed = "\u{304C}んばろう \u{3054}ざる";
+    let decomposed = "\u{304B}\u{3099}んばろう \u{3053}\u{3099}ざる";
+    assert_ne!(composed, decomposed);
+    let (rows, _) = protect(&path, decomposed);
+    let company = CompanyFile::open_with_passphrase(&path, Some(&passphrase(composed))).expect("opens with the composed form");
+    assert_eq!(contents(&company), rows);
+    drop(company);
+    // Only the composition is evened out: half-width kana are another passphrase.
+    assert_refused_untouched(&path, Some(&passphrase("ｶﾞんばろう ｺﾞざる")), "wrong_passphrase");
+}
+
+#[test]
 fn quotes_and_backslashes_in_a_passphrase_are_taken_as_typed() {
     let (_dir, path) = sample_company();
     let tricky = r#"it's "quoted" \ ; -- x'00'"#;

@@ -39,9 +39,15 @@ impl Passphrase {
     pub const MIN_CHARS: usize = 8;
 
     /// A passphrase as typed, to open a file with. Any text is accepted: a wrong one is told apart
-    /// when the file is read ([`StoreError::WrongPassphrase`]).
+    /// when the file is read ([`StoreError::WrongPassphrase`]). It is kept in Unicode's composed
+    /// form (NFC), so that 「が」 typed as one character or as か + ゛ (as some systems and input
+    /// methods send it) is the same passphrase; nothing else is changed (width, case, spaces).
     pub fn new(text: impl Into<String>) -> Passphrase {
-        Passphrase(text.into())
+        use unicode_normalization::UnicodeNormalization;
+        let mut typed = text.into();
+        let composed = typed.nfc().collect();
+        zeroize::Zeroize::zeroize(&mut typed);
+        Passphrase(composed)
     }
 
     /// Whether this passphrase may protect a file: at least [`Passphrase::MIN_CHARS`] characters
