@@ -20,7 +20,8 @@ export function ProtectionCard({ isProtected, onChanged }: { isProtected: boolea
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const tooShort = next !== '' && [...next].length < MIN_LENGTH;
+  // Counted as the core counts: characters of the composed (NFC) form, not UTF-16 units.
+  const tooShort = next !== '' && [...next.normalize('NFC')].length < MIN_LENGTH;
   const mismatch = again !== '' && again !== next;
   const canSet = next !== '' && !tooShort && again === next && (!isProtected || current !== '');
 
