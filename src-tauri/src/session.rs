@@ -34,6 +34,8 @@ pub struct Session {
 pub enum ImportKind {
     ContactsCsv,
     PolicyTemplate,
+    /// The company file a new file takes its policy from, kept while its passphrase is asked for.
+    PolicySourceFile,
 }
 
 /// The company file the window shows.
@@ -85,9 +87,14 @@ impl Session {
         }
     }
 
+    /// The file chosen for an import of `kind`, if one was.
+    pub fn chosen_import_path(&self, kind: ImportKind) -> Option<PathBuf> {
+        self.chosen_imports.lock().ok().and_then(|c| c.get(&kind).cloned())
+    }
+
     /// Reads the file chosen for an import of `kind` again, as it is on disk now.
     pub fn read_chosen_import(&self, kind: ImportKind) -> Result<(PathBuf, Vec<u8>), ErrorReport> {
-        let path = self.chosen_imports.lock().ok().and_then(|c| c.get(&kind).cloned()).ok_or_else(|| ErrorReport {
+        let path = self.chosen_import_path(kind).ok_or_else(|| ErrorReport {
             code: "no_file_chosen".into(),
             message: "choose a file to import first".into(),
         })?;

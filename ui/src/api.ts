@@ -66,8 +66,8 @@ export const api = {
   /** Opens an open dialog; resolves to the opened path, or null when the user cancelled. */
   openCompanyFile: () => invoke<string | null>('open_company_file'),
   /** Asks where to keep the new file (and, for another file's policy, which file); null when cancelled. */
-  createCompanyFile: (companyName: string, source: PolicySource) =>
-    invoke<string | null>('create_company_file', { companyName, source }),
+  createCompanyFile: (companyName: string, source: PolicySource, sourcePassphrase: string | null = null) =>
+    invoke<string | null>('create_company_file', { companyName, source, sourcePassphrase }),
   preferences: () => invoke<Preferences>('preferences'),
   setLanguage: (language: Language) => invoke<Preferences>('set_language', { language }),
   setAuthorName: (name: string) => invoke<Preferences>('set_author_name', { name }),

@@ -10,7 +10,7 @@ use tauri::State;
 
 use super::{with_company, CommandResult};
 use crate::dialogs;
-use crate::session::Session;
+use crate::session::{ImportKind, Session};
 
 /// The extension of company files.
 const COMPANY_FILE_EXTENSION: &str = "sonae";
@@ -105,12 +105,17 @@ pub async fn open_company_file(app: tauri::AppHandle, session: State<'_, Session
 /// Creates a company file for a new client, with its policy from a built-in template or from
 /// another company file, asks where to keep it, and opens it. Answers with its path, or none
 /// when the user cancelled a dialog.
+///
+/// When the other company file is protected, the answer is `source_passphrase_required`; the
+/// window then asks for that file's passphrase and calls again with it, and the file already
+/// chosen is read with it (no second dialog). The new file itself is plain.
 #[tauri::command]
 pub async fn create_company_file(
     app: tauri::AppHandle,
     session: State<'_, Session>,
     company_name: String,
     source: PolicySource,
+    source_passphrase: Option<String>,
 ) -> CommandResult<Option<String>> {
     let company_name = company_name.trim().to_owned();
     if company_name.is_empty() {
@@ -120,10 +125,26 @@ pub async fn create_company_file(
         PolicySource::BuiltinJa => builtin("ja")?,
         PolicySource::BuiltinEn => builtin("en")?,
         PolicySource::CompanyFile => {
-            let Some(other) = dialogs::choose_file_to_open(&app, "Sonae", &[COMPANY_FILE_EXTENSION]) else {
-                return Ok(None);
+            let chosen = source_passphrase.as_ref().and_then(|_| session.chosen_import_path(ImportKind::PolicySourceFile));
+            let other = match chosen {
+                Some(path) => path,
+                None => {
+                    let Some(path) = dialogs::choose_file_to_open(&app, "Sonae", &[COMPANY_FILE_EXTENSION]) else {
+                        return Ok(None);
+                    };
+                    session.choose_import(ImportKind::PolicySourceFile, path.clone());
+                    path
+                }
             };
-            store::export_policy_template(CompanyFile::open_to_read(&other)?.connection())?
+            let passphrase = source_passphrase.map(Passphrase::new);
+            let source_file = CompanyFile::open_to_read_with_passphrase(&other, passphrase.as_ref()).map_err(|e| match e.code() {
+                "passphrase_required" => ErrorReport {
+                    code: "source_passphrase_required".into(),
+                    message: format!("{}: the company file to take the policy from is protected by a passphrase", other.display()),
+                },
+                _ => ErrorReport::from(e),
+            })?;
+            store::export_policy_template(source_file.connection())?
         }
     };
     let file_name = format!("{}.{COMPANY_FILE_EXTENSION}", safe_file_name(&company_name));

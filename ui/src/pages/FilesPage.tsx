@@ -2,7 +2,7 @@
 // client (from a built-in template or from another client's policy). Sonae keeps one file per
 // company, so this is where a consultant moves between clients.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Group, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, OpenFileState, PolicySource, RecentFile } from '../bindings';
@@ -23,6 +23,11 @@ export function FilesPage() {
   const [locked, setLocked] = useState(false);
   const [openFile, setOpenFile] = useState<OpenFileState | null>(null);
   const [reload, setReload] = useState(0);
+  /** The company file chosen to take the policy from is protected: its passphrase is asked for. */
+  const [sourceLocked, setSourceLocked] = useState(false);
+  const [sourcePassphrase, setSourcePassphrase] = useState('');
+  /** The passphrase given for it did not open it (said under the field, where the user looks). */
+  const [sourceWrong, setSourceWrong] = useState(false);
 
   useEffect(() => {
     api.recentFiles().then(setRecent, (e) => setError(asErrorReport(e)));
@@ -40,6 +45,8 @@ export function FilesPage() {
     } catch (e) {
       const report = asErrorReport(e);
       if (report.code === 'passphrase_required') setLocked(true);
+      else if (report.code === 'source_passphrase_required') setSourceLocked(true);
+      else if (report.code === 'wrong_passphrase' && sourceLocked) setSourceWrong(true);
       else setError(report);
     } finally {
       setBusy(false);
@@ -106,18 +113,46 @@ export function FilesPage() {
             required
             data-testid="new-company-name"
           />
-          <Radio.Group label={t('files.source')} value={source} onChange={(v) => setSource(v as PolicySource)}>
+          <Radio.Group
+            label={t('files.source')}
+            value={source}
+            onChange={(v) => {
+              setSource(v as PolicySource);
+              setSourceLocked(false);
+              setSourceWrong(false);
+              setSourcePassphrase('');
+            }}
+          >
             <Stack gap={6} mt={6}>
               <Radio value="builtin_ja" label={t('files.sourceBuiltinJa')} data-testid="source-builtin_ja" />
               <Radio value="builtin_en" label={t('files.sourceBuiltinEn')} data-testid="source-builtin_en" />
               <Radio value="company_file" label={t('files.sourceCompanyFile')} data-testid="source-company_file" />
             </Stack>
           </Radio.Group>
+          {sourceLocked && (
+            <PasswordInput
+              label={t('files.sourcePassphrase')}
+              description={t('files.sourcePassphraseHelp')}
+              value={sourcePassphrase}
+              onChange={(e) => {
+                setSourcePassphrase(e.currentTarget.value);
+                setSourceWrong(false);
+              }}
+              error={sourceWrong ? t('errors.wrong_passphrase') : null}
+              autoFocus
+              maw={480}
+              data-testid="source-passphrase"
+            />
+          )}
           <Group>
             <Button
               loading={busy}
-              disabled={companyName.trim() === ''}
-              onClick={() => void run(() => api.createCompanyFile(companyName, source))}
+              disabled={companyName.trim() === '' || (sourceLocked && sourcePassphrase === '')}
+              onClick={() => {
+                const passphrase = sourceLocked ? sourcePassphrase : null;
+                setSourcePassphrase('');
+                void run(() => api.createCompanyFile(companyName, source, passphrase));
+              }}
               data-testid="create-company-file"
             >
               {t('files.create')}
