@@ -8,13 +8,12 @@ import { useFileSwitched } from '../navigation';
 
 const KNOWN_CODES = ['not_found', 'not_a_company_file', 'newer_version', 'corrupt', 'io'];
 
-/** A protected file is not refused: it waits for its passphrase. */
-const LOCKED_CODES = ['passphrase_required', 'wrong_passphrase'];
 
 export function ProblemPage({ problem, path }: { problem: ErrorReport; path: string | null }) {
   const { t } = useTranslation();
   const fileSwitched = useFileSwitched();
-  if (LOCKED_CODES.includes(problem.code)) return <UnlockFile path={path} onOpened={fileSwitched} />;
+  // A protected file is not refused: it waits for its passphrase (a wrong one is said there).
+  if (problem.code === 'passphrase_required') return <UnlockFile path={path} onOpened={fileSwitched} />;
   const code = KNOWN_CODES.includes(problem.code) ? problem.code : 'other';
   return (
     <Stack maw={760}>
