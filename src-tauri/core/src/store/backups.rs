@@ -60,11 +60,19 @@ pub enum BackupReason {
     BeforeRestore,
     /// Asked for by the user (`sonae-cli backups take`).
     Manual,
+    /// 更新前 — the file as an older Sonae wrote it, kept just before it was upgraded to this
+    /// version's schema; an older Sonae opens it. Never rotated away.
+    BeforeUpgrade,
 }
 
 impl BackupReason {
-    const ALL: [BackupReason; 4] =
-        [BackupReason::Opened, BackupReason::Daily, BackupReason::BeforeRestore, BackupReason::Manual];
+    const ALL: [BackupReason; 5] = [
+        BackupReason::Opened,
+        BackupReason::Daily,
+        BackupReason::BeforeRestore,
+        BackupReason::Manual,
+        BackupReason::BeforeUpgrade,
+    ];
 
     /// The word in a backup's file name.
     pub fn slug(self) -> &'static str {
@@ -73,6 +81,7 @@ impl BackupReason {
             BackupReason::Daily => "daily",
             BackupReason::BeforeRestore => "before-restore",
             BackupReason::Manual => "manual",
+            BackupReason::BeforeUpgrade => "before-upgrade",
         }
     }
 
@@ -235,12 +244,14 @@ pub fn rekey_backups(
 }
 
 /// Deletes the oldest backups of `stem` beyond the newest `keep` (at least one is always kept);
-/// returns the deleted paths.
+/// returns the deleted paths. Copies kept before an upgrade are neither counted nor deleted: they
+/// are the only way back to the older Sonae, and there is one per upgrade.
 pub fn rotate(backup_dir: &Path, stem: &str, keep: usize) -> Result<Vec<PathBuf>> {
     if keep == 0 {
         return Err(StoreError::Invalid("at least one backup must be kept".into()));
     }
-    let names = backup_names(backup_dir, stem)?;
+    let mut names = backup_names(backup_dir, stem)?;
+    names.retain(|(_, _, reason)| *reason != BackupReason::BeforeUpgrade);
     let surplus = names.len().saturating_sub(keep);
     let mut deleted = Vec::with_capacity(surplus);
     for (path, _, _) in names.into_iter().take(surplus) {
@@ -296,6 +307,20 @@ pub fn restore_with_passphrase(
     staging.persist(company_path).map_err(|e| StoreError::Io { path: company_path.to_owned(), source: e.error })?;
     sync_dir(parent_dir(company_path))?;
     Ok(kept)
+}
+
+/// Copies a company file that is about to be upgraded, as it is, among its backups in the default
+/// folder ([`default_backup_dir`]) as a [`BackupReason::BeforeUpgrade`] backup, protected like the
+/// file (`key`). The file has been checked ([`inspect`]) and is only read. Returns the copy's path.
+pub(super) fn keep_before_upgrade(company_path: &Path, key: Option<&Passphrase>) -> Result<PathBuf> {
+    let stem = company_stem(company_path)?;
+    let backup_dir = default_backup_dir(company_path)?;
+    create_dir(&backup_dir)?;
+    let current = open_read_only(company_path, key)?;
+    let staging = standalone_copy(&current, &backup_dir.join(&stem), key)?;
+    drop(current);
+    let (path, _) = place_backup(staging, &backup_dir, &stem, BackupReason::BeforeUpgrade)?;
+    Ok(path)
 }
 
 /// Keeps the company file as it is now in `backup_dir`, making sure nobody else has it open.

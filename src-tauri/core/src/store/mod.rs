@@ -18,6 +18,7 @@ mod company_edit;
 pub mod contacts;
 pub mod history;
 mod incidents;
+pub mod migrate;
 mod near_misses;
 mod obligations;
 mod policy;
@@ -62,11 +63,7 @@ pub use protection::Passphrase;
 /// database is told apart from a Sonae file.
 pub const APPLICATION_ID: i32 = 0x534F_4E45;
 
-/// Embedded migrations; the schema version of a file is the number of migrations applied to it.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_company_file.sql")];
-
-/// The newest schema version this build understands.
-pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+pub use migrate::SCHEMA_VERSION;
 
 /// The first 16 bytes of every SQLite 3 database file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -89,6 +86,9 @@ pub enum StoreError {
     Relabelled { path: PathBuf, found: i32 },
     #[error("{path}: written by a newer Sonae (schema version {found}; this version reads up to {supported}); update Sonae to open it — the file was left unchanged")]
     NewerVersion { path: PathBuf, found: i32, supported: i32 },
+    /// A schema upgrade failed its checks; its transaction was rolled back.
+    #[error("the upgrade of the company file to schema version {version} failed ({detail}); the file was left as it was")]
+    UpgradeFailed { version: i32, detail: String },
     #[error("{path}: the file is damaged ({detail}); it was left unchanged — restore a backup")]
     Corrupt { path: PathBuf, detail: String },
     #[error("{path}: the file is in use by another program (close it in Sonae first); nothing was changed")]
@@ -121,6 +121,7 @@ impl StoreError {
             StoreError::Empty { .. } | StoreError::NotSqlite { .. } => "not_a_company_file",
             StoreError::ForeignDatabase { .. } => "not_a_company_file",
             StoreError::NewerVersion { .. } => "newer_version",
+            StoreError::UpgradeFailed { .. } => "upgrade_failed",
             StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => "corrupt",
             StoreError::InUse { .. } => "in_use",
             StoreError::PassphraseRequired { .. } => "passphrase_required",
@@ -142,6 +143,18 @@ pub struct CompanyFile {
     path: PathBuf,
     /// The passphrase the file is protected by; `None` for a plain file.
     key: Option<Passphrase>,
+    /// What opening did to a file written by an older Sonae; `None` when it was current.
+    upgrade: Option<Upgrade>,
+}
+
+/// A company file written by an older Sonae, brought to this version's schema when it was opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    /// The schema version the file had.
+    pub from: i32,
+    pub to: i32,
+    /// The copy of the file as it was before, among its backups (「更新前」).
+    pub backup: PathBuf,
 }
 
 /// What `check` found: the file is intact and of a known version.
@@ -161,8 +174,26 @@ impl CompanyFile {
     }
 
     /// [`CompanyFile::open`] for a file that may be protected by `passphrase`.
+    ///
+    /// A file of an older schema version is first copied whole among its backups as it is (a
+    /// 「更新前」 backup, [`backups::BackupReason::BeforeUpgrade`]), then upgraded ([`migrate`]);
+    /// [`CompanyFile::upgrade`] then says so.
     pub fn open_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        Self::open_upgrading(path, passphrase, migrate::MIGRATIONS)
+    }
+
+    /// [`CompanyFile::open_with_passphrase`] with the migrations given instead of this build's
+    /// (tests prove the upgrade harness with a migration of their own on top of the real ones).
+    #[doc(hidden)]
+    pub fn open_upgrading(path: &Path, passphrase: Option<&Passphrase>, migrations: &[migrate::Migration]) -> Result<Self> {
         let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
+        let newest = migrations.last().map_or(0, |m| m.version);
+        let upgrade = if version < newest {
+            let backup = backups::keep_before_upgrade(path, key)?;
+            Some(Upgrade { from: version, to: newest, backup })
+        } else {
+            None
+        };
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -171,12 +202,14 @@ impl CompanyFile {
             protection::unlock(&conn, key)?;
         }
         configure(&conn)?;
-        migrate(&mut conn, version)?;
-        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned() })
+        migrate::upgrade(&mut conn, version, migrations)?;
+        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade })
     }
 
-    /// Opens a company file only to read from it (another client's policy to start a new file
-    /// from): checked like [`CompanyFile::open`], but never written to and never migrated.
+    /// Opens a company file only to read from it (`sonae-cli export`, another client's policy to
+    /// start a new file from): checked like [`CompanyFile::open`], but never written to. A file
+    /// of an older version is read through an upgraded copy in memory; the file itself stays as
+    /// it is, so the older Sonae its owner uses still opens it.
     pub fn open_to_read(path: &Path) -> Result<Self> {
         Self::open_to_read_with_passphrase(path, None)
     }
@@ -184,13 +217,27 @@ impl CompanyFile {
     /// [`CompanyFile::open_to_read`] for a file that may be protected by `passphrase`.
     pub fn open_to_read_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
         let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
+        let mut conn = open_read_only(path, key)?;
         if version < SCHEMA_VERSION {
-            return Err(StoreError::Refused {
-                code: "older_version",
-                detail: format!("{}: written by an older Sonae; open it once in Sonae to update it, then try again", path.display()),
-            });
+            let mut copy = memory_copy(&conn, key.is_some())?;
+            copy.pragma_update(None, "foreign_keys", true)?;
+            migrate::upgrade(&mut copy, version, migrate::MIGRATIONS)?;
+            conn = copy;
         }
-        Ok(CompanyFile { conn: open_read_only(path, key)?, path: path.to_owned(), key: key.cloned() })
+        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade: None })
+    }
+
+    /// Opens a company file to copy it as it is (`sonae-cli backup`): checked like
+    /// [`CompanyFile::open`], only read, never upgraded, and nothing is created beside it.
+    pub fn open_as_is_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        let Inspection { key, .. } = inspect(path, passphrase)?;
+        Ok(CompanyFile { conn: open_read_only(path, key)?, path: path.to_owned(), key: key.cloned(), upgrade: None })
+    }
+
+    /// What opening did to a file written by an older Sonae: from which version it was upgraded
+    /// and where the copy of it as it was is kept. `None` when the file was current.
+    pub fn upgrade(&self) -> Option<&Upgrade> {
+        self.upgrade.as_ref()
     }
 
     /// A second, read-only connection to a file this process has just opened (and so already
@@ -211,7 +258,7 @@ impl CompanyFile {
             protection::unlock(&conn, key)?;
         }
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned() })
+        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade: None })
     }
 
     /// Creates a new company file from a policy template, written completely to a temporary file
@@ -255,7 +302,7 @@ impl CompanyFile {
         let tx = conn.transaction()?;
         build_new_file(&tx, |tx| seed::apply_template(tx, company_name, template))?;
         tx.commit()?;
-        Ok(CompanyFile { conn, path: PathBuf::from(":memory:"), key: None })
+        Ok(CompanyFile { conn, path: PathBuf::from(":memory:"), key: None, upgrade: None })
     }
 
     pub fn path(&self) -> &Path {
@@ -446,6 +493,15 @@ fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspec
 /// check covers the constraints, and the company file is still only read. The copy of a protected
 /// file is keyed too (`protected`): SQLCipher copies pages only between keyed databases.
 fn integrity_problems(source: &Connection, protected: bool) -> rusqlite::Result<Vec<String>> {
+    let copy = memory_copy(source, protected)?;
+    let mut check = copy.prepare("PRAGMA integrity_check(5)")?;
+    let problems = check.query_map([], |r| r.get(0))?.collect();
+    problems
+}
+
+/// A writable copy in memory of the database behind `source` (keyed when it is `protected`:
+/// SQLCipher copies pages only between keyed databases).
+fn memory_copy(source: &Connection, protected: bool) -> rusqlite::Result<Connection> {
     // SQLCipher answers for a keyed connection with its `cipher_page_size`, as text.
     let page_size: i64 = source.query_row("PRAGMA page_size", [], |r| match r.get_ref(0)? {
         rusqlite::types::ValueRef::Text(text) => {
@@ -459,9 +515,7 @@ fn integrity_problems(source: &Connection, protected: bool) -> rusqlite::Result<
     }
     copy.pragma_update(None, "page_size", page_size)?;
     rusqlite::backup::Backup::new(source, &mut copy)?.run_to_completion(1024, std::time::Duration::ZERO, None)?;
-    let mut check = copy.prepare("PRAGMA integrity_check(5)")?;
-    let problems = check.query_map([], |r| r.get(0))?.collect();
-    problems
+    Ok(copy)
 }
 
 /// Opens a file for reading without creating anything beside it.
@@ -552,9 +606,7 @@ fn template_error(e: serde_json::Error) -> StoreError {
 /// Creates the whole current schema in a new file, fills it, and marks it as a Sonae file of
 /// this schema version.
 fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
-    for migration in MIGRATIONS {
-        tx.execute_batch(migration)?;
-    }
+    migrate::create_schema(tx)?;
     fill(tx)?;
     tx.pragma_update(None, "application_id", APPLICATION_ID)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
@@ -566,16 +618,6 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    Ok(())
-}
-
-fn migrate(conn: &mut Connection, from: i32) -> Result<()> {
-    for (index, migration) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute_batch(migration)?;
-        tx.pragma_update(None, "user_version", index as i32 + 1)?;
-        tx.commit()?;
-    }
     Ok(())
 }
 

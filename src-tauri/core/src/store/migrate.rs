@@ -1,0 +1,179 @@
+//! Schema upgrades of a company file: each one all or nothing, and never at the cost of a row.
+//!
+//! Why it is built this way:
+//! - A company file is a firm's evidence, so an upgrade either happens whole or not at all: each
+//!   migration runs in one IMMEDIATE transaction, and a process killed in the middle leaves the
+//!   file as it was (SQLite's journal), which the next opening upgrades again.
+//! - Changing a column or a CHECK of a STRICT table means rebuilding the table (create the new
+//!   one, copy, drop the old, rename). With foreign keys on, dropping a table deletes the rows
+//!   that point at it (`ON DELETE CASCADE`) or is refused (`RESTRICT`); and `PRAGMA foreign_keys`
+//!   is ignored inside a transaction. So foreign keys are turned off before the transaction and
+//!   on again after it, and before committing, `PRAGMA foreign_key_check` proves that no row
+//!   points at nothing and the integrity check that the file is sound.
+//! - The triggers that keep the incident timeline append-only disappear with a rebuilt table. The
+//!   harness drops them before a migration and creates them again after it from their current
+//!   definition (`migrations/append_only_guards.sql`), and checks they are there before
+//!   committing, so no migration can leave the timeline unguarded.
+//! - The schema version (`PRAGMA user_version`) is the number of the last migration applied, set
+//!   in the same transaction.
+//!
+//! How to add a migration: `DEVELOPMENT.md` ("Changing the schema").
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{Result, StoreError};
+
+/// One schema upgrade: the SQL that takes a file from `version - 1` to `version`.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: i32,
+    pub sql: &'static str,
+}
+
+/// Every migration, in order; a file's schema version is the number of the last one applied.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration { version: 1, sql: include_str!("migrations/0001_company_file.sql") },
+    Migration { version: 2, sql: include_str!("migrations/0002_profile_and_rule_sets.sql") },
+];
+
+/// The newest schema version this build understands.
+pub const SCHEMA_VERSION: i32 = MIGRATIONS[MIGRATIONS.len() - 1].version;
+
+/// The triggers that make tables append-only, as they are now (dropped and created again around
+/// every migration).
+const APPEND_ONLY_GUARDS: &str = include_str!("migrations/append_only_guards.sql");
+
+/// The names of the triggers [`APPEND_ONLY_GUARDS`] creates.
+const APPEND_ONLY_GUARD_NAMES: [&str; 2] = ["timeline_entry_no_update", "timeline_entry_no_delete"];
+
+/// Creates the whole current schema in a new, empty database, inside the caller's transaction.
+pub(super) fn create_schema(tx: &rusqlite::Transaction) -> Result<()> {
+    for migration in MIGRATIONS {
+        tx.execute_batch(migration.sql)?;
+    }
+    tx.execute_batch(APPEND_ONLY_GUARDS)?;
+    Ok(())
+}
+
+/// Applies every migration of `migrations` newer than `from`, each in its own transaction (see
+/// the module doc). Foreign keys are on again afterwards, whether it succeeded or not.
+pub fn upgrade(conn: &mut Connection, from: i32, migrations: &[Migration]) -> Result<()> {
+    for migration in migrations.iter().filter(|m| m.version > from) {
+        apply(conn, migration)?;
+    }
+    Ok(())
+}
+
+fn apply(conn: &mut Connection, migration: &Migration) -> Result<()> {
+    // Outside any transaction: inside one the pragma does nothing.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let applied = apply_in_transaction(conn, migration);
+    let restored = conn.pragma_update(None, "foreign_keys", true);
+    applied?;
+    Ok(restored?)
+}
+
+fn apply_in_transaction(conn: &mut Connection, migration: &Migration) -> Result<()> {
+    let failed = |detail: String| StoreError::UpgradeFailed { version: migration.version, detail };
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for name in APPEND_ONLY_GUARD_NAMES {
+        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))?;
+    }
+    tx.execute_batch(migration.sql).map_err(|e| failed(e.to_string()))?;
+    tx.execute_batch(APPEND_ONLY_GUARDS).map_err(|e| failed(e.to_string()))?;
+
+    let dangling: Vec<(String, i64, String)> = {
+        let mut check = tx.prepare("PRAGMA foreign_key_check")?;
+        let rows = check.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?.unwrap_or(0), r.get(2)?)))?;
+        rows.take(5).collect::<rusqlite::Result<_>>()?
+    };
+    if let Some((table, rowid, parent)) = dangling.first() {
+        return Err(failed(format!("{} row(s) would point at nothing, e.g. {table} row {rowid} → {parent}", dangling.len())));
+    }
+    let problems: Vec<String> = {
+        let mut check = tx.prepare("PRAGMA integrity_check(5)")?;
+        let rows = check.query_map([], |r| r.get(0))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    if problems != ["ok"] {
+        return Err(failed(format!("the integrity check found: {}", problems.join("; "))));
+    }
+    let guards: i64 = tx.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN (?1, ?2)",
+        APPEND_ONLY_GUARD_NAMES,
+        |r| r.get(0),
+    )?;
+    if guards != APPEND_ONLY_GUARD_NAMES.len() as i64 {
+        return Err(failed("the timeline's append-only triggers are missing".into()));
+    }
+    tx.pragma_update(None, "user_version", migration.version)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_count_up_from_one() {
+        for (index, migration) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(migration.version, index as i32 + 1);
+        }
+    }
+
+    fn version_1() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", true).unwrap();
+        upgrade(&mut conn, 0, &MIGRATIONS[..1]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO incident (id, title, case_key, discovered_at, created_at, updated_at)
+                 VALUES (1, 'x', 'other', '2026-01-01T00:00:00+09:00', 'now', 'now');
+             INSERT INTO timeline_entry (incident_id, at, kind, message) VALUES (1, 'now', 'note', 'first');",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn a_failing_migration_changes_nothing_and_leaves_foreign_keys_on() {
+        let mut conn = version_1();
+        let broken = Migration { version: 2, sql: "DELETE FROM incident; SELECT no_such_function();" };
+        let error = upgrade(&mut conn, 1, &[broken]).unwrap_err();
+        assert_eq!(error.code(), "upgrade_failed");
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let incidents: i64 = conn.query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
+        let foreign_keys: bool = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!((version, incidents, foreign_keys), (1, 1, true));
+    }
+
+    #[test]
+    fn a_migration_leaving_rows_pointing_at_nothing_is_rolled_back() {
+        let mut conn = version_1();
+        let orphaning = Migration { version: 2, sql: "DELETE FROM incident;" };
+        let error = upgrade(&mut conn, 1, &[orphaning]).unwrap_err();
+        assert!(error.to_string().contains("timeline_entry"), "{error}");
+        let incidents: i64 = conn.query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
+        assert_eq!(incidents, 1);
+    }
+
+    #[test]
+    fn a_rebuilt_timeline_is_guarded_again() {
+        let mut conn = version_1();
+        // A rebuild of the timeline table drops its triggers with the old table.
+        let rebuild = Migration {
+            version: 2,
+            sql: "CREATE TABLE timeline_copy (id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES incident(id),
+                      at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, message TEXT NOT NULL,
+                      data TEXT NOT NULL DEFAULT '{}') STRICT;
+                  INSERT INTO timeline_copy SELECT * FROM timeline_entry;
+                  DROP TABLE timeline_entry;
+                  ALTER TABLE timeline_copy RENAME TO timeline_entry;",
+        };
+        upgrade(&mut conn, 1, &[rebuild]).unwrap();
+        let message: String = conn.query_row("SELECT message FROM timeline_entry", [], |r| r.get(0)).unwrap();
+        assert_eq!(message, "first");
+        let refused = conn.execute("UPDATE timeline_entry SET message = 'rewritten'", []).unwrap_err();
+        assert!(refused.to_string().contains("append-only"), "{refused}");
+    }
+}

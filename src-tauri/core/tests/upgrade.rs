@@ -1,0 +1,297 @@
+//! Company files written by Sonae 0.1 (schema version 1, kept in `tests/fixtures/`, made by
+//! `tests/fixtures/make-v1.sh`) opened by this build: every row survives the upgrade, the
+//! timeline stays append-only, a copy of the file as it was is kept among its backups and
+//! restores to the old file, and reading a file never upgrades it.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sonae_core::store::backups::{self, BackupContents, BackupReason};
+use sonae_core::store::migrate::{Migration, MIGRATIONS};
+use sonae_core::store::{self, CompanyFile, Passphrase, SCHEMA_VERSION};
+
+/// The passphrase `make-v1.sh` protected `v1-protected.sonae` with.
+const FIXTURE_PASSPHRASE: &str = "備え あり 2026";
+
+const FIXTURES: [&str; 4] = ["v1-demo.sonae", "v1-protected.sonae", "v1-large.sonae", "v1-incidents.sonae"];
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
+}
+
+fn passphrase_for(name: &str) -> Option<Passphrase> {
+    name.contains("protected").then(|| Passphrase::new(FIXTURE_PASSPHRASE))
+}
+
+/// A fresh copy of a fixture in its own folder (so its backups land beside it).
+fn copy_of(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::copy(fixtures_dir().join(name), &path).unwrap();
+    (dir, path)
+}
+
+/// Per table: the columns it had, its row count and a hash of every value in those columns.
+type Snapshot = BTreeMap<String, (Vec<String>, usize, u64)>;
+
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid")).unwrap();
+    stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+}
+
+/// Reads every table of `conn`; with `only`, just the tables and columns of that earlier snapshot
+/// (an upgrade may add columns and tables, never take a value away).
+fn snapshot(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
+    let tables: Vec<String> = match only {
+        Some(earlier) => earlier.keys().cloned().collect(),
+        None => {
+            let mut stmt = conn
+                .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                .unwrap();
+            stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        }
+    };
+    let mut taken = Snapshot::new();
+    for table in tables {
+        let cols = match only {
+            Some(earlier) => earlier[&table].0.clone(),
+            None => columns(conn, &table),
+        };
+        let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let order = (1..=cols.len()).map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+        let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY {order}")).unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        let (mut count, mut hasher) = (0, std::collections::hash_map::DefaultHasher::new());
+        while let Some(row) = rows.next().unwrap() {
+            count += 1;
+            for i in 0..cols.len() {
+                format!("{:?}", row.get_ref(i).unwrap()).hash(&mut hasher);
+            }
+        }
+        taken.insert(table, (cols, count, hasher.finish()));
+    }
+    taken
+}
+
+/// The fixture as it is on disk, read without changing it.
+fn snapshot_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Snapshot {
+    let file = CompanyFile::open_for_backup_with_passphrase(path, passphrase).unwrap();
+    snapshot(file.connection(), None)
+}
+
+fn schema_of(path: &Path, passphrase: Option<&Passphrase>) -> Vec<String> {
+    let file = CompanyFile::open_for_backup_with_passphrase(path, passphrase).unwrap();
+    let mut stmt = file.connection().prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name").unwrap();
+    let schema = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    schema
+}
+
+fn assert_timeline_is_append_only(conn: &Connection) {
+    for statement in ["UPDATE timeline_entry SET message = 'rewritten'", "DELETE FROM timeline_entry"] {
+        let refused = conn.execute(statement, []).expect_err(statement);
+        assert!(refused.to_string().contains("append-only"), "{statement}: {refused}");
+    }
+}
+
+#[test]
+fn the_fixtures_are_version_1_files_with_rows_in_every_area() {
+    for name in FIXTURES {
+        // A copy: a read connection to a WAL-mode file would leave side files in the repository.
+        let (_dir, path) = copy_of(name);
+        let check = store::check_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
+        assert_eq!(check.schema_version, 1, "{name}");
+        let rows = snapshot_of_file(&path, passphrase_for(name).as_ref());
+        for table in ["company", "contact", "role", "procedure_step", "authority", "incident", "timeline_entry", "obligation"] {
+            assert!(rows[table].1 > 0, "{name} has no {table} rows");
+        }
+    }
+}
+
+#[test]
+fn every_fixture_opens_upgraded_with_every_row_and_its_guards() {
+    for name in FIXTURES {
+        let (_dir, path) = copy_of(name);
+        let passphrase = passphrase_for(name);
+        let before = snapshot_of_file(&path, passphrase.as_ref());
+
+        let file = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        let upgrade = file.upgrade().unwrap_or_else(|| panic!("{name} was not upgraded")).clone();
+        assert_eq!((upgrade.from, upgrade.to), (1, SCHEMA_VERSION), "{name}");
+        let version: i32 = file.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION, "{name}");
+        assert_eq!(snapshot(file.connection(), Some(&before)), before, "{name}: rows changed in the upgrade");
+        assert_timeline_is_append_only(file.connection());
+        let foreign_keys: bool = file.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(foreign_keys, "{name}: foreign keys are off after the upgrade");
+        // The version-2 additions start empty: nothing answered yet about insurance or the EU.
+        let (insurance, establishment): (i64, Option<i64>) = file
+            .connection()
+            .query_row("SELECT cyber_insurance, eu_establishment FROM company", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!((insurance, establishment), (0, None), "{name}");
+        drop(file);
+
+        // Opened again, it is current: no second upgrade, no second copy.
+        let again = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        assert!(again.upgrade().is_none(), "{name}");
+        let kept: Vec<_> = backups::list_backups_with_passphrase(&upgrade.backup.parent().unwrap(), &backups::company_stem(&path).unwrap(), passphrase.as_ref())
+            .unwrap()
+            .into_iter()
+            .filter(|b| b.reason == BackupReason::BeforeUpgrade)
+            .collect();
+        assert_eq!(kept.len(), 1, "{name}");
+        assert_eq!(kept[0].path, upgrade.backup);
+    }
+}
+
+/// A migration that rebuilds three tables the way a change of a column or a CHECK must: the
+/// incident table, which the timeline, calls, tasks and obligations point at (ON DELETE
+/// RESTRICT); the timeline itself, guarded by its append-only triggers; and the contacts, whose
+/// phones cascade from them and whom role holders point at (RESTRICT).
+const REBUILD: Migration = Migration {
+    version: SCHEMA_VERSION + 1,
+    sql: "
+        CREATE TABLE incident_new (
+            id INTEGER PRIMARY KEY, title TEXT NOT NULL, case_key TEXT NOT NULL, discovered_at TEXT NOT NULL,
+            discovered_by TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+            stage TEXT NOT NULL DEFAULT 'event' CHECK (stage IN ('near_miss', 'event', 'incident')),
+            category_key TEXT, level INTEGER CHECK (level BETWEEN 0 AND 3), level_override_reason TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed', 'archived')),
+            wizard_step INTEGER NOT NULL DEFAULT 0, wizard_draft TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(wizard_draft)),
+            facts TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(facts)), cause TEXT NOT NULL DEFAULT '',
+            secondary_damage TEXT NOT NULL DEFAULT '', subject_response TEXT NOT NULL DEFAULT '',
+            publication TEXT NOT NULL DEFAULT '', measures_taken TEXT NOT NULL DEFAULT '',
+            measures_planned TEXT NOT NULL DEFAULT '', lessons TEXT NOT NULL DEFAULT '', closed_at TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO incident_new SELECT * FROM incident;
+        DROP TABLE incident;
+        ALTER TABLE incident_new RENAME TO incident;
+        CREATE INDEX incident_status ON incident(status, discovered_at);
+
+        CREATE TABLE timeline_entry_new (
+            id INTEGER PRIMARY KEY, incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE RESTRICT,
+            at TEXT NOT NULL, author TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL, message TEXT NOT NULL,
+            data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)), source TEXT NOT NULL DEFAULT 'app'
+        ) STRICT;
+        INSERT INTO timeline_entry_new (id, incident_id, at, author, kind, message, data)
+            SELECT id, incident_id, at, author, kind, message, data FROM timeline_entry;
+        DROP TABLE timeline_entry;
+        ALTER TABLE timeline_entry_new RENAME TO timeline_entry;
+        CREATE INDEX timeline_entry_incident ON timeline_entry(incident_id, at);
+
+        CREATE TABLE contact_new (
+            id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
+            name TEXT NOT NULL CHECK (length(name) > 0), name_kana TEXT NOT NULL DEFAULT '',
+            organization TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+            call_order INTEGER, last_confirmed_on TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO contact_new SELECT * FROM contact;
+        DROP TABLE contact;
+        ALTER TABLE contact_new RENAME TO contact;
+        CREATE INDEX contact_call_order ON contact(call_order) WHERE call_order IS NOT NULL;
+    ",
+};
+
+#[test]
+fn the_harness_rebuilds_guarded_tables_without_losing_a_row() {
+    let migrations: Vec<Migration> = MIGRATIONS.iter().copied().chain([REBUILD]).collect();
+    for name in FIXTURES {
+        let (_dir, path) = copy_of(name);
+        let passphrase = passphrase_for(name);
+        let before = snapshot_of_file(&path, passphrase.as_ref());
+
+        let file = CompanyFile::open_upgrading(&path, passphrase.as_ref(), &migrations).unwrap();
+        let conn = file.connection();
+        let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, REBUILD.version);
+        assert_eq!(snapshot(conn, Some(&before)), before, "{name}: rows changed in the rebuild");
+        assert_timeline_is_append_only(conn);
+        // The foreign keys hold again: a timeline entry of no incident is refused, and a contact
+        // holding a role cannot be deleted.
+        let orphan = conn.execute("INSERT INTO timeline_entry (incident_id, at, kind, message) VALUES (999999, 'now', 'note', 'x')", []);
+        assert!(orphan.is_err(), "{name}: a timeline entry of no incident was taken");
+        let holder: i64 = conn.query_row("SELECT contact_id FROM role_holder LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert!(conn.execute("DELETE FROM contact WHERE id = ?1", [holder]).is_err(), "{name}: a role holder was deleted");
+        let problems: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(problems, "ok");
+    }
+}
+
+#[test]
+fn a_failed_migration_is_rolled_back_whole() {
+    let (_dir, path) = copy_of("v1-incidents.sonae");
+    let bytes = std::fs::read(&path).unwrap();
+    let incidents_before = snapshot_of_file(&path, None)["incident"].1 as i64;
+    // Deletes every incident, which the timeline's foreign keys must catch before committing.
+    let orphaning = Migration { version: SCHEMA_VERSION + 1, sql: "DELETE FROM incident;" };
+    let migrations: Vec<Migration> = MIGRATIONS.iter().copied().chain([orphaning]).collect();
+    let Err(error) = CompanyFile::open_upgrading(&path, None, &migrations) else { panic!("the orphaning upgrade was committed") };
+    assert_eq!(error.code(), "upgrade_failed", "{error}");
+    let file = CompanyFile::open_to_read(&path).unwrap();
+    let incidents: i64 = file.connection().query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
+    assert_eq!(incidents, incidents_before);
+    drop(file);
+    // The real migrations before it were committed; the file is a current one, all there.
+    let check = store::check(&path).unwrap();
+    assert_eq!(check.schema_version, SCHEMA_VERSION);
+    assert_ne!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn the_before_upgrade_backup_restores_the_file_as_it_was() {
+    for name in ["v1-demo.sonae", "v1-protected.sonae"] {
+        let (dir, path) = copy_of(name);
+        let passphrase = passphrase_for(name);
+        let original_rows = snapshot_of_file(&path, passphrase.as_ref());
+        let original_schema = schema_of(&path, passphrase.as_ref());
+
+        let file = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        let backup = file.upgrade().unwrap().backup.clone();
+        let backup_dir = backups::default_backup_dir(&path).unwrap();
+        assert_eq!(backup.parent(), Some(backup_dir.as_path()));
+        // Later backups and their rotation never take the copy from before the upgrade away.
+        for _ in 0..3 {
+            backups::take_backup(&file, &backup_dir, BackupReason::Opened).unwrap();
+        }
+        drop(file);
+        let stem = backups::company_stem(&path).unwrap();
+        backups::rotate(&backup_dir, &stem, 1).unwrap();
+        let listed = backups::list_backups_with_passphrase(&backup_dir, &stem, passphrase.as_ref()).unwrap();
+        let reasons: Vec<BackupReason> = listed.iter().map(|b| b.reason).collect();
+        assert_eq!(reasons, [BackupReason::Opened, BackupReason::BeforeUpgrade], "{name}");
+        let BackupContents::Intact(summary) = &listed[1].contents else { panic!("{name}: {:?}", listed[1].contents) };
+        assert!(summary.incidents > 0);
+
+        backups::restore_with_passphrase(&backup, &path, &backup_dir, passphrase.as_ref()).unwrap();
+        // What Sonae 0.1 wrote: version 1, the same schema and the same rows.
+        let check = store::check_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        assert_eq!(check.schema_version, 1, "{name}");
+        assert_eq!(schema_of(&path, passphrase.as_ref()), original_schema, "{name}");
+        assert_eq!(snapshot_of_file(&path, passphrase.as_ref()), original_rows, "{name}");
+        drop(dir);
+    }
+}
+
+#[test]
+fn reading_an_older_file_never_changes_it() {
+    for name in FIXTURES {
+        let (dir, path) = copy_of(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let passphrase = passphrase_for(name);
+        let file = CompanyFile::open_to_read_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        assert!(file.upgrade().is_none());
+        // Read through an upgraded copy: the version-2 columns are there to read.
+        let insurance: i64 = file.connection().query_row("SELECT cyber_insurance FROM company", [], |r| r.get(0)).unwrap();
+        assert_eq!(insurance, 0);
+        let incidents = store::list_incidents(file.connection()).unwrap();
+        assert!(!incidents.is_empty(), "{name}");
+        store::home_summary(file.connection(), None).unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} changed by reading it");
+        let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(beside, [std::ffi::OsString::from(name)], "{name}: reading left files beside it");
+    }
+}
