@@ -297,9 +297,32 @@ fn passphrase_from(name: &str) -> Result<Option<Passphrase>, Failure> {
     }
 }
 
-/// Opens a company file, protected or not, with the passphrase in `SONAE_PASSPHRASE`.
+/// Opens a company file to change it, protected or not, with the passphrase in
+/// `SONAE_PASSPHRASE`. A file of an older Sonae is upgraded (after a copy of it as it was is kept
+/// among its backups), and stderr says so.
 fn open(file: &Path) -> Result<CompanyFile, Failure> {
-    Ok(CompanyFile::open_with_passphrase(file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?)
+    let company = CompanyFile::open_with_passphrase(file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
+    if let Some(upgrade) = company.upgrade() {
+        eprintln!(
+            "sonae-cli: updated {} from schema version {} to {}; the file as it was is kept as {}",
+            file.display(),
+            upgrade.from,
+            upgrade.to,
+            upgrade.backup.display()
+        );
+    }
+    Ok(company)
+}
+
+/// Opens a company file only to read it: never written to, never upgraded (a file of an older
+/// Sonae is read through an upgraded copy in memory, so its owner's Sonae still opens it).
+fn read(file: &Path) -> Result<CompanyFile, Failure> {
+    Ok(CompanyFile::open_to_read_with_passphrase(file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?)
+}
+
+/// Opens a company file to copy it as it is (a backup): checked, only read, never upgraded.
+fn open_to_copy(file: &Path) -> Result<CompanyFile, Failure> {
+    Ok(CompanyFile::open_as_is_with_passphrase(file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?)
 }
 
 impl From<render::RenderError> for Failure {
@@ -337,7 +360,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let created = if demo {
                 CompanyFile::create_demo(&file, lang.code())?
             } else if let Some(other) = from_policy {
-                let policy = store::export_policy_template(open(&other)?.connection())?;
+                let policy = store::export_policy_template(read(&other)?.connection())?;
                 let default_name = match policy.language.as_str() {
                     "en" => "New company",
                     _ => "新しい会社",
@@ -358,17 +381,22 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Check { file } => {
             let check = store::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
             let protected = if check.protected { ", protected by a passphrase" } else { "" };
-            println!("{}: ok — {} (schema version {}{protected})", file.display(), check.company_name, check.schema_version);
+            let older = if check.schema_version < store::SCHEMA_VERSION {
+                format!("; written by an older Sonae, updated to version {} when it is next opened to be changed", store::SCHEMA_VERSION)
+            } else {
+                String::new()
+            };
+            println!("{}: ok — {} (schema version {}{protected}{older})", file.display(), check.company_name, check.schema_version);
         }
         Command::Backup { file, out } => {
-            open(&file)?.backup_to(&out)?;
+            open_to_copy(&file)?.backup_to(&out)?;
             println!("backed up {} to {}", file.display(), out.display());
         }
         Command::Backups { command } => run_backups(command)?,
         Command::Passphrase { command } => run_passphrase(command)?,
         Command::Template { command } => run_template(command)?,
         Command::Incident { command: IncidentCommand::List { file, json } } => {
-            let company = open(&file)?;
+            let company = read(&file)?;
             let incidents = store::list_incidents(company.connection())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&incidents).expect("incidents serialise"));
@@ -389,7 +417,7 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Export { file, what, out, incident, stage, lang, text, force } => {
-            let company = open(&file)?;
+            let company = read(&file)?;
             let options = ExportOptions {
                 incident_id: incident,
                 stage: match stage {
@@ -429,7 +457,7 @@ fn run(command: Command) -> Result<(), Failure> {
 fn run_template(command: TemplateCommand) -> Result<(), Failure> {
     match command {
         TemplateCommand::Export { file, out, force } => {
-            let bytes = store::template_file_bytes(open(&file)?.connection())?;
+            let bytes = store::template_file_bytes(read(&file)?.connection())?;
             render::save(&out, &bytes, force)?;
             println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
         }
@@ -465,7 +493,7 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
 fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
     match command {
         ContactsCommand::Export { file, out, force } => {
-            let company = open(&file)?;
+            let company = read(&file)?;
             if out.exists() && !force {
                 return Err(render::RenderError::AlreadyExists { path: out }.into());
             }
@@ -476,7 +504,8 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
         }
         ContactsCommand::Import { file, csv, dry_run, author } => {
             let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
-            let mut company = open(&file)?;
+            // A dry run only reads: it leaves a file of an older Sonae as it is.
+            let mut company = if dry_run { read(&file)? } else { open(&file)? };
             let preview = store::preview_contacts_import(company.connection(), &bytes)?;
             for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
                 println!("{} [{}]", problem.message, problem.code);
@@ -511,7 +540,7 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
     match command {
         BackupsCommand::Take { file, dir, keep } => {
             let dir = backup_folder(&file, dir)?;
-            let taken = backups::take_backup(&open(&file)?, &dir, BackupReason::Manual)?;
+            let taken = backups::take_backup(&open_to_copy(&file)?, &dir, BackupReason::Manual)?;
             let deleted = backups::rotate(&dir, &backups::company_stem(&file)?, keep)?;
             println!("backed up {} to {} ({} old backups deleted)", file.display(), taken.path.display(), deleted.len());
         }
