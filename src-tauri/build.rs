@@ -3,6 +3,7 @@
 fn main() {
     let commands: &[&str] = &[
         "open_file_state",
+        "dismiss_upgrade_notice",
         "home_summary",
         "preferences",
         "set_language",

@@ -21,6 +21,7 @@ pub fn run() {
         .manage(session)
         .invoke_handler(tauri::generate_handler![
             commands::files::open_file_state,
+            commands::files::dismiss_upgrade_notice,
             commands::files::home_summary,
             commands::preferences::preferences,
             commands::preferences::set_language,

@@ -44,6 +44,20 @@ pub struct OpenFile {
     pub company: Option<CompanyFile>,
     /// Why the company file could not be opened; the file itself is left as it was.
     pub problem: Option<ErrorReport>,
+    /// The user has read the notice that opening upgraded the file (it is said once).
+    pub upgrade_notice_read: bool,
+}
+
+impl OpenFile {
+    fn opened(path: &Path, company: CompanyFile) -> OpenFile {
+        OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None, upgrade_notice_read: false }
+    }
+
+    /// The schema version the open file was upgraded from on opening, while its notice is unread.
+    pub fn unread_upgrade(&self) -> Option<i32> {
+        let upgrade = self.company.as_ref()?.upgrade()?;
+        (!self.upgrade_notice_read).then_some(upgrade.from)
+    }
 }
 
 impl Session {
@@ -58,9 +72,9 @@ impl Session {
                 settings.remember(&path);
                 let _ = settings.save(&data_dir);
                 background_backup = Some(keep_backup_in_background(&path, settings.preferences.backups_kept, None));
-                OpenFile { path: Some(path), company: Some(company), problem: None }
+                OpenFile::opened(&path, company)
             }
-            Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem) },
+            Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem), upgrade_notice_read: false },
         };
         release_freed_memory();
         Session {
@@ -147,7 +161,7 @@ impl Session {
         let company = CompanyFile::open_with_passphrase(path, passphrase)?;
         let key = company.passphrase().cloned();
         let mut open = self.open_file()?;
-        *open = OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None };
+        *open = OpenFile::opened(path, company);
         drop(open);
         let kept = match self.settings.lock() {
             Ok(mut settings) => {

@@ -166,6 +166,12 @@ impl AppWindow {
         }
     }
 
+    /// Whether nothing matches `css` once the screen has had a moment to settle.
+    pub async fn absent(&self, css: &str) -> bool {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.driver.find_all(By::Css(css)).await.map(|found| found.is_empty()).unwrap_or(false)
+    }
+
     /// Waits until some element shows exactly `text` (ignoring surrounding spaces) and returns it.
     pub async fn text(&self, text: &str) -> WebElement {
         let xpath = format!("//*[normalize-space(text())={}]", xpath_literal(text));

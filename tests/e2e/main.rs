@@ -14,4 +14,5 @@ mod policy;
 mod protection;
 mod hostile_text;
 mod startup;
+mod upgrade;
 mod wizard;

@@ -34,7 +34,7 @@ const summary: HomeSummary = {
   contact_count: 14,
 };
 
-const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null, protected: false };
+const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null, protected: false, upgraded_from: null };
 
 const api = vi.hoisted(() => ({
   preferences: vi.fn(),

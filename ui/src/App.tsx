@@ -1,7 +1,7 @@
 // The window: header with the company and the language switch, navigation of the areas, and the
 // page. It loads the user's language first so the first frame is already right.
 import { useCallback, useEffect, useState } from 'react';
-import { AppShell, Group, MantineProvider, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Button, Group, MantineProvider, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
@@ -79,6 +79,12 @@ export function App() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
 
+  // The notice that opening upgraded the file is shown until the user closes it, once.
+  const dismissUpgrade = async () => {
+    await api.dismissUpgradeNotice();
+    setLoaded((current) => (current.kind === 'ready' ? { ...current, file: { ...current.file, upgraded_from: null } } : current));
+  };
+
   const switchLanguage = async (language: string) => {
     const saved = await api.setLanguage(language as Language);
     await applyLanguage(saved.language);
@@ -150,6 +156,23 @@ export function App() {
               ))}
           </AppShell.Navbar>
           <AppShell.Main>
+            {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
+              <Alert
+                color="blue"
+                mb="md"
+                withCloseButton
+                closeButtonLabel={t('upgrade.dismiss')}
+                onClose={() => void dismissUpgrade()}
+                data-testid="upgrade-notice"
+              >
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm">{t('upgrade.notice')}</Text>
+                  <Button size="xs" variant="light" onClick={() => navigate({ page: 'backups' })} data-testid="upgrade-show-backups">
+                    {t('upgrade.showBackups')}
+                  </Button>
+                </Group>
+              </Alert>
+            )}
             {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
             {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
             {loaded.kind === 'ready' && view.page === 'home' && summary && (

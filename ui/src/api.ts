@@ -55,6 +55,7 @@ export type ReportingTexts = Record<string, string>;
 
 export const api = {
   openFileState: () => invoke<OpenFileState>('open_file_state'),
+  dismissUpgradeNotice: () => invoke<null>('dismiss_upgrade_notice'),
   homeSummary: () => invoke<HomeSummary>('home_summary'),
   recentFiles: () => invoke<RecentFile[]>('recent_files'),
   openRecentFile: (path: string) => invoke<null>('open_recent_file', { path }),

@@ -74,7 +74,12 @@ problem: ErrorReport | null,
 /**
  * Whether the open file is protected by a passphrase (encrypted on disk).
  */
-protected: boolean, };
+protected: boolean, 
+/**
+ * The schema version the open file had before this Sonae upgraded it on opening, until the
+ * user has read the notice saying so; `None` otherwise.
+ */
+upgraded_from: number | null, };
 
 export type RecentFile = { path: string, file_name: string, folder: string, 
 /**
@@ -384,7 +389,7 @@ importable: boolean,
  */
 to_import: number, to_skip: number, };
 
-export type BackupReason = "opened" | "daily" | "before_restore" | "manual";
+export type BackupReason = "opened" | "daily" | "before_restore" | "manual" | "before_upgrade";
 
 export type BackupSummary = { company_name: string, contacts: number, incidents: number, open_incidents: number, 
 /**

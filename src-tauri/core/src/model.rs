@@ -144,6 +144,9 @@ pub struct OpenFileState {
     pub problem: Option<ErrorReport>,
     /// Whether the open file is protected by a passphrase (encrypted on disk).
     pub protected: bool,
+    /// The schema version the open file had before this Sonae upgraded it on opening, until the
+    /// user has read the notice saying so; `None` otherwise.
+    pub upgraded_from: Option<i32>,
 }
 
 /// A company file opened before, for the list of recent files (consultants keep one per client).

@@ -23,7 +23,15 @@ pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileSta
         path: open.path.as_ref().map(|p| p.display().to_string()),
         problem: open.problem.clone(),
         protected: open.company.as_ref().is_some_and(CompanyFile::is_protected),
+        upgraded_from: open.unread_upgrade(),
     })
+}
+
+/// The user has read that opening upgraded the file: the notice is not shown again.
+#[tauri::command]
+pub fn dismiss_upgrade_notice(session: State<'_, Session>) -> CommandResult<()> {
+    session.open_file()?.upgrade_notice_read = true;
+    Ok(())
 }
 
 /// Opens the protected company file Sonae was asked to open (at start or from the company-file

@@ -56,7 +56,7 @@ export function BackupsPage() {
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {backups?.length === 0 && <Text c="dimmed">{t('backups.none')}</Text>}
       {backups?.map((backup) => (
-        <Card key={backup.path} withBorder padding="sm" data-testid="backup">
+        <Card key={backup.path} withBorder padding="sm" data-testid="backup" data-reason={backup.reason}>
           <Group justify="space-between" wrap="nowrap" align="flex-start">
             <div>
               <Group gap="xs">
