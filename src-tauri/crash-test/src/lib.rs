@@ -19,6 +19,10 @@
 //! to protected by one passphrase, to another, and back to plain ([`PROTECTIONS`]), over and over:
 //! after every kill the file must open with the protection it was last reported converted to, or
 //! the next one (the kill came after the switch, before the report), and hold what it held.
+//!
+//! Last it kills `sonae-crash-upgrader`, which opens a company file written by Sonae 0.1 (the
+//! fixtures in `tests/fixtures/`) and so upgrades it: after every kill the file must be the old
+//! version or the new one, never a mix, with every row it had.
 
 use std::fmt;
 use std::path::Path;
@@ -27,6 +31,9 @@ use sonae_core::store::{CompanyFile, Passphrase, StoreError};
 
 /// The writer's first line: the company file is open (checked, recovered) and writes begin.
 pub const OPENED: &str = "opened";
+
+/// The upgrader's only line: the file was opened, and so upgraded.
+pub const UPGRADED: &str = "upgraded";
 
 /// The protections `sonae-crash-rekeyer` moves a company file through, in turn: plain, one
 /// passphrase, another (Japanese), then plain again.

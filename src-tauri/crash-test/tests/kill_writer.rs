@@ -18,6 +18,12 @@
 //! in turn, `SONAE_CRASH_CONVERSION_KILLS` times (default 30): after every kill the file must open
 //! with the protection last reported or the next one, hold exactly what it held, and have no
 //! WAL of the other version beside it that SQLite could replay.
+//!
+//! Last it kills `sonae-crash-upgrader` while it opens, and so upgrades, copies of the version-1
+//! fixtures (`tests/fixtures/`), `SONAE_CRASH_UPGRADE_KILLS` times in all (default 100): after
+//! every kill the file must have exactly the old schema or exactly the new one, every row it had,
+//! and pass the integrity check; a file left old is upgraded again by the next run, as the app
+//! would on its next start.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
@@ -27,7 +33,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use sonae_core::{rules, store::{self, CompanyFile}};
-use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS};
+use sonae_core::store::Passphrase;
+use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS, UPGRADED};
 
 /// Where kills land: this share (percent) at a random moment after the writer starts, so in the
 /// opening (integrity check, WAL recovery) or the first writes; the rest at a random moment after
@@ -90,6 +97,7 @@ fn main() {
         sizes.len()
     );
     conversions_survive_kills(env_number("SONAE_CRASH_CONVERSION_KILLS", 30), seed, dir.path());
+    upgrades_survive_kills(env_number("SONAE_CRASH_UPGRADE_KILLS", 100), seed, dir.path());
 }
 
 /// Kills the rekeyer again and again on one company file (see the module doc).
@@ -294,4 +302,174 @@ fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
         return Err(format!("a wizard draft of batch {orphan} was kept without its timeline entries"));
     }
     Ok(())
+}
+
+/// The version-1 fixtures the upgrade is killed on, with the passphrase of the protected one
+/// (`tests/fixtures/make-v1.sh`).
+const UPGRADE_FIXTURES: [(&str, Option<&str>); 4] = [
+    ("v1-demo.sonae", None),
+    ("v1-protected.sonae", Some("備え あり 2026")),
+    ("v1-large.sonae", None),
+    ("v1-incidents.sonae", None),
+];
+
+/// What a file must hold after every kill: its tables with their version-1 columns and rows, and
+/// the schema as it was and as it is once upgraded.
+struct UpgradeExpectation {
+    tables: Vec<(String, Vec<String>)>,
+    rows: Vec<String>,
+    old_schema: Vec<String>,
+    new_schema: Vec<String>,
+    /// How long one uninterrupted upgrade takes, process start to exit.
+    duration: Duration,
+}
+
+/// Kills the upgrader again and again on copies of each fixture (see the module doc).
+fn upgrades_survive_kills(kills: u64, seed: u64, dir: &Path) {
+    let started = Instant::now();
+    let mut rng = SplitMix64::new(seed ^ 0x0B6_4ADE);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let (mut found_old, mut found_new, mut mid_upgrade) = (0u64, 0u64, 0u64);
+    let per_fixture = kills.div_ceil(UPGRADE_FIXTURES.len() as u64);
+    for (index, (name, passphrase)) in UPGRADE_FIXTURES.iter().enumerate() {
+        let folder = dir.join(format!("upgrade-{index}"));
+        let fresh_copy = || {
+            let _ = std::fs::remove_dir_all(&folder);
+            std::fs::create_dir_all(&folder).unwrap();
+            let path = folder.join(name);
+            std::fs::copy(fixtures.join(name), &path).expect("copy the fixture");
+            path
+        };
+        let key = passphrase.map(Passphrase::new);
+        let expected = expect_upgrade(&fresh_copy(), key.as_ref(), *passphrase);
+        let mut path = fresh_copy();
+        for kill in 1..=per_fixture {
+            let copies_before = before_upgrade_copies(&path);
+            let run_for = Duration::from_micros(rng.below(expected.duration.as_micros() as u64 * 11 / 10 + 1));
+            run_upgrader_and_kill(&path, *passphrase, run_for);
+            let context = format!("{name}, upgrade kill {kill} (seed {seed}, {run_for:?} after the start)");
+            match verify_upgrade_state(&path, key.as_ref(), &expected) {
+                Ok(true) => {
+                    found_new += 1;
+                    path = fresh_copy();
+                }
+                Ok(false) => {
+                    found_old += 1;
+                    mid_upgrade += u64::from(before_upgrade_copies(&path) > copies_before);
+                }
+                Err(problem) => panic!("{context}: {problem}"),
+            }
+        }
+    }
+    println!(
+        "kill_writer: survived {} SIGKILLs of upgrades of the {} version-1 fixtures in {:.1} s (seed {seed}); found the old \
+         version {found_old} times ({mid_upgrade} of them after the copy before the upgrade was kept), the new one {found_new} times, never a mix",
+        per_fixture * UPGRADE_FIXTURES.len() as u64,
+        UPGRADE_FIXTURES.len(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Runs one uninterrupted upgrade of `path` (a fresh copy) and reads what every kill must leave.
+fn expect_upgrade(path: &Path, key: Option<&Passphrase>, passphrase: Option<&str>) -> UpgradeExpectation {
+    let old_schema = schema_of(path, key);
+    let tables = tables_of(path, key);
+    let rows = rows_in(path, key, &tables);
+    let start = Instant::now();
+    let mut upgrader = Command::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
+    upgrader.arg(path).args(passphrase);
+    let output = upgrader.output().expect("run sonae-crash-upgrader");
+    let duration = start.elapsed();
+    assert!(output.status.success(), "the upgrader failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), UPGRADED);
+    let new_schema = schema_of(path, key);
+    assert_ne!(old_schema, new_schema, "the upgrade changed no schema");
+    UpgradeExpectation { tables, rows, old_schema, new_schema, duration }
+}
+
+fn run_upgrader_and_kill(path: &Path, passphrase: Option<&str>, run_for: Duration) {
+    let mut upgrader = Command::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
+    upgrader.arg(path).args(passphrase).stdout(Stdio::null()).stderr(Stdio::piped());
+    let mut child = upgrader.spawn().expect("start sonae-crash-upgrader");
+    std::thread::sleep(run_for);
+    if let Some(status) = child.try_wait().expect("upgrader status") {
+        if !status.success() {
+            let mut stderr = String::new();
+            let _ = child.stderr.take().expect("stderr").read_to_string(&mut stderr);
+            panic!("the upgrader failed: {stderr}");
+        }
+        return;
+    }
+    child.kill().expect("SIGKILL the upgrader");
+    child.wait().expect("reap the upgrader");
+}
+
+/// Checks the file a killed upgrade left: intact, exactly the old or the new schema, with every
+/// row. Answers whether it is the new version.
+fn verify_upgrade_state(path: &Path, key: Option<&Passphrase>, expected: &UpgradeExpectation) -> Result<bool, String> {
+    let check = store::check_with_passphrase(path, key).map_err(|e| format!("the file does not open: {e}"))?;
+    let schema = schema_of(path, key);
+    let upgraded = match check.schema_version {
+        1 if schema == expected.old_schema => false,
+        v if v == store::SCHEMA_VERSION && schema == expected.new_schema => true,
+        v => return Err(format!("schema version {v} with a schema that is neither the old nor the new one: {schema:#?}")),
+    };
+    if rows_in(path, key, &expected.tables) != expected.rows {
+        return Err("rows changed".into());
+    }
+    Ok(upgraded)
+}
+
+/// How many copies kept before an upgrade the backup folder of `path` holds.
+fn before_upgrade_copies(path: &Path) -> usize {
+    let folder = store::backups::default_backup_dir(path).expect("backup folder");
+    let name_ends = |entry: &std::fs::DirEntry| entry.file_name().to_string_lossy().ends_with(".before-upgrade.sonae");
+    std::fs::read_dir(folder).map(|entries| entries.flatten().filter(name_ends).count()).unwrap_or(0)
+}
+
+/// The file's schema (tables, indexes, triggers), read without changing the file.
+fn schema_of(path: &Path, key: Option<&Passphrase>) -> Vec<String> {
+    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
+    let schema = company
+        .connection()
+        .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .expect("schema");
+    schema
+}
+
+/// The tables of a file with their columns, read without changing the file.
+fn tables_of(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)> {
+    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
+    let conn = company.connection();
+    let names: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .expect("table names");
+    names
+        .into_iter()
+        .map(|table| {
+            let columns = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"))
+                .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+                .expect("columns");
+            (table, columns)
+        })
+        .collect()
+}
+
+/// Every row of `tables`, in the columns given (an upgrade may add columns, never take a value).
+fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>)]) -> Vec<String> {
+    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
+    let mut rows = Vec::new();
+    for (table, columns) in tables {
+        let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
+        let mut stmt = company.connection().prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY rowid")).expect("select");
+        let mut query = stmt.query([]).expect("query");
+        while let Some(row) = query.next().expect("row") {
+            let values: Vec<String> = (0..columns.len()).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();
+            rows.push(format!("{table}: {}", values.join(", ")));
+        }
+    }
+    rows
 }
