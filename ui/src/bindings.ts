@@ -638,8 +638,8 @@ isms_certified: boolean, sector: Sector, };
 
 export type Facts = { 
 /**
- * 知った日時 — when the company came to know of the incident (RFC 3339). Its date in its own
- * offset is day 1 of every report deadline.
+ * 知った日時 — when the company came to know of the incident (RFC 3339, any offset). Its date
+ * in Japan (UTC+09:00) is day 1 of every report deadline.
  */
 discovered_at: string, category: IncidentCategory, 
 /**

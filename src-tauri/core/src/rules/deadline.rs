@@ -1,6 +1,8 @@
 //! Day counting for report deadlines.
 //!
-//! The day the company came to know of the incident (知った日, "D") is day 1. The PPC general
+//! The day the company came to know of the incident (知った日, "D") is day 1, read on the Japanese
+//! calendar: an office abroad that writes its own offset gets the same day as one in Tokyo, since
+//! the deadline is counted by the authority in Japan. The PPC general
 //! guideline (通則編 3-5-3-3 and 3-5-3-4) asks for a 速報 "promptly", about 3–5 days, and a 確報
 //! within 30 days, or 60 days when the leak may have had an unlawful purpose. A final deadline that
 //! ends on an administrative holiday — Saturday, Sunday, national holiday or 12/29–1/3 — moves to
@@ -19,6 +21,17 @@ pub const FINAL_REPORT_DAY: u64 = 30;
 pub const FINAL_REPORT_DAY_UNLAWFUL: u64 = 60;
 /// GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware.
 pub const GDPR_NOTICE_HOURS: i64 = 72;
+
+/// Japan Standard Time, UTC+09:00 (Japan has no daylight saving time).
+pub fn japan_time() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
+}
+
+/// 知った日 — D, day 1 of every deadline: the calendar day in Japan of the moment the company came
+/// to know, whatever offset that moment was written with.
+pub fn day_of_knowing(known_at: DateTime<FixedOffset>) -> NaiveDate {
+    known_at.with_timezone(&japan_time()).date_naive()
+}
 
 /// The `n`th day counting `known_on` as day 1.
 pub fn nth_day(known_on: NaiveDate, n: u64) -> NaiveDate {
@@ -72,6 +85,22 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn the_day_of_knowing_is_the_date_in_japan() {
+        assert_eq!(day_of_knowing(at("2026-01-13T10:00:00+09:00")), date(2026, 1, 13));
+        // 23:30 on 1/12 in New York is 13:30 on 1/13 in Tokyo.
+        assert_eq!(day_of_knowing(at("2026-01-12T23:30:00-05:00")), date(2026, 1, 13));
+        // 14:59 UTC is 23:59 in Tokyo, 15:00 UTC already the next day.
+        assert_eq!(day_of_knowing(at("2026-01-12T14:59:59Z")), date(2026, 1, 12));
+        assert_eq!(day_of_knowing(at("2026-01-12T15:00:00Z")), date(2026, 1, 13));
+        // 02:00 on 1/13 in Auckland (+13:00) is still 22:00 on 1/12 in Tokyo.
+        assert_eq!(day_of_knowing(at("2026-01-13T02:00:00+13:00")), date(2026, 1, 12));
     }
 
     #[test]

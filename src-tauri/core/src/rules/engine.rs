@@ -219,7 +219,7 @@ const RULES: [Rule; 10] = [
 pub(crate) struct Situation<'a> {
     facts: &'a Facts,
     data: &'a PersonalData,
-    /// 知った日 — day 1 of every deadline: the date of `discovered_at` in its own offset.
+    /// 知った日 — day 1 of every deadline: the date of `discovered_at` in Japan.
     pub(crate) known_on: NaiveDate,
     /// Personal data was (or may have been) leaked, lost or damaged.
     pub(crate) personal_data: bool,
@@ -245,7 +245,7 @@ impl<'a> Situation<'a> {
         Situation {
             facts,
             data,
-            known_on: facts.discovered_at.date_naive(),
+            known_on: deadline::day_of_knowing(facts.discovered_at),
             personal_data,
             malware,
             unlawful_purpose,

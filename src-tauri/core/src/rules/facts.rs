@@ -21,8 +21,8 @@ pub use crate::model::Sector;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(try_from = "serde_json::Value")]
 pub struct Facts {
-    /// 知った日時 — when the company came to know of the incident (RFC 3339). Its date in its own
-    /// offset is day 1 of every report deadline.
+    /// 知った日時 — when the company came to know of the incident (RFC 3339, any offset). Its date
+    /// in Japan (UTC+09:00) is day 1 of every report deadline.
     #[ts(type = "string")]
     pub discovered_at: DateTime<FixedOffset>,
     pub category: IncidentCategory,

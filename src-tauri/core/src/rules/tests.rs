@@ -199,13 +199,18 @@ fn the_gdpr_deadline_keeps_the_input_offset() {
 }
 
 #[test]
-fn day_one_is_the_date_in_the_input_offset() {
-    // 23:30 in New York on 1/12 is already 1/13 in Tokyo; the company knew on 1/12 its time.
-    let assessment = assess(&facts(json!({
+fn day_one_is_the_date_in_japan_whatever_the_offset() {
+    // 23:30 in New York on 1/12 is already 13:30 on 1/13 in Tokyo: day 1 is 1/13, as for an
+    // office in Tokyo that learnt of it then.
+    let abroad = assess(&facts(json!({
         "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true }
     })));
-    let ppc = find(&assessment, Authority::Ppc).unwrap();
-    assert_eq!(ppc.deadlines[0], dated(Stage::Preliminary, date(2026, 1, 16)));
+    let tokyo = assess(&facts(json!({
+        "discovered_at": "2026-01-13T13:30:00+09:00", "personal_data": { "subjects": 1, "sensitive": true }
+    })));
+    let ppc = find(&abroad, Authority::Ppc).unwrap();
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
+    assert_eq!(abroad, tokyo);
 }
 
 #[test]
@@ -573,6 +578,18 @@ fn the_summary_shows_the_gdpr_moment_with_its_offset() {
 }
 
 #[test]
+fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
+    let abroad = facts(json!({ "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true } }));
+    let text = describe(&assess(&abroad), &abroad, "en");
+    assert!(text.contains("came to know on Mon 2026-01-12 23:30 (UTC-05:00)"), "{text}");
+    assert!(text.contains("Days are counted in Japan time, where day 1 is Tue 2026-01-13."), "{text}");
+    let text = describe(&assess(&abroad), &abroad, "ja");
+    assert!(text.contains("日本時間では2026年1月13日(火)が1日目です。"), "{text}");
+    let tokyo = example_1();
+    assert!(!describe(&assess(&tokyo), &tokyo, "en").contains("Japan time"));
+}
+
+#[test]
 fn every_name_and_explanation_exists_in_both_languages() {
     for authority in Authority::ALL {
         assert_ne!(authority_name(authority, "ja"), authority_name(authority, "en"));
@@ -638,7 +655,7 @@ proptest! {
     #[test]
     fn final_deadlines_are_working_days_after_the_preliminary_ones(facts in any_facts()) {
         let assessment = assess(&facts);
-        let known_on = facts.discovered_at.date_naive();
+        let known_on = super::deadline::day_of_knowing(facts.discovered_at);
         for obligation in &assessment.obligations {
             let day = |stage| obligation.deadlines.iter().find(|d| d.stage == stage).map(|d| match d.due_by {
                 DueBy::Date(date) => date,

@@ -183,15 +183,20 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     let (mandatory, recommended) = (count(Duty::Mandatory), count(Duty::Recommended));
     let known = instant(facts.discovered_at, l);
     let mut lines = match l {
-        Lang::Ja => vec![
-            format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）"),
-            format!("義務 {mandatory} 件、推奨 {recommended} 件"),
-        ],
-        Lang::En => vec![
-            format!("Who to tell (the company came to know on {known}; that day is day 1)"),
-            format!("{mandatory} mandatory, {recommended} recommended"),
-        ],
+        Lang::Ja => vec![format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）")],
+        Lang::En => vec![format!("Who to tell (the company came to know on {known}; that day is day 1)")],
     };
+    if facts.discovered_at.offset() != &deadline::japan_time() {
+        let d = day(situation.known_on, l);
+        lines.push(match l {
+            Lang::Ja => format!("日数は日本時間で数えます。日本時間では{d}が1日目です。"),
+            Lang::En => format!("Days are counted in Japan time, where day 1 is {d}."),
+        });
+    }
+    lines.push(match l {
+        Lang::Ja => format!("義務 {mandatory} 件、推奨 {recommended} 件"),
+        Lang::En => format!("{mandatory} mandatory, {recommended} recommended"),
+    });
     if assessment.obligations.is_empty() {
         lines.push(String::new());
         lines.push(
