@@ -669,4 +669,9 @@ export type Deadline = { stage: DeadlineStage, due_by: DueBy, };
 
 export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, };
 
-export type Assessment = { obligations: Array<Obligation>, };
+export type Assessment = { 
+/**
+ * The rule set applied, named by the day it came into force (`"2024-04-01"`): the set in
+ * force on the day of knowing.
+ */
+rules: string, obligations: Array<Obligation>, };

@@ -78,7 +78,7 @@ fn example_1_misconfigured_server() {
     }));
     assert_eq!(
         result,
-        json!({ "obligations": [
+        json!({ "rules": "2024-04-01", "obligations": [
             { "authority": "ppc", "duty": "mandatory", "grounds": ["over_1000_subjects"],
               "deadlines": [
                   { "stage": "preliminary", "due_by": "2026-01-17" },
@@ -135,7 +135,10 @@ fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
 
 #[test]
 fn nothing_to_report_is_an_empty_list() {
-    assert_eq!(obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00" })), json!({ "obligations": [] }));
+    assert_eq!(
+        obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00" })),
+        json!({ "rules": "2024-04-01", "obligations": [] })
+    );
 }
 
 #[test]
@@ -189,6 +192,22 @@ fn a_malformed_date_is_refused() {
         let message = refused(&format!(r#"{{"discovered_at": "{date}"}}"#));
         assert!(message.contains("discovered_at is not an RFC 3339 date-time"), "{message}");
     }
+}
+
+#[test]
+fn the_answer_names_the_rules_in_force_on_the_day_of_knowing() {
+    let rules = |at: &str| obligations(json!({ "discovered_at": at }))["rules"].clone();
+    assert_eq!(rules("2023-06-01T10:00:00+09:00"), "2022-04-01");
+    assert_eq!(rules("2024-03-31T23:59:00+09:00"), "2022-04-01");
+    assert_eq!(rules("2024-04-01T00:00:00+09:00"), "2024-04-01");
+}
+
+#[test]
+fn a_day_of_knowing_before_april_2022_is_refused() {
+    let message = refused(r#"{"discovered_at": "2021-11-15T10:00:00+09:00", "personal_data": {"subjects": 3000}}"#);
+    assert!(message.contains("discovered_at 2021-11-15T10:00:00+09:00 is 2021-11-15 in Japan, before 2022-04-01"), "{message}");
+    // The day counts in Japan: 2022-03-31 20:00 in London is already 4/1 in Tokyo.
+    assert_eq!(obligations(json!({ "discovered_at": "2022-03-31T20:00:00+01:00" }))["rules"], "2022-04-01");
 }
 
 #[test]

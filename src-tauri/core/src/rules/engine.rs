@@ -10,10 +10,15 @@ use ts_rs::TS;
 
 use super::deadline;
 use super::facts::{Facts, IncidentCategory, PersonalData, Sector};
+use super::rule_set::RuleSet;
 
 /// Who must or should be told about one incident (the `assess` contract output).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Assessment {
+    /// The rule set applied, named by the day it came into force (`"2024-04-01"`): the set in
+    /// force on the day of knowing.
+    #[ts(type = "string")]
+    pub rules: NaiveDate,
     pub obligations: Vec<Obligation>,
 }
 
@@ -186,16 +191,15 @@ impl Deadline {
     }
 }
 
-/// APPI art. 26(1) with PPC rule art. 7(4): a report is due when *more than* 1,000 people are
-/// affected — exactly 1,000 is not enough (the PPC's Q&A on the guidelines says the same).
-pub const APPI_PEOPLE_THRESHOLD: u64 = 1_000;
-/// My Number breach rule art. 2: more than 100 people.
-pub const MY_NUMBER_PEOPLE_THRESHOLD: u64 = 100;
-
-/// Who must or should be told about the incident `facts` describe.
+/// Who must or should be told about the incident `facts` describe, under the rules in force on
+/// its day of knowing. Facts built in code without [`super::parse_facts`] may carry a day before
+/// 2022-04-01, which the parser refuses; they are judged by the earliest rules.
 pub fn assess(facts: &Facts) -> Assessment {
     let situation = Situation::new(facts);
-    Assessment { obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect() }
+    Assessment {
+        rules: situation.rules.effective,
+        obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect(),
+    }
 }
 
 /// One addressee's rule: its obligation, or none when it does not apply.
@@ -221,6 +225,8 @@ pub(crate) struct Situation<'a> {
     data: &'a PersonalData,
     /// 知った日 — day 1 of every deadline: the date of `discovered_at` in Japan.
     pub(crate) known_on: NaiveDate,
+    /// The rules in force on `known_on`.
+    pub(crate) rules: &'static RuleSet,
     /// Personal data was (or may have been) leaked, lost or damaged.
     pub(crate) personal_data: bool,
     /// Malware is involved, by category or flag.
@@ -238,6 +244,7 @@ impl<'a> Situation<'a> {
         let people = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
         let personal_data = people > 0 || data.sensitive || data.financial_damage_risk || data.unlawful_purpose;
         let malware = facts.malware || facts.category == IncidentCategory::Malware;
+        let known_on = deadline::day_of_knowing(facts.discovered_at);
         // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
         // access, ransomware, theft of media, and staff taking data out to give it to others.
         let unlawful_purpose =
@@ -245,7 +252,8 @@ impl<'a> Situation<'a> {
         Situation {
             facts,
             data,
-            known_on: deadline::day_of_knowing(facts.discovered_at),
+            known_on,
+            rules: RuleSet::in_force_on(known_on).unwrap_or(RuleSet::earliest()),
             personal_data,
             malware,
             unlawful_purpose,
@@ -265,7 +273,7 @@ impl<'a> Situation<'a> {
             (self.data.sensitive, Ground::SensitiveData),
             (self.data.financial_damage_risk, Ground::FinancialDamageRisk),
             (self.unlawful_purpose, Ground::UnlawfulPurpose),
-            (self.people > APPI_PEOPLE_THRESHOLD, Ground::Over1000Subjects),
+            (self.people > self.rules.people_threshold, Ground::Over1000Subjects),
         ])
     }
 
@@ -274,7 +282,7 @@ impl<'a> Situation<'a> {
     fn my_number_triggers(&self) -> Vec<Ground> {
         let my_number = self.data.my_number_subjects;
         grounds([
-            (my_number > MY_NUMBER_PEOPLE_THRESHOLD, Ground::MyNumberOver100Subjects),
+            (my_number > self.rules.my_number_people_threshold, Ground::MyNumberOver100Subjects),
             (my_number > 0 && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
         ])
     }
@@ -293,8 +301,9 @@ impl<'a> Situation<'a> {
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
     fn report_deadlines(&self, preliminary: bool) -> Vec<Deadline> {
         let preliminary =
-            preliminary.then(|| Deadline::on(Stage::Preliminary, deadline::preliminary_report_due(self.known_on)));
-        let final_report = Deadline::on(Stage::Final, deadline::final_report_due(self.known_on, self.unlawful_purpose));
+            preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
+        let final_report =
+            Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, self.unlawful_purpose));
         preliminary.into_iter().chain([final_report]).collect()
     }
 }

@@ -15,6 +15,8 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
+use super::deadline;
+use super::rule_set::RuleSet;
 pub use crate::model::Sector;
 
 /// What the assessment knows about one incident.
@@ -112,6 +114,10 @@ pub enum FactsError {
     UnknownChoice { field: String, value: String, expected: String },
     #[error("unknown field {0} (check the spelling; keys starting with \"_\" are ignored)")]
     UnknownField(String),
+    #[error(
+        "discovered_at {value} is {day} in Japan, before {first}, when reporting personal-data breaches became a legal duty; the assessment covers incidents known from then on"
+    )]
+    BeforeReportingDuty { value: String, day: String, first: String },
 }
 
 /// Reads a facts document (the JSON of DOMAIN.md §4).
@@ -135,7 +141,23 @@ impl TryFrom<Value> for Facts {
             organization: Organization::read(top.take("organization"))?,
         };
         top.finish()?;
+        facts.check()?;
         Ok(facts)
+    }
+}
+
+impl Facts {
+    /// The checks that need more than one field.
+    fn check(&self) -> Result<(), FactsError> {
+        let known_on = deadline::day_of_knowing(self.discovered_at);
+        if RuleSet::in_force_on(known_on).is_none() {
+            return Err(FactsError::BeforeReportingDuty {
+                value: self.discovered_at.to_rfc3339(),
+                day: known_on.to_string(),
+                first: RuleSet::earliest().effective.to_string(),
+            });
+        }
+        Ok(())
     }
 }
 
@@ -402,6 +424,19 @@ mod tests {
             error(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 2.5}}"#),
             "personal_data.subjects must be a whole number (got 2.5)"
         );
+    }
+
+    #[test]
+    fn a_day_of_knowing_before_april_2022_is_refused() {
+        assert_eq!(
+            error(r#"{"discovered_at": "2022-03-31T23:59:00+09:00"}"#),
+            "discovered_at 2022-03-31T23:59:00+09:00 is 2022-03-31 in Japan, before 2022-04-01, when reporting \
+             personal-data breaches became a legal duty; the assessment covers incidents known from then on"
+        );
+        // The day is read in Japan: 15:30 UTC on 3/31 is already 4/1 there.
+        assert!(parse_facts(r#"{"discovered_at": "2022-03-31T15:30:00Z"}"#).is_ok());
+        assert!(error(r#"{"discovered_at": "2022-03-31T14:59:00Z"}"#).contains("is 2022-03-31 in Japan"));
+        assert!(parse_facts(r#"{"discovered_at": "2022-04-01T00:00:00+09:00"}"#).is_ok());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use super::deadline::{is_working_day, preliminary_report_due};
+use super::deadline::is_working_day;
 use super::*;
 
 /// Monday 2026-04-06, 15:30 in Japan.
@@ -366,7 +366,7 @@ fn a_suspected_crime_is_taken_to_the_police() {
 #[test]
 fn nothing_reportable_gives_no_obligation() {
     let assessment = assess(&facts(json!({ "discovered_at": AT, "category": "outage" })));
-    assert_eq!(serde_json::to_string(&assessment).unwrap(), r#"{"obligations":[]}"#);
+    assert_eq!(serde_json::to_string(&assessment).unwrap(), r#"{"rules":"2024-04-01","obligations":[]}"#);
 }
 
 #[test]
@@ -409,7 +409,7 @@ fn worked_example_1_misconfigured_server() {
     let assessment = assess(&example_1());
     assert_eq!(
         serde_json::to_value(&assessment).unwrap(),
-        json!({ "obligations": [
+        json!({ "rules": "2024-04-01", "obligations": [
             { "authority": "ppc", "duty": "mandatory", "grounds": ["over_1000_subjects"],
               "deadlines": [
                   { "stage": "preliminary", "due_by": "2026-01-17" },
@@ -490,7 +490,7 @@ fn the_output_is_exactly_the_contract_json() {
     assert_eq!(
         serde_json::to_string(&assess(&example_1())).unwrap(),
         concat!(
-            r#"{"obligations":[{"authority":"ppc","duty":"mandatory","grounds":["over_1000_subjects"],"#,
+            r#"{"rules":"2024-04-01","obligations":[{"authority":"ppc","duty":"mandatory","grounds":["over_1000_subjects"],"#,
             r#""deadlines":[{"stage":"preliminary","due_by":"2026-01-17"},{"stage":"final","due_by":"2026-02-12"}]},"#,
             r#"{"authority":"data_subjects","duty":"mandatory","grounds":["over_1000_subjects"],"deadlines":[]}]}"#
         )
@@ -532,6 +532,16 @@ fn an_assessment_reads_back_from_its_json() {
     assert_eq!(serde_json::from_str::<Assessment>(&text).unwrap(), all);
 }
 
+#[test]
+fn the_answer_names_the_rules_in_force_on_the_day_of_knowing() {
+    let rules = |at: &str| assess(&facts(json!({ "discovered_at": at }))).rules.to_string();
+    assert_eq!(rules("2022-04-01T00:00:00+09:00"), "2022-04-01");
+    assert_eq!(rules("2024-03-31T23:59:59+09:00"), "2022-04-01");
+    // 15:00 UTC on 3/31 is midnight on 4/1 in Japan: the amended rules apply.
+    assert_eq!(rules("2024-03-31T15:00:00Z"), "2024-04-01");
+    assert_eq!(rules("2026-04-06T15:30:00+09:00"), "2024-04-01");
+}
+
 // --- The readable summary -----------------------------------------------------------------------
 
 #[test]
@@ -547,6 +557,7 @@ fn the_japanese_summary_names_who_and_when() {
     );
     assert!(text.contains("本人への通知 [義務]"), "{text}");
     assert!(text.contains("義務 2 件、推奨 0 件"), "{text}");
+    assert!(text.contains("2024年4月1日から施行されている規則で判定しました。"), "{text}");
 }
 
 #[test]
@@ -605,10 +616,12 @@ fn every_name_and_explanation_exists_in_both_languages() {
 // --- Properties over arbitrary facts ------------------------------------------------------------
 
 fn any_facts() -> impl Strategy<Value = Facts> {
-    let moment = (2000i32..=2099, 1u32..=365, 0u32..86_400, -12i32..=14).prop_map(|(year, day, second, hours)| {
+    // Any day of knowing from 2022-04-02 (one day after reporting became a duty, so that no
+    // offset puts it before) to the end of 2099, at any time, in any offset.
+    let moment = (0u64..28_000, 0u32..86_400, -12i32..=14).prop_map(|(days, second, hours)| {
         let text = format!(
             "{}T{:02}:{:02}:{:02}{:+03}:00",
-            NaiveDate::from_yo_opt(year, day).unwrap(),
+            date(2022, 4, 2) + chrono::Days::new(days),
             second / 3600,
             second / 60 % 60,
             second % 60,
@@ -663,7 +676,7 @@ proptest! {
             });
             if let Some(final_day) = day(Stage::Final) {
                 prop_assert!(is_working_day(final_day), "{obligation:?}");
-                prop_assert!(final_day > preliminary_report_due(known_on), "{obligation:?}");
+                prop_assert!(final_day > super::deadline::nth_day(known_on, 5), "{obligation:?}");
                 if let Some(preliminary) = day(Stage::Preliminary) {
                     prop_assert!(final_day > preliminary, "{obligation:?}");
                 }

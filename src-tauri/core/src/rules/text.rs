@@ -193,6 +193,16 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             Lang::En => format!("Days are counted in Japan time, where day 1 is {d}."),
         });
     }
+    let effective = situation.rules.effective;
+    lines.push(match l {
+        Lang::Ja => format!(
+            "{}年{}月{}日から施行されている規則で判定しました。",
+            effective.year(),
+            effective.month(),
+            effective.day()
+        ),
+        Lang::En => format!("Judged by the rules in force from {effective}."),
+    });
     lines.push(match l {
         Lang::Ja => format!("義務 {mandatory} 件、推奨 {recommended} 件"),
         Lang::En => format!("{mandatory} mandatory, {recommended} recommended"),
@@ -254,9 +264,14 @@ fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
         DueBy::Instant(at) => return instant(at, l),
         DueBy::Date(date) => date,
     };
+    let rules = situation.rules;
     let day_number = match due.stage {
-        Stage::Preliminary => deadline::PRELIMINARY_REPORT_DAY,
-        Stage::Final => deadline::final_report_day_number(situation.unlawful_purpose),
+        Stage::Preliminary => rules.preliminary_target_day,
+        // The deadline is day 30 or 60, or the first open day after it; a move never spans 30 days.
+        Stage::Final if date >= deadline::nth_day(situation.known_on, rules.final_report_day_unlawful) => {
+            rules.final_report_day_unlawful
+        }
+        Stage::Final => rules.final_report_day,
         Stage::Notice => return day(date, l),
     };
     let nominal = deadline::nth_day(situation.known_on, day_number);
