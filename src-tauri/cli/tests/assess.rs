@@ -181,6 +181,60 @@ fn negative_counts_are_refused() {
 }
 
 #[test]
+fn negative_maximums_and_entrusted_counts_are_refused() {
+    for (section, field) in [
+        ("personal_data", "subjects_max"),
+        ("personal_data", "my_number_subjects_max"),
+        ("entrusted_data", "subjects"),
+        ("entrusted_data", "subjects_max"),
+    ] {
+        let message = refused(&format!(
+            r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "{section}": {{"{field}": -1}}}}"#
+        ));
+        assert!(message.contains(&format!("{section}.{field} must not be negative (got -1)")), "{message}");
+    }
+}
+
+#[test]
+fn a_maximum_below_the_count_is_refused() {
+    let message = refused(
+        r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 500, "subjects_max": 300}}"#,
+    );
+    assert!(message.contains("personal_data.subjects_max (300) is below personal_data.subjects (500)"), "{message}");
+    let message = refused(
+        r#"{"discovered_at": "2026-04-06T15:30:00+09:00",
+            "personal_data": {"my_number_subjects": 20, "my_number_subjects_max": 10}}"#,
+    );
+    assert!(message.contains("personal_data.my_number_subjects_max (10) is below"), "{message}");
+}
+
+#[test]
+fn involved_false_with_a_count_is_refused() {
+    let message =
+        refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"involved": false, "subjects": 30}}"#);
+    assert!(message.contains("personal_data.involved is false, but personal_data.subjects is 30"), "{message}");
+}
+
+#[test]
+fn entrusted_data_with_the_version_1_processor_flag_is_refused() {
+    let message = refused(
+        r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"entrusted_by_client_notified": true},
+            "entrusted_data": {"subjects": 40}}"#,
+    );
+    assert!(message.contains("entrusted_by_client_notified cannot be true together with entrusted_data"), "{message}");
+}
+
+#[test]
+fn unknown_fields_and_values_are_refused() {
+    let message = refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subject": 3}}"#);
+    assert!(message.contains(r#"unknown field "personal_data.subject""#), "{message}");
+    let message = refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "stage": "accident"}"#);
+    assert!(message.contains(r#"unknown stage "accident" (expected near_miss, event or incident)"#), "{message}");
+    let message = refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"client_told": true}}"#);
+    assert!(message.contains(r#"unknown field "entrusted_data.client_told""#), "{message}");
+}
+
+#[test]
 fn a_missing_date_is_refused() {
     let message = refused(r#"{"category": "leak", "personal_data": {"subjects": 3}}"#);
     assert!(message.contains("discovered_at is missing"), "{message}");

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
 use super::deadline;
-use super::facts::{Facts, IncidentCategory, PersonalData, Sector};
+use super::facts::{DataAtRisk, Facts, IncidentCategory, Sector};
 use super::rule_set::RuleSet;
 
 /// Who must or should be told about one incident (the `assess` contract output).
@@ -222,7 +222,7 @@ const RULES: [Rule; 10] = [
 /// The facts with the conclusions several rules share, worked out once.
 pub(crate) struct Situation<'a> {
     facts: &'a Facts,
-    data: &'a PersonalData,
+    data: &'a DataAtRisk,
     /// 知った日 — day 1 of every deadline: the date of `discovered_at` in Japan.
     pub(crate) known_on: NaiveDate,
     /// The rules in force on `known_on`.
@@ -240,7 +240,7 @@ pub(crate) struct Situation<'a> {
 
 impl<'a> Situation<'a> {
     pub(crate) fn new(facts: &'a Facts) -> Self {
-        let data = &facts.personal_data;
+        let data = &facts.personal_data.at_risk;
         let people = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
         let personal_data = people > 0 || data.sensitive || data.financial_damage_risk || data.unlawful_purpose;
         let malware = facts.malware || facts.category == IncidentCategory::Malware;
@@ -295,7 +295,7 @@ impl<'a> Situation<'a> {
     /// - the company is a processor (委託先) that has notified its client (APPI art. 26(1) proviso,
     ///   art. 26(2)): the client reports.
     fn ppc_exempt(&self) -> bool {
-        self.data.high_level_encryption || self.data.recovered_unviewed || self.data.entrusted_by_client_notified
+        self.data.high_level_encryption || self.data.recovered_unviewed || self.facts.personal_data.entrusted_by_client_notified
     }
 
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
@@ -370,7 +370,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 /// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
 /// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    if s.data.high_level_encryption || s.data.entrusted_by_client_notified {
+    if s.data.high_level_encryption || s.facts.personal_data.entrusted_by_client_notified {
         return None;
     }
     let deadline =

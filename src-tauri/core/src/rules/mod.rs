@@ -24,6 +24,9 @@ pub mod text;
 mod tests;
 
 pub use engine::{assess, Assessment, Authority, Deadline, DueBy, Duty, Ground, Obligation, Stage};
-pub use facts::{parse_facts, Facts, FactsError, IncidentCategory, Organization, PersonalData, Sector};
+pub use facts::{
+    parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,
+    Sector,
+};
 pub use rule_set::{RuleSet, RULE_SETS};
 pub use text::{authority_name, authority_timing, describe, duty_name, ground_text, stage_name};

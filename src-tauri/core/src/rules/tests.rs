@@ -615,10 +615,50 @@ fn every_name_and_explanation_exists_in_both_languages() {
 
 // --- Properties over arbitrary facts ------------------------------------------------------------
 
-fn any_facts() -> impl Strategy<Value = Facts> {
-    // Any day of knowing from 2022-04-02 (one day after reporting became a duty, so that no
-    // offset puts it before) to the end of 2099, at any time, in any offset.
-    let moment = (0u64..28_000, 0u32..86_400, -12i32..=14).prop_map(|(days, second, hours)| {
+/// A head-count: often 0, anywhere up to 2,000, and around both thresholds.
+fn any_count() -> impl Strategy<Value = u64> {
+    prop_oneof![Just(0u64), 0u64..=2_000, 995u64..=1_005, 95u64..=105]
+}
+
+/// Personal data as an office might describe it, made valid the way a careful user would: a
+/// maximum raised to the count, an `involved: false` that other fields contradict left unsaid.
+fn any_data_at_risk() -> impl Strategy<Value = DataAtRisk> {
+    let said = || prop::option::of(any::<bool>());
+    let counts = (any_count(), prop::option::of(any_count()), any_count(), prop::option::of(any_count()), any_count());
+    (said(), said(), counts, prop::array::uniform8(any::<bool>())).prop_map(
+        |(involved, my_number_involved, (subjects, subjects_max, my_numbers, my_numbers_max, eu_subjects), f)| {
+            let mut data = DataAtRisk {
+                involved,
+                subjects,
+                subjects_max: subjects_max.map(|max| max.max(subjects)),
+                subjects_unknown: f[0],
+                sensitive: f[1],
+                financial_damage_risk: f[2],
+                unlawful_purpose: f[3],
+                being_acquired: f[4],
+                high_level_encryption: f[5],
+                recovered_unviewed: f[6],
+                my_number_involved,
+                my_number_subjects: my_numbers,
+                my_number_subjects_max: my_numbers_max.map(|max| max.max(my_numbers)),
+                my_number_public: f[7],
+                eu_subjects,
+            };
+            if data.my_number_involved == Some(false) && data.my_numbers_shown_by().is_some() {
+                data.my_number_involved = None;
+            }
+            if data.involved == Some(false) && data.involvement_shown_by(true).is_some() {
+                data.involved = None;
+            }
+            data
+        },
+    )
+}
+
+/// Any day of knowing from 2022-04-02 (one day after reporting became a duty, so that no offset
+/// puts it before) to the end of 2099, at any time, in any whole-hour offset.
+fn any_moment() -> impl Strategy<Value = DateTime<chrono::FixedOffset>> {
+    (0u64..28_000, 0u32..86_400, -12i32..=14).prop_map(|(days, second, hours)| {
         let text = format!(
             "{}T{:02}:{:02}:{:02}{:+03}:00",
             date(2022, 4, 2) + chrono::Days::new(days),
@@ -628,8 +668,11 @@ fn any_facts() -> impl Strategy<Value = Facts> {
             hours
         );
         DateTime::parse_from_rfc3339(&text).unwrap()
-    });
-    let count = prop_oneof![Just(0u64), 0u64..=2_000, 995u64..=1_005, 95u64..=105];
+    })
+}
+
+fn any_facts() -> impl Strategy<Value = Facts> {
+    let stage = prop::sample::select(vec![IncidentStage::NearMiss, IncidentStage::Event, IncidentStage::Incident]);
     let category = prop::sample::select(vec![
         IncidentCategory::Leak,
         IncidentCategory::Tampering,
@@ -638,30 +681,38 @@ fn any_facts() -> impl Strategy<Value = Facts> {
         IncidentCategory::Other,
     ]);
     let sector = prop::sample::select(vec![Sector::General, Sector::Finance, Sector::Medical, Sector::Telecom]);
-    let data = (count.clone(), count.clone(), count, prop::array::uniform6(any::<bool>())).prop_map(
-        |(subjects, my_number_subjects, eu_subjects, flags)| PersonalData {
-            subjects,
-            sensitive: flags[0],
-            financial_damage_risk: flags[1],
-            unlawful_purpose: flags[2],
-            high_level_encryption: flags[3],
-            recovered_unviewed: flags[4],
-            my_number_subjects,
-            eu_subjects,
-            entrusted_by_client_notified: flags[5],
-        },
+    let personal = (any_data_at_risk(), any::<bool>())
+        .prop_map(|(at_risk, entrusted_by_client_notified)| PersonalData { at_risk, entrusted_by_client_notified });
+    let entrusted = prop::option::weighted(
+        0.3,
+        (any_data_at_risk(), any::<bool>()).prop_map(|(at_risk, client_notified)| EntrustedData { at_risk, client_notified }),
     );
-    (moment, category, prop::array::uniform5(any::<bool>()), data, sector).prop_map(
-        |(discovered_at, category, flags, personal_data, sector)| Facts {
-            discovered_at,
-            category,
-            unauthorized_access: flags[0],
-            malware: flags[1],
-            crime_suspected: flags[2],
-            personal_data,
-            organization: Organization { privacy_mark: flags[3], isms_certified: flags[4], sector },
-        },
-    )
+    let organization = (prop::array::uniform4(any::<bool>()), sector).prop_map(|(f, sector)| Organization {
+        privacy_mark: f[0],
+        isms_certified: f[1],
+        cyber_insurance: f[2],
+        gdpr_applies: f[3],
+        sector,
+    });
+    let occurred_at = prop::option::of(any_moment());
+    (any_moment(), occurred_at, stage, category, prop::array::uniform3(any::<bool>()), personal, entrusted, organization)
+        .prop_map(|(discovered_at, occurred_at, stage, category, flags, mut personal_data, entrusted_data, organization)| {
+            if entrusted_data.is_some() {
+                personal_data.entrusted_by_client_notified = false;
+            }
+            Facts {
+                discovered_at,
+                occurred_at,
+                stage,
+                category,
+                unauthorized_access: flags[0],
+                malware: flags[1],
+                crime_suspected: flags[2],
+                personal_data,
+                entrusted_data,
+                organization,
+            }
+        })
 }
 
 proptest! {

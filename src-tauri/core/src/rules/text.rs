@@ -291,7 +291,7 @@ fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
 
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
-    let data = &facts.personal_data;
+    let data = &facts.personal_data.at_risk;
     if !situation.personal_data {
         return Vec::new();
     }
@@ -305,7 +305,7 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
             ("第三者に見られる前にすべて回収した", "everything was recovered before anyone else saw it"),
         ),
         (
-            data.entrusted_by_client_notified,
+            facts.personal_data.entrusted_by_client_notified,
             (
                 "委託を受けた立場で、委託元にすでに知らせた",
                 "the company processes the data for a client and has told the client",
