@@ -122,6 +122,43 @@ fn example_4_ransomware_on_encrypted_data() {
 }
 
 #[test]
+fn example_ransomware_with_no_count_yet() {
+    let result = obligations(json!({
+        "discovered_at": "2026-08-03T09:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "involved": true, "subjects_unknown": true }
+    }));
+    let ppc = obligation(&result, "ppc");
+    assert_eq!(ppc["duty"], "mandatory");
+    assert_eq!(ppc["grounds"], json!(["unlawful_purpose", "subjects_may_exceed_1000"]));
+    assert_eq!(
+        ppc["deadlines"],
+        json!([{ "stage": "preliminary", "due_by": "2026-08-07" }, { "stage": "final", "due_by": "2026-10-01" }])
+    );
+    assert_eq!(obligation(&result, "data_subjects")["duty"], "mandatory");
+}
+
+#[test]
+fn an_unknown_count_is_explained_in_the_text() {
+    let facts = json!({ "discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": { "involved": true } });
+    let summary = text(facts.clone(), &[]);
+    assert!(summary.contains("人数がまだ分からないため"), "{summary}");
+    let summary = text(facts, &["--lang", "en"]);
+    assert!(summary.contains("treated as possibly over the threshold"), "{summary}");
+}
+
+#[test]
+fn a_my_number_count_left_open_may_be_over_100() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+09:00",
+        "personal_data": { "subjects": 60, "my_number_involved": true }
+    }));
+    assert_eq!(authorities(&result), ["data_subjects", "ppc_my_number"]);
+    assert_eq!(obligation(&result, "ppc_my_number")["grounds"], json!(["my_number_may_exceed_100"]));
+}
+
+#[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({
         "discovered_at": "2026-04-06T15:30:00+02:00",

@@ -117,9 +117,16 @@ pub enum Ground {
     /// More than 1,000 people (rule art. 7(4)).
     #[serde(rename = "over_1000_subjects")]
     Over1000Subjects,
+    /// Possibly more than 1,000 people: the count is not known yet, or the most that may be
+    /// affected is over 1,000 (rule art. 7(4), "or possibly so").
+    #[serde(rename = "subjects_may_exceed_1000")]
+    SubjectsMayExceed1000,
     /// My Number data of more than 100 people (My Number breach rule art. 2).
     #[serde(rename = "my_number_over_100_subjects")]
     MyNumberOver100Subjects,
+    /// My Number data of possibly more than 100 people: no count yet, or a maximum over 100.
+    #[serde(rename = "my_number_may_exceed_100")]
+    MyNumberMayExceed100,
     /// My Number data with an unlawful purpose (My Number breach rule art. 2).
     MyNumberUnlawfulPurpose,
     /// The company holds the Privacy Mark.
@@ -140,12 +147,14 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 13] = [
+    pub const ALL: [Ground; 15] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
         Ground::Over1000Subjects,
+        Ground::SubjectsMayExceed1000,
         Ground::MyNumberOver100Subjects,
+        Ground::MyNumberMayExceed100,
         Ground::MyNumberUnlawfulPurpose,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
@@ -222,89 +231,168 @@ const RULES: [Rule; 10] = [
 /// The facts with the conclusions several rules share, worked out once.
 pub(crate) struct Situation<'a> {
     facts: &'a Facts,
-    data: &'a DataAtRisk,
     /// 知った日 — day 1 of every deadline: the date of `discovered_at` in Japan.
     pub(crate) known_on: NaiveDate,
     /// The rules in force on `known_on`.
     pub(crate) rules: &'static RuleSet,
-    /// Personal data was (or may have been) leaked, lost or damaged.
-    pub(crate) personal_data: bool,
     /// Malware is involved, by category or flag.
     malware: bool,
-    /// The personal data may have been targeted with an unlawful purpose (不正の目的のおそれ).
-    pub(crate) unlawful_purpose: bool,
-    /// How many people the data is about: the largest of the counts given, since the My Number and
-    /// EU counts are part of the same people.
-    people: u64,
+    /// The company's own personal data.
+    pub(crate) own: DataSituation<'a>,
 }
 
 impl<'a> Situation<'a> {
     pub(crate) fn new(facts: &'a Facts) -> Self {
-        let data = &facts.personal_data.at_risk;
-        let people = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
-        let personal_data = people > 0 || data.sensitive || data.financial_damage_risk || data.unlawful_purpose;
-        let malware = facts.malware || facts.category == IncidentCategory::Malware;
         let known_on = deadline::day_of_knowing(facts.discovered_at);
+        let rules = RuleSet::in_force_on(known_on).unwrap_or(RuleSet::earliest());
+        let malware = facts.malware || facts.category == IncidentCategory::Malware;
         // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
         // access, ransomware, theft of media, and staff taking data out to give it to others.
-        let unlawful_purpose =
-            personal_data && (data.unlawful_purpose || facts.unauthorized_access || facts.crime_suspected || malware);
+        let attacked = facts.unauthorized_access || facts.crime_suspected || malware;
         Situation {
             facts,
-            data,
             known_on,
-            rules: RuleSet::in_force_on(known_on).unwrap_or(RuleSet::earliest()),
-            personal_data,
+            rules,
             malware,
-            unlawful_purpose,
-            people,
+            own: DataSituation::new(&facts.personal_data.at_risk, rules, attacked),
         }
     }
 
     /// Malware that reached personal data: treated as ransomware or data theft, i.e. a crime with
     /// an outside attacker.
     fn ransomware(&self) -> bool {
-        self.malware && self.personal_data
+        self.malware && self.own.affected
+    }
+
+    /// The own data's reports to the PPC and to individuals are lifted by the version-1 flag that
+    /// says all of it is a client's and the client has been told (APPI art. 26(1) proviso): the
+    /// client reports.
+    fn own_data_is_the_clients(&self) -> bool {
+        self.facts.personal_data.entrusted_by_client_notified
+    }
+
+    /// The grounds of the PPC report on the company's own data, or none when it is not due.
+    fn ppc_grounds(&self) -> Vec<Ground> {
+        if self.own.appi_exempt() || self.own_data_is_the_clients() {
+            return Vec::new();
+        }
+        self.own.appi_triggers()
+    }
+
+    /// The grounds of the My Number report on the company's own data, or none when it is not due.
+    fn my_number_grounds(&self) -> Vec<Ground> {
+        if self.own.appi_exempt() || self.own_data_is_the_clients() {
+            return Vec::new();
+        }
+        self.own.my_number_triggers()
+    }
+
+    /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
+    /// 確報 on day 60 when `unlawful`.
+    fn report_deadlines(&self, preliminary: bool, unlawful: bool) -> Vec<Deadline> {
+        let preliminary =
+            preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
+        let final_report = Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, unlawful));
+        preliminary.into_iter().chain([final_report]).collect()
+    }
+}
+
+/// What one body of personal data — the company's own, or a client's — brings to the rules.
+pub(crate) struct DataSituation<'a> {
+    pub(crate) data: &'a DataAtRisk,
+    /// Personal data was (or may have been) leaked, lost or damaged. Every trigger covers the
+    /// "may have" case (発生したおそれ).
+    pub(crate) affected: bool,
+    /// 不正の目的のおそれ (rule art. 7(3)).
+    unlawful_purpose: bool,
+    /// My Numbers are (or may be) among the data.
+    my_numbers: bool,
+    /// The head-count trigger of rule art. 7(4), if any: more than 1,000 people known, or possibly
+    /// more.
+    people: Option<Ground>,
+    /// The head-count trigger of the My Number rules (more than 100), if any.
+    my_number_people: Option<Ground>,
+}
+
+impl<'a> DataSituation<'a> {
+    /// `attacked`: unauthorized access, a suspected crime or malware — an unlawful purpose for
+    /// any personal data they reach.
+    fn new(data: &'a DataAtRisk, rules: &RuleSet, attacked: bool) -> Self {
+        let affected = data.involved == Some(true) || data.involvement_shown_by(false).is_some();
+        let my_numbers =
+            affected && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
+        DataSituation {
+            data,
+            affected,
+            unlawful_purpose: affected && (data.unlawful_purpose || attacked),
+            my_numbers,
+            people: affected.then(|| people_ground(data, rules)).flatten(),
+            my_number_people: my_numbers.then(|| my_number_people_ground(data, rules)).flatten(),
+        }
     }
 
     /// The triggers of a PPC breach report, before exemptions (PPC rule art. 7(1)–(4)).
     fn appi_triggers(&self) -> Vec<Ground> {
         grounds([
-            (self.data.sensitive, Ground::SensitiveData),
-            (self.data.financial_damage_risk, Ground::FinancialDamageRisk),
+            (self.affected && self.data.sensitive, Ground::SensitiveData),
+            (self.affected && self.data.financial_damage_risk, Ground::FinancialDamageRisk),
             (self.unlawful_purpose, Ground::UnlawfulPurpose),
-            (self.people > self.rules.people_threshold, Ground::Over1000Subjects),
         ])
+        .into_iter()
+        .chain(self.people)
+        .collect()
     }
 
     /// The triggers of a My Number breach report, before exemptions (番号法 art. 29-4; 特定個人
     /// 情報の漏えい等に関する報告等に関する規則 art. 2: unlawful purpose, or more than 100 people).
     fn my_number_triggers(&self) -> Vec<Ground> {
-        let my_number = self.data.my_number_subjects;
-        grounds([
-            (my_number > self.rules.my_number_people_threshold, Ground::MyNumberOver100Subjects),
-            (my_number > 0 && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
-        ])
+        self.my_number_people
+            .into_iter()
+            .chain(grounds([(self.my_numbers && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose)]))
+            .collect()
     }
 
     /// Whether the PPC report (and the notice to individuals) is lifted:
     /// - 高度な暗号化 with the key kept safe (rule art. 7(1), whose parenthesis covers every item;
     ///   the PPC's Q&A on encryption);
-    /// - everything recovered before any third party viewed it — then nothing leaked (general
-    ///   guideline 3-5-1-1);
-    /// - the company is a processor (委託先) that has notified its client (APPI art. 26(1) proviso,
-    ///   art. 26(2)): the client reports.
-    fn ppc_exempt(&self) -> bool {
-        self.data.high_level_encryption || self.data.recovered_unviewed || self.facts.personal_data.entrusted_by_client_notified
+    /// - everything recovered, and confirmed unviewed by any third party — then nothing leaked
+    ///   (general guideline 3-5-1-1).
+    fn appi_exempt(&self) -> bool {
+        self.data.high_level_encryption || self.data.recovered_unviewed
     }
+}
 
-    /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
-    fn report_deadlines(&self, preliminary: bool) -> Vec<Deadline> {
-        let preliminary =
-            preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
-        let final_report =
-            Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, self.unlawful_purpose));
-        preliminary.into_iter().chain([final_report]).collect()
+/// Rule art. 7(4) on a body of data: more than 1,000 people known (`over_1000_subjects`), or
+/// possibly more (`subjects_may_exceed_1000`) when nobody knows yet how many — a count of 0 with
+/// no maximum, or `subjects_unknown` with no maximum — or when the maximum is over 1,000. The My
+/// Number and EU counts are about the same people, so the largest known count counts. Treating an
+/// open count as possibly over the threshold is the product's safe-direction choice
+/// (docs/rules.md §8).
+fn people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
+    let threshold = rules.people_threshold;
+    let known = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
+    let open_ended = data.subjects_max.is_none() && (data.subjects_unknown || data.subjects == 0);
+    let most = data.subjects_max.max(data.my_number_subjects_max);
+    if known > threshold {
+        Some(Ground::Over1000Subjects)
+    } else if open_ended || most.is_some_and(|most| most > threshold) {
+        Some(Ground::SubjectsMayExceed1000)
+    } else {
+        None
+    }
+}
+
+/// The My Number rules' head-count trigger: more than 100 people known, or possibly more when My
+/// Numbers are involved with no count and no maximum, or a maximum over 100.
+fn my_number_people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
+    let threshold = rules.my_number_people_threshold;
+    let open_ended = data.my_number_subjects == 0 && data.my_number_subjects_max.is_none();
+    if data.my_number_subjects > threshold {
+        Some(Ground::MyNumberOver100Subjects)
+    } else if open_ended || data.my_number_subjects_max.is_some_and(|most| most > threshold) {
+        Some(Ground::MyNumberMayExceed100)
+    } else {
+        None
     }
 }
 
@@ -318,36 +406,28 @@ fn obligation(authority: Authority, duty: Duty, grounds: Vec<Ground>, deadlines:
     (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines })
 }
 
-/// `ppc` — 漏えい等報告 to the Personal Information Protection Commission.
-/// APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and art. 8 for
-/// the 速報/確報; exemptions as in [`Situation::ppc_exempt`].
+/// `ppc` — 漏えい等報告 to the Personal Information Protection Commission, on the company's own
+/// data. APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and
+/// art. 8 for the 速報/確報; exemptions as in [`DataSituation::appi_exempt`].
 fn ppc(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
-        return None;
-    }
-    obligation(Authority::Ppc, Duty::Mandatory, s.appi_triggers(), s.report_deadlines(true))
+    let deadlines = s.report_deadlines(true, s.own.unlawful_purpose);
+    obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)
 }
 
-/// `data_subjects` — 本人への通知, due whenever a PPC or My Number report is: APPI art. 26(2)
-/// (public notice and an inquiry desk when individual notice is impossible); 番号法 art. 29-4(2).
-/// "Promptly" with no fixed day, so no deadline.
+/// `data_subjects` — 本人への通知, due whenever a PPC or My Number report on the company's own data
+/// is: APPI art. 26(2) (public notice and an inquiry desk when individual notice is impossible);
+/// 番号法 art. 29-4(2). "Promptly" with no fixed day, so no deadline.
 fn data_subjects(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
-        return None;
-    }
-    let mut grounds = s.appi_triggers();
-    grounds.extend(s.my_number_triggers());
+    let mut grounds = s.ppc_grounds();
+    grounds.extend(s.my_number_grounds());
     obligation(Authority::DataSubjects, Duty::Mandatory, grounds, Vec::new())
 }
 
 /// `ppc_my_number` — report of a My Number (特定個人情報) breach to the PPC: 番号法 art. 29-4(1)
-/// and its breach rule (特定個人情報の漏えい等に関する報告等に関する規則); same exemptions and
-/// deadlines as `ppc`.
+/// and its breach rule (特定個人情報の漏えい等に関する報告等に関する規則); deadlines as `ppc`.
 fn ppc_my_number(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
-        return None;
-    }
-    obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_triggers(), s.report_deadlines(true))
+    let deadlines = s.report_deadlines(true, s.own.unlawful_purpose);
+    obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_grounds(), deadlines)
 }
 
 /// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's Privacy Mark
@@ -355,12 +435,12 @@ fn ppc_my_number(s: &Situation) -> Option<Obligation> {
 /// Any personal-data incident, encrypted or not, unless everything was recovered unviewed; 確報 as
 /// the PPC's, and a 速報 when a PPC-type trigger applies (exemptions aside).
 fn privacy_mark(s: &Situation) -> Option<Obligation> {
-    if !s.facts.organization.privacy_mark || !s.personal_data || s.data.recovered_unviewed {
+    if !s.facts.organization.privacy_mark || !s.own.affected || s.own.data.recovered_unviewed {
         return None;
     }
-    let mut triggers = s.appi_triggers();
-    triggers.extend(s.my_number_triggers());
-    let deadlines = s.report_deadlines(!triggers.is_empty());
+    let mut triggers = s.own.appi_triggers();
+    triggers.extend(s.own.my_number_triggers());
+    let deadlines = s.report_deadlines(!triggers.is_empty(), s.own.unlawful_purpose);
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)
@@ -370,7 +450,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 /// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
 /// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    if s.data.high_level_encryption || s.facts.personal_data.entrusted_by_client_notified {
+    if s.own.data.high_level_encryption || s.own_data_is_the_clients() {
         return None;
     }
     let deadline =
@@ -378,7 +458,7 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
     obligation(
         Authority::EuSupervisoryAuthority,
         Duty::Mandatory,
-        grounds([(s.data.eu_subjects > 0, Ground::EuSubjects)]),
+        grounds([(s.own.affected && s.own.data.eu_subjects > 0, Ground::EuSubjects)]),
         vec![deadline],
     )
 }
@@ -387,7 +467,7 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
 /// FSA or the Local Finance Bureau "promptly": 金融分野における個人情報保護に関するガイドライン
 /// art. 11 and the sector supervisory guidelines. No exemption and no fixed day.
 fn fsa(s: &Situation) -> Option<Obligation> {
-    let finance = s.facts.organization.sector == Sector::Finance && s.personal_data;
+    let finance = s.facts.organization.sector == Sector::Finance && s.own.affected;
     obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
 }
 
@@ -398,7 +478,7 @@ fn police(s: &Situation) -> Option<Obligation> {
     let why = grounds([
         (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
         (s.ransomware(), Ground::Ransomware),
-        (s.data.unlawful_purpose, Ground::UnlawfulPurpose),
+        (s.own.affected && s.own.data.unlawful_purpose, Ground::UnlawfulPurpose),
         (s.facts.crime_suspected, Ground::CrimeSuspected),
     ]);
     obligation(Authority::Police, Duty::Recommended, why, Vec::new())

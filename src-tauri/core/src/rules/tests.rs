@@ -76,6 +76,95 @@ fn the_people_count_includes_my_number_and_eu_counts() {
     assert_eq!(find(&assessment, Authority::Ppc).unwrap().grounds, [Ground::Over1000Subjects]);
 }
 
+// --- Head-counts nobody knows yet ---------------------------------------------------------------
+
+/// The grounds of the `ppc` obligation, or none.
+fn ppc_grounds(assessment: &Assessment) -> Option<Vec<Ground>> {
+    find(assessment, Authority::Ppc).map(|o| o.grounds.clone())
+}
+
+#[test]
+fn personal_data_involved_with_no_count_may_be_over_1000_people() {
+    for data in [json!({ "involved": true }), json!({ "subjects_unknown": true }), json!({ "subjects": 0, "involved": true })] {
+        let assessment = with_data(data.clone());
+        assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects], "{data}");
+        let ppc = find(&assessment, Authority::Ppc).unwrap();
+        assert_eq!(ppc.grounds, [Ground::SubjectsMayExceed1000], "{data}");
+        assert_eq!(ppc.deadlines, report_deadlines_30(), "{data}");
+        assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::SubjectsMayExceed1000]);
+    }
+}
+
+#[test]
+fn a_maximum_over_1000_may_be_over_1000_people() {
+    assert_eq!(ppc_grounds(&with_data(json!({ "subjects": 40, "subjects_max": 1001 }))), Some(vec![Ground::SubjectsMayExceed1000]));
+    assert_eq!(ppc_grounds(&with_data(json!({ "subjects_max": 5000 }))), Some(vec![Ground::SubjectsMayExceed1000]));
+    // A maximum of exactly 1,000 cannot be more than 1,000.
+    assert_eq!(authorities(&with_data(json!({ "subjects": 40, "subjects_max": 1000 }))), []);
+    // A maximum bounds an unknown count.
+    assert_eq!(authorities(&with_data(json!({ "subjects_unknown": true, "subjects_max": 300 }))), []);
+    assert_eq!(authorities(&with_data(json!({ "subjects_max": 300 }))), []);
+}
+
+#[test]
+fn a_known_count_over_1000_keeps_its_own_ground() {
+    for data in [json!({ "subjects": 2500 }), json!({ "subjects": 2500, "subjects_unknown": true }), json!({ "subjects": 1001, "subjects_max": 3000 })] {
+        assert_eq!(ppc_grounds(&with_data(data.clone())), Some(vec![Ground::Over1000Subjects]), "{data}");
+    }
+}
+
+#[test]
+fn a_count_given_is_not_unknown() {
+    // Known small counts give no head-count ground, as in version 1.
+    assert_eq!(authorities(&with_data(json!({ "subjects": 1000 }))), []);
+    assert_eq!(authorities(&with_data(json!({ "subjects": 30, "subjects_unknown": false }))), []);
+}
+
+#[test]
+fn a_version_1_file_without_a_count_is_now_possibly_over_1000() {
+    // Version 1 read "sensitive, no count" as nobody: a report was due anyway, but the notice of
+    // a possibly large leak was missing.
+    assert_eq!(
+        ppc_grounds(&with_data(json!({ "sensitive": true }))),
+        Some(vec![Ground::SensitiveData, Ground::SubjectsMayExceed1000])
+    );
+}
+
+#[test]
+fn nothing_said_about_personal_data_means_none_is_involved() {
+    assert_eq!(authorities(&with_data(json!({}))), []);
+    assert_eq!(authorities(&with_data(json!({ "involved": false, "high_level_encryption": true }))), []);
+}
+
+#[test]
+fn my_numbers_with_no_count_may_be_over_100_people() {
+    let assessment = with_data(json!({ "subjects": 50, "my_number_involved": true }));
+    assert_eq!(authorities(&assessment), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberMayExceed100]);
+    assert_eq!(report.deadlines, report_deadlines_30());
+}
+
+#[test]
+fn a_my_number_maximum_over_100_may_be_over_100_people() {
+    let grounds = |data| find(&with_data(data), Authority::PpcMyNumber).map(|o| o.grounds.clone());
+    assert_eq!(
+        grounds(json!({ "subjects": 50, "my_number_subjects": 20, "my_number_subjects_max": 101 })),
+        Some(vec![Ground::MyNumberMayExceed100])
+    );
+    assert_eq!(grounds(json!({ "subjects": 50, "my_number_subjects": 20, "my_number_subjects_max": 100 })), None);
+    assert_eq!(grounds(json!({ "subjects": 150, "my_number_subjects": 101 })), Some(vec![Ground::MyNumberOver100Subjects]));
+}
+
+#[test]
+fn a_my_number_maximum_over_1000_may_be_over_1000_people() {
+    // The people with My Numbers are among those affected.
+    assert_eq!(
+        ppc_grounds(&with_data(json!({ "subjects": 50, "my_number_subjects_max": 1500 }))),
+        Some(vec![Ground::SubjectsMayExceed1000])
+    );
+}
+
 #[test]
 fn sensitive_data_of_one_person_is_a_ppc_report() {
     let ppc = with_data(json!({ "subjects": 1, "sensitive": true }));
@@ -483,6 +572,21 @@ fn worked_example_4_ransomware_on_encrypted_data() {
     );
 }
 
+#[test]
+fn worked_example_ransomware_with_no_count_yet() {
+    // Ransomware on the file server that holds the customer list; nobody knows how many records.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-08-03T09:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "involved": true, "subjects_unknown": true }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose, Ground::SubjectsMayExceed1000]);
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 8, 7)), dated(Stage::Final, date(2026, 10, 1))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().duty, Duty::Mandatory);
+}
+
 // --- The contract's JSON ------------------------------------------------------------------------
 
 #[test]
@@ -598,6 +702,19 @@ fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
     assert!(text.contains("日本時間では2026年1月13日(火)が1日目です。"), "{text}");
     let tokyo = example_1();
     assert!(!describe(&assess(&tokyo), &tokyo, "en").contains("Japan time"));
+}
+
+#[test]
+fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
+    let unknown = facts(json!({ "discovered_at": AT, "personal_data": { "involved": true } }));
+    let text = describe(&assess(&unknown), &unknown, "ja");
+    assert!(text.contains("人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。"), "{text}");
+    assert!(text.contains("事実を入力し直すと、判定を絞り込めます"), "{text}");
+    let text = describe(&assess(&unknown), &unknown, "en");
+    assert!(text.contains("treated as possibly over the threshold"), "{text}");
+    assert!(text.contains("enter it again and the answer narrows"), "{text}");
+    let known = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 2000 } }));
+    assert!(!describe(&assess(&known), &known, "en").contains("not known yet"));
 }
 
 #[test]
@@ -743,6 +860,38 @@ proptest! {
         prop_assert!(assessment.obligations.iter().all(|o| !o.grounds.is_empty()));
         let reported = found.contains(&Authority::Ppc) || found.contains(&Authority::PpcMyNumber);
         prop_assert_eq!(found.contains(&Authority::DataSubjects), reported);
+    }
+
+    #[test]
+    fn a_count_left_unknown_never_gives_fewer_mandatory_addressees(
+        facts in any_facts(),
+        known in 1u64..=3_000,
+        my_numbers in any::<bool>(),
+    ) {
+        // The same facts with a head-count known, and with it left unknown.
+        let mut with_count = facts.clone();
+        let mut without = facts;
+        for (facts, count) in [(&mut with_count, known), (&mut without, 0)] {
+            let data = &mut facts.personal_data.at_risk;
+            data.involved = None;
+            if my_numbers {
+                data.my_number_involved = None;
+                data.my_number_subjects = count;
+                data.my_number_subjects_max = None;
+                data.my_number_public = false;
+            }
+            data.subjects = if my_numbers { data.subjects.max(count) } else { count };
+            data.subjects_max = None;
+            data.subjects_unknown = count == 0;
+            if my_numbers && count == 0 {
+                data.my_number_involved = Some(true);
+            }
+        }
+        let mandatory = |facts: &Facts| -> Vec<Authority> {
+            assess(facts).obligations.into_iter().filter(|o| o.duty == Duty::Mandatory).map(|o| o.authority).collect()
+        };
+        let (told_known, told_unknown) = (mandatory(&with_count), mandatory(&without));
+        prop_assert!(told_known.iter().all(|a| told_unknown.contains(a)), "known {told_known:?}, unknown {told_unknown:?}");
     }
 
     #[test]

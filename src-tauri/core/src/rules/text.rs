@@ -86,9 +86,17 @@ fn ground_words(ground: Ground) -> Words {
             "May have been done on purpose: unauthorized access, theft, taking data out, ransomware",
         ),
         Ground::Over1000Subjects => ("対象の人数が1,000人を超える", "More than 1,000 people are affected"),
+        Ground::SubjectsMayExceed1000 => (
+            "対象の人数がまだ分からない、または最大で1,000人を超えうるため、1,000人超のおそれがあるものとして扱う",
+            "The number of people is not known yet, or could be over 1,000, so it is treated as possibly over 1,000",
+        ),
         Ground::MyNumberOver100Subjects => {
             ("マイナンバーを含む情報の対象者が100人を超える", "My Number data of more than 100 people is affected")
         }
+        Ground::MyNumberMayExceed100 => (
+            "マイナンバーを含む情報の対象者数がまだ分からない、または最大で100人を超えうるため、100人超のおそれがあるものとして扱う",
+            "The number of people whose My Number is included is not known yet, or could be over 100, so it is treated as possibly over 100",
+        ),
         Ground::MyNumberUnlawfulPurpose => (
             "マイナンバーを含む情報が、悪意のある行為で漏れたおそれがある",
             "My Number data may have been taken on purpose",
@@ -236,6 +244,10 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), deadline_text(due, &situation, l)));
         }
     }
+    for note in notes(assessment) {
+        lines.push(String::new());
+        lines.push(format!("※ {}", l.pick(note.words())));
+    }
     let exemptions = exemptions_considered(facts, &situation, l);
     if !exemptions.is_empty() {
         lines.push(String::new());
@@ -256,6 +268,50 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     let mut text = lines.join("\n");
     text.push('\n');
     text
+}
+
+/// Something the office should know about the answer as a whole, said once after the obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// A head-count nobody knows yet was taken as possibly over the threshold.
+    UnknownCount,
+}
+
+impl Note {
+    /// Every note, in the order `describe` says them.
+    pub const ALL: [Note; 1] = [Note::UnknownCount];
+
+    /// The note's id in the catalogue (`note.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Note::UnknownCount => "unknown_count",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Note::UnknownCount => (
+                "人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。これは報告漏れを防ぐための本製品の判断です。調査で人数や最大人数が分かったら事実を入力し直すと、判定を絞り込めます。",
+                "As the number of people is not known yet, it is treated as possibly over the threshold (1,000 people, or 100 for My Numbers): this product's choice, so that no report is missed. Once the investigation tells how many people (or at most how many), enter it again and the answer narrows.",
+            ),
+        }
+    }
+
+    /// The note in one language.
+    pub fn text(self, lang: &str) -> &'static str {
+        Lang::from_tag(lang).pick(self.words())
+    }
+}
+
+/// The notes an assessment calls for.
+pub fn notes(assessment: &Assessment) -> Vec<Note> {
+    let has_ground = |ground| assessment.obligations.iter().any(|o| o.grounds.contains(&ground));
+    Note::ALL
+        .into_iter()
+        .filter(|note| match note {
+            Note::UnknownCount => has_ground(Ground::SubjectsMayExceed1000) || has_ground(Ground::MyNumberMayExceed100),
+        })
+        .collect()
 }
 
 /// The due date or moment, with how it was counted.
@@ -292,7 +348,7 @@ fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
     let data = &facts.personal_data.at_risk;
-    if !situation.personal_data {
+    if !situation.own.affected {
         return Vec::new();
     }
     [
@@ -340,7 +396,8 @@ fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
 }
 
 /// Every name and explanation above in one language, keyed `authority.<id>`, `timing.<id>`,
-/// `ground.<id>`, `duty.<id>` and `deadline_stage.<id>` (ids as in the assessment's JSON), for the
+/// `ground.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's JSON) and
+/// `note.<id>` (the ids of [`Note`]), for the
 /// app's screens to show the same words as the command line and the exported documents.
 pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     fn id<T: serde::Serialize>(value: T) -> String {
@@ -359,6 +416,9 @@ pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     }
     for stage in [Stage::Preliminary, Stage::Final, Stage::Notice] {
         texts.insert(format!("deadline_stage.{}", id(stage)), stage_name(stage, lang).to_owned());
+    }
+    for note in Note::ALL {
+        texts.insert(format!("note.{}", note.id()), note.text(lang).to_owned());
     }
     texts
 }
