@@ -159,6 +159,20 @@ fn a_my_number_count_left_open_may_be_over_100() {
 }
 
 #[test]
+fn my_numbers_posted_on_the_web_are_reported_even_when_recovered() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+09:00",
+        "personal_data": { "subjects": 3, "my_number_subjects": 3, "my_number_public": true, "recovered_unviewed": true }
+    }));
+    assert_eq!(authorities(&result), ["data_subjects", "ppc_my_number"]);
+    assert_eq!(obligation(&result, "ppc_my_number")["grounds"], json!(["my_number_public"]));
+    assert_eq!(
+        obligation(&result, "ppc_my_number")["deadlines"][1],
+        json!({ "stage": "final", "due_by": "2026-05-07" })
+    );
+}
+
+#[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({
         "discovered_at": "2026-04-06T15:30:00+02:00",

@@ -129,6 +129,9 @@ pub enum Ground {
     MyNumberMayExceed100,
     /// My Number data with an unlawful purpose (My Number breach rule art. 2).
     MyNumberUnlawfulPurpose,
+    /// My Numbers were open to anyone on the internet or on a system reachable from outside,
+    /// whatever the count (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
+    MyNumberPublic,
     /// The company holds the Privacy Mark.
     PrivacyMarkHolder,
     /// People in the EU/EEA are affected.
@@ -147,7 +150,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 15] = [
+    pub const ALL: [Ground; 16] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -156,6 +159,7 @@ impl Ground {
         Ground::MyNumberOver100Subjects,
         Ground::MyNumberMayExceed100,
         Ground::MyNumberUnlawfulPurpose,
+        Ground::MyNumberPublic,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
         Ground::FinanceSector,
@@ -281,7 +285,7 @@ impl<'a> Situation<'a> {
 
     /// The grounds of the My Number report on the company's own data, or none when it is not due.
     fn my_number_grounds(&self) -> Vec<Ground> {
-        if self.own.appi_exempt() || self.own_data_is_the_clients() {
+        if self.own.my_number_exempt() || self.own_data_is_the_clients() {
             return Vec::new();
         }
         self.own.my_number_triggers()
@@ -306,7 +310,7 @@ pub(crate) struct DataSituation<'a> {
     /// 不正の目的のおそれ (rule art. 7(3)).
     unlawful_purpose: bool,
     /// My Numbers are (or may be) among the data.
-    my_numbers: bool,
+    pub(crate) my_numbers: bool,
     /// The head-count trigger of rule art. 7(4), if any: more than 1,000 people known, or possibly
     /// more.
     people: Option<Ground>,
@@ -344,11 +348,15 @@ impl<'a> DataSituation<'a> {
     }
 
     /// The triggers of a My Number breach report, before exemptions (番号法 art. 29-4; 特定個人
-    /// 情報の漏えい等に関する報告等に関する規則 art. 2: unlawful purpose, or more than 100 people).
+    /// 情報の漏えい等に関する報告等に関する規則 art. 2): more than 100 people, an unlawful purpose,
+    /// or the numbers made viewable by anyone over a network, whatever the count.
     fn my_number_triggers(&self) -> Vec<Ground> {
         self.my_number_people
             .into_iter()
-            .chain(grounds([(self.my_numbers && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose)]))
+            .chain(grounds([
+                (self.my_numbers && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
+                (self.my_numbers && self.data.my_number_public, Ground::MyNumberPublic),
+            ]))
             .collect()
     }
 
@@ -359,6 +367,12 @@ impl<'a> DataSituation<'a> {
     ///   (general guideline 3-5-1-1).
     fn appi_exempt(&self) -> bool {
         self.data.high_level_encryption || self.data.recovered_unviewed
+    }
+
+    /// Whether the My Number report is lifted: by 高度な暗号化 only. Getting the data back unviewed
+    /// does not lift it (PPC Q&A 17-1 as cited; docs/rules.md §6).
+    fn my_number_exempt(&self) -> bool {
+        self.data.high_level_encryption
     }
 }
 

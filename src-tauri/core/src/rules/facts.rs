@@ -95,7 +95,8 @@ pub struct DataAtRisk {
     pub being_acquired: bool,
     /// 高度な暗号化 — strongly encrypted, with the key kept safe.
     pub high_level_encryption: bool,
-    /// Everything was recovered, and it is confirmed that no third party viewed it.
+    /// Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
+    /// report, not the My Number report.
     pub recovered_unviewed: bool,
     /// My Numbers (特定個人情報) are, or may be, among the data. A My Number count or
     /// `my_number_public` says so too; `false` with those is refused.

@@ -266,6 +266,27 @@ fn one_my_number_taken_on_purpose_is_a_my_number_report() {
 }
 
 #[test]
+fn my_numbers_posted_publicly_are_reported_whatever_the_count() {
+    let assessment = with_data(json!({ "subjects": 1, "my_number_subjects": 1, "my_number_public": true }));
+    assert_eq!(authorities(&assessment), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberPublic]);
+    assert_eq!(report.deadlines, report_deadlines_30());
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberPublic]);
+}
+
+#[test]
+fn my_numbers_posted_publicly_with_no_count_give_every_my_number_ground_that_may_apply() {
+    // my_number_public alone says My Numbers (and so personal data) are involved, count unknown.
+    let assessment = with_data(json!({ "my_number_public": true }));
+    assert_eq!(ppc_grounds(&assessment), Some(vec![Ground::SubjectsMayExceed1000]));
+    assert_eq!(
+        find(&assessment, Authority::PpcMyNumber).unwrap().grounds,
+        [Ground::MyNumberMayExceed100, Ground::MyNumberPublic]
+    );
+}
+
+#[test]
 fn eu_residents_mean_a_gdpr_notice_within_72_hours() {
     let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 1 }));
     assert_eq!(authorities(&assessment), [Authority::EuSupervisoryAuthority]);
@@ -405,11 +426,29 @@ fn high_level_encryption_lifts_the_ppc_notice_and_gdpr_duties() {
 }
 
 #[test]
-fn recovery_before_viewing_lifts_the_ppc_notice_and_privacy_mark_duties() {
+fn recovery_before_viewing_lifts_the_ppc_report_but_not_the_my_number_report() {
+    let assessment = all_personal_data_duties(Some("recovered_unviewed"));
     assert_eq!(
-        authorities(&all_personal_data_duties(Some("recovered_unviewed"))),
-        [Authority::EuSupervisoryAuthority, Authority::Fsa]
+        authorities(&assessment),
+        [Authority::DataSubjects, Authority::PpcMyNumber, Authority::EuSupervisoryAuthority, Authority::Fsa]
     );
+    // The people are told because of the My Number report alone.
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberOver100Subjects]);
+}
+
+#[test]
+fn recovery_before_viewing_lifts_the_ppc_report_without_my_numbers() {
+    let assessment = with_data(json!({ "subjects": 2000, "sensitive": true, "recovered_unviewed": true }));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn only_high_level_encryption_lifts_the_my_number_report() {
+    let data = json!({ "subjects": 300, "my_number_subjects": 300, "recovered_unviewed": true });
+    assert_eq!(authorities(&with_data(data.clone())), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let mut encrypted = data;
+    encrypted["high_level_encryption"] = json!(true);
+    assert_eq!(authorities(&with_data(encrypted)), []);
 }
 
 #[test]
@@ -680,6 +719,10 @@ fn the_summary_mentions_exemptions_and_empty_results() {
     let facts = example_3(true);
     let text = describe(&assess(&facts), &facts, "ja");
     assert!(text.contains("高度な暗号化がされ、鍵は漏れていない"), "{text}");
+    let recovered = self::facts(json!({ "discovered_at": AT,
+        "personal_data": { "subjects": 300, "my_number_subjects": 300, "recovered_unviewed": true } }));
+    let text = describe(&assess(&recovered), &recovered, "en");
+    assert!(text.contains("this does not lift the My Number report"), "{text}");
     let quiet = self::facts(json!({ "discovered_at": AT }));
     let text = describe(&assess(&quiet), &quiet, "en-GB");
     assert!(text.contains("no one needs to be told"), "{text}");

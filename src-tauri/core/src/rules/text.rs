@@ -101,6 +101,10 @@ fn ground_words(ground: Ground) -> Words {
             "マイナンバーを含む情報が、悪意のある行為で漏れたおそれがある",
             "My Number data may have been taken on purpose",
         ),
+        Ground::MyNumberPublic => (
+            "マイナンバーを含む情報が、インターネットや外部から接続できるシステム上で誰でも見られる状態になった（人数にかかわらず報告対象）",
+            "My Number data was open to anyone on the internet or on a system reachable from outside (reportable whatever the count)",
+        ),
         Ground::PrivacyMarkHolder => (
             "プライバシーマークを取得しているため、個人情報の事故は審査機関へ報告する",
             "The company holds the Privacy Mark, which requires reporting personal-data incidents",
@@ -357,8 +361,15 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
             ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe"),
         ),
         (
-            data.recovered_unviewed,
-            ("第三者に見られる前にすべて回収した", "everything was recovered before anyone else saw it"),
+            data.recovered_unviewed && !situation.own.my_numbers,
+            ("すべて回収し、第三者に見られていないことを確認した", "everything was recovered and it is confirmed nobody else saw it"),
+        ),
+        (
+            data.recovered_unviewed && situation.own.my_numbers,
+            (
+                "すべて回収し、第三者に見られていないことを確認した（ただし、マイナンバーの報告は回収しても免除されません）",
+                "everything was recovered and it is confirmed nobody else saw it (this does not lift the My Number report)",
+            ),
         ),
         (
             facts.personal_data.entrusted_by_client_notified,
