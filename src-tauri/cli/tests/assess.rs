@@ -173,6 +173,24 @@ fn my_numbers_posted_on_the_web_are_reported_even_when_recovered() {
 }
 
 #[test]
+fn example_near_miss_quarantined_attachment() {
+    let result = obligations(json!({
+        "discovered_at": "2026-05-12T11:20:00+09:00",
+        "stage": "near_miss",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 400 },
+        "organization": { "privacy_mark": true }
+    }));
+    assert_eq!(
+        result["obligations"],
+        json!([{ "authority": "ipa_malware", "duty": "recommended", "grounds": ["malware"], "deadlines": [] }])
+    );
+    let summary = text(json!({ "discovered_at": "2026-05-12T11:20:00+09:00", "stage": "near_miss", "malware": true }), &[]);
+    assert!(summary.contains("ヒヤリハット"), "{summary}");
+}
+
+#[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({
         "discovered_at": "2026-04-06T15:30:00+02:00",

@@ -9,7 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
 use super::deadline;
-use super::facts::{DataAtRisk, Facts, IncidentCategory, Sector};
+use super::facts::{DataAtRisk, Facts, IncidentCategory, IncidentStage, Sector};
 use super::rule_set::RuleSet;
 
 /// Who must or should be told about one incident (the `assess` contract output).
@@ -241,6 +241,9 @@ pub(crate) struct Situation<'a> {
     pub(crate) rules: &'static RuleSet,
     /// Malware is involved, by category or flag.
     malware: bool,
+    /// ヒヤリハット — caught before anything happened: no trigger applies, since nothing was leaked,
+    /// lost or damaged, nor may have been.
+    pub(crate) near_miss: bool,
     /// The company's own personal data.
     pub(crate) own: DataSituation<'a>,
 }
@@ -253,12 +256,16 @@ impl<'a> Situation<'a> {
         // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
         // access, ransomware, theft of media, and staff taking data out to give it to others.
         let attacked = facts.unauthorized_access || facts.crime_suspected || malware;
+        // An event (signs, no damage confirmed) is judged like an incident: the triggers cover what
+        // may have happened.
+        let near_miss = facts.stage == IncidentStage::NearMiss;
         Situation {
             facts,
             known_on,
             rules,
             malware,
-            own: DataSituation::new(&facts.personal_data.at_risk, rules, attacked),
+            near_miss,
+            own: DataSituation::new(&facts.personal_data.at_risk, rules, attacked, !near_miss),
         }
     }
 
@@ -320,9 +327,10 @@ pub(crate) struct DataSituation<'a> {
 
 impl<'a> DataSituation<'a> {
     /// `attacked`: unauthorized access, a suspected crime or malware — an unlawful purpose for
-    /// any personal data they reach.
-    fn new(data: &'a DataAtRisk, rules: &RuleSet, attacked: bool) -> Self {
-        let affected = data.involved == Some(true) || data.involvement_shown_by(false).is_some();
+    /// any personal data they reach. `happened`: something happened or may have (not a near miss).
+    fn new(data: &'a DataAtRisk, rules: &RuleSet, attacked: bool, happened: bool) -> Self {
+        let involved = data.involved == Some(true) || data.involvement_shown_by(false).is_some();
+        let affected = happened && involved;
         let my_numbers =
             affected && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
         DataSituation {
@@ -487,8 +495,12 @@ fn fsa(s: &Situation) -> Option<Obligation> {
 
 /// `police` — recommended: consult the prefectural police cybercrime desk, or file a 被害届, for
 /// unauthorized access (不正アクセス禁止法), ransomware, theft, extortion or insider crime. IPA's
-/// SME guideline, model rules section 6 (届出及び相談).
+/// SME guideline, model rules section 6 (届出及び相談). Not for a near miss: there is no damage
+/// to report.
 fn police(s: &Situation) -> Option<Obligation> {
+    if s.near_miss {
+        return None;
+    }
     let why = grounds([
         (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
         (s.ransomware(), Ground::Ransomware),
@@ -514,8 +526,12 @@ fn ipa_unauthorized_access(s: &Situation) -> Option<Obligation> {
 }
 
 /// `jpcert` — recommended: JPCERT/CC incident report (jpcert.or.jp/form) when coordination or
-/// technical help is needed: unauthorized access, malware, defaced or phishing sites.
+/// technical help is needed: unauthorized access, malware, defaced or phishing sites. Not for a
+/// near miss, which needs no coordination; the IPA reports stay recommended for it.
 fn jpcert(s: &Situation) -> Option<Obligation> {
+    if s.near_miss {
+        return None;
+    }
     let why = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.malware, Ground::Malware)]);
     obligation(Authority::Jpcert, Duty::Recommended, why, Vec::new())
 }

@@ -626,6 +626,57 @@ fn worked_example_ransomware_with_no_count_yet() {
     assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().duty, Duty::Mandatory);
 }
 
+#[test]
+fn worked_example_near_miss_quarantined_attachment() {
+    // The antivirus quarantined an attachment before it ran, on a PC holding 400 customers' records.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-05-12T11:20:00+09:00",
+        "stage": "near_miss",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 400 }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::IpaMalware]);
+    let ipa = find(&assessment, Authority::IpaMalware).unwrap();
+    assert_eq!((ipa.duty, ipa.grounds.as_slice()), (Duty::Recommended, &[Ground::Malware][..]));
+}
+
+// --- Near misses and events --------------------------------------------------------------------
+
+#[test]
+fn a_near_miss_has_no_mandatory_addressee_whatever_the_data() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "unauthorized_access": true, "crime_suspected": true,
+        "personal_data": { "subjects": 5000, "sensitive": true, "financial_damage_risk": true,
+                           "my_number_subjects": 500, "my_number_public": true, "eu_subjects": 30 },
+        "organization": { "privacy_mark": true, "sector": "finance" }
+    })));
+    // An attempt at unauthorized access that was stopped is still welcome at IPA.
+    assert_eq!(authorities(&assessment), [Authority::IpaUnauthorizedAccess]);
+    assert_eq!(find(&assessment, Authority::IpaUnauthorizedAccess).unwrap().grounds, [Ground::UnauthorizedAccess]);
+}
+
+#[test]
+fn an_event_is_judged_like_an_incident() {
+    let data = json!({ "subjects": 30, "sensitive": true });
+    let event = assess(&facts(json!({ "discovered_at": AT, "stage": "event", "personal_data": data })));
+    let incident = assess(&facts(json!({ "discovered_at": AT, "stage": "incident", "personal_data": data })));
+    let default = assess(&facts(json!({ "discovered_at": AT, "personal_data": data })));
+    assert_eq!(authorities(&event), [Authority::Ppc, Authority::DataSubjects]);
+    assert_eq!(event, incident);
+    assert_eq!(default, incident);
+}
+
+#[test]
+fn the_summary_says_why_a_near_miss_needs_no_report() {
+    let near_miss = facts(json!({ "discovered_at": AT, "stage": "near_miss", "malware": true }));
+    let text = describe(&assess(&near_miss), &near_miss, "ja");
+    assert!(text.contains("ヒヤリハット（実際には何も起きていない段階）なので、義務となる報告・通知はありません。"), "{text}");
+    assert!(text.contains("IPA（コンピュータウイルス届出） [推奨]"), "{text}");
+    let text = describe(&assess(&near_miss), &near_miss, "en");
+    assert!(text.contains("leave out who was involved"), "{text}");
+}
+
 // --- The contract's JSON ------------------------------------------------------------------------
 
 #[test]
@@ -935,6 +986,13 @@ proptest! {
         };
         let (told_known, told_unknown) = (mandatory(&with_count), mandatory(&without));
         prop_assert!(told_known.iter().all(|a| told_unknown.contains(a)), "known {told_known:?}, unknown {told_unknown:?}");
+    }
+
+    #[test]
+    fn a_near_miss_never_gives_a_mandatory_addressee(mut facts in any_facts()) {
+        facts.stage = IncidentStage::NearMiss;
+        let assessment = assess(&facts);
+        prop_assert!(assessment.obligations.iter().all(|o| o.duty == Duty::Recommended), "{assessment:?}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::deadline;
 use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Situation, Stage};
-use super::facts::Facts;
+use super::facts::{Facts, IncidentStage};
 
 /// A text in Japanese and in English.
 type Words = (&'static str, &'static str);
@@ -248,7 +248,7 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), deadline_text(due, &situation, l)));
         }
     }
-    for note in notes(assessment) {
+    for note in notes(assessment, facts) {
         lines.push(String::new());
         lines.push(format!("※ {}", l.pick(note.words())));
     }
@@ -279,21 +279,28 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
 pub enum Note {
     /// A head-count nobody knows yet was taken as possibly over the threshold.
     UnknownCount,
+    /// A near miss: nothing is mandatory, the IPA reports are welcome.
+    NearMiss,
 }
 
 impl Note {
     /// Every note, in the order `describe` says them.
-    pub const ALL: [Note; 1] = [Note::UnknownCount];
+    pub const ALL: [Note; 2] = [Note::NearMiss, Note::UnknownCount];
 
     /// The note's id in the catalogue (`note.<id>`).
     pub fn id(self) -> &'static str {
         match self {
             Note::UnknownCount => "unknown_count",
+            Note::NearMiss => "near_miss",
         }
     }
 
     fn words(self) -> Words {
         match self {
+            Note::NearMiss => (
+                "ヒヤリハット（実際には何も起きていない段階）なので、義務となる報告・通知はありません。IPAへの届出は歓迎されています。社内の記録には残し、研修などで共有するときは当事者が分からないようにしてください。",
+                "A near miss (nothing actually happened), so no report or notice is mandatory. IPA welcomes a report. Keep it in the company's records, and when sharing it for training, leave out who was involved.",
+            ),
             Note::UnknownCount => (
                 "人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。これは報告漏れを防ぐための本製品の判断です。調査で人数や最大人数が分かったら事実を入力し直すと、判定を絞り込めます。",
                 "As the number of people is not known yet, it is treated as possibly over the threshold (1,000 people, or 100 for My Numbers): this product's choice, so that no report is missed. Once the investigation tells how many people (or at most how many), enter it again and the answer narrows.",
@@ -307,13 +314,14 @@ impl Note {
     }
 }
 
-/// The notes an assessment calls for.
-pub fn notes(assessment: &Assessment) -> Vec<Note> {
+/// The notes an assessment of `facts` calls for.
+pub fn notes(assessment: &Assessment, facts: &Facts) -> Vec<Note> {
     let has_ground = |ground| assessment.obligations.iter().any(|o| o.grounds.contains(&ground));
     Note::ALL
         .into_iter()
         .filter(|note| match note {
             Note::UnknownCount => has_ground(Ground::SubjectsMayExceed1000) || has_ground(Ground::MyNumberMayExceed100),
+            Note::NearMiss => facts.stage == IncidentStage::NearMiss,
         })
         .collect()
 }
