@@ -190,6 +190,37 @@ fn example_near_miss_quarantined_attachment() {
     assert!(summary.contains("ヒヤリハット"), "{summary}");
 }
 
+fn web_skimming(discovered_at: &str) -> Value {
+    json!({
+        "discovered_at": discovered_at,
+        "category": "tampering",
+        "unauthorized_access": true,
+        "personal_data": { "being_acquired": true }
+    })
+}
+
+#[test]
+fn example_web_skimming_of_the_shops_own_checkout_page() {
+    let result = obligations(web_skimming("2026-06-10T14:00:00+09:00"));
+    assert_eq!(result["rules"], "2024-04-01");
+    assert_eq!(authorities(&result), ["ppc", "data_subjects", "police", "ipa_unauthorized_access", "jpcert"]);
+    let ppc = obligation(&result, "ppc");
+    assert_eq!(ppc["grounds"], json!(["being_acquired_unlawful"]));
+    assert_eq!(ppc["deadlines"][1], json!({ "stage": "final", "due_by": "2026-08-10" }));
+    assert!(ppc.get("submit_to").is_none(), "{ppc}");
+}
+
+#[test]
+fn example_web_skimming_known_before_the_amendment() {
+    let result = obligations(web_skimming("2024-03-15T14:00:00+09:00"));
+    assert_eq!(result["rules"], "2022-04-01");
+    assert_eq!(authorities(&result), ["police", "ipa_unauthorized_access", "jpcert"]);
+    let result = obligations(web_skimming("2024-03-29T14:00:00+09:00"));
+    assert!(!authorities(&result).contains(&"ppc"));
+    let result = obligations(web_skimming("2024-04-01T09:00:00+09:00"));
+    assert!(authorities(&result).contains(&"ppc"));
+}
+
 #[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({

@@ -114,6 +114,9 @@ pub enum Ground {
     FinancialDamageRisk,
     /// 不正の目的のおそれ (rule art. 7(3)).
     UnlawfulPurpose,
+    /// Information the company was acquiring to keep as personal data, taken by an act aimed at
+    /// it (rule art. 7(3) as amended with effect from 2024-04-01).
+    BeingAcquiredUnlawful,
     /// More than 1,000 people (rule art. 7(4)).
     #[serde(rename = "over_1000_subjects")]
     Over1000Subjects,
@@ -150,10 +153,11 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 16] = [
+    pub const ALL: [Ground; 17] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
+        Ground::BeingAcquiredUnlawful,
         Ground::Over1000Subjects,
         Ground::SubjectsMayExceed1000,
         Ground::MyNumberOver100Subjects,
@@ -312,10 +316,14 @@ impl<'a> Situation<'a> {
 pub(crate) struct DataSituation<'a> {
     pub(crate) data: &'a DataAtRisk,
     /// Personal data was (or may have been) leaked, lost or damaged. Every trigger covers the
-    /// "may have" case (発生したおそれ).
+    /// "may have" case (発生したおそれ). Includes information being acquired when the rules cover
+    /// it.
     pub(crate) affected: bool,
-    /// 不正の目的のおそれ (rule art. 7(3)).
+    /// 不正の目的のおそれ (rule art. 7(3)) on personal data the company holds.
     unlawful_purpose: bool,
+    /// Rule art. 7(3) as amended with effect from 2024-04-01: information the company was
+    /// acquiring, taken by an act aimed at it (web skimming of its own form).
+    being_acquired_unlawful: bool,
     /// My Numbers are (or may be) among the data.
     pub(crate) my_numbers: bool,
     /// The head-count trigger of rule art. 7(4), if any: more than 1,000 people known, or possibly
@@ -328,19 +336,29 @@ pub(crate) struct DataSituation<'a> {
 impl<'a> DataSituation<'a> {
     /// `attacked`: unauthorized access, a suspected crime or malware — an unlawful purpose for
     /// any personal data they reach. `happened`: something happened or may have (not a near miss).
+    ///
+    /// Information being acquired counts toward item 3 only, and only under rules that cover it:
+    /// the other items, and the head-count, are about the personal data the company holds.
     fn new(data: &'a DataAtRisk, rules: &RuleSet, attacked: bool, happened: bool) -> Self {
-        let involved = data.involved == Some(true) || data.involvement_shown_by(false).is_some();
-        let affected = happened && involved;
-        let my_numbers =
-            affected && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
+        let held = happened && (data.involved == Some(true) || data.involvement_shown_by(false).is_some());
+        let acquiring = happened && data.being_acquired && rules.covers_information_being_acquired;
+        let unlawful = data.unlawful_purpose || attacked;
+        let my_numbers = held && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
         DataSituation {
             data,
-            affected,
-            unlawful_purpose: affected && (data.unlawful_purpose || attacked),
+            affected: held || acquiring,
+            unlawful_purpose: held && unlawful,
+            being_acquired_unlawful: acquiring && unlawful,
             my_numbers,
-            people: affected.then(|| people_ground(data, rules)).flatten(),
+            people: held.then(|| people_ground(data, rules)).flatten(),
             my_number_people: my_numbers.then(|| my_number_people_ground(data, rules)).flatten(),
         }
+    }
+
+    /// Item 3 (an unlawful purpose) applies, on data held or being acquired: the 確報 is due on
+    /// day 60 (rule art. 8(2)).
+    fn unlawful(&self) -> bool {
+        self.unlawful_purpose || self.being_acquired_unlawful
     }
 
     /// The triggers of a PPC breach report, before exemptions (PPC rule art. 7(1)–(4)).
@@ -349,6 +367,7 @@ impl<'a> DataSituation<'a> {
             (self.affected && self.data.sensitive, Ground::SensitiveData),
             (self.affected && self.data.financial_damage_risk, Ground::FinancialDamageRisk),
             (self.unlawful_purpose, Ground::UnlawfulPurpose),
+            (self.being_acquired_unlawful, Ground::BeingAcquiredUnlawful),
         ])
         .into_iter()
         .chain(self.people)
@@ -432,7 +451,7 @@ fn obligation(authority: Authority, duty: Duty, grounds: Vec<Ground>, deadlines:
 /// data. APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and
 /// art. 8 for the 速報/確報; exemptions as in [`DataSituation::appi_exempt`].
 fn ppc(s: &Situation) -> Option<Obligation> {
-    let deadlines = s.report_deadlines(true, s.own.unlawful_purpose);
+    let deadlines = s.report_deadlines(true, s.own.unlawful());
     obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)
 }
 
@@ -462,7 +481,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
     }
     let mut triggers = s.own.appi_triggers();
     triggers.extend(s.own.my_number_triggers());
-    let deadlines = s.report_deadlines(!triggers.is_empty(), s.own.unlawful_purpose);
+    let deadlines = s.report_deadlines(!triggers.is_empty(), s.own.unlawful());
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)

@@ -641,6 +641,78 @@ fn worked_example_near_miss_quarantined_attachment() {
     assert_eq!((ipa.duty, ipa.grounds.as_slice()), (Duty::Recommended, &[Ground::Malware][..]));
 }
 
+/// The shop's own checkout page was altered to send what customers typed (name, address, card
+/// data) to a third party; the shop keeps names and addresses from the form, its payment provider
+/// the card data.
+fn web_skimming(discovered_at: &str) -> Facts {
+    facts(json!({
+        "discovered_at": discovered_at,
+        "category": "tampering",
+        "unauthorized_access": true,
+        "personal_data": { "being_acquired": true }
+    }))
+}
+
+#[test]
+fn worked_example_web_skimming_under_the_2024_amendment() {
+    let assessment = assess(&web_skimming("2026-06-10T14:00:00+09:00"));
+    assert_eq!(assessment.rules, date(2024, 4, 1));
+    assert_eq!(
+        authorities(&assessment),
+        [Authority::Ppc, Authority::DataSubjects, Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]
+    );
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::BeingAcquiredUnlawful]);
+    // Day 60 is Saturday 2026-08-08; Monday the 10th is open (山の日 is the 11th).
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 6, 14)), dated(Stage::Final, date(2026, 8, 10))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::BeingAcquiredUnlawful]);
+}
+
+#[test]
+fn worked_example_web_skimming_before_the_2024_amendment() {
+    let assessment = assess(&web_skimming("2024-03-15T14:00:00+09:00"));
+    assert_eq!(assessment.rules, date(2022, 4, 1));
+    assert_eq!(authorities(&assessment), [Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]);
+}
+
+#[test]
+fn web_skimming_is_judged_by_the_rules_of_its_day_of_knowing() {
+    let ppc = |at| find(&assess(&web_skimming(at)), Authority::Ppc).is_some();
+    assert!(!ppc("2024-03-29T17:00:00+09:00"));
+    assert!(!ppc("2024-03-31T23:59:59+09:00"));
+    assert!(ppc("2024-04-01T00:00:00+09:00"));
+    // 16:00 UTC on 3/31 is already 4/1 in Japan.
+    assert!(ppc("2024-03-31T16:00:00Z"));
+}
+
+#[test]
+fn information_being_acquired_counts_only_toward_the_unlawful_purpose_item() {
+    // Lost by mistake, not taken: no item applies, and no head-count is assumed for it.
+    assert_eq!(authorities(&with_data(json!({ "being_acquired": true }))), []);
+    // It is personal information for the Privacy Mark.
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "being_acquired": true }, "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    // Under the earlier rules it is ignored altogether.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2023-10-02T10:00:00+09:00", "malware": true,
+        "personal_data": { "being_acquired": true }, "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::IpaMalware, Authority::Jpcert]);
+}
+
+#[test]
+fn held_data_and_information_being_acquired_give_both_grounds() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "unauthorized_access": true,
+        "personal_data": { "subjects": 2400, "being_acquired": true }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose, Ground::BeingAcquiredUnlawful, Ground::Over1000Subjects]);
+    assert_eq!(ppc.deadlines, report_deadlines_60());
+}
+
 // --- Near misses and events --------------------------------------------------------------------
 
 #[test]

@@ -85,6 +85,10 @@ fn ground_words(ground: Ground) -> Words {
             "不正アクセス・盗難・持ち出し・ランサムウェアなど、悪意のある行為によるおそれがある",
             "May have been done on purpose: unauthorized access, theft, taking data out, ransomware",
         ),
+        Ground::BeingAcquiredUnlawful => (
+            "自社が取得しようとしていた個人情報（自社の注文フォームに入力された内容など）が、自社を狙った不正な行為で盗まれたおそれがある（2024年4月1日施行の改正による）",
+            "Personal information the company was collecting (e.g. what customers typed into its own order form) may have been stolen by an attack on the company (amendment in force from 2024-04-01)",
+        ),
         Ground::Over1000Subjects => ("対象の人数が1,000人を超える", "More than 1,000 people are affected"),
         Ground::SubjectsMayExceed1000 => (
             "対象の人数がまだ分からない、または最大で1,000人を超えうるため、1,000人超のおそれがあるものとして扱う",
