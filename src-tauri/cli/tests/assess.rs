@@ -221,6 +221,39 @@ fn example_web_skimming_known_before_the_amendment() {
     assert!(authorities(&result).contains(&"ppc"));
 }
 
+fn payroll_bureau(client_notified: bool) -> Value {
+    json!({
+        "discovered_at": "2026-09-14T10:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 14, "sensitive": true },
+        "entrusted_data": { "subjects": 850, "client_notified": client_notified }
+    })
+}
+
+#[test]
+fn example_payroll_bureau_hit_by_ransomware() {
+    let result = obligations(payroll_bureau(false));
+    assert_eq!(&authorities(&result)[..3], ["ppc", "client", "data_subjects"]);
+    assert_eq!(
+        obligation(&result, "client"),
+        &json!({ "authority": "client", "duty": "mandatory", "grounds": ["unlawful_purpose", "entrusted_data"], "deadlines": [] })
+    );
+    let ppc = obligation(&result, "ppc");
+    assert_eq!(ppc["grounds"], json!(["sensitive_data", "unlawful_purpose"]));
+    assert_eq!(ppc["deadlines"][1], json!({ "stage": "final", "due_by": "2026-11-12" }));
+    assert_eq!(obligation(&result, "data_subjects")["duty"], "mandatory");
+    let summary = text(payroll_bureau(false), &["--lang", "en"]);
+    assert!(summary.contains("Once the client has been told"), "{summary}");
+}
+
+#[test]
+fn example_payroll_bureau_after_telling_its_clients() {
+    let result = obligations(payroll_bureau(true));
+    assert!(!authorities(&result).contains(&"client"));
+    assert_eq!(&authorities(&result)[..2], ["ppc", "data_subjects"]);
+}
+
 #[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({

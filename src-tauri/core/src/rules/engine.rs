@@ -44,6 +44,8 @@ pub struct Deadline {
 pub enum Authority {
     /// 個人情報保護委員会 — 漏えい等報告
     Ppc,
+    /// 委託元 — the client whose personal data the company handles as a processor.
+    Client,
     /// 本人への通知
     DataSubjects,
     /// 個人情報保護委員会 — 特定個人情報 (My Number)
@@ -66,8 +68,9 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 10] = [
+    pub const ALL: [Authority; 11] = [
         Authority::Ppc,
+        Authority::Client,
         Authority::DataSubjects,
         Authority::PpcMyNumber,
         Authority::PrivacyMark,
@@ -135,6 +138,8 @@ pub enum Ground {
     /// My Numbers were open to anyone on the internet or on a system reachable from outside,
     /// whatever the count (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
     MyNumberPublic,
+    /// The data is a client's, handled by the company as a processor (委託先).
+    EntrustedData,
     /// The company holds the Privacy Mark.
     PrivacyMarkHolder,
     /// People in the EU/EEA are affected.
@@ -153,7 +158,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 17] = [
+    pub const ALL: [Ground; 18] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -164,6 +169,7 @@ impl Ground {
         Ground::MyNumberMayExceed100,
         Ground::MyNumberUnlawfulPurpose,
         Ground::MyNumberPublic,
+        Ground::EntrustedData,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
         Ground::FinanceSector,
@@ -223,8 +229,9 @@ pub fn assess(facts: &Facts) -> Assessment {
 type Rule = fn(&Situation) -> Option<Obligation>;
 
 /// The rules in the order of DOMAIN.md §3.
-const RULES: [Rule; 10] = [
+const RULES: [Rule; 11] = [
     ppc,
+    client,
     data_subjects,
     ppc_my_number,
     privacy_mark,
@@ -250,6 +257,9 @@ pub(crate) struct Situation<'a> {
     pub(crate) near_miss: bool,
     /// The company's own personal data.
     pub(crate) own: DataSituation<'a>,
+    /// Personal data the company handles for clients, when the facts describe any: assessed apart
+    /// from its own, with the same triggers.
+    pub(crate) entrusted: Option<DataSituation<'a>>,
 }
 
 impl<'a> Situation<'a> {
@@ -270,13 +280,22 @@ impl<'a> Situation<'a> {
             malware,
             near_miss,
             own: DataSituation::new(&facts.personal_data.at_risk, rules, attacked, !near_miss),
+            entrusted: facts
+                .entrusted_data
+                .as_ref()
+                .map(|entrusted| DataSituation::new(&entrusted.at_risk, rules, attacked, !near_miss)),
         }
     }
 
-    /// Malware that reached personal data: treated as ransomware or data theft, i.e. a crime with
-    /// an outside attacker.
+    /// The company's own data and its clients' data, whichever the facts describe.
+    pub(crate) fn all_data(&self) -> impl Iterator<Item = &DataSituation<'a>> {
+        std::iter::once(&self.own).chain(&self.entrusted)
+    }
+
+    /// Malware that reached personal data, the company's or a client's: treated as ransomware or
+    /// data theft, i.e. a crime with an outside attacker.
     fn ransomware(&self) -> bool {
-        self.malware && self.own.affected
+        self.malware && self.all_data().any(|data| data.affected)
     }
 
     /// The own data's reports to the PPC and to individuals are lifted by the version-1 flag that
@@ -455,6 +474,32 @@ fn ppc(s: &Situation) -> Option<Obligation> {
     obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)
 }
 
+/// `client` — the processor (委託先) tells its client (委託元) of a breach of the client's data
+/// that meets a PPC or My Number trigger: APPI art. 26(1) proviso and PPC rule art. 9 (the
+/// processor that has told its client owes no PPC report on that data; the client reports and
+/// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. "Promptly", no
+/// fixed day. Until the client is told, the processor owes the PPC report itself (a joint report
+/// with the client is allowed), which the text says under this obligation; once
+/// `client_notified`, nothing is left to do here.
+fn client(s: &Situation) -> Option<Obligation> {
+    let notified = s.facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
+    let entrusted = s.entrusted.as_ref().filter(|_| !notified)?;
+    let mut why = Vec::new();
+    if !entrusted.appi_exempt() {
+        why.extend(entrusted.appi_triggers());
+    }
+    if !entrusted.my_number_exempt() {
+        why.extend(entrusted.my_number_triggers());
+    }
+    let gdpr = s.facts.organization.gdpr_applies && !entrusted.data.high_level_encryption;
+    why.extend(grounds([(gdpr && entrusted.affected && entrusted.data.eu_subjects > 0, Ground::EuSubjects)]));
+    if why.is_empty() {
+        return None;
+    }
+    why.push(Ground::EntrustedData);
+    obligation(Authority::Client, Duty::Mandatory, why, Vec::new())
+}
+
 /// `data_subjects` — 本人への通知, due whenever a PPC or My Number report on the company's own data
 /// is: APPI art. 26(2) (public notice and an inquiry desk when individual notice is impossible);
 /// 番号法 art. 29-4(2). "Promptly" with no fixed day, so no deadline.
@@ -473,15 +518,24 @@ fn ppc_my_number(s: &Situation) -> Option<Obligation> {
 
 /// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's Privacy Mark
 /// scheme rules and its incident-report procedure (個人情報の取扱いにおける事故報告, privacymark.jp).
-/// Any personal-data incident, encrypted or not, unless everything was recovered unviewed; 確報 as
-/// the PPC's, and a 速報 when a PPC-type trigger applies (exemptions aside).
+/// Any incident on personal information the company handles, its own or its clients', encrypted
+/// or not, unless everything was recovered unviewed; 確報 as the PPC's, and a 速報 when a PPC-type
+/// trigger applies (exemptions aside).
 fn privacy_mark(s: &Situation) -> Option<Obligation> {
-    if !s.facts.organization.privacy_mark || !s.own.affected || s.own.data.recovered_unviewed {
+    let handled = s.all_data().any(|data| data.affected && !data.data.recovered_unviewed);
+    if !s.facts.organization.privacy_mark || !handled {
         return None;
     }
-    let mut triggers = s.own.appi_triggers();
-    triggers.extend(s.own.my_number_triggers());
-    let deadlines = s.report_deadlines(!triggers.is_empty(), s.own.unlawful());
+    let mut triggers = Vec::new();
+    for data in s.all_data() {
+        for ground in data.appi_triggers().into_iter().chain(data.my_number_triggers()) {
+            if !triggers.contains(&ground) {
+                triggers.push(ground);
+            }
+        }
+    }
+    let unlawful = s.all_data().any(DataSituation::unlawful);
+    let deadlines = s.report_deadlines(!triggers.is_empty(), unlawful);
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)
@@ -523,7 +577,7 @@ fn police(s: &Situation) -> Option<Obligation> {
     let why = grounds([
         (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
         (s.ransomware(), Ground::Ransomware),
-        (s.own.affected && s.own.data.unlawful_purpose, Ground::UnlawfulPurpose),
+        (s.all_data().any(|data| data.affected && data.data.unlawful_purpose), Ground::UnlawfulPurpose),
         (s.facts.crime_suspected, Ground::CrimeSuspected),
     ]);
     obligation(Authority::Police, Duty::Recommended, why, Vec::new())

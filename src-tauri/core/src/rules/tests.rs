@@ -502,6 +502,7 @@ fn every_addressee_appears_in_the_table_order() {
     let assessment = assess(&facts(json!({
         "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
         "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
+        "entrusted_data": { "subjects": 10 },
         "organization": { "privacy_mark": true, "sector": "finance" }
     })));
     assert_eq!(authorities(&assessment), Authority::ALL);
@@ -713,6 +714,116 @@ fn held_data_and_information_being_acquired_give_both_grounds() {
     assert_eq!(ppc.deadlines, report_deadlines_60());
 }
 
+// --- Entrusted data (委託) ------------------------------------------------------------------------
+
+/// A payroll bureau hit by ransomware: its clients' payroll data (entrusted, the clients not yet
+/// told) and its own staff's health-check results (own, sensitive).
+fn payroll_bureau(client_notified: bool) -> Facts {
+    facts(json!({
+        "discovered_at": "2026-09-14T10:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 14, "sensitive": true },
+        "entrusted_data": { "subjects": 850, "client_notified": client_notified }
+    }))
+}
+
+#[test]
+fn worked_example_payroll_bureau_owes_its_client_and_reports_its_own_staff() {
+    let assessment = assess(&payroll_bureau(false));
+    assert_eq!(
+        authorities(&assessment)[..3],
+        [Authority::Ppc, Authority::Client, Authority::DataSubjects]
+    );
+    let client = find(&assessment, Authority::Client).unwrap();
+    assert_eq!(
+        (client.duty, client.grounds.as_slice(), client.deadlines.as_slice()),
+        (Duty::Mandatory, &[Ground::UnlawfulPurpose, Ground::EntrustedData][..], &[][..])
+    );
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
+    // Day 60 from 2026-09-14 is Thursday 2026-11-12.
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 9, 18)), dated(Stage::Final, date(2026, 11, 12))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
+}
+
+#[test]
+fn a_client_already_told_takes_over_the_reports_on_its_data() {
+    let assessment = assess(&payroll_bureau(true));
+    assert_eq!(find(&assessment, Authority::Client), None);
+    // The bureau's own staff data keeps its own duties.
+    assert!(find(&assessment, Authority::Ppc).is_some());
+    assert!(find(&assessment, Authority::DataSubjects).is_some());
+}
+
+#[test]
+fn entrusted_data_alone_gives_the_client_obligation_instead_of_the_ppc_report() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 30, "sensitive": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Client]);
+    assert_eq!(find(&assessment, Authority::Client).unwrap().grounds, [Ground::SensitiveData, Ground::EntrustedData]);
+}
+
+#[test]
+fn entrusted_data_uses_the_same_triggers_and_exemptions() {
+    let client = |entrusted: Value| {
+        find(&assess(&facts(json!({ "discovered_at": AT, "entrusted_data": entrusted }))), Authority::Client)
+            .map(|o| o.grounds.clone())
+    };
+    assert_eq!(client(json!({ "subjects": 30 })), None);
+    assert_eq!(client(json!({ "involved": true })), Some(vec![Ground::SubjectsMayExceed1000, Ground::EntrustedData]));
+    assert_eq!(client(json!({ "subjects": 1500 })), Some(vec![Ground::Over1000Subjects, Ground::EntrustedData]));
+    assert_eq!(client(json!({ "subjects": 1500, "high_level_encryption": true })), None);
+    assert_eq!(client(json!({ "subjects": 1500, "recovered_unviewed": true })), None);
+    // My Numbers: recovery is no exemption.
+    assert_eq!(
+        client(json!({ "subjects": 150, "my_number_subjects": 150, "recovered_unviewed": true })),
+        Some(vec![Ground::MyNumberOver100Subjects, Ground::EntrustedData])
+    );
+    assert_eq!(client(json!({ "subjects": 5, "eu_subjects": 5 })), Some(vec![Ground::EuSubjects, Ground::EntrustedData]));
+}
+
+#[test]
+fn entrusted_data_of_people_in_the_eu_needs_the_gdpr_to_apply() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 5, "eu_subjects": 5 },
+        "organization": { "gdpr_applies": false }
+    })));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn entrusted_data_does_not_count_for_the_finance_report() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 5 }, "organization": { "sector": "finance" }
+    })));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_incidents_on_its_clients_data_too() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 40, "sensitive": true, "client_notified": true },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::SensitiveData]);
+    assert_eq!(mark.deadlines[0], dated(Stage::Preliminary, date(2026, 4, 10)));
+}
+
+#[test]
+fn the_summary_says_who_reports_the_clients_data() {
+    let facts = payroll_bureau(false);
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("委託元への報告 [義務]"), "{text}");
+    assert!(text.contains("補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"), "{text}");
+    assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("Until then the company, as the processor, owes the PPC report itself"), "{text}");
+}
+
 // --- Near misses and events --------------------------------------------------------------------
 
 #[test]
@@ -771,6 +882,7 @@ fn every_id_is_snake_case() {
         authorities,
         [
             "ppc",
+            "client",
             "data_subjects",
             "ppc_my_number",
             "privacy_mark",
@@ -1034,23 +1146,26 @@ proptest! {
         known in 1u64..=3_000,
         my_numbers in any::<bool>(),
     ) {
-        // The same facts with a head-count known, and with it left unknown.
+        // The same facts with a head-count known, and with it left unknown, in the company's
+        // own data and in its clients' data if any.
         let mut with_count = facts.clone();
         let mut without = facts;
         for (facts, count) in [(&mut with_count, known), (&mut without, 0)] {
-            let data = &mut facts.personal_data.at_risk;
-            data.involved = None;
-            if my_numbers {
-                data.my_number_involved = None;
-                data.my_number_subjects = count;
-                data.my_number_subjects_max = None;
-                data.my_number_public = false;
-            }
-            data.subjects = if my_numbers { data.subjects.max(count) } else { count };
-            data.subjects_max = None;
-            data.subjects_unknown = count == 0;
-            if my_numbers && count == 0 {
-                data.my_number_involved = Some(true);
+            let entrusted = facts.entrusted_data.as_mut().map(|entrusted| &mut entrusted.at_risk);
+            for data in std::iter::once(&mut facts.personal_data.at_risk).chain(entrusted) {
+                data.involved = None;
+                if my_numbers {
+                    data.my_number_involved = None;
+                    data.my_number_subjects = count;
+                    data.my_number_subjects_max = None;
+                    data.my_number_public = false;
+                }
+                data.subjects = if my_numbers { data.subjects.max(count) } else { count };
+                data.subjects_max = None;
+                data.subjects_unknown = count == 0;
+                if my_numbers && count == 0 {
+                    data.my_number_involved = Some(true);
+                }
             }
         }
         let mandatory = |facts: &Facts| -> Vec<Authority> {

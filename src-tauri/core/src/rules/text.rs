@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::deadline;
-use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Situation, Stage};
+use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Obligation, Situation, Stage};
 use super::facts::{Facts, IncidentStage};
 
 /// A text in Japanese and in English.
@@ -51,6 +51,7 @@ fn authority_words(authority: Authority) -> Words {
         Authority::Ppc => {
             ("個人情報保護委員会（漏えい等報告）", "Personal Information Protection Commission (breach report)")
         }
+        Authority::Client => ("委託元への報告", "Report to the client whose data it is"),
         Authority::DataSubjects => ("本人への通知", "Notice to the people affected"),
         Authority::PpcMyNumber => (
             "個人情報保護委員会（マイナンバーを含む特定個人情報の漏えい等報告）",
@@ -109,6 +110,10 @@ fn ground_words(ground: Ground) -> Words {
             "マイナンバーを含む情報が、インターネットや外部から接続できるシステム上で誰でも見られる状態になった（人数にかかわらず報告対象）",
             "My Number data was open to anyone on the internet or on a system reachable from outside (reportable whatever the count)",
         ),
+        Ground::EntrustedData => (
+            "委託を受けて取り扱っている委託元の個人データで起きた",
+            "It concerns a client's personal data that the company handles on the client's behalf",
+        ),
         Ground::PrivacyMarkHolder => (
             "プライバシーマークを取得しているため、個人情報の事故は審査機関へ報告する",
             "The company holds the Privacy Mark, which requires reporting personal-data incidents",
@@ -151,6 +156,7 @@ fn timing_words(authority: Authority) -> Words {
             "速報は5日目を目安に、確報は30日目（悪意のある行為のおそれがあれば60日目）まで",
             "Preliminary report by about day 5; final report by day 30 (day 60 if done on purpose)",
         ),
+        Authority::Client => ("速やかに（日数の定めはありません）", "Promptly (no fixed number of days)"),
         Authority::DataSubjects => (
             "速やかに（日数の定めはありません。個別に連絡できないときは公表と問い合わせ窓口で）",
             "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
@@ -245,6 +251,9 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
         for ground in &obligation.grounds {
             lines.push(format!("   {}: {}", l.pick(("理由", "Why")), l.pick(ground_words(*ground))));
         }
+        for remark in remarks(obligation) {
+            lines.push(format!("   {}: {}", l.pick(("補足", "Note")), l.pick(remark.words())));
+        }
         if obligation.deadlines.is_empty() {
             lines.push(format!("   {}: {}", l.pick(("期限", "When")), l.pick(timing_words(authority))));
         }
@@ -326,6 +335,49 @@ pub fn notes(assessment: &Assessment, facts: &Facts) -> Vec<Note> {
         .filter(|note| match note {
             Note::UnknownCount => has_ground(Ground::SubjectsMayExceed1000) || has_ground(Ground::MyNumberMayExceed100),
             Note::NearMiss => facts.stage == IncidentStage::NearMiss,
+        })
+        .collect()
+}
+
+/// An explanation said under one obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remark {
+    /// Under `client`: who reports once the client is told, and who until then.
+    ClientReports,
+}
+
+impl Remark {
+    /// Every remark, in the order `describe` says them.
+    pub const ALL: [Remark; 1] = [Remark::ClientReports];
+
+    /// The remark's id in the catalogue (`remark.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Remark::ClientReports => "client_reports",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Remark::ClientReports => (
+                "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
+                "Once the client has been told, the report to the PPC and the notice to the people concerned for this data are the client's to make. Until then the company, as the processor, owes the PPC report itself (a joint report with the client is allowed). The company's own data is assessed separately.",
+            ),
+        }
+    }
+
+    /// The remark in one language.
+    pub fn text(self, lang: &str) -> &'static str {
+        Lang::from_tag(lang).pick(self.words())
+    }
+}
+
+/// The remarks to say under `obligation`.
+pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
+    Remark::ALL
+        .into_iter()
+        .filter(|remark| match remark {
+            Remark::ClientReports => obligation.authority == Authority::Client,
         })
         .collect()
 }
@@ -419,8 +471,8 @@ fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
 }
 
 /// Every name and explanation above in one language, keyed `authority.<id>`, `timing.<id>`,
-/// `ground.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's JSON) and
-/// `note.<id>` (the ids of [`Note`]), for the
+/// `ground.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's JSON),
+/// `note.<id>` and `remark.<id>` (the ids of [`Note`] and [`Remark`]), for the
 /// app's screens to show the same words as the command line and the exported documents.
 pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     fn id<T: serde::Serialize>(value: T) -> String {
@@ -442,6 +494,9 @@ pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     }
     for note in Note::ALL {
         texts.insert(format!("note.{}", note.id()), note.text(lang).to_owned());
+    }
+    for remark in Remark::ALL {
+        texts.insert(format!("remark.{}", remark.id()), remark.text(lang).to_owned());
     }
     texts
 }
