@@ -255,6 +255,23 @@ fn example_payroll_bureau_after_telling_its_clients() {
 }
 
 #[test]
+fn privacy_mark_dates_stay_on_holidays_and_count_recovered_data() {
+    let result = obligations(json!({
+        "discovered_at": "2026-01-13T10:00:00+09:00",
+        "category": "leak",
+        "personal_data": { "subjects": 2500, "recovered_unviewed": true },
+        "organization": { "privacy_mark": true }
+    }));
+    // Recovered unviewed: no PPC report, but the Privacy Mark report stands, its day 30 on the
+    // 2/11 holiday unmoved.
+    assert_eq!(authorities(&result), ["privacy_mark"]);
+    assert_eq!(
+        obligation(&result, "privacy_mark")["deadlines"],
+        json!([{ "stage": "preliminary", "due_by": "2026-01-17" }, { "stage": "final", "due_by": "2026-02-11" }])
+    );
+}
+
+#[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({
         "discovered_at": "2026-04-06T15:30:00+02:00",

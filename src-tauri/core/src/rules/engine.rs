@@ -516,14 +516,16 @@ fn ppc_my_number(s: &Situation) -> Option<Obligation> {
     obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_grounds(), deadlines)
 }
 
-/// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's Privacy Mark
-/// scheme rules and its incident-report procedure (個人情報の取扱いにおける事故報告, privacymark.jp).
-/// Any incident on personal information the company handles, its own or its clients', encrypted
-/// or not, unless everything was recovered unviewed; 確報 as the PPC's, and a 速報 when a PPC-type
-/// trigger applies (exemptions aside).
+/// `privacy_mark` — incident report to the Privacy Mark examining body and JIPDEC, through the
+/// Pマークポータル: the Privacy Mark scheme rules and its incident-report procedure
+/// (個人情報の取扱いにおける事故等の報告, privacymark.jp). Any incident on personal information
+/// the company handles, its own or its clients', even one person, encrypted or not, and also when
+/// everything was recovered unviewed (the product's safe-direction reading; docs/rules.md §8);
+/// not a near miss. 確報 on day 30 or 60 and, when a PPC- or My Number-type trigger applies
+/// (exemptions aside), a 速報 target on day 5. A private scheme's days are not moved off
+/// holidays.
 fn privacy_mark(s: &Situation) -> Option<Obligation> {
-    let handled = s.all_data().any(|data| data.affected && !data.data.recovered_unviewed);
-    if !s.facts.organization.privacy_mark || !handled {
+    if !s.facts.organization.privacy_mark || !s.all_data().any(|data| data.affected) {
         return None;
     }
     let mut triggers = Vec::new();
@@ -535,7 +537,10 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
         }
     }
     let unlawful = s.all_data().any(DataSituation::unlawful);
-    let deadlines = s.report_deadlines(!triggers.is_empty(), unlawful);
+    let preliminary = (!triggers.is_empty())
+        .then(|| Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on)));
+    let final_day = deadline::nth_day(s.known_on, s.rules.final_report_day(unlawful));
+    let deadlines = preliminary.into_iter().chain([Deadline::on(Stage::Final, final_day)]).collect();
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)

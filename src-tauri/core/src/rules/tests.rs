@@ -363,8 +363,42 @@ fn a_privacy_mark_holder_reports_any_personal_data_incident() {
     assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder]);
-    // No PPC-type trigger: only the final report, on day 30.
-    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 7))]);
+    // No PPC-type trigger: only the final report, on day 30 — Tuesday 5/5, a holiday, where it
+    // stays: the scheme is private, not a government office.
+    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 5))]);
+}
+
+#[test]
+fn privacy_mark_dates_are_not_moved_for_holidays() {
+    // Example 1 with the Privacy Mark: the PPC's day 30 (2/11, a holiday) moves to 2/12, the
+    // Privacy Mark's stays; both preliminary targets are day 5, a Saturday.
+    let mut example = example_1();
+    example.organization.privacy_mark = true;
+    let assessment = assess(&example);
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
+    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 11))]);
+    let text = describe(&assessment, &example, "ja");
+    assert!(text.contains("確報: 2026年2月11日(水)（30日目。民間の制度の期限のため、休日でも繰り下げません）"), "{text}");
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_even_when_everything_was_recovered_unviewed() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 3, "recovered_unviewed": true },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+}
+
+#[test]
+fn a_near_miss_is_no_privacy_mark_incident() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "personal_data": { "subjects": 3 },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), []);
 }
 
 #[test]
@@ -377,7 +411,7 @@ fn a_privacy_mark_holder_reports_encrypted_data_too() {
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.duty, Duty::Mandatory);
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::Over1000Subjects]);
-    assert_eq!(mark.deadlines, report_deadlines_30());
+    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 5, 5))]);
 }
 
 #[test]
@@ -430,7 +464,13 @@ fn recovery_before_viewing_lifts_the_ppc_report_but_not_the_my_number_report() {
     let assessment = all_personal_data_duties(Some("recovered_unviewed"));
     assert_eq!(
         authorities(&assessment),
-        [Authority::DataSubjects, Authority::PpcMyNumber, Authority::EuSupervisoryAuthority, Authority::Fsa]
+        [
+            Authority::DataSubjects,
+            Authority::PpcMyNumber,
+            Authority::PrivacyMark,
+            Authority::EuSupervisoryAuthority,
+            Authority::Fsa
+        ]
     );
     // The people are told because of the My Number report alone.
     assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberOver100Subjects]);
@@ -1112,7 +1152,7 @@ fn any_facts() -> impl Strategy<Value = Facts> {
 
 proptest! {
     #[test]
-    fn final_deadlines_are_working_days_after_the_preliminary_ones(facts in any_facts()) {
+    fn ppc_final_deadlines_are_working_days_after_the_preliminary_target(facts in any_facts()) {
         let assessment = assess(&facts);
         let known_on = super::deadline::day_of_knowing(facts.discovered_at);
         for obligation in &assessment.obligations {
@@ -1120,12 +1160,23 @@ proptest! {
                 DueBy::Date(date) => date,
                 DueBy::Instant(at) => at.date_naive(),
             });
-            if let Some(final_day) = day(Stage::Final) {
+            let final_day = day(Stage::Final);
+            if let (Some(final_day), Some(preliminary)) = (final_day, day(Stage::Preliminary)) {
+                prop_assert!(final_day > preliminary, "{obligation:?}");
+            }
+            if matches!(obligation.authority, Authority::Ppc | Authority::PpcMyNumber) {
+                let final_day = final_day.expect("a PPC report has a final deadline");
                 prop_assert!(is_working_day(final_day), "{obligation:?}");
-                prop_assert!(final_day > super::deadline::nth_day(known_on, 5), "{obligation:?}");
-                if let Some(preliminary) = day(Stage::Preliminary) {
-                    prop_assert!(final_day > preliminary, "{obligation:?}");
-                }
+                // The preliminary report is a target on day 5, never moved.
+                prop_assert_eq!(day(Stage::Preliminary), Some(super::deadline::nth_day(known_on, 5)));
+            }
+            if obligation.authority == Authority::PrivacyMark {
+                // Day 30 or 60, as it falls.
+                let final_day = final_day.expect("a Privacy Mark report has a final deadline");
+                prop_assert!(
+                    [30, 60].map(|n| super::deadline::nth_day(known_on, n)).contains(&final_day),
+                    "{obligation:?}"
+                );
             }
         }
     }

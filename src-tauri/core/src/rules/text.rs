@@ -258,7 +258,8 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             lines.push(format!("   {}: {}", l.pick(("期限", "When")), l.pick(timing_words(authority))));
         }
         for due in &obligation.deadlines {
-            lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), deadline_text(due, &situation, l)));
+            let when = deadline_text(due, authority, &situation, l);
+            lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), when));
         }
     }
     for note in notes(assessment, facts) {
@@ -383,7 +384,7 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
 }
 
 /// The due date or moment, with how it was counted.
-fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
+fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l: Lang) -> String {
     let date = match due.due_by {
         DueBy::Instant(at) => return instant(at, l),
         DueBy::Date(date) => date,
@@ -399,7 +400,14 @@ fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
         Stage::Notice => return day(date, l),
     };
     let nominal = deadline::nth_day(situation.known_on, day_number);
+    let private_scheme = authority == Authority::PrivacyMark && !deadline::is_working_day(date);
     match (l, nominal == date) {
+        (Lang::Ja, true) if private_scheme => {
+            format!("{}（{day_number}日目。民間の制度の期限のため、休日でも繰り下げません）", day(date, l))
+        }
+        (Lang::En, true) if private_scheme => {
+            format!("{} (day {day_number}; a private scheme's date, not moved for holidays)", day(date, l))
+        }
         (Lang::Ja, true) => format!("{}（{day_number}日目）", day(date, l)),
         (Lang::Ja, false) => {
             format!("{}（{day_number}日目の{}が土日祝日・年末年始のため、次の開庁日）", day(date, l), day(nominal, l))
