@@ -305,6 +305,18 @@ fn text_format_in_english() {
     let summary = text(ransomware(false), &["--lang", "en"]);
     assert!(summary.contains("Personal Information Protection Commission"), "{summary}");
     assert!(summary.contains("Final report: Thu 2026-10-01 (day 60)"), "{summary}");
+    assert!(summary.contains("Preliminary report: Fri 2026-08-07 (day 5; a target, not a legal deadline"), "{summary}");
+}
+
+#[test]
+fn text_format_says_the_preliminary_report_is_a_target() {
+    // Day 5 of example 1 is Saturday 2026-01-17, and it stays there.
+    let summary = text(
+        json!({ "discovered_at": "2026-01-13T10:00:00+09:00", "category": "leak", "personal_data": { "subjects": 2500 } }),
+        &[],
+    );
+    assert!(summary.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"), "{summary}");
+    assert!(summary.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"), "{summary}");
 }
 
 #[test]

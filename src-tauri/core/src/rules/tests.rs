@@ -968,7 +968,7 @@ fn the_japanese_summary_names_who_and_when() {
     let text = describe(&assess(&facts), &facts, "ja");
     assert!(text.contains("個人情報保護委員会（漏えい等報告） [義務]"), "{text}");
     assert!(text.contains("理由: 対象の人数が1,000人を超える"), "{text}");
-    assert!(text.contains("速報: 2026年1月17日(土)（5日目）"), "{text}");
+    assert!(text.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"), "{text}");
     assert!(
         text.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"),
         "{text}"
@@ -984,6 +984,7 @@ fn the_english_summary_names_who_and_when() {
     let text = describe(&assess(&facts), &facts, "en");
     assert!(text.contains("1. Personal Information Protection Commission (breach report) [mandatory]"), "{text}");
     assert!(text.contains("Final report: Thu 2026-10-01 (day 60)"), "{text}");
+    assert!(text.contains("Preliminary report: Fri 2026-08-07 (day 5; a target, not a legal deadline, so not moved for holidays)"), "{text}");
     assert!(text.contains("IPA (malware report) [recommended]"), "{text}");
     assert!(text.contains("When: No deadline"), "{text}");
     assert!(text.contains("2 mandatory, 4 recommended"), "{text}");

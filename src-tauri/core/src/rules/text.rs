@@ -400,6 +400,12 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
         Stage::Notice => return day(date, l),
     };
     let nominal = deadline::nth_day(situation.known_on, day_number);
+    if due.stage == Stage::Preliminary {
+        return match l {
+            Lang::Ja => format!("{}（{day_number}日目。法令上の期限ではなく目安のため、休日でも繰り下げません）", day(date, l)),
+            Lang::En => format!("{} (day {day_number}; a target, not a legal deadline, so not moved for holidays)", day(date, l)),
+        };
+    }
     let private_scheme = authority == Authority::PrivacyMark && !deadline::is_working_day(date);
     match (l, nominal == date) {
         (Lang::Ja, true) if private_scheme => {
