@@ -874,7 +874,14 @@ export type DueBy = string;
 
 export type Deadline = { stage: DeadlineStage, due_by: DueBy, };
 
-export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, };
+export type Delegate = "fsa" | "mic";
+
+export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, 
+/**
+ * Where the report goes when the PPC has delegated receiving it to a ministry (only on
+ * `ppc`); left out of the JSON otherwise.
+ */
+submit_to?: Delegate, };
 
 export type Assessment = { 
 /**

@@ -272,6 +272,27 @@ fn privacy_mark_dates_stay_on_holidays_and_count_recovered_data() {
 }
 
 #[test]
+fn a_delegated_ppc_report_says_where_to_submit_it() {
+    let result = |sector: &str| {
+        obligations(json!({
+            "discovered_at": "2026-04-06T15:30:00+09:00",
+            "personal_data": { "subjects": 30, "financial_damage_risk": true },
+            "organization": { "sector": sector }
+        }))
+    };
+    assert_eq!(obligation(&result("finance"), "ppc")["submit_to"], "fsa");
+    assert_eq!(obligation(&result("telecom"), "ppc")["submit_to"], "mic");
+    for sector in ["general", "medical"] {
+        let ppc = obligation(&result(sector), "ppc").as_object().unwrap().clone();
+        assert!(!ppc.contains_key("submit_to"), "{sector}: {ppc:?}");
+    }
+    let finance = result("finance");
+    for other in finance["obligations"].as_array().unwrap().iter().filter(|o| o["authority"] != "ppc") {
+        assert!(other.get("submit_to").is_none(), "{other}");
+    }
+}
+
+#[test]
 fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
     let result = obligations(json!({
         "discovered_at": "2026-04-06T15:30:00+02:00",

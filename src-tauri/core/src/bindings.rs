@@ -107,6 +107,7 @@ pub fn typescript() -> String {
         rules::Ground::decl(&cfg),
         rules::DueBy::decl(&cfg),
         rules::Deadline::decl(&cfg),
+        rules::Delegate::decl(&cfg),
         rules::Obligation::decl(&cfg),
         rules::Assessment::decl(&cfg),
     ];

@@ -29,6 +29,29 @@ pub struct Obligation {
     pub duty: Duty,
     pub grounds: Vec<Ground>,
     pub deadlines: Vec<Deadline>,
+    /// Where the report goes when the PPC has delegated receiving it to a ministry (only on
+    /// `ppc`); left out of the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub submit_to: Option<Delegate>,
+}
+
+/// 権限の委任 — the ministry that receives a PPC report in the PPC's place for some sectors
+/// (APPI art. 150; 施行令 art. 40).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Delegate {
+    /// 金融庁 — financial businesses: the FSA Commissioner, the Local Finance Bureau for the head
+    /// office, or the prefecture where a sector law gives it supervision (FSA/PPC Q&A 4-7).
+    Fsa,
+    /// 総務省 — telecommunications carriers, through the Bureau of Telecommunications for the head
+    /// office.
+    Mic,
+}
+
+impl Delegate {
+    /// Every delegate, in the order of docs/rules.md §7.1.
+    pub const ALL: [Delegate; 2] = [Delegate::Fsa, Delegate::Mic];
 }
 
 /// A dated step of an obligation.
@@ -463,15 +486,28 @@ fn grounds<const N: usize>(candidates: [(bool, Ground); N]) -> Vec<Ground> {
 
 /// An obligation when at least one ground holds.
 fn obligation(authority: Authority, duty: Duty, grounds: Vec<Ground>, deadlines: Vec<Deadline>) -> Option<Obligation> {
-    (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines })
+    (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines, submit_to: None })
+}
+
+/// The ministry a PPC report of a company in `sector` goes to, when the PPC has delegated it:
+/// finance and telecommunications. Other delegations exist (e.g. METI for designated credit
+/// bureaus); the PPC's form asks about delegation, and the text says to confirm there.
+fn delegate(sector: Sector) -> Option<Delegate> {
+    match sector {
+        Sector::Finance => Some(Delegate::Fsa),
+        Sector::Telecom => Some(Delegate::Mic),
+        Sector::General | Sector::Medical => None,
+    }
 }
 
 /// `ppc` — 漏えい等報告 to the Personal Information Protection Commission, on the company's own
 /// data. APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and
-/// art. 8 for the 速報/確報; exemptions as in [`DataSituation::appi_exempt`].
+/// art. 8 for the 速報/確報; exemptions as in [`DataSituation::appi_exempt`]. In a sector where
+/// the PPC has delegated receiving reports (APPI art. 150), `submit_to` names the ministry.
 fn ppc(s: &Situation) -> Option<Obligation> {
     let deadlines = s.report_deadlines(true, s.own.unlawful());
-    obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)
+    let report = obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)?;
+    Some(Obligation { submit_to: delegate(s.facts.organization.sector), ..report })
 }
 
 /// `client` — the processor (委託先) tells its client (委託元) of a breach of the client's data

@@ -346,6 +346,53 @@ fn the_finance_duty_has_no_exemption() {
 }
 
 #[test]
+fn a_ppc_report_in_a_delegated_sector_names_where_to_submit_it() {
+    for (sector, delegate) in [("finance", Some(Delegate::Fsa)), ("telecom", Some(Delegate::Mic)), ("medical", None), ("general", None)] {
+        let assessment = assess(&facts(json!({
+            "discovered_at": AT, "personal_data": { "subjects": 3000, "my_number_subjects": 300 },
+            "organization": { "sector": sector }
+        })));
+        assert_eq!(find(&assessment, Authority::Ppc).unwrap().submit_to, delegate, "{sector}");
+        // Only the PPC's APPI report is delegated.
+        assert!(assessment.obligations.iter().filter(|o| o.authority != Authority::Ppc).all(|o| o.submit_to.is_none()));
+    }
+}
+
+#[test]
+fn submit_to_is_left_out_of_the_json_unless_delegated() {
+    let json = |sector: &str| {
+        serde_json::to_value(assess(&facts(json!({
+            "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": sector }
+        }))))
+        .unwrap()
+    };
+    assert_eq!(json("finance")["obligations"][0]["submit_to"], "fsa");
+    assert_eq!(json("telecom")["obligations"][0]["submit_to"], "mic");
+    assert!(json("general")["obligations"][0].as_object().unwrap().get("submit_to").is_none());
+    // And reads back either way.
+    for sector in ["finance", "general"] {
+        let assessment: Assessment = serde_json::from_value(json(sector)).unwrap();
+        assert_eq!(serde_json::to_value(&assessment).unwrap(), json(sector));
+    }
+}
+
+#[test]
+fn the_summary_says_where_a_delegated_report_goes() {
+    let telecom = facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "telecom" }
+    }));
+    let text = describe(&assess(&telecom), &telecom, "ja");
+    assert!(text.contains("提出先: 総務省（総合通信局）"), "{text}");
+    assert!(text.contains("本店所在地を管轄する総合通信局を通じて提出します"), "{text}");
+    let finance = facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "finance" }
+    }));
+    let text = describe(&assess(&finance), &finance, "en");
+    assert!(text.contains("Submit to: Financial Services Agency (Local Finance Bureau)"), "{text}");
+    assert!(text.contains("Confirm it with the delegation question of the PPC's report form."), "{text}");
+}
+
+#[test]
 fn other_sectors_have_no_sector_duty() {
     for sector in ["general", "medical", "telecom"] {
         let assessment = assess(&facts(json!({

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::deadline;
-use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Obligation, Situation, Stage};
+use super::engine::{Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Situation, Stage};
 use super::facts::{Facts, IncidentStage};
 
 /// A text in Japanese and in English.
@@ -170,6 +170,14 @@ fn timing_words(authority: Authority) -> Words {
     }
 }
 
+/// The ministry a delegated report goes to, by name.
+pub fn delegate_name(delegate: Delegate, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(match delegate {
+        Delegate::Fsa => ("金融庁（財務局等）", "Financial Services Agency (Local Finance Bureau)"),
+        Delegate::Mic => ("総務省（総合通信局）", "Ministry of Internal Affairs and Communications (Bureau of Telecommunications)"),
+    })
+}
+
 /// "義務" / "mandatory".
 pub fn duty_name(duty: Duty, lang: &str) -> &'static str {
     Lang::from_tag(lang).pick(duty_words(duty))
@@ -248,6 +256,9 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             l.pick(authority_words(authority)),
             l.pick(duty_words(obligation.duty))
         ));
+        if let Some(delegate) = obligation.submit_to {
+            lines.push(format!("   {}: {}", l.pick(("提出先", "Submit to")), delegate_name(delegate, lang)));
+        }
         for ground in &obligation.grounds {
             lines.push(format!("   {}: {}", l.pick(("理由", "Why")), l.pick(ground_words(*ground))));
         }
@@ -345,21 +356,35 @@ pub fn notes(assessment: &Assessment, facts: &Facts) -> Vec<Note> {
 pub enum Remark {
     /// Under `client`: who reports once the client is told, and who until then.
     ClientReports,
+    /// Under a `ppc` report delegated to the FSA: where to submit it.
+    SubmitToFsa,
+    /// Under a `ppc` report delegated to MIC: where to submit it.
+    SubmitToMic,
 }
 
 impl Remark {
     /// Every remark, in the order `describe` says them.
-    pub const ALL: [Remark; 1] = [Remark::ClientReports];
+    pub const ALL: [Remark; 3] = [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports];
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
         match self {
             Remark::ClientReports => "client_reports",
+            Remark::SubmitToFsa => "submit_to_fsa",
+            Remark::SubmitToMic => "submit_to_mic",
         }
     }
 
     fn words(self) -> Words {
         match self {
+            Remark::SubmitToFsa => (
+                "金融分野の事業者のため、この報告は個人情報保護委員会から権限の委任を受けた金融庁に提出します（本店所在地を管轄する財務局など。業法で都道府県の監督を受ける事業者は都道府県）。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
+                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (the Local Finance Bureau for the head office, or the prefecture where a sector law makes it the supervisor). Confirm it with the delegation question of the PPC's report form.",
+            ),
+            Remark::SubmitToMic => (
+                "電気通信事業者のため、この報告は個人情報保護委員会から権限の委任を受けた総務省に、本店所在地を管轄する総合通信局を通じて提出します。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
+                "As a telecommunications carrier, submit this report to the Ministry of Internal Affairs and Communications, to which the PPC has delegated it, through the Bureau of Telecommunications for the head office. Confirm it with the delegation question of the PPC's report form.",
+            ),
             Remark::ClientReports => (
                 "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
                 "Once the client has been told, the report to the PPC and the notice to the people concerned for this data are the client's to make. Until then the company, as the processor, owes the PPC report itself (a joint report with the client is allowed). The company's own data is assessed separately.",
@@ -379,6 +404,8 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
         .into_iter()
         .filter(|remark| match remark {
             Remark::ClientReports => obligation.authority == Authority::Client,
+            Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
+            Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
         })
         .collect()
 }
@@ -485,7 +512,8 @@ fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
 }
 
 /// Every name and explanation above in one language, keyed `authority.<id>`, `timing.<id>`,
-/// `ground.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's JSON),
+/// `ground.<id>`, `submit_to.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's
+/// JSON),
 /// `note.<id>` and `remark.<id>` (the ids of [`Note`] and [`Remark`]), for the
 /// app's screens to show the same words as the command line and the exported documents.
 pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
@@ -499,6 +527,9 @@ pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     }
     for ground in Ground::ALL {
         texts.insert(format!("ground.{}", id(ground)), ground_text(ground, lang).to_owned());
+    }
+    for delegate in Delegate::ALL {
+        texts.insert(format!("submit_to.{}", id(delegate)), delegate_name(delegate, lang).to_owned());
     }
     for duty in [Duty::Mandatory, Duty::Recommended] {
         texts.insert(format!("duty.{}", id(duty)), duty_name(duty, lang).to_owned());
