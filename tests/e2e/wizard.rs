@@ -131,7 +131,7 @@ async fn a_missent_health_record_is_reported_and_closed() {
     let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("PPC obligation stored");
     assert_eq!((ppc.duty, ppc.status), (Duty::Mandatory, ObligationStatus::Sent));
     assert!(ppc.reference_number.starts_with("R-"));
-    assert!(incident.facts.as_ref().is_some_and(|f| f.personal_data.sensitive && f.personal_data.subjects == 1));
+    assert!(incident.facts.as_ref().is_some_and(|f| f.personal_data.at_risk.sensitive && f.personal_data.at_risk.subjects == 1));
     assert_eq!(incident.recovery.cause, "宛先の候補から似た名前を選んでしまった。");
     assert!(incident.calls.iter().any(|c| c.author == "鈴木 花子"));
     for kind in ["recorded", "severity", "call", "task", "facts", "obligation", "recovery", "status"] {

@@ -593,11 +593,27 @@ export type ReportStage = "preliminary" | "final";
 
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 
-export type PersonalData = { 
+export type DataAtRisk = { 
 /**
- * 本人の数 — how many people the data is about.
+ * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
+ * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
+ * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ */
+involved: boolean | null, 
+/**
+ * 本人の数 — how many people the data is about, as known or estimated. 0 with personal data
+ * involved and no `subjects_max` means nobody knows yet.
  */
 subjects: number, 
+/**
+ * The most people that may be affected (e.g. the records the stolen PC held); at least
+ * `subjects`.
+ */
+subjects_max: number | null, 
+/**
+ * Nobody can say yet how many people are affected.
+ */
+subjects_unknown: boolean, 
 /**
  * 要配慮個人情報 — includes special-care-required data (medical, criminal record, ...).
  */
@@ -611,25 +627,187 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
+ * Personal information the company was acquiring, or about to acquire, to keep as personal
+ * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ */
+being_acquired: boolean, 
+/**
  * 高度な暗号化 — strongly encrypted, with the key kept safe.
  */
 high_level_encryption: boolean, 
 /**
- * Everything was recovered before any third party viewed it.
+ * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
+ * report, not the My Number report.
  */
 recovered_unviewed: boolean, 
 /**
- * People whose My Number (特定個人情報) is included.
+ * My Numbers (特定個人情報) are, or may be, among the data. A My Number count or
+ * `my_number_public` says so too; `false` with those is refused.
+ */
+my_number_involved: boolean | null, 
+/**
+ * People whose My Number is included, as known.
  */
 my_number_subjects: number, 
 /**
+ * The most people whose My Number may be included; at least `my_number_subjects`.
+ */
+my_number_subjects_max: number | null, 
+/**
+ * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ */
+my_number_public: boolean, 
+/**
  * People living in the EU/EEA.
  */
-eu_subjects: number, 
+eu_subjects: number, };
+
+export type PersonalData = { 
 /**
- * The company handles the data for a client (委託先) and has told the client (委託元).
+ * Version 1's way to say that all the data is a client's and the client (委託元) has been
+ * told; refused together with `entrusted_data`.
  */
-entrusted_by_client_notified: boolean, };
+entrusted_by_client_notified: boolean, 
+/**
+ * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
+ * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
+ * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ */
+involved: boolean | null, 
+/**
+ * 本人の数 — how many people the data is about, as known or estimated. 0 with personal data
+ * involved and no `subjects_max` means nobody knows yet.
+ */
+subjects: number, 
+/**
+ * The most people that may be affected (e.g. the records the stolen PC held); at least
+ * `subjects`.
+ */
+subjects_max: number | null, 
+/**
+ * Nobody can say yet how many people are affected.
+ */
+subjects_unknown: boolean, 
+/**
+ * 要配慮個人情報 — includes special-care-required data (medical, criminal record, ...).
+ */
+sensitive: boolean, 
+/**
+ * 財産的被害のおそれ — could cause financial loss (card numbers, banking credentials).
+ */
+financial_damage_risk: boolean, 
+/**
+ * 不正の目的のおそれ — may have been done with an unlawful purpose.
+ */
+unlawful_purpose: boolean, 
+/**
+ * Personal information the company was acquiring, or about to acquire, to keep as personal
+ * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ */
+being_acquired: boolean, 
+/**
+ * 高度な暗号化 — strongly encrypted, with the key kept safe.
+ */
+high_level_encryption: boolean, 
+/**
+ * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
+ * report, not the My Number report.
+ */
+recovered_unviewed: boolean, 
+/**
+ * My Numbers (特定個人情報) are, or may be, among the data. A My Number count or
+ * `my_number_public` says so too; `false` with those is refused.
+ */
+my_number_involved: boolean | null, 
+/**
+ * People whose My Number is included, as known.
+ */
+my_number_subjects: number, 
+/**
+ * The most people whose My Number may be included; at least `my_number_subjects`.
+ */
+my_number_subjects_max: number | null, 
+/**
+ * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ */
+my_number_public: boolean, 
+/**
+ * People living in the EU/EEA.
+ */
+eu_subjects: number, };
+
+export type EntrustedData = { 
+/**
+ * The client (委託元) has been told; from then on the reports on this data are the client's.
+ */
+client_notified: boolean, 
+/**
+ * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
+ * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
+ * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ */
+involved: boolean | null, 
+/**
+ * 本人の数 — how many people the data is about, as known or estimated. 0 with personal data
+ * involved and no `subjects_max` means nobody knows yet.
+ */
+subjects: number, 
+/**
+ * The most people that may be affected (e.g. the records the stolen PC held); at least
+ * `subjects`.
+ */
+subjects_max: number | null, 
+/**
+ * Nobody can say yet how many people are affected.
+ */
+subjects_unknown: boolean, 
+/**
+ * 要配慮個人情報 — includes special-care-required data (medical, criminal record, ...).
+ */
+sensitive: boolean, 
+/**
+ * 財産的被害のおそれ — could cause financial loss (card numbers, banking credentials).
+ */
+financial_damage_risk: boolean, 
+/**
+ * 不正の目的のおそれ — may have been done with an unlawful purpose.
+ */
+unlawful_purpose: boolean, 
+/**
+ * Personal information the company was acquiring, or about to acquire, to keep as personal
+ * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ */
+being_acquired: boolean, 
+/**
+ * 高度な暗号化 — strongly encrypted, with the key kept safe.
+ */
+high_level_encryption: boolean, 
+/**
+ * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
+ * report, not the My Number report.
+ */
+recovered_unviewed: boolean, 
+/**
+ * My Numbers (特定個人情報) are, or may be, among the data. A My Number count or
+ * `my_number_public` says so too; `false` with those is refused.
+ */
+my_number_involved: boolean | null, 
+/**
+ * People whose My Number is included, as known.
+ */
+my_number_subjects: number, 
+/**
+ * The most people whose My Number may be included; at least `my_number_subjects`.
+ */
+my_number_subjects_max: number | null, 
+/**
+ * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ */
+my_number_public: boolean, 
+/**
+ * People living in the EU/EEA.
+ */
+eu_subjects: number, };
 
 export type Organization = { 
 /**
@@ -639,14 +817,34 @@ privacy_mark: boolean,
 /**
  * ISMS (ISO/IEC 27001) certified; its certification body's reporting terms are per contract.
  */
-isms_certified: boolean, sector: Sector, };
+isms_certified: boolean, 
+/**
+ * The company has cyber insurance, whose policy asks to be told of incidents.
+ */
+cyber_insurance: boolean, 
+/**
+ * The GDPR applies to the company (an EU establishment, or offering goods or services to
+ * people in the EU or monitoring them there, art. 3). Missing means yes, so that a report is
+ * not missed until the company profile says otherwise.
+ */
+gdpr_applies: boolean, sector: Sector, };
 
 export type Facts = { 
 /**
- * 知った日時 — when the company came to know of the incident (RFC 3339). Its date in its own
- * offset is day 1 of every report deadline.
+ * 知った日時 — when the company came to know of the incident (RFC 3339, any offset). Its date
+ * in Japan (UTC+09:00) is day 1 of every report deadline.
  */
-discovered_at: string, category: IncidentCategory, 
+discovered_at: string, 
+/**
+ * 発生日時 — when it happened, if known (RFC 3339). Only the drafts use it; no deadline
+ * counts from it.
+ */
+occurred_at: string | null, 
+/**
+ * How far it went: a near miss (nothing happened), an event (signs, no damage confirmed) or
+ * an incident (damage confirmed). Missing means an incident.
+ */
+stage: IncidentStage, category: IncidentCategory, 
 /**
  * 不正アクセス — unauthorized access, or attempts at it.
  */
@@ -658,20 +856,41 @@ malware: boolean,
 /**
  * A crime is suspected: theft, extortion, insider take-out.
  */
-crime_suspected: boolean, personal_data: PersonalData, organization: Organization, };
+crime_suspected: boolean, 
+/**
+ * The company's own personal data.
+ */
+personal_data: PersonalData, 
+/**
+ * 委託を受けた個人データ — data the company handles for clients (委託元), assessed apart from
+ * its own.
+ */
+entrusted_data: EntrustedData | null, organization: Organization, };
 
-export type Authority = "ppc" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "fsa" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
+export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "fsa" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
 
 export type Duty = "mandatory" | "recommended";
 
 export type DeadlineStage = "preliminary" | "final" | "notice";
 
-export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "over_1000_subjects" | "my_number_over_100_subjects" | "my_number_unlawful_purpose" | "privacy_mark_holder" | "eu_subjects" | "finance_sector" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
+export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "finance_sector" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
 
 export type DueBy = string;
 
 export type Deadline = { stage: DeadlineStage, due_by: DueBy, };
 
-export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, };
+export type Delegate = "fsa" | "mic";
 
-export type Assessment = { obligations: Array<Obligation>, };
+export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, 
+/**
+ * Where the report goes when the PPC has delegated receiving it to a ministry (only on
+ * `ppc`); left out of the JSON otherwise.
+ */
+submit_to?: Delegate, };
+
+export type Assessment = { 
+/**
+ * The rule set applied, named by the day it came into force (`"2024-04-01"`): the set in
+ * force on the day of knowing.
+ */
+rules: string, obligations: Array<Obligation>, };

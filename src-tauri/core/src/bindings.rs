@@ -96,7 +96,9 @@ pub fn typescript() -> String {
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
+        rules::DataAtRisk::decl(&cfg),
         rules::PersonalData::decl(&cfg),
+        rules::EntrustedData::decl(&cfg),
         rules::Organization::decl(&cfg),
         rules::Facts::decl(&cfg),
         rules::Authority::decl(&cfg),
@@ -105,6 +107,7 @@ pub fn typescript() -> String {
         rules::Ground::decl(&cfg),
         rules::DueBy::decl(&cfg),
         rules::Deadline::decl(&cfg),
+        rules::Delegate::decl(&cfg),
         rules::Obligation::decl(&cfg),
         rules::Assessment::decl(&cfg),
     ];

@@ -172,15 +172,19 @@ pub fn prefilled_facts(
     };
     Facts {
         discovered_at,
+        occurred_at: None,
+        stage: IncidentStage::Incident,
         category,
         unauthorized_access: matches!(case, CaseKind::AccountMisuse | CaseKind::Website),
         malware: matches!(case, CaseKind::Malware | CaseKind::Ransomware),
         crime_suspected: matches!(case, CaseKind::Ransomware),
         personal_data: PersonalData::default(),
+        entrusted_data: None,
         organization: Organization {
             privacy_mark: company.privacy_mark,
             isms_certified: company.isms_certified,
             sector: company.sector,
+            ..Organization::default()
         },
     }
 }

@@ -76,8 +76,8 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     // Reporting: one customer's health data, not encrypted.
     let mut facts: Facts = detail.suggested_facts.clone().expect("facts are suggested from the earlier steps");
     assert_eq!(facts.category, rules::IncidentCategory::Leak);
-    facts.personal_data.subjects = 1;
-    facts.personal_data.sensitive = true;
+    facts.personal_data.at_risk.subjects = 1;
+    facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, "鈴木 花子")).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("the PPC report is due");
@@ -142,15 +142,15 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
     let basics = IncidentBasics { case_kind: CaseKind::LostDevice, title: "USB紛失".into(), ..missent_basics() };
     file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
     let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
-    facts.personal_data.subjects = 30;
-    facts.personal_data.sensitive = true;
+    facts.personal_data.at_risk.subjects = 30;
+    facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
     let ppc = store::incident_detail(file.connection(), id).unwrap().obligations.into_iter().find(|o| o.authority == Authority::Ppc).unwrap();
     let drafted = ObligationUpdate { status: ObligationStatus::Drafted, sent_on: None, reference_number: String::new(), waived_reason: String::new() };
     file.write(|tx| wizard::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
 
     // It turns out the stick was strongly encrypted: no report is due any more.
-    facts.personal_data.high_level_encryption = true;
+    facts.personal_data.at_risk.high_level_encryption = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap();
@@ -166,8 +166,8 @@ fn sent_and_waived_need_their_date_and_reason() {
     let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Missent)).unwrap();
     file.write(|tx| wizard::record_basics(tx, id, &missent_basics(), "a")).unwrap();
     let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
-    facts.personal_data.subjects = 1;
-    facts.personal_data.sensitive = true;
+    facts.personal_data.at_risk.subjects = 1;
+    facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
     let ppc = store::incident_detail(file.connection(), id).unwrap().obligations[0].id;
     let mut update = ObligationUpdate { status: ObligationStatus::Sent, sent_on: Some("4/8".into()), reference_number: String::new(), waived_reason: String::new() };

@@ -371,7 +371,7 @@ impl Form<'_> {
         let recovery = &self.incident.recovery;
         let unknown = self.t("unknown");
         let words = self.context.words();
-        let eu = self.incident.facts.as_ref().map_or(0, |f| f.personal_data.eu_subjects);
+        let eu = self.incident.facts.as_ref().map_or(0, |f| f.personal_data.at_risk.eu_subjects);
         let deadline = obligation(self.incident, Authority::EuSupervisoryAuthority)
             .and_then(|o| o.deadlines.first())
             .map(|d| due_by(self.context, d.due_by))

@@ -80,7 +80,7 @@ pub fn timeline_rows(context: &Context, incident: &IncidentDetail) -> Vec<Vec<St
 /// How many people's data is affected, with the My Number and EU counts when there are any.
 pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
     let Some(facts) = &incident.facts else { return context.text("unknown").to_owned() };
-    let data = &facts.personal_data;
+    let data = &facts.personal_data.at_risk;
     if data.subjects == 0 && data.my_number_subjects == 0 && data.eu_subjects == 0 {
         return context.text("unknown").to_owned();
     }
@@ -97,7 +97,7 @@ pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
 /// The kinds of personal data involved, as far as the facts say.
 pub fn data_items(context: &Context, incident: &IncidentDetail) -> String {
     let Some(facts) = &incident.facts else { return context.text("unknown").to_owned() };
-    let data = &facts.personal_data;
+    let data = &facts.personal_data.at_risk;
     let items: Vec<&str> = [
         (data.sensitive, "items.sensitive"),
         (data.financial_damage_risk, "items.financial"),

@@ -1,48 +1,43 @@
-//! Day counting for report deadlines.
+//! Day counting for report deadlines (docs/rules.md §3).
 //!
-//! The day the company came to know of the incident (知った日, "D") is day 1. The PPC general
-//! guideline (通則編 3-5-3-3 and 3-5-3-4) asks for a 速報 "promptly", about 3–5 days, and a 確報
-//! within 30 days, or 60 days when the leak may have had an unlawful purpose. A final deadline that
-//! ends on an administrative holiday — Saturday, Sunday, national holiday or 12/29–1/3 — moves to
-//! the next day that is none of these (行政機関の休日に関する法律 art. 1–2). The preliminary target
-//! is a working guide rather than a statutory period, so it is not moved.
+//! The day the company came to know of the incident (知った日, "D") is day 1, read on the Japanese
+//! calendar: an office abroad that writes its own offset gets the same day as one in Tokyo, since
+//! the deadline is counted by the authority in Japan. The PPC general guideline (通則編 3-5-3-3
+//! and 3-5-3-4) asks for a 速報 "promptly", about 3–5 days, and a 確報 within 30 days, or 60 days
+//! when the leak may have had an unlawful purpose; the day numbers live in the rule sets
+//! ([`super::rule_set`]). A deadline an authority sets in days that ends on a day government
+//! offices are closed — Saturday, Sunday, national holiday or 12/29–1/3 — moves to the next day
+//! that is none of these (行政機関の休日に関する法律 arts. 1–2). Targets (the 速報) and the
+//! deadlines of private bodies (the Privacy Mark) are not moved.
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, TimeDelta, Weekday};
 
 use super::holidays::is_national_holiday;
 
-/// 速報 target day: day 5 counting D as day 1.
-pub const PRELIMINARY_REPORT_DAY: u64 = 5;
-/// 確報 deadline day: day 30.
-pub const FINAL_REPORT_DAY: u64 = 30;
-/// 確報 deadline day when the leak may have had an unlawful purpose (PPC rule art. 8(2)): day 60.
-pub const FINAL_REPORT_DAY_UNLAWFUL: u64 = 60;
 /// GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware.
 pub const GDPR_NOTICE_HOURS: i64 = 72;
+
+/// Japan Standard Time, UTC+09:00 (Japan has no daylight saving time).
+pub fn japan_time() -> FixedOffset {
+    FixedOffset::east_opt(9 * 3600).expect("+09:00 is a valid offset")
+}
+
+/// 知った日 — D, day 1 of every deadline: the calendar day in Japan of the moment the company came
+/// to know, whatever offset that moment was written with.
+pub fn day_of_knowing(known_at: DateTime<FixedOffset>) -> NaiveDate {
+    known_at.with_timezone(&japan_time()).date_naive()
+}
 
 /// The `n`th day counting `known_on` as day 1.
 pub fn nth_day(known_on: NaiveDate, n: u64) -> NaiveDate {
     known_on + Days::new(n.saturating_sub(1))
 }
 
-/// 速報 — preliminary report target: day 5, not moved for holidays.
-pub fn preliminary_report_due(known_on: NaiveDate) -> NaiveDate {
-    nth_day(known_on, PRELIMINARY_REPORT_DAY)
-}
-
-/// The day number of the 確報 deadline: 30, or 60 with an unlawful purpose.
-pub fn final_report_day_number(unlawful_purpose: bool) -> u64 {
-    if unlawful_purpose {
-        FINAL_REPORT_DAY_UNLAWFUL
-    } else {
-        FINAL_REPORT_DAY
-    }
-}
-
-/// 確報 — final report deadline: day 30 (day 60 with an unlawful purpose), moved forward to the
-/// next working day when it ends on a non-working day.
-pub fn final_report_due(known_on: NaiveDate, unlawful_purpose: bool) -> NaiveDate {
-    working_day_on_or_after(nth_day(known_on, final_report_day_number(unlawful_purpose)))
+/// Day `n` counting `known_on` as day 1, moved forward to the next day government offices are
+/// open when it falls on a day they are closed: how a deadline set by a Japanese authority in days
+/// ends (行政機関の休日に関する法律 art. 2). See docs/rules.md §3.
+pub fn government_deadline(known_on: NaiveDate, n: u64) -> NaiveDate {
+    working_day_on_or_after(nth_day(known_on, n))
 }
 
 /// GDPR art. 33 notification deadline: 72 hours after awareness, in the same UTC offset.
@@ -74,17 +69,40 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    #[test]
-    fn day_one_is_the_day_of_knowing() {
-        assert_eq!(nth_day(date(2026, 1, 13), 1), date(2026, 1, 13));
-        assert_eq!(preliminary_report_due(date(2026, 1, 13)), date(2026, 1, 17));
-        assert_eq!(nth_day(date(2026, 1, 13), 30), date(2026, 2, 11));
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
     }
 
     #[test]
-    fn preliminary_target_is_not_moved_off_a_weekend() {
-        // Day 5 is Saturday 2026-01-17 and stays there.
-        assert_eq!(preliminary_report_due(date(2026, 1, 13)), date(2026, 1, 17));
+    fn the_day_of_knowing_is_the_date_in_japan() {
+        assert_eq!(day_of_knowing(at("2026-01-13T10:00:00+09:00")), date(2026, 1, 13));
+        // 23:30 on 1/12 in New York is 13:30 on 1/13 in Tokyo.
+        assert_eq!(day_of_knowing(at("2026-01-12T23:30:00-05:00")), date(2026, 1, 13));
+        // 14:59 UTC is 23:59 in Tokyo, 15:00 UTC already the next day.
+        assert_eq!(day_of_knowing(at("2026-01-12T14:59:59Z")), date(2026, 1, 12));
+        assert_eq!(day_of_knowing(at("2026-01-12T15:00:00Z")), date(2026, 1, 13));
+        // 02:00 on 1/13 in Auckland (+13:00) is still 22:00 on 1/12 in Tokyo.
+        assert_eq!(day_of_knowing(at("2026-01-13T02:00:00+13:00")), date(2026, 1, 12));
+    }
+
+    #[test]
+    fn day_one_is_the_day_of_knowing() {
+        assert_eq!(nth_day(date(2026, 1, 13), 1), date(2026, 1, 13));
+        assert_eq!(nth_day(date(2026, 1, 13), 5), date(2026, 1, 17));
+        assert_eq!(nth_day(date(2026, 1, 13), 30), date(2026, 2, 11));
+    }
+
+    /// 確報 with the PPC's day numbers: day 30, or day 60 with an unlawful purpose.
+    fn final_report_due(known_on: NaiveDate, unlawful: bool) -> NaiveDate {
+        government_deadline(known_on, final_day(unlawful))
+    }
+
+    fn final_day(unlawful: bool) -> u64 {
+        if unlawful {
+            60
+        } else {
+            30
+        }
     }
 
     #[test]
@@ -160,13 +178,13 @@ mod tests {
         }
 
         #[test]
-        fn final_deadline_is_after_the_preliminary_one(known_on in any_day(), unlawful in any::<bool>()) {
-            prop_assert!(final_report_due(known_on, unlawful) > preliminary_report_due(known_on));
+        fn final_deadline_is_after_the_preliminary_target(known_on in any_day(), unlawful in any::<bool>()) {
+            prop_assert!(final_report_due(known_on, unlawful) > nth_day(known_on, 5));
         }
 
         #[test]
         fn final_deadline_moves_only_past_non_working_days(known_on in any_day(), unlawful in any::<bool>()) {
-            let nominal = nth_day(known_on, final_report_day_number(unlawful));
+            let nominal = nth_day(known_on, final_day(unlawful));
             let due = final_report_due(known_on, unlawful);
             prop_assert!(due >= nominal);
             prop_assert!(nominal.iter_days().take_while(|d| *d < due).all(|d| !is_working_day(d)));

@@ -9,11 +9,16 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use ts_rs::TS;
 
 use super::deadline;
-use super::facts::{Facts, IncidentCategory, PersonalData, Sector};
+use super::facts::{DataAtRisk, Facts, IncidentCategory, IncidentStage, Sector};
+use super::rule_set::RuleSet;
 
 /// Who must or should be told about one incident (the `assess` contract output).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Assessment {
+    /// The rule set applied, named by the day it came into force (`"2024-04-01"`): the set in
+    /// force on the day of knowing.
+    #[ts(type = "string")]
+    pub rules: NaiveDate,
     pub obligations: Vec<Obligation>,
 }
 
@@ -24,6 +29,29 @@ pub struct Obligation {
     pub duty: Duty,
     pub grounds: Vec<Ground>,
     pub deadlines: Vec<Deadline>,
+    /// Where the report goes when the PPC has delegated receiving it to a ministry (only on
+    /// `ppc`); left out of the JSON otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub submit_to: Option<Delegate>,
+}
+
+/// 権限の委任 — the ministry that receives a PPC report in the PPC's place for some sectors
+/// (APPI art. 150; 施行令 art. 40).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Delegate {
+    /// 金融庁 — financial businesses: the FSA Commissioner, the Local Finance Bureau for the head
+    /// office, or the prefecture where a sector law gives it supervision (FSA/PPC Q&A 4-7).
+    Fsa,
+    /// 総務省 — telecommunications carriers, through the Bureau of Telecommunications for the head
+    /// office.
+    Mic,
+}
+
+impl Delegate {
+    /// Every delegate, in the order of docs/rules.md §7.1.
+    pub const ALL: [Delegate; 2] = [Delegate::Fsa, Delegate::Mic];
 }
 
 /// A dated step of an obligation.
@@ -39,6 +67,8 @@ pub struct Deadline {
 pub enum Authority {
     /// 個人情報保護委員会 — 漏えい等報告
     Ppc,
+    /// 委託元 — the client whose personal data the company handles as a processor.
+    Client,
     /// 本人への通知
     DataSubjects,
     /// 個人情報保護委員会 — 特定個人情報 (My Number)
@@ -61,8 +91,9 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 10] = [
+    pub const ALL: [Authority; 11] = [
         Authority::Ppc,
+        Authority::Client,
         Authority::DataSubjects,
         Authority::PpcMyNumber,
         Authority::PrivacyMark,
@@ -109,14 +140,29 @@ pub enum Ground {
     FinancialDamageRisk,
     /// 不正の目的のおそれ (rule art. 7(3)).
     UnlawfulPurpose,
+    /// Information the company was acquiring to keep as personal data, taken by an act aimed at
+    /// it (rule art. 7(3) as amended with effect from 2024-04-01).
+    BeingAcquiredUnlawful,
     /// More than 1,000 people (rule art. 7(4)).
     #[serde(rename = "over_1000_subjects")]
     Over1000Subjects,
+    /// Possibly more than 1,000 people: the count is not known yet, or the most that may be
+    /// affected is over 1,000 (rule art. 7(4), "or possibly so").
+    #[serde(rename = "subjects_may_exceed_1000")]
+    SubjectsMayExceed1000,
     /// My Number data of more than 100 people (My Number breach rule art. 2).
     #[serde(rename = "my_number_over_100_subjects")]
     MyNumberOver100Subjects,
+    /// My Number data of possibly more than 100 people: no count yet, or a maximum over 100.
+    #[serde(rename = "my_number_may_exceed_100")]
+    MyNumberMayExceed100,
     /// My Number data with an unlawful purpose (My Number breach rule art. 2).
     MyNumberUnlawfulPurpose,
+    /// My Numbers were open to anyone on the internet or on a system reachable from outside,
+    /// whatever the count (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
+    MyNumberPublic,
+    /// The data is a client's, handled by the company as a processor (委託先).
+    EntrustedData,
     /// The company holds the Privacy Mark.
     PrivacyMarkHolder,
     /// People in the EU/EEA are affected.
@@ -135,13 +181,18 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 13] = [
+    pub const ALL: [Ground; 18] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
+        Ground::BeingAcquiredUnlawful,
         Ground::Over1000Subjects,
+        Ground::SubjectsMayExceed1000,
         Ground::MyNumberOver100Subjects,
+        Ground::MyNumberMayExceed100,
         Ground::MyNumberUnlawfulPurpose,
+        Ground::MyNumberPublic,
+        Ground::EntrustedData,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
         Ground::FinanceSector,
@@ -186,24 +237,24 @@ impl Deadline {
     }
 }
 
-/// APPI art. 26(1) with PPC rule art. 7(4): a report is due when *more than* 1,000 people are
-/// affected — exactly 1,000 is not enough (the PPC's Q&A on the guidelines says the same).
-pub const APPI_PEOPLE_THRESHOLD: u64 = 1_000;
-/// My Number breach rule art. 2: more than 100 people.
-pub const MY_NUMBER_PEOPLE_THRESHOLD: u64 = 100;
-
-/// Who must or should be told about the incident `facts` describe.
+/// Who must or should be told about the incident `facts` describe, under the rules in force on
+/// its day of knowing. Facts built in code without [`super::parse_facts`] may carry a day before
+/// 2022-04-01, which the parser refuses; they are judged by the earliest rules.
 pub fn assess(facts: &Facts) -> Assessment {
     let situation = Situation::new(facts);
-    Assessment { obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect() }
+    Assessment {
+        rules: situation.rules.effective,
+        obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect(),
+    }
 }
 
 /// One addressee's rule: its obligation, or none when it does not apply.
 type Rule = fn(&Situation) -> Option<Obligation>;
 
 /// The rules in the order of DOMAIN.md §3.
-const RULES: [Rule; 10] = [
+const RULES: [Rule; 11] = [
     ppc,
+    client,
     data_subjects,
     ppc_my_number,
     privacy_mark,
@@ -218,84 +269,213 @@ const RULES: [Rule; 10] = [
 /// The facts with the conclusions several rules share, worked out once.
 pub(crate) struct Situation<'a> {
     facts: &'a Facts,
-    data: &'a PersonalData,
-    /// 知った日 — day 1 of every deadline: the date of `discovered_at` in its own offset.
+    /// 知った日 — day 1 of every deadline: the date of `discovered_at` in Japan.
     pub(crate) known_on: NaiveDate,
-    /// Personal data was (or may have been) leaked, lost or damaged.
-    pub(crate) personal_data: bool,
+    /// The rules in force on `known_on`.
+    pub(crate) rules: &'static RuleSet,
     /// Malware is involved, by category or flag.
     malware: bool,
-    /// The personal data may have been targeted with an unlawful purpose (不正の目的のおそれ).
-    pub(crate) unlawful_purpose: bool,
-    /// How many people the data is about: the largest of the counts given, since the My Number and
-    /// EU counts are part of the same people.
-    people: u64,
+    /// ヒヤリハット — caught before anything happened: no trigger applies, since nothing was leaked,
+    /// lost or damaged, nor may have been.
+    pub(crate) near_miss: bool,
+    /// The company's own personal data.
+    pub(crate) own: DataSituation<'a>,
+    /// Personal data the company handles for clients, when the facts describe any: assessed apart
+    /// from its own, with the same triggers.
+    pub(crate) entrusted: Option<DataSituation<'a>>,
 }
 
 impl<'a> Situation<'a> {
     pub(crate) fn new(facts: &'a Facts) -> Self {
-        let data = &facts.personal_data;
-        let people = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
-        let personal_data = people > 0 || data.sensitive || data.financial_damage_risk || data.unlawful_purpose;
+        let known_on = deadline::day_of_knowing(facts.discovered_at);
+        let rules = RuleSet::in_force_on(known_on).unwrap_or(RuleSet::earliest());
         let malware = facts.malware || facts.category == IncidentCategory::Malware;
         // PPC general guideline 3-5-3-1 (3) gives as examples of an unlawful purpose: unauthorized
         // access, ransomware, theft of media, and staff taking data out to give it to others.
-        let unlawful_purpose =
-            personal_data && (data.unlawful_purpose || facts.unauthorized_access || facts.crime_suspected || malware);
+        let attacked = facts.unauthorized_access || facts.crime_suspected || malware;
+        // An event (signs, no damage confirmed) is judged like an incident: the triggers cover what
+        // may have happened.
+        let near_miss = facts.stage == IncidentStage::NearMiss;
         Situation {
             facts,
-            data,
-            known_on: facts.discovered_at.date_naive(),
-            personal_data,
+            known_on,
+            rules,
             malware,
-            unlawful_purpose,
-            people,
+            near_miss,
+            own: DataSituation::new(&facts.personal_data.at_risk, rules, attacked, !near_miss),
+            entrusted: facts
+                .entrusted_data
+                .as_ref()
+                .map(|entrusted| DataSituation::new(&entrusted.at_risk, rules, attacked, !near_miss)),
         }
     }
 
-    /// Malware that reached personal data: treated as ransomware or data theft, i.e. a crime with
-    /// an outside attacker.
+    /// The company's own data and its clients' data, whichever the facts describe.
+    pub(crate) fn all_data(&self) -> impl Iterator<Item = &DataSituation<'a>> {
+        std::iter::once(&self.own).chain(&self.entrusted)
+    }
+
+    /// Malware that reached personal data, the company's or a client's: treated as ransomware or
+    /// data theft, i.e. a crime with an outside attacker.
     fn ransomware(&self) -> bool {
-        self.malware && self.personal_data
+        self.malware && self.all_data().any(|data| data.affected)
+    }
+
+    /// The own data's reports to the PPC and to individuals are lifted by the version-1 flag that
+    /// says all of it is a client's and the client has been told (APPI art. 26(1) proviso): the
+    /// client reports.
+    fn own_data_is_the_clients(&self) -> bool {
+        self.facts.personal_data.entrusted_by_client_notified
+    }
+
+    /// The grounds of the PPC report on the company's own data, or none when it is not due.
+    fn ppc_grounds(&self) -> Vec<Ground> {
+        if self.own.appi_exempt() || self.own_data_is_the_clients() {
+            return Vec::new();
+        }
+        self.own.appi_triggers()
+    }
+
+    /// The grounds of the My Number report on the company's own data, or none when it is not due.
+    fn my_number_grounds(&self) -> Vec<Ground> {
+        if self.own.my_number_exempt() || self.own_data_is_the_clients() {
+            return Vec::new();
+        }
+        self.own.my_number_triggers()
+    }
+
+    /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
+    /// 確報 on day 60 when `unlawful`.
+    fn report_deadlines(&self, preliminary: bool, unlawful: bool) -> Vec<Deadline> {
+        let preliminary =
+            preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
+        let final_report = Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, unlawful));
+        preliminary.into_iter().chain([final_report]).collect()
+    }
+}
+
+/// What one body of personal data — the company's own, or a client's — brings to the rules.
+pub(crate) struct DataSituation<'a> {
+    pub(crate) data: &'a DataAtRisk,
+    /// Personal data was (or may have been) leaked, lost or damaged. Every trigger covers the
+    /// "may have" case (発生したおそれ). Includes information being acquired when the rules cover
+    /// it.
+    pub(crate) affected: bool,
+    /// 不正の目的のおそれ (rule art. 7(3)) on personal data the company holds.
+    unlawful_purpose: bool,
+    /// Rule art. 7(3) as amended with effect from 2024-04-01: information the company was
+    /// acquiring, taken by an act aimed at it (web skimming of its own form).
+    being_acquired_unlawful: bool,
+    /// My Numbers are (or may be) among the data.
+    pub(crate) my_numbers: bool,
+    /// The head-count trigger of rule art. 7(4), if any: more than 1,000 people known, or possibly
+    /// more.
+    people: Option<Ground>,
+    /// The head-count trigger of the My Number rules (more than 100), if any.
+    my_number_people: Option<Ground>,
+}
+
+impl<'a> DataSituation<'a> {
+    /// `attacked`: unauthorized access, a suspected crime or malware — an unlawful purpose for
+    /// any personal data they reach. `happened`: something happened or may have (not a near miss).
+    ///
+    /// Information being acquired counts toward item 3 only, and only under rules that cover it:
+    /// the other items, and the head-count, are about the personal data the company holds.
+    fn new(data: &'a DataAtRisk, rules: &RuleSet, attacked: bool, happened: bool) -> Self {
+        let held = happened && (data.involved == Some(true) || data.involvement_shown_by(false).is_some());
+        let acquiring = happened && data.being_acquired && rules.covers_information_being_acquired;
+        let unlawful = data.unlawful_purpose || attacked;
+        let my_numbers = held && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
+        DataSituation {
+            data,
+            affected: held || acquiring,
+            unlawful_purpose: held && unlawful,
+            being_acquired_unlawful: acquiring && unlawful,
+            my_numbers,
+            people: held.then(|| people_ground(data, rules)).flatten(),
+            my_number_people: my_numbers.then(|| my_number_people_ground(data, rules)).flatten(),
+        }
+    }
+
+    /// Item 3 (an unlawful purpose) applies, on data held or being acquired: the 確報 is due on
+    /// day 60 (rule art. 8(2)).
+    fn unlawful(&self) -> bool {
+        self.unlawful_purpose || self.being_acquired_unlawful
     }
 
     /// The triggers of a PPC breach report, before exemptions (PPC rule art. 7(1)–(4)).
     fn appi_triggers(&self) -> Vec<Ground> {
         grounds([
-            (self.data.sensitive, Ground::SensitiveData),
-            (self.data.financial_damage_risk, Ground::FinancialDamageRisk),
+            (self.affected && self.data.sensitive, Ground::SensitiveData),
+            (self.affected && self.data.financial_damage_risk, Ground::FinancialDamageRisk),
             (self.unlawful_purpose, Ground::UnlawfulPurpose),
-            (self.people > APPI_PEOPLE_THRESHOLD, Ground::Over1000Subjects),
+            (self.being_acquired_unlawful, Ground::BeingAcquiredUnlawful),
         ])
+        .into_iter()
+        .chain(self.people)
+        .collect()
     }
 
     /// The triggers of a My Number breach report, before exemptions (番号法 art. 29-4; 特定個人
-    /// 情報の漏えい等に関する報告等に関する規則 art. 2: unlawful purpose, or more than 100 people).
+    /// 情報の漏えい等に関する報告等に関する規則 art. 2): more than 100 people, an unlawful purpose,
+    /// or the numbers made viewable by anyone over a network, whatever the count.
     fn my_number_triggers(&self) -> Vec<Ground> {
-        let my_number = self.data.my_number_subjects;
-        grounds([
-            (my_number > MY_NUMBER_PEOPLE_THRESHOLD, Ground::MyNumberOver100Subjects),
-            (my_number > 0 && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
-        ])
+        self.my_number_people
+            .into_iter()
+            .chain(grounds([
+                (self.my_numbers && self.unlawful_purpose, Ground::MyNumberUnlawfulPurpose),
+                (self.my_numbers && self.data.my_number_public, Ground::MyNumberPublic),
+            ]))
+            .collect()
     }
 
     /// Whether the PPC report (and the notice to individuals) is lifted:
     /// - 高度な暗号化 with the key kept safe (rule art. 7(1), whose parenthesis covers every item;
     ///   the PPC's Q&A on encryption);
-    /// - everything recovered before any third party viewed it — then nothing leaked (general
-    ///   guideline 3-5-1-1);
-    /// - the company is a processor (委託先) that has notified its client (APPI art. 26(1) proviso,
-    ///   art. 26(2)): the client reports.
-    fn ppc_exempt(&self) -> bool {
-        self.data.high_level_encryption || self.data.recovered_unviewed || self.data.entrusted_by_client_notified
+    /// - everything recovered, and confirmed unviewed by any third party — then nothing leaked
+    ///   (general guideline 3-5-1-1).
+    fn appi_exempt(&self) -> bool {
+        self.data.high_level_encryption || self.data.recovered_unviewed
     }
 
-    /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4.
-    fn report_deadlines(&self, preliminary: bool) -> Vec<Deadline> {
-        let preliminary =
-            preliminary.then(|| Deadline::on(Stage::Preliminary, deadline::preliminary_report_due(self.known_on)));
-        let final_report = Deadline::on(Stage::Final, deadline::final_report_due(self.known_on, self.unlawful_purpose));
-        preliminary.into_iter().chain([final_report]).collect()
+    /// Whether the My Number report is lifted: by 高度な暗号化 only. Getting the data back unviewed
+    /// does not lift it (PPC Q&A 17-1 as cited; docs/rules.md §6).
+    fn my_number_exempt(&self) -> bool {
+        self.data.high_level_encryption
+    }
+}
+
+/// Rule art. 7(4) on a body of data: more than 1,000 people known (`over_1000_subjects`), or
+/// possibly more (`subjects_may_exceed_1000`) when nobody knows yet how many — a count of 0 with
+/// no maximum, or `subjects_unknown` with no maximum — or when the maximum is over 1,000. The My
+/// Number and EU counts are about the same people, so the largest known count counts. Treating an
+/// open count as possibly over the threshold is the product's safe-direction choice
+/// (docs/rules.md §8).
+fn people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
+    let threshold = rules.people_threshold;
+    let known = data.subjects.max(data.my_number_subjects).max(data.eu_subjects);
+    let open_ended = data.subjects_max.is_none() && (data.subjects_unknown || data.subjects == 0);
+    let most = data.subjects_max.max(data.my_number_subjects_max);
+    if known > threshold {
+        Some(Ground::Over1000Subjects)
+    } else if open_ended || most.is_some_and(|most| most > threshold) {
+        Some(Ground::SubjectsMayExceed1000)
+    } else {
+        None
+    }
+}
+
+/// The My Number rules' head-count trigger: more than 100 people known, or possibly more when My
+/// Numbers are involved with no count and no maximum, or a maximum over 100.
+fn my_number_people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
+    let threshold = rules.my_number_people_threshold;
+    let open_ended = data.my_number_subjects == 0 && data.my_number_subjects_max.is_none();
+    if data.my_number_subjects > threshold {
+        Some(Ground::MyNumberOver100Subjects)
+    } else if open_ended || data.my_number_subjects_max.is_some_and(|most| most > threshold) {
+        Some(Ground::MyNumberMayExceed100)
+    } else {
+        None
     }
 }
 
@@ -306,52 +486,97 @@ fn grounds<const N: usize>(candidates: [(bool, Ground); N]) -> Vec<Ground> {
 
 /// An obligation when at least one ground holds.
 fn obligation(authority: Authority, duty: Duty, grounds: Vec<Ground>, deadlines: Vec<Deadline>) -> Option<Obligation> {
-    (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines })
+    (!grounds.is_empty()).then_some(Obligation { authority, duty, grounds, deadlines, submit_to: None })
 }
 
-/// `ppc` — 漏えい等報告 to the Personal Information Protection Commission.
-/// APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and art. 8 for
-/// the 速報/確報; exemptions as in [`Situation::ppc_exempt`].
+/// The ministry a PPC report of a company in `sector` goes to, when the PPC has delegated it:
+/// finance and telecommunications. Other delegations exist (e.g. METI for designated credit
+/// bureaus); the PPC's form asks about delegation, and the text says to confirm there.
+fn delegate(sector: Sector) -> Option<Delegate> {
+    match sector {
+        Sector::Finance => Some(Delegate::Fsa),
+        Sector::Telecom => Some(Delegate::Mic),
+        Sector::General | Sector::Medical => None,
+    }
+}
+
+/// `ppc` — 漏えい等報告 to the Personal Information Protection Commission, on the company's own
+/// data. APPI (個人情報保護法) art. 26(1); PPC rule (施行規則) art. 7 for the four triggers and
+/// art. 8 for the 速報/確報; exemptions as in [`DataSituation::appi_exempt`]. In a sector where
+/// the PPC has delegated receiving reports (APPI art. 150), `submit_to` names the ministry.
 fn ppc(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
-        return None;
-    }
-    obligation(Authority::Ppc, Duty::Mandatory, s.appi_triggers(), s.report_deadlines(true))
+    let deadlines = s.report_deadlines(true, s.own.unlawful());
+    let report = obligation(Authority::Ppc, Duty::Mandatory, s.ppc_grounds(), deadlines)?;
+    Some(Obligation { submit_to: delegate(s.facts.organization.sector), ..report })
 }
 
-/// `data_subjects` — 本人への通知, due whenever a PPC or My Number report is: APPI art. 26(2)
-/// (public notice and an inquiry desk when individual notice is impossible); 番号法 art. 29-4(2).
-/// "Promptly" with no fixed day, so no deadline.
-fn data_subjects(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
+/// `client` — the processor (委託先) tells its client (委託元) of a breach of the client's data
+/// that meets a PPC or My Number trigger: APPI art. 26(1) proviso and PPC rule art. 9 (the
+/// processor that has told its client owes no PPC report on that data; the client reports and
+/// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. "Promptly", no
+/// fixed day. Until the client is told, the processor owes the PPC report itself (a joint report
+/// with the client is allowed), which the text says under this obligation; once
+/// `client_notified`, nothing is left to do here.
+fn client(s: &Situation) -> Option<Obligation> {
+    let notified = s.facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
+    let entrusted = s.entrusted.as_ref().filter(|_| !notified)?;
+    let mut why = Vec::new();
+    if !entrusted.appi_exempt() {
+        why.extend(entrusted.appi_triggers());
+    }
+    if !entrusted.my_number_exempt() {
+        why.extend(entrusted.my_number_triggers());
+    }
+    let gdpr = s.facts.organization.gdpr_applies && !entrusted.data.high_level_encryption;
+    why.extend(grounds([(gdpr && entrusted.affected && entrusted.data.eu_subjects > 0, Ground::EuSubjects)]));
+    if why.is_empty() {
         return None;
     }
-    let mut grounds = s.appi_triggers();
-    grounds.extend(s.my_number_triggers());
+    why.push(Ground::EntrustedData);
+    obligation(Authority::Client, Duty::Mandatory, why, Vec::new())
+}
+
+/// `data_subjects` — 本人への通知, due whenever a PPC or My Number report on the company's own data
+/// is: APPI art. 26(2) (public notice and an inquiry desk when individual notice is impossible);
+/// 番号法 art. 29-4(2). "Promptly" with no fixed day, so no deadline.
+fn data_subjects(s: &Situation) -> Option<Obligation> {
+    let mut grounds = s.ppc_grounds();
+    grounds.extend(s.my_number_grounds());
     obligation(Authority::DataSubjects, Duty::Mandatory, grounds, Vec::new())
 }
 
 /// `ppc_my_number` — report of a My Number (特定個人情報) breach to the PPC: 番号法 art. 29-4(1)
-/// and its breach rule (特定個人情報の漏えい等に関する報告等に関する規則); same exemptions and
-/// deadlines as `ppc`.
+/// and its breach rule (特定個人情報の漏えい等に関する報告等に関する規則); deadlines as `ppc`.
 fn ppc_my_number(s: &Situation) -> Option<Obligation> {
-    if s.ppc_exempt() {
-        return None;
-    }
-    obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_triggers(), s.report_deadlines(true))
+    let deadlines = s.report_deadlines(true, s.own.unlawful_purpose);
+    obligation(Authority::PpcMyNumber, Duty::Mandatory, s.my_number_grounds(), deadlines)
 }
 
-/// `privacy_mark` — incident report to the Privacy Mark examining body: JIPDEC's Privacy Mark
-/// scheme rules and its incident-report procedure (個人情報の取扱いにおける事故報告, privacymark.jp).
-/// Any personal-data incident, encrypted or not, unless everything was recovered unviewed; 確報 as
-/// the PPC's, and a 速報 when a PPC-type trigger applies (exemptions aside).
+/// `privacy_mark` — incident report to the Privacy Mark examining body and JIPDEC, through the
+/// Pマークポータル: the Privacy Mark scheme rules and its incident-report procedure
+/// (個人情報の取扱いにおける事故等の報告, privacymark.jp). Any incident on personal information
+/// the company handles, its own or its clients', even one person, encrypted or not, and also when
+/// everything was recovered unviewed (the product's safe-direction reading; docs/rules.md §8);
+/// not a near miss. 確報 on day 30 or 60 and, when a PPC- or My Number-type trigger applies
+/// (exemptions aside), a 速報 target on day 5. A private scheme's days are not moved off
+/// holidays.
 fn privacy_mark(s: &Situation) -> Option<Obligation> {
-    if !s.facts.organization.privacy_mark || !s.personal_data || s.data.recovered_unviewed {
+    if !s.facts.organization.privacy_mark || !s.all_data().any(|data| data.affected) {
         return None;
     }
-    let mut triggers = s.appi_triggers();
-    triggers.extend(s.my_number_triggers());
-    let deadlines = s.report_deadlines(!triggers.is_empty());
+    let mut triggers = Vec::new();
+    for data in s.all_data() {
+        for ground in data.appi_triggers().into_iter().chain(data.my_number_triggers()) {
+            if !triggers.contains(&ground) {
+                triggers.push(ground);
+            }
+        }
+    }
+    let unlawful = s.all_data().any(DataSituation::unlawful);
+    let preliminary = (!triggers.is_empty())
+        .then(|| Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on)));
+    let final_day = deadline::nth_day(s.known_on, s.rules.final_report_day(unlawful));
+    let deadlines = preliminary.into_iter().chain([Deadline::on(Stage::Final, final_day)]).collect();
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)
@@ -361,7 +586,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 /// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
 /// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    if s.data.high_level_encryption || s.data.entrusted_by_client_notified {
+    if s.own.data.high_level_encryption || s.own_data_is_the_clients() {
         return None;
     }
     let deadline =
@@ -369,7 +594,7 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
     obligation(
         Authority::EuSupervisoryAuthority,
         Duty::Mandatory,
-        grounds([(s.data.eu_subjects > 0, Ground::EuSubjects)]),
+        grounds([(s.own.affected && s.own.data.eu_subjects > 0, Ground::EuSubjects)]),
         vec![deadline],
     )
 }
@@ -378,18 +603,22 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
 /// FSA or the Local Finance Bureau "promptly": 金融分野における個人情報保護に関するガイドライン
 /// art. 11 and the sector supervisory guidelines. No exemption and no fixed day.
 fn fsa(s: &Situation) -> Option<Obligation> {
-    let finance = s.facts.organization.sector == Sector::Finance && s.personal_data;
+    let finance = s.facts.organization.sector == Sector::Finance && s.own.affected;
     obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
 }
 
 /// `police` — recommended: consult the prefectural police cybercrime desk, or file a 被害届, for
 /// unauthorized access (不正アクセス禁止法), ransomware, theft, extortion or insider crime. IPA's
-/// SME guideline, model rules section 6 (届出及び相談).
+/// SME guideline, model rules section 6 (届出及び相談). Not for a near miss: there is no damage
+/// to report.
 fn police(s: &Situation) -> Option<Obligation> {
+    if s.near_miss {
+        return None;
+    }
     let why = grounds([
         (s.facts.unauthorized_access, Ground::UnauthorizedAccess),
         (s.ransomware(), Ground::Ransomware),
-        (s.data.unlawful_purpose, Ground::UnlawfulPurpose),
+        (s.all_data().any(|data| data.affected && data.data.unlawful_purpose), Ground::UnlawfulPurpose),
         (s.facts.crime_suspected, Ground::CrimeSuspected),
     ]);
     obligation(Authority::Police, Duty::Recommended, why, Vec::new())
@@ -411,8 +640,12 @@ fn ipa_unauthorized_access(s: &Situation) -> Option<Obligation> {
 }
 
 /// `jpcert` — recommended: JPCERT/CC incident report (jpcert.or.jp/form) when coordination or
-/// technical help is needed: unauthorized access, malware, defaced or phishing sites.
+/// technical help is needed: unauthorized access, malware, defaced or phishing sites. Not for a
+/// near miss, which needs no coordination; the IPA reports stay recommended for it.
 fn jpcert(s: &Situation) -> Option<Obligation> {
+    if s.near_miss {
+        return None;
+    }
     let why = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.malware, Ground::Malware)]);
     obligation(Authority::Jpcert, Duty::Recommended, why, Vec::new())
 }

@@ -8,6 +8,7 @@
 //!
 //! - [`facts`]: the input and its validation;
 //! - [`engine`]: one rule per addressee, each naming its public source;
+//! - [`rule_set`]: the rules by the day they came into force;
 //! - [`deadline`]: day counting and working days;
 //! - [`holidays`]: the national holiday calendar;
 //! - [`text`]: names, explanations and the readable summary in Japanese and English.
@@ -16,11 +17,16 @@ pub mod deadline;
 pub mod engine;
 pub mod facts;
 pub mod holidays;
+pub mod rule_set;
 pub mod text;
 
 #[cfg(test)]
 mod tests;
 
-pub use engine::{assess, Assessment, Authority, Deadline, DueBy, Duty, Ground, Obligation, Stage};
-pub use facts::{parse_facts, Facts, FactsError, IncidentCategory, Organization, PersonalData, Sector};
+pub use engine::{assess, Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Stage};
+pub use facts::{
+    parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,
+    Sector,
+};
+pub use rule_set::{RuleSet, RULE_SETS};
 pub use text::{authority_name, authority_timing, describe, duty_name, ground_text, stage_name};

@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use super::deadline::{is_working_day, preliminary_report_due};
+use super::deadline::is_working_day;
 use super::*;
 
 /// Monday 2026-04-06, 15:30 in Japan.
@@ -74,6 +74,95 @@ fn more_than_1000_people_is_a_ppc_report() {
 fn the_people_count_includes_my_number_and_eu_counts() {
     let assessment = with_data(json!({ "subjects": 10, "eu_subjects": 1001 }));
     assert_eq!(find(&assessment, Authority::Ppc).unwrap().grounds, [Ground::Over1000Subjects]);
+}
+
+// --- Head-counts nobody knows yet ---------------------------------------------------------------
+
+/// The grounds of the `ppc` obligation, or none.
+fn ppc_grounds(assessment: &Assessment) -> Option<Vec<Ground>> {
+    find(assessment, Authority::Ppc).map(|o| o.grounds.clone())
+}
+
+#[test]
+fn personal_data_involved_with_no_count_may_be_over_1000_people() {
+    for data in [json!({ "involved": true }), json!({ "subjects_unknown": true }), json!({ "subjects": 0, "involved": true })] {
+        let assessment = with_data(data.clone());
+        assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects], "{data}");
+        let ppc = find(&assessment, Authority::Ppc).unwrap();
+        assert_eq!(ppc.grounds, [Ground::SubjectsMayExceed1000], "{data}");
+        assert_eq!(ppc.deadlines, report_deadlines_30(), "{data}");
+        assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::SubjectsMayExceed1000]);
+    }
+}
+
+#[test]
+fn a_maximum_over_1000_may_be_over_1000_people() {
+    assert_eq!(ppc_grounds(&with_data(json!({ "subjects": 40, "subjects_max": 1001 }))), Some(vec![Ground::SubjectsMayExceed1000]));
+    assert_eq!(ppc_grounds(&with_data(json!({ "subjects_max": 5000 }))), Some(vec![Ground::SubjectsMayExceed1000]));
+    // A maximum of exactly 1,000 cannot be more than 1,000.
+    assert_eq!(authorities(&with_data(json!({ "subjects": 40, "subjects_max": 1000 }))), []);
+    // A maximum bounds an unknown count.
+    assert_eq!(authorities(&with_data(json!({ "subjects_unknown": true, "subjects_max": 300 }))), []);
+    assert_eq!(authorities(&with_data(json!({ "subjects_max": 300 }))), []);
+}
+
+#[test]
+fn a_known_count_over_1000_keeps_its_own_ground() {
+    for data in [json!({ "subjects": 2500 }), json!({ "subjects": 2500, "subjects_unknown": true }), json!({ "subjects": 1001, "subjects_max": 3000 })] {
+        assert_eq!(ppc_grounds(&with_data(data.clone())), Some(vec![Ground::Over1000Subjects]), "{data}");
+    }
+}
+
+#[test]
+fn a_count_given_is_not_unknown() {
+    // Known small counts give no head-count ground, as in version 1.
+    assert_eq!(authorities(&with_data(json!({ "subjects": 1000 }))), []);
+    assert_eq!(authorities(&with_data(json!({ "subjects": 30, "subjects_unknown": false }))), []);
+}
+
+#[test]
+fn a_version_1_file_without_a_count_is_now_possibly_over_1000() {
+    // Version 1 read "sensitive, no count" as nobody: a report was due anyway, but the notice of
+    // a possibly large leak was missing.
+    assert_eq!(
+        ppc_grounds(&with_data(json!({ "sensitive": true }))),
+        Some(vec![Ground::SensitiveData, Ground::SubjectsMayExceed1000])
+    );
+}
+
+#[test]
+fn nothing_said_about_personal_data_means_none_is_involved() {
+    assert_eq!(authorities(&with_data(json!({}))), []);
+    assert_eq!(authorities(&with_data(json!({ "involved": false, "high_level_encryption": true }))), []);
+}
+
+#[test]
+fn my_numbers_with_no_count_may_be_over_100_people() {
+    let assessment = with_data(json!({ "subjects": 50, "my_number_involved": true }));
+    assert_eq!(authorities(&assessment), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberMayExceed100]);
+    assert_eq!(report.deadlines, report_deadlines_30());
+}
+
+#[test]
+fn a_my_number_maximum_over_100_may_be_over_100_people() {
+    let grounds = |data| find(&with_data(data), Authority::PpcMyNumber).map(|o| o.grounds.clone());
+    assert_eq!(
+        grounds(json!({ "subjects": 50, "my_number_subjects": 20, "my_number_subjects_max": 101 })),
+        Some(vec![Ground::MyNumberMayExceed100])
+    );
+    assert_eq!(grounds(json!({ "subjects": 50, "my_number_subjects": 20, "my_number_subjects_max": 100 })), None);
+    assert_eq!(grounds(json!({ "subjects": 150, "my_number_subjects": 101 })), Some(vec![Ground::MyNumberOver100Subjects]));
+}
+
+#[test]
+fn a_my_number_maximum_over_1000_may_be_over_1000_people() {
+    // The people with My Numbers are among those affected.
+    assert_eq!(
+        ppc_grounds(&with_data(json!({ "subjects": 50, "my_number_subjects_max": 1500 }))),
+        Some(vec![Ground::SubjectsMayExceed1000])
+    );
 }
 
 #[test]
@@ -177,6 +266,27 @@ fn one_my_number_taken_on_purpose_is_a_my_number_report() {
 }
 
 #[test]
+fn my_numbers_posted_publicly_are_reported_whatever_the_count() {
+    let assessment = with_data(json!({ "subjects": 1, "my_number_subjects": 1, "my_number_public": true }));
+    assert_eq!(authorities(&assessment), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let report = find(&assessment, Authority::PpcMyNumber).unwrap();
+    assert_eq!(report.grounds, [Ground::MyNumberPublic]);
+    assert_eq!(report.deadlines, report_deadlines_30());
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberPublic]);
+}
+
+#[test]
+fn my_numbers_posted_publicly_with_no_count_give_every_my_number_ground_that_may_apply() {
+    // my_number_public alone says My Numbers (and so personal data) are involved, count unknown.
+    let assessment = with_data(json!({ "my_number_public": true }));
+    assert_eq!(ppc_grounds(&assessment), Some(vec![Ground::SubjectsMayExceed1000]));
+    assert_eq!(
+        find(&assessment, Authority::PpcMyNumber).unwrap().grounds,
+        [Ground::MyNumberMayExceed100, Ground::MyNumberPublic]
+    );
+}
+
+#[test]
 fn eu_residents_mean_a_gdpr_notice_within_72_hours() {
     let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 1 }));
     assert_eq!(authorities(&assessment), [Authority::EuSupervisoryAuthority]);
@@ -199,13 +309,18 @@ fn the_gdpr_deadline_keeps_the_input_offset() {
 }
 
 #[test]
-fn day_one_is_the_date_in_the_input_offset() {
-    // 23:30 in New York on 1/12 is already 1/13 in Tokyo; the company knew on 1/12 its time.
-    let assessment = assess(&facts(json!({
+fn day_one_is_the_date_in_japan_whatever_the_offset() {
+    // 23:30 in New York on 1/12 is already 13:30 on 1/13 in Tokyo: day 1 is 1/13, as for an
+    // office in Tokyo that learnt of it then.
+    let abroad = assess(&facts(json!({
         "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true }
     })));
-    let ppc = find(&assessment, Authority::Ppc).unwrap();
-    assert_eq!(ppc.deadlines[0], dated(Stage::Preliminary, date(2026, 1, 16)));
+    let tokyo = assess(&facts(json!({
+        "discovered_at": "2026-01-13T13:30:00+09:00", "personal_data": { "subjects": 1, "sensitive": true }
+    })));
+    let ppc = find(&abroad, Authority::Ppc).unwrap();
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
+    assert_eq!(abroad, tokyo);
 }
 
 #[test]
@@ -231,6 +346,53 @@ fn the_finance_duty_has_no_exemption() {
 }
 
 #[test]
+fn a_ppc_report_in_a_delegated_sector_names_where_to_submit_it() {
+    for (sector, delegate) in [("finance", Some(Delegate::Fsa)), ("telecom", Some(Delegate::Mic)), ("medical", None), ("general", None)] {
+        let assessment = assess(&facts(json!({
+            "discovered_at": AT, "personal_data": { "subjects": 3000, "my_number_subjects": 300 },
+            "organization": { "sector": sector }
+        })));
+        assert_eq!(find(&assessment, Authority::Ppc).unwrap().submit_to, delegate, "{sector}");
+        // Only the PPC's APPI report is delegated.
+        assert!(assessment.obligations.iter().filter(|o| o.authority != Authority::Ppc).all(|o| o.submit_to.is_none()));
+    }
+}
+
+#[test]
+fn submit_to_is_left_out_of_the_json_unless_delegated() {
+    let json = |sector: &str| {
+        serde_json::to_value(assess(&facts(json!({
+            "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": sector }
+        }))))
+        .unwrap()
+    };
+    assert_eq!(json("finance")["obligations"][0]["submit_to"], "fsa");
+    assert_eq!(json("telecom")["obligations"][0]["submit_to"], "mic");
+    assert!(json("general")["obligations"][0].as_object().unwrap().get("submit_to").is_none());
+    // And reads back either way.
+    for sector in ["finance", "general"] {
+        let assessment: Assessment = serde_json::from_value(json(sector)).unwrap();
+        assert_eq!(serde_json::to_value(&assessment).unwrap(), json(sector));
+    }
+}
+
+#[test]
+fn the_summary_says_where_a_delegated_report_goes() {
+    let telecom = facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "telecom" }
+    }));
+    let text = describe(&assess(&telecom), &telecom, "ja");
+    assert!(text.contains("提出先: 総務省（総合通信局）"), "{text}");
+    assert!(text.contains("本店所在地を管轄する総合通信局を通じて提出します"), "{text}");
+    let finance = facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "finance" }
+    }));
+    let text = describe(&assess(&finance), &finance, "en");
+    assert!(text.contains("Submit to: Financial Services Agency (Local Finance Bureau)"), "{text}");
+    assert!(text.contains("Confirm it with the delegation question of the PPC's report form."), "{text}");
+}
+
+#[test]
 fn other_sectors_have_no_sector_duty() {
     for sector in ["general", "medical", "telecom"] {
         let assessment = assess(&facts(json!({
@@ -248,8 +410,42 @@ fn a_privacy_mark_holder_reports_any_personal_data_incident() {
     assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder]);
-    // No PPC-type trigger: only the final report, on day 30.
-    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 7))]);
+    // No PPC-type trigger: only the final report, on day 30 — Tuesday 5/5, a holiday, where it
+    // stays: the scheme is private, not a government office.
+    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 5))]);
+}
+
+#[test]
+fn privacy_mark_dates_are_not_moved_for_holidays() {
+    // Example 1 with the Privacy Mark: the PPC's day 30 (2/11, a holiday) moves to 2/12, the
+    // Privacy Mark's stays; both preliminary targets are day 5, a Saturday.
+    let mut example = example_1();
+    example.organization.privacy_mark = true;
+    let assessment = assess(&example);
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
+    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 11))]);
+    let text = describe(&assessment, &example, "ja");
+    assert!(text.contains("確報: 2026年2月11日(水)（30日目。民間の制度の期限のため、休日でも繰り下げません）"), "{text}");
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_even_when_everything_was_recovered_unviewed() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 3, "recovered_unviewed": true },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+}
+
+#[test]
+fn a_near_miss_is_no_privacy_mark_incident() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "personal_data": { "subjects": 3 },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), []);
 }
 
 #[test]
@@ -262,7 +458,7 @@ fn a_privacy_mark_holder_reports_encrypted_data_too() {
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.duty, Duty::Mandatory);
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::Over1000Subjects]);
-    assert_eq!(mark.deadlines, report_deadlines_30());
+    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 5, 5))]);
 }
 
 #[test]
@@ -311,11 +507,35 @@ fn high_level_encryption_lifts_the_ppc_notice_and_gdpr_duties() {
 }
 
 #[test]
-fn recovery_before_viewing_lifts_the_ppc_notice_and_privacy_mark_duties() {
+fn recovery_before_viewing_lifts_the_ppc_report_but_not_the_my_number_report() {
+    let assessment = all_personal_data_duties(Some("recovered_unviewed"));
     assert_eq!(
-        authorities(&all_personal_data_duties(Some("recovered_unviewed"))),
-        [Authority::EuSupervisoryAuthority, Authority::Fsa]
+        authorities(&assessment),
+        [
+            Authority::DataSubjects,
+            Authority::PpcMyNumber,
+            Authority::PrivacyMark,
+            Authority::EuSupervisoryAuthority,
+            Authority::Fsa
+        ]
     );
+    // The people are told because of the My Number report alone.
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::MyNumberOver100Subjects]);
+}
+
+#[test]
+fn recovery_before_viewing_lifts_the_ppc_report_without_my_numbers() {
+    let assessment = with_data(json!({ "subjects": 2000, "sensitive": true, "recovered_unviewed": true }));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn only_high_level_encryption_lifts_the_my_number_report() {
+    let data = json!({ "subjects": 300, "my_number_subjects": 300, "recovered_unviewed": true });
+    assert_eq!(authorities(&with_data(data.clone())), [Authority::DataSubjects, Authority::PpcMyNumber]);
+    let mut encrypted = data;
+    encrypted["high_level_encryption"] = json!(true);
+    assert_eq!(authorities(&with_data(encrypted)), []);
 }
 
 #[test]
@@ -361,7 +581,7 @@ fn a_suspected_crime_is_taken_to_the_police() {
 #[test]
 fn nothing_reportable_gives_no_obligation() {
     let assessment = assess(&facts(json!({ "discovered_at": AT, "category": "outage" })));
-    assert_eq!(serde_json::to_string(&assessment).unwrap(), r#"{"obligations":[]}"#);
+    assert_eq!(serde_json::to_string(&assessment).unwrap(), r#"{"rules":"2024-04-01","obligations":[]}"#);
 }
 
 #[test]
@@ -369,6 +589,7 @@ fn every_addressee_appears_in_the_table_order() {
     let assessment = assess(&facts(json!({
         "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
         "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
+        "entrusted_data": { "subjects": 10 },
         "organization": { "privacy_mark": true, "sector": "finance" }
     })));
     assert_eq!(authorities(&assessment), Authority::ALL);
@@ -404,7 +625,7 @@ fn worked_example_1_misconfigured_server() {
     let assessment = assess(&example_1());
     assert_eq!(
         serde_json::to_value(&assessment).unwrap(),
-        json!({ "obligations": [
+        json!({ "rules": "2024-04-01", "obligations": [
             { "authority": "ppc", "duty": "mandatory", "grounds": ["over_1000_subjects"],
               "deadlines": [
                   { "stage": "preliminary", "due_by": "2026-01-17" },
@@ -478,6 +699,254 @@ fn worked_example_4_ransomware_on_encrypted_data() {
     );
 }
 
+#[test]
+fn worked_example_ransomware_with_no_count_yet() {
+    // Ransomware on the file server that holds the customer list; nobody knows how many records.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-08-03T09:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "involved": true, "subjects_unknown": true }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose, Ground::SubjectsMayExceed1000]);
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 8, 7)), dated(Stage::Final, date(2026, 10, 1))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().duty, Duty::Mandatory);
+}
+
+#[test]
+fn worked_example_near_miss_quarantined_attachment() {
+    // The antivirus quarantined an attachment before it ran, on a PC holding 400 customers' records.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2026-05-12T11:20:00+09:00",
+        "stage": "near_miss",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 400 }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::IpaMalware]);
+    let ipa = find(&assessment, Authority::IpaMalware).unwrap();
+    assert_eq!((ipa.duty, ipa.grounds.as_slice()), (Duty::Recommended, &[Ground::Malware][..]));
+}
+
+/// The shop's own checkout page was altered to send what customers typed (name, address, card
+/// data) to a third party; the shop keeps names and addresses from the form, its payment provider
+/// the card data.
+fn web_skimming(discovered_at: &str) -> Facts {
+    facts(json!({
+        "discovered_at": discovered_at,
+        "category": "tampering",
+        "unauthorized_access": true,
+        "personal_data": { "being_acquired": true }
+    }))
+}
+
+#[test]
+fn worked_example_web_skimming_under_the_2024_amendment() {
+    let assessment = assess(&web_skimming("2026-06-10T14:00:00+09:00"));
+    assert_eq!(assessment.rules, date(2024, 4, 1));
+    assert_eq!(
+        authorities(&assessment),
+        [Authority::Ppc, Authority::DataSubjects, Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]
+    );
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::BeingAcquiredUnlawful]);
+    // Day 60 is Saturday 2026-08-08; Monday the 10th is open (山の日 is the 11th).
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 6, 14)), dated(Stage::Final, date(2026, 8, 10))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::BeingAcquiredUnlawful]);
+}
+
+#[test]
+fn worked_example_web_skimming_before_the_2024_amendment() {
+    let assessment = assess(&web_skimming("2024-03-15T14:00:00+09:00"));
+    assert_eq!(assessment.rules, date(2022, 4, 1));
+    assert_eq!(authorities(&assessment), [Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]);
+}
+
+#[test]
+fn web_skimming_is_judged_by_the_rules_of_its_day_of_knowing() {
+    let ppc = |at| find(&assess(&web_skimming(at)), Authority::Ppc).is_some();
+    assert!(!ppc("2024-03-29T17:00:00+09:00"));
+    assert!(!ppc("2024-03-31T23:59:59+09:00"));
+    assert!(ppc("2024-04-01T00:00:00+09:00"));
+    // 16:00 UTC on 3/31 is already 4/1 in Japan.
+    assert!(ppc("2024-03-31T16:00:00Z"));
+}
+
+#[test]
+fn information_being_acquired_counts_only_toward_the_unlawful_purpose_item() {
+    // Lost by mistake, not taken: no item applies, and no head-count is assumed for it.
+    assert_eq!(authorities(&with_data(json!({ "being_acquired": true }))), []);
+    // It is personal information for the Privacy Mark.
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "being_acquired": true }, "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    // Under the earlier rules it is ignored altogether.
+    let assessment = assess(&facts(json!({
+        "discovered_at": "2023-10-02T10:00:00+09:00", "malware": true,
+        "personal_data": { "being_acquired": true }, "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::IpaMalware, Authority::Jpcert]);
+}
+
+#[test]
+fn held_data_and_information_being_acquired_give_both_grounds() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "unauthorized_access": true,
+        "personal_data": { "subjects": 2400, "being_acquired": true }
+    })));
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose, Ground::BeingAcquiredUnlawful, Ground::Over1000Subjects]);
+    assert_eq!(ppc.deadlines, report_deadlines_60());
+}
+
+// --- Entrusted data (委託) ------------------------------------------------------------------------
+
+/// A payroll bureau hit by ransomware: its clients' payroll data (entrusted, the clients not yet
+/// told) and its own staff's health-check results (own, sensitive).
+fn payroll_bureau(client_notified: bool) -> Facts {
+    facts(json!({
+        "discovered_at": "2026-09-14T10:00:00+09:00",
+        "category": "malware",
+        "malware": true,
+        "personal_data": { "subjects": 14, "sensitive": true },
+        "entrusted_data": { "subjects": 850, "client_notified": client_notified }
+    }))
+}
+
+#[test]
+fn worked_example_payroll_bureau_owes_its_client_and_reports_its_own_staff() {
+    let assessment = assess(&payroll_bureau(false));
+    assert_eq!(
+        authorities(&assessment)[..3],
+        [Authority::Ppc, Authority::Client, Authority::DataSubjects]
+    );
+    let client = find(&assessment, Authority::Client).unwrap();
+    assert_eq!(
+        (client.duty, client.grounds.as_slice(), client.deadlines.as_slice()),
+        (Duty::Mandatory, &[Ground::UnlawfulPurpose, Ground::EntrustedData][..], &[][..])
+    );
+    let ppc = find(&assessment, Authority::Ppc).unwrap();
+    assert_eq!(ppc.grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
+    // Day 60 from 2026-09-14 is Thursday 2026-11-12.
+    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 9, 18)), dated(Stage::Final, date(2026, 11, 12))]);
+    assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
+}
+
+#[test]
+fn a_client_already_told_takes_over_the_reports_on_its_data() {
+    let assessment = assess(&payroll_bureau(true));
+    assert_eq!(find(&assessment, Authority::Client), None);
+    // The bureau's own staff data keeps its own duties.
+    assert!(find(&assessment, Authority::Ppc).is_some());
+    assert!(find(&assessment, Authority::DataSubjects).is_some());
+}
+
+#[test]
+fn entrusted_data_alone_gives_the_client_obligation_instead_of_the_ppc_report() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 30, "sensitive": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Client]);
+    assert_eq!(find(&assessment, Authority::Client).unwrap().grounds, [Ground::SensitiveData, Ground::EntrustedData]);
+}
+
+#[test]
+fn entrusted_data_uses_the_same_triggers_and_exemptions() {
+    let client = |entrusted: Value| {
+        find(&assess(&facts(json!({ "discovered_at": AT, "entrusted_data": entrusted }))), Authority::Client)
+            .map(|o| o.grounds.clone())
+    };
+    assert_eq!(client(json!({ "subjects": 30 })), None);
+    assert_eq!(client(json!({ "involved": true })), Some(vec![Ground::SubjectsMayExceed1000, Ground::EntrustedData]));
+    assert_eq!(client(json!({ "subjects": 1500 })), Some(vec![Ground::Over1000Subjects, Ground::EntrustedData]));
+    assert_eq!(client(json!({ "subjects": 1500, "high_level_encryption": true })), None);
+    assert_eq!(client(json!({ "subjects": 1500, "recovered_unviewed": true })), None);
+    // My Numbers: recovery is no exemption.
+    assert_eq!(
+        client(json!({ "subjects": 150, "my_number_subjects": 150, "recovered_unviewed": true })),
+        Some(vec![Ground::MyNumberOver100Subjects, Ground::EntrustedData])
+    );
+    assert_eq!(client(json!({ "subjects": 5, "eu_subjects": 5 })), Some(vec![Ground::EuSubjects, Ground::EntrustedData]));
+}
+
+#[test]
+fn entrusted_data_of_people_in_the_eu_needs_the_gdpr_to_apply() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 5, "eu_subjects": 5 },
+        "organization": { "gdpr_applies": false }
+    })));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn entrusted_data_does_not_count_for_the_finance_report() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 5 }, "organization": { "sector": "finance" }
+    })));
+    assert_eq!(authorities(&assessment), []);
+}
+
+#[test]
+fn a_privacy_mark_holder_reports_incidents_on_its_clients_data_too() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "entrusted_data": { "subjects": 40, "sensitive": true, "client_notified": true },
+        "organization": { "privacy_mark": true }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
+    let mark = find(&assessment, Authority::PrivacyMark).unwrap();
+    assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::SensitiveData]);
+    assert_eq!(mark.deadlines[0], dated(Stage::Preliminary, date(2026, 4, 10)));
+}
+
+#[test]
+fn the_summary_says_who_reports_the_clients_data() {
+    let facts = payroll_bureau(false);
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("委託元への報告 [義務]"), "{text}");
+    assert!(text.contains("補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"), "{text}");
+    assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("Until then the company, as the processor, owes the PPC report itself"), "{text}");
+}
+
+// --- Near misses and events --------------------------------------------------------------------
+
+#[test]
+fn a_near_miss_has_no_mandatory_addressee_whatever_the_data() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "unauthorized_access": true, "crime_suspected": true,
+        "personal_data": { "subjects": 5000, "sensitive": true, "financial_damage_risk": true,
+                           "my_number_subjects": 500, "my_number_public": true, "eu_subjects": 30 },
+        "organization": { "privacy_mark": true, "sector": "finance" }
+    })));
+    // An attempt at unauthorized access that was stopped is still welcome at IPA.
+    assert_eq!(authorities(&assessment), [Authority::IpaUnauthorizedAccess]);
+    assert_eq!(find(&assessment, Authority::IpaUnauthorizedAccess).unwrap().grounds, [Ground::UnauthorizedAccess]);
+}
+
+#[test]
+fn an_event_is_judged_like_an_incident() {
+    let data = json!({ "subjects": 30, "sensitive": true });
+    let event = assess(&facts(json!({ "discovered_at": AT, "stage": "event", "personal_data": data })));
+    let incident = assess(&facts(json!({ "discovered_at": AT, "stage": "incident", "personal_data": data })));
+    let default = assess(&facts(json!({ "discovered_at": AT, "personal_data": data })));
+    assert_eq!(authorities(&event), [Authority::Ppc, Authority::DataSubjects]);
+    assert_eq!(event, incident);
+    assert_eq!(default, incident);
+}
+
+#[test]
+fn the_summary_says_why_a_near_miss_needs_no_report() {
+    let near_miss = facts(json!({ "discovered_at": AT, "stage": "near_miss", "malware": true }));
+    let text = describe(&assess(&near_miss), &near_miss, "ja");
+    assert!(text.contains("ヒヤリハット（実際には何も起きていない段階）なので、義務となる報告・通知はありません。"), "{text}");
+    assert!(text.contains("IPA（コンピュータウイルス届出） [推奨]"), "{text}");
+    let text = describe(&assess(&near_miss), &near_miss, "en");
+    assert!(text.contains("leave out who was involved"), "{text}");
+}
+
 // --- The contract's JSON ------------------------------------------------------------------------
 
 #[test]
@@ -485,7 +954,7 @@ fn the_output_is_exactly_the_contract_json() {
     assert_eq!(
         serde_json::to_string(&assess(&example_1())).unwrap(),
         concat!(
-            r#"{"obligations":[{"authority":"ppc","duty":"mandatory","grounds":["over_1000_subjects"],"#,
+            r#"{"rules":"2024-04-01","obligations":[{"authority":"ppc","duty":"mandatory","grounds":["over_1000_subjects"],"#,
             r#""deadlines":[{"stage":"preliminary","due_by":"2026-01-17"},{"stage":"final","due_by":"2026-02-12"}]},"#,
             r#"{"authority":"data_subjects","duty":"mandatory","grounds":["over_1000_subjects"],"deadlines":[]}]}"#
         )
@@ -500,6 +969,7 @@ fn every_id_is_snake_case() {
         authorities,
         [
             "ppc",
+            "client",
             "data_subjects",
             "ppc_my_number",
             "privacy_mark",
@@ -527,6 +997,16 @@ fn an_assessment_reads_back_from_its_json() {
     assert_eq!(serde_json::from_str::<Assessment>(&text).unwrap(), all);
 }
 
+#[test]
+fn the_answer_names_the_rules_in_force_on_the_day_of_knowing() {
+    let rules = |at: &str| assess(&facts(json!({ "discovered_at": at }))).rules.to_string();
+    assert_eq!(rules("2022-04-01T00:00:00+09:00"), "2022-04-01");
+    assert_eq!(rules("2024-03-31T23:59:59+09:00"), "2022-04-01");
+    // 15:00 UTC on 3/31 is midnight on 4/1 in Japan: the amended rules apply.
+    assert_eq!(rules("2024-03-31T15:00:00Z"), "2024-04-01");
+    assert_eq!(rules("2026-04-06T15:30:00+09:00"), "2024-04-01");
+}
+
 // --- The readable summary -----------------------------------------------------------------------
 
 #[test]
@@ -535,13 +1015,14 @@ fn the_japanese_summary_names_who_and_when() {
     let text = describe(&assess(&facts), &facts, "ja");
     assert!(text.contains("個人情報保護委員会（漏えい等報告） [義務]"), "{text}");
     assert!(text.contains("理由: 対象の人数が1,000人を超える"), "{text}");
-    assert!(text.contains("速報: 2026年1月17日(土)（5日目）"), "{text}");
+    assert!(text.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"), "{text}");
     assert!(
         text.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"),
         "{text}"
     );
     assert!(text.contains("本人への通知 [義務]"), "{text}");
     assert!(text.contains("義務 2 件、推奨 0 件"), "{text}");
+    assert!(text.contains("2024年4月1日から施行されている規則で判定しました。"), "{text}");
 }
 
 #[test]
@@ -550,6 +1031,7 @@ fn the_english_summary_names_who_and_when() {
     let text = describe(&assess(&facts), &facts, "en");
     assert!(text.contains("1. Personal Information Protection Commission (breach report) [mandatory]"), "{text}");
     assert!(text.contains("Final report: Thu 2026-10-01 (day 60)"), "{text}");
+    assert!(text.contains("Preliminary report: Fri 2026-08-07 (day 5; a target, not a legal deadline, so not moved for holidays)"), "{text}");
     assert!(text.contains("IPA (malware report) [recommended]"), "{text}");
     assert!(text.contains("When: No deadline"), "{text}");
     assert!(text.contains("2 mandatory, 4 recommended"), "{text}");
@@ -560,6 +1042,10 @@ fn the_summary_mentions_exemptions_and_empty_results() {
     let facts = example_3(true);
     let text = describe(&assess(&facts), &facts, "ja");
     assert!(text.contains("高度な暗号化がされ、鍵は漏れていない"), "{text}");
+    let recovered = self::facts(json!({ "discovered_at": AT,
+        "personal_data": { "subjects": 300, "my_number_subjects": 300, "recovered_unviewed": true } }));
+    let text = describe(&assess(&recovered), &recovered, "en");
+    assert!(text.contains("this does not lift the My Number report"), "{text}");
     let quiet = self::facts(json!({ "discovered_at": AT }));
     let text = describe(&assess(&quiet), &quiet, "en-GB");
     assert!(text.contains("no one needs to be told"), "{text}");
@@ -570,6 +1056,31 @@ fn the_summary_shows_the_gdpr_moment_with_its_offset() {
     let facts = facts(json!({ "discovered_at": AT, "personal_data": { "eu_subjects": 1 } }));
     let text = describe(&assess(&facts), &facts, "en");
     assert!(text.contains("Notification: Thu 2026-04-09 15:30 (UTC+09:00)"), "{text}");
+}
+
+#[test]
+fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
+    let abroad = facts(json!({ "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true } }));
+    let text = describe(&assess(&abroad), &abroad, "en");
+    assert!(text.contains("came to know on Mon 2026-01-12 23:30 (UTC-05:00)"), "{text}");
+    assert!(text.contains("Days are counted in Japan time, where day 1 is Tue 2026-01-13."), "{text}");
+    let text = describe(&assess(&abroad), &abroad, "ja");
+    assert!(text.contains("日本時間では2026年1月13日(火)が1日目です。"), "{text}");
+    let tokyo = example_1();
+    assert!(!describe(&assess(&tokyo), &tokyo, "en").contains("Japan time"));
+}
+
+#[test]
+fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
+    let unknown = facts(json!({ "discovered_at": AT, "personal_data": { "involved": true } }));
+    let text = describe(&assess(&unknown), &unknown, "ja");
+    assert!(text.contains("人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。"), "{text}");
+    assert!(text.contains("事実を入力し直すと、判定を絞り込めます"), "{text}");
+    let text = describe(&assess(&unknown), &unknown, "en");
+    assert!(text.contains("treated as possibly over the threshold"), "{text}");
+    assert!(text.contains("enter it again and the answer narrows"), "{text}");
+    let known = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 2000 } }));
+    assert!(!describe(&assess(&known), &known, "en").contains("not known yet"));
 }
 
 #[test]
@@ -587,19 +1098,64 @@ fn every_name_and_explanation_exists_in_both_languages() {
 
 // --- Properties over arbitrary facts ------------------------------------------------------------
 
-fn any_facts() -> impl Strategy<Value = Facts> {
-    let moment = (2000i32..=2099, 1u32..=365, 0u32..86_400, -12i32..=14).prop_map(|(year, day, second, hours)| {
+/// A head-count: often 0, anywhere up to 2,000, and around both thresholds.
+fn any_count() -> impl Strategy<Value = u64> {
+    prop_oneof![Just(0u64), 0u64..=2_000, 995u64..=1_005, 95u64..=105]
+}
+
+/// Personal data as an office might describe it, made valid the way a careful user would: a
+/// maximum raised to the count, an `involved: false` that other fields contradict left unsaid.
+fn any_data_at_risk() -> impl Strategy<Value = DataAtRisk> {
+    let said = || prop::option::of(any::<bool>());
+    let counts = (any_count(), prop::option::of(any_count()), any_count(), prop::option::of(any_count()), any_count());
+    (said(), said(), counts, prop::array::uniform8(any::<bool>())).prop_map(
+        |(involved, my_number_involved, (subjects, subjects_max, my_numbers, my_numbers_max, eu_subjects), f)| {
+            let mut data = DataAtRisk {
+                involved,
+                subjects,
+                subjects_max: subjects_max.map(|max| max.max(subjects)),
+                subjects_unknown: f[0],
+                sensitive: f[1],
+                financial_damage_risk: f[2],
+                unlawful_purpose: f[3],
+                being_acquired: f[4],
+                high_level_encryption: f[5],
+                recovered_unviewed: f[6],
+                my_number_involved,
+                my_number_subjects: my_numbers,
+                my_number_subjects_max: my_numbers_max.map(|max| max.max(my_numbers)),
+                my_number_public: f[7],
+                eu_subjects,
+            };
+            if data.my_number_involved == Some(false) && data.my_numbers_shown_by().is_some() {
+                data.my_number_involved = None;
+            }
+            if data.involved == Some(false) && data.involvement_shown_by(true).is_some() {
+                data.involved = None;
+            }
+            data
+        },
+    )
+}
+
+/// Any day of knowing from 2022-04-02 (one day after reporting became a duty, so that no offset
+/// puts it before) to the end of 2099, at any time, in any whole-hour offset.
+fn any_moment() -> impl Strategy<Value = DateTime<chrono::FixedOffset>> {
+    (0u64..28_000, 0u32..86_400, -12i32..=14).prop_map(|(days, second, hours)| {
         let text = format!(
             "{}T{:02}:{:02}:{:02}{:+03}:00",
-            NaiveDate::from_yo_opt(year, day).unwrap(),
+            date(2022, 4, 2) + chrono::Days::new(days),
             second / 3600,
             second / 60 % 60,
             second % 60,
             hours
         );
         DateTime::parse_from_rfc3339(&text).unwrap()
-    });
-    let count = prop_oneof![Just(0u64), 0u64..=2_000, 995u64..=1_005, 95u64..=105];
+    })
+}
+
+fn any_facts() -> impl Strategy<Value = Facts> {
+    let stage = prop::sample::select(vec![IncidentStage::NearMiss, IncidentStage::Event, IncidentStage::Incident]);
     let category = prop::sample::select(vec![
         IncidentCategory::Leak,
         IncidentCategory::Tampering,
@@ -608,48 +1164,67 @@ fn any_facts() -> impl Strategy<Value = Facts> {
         IncidentCategory::Other,
     ]);
     let sector = prop::sample::select(vec![Sector::General, Sector::Finance, Sector::Medical, Sector::Telecom]);
-    let data = (count.clone(), count.clone(), count, prop::array::uniform6(any::<bool>())).prop_map(
-        |(subjects, my_number_subjects, eu_subjects, flags)| PersonalData {
-            subjects,
-            sensitive: flags[0],
-            financial_damage_risk: flags[1],
-            unlawful_purpose: flags[2],
-            high_level_encryption: flags[3],
-            recovered_unviewed: flags[4],
-            my_number_subjects,
-            eu_subjects,
-            entrusted_by_client_notified: flags[5],
-        },
+    let personal = (any_data_at_risk(), any::<bool>())
+        .prop_map(|(at_risk, entrusted_by_client_notified)| PersonalData { at_risk, entrusted_by_client_notified });
+    let entrusted = prop::option::weighted(
+        0.3,
+        (any_data_at_risk(), any::<bool>()).prop_map(|(at_risk, client_notified)| EntrustedData { at_risk, client_notified }),
     );
-    (moment, category, prop::array::uniform5(any::<bool>()), data, sector).prop_map(
-        |(discovered_at, category, flags, personal_data, sector)| Facts {
-            discovered_at,
-            category,
-            unauthorized_access: flags[0],
-            malware: flags[1],
-            crime_suspected: flags[2],
-            personal_data,
-            organization: Organization { privacy_mark: flags[3], isms_certified: flags[4], sector },
-        },
-    )
+    let organization = (prop::array::uniform4(any::<bool>()), sector).prop_map(|(f, sector)| Organization {
+        privacy_mark: f[0],
+        isms_certified: f[1],
+        cyber_insurance: f[2],
+        gdpr_applies: f[3],
+        sector,
+    });
+    let occurred_at = prop::option::of(any_moment());
+    (any_moment(), occurred_at, stage, category, prop::array::uniform3(any::<bool>()), personal, entrusted, organization)
+        .prop_map(|(discovered_at, occurred_at, stage, category, flags, mut personal_data, entrusted_data, organization)| {
+            if entrusted_data.is_some() {
+                personal_data.entrusted_by_client_notified = false;
+            }
+            Facts {
+                discovered_at,
+                occurred_at,
+                stage,
+                category,
+                unauthorized_access: flags[0],
+                malware: flags[1],
+                crime_suspected: flags[2],
+                personal_data,
+                entrusted_data,
+                organization,
+            }
+        })
 }
 
 proptest! {
     #[test]
-    fn final_deadlines_are_working_days_after_the_preliminary_ones(facts in any_facts()) {
+    fn ppc_final_deadlines_are_working_days_after_the_preliminary_target(facts in any_facts()) {
         let assessment = assess(&facts);
-        let known_on = facts.discovered_at.date_naive();
+        let known_on = super::deadline::day_of_knowing(facts.discovered_at);
         for obligation in &assessment.obligations {
             let day = |stage| obligation.deadlines.iter().find(|d| d.stage == stage).map(|d| match d.due_by {
                 DueBy::Date(date) => date,
                 DueBy::Instant(at) => at.date_naive(),
             });
-            if let Some(final_day) = day(Stage::Final) {
+            let final_day = day(Stage::Final);
+            if let (Some(final_day), Some(preliminary)) = (final_day, day(Stage::Preliminary)) {
+                prop_assert!(final_day > preliminary, "{obligation:?}");
+            }
+            if matches!(obligation.authority, Authority::Ppc | Authority::PpcMyNumber) {
+                let final_day = final_day.expect("a PPC report has a final deadline");
                 prop_assert!(is_working_day(final_day), "{obligation:?}");
-                prop_assert!(final_day > preliminary_report_due(known_on), "{obligation:?}");
-                if let Some(preliminary) = day(Stage::Preliminary) {
-                    prop_assert!(final_day > preliminary, "{obligation:?}");
-                }
+                // The preliminary report is a target on day 5, never moved.
+                prop_assert_eq!(day(Stage::Preliminary), Some(super::deadline::nth_day(known_on, 5)));
+            }
+            if obligation.authority == Authority::PrivacyMark {
+                // Day 30 or 60, as it falls.
+                let final_day = final_day.expect("a Privacy Mark report has a final deadline");
+                prop_assert!(
+                    [30, 60].map(|n| super::deadline::nth_day(known_on, n)).contains(&final_day),
+                    "{obligation:?}"
+                );
             }
         }
     }
@@ -662,6 +1237,48 @@ proptest! {
         prop_assert!(assessment.obligations.iter().all(|o| !o.grounds.is_empty()));
         let reported = found.contains(&Authority::Ppc) || found.contains(&Authority::PpcMyNumber);
         prop_assert_eq!(found.contains(&Authority::DataSubjects), reported);
+    }
+
+    #[test]
+    fn a_count_left_unknown_never_gives_fewer_mandatory_addressees(
+        facts in any_facts(),
+        known in 1u64..=3_000,
+        my_numbers in any::<bool>(),
+    ) {
+        // The same facts with a head-count known, and with it left unknown, in the company's
+        // own data and in its clients' data if any.
+        let mut with_count = facts.clone();
+        let mut without = facts;
+        for (facts, count) in [(&mut with_count, known), (&mut without, 0)] {
+            let entrusted = facts.entrusted_data.as_mut().map(|entrusted| &mut entrusted.at_risk);
+            for data in std::iter::once(&mut facts.personal_data.at_risk).chain(entrusted) {
+                data.involved = None;
+                if my_numbers {
+                    data.my_number_involved = None;
+                    data.my_number_subjects = count;
+                    data.my_number_subjects_max = None;
+                    data.my_number_public = false;
+                }
+                data.subjects = if my_numbers { data.subjects.max(count) } else { count };
+                data.subjects_max = None;
+                data.subjects_unknown = count == 0;
+                if my_numbers && count == 0 {
+                    data.my_number_involved = Some(true);
+                }
+            }
+        }
+        let mandatory = |facts: &Facts| -> Vec<Authority> {
+            assess(facts).obligations.into_iter().filter(|o| o.duty == Duty::Mandatory).map(|o| o.authority).collect()
+        };
+        let (told_known, told_unknown) = (mandatory(&with_count), mandatory(&without));
+        prop_assert!(told_known.iter().all(|a| told_unknown.contains(a)), "known {told_known:?}, unknown {told_unknown:?}");
+    }
+
+    #[test]
+    fn a_near_miss_never_gives_a_mandatory_addressee(mut facts in any_facts()) {
+        facts.stage = IncidentStage::NearMiss;
+        let assessment = assess(&facts);
+        prop_assert!(assessment.obligations.iter().all(|o| o.duty == Duty::Recommended), "{assessment:?}");
     }
 
     #[test]

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::deadline;
-use super::engine::{Assessment, Authority, Deadline, DueBy, Duty, Ground, Situation, Stage};
-use super::facts::Facts;
+use super::engine::{Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Situation, Stage};
+use super::facts::{Facts, IncidentStage};
 
 /// A text in Japanese and in English.
 type Words = (&'static str, &'static str);
@@ -51,6 +51,7 @@ fn authority_words(authority: Authority) -> Words {
         Authority::Ppc => {
             ("個人情報保護委員会（漏えい等報告）", "Personal Information Protection Commission (breach report)")
         }
+        Authority::Client => ("委託元への報告", "Report to the client whose data it is"),
         Authority::DataSubjects => ("本人への通知", "Notice to the people affected"),
         Authority::PpcMyNumber => (
             "個人情報保護委員会（マイナンバーを含む特定個人情報の漏えい等報告）",
@@ -85,13 +86,33 @@ fn ground_words(ground: Ground) -> Words {
             "不正アクセス・盗難・持ち出し・ランサムウェアなど、悪意のある行為によるおそれがある",
             "May have been done on purpose: unauthorized access, theft, taking data out, ransomware",
         ),
+        Ground::BeingAcquiredUnlawful => (
+            "自社が取得しようとしていた個人情報（自社の注文フォームに入力された内容など）が、自社を狙った不正な行為で盗まれたおそれがある（2024年4月1日施行の改正による）",
+            "Personal information the company was collecting (e.g. what customers typed into its own order form) may have been stolen by an attack on the company (amendment in force from 2024-04-01)",
+        ),
         Ground::Over1000Subjects => ("対象の人数が1,000人を超える", "More than 1,000 people are affected"),
+        Ground::SubjectsMayExceed1000 => (
+            "対象の人数がまだ分からない、または最大で1,000人を超えうるため、1,000人超のおそれがあるものとして扱う",
+            "The number of people is not known yet, or could be over 1,000, so it is treated as possibly over 1,000",
+        ),
         Ground::MyNumberOver100Subjects => {
             ("マイナンバーを含む情報の対象者が100人を超える", "My Number data of more than 100 people is affected")
         }
+        Ground::MyNumberMayExceed100 => (
+            "マイナンバーを含む情報の対象者数がまだ分からない、または最大で100人を超えうるため、100人超のおそれがあるものとして扱う",
+            "The number of people whose My Number is included is not known yet, or could be over 100, so it is treated as possibly over 100",
+        ),
         Ground::MyNumberUnlawfulPurpose => (
             "マイナンバーを含む情報が、悪意のある行為で漏れたおそれがある",
             "My Number data may have been taken on purpose",
+        ),
+        Ground::MyNumberPublic => (
+            "マイナンバーを含む情報が、インターネットや外部から接続できるシステム上で誰でも見られる状態になった（人数にかかわらず報告対象）",
+            "My Number data was open to anyone on the internet or on a system reachable from outside (reportable whatever the count)",
+        ),
+        Ground::EntrustedData => (
+            "委託を受けて取り扱っている委託元の個人データで起きた",
+            "It concerns a client's personal data that the company handles on the client's behalf",
         ),
         Ground::PrivacyMarkHolder => (
             "プライバシーマークを取得しているため、個人情報の事故は審査機関へ報告する",
@@ -135,6 +156,7 @@ fn timing_words(authority: Authority) -> Words {
             "速報は5日目を目安に、確報は30日目（悪意のある行為のおそれがあれば60日目）まで",
             "Preliminary report by about day 5; final report by day 30 (day 60 if done on purpose)",
         ),
+        Authority::Client => ("速やかに（日数の定めはありません）", "Promptly (no fixed number of days)"),
         Authority::DataSubjects => (
             "速やかに（日数の定めはありません。個別に連絡できないときは公表と問い合わせ窓口で）",
             "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
@@ -146,6 +168,14 @@ fn timing_words(authority: Authority) -> Words {
         }
         Authority::IpaMalware | Authority::IpaUnauthorizedAccess | Authority::Jpcert => ("定めなし", "No deadline"),
     }
+}
+
+/// The ministry a delegated report goes to, by name.
+pub fn delegate_name(delegate: Delegate, lang: &str) -> &'static str {
+    Lang::from_tag(lang).pick(match delegate {
+        Delegate::Fsa => ("金融庁（財務局等）", "Financial Services Agency (Local Finance Bureau)"),
+        Delegate::Mic => ("総務省（総合通信局）", "Ministry of Internal Affairs and Communications (Bureau of Telecommunications)"),
+    })
 }
 
 /// "義務" / "mandatory".
@@ -183,15 +213,30 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     let (mandatory, recommended) = (count(Duty::Mandatory), count(Duty::Recommended));
     let known = instant(facts.discovered_at, l);
     let mut lines = match l {
-        Lang::Ja => vec![
-            format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）"),
-            format!("義務 {mandatory} 件、推奨 {recommended} 件"),
-        ],
-        Lang::En => vec![
-            format!("Who to tell (the company came to know on {known}; that day is day 1)"),
-            format!("{mandatory} mandatory, {recommended} recommended"),
-        ],
+        Lang::Ja => vec![format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）")],
+        Lang::En => vec![format!("Who to tell (the company came to know on {known}; that day is day 1)")],
     };
+    if facts.discovered_at.offset() != &deadline::japan_time() {
+        let d = day(situation.known_on, l);
+        lines.push(match l {
+            Lang::Ja => format!("日数は日本時間で数えます。日本時間では{d}が1日目です。"),
+            Lang::En => format!("Days are counted in Japan time, where day 1 is {d}."),
+        });
+    }
+    let effective = situation.rules.effective;
+    lines.push(match l {
+        Lang::Ja => format!(
+            "{}年{}月{}日から施行されている規則で判定しました。",
+            effective.year(),
+            effective.month(),
+            effective.day()
+        ),
+        Lang::En => format!("Judged by the rules in force from {effective}."),
+    });
+    lines.push(match l {
+        Lang::Ja => format!("義務 {mandatory} 件、推奨 {recommended} 件"),
+        Lang::En => format!("{mandatory} mandatory, {recommended} recommended"),
+    });
     if assessment.obligations.is_empty() {
         lines.push(String::new());
         lines.push(
@@ -211,15 +256,26 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
             l.pick(authority_words(authority)),
             l.pick(duty_words(obligation.duty))
         ));
+        if let Some(delegate) = obligation.submit_to {
+            lines.push(format!("   {}: {}", l.pick(("提出先", "Submit to")), delegate_name(delegate, lang)));
+        }
         for ground in &obligation.grounds {
             lines.push(format!("   {}: {}", l.pick(("理由", "Why")), l.pick(ground_words(*ground))));
+        }
+        for remark in remarks(obligation) {
+            lines.push(format!("   {}: {}", l.pick(("補足", "Note")), l.pick(remark.words())));
         }
         if obligation.deadlines.is_empty() {
             lines.push(format!("   {}: {}", l.pick(("期限", "When")), l.pick(timing_words(authority))));
         }
         for due in &obligation.deadlines {
-            lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), deadline_text(due, &situation, l)));
+            let when = deadline_text(due, authority, &situation, l);
+            lines.push(format!("   {}: {}", l.pick(stage_words(due.stage)), when));
         }
+    }
+    for note in notes(assessment, facts) {
+        lines.push(String::new());
+        lines.push(format!("※ {}", l.pick(note.words())));
     }
     let exemptions = exemptions_considered(facts, &situation, l);
     if !exemptions.is_empty() {
@@ -243,19 +299,148 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     text
 }
 
+/// Something the office should know about the answer as a whole, said once after the obligations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// A head-count nobody knows yet was taken as possibly over the threshold.
+    UnknownCount,
+    /// A near miss: nothing is mandatory, the IPA reports are welcome.
+    NearMiss,
+}
+
+impl Note {
+    /// Every note, in the order `describe` says them.
+    pub const ALL: [Note; 2] = [Note::NearMiss, Note::UnknownCount];
+
+    /// The note's id in the catalogue (`note.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Note::UnknownCount => "unknown_count",
+            Note::NearMiss => "near_miss",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Note::NearMiss => (
+                "ヒヤリハット（実際には何も起きていない段階）なので、義務となる報告・通知はありません。IPAへの届出は歓迎されています。社内の記録には残し、研修などで共有するときは当事者が分からないようにしてください。",
+                "A near miss (nothing actually happened), so no report or notice is mandatory. IPA welcomes a report. Keep it in the company's records, and when sharing it for training, leave out who was involved.",
+            ),
+            Note::UnknownCount => (
+                "人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。これは報告漏れを防ぐための本製品の判断です。調査で人数や最大人数が分かったら事実を入力し直すと、判定を絞り込めます。",
+                "As the number of people is not known yet, it is treated as possibly over the threshold (1,000 people, or 100 for My Numbers): this product's choice, so that no report is missed. Once the investigation tells how many people (or at most how many), enter it again and the answer narrows.",
+            ),
+        }
+    }
+
+    /// The note in one language.
+    pub fn text(self, lang: &str) -> &'static str {
+        Lang::from_tag(lang).pick(self.words())
+    }
+}
+
+/// The notes an assessment of `facts` calls for.
+pub fn notes(assessment: &Assessment, facts: &Facts) -> Vec<Note> {
+    let has_ground = |ground| assessment.obligations.iter().any(|o| o.grounds.contains(&ground));
+    Note::ALL
+        .into_iter()
+        .filter(|note| match note {
+            Note::UnknownCount => has_ground(Ground::SubjectsMayExceed1000) || has_ground(Ground::MyNumberMayExceed100),
+            Note::NearMiss => facts.stage == IncidentStage::NearMiss,
+        })
+        .collect()
+}
+
+/// An explanation said under one obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remark {
+    /// Under `client`: who reports once the client is told, and who until then.
+    ClientReports,
+    /// Under a `ppc` report delegated to the FSA: where to submit it.
+    SubmitToFsa,
+    /// Under a `ppc` report delegated to MIC: where to submit it.
+    SubmitToMic,
+}
+
+impl Remark {
+    /// Every remark, in the order `describe` says them.
+    pub const ALL: [Remark; 3] = [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports];
+
+    /// The remark's id in the catalogue (`remark.<id>`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Remark::ClientReports => "client_reports",
+            Remark::SubmitToFsa => "submit_to_fsa",
+            Remark::SubmitToMic => "submit_to_mic",
+        }
+    }
+
+    fn words(self) -> Words {
+        match self {
+            Remark::SubmitToFsa => (
+                "金融分野の事業者のため、この報告は個人情報保護委員会から権限の委任を受けた金融庁に提出します（本店所在地を管轄する財務局など。業法で都道府県の監督を受ける事業者は都道府県）。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
+                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (the Local Finance Bureau for the head office, or the prefecture where a sector law makes it the supervisor). Confirm it with the delegation question of the PPC's report form.",
+            ),
+            Remark::SubmitToMic => (
+                "電気通信事業者のため、この報告は個人情報保護委員会から権限の委任を受けた総務省に、本店所在地を管轄する総合通信局を通じて提出します。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
+                "As a telecommunications carrier, submit this report to the Ministry of Internal Affairs and Communications, to which the PPC has delegated it, through the Bureau of Telecommunications for the head office. Confirm it with the delegation question of the PPC's report form.",
+            ),
+            Remark::ClientReports => (
+                "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
+                "Once the client has been told, the report to the PPC and the notice to the people concerned for this data are the client's to make. Until then the company, as the processor, owes the PPC report itself (a joint report with the client is allowed). The company's own data is assessed separately.",
+            ),
+        }
+    }
+
+    /// The remark in one language.
+    pub fn text(self, lang: &str) -> &'static str {
+        Lang::from_tag(lang).pick(self.words())
+    }
+}
+
+/// The remarks to say under `obligation`.
+pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
+    Remark::ALL
+        .into_iter()
+        .filter(|remark| match remark {
+            Remark::ClientReports => obligation.authority == Authority::Client,
+            Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
+            Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
+        })
+        .collect()
+}
+
 /// The due date or moment, with how it was counted.
-fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
+fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l: Lang) -> String {
     let date = match due.due_by {
         DueBy::Instant(at) => return instant(at, l),
         DueBy::Date(date) => date,
     };
+    let rules = situation.rules;
     let day_number = match due.stage {
-        Stage::Preliminary => deadline::PRELIMINARY_REPORT_DAY,
-        Stage::Final => deadline::final_report_day_number(situation.unlawful_purpose),
+        Stage::Preliminary => rules.preliminary_target_day,
+        // The deadline is day 30 or 60, or the first open day after it; a move never spans 30 days.
+        Stage::Final if date >= deadline::nth_day(situation.known_on, rules.final_report_day_unlawful) => {
+            rules.final_report_day_unlawful
+        }
+        Stage::Final => rules.final_report_day,
         Stage::Notice => return day(date, l),
     };
     let nominal = deadline::nth_day(situation.known_on, day_number);
+    if due.stage == Stage::Preliminary {
+        return match l {
+            Lang::Ja => format!("{}（{day_number}日目。法令上の期限ではなく目安のため、休日でも繰り下げません）", day(date, l)),
+            Lang::En => format!("{} (day {day_number}; a target, not a legal deadline, so not moved for holidays)", day(date, l)),
+        };
+    }
+    let private_scheme = authority == Authority::PrivacyMark && !deadline::is_working_day(date);
     match (l, nominal == date) {
+        (Lang::Ja, true) if private_scheme => {
+            format!("{}（{day_number}日目。民間の制度の期限のため、休日でも繰り下げません）", day(date, l))
+        }
+        (Lang::En, true) if private_scheme => {
+            format!("{} (day {day_number}; a private scheme's date, not moved for holidays)", day(date, l))
+        }
         (Lang::Ja, true) => format!("{}（{day_number}日目）", day(date, l)),
         (Lang::Ja, false) => {
             format!("{}（{day_number}日目の{}が土日祝日・年末年始のため、次の開庁日）", day(date, l), day(nominal, l))
@@ -271,8 +456,8 @@ fn deadline_text(due: &Deadline, situation: &Situation, l: Lang) -> String {
 
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
-    let data = &facts.personal_data;
-    if !situation.personal_data {
+    let data = &facts.personal_data.at_risk;
+    if !situation.own.affected {
         return Vec::new();
     }
     [
@@ -281,11 +466,18 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
             ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe"),
         ),
         (
-            data.recovered_unviewed,
-            ("第三者に見られる前にすべて回収した", "everything was recovered before anyone else saw it"),
+            data.recovered_unviewed && !situation.own.my_numbers,
+            ("すべて回収し、第三者に見られていないことを確認した", "everything was recovered and it is confirmed nobody else saw it"),
         ),
         (
-            data.entrusted_by_client_notified,
+            data.recovered_unviewed && situation.own.my_numbers,
+            (
+                "すべて回収し、第三者に見られていないことを確認した（ただし、マイナンバーの報告は回収しても免除されません）",
+                "everything was recovered and it is confirmed nobody else saw it (this does not lift the My Number report)",
+            ),
+        ),
+        (
+            facts.personal_data.entrusted_by_client_notified,
             (
                 "委託を受けた立場で、委託元にすでに知らせた",
                 "the company processes the data for a client and has told the client",
@@ -320,7 +512,9 @@ fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
 }
 
 /// Every name and explanation above in one language, keyed `authority.<id>`, `timing.<id>`,
-/// `ground.<id>`, `duty.<id>` and `deadline_stage.<id>` (ids as in the assessment's JSON), for the
+/// `ground.<id>`, `submit_to.<id>`, `duty.<id>`, `deadline_stage.<id>` (ids as in the assessment's
+/// JSON),
+/// `note.<id>` and `remark.<id>` (the ids of [`Note`] and [`Remark`]), for the
 /// app's screens to show the same words as the command line and the exported documents.
 pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     fn id<T: serde::Serialize>(value: T) -> String {
@@ -334,11 +528,20 @@ pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
     for ground in Ground::ALL {
         texts.insert(format!("ground.{}", id(ground)), ground_text(ground, lang).to_owned());
     }
+    for delegate in Delegate::ALL {
+        texts.insert(format!("submit_to.{}", id(delegate)), delegate_name(delegate, lang).to_owned());
+    }
     for duty in [Duty::Mandatory, Duty::Recommended] {
         texts.insert(format!("duty.{}", id(duty)), duty_name(duty, lang).to_owned());
     }
     for stage in [Stage::Preliminary, Stage::Final, Stage::Notice] {
         texts.insert(format!("deadline_stage.{}", id(stage)), stage_name(stage, lang).to_owned());
+    }
+    for note in Note::ALL {
+        texts.insert(format!("note.{}", note.id()), note.text(lang).to_owned());
+    }
+    for remark in Remark::ALL {
+        texts.insert(format!("remark.{}", remark.id()), remark.text(lang).to_owned());
     }
     texts
 }

@@ -42,6 +42,8 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
   const assess = async () => {
     const facts: Facts = {
       discovered_at: detail.discovered_at,
+      occurred_at: fields.occurred_at,
+      stage: fields.stage,
       category: fields.category,
       unauthorized_access: fields.unauthorized_access,
       malware: fields.malware,
@@ -49,6 +51,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
       personal_data: fields.personal
         ? fields.personal_data
         : { ...fields.personal_data, subjects: 0, my_number_subjects: 0, eu_subjects: 0 },
+      entrusted_data: fields.entrusted_data,
       organization: fields.organization,
     };
     const saved = await act(() => api.recordFacts(detail.id, facts));
