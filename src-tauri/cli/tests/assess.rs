@@ -305,6 +305,25 @@ fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
 }
 
 #[test]
+fn gdpr_duties_follow_the_company_profile_and_the_risk() {
+    let facts = |gdpr_applies: bool| {
+        json!({
+            "discovered_at": "2026-04-06T15:30:00+09:00",
+            "personal_data": { "subjects": 4, "eu_subjects": 4, "financial_damage_risk": true },
+            "organization": { "gdpr_applies": gdpr_applies }
+        })
+    };
+    let result = obligations(facts(true));
+    assert_eq!(
+        obligation(&result, "eu_data_subjects"),
+        &json!({ "authority": "eu_data_subjects", "duty": "mandatory", "grounds": ["eu_subjects", "eu_high_risk"], "deadlines": [] })
+    );
+    assert!(authorities(&result).contains(&"eu_supervisory_authority"));
+    let result = obligations(facts(false));
+    assert!(!authorities(&result).iter().any(|a| a.starts_with("eu_")), "{result}");
+}
+
+#[test]
 fn nothing_to_report_is_an_empty_list() {
     assert_eq!(
         obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00" })),

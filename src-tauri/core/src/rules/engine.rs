@@ -75,8 +75,10 @@ pub enum Authority {
     PpcMyNumber,
     /// プライバシーマーク審査機関
     PrivacyMark,
-    /// GDPR supervisory authority
+    /// GDPR supervisory authority (art. 33)
     EuSupervisoryAuthority,
+    /// The people in the EU/EEA affected (GDPR art. 34)
+    EuDataSubjects,
     /// 金融庁・財務局
     Fsa,
     /// 都道府県警察
@@ -91,13 +93,14 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 11] = [
+    pub const ALL: [Authority; 12] = [
         Authority::Ppc,
         Authority::Client,
         Authority::DataSubjects,
         Authority::PpcMyNumber,
         Authority::PrivacyMark,
         Authority::EuSupervisoryAuthority,
+        Authority::EuDataSubjects,
         Authority::Fsa,
         Authority::Police,
         Authority::IpaMalware,
@@ -167,6 +170,9 @@ pub enum Ground {
     PrivacyMarkHolder,
     /// People in the EU/EEA are affected.
     EuSubjects,
+    /// A likely high risk to the people in the EU/EEA: special-category data or data that can be
+    /// misused for money, not encrypted (GDPR art. 34(1)).
+    EuHighRisk,
     /// The company is a financial business.
     FinanceSector,
     /// Unauthorized access or attempts.
@@ -181,7 +187,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 18] = [
+    pub const ALL: [Ground; 19] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -195,6 +201,7 @@ impl Ground {
         Ground::EntrustedData,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
+        Ground::EuHighRisk,
         Ground::FinanceSector,
         Ground::UnauthorizedAccess,
         Ground::Malware,
@@ -252,13 +259,14 @@ pub fn assess(facts: &Facts) -> Assessment {
 type Rule = fn(&Situation) -> Option<Obligation>;
 
 /// The rules in the order of DOMAIN.md §3.
-const RULES: [Rule; 11] = [
+const RULES: [Rule; 12] = [
     ppc,
     client,
     data_subjects,
     ppc_my_number,
     privacy_mark,
     eu_supervisory_authority,
+    eu_data_subjects,
     fsa,
     police,
     ipa_malware,
@@ -342,6 +350,18 @@ impl<'a> Situation<'a> {
             return Vec::new();
         }
         self.own.my_number_triggers()
+    }
+
+    /// `[EuSubjects]` when the GDPR's breach notification applies to the company's own data: the
+    /// GDPR applies to the company (taken as yes until the profile says not), people in the EU/EEA
+    /// are affected, and neither high-level encryption nor a client's responsibility lifts it.
+    fn gdpr_grounds(&self) -> Vec<Ground> {
+        let applies = self.facts.organization.gdpr_applies
+            && self.own.affected
+            && self.own.data.eu_subjects > 0
+            && !self.own.data.high_level_encryption
+            && !self.own_data_is_the_clients();
+        grounds([(applies, Ground::EuSubjects)])
     }
 
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
@@ -583,20 +603,29 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 }
 
 /// `eu_supervisory_authority` — GDPR art. 33(1): notify the supervisory authority within 72 hours
-/// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
-/// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
+/// of becoming aware, when the GDPR applies to the company (art. 3) and people in the EU/EEA are
+/// affected, unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a)
+/// and EDPB guidelines 9/2022). A company with no EU establishment has no lead authority: each
+/// member state's authority where affected people live (EDPB 9/2022). A processor informs its
+/// controller instead (art. 33(2)): the `client` obligation.
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    if s.own.data.high_level_encryption || s.own_data_is_the_clients() {
-        return None;
-    }
     let deadline =
         Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
-    obligation(
-        Authority::EuSupervisoryAuthority,
-        Duty::Mandatory,
-        grounds([(s.own.affected && s.own.data.eu_subjects > 0, Ground::EuSubjects)]),
-        vec![deadline],
-    )
+    obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, s.gdpr_grounds(), vec![deadline])
+}
+
+/// `eu_data_subjects` — GDPR art. 34(1): tell the people in the EU/EEA "without undue delay" when
+/// the breach is likely to result in a high risk to them. The product counts as such at least
+/// special-category (sensitive) data and data that can be misused for money, not encrypted; other
+/// kinds (identity documents, children's data, large volumes; EDPB 01/2021 and 9/2022) are for the
+/// office to review, as the text says.
+fn eu_data_subjects(s: &Situation) -> Option<Obligation> {
+    let mut why = s.gdpr_grounds();
+    if why.is_empty() || !(s.own.data.sensitive || s.own.data.financial_damage_risk) {
+        return None;
+    }
+    why.push(Ground::EuHighRisk);
+    obligation(Authority::EuDataSubjects, Duty::Mandatory, why, Vec::new())
 }
 
 /// `fsa` — financial businesses report any leak of customers' personal data, however small, to the

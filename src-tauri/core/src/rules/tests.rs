@@ -297,6 +297,48 @@ fn eu_residents_mean_a_gdpr_notice_within_72_hours() {
 }
 
 #[test]
+fn no_gdpr_duty_when_the_profile_says_the_gdpr_does_not_apply() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3, "eu_subjects": 3, "sensitive": true },
+        "organization": { "gdpr_applies": false }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects]);
+}
+
+#[test]
+fn the_gdpr_is_taken_to_apply_until_the_profile_says_not() {
+    let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 3 }));
+    assert_eq!(authorities(&assessment), [Authority::EuSupervisoryAuthority]);
+}
+
+#[test]
+fn a_likely_high_risk_means_telling_the_people_in_the_eu() {
+    for kind in ["sensitive", "financial_damage_risk"] {
+        let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 3, kind: true }));
+        let notice = find(&assessment, Authority::EuDataSubjects).unwrap_or_else(|| panic!("{kind}"));
+        assert_eq!(
+            (notice.duty, notice.grounds.as_slice(), notice.deadlines.as_slice()),
+            (Duty::Mandatory, &[Ground::EuSubjects, Ground::EuHighRisk][..], &[][..])
+        );
+        // Encrypted data is unlikely to result in a risk: neither GDPR duty.
+        let encrypted = with_data(json!({ "subjects": 3, "eu_subjects": 3, kind: true, "high_level_encryption": true }));
+        assert!(!authorities(&encrypted).iter().any(|a| matches!(a, Authority::EuSupervisoryAuthority | Authority::EuDataSubjects)));
+    }
+    assert_eq!(find(&with_data(json!({ "subjects": 3, "eu_subjects": 3 })), Authority::EuDataSubjects), None);
+}
+
+#[test]
+fn the_summary_asks_the_office_to_review_other_high_risk_kinds() {
+    let facts = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 3, "eu_subjects": 3 } }));
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("身分証明書、子どものデータ、大量のデータなど"), "{text}");
+    assert!(text.contains("本人への通知（GDPR第34条）も必要です"), "{text}");
+    assert!(text.contains("会社情報で「適用なし」とされるまでは適用があるものとして扱います"), "{text}");
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("identity documents, children's data, large volumes"), "{text}");
+}
+
+#[test]
 fn the_gdpr_deadline_keeps_the_input_offset() {
     for (at, due) in [
         ("2026-04-06T06:30:00Z", "2026-04-09T06:30:00+00:00"),
@@ -493,6 +535,7 @@ fn without_exemptions_every_personal_data_duty_applies() {
             Authority::PpcMyNumber,
             Authority::PrivacyMark,
             Authority::EuSupervisoryAuthority,
+            Authority::EuDataSubjects,
             Authority::Fsa
         ]
     );
@@ -516,6 +559,7 @@ fn recovery_before_viewing_lifts_the_ppc_report_but_not_the_my_number_report() {
             Authority::PpcMyNumber,
             Authority::PrivacyMark,
             Authority::EuSupervisoryAuthority,
+            Authority::EuDataSubjects,
             Authority::Fsa
         ]
     );
@@ -588,7 +632,7 @@ fn nothing_reportable_gives_no_obligation() {
 fn every_addressee_appears_in_the_table_order() {
     let assessment = assess(&facts(json!({
         "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
-        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
+        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5, "sensitive": true },
         "entrusted_data": { "subjects": 10 },
         "organization": { "privacy_mark": true, "sector": "finance" }
     })));
@@ -974,6 +1018,7 @@ fn every_id_is_snake_case() {
             "ppc_my_number",
             "privacy_mark",
             "eu_supervisory_authority",
+            "eu_data_subjects",
             "fsa",
             "police",
             "ipa_malware",
@@ -1279,6 +1324,27 @@ proptest! {
         facts.stage = IncidentStage::NearMiss;
         let assessment = assess(&facts);
         prop_assert!(assessment.obligations.iter().all(|o| o.duty == Duty::Recommended), "{assessment:?}");
+    }
+
+    #[test]
+    fn the_answer_does_not_depend_on_the_offset_the_moment_is_written_in(facts in any_facts()) {
+        let mut in_japan = facts.clone();
+        in_japan.discovered_at = facts.discovered_at.with_timezone(&super::deadline::japan_time());
+        let (abroad, japan) = (assess(&facts), assess(&in_japan));
+        // DateTime equality is equality of instants, so this compares the GDPR deadline as one.
+        prop_assert_eq!(&abroad, &japan);
+        let instants = |assessment: &Assessment| -> Vec<DateTime<chrono::FixedOffset>> {
+            assessment.obligations.iter().flat_map(|o| &o.deadlines).filter_map(|d| match d.due_by {
+                DueBy::Instant(at) => Some(at),
+                DueBy::Date(_) => None,
+            }).collect()
+        };
+        for (at, other) in instants(&abroad).into_iter().zip(instants(&japan)) {
+            prop_assert_eq!(at.timestamp(), other.timestamp());
+            // Each is written in the offset the facts were.
+            prop_assert_eq!(at.offset(), facts.discovered_at.offset());
+            prop_assert_eq!(other.offset(), in_japan.discovered_at.offset());
+        }
     }
 
     #[test]

@@ -59,6 +59,10 @@ fn authority_words(authority: Authority) -> Words {
         ),
         Authority::PrivacyMark => ("プライバシーマークの審査機関", "Privacy Mark examining body"),
         Authority::EuSupervisoryAuthority => ("EU・EEAの監督機関（GDPR）", "EU/EEA supervisory authority (GDPR)"),
+        Authority::EuDataSubjects => (
+            "EU・EEAの本人への通知（GDPR第34条）",
+            "Notice to the people in the EU/EEA (GDPR art. 34)",
+        ),
         Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
         Authority::Police => ("都道府県警察（サイバー犯罪相談窓口）", "Prefectural police (cybercrime desk)"),
         Authority::IpaMalware => ("IPA（コンピュータウイルス届出）", "IPA (malware report)"),
@@ -122,6 +126,10 @@ fn ground_words(ground: Ground) -> Words {
             "EU・EEAに住む人の個人データが含まれる（GDPRの対象）",
             "Personal data of people in the EU/EEA is affected (GDPR applies)",
         ),
+        Ground::EuHighRisk => (
+            "特に配慮が必要なデータやお金の被害につながるデータが暗号化されずに含まれ、本人に高いリスクが生じるおそれがある",
+            "Special-category data, or data that can be misused for money, was not encrypted: a likely high risk to the people",
+        ),
         Ground::FinanceSector => (
             "金融業のため、お客様の個人データの漏えいは件数にかかわらず報告する",
             "As a financial business, any leak of customers' personal data is reported, however small",
@@ -162,6 +170,7 @@ fn timing_words(authority: Authority) -> Words {
             "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
         ),
         Authority::EuSupervisoryAuthority => ("知ってから72時間以内", "Within 72 hours of becoming aware"),
+        Authority::EuDataSubjects => ("不当に遅滞することなく", "Without undue delay"),
         Authority::Fsa => ("速やかに", "Promptly"),
         Authority::Police => {
             ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station")
@@ -360,11 +369,23 @@ pub enum Remark {
     SubmitToFsa,
     /// Under a `ppc` report delegated to MIC: where to submit it.
     SubmitToMic,
+    /// Under `eu_supervisory_authority`: when the GDPR applies at all, and that the profile can
+    /// say it does not.
+    GdprApplies,
+    /// Under `eu_supervisory_authority`: review the other kinds of data that may mean a high risk
+    /// to the people (GDPR art. 34).
+    GdprHighRiskReview,
 }
 
 impl Remark {
     /// Every remark, in the order `describe` says them.
-    pub const ALL: [Remark; 3] = [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports];
+    pub const ALL: [Remark; 5] = [
+        Remark::SubmitToFsa,
+        Remark::SubmitToMic,
+        Remark::ClientReports,
+        Remark::GdprApplies,
+        Remark::GdprHighRiskReview,
+    ];
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
@@ -372,6 +393,8 @@ impl Remark {
             Remark::ClientReports => "client_reports",
             Remark::SubmitToFsa => "submit_to_fsa",
             Remark::SubmitToMic => "submit_to_mic",
+            Remark::GdprApplies => "gdpr_applies",
+            Remark::GdprHighRiskReview => "gdpr_high_risk_review",
         }
     }
 
@@ -384,6 +407,14 @@ impl Remark {
             Remark::SubmitToMic => (
                 "電気通信事業者のため、この報告は個人情報保護委員会から権限の委任を受けた総務省に、本店所在地を管轄する総合通信局を通じて提出します。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
                 "As a telecommunications carrier, submit this report to the Ministry of Internal Affairs and Communications, to which the PPC has delegated it, through the Bureau of Telecommunications for the head office. Confirm it with the delegation question of the PPC's report form.",
+            ),
+            Remark::GdprApplies => (
+                "GDPRは、EU・EEAに拠点がある会社や、そこにいる人に商品・サービスを提供したり行動を監視したりする会社に適用されます（第3条）。EUの顧客がいるだけでは適用されません。本製品は、会社情報で「適用なし」とされるまでは適用があるものとして扱います。",
+                "The GDPR applies to a company with an establishment in the EU/EEA, or one that offers goods or services to people there or monitors them there (art. 3); having EU customers alone does not bring a Japanese company under it. This product treats it as applying until the company profile says it does not.",
+            ),
+            Remark::GdprHighRiskReview => (
+                "本人に高いリスクが生じるおそれのある他の種類のデータ（身分証明書、子どものデータ、大量のデータなど）が含まれていないか確認してください。含まれるときは、本人への通知（GDPR第34条）も必要です。",
+                "Check whether other kinds of data that may mean a high risk to the people are involved (identity documents, children's data, large volumes, and so on); if so, the people must be told as well (GDPR art. 34).",
             ),
             Remark::ClientReports => (
                 "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
@@ -406,6 +437,9 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
             Remark::ClientReports => obligation.authority == Authority::Client,
             Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
             Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
+            Remark::GdprApplies | Remark::GdprHighRiskReview => {
+                obligation.authority == Authority::EuSupervisoryAuthority
+            }
         })
         .collect()
 }
