@@ -862,13 +862,13 @@ personal_data: PersonalData,
  */
 entrusted_data: EntrustedData | null, organization: Organization, };
 
-export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "eu_data_subjects" | "fsa" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
+export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "eu_data_subjects" | "fsa" | "mhlw" | "insurer" | "isms_body" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
 
 export type Duty = "mandatory" | "recommended";
 
 export type DeadlineStage = "preliminary" | "final" | "notice";
 
-export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "eu_high_risk" | "finance_sector" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
+export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "eu_high_risk" | "finance_sector" | "medical_cyberattack" | "cyber_insurance" | "isms_certified" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
 
 export type DueBy = string;
 

@@ -324,6 +324,20 @@ fn gdpr_duties_follow_the_company_profile_and_the_risk() {
 }
 
 #[test]
+fn the_new_recommended_addressees_come_in_the_table_order() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+09:00",
+        "malware": true,
+        "organization": { "sector": "medical", "cyber_insurance": true, "isms_certified": true }
+    }));
+    assert_eq!(authorities(&result), ["mhlw", "insurer", "isms_body", "ipa_malware", "jpcert"]);
+    for (authority, ground) in [("mhlw", "medical_cyberattack"), ("insurer", "cyber_insurance"), ("isms_body", "isms_certified")] {
+        assert_eq!(obligation(&result, authority)["duty"], "recommended", "{authority}");
+        assert_eq!(obligation(&result, authority)["grounds"], json!([ground]), "{authority}");
+    }
+}
+
+#[test]
 fn nothing_to_report_is_an_empty_list() {
     assert_eq!(
         obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00" })),

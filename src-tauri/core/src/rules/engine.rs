@@ -81,6 +81,12 @@ pub enum Authority {
     EuDataSubjects,
     /// 金融庁・財務局
     Fsa,
+    /// 厚生労働省 — for medical institutions hit by a cyberattack
+    Mhlw,
+    /// The company's cyber insurer
+    Insurer,
+    /// The ISMS certification body
+    IsmsBody,
     /// 都道府県警察
     Police,
     /// IPA コンピュータウイルス届出
@@ -93,7 +99,7 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 12] = [
+    pub const ALL: [Authority; 15] = [
         Authority::Ppc,
         Authority::Client,
         Authority::DataSubjects,
@@ -102,6 +108,9 @@ impl Authority {
         Authority::EuSupervisoryAuthority,
         Authority::EuDataSubjects,
         Authority::Fsa,
+        Authority::Mhlw,
+        Authority::Insurer,
+        Authority::IsmsBody,
         Authority::Police,
         Authority::IpaMalware,
         Authority::IpaUnauthorizedAccess,
@@ -175,6 +184,12 @@ pub enum Ground {
     EuHighRisk,
     /// The company is a financial business.
     FinanceSector,
+    /// A medical institution suffered unauthorized access or malware.
+    MedicalCyberattack,
+    /// The company has cyber insurance.
+    CyberInsurance,
+    /// The company is ISMS certified.
+    IsmsCertified,
     /// Unauthorized access or attempts.
     UnauthorizedAccess,
     /// Malware found or an infection.
@@ -187,7 +202,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 19] = [
+    pub const ALL: [Ground; 22] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -203,6 +218,9 @@ impl Ground {
         Ground::EuSubjects,
         Ground::EuHighRisk,
         Ground::FinanceSector,
+        Ground::MedicalCyberattack,
+        Ground::CyberInsurance,
+        Ground::IsmsCertified,
         Ground::UnauthorizedAccess,
         Ground::Malware,
         Ground::CrimeSuspected,
@@ -259,7 +277,7 @@ pub fn assess(facts: &Facts) -> Assessment {
 type Rule = fn(&Situation) -> Option<Obligation>;
 
 /// The rules in the order of DOMAIN.md §3.
-const RULES: [Rule; 12] = [
+const RULES: [Rule; 15] = [
     ppc,
     client,
     data_subjects,
@@ -268,6 +286,9 @@ const RULES: [Rule; 12] = [
     eu_supervisory_authority,
     eu_data_subjects,
     fsa,
+    mhlw,
+    insurer,
+    isms_body,
     police,
     ipa_malware,
     ipa_unauthorized_access,
@@ -634,6 +655,31 @@ fn eu_data_subjects(s: &Situation) -> Option<Obligation> {
 fn fsa(s: &Situation) -> Option<Obligation> {
     let finance = s.facts.organization.sector == Sector::Finance && s.own.affected;
     obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
+}
+
+/// `mhlw` — recommended: a medical institution tells the Ministry of Health, Labour and Welfare
+/// of a cyberattack — MHLW's 2018 notice asks for a report when one causes a system failure that
+/// risks a leak or disrupts care, and its guideline on the security of medical information
+/// systems asks for procedures to report to MHLW and the police. Not for a near miss.
+fn mhlw(s: &Situation) -> Option<Obligation> {
+    let attacked = s.facts.unauthorized_access || s.malware;
+    let medical = s.facts.organization.sector == Sector::Medical && attacked && !s.near_miss;
+    obligation(Authority::Mhlw, Duty::Recommended, grounds([(medical, Ground::MedicalCyberattack)]), Vec::new())
+}
+
+/// `insurer` — recommended: a company with cyber insurance tells its insurer as the policy's
+/// notice clause says; late notice can cost the cover. For events and incidents, not near misses.
+fn insurer(s: &Situation) -> Option<Obligation> {
+    let insured = s.facts.organization.cyber_insurance && !s.near_miss;
+    obligation(Authority::Insurer, Duty::Recommended, grounds([(insured, Ground::CyberInsurance)]), Vec::new())
+}
+
+/// `isms_body` — recommended: an ISMS-certified company tells its certification body of an
+/// incident as its certification contract says (ISO/IEC 27001 annex A "contact with
+/// authorities"). For incidents only: damage confirmed.
+fn isms_body(s: &Situation) -> Option<Obligation> {
+    let certified = s.facts.organization.isms_certified && s.facts.stage == IncidentStage::Incident;
+    obligation(Authority::IsmsBody, Duty::Recommended, grounds([(certified, Ground::IsmsCertified)]), Vec::new())
 }
 
 /// `police` — recommended: consult the prefectural police cybercrime desk, or file a 被害届, for

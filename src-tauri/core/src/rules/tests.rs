@@ -602,6 +602,63 @@ fn exemptions_do_not_lift_the_crime_and_security_reports() {
     );
 }
 
+// --- Recommended: MHLW, the insurer, the ISMS body ----------------------------------------------
+
+#[test]
+fn a_medical_institution_hit_by_a_cyberattack_is_advised_to_tell_mhlw() {
+    for attack in [json!({ "malware": true }), json!({ "unauthorized_access": true }), json!({ "category": "malware" })] {
+        let mut input = json!({ "discovered_at": AT, "organization": { "sector": "medical" } });
+        input.as_object_mut().unwrap().extend(attack.as_object().unwrap().clone());
+        let assessment = assess(&facts(input));
+        let mhlw = find(&assessment, Authority::Mhlw).unwrap_or_else(|| panic!("{attack}"));
+        assert_eq!((mhlw.duty, mhlw.grounds.as_slice()), (Duty::Recommended, &[Ground::MedicalCyberattack][..]));
+    }
+    let lost_laptop = assess(&facts(json!({
+        "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 3, "sensitive": true },
+        "organization": { "sector": "medical" }
+    })));
+    assert_eq!(find(&lost_laptop, Authority::Mhlw), None);
+    let near_miss = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "malware": true, "organization": { "sector": "medical" }
+    })));
+    assert_eq!(find(&near_miss, Authority::Mhlw), None);
+    let clinic_elsewhere = assess(&facts(json!({ "discovered_at": AT, "malware": true })));
+    assert_eq!(find(&clinic_elsewhere, Authority::Mhlw), None);
+}
+
+#[test]
+fn an_insured_company_is_advised_to_tell_its_insurer_of_events_and_incidents() {
+    let insurer = |stage: &str| {
+        find(
+            &assess(&facts(json!({ "discovered_at": AT, "stage": stage, "category": "outage",
+                                   "organization": { "cyber_insurance": true } }))),
+            Authority::Insurer,
+        )
+        .cloned()
+    };
+    for stage in ["event", "incident"] {
+        let told = insurer(stage).unwrap_or_else(|| panic!("{stage}"));
+        assert_eq!((told.duty, told.grounds.as_slice()), (Duty::Recommended, &[Ground::CyberInsurance][..]));
+    }
+    assert_eq!(insurer("near_miss"), None);
+    assert_eq!(find(&assess(&facts(json!({ "discovered_at": AT, "category": "outage" }))), Authority::Insurer), None);
+}
+
+#[test]
+fn an_isms_certified_company_is_advised_to_tell_its_body_of_incidents_only() {
+    let body = |stage: &str| {
+        find(
+            &assess(&facts(json!({ "discovered_at": AT, "stage": stage, "organization": { "isms_certified": true } }))),
+            Authority::IsmsBody,
+        )
+        .cloned()
+    };
+    let told = body("incident").unwrap();
+    assert_eq!((told.duty, told.grounds.as_slice()), (Duty::Recommended, &[Ground::IsmsCertified][..]));
+    assert_eq!(body("event"), None);
+    assert_eq!(body("near_miss"), None);
+}
+
 // --- Security reports ---------------------------------------------------------------------------
 
 #[test]
@@ -630,13 +687,20 @@ fn nothing_reportable_gives_no_obligation() {
 
 #[test]
 fn every_addressee_appears_in_the_table_order() {
-    let assessment = assess(&facts(json!({
-        "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
-        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5, "sensitive": true },
-        "entrusted_data": { "subjects": 10 },
-        "organization": { "privacy_mark": true, "sector": "finance" }
-    })));
-    assert_eq!(authorities(&assessment), Authority::ALL);
+    // The FSA is for financial businesses and MHLW for medical ones: two companies between them
+    // meet every addressee.
+    let company = |sector: &str| {
+        assess(&facts(json!({
+            "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
+            "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5, "sensitive": true },
+            "entrusted_data": { "subjects": 10 },
+            "organization": { "privacy_mark": true, "isms_certified": true, "cyber_insurance": true, "sector": sector }
+        })))
+    };
+    let (finance, medical) = (authorities(&company("finance")), authorities(&company("medical")));
+    let all_but = |left_out: Authority| Authority::ALL.into_iter().filter(|a| *a != left_out).collect::<Vec<_>>();
+    assert_eq!(finance, all_but(Authority::Mhlw));
+    assert_eq!(medical, all_but(Authority::Fsa));
 }
 
 // --- The worked examples of DOMAIN.md §4 --------------------------------------------------------
@@ -1020,6 +1084,9 @@ fn every_id_is_snake_case() {
             "eu_supervisory_authority",
             "eu_data_subjects",
             "fsa",
+            "mhlw",
+            "insurer",
+            "isms_body",
             "police",
             "ipa_malware",
             "ipa_unauthorized_access",

@@ -64,6 +64,9 @@ fn authority_words(authority: Authority) -> Words {
             "Notice to the people in the EU/EEA (GDPR art. 34)",
         ),
         Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
+        Authority::Mhlw => ("厚生労働省（医療機関のサイバー攻撃）", "Ministry of Health, Labour and Welfare (cyberattack on a medical institution)"),
+        Authority::Insurer => ("サイバー保険の保険会社", "The cyber insurer"),
+        Authority::IsmsBody => ("ISMS認証機関", "The ISMS certification body"),
         Authority::Police => ("都道府県警察（サイバー犯罪相談窓口）", "Prefectural police (cybercrime desk)"),
         Authority::IpaMalware => ("IPA（コンピュータウイルス届出）", "IPA (malware report)"),
         Authority::IpaUnauthorizedAccess => ("IPA（不正アクセス届出）", "IPA (unauthorized access report)"),
@@ -134,6 +137,18 @@ fn ground_words(ground: Ground) -> Words {
             "金融業のため、お客様の個人データの漏えいは件数にかかわらず報告する",
             "As a financial business, any leak of customers' personal data is reported, however small",
         ),
+        Ground::MedicalCyberattack => (
+            "医療機関が不正アクセスやマルウェアの被害を受けた",
+            "A medical institution was hit by unauthorized access or malware",
+        ),
+        Ground::CyberInsurance => (
+            "サイバー保険に加入しており、保険会社への事故の連絡が求められる",
+            "The company has cyber insurance, whose policy asks to be told of incidents",
+        ),
+        Ground::IsmsCertified => (
+            "ISMS認証を取得しており、認証機関への連絡が求められることがある",
+            "The company is ISMS certified; its certification body may need to be told",
+        ),
         Ground::UnauthorizedAccess => {
             ("不正アクセス、またはその試みがあった", "There was unauthorized access, or an attempt at it")
         }
@@ -172,6 +187,15 @@ fn timing_words(authority: Authority) -> Words {
         Authority::EuSupervisoryAuthority => ("知ってから72時間以内", "Within 72 hours of becoming aware"),
         Authority::EuDataSubjects => ("不当に遅滞することなく", "Without undue delay"),
         Authority::Fsa => ("速やかに", "Promptly"),
+        Authority::Mhlw => (
+            "速やかに（疑いの段階でも、まずシステム事業者に連絡）",
+            "Promptly; on a mere suspicion, call the system vendor at once",
+        ),
+        Authority::Insurer => (
+            "保険契約の定めに従って。通常は速やかに（連絡が遅れると補償を受けられないことがあります）",
+            "As the policy says, usually promptly (late notice can cost the cover)",
+        ),
+        Authority::IsmsBody => ("認証契約の定めに従って", "As the certification contract says"),
         Authority::Police => {
             ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station")
         }
