@@ -515,8 +515,17 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
     let data = &facts.personal_data.at_risk;
+    let client_told = situation.entrusted.as_ref().is_some_and(|entrusted| entrusted.affected)
+        && facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
+    let client_told = (
+        client_told,
+        (
+            "委託元のデータについては委託元にすでに知らせたため、その報告は委託元が行う",
+            "the client has already been told of its data, so the reports on that data are the client's",
+        ),
+    );
     if !situation.own.affected {
-        return Vec::new();
+        return [client_told].into_iter().filter(|(holds, _)| *holds).map(|(_, text)| l.pick(text)).collect();
     }
     [
         (
@@ -541,6 +550,7 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
                 "the company processes the data for a client and has told the client",
             ),
         ),
+        client_told,
     ]
     .into_iter()
     .filter(|(holds, _)| *holds)
