@@ -186,7 +186,10 @@ fn timing_words(authority: Authority) -> Words {
         ),
         Authority::EuSupervisoryAuthority => ("知ってから72時間以内", "Within 72 hours of becoming aware"),
         Authority::EuDataSubjects => ("不当に遅滞することなく", "Without undue delay"),
-        Authority::Fsa => ("速やかに", "Promptly"),
+        Authority::Fsa => (
+            "速やかに（目安は3〜5日程度。個人情報保護委員会への報告とまとめて出すこともできます）",
+            "Promptly, about 3-5 days (it may be combined with the PPC report)",
+        ),
         Authority::Mhlw => (
             "速やかに（疑いの段階でも、まずシステム事業者に連絡）",
             "Promptly; on a mere suspicion, call the system vendor at once",
