@@ -591,8 +591,8 @@ export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "ot
 export type DataAtRisk = { 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -622,8 +622,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -649,7 +649,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -665,8 +665,8 @@ export type PersonalData = {
 entrusted_by_client_notified: boolean, 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -696,8 +696,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -723,7 +723,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -738,8 +738,8 @@ export type EntrustedData = {
 client_notified: boolean, 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -769,8 +769,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -796,7 +796,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -818,9 +818,9 @@ isms_certified: boolean,
  */
 cyber_insurance: boolean, 
 /**
- * The GDPR applies to the company (an EU establishment, or offering goods or services to
- * people in the EU or monitoring them there, art. 3). Missing means yes, so that a report is
- * not missed until the company profile says otherwise.
+ * The GDPR applies to the company (art. 3: it has an establishment in the EU, or targets
+ * people there with goods or services or watches how they behave there). Missing means yes,
+ * so that no report is missed until the company profile says otherwise.
  */
 gdpr_applies: boolean, sector: Sector, };
 

@@ -244,7 +244,7 @@ fn example_payroll_bureau_hit_by_ransomware() {
     assert_eq!(ppc["deadlines"][1], json!({ "stage": "final", "due_by": "2026-11-12" }));
     assert_eq!(obligation(&result, "data_subjects")["duty"], "mandatory");
     let summary = text(payroll_bureau(false), &["--lang", "en"]);
-    assert!(summary.contains("Once the client has been told"), "{summary}");
+    assert!(summary.contains("After the client has heard of it"), "{summary}");
 }
 
 #[test]

@@ -41,8 +41,8 @@ pub struct Obligation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Delegate {
-    /// 金融庁 — financial businesses: the FSA Commissioner, the Local Finance Bureau for the head
-    /// office, or the prefecture where a sector law gives it supervision (FSA/PPC Q&A 4-7).
+    /// 金融庁 — financial businesses: in practice the Local Finance Bureau covering the head
+    /// office, or the prefecture if a sector law puts the business under it (FSA/PPC Q&A 4-7).
     Fsa,
     /// 総務省 — telecommunications carriers, through the Bureau of Telecommunications for the head
     /// office.
@@ -152,8 +152,8 @@ pub enum Ground {
     FinancialDamageRisk,
     /// 不正の目的のおそれ (rule art. 7(3)).
     UnlawfulPurpose,
-    /// Information the company was acquiring to keep as personal data, taken by an act aimed at
-    /// it (rule art. 7(3) as amended with effect from 2024-04-01).
+    /// Information the company was in the course of collecting to keep as personal data, taken in
+    /// an attack on the company (rule art. 7(3) as amended with effect from 2024-04-01).
     BeingAcquiredUnlawful,
     /// More than 1,000 people (rule art. 7(4)).
     #[serde(rename = "over_1000_subjects")]
@@ -170,8 +170,8 @@ pub enum Ground {
     MyNumberMayExceed100,
     /// My Number data with an unlawful purpose (My Number breach rule art. 2).
     MyNumberUnlawfulPurpose,
-    /// My Numbers were open to anyone on the internet or on a system reachable from outside,
-    /// whatever the count (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
+    /// My Numbers could be seen by anyone on the web or on a system outsiders can reach, however
+    /// few people they concern (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
     MyNumberPublic,
     /// The data is a client's, handled by the company as a processor (委託先).
     EntrustedData,
@@ -405,7 +405,7 @@ pub(crate) struct DataSituation<'a> {
     /// 不正の目的のおそれ (rule art. 7(3)) on personal data the company holds.
     unlawful_purpose: bool,
     /// Rule art. 7(3) as amended with effect from 2024-04-01: information the company was
-    /// acquiring, taken by an act aimed at it (web skimming of its own form).
+    /// collecting, taken in an attack on the company (web skimming of its own form).
     being_acquired_unlawful: bool,
     /// My Numbers are (or may be) among the data.
     pub(crate) my_numbers: bool,
@@ -555,8 +555,8 @@ fn ppc(s: &Situation) -> Option<Obligation> {
 /// that meets a PPC or My Number trigger: APPI art. 26(1) proviso and PPC rule art. 9 (the
 /// processor that has told its client owes no PPC report on that data; the client reports and
 /// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. "Promptly", no
-/// fixed day. Until the client is told, the processor owes the PPC report itself (a joint report
-/// with the client is allowed), which the text says under this obligation; once
+/// fixed day. Before the client hears of it the processor must report to the PPC itself, jointly
+/// with the client if they wish; the text explains this under the obligation. Once
 /// `client_notified`, nothing is left to do here.
 fn client(s: &Situation) -> Option<Obligation> {
     let notified = s.facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
@@ -658,9 +658,10 @@ fn fsa(s: &Situation) -> Option<Obligation> {
 }
 
 /// `mhlw` — recommended: a medical institution tells the Ministry of Health, Labour and Welfare
-/// of a cyberattack — MHLW's 2018 notice asks for a report when one causes a system failure that
-/// risks a leak or disrupts care, and its guideline on the security of medical information
-/// systems asks for procedures to report to MHLW and the police. Not for a near miss.
+/// of a cyberattack: its 2018 notice to hospitals and clinics asks them to report an attack that
+/// brings a system down in a way that could leak data or interrupt treatment, and its guideline on
+/// the security of medical information systems expects a plan for reporting to MHLW and the
+/// police. Not for a near miss.
 fn mhlw(s: &Situation) -> Option<Obligation> {
     let attacked = s.facts.unauthorized_access || s.malware;
     let medical = s.facts.organization.sector == Sector::Medical && attacked && !s.near_miss;
@@ -668,7 +669,8 @@ fn mhlw(s: &Situation) -> Option<Obligation> {
 }
 
 /// `insurer` — recommended: a company with cyber insurance tells its insurer as the policy's
-/// notice clause says; late notice can cost the cover. For events and incidents, not near misses.
+/// notice terms say, since an insurer told late may refuse to pay. For events and incidents, not
+/// near misses.
 fn insurer(s: &Situation) -> Option<Obligation> {
     let insured = s.facts.organization.cyber_insurance && !s.near_miss;
     obligation(Authority::Insurer, Duty::Recommended, grounds([(insured, Ground::CyberInsurance)]), Vec::new())

@@ -1016,11 +1016,11 @@ fn the_summary_says_who_reports_the_clients_data() {
     assert!(text.contains("補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"), "{text}");
     assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
     let text = describe(&assess(&facts), &facts, "en");
-    assert!(text.contains("Until then the company, as the processor, owes the PPC report itself"), "{text}");
+    assert!(text.contains("Before that, the company, as the processor, must report to the PPC itself"), "{text}");
     let told = payroll_bureau(true);
     let text = describe(&assess(&told), &told, "en");
     assert!(text.contains("the client has already been told of its data, so the reports on that data are the client's"), "{text}");
-    assert!(!text.contains("Until then the company"), "{text}");
+    assert!(!text.contains("Before that, the company"), "{text}");
 }
 
 // --- Near misses and events --------------------------------------------------------------------

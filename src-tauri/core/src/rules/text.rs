@@ -115,7 +115,7 @@ fn ground_words(ground: Ground) -> Words {
         ),
         Ground::MyNumberPublic => (
             "マイナンバーを含む情報が、インターネットや外部から接続できるシステム上で誰でも見られる状態になった（人数にかかわらず報告対象）",
-            "My Number data was open to anyone on the internet or on a system reachable from outside (reportable whatever the count)",
+            "My Number data could be seen by anyone on the web or on a system outsiders can reach (reportable however few people it concerns)",
         ),
         Ground::EntrustedData => (
             "委託を受けて取り扱っている委託元の個人データで起きた",
@@ -192,11 +192,11 @@ fn timing_words(authority: Authority) -> Words {
         ),
         Authority::Mhlw => (
             "速やかに（疑いの段階でも、まずシステム事業者に連絡）",
-            "Promptly; on a mere suspicion, call the system vendor at once",
+            "Promptly; even when it is only suspected, contact the system vendor straight away",
         ),
         Authority::Insurer => (
             "保険契約の定めに従って。通常は速やかに（連絡が遅れると補償を受けられないことがあります）",
-            "As the policy says, usually promptly (late notice can cost the cover)",
+            "By the notice terms of the policy, normally without delay (an insurer told late may refuse to pay)",
         ),
         Authority::IsmsBody => ("認証契約の定めに従って", "As the certification contract says"),
         Authority::Police => {
@@ -429,7 +429,7 @@ impl Remark {
         match self {
             Remark::SubmitToFsa => (
                 "金融分野の事業者のため、この報告は個人情報保護委員会から権限の委任を受けた金融庁に提出します（本店所在地を管轄する財務局など。業法で都道府県の監督を受ける事業者は都道府県）。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
-                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (the Local Finance Bureau for the head office, or the prefecture where a sector law makes it the supervisor). Confirm it with the delegation question of the PPC's report form.",
+                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (in practice the Local Finance Bureau covering the head office, or the prefecture if a sector law puts the business under it). Confirm it with the delegation question of the PPC's report form.",
             ),
             Remark::SubmitToMic => (
                 "電気通信事業者のため、この報告は個人情報保護委員会から権限の委任を受けた総務省に、本店所在地を管轄する総合通信局を通じて提出します。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
@@ -437,7 +437,7 @@ impl Remark {
             ),
             Remark::GdprApplies => (
                 "GDPRは、EU・EEAに拠点がある会社や、そこにいる人に商品・サービスを提供したり行動を監視したりする会社に適用されます（第3条）。EUの顧客がいるだけでは適用されません。本製品は、会社情報で「適用なし」とされるまでは適用があるものとして扱います。",
-                "The GDPR applies to a company with an establishment in the EU/EEA, or one that offers goods or services to people there or monitors them there (art. 3); having EU customers alone does not bring a Japanese company under it. This product treats it as applying until the company profile says it does not.",
+                "The GDPR reaches a company with an establishment in the EU/EEA, or one that targets people there with goods or services or watches how they behave there (art. 3); a Japanese company is not covered merely because some customers live in the EU. Until the company profile says the GDPR does not apply, this product assumes it does.",
             ),
             Remark::GdprHighRiskReview => (
                 "本人に高いリスクが生じるおそれのある他の種類のデータ（身分証明書、子どものデータ、大量のデータなど）が含まれていないか確認してください。含まれるときは、本人への通知（GDPR第34条）も必要です。",
@@ -445,7 +445,7 @@ impl Remark {
             ),
             Remark::ClientReports => (
                 "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
-                "Once the client has been told, the report to the PPC and the notice to the people concerned for this data are the client's to make. Until then the company, as the processor, owes the PPC report itself (a joint report with the client is allowed). The company's own data is assessed separately.",
+                "After the client has heard of it, reporting this data to the PPC and notifying its people fall to the client. Before that, the company, as the processor, must report to the PPC itself, and may file jointly with the client. The company's own data is assessed separately.",
             ),
         }
     }
