@@ -1,4 +1,4 @@
-//! `sonae-cli assess` as the contract of DOMAIN.md §4 describes it: facts in a JSON file, the
+//! `sonae-cli assess` as the contract of docs/rules.md §4 and §9 describes it: facts in a JSON file, the
 //! obligations as JSON (or a readable summary) on stdout, and one line on stderr with exit code 2
 //! for bad input.
 

@@ -1,6 +1,6 @@
 //! The assessment: from the facts of an incident to who must or should be told, and by when.
 //!
-//! Each addressee of DOMAIN.md §3 has one small rule function below, with the public source it
+//! Each addressee of docs/rules.md §7 has one small rule function below, with the public source it
 //! follows in its doc comment, so a consultant can check why an obligation appears. [`RULES`]
 //! lists them in the table's order, which is the order of the output.
 
@@ -61,7 +61,7 @@ pub struct Deadline {
     pub due_by: DueBy,
 }
 
-/// The addressees, in the order of DOMAIN.md §3.
+/// The addressees, in the order of docs/rules.md §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
@@ -276,7 +276,7 @@ pub fn assess(facts: &Facts) -> Assessment {
 /// One addressee's rule: its obligation, or none when it does not apply.
 type Rule = fn(&Situation) -> Option<Obligation>;
 
-/// The rules in the order of DOMAIN.md §3.
+/// The rules in the order of docs/rules.md §7.
 const RULES: [Rule; 15] = [
     ppc,
     client,

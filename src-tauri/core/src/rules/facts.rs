@@ -51,7 +51,8 @@ pub struct Facts {
     pub organization: Organization,
 }
 
-/// The incident categories of the company's procedures (IPA model rules, seed 003).
+/// The incident categories of the company's procedures (the IPA model rules' 漏えい・流出,
+/// 改ざん・消失・破壊・サービス停止 and ウイルス感染, split here as the assessment needs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentCategory {

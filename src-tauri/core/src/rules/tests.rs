@@ -1,5 +1,5 @@
 //! Acceptance tests of the assessment: every trigger and exemption at its boundary, the worked
-//! examples of DOMAIN.md §4, the exact contract JSON, the readable summary, and properties over
+//! examples of docs/rules.md, the exact contract JSON, the readable summary, and properties over
 //! arbitrary facts.
 
 use chrono::{DateTime, NaiveDate};
@@ -703,7 +703,7 @@ fn every_addressee_appears_in_the_table_order() {
     assert_eq!(medical, all_but(Authority::Fsa));
 }
 
-// --- The worked examples of DOMAIN.md §4 --------------------------------------------------------
+// --- Worked examples ---------------------------------------------------------------------------
 
 /// 2026-01-13: 2,500 customers' names and emails exposed by a misconfigured server.
 fn example_1() -> Facts {
