@@ -1208,8 +1208,53 @@ fn every_name_and_explanation_exists_in_both_languages() {
     for ground in Ground::ALL {
         assert_ne!(ground_text(ground, "ja"), ground_text(ground, "en"));
     }
+    for note in text::Note::ALL {
+        assert_ne!(note.text("ja"), note.text("en"));
+    }
+    for remark in text::Remark::ALL {
+        assert_ne!(remark.text("ja"), remark.text("en"));
+    }
+    for delegate in Delegate::ALL {
+        assert_ne!(text::delegate_name(delegate, "ja"), text::delegate_name(delegate, "en"));
+    }
     assert_eq!(duty_name(Duty::Mandatory, "xx"), "義務");
     assert_eq!(stage_name(Stage::Final, "EN"), "Final report");
+}
+
+#[test]
+fn the_catalogue_holds_every_new_addressee_ground_and_explanation() {
+    for lang in ["ja", "en"] {
+        let texts = text::catalogue(lang);
+        for key in [
+            "authority.client",
+            "authority.eu_data_subjects",
+            "authority.mhlw",
+            "authority.insurer",
+            "authority.isms_body",
+            "timing.client",
+            "timing.isms_body",
+            "ground.subjects_may_exceed_1000",
+            "ground.being_acquired_unlawful",
+            "ground.my_number_may_exceed_100",
+            "ground.my_number_public",
+            "ground.entrusted_data",
+            "ground.eu_high_risk",
+            "ground.medical_cyberattack",
+            "ground.cyber_insurance",
+            "ground.isms_certified",
+            "submit_to.fsa",
+            "submit_to.mic",
+            "note.unknown_count",
+            "note.near_miss",
+            "remark.client_reports",
+            "remark.submit_to_fsa",
+            "remark.gdpr_high_risk_review",
+        ] {
+            assert!(texts.get(key).is_some_and(|text| !text.is_empty()), "{lang}: {key}");
+        }
+        assert_eq!(texts.keys().filter(|key| key.starts_with("authority.")).count(), Authority::ALL.len());
+        assert_eq!(texts.keys().filter(|key| key.starts_with("ground.")).count(), Ground::ALL.len());
+    }
 }
 
 // --- Properties over arbitrary facts ------------------------------------------------------------
