@@ -596,8 +596,8 @@ export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "ot
 export type DataAtRisk = { 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -627,8 +627,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -654,7 +654,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -670,8 +670,8 @@ export type PersonalData = {
 entrusted_by_client_notified: boolean, 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -701,8 +701,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -728,7 +728,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -743,8 +743,8 @@ export type EntrustedData = {
 client_notified: boolean, 
 /**
  * Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
- * My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
- * known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+ * My Numbers say so too; `true` by itself says only that personal data could be among what
+ * was hit; `false` with anything that says otherwise is refused; `null` = not said.
  */
 involved: boolean | null, 
 /**
@@ -774,8 +774,8 @@ financial_damage_risk: boolean,
  */
 unlawful_purpose: boolean, 
 /**
- * Personal information the company was acquiring, or about to acquire, to keep as personal
- * data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+ * Personal information the company was in the course of collecting, to keep as personal data
+ * (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
  */
 being_acquired: boolean, 
 /**
@@ -801,7 +801,7 @@ my_number_subjects: number,
  */
 my_number_subjects_max: number | null, 
 /**
- * The My Numbers were open to anyone on the internet or on a system reachable from outside.
+ * The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
  */
 my_number_public: boolean, 
 /**
@@ -823,9 +823,9 @@ isms_certified: boolean,
  */
 cyber_insurance: boolean, 
 /**
- * The GDPR applies to the company (an EU establishment, or offering goods or services to
- * people in the EU or monitoring them there, art. 3). Missing means yes, so that a report is
- * not missed until the company profile says otherwise.
+ * The GDPR applies to the company (art. 3: it has an establishment in the EU, or targets
+ * people there with goods or services or watches how they behave there). Missing means yes,
+ * so that no report is missed until the company profile says otherwise.
  */
 gdpr_applies: boolean, sector: Sector, };
 
@@ -867,13 +867,13 @@ personal_data: PersonalData,
  */
 entrusted_data: EntrustedData | null, organization: Organization, };
 
-export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "fsa" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
+export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "eu_data_subjects" | "fsa" | "mhlw" | "insurer" | "isms_body" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
 
 export type Duty = "mandatory" | "recommended";
 
 export type DeadlineStage = "preliminary" | "final" | "notice";
 
-export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "finance_sector" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
+export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "eu_high_risk" | "finance_sector" | "medical_cyberattack" | "cyber_insurance" | "isms_certified" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
 
 export type DueBy = string;
 

@@ -85,7 +85,7 @@ enum Command {
         #[command(subcommand)]
         command: ContactsCommand,
     },
-    /// Who must or should be told, by when, for the facts of an incident (DOMAIN.md §4).
+    /// Who must or should be told, by when, for the facts of an incident (docs/rules.md §4, §9).
     Assess {
         /// JSON file of facts.
         #[arg(long)]

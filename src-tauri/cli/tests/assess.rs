@@ -1,4 +1,4 @@
-//! `sonae-cli assess` as the contract of DOMAIN.md §4 describes it: facts in a JSON file, the
+//! `sonae-cli assess` as the contract of docs/rules.md §4 and §9 describes it: facts in a JSON file, the
 //! obligations as JSON (or a readable summary) on stdout, and one line on stderr with exit code 2
 //! for bad input.
 
@@ -244,7 +244,7 @@ fn example_payroll_bureau_hit_by_ransomware() {
     assert_eq!(ppc["deadlines"][1], json!({ "stage": "final", "due_by": "2026-11-12" }));
     assert_eq!(obligation(&result, "data_subjects")["duty"], "mandatory");
     let summary = text(payroll_bureau(false), &["--lang", "en"]);
-    assert!(summary.contains("Once the client has been told"), "{summary}");
+    assert!(summary.contains("After the client has heard of it"), "{summary}");
 }
 
 #[test]
@@ -302,6 +302,39 @@ fn gdpr_deadline_is_a_timestamp_in_the_input_offset() {
         obligation(&result, "eu_supervisory_authority")["deadlines"],
         json!([{ "stage": "notice", "due_by": "2026-04-09T15:30:00+02:00" }])
     );
+}
+
+#[test]
+fn gdpr_duties_follow_the_company_profile_and_the_risk() {
+    let facts = |gdpr_applies: bool| {
+        json!({
+            "discovered_at": "2026-04-06T15:30:00+09:00",
+            "personal_data": { "subjects": 4, "eu_subjects": 4, "financial_damage_risk": true },
+            "organization": { "gdpr_applies": gdpr_applies }
+        })
+    };
+    let result = obligations(facts(true));
+    assert_eq!(
+        obligation(&result, "eu_data_subjects"),
+        &json!({ "authority": "eu_data_subjects", "duty": "mandatory", "grounds": ["eu_subjects", "eu_high_risk"], "deadlines": [] })
+    );
+    assert!(authorities(&result).contains(&"eu_supervisory_authority"));
+    let result = obligations(facts(false));
+    assert!(!authorities(&result).iter().any(|a| a.starts_with("eu_")), "{result}");
+}
+
+#[test]
+fn the_new_recommended_addressees_come_in_the_table_order() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+09:00",
+        "malware": true,
+        "organization": { "sector": "medical", "cyber_insurance": true, "isms_certified": true }
+    }));
+    assert_eq!(authorities(&result), ["mhlw", "insurer", "isms_body", "ipa_malware", "jpcert"]);
+    for (authority, ground) in [("mhlw", "medical_cyberattack"), ("insurer", "cyber_insurance"), ("isms_body", "isms_certified")] {
+        assert_eq!(obligation(&result, authority)["duty"], "recommended", "{authority}");
+        assert_eq!(obligation(&result, authority)["grounds"], json!([ground]), "{authority}");
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use sonae_core::rules::{assess, parse_facts};
 
-/// The ransomware case of DOMAIN.md §4 on a finance business holding the Privacy Mark, with EU
+/// The ransomware case of docs/rules.md on a finance business holding the Privacy Mark, with EU
 /// residents and My Numbers among the people affected: every rule has work to do.
 const FACTS: &str = r#"{
     "discovered_at": "2026-12-01T09:30:00+09:00",

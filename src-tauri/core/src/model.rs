@@ -33,7 +33,7 @@ pub struct CompanyProfile {
     pub stale_contact_months: i64,
 }
 
-/// 段階 — weakness (near miss), event, or incident with confirmed damage (seed 004).
+/// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentStage {

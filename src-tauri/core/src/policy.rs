@@ -2,7 +2,8 @@
 //! display: every reference (a role, a person, a recovery owner) already resolved to names,
 //! phones and emails, so a document can be written from these values alone.
 //!
-//! The shapes follow DOMAIN.md §1 (the structure of the IPA model rules). They are plain values:
+//! The shapes follow the structure of the IPA model rules (IPA, 中小企業の情報セキュリティ対策
+//! ガイドライン, appendix 「情報セキュリティインシデント対応ならびに事業継続管理」). They are plain values:
 //! the store fills them ([`crate::store::policy`], [`crate::store::bcp`],
 //! [`crate::store::call_tree`]) and the renderer reads them.
 
@@ -88,7 +89,7 @@ pub struct AuthorityDesk {
     pub hours: String,
 }
 
-/// The whole incident-response policy (DOMAIN.md §1, parts 1–6).
+/// The whole incident-response policy (IPA model rules, parts 1–6).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Policy {
     pub roles: Vec<Role>,
@@ -138,7 +139,7 @@ pub struct BcpExercise {
     pub confirmed_contacts: Vec<String>,
 }
 
-/// 事業継続管理 — the business-continuity plan (DOMAIN.md §1, part 7).
+/// 事業継続管理 — the business-continuity plan (IPA model rules, part 7).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Bcp {
     pub scenarios: Vec<BcpScenario>,

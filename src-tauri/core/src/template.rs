@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A policy template: everything of DOMAIN.md §1 that does not name a real person.
+/// A policy template: everything of the IPA model rules' structure that does not name a real person.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyTemplate {
@@ -256,7 +256,7 @@ pub struct DemoIncident {
     pub level: u8,
     /// "open" or "closed".
     pub status: String,
-    /// The assessment facts (DOMAIN.md §4 shape).
+    /// The assessment facts (docs/rules.md §4 shape).
     pub facts: serde_json::Value,
     pub cause: String,
     pub secondary_damage: String,
@@ -966,7 +966,7 @@ mod tests {
                         inc.title
                     );
                 }
-                // Facts in the DOMAIN.md §4 shape, with the same discovery time.
+                // Facts in the docs/rules.md §4 shape, with the same discovery time.
                 let facts = inc
                     .facts
                     .as_object()

@@ -49,7 +49,7 @@ pub const MAX_ENTRIES: usize = 500;
 /// (漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染). A policy has exactly these.
 pub const CATEGORY_KEYS: [&str; 3] = ["leak", "tampering", "malware"];
 
-/// The directory keys the assessment reports to: every addressee of DOMAIN.md §3 but the notice
+/// The directory keys the assessment reports to: every addressee of docs/rules.md §7 but the notice
 /// to individuals (本人への通知), which is no desk. An obligation's "where to send it" is found by
 /// this key, so a policy always keeps these entries.
 pub const REQUIRED_AUTHORITY_KEYS: [&str; 9] = [

@@ -2,8 +2,8 @@
 //! the company's policy.
 //!
 //! The wizard never asks "which level is this?" — a non-specialist cannot answer that. It asks
-//! what happened and who is affected, and this module turns the answers into the stage (seed 004),
-//! the policy category and the level (DOMAIN.md §1–2), and pre-fills the assessment facts the
+//! what happened and who is affected, and this module turns the answers into the stage (docs/rules.md §4),
+//! the policy category and the level (IPA model rules), and pre-fills the assessment facts the
 //! reporting step asks about. The store (`store::wizard`) records what the user confirmed.
 
 use serde::{Deserialize, Serialize};
@@ -90,7 +90,7 @@ pub struct IncidentBasics {
     pub description: String,
 }
 
-/// Has anything actually happened? Decides the stage (seed 004).
+/// Has anything actually happened? Decides the stage (docs/rules.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Happened {
@@ -135,7 +135,7 @@ pub fn stage_for(happened: Happened) -> IncidentStage {
     }
 }
 
-/// The level the answers point to under the IPA model rules' definitions (DOMAIN.md §1.2):
+/// The level the answers point to under the IPA model rules' definitions (事故レベル 0–3):
 /// 3 when people outside the company are affected or personal information leaked, 2 when the
 /// business is disrupted, 1 when staff work is hindered, else 0. A leak is always at least 2.
 pub fn suggested_level(answers: &SeverityAnswers, category: &str) -> u8 {

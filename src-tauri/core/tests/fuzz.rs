@@ -80,24 +80,36 @@ fn any_moment() -> impl Strategy<Value = String> {
     })
 }
 
-/// A valid facts document of DOMAIN.md §4, with counts over the whole range.
+/// A valid facts document (docs/rules.md §4), with counts over the whole range.
 fn valid_facts() -> impl Strategy<Value = Value> {
     let count = prop_oneof![Just(0u64), 0u64..=2_000, any::<u64>()];
-    let flags = prop::array::uniform12(any::<bool>());
+    let flags = prop::array::uniform20(any::<bool>());
     let category = prop::sample::select(vec!["leak", "tampering", "outage", "malware", "other"]);
+    let stage = prop::sample::select(vec!["near_miss", "event", "incident"]);
     let sector = prop::sample::select(vec!["general", "finance", "medical", "telecom"]);
-    (any_moment(), category, flags, (count.clone(), count.clone(), count), sector).prop_map(
-        |(discovered_at, category, f, (subjects, my_number_subjects, eu_subjects), sector)| {
-            json!({
-                "discovered_at": discovered_at, "category": category,
+    let counts = (count.clone(), count.clone(), count.clone(), count.clone(), count);
+    (any_moment(), (category, stage), flags, counts, sector).prop_map(
+        |(discovered_at, (category, stage), f, (subjects, my_number_subjects, eu_subjects, extra, entrusted), sector)| {
+            let mut facts = json!({
+                "discovered_at": discovered_at, "stage": stage, "category": category,
                 "unauthorized_access": f[0], "malware": f[1], "crime_suspected": f[2],
                 "personal_data": {
                     "subjects": subjects, "sensitive": f[3], "financial_damage_risk": f[4], "unlawful_purpose": f[5],
                     "high_level_encryption": f[6], "recovered_unviewed": f[7], "my_number_subjects": my_number_subjects,
-                    "eu_subjects": eu_subjects, "entrusted_by_client_notified": f[8]
+                    "eu_subjects": eu_subjects, "entrusted_by_client_notified": f[8] && !f[12],
+                    "subjects_unknown": f[13], "being_acquired": f[14], "my_number_public": f[15]
                 },
-                "organization": { "privacy_mark": f[9], "isms_certified": f[10], "sector": sector }
-            })
+                "organization": { "privacy_mark": f[9], "isms_certified": f[10], "sector": sector,
+                                  "cyber_insurance": f[16], "gdpr_applies": f[17] }
+            });
+            if f[11] {
+                // A maximum at or above the count it bounds.
+                facts["personal_data"]["subjects_max"] = json!(subjects.saturating_add(extra));
+            }
+            if f[12] {
+                facts["entrusted_data"] = json!({ "subjects": entrusted, "client_notified": f[18], "sensitive": f[19] });
+            }
+            facts
         },
     )
 }
@@ -113,19 +125,21 @@ enum FactsMutation {
 
 fn facts_mutation() -> impl Strategy<Value = FactsMutation> {
     prop_oneof![
-        (0..3usize, any::<prop::sample::Index>(), any_json())
+        (0..4usize, any::<prop::sample::Index>(), any_json())
             .prop_map(|(section, field, value)| FactsMutation::Replace { section, field, value }),
-        (0..3usize, any::<prop::sample::Index>()).prop_map(|(section, field)| FactsMutation::Remove { section, field }),
-        (0..3usize, "[a-z_$]{0,12}", any_json()).prop_map(|(section, key, value)| FactsMutation::Add { section, key, value }),
+        (0..4usize, any::<prop::sample::Index>()).prop_map(|(section, field)| FactsMutation::Remove { section, field }),
+        (0..4usize, "[a-z_$]{0,12}", any_json()).prop_map(|(section, key, value)| FactsMutation::Add { section, key, value }),
     ]
 }
 
-/// The top level (0), `personal_data` (1) or `organization` (2) of a facts document, if an object.
+/// The top level (0), `personal_data` (1), `organization` (2) or `entrusted_data` (3) of a facts
+/// document, if an object.
 fn section_mut(facts: &mut Value, section: usize) -> Option<&mut Map<String, Value>> {
     match section {
         0 => facts.as_object_mut(),
         1 => facts.get_mut("personal_data")?.as_object_mut(),
-        _ => facts.get_mut("organization")?.as_object_mut(),
+        2 => facts.get_mut("organization")?.as_object_mut(),
+        _ => facts.get_mut("entrusted_data")?.as_object_mut(),
     }
 }
 

@@ -1,4 +1,4 @@
-//! What each printed document says and in which order: the policy (DOMAIN.md §1), the BCP, the
+//! What each printed document says and in which order: the policy (IPA model rules), the BCP, the
 //! emergency contact card, the incident report, and the page layout of every draft.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};

@@ -2,7 +2,7 @@
 //! company's facts. A [`Draft`] is one list of parts; it is printed as a PDF and written as the
 //! plain text the app copies for the web form, so the two can never say different things.
 //!
-//! Contents follow DOMAIN.md §3: the nine items of PPC rule art. 8(1), the notice to the people
+//! Contents follow the forms of docs/rules.md §7: the nine items of PPC rule art. 8(1), the notice to the people
 //! affected, the IPA malware and unauthorized-access reports, the JPCERT/CC form, a 5W1H memo for
 //! the police, and GDPR art. 33(3). Anything the file does not know yet reads 「調査中」.
 

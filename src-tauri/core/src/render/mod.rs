@@ -3,9 +3,10 @@
 //! A small office has to hand its policy to staff, pin an emergency contact card by the phone,
 //! and, when something happens, write to the Personal Information Protection Commission, the
 //! people affected, IPA, JPCERT/CC or the police within days. This module writes those papers
-//! from the company file: the policy and BCP as the IPA model rules structure them (DOMAIN.md §1),
+//! from the company file: the policy and BCP as the IPA model rules structure them (IPA, 中小企業の
+//! 情報セキュリティ対策ガイドライン, appendix 「情報セキュリティインシデント対応ならびに事業継続管理」),
 //! the incident report, and a draft of each submission with the company's facts filled in, in
-//! the order of the authority's form (DOMAIN.md §3). What is not known yet reads 「調査中」.
+//! the order of the authority's form (docs/rules.md §7). What is not known yet reads 「調査中」.
 //!
 //! PDFs are A4 with the IPAex Gothic font embedded as a subset, so they print the same
 //! everywhere and their text can be searched and copied. Every draft also exists as plain text

@@ -1,6 +1,6 @@
 //! The assessment: from the facts of an incident to who must or should be told, and by when.
 //!
-//! Each addressee of DOMAIN.md §3 has one small rule function below, with the public source it
+//! Each addressee of docs/rules.md §7 has one small rule function below, with the public source it
 //! follows in its doc comment, so a consultant can check why an obligation appears. [`RULES`]
 //! lists them in the table's order, which is the order of the output.
 
@@ -41,8 +41,8 @@ pub struct Obligation {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Delegate {
-    /// 金融庁 — financial businesses: the FSA Commissioner, the Local Finance Bureau for the head
-    /// office, or the prefecture where a sector law gives it supervision (FSA/PPC Q&A 4-7).
+    /// 金融庁 — financial businesses: in practice the Local Finance Bureau covering the head
+    /// office, or the prefecture if a sector law puts the business under it (FSA/PPC Q&A 4-7).
     Fsa,
     /// 総務省 — telecommunications carriers, through the Bureau of Telecommunications for the head
     /// office.
@@ -61,7 +61,7 @@ pub struct Deadline {
     pub due_by: DueBy,
 }
 
-/// The addressees, in the order of DOMAIN.md §3.
+/// The addressees, in the order of docs/rules.md §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Authority {
@@ -75,10 +75,18 @@ pub enum Authority {
     PpcMyNumber,
     /// プライバシーマーク審査機関
     PrivacyMark,
-    /// GDPR supervisory authority
+    /// GDPR supervisory authority (art. 33)
     EuSupervisoryAuthority,
+    /// The people in the EU/EEA affected (GDPR art. 34)
+    EuDataSubjects,
     /// 金融庁・財務局
     Fsa,
+    /// 厚生労働省 — for medical institutions hit by a cyberattack
+    Mhlw,
+    /// The company's cyber insurer
+    Insurer,
+    /// The ISMS certification body
+    IsmsBody,
     /// 都道府県警察
     Police,
     /// IPA コンピュータウイルス届出
@@ -91,14 +99,18 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 11] = [
+    pub const ALL: [Authority; 15] = [
         Authority::Ppc,
         Authority::Client,
         Authority::DataSubjects,
         Authority::PpcMyNumber,
         Authority::PrivacyMark,
         Authority::EuSupervisoryAuthority,
+        Authority::EuDataSubjects,
         Authority::Fsa,
+        Authority::Mhlw,
+        Authority::Insurer,
+        Authority::IsmsBody,
         Authority::Police,
         Authority::IpaMalware,
         Authority::IpaUnauthorizedAccess,
@@ -140,8 +152,8 @@ pub enum Ground {
     FinancialDamageRisk,
     /// 不正の目的のおそれ (rule art. 7(3)).
     UnlawfulPurpose,
-    /// Information the company was acquiring to keep as personal data, taken by an act aimed at
-    /// it (rule art. 7(3) as amended with effect from 2024-04-01).
+    /// Information the company was in the course of collecting to keep as personal data, taken in
+    /// an attack on the company (rule art. 7(3) as amended with effect from 2024-04-01).
     BeingAcquiredUnlawful,
     /// More than 1,000 people (rule art. 7(4)).
     #[serde(rename = "over_1000_subjects")]
@@ -158,8 +170,8 @@ pub enum Ground {
     MyNumberMayExceed100,
     /// My Number data with an unlawful purpose (My Number breach rule art. 2).
     MyNumberUnlawfulPurpose,
-    /// My Numbers were open to anyone on the internet or on a system reachable from outside,
-    /// whatever the count (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
+    /// My Numbers could be seen by anyone on the web or on a system outsiders can reach, however
+    /// few people they concern (My Number breach rule art. 2; PPC Q&A 17-10 as cited).
     MyNumberPublic,
     /// The data is a client's, handled by the company as a processor (委託先).
     EntrustedData,
@@ -167,8 +179,17 @@ pub enum Ground {
     PrivacyMarkHolder,
     /// People in the EU/EEA are affected.
     EuSubjects,
+    /// A likely high risk to the people in the EU/EEA: special-category data or data that can be
+    /// misused for money, not encrypted (GDPR art. 34(1)).
+    EuHighRisk,
     /// The company is a financial business.
     FinanceSector,
+    /// A medical institution suffered unauthorized access or malware.
+    MedicalCyberattack,
+    /// The company has cyber insurance.
+    CyberInsurance,
+    /// The company is ISMS certified.
+    IsmsCertified,
     /// Unauthorized access or attempts.
     UnauthorizedAccess,
     /// Malware found or an infection.
@@ -181,7 +202,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 18] = [
+    pub const ALL: [Ground; 22] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -195,7 +216,11 @@ impl Ground {
         Ground::EntrustedData,
         Ground::PrivacyMarkHolder,
         Ground::EuSubjects,
+        Ground::EuHighRisk,
         Ground::FinanceSector,
+        Ground::MedicalCyberattack,
+        Ground::CyberInsurance,
+        Ground::IsmsCertified,
         Ground::UnauthorizedAccess,
         Ground::Malware,
         Ground::CrimeSuspected,
@@ -251,15 +276,19 @@ pub fn assess(facts: &Facts) -> Assessment {
 /// One addressee's rule: its obligation, or none when it does not apply.
 type Rule = fn(&Situation) -> Option<Obligation>;
 
-/// The rules in the order of DOMAIN.md §3.
-const RULES: [Rule; 11] = [
+/// The rules in the order of docs/rules.md §7.
+const RULES: [Rule; 15] = [
     ppc,
     client,
     data_subjects,
     ppc_my_number,
     privacy_mark,
     eu_supervisory_authority,
+    eu_data_subjects,
     fsa,
+    mhlw,
+    insurer,
+    isms_body,
     police,
     ipa_malware,
     ipa_unauthorized_access,
@@ -344,6 +373,18 @@ impl<'a> Situation<'a> {
         self.own.my_number_triggers()
     }
 
+    /// `[EuSubjects]` when the GDPR's breach notification applies to the company's own data: the
+    /// GDPR applies to the company (taken as yes until the profile says not), people in the EU/EEA
+    /// are affected, and neither high-level encryption nor a client's responsibility lifts it.
+    fn gdpr_grounds(&self) -> Vec<Ground> {
+        let applies = self.facts.organization.gdpr_applies
+            && self.own.affected
+            && self.own.data.eu_subjects > 0
+            && !self.own.data.high_level_encryption
+            && !self.own_data_is_the_clients();
+        grounds([(applies, Ground::EuSubjects)])
+    }
+
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
     /// 確報 on day 60 when `unlawful`.
     fn report_deadlines(&self, preliminary: bool, unlawful: bool) -> Vec<Deadline> {
@@ -364,7 +405,7 @@ pub(crate) struct DataSituation<'a> {
     /// 不正の目的のおそれ (rule art. 7(3)) on personal data the company holds.
     unlawful_purpose: bool,
     /// Rule art. 7(3) as amended with effect from 2024-04-01: information the company was
-    /// acquiring, taken by an act aimed at it (web skimming of its own form).
+    /// collecting, taken in an attack on the company (web skimming of its own form).
     being_acquired_unlawful: bool,
     /// My Numbers are (or may be) among the data.
     pub(crate) my_numbers: bool,
@@ -514,8 +555,8 @@ fn ppc(s: &Situation) -> Option<Obligation> {
 /// that meets a PPC or My Number trigger: APPI art. 26(1) proviso and PPC rule art. 9 (the
 /// processor that has told its client owes no PPC report on that data; the client reports and
 /// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. "Promptly", no
-/// fixed day. Until the client is told, the processor owes the PPC report itself (a joint report
-/// with the client is allowed), which the text says under this obligation; once
+/// fixed day. Before the client hears of it the processor must report to the PPC itself, jointly
+/// with the client if they wish; the text explains this under the obligation. Once
 /// `client_notified`, nothing is left to do here.
 fn client(s: &Situation) -> Option<Obligation> {
     let notified = s.facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
@@ -583,20 +624,29 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 }
 
 /// `eu_supervisory_authority` — GDPR art. 33(1): notify the supervisory authority within 72 hours
-/// unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a) and EDPB
-/// guidelines 9/2022). A processor informs its controller instead (art. 33(2)).
+/// of becoming aware, when the GDPR applies to the company (art. 3) and people in the EU/EEA are
+/// affected, unless the breach is unlikely to result in a risk (strong encryption, art. 34(3)(a)
+/// and EDPB guidelines 9/2022). A company with no EU establishment has no lead authority: each
+/// member state's authority where affected people live (EDPB 9/2022). A processor informs its
+/// controller instead (art. 33(2)): the `client` obligation.
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    if s.own.data.high_level_encryption || s.own_data_is_the_clients() {
-        return None;
-    }
     let deadline =
         Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
-    obligation(
-        Authority::EuSupervisoryAuthority,
-        Duty::Mandatory,
-        grounds([(s.own.affected && s.own.data.eu_subjects > 0, Ground::EuSubjects)]),
-        vec![deadline],
-    )
+    obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, s.gdpr_grounds(), vec![deadline])
+}
+
+/// `eu_data_subjects` — GDPR art. 34(1): tell the people in the EU/EEA "without undue delay" when
+/// the breach is likely to result in a high risk to them. The product counts as such at least
+/// special-category (sensitive) data and data that can be misused for money, not encrypted; other
+/// kinds (identity documents, children's data, large volumes; EDPB 01/2021 and 9/2022) are for the
+/// office to review, as the text says.
+fn eu_data_subjects(s: &Situation) -> Option<Obligation> {
+    let mut why = s.gdpr_grounds();
+    if why.is_empty() || !(s.own.data.sensitive || s.own.data.financial_damage_risk) {
+        return None;
+    }
+    why.push(Ground::EuHighRisk);
+    obligation(Authority::EuDataSubjects, Duty::Mandatory, why, Vec::new())
 }
 
 /// `fsa` — financial businesses report any leak of customers' personal data, however small, to the
@@ -605,6 +655,33 @@ fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
 fn fsa(s: &Situation) -> Option<Obligation> {
     let finance = s.facts.organization.sector == Sector::Finance && s.own.affected;
     obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
+}
+
+/// `mhlw` — recommended: a medical institution tells the Ministry of Health, Labour and Welfare
+/// of a cyberattack: its 2018 notice to hospitals and clinics asks them to report an attack that
+/// brings a system down in a way that could leak data or interrupt treatment, and its guideline on
+/// the security of medical information systems expects a plan for reporting to MHLW and the
+/// police. Not for a near miss.
+fn mhlw(s: &Situation) -> Option<Obligation> {
+    let attacked = s.facts.unauthorized_access || s.malware;
+    let medical = s.facts.organization.sector == Sector::Medical && attacked && !s.near_miss;
+    obligation(Authority::Mhlw, Duty::Recommended, grounds([(medical, Ground::MedicalCyberattack)]), Vec::new())
+}
+
+/// `insurer` — recommended: a company with cyber insurance tells its insurer as the policy's
+/// notice terms say, since an insurer told late may refuse to pay. For events and incidents, not
+/// near misses.
+fn insurer(s: &Situation) -> Option<Obligation> {
+    let insured = s.facts.organization.cyber_insurance && !s.near_miss;
+    obligation(Authority::Insurer, Duty::Recommended, grounds([(insured, Ground::CyberInsurance)]), Vec::new())
+}
+
+/// `isms_body` — recommended: an ISMS-certified company tells its certification body of an
+/// incident as its certification contract says (ISO/IEC 27001 annex A "contact with
+/// authorities"). For incidents only: damage confirmed.
+fn isms_body(s: &Situation) -> Option<Obligation> {
+    let certified = s.facts.organization.isms_certified && s.facts.stage == IncidentStage::Incident;
+    obligation(Authority::IsmsBody, Duty::Recommended, grounds([(certified, Ground::IsmsCertified)]), Vec::new())
 }
 
 /// `police` — recommended: consult the prefectural police cybercrime desk, or file a 被害届, for

@@ -51,7 +51,8 @@ pub struct Facts {
     pub organization: Organization,
 }
 
-/// The incident categories of the company's procedures (IPA model rules, seed 003).
+/// The incident categories of the company's procedures (the IPA model rules' 漏えい・流出,
+/// 改ざん・消失・破壊・サービス停止 and ウイルス感染, split here as the assessment needs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentCategory {
@@ -73,8 +74,8 @@ pub enum IncidentCategory {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct DataAtRisk {
     /// Personal data is (or may be) involved. Any count, `subjects_unknown`, a kind of data or
-    /// My Numbers say so too; `true` alone means "personal data may be involved, nothing else is
-    /// known yet"; `false` with anything that says otherwise is refused; `null` = not said.
+    /// My Numbers say so too; `true` by itself says only that personal data could be among what
+    /// was hit; `false` with anything that says otherwise is refused; `null` = not said.
     pub involved: Option<bool>,
     /// 本人の数 — how many people the data is about, as known or estimated. 0 with personal data
     /// involved and no `subjects_max` means nobody knows yet.
@@ -90,8 +91,8 @@ pub struct DataAtRisk {
     pub financial_damage_risk: bool,
     /// 不正の目的のおそれ — may have been done with an unlawful purpose.
     pub unlawful_purpose: bool,
-    /// Personal information the company was acquiring, or about to acquire, to keep as personal
-    /// data (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
+    /// Personal information the company was in the course of collecting, to keep as personal data
+    /// (e.g. what customers typed into its own web form). Counts from 2024-04-01 only.
     pub being_acquired: bool,
     /// 高度な暗号化 — strongly encrypted, with the key kept safe.
     pub high_level_encryption: bool,
@@ -105,7 +106,7 @@ pub struct DataAtRisk {
     pub my_number_subjects: u64,
     /// The most people whose My Number may be included; at least `my_number_subjects`.
     pub my_number_subjects_max: Option<u64>,
-    /// The My Numbers were open to anyone on the internet or on a system reachable from outside.
+    /// The My Numbers could be seen by anyone on the web or on a system outsiders can reach.
     pub my_number_public: bool,
     /// People living in the EU/EEA.
     pub eu_subjects: u64,
@@ -139,9 +140,9 @@ pub struct Organization {
     pub isms_certified: bool,
     /// The company has cyber insurance, whose policy asks to be told of incidents.
     pub cyber_insurance: bool,
-    /// The GDPR applies to the company (an EU establishment, or offering goods or services to
-    /// people in the EU or monitoring them there, art. 3). Missing means yes, so that a report is
-    /// not missed until the company profile says otherwise.
+    /// The GDPR applies to the company (art. 3: it has an establishment in the EU, or targets
+    /// people there with goods or services or watches how they behave there). Missing means yes,
+    /// so that no report is missed until the company profile says otherwise.
     pub gdpr_applies: bool,
     pub sector: Sector,
 }

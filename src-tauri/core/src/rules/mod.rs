@@ -3,7 +3,7 @@
 //! A small office rarely knows that a lost USB stick with 30 patients' diagnoses is a report to
 //! the Personal Information Protection Commission within 30 days. This module turns the facts of
 //! an incident ([`Facts`], read with [`parse_facts`]) into an [`Assessment`]: the addressees of
-//! DOMAIN.md §3 with their duty, the grounds that trigger it, and the deadlines counted on the
+//! docs/rules.md §7 with their duty, the grounds that trigger it, and the deadlines counted on the
 //! Japanese calendar. It is the engine behind `sonae-cli assess` and the app's incident wizard.
 //!
 //! - [`facts`]: the input and its validation;

@@ -17,8 +17,8 @@ pub struct RuleSet {
     /// 施行日 — the day these rules came into force; the assessment names the set by it.
     pub effective: NaiveDate,
     /// 施行規則 art. 7(3) as amended with effect from 2024-04-01: personal information the company
-    /// is acquiring, or about to acquire, and means to keep as personal data counts for the
-    /// unlawful-purpose report (web skimming of the company's own order form).
+    /// is in the course of collecting, to keep as personal data, counts for the unlawful-purpose
+    /// report (web skimming of the company's own order form).
     pub covers_information_being_acquired: bool,
     /// 施行規則 art. 7(4): a report is due when *more than* this many people are affected.
     pub people_threshold: u64,

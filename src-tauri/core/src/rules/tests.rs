@@ -1,5 +1,5 @@
 //! Acceptance tests of the assessment: every trigger and exemption at its boundary, the worked
-//! examples of DOMAIN.md §4, the exact contract JSON, the readable summary, and properties over
+//! examples of docs/rules.md, the exact contract JSON, the readable summary, and properties over
 //! arbitrary facts.
 
 use chrono::{DateTime, NaiveDate};
@@ -297,6 +297,48 @@ fn eu_residents_mean_a_gdpr_notice_within_72_hours() {
 }
 
 #[test]
+fn no_gdpr_duty_when_the_profile_says_the_gdpr_does_not_apply() {
+    let assessment = assess(&facts(json!({
+        "discovered_at": AT, "personal_data": { "subjects": 3, "eu_subjects": 3, "sensitive": true },
+        "organization": { "gdpr_applies": false }
+    })));
+    assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects]);
+}
+
+#[test]
+fn the_gdpr_is_taken_to_apply_until_the_profile_says_not() {
+    let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 3 }));
+    assert_eq!(authorities(&assessment), [Authority::EuSupervisoryAuthority]);
+}
+
+#[test]
+fn a_likely_high_risk_means_telling_the_people_in_the_eu() {
+    for kind in ["sensitive", "financial_damage_risk"] {
+        let assessment = with_data(json!({ "subjects": 3, "eu_subjects": 3, kind: true }));
+        let notice = find(&assessment, Authority::EuDataSubjects).unwrap_or_else(|| panic!("{kind}"));
+        assert_eq!(
+            (notice.duty, notice.grounds.as_slice(), notice.deadlines.as_slice()),
+            (Duty::Mandatory, &[Ground::EuSubjects, Ground::EuHighRisk][..], &[][..])
+        );
+        // Encrypted data is unlikely to result in a risk: neither GDPR duty.
+        let encrypted = with_data(json!({ "subjects": 3, "eu_subjects": 3, kind: true, "high_level_encryption": true }));
+        assert!(!authorities(&encrypted).iter().any(|a| matches!(a, Authority::EuSupervisoryAuthority | Authority::EuDataSubjects)));
+    }
+    assert_eq!(find(&with_data(json!({ "subjects": 3, "eu_subjects": 3 })), Authority::EuDataSubjects), None);
+}
+
+#[test]
+fn the_summary_asks_the_office_to_review_other_high_risk_kinds() {
+    let facts = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 3, "eu_subjects": 3 } }));
+    let text = describe(&assess(&facts), &facts, "ja");
+    assert!(text.contains("身分証明書、子どものデータ、大量のデータなど"), "{text}");
+    assert!(text.contains("本人への通知（GDPR第34条）も必要です"), "{text}");
+    assert!(text.contains("会社情報で「適用なし」とされるまでは適用があるものとして扱います"), "{text}");
+    let text = describe(&assess(&facts), &facts, "en");
+    assert!(text.contains("identity documents, children's data, large volumes"), "{text}");
+}
+
+#[test]
 fn the_gdpr_deadline_keeps_the_input_offset() {
     for (at, due) in [
         ("2026-04-06T06:30:00Z", "2026-04-09T06:30:00+00:00"),
@@ -493,6 +535,7 @@ fn without_exemptions_every_personal_data_duty_applies() {
             Authority::PpcMyNumber,
             Authority::PrivacyMark,
             Authority::EuSupervisoryAuthority,
+            Authority::EuDataSubjects,
             Authority::Fsa
         ]
     );
@@ -516,6 +559,7 @@ fn recovery_before_viewing_lifts_the_ppc_report_but_not_the_my_number_report() {
             Authority::PpcMyNumber,
             Authority::PrivacyMark,
             Authority::EuSupervisoryAuthority,
+            Authority::EuDataSubjects,
             Authority::Fsa
         ]
     );
@@ -558,6 +602,63 @@ fn exemptions_do_not_lift_the_crime_and_security_reports() {
     );
 }
 
+// --- Recommended: MHLW, the insurer, the ISMS body ----------------------------------------------
+
+#[test]
+fn a_medical_institution_hit_by_a_cyberattack_is_advised_to_tell_mhlw() {
+    for attack in [json!({ "malware": true }), json!({ "unauthorized_access": true }), json!({ "category": "malware" })] {
+        let mut input = json!({ "discovered_at": AT, "organization": { "sector": "medical" } });
+        input.as_object_mut().unwrap().extend(attack.as_object().unwrap().clone());
+        let assessment = assess(&facts(input));
+        let mhlw = find(&assessment, Authority::Mhlw).unwrap_or_else(|| panic!("{attack}"));
+        assert_eq!((mhlw.duty, mhlw.grounds.as_slice()), (Duty::Recommended, &[Ground::MedicalCyberattack][..]));
+    }
+    let lost_laptop = assess(&facts(json!({
+        "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 3, "sensitive": true },
+        "organization": { "sector": "medical" }
+    })));
+    assert_eq!(find(&lost_laptop, Authority::Mhlw), None);
+    let near_miss = assess(&facts(json!({
+        "discovered_at": AT, "stage": "near_miss", "malware": true, "organization": { "sector": "medical" }
+    })));
+    assert_eq!(find(&near_miss, Authority::Mhlw), None);
+    let clinic_elsewhere = assess(&facts(json!({ "discovered_at": AT, "malware": true })));
+    assert_eq!(find(&clinic_elsewhere, Authority::Mhlw), None);
+}
+
+#[test]
+fn an_insured_company_is_advised_to_tell_its_insurer_of_events_and_incidents() {
+    let insurer = |stage: &str| {
+        find(
+            &assess(&facts(json!({ "discovered_at": AT, "stage": stage, "category": "outage",
+                                   "organization": { "cyber_insurance": true } }))),
+            Authority::Insurer,
+        )
+        .cloned()
+    };
+    for stage in ["event", "incident"] {
+        let told = insurer(stage).unwrap_or_else(|| panic!("{stage}"));
+        assert_eq!((told.duty, told.grounds.as_slice()), (Duty::Recommended, &[Ground::CyberInsurance][..]));
+    }
+    assert_eq!(insurer("near_miss"), None);
+    assert_eq!(find(&assess(&facts(json!({ "discovered_at": AT, "category": "outage" }))), Authority::Insurer), None);
+}
+
+#[test]
+fn an_isms_certified_company_is_advised_to_tell_its_body_of_incidents_only() {
+    let body = |stage: &str| {
+        find(
+            &assess(&facts(json!({ "discovered_at": AT, "stage": stage, "organization": { "isms_certified": true } }))),
+            Authority::IsmsBody,
+        )
+        .cloned()
+    };
+    let told = body("incident").unwrap();
+    assert_eq!((told.duty, told.grounds.as_slice()), (Duty::Recommended, &[Ground::IsmsCertified][..]));
+    assert_eq!(body("event"), None);
+    assert_eq!(body("near_miss"), None);
+}
+
 // --- Security reports ---------------------------------------------------------------------------
 
 #[test]
@@ -586,16 +687,23 @@ fn nothing_reportable_gives_no_obligation() {
 
 #[test]
 fn every_addressee_appears_in_the_table_order() {
-    let assessment = assess(&facts(json!({
-        "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
-        "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5 },
-        "entrusted_data": { "subjects": 10 },
-        "organization": { "privacy_mark": true, "sector": "finance" }
-    })));
-    assert_eq!(authorities(&assessment), Authority::ALL);
+    // The FSA is for financial businesses and MHLW for medical ones: two companies between them
+    // meet every addressee.
+    let company = |sector: &str| {
+        assess(&facts(json!({
+            "discovered_at": AT, "category": "malware", "unauthorized_access": true, "crime_suspected": true,
+            "personal_data": { "subjects": 2000, "my_number_subjects": 200, "eu_subjects": 5, "sensitive": true },
+            "entrusted_data": { "subjects": 10 },
+            "organization": { "privacy_mark": true, "isms_certified": true, "cyber_insurance": true, "sector": sector }
+        })))
+    };
+    let (finance, medical) = (authorities(&company("finance")), authorities(&company("medical")));
+    let all_but = |left_out: Authority| Authority::ALL.into_iter().filter(|a| *a != left_out).collect::<Vec<_>>();
+    assert_eq!(finance, all_but(Authority::Mhlw));
+    assert_eq!(medical, all_but(Authority::Fsa));
 }
 
-// --- The worked examples of DOMAIN.md §4 --------------------------------------------------------
+// --- Worked examples ---------------------------------------------------------------------------
 
 /// 2026-01-13: 2,500 customers' names and emails exposed by a misconfigured server.
 fn example_1() -> Facts {
@@ -908,7 +1016,11 @@ fn the_summary_says_who_reports_the_clients_data() {
     assert!(text.contains("補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"), "{text}");
     assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
     let text = describe(&assess(&facts), &facts, "en");
-    assert!(text.contains("Until then the company, as the processor, owes the PPC report itself"), "{text}");
+    assert!(text.contains("Before that, the company, as the processor, must report to the PPC itself"), "{text}");
+    let told = payroll_bureau(true);
+    let text = describe(&assess(&told), &told, "en");
+    assert!(text.contains("the client has already been told of its data, so the reports on that data are the client's"), "{text}");
+    assert!(!text.contains("Before that, the company"), "{text}");
 }
 
 // --- Near misses and events --------------------------------------------------------------------
@@ -974,7 +1086,11 @@ fn every_id_is_snake_case() {
             "ppc_my_number",
             "privacy_mark",
             "eu_supervisory_authority",
+            "eu_data_subjects",
             "fsa",
+            "mhlw",
+            "insurer",
+            "isms_body",
             "police",
             "ipa_malware",
             "ipa_unauthorized_access",
@@ -1092,8 +1208,53 @@ fn every_name_and_explanation_exists_in_both_languages() {
     for ground in Ground::ALL {
         assert_ne!(ground_text(ground, "ja"), ground_text(ground, "en"));
     }
+    for note in text::Note::ALL {
+        assert_ne!(note.text("ja"), note.text("en"));
+    }
+    for remark in text::Remark::ALL {
+        assert_ne!(remark.text("ja"), remark.text("en"));
+    }
+    for delegate in Delegate::ALL {
+        assert_ne!(text::delegate_name(delegate, "ja"), text::delegate_name(delegate, "en"));
+    }
     assert_eq!(duty_name(Duty::Mandatory, "xx"), "義務");
     assert_eq!(stage_name(Stage::Final, "EN"), "Final report");
+}
+
+#[test]
+fn the_catalogue_holds_every_new_addressee_ground_and_explanation() {
+    for lang in ["ja", "en"] {
+        let texts = text::catalogue(lang);
+        for key in [
+            "authority.client",
+            "authority.eu_data_subjects",
+            "authority.mhlw",
+            "authority.insurer",
+            "authority.isms_body",
+            "timing.client",
+            "timing.isms_body",
+            "ground.subjects_may_exceed_1000",
+            "ground.being_acquired_unlawful",
+            "ground.my_number_may_exceed_100",
+            "ground.my_number_public",
+            "ground.entrusted_data",
+            "ground.eu_high_risk",
+            "ground.medical_cyberattack",
+            "ground.cyber_insurance",
+            "ground.isms_certified",
+            "submit_to.fsa",
+            "submit_to.mic",
+            "note.unknown_count",
+            "note.near_miss",
+            "remark.client_reports",
+            "remark.submit_to_fsa",
+            "remark.gdpr_high_risk_review",
+        ] {
+            assert!(texts.get(key).is_some_and(|text| !text.is_empty()), "{lang}: {key}");
+        }
+        assert_eq!(texts.keys().filter(|key| key.starts_with("authority.")).count(), Authority::ALL.len());
+        assert_eq!(texts.keys().filter(|key| key.starts_with("ground.")).count(), Ground::ALL.len());
+    }
 }
 
 // --- Properties over arbitrary facts ------------------------------------------------------------
@@ -1279,6 +1440,27 @@ proptest! {
         facts.stage = IncidentStage::NearMiss;
         let assessment = assess(&facts);
         prop_assert!(assessment.obligations.iter().all(|o| o.duty == Duty::Recommended), "{assessment:?}");
+    }
+
+    #[test]
+    fn the_answer_does_not_depend_on_the_offset_the_moment_is_written_in(facts in any_facts()) {
+        let mut in_japan = facts.clone();
+        in_japan.discovered_at = facts.discovered_at.with_timezone(&super::deadline::japan_time());
+        let (abroad, japan) = (assess(&facts), assess(&in_japan));
+        // DateTime equality is equality of instants, so this compares the GDPR deadline as one.
+        prop_assert_eq!(&abroad, &japan);
+        let instants = |assessment: &Assessment| -> Vec<DateTime<chrono::FixedOffset>> {
+            assessment.obligations.iter().flat_map(|o| &o.deadlines).filter_map(|d| match d.due_by {
+                DueBy::Instant(at) => Some(at),
+                DueBy::Date(_) => None,
+            }).collect()
+        };
+        for (at, other) in instants(&abroad).into_iter().zip(instants(&japan)) {
+            prop_assert_eq!(at.timestamp(), other.timestamp());
+            // Each is written in the offset the facts were.
+            prop_assert_eq!(at.offset(), facts.discovered_at.offset());
+            prop_assert_eq!(other.offset(), in_japan.discovered_at.offset());
+        }
     }
 
     #[test]

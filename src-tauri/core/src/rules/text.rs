@@ -59,7 +59,14 @@ fn authority_words(authority: Authority) -> Words {
         ),
         Authority::PrivacyMark => ("プライバシーマークの審査機関", "Privacy Mark examining body"),
         Authority::EuSupervisoryAuthority => ("EU・EEAの監督機関（GDPR）", "EU/EEA supervisory authority (GDPR)"),
+        Authority::EuDataSubjects => (
+            "EU・EEAの本人への通知（GDPR第34条）",
+            "Notice to the people in the EU/EEA (GDPR art. 34)",
+        ),
         Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
+        Authority::Mhlw => ("厚生労働省（医療機関のサイバー攻撃）", "Ministry of Health, Labour and Welfare (cyberattack on a medical institution)"),
+        Authority::Insurer => ("サイバー保険の保険会社", "The cyber insurer"),
+        Authority::IsmsBody => ("ISMS認証機関", "The ISMS certification body"),
         Authority::Police => ("都道府県警察（サイバー犯罪相談窓口）", "Prefectural police (cybercrime desk)"),
         Authority::IpaMalware => ("IPA（コンピュータウイルス届出）", "IPA (malware report)"),
         Authority::IpaUnauthorizedAccess => ("IPA（不正アクセス届出）", "IPA (unauthorized access report)"),
@@ -108,7 +115,7 @@ fn ground_words(ground: Ground) -> Words {
         ),
         Ground::MyNumberPublic => (
             "マイナンバーを含む情報が、インターネットや外部から接続できるシステム上で誰でも見られる状態になった（人数にかかわらず報告対象）",
-            "My Number data was open to anyone on the internet or on a system reachable from outside (reportable whatever the count)",
+            "My Number data could be seen by anyone on the web or on a system outsiders can reach (reportable however few people it concerns)",
         ),
         Ground::EntrustedData => (
             "委託を受けて取り扱っている委託元の個人データで起きた",
@@ -122,9 +129,25 @@ fn ground_words(ground: Ground) -> Words {
             "EU・EEAに住む人の個人データが含まれる（GDPRの対象）",
             "Personal data of people in the EU/EEA is affected (GDPR applies)",
         ),
+        Ground::EuHighRisk => (
+            "特に配慮が必要なデータやお金の被害につながるデータが暗号化されずに含まれ、本人に高いリスクが生じるおそれがある",
+            "Special-category data, or data that can be misused for money, was not encrypted: a likely high risk to the people",
+        ),
         Ground::FinanceSector => (
             "金融業のため、お客様の個人データの漏えいは件数にかかわらず報告する",
             "As a financial business, any leak of customers' personal data is reported, however small",
+        ),
+        Ground::MedicalCyberattack => (
+            "医療機関が不正アクセスやマルウェアの被害を受けた",
+            "A medical institution was hit by unauthorized access or malware",
+        ),
+        Ground::CyberInsurance => (
+            "サイバー保険に加入しており、保険会社への事故の連絡が求められる",
+            "The company has cyber insurance, whose policy asks to be told of incidents",
+        ),
+        Ground::IsmsCertified => (
+            "ISMS認証を取得しており、認証機関への連絡が求められることがある",
+            "The company is ISMS certified; its certification body may need to be told",
         ),
         Ground::UnauthorizedAccess => {
             ("不正アクセス、またはその試みがあった", "There was unauthorized access, or an attempt at it")
@@ -162,7 +185,20 @@ fn timing_words(authority: Authority) -> Words {
             "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
         ),
         Authority::EuSupervisoryAuthority => ("知ってから72時間以内", "Within 72 hours of becoming aware"),
-        Authority::Fsa => ("速やかに", "Promptly"),
+        Authority::EuDataSubjects => ("不当に遅滞することなく", "Without undue delay"),
+        Authority::Fsa => (
+            "速やかに（目安は3〜5日程度。個人情報保護委員会への報告とまとめて出すこともできます）",
+            "Promptly, about 3-5 days (it may be combined with the PPC report)",
+        ),
+        Authority::Mhlw => (
+            "速やかに（疑いの段階でも、まずシステム事業者に連絡）",
+            "Promptly; even when it is only suspected, contact the system vendor straight away",
+        ),
+        Authority::Insurer => (
+            "保険契約の定めに従って。通常は速やかに（連絡が遅れると補償を受けられないことがあります）",
+            "By the notice terms of the policy, normally without delay (an insurer told late may refuse to pay)",
+        ),
+        Authority::IsmsBody => ("認証契約の定めに従って", "As the certification contract says"),
         Authority::Police => {
             ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station")
         }
@@ -360,11 +396,23 @@ pub enum Remark {
     SubmitToFsa,
     /// Under a `ppc` report delegated to MIC: where to submit it.
     SubmitToMic,
+    /// Under `eu_supervisory_authority`: when the GDPR applies at all, and that the profile can
+    /// say it does not.
+    GdprApplies,
+    /// Under `eu_supervisory_authority`: review the other kinds of data that may mean a high risk
+    /// to the people (GDPR art. 34).
+    GdprHighRiskReview,
 }
 
 impl Remark {
     /// Every remark, in the order `describe` says them.
-    pub const ALL: [Remark; 3] = [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports];
+    pub const ALL: [Remark; 5] = [
+        Remark::SubmitToFsa,
+        Remark::SubmitToMic,
+        Remark::ClientReports,
+        Remark::GdprApplies,
+        Remark::GdprHighRiskReview,
+    ];
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
@@ -372,6 +420,8 @@ impl Remark {
             Remark::ClientReports => "client_reports",
             Remark::SubmitToFsa => "submit_to_fsa",
             Remark::SubmitToMic => "submit_to_mic",
+            Remark::GdprApplies => "gdpr_applies",
+            Remark::GdprHighRiskReview => "gdpr_high_risk_review",
         }
     }
 
@@ -379,15 +429,23 @@ impl Remark {
         match self {
             Remark::SubmitToFsa => (
                 "金融分野の事業者のため、この報告は個人情報保護委員会から権限の委任を受けた金融庁に提出します（本店所在地を管轄する財務局など。業法で都道府県の監督を受ける事業者は都道府県）。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
-                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (the Local Finance Bureau for the head office, or the prefecture where a sector law makes it the supervisor). Confirm it with the delegation question of the PPC's report form.",
+                "As a financial business, submit this report to the Financial Services Agency, to which the PPC has delegated it (in practice the Local Finance Bureau covering the head office, or the prefecture if a sector law puts the business under it). Confirm it with the delegation question of the PPC's report form.",
             ),
             Remark::SubmitToMic => (
                 "電気通信事業者のため、この報告は個人情報保護委員会から権限の委任を受けた総務省に、本店所在地を管轄する総合通信局を通じて提出します。委員会の報告フォームの「権限の委任」に関する設問でも確認してください。",
                 "As a telecommunications carrier, submit this report to the Ministry of Internal Affairs and Communications, to which the PPC has delegated it, through the Bureau of Telecommunications for the head office. Confirm it with the delegation question of the PPC's report form.",
             ),
+            Remark::GdprApplies => (
+                "GDPRは、EU・EEAに拠点がある会社や、そこにいる人に商品・サービスを提供したり行動を監視したりする会社に適用されます（第3条）。EUの顧客がいるだけでは適用されません。本製品は、会社情報で「適用なし」とされるまでは適用があるものとして扱います。",
+                "The GDPR reaches a company with an establishment in the EU/EEA, or one that targets people there with goods or services or watches how they behave there (art. 3); a Japanese company is not covered merely because some customers live in the EU. Until the company profile says the GDPR does not apply, this product assumes it does.",
+            ),
+            Remark::GdprHighRiskReview => (
+                "本人に高いリスクが生じるおそれのある他の種類のデータ（身分証明書、子どものデータ、大量のデータなど）が含まれていないか確認してください。含まれるときは、本人への通知（GDPR第34条）も必要です。",
+                "Check whether other kinds of data that may mean a high risk to the people are involved (identity documents, children's data, large volumes, and so on); if so, the people must be told as well (GDPR art. 34).",
+            ),
             Remark::ClientReports => (
                 "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
-                "Once the client has been told, the report to the PPC and the notice to the people concerned for this data are the client's to make. Until then the company, as the processor, owes the PPC report itself (a joint report with the client is allowed). The company's own data is assessed separately.",
+                "After the client has heard of it, reporting this data to the PPC and notifying its people fall to the client. Before that, the company, as the processor, must report to the PPC itself, and may file jointly with the client. The company's own data is assessed separately.",
             ),
         }
     }
@@ -406,6 +464,9 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
             Remark::ClientReports => obligation.authority == Authority::Client,
             Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
             Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
+            Remark::GdprApplies | Remark::GdprHighRiskReview => {
+                obligation.authority == Authority::EuSupervisoryAuthority
+            }
         })
         .collect()
 }
@@ -457,8 +518,17 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
     let data = &facts.personal_data.at_risk;
+    let client_told = situation.entrusted.as_ref().is_some_and(|entrusted| entrusted.affected)
+        && facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
+    let client_told = (
+        client_told,
+        (
+            "委託元のデータについては委託元にすでに知らせたため、その報告は委託元が行う",
+            "the client has already been told of its data, so the reports on that data are the client's",
+        ),
+    );
     if !situation.own.affected {
-        return Vec::new();
+        return [client_told].into_iter().filter(|(holds, _)| *holds).map(|(_, text)| l.pick(text)).collect();
     }
     [
         (
@@ -483,6 +553,7 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
                 "the company processes the data for a client and has told the client",
             ),
         ),
+        client_told,
     ]
     .into_iter()
     .filter(|(holds, _)| *holds)

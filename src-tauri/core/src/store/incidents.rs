@@ -259,7 +259,7 @@ pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
 }
 
 /// Who to call now about an incident: the holders and deputies of the roles responsible for its
-/// level and every level below it down to 1 (the escalation of DOMAIN.md §1.3), in call-tree
+/// level and every level below it down to 1 (連絡及び報告 in the IPA model rules), in call-tree
 /// order, each with their latest call about this incident. A level-0 event calls only the role
 /// responsible for level 0.
 pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>> {

@@ -2,7 +2,7 @@
 //! consultant's workflow: tune one client's policy, carry it to the next client (or start a new
 //! company file from it with [`super::CompanyFile::create`]).
 //!
-//! A template holds no people (DOMAIN.md §1: roles are held by people from the contact table,
+//! A template holds no people (IPA model rules: roles are held by people from the contact table,
 //! and those belong to one company). Importing therefore replaces the policy and the BCP plan but
 //! keeps what links them to this company's people wherever the link still makes sense: the
 //! holders of a role whose key is still there, the recovery person and related contacts of a
