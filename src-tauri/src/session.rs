@@ -53,10 +53,9 @@ impl OpenFile {
         OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None, upgrade_notice_read: false }
     }
 
-    /// The schema version the open file was upgraded from on opening, while its notice is unread.
-    pub fn unread_upgrade(&self) -> Option<i32> {
-        let upgrade = self.company.as_ref()?.upgrade()?;
-        (!self.upgrade_notice_read).then_some(upgrade.from)
+    /// What opening upgraded in the open file, while its notice is unread.
+    pub fn unread_upgrade(&self) -> Option<&store::Upgrade> {
+        self.company.as_ref()?.upgrade().filter(|_| !self.upgrade_notice_read)
     }
 }
 

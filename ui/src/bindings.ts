@@ -18,7 +18,25 @@ handles_my_number: boolean, handles_eu_data: boolean,
 /**
  * Contacts not confirmed for this many months are flagged.
  */
-stale_contact_months: number, };
+stale_contact_months: number, 
+/**
+ * サイバー保険 — the company holds cyber insurance (its notice clause makes the insurer an
+ * addressee; docs/rules.md).
+ */
+cyber_insurance: boolean, 
+/**
+ * The cyber insurer among the contacts, if chosen.
+ */
+insurer_contact_id: number | null, 
+/**
+ * An establishment (office, branch) in the EU — GDPR art. 3(1). `None`: not answered yet.
+ */
+eu_establishment: boolean | null, 
+/**
+ * Offers goods or services to people in the EU, or monitors their behaviour there — GDPR
+ * art. 3(2). `None`: not answered yet.
+ */
+eu_targeting: boolean | null, };
 
 export type IncidentStage = "near_miss" | "event" | "incident";
 
@@ -79,7 +97,14 @@ protected: boolean,
  * The schema version the open file had before this Sonae upgraded it on opening, until the
  * user has read the notice saying so; `None` otherwise.
  */
-upgraded_from: number | null, };
+upgraded_from: number | null, 
+/**
+ * The open incidents whose obligations that upgrade changed (assessed again under new rules),
+ * for the same notice.
+ */
+reassessed: Array<IncidentRef>, };
+
+export type IncidentRef = { id: number, title: string, };
 
 export type RecentFile = { path: string, file_name: string, folder: string, 
 /**
@@ -135,7 +160,16 @@ sent_on: string | null, reference_number: string, waived_reason: string,
 /**
  * False once revised facts no longer call for it (kept: it may have been sent already).
  */
-current: boolean, contact: AuthorityContact | null, };
+current: boolean, contact: AuthorityContact | null, 
+/**
+ * The ministry a delegated PPC report goes to instead of the PPC.
+ */
+submit_to: Delegate | null, 
+/**
+ * The rule set it was assessed under, named by the day it came into force ("2024-04-01");
+ * `None` when Sonae 0.1 assessed it.
+ */
+rules: string | null, };
 
 export type ObligationUpdate = { status: ObligationStatus, sent_on: string | null, reference_number: string, waived_reason: string, };
 

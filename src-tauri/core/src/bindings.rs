@@ -21,6 +21,7 @@ pub fn typescript() -> String {
         model::Preferences::decl(&cfg),
         model::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
+        model::IncidentRef::decl(&cfg),
         model::RecentFile::decl(&cfg),
         model::PolicySource::decl(&cfg),
         model::ChosenContactsCsv::decl(&cfg),

@@ -31,6 +31,25 @@ pub struct CompanyProfile {
     pub handles_eu_data: bool,
     /// Contacts not confirmed for this many months are flagged.
     pub stale_contact_months: i64,
+    /// サイバー保険 — the company holds cyber insurance (its notice clause makes the insurer an
+    /// addressee; docs/rules.md).
+    pub cyber_insurance: bool,
+    /// The cyber insurer among the contacts, if chosen.
+    pub insurer_contact_id: Option<i64>,
+    /// An establishment (office, branch) in the EU — GDPR art. 3(1). `None`: not answered yet.
+    pub eu_establishment: Option<bool>,
+    /// Offers goods or services to people in the EU, or monitors their behaviour there — GDPR
+    /// art. 3(2). `None`: not answered yet.
+    pub eu_targeting: Option<bool>,
+}
+
+impl CompanyProfile {
+    /// Whether the GDPR applies to the company (art. 3): an EU establishment, or offering to or
+    /// monitoring people in the EU. Until both are answered "no" it is taken to apply — the safe
+    /// direction, so that no GDPR notice is missed.
+    pub fn gdpr_applies(&self) -> bool {
+        !(self.eu_establishment == Some(false) && self.eu_targeting == Some(false))
+    }
 }
 
 /// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
@@ -147,6 +166,16 @@ pub struct OpenFileState {
     /// The schema version the open file had before this Sonae upgraded it on opening, until the
     /// user has read the notice saying so; `None` otherwise.
     pub upgraded_from: Option<i32>,
+    /// The open incidents whose obligations that upgrade changed (assessed again under new rules),
+    /// for the same notice.
+    pub reassessed: Vec<IncidentRef>,
+}
+
+/// An incident named in a notice, to link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IncidentRef {
+    pub id: i64,
+    pub title: String,
 }
 
 /// A company file opened before, for the list of recent files (consultants keep one per client).
@@ -330,6 +359,11 @@ pub struct ObligationRecord {
     /// False once revised facts no longer call for it (kept: it may have been sent already).
     pub current: bool,
     pub contact: Option<AuthorityContact>,
+    /// The ministry a delegated PPC report goes to instead of the PPC.
+    pub submit_to: Option<crate::rules::Delegate>,
+    /// The rule set it was assessed under, named by the day it came into force ("2024-04-01");
+    /// `None` when Sonae 0.1 assessed it.
+    pub rules: Option<String>,
 }
 
 /// A change to an obligation's status.

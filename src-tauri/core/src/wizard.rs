@@ -157,10 +157,17 @@ pub fn suggested_level(answers: &SeverityAnswers, category: &str) -> u8 {
 
 /// The assessment facts as far as the earlier steps and the company profile already tell them;
 /// the reporting step starts from these and the user corrects them.
+///
+/// What step 2 said carries over: its stage, and "personal information may have leaked"
+/// (`personal_data_involved`) as personal data involved with the count not known yet. A case that
+/// is an attack by its nature (ransomware, account misuse, a tampered website) then starts as done
+/// with bad intent; a lost device asks separately whether it may have been stolen.
 pub fn prefilled_facts(
     case: CaseKind,
     discovered_at: chrono::DateTime<chrono::FixedOffset>,
     category: Option<&str>,
+    stage: IncidentStage,
+    personal_data_involved: bool,
     company: &CompanyProfile,
 ) -> Facts {
     let category = match (case, category) {
@@ -173,18 +180,27 @@ pub fn prefilled_facts(
     Facts {
         discovered_at,
         occurred_at: None,
-        stage: IncidentStage::Incident,
+        stage,
         category,
         unauthorized_access: matches!(case, CaseKind::AccountMisuse | CaseKind::Website),
         malware: matches!(case, CaseKind::Malware | CaseKind::Ransomware),
         crime_suspected: matches!(case, CaseKind::Ransomware),
-        personal_data: PersonalData::default(),
+        personal_data: PersonalData {
+            at_risk: crate::rules::DataAtRisk {
+                involved: personal_data_involved.then_some(true),
+                unlawful_purpose: personal_data_involved
+                    && matches!(case, CaseKind::Ransomware | CaseKind::AccountMisuse | CaseKind::Website),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
         entrusted_data: None,
         organization: Organization {
             privacy_mark: company.privacy_mark,
             isms_certified: company.isms_certified,
+            cyber_insurance: company.cyber_insurance,
+            gdpr_applies: company.gdpr_applies(),
             sector: company.sector,
-            ..Organization::default()
         },
     }
 }
@@ -271,14 +287,29 @@ mod tests {
             handles_my_number: false,
             handles_eu_data: false,
             stale_contact_months: 12,
+            cyber_insurance: false,
+            insurer_contact_id: None,
+            eu_establishment: None,
+            eu_targeting: None,
         };
         let at = chrono::DateTime::parse_from_rfc3339("2026-08-03T09:00:00+09:00").unwrap();
-        let facts = prefilled_facts(CaseKind::Ransomware, at, Some("malware"), &company);
+        let facts = prefilled_facts(CaseKind::Ransomware, at, Some("malware"), IncidentStage::Incident, true, &company);
         assert!(facts.malware && facts.crime_suspected && !facts.unauthorized_access);
         assert_eq!(facts.category, IncidentCategory::Malware);
         assert!(facts.organization.privacy_mark);
+        assert!(facts.organization.gdpr_applies, "unanswered EU questions: the GDPR is taken to apply");
         assert_eq!(facts.organization.sector, crate::model::Sector::Medical);
-        let outage = prefilled_facts(CaseKind::Outage, at, Some("tampering"), &company);
+        // Step 2 said personal data may have leaked: involved, count unknown, and for ransomware
+        // done with bad intent.
+        assert_eq!(facts.personal_data.at_risk.involved, Some(true));
+        assert!(facts.personal_data.at_risk.unlawful_purpose);
+        assert_eq!((facts.personal_data.at_risk.subjects, facts.personal_data.at_risk.subjects_max), (0, None));
+        let outage = prefilled_facts(CaseKind::Outage, at, Some("tampering"), IncidentStage::Event, false, &company);
         assert_eq!(outage.category, IncidentCategory::Outage);
+        assert_eq!(outage.stage, IncidentStage::Event);
+        assert_eq!(outage.personal_data.at_risk.involved, None);
+        // A mistake is not an attack: personal data involved, but no bad intent assumed.
+        let missent = prefilled_facts(CaseKind::Missent, at, Some("leak"), IncidentStage::Incident, true, &company);
+        assert!(!missent.personal_data.at_risk.unlawful_purpose);
     }
 }

@@ -538,6 +538,13 @@ fn the_company_profile_is_edited_and_checked() {
     profile.privacy_mark = !profile.privacy_mark;
     profile.handles_eu_data = true;
     profile.stale_contact_months = 6;
+    // Insured, with the insurer from the contacts; in the EU by sales only.
+    assert!(profile.gdpr_applies(), "unanswered EU questions count as the GDPR applying");
+    let insurer = store::list_contacts(file.connection(), &Default::default()).unwrap().items[0].id;
+    profile.cyber_insurance = true;
+    profile.insurer_contact_id = Some(insurer);
+    profile.eu_establishment = Some(false);
+    profile.eu_targeting = Some(true);
     file.write(|tx| store::update_company_profile(tx, AUTHOR, &profile)).unwrap();
     let change = assert_recorded(&file, "company", Some(1), ChangeAction::Update);
     assert_eq!(change.label, "株式会社さくら商事");
@@ -554,6 +561,12 @@ fn the_company_profile_is_edited_and_checked() {
     refuse(&mut file, "invalid_months", &|p| p.stale_contact_months = 0);
     refuse(&mut file, "invalid_months", &|p| p.stale_contact_months = 121);
     refuse(&mut file, "text_too_long", &|p| p.prefecture = "県".repeat(201));
+    refuse(&mut file, "unknown_contact", &|p| p.insurer_contact_id = Some(999_999));
+
+    assert!(read.gdpr_applies(), "selling to people in the EU brings the GDPR");
+    profile.eu_targeting = Some(false);
+    file.write(|tx| store::update_company_profile(tx, AUTHOR, &profile)).unwrap();
+    assert!(!store::company_profile(file.connection()).unwrap().gdpr_applies(), "no EU office and no EU customers: no GDPR");
 }
 
 // ---------------------------------------------------------------------------------------------

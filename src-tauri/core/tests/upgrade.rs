@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use sonae_core::store::backups::{self, BackupContents, BackupReason};
-use sonae_core::store::migrate::{Migration, MIGRATIONS};
+use sonae_core::store::migrate::{Migration, KEPT_ROWS, MIGRATIONS, REWRITTEN_COLUMNS};
 use sonae_core::store::{self, CompanyFile, Passphrase, SCHEMA_VERSION};
 
 /// The passphrase `make-v1.sh` protected `v1-protected.sonae` with.
@@ -42,8 +42,10 @@ fn columns(conn: &Connection, table: &str) -> Vec<String> {
 }
 
 /// Reads every table of `conn`; with `only`, just the tables and columns of that earlier snapshot
-/// (an upgrade may add columns and tables, never take a value away).
-fn snapshot(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
+/// (an upgrade may add columns and tables, never take a value away). With `kept`, only what
+/// upgrades keep exactly: not the columns and rows they rewrite on purpose (`REWRITTEN_COLUMNS`,
+/// `KEPT_ROWS`, checked on their own).
+fn snapshot_with(conn: &Connection, only: Option<&Snapshot>, kept: bool) -> Snapshot {
     let tables: Vec<String> = match only {
         Some(earlier) => earlier.keys().cloned().collect(),
         None => {
@@ -55,13 +57,17 @@ fn snapshot(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
     };
     let mut taken = Snapshot::new();
     for table in tables {
-        let cols = match only {
+        let mut cols = match only {
             Some(earlier) => earlier[&table].0.clone(),
             None => columns(conn, &table),
         };
+        if kept {
+            cols.retain(|c| !REWRITTEN_COLUMNS.contains(&(table.as_str(), c.as_str())));
+        }
+        let condition = KEPT_ROWS.iter().find(|(t, _)| kept && *t == table).map_or("1".to_owned(), |(_, c)| c.to_string());
         let list = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let order = (1..=cols.len()).map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-        let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY {order}")).unwrap();
+        let mut stmt = conn.prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY {order}")).unwrap();
         let mut rows = stmt.query([]).unwrap();
         let (mut count, mut hasher) = (0, std::collections::hash_map::DefaultHasher::new());
         while let Some(row) = rows.next().unwrap() {
@@ -73,6 +79,29 @@ fn snapshot(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
         taken.insert(table, (cols, count, hasher.finish()));
     }
     taken
+}
+
+fn snapshot(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
+    snapshot_with(conn, only, false)
+}
+
+/// What upgrades keep exactly (see [`snapshot_with`]).
+fn kept_rows(conn: &Connection, only: Option<&Snapshot>) -> Snapshot {
+    snapshot_with(conn, only, true)
+}
+
+/// What was done about the obligations of open incidents: (incident, addressee, status, sent on,
+/// reference, reason) — a re-assessment keeps all of it.
+fn what_was_done(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare(
+            "SELECT o.incident_id || ' ' || o.authority_key || ' ' || o.status || ' ' || coalesce(o.sent_on, '-') || ' ' ||
+                    o.reference_number || ' ' || o.waived_reason
+               FROM obligation o JOIN incident i ON i.id = o.incident_id WHERE i.status = 'open' ORDER BY 1",
+        )
+        .unwrap();
+    let done = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    done
 }
 
 /// The fixture as it is on disk, read without changing it.
@@ -115,13 +144,22 @@ fn every_fixture_opens_upgraded_with_every_row_and_its_guards() {
         let (_dir, path) = copy_of(name);
         let passphrase = passphrase_for(name);
         let before = snapshot_of_file(&path, passphrase.as_ref());
+        let (kept_before, done_before) = {
+            let original = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).unwrap();
+            (kept_rows(original.connection(), None), what_was_done(original.connection()))
+        };
 
         let file = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
         let upgrade = file.upgrade().unwrap_or_else(|| panic!("{name} was not upgraded")).clone();
         assert_eq!((upgrade.from, upgrade.to), (1, SCHEMA_VERSION), "{name}");
         let version: i32 = file.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION, "{name}");
-        assert_eq!(snapshot(file.connection(), Some(&before)), before, "{name}: rows changed in the upgrade");
+        assert_eq!(kept_rows(file.connection(), Some(&kept_before)), kept_before, "{name}: rows changed in the upgrade");
+        assert_eq!(what_was_done(file.connection()), done_before, "{name}: the re-assessment lost what was done");
+        for (table, (_, count, _)) in &before {
+            let now: i64 = file.connection().query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0)).unwrap();
+            assert!(now as usize >= *count, "{name}: {table} lost rows ({count} → {now})");
+        }
         assert_timeline_is_append_only(file.connection());
         let foreign_keys: bool = file.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert!(foreign_keys, "{name}: foreign keys are off after the upgrade");
@@ -193,6 +231,7 @@ const REBUILD: Migration = Migration {
         ALTER TABLE contact_new RENAME TO contact;
         CREATE INDEX contact_call_order ON contact(call_order) WHERE call_order IS NOT NULL;
     ",
+    after: None,
 };
 
 #[test]
@@ -201,13 +240,16 @@ fn the_harness_rebuilds_guarded_tables_without_losing_a_row() {
     for name in FIXTURES {
         let (_dir, path) = copy_of(name);
         let passphrase = passphrase_for(name);
-        let before = snapshot_of_file(&path, passphrase.as_ref());
+        let before = {
+            let original = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).unwrap();
+            kept_rows(original.connection(), None)
+        };
 
         let file = CompanyFile::open_upgrading(&path, passphrase.as_ref(), &migrations).unwrap();
         let conn = file.connection();
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, REBUILD.version);
-        assert_eq!(snapshot(conn, Some(&before)), before, "{name}: rows changed in the rebuild");
+        assert_eq!(kept_rows(conn, Some(&before)), before, "{name}: rows changed in the rebuild");
         assert_timeline_is_append_only(conn);
         // The foreign keys hold again: a timeline entry of no incident is refused, and a contact
         // holding a role cannot be deleted.
@@ -226,7 +268,7 @@ fn a_failed_migration_is_rolled_back_whole() {
     let bytes = std::fs::read(&path).unwrap();
     let incidents_before = snapshot_of_file(&path, None)["incident"].1 as i64;
     // Deletes every incident, which the timeline's foreign keys must catch before committing.
-    let orphaning = Migration { version: SCHEMA_VERSION + 1, sql: "DELETE FROM incident;" };
+    let orphaning = Migration { version: SCHEMA_VERSION + 1, sql: "DELETE FROM incident;", after: None };
     let migrations: Vec<Migration> = MIGRATIONS.iter().copied().chain([orphaning]).collect();
     let Err(error) = CompanyFile::open_upgrading(&path, None, &migrations) else { panic!("the orphaning upgrade was committed") };
     assert_eq!(error.code(), "upgrade_failed", "{error}");
@@ -294,4 +336,35 @@ fn reading_an_older_file_never_changes_it() {
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(beside, [std::ffi::OsString::from(name)], "{name}: reading left files beside it");
     }
+}
+
+#[test]
+fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() {
+    let (_dir, path) = copy_of("v1-incidents.sonae");
+    let file = CompanyFile::open(&path).unwrap();
+    let conn = file.connection();
+    let incidents = store::list_incidents(conn).unwrap();
+    let find = |title: &str| store::incident_detail(conn, incidents.iter().find(|i| i.title == title).unwrap().id).unwrap();
+
+    // Found at 00:30 in Sydney (UTC+10) on 08-03, still 08-02 in Japan: Sonae 0.1 counted from
+    // 08-03 (final report 10-01); the day of knowing is now the Japanese date (final 09-30).
+    let sydney = find("シドニー事務所の顧客管理システムへの不正ログイン");
+    let ppc = sydney.obligations.iter().find(|o| o.authority == sonae_core::rules::Authority::Ppc).unwrap();
+    let final_due = ppc.deadlines.iter().find(|d| d.stage == sonae_core::rules::Stage::Final).unwrap().due_by;
+    assert_eq!(serde_json::to_value(final_due).unwrap(), "2026-09-30");
+    let entry = sydney.timeline.iter().find(|e| e.kind == "reassessed").expect("the re-assessment is logged");
+    assert!(entry.message.contains("2024-04-01") && entry.message.contains("個人情報保護委員会"), "{}", entry.message);
+    let upgrade = file.upgrade().unwrap();
+    assert_eq!(upgrade.reassessed.iter().map(|i| i.title.as_str()).collect::<Vec<_>>(), [sydney.title.as_str()]);
+
+    // The closed incident keeps its report as sent under version 1, and nothing is logged on it.
+    let closed = find("健診結果を別の顧客に誤送信");
+    assert!(closed.timeline.iter().all(|e| e.kind != "reassessed"));
+    assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent));
+
+    // The GDPR entry of the directory, unchanged by the user, now says there is no lead authority.
+    let purpose: String = conn
+        .query_row("SELECT purpose FROM authority WHERE key = 'eu_supervisory_authority'", [], |r| r.get(0))
+        .unwrap();
+    assert!(purpose.contains("主監督機関（ワンストップショップ）がない"), "{purpose}");
 }

@@ -67,7 +67,7 @@ fn write_until_killed(path: PathBuf, seed: u64) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Facts of a plausible incident, as the wizard would save them (DOMAIN.md §4 shape).
+/// Facts of a plausible incident, as the wizard would save them (the facts of docs/rules.md).
 fn random_facts(rng: &mut SplitMix64) -> serde_json::Value {
     let subjects = [0, 30, 200, 2500][rng.below(4) as usize];
     json!({

@@ -318,6 +318,8 @@ const UPGRADE_FIXTURES: [(&str, Option<&str>); 4] = [
 struct UpgradeExpectation {
     tables: Vec<(String, Vec<String>)>,
     rows: Vec<String>,
+    /// The rows an upgrade keeps exactly (not what it rewrites on purpose).
+    kept: Vec<String>,
     old_schema: Vec<String>,
     new_schema: Vec<String>,
     /// How long one uninterrupted upgrade takes, process start to exit.
@@ -374,7 +376,8 @@ fn upgrades_survive_kills(kills: u64, seed: u64, dir: &Path) {
 fn expect_upgrade(path: &Path, key: Option<&Passphrase>, passphrase: Option<&str>) -> UpgradeExpectation {
     let old_schema = schema_of(path, key);
     let tables = tables_of(path, key);
-    let rows = rows_in(path, key, &tables);
+    let rows = rows_in(path, key, &tables, false);
+    let kept = rows_in(path, key, &tables, true);
     let start = Instant::now();
     let mut upgrader = Command::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
     upgrader.arg(path).args(passphrase);
@@ -384,7 +387,7 @@ fn expect_upgrade(path: &Path, key: Option<&Passphrase>, passphrase: Option<&str
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), UPGRADED);
     let new_schema = schema_of(path, key);
     assert_ne!(old_schema, new_schema, "the upgrade changed no schema");
-    UpgradeExpectation { tables, rows, old_schema, new_schema, duration }
+    UpgradeExpectation { tables, rows, kept, old_schema, new_schema, duration }
 }
 
 fn run_upgrader_and_kill(path: &Path, passphrase: Option<&str>, run_for: Duration) {
@@ -414,8 +417,12 @@ fn verify_upgrade_state(path: &Path, key: Option<&Passphrase>, expected: &Upgrad
         v if v == store::SCHEMA_VERSION && schema == expected.new_schema => true,
         v => return Err(format!("schema version {v} with a schema that is neither the old nor the new one: {schema:#?}")),
     };
-    if rows_in(path, key, &expected.tables) != expected.rows {
-        return Err("rows changed".into());
+    let (rows, expected_rows) = match upgraded {
+        false => (rows_in(path, key, &expected.tables, false), &expected.rows),
+        true => (rows_in(path, key, &expected.tables, true), &expected.kept),
+    };
+    if rows != *expected_rows {
+        return Err(format!("rows changed ({} version)", if upgraded { "new" } else { "old" }));
     }
     Ok(upgraded)
 }
@@ -458,13 +465,18 @@ fn tables_of(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)
         .collect()
 }
 
-/// Every row of `tables`, in the columns given (an upgrade may add columns, never take a value).
-fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>)]) -> Vec<String> {
+/// Every row of `tables`, in the columns given (an upgrade may add columns, never take a value);
+/// with `kept`, only what upgrades keep exactly (`migrate::REWRITTEN_COLUMNS`, `KEPT_ROWS`).
+fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>)], kept: bool) -> Vec<String> {
+    use store::migrate::{KEPT_ROWS, REWRITTEN_COLUMNS};
     let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
     let mut rows = Vec::new();
     for (table, columns) in tables {
+        let columns: Vec<&String> =
+            columns.iter().filter(|c| !(kept && REWRITTEN_COLUMNS.contains(&(table.as_str(), c.as_str())))).collect();
+        let condition = KEPT_ROWS.iter().find(|(t, _)| kept && t == table).map_or("1", |(_, c)| c);
         let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-        let mut stmt = company.connection().prepare(&format!("SELECT {list} FROM \"{table}\" ORDER BY rowid")).expect("select");
+        let mut stmt = company.connection().prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY rowid")).expect("select");
         let mut query = stmt.query([]).expect("query");
         while let Some(row) = query.next().expect("row") {
             let values: Vec<String> = (0..columns.len()).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();

@@ -23,7 +23,8 @@ pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileSta
         path: open.path.as_ref().map(|p| p.display().to_string()),
         problem: open.problem.clone(),
         protected: open.company.as_ref().is_some_and(CompanyFile::is_protected),
-        upgraded_from: open.unread_upgrade(),
+        upgraded_from: open.unread_upgrade().map(|u| u.from),
+        reassessed: open.unread_upgrade().map(|u| u.reassessed.clone()).unwrap_or_default(),
     })
 }
 

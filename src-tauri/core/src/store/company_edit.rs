@@ -29,6 +29,12 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
             format!("contacts are flagged after 1 to {MAX_STALE_CONTACT_MONTHS} months, not {}", profile.stale_contact_months),
         ));
     }
+    if let Some(insurer) = profile.insurer_contact_id {
+        let known: bool = tx.query_row("SELECT count(*) > 0 FROM contact WHERE id = ?1", [insurer], |r| r.get(0))?;
+        if !known {
+            return Err(refused("unknown_contact", format!("contact {insurer} does not exist; choose the insurer from the contacts")));
+        }
+    }
     let sector = match profile.sector {
         Sector::General => "general",
         Sector::Finance => "finance",
@@ -38,7 +44,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     tx.execute(
         "UPDATE company SET name = ?1, language = ?2, sector = ?3, prefecture = ?4, privacy_mark = ?5, isms_certified = ?6,
                 handles_personal_data = ?7, handles_my_number = ?8, handles_eu_data = ?9, stale_contact_months = ?10,
-                updated_at = ?11
+                updated_at = ?11, cyber_insurance = ?12, insurer_contact_id = ?13, eu_establishment = ?14, eu_targeting = ?15
           WHERE id = 1",
         params![
             name,
@@ -51,7 +57,11 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
             profile.handles_my_number,
             profile.handles_eu_data,
             profile.stale_contact_months,
-            now()
+            now(),
+            profile.cyber_insurance,
+            profile.insurer_contact_id,
+            profile.eu_establishment,
+            profile.eu_targeting
         ],
     )?;
     record_change(tx, author, "company", Some(1), Some(&before), Some(&company_profile(tx)?))

@@ -100,8 +100,24 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
     if detail.facts.is_none() {
         if let Ok(discovered_at) = chrono::DateTime::parse_from_rfc3339(&detail.discovered_at) {
             let company = super::company_profile(conn)?;
-            detail.suggested_facts =
-                Some(wizard::prefilled_facts(detail.case_kind, discovered_at, detail.category.as_deref(), &company));
+            // Step 2's answer "personal information may have leaked", as last confirmed.
+            let personal_data_involved: bool = conn
+                .query_row(
+                    "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
+                      WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
+                    [id],
+                    |r| r.get(0),
+                )
+                .optional()?
+                .unwrap_or(false);
+            detail.suggested_facts = Some(wizard::prefilled_facts(
+                detail.case_kind,
+                discovered_at,
+                detail.category.as_deref(),
+                detail.stage,
+                personal_data_involved,
+                &company,
+            ));
         }
     }
     detail.timeline = timeline(conn, id)?;
@@ -186,8 +202,10 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.authority_key, o.duty, o.grounds, o.deadlines, o.next_due, o.status, o.sent_on,
                 o.reference_number, o.waived_reason, o.current,
-                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source
-           FROM obligation o LEFT JOIN authority a ON a.key = o.authority_key
+                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source, o.submit_to, o.rules
+           FROM obligation o
+           -- The directory calls the cyber insurer's entry `cyber_insurer`.
+           LEFT JOIN authority a ON a.key = CASE o.authority_key WHEN 'insurer' THEN 'cyber_insurer' ELSE o.authority_key END
           WHERE o.incident_id = ?1",
     )?;
     let rows = stmt.query_map([id], |r| {
@@ -222,6 +240,10 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
                 waived_reason: r.get(9)?,
                 current: r.get(10)?,
                 contact,
+                submit_to: r
+                    .get::<_, Option<String>>(18)?
+                    .and_then(|key| serde_json::from_value(serde_json::Value::String(key)).ok()),
+                rules: r.get(19)?,
             },
         ))
     })?;

@@ -23,17 +23,38 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::{Result, StoreError};
 
-/// One schema upgrade: the SQL that takes a file from `version - 1` to `version`.
+/// One schema upgrade: the SQL that takes a file from `version - 1` to `version`, and what must be
+/// done to the data afterwards in the same transaction (`after`; nothing for a new, empty file).
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
     pub version: i32,
     pub sql: &'static str,
+    pub after: Option<fn(&rusqlite::Transaction) -> Result<()>>,
 }
 
 /// Every migration, in order; a file's schema version is the number of the last one applied.
 pub const MIGRATIONS: &[Migration] = &[
-    Migration { version: 1, sql: include_str!("migrations/0001_company_file.sql") },
-    Migration { version: 2, sql: include_str!("migrations/0002_profile_and_rule_sets.sql") },
+    Migration { version: 1, sql: include_str!("migrations/0001_company_file.sql"), after: None },
+    Migration {
+        version: 2,
+        sql: include_str!("migrations/0002_profile_and_rule_sets.sql"),
+        // Version 2 came with the assessment rules v2: open incidents are assessed again.
+        after: Some(|tx| super::wizard::reassess_open_incidents(tx, 2)),
+    },
+];
+
+/// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these
+/// columns (the facts of open incidents, assessed again; the GDPR entry of the authority
+/// directory, corrected where the user had not changed it). Everything else in existing rows is
+/// kept as it was; the upgrade tests check so.
+pub const REWRITTEN_COLUMNS: &[(&str, &str)] = &[("incident", "facts"), ("authority", "purpose")];
+
+/// The rows upgrades keep exactly, per table with rows they may add or change (SQL conditions):
+/// timeline entries other than the re-assessments they add, and the obligations of closed
+/// incidents (those of open incidents are assessed again, keeping what was done about them).
+pub const KEPT_ROWS: &[(&str, &str)] = &[
+    ("timeline_entry", "kind != 'reassessed'"),
+    ("obligation", "incident_id IN (SELECT id FROM incident WHERE status = 'closed')"),
 ];
 
 /// The newest schema version this build understands.
@@ -81,6 +102,9 @@ fn apply_in_transaction(conn: &mut Connection, migration: &Migration) -> Result<
     }
     tx.execute_batch(migration.sql).map_err(|e| failed(e.to_string()))?;
     tx.execute_batch(APPEND_ONLY_GUARDS).map_err(|e| failed(e.to_string()))?;
+    if let Some(after) = migration.after {
+        after(&tx).map_err(|e| failed(e.to_string()))?;
+    }
 
     let dangling: Vec<(String, i64, String)> = {
         let mut check = tx.prepare("PRAGMA foreign_key_check")?;
@@ -111,6 +135,17 @@ fn apply_in_transaction(conn: &mut Connection, migration: &Migration) -> Result<
     Ok(())
 }
 
+/// The incidents whose obligations changed when upgrades past schema version `from` assessed them
+/// again (their `reassessed` timeline entries).
+pub(super) fn reassessed_since(conn: &Connection, from: i32) -> Result<Vec<crate::model::IncidentRef>> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT i.id, i.title FROM timeline_entry t JOIN incident i ON i.id = t.incident_id
+          WHERE t.kind = 'reassessed' AND json_extract(t.data, '$.schema_version') > ?1 ORDER BY i.id",
+    )?;
+    let rows = stmt.query_map([from], |r| Ok(crate::model::IncidentRef { id: r.get(0)?, title: r.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,7 +173,7 @@ mod tests {
     #[test]
     fn a_failing_migration_changes_nothing_and_leaves_foreign_keys_on() {
         let mut conn = version_1();
-        let broken = Migration { version: 2, sql: "DELETE FROM incident; SELECT no_such_function();" };
+        let broken = Migration { version: 2, sql: "DELETE FROM incident; SELECT no_such_function();", after: None };
         let error = upgrade(&mut conn, 1, &[broken]).unwrap_err();
         assert_eq!(error.code(), "upgrade_failed");
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
@@ -150,7 +185,7 @@ mod tests {
     #[test]
     fn a_migration_leaving_rows_pointing_at_nothing_is_rolled_back() {
         let mut conn = version_1();
-        let orphaning = Migration { version: 2, sql: "DELETE FROM incident;" };
+        let orphaning = Migration { version: 2, sql: "DELETE FROM incident;", after: None };
         let error = upgrade(&mut conn, 1, &[orphaning]).unwrap_err();
         assert!(error.to_string().contains("timeline_entry"), "{error}");
         let incidents: i64 = conn.query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
@@ -169,6 +204,7 @@ mod tests {
                   INSERT INTO timeline_copy SELECT * FROM timeline_entry;
                   DROP TABLE timeline_entry;
                   ALTER TABLE timeline_copy RENAME TO timeline_entry;",
+            after: None,
         };
         upgrade(&mut conn, 1, &[rebuild]).unwrap();
         let message: String = conn.query_row("SELECT message FROM timeline_entry", [], |r| r.get(0)).unwrap();

@@ -155,6 +155,9 @@ pub struct Upgrade {
     pub to: i32,
     /// The copy of the file as it was before, among its backups (「更新前」).
     pub backup: PathBuf,
+    /// The open incidents whose obligations changed when they were assessed again under the
+    /// rules that came with the upgrade.
+    pub reassessed: Vec<crate::model::IncidentRef>,
 }
 
 /// What `check` found: the file is intact and of a known version.
@@ -188,9 +191,9 @@ impl CompanyFile {
     pub fn open_upgrading(path: &Path, passphrase: Option<&Passphrase>, migrations: &[migrate::Migration]) -> Result<Self> {
         let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
         let newest = migrations.last().map_or(0, |m| m.version);
-        let upgrade = if version < newest {
+        let mut upgrade = if version < newest {
             let backup = backups::keep_before_upgrade(path, key)?;
-            Some(Upgrade { from: version, to: newest, backup })
+            Some(Upgrade { from: version, to: newest, backup, reassessed: Vec::new() })
         } else {
             None
         };
@@ -203,6 +206,9 @@ impl CompanyFile {
         }
         configure(&conn)?;
         migrate::upgrade(&mut conn, version, migrations)?;
+        if let Some(upgrade) = upgrade.as_mut() {
+            upgrade.reassessed = migrate::reassessed_since(&conn, version)?;
+        }
         Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade })
     }
 

@@ -13,6 +13,7 @@ use crate::rules::Assessment;
 pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assessment) -> Result<()> {
     let stamp = now();
     let value = serde_json::to_value(assessment).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let rules = value["rules"].as_str().unwrap_or_default().to_owned();
     let obligations = value["obligations"].as_array().cloned().unwrap_or_default();
     tx.execute("UPDATE obligation SET current = 0, updated_at = ?2 WHERE incident_id = ?1", params![incident_id, stamp])?;
     for obligation in obligations {
@@ -27,11 +28,13 @@ pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assess
             .min()
             .map(str::to_owned);
         tx.execute(
-            "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, next_due, current, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
+            "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, next_due, current, updated_at,
+                                     submit_to, rules)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)
              ON CONFLICT (incident_id, authority_key) DO UPDATE SET
                 duty = excluded.duty, grounds = excluded.grounds, deadlines = excluded.deadlines,
-                next_due = excluded.next_due, current = 1, updated_at = excluded.updated_at",
+                next_due = excluded.next_due, current = 1, updated_at = excluded.updated_at,
+                submit_to = excluded.submit_to, rules = excluded.rules",
             params![
                 incident_id,
                 authority,
@@ -39,7 +42,9 @@ pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assess
                 obligation["grounds"].to_string(),
                 deadlines.to_string(),
                 next_due,
-                stamp
+                stamp,
+                obligation["submit_to"].as_str(),
+                rules
             ],
         )?;
     }

@@ -8,7 +8,8 @@ use crate::model::{CompanyProfile, HomeSummary, Sector, StaleContact, HOME_LIST_
 pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
     Ok(conn.query_row(
         "SELECT name, language, sector, prefecture, privacy_mark, isms_certified, handles_personal_data,
-                handles_my_number, handles_eu_data, stale_contact_months FROM company WHERE id = 1",
+                handles_my_number, handles_eu_data, stale_contact_months, cyber_insurance, insurer_contact_id,
+                eu_establishment, eu_targeting FROM company WHERE id = 1",
         [],
         |r| {
             Ok(CompanyProfile {
@@ -27,6 +28,10 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
                 handles_my_number: r.get(7)?,
                 handles_eu_data: r.get(8)?,
                 stale_contact_months: r.get(9)?,
+                cyber_insurance: r.get(10)?,
+                insurer_contact_id: r.get(11)?,
+                eu_establishment: r.get(12)?,
+                eu_targeting: r.get(13)?,
             })
         },
     )?)

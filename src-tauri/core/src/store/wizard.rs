@@ -334,6 +334,63 @@ pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &
     Ok(assessment)
 }
 
+/// The obligations an incident has now, as the assessment gave them, to tell whether a new
+/// assessment changed them.
+fn current_obligations(tx: &Transaction, incident_id: i64) -> Result<Vec<(String, String, String, String)>> {
+    let mut stmt = tx.prepare(
+        "SELECT authority_key, duty, grounds, deadlines FROM obligation WHERE incident_id = ?1 AND current = 1 ORDER BY authority_key",
+    )?;
+    let rows = stmt.query_map([incident_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Assesses every open incident again under the rules in force, when an upgrade to
+/// `schema_version` brought new assessment rules (called inside that upgrade's transaction, see
+/// `migrate`). The stored facts keep their meaning and take the incident's stage; obligations
+/// already sent or waived keep what was done about them ([`obligations::record_assessment`]). An
+/// incident whose obligations change gets a `reassessed` entry in its timeline. Facts that no
+/// longer read (a day of knowing before reporting became a duty) are left as they were.
+pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> Result<()> {
+    let language = file_language(tx)?;
+    let open: Vec<(i64, String, String)> = {
+        let mut stmt = tx.prepare("SELECT id, facts, stage FROM incident WHERE status = 'open' AND facts != '{}' ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (incident_id, stored, stage) in open {
+        let Ok(mut facts) = rules::parse_facts(&stored) else { continue };
+        facts.stage = super::incidents::stage_from_key(&stage);
+        let before = current_obligations(tx, incident_id)?;
+        let json = serde_json::to_string(&facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
+        let assessment = rules::assess(&facts);
+        obligations::record_assessment(tx, incident_id, &assessment)?;
+        if current_obligations(tx, incident_id)? == before {
+            continue;
+        }
+        let names = |duty: Duty| -> Vec<String> {
+            assessment
+                .obligations
+                .iter()
+                .filter(|o| o.duty == duty)
+                .map(|o| rules::authority_name(o.authority, &language).to_owned())
+                .collect()
+        };
+        let message = phrase(
+            &language,
+            "reassessed",
+            &[
+                ("rules", &assessment.rules.format("%Y-%m-%d").to_string()),
+                ("mandatory", &list(&language, &names(Duty::Mandatory))),
+                ("recommended", &list(&language, &names(Duty::Recommended))),
+            ],
+        );
+        let data = serde_json::json!({ "schema_version": schema_version, "rules": assessment.rules, "before": before, "after": assessment });
+        append(tx, incident_id, "Sonae", "reassessed", &message, data)?;
+    }
+    Ok(())
+}
+
 /// Records what was done about one obligation: drafted, sent (date and reference number) or
 /// decided against (with a reason).
 pub fn update_obligation(

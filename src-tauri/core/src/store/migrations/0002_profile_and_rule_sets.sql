@@ -17,3 +17,11 @@ ALTER TABLE obligation ADD COLUMN submit_to TEXT CHECK (submit_to IN ('fsa', 'mi
 -- ('2022-04-01', '2024-04-01'). NULL for obligations assessed by Sonae 0.1, before rule sets
 -- were recorded.
 ALTER TABLE obligation ADD COLUMN rules TEXT;
+
+-- The authority directory's GDPR entry spoke of a lead supervisory authority, which a company with
+-- no EU establishment does not have. Files where the entry is still the text Sonae 0.1 wrote get
+-- the corrected text; an entry the user changed is left as it is.
+UPDATE authority SET purpose = 'EU/EEAに住む人の個人データが漏えいした場合、リスクが生じる可能性が低いときを除き、気づいてから72時間以内に監督機関へ通知する。EU内に拠点のない会社には主監督機関（ワンストップショップ）がないため、影響を受けた人が住む加盟国それぞれの監督機関に通知する（EDPBガイドライン9/2022）。そうした会社はEU内の代理人（GDPR第27条）も置く必要がある。'
+ WHERE key = 'eu_supervisory_authority' AND purpose = 'EU/EEAに住む人の個人データが漏えいした場合、リスクが生じる可能性が低いときを除き、気づいてから72時間以内に主監督機関へ通知する。';
+UPDATE authority SET purpose = 'When personal data of people living in the EU/EEA is breached, notify the supervisory authority within 72 hours of becoming aware, unless the breach is unlikely to result in a risk to them. A company with no establishment in the EU has no lead authority (no one-stop shop): it notifies the authority of each member state where affected people live (EDPB Guidelines 9/2022). Such a company also needs a representative in the EU (GDPR Article 27).'
+ WHERE key = 'eu_supervisory_authority' AND purpose = 'When personal data of people living in the EU/EEA is breached, notify the lead supervisory authority within 72 hours of becoming aware, unless the breach is unlikely to result in a risk to them.';
