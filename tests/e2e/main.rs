@@ -12,6 +12,7 @@ mod contacts;
 mod home;
 mod policy;
 mod protection;
+mod reporting;
 mod hostile_text;
 mod startup;
 mod upgrade;

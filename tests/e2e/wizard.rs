@@ -9,14 +9,14 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
 
-fn demo_file(home: &Home, language: &str) -> std::path::PathBuf {
+pub(crate) fn demo_file(home: &Home, language: &str) -> std::path::PathBuf {
     let file = home.path("sakura.sonae");
     drop(CompanyFile::create_demo(&file, language).expect("demo company file"));
     file
 }
 
 /// The incident with `title` as it now is in the company file.
-fn stored_incident(file: &Path, title: &str) -> sonae_core::model::IncidentDetail {
+pub(crate) fn stored_incident(file: &Path, title: &str) -> sonae_core::model::IncidentDetail {
     let company = CompanyFile::open(file).expect("the company file still opens cleanly");
     let summary = store::list_incidents(company.connection())
         .expect("incidents")
@@ -27,7 +27,7 @@ fn stored_incident(file: &Path, title: &str) -> sonae_core::model::IncidentDetai
 }
 
 /// Step 1 of the wizard: the case, title, when, who, what.
-async fn fill_what_happened(app: &AppWindow, case: &str, title: &str, description: &str) {
+pub(crate) async fn fill_what_happened(app: &AppWindow, case: &str, title: &str, description: &str) {
     app.click(&format!("[data-testid=case-{case}]")).await;
     app.type_into("[data-testid=field-title]", title).await;
     app.type_into("[data-testid=field-date]", "2026-11-20").await;
@@ -99,10 +99,11 @@ async fn a_missent_health_record_is_reported_and_closed() {
     app.screenshot("wizard-4-first-response-ja").await;
     app.click("[data-testid=wizard-next]").await;
 
-    // Reporting: one customer's health data.
-    app.click("[data-testid=fact-personal]").await;
-    app.type_into("[data-testid=fact-subjects]", "1").await;
-    app.click("[data-testid=fact-sensitive]").await;
+    // Reporting: one customer's health data. Step 2 said personal data was involved, so the
+    // step starts with it ticked.
+    app.wait_for_text_in("[data-testid=own-unknown-note]", "1,000人を超えるおそれ").await;
+    app.type_into("[data-testid=own-at-least]", "1").await;
+    app.click("[data-testid=own-sensitive]").await;
     app.click("[data-testid=assess]").await;
     let ppc = app.wait_for_text_in("[data-testid=obligation-ppc]", "義務").await;
     // Known on Friday 2026-11-20 (day 1): day 30 is Saturday 2026-12-19, so the final report is
@@ -254,8 +255,7 @@ async fn the_wizard_reads_in_english_from_start_to_end() {
     app.screenshot("wizard-4-first-response-en").await;
     app.click("[data-testid=wizard-next]").await;
 
-    app.click("[data-testid=fact-personal]").await;
-    app.type_into("[data-testid=fact-subjects]", "1180").await;
+    app.type_into("[data-testid=own-at-least]", "1180").await;
     app.click("[data-testid=assess]").await;
     app.wait_for_text_in("[data-testid=obligation-ppc]", "mandatory").await;
     check("reporting", page_text(&app).await);

@@ -15,6 +15,10 @@ const summary: HomeSummary = {
     handles_my_number: false,
     handles_eu_data: false,
     stale_contact_months: 12,
+    cyber_insurance: false,
+    insurer_contact_id: null,
+    eu_establishment: null,
+    eu_targeting: null,
   },
   open_incidents: [
     {
@@ -34,7 +38,7 @@ const summary: HomeSummary = {
   contact_count: 14,
 };
 
-const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null, protected: false, upgraded_from: null };
+const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null, protected: false, upgraded_from: null, reassessed: [] };
 
 const api = vi.hoisted(() => ({
   preferences: vi.fn(),

@@ -1,7 +1,7 @@
 // The window: header with the company and the language switch, navigation of the areas, and the
 // page. It loads the user's language first so the first frame is already right.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, AppShell, Button, Group, MantineProvider, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, Anchor, AppShell, Button, Group, MantineProvider, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
@@ -165,8 +165,22 @@ export function App() {
                 onClose={() => void dismissUpgrade()}
                 data-testid="upgrade-notice"
               >
-                <Group justify="space-between" wrap="nowrap">
-                  <Text size="sm">{t('upgrade.notice')}</Text>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Stack gap={4}>
+                    <Text size="sm">{t('upgrade.notice')}</Text>
+                    {loaded.file.reassessed.length > 0 && (
+                      <>
+                        <Text size="sm" fw={500}>
+                          {t('upgrade.reassessed', { count: loaded.file.reassessed.length })}
+                        </Text>
+                        {loaded.file.reassessed.map((incident) => (
+                          <Anchor key={incident.id} size="sm" onClick={() => navigate({ page: 'incident', id: incident.id })} data-testid="reassessed-incident">
+                            {incident.title}
+                          </Anchor>
+                        ))}
+                      </>
+                    )}
+                  </Stack>
                   <Button size="xs" variant="light" onClick={() => navigate({ page: 'backups' })} data-testid="upgrade-show-backups">
                     {t('upgrade.showBackups')}
                   </Button>

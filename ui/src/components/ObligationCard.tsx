@@ -72,9 +72,21 @@ export function ObligationCard({
       </Text>
       <List size="sm" spacing={2}>
         {obligation.grounds.map((ground) => (
-          <List.Item key={ground}>{t(`reporting.ground.${ground}`)}</List.Item>
+          <List.Item key={ground} data-testid={`ground-${ground}`}>
+            {t(`reporting.ground.${ground}`)}
+          </List.Item>
         ))}
       </List>
+      {obligation.grounds.some((g) => g === 'subjects_may_exceed_1000' || g === 'my_number_may_exceed_100') && (
+        <Text size="sm" mt={4} c="orange.9" data-testid="narrow-down">
+          {t('obligation.narrowDown')}
+        </Text>
+      )}
+      {obligation.submit_to && (
+        <Text size="sm" mt="xs" fw={500} c="blue.9" data-testid="submit-to">
+          {t(`obligation.submitTo.${obligation.submit_to}`)}
+        </Text>
+      )}
 
       <Stack gap={4} mt="xs">
         {obligation.deadlines.length === 0 ? (
@@ -93,6 +105,10 @@ export function ObligationCard({
           ))
         )}
       </Stack>
+
+      <Text size="xs" c="dimmed" mt={4} data-testid="rules">
+        {obligation.rules ? t('obligation.rules', { date: obligation.rules }) : t('obligation.rulesOld')}
+      </Text>
 
       {contact && (
         <Stack gap={2} mt="sm">

@@ -1,16 +1,40 @@
 // The company profile (its name on every document, and the facts that decide who must be told),
 // and the policy as a template file: exported for another client, or imported from one.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Group, NumberInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ChosenPolicyTemplate, CompanyProfile, ImportSummary, Sector } from '../../bindings';
+import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSummary, Sector } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../datetime';
 import { useSave } from './useEditor';
 
 const SECTORS: Sector[] = ['general', 'finance', 'medical', 'telecom'];
+
+/** A yes/no question that may not be answered yet. */
+type Answer = 'yes' | 'no' | 'unanswered';
+const toAnswer = (value: boolean | null): Answer => (value === null ? 'unanswered' : value ? 'yes' : 'no');
+const fromAnswer = (answer: string): boolean | null => (answer === 'unanswered' ? null : answer === 'yes');
+
+/** The EU questions of the GDPR's reach (art. 3), each yes / no / not answered yet. */
+function EuQuestion({ label, value, onChange, testId }: { label: string; value: boolean | null; onChange: (v: boolean | null) => void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <SegmentedControl
+        value={toAnswer(value)}
+        onChange={(answer) => onChange(fromAnswer(answer))}
+        data={(['yes', 'no', 'unanswered'] as Answer[]).map((answer) => ({ value: answer, label: t(`company.answer.${answer}`) }))}
+        data-testid={testId}
+        w="fit-content"
+      />
+    </Stack>
+  );
+}
 
 export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => void }) {
   const { t, i18n } = useTranslation();
@@ -19,9 +43,11 @@ export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => v
   const template = useSave();
   const [chosen, setChosen] = useState<ChosenPolicyTemplate | null>(null);
   const [imported, setImported] = useState<ImportSummary | null>(null);
+  const [contacts, setContacts] = useState<ContactListItem[]>([]);
 
   useEffect(() => {
     api.homeSummary().then((s) => setProfile(s.company), () => {});
+    api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then((page) => setContacts(page.items), () => {});
   }, []);
   if (!profile) return null;
   const set = (change: Partial<CompanyProfile>) => setProfile({ ...profile, ...change });
@@ -47,6 +73,25 @@ export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => v
           <Checkbox label={t('history.field.handles_personal_data')} checked={profile.handles_personal_data} onChange={(e) => set({ handles_personal_data: e.currentTarget.checked })} />
           <Checkbox label={t('company.myNumber')} checked={profile.handles_my_number} onChange={(e) => set({ handles_my_number: e.currentTarget.checked })} />
           <Checkbox label={t('company.euData')} checked={profile.handles_eu_data} onChange={(e) => set({ handles_eu_data: e.currentTarget.checked })} />
+          <EuQuestion label={t('company.euEstablishment')} value={profile.eu_establishment} onChange={(v) => set({ eu_establishment: v })} testId="profile-eu-establishment" />
+          <EuQuestion label={t('company.euTargeting')} value={profile.eu_targeting} onChange={(v) => set({ eu_targeting: v })} testId="profile-eu-targeting" />
+          <Text size="xs" c="dimmed">
+            {t(profile.eu_establishment === false && profile.eu_targeting === false ? 'company.gdprNotApplying' : 'company.gdprApplying')}
+          </Text>
+          <Checkbox label={t('company.cyberInsurance')} checked={profile.cyber_insurance} onChange={(e) => set({ cyber_insurance: e.currentTarget.checked })} data-testid="profile-cyber-insurance" />
+          {profile.cyber_insurance && (
+            <Select
+              label={t('company.insurer')}
+              placeholder={t('company.insurerPlaceholder')}
+              searchable
+              clearable
+              value={profile.insurer_contact_id === null ? null : String(profile.insurer_contact_id)}
+              onChange={(v) => set({ insurer_contact_id: v === null ? null : Number(v) })}
+              data={contacts.map((c) => ({ value: String(c.id), label: c.organization && c.organization !== c.name ? `${c.name}（${c.organization}）` : c.name }))}
+              maw={480}
+              data-testid="profile-insurer"
+            />
+          )}
           <Checkbox label={t('company.privacyMark')} checked={profile.privacy_mark} onChange={(e) => set({ privacy_mark: e.currentTarget.checked })} />
           <Checkbox label={t('company.isms')} checked={profile.isms_certified} onChange={(e) => set({ isms_certified: e.currentTarget.checked })} />
           <NumberInput

@@ -1,78 +1,214 @@
 // Step 5 — personal data and reporting: the assessment's facts asked plainly, then who must or
-// should be told, why and by when. The facts can be revised later; the obligations follow and
-// the revision is logged.
+// should be told, why and by when. It starts from what the earlier steps said (personal data may
+// have leaked, the kind of case); an empty count means "not known yet", which never makes a duty
+// disappear. The facts can be revised later; the obligations follow and the revision is logged.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Facts, IncidentCategory } from '../../bindings';
 import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
-
-type Fields = Facts & { personal: boolean };
+import {
+  answersFromFacts,
+  countProblems,
+  countUnknown,
+  factsFromAnswers,
+  type Count,
+  type DataAnswers,
+  type MyNumberAnswer,
+  type Ownership,
+  type ReportingAnswers,
+} from './reportingAnswers';
 
 const CATEGORIES: IncidentCategory[] = ['leak', 'tampering', 'outage', 'malware', 'other'];
-const PERSONAL_FLAGS = [
-  'sensitive',
-  'financial_damage_risk',
-  'unlawful_purpose',
-  'high_level_encryption',
-  'recovered_unviewed',
-  'entrusted_by_client_notified',
-] as const;
-const PERSONAL_COUNTS = ['subjects', 'my_number_subjects', 'eu_subjects'] as const;
 const INCIDENT_FLAGS = ['unauthorized_access', 'malware', 'crime_suspected'] as const;
+const OWNERSHIPS: Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
+const MY_NUMBER_ANSWERS: MyNumberAnswer[] = ['yes', 'no', 'unsure'];
+
+/** A count field where empty means "not known" (never 0). */
+function CountInput({ label, description, value, onChange, disabled, testId }: {
+  label: string;
+  description?: string;
+  value: Count;
+  onChange: (value: Count) => void;
+  disabled?: boolean;
+  testId: string;
+}) {
+  return (
+    <NumberInput
+      label={label}
+      description={description}
+      min={0}
+      allowDecimal={false}
+      allowNegative={false}
+      thousandSeparator=","
+      value={value ?? ''}
+      onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v) || null)}
+      disabled={disabled}
+      data-testid={testId}
+    />
+  );
+}
+
+/** The questions about one body of personal data: the company's own, or a client's. */
+function DataQuestions({ data, onChange, own, prefix }: {
+  data: DataAnswers;
+  onChange: (patch: Partial<DataAnswers>) => void;
+  own: boolean;
+  prefix: string;
+}) {
+  const { t } = useTranslation();
+  const flag = (key: 'sensitive' | 'financial' | 'unlawful' | 'beingAcquired' | 'encrypted' | 'recovered') => (
+    <Checkbox
+      key={key}
+      label={t(`facts.answers.${key}`)}
+      description={t(`facts.answers.${key}Help`)}
+      checked={data[key]}
+      onChange={(e) => onChange({ [key]: e.currentTarget.checked })}
+      data-testid={`${prefix}-${key}`}
+    />
+  );
+  const problems = countProblems(data);
+  return (
+    <Stack gap="sm">
+      <Group grow align="flex-start">
+        <CountInput
+          label={t('facts.answers.atLeast')}
+          description={t('facts.answers.atLeastHelp')}
+          value={data.atLeast}
+          onChange={(atLeast) => onChange({ atLeast })}
+          disabled={data.unknown}
+          testId={`${prefix}-at-least`}
+        />
+        <CountInput
+          label={t('facts.answers.atMost')}
+          description={t('facts.answers.atMostHelp')}
+          value={data.atMost}
+          onChange={(atMost) => onChange({ atMost })}
+          disabled={data.unknown}
+          testId={`${prefix}-at-most`}
+        />
+      </Group>
+      <Checkbox
+        label={t('facts.answers.unknown')}
+        checked={data.unknown}
+        onChange={(e) => onChange({ unknown: e.currentTarget.checked })}
+        data-testid={`${prefix}-unknown`}
+      />
+      {countUnknown(data) && (
+        <Text size="sm" c="orange.9" data-testid={`${prefix}-unknown-note`}>
+          {t('facts.answers.unknownNote')}
+        </Text>
+      )}
+      {problems.map((problem) => (
+        <Text key={problem} size="sm" c="red.8" data-testid={`${prefix}-count-problem`}>
+          {t(`facts.answers.${problem}`)}
+        </Text>
+      ))}
+      {flag('sensitive')}
+      {flag('financial')}
+      {flag('unlawful')}
+      {own && flag('beingAcquired')}
+      {flag('encrypted')}
+      {flag('recovered')}
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('facts.answers.myNumbers')}
+        </Text>
+        <SegmentedControl
+          w="fit-content"
+          value={data.myNumbers}
+          onChange={(v) => onChange({ myNumbers: v as MyNumberAnswer })}
+          data={MY_NUMBER_ANSWERS.map((value) => ({ value, label: t(`facts.answers.myNumber.${value}`) }))}
+          data-testid={`${prefix}-my-numbers`}
+        />
+        {data.myNumbers === 'unsure' && (
+          <Text size="sm" c="orange.9">
+            {t('facts.answers.myNumberUnsureNote')}
+          </Text>
+        )}
+      </Stack>
+      {data.myNumbers !== 'no' && (
+        <Stack gap="xs" pl="md">
+          {data.myNumbers === 'yes' && (
+            <Group grow align="flex-start">
+              <CountInput
+                label={t('facts.answers.myNumberCount')}
+                value={data.myNumberCount}
+                onChange={(myNumberCount) => onChange({ myNumberCount })}
+                testId={`${prefix}-my-number-count`}
+              />
+              <CountInput
+                label={t('facts.answers.myNumberMax')}
+                value={data.myNumberMax}
+                onChange={(myNumberMax) => onChange({ myNumberMax })}
+                testId={`${prefix}-my-number-max`}
+              />
+            </Group>
+          )}
+          <Checkbox
+            label={t('facts.answers.myNumberPublic')}
+            checked={data.myNumberPublic}
+            onChange={(e) => onChange({ myNumberPublic: e.currentTarget.checked })}
+            data-testid={`${prefix}-my-number-public`}
+          />
+        </Stack>
+      )}
+      <CountInput
+        label={t('facts.answers.euSubjects')}
+        value={data.euSubjects}
+        onChange={(euSubjects) => onChange({ euSubjects })}
+        testId={`${prefix}-eu-subjects`}
+      />
+    </Stack>
+  );
+}
 
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const start = (detail.facts ?? detail.suggested_facts) as Facts;
-  const [fields, update] = useStepDraft<Fields>(detail, 4, () => ({
-    ...start,
-    personal: start.personal_data.subjects > 0,
-  }));
+  const [answers, update] = useStepDraft<ReportingAnswers>(detail, 4, () => answersFromFacts(start));
   const [dirty, setDirty] = useState(false);
-  const change = (patch: Partial<Fields>) => {
+  const change = (patch: Partial<ReportingAnswers>) => {
     setDirty(true);
     update(patch);
   };
-  const setPersonal = (patch: Partial<Facts['personal_data']>) =>
-    change({ personal_data: { ...fields.personal_data, ...patch } });
+  const changeData = (which: 'own' | 'client') => (patch: Partial<DataAnswers>) => change({ [which]: { ...answers[which], ...patch } });
+
+  const showOwn = answers.personal && answers.ownership !== 'all_entrusted';
+  const showClient = answers.personal && answers.ownership !== 'own';
+  const problems = [...(showOwn ? countProblems(answers.own) : []), ...(showClient ? countProblems(answers.client) : [])];
 
   const assess = async () => {
-    const facts: Facts = {
-      discovered_at: detail.discovered_at,
-      occurred_at: fields.occurred_at,
-      stage: fields.stage,
-      category: fields.category,
-      unauthorized_access: fields.unauthorized_access,
-      malware: fields.malware,
-      crime_suspected: fields.crime_suspected,
-      personal_data: fields.personal
-        ? fields.personal_data
-        : { ...fields.personal_data, subjects: 0, my_number_subjects: 0, eu_subjects: 0 },
-      entrusted_data: fields.entrusted_data,
-      organization: fields.organization,
-    };
-    const saved = await act(() => api.recordFacts(detail.id, facts));
+    const saved = await act(() => api.recordFacts(detail.id, factsFromAnswers(answers, detail, start.organization)));
     if (saved) setDirty(false);
   };
 
   const organization = [
-    fields.organization.privacy_mark && t('company.privacyMark'),
-    fields.organization.isms_certified && t('company.isms'),
-    t(`company.sector.${fields.organization.sector}`),
+    start.organization.privacy_mark && t('company.privacyMark'),
+    start.organization.isms_certified && t('company.isms'),
+    start.organization.cyber_insurance && t('company.cyberInsurance'),
+    t(start.organization.gdpr_applies ? 'facts.answers.gdprApplies' : 'facts.answers.gdprNotApplying'),
+    t(`company.sector.${start.organization.sector}`),
   ].filter(Boolean);
   const obligations = detail.obligations.filter((o) => o.current || o.status !== 'not_started');
   const assessed = detail.facts !== null;
+  const crimeLabel = detail.case_kind === 'lost_device' ? t('facts.answers.stolen') : t('facts.crime_suspected');
 
   return (
     <Stack gap="md">
       <Title order={3}>{t('wizard.step.reporting.question')}</Title>
+      {detail.stage === 'near_miss' && (
+        <Alert color="gray" data-testid="near-miss-note">
+          {t('facts.answers.nearMissNote')}
+        </Alert>
+      )}
       <Select
         label={t('wizard.step.reporting.category')}
         data={CATEGORIES.map((value) => ({ value, label: t(`facts.category.${value}`) }))}
-        value={fields.category}
+        value={answers.category}
         onChange={(value) => value && change({ category: value as IncidentCategory })}
         allowDeselect={false}
         maw={420}
@@ -82,8 +218,8 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         {INCIDENT_FLAGS.map((flag) => (
           <Checkbox
             key={flag}
-            label={t(`facts.${flag}`)}
-            checked={fields[flag]}
+            label={flag === 'crime_suspected' ? crimeLabel : t(`facts.${flag}`)}
+            checked={answers[flag]}
             onChange={(e) => change({ [flag]: e.currentTarget.checked })}
             data-testid={`fact-${flag}`}
           />
@@ -93,43 +229,55 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         size="md"
         fw={600}
         label={t('facts.personal')}
-        checked={fields.personal}
+        checked={answers.personal}
         onChange={(e) => change({ personal: e.currentTarget.checked })}
         data-testid="fact-personal"
       />
-      {fields.personal && (
-        <Stack gap="xs" pl="lg" style={{ borderLeft: '3px solid var(--mantine-color-blue-2)' }}>
-          <Group grow align="flex-start">
-            {PERSONAL_COUNTS.map((count) => (
-              <NumberInput
-                key={count}
-                label={t(`facts.${count}`)}
-                min={0}
-                allowDecimal={false}
-                allowNegative={false}
-                thousandSeparator=","
-                value={fields.personal_data[count]}
-                onChange={(value) => setPersonal({ [count]: typeof value === 'number' ? value : Number(value) || 0 })}
-                data-testid={`fact-${count}`}
-              />
-            ))}
-          </Group>
-          {PERSONAL_FLAGS.map((flag) => (
-            <Checkbox
-              key={flag}
-              label={t(`facts.${flag}`)}
-              checked={fields.personal_data[flag]}
-              onChange={(e) => setPersonal({ [flag]: e.currentTarget.checked })}
-              data-testid={`fact-${flag}`}
+      {answers.personal && (
+        <Stack gap="md" pl="lg" style={{ borderLeft: '3px solid var(--mantine-color-blue-2)' }}>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('facts.answers.ownership')}
+            </Text>
+            <SegmentedControl
+              w="fit-content"
+              value={answers.ownership}
+              onChange={(v) => change({ ownership: v as Ownership })}
+              data={OWNERSHIPS.map((value) => ({ value, label: t(`facts.answers.owner.${value}`) }))}
+              data-testid="fact-ownership"
             />
-          ))}
+          </Stack>
+          {showOwn && (
+            <Stack gap="xs" data-testid="own-data">
+              {showClient && <Title order={5}>{t('facts.answers.ownTitle')}</Title>}
+              <DataQuestions data={answers.own} onChange={changeData('own')} own prefix="own" />
+            </Stack>
+          )}
+          {showClient && (
+            <Stack gap="xs" data-testid="client-data">
+              <Title order={5}>{t('facts.answers.clientTitle')}</Title>
+              <DataQuestions data={answers.client} onChange={changeData('client')} own={false} prefix="client" />
+              <Checkbox
+                label={t('facts.answers.clientNotified')}
+                description={t('facts.answers.clientNotifiedHelp')}
+                checked={answers.clientNotified}
+                onChange={(e) => change({ clientNotified: e.currentTarget.checked })}
+                data-testid="client-notified"
+              />
+            </Stack>
+          )}
         </Stack>
       )}
       <Text size="xs" c="dimmed">
         {t('wizard.step.reporting.organization', { list: organization.join(t('common.separator')) })}
       </Text>
       <Group>
-        <Button onClick={() => void assess()} variant={assessed && !dirty ? 'default' : 'filled'} data-testid="assess">
+        <Button
+          onClick={() => void assess()}
+          variant={assessed && !dirty ? 'default' : 'filled'}
+          disabled={problems.length > 0}
+          data-testid="assess"
+        >
           {assessed ? t('wizard.step.reporting.reassess') : t('wizard.step.reporting.assess')}
         </Button>
         {assessed && dirty && <Text size="sm" c="orange.8">{t('wizard.step.reporting.changedSinceAssessed')}</Text>}
