@@ -42,10 +42,15 @@ impl Context<'_> {
     /// An RFC 3339 instant (or a plain date) from the file, written for the reader.
     pub fn instant(&self, value: &str) -> String {
         if let Ok(at) = DateTime::<FixedOffset>::parse_from_rfc3339(value) {
+            // Always with its zone: read in Europe, a bare 09:15 would be taken as 8 hours later.
             let time = at.format("%H:%M");
+            let zone = match at.offset().local_minus_utc() == 9 * 3600 {
+                true => self.text("japan_time").to_owned(),
+                false => at.format("UTC%:z").to_string(),
+            };
             return match self.language {
-                Language::Ja => format!("{} {time}", self.date(at.date_naive())),
-                Language::En => format!("{}, {time}", self.date(at.date_naive())),
+                Language::Ja => format!("{} {time}（{zone}）", self.date(at.date_naive())),
+                Language::En => format!("{}, {time} ({zone})", self.date(at.date_naive())),
             };
         }
         match NaiveDate::parse_from_str(value, "%Y-%m-%d") {

@@ -318,6 +318,19 @@ fn gdpr_draft_is_in_english_whatever_the_language_asked() {
     let text = draft_text(demo.file.connection(), Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
     assert!(text.starts_with("Notification of a Personal Data Breach under GDPR Article 33"), "{text}");
     assert!(text.contains("Under investigation") && !text.contains("調査中"), "{text}");
+    // Read in Europe, a time without its zone would be taken as 8 hours later: every time says it.
+    assert!(text.contains("7 July 2026, 16:42 (UTC+09:00)"), "the time of awareness has no zone: {text}");
+    assert!(text.contains("10 July 2026, 16:42 (UTC+09:00)"), "the 72-hour deadline has no zone: {text}");
+}
+
+#[test]
+fn times_in_japanese_documents_say_japan_time_or_their_offset() {
+    let demo = demo("ja");
+    let conn = demo.file.connection();
+    let text = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(1))).unwrap();
+    assert!(text.contains("2026年7月7日 16:42（日本時間）"), "{text}");
+    let context_en = draft_text(conn, Document::PoliceMemo, &options(Language::En, Some(1))).unwrap();
+    assert!(context_en.contains("7 July 2026, 16:42 (UTC+09:00)"), "{context_en}");
 }
 
 #[test]
