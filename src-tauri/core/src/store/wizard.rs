@@ -314,24 +314,34 @@ pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &
     let assessment = rules::assess(facts);
     obligations::record_assessment(tx, incident_id, &assessment)?;
     let language = file_language(tx)?;
-    let names = |duty: Duty| -> Vec<String> {
-        assessment
-            .obligations
-            .iter()
-            .filter(|o| o.duty == duty)
-            .map(|o| rules::authority_name(o.authority, &language).to_owned())
-            .collect()
-    };
-    let message = phrase(
-        &language,
-        if revised { "facts_revised" } else { "facts" },
-        &[("mandatory", &list(&language, &names(Duty::Mandatory))), ("recommended", &list(&language, &names(Duty::Recommended)))],
-    );
+    let message = assessment_message(&language, if revised { "facts_revised" } else { "facts" }, &assessment);
     let data = serde_json::json!({ "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(), "after": facts });
     // The wizard stays on this step: the user now reads who must be told.
     append(tx, incident_id, author, "facts", &message, data)?;
     touch(tx, incident_id)?;
     Ok(assessment)
+}
+
+/// The timeline message `key` for an assessment: who must and who should be told, and the rule
+/// set applied.
+fn assessment_message(language: &str, key: &str, assessment: &Assessment) -> String {
+    let names = |duty: Duty| -> Vec<String> {
+        assessment
+            .obligations
+            .iter()
+            .filter(|o| o.duty == duty)
+            .map(|o| rules::authority_name(o.authority, language).to_owned())
+            .collect()
+    };
+    phrase(
+        language,
+        key,
+        &[
+            ("rules", &assessment.rules.format("%Y-%m-%d").to_string()),
+            ("mandatory", &list(language, &names(Duty::Mandatory))),
+            ("recommended", &list(language, &names(Duty::Recommended))),
+        ],
+    )
 }
 
 /// The obligations an incident has now, as the assessment gave them, to tell whether a new
@@ -368,23 +378,7 @@ pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> 
         if current_obligations(tx, incident_id)? == before {
             continue;
         }
-        let names = |duty: Duty| -> Vec<String> {
-            assessment
-                .obligations
-                .iter()
-                .filter(|o| o.duty == duty)
-                .map(|o| rules::authority_name(o.authority, &language).to_owned())
-                .collect()
-        };
-        let message = phrase(
-            &language,
-            "reassessed",
-            &[
-                ("rules", &assessment.rules.format("%Y-%m-%d").to_string()),
-                ("mandatory", &list(&language, &names(Duty::Mandatory))),
-                ("recommended", &list(&language, &names(Duty::Recommended))),
-            ],
-        );
+        let message = assessment_message(&language, "reassessed", &assessment);
         let data = serde_json::json!({ "schema_version": schema_version, "rules": assessment.rules, "before": before, "after": assessment });
         append(tx, incident_id, "Sonae", "reassessed", &message, data)?;
     }
