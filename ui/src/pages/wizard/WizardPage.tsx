@@ -2,7 +2,7 @@
 // It resumes where the incident was left, with whatever had been typed; each "next" confirms
 // the step into the company file (and its timeline) before moving on.
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import { useIncidentAction, type IncidentAction } from '../../useIncidentAction';
@@ -16,6 +16,7 @@ import { StepCalls } from './StepCalls';
 import { StepFirstResponse } from './StepFirstResponse';
 import { StepReporting } from './StepReporting';
 import { StepRecovery } from './StepRecovery';
+import { retryDraftSaves, useDraftSaveProblem } from './useStepDraft';
 
 export const STEP_KEYS = ['what', 'severity', 'calls', 'firstResponse', 'reporting', 'recovery'] as const;
 
@@ -35,6 +36,7 @@ export function WizardPage({ id }: { id: number }) {
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
   const [policy, setPolicy] = useState<WizardPolicy | null>(null);
   const { act, error, setError } = useIncidentAction(setDetail);
+  const draftNotSaved = useDraftSaveProblem();
 
   useEffect(() => {
     Promise.all([api.incidentDetail(id), api.wizardPolicy()])
@@ -71,6 +73,16 @@ export function WizardPage({ id }: { id: number }) {
 
   return (
     <Stack gap="md" data-testid="wizard">
+      {draftNotSaved && (
+        <Alert color="orange" data-testid="draft-not-saved">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t('wizard.draftNotSaved')}</Text>
+            <Button size="xs" variant="light" color="orange" onClick={retryDraftSaves} data-testid="draft-retry">
+              {t('wizard.draftRetry')}
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <Group justify="space-between" wrap="nowrap">
         <div>
           <Title order={2}>{detail.title || t('wizard.newIncident')}</Title>

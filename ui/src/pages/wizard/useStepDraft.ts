@@ -1,11 +1,37 @@
 // What the user types in a wizard step is kept in the company file as they type (shortly after
 // each change, and when the step is left), so closing the window mid-step loses nothing. The
 // step starts from that draft if there is one, otherwise from what was last confirmed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+//
+// A save that fails (the file locked by a long task, a full disk) is never dropped: the draft
+// stays pending, is tried again after a few seconds, and the wizard says it could not be saved
+// (useDraftSaveProblem) with a button that tries again at once (retryDraftSaves).
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { api } from '../../api';
 import type { IncidentDetail } from '../../bindings';
 
 const SAVE_DELAY_MS = 300;
+const RETRY_DELAY_MS = 3000;
+
+/** The saves that failed and wait to be tried again, each as its retry. */
+const failedSaves = new Set<() => void>();
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+
+/** Whether a draft could not be saved and is waiting to be tried again. */
+export function useDraftSaveProblem(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => failedSaves.size > 0,
+  );
+}
+
+/** Tries every failed draft save again now. */
+export function retryDraftSaves() {
+  [...failedSaves].forEach((retry) => retry());
+}
 
 export function useStepDraft<T extends object>(
   detail: IncidentDetail,
@@ -25,7 +51,19 @@ export function useStepDraft<T extends object>(
     timer.current = null;
     const fields = pending.current;
     pending.current = null;
-    if (fields) void api.saveWizardDraft(id, step, fields).catch(() => {});
+    if (!fields) return;
+    api.saveWizardDraft(id, step, fields).then(
+      () => {
+        if (failedSaves.delete(flush)) notify();
+      },
+      () => {
+        // Keep it unless something newer is already waiting, and try again.
+        pending.current ??= fields;
+        failedSaves.add(flush);
+        notify();
+        timer.current = setTimeout(flush, RETRY_DELAY_MS);
+      },
+    );
   }, [id, step]);
 
   useEffect(() => flush, [flush]);
