@@ -313,14 +313,25 @@ pub fn restore_with_passphrase(
 /// folder ([`default_backup_dir`]) as a [`BackupReason::BeforeUpgrade`] backup, protected like the
 /// file (`key`). The file has been checked ([`inspect`]) and is only read. Returns the copy's path.
 pub(super) fn keep_before_upgrade(company_path: &Path, key: Option<&Passphrase>) -> Result<PathBuf> {
-    let stem = company_stem(company_path)?;
     let backup_dir = default_backup_dir(company_path)?;
     create_dir(&backup_dir)?;
-    let current = open_read_only(company_path, key)?;
-    let staging = standalone_copy(&current, &backup_dir.join(&stem), key)?;
-    drop(current);
-    let (path, _) = place_backup(staging, &backup_dir, &stem, BackupReason::BeforeUpgrade)?;
+    let (path, _) = copy_into(company_path, key, &backup_dir, &company_stem(company_path)?, BackupReason::BeforeUpgrade)?;
     Ok(path)
+}
+
+/// Copies an intact company file (read-only, with `key` when protected) into `backup_dir` as a
+/// backup of `stem` taken for `reason`.
+fn copy_into(
+    company_path: &Path,
+    key: Option<&Passphrase>,
+    backup_dir: &Path,
+    stem: &str,
+    reason: BackupReason,
+) -> Result<(PathBuf, NaiveDateTime)> {
+    let current = open_read_only(company_path, key)?;
+    let staging = standalone_copy(&current, &backup_dir.join(stem), key)?;
+    drop(current);
+    place_backup(staging, backup_dir, stem, reason)
 }
 
 /// Keeps the company file as it is now in `backup_dir`, making sure nobody else has it open.
@@ -334,9 +345,7 @@ fn keep_current_file(company_path: &Path, backup_dir: &Path, passphrase: Option<
     let (path, taken_at) = match inspect(company_path, passphrase) {
         Ok(Inspection { key, .. }) => {
             claim_exclusive_use(company_path, key)?;
-            let current = open_read_only(company_path, key)?;
-            let staging = standalone_copy(&current, &backup_dir.join(&stem), key)?;
-            place_backup(staging, backup_dir, &stem, reason)?
+            copy_into(company_path, key, backup_dir, &stem, reason)?
         }
         // A file SQLite cannot read consistently is kept byte for byte, with what was beside it.
         Err(_) => {
