@@ -306,19 +306,25 @@ pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &
     ensure_open(tx, incident_id)?;
     let previous: String = tx.query_row("SELECT facts FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))?;
     let revised = rules::parse_facts(&previous).is_ok();
-    let json = serde_json::to_string(facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    // The facts are read back through the contract's parser, so the app cannot store what the
-    // command line would refuse.
-    rules::parse_facts(&json).map_err(|e| refused("invalid_facts", e.to_string()))?;
-    tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
-    let assessment = rules::assess(facts);
-    obligations::record_assessment(tx, incident_id, &assessment)?;
+    let assessment = store_facts_and_assess(tx, incident_id, facts)?;
     let language = file_language(tx)?;
     let message = assessment_message(&language, if revised { "facts_revised" } else { "facts" }, &assessment);
     let data = serde_json::json!({ "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(), "after": facts });
     // The wizard stays on this step: the user now reads who must be told.
     append(tx, incident_id, author, "facts", &message, data)?;
     touch(tx, incident_id)?;
+    Ok(assessment)
+}
+
+/// Stores an incident's facts, assesses them and keeps its obligations in step (see
+/// `record_assessment`). The facts are read back through the contract's parser first, so the app
+/// cannot store what the command line would refuse.
+fn store_facts_and_assess(tx: &Transaction, incident_id: i64, facts: &Facts) -> Result<Assessment> {
+    let json = serde_json::to_string(facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    rules::parse_facts(&json).map_err(|e| refused("invalid_facts", e.to_string()))?;
+    tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
+    let assessment = rules::assess(facts);
+    obligations::record_assessment(tx, incident_id, &assessment)?;
     Ok(assessment)
 }
 
@@ -371,10 +377,7 @@ pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> 
         let Ok(mut facts) = rules::parse_facts(&stored) else { continue };
         facts.stage = super::incidents::stage_from_key(&stage);
         let before = current_obligations(tx, incident_id)?;
-        let json = serde_json::to_string(&facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
-        let assessment = rules::assess(&facts);
-        obligations::record_assessment(tx, incident_id, &assessment)?;
+        let assessment = store_facts_and_assess(tx, incident_id, &facts)?;
         if current_obligations(tx, incident_id)? == before {
             continue;
         }
