@@ -19,12 +19,13 @@ const COMPANY_FILE_EXTENSION: &str = "sonae";
 #[tauri::command]
 pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileState> {
     let open = session.open_file()?;
+    let upgrade = open.unread_upgrade();
     Ok(OpenFileState {
         path: open.path.as_ref().map(|p| p.display().to_string()),
         problem: open.problem.clone(),
         protected: open.company.as_ref().is_some_and(CompanyFile::is_protected),
-        upgraded_from: open.unread_upgrade().map(|u| u.from),
-        reassessed: open.unread_upgrade().map(|u| u.reassessed.clone()).unwrap_or_default(),
+        upgraded_from: upgrade.map(|u| u.from),
+        reassessed: upgrade.map(|u| u.reassessed.clone()).unwrap_or_default(),
     })
 }
 
