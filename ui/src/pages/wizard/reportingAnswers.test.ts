@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DataAtRisk, Facts, IncidentDetail } from '../../bindings';
-import { answersFromFacts, countProblems, countUnknown, EMPTY_DATA, factsFromAnswers, type ReportingAnswers } from './reportingAnswers';
+import { answersFromFacts, countProblems, countUnknown, EMPTY_DATA, factsFromAnswers, NOT_INVOLVED, type ReportingAnswers } from './reportingAnswers';
 
-const notInvolved: DataAtRisk = {
-  involved: null,
-  subjects: 0,
-  subjects_max: null,
-  subjects_unknown: false,
-  sensitive: false,
-  financial_damage_risk: false,
-  unlawful_purpose: false,
-  being_acquired: false,
-  high_level_encryption: false,
-  recovered_unviewed: false,
-  my_number_involved: null,
-  my_number_subjects: 0,
-  my_number_subjects_max: null,
-  my_number_public: false,
-  eu_subjects: 0,
-};
+// Nothing said yet about personal data (the module's `false` is what the screen sends when unticked).
+const notInvolved: DataAtRisk = { ...NOT_INVOLVED, involved: null };
 
 const organization: Facts['organization'] = { privacy_mark: false, isms_certified: false, cyber_insurance: false, gdpr_applies: true, sector: 'general' };
 

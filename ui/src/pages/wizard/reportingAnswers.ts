@@ -125,7 +125,7 @@ export function answersFromFacts(facts: Facts): ReportingAnswers {
   };
 }
 
-const NOT_INVOLVED: DataAtRisk = {
+export const NOT_INVOLVED: DataAtRisk = {
   involved: false,
   subjects: 0,
   subjects_max: null,
