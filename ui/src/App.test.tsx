@@ -19,6 +19,15 @@ const summary: HomeSummary = {
     insurer_contact_id: null,
     eu_establishment: null,
     eu_targeting: null,
+    details: {
+      address: '',
+      representative: '',
+      corporate_number: '',
+      business_type: '',
+      insurance_policy_number: '',
+      inquiry_desk: { name: '', phone: '', email: '', hours: '' },
+      date_style: 'western',
+    },
   },
   open_incidents: [
     {

@@ -44,6 +44,7 @@ import type {
   RecentFile,
   Preferences,
   Recovery,
+  ReportingDetails,
   ReportStage,
   Severity,
   SeverityAnswers,
@@ -95,7 +96,8 @@ export const api = {
     invoke<IncidentDetail>('record_call', { id, contactId, outcome }),
   setTaskDone: (id: number, taskId: number, done: boolean) =>
     invoke<IncidentDetail>('set_task_done', { id, taskId, done }),
-  recordFacts: (id: number, facts: Facts) => invoke<IncidentDetail>('record_facts', { id, facts }),
+  recordFacts: (id: number, facts: Facts, details: ReportingDetails) =>
+    invoke<IncidentDetail>('record_facts', { id, facts, details }),
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
     invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
   recordRecovery: (id: number, recovery: Recovery) => invoke<IncidentDetail>('record_recovery', { id, recovery }),

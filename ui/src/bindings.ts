@@ -36,7 +36,49 @@ eu_establishment: boolean | null,
  * Offers goods or services to people in the EU, or monitors their behaviour there — GDPR
  * art. 3(2). `None`: not answered yet.
  */
-eu_targeting: boolean | null, };
+eu_targeting: boolean | null, 
+/**
+ * What the drafts print about the company beyond its name.
+ */
+details: CompanyDetails, };
+
+export type CompanyDetails = { 
+/**
+ * 所在地
+ */
+address: string, 
+/**
+ * 代表者 (title and name)
+ */
+representative: string, 
+/**
+ * 法人番号: 13 digits with a valid check digit, or empty.
+ */
+corporate_number: string, 
+/**
+ * 業種 as the company describes itself (the PPC form asks it in words).
+ */
+business_type: string, 
+/**
+ * サイバー保険の証券番号
+ */
+insurance_policy_number: string, 
+/**
+ * お問い合わせ窓口
+ */
+inquiry_desk: InquiryDesk, date_style: DateStyle, };
+
+export type InquiryDesk = { 
+/**
+ * The desk's name (お客様相談窓口).
+ */
+name: string, phone: string, email: string, 
+/**
+ * 受付時間
+ */
+hours: string, };
+
+export type DateStyle = "western" | "japanese";
 
 export type IncidentStage = "near_miss" | "event" | "incident";
 
@@ -173,7 +215,11 @@ rules: string | null, };
 
 export type ObligationUpdate = { status: ObligationStatus, sent_on: string | null, reference_number: string, waived_reason: string, };
 
-export type IncidentDetail = { id: number, title: string, case_kind: CaseKind, discovered_at: string, discovered_by: string, description: string, stage: IncidentStage, category: string | null, level: number | null, level_override_reason: string, status: IncidentStatus, 
+export type IncidentDetail = { id: number, title: string, case_kind: CaseKind, discovered_at: string, 
+/**
+ * 発生日時, when known.
+ */
+occurred_at: string | null, discovered_by: string, description: string, stage: IncidentStage, category: string | null, level: number | null, level_override_reason: string, status: IncidentStatus, 
 /**
  * The wizard step to resume at (0-based).
  */
@@ -189,7 +235,11 @@ facts: Facts | null,
 /**
  * What the reporting step starts from when no facts are confirmed yet.
  */
-suggested_facts: Facts | null, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, };
+suggested_facts: Facts | null, 
+/**
+ * The data items, whose data, what happened to it, and the IPA form's details.
+ */
+details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, };
 
 export type LevelDefinition = { level: number, name: string, impact: string, responsible_role: string | null, };
 
@@ -233,7 +283,11 @@ export type IncidentBasics = { case_kind: CaseKind, title: string,
 /**
  * When it was noticed, RFC 3339 with offset.
  */
-discovered_at: string, discovered_by: string, description: string, };
+discovered_at: string, 
+/**
+ * 発生日時 — when it happened, RFC 3339 with offset; `None` when not known.
+ */
+occurred_at: string | null, discovered_by: string, description: string, };
 
 export type Happened = "nothing_yet" | "signs_only" | "damage_confirmed";
 
@@ -286,6 +340,44 @@ publication: string, measures_taken: string,
  * 再発防止のための措置 (planned)
  */
 measures_planned: string, lessons: string, };
+
+export type DataItem = "name" | "address" | "phone" | "email" | "birth_date" | "gender" | "employer" | "bank_account" | "card_number" | "credentials" | "health" | "my_number";
+
+export type DataItems = { items: Array<DataItem>, 
+/**
+ * その他: what else, as typed; `None` when その他 is not ticked.
+ */
+other: string | null, };
+
+export type Contradiction = "health_not_sensitive" | "card_not_financial" | "my_number_not_involved";
+
+export type DataSubjectGroup = "customers" | "employees" | "partners" | "others";
+
+export type Harm = "leak" | "loss" | "damage";
+
+export type AffectedData = { 
+/**
+ * The items of the company's own data.
+ */
+own: DataItems, 
+/**
+ * The items of data the company holds for a client (委託元).
+ */
+client: DataItems, whose: Array<DataSubjectGroup>, harm: Array<Harm>, };
+
+export type ReportingDetails = { data: AffectedData, 
+/**
+ * The malware's name, or what it did on screen (IPA form).
+ */
+malware_name: string, 
+/**
+ * How it was found (IPA form).
+ */
+how_found: string, 
+/**
+ * The presumed route of infection or entry (IPA form).
+ */
+infection_route: string, };
 
 export type ChangeAction = "create" | "update" | "delete";
 

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{contacts_csv, editing, model, render, rules, store, wizard};
+use crate::{affected_data, contacts_csv, editing, model, render, rules, store, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -12,6 +12,9 @@ pub fn typescript() -> String {
     let declarations = [
         model::Sector::decl(&cfg),
         model::CompanyProfile::decl(&cfg),
+        model::CompanyDetails::decl(&cfg),
+        model::InquiryDesk::decl(&cfg),
+        model::DateStyle::decl(&cfg),
         model::IncidentStage::decl(&cfg),
         model::IncidentStatus::decl(&cfg),
         model::IncidentSummary::decl(&cfg),
@@ -50,6 +53,13 @@ pub fn typescript() -> String {
         wizard::SeverityAnswers::decl(&cfg),
         wizard::Severity::decl(&cfg),
         wizard::Recovery::decl(&cfg),
+        affected_data::DataItem::decl(&cfg),
+        affected_data::DataItems::decl(&cfg),
+        affected_data::Contradiction::decl(&cfg),
+        affected_data::DataSubjectGroup::decl(&cfg),
+        affected_data::Harm::decl(&cfg),
+        affected_data::AffectedData::decl(&cfg),
+        affected_data::ReportingDetails::decl(&cfg),
         store::history::ChangeAction::decl(&cfg),
         store::history::ChangeRecord::decl(&cfg),
         store::contacts::ContactKind::decl(&cfg),

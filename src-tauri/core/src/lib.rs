@@ -7,12 +7,14 @@
 //! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
 //! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
+//! - [`affected_data`]: the data items, whose data and what happened to it, for the drafts.
 //! - [`contacts_csv`]: contact lists read from and written to Excel CSV (Shift_JIS or UTF-8).
 //! - [`fold`]: width, case and kana folding for searching Japanese text.
 //! - [`editing`]: the policy, BCP and profile with ids, as the editors read and send them.
 //! - [`template_file`]: the policy template file a consultant carries between clients.
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
+pub mod affected_data;
 pub mod bindings;
 pub mod contacts_csv;
 pub mod editing;

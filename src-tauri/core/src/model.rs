@@ -41,6 +41,57 @@ pub struct CompanyProfile {
     /// Offers goods or services to people in the EU, or monitors their behaviour there — GDPR
     /// art. 3(2). `None`: not answered yet.
     pub eu_targeting: Option<bool>,
+    /// What the drafts print about the company beyond its name.
+    pub details: CompanyDetails,
+}
+
+/// The company as the drafts present it: the reporter's corporate details the PPC form asks for,
+/// the cyber insurance policy number for the insurer, the public inquiry desk the notices give,
+/// and how Japanese documents write dates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CompanyDetails {
+    /// 所在地
+    pub address: String,
+    /// 代表者 (title and name)
+    pub representative: String,
+    /// 法人番号: 13 digits with a valid check digit, or empty.
+    pub corporate_number: String,
+    /// 業種 as the company describes itself (the PPC form asks it in words).
+    pub business_type: String,
+    /// サイバー保険の証券番号
+    pub insurance_policy_number: String,
+    /// お問い合わせ窓口
+    pub inquiry_desk: InquiryDesk,
+    pub date_style: DateStyle,
+}
+
+/// The contact the company chose for the public — never a person's private number by default.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct InquiryDesk {
+    /// The desk's name (お客様相談窓口).
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    /// 受付時間
+    pub hours: String,
+}
+
+impl InquiryDesk {
+    /// Whether the desk can be reached: a phone or an email.
+    pub fn is_set(&self) -> bool {
+        !self.phone.trim().is_empty() || !self.email.trim().is_empty()
+    }
+}
+
+/// How Japanese documents write dates: 西暦 (2026年12月25日) or 和暦 (令和8年12月25日).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DateStyle {
+    #[default]
+    Western,
+    Japanese,
 }
 
 impl CompanyProfile {
@@ -382,6 +433,8 @@ pub struct IncidentDetail {
     pub title: String,
     pub case_kind: crate::wizard::CaseKind,
     pub discovered_at: String,
+    /// 発生日時, when known.
+    pub occurred_at: Option<String>,
     pub discovered_by: String,
     pub description: String,
     pub stage: IncidentStage,
@@ -398,6 +451,8 @@ pub struct IncidentDetail {
     pub facts: Option<crate::rules::Facts>,
     /// What the reporting step starts from when no facts are confirmed yet.
     pub suggested_facts: Option<crate::rules::Facts>,
+    /// The data items, whose data, what happened to it, and the IPA form's details.
+    pub details: crate::affected_data::ReportingDetails,
     pub recovery: crate::wizard::Recovery,
     pub closed_at: Option<String>,
     pub created_at: String,

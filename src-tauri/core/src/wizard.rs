@@ -86,6 +86,9 @@ pub struct IncidentBasics {
     pub title: String,
     /// When it was noticed, RFC 3339 with offset.
     pub discovered_at: String,
+    /// 発生日時 — when it happened, RFC 3339 with offset; `None` when not known.
+    #[serde(default)]
+    pub occurred_at: Option<String>,
     pub discovered_by: String,
     pub description: String,
 }
@@ -291,6 +294,7 @@ mod tests {
             insurer_contact_id: None,
             eu_establishment: None,
             eu_targeting: None,
+            details: Default::default(),
         };
         let at = chrono::DateTime::parse_from_rfc3339("2026-08-03T09:00:00+09:00").unwrap();
         let facts = prefilled_facts(CaseKind::Ransomware, at, Some("malware"), IncidentStage::Incident, true, &company);

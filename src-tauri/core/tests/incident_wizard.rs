@@ -1,6 +1,7 @@
 //! The incident wizard against a real company file: each step as the app confirms it, read back
 //! the way the detail page and the exported report read it.
 
+use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::model::{CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource};
 use sonae_core::rules::{self, Authority, Duty, DueBy, Facts, Stage};
 use sonae_core::store::{self, wizard, CompanyFile};
@@ -17,6 +18,7 @@ fn missent_basics() -> IncidentBasics {
         case_kind: CaseKind::Missent,
         title: "健診結果を別の顧客に誤送信".into(),
         discovered_at: "2026-04-06T15:30:00+09:00".into(),
+        occurred_at: None,
         discovered_by: "鈴木 花子".into(),
         description: "顧客1名の健康診断結果を添付したメールを、別の顧客に送ってしまった。".into(),
     }
@@ -78,7 +80,7 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     assert_eq!(facts.category, rules::IncidentCategory::Leak);
     facts.personal_data.at_risk.subjects = 1;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, "鈴木 花子")).unwrap();
+    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "鈴木 花子")).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("the PPC report is due");
     assert_eq!(ppc.duty, Duty::Mandatory);
@@ -144,20 +146,56 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
     let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
     facts.personal_data.at_risk.subjects = 30;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
+    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
     let ppc = store::incident_detail(file.connection(), id).unwrap().obligations.into_iter().find(|o| o.authority == Authority::Ppc).unwrap();
     let drafted = ObligationUpdate { status: ObligationStatus::Drafted, sent_on: None, reference_number: String::new(), waived_reason: String::new() };
     file.write(|tx| wizard::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
 
     // It turns out the stick was strongly encrypted: no report is due any more.
     facts.personal_data.at_risk.high_level_encryption = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
+    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap();
     assert!(!ppc.current, "no longer called for");
     assert_eq!(ppc.status, ObligationStatus::Drafted, "what was done is kept");
     assert!(detail.timeline.iter().any(|e| e.kind == "facts" && e.message.contains("見直し")));
     file.write(|tx| wizard::close_incident(tx, id, "a")).expect("nothing mandatory is open any more");
+}
+
+#[test]
+fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answers() {
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::LostDevice)).unwrap();
+    let later = IncidentBasics { occurred_at: Some("2026-04-06T16:00:00+09:00".into()), ..missent_basics() };
+    let refused = file.write(|tx| wizard::record_basics(tx, id, &later, "a")).unwrap_err();
+    assert_eq!(refused.code(), "occurred_after_discovered");
+    let basics = IncidentBasics { occurred_at: Some("2026-04-03T19:30:00+09:00".into()), ..missent_basics() };
+    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
+    let detail = store::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.occurred_at.as_deref(), Some("2026-04-03T19:30:00+09:00"));
+
+    let mut facts = detail.suggested_facts.unwrap();
+    assert_eq!(facts.occurred_at.map(|at| at.to_rfc3339()).as_deref(), Some("2026-04-03T19:30:00+09:00"));
+    facts.personal_data.at_risk.subjects = 40;
+    let details = ReportingDetails {
+        data: AffectedData {
+            own: DataItems { items: vec![DataItem::Name, DataItem::Health], other: Some("会員番号".into()) },
+            whose: vec![DataSubjectGroup::Customers],
+            harm: vec![Harm::Leak],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    // Health data ticked while "sensitive" says no: refused, nothing stored.
+    let refused = file.write(|tx| wizard::record_facts(tx, id, &facts, &details, "a")).unwrap_err();
+    assert_eq!(refused.code(), "contradicting_items");
+    assert!(store::incident_detail(file.connection(), id).unwrap().facts.is_none());
+
+    facts.personal_data.at_risk.sensitive = true;
+    file.write(|tx| wizard::record_facts(tx, id, &facts, &details, "a")).unwrap();
+    let detail = store::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.details, details);
+    assert!(detail.facts.unwrap().occurred_at.is_some(), "the facts carry the time it happened");
 }
 
 #[test]
@@ -168,7 +206,7 @@ fn sent_and_waived_need_their_date_and_reason() {
     let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
     facts.personal_data.at_risk.subjects = 1;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, "a")).unwrap();
+    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
     let ppc = store::incident_detail(file.connection(), id).unwrap().obligations[0].id;
     let mut update = ObligationUpdate { status: ObligationStatus::Sent, sent_on: Some("4/8".into()), reference_number: String::new(), waived_reason: String::new() };
     assert_eq!(file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "sent_on_required");

@@ -202,7 +202,10 @@ const REBUILD: Migration = Migration {
             secondary_damage TEXT NOT NULL DEFAULT '', subject_response TEXT NOT NULL DEFAULT '',
             publication TEXT NOT NULL DEFAULT '', measures_taken TEXT NOT NULL DEFAULT '',
             measures_planned TEXT NOT NULL DEFAULT '', lessons TEXT NOT NULL DEFAULT '', closed_at TEXT,
-            created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, occurred_at TEXT,
+            affected_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(affected_data)),
+            malware_name TEXT NOT NULL DEFAULT '', how_found TEXT NOT NULL DEFAULT '',
+            infection_route TEXT NOT NULL DEFAULT ''
         ) STRICT;
         INSERT INTO incident_new SELECT * FROM incident;
         DROP TABLE incident;

@@ -5,6 +5,7 @@
 use sonae_core::model::{
     CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate, WizardPolicy,
 };
+use sonae_core::affected_data::ReportingDetails;
 use sonae_core::rules::Facts;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
@@ -96,8 +97,13 @@ pub fn set_task_done(session: State<'_, Session>, id: i64, task_id: i64, done: b
 }
 
 #[tauri::command]
-pub fn record_facts(session: State<'_, Session>, id: i64, facts: Facts) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_facts(tx, id, &facts, author).map(|_| ()))
+pub fn record_facts(
+    session: State<'_, Session>,
+    id: i64,
+    facts: Facts,
+    details: ReportingDetails,
+) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| wizard::record_facts(tx, id, &facts, &details, author).map(|_| ()))
 }
 
 #[tauri::command]

@@ -388,6 +388,7 @@ fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_und
                 case_kind: CaseKind::Malware,
                 title: "経理PCで不審な警告".into(),
                 discovered_at: "2026-11-20T10:05:00+09:00".into(),
+                occurred_at: None,
                 discovered_by: "伊藤 彩".into(),
                 description: "ウイルス対策ソフトが警告を表示した。".into(),
             };

@@ -7,7 +7,7 @@ use rusqlite::{params, Transaction};
 use super::history::record_change;
 use super::policy_edit::{limit_chars, refused, required_name};
 use super::{company_profile, now, Result};
-use crate::model::{CompanyProfile, Sector};
+use crate::model::{CompanyDetails, CompanyProfile, DateStyle, Sector};
 use crate::template_file::MAX_NAME_CHARS;
 
 /// Longest stale-contact interval a company can choose: ten years.
@@ -64,5 +64,95 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
             profile.eu_targeting
         ],
     )?;
+    update_details(tx, &profile.details)?;
     record_change(tx, author, "company", Some(1), Some(&before), Some(&company_profile(tx)?))
+}
+
+/// The corporate details, the insurance policy number, the inquiry desk and the date style.
+fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
+    let desk = &details.inquiry_desk;
+    let texts = [
+        ("the address", &details.address),
+        ("the representative", &details.representative),
+        ("the business type", &details.business_type),
+        ("the insurance policy number", &details.insurance_policy_number),
+        ("the inquiry desk's name", &desk.name),
+        ("the inquiry desk's phone", &desk.phone),
+        ("the inquiry desk's email", &desk.email),
+        ("the inquiry desk's hours", &desk.hours),
+    ];
+    for (what, text) in texts {
+        limit_chars(what, text, MAX_NAME_CHARS)?;
+    }
+    let corporate_number = corporate_number(&details.corporate_number)?;
+    let date_style = match details.date_style {
+        DateStyle::Western => "western",
+        DateStyle::Japanese => "japanese",
+    };
+    tx.execute(
+        "UPDATE company SET address = ?1, representative = ?2, corporate_number = ?3, business_type = ?4,
+                insurance_policy_number = ?5, inquiry_name = ?6, inquiry_phone = ?7, inquiry_email = ?8,
+                inquiry_hours = ?9, date_style = ?10
+          WHERE id = 1",
+        params![
+            details.address.trim(),
+            details.representative.trim(),
+            corporate_number,
+            details.business_type.trim(),
+            details.insurance_policy_number.trim(),
+            desk.name.trim(),
+            desk.phone.trim(),
+            desk.email.trim(),
+            desk.hours.trim(),
+            date_style
+        ],
+    )?;
+    Ok(())
+}
+
+/// A 法人番号 as typed (full-width digits, spaces and hyphens allowed), checked and reduced to its
+/// 13 digits; empty stays empty. The first digit is a check digit over the other twelve: counted
+/// from the right, digits in odd places weigh 1 and in even places 2, and the check digit is 9
+/// minus the weighted sum modulo 9 (National Tax Agency, 法人番号の構成 / チェックデジット).
+pub fn corporate_number(typed: &str) -> Result<String> {
+    let digits: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | 'ー' | '－'))
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    if digits.is_empty() {
+        return Ok(digits);
+    }
+    if digits.chars().count() != 13 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(refused("invalid_corporate_number", format!("a corporate number has 13 digits; \"{typed}\" does not")));
+    }
+    let values: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
+    let weighted: u32 = values[1..].iter().rev().enumerate().map(|(i, d)| if i % 2 == 0 { *d } else { d * 2 }).sum();
+    if values[0] != 9 - weighted % 9 {
+        return Err(refused(
+            "invalid_corporate_number",
+            format!("{digits} is not a corporate number: its check digit does not match (a digit may be mistyped)"),
+        ));
+    }
+    Ok(digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::corporate_number;
+
+    #[test]
+    fn a_corporate_number_is_checked_by_its_check_digit() {
+        // The National Tax Agency's own number, and Toyota Motor's, as published.
+        assert_eq!(corporate_number("7000012050002").unwrap(), "7000012050002");
+        assert_eq!(corporate_number("1180-3010-1877-1").unwrap(), "1180301018771");
+        assert_eq!(corporate_number("７０００ ０１２０ ５０００２").unwrap(), "7000012050002");
+        assert_eq!(corporate_number("").unwrap(), "");
+        for wrong in ["7000012050003", "8000012050002", "700001205000", "70000120500021", "700001205000A"] {
+            assert_eq!(corporate_number(wrong).unwrap_err().code(), "invalid_corporate_number", "{wrong}");
+        }
+    }
 }

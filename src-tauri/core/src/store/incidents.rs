@@ -10,6 +10,7 @@ use crate::model::{
     ObligationStatus, Phone, TaskSource, TimelineEntry, WizardPolicy,
 };
 use crate::rules::{parse_facts, Authority, Duty};
+use crate::affected_data::ReportingDetails;
 use crate::wizard::{self, CaseKind, Recovery};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
@@ -57,7 +58,8 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         .query_row(
             "SELECT id, title, case_key, discovered_at, discovered_by, description, stage, category_key, level,
                     level_override_reason, status, wizard_step, wizard_draft, facts, cause, secondary_damage,
-                    subject_response, publication, measures_taken, measures_planned, lessons, closed_at, created_at
+                    subject_response, publication, measures_taken, measures_planned, lessons, closed_at, created_at,
+                    occurred_at, affected_data, malware_name, how_found, infection_route
                FROM incident WHERE id = ?1",
             [id],
             |r| {
@@ -66,6 +68,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     title: r.get(1)?,
                     case_kind: CaseKind::from_key(&r.get::<_, String>(2)?),
                     discovered_at: r.get(3)?,
+                    occurred_at: r.get(23)?,
                     discovered_by: r.get(4)?,
                     description: r.get(5)?,
                     stage: stage_from_key(&r.get::<_, String>(6)?),
@@ -77,6 +80,12 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     wizard_draft: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
                     facts: parse_facts(&r.get::<_, String>(13)?).ok(),
                     suggested_facts: None,
+                    details: ReportingDetails {
+                        data: serde_json::from_str(&r.get::<_, String>(24)?).unwrap_or_default(),
+                        malware_name: r.get(25)?,
+                        how_found: r.get(26)?,
+                        infection_route: r.get(27)?,
+                    },
                     recovery: Recovery {
                         cause: r.get(14)?,
                         secondary_damage: r.get(15)?,
@@ -110,14 +119,16 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                 )
                 .optional()?
                 .unwrap_or(false);
-            detail.suggested_facts = Some(wizard::prefilled_facts(
+            let mut suggested = wizard::prefilled_facts(
                 detail.case_kind,
                 discovered_at,
                 detail.category.as_deref(),
                 detail.stage,
                 personal_data_involved,
                 &company,
-            ));
+            );
+            suggested.occurred_at = detail.occurred_at.as_deref().and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok());
+            detail.suggested_facts = Some(suggested);
         }
     }
     detail.timeline = timeline(conn, id)?;

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = &[
         // Version 2 came with the assessment rules v2: open incidents are assessed again.
         after: Some(|tx| super::wizard::reassess_open_incidents(tx, 2)),
     },
+    Migration { version: 3, sql: include_str!("migrations/0003_drafts_details.sql"), after: None },
 ];
 
 /// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these

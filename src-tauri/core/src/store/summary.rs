@@ -3,13 +3,15 @@
 use rusqlite::{params, Connection};
 
 use super::{incidents, today, Result};
-use crate::model::{CompanyProfile, HomeSummary, Sector, StaleContact, HOME_LIST_LENGTH};
+use crate::model::{CompanyDetails, CompanyProfile, DateStyle, InquiryDesk, HomeSummary, Sector, StaleContact, HOME_LIST_LENGTH};
 
 pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
     Ok(conn.query_row(
         "SELECT name, language, sector, prefecture, privacy_mark, isms_certified, handles_personal_data,
                 handles_my_number, handles_eu_data, stale_contact_months, cyber_insurance, insurer_contact_id,
-                eu_establishment, eu_targeting FROM company WHERE id = 1",
+                eu_establishment, eu_targeting, address, representative, corporate_number, business_type,
+                insurance_policy_number, inquiry_name, inquiry_phone, inquiry_email, inquiry_hours, date_style
+           FROM company WHERE id = 1",
         [],
         |r| {
             Ok(CompanyProfile {
@@ -32,6 +34,18 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
                 insurer_contact_id: r.get(11)?,
                 eu_establishment: r.get(12)?,
                 eu_targeting: r.get(13)?,
+                details: CompanyDetails {
+                    address: r.get(14)?,
+                    representative: r.get(15)?,
+                    corporate_number: r.get(16)?,
+                    business_type: r.get(17)?,
+                    insurance_policy_number: r.get(18)?,
+                    inquiry_desk: InquiryDesk { name: r.get(19)?, phone: r.get(20)?, email: r.get(21)?, hours: r.get(22)? },
+                    date_style: match r.get::<_, String>(23)?.as_str() {
+                        "japanese" => DateStyle::Japanese,
+                        _ => DateStyle::Western,
+                    },
+                },
             })
         },
     )?)

@@ -10,6 +10,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use super::incidents::stage_key;
 use super::timeline_text::{list, phrase};
 use super::{now, obligations, Result, StoreError};
+use crate::affected_data::ReportingDetails;
 use crate::model::{CallOutcome, ObligationStatus, ObligationUpdate};
 use crate::rules::{self, Assessment, Duty, Facts};
 use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
@@ -116,8 +117,15 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
     if title.is_empty() {
         return Err(refused("title_required", "the incident needs a short title"));
     }
-    chrono::DateTime::parse_from_rfc3339(&basics.discovered_at)
+    let discovered_at = chrono::DateTime::parse_from_rfc3339(&basics.discovered_at)
         .map_err(|e| refused("invalid_date", format!("discovered_at {:?}: {e}", basics.discovered_at)))?;
+    if let Some(occurred_at) = &basics.occurred_at {
+        let occurred = chrono::DateTime::parse_from_rfc3339(occurred_at)
+            .map_err(|e| refused("invalid_date", format!("occurred_at {occurred_at:?}: {e}")))?;
+        if occurred > discovered_at {
+            return Err(refused("occurred_after_discovered", "it cannot have happened after it was found"));
+        }
+    }
     let (previous_case, recorded): (String, bool) = tx.query_row(
         "SELECT case_key, EXISTS (SELECT 1 FROM timeline_entry WHERE incident_id = ?1 AND kind = 'recorded')
            FROM incident WHERE id = ?1",
@@ -126,7 +134,7 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
     )?;
     tx.execute(
         "UPDATE incident SET title = ?2, case_key = ?3, discovered_at = ?4, discovered_by = ?5, description = ?6,
-                category_key = coalesce(category_key, ?7)
+                category_key = coalesce(category_key, ?7), occurred_at = ?8
           WHERE id = ?1",
         params![
             incident_id,
@@ -135,7 +143,8 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
             basics.discovered_at,
             basics.discovered_by.trim(),
             basics.description,
-            basics.case_kind.usual_category()
+            basics.case_kind.usual_category(),
+            basics.occurred_at
         ],
     )?;
     let language = file_language(tx)?;
@@ -299,17 +308,51 @@ pub fn set_task_done(tx: &Transaction, incident_id: i64, task_id: i64, done: boo
     touch(tx, incident_id)
 }
 
-/// Step 5 — the facts for reporting. Stores them, runs the assessment, keeps the obligations in
-/// step (see `record_assessment`) and logs who must and should be told. Revising the facts later
-/// goes through here again and is logged as a revision.
-pub fn record_facts(tx: &Transaction, incident_id: i64, facts: &Facts, author: &str) -> Result<Assessment> {
+/// Step 5 — the facts for reporting, with what the drafts need beside them (the data items, whose
+/// data, what happened to it, the IPA form's details). Refuses data items that contradict the
+/// answers about the same data (`contradicting_items`). Stores both, runs the assessment, keeps
+/// the obligations in step (see `record_assessment`) and logs who must and should be told.
+/// Revising the facts later goes through here again and is logged as a revision.
+pub fn record_facts(
+    tx: &Transaction,
+    incident_id: i64,
+    facts: &Facts,
+    details: &ReportingDetails,
+    author: &str,
+) -> Result<Assessment> {
     ensure_open(tx, incident_id)?;
-    let previous: String = tx.query_row("SELECT facts FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))?;
+    let contradictions = [
+        details.data.own.contradictions(&facts.personal_data.at_risk),
+        facts.entrusted_data.as_ref().map(|e| details.data.client.contradictions(&e.at_risk)).unwrap_or_default(),
+    ]
+    .concat();
+    if !contradictions.is_empty() {
+        return Err(refused(
+            "contradicting_items",
+            format!("the data items contradict the answers about the same data: {contradictions:?}"),
+        ));
+    }
+    let (previous, occurred_at): (String, Option<String>) =
+        tx.query_row("SELECT facts, occurred_at FROM incident WHERE id = ?1", [incident_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let revised = rules::parse_facts(&previous).is_ok();
+    // 発生日時 is recorded once, in step 1; the facts carry it from there.
+    let facts = &Facts {
+        occurred_at: occurred_at.as_deref().and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok()),
+        ..facts.clone()
+    };
     let assessment = store_facts_and_assess(tx, incident_id, facts)?;
+    let data_json = serde_json::to_string(&details.data).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    tx.execute(
+        "UPDATE incident SET affected_data = ?2, malware_name = ?3, how_found = ?4, infection_route = ?5 WHERE id = ?1",
+        params![incident_id, data_json, details.malware_name.trim(), details.how_found.trim(), details.infection_route.trim()],
+    )?;
     let language = file_language(tx)?;
     let message = assessment_message(&language, if revised { "facts_revised" } else { "facts" }, &assessment);
-    let data = serde_json::json!({ "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(), "after": facts });
+    let data = serde_json::json!({
+        "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(),
+        "after": facts,
+        "details": details,
+    });
     // The wizard stays on this step: the user now reads who must be told.
     append(tx, incident_id, author, "facts", &message, data)?;
     touch(tx, incident_id)?;

@@ -182,7 +182,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
   const problems = [...(showOwn ? countProblems(answers.own) : []), ...(showClient ? countProblems(answers.client) : [])];
 
   const assess = async () => {
-    const saved = await act(() => api.recordFacts(detail.id, factsFromAnswers(answers, detail, start.organization)));
+    const saved = await act(() => api.recordFacts(detail.id, factsFromAnswers(answers, detail, start.organization), detail.details));
     if (saved) setDirty(false);
   };
 

@@ -71,6 +71,7 @@ export function StepWhatHappened({ detail, act }: StepProps) {
         case_kind: fields.case_kind,
         title: fields.title,
         discovered_at: discoveredAt,
+        occurred_at: detail.occurred_at,
         discovered_by: fields.discovered_by,
         description: fields.description,
       }),
