@@ -97,7 +97,8 @@ enum Command {
         lang: Language,
     },
     /// Print a document as PDF: policy, bcp, contacts-card, incident-report, ppc-draft,
-    /// data-subject-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft.
+    /// ppc-my-number-draft, data-subject-notice, client-notice, insurer-notice, ipa-draft,
+    /// jpcert-draft, police-memo, gdpr-draft, gdpr-subject-notice.
     Export {
         file: PathBuf,
         /// Which document.
@@ -109,7 +110,7 @@ enum Command {
         /// The incident, for the incident report and the drafts.
         #[arg(long)]
         incident: Option<i64>,
-        /// 速報 (preliminary) or 確報 (final), for the PPC draft.
+        /// 速報 (preliminary) or 確報 (final), for the PPC and My Number drafts.
         #[arg(long, value_enum, default_value_t = StageArg::Preliminary)]
         stage: StageArg,
         #[arg(long, value_enum, default_value_t = Language::Ja)]

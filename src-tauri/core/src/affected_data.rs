@@ -3,7 +3,7 @@
 //!
 //! The PPC report (rule art. 8(1) item 2) and the notice to individuals (rule art. 10) must name
 //! the data items; the notice is worded for the people it goes to and for what happened to their
-//! data (docs/rules.md §7). Some items also answer assessment questions — health data is
+//! data (docs/rules.md §11). Some items also answer assessment questions — health data is
 //! 要配慮個人情報, card numbers put money at risk, My Numbers have their own report — so an item
 //! ticked while its answer says "no" is a contradiction ([`DataItems::contradictions`]) that the
 //! wizard points out and the store refuses, so that the two can never disagree.

@@ -165,6 +165,14 @@ pub struct DemoProfile {
     pub handles_personal_data: bool,
     pub handles_my_number: bool,
     pub handles_eu_data: bool,
+    #[serde(default)]
+    pub cyber_insurance: bool,
+    /// The contact ref of the cyber insurer.
+    #[serde(default)]
+    pub insurer: Option<String>,
+    /// Corporate details, inquiry desk and date style for the drafts.
+    #[serde(default)]
+    pub details: crate::model::CompanyDetails,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -258,6 +266,12 @@ pub struct DemoIncident {
     pub status: String,
     /// The assessment facts (docs/rules.md §4 shape).
     pub facts: serde_json::Value,
+    /// 発生日時, RFC 3339 with offset, when known.
+    #[serde(default)]
+    pub occurred_at: Option<String>,
+    /// The data items, whose data and what happened to it, and the IPA form's details.
+    #[serde(default)]
+    pub details: crate::affected_data::ReportingDetails,
     pub cause: String,
     pub secondary_damage: String,
     pub subject_response: String,

@@ -11,7 +11,7 @@ use super::font::ipaex_gothic;
 use super::incident;
 use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::{pdf_now, RenderError};
-use crate::model::{CompanyProfile, IncidentDetail, Language, TaskSource, CallOutcome};
+use crate::model::{CallOutcome, CompanyProfile, DateStyle, IncidentDetail, Language, TaskSource};
 use crate::policy::{Bcp, Contact, Policy};
 use crate::store;
 
@@ -31,11 +31,29 @@ impl Context<'_> {
         self.words().text(key)
     }
 
-    /// A date as the reader writes it: 2026年7月7日 / 7 July 2026.
+    /// A date as the reader writes it: 2026年7月7日 (or 令和8年7月7日 when the company chose 和暦) /
+    /// 7 July 2026.
     pub fn date(&self, date: NaiveDate) -> String {
         match self.language {
+            Language::Ja if self.company.details.date_style == DateStyle::Japanese => japanese_era_date(date),
             Language::Ja => date.format("%Y年%-m月%-d日").to_string(),
             Language::En => date.format("%-d %B %Y").to_string(),
+        }
+    }
+
+    /// An instant written for the reader and, after it, the same moment in UTC — for readers in
+    /// another zone (the GDPR notices).
+    pub fn instant_and_utc(&self, value: &str) -> String {
+        match DateTime::<FixedOffset>::parse_from_rfc3339(value) {
+            Ok(at) => {
+                let utc = at.with_timezone(&chrono::Utc);
+                let utc = match self.language {
+                    Language::Ja => format!("{} {} UTC", utc.format("%Y-%m-%d"), utc.format("%H:%M")),
+                    Language::En => format!("{} UTC", utc.format("%-d %B %Y, %H:%M")),
+                };
+                self.words().fill("instant_and_utc", &[("local", &self.instant(value)), ("utc", &utc)])
+            }
+            Err(_) => self.instant(value),
         }
     }
 
@@ -79,6 +97,30 @@ impl Context<'_> {
             grouped.push(c);
         }
         self.words().fill("people", &[("count", &grouped)])
+    }
+}
+
+/// A date in the Japanese era calendar (和暦): 令和8年12月25日, 令和元年5月1日 for the first year.
+/// Eras from 明治 on; an earlier date keeps the Western year.
+pub fn japanese_era_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    // (era, first day) — 令和 from 2019-05-01, 平成 from 1989-01-08, 昭和 from 1926-12-25, 大正
+    // from 1912-07-30, 明治 (solar calendar) from 1873-01-01.
+    const ERAS: [(&str, i32, u32, u32); 5] = [
+        ("令和", 2019, 5, 1),
+        ("平成", 1989, 1, 8),
+        ("昭和", 1926, 12, 25),
+        ("大正", 1912, 7, 30),
+        ("明治", 1873, 1, 1),
+    ];
+    let era = ERAS.iter().find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|first| date >= first));
+    match era {
+        Some((name, first_year, _, _)) => {
+            let year = date.year() - first_year + 1;
+            let year = if year == 1 { "元".to_owned() } else { year.to_string() };
+            format!("{name}{year}年{}月{}日", date.month(), date.day())
+        }
+        None => date.format("%Y年%-m月%-d日").to_string(),
     }
 }
 

@@ -2,19 +2,23 @@
 //! company's facts. A [`Draft`] is one list of parts; it is printed as a PDF and written as the
 //! plain text the app copies for the web form, so the two can never say different things.
 //!
-//! Contents follow the forms of docs/rules.md §7: the nine items of PPC rule art. 8(1), the notice to the people
-//! affected, the IPA malware and unauthorized-access reports, the JPCERT/CC form, a 5W1H memo for
-//! the police, and GDPR art. 33(3). Anything the file does not know yet reads 「調査中」.
+//! Contents follow the forms of docs/rules.md §11: the PPC report (the online form's questions, then
+//! the nine items of PPC rule art. 8(1)) and its My Number counterpart, the notices to the people
+//! affected, to a client (rule art. 9) and to the cyber insurer, the IPA malware and
+//! unauthorized-access reports, the JPCERT/CC form, a 5W1H memo for the police, and GDPR arts. 33
+//! and 34. Anything the file does not know yet reads 「調査中」; company details not entered yet say
+//! where to enter them.
 
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::documents::Context;
-use super::incident::{self, data_items, due_by, lang, obligation, subjects};
+use super::incident::{self, count_of, data_items, due_by, items_of, lang, obligation, subjects};
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
-use crate::model::{IncidentDetail, IncidentStage, ObligationStatus};
+use crate::affected_data::{DataItem, DataItems};
+use crate::model::{IncidentDetail, IncidentStage, ObligationRecord, ObligationStatus};
 use crate::policy::Contact;
-use crate::rules::{self, Authority, IncidentCategory, Stage};
+use crate::rules::{self, Authority, Ground, IncidentCategory, Stage};
 use crate::store;
 use crate::wizard::CaseKind;
 
@@ -63,14 +67,22 @@ impl Draft {
 pub fn draft(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Draft, RenderError> {
     let incident = incident::read(conn, required_incident(document, options)?)?;
     let reporter = reporter(conn)?;
-    let form = Form { context, incident: &incident, reporter: reporter.as_ref() };
+    let insurer = match context.company.insurer_contact_id {
+        Some(id) => Some(store::contact(conn, id)?.name),
+        None => None,
+    };
+    let form = Form { context, incident: &incident, reporter: reporter.as_ref(), insurer };
     Ok(match document {
-        Document::PpcDraft => form.ppc(options.stage),
+        Document::PpcDraft => form.ppc(options.stage, Report::Appi),
+        Document::PpcMyNumberDraft => form.ppc(options.stage, Report::MyNumber),
         Document::DataSubjectNotice => form.data_subject_notice(),
+        Document::ClientNotice => form.client_notice(),
+        Document::InsurerNotice => form.insurer_notice(),
         Document::IpaDraft => form.ipa(),
         Document::JpcertDraft => form.jpcert(),
         Document::PoliceMemo => form.police(),
         Document::GdprDraft => form.gdpr(),
+        Document::GdprSubjectNotice => form.gdpr_subject_notice(),
         _ => return Err(RenderError::NotADraft { document: document.name() }),
     })
 }
@@ -86,10 +98,20 @@ fn reporter(conn: &Connection) -> Result<Option<Contact>, RenderError> {
     })
 }
 
+/// Which law a PPC report is made under: the APPI (個人情報保護法 art. 26) or the My Number Act
+/// (番号法 art. 29-4), whose form also covers the APPI report when both are due.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Report {
+    Appi,
+    MyNumber,
+}
+
 struct Form<'a> {
     context: &'a Context<'a>,
     incident: &'a IncidentDetail,
     reporter: Option<&'a Contact>,
+    /// The cyber insurer chosen in the company profile, by name.
+    insurer: Option<String>,
 }
 
 impl Form<'_> {
@@ -130,6 +152,32 @@ impl Form<'_> {
         ]
     }
 
+    /// A company detail, or where to enter it when it is not set.
+    fn detail(&self, value: &str) -> String {
+        if value.trim().is_empty() {
+            self.t("draft.not_set").to_owned()
+        } else {
+            value.trim().to_owned()
+        }
+    }
+
+    /// The reporter as the PPC form asks: the business (name, address, representative, 法人番号,
+    /// business type), then the person to contact.
+    fn corporate_parts(&self) -> Vec<Part> {
+        let details = &self.context.company.details;
+        let mut parts = self.reporter_parts();
+        parts.splice(
+            2..2,
+            [
+                self.field("draft.address", self.detail(&details.address)),
+                self.field("draft.representative", self.detail(&details.representative)),
+                self.field("draft.corporate_number", self.detail(&details.corporate_number)),
+                self.field("draft.business_type", self.detail(&details.business_type)),
+            ],
+        );
+        parts
+    }
+
     fn addressee(&self, authority: Authority) -> String {
         obligation(self.incident, authority)
             .and_then(|o| o.contact.as_ref())
@@ -141,15 +189,60 @@ impl Form<'_> {
         self.context.instant(&self.incident.discovered_at)
     }
 
-    /// When it was found, by whom, and what happened.
+    /// 発生日時, or that it is not known.
+    fn occurred_at(&self) -> String {
+        match &self.incident.occurred_at {
+            Some(at) => self.context.instant(at),
+            None => self.t("occurred_unknown").to_owned(),
+        }
+    }
+
+    /// When it happened and was found, by whom, and what happened.
     fn summary(&self) -> String {
         let words = self.context.words();
-        [
+        let mut lines = vec![
+            words.fill("summary.occurred_at", &[("when", &self.occurred_at())]),
             words.fill("summary.discovered_at", &[("when", &self.discovered_at())]),
             words.fill("summary.discovered_by", &[("who", &self.known(&self.incident.discovered_by))]),
-            self.known(&self.incident.description),
-        ]
-        .join("\n")
+            words.fill("summary.harm", &[("harm", &self.harm_names())]),
+        ];
+        if !self.incident.details.data.whose.is_empty() {
+            lines.push(words.fill("summary.whose", &[("whose", &incident::whose(self.context, self.incident))]));
+        }
+        lines.push(self.known(&self.incident.description));
+        lines.join("\n")
+    }
+
+    /// 漏えい・滅失・毀損 as recorded.
+    fn harm_names(&self) -> String {
+        incident::harms(self.incident)
+            .into_iter()
+            .map(|h| self.t(&format!("harm.{}", incident::harm_key(h))))
+            .collect::<Vec<_>>()
+            .join(self.t("list_separator"))
+    }
+
+    /// The situations of the rules that make the report due, each named by its article and item
+    /// (施行規則第7条第1号 …; the My Number rules art. 2).
+    fn triggers(&self, obligation: Option<&ObligationRecord>) -> String {
+        let lang = lang(self.context);
+        let lines: Vec<String> = obligation
+            .map(|o| {
+                o.grounds
+                    .iter()
+                    .filter_map(|g| {
+                        article_key(*g).map(|key| {
+                            self.context.words().fill("trigger", &[("article", self.t(key)), ("text", rules::ground_text(*g, lang))])
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if lines.is_empty() {
+            self.t("ppc.no_trigger").to_owned()
+        } else {
+            lines.join("\n")
+        }
     }
 
     fn measures(&self) -> String {
@@ -167,30 +260,71 @@ impl Form<'_> {
         }
     }
 
-    /// 漏えい等報告 — the nine items of PPC rule art. 8(1), in that order.
-    fn ppc(&self, stage: ReportStage) -> Draft {
+    /// 漏えい等報告 — the online form's questions, then the nine items of PPC rule art. 8(1), in
+    /// that order. The My Number report has the same items under the My Number Act; when My
+    /// Numbers are involved the PPC's form takes the report on its My Number form, which then
+    /// covers the APPI report too. A delegated sector's report is addressed to its ministry, and
+    /// for finance one report covers the APPI and the sector-law report.
+    fn ppc(&self, stage: ReportStage, report: Report) -> Draft {
         let (stage_key, rule_stage) = match stage {
             ReportStage::Preliminary => ("ppc.preliminary", Stage::Preliminary),
             ReportStage::Final => ("ppc.final", Stage::Final),
         };
         let words = self.context.words();
-        let title = words.fill("ppc.title", &[("stage", self.t(stage_key))]);
-        let ppc = obligation(self.incident, Authority::Ppc).or_else(|| obligation(self.incident, Authority::PpcMyNumber));
-        let due = ppc
-            .and_then(|o| o.deadlines.iter().find(|d| d.stage == rule_stage))
-            .map(|d| due_by(self.context, d.due_by))
-            .unwrap_or_else(|| self.t("ppc.no_obligation").to_owned());
-        let recovery = &self.incident.recovery;
-        let mut parts = vec![
-            self.field("draft.addressee", self.addressee(Authority::Ppc)),
+        let appi = obligation(self.incident, Authority::Ppc);
+        let my_number = obligation(self.incident, Authority::PpcMyNumber);
+        let fsa = obligation(self.incident, Authority::Fsa);
+        let (title_key, this) = match report {
+            Report::Appi => ("ppc.title", appi),
+            Report::MyNumber => ("ppc.my_number.title", my_number),
+        };
+        let title = words.fill(title_key, &[("stage", self.t(stage_key))]);
+        let due = match this.and_then(|o| o.deadlines.iter().find(|d| d.stage == rule_stage)) {
+            Some(deadline) => {
+                let key = if rule_stage == Stage::Preliminary { "ppc.due_target" } else { "ppc.due_legal" };
+                words.fill(key, &[("date", &due_by(self.context, deadline.due_by))])
+            }
+            None if report == Report::Appi && fsa.is_some() => self.t("ppc.due_fsa").to_owned(),
+            None => self.t("ppc.no_obligation").to_owned(),
+        };
+        let delegate = appi.and_then(|o| o.submit_to).filter(|_| report == Report::Appi);
+        let delegate = delegate.or(fsa.filter(|_| report == Report::Appi).map(|_| rules::Delegate::Fsa));
+        let addressee = match delegate {
+            Some(delegate) => rules::delegate_name(delegate, lang(self.context)).to_owned(),
+            None => self.addressee(Authority::Ppc),
+        };
+        let mut parts = vec![self.field("draft.addressee", addressee)];
+        if let Some(delegate) = delegate {
+            let key = if delegate == rules::Delegate::Fsa { "ppc.delegated_fsa" } else { "ppc.delegated_mic" };
+            parts.push(self.field("ppc.delegated", self.t(key)));
+        }
+        parts.push(self.field("ppc.basis", self.t(if report == Report::Appi { "ppc.basis_appi" } else { "ppc.basis_my_number" })));
+        if report == Report::Appi && my_number.is_some() {
+            parts.push(self.field("ppc.my_number_form", self.t("ppc.use_my_number_form")));
+        }
+        if report == Report::MyNumber && appi.is_some() && my_number.is_some() {
+            parts.push(self.field("ppc.covers", self.t("ppc.covers_appi")));
+        }
+        parts.extend([
             self.field("ppc.report_kind", self.t(stage_key)),
             self.field("draft.date", self.context.date(self.context.issued_on)),
             self.field("ppc.due", due),
-        ];
-        parts.extend(self.reporter_parts());
-        parts.push(Part::Heading(self.t("ppc.items").to_owned()));
+        ]);
+        parts.extend(self.corporate_parts());
+        parts.push(Part::Heading(self.t("ppc.questions").to_owned()));
         parts.extend([
-            self.field("ppc.item1", self.summary()),
+            self.field("ppc.my_numbers", self.my_numbers_answer()),
+            self.field("ppc.sector", self.sector_answer(delegate)),
+            self.field("ppc.entrustment", self.entrustment()),
+            self.field("ppc.other_reports", self.other_reports()),
+        ]);
+        let recovery = &self.incident.recovery;
+        parts.push(Part::Heading(self.t(if report == Report::Appi { "ppc.items" } else { "ppc.my_number.items" }).to_owned()));
+        let mut overview = self.summary();
+        overview.push('\n');
+        overview.push_str(&words.fill("summary.triggers", &[("triggers", &self.triggers(this.or(appi).or(my_number)))]));
+        parts.extend([
+            self.field("ppc.item1", overview),
             self.field("ppc.item2", data_items(self.context, self.incident)),
             self.field("ppc.item3", subjects(self.context, self.incident)),
             self.field("ppc.item4", self.known(&recovery.cause)),
@@ -198,33 +332,87 @@ impl Form<'_> {
             self.field("ppc.item6", self.known(&recovery.subject_response)),
             self.field("ppc.item7", self.known(&recovery.publication)),
             self.field("ppc.item8", self.measures()),
-            self.field("ppc.item9", self.other_matters(ppc)),
+            self.field("ppc.item9", self.other_matters(report, delegate)),
         ]);
         self.draft(title, parts)
     }
 
-    /// その他参考となる事項: why the report is due, and who else has been told.
-    fn other_matters(&self, ppc: Option<&crate::model::ObligationRecord>) -> String {
-        let lang = lang(self.context);
-        let words = self.context.words();
-        let mut lines = Vec::new();
-        if let Some(ppc) = ppc {
-            let grounds: Vec<&str> = ppc.grounds.iter().map(|g| rules::ground_text(*g, lang)).collect();
-            if !grounds.is_empty() {
-                lines.push(words.fill("other.grounds", &[("grounds", &grounds.join(self.t("list_separator")))]));
+    /// マイナンバーの有無, as the form asks first.
+    fn my_numbers_answer(&self) -> String {
+        let Some(facts) = &self.incident.facts else { return self.t("unknown").to_owned() };
+        let data = &facts.personal_data.at_risk;
+        let involved = data.my_number_involved == Some(true)
+            || data.my_number_subjects > 0
+            || data.my_number_public
+            || self.incident.details.data.own.has(DataItem::MyNumber)
+            || obligation(self.incident, Authority::PpcMyNumber).is_some();
+        self.t(if involved { "ppc.my_numbers_yes" } else { "ppc.my_numbers_no" }).to_owned()
+    }
+
+    /// Whether the business is in a sector whose reports go to a ministry.
+    fn sector_answer(&self, delegate: Option<rules::Delegate>) -> String {
+        match delegate {
+            Some(delegate) => {
+                self.context.words().fill("ppc.sector_delegated", &[("ministry", rules::delegate_name(delegate, lang(self.context)))])
+            }
+            None => self.t("ppc.sector_not_delegated").to_owned(),
+        }
+    }
+
+    /// The processor/client relationship: the company's own data, a client's it holds, or both.
+    fn entrustment(&self) -> String {
+        let Some(facts) = &self.incident.facts else { return self.t("unknown").to_owned() };
+        let own = facts.personal_data.at_risk.involved != Some(false);
+        match (&facts.entrusted_data, own) {
+            (None, _) => self.t("ppc.entrustment_own").to_owned(),
+            (Some(client), own) => {
+                let told = if client.client_notified { "ppc.client_told" } else { "ppc.client_not_told" };
+                let key = if own { "ppc.entrustment_both" } else { "ppc.entrustment_client" };
+                format!("{}\n{}", self.t(key), self.t(told))
             }
         }
-        for other in self.incident.obligations.iter().filter(|o| {
-            !matches!(o.authority, Authority::Ppc | Authority::PpcMyNumber)
-                && matches!(o.status, ObligationStatus::Sent | ObligationStatus::Drafted)
-        }) {
-            lines.push(words.fill(
-                "other.addressee",
-                &[
-                    ("addressee", rules::authority_name(other.authority, lang)),
-                    ("status", &incident::obligation_status(self.context, other).replace('\n', self.t("list_separator"))),
-                ],
-            ));
+    }
+
+    /// Reports and notices already sent to other bodies, with their dates (from the obligations
+    /// marked sent or drafted).
+    fn other_reports(&self) -> String {
+        let lang = lang(self.context);
+        let lines: Vec<String> = self
+            .incident
+            .obligations
+            .iter()
+            .filter(|o| {
+                !matches!(o.authority, Authority::Ppc | Authority::PpcMyNumber)
+                    && matches!(o.status, ObligationStatus::Sent | ObligationStatus::Drafted)
+            })
+            .map(|o| {
+                self.context.words().fill(
+                    "other.addressee",
+                    &[
+                        ("addressee", rules::authority_name(o.authority, lang)),
+                        ("status", &incident::obligation_status(self.context, o).replace('\n', self.t("list_separator"))),
+                    ],
+                )
+            })
+            .collect();
+        if lines.is_empty() {
+            self.t("none").to_owned()
+        } else {
+            lines.join("\n")
+        }
+    }
+
+    /// その他参考となる事項: a combined report says what it covers.
+    fn other_matters(&self, report: Report, delegate: Option<rules::Delegate>) -> String {
+        let mut lines = Vec::new();
+        if report == Report::Appi && delegate == Some(rules::Delegate::Fsa) && obligation(self.incident, Authority::Fsa).is_some() {
+            lines.push(self.t("ppc.combined_fsa").to_owned());
+        }
+        if report == Report::MyNumber
+            && obligation(self.incident, Authority::Ppc).is_some()
+            && obligation(self.incident, Authority::PpcMyNumber).is_some()
+        {
+            lines.push(self.t("ppc.covers_appi").to_owned());
         }
         if lines.is_empty() {
             self.t("none").to_owned()
@@ -233,42 +421,150 @@ impl Form<'_> {
         }
     }
 
-    /// 本人への通知 — the letter to each person whose data was affected.
+    /// The inquiry desk the company chose for the public, or a visible request to set one —
+    /// never a person's own number.
+    fn inquiry_desk(&self) -> String {
+        let desk = &self.context.company.details.inquiry_desk;
+        if !desk.is_set() {
+            return self.t("notice.desk_missing").to_owned();
+        }
+        let words = self.context.words();
+        let name = if desk.name.trim().is_empty() { self.context.company.name.clone() } else { desk.name.trim().to_owned() };
+        let mut lines = vec![format!("{} {name}", self.context.company.name)];
+        if !desk.phone.trim().is_empty() {
+            lines.push(words.fill("notice.desk_phone", &[("phone", desk.phone.trim())]));
+        }
+        if !desk.email.trim().is_empty() {
+            lines.push(words.fill("notice.desk_email", &[("email", desk.email.trim())]));
+        }
+        if !desk.hours.trim().is_empty() {
+            lines.push(words.fill("notice.desk_hours", &[("hours", desk.hours.trim())]));
+        }
+        lines.join("\n")
+    }
+
+    /// What the person can do about their data, item by item, after the general warning.
+    fn advice(&self, items: &DataItems) -> String {
+        let mut lines = vec![self.t("notice.advice").to_owned()];
+        for (item, key) in [
+            (DataItem::CardNumber, "notice.advice.card"),
+            (DataItem::BankAccount, "notice.advice.bank"),
+            (DataItem::Credentials, "notice.advice.credentials"),
+            (DataItem::MyNumber, "notice.advice.my_number"),
+        ] {
+            if items.has(item) {
+                lines.push(self.t(key).to_owned());
+            }
+        }
+        lines.join("\n")
+    }
+
+    /// 本人への通知 — the letter to each person whose data was affected (rule art. 10), worded for
+    /// whose data it is and for what happened to it, with the inquiry desk.
     fn data_subject_notice(&self) -> Draft {
         let words = self.context.words();
         let recovery = &self.incident.recovery;
-        let inquiry = self.reporter.map_or_else(
-            || self.t("unknown").to_owned(),
-            |p| {
-                let phone = p.phones.first().map(|x| x.number.as_str()).unwrap_or_default();
-                let email = p.first_email().map(|x| x.address.as_str()).unwrap_or_default();
-                words.fill(
-                    "notice.inquiry_text",
-                    &[("company", &self.context.company.name), ("name", &p.name), ("phone", phone), ("email", email)],
-                )
-            },
-        );
+        let harms = incident::harms(self.incident);
+        let harm_words = |suffix: &str| {
+            harms.iter().map(|h| self.t(&format!("harm.{}{suffix}", incident::harm_key(*h)))).collect::<Vec<_>>().join(self.t("harm.joiner"))
+        };
+        let groups = &self.incident.details.data.whose;
+        let group = match groups.as_slice() {
+            [one] => incident::group_key(*one),
+            _ => "mixed",
+        };
+        let title = words.fill("notice.title", &[("harm", &harm_words(""))]);
+        let items = &self.incident.details.data.own;
         let parts = vec![
             Part::Paragraph(words.fill(
                 "notice.from",
-                &[("date", &self.context.date(self.context.issued_on)), ("company", &self.context.company.name)],
+                &[
+                    ("to", self.t(&format!("notice.to.{group}"))),
+                    ("date", &self.context.date(self.context.issued_on)),
+                    ("company", &self.context.company.name),
+                ],
             )),
-            Part::Paragraph(self.t("notice.opening").to_owned()),
+            Part::Paragraph(words.fill(
+                "notice.opening",
+                &[("whose", self.t(&format!("notice.whose.{group}"))), ("harm", &harm_words(".plain"))],
+            )),
             self.field("notice.summary", self.summary()),
             self.field("notice.items", data_items(self.context, self.incident)),
             self.field("notice.cause", self.known(&recovery.cause)),
             self.field("notice.secondary_damage", self.known(&recovery.secondary_damage)),
-            self.field("notice.other", format!("{}\n{}", self.measures(), self.t("notice.advice"))),
-            self.field("notice.inquiry", inquiry),
+            self.field("notice.other", format!("{}\n{}", self.measures(), self.advice(items))),
+            self.field("notice.inquiry", self.inquiry_desk()),
             Part::Paragraph(self.t("notice.closing").to_owned()),
         ];
-        self.draft(self.t("notice.title").to_owned(), parts)
+        self.draft(title, parts)
+    }
+
+    /// 委託元への通知 (rule art. 9): what is known of the report's items, about the client's data,
+    /// so that the client can report and notify its people.
+    fn client_notice(&self) -> Draft {
+        let recovery = &self.incident.recovery;
+        let entrusted = self.incident.facts.as_ref().and_then(|f| f.entrusted_data.as_ref());
+        let client = obligation(self.incident, Authority::Client);
+        let mut overview = self.summary();
+        overview.push('\n');
+        overview.push_str(&self.context.words().fill("summary.triggers", &[("triggers", &self.triggers(client))]));
+        let mut parts = vec![
+            self.field("draft.addressee", self.t("client.addressee")),
+            self.field("draft.date", self.context.date(self.context.issued_on)),
+            self.field("client.basis", self.t("client.basis_text")),
+        ];
+        parts.extend(self.corporate_parts());
+        parts.push(Part::Heading(self.t("client.items").to_owned()));
+        parts.extend([
+            self.field("ppc.item1", overview),
+            self.field("ppc.item2", items_of(self.context, &self.incident.details.data.client, entrusted.map(|e| &e.at_risk))),
+            self.field("ppc.item3", entrusted.map_or_else(|| self.t("unknown").to_owned(), |e| count_of(self.context, &e.at_risk))),
+            self.field("ppc.item4", self.known(&recovery.cause)),
+            self.field("ppc.item5", self.known(&recovery.secondary_damage)),
+            self.field("ppc.item8", self.measures()),
+            self.field("client.next", self.t("client.next_text")),
+        ]);
+        self.draft(self.t("client.title").to_owned(), parts)
+    }
+
+    /// 事故の連絡 to the cyber insurer: the policy, what happened and when, the first response,
+    /// and what is not known yet (costs above all), as policies ask to be told without delay.
+    fn insurer_notice(&self) -> Draft {
+        let company = self.context.company;
+        let insurer = self.insurer.clone().or_else(|| obligation(self.incident, Authority::Insurer).and_then(|o| o.contact.as_ref()).map(|c| c.name.clone()));
+        let done: Vec<String> = self.incident.tasks.iter().filter(|t| t.done_at.is_some()).map(|t| format!("・{}", t.text)).collect();
+        let first_response = if done.is_empty() { self.measures() } else { done.join("\n") };
+        let mut parts = vec![
+            self.field("draft.addressee", insurer.unwrap_or_else(|| self.t("insurer.addressee").to_owned())),
+            self.field("draft.date", self.context.date(self.context.issued_on)),
+            self.field("insurer.policyholder", company.name.clone()),
+            self.field("insurer.policy_number", self.detail(&company.details.insurance_policy_number)),
+        ];
+        parts.extend(self.reporter_parts());
+        parts.push(Part::Heading(self.t("insurer.details").to_owned()));
+        parts.extend([
+            self.field("insurer.what", format!("{}\n{}", self.t(&format!("case.{}", self.incident.case_kind.key())), self.known(&self.incident.description))),
+            self.field("insurer.occurred_at", self.occurred_at()),
+            self.field("insurer.discovered_at", self.discovered_at()),
+            self.field("insurer.personal_data", subjects(self.context, self.incident)),
+            self.field("insurer.first_response", first_response),
+            self.field("insurer.damage", self.known(&self.incident.recovery.secondary_damage)),
+            self.field("insurer.other_reports", self.other_reports()),
+            self.field("insurer.costs", self.t("insurer.costs_text")),
+        ]);
+        self.draft(self.t("insurer.title").to_owned(), parts)
     }
 
     fn is_malware(&self) -> bool {
         matches!(self.incident.case_kind, CaseKind::Malware | CaseKind::Ransomware)
             || self.incident.category.as_deref() == Some("malware")
             || self.incident.facts.as_ref().is_some_and(|f| f.malware || f.category == IncidentCategory::Malware)
+    }
+
+    /// The presumed route in or of infection: as the reporting step recorded it, else the cause.
+    fn route(&self) -> String {
+        let route = &self.incident.details.infection_route;
+        self.known(if route.trim().is_empty() { &self.incident.recovery.cause } else { route })
     }
 
     /// IPA コンピュータウイルス届出, or 不正アクセス届出 when no malware is involved.
@@ -280,14 +576,16 @@ impl Form<'_> {
             parts.push(Part::Heading(self.t("ipa.malware.details").to_owned()));
             let found_or_infected =
                 if self.incident.stage == IncidentStage::Incident { "ipa.infected" } else { "ipa.found" };
+            let details = &self.incident.details;
             parts.extend([
                 self.field("ipa.found_or_infected", self.t(found_or_infected)),
-                self.field("ipa.malware_name", self.known(&self.incident.description)),
+                self.field("ipa.malware_name", self.known(&details.malware_name)),
                 self.field("ipa.date_and_count", self.context.words().fill("ipa.date_and_count_text", &[("when", &self.discovered_at()), ("count", unknown)])),
                 self.field("ipa.where_found", self.known(&self.incident.discovered_by)),
                 self.field("ipa.environment", unknown),
-                self.field("ipa.how_found", self.known(&self.incident.description)),
-                self.field("ipa.route", self.known(&recovery.cause)),
+                self.field("ipa.how_found", self.known(&details.how_found)),
+                self.field("ipa.route", self.route()),
+                self.field("ipa.description", self.known(&self.incident.description)),
                 self.field("ipa.damage", self.known(&recovery.secondary_damage)),
                 self.field("ipa.measures", self.measures()),
             ]);
@@ -295,10 +593,12 @@ impl Form<'_> {
         }
         parts.push(Part::Heading(self.t("ipa.access.details").to_owned()));
         parts.extend([
+            self.field("ipa.access.occurred_at", self.occurred_at()),
             self.field("ipa.access.when", self.discovered_at()),
             self.field("ipa.access.what", self.known(&self.incident.description)),
             self.field("ipa.access.system", unknown),
-            self.field("ipa.route", self.known(&recovery.cause)),
+            self.field("ipa.how_found", self.known(&self.incident.details.how_found)),
+            self.field("ipa.route", self.route()),
             self.field("ipa.damage", self.known(&recovery.secondary_damage)),
             self.field("ipa.measures", self.measures()),
         ]);
@@ -325,7 +625,7 @@ impl Form<'_> {
             self.field("jpcert.system", unknown),
             self.field("jpcert.protocol", unknown),
             self.field("jpcert.software", unknown),
-            self.field("jpcert.time", self.context.words().fill("jpcert.time_text", &[("when", &self.discovered_at()), ("zone", &offset)])),
+            self.field("jpcert.time", self.context.words().fill("jpcert.time_text", &[("occurred", &self.occurred_at()), ("when", &self.discovered_at()), ("zone", &offset)])),
             self.field("jpcert.logs", logs),
         ]);
         self.draft(self.t("jpcert.title").to_owned(), parts)
@@ -343,7 +643,7 @@ impl Form<'_> {
         let mut parts = vec![
             Part::Paragraph(self.t("police.intro").to_owned()),
             Part::Heading(self.t("police.five_w").to_owned()),
-            self.field("police.when", self.discovered_at()),
+            self.field("police.when", self.context.words().fill("police.when_text", &[("occurred", &self.occurred_at()), ("found", &self.discovered_at())])),
             self.field("police.where", place),
             self.field("police.who", self.known(&self.incident.discovered_by)),
             self.field("police.what", self.known(&self.incident.description)),
@@ -366,7 +666,19 @@ impl Form<'_> {
         self.draft(self.t("police.title").to_owned(), parts)
     }
 
-    /// GDPR art. 33 notification, in the order of art. 33(3).
+    /// An instant for the GDPR notices: in its own zone and in UTC.
+    fn gdpr_time(&self, value: &str) -> String {
+        self.context.instant_and_utc(value)
+    }
+
+    /// The supervisory authority: the lead authority with an EU establishment (one-stop shop),
+    /// else the authority of each member state where affected people live.
+    fn gdpr_addressee(&self) -> String {
+        let key = if self.context.company.eu_establishment == Some(true) { "gdpr.to_lead" } else { "gdpr.to_each" };
+        self.t(key).to_owned()
+    }
+
+    /// GDPR art. 33 notification, in the order of art. 33(3); every time in its zone and in UTC.
     fn gdpr(&self) -> Draft {
         let recovery = &self.incident.recovery;
         let unknown = self.t("unknown");
@@ -374,34 +686,93 @@ impl Form<'_> {
         let eu = self.incident.facts.as_ref().map_or(0, |f| f.personal_data.at_risk.eu_subjects);
         let deadline = obligation(self.incident, Authority::EuSupervisoryAuthority)
             .and_then(|o| o.deadlines.first())
-            .map(|d| due_by(self.context, d.due_by))
+            .map(|d| match d.due_by {
+                rules::DueBy::Instant(at) => self.gdpr_time(&at.to_rfc3339()),
+                other => due_by(self.context, other),
+            })
             .or_else(|| {
                 chrono::DateTime::parse_from_rfc3339(&self.incident.discovered_at)
                     .ok()
-                    .map(|at| self.context.instant(&rules::deadline::gdpr_notice_due(at).to_rfc3339()))
+                    .map(|at| self.gdpr_time(&rules::deadline::gdpr_notice_due(at).to_rfc3339()))
             })
             .unwrap_or_else(|| unknown.to_owned());
+        let occurred = self.incident.occurred_at.as_deref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
         let mut parts = vec![
-            self.field("draft.addressee", self.addressee(Authority::EuSupervisoryAuthority)),
-            self.field("gdpr.aware_at", self.discovered_at()),
+            self.field("draft.addressee", self.gdpr_addressee()),
+            self.field("gdpr.occurred_at", occurred),
+            self.field("gdpr.aware_at", self.gdpr_time(&self.incident.discovered_at)),
             self.field("gdpr.deadline", deadline),
         ];
         parts.extend(self.reporter_parts());
         parts.push(Part::Heading(self.t("gdpr.details").to_owned()));
         parts.extend([
-            self.field("gdpr.nature", self.known(&self.incident.description)),
+            self.field("gdpr.nature", format!("{}\n{}", self.harm_names(), self.known(&self.incident.description))),
             self.field(
                 "gdpr.subjects",
                 if eu > 0 { words.fill("gdpr.subjects_text", &[("people", &self.context.people(eu))]) } else { unknown.to_owned() },
             ),
             self.field("gdpr.records", data_items(self.context, self.incident)),
-            self.field("gdpr.contact", self.reporter.map_or_else(|| unknown.to_owned(), |p| {
-                let email = p.first_email().map(|e| e.address.as_str()).unwrap_or_default();
-                words.fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
-            })),
+            self.field("gdpr.contact", self.gdpr_contact()),
             self.field("gdpr.consequences", self.known(&recovery.secondary_damage)),
             self.field("gdpr.measures", self.measures()),
         ]);
         self.draft(self.t("gdpr.title").to_owned(), parts)
     }
+
+    /// The contact point of art. 33(3)(b): the person reporting, with the company.
+    fn gdpr_contact(&self) -> String {
+        self.reporter.map_or_else(
+            || self.t("unknown").to_owned(),
+            |p| {
+                let email = p.first_email().map(|e| e.address.as_str()).unwrap_or_default();
+                self.context.words().fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
+            },
+        )
+    }
+
+    /// GDPR art. 34 — the notice to the people in the EU/EEA, in clear and plain language: what
+    /// happened, the contact point, the likely consequences, the measures, and what they can do.
+    fn gdpr_subject_notice(&self) -> Draft {
+        let words = self.context.words();
+        let recovery = &self.incident.recovery;
+        let items = &self.incident.details.data.own;
+        let what = [
+            words.fill("gdpr34.found", &[("when", &self.gdpr_time(&self.incident.discovered_at))]),
+            words.fill("summary.harm", &[("harm", &self.harm_names())]),
+            self.known(&self.incident.description),
+        ]
+        .join("\n");
+        let contact = if self.context.company.details.inquiry_desk.is_set() { self.inquiry_desk() } else { self.gdpr_contact() };
+        let parts = vec![
+            Part::Paragraph(words.fill(
+                "gdpr34.from",
+                &[("date", &self.context.date(self.context.issued_on)), ("company", &self.context.company.name)],
+            )),
+            Part::Paragraph(self.t("gdpr34.opening").to_owned()),
+            self.field("gdpr34.what", what),
+            self.field("gdpr34.data", data_items(self.context, self.incident)),
+            self.field("gdpr34.consequences", self.known(&recovery.secondary_damage)),
+            self.field("gdpr34.measures", self.measures()),
+            self.field("gdpr34.advice", self.advice(items)),
+            self.field("gdpr34.contact", contact),
+            Part::Paragraph(self.t("gdpr34.closing").to_owned()),
+        ];
+        self.draft(self.t("gdpr34.title").to_owned(), parts)
+    }
+}
+
+/// The article and item of the rules a ground stands for (APPI rule art. 7 items 1–4, or the My
+/// Number rules art. 2), or `None` for grounds that are not a reporting trigger of the PPC.
+fn article_key(ground: Ground) -> Option<&'static str> {
+    Some(match ground {
+        Ground::SensitiveData => "article.appi_7_1",
+        Ground::FinancialDamageRisk => "article.appi_7_2",
+        Ground::UnlawfulPurpose | Ground::BeingAcquiredUnlawful => "article.appi_7_3",
+        Ground::Over1000Subjects | Ground::SubjectsMayExceed1000 => "article.appi_7_4",
+        Ground::MyNumberOver100Subjects
+        | Ground::MyNumberMayExceed100
+        | Ground::MyNumberUnlawfulPurpose
+        | Ground::MyNumberPublic => "article.my_number_2",
+        _ => return None,
+    })
 }

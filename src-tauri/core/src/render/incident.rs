@@ -5,8 +5,9 @@ use rusqlite::Connection;
 
 use super::documents::Context;
 use super::RenderError;
+use crate::affected_data::{DataItems, DataSubjectGroup, Harm};
 use crate::model::{IncidentDetail, IncidentStage, IncidentStatus, ObligationRecord, ObligationStatus};
-use crate::rules::{self, Authority, DueBy};
+use crate::rules::{self, Authority, DataAtRisk, DueBy};
 use crate::store::{self, StoreError};
 
 pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
@@ -79,12 +80,24 @@ pub fn timeline_rows(context: &Context, incident: &IncidentDetail) -> Vec<Vec<St
 
 /// How many people's data is affected, with the My Number and EU counts when there are any.
 pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
-    let Some(facts) = &incident.facts else { return context.text("unknown").to_owned() };
-    let data = &facts.personal_data.at_risk;
-    if data.subjects == 0 && data.my_number_subjects == 0 && data.eu_subjects == 0 {
-        return context.text("unknown").to_owned();
+    match &incident.facts {
+        Some(facts) => count_of(context, &facts.personal_data.at_risk),
+        None => context.text("unknown").to_owned(),
     }
-    let mut parts = vec![context.people(data.subjects)];
+}
+
+/// How many people one body of data concerns: the count, "up to" the most, or 調査中.
+pub fn count_of(context: &Context, data: &DataAtRisk) -> String {
+    let words = context.words();
+    let mut parts = vec![match (data.subjects, data.subjects_max, data.subjects_unknown) {
+        (0, None, _) | (0, _, true) => context.text("subjects.count_unknown").to_owned(),
+        (least, _, true) => words.fill("subjects.at_least", &[("people", &context.people(least))]),
+        (0, Some(most), false) => words.fill("subjects.up_to", &[("people", &context.people(most))]),
+        (least, Some(most), false) if most > least => {
+            words.fill("subjects.between", &[("least", &context.people(least)), ("most", &context.people(most))])
+        }
+        (least, _, false) => context.people(least),
+    }];
     if data.my_number_subjects > 0 {
         parts.push(context.words().fill("subjects.my_number", &[("people", &context.people(data.my_number_subjects))]));
     }
@@ -94,23 +107,78 @@ pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
     parts.join(context.text("list_separator"))
 }
 
-/// The kinds of personal data involved, as far as the facts say.
-pub fn data_items(context: &Context, incident: &IncidentDetail) -> String {
-    let Some(facts) = &incident.facts else { return context.text("unknown").to_owned() };
-    let data = &facts.personal_data.at_risk;
-    let items: Vec<&str> = [
-        (data.sensitive, "items.sensitive"),
-        (data.financial_damage_risk, "items.financial"),
-        (data.my_number_subjects > 0, "items.my_number"),
-    ]
-    .into_iter()
-    .filter(|(present, _)| *present)
-    .map(|(_, key)| context.text(key))
-    .collect();
-    if items.is_empty() {
+/// The data items of one body of data, by name; without any recorded, the kinds the assessment
+/// answers tell (要配慮, money, My Number), else 調査中.
+pub fn items_of(context: &Context, items: &DataItems, data: Option<&DataAtRisk>) -> String {
+    let mut names: Vec<String> = items.items.iter().map(|item| context.text(&format!("item.{}", item.key())).to_owned()).collect();
+    if let Some(other) = items.other.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        names.push(other.to_owned());
+    }
+    if !names.is_empty() {
+        return names.join(context.text("list_separator"));
+    }
+    let kinds: Vec<&str> = data
+        .map(|data| {
+            [
+                (data.sensitive, "items.sensitive"),
+                (data.financial_damage_risk, "items.financial"),
+                (data.my_number_subjects > 0 || data.my_number_involved == Some(true), "items.my_number"),
+            ]
+            .into_iter()
+            .filter(|(present, _)| *present)
+            .map(|(_, key)| context.text(key))
+            .collect()
+        })
+        .unwrap_or_default();
+    if kinds.is_empty() {
         context.text("unknown").to_owned()
     } else {
-        items.join("\n")
+        kinds.join("\n")
+    }
+}
+
+/// The data items of the company's own data.
+pub fn data_items(context: &Context, incident: &IncidentDetail) -> String {
+    items_of(context, &incident.details.data.own, incident.facts.as_ref().map(|f| &f.personal_data.at_risk))
+}
+
+/// Whose data it is (顧客、従業員), or 調査中.
+pub fn whose(context: &Context, incident: &IncidentDetail) -> String {
+    let groups = &incident.details.data.whose;
+    if groups.is_empty() {
+        return context.text("unknown").to_owned();
+    }
+    groups.iter().map(|g| context.text(&format!("whose.{}", group_key(*g)))).collect::<Vec<_>>().join(context.text("list_separator"))
+}
+
+pub fn group_key(group: DataSubjectGroup) -> &'static str {
+    match group {
+        DataSubjectGroup::Customers => "customers",
+        DataSubjectGroup::Employees => "employees",
+        DataSubjectGroup::Partners => "partners",
+        DataSubjectGroup::Others => "others",
+    }
+}
+
+pub fn harm_key(harm: Harm) -> &'static str {
+    match harm {
+        Harm::Leak => "leak",
+        Harm::Loss => "loss",
+        Harm::Damage => "damage",
+    }
+}
+
+/// 漏えい・滅失・毀損 as recorded; a leak (or its risk) when nothing is recorded, the case every
+/// report is about unless the office says otherwise.
+pub fn harms(incident: &IncidentDetail) -> Vec<Harm> {
+    let harms = &incident.details.data.harm;
+    if harms.is_empty() {
+        vec![Harm::Leak]
+    } else {
+        let mut sorted = harms.clone();
+        sorted.sort();
+        sorted.dedup();
+        sorted
     }
 }
 

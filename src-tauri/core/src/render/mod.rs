@@ -6,7 +6,7 @@
 //! from the company file: the policy and BCP as the IPA model rules structure them (IPA, 中小企業の
 //! 情報セキュリティ対策ガイドライン, appendix 「情報セキュリティインシデント対応ならびに事業継続管理」),
 //! the incident report, and a draft of each submission with the company's facts filled in, in
-//! the order of the authority's form (docs/rules.md §7). What is not known yet reads 「調査中」.
+//! the order of the authority's form (docs/rules.md §11). What is not known yet reads 「調査中」.
 //!
 //! PDFs are A4 with the IPAex Gothic font embedded as a subset, so they print the same
 //! everywhere and their text can be searched and copied. Every draft also exists as plain text
@@ -58,8 +58,15 @@ pub enum Document {
     IncidentReport,
     /// 個人情報保護委員会への漏えい等報告（速報・確報）の下書き.
     PpcDraft,
+    /// 特定個人情報（マイナンバー）の漏えい等報告（速報・確報）の下書き — also covers the APPI report
+    /// when both are due.
+    PpcMyNumberDraft,
     /// 本人への通知 — the notice to the people whose data was affected.
     DataSubjectNotice,
+    /// 委託元への通知 — the notice to the client whose data the company holds (PPC rule art. 9).
+    ClientNotice,
+    /// 保険会社への事故の連絡 — the notice to the cyber insurer.
+    InsurerNotice,
     /// IPA コンピュータウイルス届出 / 不正アクセス届出 の下書き.
     IpaDraft,
     /// JPCERT/CC インシデント報告 の下書き.
@@ -68,20 +75,26 @@ pub enum Document {
     PoliceMemo,
     /// GDPR art. 33 notification to a supervisory authority (always in English).
     GdprDraft,
+    /// GDPR art. 34 notice to the people in the EU/EEA affected (always in English).
+    GdprSubjectNotice,
 }
 
 impl Document {
-    pub const ALL: [Document; 10] = [
+    pub const ALL: [Document; 14] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
         Document::IncidentReport,
         Document::PpcDraft,
+        Document::PpcMyNumberDraft,
         Document::DataSubjectNotice,
+        Document::ClientNotice,
+        Document::InsurerNotice,
         Document::IpaDraft,
         Document::JpcertDraft,
         Document::PoliceMemo,
         Document::GdprDraft,
+        Document::GdprSubjectNotice,
     ];
 
     /// The name used on the command line and in file names.
@@ -92,11 +105,15 @@ impl Document {
             Document::ContactsCard => "contacts-card",
             Document::IncidentReport => "incident-report",
             Document::PpcDraft => "ppc-draft",
+            Document::PpcMyNumberDraft => "ppc-my-number-draft",
             Document::DataSubjectNotice => "data-subject-notice",
+            Document::ClientNotice => "client-notice",
+            Document::InsurerNotice => "insurer-notice",
             Document::IpaDraft => "ipa-draft",
             Document::JpcertDraft => "jpcert-draft",
             Document::PoliceMemo => "police-memo",
             Document::GdprDraft => "gdpr-draft",
+            Document::GdprSubjectNotice => "gdpr-subject-notice",
         }
     }
 
@@ -147,7 +164,7 @@ pub struct ExportOptions {
 /// Why a document could not be made. Each message is one line meant for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("unknown document \"{name}\" (expected one of: policy, bcp, contacts-card, incident-report, ppc-draft, data-subject-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft)")]
+    #[error("unknown document \"{name}\" (expected one of: {})", Document::ALL.map(Document::name).join(", "))]
     UnknownDocument { name: String },
     #[error("{document} is about one incident: choose the incident (--incident ID)")]
     NeedsIncident { document: &'static str },
@@ -197,11 +214,15 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
             Ok(documents::incident_report(&incident, &context))
         }
         Document::PpcDraft
+        | Document::PpcMyNumberDraft
         | Document::DataSubjectNotice
+        | Document::ClientNotice
+        | Document::InsurerNotice
         | Document::IpaDraft
         | Document::JpcertDraft
         | Document::PoliceMemo
-        | Document::GdprDraft => Ok(documents::draft_pdf(&drafts::draft(conn, document, options, &context)?, &context)),
+        | Document::GdprDraft
+        | Document::GdprSubjectNotice => Ok(documents::draft_pdf(&drafts::draft(conn, document, options, &context)?, &context)),
     }
 }
 
@@ -217,7 +238,7 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
 
 /// Who the document is for, in which language (the GDPR notice is always English) and dated when.
 fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> documents::Context<'a> {
-    let language = if document == Document::GdprDraft { Language::En } else { options.language };
+    let language = if matches!(document, Document::GdprDraft | Document::GdprSubjectNotice) { Language::En } else { options.language };
     documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 

@@ -119,28 +119,55 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "6. Cause and prevention", "Lessons learned",
         ],
         (PpcDraft, Language::Ja) => vec![
-            "個人データの漏えい等報告書（速報）", "個人情報保護委員会", "報告の期限", "2026年7月11日", "株式会社さくら設計事務所",
-            "松本 由美", "090-0000-1102", "1. 概要", "2026年7月7日 16:42", "2. 漏えい等が発生し", "調査中", "3. 漏えい等が発生し",
-            "1,180人", "4. 原因", "5. 二次被害又はそのおそれの有無及びその内容", "6. 本人への対応の実施状況", "7. 公表の実施状況",
-            "8. 再発防止のための措置", "9. その他参考となる事項", "1,000人を超える",
+            "個人データの漏えい等報告書（速報）", "個人情報保護委員会", "報告の期限", "2026年7月11日（目安", "株式会社さくら設計事務所",
+            "所在地", "東京都新宿区西新宿", "代表者", "桜井 浩一", "法人番号", "2011100001100", "業種", "建築設計業", "松本 由美",
+            "マイナンバー（個人番号）の有無", "含まれない", "委託関係", "自社の個人データ", "他の機関への報告", "提出済み", "1. 概要",
+            "発生日時：2026年7月7日 16:32（日本時間）", "発覚日時：2026年7月7日 16:42（日本時間）", "施行規則第7条第4号",
+            "2. 漏えい等が発生し", "氏名、住所、電話番号、メールアドレス", "3. 漏えい等が発生し", "1,180人", "4. 原因",
+            "5. 二次被害又はそのおそれの有無及びその内容", "6. 本人への対応の実施状況", "7. 公表の実施状況",
+            "8. 再発防止のための措置", "9. その他参考となる事項",
         ],
         (PpcDraft, Language::En) => vec![
-            "Report of a Personal Data Breach (preliminary report)", "Due by", "11 July 2026", "Sakura Design Office Co., Ltd.",
-            "1. Overview", "2. Items of personal data", "Under investigation", "3. Number of people", "1,180 people", "4. Cause",
-            "5. Whether there is secondary damage", "6. What has been done", "7. Public announcement",
+            "Report of a Personal Data Breach (preliminary report)", "Due by", "11 July 2026 (a target", "Sakura Design Office Co., Ltd.",
+            "Corporate number", "2011100001100", "My Numbers involved", "1. Overview", "When it happened: 7 July 2026, 16:32",
+            "art. 7(4)", "2. Items of personal data", "Name, Address, Phone number, Email address", "3. Number of people",
+            "1,180 people", "4. Cause", "5. Whether there is secondary damage", "6. What has been done", "7. Public announcement",
             "8. Measures to prevent recurrence", "9. Other relevant matters",
         ],
+        (PpcMyNumberDraft, Language::Ja) => vec![
+            "特定個人情報の漏えい等報告書（速報）", "番号法第29条の4第1項", "株式会社さくら設計事務所", "法人番号",
+            "マイナンバー（個人番号）の有無", "1. 概要",
+        ],
+        (PpcMyNumberDraft, Language::En) => vec!["My Number Breach Report (preliminary report)", "My Number Act art. 29-4(1)", "1. Overview"],
         (DataSubjectNotice, Language::Ja) => vec![
-            "個人情報の漏えいに関するお詫びとお知らせ", "株式会社さくら設計事務所", "1. 事案の概要", "2. 対象となる情報",
-            "3. 原因", "4. 二次被害又はそのおそれ", "5. 当社の対応とお願い", "6. お問い合わせ窓口", "090-0000-1102",
+            "個人情報の漏えいに関するお詫びとお知らせ", "お客様各位", "株式会社さくら設計事務所", "お客様の個人情報", "1. 事案の概要",
+            "発生日時", "2. 対象となる情報", "氏名、住所、電話番号、メールアドレス", "3. 原因", "4. 二次被害又はそのおそれ",
+            "5. 当社の対応とお願い", "6. お問い合わせ窓口", "お客様相談窓口", "03-0000-1199", "平日 9:00〜18:00",
         ],
         (DataSubjectNotice, Language::En) => vec![
-            "Notice and Apology Concerning Your Personal Information", "Sakura Design Office Co., Ltd.", "1. What happened",
-            "2. Information concerned", "3. Cause", "4. Secondary damage", "6. Contact for enquiries", "090-0000-1102",
+            "Notice and apology: leak of personal information about you", "To our customers", "Sakura Design Office Co., Ltd.",
+            "1. What happened", "2. Information concerned", "Name, Address, Phone number, Email address", "3. Cause",
+            "4. Secondary damage", "6. Contact for enquiries", "Customer Help Desk", "03-0000-1199",
+        ],
+        (ClientNotice, Language::Ja) => vec![
+            "個人データの漏えい等に関するご報告（委託元様への通知）", "委託元 ご担当者様", "施行規則第9条", "株式会社さくら設計事務所",
+            "1. 概要", "今後について",
+        ],
+        (ClientNotice, Language::En) => vec![
+            "Notice to the Client of a Personal Data Breach", "Enforcement Rules art. 9", "Sakura Design Office Co., Ltd.", "Next steps",
+        ],
+        (InsurerNotice, Language::Ja) => vec![
+            "サイバー保険 事故の連絡", "日の出損害保険株式会社", "契約者", "株式会社さくら設計事務所", "証券番号", "CY-2026-004512",
+            "事故の内容", "発生日時", "2026年11月19日 09:12", "発見日時", "2026年11月19日 09:15", "見込まれる費用", "現時点では不明",
+        ],
+        (InsurerNotice, Language::En) => vec![
+            "Cyber Insurance: Notice of an Incident", "Policyholder", "Policy number", "CY-2026-004512", "When it happened",
+            "19 November 2026, 09:12", "Expected costs", "Not known yet",
         ],
         (IpaDraft, Language::Ja) => vec![
             "コンピュータウイルス届出", "報告者", "株式会社さくら設計事務所", "発見又は感染の別", "ウイルスの名称・症状",
-            "2026年11月19日 09:15", "推定される感染・侵入経路", "被害の状況",
+            "請求書を装ったWord文書", "2026年11月19日 09:15", "発見の経緯", "ウイルス対策ソフトが警告を表示",
+            "推定される感染・侵入経路", "取引先を名乗るメールの添付文書", "被害の状況",
         ],
         (IpaDraft, Language::En) => vec![
             "Computer Virus Report to IPA", "Reporter", "Sakura Design Office Co., Ltd.", "Found or infected",
@@ -156,17 +183,24 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "Timestamped records", "2026-07-07T16:42",
         ],
         (PoliceMemo, Language::Ja) => vec![
-            "警察への相談メモ", "事案の概要（5W1H）", "いつ（発見日時）", "2026年7月7日 16:42", "どこで", "東京都",
+            "警察への相談メモ", "事案の概要（5W1H）", "いつ", "発生：2026年7月7日 16:32", "発見：2026年7月7日 16:42", "どこで", "東京都",
             "何が起きたか", "持参する資料", "アクセスログ", "対応の経過",
         ],
         (PoliceMemo, Language::En) => vec![
-            "Memo for a Police Consultation", "Summary (5W1H)", "When (discovered)", "7 July 2026, 16:42", "What happened",
+            "Memo for a Police Consultation", "Summary (5W1H)", "When", "Happened: 7 July 2026, 16:32", "Found: 7 July 2026, 16:42", "What happened",
             "What to bring", "Access logs", "Timeline",
         ],
         (GdprDraft, _) => vec![
-            "Notification of a Personal Data Breach under GDPR Article 33", "Became aware of the breach",
-            "Notification due (72 hours after awareness)", "(a) Nature of the breach", "(b) Contact point",
+            "Notification of a Personal Data Breach under GDPR Article 33", "member state where affected people live",
+            "When the breach happened", "7 July 2026, 16:32 (UTC+09:00), which is 7 July 2026, 07:32 UTC", "Became aware of the breach",
+            "7 July 2026, 16:42 (UTC+09:00), which is 7 July 2026, 07:42 UTC", "Notification due (72 hours after awareness)",
+            "10 July 2026, 16:42 (UTC+09:00), which is 10 July 2026, 07:42 UTC", "(a) Nature of the breach", "(b) Contact point",
             "(c) Likely consequences", "(d) Measures taken or proposed",
+        ],
+        (GdprSubjectNotice, _) => vec![
+            "Notice to You of a Personal Data Breach", "What happened", "7 July 2026, 16:42 (UTC+09:00), which is 7 July 2026, 07:42 UTC",
+            "The personal data concerned", "What may happen as a result", "What we have done and will do", "What you can do",
+            "Who to contact", "03-0000-1199",
         ],
     }
 }
@@ -179,7 +213,9 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
         for document in Document::ALL {
             let what = format!("{} ({code})", document.name());
             // Incident 1 is the mis-sent customer list; 2 the malware infection (for IPA).
-            let incident = document.needs_incident().then_some(if document == Document::IpaDraft { 2 } else { 1 });
+            let incident = document
+                .needs_incident()
+                .then_some(if matches!(document, Document::IpaDraft | Document::InsurerNotice) { 2 } else { 1 });
             let pdf = export(conn, document, &options(language, incident)).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert!(pdf.starts_with(b"%PDF-"), "{what}");
             assert!(pdf.len() < 1_000_000, "{what} is {} bytes", pdf.len());
@@ -187,7 +223,7 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
             let text = text_of(&pdf);
             assert_in_order(&text, &expected(document, language), &what);
             // Running heads in the document's language (the GDPR notice is English).
-            let english = language == Language::En || document == Document::GdprDraft;
+            let english = language == Language::En || matches!(document, Document::GdprDraft | Document::GdprSubjectNotice);
             let (issued, page_one) =
                 if english { ("Issued 20 November 2026", "Page 1 / ") } else { ("作成日：2026年11月20日", "ページ") };
             assert!(text.contains(issued) && text.contains(page_one), "{what}: running heads missing");
@@ -302,7 +338,7 @@ fn ppc_draft_text_follows_rule_article_8_and_marks_unknowns() {
             "個人データの漏えい等報告書（速報）",
             "1. 概要", "2026年11月19日 09:15",
             "2. 漏えい等が発生し、又は発生したおそれがある個人データの項目\n調査中",
-            "3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数\n調査中",
+            "3. 漏えい等が発生し、又は発生したおそれがある個人データに係る本人の数\n人数は調査中",
             "4. 原因", "5. 二次被害又はそのおそれの有無及びその内容", "6. 本人への対応の実施状況\n調査中",
             "7. 公表の実施状況\n調査中", "8. 再発防止のための措置", "9. その他参考となる事項",
         ],

@@ -29,4 +29,4 @@ pub use facts::{
     Sector,
 };
 pub use rule_set::{RuleSet, RULE_SETS};
-pub use text::{authority_name, authority_timing, describe, duty_name, ground_text, stage_name};
+pub use text::{authority_name, authority_timing, delegate_name, describe, duty_name, ground_text, stage_name};

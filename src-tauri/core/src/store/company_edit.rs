@@ -69,7 +69,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
 }
 
 /// The corporate details, the insurance policy number, the inquiry desk and the date style.
-fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
+pub(super) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
     let desk = &details.inquiry_desk;
     let texts = [
         ("the address", &details.address),

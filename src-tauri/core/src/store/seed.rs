@@ -140,6 +140,7 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
             profile.handles_personal_data, profile.handles_my_number, profile.handles_eu_data
         ],
     )?;
+    tx.execute("UPDATE company SET cyber_insurance = ?1 WHERE id = 1", [profile.cyber_insurance])?;
 
     let mut contacts = HashMap::new();
     for contact in &demo.contacts {
@@ -225,6 +226,12 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
     }
 
+    if let Some(insurer) = &profile.insurer {
+        let id = contacts.get(insurer.as_str()).ok_or_else(|| StoreError::Invalid(format!("demo insurer: no contact \"{insurer}\"")))?;
+        tx.execute("UPDATE company SET insurer_contact_id = ?1 WHERE id = 1", [id])?;
+    }
+    super::company_edit::update_details(tx, &profile.details)?;
+
     for incident in &demo.incidents {
         let facts_json = incident.facts.to_string();
         let facts = crate::rules::parse_facts(&facts_json)
@@ -245,6 +252,13 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
             ],
         )?;
         let incident_id = tx.last_insert_rowid();
+        let details = &incident.details;
+        let data = serde_json::to_string(&details.data).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        tx.execute(
+            "UPDATE incident SET occurred_at = ?2, affected_data = ?3, malware_name = ?4, how_found = ?5, infection_route = ?6
+              WHERE id = ?1",
+            params![incident_id, incident.occurred_at, data, details.malware_name, details.how_found, details.infection_route],
+        )?;
         for entry in &incident.timeline {
             tx.execute(
                 "INSERT INTO timeline_entry (incident_id, at, author, kind, message) VALUES (?1, ?2, ?3, 'note', ?4)",
