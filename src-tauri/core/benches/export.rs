@@ -52,7 +52,8 @@ fn exports(c: &mut Criterion) {
             &Document::ALL
         };
         for &document in documents {
-            let incident = document.needs_incident().then_some(if document == Document::IpaDraft { 2 } else { 1 });
+            let malware = matches!(document, Document::IpaDraft | Document::InsurerNotice);
+            let incident = document.needs_incident().then_some(if malware { 2 } else { 1 });
             let options =
                 ExportOptions { incident_id: incident, stage: ReportStage::Preliminary, language: Language::Ja, issued_on: None };
             let pdf = export(file.connection(), document, &options).unwrap();

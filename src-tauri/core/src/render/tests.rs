@@ -446,3 +446,15 @@ fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_und
     let draft = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(id))).unwrap();
     assert_in_order(&draft, &["報告の期限", "判定に至っていません", "3. 漏えい等", "調査中", "4. 原因\n調査中"], "ppc draft of a new incident");
 }
+
+#[test]
+fn era_dates_change_on_the_first_day_of_each_era() {
+    use super::documents::japanese_era_date;
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(japanese_era_date(date(2019, 4, 30)), "平成31年4月30日");
+    assert_eq!(japanese_era_date(date(2019, 5, 1)), "令和元年5月1日");
+    assert_eq!(japanese_era_date(date(2026, 12, 25)), "令和8年12月25日");
+    assert_eq!(japanese_era_date(date(1989, 1, 7)), "昭和64年1月7日");
+    assert_eq!(japanese_era_date(date(1989, 1, 8)), "平成元年1月8日");
+    assert_eq!(japanese_era_date(date(1926, 12, 25)), "昭和元年12月25日");
+}
