@@ -706,7 +706,10 @@ impl Form<'_> {
         parts.extend(self.reporter_parts());
         parts.push(Part::Heading(self.t("gdpr.details").to_owned()));
         parts.extend([
-            self.field("gdpr.nature", format!("{}\n{}", self.harm_names(), self.known(&self.incident.description))),
+            self.field(
+                "gdpr.nature",
+                format!("{}\n{}", words.fill("summary.harm", &[("harm", &self.harm_names())]), self.known(&self.incident.description)),
+            ),
             self.field(
                 "gdpr.subjects",
                 if eu > 0 { words.fill("gdpr.subjects_text", &[("people", &self.context.people(eu))]) } else { unknown.to_owned() },
