@@ -52,8 +52,13 @@ fn exports(c: &mut Criterion) {
             &Document::ALL
         };
         for &document in documents {
-            let malware = matches!(document, Document::IpaDraft | Document::InsurerNotice);
-            let incident = document.needs_incident().then_some(if malware { 2 } else { 1 });
+            // The demo incident each draft is written for (see the render tests).
+            let incident = document.needs_incident().then_some(match document {
+                Document::IpaDraft | Document::InsurerNotice => 2,
+                Document::PpcMyNumberDraft => 4,
+                Document::ClientNotice => 5,
+                _ => 1,
+            });
             let options =
                 ExportOptions { incident_id: incident, stage: ReportStage::Preliminary, language: Language::Ja, issued_on: None };
             let pdf = export(file.connection(), document, &options).unwrap();

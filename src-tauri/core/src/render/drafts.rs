@@ -291,7 +291,7 @@ impl Form<'_> {
         let delegate = delegate.or(fsa.filter(|_| report == Report::Appi).map(|_| rules::Delegate::Fsa));
         let addressee = match delegate {
             Some(delegate) => rules::delegate_name(delegate, lang(self.context)).to_owned(),
-            None => self.addressee(Authority::Ppc),
+            None => self.addressee(if report == Report::Appi { Authority::Ppc } else { Authority::PpcMyNumber }),
         };
         let mut parts = vec![self.field("draft.addressee", addressee)];
         if let Some(delegate) = delegate {

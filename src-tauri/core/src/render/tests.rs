@@ -136,9 +136,13 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
         ],
         (PpcMyNumberDraft, Language::Ja) => vec![
             "特定個人情報の漏えい等報告書（速報）", "番号法第29条の4第1項", "株式会社さくら設計事務所", "法人番号",
-            "マイナンバー（個人番号）の有無", "1. 概要",
+            "マイナンバー（個人番号）の有無", "含まれる", "1. 概要", "発生日時：2026年1月19日 18:30", "本人の区分：従業員",
+            "特定個人情報の漏えい等に関する報告等に関する規則第2条", "氏名、住所、生年月日、マイナンバー", "132人",
         ],
-        (PpcMyNumberDraft, Language::En) => vec!["My Number Breach Report (preliminary report)", "My Number Act art. 29-4(1)", "1. Overview"],
+        (PpcMyNumberDraft, Language::En) => vec![
+            "My Number Breach Report (preliminary report)", "My Number Act art. 29-4(1)", "1. Overview", "Whose data: Employees",
+            "Name, Address, Date of birth, My Number", "132 people",
+        ],
         (DataSubjectNotice, Language::Ja) => vec![
             "個人情報の漏えいに関するお詫びとお知らせ", "お客様各位", "株式会社さくら設計事務所", "お客様の個人情報", "1. 事案の概要",
             "発生日時", "2. 対象となる情報", "氏名、住所、電話番号、メールアドレス", "3. 原因", "4. 二次被害又はそのおそれ",
@@ -151,10 +155,11 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
         ],
         (ClientNotice, Language::Ja) => vec![
             "個人データの漏えい等に関するご報告（委託元様への通知）", "委託元 ご担当者様", "施行規則第9条", "株式会社さくら設計事務所",
-            "1. 概要", "今後について",
+            "1. 概要", "施行規則第7条第3号", "氏名、電話番号、メールアドレス", "64人", "今後について",
         ],
         (ClientNotice, Language::En) => vec![
-            "Notice to the Client of a Personal Data Breach", "Enforcement Rules art. 9", "Sakura Design Office Co., Ltd.", "Next steps",
+            "Notice to the Client of a Personal Data Breach", "Enforcement Rules art. 9", "Sakura Design Office Co., Ltd.",
+            "art. 7(3)", "Name, Phone number, Email address", "64 people", "Next steps",
         ],
         (InsurerNotice, Language::Ja) => vec![
             "サイバー保険 事故の連絡", "日の出損害保険株式会社", "契約者", "株式会社さくら設計事務所", "証券番号", "CY-2026-004512",
@@ -212,10 +217,14 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
         let conn = demo.file.connection();
         for document in Document::ALL {
             let what = format!("{} ({code})", document.name());
-            // Incident 1 is the mis-sent customer list; 2 the malware infection (for IPA).
-            let incident = document
-                .needs_incident()
-                .then_some(if matches!(document, Document::IpaDraft | Document::InsurerNotice) { 2 } else { 1 });
+            // The demo's incidents: 1 the mis-sent customer list, 2 the malware infection (IPA, the
+            // insurer), 4 the lost My Numbers, 5 the client's booking site.
+            let incident = document.needs_incident().then_some(match document {
+                Document::IpaDraft | Document::InsurerNotice => 2,
+                Document::PpcMyNumberDraft => 4,
+                Document::ClientNotice => 5,
+                _ => 1,
+            });
             let pdf = export(conn, document, &options(language, incident)).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert!(pdf.starts_with(b"%PDF-"), "{what}");
             assert!(pdf.len() < 1_000_000, "{what} is {} bytes", pdf.len());
