@@ -11,7 +11,17 @@ import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
 import { DataQuestions } from './DataQuestions';
-import { answersFromFacts, countProblems, factsFromAnswers, type DataAnswers, type Ownership, type ReportingAnswers } from './reportingAnswers';
+import {
+  answersFromFacts,
+  blocksAssessing,
+  completeDraft,
+  dataShown,
+  detailsFromAnswers,
+  factsFromAnswers,
+  type DataAnswers,
+  type Ownership,
+  type ReportingAnswers,
+} from './reportingAnswers';
 
 const CATEGORIES: IncidentCategory[] = ['leak', 'tampering', 'outage', 'malware', 'other'];
 const INCIDENT_FLAGS = ['unauthorized_access', 'malware', 'crime_suspected'] as const;
@@ -20,7 +30,9 @@ const OWNERSHIPS: Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const start = (detail.facts ?? detail.suggested_facts) as Facts;
-  const [answers, update] = useStepDraft<ReportingAnswers>(detail, 4, () => answersFromFacts(start));
+  const startAnswers = () => answersFromFacts(start, detail.details);
+  const [draft, update] = useStepDraft<ReportingAnswers>(detail, 4, startAnswers);
+  const answers = completeDraft(draft, startAnswers());
   const [dirty, setDirty] = useState(false);
   const change = (patch: Partial<ReportingAnswers>) => {
     setDirty(true);
@@ -28,12 +40,11 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
   };
   const changeData = (which: 'own' | 'client') => (patch: Partial<DataAnswers>) => change({ [which]: { ...answers[which], ...patch } });
 
-  const showOwn = answers.personal && answers.ownership !== 'all_entrusted';
-  const showClient = answers.personal && answers.ownership !== 'own';
-  const problems = [...(showOwn ? countProblems(answers.own) : []), ...(showClient ? countProblems(answers.client) : [])];
+  const { own: showOwn, client: showClient } = dataShown(answers);
 
   const assess = async () => {
-    const saved = await act(() => api.recordFacts(detail.id, factsFromAnswers(answers, detail, start.organization), detail.details));
+    const facts = factsFromAnswers(answers, detail, start.organization);
+    const saved = await act(() => api.recordFacts(detail.id, facts, detailsFromAnswers(answers)));
     if (saved) setDirty(false);
   };
 
@@ -126,7 +137,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         <Button
           onClick={() => void assess()}
           variant={assessed && !dirty ? 'default' : 'filled'}
-          disabled={problems.length > 0}
+          disabled={blocksAssessing(answers)}
           data-testid="assess"
         >
           {assessed ? t('wizard.step.reporting.reassess') : t('wizard.step.reporting.assess')}
