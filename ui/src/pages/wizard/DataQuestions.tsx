@@ -1,9 +1,20 @@
-// The questions about one body of personal data — the company's own, or a client's: how many
-// people, what kind of data, and whether My Numbers were among it. An empty count means "not
-// known", never 0 (see reportingAnswers.ts).
+// The questions about one body of personal data — the company's own, or a client's: which data
+// items, how many people, what kind of data, and whether My Numbers were among it. An empty count
+// means "not known", never 0; an item that contradicts an answer is said right under that answer
+// (see reportingAnswers.ts).
 import { Checkbox, Group, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { countProblems, countUnknown, type Count, type DataAnswers, type MyNumberAnswer } from './reportingAnswers';
+import type { Contradiction } from '../../bindings';
+import { DataItemsChecklist } from './DataItemsChecklist';
+import {
+  contradictions,
+  countProblems,
+  countUnknown,
+  credentialsNote,
+  type Count,
+  type DataAnswers,
+  type MyNumberAnswer,
+} from './reportingAnswers';
 
 const MY_NUMBER_ANSWERS: MyNumberAnswer[] = ['yes', 'no', 'unsure'];
 
@@ -51,8 +62,16 @@ export function DataQuestions({ data, onChange, own, prefix }: {
     />
   );
   const problems = countProblems(data);
+  const found = contradictions(data);
+  const contradiction = (which: Contradiction) =>
+    found.includes(which) && (
+      <Text size="sm" c="red.8" data-testid={`${prefix}-contradiction`}>
+        {t(`facts.contradiction.${which}`)}
+      </Text>
+    );
   return (
     <Stack gap="sm">
+      <DataItemsChecklist data={data} onChange={onChange} prefix={prefix} />
       <Group grow align="flex-start">
         <CountInput
           label={t('facts.answers.atLeast')}
@@ -88,7 +107,14 @@ export function DataQuestions({ data, onChange, own, prefix }: {
         </Text>
       ))}
       {flag('sensitive')}
+      {contradiction('health_not_sensitive')}
       {flag('financial')}
+      {contradiction('card_not_financial')}
+      {credentialsNote(data) && (
+        <Text size="sm" c="orange.9" data-testid={`${prefix}-credentials-note`}>
+          {t('facts.items.credentialsNote')}
+        </Text>
+      )}
       {flag('unlawful')}
       {own && flag('beingAcquired')}
       {flag('encrypted')}
@@ -109,6 +135,7 @@ export function DataQuestions({ data, onChange, own, prefix }: {
             {t('facts.answers.myNumberUnsureNote')}
           </Text>
         )}
+        {contradiction('my_number_not_involved')}
       </Stack>
       {data.myNumbers !== 'no' && (
         <Stack gap="xs" pl="md">
