@@ -87,4 +87,22 @@ describe('the data items on the reporting step', () => {
     expect(details.data.own).toEqual({ items: ['name', 'address', 'phone'], other: '会員番号' });
     expect(facts.personal_data.involved).toBe(true);
   });
+
+  it('ask once whose data it is and what happened to it, and send both', async () => {
+    renderStep();
+    tick('data-whose-customers');
+    tick('data-harm-leak');
+    tick('assess');
+    await waitFor(() => expect(api.recordFacts).toHaveBeenCalled());
+    const [, , details] = api.recordFacts.mock.calls[0];
+    expect(details.data.whose).toEqual(['customers']);
+    expect(details.data.harm).toEqual(['leak']);
+  });
+
+  it('leave out whose data and the harm when no personal data is involved', () => {
+    renderStep();
+    tick('fact-personal');
+    expect(screen.queryByTestId('data-whose-customers')).toBeNull();
+    expect(screen.queryByTestId('own-item-name')).toBeNull();
+  });
 });

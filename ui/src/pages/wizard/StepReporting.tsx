@@ -11,6 +11,7 @@ import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
 import { DataQuestions } from './DataQuestions';
+import { WhoseDataQuestions } from './WhoseDataQuestions';
 import {
   answersFromFacts,
   blocksAssessing,
@@ -109,6 +110,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
               data-testid="fact-ownership"
             />
           </Stack>
+          <WhoseDataQuestions answers={answers} onChange={change} />
           {showOwn && (
             <Stack gap="xs" data-testid="own-data">
               {showClient && <Title order={5}>{t('facts.answers.ownTitle')}</Title>}
