@@ -105,4 +105,17 @@ describe('the data items on the reporting step', () => {
     expect(screen.queryByTestId('data-whose-customers')).toBeNull();
     expect(screen.queryByTestId('own-item-name')).toBeNull();
   });
+
+  it('ask the IPA form\u2019s details once malware is ticked, and send them', async () => {
+    renderStep();
+    expect(screen.queryByTestId('ipa-malware-name')).toBeNull();
+    tick('fact-malware');
+    fireEvent.change(screen.getByTestId('ipa-malware-name'), { target: { value: 'Emotet' } });
+    fireEvent.change(screen.getByTestId('ipa-infection-route'), { target: { value: 'メールの添付ファイル' } });
+    tick('assess');
+    await waitFor(() => expect(api.recordFacts).toHaveBeenCalled());
+    const [, facts, details] = api.recordFacts.mock.calls[0];
+    expect(facts.malware).toBe(true);
+    expect([details.malware_name, details.how_found, details.infection_route]).toEqual(['Emotet', '', 'メールの添付ファイル']);
+  });
 });

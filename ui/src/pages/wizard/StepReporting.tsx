@@ -11,6 +11,7 @@ import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
 import { DataQuestions } from './DataQuestions';
+import { IpaQuestions } from './IpaQuestions';
 import { WhoseDataQuestions } from './WhoseDataQuestions';
 import {
   answersFromFacts,
@@ -19,6 +20,7 @@ import {
   dataShown,
   detailsFromAnswers,
   factsFromAnswers,
+  malwareInvolved,
   type DataAnswers,
   type Ownership,
   type ReportingAnswers,
@@ -88,6 +90,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
           />
         ))}
       </Stack>
+      {malwareInvolved(answers) && <IpaQuestions answers={answers} onChange={change} />}
       <Checkbox
         size="md"
         fw={600}
