@@ -12,6 +12,7 @@ import { today } from '../datetime';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
 import { DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
+import { InquiryDeskNote } from './InquiryDeskNote';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
 
@@ -138,6 +139,7 @@ export function ObligationCard({
 
       {draft && (
         <Stack gap={4} mt="sm">
+          {draft === 'data-subject-notice' && <InquiryDeskNote />}
           {draftStages(draft).map((stage) => (
             <DocumentActions key={stage} document={draft} incidentId={incidentId} stage={stage} withText />
           ))}

@@ -6,10 +6,11 @@ import { useState } from 'react';
 import { Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CompanyDetails, DateStyle, InquiryDesk } from '../../bindings';
+import type { PolicySection } from '../../navigation';
 import { corporateNumberProblem } from './corporateNumber';
 
-/** The id other screens scroll to. */
-export const COMPANY_DETAILS_ID = 'company-details';
+const SECTION: PolicySection = 'company-details';
+
 
 const DATE_STYLES: DateStyle[] = ['western', 'japanese'];
 
@@ -36,7 +37,7 @@ export function CompanyDetailsFields({ details, onChange, cyberInsurance, tried,
         : undefined;
 
   return (
-    <Stack gap="sm" id={COMPANY_DETAILS_ID} data-testid="company-details" style={{ scrollMarginTop: 80 }}>
+    <Stack gap="sm" id={SECTION} data-testid="company-details" style={{ scrollMarginTop: 80 }}>
       <div>
         <Title order={4}>{t('policy.company.details.title')}</Title>
         <Text size="sm" c="dimmed">
@@ -149,9 +150,4 @@ export function CompanyDetailsFields({ details, onChange, cyberInsurance, tried,
       </Stack>
     </Stack>
   );
-}
-
-/** Whether the notice to the people can say how to reach the company: a phone or an email. */
-export function inquiryDeskSet(details: CompanyDetails): boolean {
-  return details.inquiry_desk.phone.trim() !== '' || details.inquiry_desk.email.trim() !== '';
 }

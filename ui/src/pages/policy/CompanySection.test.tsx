@@ -101,4 +101,18 @@ describe('the company details for documents', () => {
     fireEvent.click(screen.getByTestId('profile-cyber-insurance'));
     expect(screen.getByTestId('profile-insurance-policy-number')).toBeInTheDocument();
   });
+
+  it('open at the details when another screen sends the user there', async () => {
+    // jsdom does not scroll; the element asked to scroll into view is what counts.
+    const scrolled = vi.fn();
+    Element.prototype.scrollIntoView = scrolled;
+    render(
+      <MantineProvider>
+        <CompanySection onPolicyReplaced={() => {}} section="company-details" />
+      </MantineProvider>,
+    );
+    await screen.findByTestId('company-details');
+    await waitFor(() => expect(scrolled).toHaveBeenCalled());
+    expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('company-details'));
+  });
 });

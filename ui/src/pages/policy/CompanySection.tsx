@@ -9,6 +9,7 @@ import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSumma
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../datetime';
+import type { PolicySection } from '../../navigation';
 import { CompanyDetailsFields } from './CompanyDetailsFields';
 import { corporateNumberProblem } from './corporateNumber';
 import { useSave } from './useEditor';
@@ -41,8 +42,8 @@ function EuQuestion({ label, value, onChange, testId }: { label: string; value: 
 
 export function CompanySection({ onPolicyReplaced, section }: {
   onPolicyReplaced: () => void;
-  /** The id of a part to scroll to once the profile is shown (e.g. `company-details`). */
-  section?: string;
+  /** The part to scroll to once the profile is shown. */
+  section?: PolicySection;
 }) {
   const { t, i18n } = useTranslation();
   const [profile, setProfile] = useState<CompanyProfile | null>(null);
