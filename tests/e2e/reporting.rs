@@ -1,7 +1,12 @@
 //! The reporting step under the assessment rules of version 2, as an office meets it: a count
-//! nobody knows yet, ransomware, a near miss, a processor holding its own and a client's data, and
-//! an incident left open by Sonae 0.1. Each test then reads the stored facts and obligations.
+//! nobody knows yet, ransomware, a near miss, a processor holding its own and a client's data, an
+//! incident left open by Sonae 0.1, and a stolen laptop whose data items reach the drafts. Each
+//! test then reads the stored facts and obligations.
 
+use std::path::Path;
+use std::process::Command;
+
+use sonae_core::affected_data::{DataItem, DataSubjectGroup, Harm};
 use sonae_core::rules::{Authority, Duty, Ground};
 use sonae_core::store::{self, CompanyFile};
 use thirtyfour::prelude::*;
@@ -191,4 +196,90 @@ async fn an_open_incident_of_sonae_0_1_is_assessed_again_on_the_upgrade() {
     let closed = store::incident_detail(company.connection(), closed.id).unwrap();
     assert!(closed.timeline.iter().all(|e| e.kind != "reassessed"));
     assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent && o.rules.is_none()));
+}
+
+/// The text of a PDF as a reader would copy it (poppler-utils).
+fn pdftotext(pdf: &Path) -> String {
+    let output = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    assert!(output.status.success(), "pdftotext could not read {}", pdf.display());
+    String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// Saves the draft behind the button `button` of the obligation card `card` as a PDF at `path`
+/// (the save dialog is answered with it), once the card says it was saved.
+async fn save_draft(app: &AppWindow, home: &Home, card: &str, button: &str, path: &Path) {
+    home.answer_dialogs(&[path]);
+    app.click(&format!("[data-testid={card}] [data-testid={button}]")).await;
+    app.wait_for_text_in(&format!("[data-testid={card}]"), "保存しました").await;
+    assert!(std::fs::metadata(path).is_ok_and(|m| m.len() > 0), "no PDF at {}", path.display());
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_notice() {
+    let home = Home::new();
+    let file = demo_file(&home, "ja");
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    let title = "営業用ノートパソコンの盗難";
+
+    // Step 1: when it was stolen is not known; that is where a new incident starts.
+    app.click("[data-testid=start-incident]").await;
+    fill_what_happened(&app, "lost_device", title, "車上荒らしで、顧客名簿の入ったノートパソコンを盗まれた。").await;
+    assert!(is_checked(&app, "[data-testid=field-occurred-unknown]").await, "a new incident did not start with the time not known");
+    app.click("[data-testid=wizard-next]").await;
+
+    // Step 2: signs only, personal data may have leaked. Step 3: the first call answers.
+    app.click("[data-testid=happened-signs_only]").await;
+    app.click("[data-testid=q-personal_data_involved]").await;
+    app.click("[data-testid=wizard-next]").await;
+    app.text("今すぐ、この順に電話してください").await;
+    app.click("[data-testid^=call-] [data-testid=reached]").await;
+    app.wait_for_text_in("[data-testid=last-call]", "連絡がつきました").await;
+    app.click("[data-testid=wizard-next]").await;
+    app.text("まず、これをしてください").await;
+    app.click("[data-testid=wizard-next]").await;
+
+    // Step 5: the customers' names, addresses and phone numbers, leaked; it may have been stolen.
+    app.element("[data-testid=assess]").await;
+    assert!(is_checked(&app, "[data-testid=fact-personal]").await, "personal data did not carry over from step 2");
+    for item in ["name", "address", "phone"] {
+        app.click(&format!("[data-testid=own-item-{item}]")).await;
+    }
+    app.click("[data-testid=data-whose-customers]").await;
+    app.click("[data-testid=data-harm-leak]").await;
+    app.click("[data-testid=fact-crime_suspected]").await;
+    app.type_into("[data-testid=own-at-least]", "120").await;
+    assert!(app.absent("[data-testid=own-contradiction]").await, "names, addresses and phones contradict nothing");
+    app.screenshot("reporting-stolen-laptop-items-ja").await;
+    app.click("[data-testid=assess]").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc]", "義務").await;
+    app.element("[data-testid=obligation-data_subjects]").await;
+    app.screenshot("reporting-stolen-laptop-obligations-ja").await;
+
+    // The final PPC report and the notice to the customers, saved from the app as PDFs.
+    let ppc_pdf = home.path("ppc-final.pdf");
+    save_draft(&app, &home, "obligation-ppc", "pdf-ppc-draft-final", &ppc_pdf).await;
+    let notice_pdf = home.path("notice.pdf");
+    save_draft(&app, &home, "obligation-data_subjects", "pdf-data-subject-notice-preliminary", &notice_pdf).await;
+    app.close().await;
+
+    for (what, pdf) in [("the final PPC report", &ppc_pdf), ("the notice to the people", &notice_pdf)] {
+        let text = pdftotext(pdf);
+        for item in ["氏名", "住所", "電話番号"] {
+            assert!(text.contains(item), "{what} does not name {item}: {text}");
+        }
+    }
+
+    let incident = stored_incident(&file, title);
+    assert_eq!(incident.occurred_at, None);
+    let data = &incident.details.data;
+    assert_eq!(data.own.items, [DataItem::Name, DataItem::Address, DataItem::Phone]);
+    assert_eq!(data.own.other, None);
+    assert_eq!((data.whose.as_slice(), data.harm.as_slice()), ([DataSubjectGroup::Customers].as_slice(), [Harm::Leak].as_slice()));
+    let facts = incident.facts.expect("facts stored");
+    assert!(facts.crime_suspected);
+    assert_eq!(facts.personal_data.at_risk.subjects, 120);
+    let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc && o.current).expect("PPC report stored");
+    assert_eq!(ppc.duty, Duty::Mandatory);
+    assert!(ppc.grounds.contains(&Ground::UnlawfulPurpose), "a theft is done with bad intent: {:?}", ppc.grounds);
 }

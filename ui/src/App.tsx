@@ -199,7 +199,7 @@ export function App() {
             {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
             {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
             {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
-            {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage />}
+            {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
             {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
             {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
             {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}

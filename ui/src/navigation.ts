@@ -14,8 +14,11 @@ export type View =
   | { page: 'contacts'; onlyStale?: boolean }
   | { page: 'contact'; id: number | null }
   | { page: 'contactsImport' }
-  | { page: 'policy' }
+  | { page: 'policy'; section?: PolicySection }
   | { page: 'bcp' };
+
+/** Parts of the policy page other screens send the user to, by their element id. */
+export type PolicySection = 'company-details';
 
 export const NavigationContext = createContext<(view: View) => void>(() => {});
 

@@ -10,14 +10,27 @@ import { ErrorAlert } from './ErrorAlert';
 /** The draft each addressee's report starts from, if Sonae writes one. */
 export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
   ppc: 'ppc-draft',
-  ppc_my_number: 'ppc-draft',
+  ppc_my_number: 'ppc-my-number-draft',
   data_subjects: 'data-subject-notice',
+  client: 'client-notice',
+  insurer: 'insurer-notice',
   eu_supervisory_authority: 'gdpr-draft',
+  eu_data_subjects: 'gdpr-subject-notice',
+  // A financial business may send one report covering the PPC and the FSA (docs/rules.md §7.8).
+  fsa: 'ppc-draft',
   police: 'police-memo',
   ipa_malware: 'ipa-draft',
   ipa_unauthorized_access: 'ipa-draft',
   jpcert: 'jpcert-draft',
 };
+
+/** Drafts written in two stages, 速報 (preliminary) and 確報 (final); the others have one. */
+const STAGED: DocumentKind[] = ['ppc-draft', 'ppc-my-number-draft'];
+
+/** The stages a draft is offered in. */
+export function draftStages(document: DocumentKind): ReportStage[] {
+  return STAGED.includes(document) ? ['preliminary', 'final'] : ['preliminary'];
+}
 
 export function DocumentActions({
   document,
@@ -34,7 +47,7 @@ export function DocumentActions({
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [text, setText] = useState<string | null>(null);
-  const name = document === 'ppc-draft' ? t(`documents.name.ppc-draft-${stage}`) : t(`documents.name.${document}`);
+  const name = STAGED.includes(document) ? t(`documents.name.${document}-${stage}`) : t(`documents.name.${document}`);
 
   const savePdf = async () => {
     setError(null);

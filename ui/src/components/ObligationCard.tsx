@@ -11,7 +11,8 @@ import { formatDue } from '../deadline';
 import { today } from '../datetime';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
-import { DocumentActions, DRAFT_FOR } from './DocumentActions';
+import { DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
+import { InquiryDeskNote } from './InquiryDeskNote';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
 
@@ -35,6 +36,7 @@ export function ObligationCard({
   const open = obligation.status === 'not_started' || obligation.status === 'drafted';
   const mandatory = obligation.duty === 'mandatory';
   const contact = obligation.contact;
+  const draft = DRAFT_FOR[obligation.authority];
   const changed =
     status !== obligation.status ||
     (status === 'sent' && (sentOn !== obligation.sent_on || reference !== obligation.reference_number)) ||
@@ -135,13 +137,11 @@ export function ObligationCard({
         </Stack>
       )}
 
-      {DRAFT_FOR[obligation.authority] && (
+      {draft && (
         <Stack gap={4} mt="sm">
-          {(obligation.authority === 'ppc' || obligation.authority === 'ppc_my_number'
-            ? (['preliminary', 'final'] as const)
-            : (['preliminary'] as const)
-          ).map((stage) => (
-            <DocumentActions key={stage} document={DRAFT_FOR[obligation.authority]!} incidentId={incidentId} stage={stage} withText />
+          {draft === 'data-subject-notice' && <InquiryDeskNote />}
+          {draftStages(draft).map((stage) => (
+            <DocumentActions key={stage} document={draft} incidentId={incidentId} stage={stage} withText />
           ))}
         </Stack>
       )}

@@ -35,6 +35,14 @@ describe('interface catalogues', () => {
     }
   });
 
+  it('leave no Japanese in the English interface', () => {
+    const japanese = /[\u3001-\u303f\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e]/;
+    for (const [key, text] of Object.entries(enTexts)) {
+      if (SAME_IN_BOTH.includes(key)) continue;
+      expect(japanese.test(text), `${key}: ${text}`).toBe(false);
+    }
+  });
+
   it('use the same placeholders in both languages', () => {
     const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort();
     for (const key of Object.keys(jaTexts)) {

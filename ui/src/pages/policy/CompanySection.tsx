@@ -1,13 +1,17 @@
-// The company profile (its name on every document, and the facts that decide who must be told),
-// and the policy as a template file: exported for another client, or imported from one.
+// The company profile (its name on every document, the facts that decide who must be told, and
+// what the drafts print about the company), and the policy as a template file: exported for
+// another client, or imported from one.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Divider, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSummary, Sector } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../datetime';
+import type { PolicySection } from '../../navigation';
+import { CompanyDetailsFields } from './CompanyDetailsFields';
+import { corporateNumberProblem } from './corporateNumber';
 import { useSave } from './useEditor';
 
 const SECTORS: Sector[] = ['general', 'finance', 'medical', 'telecom'];
@@ -36,7 +40,11 @@ function EuQuestion({ label, value, onChange, testId }: { label: string; value: 
   );
 }
 
-export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => void }) {
+export function CompanySection({ onPolicyReplaced, section }: {
+  onPolicyReplaced: () => void;
+  /** The part to scroll to once the profile is shown. */
+  section?: PolicySection;
+}) {
   const { t, i18n } = useTranslation();
   const [profile, setProfile] = useState<CompanyProfile | null>(null);
   const profileSave = useSave();
@@ -44,13 +52,24 @@ export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => v
   const [chosen, setChosen] = useState<ChosenPolicyTemplate | null>(null);
   const [imported, setImported] = useState<ImportSummary | null>(null);
   const [contacts, setContacts] = useState<ContactListItem[]>([]);
+  const [tried, setTried] = useState(false);
 
   useEffect(() => {
     api.homeSummary().then((s) => setProfile(s.company), () => {});
     api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then((page) => setContacts(page.items), () => {});
   }, []);
+  const loaded = profile !== null;
+  useEffect(() => {
+    if (loaded && section) document.getElementById(section)?.scrollIntoView?.({ block: 'start' });
+  }, [loaded, section]);
   if (!profile) return null;
   const set = (change: Partial<CompanyProfile>) => setProfile({ ...profile, ...change });
+  const refusedNumber = profileSave.error?.code === 'invalid_corporate_number';
+  const saveProfile = () => {
+    setTried(true);
+    if (corporateNumberProblem(profile.details.corporate_number)) return;
+    void profileSave.save(async () => setProfile(await api.updateCompanyProfile(profile)));
+  };
 
   return (
     <Stack gap="lg" maw={900}>
@@ -103,13 +122,21 @@ export function CompanySection({ onPolicyReplaced }: { onPolicyReplaced: () => v
             onChange={(v) => set({ stale_contact_months: typeof v === 'number' ? v : 12 })}
             w={260}
           />
-          <ErrorAlert error={profileSave.error} onClose={profileSave.clearError} />
+          <Divider my="xs" />
+          <CompanyDetailsFields
+            details={profile.details}
+            onChange={(details) => {
+              if (refusedNumber && details.corporate_number !== profile.details.corporate_number) profileSave.clearError();
+              set({ details });
+            }}
+            cyberInsurance={profile.cyber_insurance}
+            tried={tried}
+            refusedNumber={refusedNumber}
+          />
+          {/* A refused corporate number is said under its field. */}
+          <ErrorAlert error={refusedNumber ? null : profileSave.error} onClose={profileSave.clearError} />
           <Group>
-            <Button
-              loading={profileSave.busy}
-              onClick={() => void profileSave.save(async () => setProfile(await api.updateCompanyProfile(profile)))}
-              data-testid="save-profile"
-            >
+            <Button loading={profileSave.busy} onClick={saveProfile} data-testid="save-profile">
               {t('contact.save')}
             </Button>
             {profileSave.saved && <Text c="green.8">{t('contacts.saved')}</Text>}

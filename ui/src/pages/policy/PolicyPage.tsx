@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { EditablePolicy, ErrorReport } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { PolicySection } from '../../navigation';
 import { useContactOptions } from '../../components/ContactListPicker';
 import { AuthoritiesSection } from './AuthoritiesSection';
 import { CompanySection } from './CompanySection';
@@ -14,7 +15,8 @@ import { LevelsSection } from './LevelsSection';
 import { ProceduresSection } from './ProceduresSection';
 import { RolesSection } from './RolesSection';
 
-export function PolicyPage() {
+/** `section` opens the page at that part (all of them are on the company tab, shown first). */
+export function PolicyPage({ section }: { section?: PolicySection }) {
   const { t } = useTranslation();
   const [policy, setPolicy] = useState<EditablePolicy | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
@@ -39,7 +41,7 @@ export function PolicyPage() {
             <Tabs.Tab value="authorities" data-testid="tab-authorities">{t('policy.tab.authorities')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="company" pt="md">
-            <CompanySection onPolicyReplaced={() => void reload()} />
+            <CompanySection onPolicyReplaced={() => void reload()} section={section} />
           </Tabs.Panel>
           <Tabs.Panel value="roles" pt="md">
             <RolesSection policy={policy} onChange={setPolicy} contacts={contacts} />

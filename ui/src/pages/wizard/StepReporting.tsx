@@ -3,21 +3,25 @@
 // have leaked, the kind of case); an empty count means "not known yet", which never makes a duty
 // disappear. The facts can be revised later; the obligations follow and the revision is logged.
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Facts, IncidentCategory } from '../../bindings';
 import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
+import { DataQuestions } from './DataQuestions';
+import { IpaQuestions } from './IpaQuestions';
+import { WhoseDataQuestions } from './WhoseDataQuestions';
 import {
   answersFromFacts,
-  countProblems,
-  countUnknown,
+  blocksAssessing,
+  completeDraft,
+  dataShown,
+  detailsFromAnswers,
   factsFromAnswers,
-  type Count,
+  malwareInvolved,
   type DataAnswers,
-  type MyNumberAnswer,
   type Ownership,
   type ReportingAnswers,
 } from './reportingAnswers';
@@ -25,151 +29,13 @@ import {
 const CATEGORIES: IncidentCategory[] = ['leak', 'tampering', 'outage', 'malware', 'other'];
 const INCIDENT_FLAGS = ['unauthorized_access', 'malware', 'crime_suspected'] as const;
 const OWNERSHIPS: Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
-const MY_NUMBER_ANSWERS: MyNumberAnswer[] = ['yes', 'no', 'unsure'];
-
-/** A count field where empty means "not known" (never 0). */
-function CountInput({ label, description, value, onChange, disabled, testId }: {
-  label: string;
-  description?: string;
-  value: Count;
-  onChange: (value: Count) => void;
-  disabled?: boolean;
-  testId: string;
-}) {
-  return (
-    <NumberInput
-      label={label}
-      description={description}
-      min={0}
-      allowDecimal={false}
-      allowNegative={false}
-      thousandSeparator=","
-      value={value ?? ''}
-      onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v) || null)}
-      disabled={disabled}
-      data-testid={testId}
-    />
-  );
-}
-
-/** The questions about one body of personal data: the company's own, or a client's. */
-function DataQuestions({ data, onChange, own, prefix }: {
-  data: DataAnswers;
-  onChange: (patch: Partial<DataAnswers>) => void;
-  own: boolean;
-  prefix: string;
-}) {
-  const { t } = useTranslation();
-  const flag = (key: 'sensitive' | 'financial' | 'unlawful' | 'beingAcquired' | 'encrypted' | 'recovered') => (
-    <Checkbox
-      key={key}
-      label={t(`facts.answers.${key}`)}
-      description={t(`facts.answers.${key}Help`)}
-      checked={data[key]}
-      onChange={(e) => onChange({ [key]: e.currentTarget.checked })}
-      data-testid={`${prefix}-${key}`}
-    />
-  );
-  const problems = countProblems(data);
-  return (
-    <Stack gap="sm">
-      <Group grow align="flex-start">
-        <CountInput
-          label={t('facts.answers.atLeast')}
-          description={t('facts.answers.atLeastHelp')}
-          value={data.atLeast}
-          onChange={(atLeast) => onChange({ atLeast })}
-          disabled={data.unknown}
-          testId={`${prefix}-at-least`}
-        />
-        <CountInput
-          label={t('facts.answers.atMost')}
-          description={t('facts.answers.atMostHelp')}
-          value={data.atMost}
-          onChange={(atMost) => onChange({ atMost })}
-          disabled={data.unknown}
-          testId={`${prefix}-at-most`}
-        />
-      </Group>
-      <Checkbox
-        label={t('facts.answers.unknown')}
-        checked={data.unknown}
-        onChange={(e) => onChange({ unknown: e.currentTarget.checked })}
-        data-testid={`${prefix}-unknown`}
-      />
-      {countUnknown(data) && (
-        <Text size="sm" c="orange.9" data-testid={`${prefix}-unknown-note`}>
-          {t('facts.answers.unknownNote')}
-        </Text>
-      )}
-      {problems.map((problem) => (
-        <Text key={problem} size="sm" c="red.8" data-testid={`${prefix}-count-problem`}>
-          {t(`facts.answers.${problem}`)}
-        </Text>
-      ))}
-      {flag('sensitive')}
-      {flag('financial')}
-      {flag('unlawful')}
-      {own && flag('beingAcquired')}
-      {flag('encrypted')}
-      {flag('recovered')}
-      <Stack gap={4}>
-        <Text size="sm" fw={500}>
-          {t('facts.answers.myNumbers')}
-        </Text>
-        <SegmentedControl
-          w="fit-content"
-          value={data.myNumbers}
-          onChange={(v) => onChange({ myNumbers: v as MyNumberAnswer })}
-          data={MY_NUMBER_ANSWERS.map((value) => ({ value, label: t(`facts.answers.myNumber.${value}`) }))}
-          data-testid={`${prefix}-my-numbers`}
-        />
-        {data.myNumbers === 'unsure' && (
-          <Text size="sm" c="orange.9">
-            {t('facts.answers.myNumberUnsureNote')}
-          </Text>
-        )}
-      </Stack>
-      {data.myNumbers !== 'no' && (
-        <Stack gap="xs" pl="md">
-          {data.myNumbers === 'yes' && (
-            <Group grow align="flex-start">
-              <CountInput
-                label={t('facts.answers.myNumberCount')}
-                value={data.myNumberCount}
-                onChange={(myNumberCount) => onChange({ myNumberCount })}
-                testId={`${prefix}-my-number-count`}
-              />
-              <CountInput
-                label={t('facts.answers.myNumberMax')}
-                value={data.myNumberMax}
-                onChange={(myNumberMax) => onChange({ myNumberMax })}
-                testId={`${prefix}-my-number-max`}
-              />
-            </Group>
-          )}
-          <Checkbox
-            label={t('facts.answers.myNumberPublic')}
-            checked={data.myNumberPublic}
-            onChange={(e) => onChange({ myNumberPublic: e.currentTarget.checked })}
-            data-testid={`${prefix}-my-number-public`}
-          />
-        </Stack>
-      )}
-      <CountInput
-        label={t('facts.answers.euSubjects')}
-        value={data.euSubjects}
-        onChange={(euSubjects) => onChange({ euSubjects })}
-        testId={`${prefix}-eu-subjects`}
-      />
-    </Stack>
-  );
-}
 
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const start = (detail.facts ?? detail.suggested_facts) as Facts;
-  const [answers, update] = useStepDraft<ReportingAnswers>(detail, 4, () => answersFromFacts(start));
+  const startAnswers = () => answersFromFacts(start, detail.details);
+  const [draft, update] = useStepDraft<ReportingAnswers>(detail, 4, startAnswers);
+  const answers = completeDraft(draft, startAnswers());
   const [dirty, setDirty] = useState(false);
   const change = (patch: Partial<ReportingAnswers>) => {
     setDirty(true);
@@ -177,12 +43,11 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
   };
   const changeData = (which: 'own' | 'client') => (patch: Partial<DataAnswers>) => change({ [which]: { ...answers[which], ...patch } });
 
-  const showOwn = answers.personal && answers.ownership !== 'all_entrusted';
-  const showClient = answers.personal && answers.ownership !== 'own';
-  const problems = [...(showOwn ? countProblems(answers.own) : []), ...(showClient ? countProblems(answers.client) : [])];
+  const { own: showOwn, client: showClient } = dataShown(answers);
 
   const assess = async () => {
-    const saved = await act(() => api.recordFacts(detail.id, factsFromAnswers(answers, detail, start.organization), detail.details));
+    const facts = factsFromAnswers(answers, detail, start.organization);
+    const saved = await act(() => api.recordFacts(detail.id, facts, detailsFromAnswers(answers)));
     if (saved) setDirty(false);
   };
 
@@ -225,6 +90,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
           />
         ))}
       </Stack>
+      {malwareInvolved(answers) && <IpaQuestions answers={answers} onChange={change} />}
       <Checkbox
         size="md"
         fw={600}
@@ -247,6 +113,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
               data-testid="fact-ownership"
             />
           </Stack>
+          <WhoseDataQuestions answers={answers} onChange={change} />
           {showOwn && (
             <Stack gap="xs" data-testid="own-data">
               {showClient && <Title order={5}>{t('facts.answers.ownTitle')}</Title>}
@@ -275,7 +142,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         <Button
           onClick={() => void assess()}
           variant={assessed && !dirty ? 'default' : 'filled'}
-          disabled={problems.length > 0}
+          disabled={blocksAssessing(answers)}
           data-testid="assess"
         >
           {assessed ? t('wizard.step.reporting.reassess') : t('wizard.step.reporting.assess')}

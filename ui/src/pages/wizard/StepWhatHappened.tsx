@@ -1,7 +1,8 @@
-// Step 1 — what happened: the case in plain words, when and by whom it was noticed, and what
-// the person saw. Also asks once for the name of whoever is recording, the author of the log.
+// Step 1 — what happened: the case in plain words, when and by whom it was noticed, when it
+// happened if anyone knows (the drafts print it; no deadline counts from it), and what the person
+// saw. Also asks once for the name of whoever is recording, the author of the log.
 import { useEffect, useState } from 'react';
-import { Card, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
+import { Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { CaseKind } from '../../bindings';
@@ -28,6 +29,10 @@ type Fields = {
   time: string;
   discovered_by: string;
   description: string;
+  /** 発生日時: not known (the default), or the date and time typed. */
+  occurredUnknown: boolean;
+  occurredDate: string;
+  occurredTime: string;
   /** Who is recording; kept with the draft so a resumed step still has it. */
   author: string;
 };
@@ -36,6 +41,7 @@ export function StepWhatHappened({ detail, act }: StepProps) {
   const { t } = useTranslation();
   const [fields, update] = useStepDraft<Fields>(detail, 0, () => {
     const { date, time } = localParts(detail.discovered_at);
+    const occurred = detail.occurred_at ? localParts(detail.occurred_at) : { date: '', time: '' };
     return {
       case_kind: detail.case_kind,
       title: detail.title,
@@ -43,6 +49,9 @@ export function StepWhatHappened({ detail, act }: StepProps) {
       time,
       discovered_by: detail.discovered_by,
       description: detail.description,
+      occurredUnknown: detail.occurred_at === null,
+      occurredDate: occurred.date,
+      occurredTime: occurred.time,
       author: '',
     };
   });
@@ -56,6 +65,7 @@ export function StepWhatHappened({ detail, act }: StepProps) {
   }, []);
 
   const discoveredAt = fromLocalParts(fields.date, fields.time);
+  const occurred = occurredAt(fields, discoveredAt);
   const missing = {
     title: fields.title.trim() === '',
     when: discoveredAt === null,
@@ -64,14 +74,14 @@ export function StepWhatHappened({ detail, act }: StepProps) {
 
   const next = async () => {
     setTried(true);
-    if (missing.title || missing.when || missing.author || !discoveredAt) return;
+    if (missing.title || missing.when || missing.author || !discoveredAt || occurred.problem) return;
     await api.setAuthorName(author);
     await act(() =>
       api.recordBasics(detail.id, {
         case_kind: fields.case_kind,
         title: fields.title,
         discovered_at: discoveredAt,
-        occurred_at: detail.occurred_at,
+        occurred_at: occurred.at,
         discovered_by: fields.discovered_by,
         description: fields.description,
       }),
@@ -134,6 +144,46 @@ export function StepWhatHappened({ detail, act }: StepProps) {
           data-testid="field-discovered-by"
         />
       </Group>
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('wizard.step.what.occurred')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('wizard.step.what.occurredHelp')}
+        </Text>
+        <Checkbox
+          label={t('wizard.step.what.occurredUnknown')}
+          checked={fields.occurredUnknown}
+          onChange={(e) => update({ occurredUnknown: e.currentTarget.checked })}
+          data-testid="field-occurred-unknown"
+          mt={4}
+        />
+        {!fields.occurredUnknown && (
+          <Group grow align="flex-start" maw={520}>
+            <TextInput
+              label={t('wizard.step.what.occurredDate')}
+              description={t('wizard.dateFormat')}
+              value={fields.occurredDate}
+              onChange={(e) => update({ occurredDate: e.currentTarget.value })}
+              error={
+                occurred.problem === 'afterDiscovered'
+                  ? t('wizard.step.what.occurredAfterDiscovered')
+                  : tried && occurred.problem === 'invalid'
+                    ? t('wizard.invalidDateTime')
+                    : undefined
+              }
+              data-testid="field-occurred-date"
+            />
+            <TextInput
+              label={t('wizard.step.what.occurredTime')}
+              description={t('wizard.timeFormat')}
+              value={fields.occurredTime}
+              onChange={(e) => update({ occurredTime: e.currentTarget.value })}
+              data-testid="field-occurred-time"
+            />
+          </Group>
+        )}
+      </Stack>
       <Textarea
         label={t('wizard.step.what.description')}
         description={t('wizard.step.what.descriptionHelp')}
@@ -157,4 +207,19 @@ export function StepWhatHappened({ detail, act }: StepProps) {
       <StepActions step={0} goTo={async () => {}} onNext={next} />
     </Stack>
   );
+}
+
+/**
+ * 発生日時 as the core takes it: null when not known; otherwise the typed time, which must be a
+ * real date and time and not after the discovery (the core refuses that too).
+ */
+export function occurredAt(
+  fields: Pick<Fields, 'occurredUnknown' | 'occurredDate' | 'occurredTime'>,
+  discoveredAt: string | null,
+): { at: string | null; problem: 'invalid' | 'afterDiscovered' | null } {
+  if (fields.occurredUnknown) return { at: null, problem: null };
+  const at = fromLocalParts(fields.occurredDate, fields.occurredTime);
+  if (at === null) return { at: null, problem: 'invalid' };
+  if (discoveredAt !== null && new Date(at).getTime() > new Date(discoveredAt).getTime()) return { at, problem: 'afterDiscovered' };
+  return { at, problem: null };
 }

@@ -2,7 +2,42 @@
 // The screen asks in plain words ("at least how many", "we don't know yet", "not sure"); this
 // module turns those answers into the facts of the assessment and back, so that an empty count
 // always means "not known" (never 0) and "not sure" about My Numbers means "they may be there".
-import type { DataAtRisk, Facts, IncidentCategory, IncidentDetail } from '../../bindings';
+//
+// Beside the facts it keeps what the drafts print (the data items, whose data, what happened to
+// it, the IPA form's details). Some items answer a question too — health data is sensitive, card
+// numbers put money at risk, My Numbers are My Numbers — so ticking one ticks its answer, and an
+// item whose answer was unticked afterwards is a contradiction to fix before assessing (the core
+// refuses it as `contradicting_items`).
+import type {
+  Contradiction,
+  DataAtRisk,
+  DataItem,
+  DataItems,
+  DataSubjectGroup,
+  Facts,
+  Harm,
+  IncidentCategory,
+  IncidentDetail,
+  ReportingDetails,
+} from '../../bindings';
+
+/** The data items in the order the checklist shows them. */
+export const DATA_ITEMS: DataItem[] = [
+  'name',
+  'address',
+  'phone',
+  'email',
+  'birth_date',
+  'gender',
+  'employer',
+  'bank_account',
+  'card_number',
+  'credentials',
+  'health',
+  'my_number',
+];
+export const SUBJECT_GROUPS: DataSubjectGroup[] = ['customers', 'employees', 'partners', 'others'];
+export const HARMS: Harm[] = ['leak', 'loss', 'damage'];
 
 /** A count the office may not know: `null` is "not known", never 0. */
 export type Count = number | null;
@@ -30,6 +65,10 @@ export type DataAnswers = {
   myNumberMax: Count;
   myNumberPublic: boolean;
   euSubjects: Count;
+  /** The data items ticked. */
+  items: DataItem[];
+  /** その他: null when not ticked, else what was typed (possibly nothing yet). */
+  other: string | null;
 };
 
 export type ReportingAnswers = {
@@ -43,6 +82,14 @@ export type ReportingAnswers = {
   own: DataAnswers;
   client: DataAnswers;
   clientNotified: boolean;
+  /** Whose personal data it is, asked once for the incident. */
+  whose: DataSubjectGroup[];
+  /** Whether it leaked, was lost or was damaged, asked once for the incident. */
+  harm: Harm[];
+  /** The IPA form's details, asked when malware is involved; empty prints as 調査中. */
+  malwareName: string;
+  howFound: string;
+  infectionRoute: string;
 };
 
 export const EMPTY_DATA: DataAnswers = {
@@ -60,7 +107,29 @@ export const EMPTY_DATA: DataAnswers = {
   myNumberMax: null,
   myNumberPublic: false,
   euSubjects: null,
+  items: [],
+  other: null,
 };
+
+const NO_ITEMS: DataItems = { items: [], other: null };
+
+/** What an incident records beside the facts before anything is said. */
+export const NO_DETAILS: ReportingDetails = {
+  data: { own: NO_ITEMS, client: NO_ITEMS, whose: [], harm: [] },
+  malware_name: '',
+  how_found: '',
+  infection_route: '',
+};
+
+/** The members of `list` in the order of `order`, each once. */
+function inOrder<T>(order: readonly T[], list: readonly T[]): T[] {
+  return order.filter((value) => list.includes(value));
+}
+
+/** `list` with `value` added or taken out, kept in the order of `order`. */
+export function toggled<T>(order: readonly T[], list: readonly T[], value: T, on: boolean): T[] {
+  return inOrder(order, on ? [...list, value] : list.filter((v) => v !== value));
+}
 
 const known = (count: number | null | undefined): Count => (count === null || count === undefined || count === 0 ? null : count);
 
@@ -82,7 +151,7 @@ function involved(data: DataAtRisk): boolean {
   );
 }
 
-function dataAnswers(data: DataAtRisk): DataAnswers {
+function dataAnswers(data: DataAtRisk, items: DataItems): DataAnswers {
   const myNumbers =
     data.my_number_involved === true || data.my_number_subjects > 0 || data.my_number_subjects_max !== null || data.my_number_public;
   return {
@@ -100,11 +169,16 @@ function dataAnswers(data: DataAtRisk): DataAnswers {
     myNumberMax: data.my_number_subjects_max ?? null,
     myNumberPublic: data.my_number_public,
     euSubjects: known(data.eu_subjects),
+    items: inOrder(DATA_ITEMS, items.items),
+    other: items.other,
   };
 }
 
-/** The answers the step starts from: the facts last assessed, or those the earlier steps suggest. */
-export function answersFromFacts(facts: Facts): ReportingAnswers {
+/**
+ * The answers the step starts from: the facts last assessed, or those the earlier steps suggest,
+ * with what the incident records beside them.
+ */
+export function answersFromFacts(facts: Facts, details: ReportingDetails): ReportingAnswers {
   const own = facts.personal_data;
   const entrusted = facts.entrusted_data;
   const ownInvolved = involved(own);
@@ -119,10 +193,40 @@ export function answersFromFacts(facts: Facts): ReportingAnswers {
     crime_suspected: facts.crime_suspected,
     personal: ownInvolved || clientInvolved || allEntrustedOfOld,
     ownership,
-    own: allEntrustedOfOld ? { ...EMPTY_DATA } : dataAnswers(own),
-    client: allEntrustedOfOld ? dataAnswers(own) : entrusted ? dataAnswers(entrusted) : { ...EMPTY_DATA },
+    own: allEntrustedOfOld ? { ...EMPTY_DATA } : dataAnswers(own, details.data.own),
+    client: allEntrustedOfOld
+      ? dataAnswers(own, details.data.client)
+      : entrusted
+        ? dataAnswers(entrusted, details.data.client)
+        : { ...EMPTY_DATA, items: inOrder(DATA_ITEMS, details.data.client.items), other: details.data.client.other },
     clientNotified: allEntrustedOfOld || (entrusted?.client_notified ?? false),
+    whose: inOrder(SUBJECT_GROUPS, details.data.whose),
+    harm: inOrder(HARMS, details.data.harm),
+    malwareName: details.malware_name,
+    howFound: details.how_found,
+    infectionRoute: details.infection_route,
   };
+}
+
+/**
+ * A draft saved by an earlier version of the step lacks the newer answers, also inside each body
+ * of data; they are taken from what the step would start from.
+ */
+export function completeDraft(draft: ReportingAnswers, start: ReportingAnswers): ReportingAnswers {
+  return { ...start, ...draft, own: { ...start.own, ...draft.own }, client: { ...start.client, ...draft.client } };
+}
+
+/** Which bodies of data the answers are about: the company's own, a client's, or both. */
+export function dataShown(answers: ReportingAnswers): { own: boolean; client: boolean } {
+  return {
+    own: answers.personal && answers.ownership !== 'all_entrusted',
+    client: answers.personal && answers.ownership !== 'own',
+  };
+}
+
+/** Whether the IPA form's details are asked: malware was ticked, or it is the category. */
+export function malwareInvolved(answers: ReportingAnswers): boolean {
+  return answers.malware || answers.category === 'malware';
 }
 
 export const NOT_INVOLVED: DataAtRisk = {
@@ -168,8 +272,7 @@ export function dataAtRisk(answers: DataAnswers, ownData: boolean): DataAtRisk {
 
 /** The assessment facts the answers stand for. */
 export function factsFromAnswers(answers: ReportingAnswers, detail: IncidentDetail, organization: Facts['organization']): Facts {
-  const ownInvolved = answers.personal && answers.ownership !== 'all_entrusted';
-  const clientInvolved = answers.personal && answers.ownership !== 'own';
+  const { own: ownInvolved, client: clientInvolved } = dataShown(answers);
   return {
     discovered_at: detail.discovered_at,
     occurred_at: detail.facts?.occurred_at ?? null,
@@ -197,4 +300,61 @@ export function countProblems(data: DataAnswers): string[] {
 /** Whether the head-count is not known (so it is treated as possibly over the threshold). */
 export function countUnknown(data: DataAnswers): boolean {
   return data.unknown || (data.atLeast === null && data.atMost === null);
+}
+
+/** What the drafts need beside the facts; the items of data not asked about are left out. */
+export function detailsFromAnswers(answers: ReportingAnswers): ReportingDetails {
+  const shown = dataShown(answers);
+  const items = (data: DataAnswers): DataItems => ({ items: inOrder(DATA_ITEMS, data.items), other: data.other });
+  const malware = malwareInvolved(answers);
+  return {
+    data: {
+      own: shown.own ? items(answers.own) : NO_ITEMS,
+      client: shown.client ? items(answers.client) : NO_ITEMS,
+      whose: answers.personal ? inOrder(SUBJECT_GROUPS, answers.whose) : [],
+      harm: answers.personal ? inOrder(HARMS, answers.harm) : [],
+    },
+    malware_name: malware ? answers.malwareName : '',
+    how_found: malware ? answers.howFound : '',
+    infection_route: malware ? answers.infectionRoute : '',
+  };
+}
+
+/** The answer an item gives by itself, ticked with it. */
+const ANSWERED_BY_ITEM: Partial<Record<DataItem, Partial<DataAnswers>>> = {
+  health: { sensitive: true },
+  card_number: { financial: true },
+  // Not every ID can move money (see credentialsNote); the office may untick it again.
+  credentials: { financial: true },
+  my_number: { myNumbers: 'yes' },
+};
+
+/** The answers after ticking or unticking an item; ticking also ticks the answer it gives. */
+export function tickItem(data: DataAnswers, item: DataItem, ticked: boolean): DataAnswers {
+  const items = toggled(DATA_ITEMS, data.items, item, ticked);
+  return ticked ? { ...data, ...ANSWERED_BY_ITEM[item], items } : { ...data, items };
+}
+
+/** Items that disagree with the answers about the same data (the core's check, the same order). */
+export function contradictions(data: DataAnswers): Contradiction[] {
+  const found: Contradiction[] = [];
+  if (data.items.includes('health') && !data.sensitive) found.push('health_not_sensitive');
+  if (data.items.includes('card_number') && !data.financial) found.push('card_not_financial');
+  if (data.items.includes('my_number') && data.myNumbers === 'no') found.push('my_number_not_involved');
+  return found;
+}
+
+/**
+ * IDs and passwords ticked with money not at risk: not a contradiction (only IDs that can pay or
+ * send money count), but worth a word.
+ */
+export function credentialsNote(data: DataAnswers): boolean {
+  return data.items.includes('credentials') && !data.financial;
+}
+
+/** Whether anything in the data asked about must be fixed before assessing. */
+export function blocksAssessing(answers: ReportingAnswers): boolean {
+  const shown = dataShown(answers);
+  const bodies = [shown.own && answers.own, shown.client && answers.client].filter((d): d is DataAnswers => d !== false);
+  return bodies.some((data) => countProblems(data).length > 0 || contradictions(data).length > 0);
 }
