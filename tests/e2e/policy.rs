@@ -5,6 +5,7 @@ use sonae_core::store::{self, history, CompanyFile};
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
+use crate::reporting::choose;
 
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
@@ -65,4 +66,34 @@ async fn a_procedure_step_and_a_local_desk_are_saved_and_in_the_history() {
     let changes = history::change_history(company.connection(), None, None, 10, 0).expect("history");
     let kinds: Vec<&str> = changes.iter().map(|c| c.entity.as_str()).collect();
     assert!(kinds.contains(&"procedure") && kinds.contains(&"authority"), "changes recorded: {kinds:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn a_mistyped_corporate_number_is_pointed_out_and_the_details_are_kept() {
+    let home = Home::new();
+    let file = home.path("sakura.sonae");
+    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    app.click("[data-testid=nav-policy]").await;
+    // The National Tax Agency's own number with its last digit mistyped.
+    app.type_into("[data-testid=profile-corporate-number]", "7000012050003").await;
+    app.click("[data-testid=save-profile]").await;
+    app.wait_for_text_in("[data-testid=company-details]", "打ち間違っている").await;
+
+    app.type_into("[data-testid=profile-corporate-number]", "7000-0120-5000-2").await;
+    app.type_into("[data-testid=profile-desk-phone]", "03-1111-2222").await;
+    choose(&app, "profile-date-style", "和暦（令和8年12月25日）").await;
+    app.click("[data-testid=save-profile]").await;
+    app.text("保存しました。").await;
+    app.element("[data-testid=company-details]").await.scroll_into_view().await.ok();
+    app.screenshot("policy-company-details-ja").await;
+    app.close().await;
+
+    let company = CompanyFile::open(&file).expect("file opens");
+    let details = store::company_profile(company.connection()).expect("profile").details;
+    assert_eq!(details.corporate_number, "7000012050002", "kept as its 13 digits");
+    assert_eq!(details.inquiry_desk.phone, "03-1111-2222");
+    assert_eq!(details.date_style, sonae_core::model::DateStyle::Japanese);
 }

@@ -37,7 +37,7 @@ async fn reach_reporting(app: &AppWindow, case: &str, title: &str, happened: &st
 }
 
 /// Clicks the option labelled `label` of the segmented control `testid`.
-async fn choose(app: &AppWindow, testid: &str, label: &str) {
+pub(crate) async fn choose(app: &AppWindow, testid: &str, label: &str) {
     let control = app.element(&format!("[data-testid={testid}]")).await;
     let option = control
         .find(By::XPath(&format!(".//label[normalize-space()='{label}']")))
