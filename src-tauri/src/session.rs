@@ -107,10 +107,9 @@ impl Session {
 
     /// Reads the file chosen for an import of `kind` again, as it is on disk now.
     pub fn read_chosen_import(&self, kind: ImportKind) -> Result<(PathBuf, Vec<u8>), ErrorReport> {
-        let path = self.chosen_import_path(kind).ok_or_else(|| ErrorReport {
-            code: "no_file_chosen".into(),
-            message: "choose a file to import first".into(),
-        })?;
+        let path = self
+            .chosen_import_path(kind)
+            .ok_or_else(|| ErrorReport { code: "no_file_chosen".into(), message: "choose a file to import first".into() })?;
         let bytes = read_import_file(&path)?;
         Ok((path, bytes))
     }
@@ -137,7 +136,12 @@ impl Session {
                 let open = self.open_file()?;
                 match (&open.company, &open.path) {
                     (None, Some(path)) => path.clone(),
-                    _ => return Err(ErrorReport { code: "invalid".into(), message: "no protected file is waiting to be opened".into() }),
+                    _ => {
+                        return Err(ErrorReport {
+                            code: "invalid".into(),
+                            message: "no protected file is waiting to be opened".into(),
+                        })
+                    }
                 }
             }
         };
@@ -204,7 +208,8 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
         sonae_core::model::Language::Ja => ("ja", "わたしの会社"),
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| ErrorReport { code: "io".into(), message: format!("{}: {e}", dir.display()) })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| ErrorReport { code: "io".into(), message: format!("{}: {e}", dir.display()) })?;
     }
     let policy = template::builtin_policy(language)
         .map_err(|e| ErrorReport { code: "invalid".into(), message: format!("built-in template: {e}") })?;

@@ -27,10 +27,7 @@ impl Settings {
     /// Reads the settings; a missing or unreadable file gives the defaults (nothing in it is
     /// worth refusing to start over).
     pub fn load(dir: &Path) -> Settings {
-        std::fs::read_to_string(Self::path(dir))
-            .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+        std::fs::read_to_string(Self::path(dir)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
     }
 
     /// Writes the settings atomically (a new file moved over the old one).

@@ -30,7 +30,8 @@ async fn a_backup_taken_on_opening_can_be_put_back_and_the_replaced_file_is_kept
     drop(restored);
     let dir = backups::default_backup_dir(&file).unwrap();
     let kept = backups::list_backups(&dir, "sakura").unwrap();
-    let before_restore = kept.iter().find(|b| b.reason == backups::BackupReason::BeforeRestore).expect("the replaced file was kept");
+    let before_restore =
+        kept.iter().find(|b| b.reason == backups::BackupReason::BeforeRestore).expect("the replaced file was kept");
     let replaced = CompanyFile::open(&before_restore.path).expect("the kept file opens");
     assert_eq!(store::list_incidents(replaced.connection()).unwrap().len(), incidents_before + 1, "it holds the new record");
 }

@@ -22,7 +22,9 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
             .expect("confirm the contacts");
         company
             .connection()
-            .query_row("SELECT id, name FROM contact WHERE last_confirmed_on = '2024-01-10'", [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .query_row("SELECT id, name FROM contact WHERE last_confirmed_on = '2024-01-10'", [], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
             .expect("the stale contact")
     };
 

@@ -1,8 +1,8 @@
 //! Starts the app under tauri-driver with its own data directory, and finds things on screen.
 
 use std::net::TcpListener;
-use std::path::{Path, PathBuf};
 use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 

@@ -18,11 +18,19 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
         company
             .write(|tx| {
                 // A contact never confirmed, so the home screen lists it.
-                tx.execute("UPDATE contact SET name = ?1, last_confirmed_on = NULL WHERE id = (SELECT min(id) FROM contact)", params![HOSTILE_NAME])?;
+                tx.execute(
+                    "UPDATE contact SET name = ?1, last_confirmed_on = NULL WHERE id = (SELECT min(id) FROM contact)",
+                    params![HOSTILE_NAME],
+                )?;
                 Ok(())
             })
             .expect("rename a contact");
-        store::list_incidents(company.connection()).unwrap().into_iter().find(|i| i.status == sonae_core::model::IncidentStatus::Open).unwrap().id
+        store::list_incidents(company.connection())
+            .unwrap()
+            .into_iter()
+            .find(|i| i.status == sonae_core::model::IncidentStatus::Open)
+            .unwrap()
+            .id
     };
     let note = format!("<script>alert(2)</script>{}", "長い経過メモ。".repeat(20_000 / 7));
 

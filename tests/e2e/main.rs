@@ -5,15 +5,15 @@
 //! They need a display, tauri-driver and WebKitWebDriver, so they are marked `ignore` and run by
 //! `make test` (or `make e2e`), which installs those and starts Xvfb.
 
-mod harness;
 mod backups;
 mod consultant;
 mod contacts;
+mod harness;
 mod home;
+mod hostile_text;
 mod policy;
 mod protection;
 mod reporting;
-mod hostile_text;
 mod startup;
 mod upgrade;
 mod wizard;

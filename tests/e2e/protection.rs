@@ -26,7 +26,8 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
     app.type_into("[data-testid=protection-new]", PASSPHRASE).await;
     app.type_into("[data-testid=protection-again]", PASSPHRASE).await;
     app.click("[data-testid=protection-set]").await;
-    app.wait_for_text_in("[data-testid=protection-notice]", "保護しました。バックアップ 1 件も同じパスフレーズで保護しました。").await;
+    app.wait_for_text_in("[data-testid=protection-notice]", "保護しました。バックアップ 1 件も同じパスフレーズで保護しました。")
+        .await;
     app.wait_for_text_in("[data-testid=protection-state]", "保護されています").await;
     app.screenshot("protection-on-ja").await;
     app.close().await;
@@ -57,7 +58,8 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
     app.wait_for_text_in("[data-testid=backup]", &company_name).await;
     app.close().await;
 
-    let reopened = CompanyFile::open_with_passphrase(&file, Some(&Passphrase::new(PASSPHRASE))).expect("opens with the passphrase");
+    let reopened =
+        CompanyFile::open_with_passphrase(&file, Some(&Passphrase::new(PASSPHRASE))).expect("opens with the passphrase");
     assert!(reopened.is_protected());
     assert_eq!(store::home_summary(reopened.connection(), None).unwrap().company.name, company_name);
 }
@@ -69,9 +71,14 @@ async fn a_new_client_file_takes_its_policy_from_a_protected_file_once_its_passp
     let source = home.path("sakura.sonae");
     let mut protected = CompanyFile::create_demo(&source, "ja").expect("demo company file");
     // A role name of this company's own, so that its policy can be told from the built-in one.
-    protected.connection().execute("UPDATE role SET name = 'さくら情報管理責任者' WHERE position = (SELECT min(position) FROM role)", []).unwrap();
+    protected
+        .connection()
+        .execute("UPDATE role SET name = 'さくら情報管理責任者' WHERE position = (SELECT min(position) FROM role)", [])
+        .unwrap();
     protected.set_passphrase(Some(&Passphrase::new(PASSPHRASE))).expect("protect the source");
-    let role_names = |company: &CompanyFile| -> Vec<String> { store::policy(company.connection()).unwrap().roles.into_iter().map(|r| r.name).collect() };
+    let role_names = |company: &CompanyFile| -> Vec<String> {
+        store::policy(company.connection()).unwrap().roles.into_iter().map(|r| r.name).collect()
+    };
     let source_roles = role_names(&protected);
     assert!(source_roles.contains(&"さくら情報管理責任者".to_owned()));
     drop(protected);
@@ -107,7 +114,11 @@ async fn a_new_client_file_takes_its_policy_from_a_protected_file_once_its_passp
 
 fn backup_paths(file: &std::path::Path) -> Vec<std::path::PathBuf> {
     let dir = backups::default_backup_dir(file).unwrap();
-    let found: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "sonae")).collect();
+    let found: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "sonae"))
+        .collect();
     assert!(!found.is_empty(), "no backup in {}", dir.display());
     found
 }

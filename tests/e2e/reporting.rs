@@ -58,7 +58,11 @@ const FINAL_30: &str = "2026-12-21";
 const FINAL_60: &str = "2027-01-18";
 
 fn due(obligation: &sonae_core::model::ObligationRecord, stage: sonae_core::rules::Stage) -> Option<String> {
-    obligation.deadlines.iter().find(|d| d.stage == stage).map(|d| serde_json::to_value(d.due_by).unwrap().as_str().unwrap().to_owned())
+    obligation
+        .deadlines
+        .iter()
+        .find(|d| d.stage == stage)
+        .map(|d| serde_json::to_value(d.due_by).unwrap().as_str().unwrap().to_owned())
 }
 
 #[tokio::test]
@@ -77,7 +81,10 @@ async fn ransomware_with_the_count_unknown_is_a_ppc_report_within_60_days() {
     app.click("[data-testid=assess]").await;
     let ppc = app.wait_for_text_in("[data-testid=obligation-ppc]", "義務").await;
     let text = ppc.prop("textContent").await.unwrap().unwrap_or_default();
-    assert!(text.contains("人数がまだ分からない") && text.contains("判断し直せます"), "the card does not say the count is unknown: {text}");
+    assert!(
+        text.contains("人数がまだ分からない") && text.contains("判断し直せます"),
+        "the card does not say the count is unknown: {text}"
+    );
     app.element("[data-testid=obligation-ppc] [data-testid=ground-subjects_may_exceed_1000]").await;
     app.element("[data-testid=obligation-data_subjects]").await;
     app.screenshot("reporting-ransomware-unknown-ja").await;
@@ -89,7 +96,11 @@ async fn ransomware_with_the_count_unknown_is_a_ppc_report_within_60_days() {
     assert_eq!((facts.personal_data.at_risk.subjects, facts.personal_data.at_risk.subjects_max), (0, None));
     let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc && o.current).expect("PPC report stored");
     assert_eq!(ppc.duty, Duty::Mandatory);
-    assert!(ppc.grounds.contains(&Ground::SubjectsMayExceed1000) && ppc.grounds.contains(&Ground::UnlawfulPurpose), "{:?}", ppc.grounds);
+    assert!(
+        ppc.grounds.contains(&Ground::SubjectsMayExceed1000) && ppc.grounds.contains(&Ground::UnlawfulPurpose),
+        "{:?}",
+        ppc.grounds
+    );
     assert_eq!(due(ppc, sonae_core::rules::Stage::Preliminary).as_deref(), Some(PRELIMINARY));
     assert_eq!(due(ppc, sonae_core::rules::Stage::Final).as_deref(), Some(FINAL_60));
     assert_eq!(ppc.rules.as_deref(), Some("2024-04-01"));
@@ -162,7 +173,8 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     let client_data = facts.entrusted_data.expect("the client's data is stored apart");
     assert_eq!((client_data.at_risk.subjects, client_data.client_notified), (800, false));
     assert_eq!(facts.personal_data.at_risk.subjects, 25);
-    let mandatory: Vec<Authority> = incident.obligations.iter().filter(|o| o.current && o.duty == Duty::Mandatory).map(|o| o.authority).collect();
+    let mandatory: Vec<Authority> =
+        incident.obligations.iter().filter(|o| o.current && o.duty == Duty::Mandatory).map(|o| o.authority).collect();
     for authority in [Authority::Client, Authority::Ppc, Authority::DataSubjects] {
         assert!(mandatory.contains(&authority), "{authority:?} missing from {mandatory:?}");
     }
@@ -192,7 +204,11 @@ async fn an_open_incident_of_sonae_0_1_is_assessed_again_on_the_upgrade() {
     assert!(incident.timeline.iter().any(|e| e.kind == "reassessed"), "the re-assessment is not in the timeline");
     // The closed incident's report, sent under version 1, stays as it was.
     let company = CompanyFile::open(&file).unwrap();
-    let closed = store::list_incidents(company.connection()).unwrap().into_iter().find(|i| i.title == "健診結果を別の顧客に誤送信").unwrap();
+    let closed = store::list_incidents(company.connection())
+        .unwrap()
+        .into_iter()
+        .find(|i| i.title == "健診結果を別の顧客に誤送信")
+        .unwrap();
     let closed = store::incident_detail(company.connection(), closed.id).unwrap();
     assert!(closed.timeline.iter().all(|e| e.kind != "reassessed"));
     assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent && o.rules.is_none()));
@@ -225,7 +241,10 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     // Step 1: when it was stolen is not known; that is where a new incident starts.
     app.click("[data-testid=start-incident]").await;
     fill_what_happened(&app, "lost_device", title, "車上荒らしで、顧客名簿の入ったノートパソコンを盗まれた。").await;
-    assert!(is_checked(&app, "[data-testid=field-occurred-unknown]").await, "a new incident did not start with the time not known");
+    assert!(
+        is_checked(&app, "[data-testid=field-occurred-unknown]").await,
+        "a new incident did not start with the time not known"
+    );
     app.click("[data-testid=wizard-next]").await;
 
     // Step 2: signs only, personal data may have leaked. Step 3: the first call answers.
@@ -275,7 +294,10 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     let data = &incident.details.data;
     assert_eq!(data.own.items, [DataItem::Name, DataItem::Address, DataItem::Phone]);
     assert_eq!(data.own.other, None);
-    assert_eq!((data.whose.as_slice(), data.harm.as_slice()), ([DataSubjectGroup::Customers].as_slice(), [Harm::Leak].as_slice()));
+    assert_eq!(
+        (data.whose.as_slice(), data.harm.as_slice()),
+        ([DataSubjectGroup::Customers].as_slice(), [Harm::Leak].as_slice())
+    );
     let facts = incident.facts.expect("facts stored");
     assert!(facts.crime_suspected);
     assert_eq!(facts.personal_data.at_risk.subjects, 120);

@@ -181,7 +181,8 @@ fn report(case: &str, measured: &[Measurement]) {
     println!("  start to home screen, from WebDriver request: {request_median:.0} ms / {request_max:.0} ms");
     println!("  peak RSS, app + WebKit processes summed: {rss_median:.0} MB / {rss_max:.0} MB   (target < 250 MB)");
     println!("  sum of per-process peaks (VmHWM): {peaks_median:.0} MB / {peaks_max:.0} MB; PSS at the end: {pss_median:.0} MB / {pss_max:.0} MB");
-    let processes: Vec<String> = last.processes.iter().filter(|(_, kb)| *kb > 0).map(|(name, kb)| format!("{name} {:.0} MB", mb(*kb))).collect();
+    let processes: Vec<String> =
+        last.processes.iter().filter(|(_, kb)| *kb > 0).map(|(name, kb)| format!("{name} {:.0} MB", mb(*kb))).collect();
     println!("  processes (last run, peak RSS each): {}", processes.join(", "));
 }
 
@@ -209,16 +210,13 @@ async fn measure(app: &Path, home: &Home, company_file: Option<&Path>, env: &[(&
 
     let mut capabilities = Capabilities::new();
     let args: Vec<String> = company_file.iter().map(|p| p.display().to_string()).collect();
-    capabilities
-        .set("tauri:options", serde_json::json!({ "application": app, "args": args }))
-        .expect("capabilities");
+    capabilities.set("tauri:options", serde_json::json!({ "application": app, "args": args })).expect("capabilities");
     capabilities.set("browserName", "wry").expect("capabilities");
 
     let requested_at = epoch_ms();
     let requested_uptime = uptime_seconds();
-    let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities)
-        .await
-        .expect("a WebDriver session with the app");
+    let driver =
+        WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await.expect("a WebDriver session with the app");
     driver.set_script_timeout(Duration::from_secs(60)).await.expect("script timeout");
     let shown = driver.execute_async(WAIT_FOR_HOME, Vec::new()).await.expect("the home screen with the company name");
     let shown = shown.json();

@@ -56,7 +56,12 @@ async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
         }
         let Some(card) = open_mandatory else { return marked };
         card.scroll_into_view().await.ok();
-        card.find(By::XPath(".//label[normalize-space()='提出済み']")).await.expect("sent option").click().await.expect("click sent");
+        card.find(By::XPath(".//label[normalize-space()='提出済み']"))
+            .await
+            .expect("sent option")
+            .click()
+            .await
+            .expect("click sent");
         let reference = card.find(By::Css("[data-testid=reference]")).await.expect("reference field");
         reference.send_keys(format!("R-{}", marked + 1)).await.expect("type reference");
         card.find(By::Css("[data-testid=save-obligation]")).await.expect("save").click().await.expect("click save");
@@ -74,7 +79,13 @@ async fn a_missent_health_record_is_reported_and_closed() {
     let app = AppWindow::launch(&home, Some(&file)).await;
 
     app.click("[data-testid=start-incident]").await;
-    fill_what_happened(&app, "missent", "健診結果を別のお客様に誤送信", "お客様1名の健康診断の結果を、別のお客様にメールで送ってしまった。").await;
+    fill_what_happened(
+        &app,
+        "missent",
+        "健診結果を別のお客様に誤送信",
+        "お客様1名の健康診断の結果を、別のお客様にメールで送ってしまった。",
+    )
+    .await;
     app.screenshot("wizard-1-what-ja").await;
     app.click("[data-testid=wizard-next]").await;
 
@@ -232,7 +243,8 @@ async fn the_wizard_reads_in_english_from_start_to_end() {
     app.type_into("[data-testid=field-title]", "Laptop left on a train").await;
     app.type_into("[data-testid=field-date]", "2026-11-20").await;
     app.type_into("[data-testid=field-time]", "18:40").await;
-    app.type_into("[data-testid=field-description]", "A sales laptop with the customer list was left on the Yamanote line.").await;
+    app.type_into("[data-testid=field-description]", "A sales laptop with the customer list was left on the Yamanote line.")
+        .await;
     app.type_into("[data-testid=field-author]", "Hanako Suzuki").await;
     check("what happened", page_text(&app).await);
     app.screenshot("wizard-1-what-en").await;

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};
-use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::{model, rules, template, template_file};
 
 /// The environment variable holding the passphrase of a protected company file.
@@ -383,11 +383,19 @@ fn run(command: Command) -> Result<(), Failure> {
             let check = store::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
             let protected = if check.protected { ", protected by a passphrase" } else { "" };
             let older = if check.schema_version < store::SCHEMA_VERSION {
-                format!("; written by an older Sonae, updated to version {} when it is next opened to be changed", store::SCHEMA_VERSION)
+                format!(
+                    "; written by an older Sonae, updated to version {} when it is next opened to be changed",
+                    store::SCHEMA_VERSION
+                )
             } else {
                 String::new()
             };
-            println!("{}: ok — {} (schema version {}{protected}{older})", file.display(), check.company_name, check.schema_version);
+            println!(
+                "{}: ok — {} (schema version {}{protected}{older})",
+                file.display(),
+                check.company_name,
+                check.schema_version
+            );
         }
         Command::Backup { file, out } => {
             open_to_copy(&file)?.backup_to(&out)?;
@@ -463,12 +471,10 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
             println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
         }
         TemplateCommand::Import { file, template, author } => {
-            let bytes = std::fs::read(&template)
-                .map_err(|e| Failure { message: format!("{}: {e}", template.display()), code: 1 })?;
-            let policy = template_file::parse_template_file(&bytes).map_err(|e| Failure {
-                message: format!("{}: {e} ({})", template.display(), e.code()),
-                code: 1,
-            })?;
+            let bytes =
+                std::fs::read(&template).map_err(|e| Failure { message: format!("{}: {e}", template.display()), code: 1 })?;
+            let policy = template_file::parse_template_file(&bytes)
+                .map_err(|e| Failure { message: format!("{}: {e} ({})", template.display(), e.code()), code: 1 })?;
             let mut company = open(&file)?;
             let summary = company.write(|tx| store::import_policy_template(tx, &author, &policy))?;
             println!("imported the policy of {} into {}", template.display(), file.display());
@@ -547,7 +553,11 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
         }
         BackupsCommand::List { file, dir, json } => {
             let passphrase = passphrase_from(PASSPHRASE_VAR)?;
-            let listed = backups::list_backups_with_passphrase(&backup_folder(&file, dir)?, &backups::company_stem(&file)?, passphrase.as_ref())?;
+            let listed = backups::list_backups_with_passphrase(
+                &backup_folder(&file, dir)?,
+                &backups::company_stem(&file)?,
+                passphrase.as_ref(),
+            )?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed).expect("backups serialise"));
             } else {

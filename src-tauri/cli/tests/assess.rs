@@ -105,10 +105,7 @@ fn example_2_lost_usb_stick() {
 #[test]
 fn example_3_ransomware() {
     let result = obligations(ransomware(false));
-    assert_eq!(
-        authorities(&result),
-        ["ppc", "data_subjects", "police", "ipa_malware", "ipa_unauthorized_access", "jpcert"]
-    );
+    assert_eq!(authorities(&result), ["ppc", "data_subjects", "police", "ipa_malware", "ipa_unauthorized_access", "jpcert"]);
     assert_eq!(obligation(&result, "ppc")["deadlines"][1], json!({ "stage": "final", "due_by": "2026-10-01" }));
     for authority in ["police", "ipa_malware", "ipa_unauthorized_access", "jpcert"] {
         assert_eq!(obligation(&result, authority)["duty"], "recommended", "{authority}");
@@ -166,10 +163,7 @@ fn my_numbers_posted_on_the_web_are_reported_even_when_recovered() {
     }));
     assert_eq!(authorities(&result), ["data_subjects", "ppc_my_number"]);
     assert_eq!(obligation(&result, "ppc_my_number")["grounds"], json!(["my_number_public"]));
-    assert_eq!(
-        obligation(&result, "ppc_my_number")["deadlines"][1],
-        json!({ "stage": "final", "due_by": "2026-05-07" })
-    );
+    assert_eq!(obligation(&result, "ppc_my_number")["deadlines"][1], json!({ "stage": "final", "due_by": "2026-05-07" }));
 }
 
 #[test]
@@ -331,7 +325,8 @@ fn the_new_recommended_addressees_come_in_the_table_order() {
         "organization": { "sector": "medical", "cyber_insurance": true, "isms_certified": true }
     }));
     assert_eq!(authorities(&result), ["mhlw", "insurer", "isms_body", "ipa_malware", "jpcert"]);
-    for (authority, ground) in [("mhlw", "medical_cyberattack"), ("insurer", "cyber_insurance"), ("isms_body", "isms_certified")] {
+    for (authority, ground) in [("mhlw", "medical_cyberattack"), ("insurer", "cyber_insurance"), ("isms_body", "isms_certified")]
+    {
         assert_eq!(obligation(&result, authority)["duty"], "recommended", "{authority}");
         assert_eq!(obligation(&result, authority)["grounds"], json!([ground]), "{authority}");
     }
@@ -369,8 +364,14 @@ fn text_format_says_the_preliminary_report_is_a_target() {
         json!({ "discovered_at": "2026-01-13T10:00:00+09:00", "category": "leak", "personal_data": { "subjects": 2500 } }),
         &[],
     );
-    assert!(summary.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"), "{summary}");
-    assert!(summary.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"), "{summary}");
+    assert!(
+        summary.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("確報: 2026年2月12日(木)（30日目の2026年2月11日(水)が土日祝日・年末年始のため、次の開庁日）"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -389,9 +390,8 @@ fn an_unknown_category_is_refused() {
 #[test]
 fn negative_counts_are_refused() {
     for field in ["subjects", "my_number_subjects", "eu_subjects"] {
-        let message = refused(&format!(
-            r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {{"{field}": -5}}}}"#
-        ));
+        let message =
+            refused(&format!(r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {{"{field}": -5}}}}"#));
         assert!(message.contains(&format!("personal_data.{field} must not be negative")), "{message}");
     }
 }
@@ -404,18 +404,15 @@ fn negative_maximums_and_entrusted_counts_are_refused() {
         ("entrusted_data", "subjects"),
         ("entrusted_data", "subjects_max"),
     ] {
-        let message = refused(&format!(
-            r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "{section}": {{"{field}": -1}}}}"#
-        ));
+        let message = refused(&format!(r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "{section}": {{"{field}": -1}}}}"#));
         assert!(message.contains(&format!("{section}.{field} must not be negative (got -1)")), "{message}");
     }
 }
 
 #[test]
 fn a_maximum_below_the_count_is_refused() {
-    let message = refused(
-        r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 500, "subjects_max": 300}}"#,
-    );
+    let message =
+        refused(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 500, "subjects_max": 300}}"#);
     assert!(message.contains("personal_data.subjects_max (300) is below personal_data.subjects (500)"), "{message}");
     let message = refused(
         r#"{"discovered_at": "2026-04-06T15:30:00+09:00",

@@ -149,7 +149,11 @@ fn every_kind_of_bad_file_is_refused_with_its_own_message_and_left_alone() {
     for (path, expected) in cases {
         let before = std::fs::read(&path).unwrap();
         let out = dir.path().join("out.sonae");
-        for args in [vec!["check", path_arg(&path)], vec!["backup", path_arg(&path), "--out", path_arg(&out)], vec!["incident", "list", path_arg(&path)]] {
+        for args in [
+            vec!["check", path_arg(&path)],
+            vec!["backup", path_arg(&path), "--out", path_arg(&out)],
+            vec!["incident", "list", path_arg(&path)],
+        ] {
             let message = assert_one_line_error(&sonae_cli(&args), 1);
             assert!(message.contains(expected), "{args:?}: {message}");
         }
@@ -300,7 +304,11 @@ fn contacts_export_and_import_with_dry_run_and_row_errors() {
     assert!(sonae_cli(&["init", path_arg(&fresh)]).status.success());
     let dry = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&csv), "--dry-run"]);
     assert!(dry.status.success(), "{}", stderr(&dry));
-    assert!(String::from_utf8_lossy(&dry.stdout).contains("would import 17 contacts"), "{}", String::from_utf8_lossy(&dry.stdout));
+    assert!(
+        String::from_utf8_lossy(&dry.stdout).contains("would import 17 contacts"),
+        "{}",
+        String::from_utf8_lossy(&dry.stdout)
+    );
     let import = sonae_cli(&["contacts", "import", path_arg(&fresh), path_arg(&csv)]);
     assert!(import.status.success(), "{}", stderr(&import));
     assert!(String::from_utf8_lossy(&import.stdout).contains("imported 17 contacts"));

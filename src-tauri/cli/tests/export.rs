@@ -48,11 +48,24 @@ fn export_writes_a_pdf_of_the_company_and_of_an_incident() {
     let run = sonae_cli(&["export", path_arg(&file), "contacts-card", "--out", path_arg(&card)]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = pdftotext(&card);
-    assert!(text.contains("緊急連絡カード") && text.contains("株式会社さくら設計事務所") && text.contains("090-0000-1103"), "{text}");
+    assert!(
+        text.contains("緊急連絡カード") && text.contains("株式会社さくら設計事務所") && text.contains("090-0000-1103"),
+        "{text}"
+    );
 
     let report = dir.path().join("report.pdf");
     let run = sonae_cli(&[
-        "export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "final", "--lang", "en", "--out", path_arg(&report),
+        "export",
+        path_arg(&file),
+        "ppc-draft",
+        "--incident",
+        "1",
+        "--stage",
+        "final",
+        "--lang",
+        "en",
+        "--out",
+        path_arg(&report),
     ]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     let text = pdftotext(&report);
@@ -72,7 +85,9 @@ fn export_text_prints_the_draft_for_the_web_form() {
     assert!(first < ninth, "{text}");
     assert!(text.contains("1,180人"), "{text}");
     // A document that is not a draft has no text version.
-    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--text"]), 1).contains("not a submission draft"));
+    assert!(
+        assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--text"]), 1).contains("not a submission draft")
+    );
 }
 
 #[test]
@@ -92,14 +107,21 @@ fn export_errors_are_one_line_and_leave_no_file() {
     let nowhere = dir.path().join("no-such-dir").join("out.pdf");
     let unwritable = assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy", "--out", path_arg(&nowhere)]), 1);
     assert!(unwritable.contains("no-such-dir"), "{unwritable}");
-    let no_company = assert_one_line_error(&sonae_cli(&["export", path_arg(&dir.path().join("none.sonae")), "policy", "--out", path_arg(&out)]), 1);
+    let no_company = assert_one_line_error(
+        &sonae_cli(&["export", path_arg(&dir.path().join("none.sonae")), "policy", "--out", path_arg(&out)]),
+        1,
+    );
     assert!(no_company.contains("no such file"), "{no_company}");
     assert_eq!(files_in(dir.path()), before, "nothing written, no temporary file left");
 
     // Usage mistakes: exit 2.
-    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "frobnicate", "--out", path_arg(&out)]), 2).contains("unknown document"));
+    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "frobnicate", "--out", path_arg(&out)]), 2)
+        .contains("unknown document"));
     assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy"]), 2);
-    assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "soon", "--out", path_arg(&out)]), 2);
+    assert_one_line_error(
+        &sonae_cli(&["export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "soon", "--out", path_arg(&out)]),
+        2,
+    );
     assert_eq!(files_in(dir.path()), before);
 }
 

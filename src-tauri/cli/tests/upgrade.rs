@@ -23,7 +23,8 @@ fn copy_of(dir: &Path, name: &str) -> PathBuf {
 }
 
 fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     names
 }
@@ -35,7 +36,9 @@ fn succeeded(output: &Output) -> String {
 
 #[test]
 fn reading_commands_leave_an_older_file_byte_identical() {
-    for (name, passphrase) in [("v1-demo.sonae", None), ("v1-protected.sonae", Some(FIXTURE_PASSPHRASE)), ("v1-incidents.sonae", None)] {
+    for (name, passphrase) in
+        [("v1-demo.sonae", None), ("v1-protected.sonae", Some(FIXTURE_PASSPHRASE)), ("v1-incidents.sonae", None)]
+    {
         let dir = tempfile::tempdir().unwrap();
         let file = copy_of(dir.path(), name);
         let file_arg = file.to_str().unwrap();

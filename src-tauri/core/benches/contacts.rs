@@ -15,21 +15,41 @@ use sonae_core::store::{self, CompanyFile};
 const CONTACTS: usize = 5_000;
 
 const SURNAMES: [(&str, &str, &str); 12] = [
-    ("佐藤", "さとう", "sato"), ("鈴木", "すずき", "suzuki"), ("高橋", "たかはし", "takahashi"), ("田中", "たなか", "tanaka"),
-    ("伊藤", "いとう", "ito"), ("渡辺", "わたなべ", "watanabe"), ("山本", "やまもと", "yamamoto"), ("中村", "なかむら", "nakamura"),
-    ("小林", "こばやし", "kobayashi"), ("加藤", "かとう", "kato"), ("吉田", "よしだ", "yoshida"), ("山田", "やまだ", "yamada"),
+    ("佐藤", "さとう", "sato"),
+    ("鈴木", "すずき", "suzuki"),
+    ("高橋", "たかはし", "takahashi"),
+    ("田中", "たなか", "tanaka"),
+    ("伊藤", "いとう", "ito"),
+    ("渡辺", "わたなべ", "watanabe"),
+    ("山本", "やまもと", "yamamoto"),
+    ("中村", "なかむら", "nakamura"),
+    ("小林", "こばやし", "kobayashi"),
+    ("加藤", "かとう", "kato"),
+    ("吉田", "よしだ", "yoshida"),
+    ("山田", "やまだ", "yamada"),
 ];
 const GIVEN: [(&str, &str, &str); 10] = [
-    ("太郎", "たろう", "taro"), ("花子", "はなこ", "hanako"), ("健一", "けんいち", "kenichi"), ("美咲", "みさき", "misaki"),
-    ("大輔", "だいすけ", "daisuke"), ("由美", "ゆみ", "yumi"), ("翔太", "しょうた", "shota"), ("恵子", "けいこ", "keiko"),
-    ("誠", "まこと", "makoto"), ("彩", "あや", "aya"),
+    ("太郎", "たろう", "taro"),
+    ("花子", "はなこ", "hanako"),
+    ("健一", "けんいち", "kenichi"),
+    ("美咲", "みさき", "misaki"),
+    ("大輔", "だいすけ", "daisuke"),
+    ("由美", "ゆみ", "yumi"),
+    ("翔太", "しょうた", "shota"),
+    ("恵子", "けいこ", "keiko"),
+    ("誠", "まこと", "makoto"),
+    ("彩", "あや", "aya"),
 ];
 const COMPANIES: [(&str, &str); 6] = [
-    ("株式会社さくら設計", "sakura.example.jp"), ("株式会社ミナト情報システム", "minato.example.com"),
-    ("なにわ物流株式会社", "naniwa.example.jp"), ("東都ネットワークサービス株式会社", "toto.example.com"),
-    ("大阪中央税理士法人", "osaka-tax.example.jp"), ("日の出損害保険株式会社", "hinode.example.jp"),
+    ("株式会社さくら設計", "sakura.example.jp"),
+    ("株式会社ミナト情報システム", "minato.example.com"),
+    ("なにわ物流株式会社", "naniwa.example.jp"),
+    ("東都ネットワークサービス株式会社", "toto.example.com"),
+    ("大阪中央税理士法人", "osaka-tax.example.jp"),
+    ("日の出損害保険株式会社", "hinode.example.jp"),
 ];
-const TAGS: [ContactTag; 5] = [ContactTag::Internal, ContactTag::Vendor, ContactTag::Customer, ContactTag::Insurer, ContactTag::Other];
+const TAGS: [ContactTag; 5] =
+    [ContactTag::Internal, ContactTag::Vendor, ContactTag::Customer, ContactTag::Insurer, ContactTag::Other];
 
 /// The `n`th of a set of realistic, distinct contacts.
 fn sample_contact(n: usize) -> ContactInput {
@@ -48,7 +68,11 @@ fn sample_contact(n: usize) -> ContactInput {
         last_confirmed_on: (!n.is_multiple_of(4)).then(|| format!("2025-{:02}-{:02}", 1 + n % 12, 1 + n % 28)),
         phones: vec![
             Phone { label: "携帯".into(), number: format!("090-{:04}-{:04}", n / 10_000 + 1000, n % 10_000), emergency: true },
-            Phone { label: "会社".into(), number: format!("{area}-{:04}-{:04}", 3000 + n % 5000, 7000 + n % 3000), emergency: false },
+            Phone {
+                label: "会社".into(),
+                number: format!("{area}-{:04}-{:04}", 3000 + n % 5000, 7000 + n % 3000),
+                emergency: false,
+            },
         ],
         emails: vec![Email { label: String::new(), address: format!("{given_roman}.{surname_roman}{n}@{domain}") }],
         tags: vec![TAGS[n % TAGS.len()]],
@@ -73,7 +97,9 @@ fn contacts(c: &mut Criterion) {
     group.sample_size(20);
     let query = |text: &str| ContactQuery { text: text.into(), limit: 50, ..ContactQuery::default() };
     let conn = file.connection();
-    for (name, text) in [("list_first_page", ""), ("search_kana", "やまだ"), ("search_kanji", "山田 太郎"), ("search_phone_part", "3456")] {
+    for (name, text) in
+        [("list_first_page", ""), ("search_kana", "やまだ"), ("search_kanji", "山田 太郎"), ("search_phone_part", "3456")]
+    {
         let q = query(text);
         let total = store::list_contacts(conn, &q).expect("list").total;
         eprintln!("{name}: {total} matches");

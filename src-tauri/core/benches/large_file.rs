@@ -64,8 +64,12 @@ fn large_file(c: &mut Criterion) {
     let started = std::time::Instant::now();
     generate(&path);
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-    eprintln!("large file: {INCIDENTS} incidents, {} timeline entries, {CONTACTS} contacts, {} MB, generated in {:.1} s",
-        INCIDENTS * ENTRIES_PER_INCIDENT, size / 1_000_000, started.elapsed().as_secs_f64());
+    eprintln!(
+        "large file: {INCIDENTS} incidents, {} timeline entries, {CONTACTS} contacts, {} MB, generated in {:.1} s",
+        INCIDENTS * ENTRIES_PER_INCIDENT,
+        size / 1_000_000,
+        started.elapsed().as_secs_f64()
+    );
 
     let mut group = c.benchmark_group("large_file");
     group.sample_size(10);

@@ -197,12 +197,8 @@ mod tests {
             all.contradictions(&none),
             [Contradiction::HealthNotSensitive, Contradiction::CardNotFinancial, Contradiction::MyNumberNotInvolved]
         );
-        let answered = DataAtRisk {
-            sensitive: true,
-            financial_damage_risk: true,
-            my_number_involved: Some(true),
-            ..Default::default()
-        };
+        let answered =
+            DataAtRisk { sensitive: true, financial_damage_risk: true, my_number_involved: Some(true), ..Default::default() };
         assert_eq!(all.contradictions(&answered), []);
     }
 
@@ -220,7 +216,8 @@ mod tests {
 
     #[test]
     fn answers_without_items_are_no_contradiction() {
-        let data = DataAtRisk { sensitive: true, financial_damage_risk: true, my_number_involved: Some(true), ..Default::default() };
+        let data =
+            DataAtRisk { sensitive: true, financial_damage_risk: true, my_number_involved: Some(true), ..Default::default() };
         assert_eq!(items(&[DataItem::Name]).contradictions(&data), []);
     }
 

@@ -18,7 +18,9 @@ use ts_rs::TS;
 
 use crate::fold::{digits, fold, widen_or_narrow};
 use crate::model::{Email, Language, Phone};
-use crate::store::contacts::{check_input, normalize_email, normalize_phone, ContactDetails, ContactInput, ContactKind, ContactTag};
+use crate::store::contacts::{
+    check_input, normalize_email, normalize_phone, ContactDetails, ContactInput, ContactKind, ContactTag,
+};
 
 /// Files larger than this are refused (10 MB: far more than any office's contact list).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -244,10 +246,20 @@ fn field_of(header: &str) -> Option<CsvField> {
     let emergency = base.contains("緊急") || base.contains("emergency");
     let base = base.replace("緊急", "").replace("emergency", "");
     match base.as_str() {
-        "電話" | "電話番号" | "携帯" | "携帯電話" | "携帯番号" | "連絡先" | "連絡先電話" | "連絡先電話番号" | "tel" | "telephone"
-        | "phone" | "phonenumber" | "mobile" | "cell" => {
-            Some(if emergency { CsvField::EmergencyPhone } else { CsvField::Phone })
-        }
+        "電話"
+        | "電話番号"
+        | "携帯"
+        | "携帯電話"
+        | "携帯番号"
+        | "連絡先"
+        | "連絡先電話"
+        | "連絡先電話番号"
+        | "tel"
+        | "telephone"
+        | "phone"
+        | "phonenumber"
+        | "mobile"
+        | "cell" => Some(if emergency { CsvField::EmergencyPhone } else { CsvField::Phone }),
         "めーる" | "めーるあどれす" | "eめーる" | "email" | "mail" | "emailaddress" | "mailaddress" if !emergency => {
             Some(CsvField::Email)
         }
@@ -286,7 +298,11 @@ fn read_rows(text: &str, preview: &mut CsvPreview) {
             Ok(true) => {}
             Err(e) => {
                 let line = lines.line_at(e.position().map_or(0, |p| p.byte() as usize));
-                preview.file_errors.push(CsvProblem::new("malformed_csv", None, format!("line {line}: the file is not readable as CSV ({e})")));
+                preview.file_errors.push(CsvProblem::new(
+                    "malformed_csv",
+                    None,
+                    format!("line {line}: the file is not readable as CSV ({e})"),
+                ));
                 return;
             }
         }
@@ -436,7 +452,11 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
             Some(CsvField::Notes) => contact.notes = cell.to_owned(),
             Some(CsvField::Kind) => match kind_of(cell) {
                 Some(kind) => contact.kind = kind,
-                None => error("unknown_kind", Some(header), format!("line {line}, {header}: \"{cell}\" is neither 個人/person nor 組織/organization")),
+                None => error(
+                    "unknown_kind",
+                    Some(header),
+                    format!("line {line}, {header}: \"{cell}\" is neither 個人/person nor 組織/organization"),
+                ),
             },
             Some(CsvField::Phone | CsvField::EmergencyPhone) => {
                 let (label, number) = split_label(cell);
@@ -453,17 +473,23 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
                 let (label, address) = split_label(cell);
                 match normalize_email(address) {
                     Some(address) => contact.emails.push(Email { label: label.unwrap_or_default().to_owned(), address }),
-                    None => error("invalid_email", Some(header), format!("line {line}, {header}: \"{cell}\" is not an email address")),
+                    None => {
+                        error("invalid_email", Some(header), format!("line {line}, {header}: \"{cell}\" is not an email address"))
+                    }
                 }
             }
             Some(CsvField::Tags) => {
-                for word in cell.split(['、', ',', '，', ';', '；', '/', '／', ' ', '　', '\n', '\t']).filter(|w| !w.trim().is_empty()) {
+                for word in
+                    cell.split(['、', ',', '，', ';', '；', '/', '／', ' ', '　', '\n', '\t']).filter(|w| !w.trim().is_empty())
+                {
                     match tag_of(word) {
                         Some(tag) => contact.tags.push(tag),
                         None => error(
                             "unknown_tag",
                             Some(header),
-                            format!("line {line}, {header}: \"{word}\" is not a tag (社内, 当局, 取引先・委託先, 顧客, 保険, その他)"),
+                            format!(
+                                "line {line}, {header}: \"{word}\" is not a tag (社内, 当局, 取引先・委託先, 顧客, 保険, その他)"
+                            ),
                         ),
                     }
                 }
@@ -472,12 +498,20 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
                 let number: String = cell.chars().map(widen_or_narrow).collect();
                 match number.parse::<i64>() {
                     Ok(n) if n >= 1 => contact.call_order = Some(n),
-                    _ => error("invalid_call_order", Some(header), format!("line {line}, {header}: \"{cell}\" is not a position (1 or more)")),
+                    _ => error(
+                        "invalid_call_order",
+                        Some(header),
+                        format!("line {line}, {header}: \"{cell}\" is not a position (1 or more)"),
+                    ),
                 }
             }
             Some(CsvField::LastConfirmed) => match date_of(cell) {
                 Some(date) => contact.last_confirmed_on = Some(date),
-                None => error("invalid_date", Some(header), format!("line {line}, {header}: \"{cell}\" is not a date (YYYY-MM-DD or YYYY/M/D)")),
+                None => error(
+                    "invalid_date",
+                    Some(header),
+                    format!("line {line}, {header}: \"{cell}\" is not a date (YYYY-MM-DD or YYYY/M/D)"),
+                ),
             },
         }
     }
@@ -488,9 +522,9 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
     if errors.is_empty() {
         match check_input(&contact) {
             Ok(stored) => contact = stored,
-            Err(problems) => errors.extend(
-                problems.into_iter().map(|p| CsvProblem::new(p.code, None, format!("line {line}: {}", p.message))),
-            ),
+            Err(problems) => {
+                errors.extend(problems.into_iter().map(|p| CsvProblem::new(p.code, None, format!("line {line}: {}", p.message))))
+            }
         }
     }
     CsvRow { line, contact, errors, warnings: Vec::new(), skipped: false }
@@ -499,7 +533,9 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
 fn kind_of(cell: &str) -> Option<ContactKind> {
     match header_key(cell).as_str() {
         "個人" | "人" | "person" | "individual" => Some(ContactKind::Person),
-        "組織" | "法人" | "団体" | "会社" | "organization" | "organisation" | "org" | "company" => Some(ContactKind::Organization),
+        "組織" | "法人" | "団体" | "会社" | "organization" | "organisation" | "org" | "company" => {
+            Some(ContactKind::Organization)
+        }
         _ => None,
     }
 }
@@ -609,7 +645,10 @@ fn mark_duplicates(rows: &mut [CsvRow], existing: &[KnownContact]) {
                 row.warnings.push(CsvProblem::new(
                     "duplicate_in_file",
                     None,
-                    format!("line {}: repeats line {first_line} (same name and phone or email); the row will be skipped", row.line),
+                    format!(
+                        "line {}: repeats line {first_line} (same name and phone or email); the row will be skipped",
+                        row.line
+                    ),
                 ));
             }
             None => same_name.push((this, Err(row.line))),
@@ -932,12 +971,8 @@ mod tests {
 
     #[test]
     fn duplicates_of_the_file_and_within_the_csv_are_skipped() {
-        let existing = [KnownContact {
-            id: 7,
-            name: "山田 太郎".into(),
-            phones: vec!["090-1234-5678".into()],
-            emails: vec![],
-        }];
+        let existing =
+            [KnownContact { id: 7, name: "山田 太郎".into(), phones: vec!["090-1234-5678".into()], emails: vec![] }];
         let text = "氏名,電話,メール\r\n\
                     山田太郎,09012345678,\r\n\
                     山田 太郎,03-0000-0000,taro@example.jp\r\n\

@@ -8,7 +8,8 @@
 //! differences it erases are exactly the ones listed above, plus letter case.
 
 /// Half-width katakana U+FF66..=U+FF9D, in order, as their full-width forms.
-const HALF_WIDTH_KATAKANA: &str = "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
+const HALF_WIDTH_KATAKANA: &str =
+    "ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン";
 
 /// Half-width punctuation U+FF61..=U+FF65 as full-width.
 const HALF_WIDTH_PUNCTUATION: &str = "。「」、・";

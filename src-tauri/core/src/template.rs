@@ -325,23 +325,13 @@ mod tests {
 
     const LANGUAGES: [&str; 2] = ["ja", "en"];
     const CATEGORIES: [&str; 3] = ["leak", "tampering", "malware"];
-    const CASES: [&str; 9] = [
-        "malware",
-        "suspicious_email",
-        "lost_device",
-        "missent",
-        "website",
-        "account_misuse",
-        "ransomware",
-        "outage",
-        "other",
-    ];
+    const CASES: [&str; 9] =
+        ["malware", "suspicious_email", "lost_device", "missent", "website", "account_misuse", "ransomware", "outage", "other"];
     /// The day the demo is written against: contacts confirmed before this minus 12 months are stale.
     const STALE_BEFORE: &str = "2025-11-22";
 
     fn policy(language: &str) -> PolicyTemplate {
-        builtin_policy(language)
-            .unwrap_or_else(|e| panic!("template {language} does not parse: {e}"))
+        builtin_policy(language).unwrap_or_else(|e| panic!("template {language} does not parse: {e}"))
     }
 
     fn demo(language: &str) -> DemoCompany {
@@ -363,27 +353,12 @@ mod tests {
     fn template_role_keys_are_unique_and_include_the_standard_roles() {
         for lang in LANGUAGES {
             let p = policy(lang);
-            assert_eq!(
-                role_keys(&p).len(),
-                p.roles.len(),
-                "{lang}: duplicate role key"
-            );
-            for key in [
-                "chief",
-                "manager",
-                "first_responder",
-                "it_admin",
-                "general_affairs",
-                "sales",
-            ] {
+            assert_eq!(role_keys(&p).len(), p.roles.len(), "{lang}: duplicate role key");
+            for key in ["chief", "manager", "first_responder", "it_admin", "general_affairs", "sales"] {
                 assert!(role_keys(&p).contains(key), "{lang}: role {key} missing");
             }
             for r in &p.roles {
-                assert!(
-                    !r.name.trim().is_empty() && !r.description.trim().is_empty(),
-                    "{lang}: role {} incomplete",
-                    r.key
-                );
+                assert!(!r.name.trim().is_empty() && !r.description.trim().is_empty(), "{lang}: role {} incomplete", r.key);
             }
         }
     }
@@ -394,16 +369,8 @@ mod tests {
             let p = policy(lang);
             let levels: Vec<u8> = p.levels.iter().map(|l| l.level).collect();
             assert_eq!(levels, vec![0, 1, 2, 3], "{lang}");
-            let responsible: Vec<&str> = p
-                .levels
-                .iter()
-                .map(|l| l.responsible_role.as_str())
-                .collect();
-            assert_eq!(
-                responsible,
-                vec!["it_admin", "manager", "manager", "chief"],
-                "{lang}"
-            );
+            let responsible: Vec<&str> = p.levels.iter().map(|l| l.responsible_role.as_str()).collect();
+            assert_eq!(responsible, vec!["it_admin", "manager", "manager", "chief"], "{lang}");
         }
     }
 
@@ -421,71 +388,33 @@ mod tests {
         for lang in LANGUAGES {
             let p = policy(lang);
             assert_eq!(p.procedures.len(), CATEGORIES.len() * 4, "{lang}");
-            let cells: HashSet<(&str, u8)> = p
-                .procedures
-                .iter()
-                .map(|pr| (pr.category.as_str(), pr.level))
-                .collect();
-            assert_eq!(
-                cells.len(),
-                p.procedures.len(),
-                "{lang}: duplicate procedure"
-            );
+            let cells: HashSet<(&str, u8)> = p.procedures.iter().map(|pr| (pr.category.as_str(), pr.level)).collect();
+            assert_eq!(cells.len(), p.procedures.len(), "{lang}: duplicate procedure");
             for category in CATEGORIES {
                 for level in 0..=3u8 {
                     let pr = p
                         .procedures
                         .iter()
                         .find(|pr| pr.category == category && pr.level == level)
-                        .unwrap_or_else(|| {
-                            panic!("{lang}: no procedure for {category} level {level}")
-                        });
+                        .unwrap_or_else(|| panic!("{lang}: no procedure for {category} level {level}"));
                     // A cell without steps must say why.
-                    assert!(
-                        !pr.steps.is_empty() || !pr.note.trim().is_empty(),
-                        "{lang}: {category}/{level} is empty"
-                    );
+                    assert!(!pr.steps.is_empty() || !pr.note.trim().is_empty(), "{lang}: {category}/{level} is empty");
                     for s in &pr.steps {
-                        assert!(
-                            !s.text.trim().is_empty(),
-                            "{lang}: empty step in {category}/{level}"
-                        );
+                        assert!(!s.text.trim().is_empty(), "{lang}: empty step in {category}/{level}");
                     }
                 }
             }
             // Leaks are always level 2 or higher: the low cells carry a note, level 1 has no steps.
             for level in [0u8, 1] {
-                let pr = p
-                    .procedures
-                    .iter()
-                    .find(|pr| pr.category == "leak" && pr.level == level)
-                    .unwrap();
-                assert!(
-                    !pr.note.trim().is_empty(),
-                    "{lang}: leak level {level} needs the note"
-                );
+                let pr = p.procedures.iter().find(|pr| pr.category == "leak" && pr.level == level).unwrap();
+                assert!(!pr.note.trim().is_empty(), "{lang}: leak level {level} needs the note");
             }
-            let leak1 = p
-                .procedures
-                .iter()
-                .find(|pr| pr.category == "leak" && pr.level == 1)
-                .unwrap();
-            assert!(
-                leak1.steps.is_empty(),
-                "{lang}: leak level 1 must have no steps"
-            );
+            let leak1 = p.procedures.iter().find(|pr| pr.category == "leak" && pr.level == 1).unwrap();
+            assert!(leak1.steps.is_empty(), "{lang}: leak level 1 must have no steps");
             // The level-3 leak procedure ends with the chief publishing the outcome.
-            let leak3 = p
-                .procedures
-                .iter()
-                .find(|pr| pr.category == "leak" && pr.level == 3)
-                .unwrap();
+            let leak3 = p.procedures.iter().find(|pr| pr.category == "leak" && pr.level == 3).unwrap();
             assert!(leak3.steps.len() >= 7, "{lang}: leak level 3 is too short");
-            assert_eq!(
-                leak3.steps.last().unwrap().role.as_deref(),
-                Some("chief"),
-                "{lang}"
-            );
+            assert_eq!(leak3.steps.last().unwrap().role.as_deref(), Some("chief"), "{lang}");
         }
     }
 
@@ -496,23 +425,10 @@ mod tests {
             let cases: Vec<&str> = p.checklists.iter().map(|c| c.case.as_str()).collect();
             assert_eq!(cases, CASES.to_vec(), "{lang}");
             for c in &p.checklists {
-                assert!(
-                    !c.title.trim().is_empty(),
-                    "{lang}: checklist {} has no title",
-                    c.case
-                );
-                assert!(
-                    (4..=9).contains(&c.items.len()),
-                    "{lang}: checklist {} has {} items",
-                    c.case,
-                    c.items.len()
-                );
+                assert!(!c.title.trim().is_empty(), "{lang}: checklist {} has no title", c.case);
+                assert!((4..=9).contains(&c.items.len()), "{lang}: checklist {} has {} items", c.case, c.items.len());
                 for i in &c.items {
-                    assert!(
-                        !i.text.trim().is_empty(),
-                        "{lang}: empty item in checklist {}",
-                        c.case
-                    );
+                    assert!(!i.text.trim().is_empty(), "{lang}: empty item in checklist {}", c.case);
                 }
             }
         }
@@ -524,43 +440,25 @@ mod tests {
             let p = policy(lang);
             let roles = role_keys(&p);
             for l in &p.levels {
-                assert!(
-                    roles.contains(l.responsible_role.as_str()),
-                    "{lang}: level {} role {}",
-                    l.level,
-                    l.responsible_role
-                );
+                assert!(roles.contains(l.responsible_role.as_str()), "{lang}: level {} role {}", l.level, l.responsible_role);
             }
             for pr in &p.procedures {
                 for s in &pr.steps {
                     if let Some(r) = &s.role {
-                        assert!(
-                            roles.contains(r.as_str()),
-                            "{lang}: {}/{} step role {r}",
-                            pr.category,
-                            pr.level
-                        );
+                        assert!(roles.contains(r.as_str()), "{lang}: {}/{} step role {r}", pr.category, pr.level);
                     }
                 }
             }
             for c in &p.checklists {
                 for i in &c.items {
                     if let Some(r) = &i.role {
-                        assert!(
-                            roles.contains(r.as_str()),
-                            "{lang}: checklist {} role {r}",
-                            c.case
-                        );
+                        assert!(roles.contains(r.as_str()), "{lang}: checklist {} role {r}", c.case);
                     }
                 }
             }
             for t in &p.bcp.targets {
                 if let Some(r) = &t.recovery_role {
-                    assert!(
-                        roles.contains(r.as_str()),
-                        "{lang}: BCP target {} role {r}",
-                        t.name
-                    );
+                    assert!(roles.contains(r.as_str()), "{lang}: BCP target {} role {r}", t.name);
                 }
             }
         }
@@ -571,11 +469,7 @@ mod tests {
         for lang in LANGUAGES {
             let p = policy(lang);
             let keys: Vec<&str> = p.authorities.iter().map(|a| a.key.as_str()).collect();
-            assert_eq!(
-                keys.iter().collect::<HashSet<_>>().len(),
-                keys.len(),
-                "{lang}: duplicate authority key"
-            );
+            assert_eq!(keys.iter().collect::<HashSet<_>>().len(), keys.len(), "{lang}: duplicate authority key");
             for id in [
                 "ppc",
                 "ppc_my_number",
@@ -591,34 +485,13 @@ mod tests {
                 assert!(keys.contains(&id), "{lang}: authority {id} missing");
             }
             for a in &p.authorities {
-                assert!(
-                    !a.name.trim().is_empty() && !a.purpose.trim().is_empty(),
-                    "{lang}: authority {} incomplete",
-                    a.key
-                );
-                assert!(
-                    !a.source.trim().is_empty(),
-                    "{lang}: authority {} has no source",
-                    a.key
-                );
-                assert!(
-                    a.url.is_empty() || a.url.starts_with("https://"),
-                    "{lang}: authority {} url {}",
-                    a.key,
-                    a.url
-                );
-                assert!(
-                    a.email.is_empty() || a.email.contains('@'),
-                    "{lang}: authority {} email {}",
-                    a.key,
-                    a.email
-                );
+                assert!(!a.name.trim().is_empty() && !a.purpose.trim().is_empty(), "{lang}: authority {} incomplete", a.key);
+                assert!(!a.source.trim().is_empty(), "{lang}: authority {} has no source", a.key);
+                assert!(a.url.is_empty() || a.url.starts_with("https://"), "{lang}: authority {} url {}", a.key, a.url);
+                assert!(a.email.is_empty() || a.email.contains('@'), "{lang}: authority {} email {}", a.key, a.email);
             }
             let ppc = p.authorities.iter().find(|a| a.key == "ppc").unwrap();
-            assert_eq!(
-                ppc.url,
-                "https://www.ppc.go.jp/personalinfo/legal/leakAction/"
-            );
+            assert_eq!(ppc.url, "https://www.ppc.go.jp/personalinfo/legal/leakAction/");
         }
     }
 
@@ -628,33 +501,14 @@ mod tests {
             let p = policy(lang);
             assert!(!p.bcp.scenarios.is_empty(), "{lang}");
             for s in &p.bcp.scenarios {
-                assert!(
-                    !s.title.trim().is_empty() && !s.reason.trim().is_empty(),
-                    "{lang}: scenario incomplete"
-                );
+                assert!(!s.title.trim().is_empty() && !s.reason.trim().is_empty(), "{lang}: scenario incomplete");
             }
             let names: HashSet<&str> = p.bcp.targets.iter().map(|t| t.name.as_str()).collect();
-            assert_eq!(
-                names.len(),
-                p.bcp.targets.len(),
-                "{lang}: duplicate BCP target name"
-            );
+            assert_eq!(names.len(), p.bcp.targets.len(), "{lang}: duplicate BCP target name");
             for t in &p.bcp.targets {
-                assert!(
-                    t.recovery_role.is_some(),
-                    "{lang}: target {} has no owner role",
-                    t.name
-                );
-                assert!(
-                    !t.related_contacts_hint.trim().is_empty(),
-                    "{lang}: target {}",
-                    t.name
-                );
-                assert!(
-                    !t.target_recovery_time.trim().is_empty(),
-                    "{lang}: target {}",
-                    t.name
-                );
+                assert!(t.recovery_role.is_some(), "{lang}: target {} has no owner role", t.name);
+                assert!(!t.related_contacts_hint.trim().is_empty(), "{lang}: target {}", t.name);
+                assert!(!t.target_recovery_time.trim().is_empty(), "{lang}: target {}", t.name);
                 assert!(
                     (3..=6).contains(&t.recovery_steps.len()),
                     "{lang}: target {} has {} steps",
@@ -662,17 +516,9 @@ mod tests {
                     t.recovery_steps.len()
                 );
             }
-            let owners: Vec<Option<&str>> = p
-                .bcp
-                .targets
-                .iter()
-                .map(|t| t.recovery_role.as_deref())
-                .collect();
+            let owners: Vec<Option<&str>> = p.bcp.targets.iter().map(|t| t.recovery_role.as_deref()).collect();
             for role in ["general_affairs", "manager", "sales"] {
-                assert!(
-                    owners.contains(&Some(role)),
-                    "{lang}: no BCP target owned by {role}"
-                );
+                assert!(owners.contains(&Some(role)), "{lang}: no BCP target owned by {role}");
             }
         }
     }
@@ -682,26 +528,15 @@ mod tests {
         let (ja, en) = (policy("ja"), policy("en"));
         let roles = |p: &PolicyTemplate| p.roles.iter().map(|r| r.key.clone()).collect::<Vec<_>>();
         assert_eq!(roles(&ja), roles(&en));
-        let levels = |p: &PolicyTemplate| {
-            p.levels
-                .iter()
-                .map(|l| (l.level, l.responsible_role.clone()))
-                .collect::<Vec<_>>()
-        };
+        let levels = |p: &PolicyTemplate| p.levels.iter().map(|l| (l.level, l.responsible_role.clone())).collect::<Vec<_>>();
         assert_eq!(levels(&ja), levels(&en));
-        let categories = |p: &PolicyTemplate| {
-            p.categories
-                .iter()
-                .map(|c| c.key.clone())
-                .collect::<Vec<_>>()
-        };
+        let categories = |p: &PolicyTemplate| p.categories.iter().map(|c| c.key.clone()).collect::<Vec<_>>();
         assert_eq!(categories(&ja), categories(&en));
         let procedures = |p: &PolicyTemplate| {
             p.procedures
                 .iter()
                 .map(|pr| {
-                    let roles: Vec<Option<String>> =
-                        pr.steps.iter().map(|s| s.role.clone()).collect();
+                    let roles: Vec<Option<String>> = pr.steps.iter().map(|s| s.role.clone()).collect();
                     (pr.category.clone(), pr.level, pr.note.is_empty(), roles)
                 })
                 .collect::<Vec<_>>()
@@ -710,37 +545,18 @@ mod tests {
         let checklists = |p: &PolicyTemplate| {
             p.checklists
                 .iter()
-                .map(|c| {
-                    (
-                        c.case.clone(),
-                        c.items.iter().map(|i| i.role.clone()).collect::<Vec<_>>(),
-                    )
-                })
+                .map(|c| (c.case.clone(), c.items.iter().map(|i| i.role.clone()).collect::<Vec<_>>()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(checklists(&ja), checklists(&en));
         // Contact facts are language-independent: they must be identical.
         let authorities = |p: &PolicyTemplate| {
-            p.authorities
-                .iter()
-                .map(|a| {
-                    (
-                        a.key.clone(),
-                        a.url.clone(),
-                        a.phone.clone(),
-                        a.email.clone(),
-                    )
-                })
-                .collect::<Vec<_>>()
+            p.authorities.iter().map(|a| (a.key.clone(), a.url.clone(), a.phone.clone(), a.email.clone())).collect::<Vec<_>>()
         };
         assert_eq!(authorities(&ja), authorities(&en));
         assert_eq!(ja.bcp.scenarios.len(), en.bcp.scenarios.len());
         let targets = |p: &PolicyTemplate| {
-            p.bcp
-                .targets
-                .iter()
-                .map(|t| (t.recovery_role.clone(), t.recovery_steps.len()))
-                .collect::<Vec<_>>()
+            p.bcp.targets.iter().map(|t| (t.recovery_role.clone(), t.recovery_steps.len())).collect::<Vec<_>>()
         };
         assert_eq!(targets(&ja), targets(&en));
     }
@@ -750,10 +566,7 @@ mod tests {
         for lang in LANGUAGES {
             let d = demo(lang);
             assert!(!d.company.name.trim().is_empty(), "{lang}");
-            assert!(
-                ["general", "finance", "medical", "telecom"].contains(&d.company.sector.as_str()),
-                "{lang}"
-            );
+            assert!(["general", "finance", "medical", "telecom"].contains(&d.company.sector.as_str()), "{lang}");
         }
     }
 
@@ -762,46 +575,18 @@ mod tests {
         for lang in LANGUAGES {
             let d = demo(lang);
             let refs: HashSet<&str> = d.contacts.iter().map(|c| c.reference.as_str()).collect();
-            assert_eq!(
-                refs.len(),
-                d.contacts.len(),
-                "{lang}: duplicate contact ref"
-            );
-            let tags = [
-                "internal",
-                "authority",
-                "vendor",
-                "customer",
-                "insurer",
-                "other",
-            ];
+            assert_eq!(refs.len(), d.contacts.len(), "{lang}: duplicate contact ref");
+            let tags = ["internal", "authority", "vendor", "customer", "insurer", "other"];
             let mut orders = BTreeSet::new();
             for c in &d.contacts {
-                assert!(
-                    c.kind == "person" || c.kind == "organization",
-                    "{lang}: {} kind {}",
-                    c.reference,
-                    c.kind
-                );
-                assert!(
-                    !c.name.trim().is_empty(),
-                    "{lang}: {} has no name",
-                    c.reference
-                );
+                assert!(c.kind == "person" || c.kind == "organization", "{lang}: {} kind {}", c.reference, c.kind);
+                assert!(!c.name.trim().is_empty(), "{lang}: {} has no name", c.reference);
                 assert!(!c.tags.is_empty(), "{lang}: {} has no tag", c.reference);
                 for t in &c.tags {
-                    assert!(
-                        tags.contains(&t.as_str()),
-                        "{lang}: {} tag {t}",
-                        c.reference
-                    );
+                    assert!(tags.contains(&t.as_str()), "{lang}: {} tag {t}", c.reference);
                 }
                 for ph in &c.phones {
-                    assert!(
-                        !ph.number.trim().is_empty(),
-                        "{lang}: {} empty number",
-                        c.reference
-                    );
+                    assert!(!ph.number.trim().is_empty(), "{lang}: {} empty number", c.reference);
                 }
                 for e in &c.emails {
                     assert!(
@@ -820,9 +605,8 @@ mod tests {
                     assert!(orders.insert(o), "{lang}: call order {o} used twice");
                 }
                 if let Some(day) = &c.last_confirmed_on {
-                    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap_or_else(|e| {
-                        panic!("{lang}: {} confirmed on {day}: {e}", c.reference)
-                    });
+                    chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                        .unwrap_or_else(|e| panic!("{lang}: {} confirmed on {day}: {e}", c.reference));
                 }
             }
             assert_eq!(
@@ -831,15 +615,8 @@ mod tests {
                 "{lang}: call order has gaps"
             );
             // The home screen must have something to flag.
-            let stale = d
-                .contacts
-                .iter()
-                .filter(|c| {
-                    c.last_confirmed_on
-                        .as_deref()
-                        .map_or(true, |day| day < STALE_BEFORE)
-                })
-                .count();
+            let stale =
+                d.contacts.iter().filter(|c| c.last_confirmed_on.as_deref().map_or(true, |day| day < STALE_BEFORE)).count();
             assert!(stale >= 2, "{lang}: only {stale} stale contacts");
         }
     }
@@ -853,36 +630,17 @@ mod tests {
             let roles = role_keys(&p);
             let mut held = HashSet::new();
             for rh in &d.role_holders {
-                assert!(
-                    roles.contains(rh.role.as_str()),
-                    "{lang}: role_holders names unknown role {}",
-                    rh.role
-                );
-                assert!(
-                    held.insert(rh.role.as_str()),
-                    "{lang}: role {} listed twice",
-                    rh.role
-                );
-                assert!(
-                    !rh.holders.is_empty(),
-                    "{lang}: role {} has no holder",
-                    rh.role
-                );
+                assert!(roles.contains(rh.role.as_str()), "{lang}: role_holders names unknown role {}", rh.role);
+                assert!(held.insert(rh.role.as_str()), "{lang}: role {} listed twice", rh.role);
+                assert!(!rh.holders.is_empty(), "{lang}: role {} has no holder", rh.role);
                 for h in &rh.holders {
-                    assert!(
-                        refs.contains(h.as_str()),
-                        "{lang}: role {} holder {h} unknown",
-                        rh.role
-                    );
+                    assert!(refs.contains(h.as_str()), "{lang}: role {} holder {h} unknown", rh.role);
                 }
             }
             assert_eq!(held, roles, "{lang}: every role needs holders");
             for link in &d.bcp_links {
                 if let Some(owner) = &link.recovery_owner {
-                    assert!(
-                        refs.contains(owner.as_str()),
-                        "{lang}: BCP owner {owner} unknown"
-                    );
+                    assert!(refs.contains(owner.as_str()), "{lang}: BCP owner {owner} unknown");
                 }
                 for c in &link.related_contacts {
                     assert!(refs.contains(c.as_str()), "{lang}: BCP contact {c} unknown");
@@ -891,22 +649,13 @@ mod tests {
             for ex in &d.exercises {
                 chrono::NaiveDate::parse_from_str(&ex.held_on, "%Y-%m-%d").expect("exercise date");
                 if let Some(i) = ex.scenario {
-                    assert!(
-                        i < p.bcp.scenarios.len(),
-                        "{lang}: exercise scenario {i} out of range"
-                    );
+                    assert!(i < p.bcp.scenarios.len(), "{lang}: exercise scenario {i} out of range");
                 }
                 for c in &ex.confirmed_contacts {
-                    assert!(
-                        refs.contains(c.as_str()),
-                        "{lang}: exercise confirmed unknown contact {c}"
-                    );
+                    assert!(refs.contains(c.as_str()), "{lang}: exercise confirmed unknown contact {c}");
                     let contact = d.contacts.iter().find(|x| &x.reference == c).unwrap();
                     let confirmed = contact.last_confirmed_on.as_deref().unwrap_or("");
-                    assert!(
-                        confirmed >= ex.held_on.as_str(),
-                        "{lang}: {c} confirmed by the exercise but dated {confirmed}"
-                    );
+                    assert!(confirmed >= ex.held_on.as_str(), "{lang}: {c} confirmed by the exercise but dated {confirmed}");
                 }
             }
         }
@@ -920,15 +669,9 @@ mod tests {
             let names: HashSet<&str> = p.bcp.targets.iter().map(|t| t.name.as_str()).collect();
             let linked: HashSet<&str> = d.bcp_links.iter().map(|l| l.target.as_str()).collect();
             for l in &linked {
-                assert!(
-                    names.contains(l),
-                    "{lang}: BCP link target {l:?} is not a template target"
-                );
+                assert!(names.contains(l), "{lang}: BCP link target {l:?} is not a template target");
             }
-            assert_eq!(
-                linked, names,
-                "{lang}: every template target should be linked"
-            );
+            assert_eq!(linked, names, "{lang}: every template target should be linked");
         }
     }
 
@@ -938,112 +681,45 @@ mod tests {
             let d = demo(lang);
             let p = policy(lang);
             assert!(d.incidents.len() >= 2, "{lang}");
-            assert!(
-                d.incidents.iter().any(|i| i.status == "open"),
-                "{lang}: no open incident"
-            );
-            assert!(
-                d.incidents.iter().any(|i| i.status == "closed"),
-                "{lang}: no closed incident"
-            );
+            assert!(d.incidents.iter().any(|i| i.status == "open"), "{lang}: no open incident");
+            assert!(d.incidents.iter().any(|i| i.status == "closed"), "{lang}: no closed incident");
             let categories: HashSet<&str> = p.categories.iter().map(|c| c.key.as_str()).collect();
             for inc in &d.incidents {
                 let at = chrono::DateTime::parse_from_rfc3339(&inc.discovered_at)
                     .unwrap_or_else(|e| panic!("{lang}: {} discovered_at: {e}", inc.title));
-                assert!(
-                    CASES.contains(&inc.case.as_str()),
-                    "{lang}: {} case {}",
-                    inc.title,
-                    inc.case
-                );
-                assert!(
-                    ["near_miss", "event", "incident"].contains(&inc.stage.as_str()),
-                    "{lang}: {}",
-                    inc.title
-                );
-                assert!(
-                    ["open", "closed"].contains(&inc.status.as_str()),
-                    "{lang}: {}",
-                    inc.title
-                );
-                assert!(
-                    categories.contains(inc.category.as_str()),
-                    "{lang}: {} category {}",
-                    inc.title,
-                    inc.category
-                );
+                assert!(CASES.contains(&inc.case.as_str()), "{lang}: {} case {}", inc.title, inc.case);
+                assert!(["near_miss", "event", "incident"].contains(&inc.stage.as_str()), "{lang}: {}", inc.title);
+                assert!(["open", "closed"].contains(&inc.status.as_str()), "{lang}: {}", inc.title);
+                assert!(categories.contains(inc.category.as_str()), "{lang}: {} category {}", inc.title, inc.category);
                 assert!(inc.level <= 3, "{lang}: {}", inc.title);
                 if inc.category == "leak" {
-                    assert!(
-                        inc.level >= 2,
-                        "{lang}: {} is a leak below level 2",
-                        inc.title
-                    );
+                    assert!(inc.level >= 2, "{lang}: {} is a leak below level 2", inc.title);
                 }
                 // Facts in the docs/rules.md §4 shape, with the same discovery time.
-                let facts = inc
-                    .facts
-                    .as_object()
-                    .unwrap_or_else(|| panic!("{lang}: {} facts not an object", inc.title));
+                let facts = inc.facts.as_object().unwrap_or_else(|| panic!("{lang}: {} facts not an object", inc.title));
                 let fact_at = facts
                     .get("discovered_at")
                     .and_then(|v| v.as_str())
                     .unwrap_or_else(|| panic!("{lang}: {} facts lack discovered_at", inc.title));
-                assert_eq!(
-                    chrono::DateTime::parse_from_rfc3339(fact_at).expect("facts discovered_at"),
-                    at
-                );
-                let fact_category = facts
-                    .get("category")
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("other");
+                assert_eq!(chrono::DateTime::parse_from_rfc3339(fact_at).expect("facts discovered_at"), at);
+                let fact_category = facts.get("category").and_then(|v| v.as_str()).unwrap_or("other");
                 assert!(
                     ["leak", "tampering", "outage", "malware", "other"].contains(&fact_category),
                     "{lang}: {} facts category {fact_category}",
                     inc.title
                 );
                 let org = &facts["organization"];
-                assert_eq!(
-                    org["privacy_mark"].as_bool(),
-                    Some(d.company.privacy_mark),
-                    "{lang}: {}",
-                    inc.title
-                );
-                assert_eq!(
-                    org["isms_certified"].as_bool(),
-                    Some(d.company.isms_certified),
-                    "{lang}: {}",
-                    inc.title
-                );
-                assert_eq!(
-                    org["sector"].as_str(),
-                    Some(d.company.sector.as_str()),
-                    "{lang}: {}",
-                    inc.title
-                );
+                assert_eq!(org["privacy_mark"].as_bool(), Some(d.company.privacy_mark), "{lang}: {}", inc.title);
+                assert_eq!(org["isms_certified"].as_bool(), Some(d.company.isms_certified), "{lang}: {}", inc.title);
+                assert_eq!(org["sector"].as_str(), Some(d.company.sector.as_str()), "{lang}: {}", inc.title);
                 // Timeline: 5–10 entries, in order, none before the discovery.
-                assert!(
-                    (5..=10).contains(&inc.timeline.len()),
-                    "{lang}: {} has {} entries",
-                    inc.title,
-                    inc.timeline.len()
-                );
+                assert!((5..=10).contains(&inc.timeline.len()), "{lang}: {} has {} entries", inc.title, inc.timeline.len());
                 let mut last = at;
                 for e in &inc.timeline {
-                    let t = chrono::DateTime::parse_from_rfc3339(&e.at).unwrap_or_else(|err| {
-                        panic!("{lang}: {} entry at {}: {err}", inc.title, e.at)
-                    });
-                    assert!(
-                        t >= last,
-                        "{lang}: {} timeline out of order at {}",
-                        inc.title,
-                        e.at
-                    );
-                    assert!(
-                        !e.message.trim().is_empty() && !e.author.trim().is_empty(),
-                        "{lang}: {}",
-                        inc.title
-                    );
+                    let t = chrono::DateTime::parse_from_rfc3339(&e.at)
+                        .unwrap_or_else(|err| panic!("{lang}: {} entry at {}: {err}", inc.title, e.at));
+                    assert!(t >= last, "{lang}: {} timeline out of order at {}", inc.title, e.at);
+                    assert!(!e.message.trim().is_empty() && !e.author.trim().is_empty(), "{lang}: {}", inc.title);
                     last = t;
                 }
                 if inc.status == "closed" {
@@ -1056,22 +732,14 @@ mod tests {
                         ("measures_planned", &inc.measures_planned),
                         ("lessons", &inc.lessons),
                     ] {
-                        assert!(
-                            !value.trim().is_empty(),
-                            "{lang}: closed incident {} lacks {field}",
-                            inc.title
-                        );
+                        assert!(!value.trim().is_empty(), "{lang}: closed incident {} lacks {field}", inc.title);
                     }
                 }
             }
             assert!(d.near_misses.len() >= 2, "{lang}");
             for n in &d.near_misses {
-                chrono::NaiveDate::parse_from_str(&n.occurred_on, "%Y-%m-%d")
-                    .expect("near miss date");
-                assert!(
-                    !n.title.trim().is_empty() && !n.description.trim().is_empty(),
-                    "{lang}"
-                );
+                chrono::NaiveDate::parse_from_str(&n.occurred_on, "%Y-%m-%d").expect("near miss date");
+                assert!(!n.title.trim().is_empty() && !n.description.trim().is_empty(), "{lang}");
             }
         }
     }
@@ -1081,14 +749,7 @@ mod tests {
         let (ja, en) = (demo("ja"), demo("en"));
         let profile = |d: &DemoCompany| {
             let c = &d.company;
-            (
-                c.sector.clone(),
-                c.privacy_mark,
-                c.isms_certified,
-                c.handles_personal_data,
-                c.handles_my_number,
-                c.handles_eu_data,
-            )
+            (c.sector.clone(), c.privacy_mark, c.isms_certified, c.handles_personal_data, c.handles_my_number, c.handles_eu_data)
         };
         assert_eq!(profile(&ja), profile(&en));
         let contacts = |d: &DemoCompany| {
@@ -1101,14 +762,8 @@ mod tests {
                         c.tags.clone(),
                         c.call_order,
                         c.last_confirmed_on.clone(),
-                        c.phones
-                            .iter()
-                            .map(|p| (p.number.clone(), p.emergency))
-                            .collect::<Vec<_>>(),
-                        c.emails
-                            .iter()
-                            .map(|e| e.address.clone())
-                            .collect::<Vec<_>>(),
+                        c.phones.iter().map(|p| (p.number.clone(), p.emergency)).collect::<Vec<_>>(),
+                        c.emails.iter().map(|e| e.address.clone()).collect::<Vec<_>>(),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -1118,30 +773,15 @@ mod tests {
         // BCP links point at the same targets by position in the template.
         let (pja, pen) = (policy("ja"), policy("en"));
         let by_position = |d: &DemoCompany, p: &PolicyTemplate| {
-            let index: HashMap<&str, usize> = p
-                .bcp
-                .targets
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.name.as_str(), i))
-                .collect();
+            let index: HashMap<&str, usize> = p.bcp.targets.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
             d.bcp_links
                 .iter()
-                .map(|l| {
-                    (
-                        index.get(l.target.as_str()).copied(),
-                        l.recovery_owner.clone(),
-                        l.related_contacts.clone(),
-                    )
-                })
+                .map(|l| (index.get(l.target.as_str()).copied(), l.recovery_owner.clone(), l.related_contacts.clone()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(by_position(&ja, &pja), by_position(&en, &pen));
         let exercises = |d: &DemoCompany| {
-            d.exercises
-                .iter()
-                .map(|e| (e.held_on.clone(), e.scenario, e.confirmed_contacts.clone()))
-                .collect::<Vec<_>>()
+            d.exercises.iter().map(|e| (e.held_on.clone(), e.scenario, e.confirmed_contacts.clone())).collect::<Vec<_>>()
         };
         assert_eq!(exercises(&ja), exercises(&en));
         let incidents = |d: &DemoCompany| {
@@ -1162,12 +802,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(incidents(&ja), incidents(&en));
-        let near_misses = |d: &DemoCompany| {
-            d.near_misses
-                .iter()
-                .map(|n| n.occurred_on.clone())
-                .collect::<Vec<_>>()
-        };
+        let near_misses = |d: &DemoCompany| d.near_misses.iter().map(|n| n.occurred_on.clone()).collect::<Vec<_>>();
         assert_eq!(near_misses(&ja), near_misses(&en));
     }
 }

@@ -142,8 +142,7 @@ pub fn read_template_file(bytes: &[u8]) -> Result<TemplateFile, TemplateError> {
         return Err(TemplateError::TooLarge { size: bytes.len() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| TemplateError::NotJson(e.to_string()))?;
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| TemplateError::NotJson(e.to_string()))?;
     let Some(envelope) = value.as_object() else {
         return Err(TemplateError::NotATemplate("the file holds JSON, but not an object".into()));
     };
@@ -163,9 +162,8 @@ pub fn read_template_file(bytes: &[u8]) -> Result<TemplateFile, TemplateError> {
         return Err(TemplateError::NewerVersion { found: version, supported: TEMPLATE_VERSION });
     }
     let text = |field: &str| envelope.get(field).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
-    let template_value = envelope
-        .get("template")
-        .ok_or_else(|| TemplateError::Malformed("the file has no \"template\"".into()))?;
+    let template_value =
+        envelope.get("template").ok_or_else(|| TemplateError::Malformed("the file has no \"template\"".into()))?;
     let template: PolicyTemplate =
         serde_json::from_value(template_value.clone()).map_err(|e| TemplateError::Malformed(e.to_string()))?;
     validate_template(&template)?;
@@ -189,7 +187,10 @@ pub fn parse_template_file(bytes: &[u8]) -> Result<PolicyTemplate, TemplateError
 /// (import keeps people by target name), and the text and list limits.
 pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     if !matches!(t.language.as_str(), "ja" | "en") {
-        return Err(invalid("invalid_language", format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(&t.language))));
+        return Err(invalid(
+            "invalid_language",
+            format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(&t.language)),
+        ));
     }
 
     entries("roles", t.roles.len())?;
@@ -214,7 +215,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     levels.sort_unstable();
     if levels != [0, 1, 2, 3] {
         let defined = if levels.len() <= 8 { format!("{levels:?}") } else { format!("{} levels", levels.len()) };
-        return Err(invalid("invalid_levels", format!("the template must define levels 0, 1, 2 and 3 once each; it defines {defined}")));
+        return Err(invalid(
+            "invalid_levels",
+            format!("the template must define levels 0, 1, 2 and 3 once each; it defines {defined}"),
+        ));
     }
     for level in &t.levels {
         name(&format!("level {}: name", level.level), &level.name)?;
@@ -238,17 +242,26 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         text(&format!("category \"{}\": description", category.key), &category.description)?;
     }
     if let Some(missing) = CATEGORY_KEYS.iter().find(|k| !categories.contains(**k)) {
-        return Err(invalid("category_required", format!("the template has no category \"{missing}\"; leak, tampering and malware are all required")));
+        return Err(invalid(
+            "category_required",
+            format!("the template has no category \"{missing}\"; leak, tampering and malware are all required"),
+        ));
     }
 
     entries("procedures", t.procedures.len())?;
     let mut cells = HashSet::new();
     for procedure in &t.procedures {
         if !categories.contains(procedure.category.as_str()) {
-            return Err(invalid("unknown_category", format!("a procedure names the category \"{}\", which the template does not define", shown(&procedure.category))));
+            return Err(invalid(
+                "unknown_category",
+                format!("a procedure names the category \"{}\", which the template does not define", shown(&procedure.category)),
+            ));
         }
         if procedure.level > 3 {
-            return Err(invalid("invalid_levels", format!("a procedure of \"{}\" is for level {}; levels are 0 to 3", procedure.category, procedure.level)));
+            return Err(invalid(
+                "invalid_levels",
+                format!("a procedure of \"{}\" is for level {}; levels are 0 to 3", procedure.category, procedure.level),
+            ));
         }
         let place = format!("the procedure {} level {}", procedure.category, procedure.level);
         if !cells.insert((procedure.category.as_str(), procedure.level)) {
@@ -263,7 +276,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     for checklist in &t.checklists {
         key("checklist case", &checklist.case)?;
         if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == checklist.case) {
-            return Err(invalid("unknown_case", format!("the checklist case \"{}\" is not one the incident wizard offers", checklist.case)));
+            return Err(invalid(
+                "unknown_case",
+                format!("the checklist case \"{}\" is not one the incident wizard offers", checklist.case),
+            ));
         }
         if !cases.insert(checklist.case.as_str()) {
             return Err(invalid("duplicate_key", format!("the checklist case \"{}\" appears twice", checklist.case)));
@@ -294,7 +310,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         }
     }
     if let Some(missing) = REQUIRED_AUTHORITY_KEYS.iter().find(|k| !authorities.contains(**k)) {
-        return Err(invalid("authority_required", format!("the template has no authority \"{missing}\", which the assessment reports to")));
+        return Err(invalid(
+            "authority_required",
+            format!("the template has no authority \"{missing}\", which the assessment reports to"),
+        ));
     }
 
     entries("BCP scenarios", t.bcp.scenarios.len())?;
@@ -326,7 +345,11 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     Ok(())
 }
 
-fn steps(place: &str, steps: &[StepTemplate], role_exists: &dyn Fn(&str, &str) -> Result<(), TemplateError>) -> Result<(), TemplateError> {
+fn steps(
+    place: &str,
+    steps: &[StepTemplate],
+    role_exists: &dyn Fn(&str, &str) -> Result<(), TemplateError>,
+) -> Result<(), TemplateError> {
     entries(&format!("{place}: steps"), steps.len())?;
     for (index, step) in steps.iter().enumerate() {
         let at = format!("{place}, step {}", index + 1);
@@ -346,7 +369,10 @@ fn key(kind: &str, key: &str) -> Result<(), TemplateError> {
     if well_formed {
         Ok(())
     } else {
-        Err(invalid("invalid_key", format!("the {kind} key \"{}\" must be 1–{MAX_KEY_CHARS} characters of a–z, 0–9 and _", shown(key))))
+        Err(invalid(
+            "invalid_key",
+            format!("the {kind} key \"{}\" must be 1–{MAX_KEY_CHARS} characters of a–z, 0–9 and _", shown(key)),
+        ))
     }
 }
 
@@ -450,7 +476,10 @@ mod tests {
         assert_eq!(newer.code(), "newer_version");
         assert!(newer.to_string().contains("newer Sonae"), "{newer}");
         assert_eq!(refusal(br#"{"format": "sonae-policy-template", "version": 1}"#).code(), "invalid_template");
-        assert_eq!(refusal(br#"{"format": "sonae-policy-template", "version": 1, "template": {"language": "ja"}}"#).code(), "invalid_template");
+        assert_eq!(
+            refusal(br#"{"format": "sonae-policy-template", "version": 1, "template": {"language": "ja"}}"#).code(),
+            "invalid_template"
+        );
         let mut value: serde_json::Value = serde_json::from_slice(&file(&builtin_policy("ja").unwrap())).unwrap();
         value["template"]["roles"][0]["surprise"] = serde_json::json!(1);
         assert_eq!(refusal(value.to_string().as_bytes()).code(), "invalid_template");
@@ -461,15 +490,38 @@ mod tests {
         type Change = Box<dyn FnOnce(&mut PolicyTemplate)>;
         let cases: Vec<(&str, Change)> = vec![
             ("invalid_language", Box::new(|t| t.language = "fr".into())),
-            ("invalid_levels", Box::new(|t| { t.levels.pop(); })),
+            (
+                "invalid_levels",
+                Box::new(|t| {
+                    t.levels.pop();
+                }),
+            ),
             ("invalid_levels", Box::new(|t| t.levels[0].level = 4)),
-            ("invalid_levels", Box::new(|t| { let l = t.levels[1].clone(); t.levels.push(l); })),
+            (
+                "invalid_levels",
+                Box::new(|t| {
+                    let l = t.levels[1].clone();
+                    t.levels.push(l);
+                }),
+            ),
             ("invalid_levels", Box::new(|t| t.procedures[0].level = 7)),
             ("invalid_key", Box::new(|t| t.roles[0].key = "Chief Officer".into())),
             ("invalid_key", Box::new(|t| t.authorities[0].key = String::new())),
-            ("duplicate_key", Box::new(|t| { let r = t.roles[0].clone(); t.roles.push(r); })),
+            (
+                "duplicate_key",
+                Box::new(|t| {
+                    let r = t.roles[0].clone();
+                    t.roles.push(r);
+                }),
+            ),
             ("duplicate_key", Box::new(|t| t.authorities[1].key = t.authorities[0].key.clone())),
-            ("duplicate_key", Box::new(|t| { let c = t.checklists[0].clone(); t.checklists.push(c); })),
+            (
+                "duplicate_key",
+                Box::new(|t| {
+                    let c = t.checklists[0].clone();
+                    t.checklists.push(c);
+                }),
+            ),
             ("duplicate_key", Box::new(|t| t.categories[1].key = "leak".into())),
             ("unknown_role", Box::new(|t| t.levels[2].responsible_role = "nobody".into())),
             ("unknown_role", Box::new(|t| t.procedures[5].steps[0].role = Some("nobody".into()))),
@@ -477,20 +529,34 @@ mod tests {
             ("unknown_role", Box::new(|t| t.bcp.targets[0].recovery_role = Some("nobody".into()))),
             ("unknown_category", Box::new(|t| t.procedures[0].category = "fire".into())),
             ("unknown_category", Box::new(|t| t.categories[0].key = "fire".into())),
-            ("category_required", Box::new(|t| { t.categories.remove(2); })),
+            (
+                "category_required",
+                Box::new(|t| {
+                    t.categories.remove(2);
+                }),
+            ),
             ("unknown_case", Box::new(|t| t.checklists[0].case = "meteor".into())),
             ("authority_required", Box::new(|t| t.authorities.retain(|a| a.key != "ppc"))),
-            ("duplicate_procedure", Box::new(|t| { let p = t.procedures[0].clone(); t.procedures.push(p); })),
+            (
+                "duplicate_procedure",
+                Box::new(|t| {
+                    let p = t.procedures[0].clone();
+                    t.procedures.push(p);
+                }),
+            ),
             ("duplicate_name", Box::new(|t| t.bcp.targets[1].name = t.bcp.targets[0].name.clone())),
             ("text_required", Box::new(|t| t.roles[0].name = "  ".into())),
             ("text_required", Box::new(|t| t.procedures[2].steps[0].text = String::new())),
             ("text_required", Box::new(|t| t.bcp.targets[0].recovery_steps.push("a\nb".into()))),
             ("text_too_long", Box::new(|t| t.roles[0].name = "長".repeat(MAX_NAME_CHARS + 1))),
             ("text_too_long", Box::new(|t| t.procedures[0].note = "x".repeat(MAX_TEXT_CHARS + 1))),
-            ("too_many_entries", Box::new(|t| {
-                let step = t.procedures[2].steps[0].clone();
-                t.procedures[2].steps = vec![step; MAX_ENTRIES + 1];
-            })),
+            (
+                "too_many_entries",
+                Box::new(|t| {
+                    let step = t.procedures[2].steps[0].clone();
+                    t.procedures[2].steps = vec![step; MAX_ENTRIES + 1];
+                }),
+            ),
         ];
         for (code, change) in cases {
             let error = refusal_of(change);

@@ -85,7 +85,9 @@ fn backups_are_listed_newest_first_and_other_files_are_left_out() {
     add_incident(&mut company, "後から追加したインシデント");
     let second = backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap();
     assert!(second.taken_at > first.taken_at, "two backups share a time");
-    for stranger in ["notes.txt", "acme.sonae", "acme.20261122-101010-000.unknown.sonae", "acme-old.20261122-101010-000.daily.sonae"] {
+    for stranger in
+        ["notes.txt", "acme.sonae", "acme.20261122-101010-000.unknown.sonae", "acme-old.20261122-101010-000.daily.sonae"]
+    {
         std::fs::write(backup_dir.join(stranger), b"x").unwrap();
     }
     let listed = backups::list_backups(&backup_dir, "acme").unwrap();
@@ -122,8 +124,7 @@ fn a_damaged_backup_is_listed_as_unusable_beside_the_good_ones() {
 fn rotation_keeps_exactly_the_newest_n() {
     let (_dir, path, backup_dir) = sample_company();
     let company = CompanyFile::open(&path).unwrap();
-    let taken: Vec<_> =
-        (0..6).map(|_| backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap().path).collect();
+    let taken: Vec<_> = (0..6).map(|_| backups::take_backup(&company, &backup_dir, BackupReason::Daily).unwrap().path).collect();
     let unrelated = backup_dir.join("other.20200101-000000-000.daily.sonae");
     std::fs::write(&unrelated, b"another company's backup").unwrap();
 

@@ -54,7 +54,9 @@ fn code(error: StoreError) -> &'static str {
 #[test]
 fn create_update_delete_leave_before_and_after_in_the_history() {
     let mut file = empty_file();
-    let id = file.write(|tx| store::create_contact(tx, "佐藤", &person("山田 太郎", "やまだ たろう", "090-1111-2222", "taro@example.jp"))).unwrap();
+    let id = file
+        .write(|tx| store::create_contact(tx, "佐藤", &person("山田 太郎", "やまだ たろう", "090-1111-2222", "taro@example.jp")))
+        .unwrap();
     let stored = store::contact(file.connection(), id).unwrap();
     assert_eq!(stored.name, "山田 太郎");
     assert_eq!(stored.kind, ContactKind::Person);
@@ -88,7 +90,11 @@ fn invalid_input_is_refused_with_a_code_and_nothing_written() {
         (ContactInput { name: "  ".into(), ..ContactInput::default() }, "name_missing", "name"),
         (person("a", "", "携帯なし", "a@example.jp"), "invalid_phone", "phones[0].number"),
         (person("a", "", "03-0000-0000", "a.example.jp"), "invalid_email", "emails[0].address"),
-        (ContactInput { last_confirmed_on: Some("2026/02/30".into()), ..person("a", "", "1", "a@b.jp") }, "invalid_date", "last_confirmed_on"),
+        (
+            ContactInput { last_confirmed_on: Some("2026/02/30".into()), ..person("a", "", "1", "a@b.jp") },
+            "invalid_date",
+            "last_confirmed_on",
+        ),
         (ContactInput { call_order: Some(-1), ..person("a", "", "1", "a@b.jp") }, "invalid_call_order", "call_order"),
     ];
     for (input, expected, field) in cases {
@@ -118,7 +124,8 @@ fn a_contact_the_plan_depends_on_cannot_be_deleted() {
     assert!(store::contact(file.connection(), matsumoto).is_ok());
 
     // Every contact's uses agree with what deletion does.
-    let ids: Vec<i64> = store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items.iter().map(|c| c.id).collect();
+    let ids: Vec<i64> =
+        store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items.iter().map(|c| c.id).collect();
     let mut deleted = 0;
     for id in ids {
         let uses = store::contact_usage(file.connection(), id).unwrap();
@@ -192,7 +199,12 @@ fn confirming_and_the_call_tree() {
     let order: Vec<_> = all.iter().map(|c| (c.name.as_str(), c.call_order)).collect();
     assert_eq!(order, [("三郎", Some(1)), ("一郎", Some(2)), ("二郎", None)]);
     file.write(|tx| store::set_call_order(tx, "x", &[ids[1]])).unwrap();
-    let order: Vec<_> = store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items.into_iter().map(|c| (c.name, c.call_order)).collect();
+    let order: Vec<_> = store::list_contacts(file.connection(), &ContactQuery::default())
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|c| (c.name, c.call_order))
+        .collect();
     assert_eq!(order[0], ("二郎".to_owned(), Some(1)));
     assert!(order[1..].iter().all(|(_, o)| o.is_none()));
     assert_eq!(code(file.write(|tx| store::set_call_order(tx, "x", &[ids[0], ids[0]])).unwrap_err()), "duplicate_contact");
@@ -226,7 +238,10 @@ fn search_the_way_a_japanese_office_types() {
     assert_eq!(search(&file, "1234 はなこ"), ["佐藤 花子"]);
     assert_eq!(search(&file, "EXAMPLE.JP"), ["佐藤 花子", "山田 太郎"]);
     assert!(search(&file, "山田 佐藤").is_empty());
-    assert_eq!(names(&file, &ContactQuery { tag: Some(ContactTag::Vendor), ..ContactQuery::default() }), ["株式会社ＡＢＣシステム"]);
+    assert_eq!(
+        names(&file, &ContactQuery { tag: Some(ContactTag::Vendor), ..ContactQuery::default() }),
+        ["株式会社ＡＢＣシステム"]
+    );
     // Sorted by reading: え(ABC) < さ(佐藤) < や(山田).
     assert_eq!(search(&file, ""), ["株式会社ＡＢＣシステム", "佐藤 花子", "山田 太郎"]);
     let page = store::list_contacts(file.connection(), &ContactQuery { offset: 1, limit: 1, ..ContactQuery::default() }).unwrap();
@@ -250,7 +265,8 @@ fn import_is_all_or_nothing() {
     let error = file.write(|tx| store::import_contacts(tx, "x", b"FAX,TEL\r\n1,2\r\n")).unwrap_err();
     assert_eq!(code(error), "no_name_column");
 
-    let good = "氏名,電話,確認日\r\n山田 太郎,03-1111-2222,2025/4/1\r\n佐藤 花子,03-3333-4444,2025/3/1\r\n山田太郎,0311112222,\r\n";
+    let good =
+        "氏名,電話,確認日\r\n山田 太郎,03-1111-2222,2025/4/1\r\n佐藤 花子,03-3333-4444,2025/3/1\r\n山田太郎,0311112222,\r\n";
     let summary = file.write(|tx| store::import_contacts(tx, "取込", good.as_bytes())).unwrap();
     assert_eq!((summary.imported, summary.skipped), (2, 1));
     // Importing the same file again finds everyone already there.
@@ -325,14 +341,28 @@ fn export_then_import_round_trips_in_both_languages() {
 // The CP932 fixtures
 
 const SURNAMES: [(&str, &str); 10] = [
-    ("佐藤", "サトウ"), ("鈴木", "スズキ"), ("高橋", "タカハシ"), ("田中", "タナカ"), ("伊藤", "イトウ"),
-    ("渡辺", "ワタナベ"), ("山本", "ヤマモト"), ("中村", "ナカムラ"), ("小林", "コバヤシ"), ("加藤", "カトウ"),
+    ("佐藤", "サトウ"),
+    ("鈴木", "スズキ"),
+    ("高橋", "タカハシ"),
+    ("田中", "タナカ"),
+    ("伊藤", "イトウ"),
+    ("渡辺", "ワタナベ"),
+    ("山本", "ヤマモト"),
+    ("中村", "ナカムラ"),
+    ("小林", "コバヤシ"),
+    ("加藤", "カトウ"),
 ];
 const GIVEN: [(&str, &str, &str); 7] = [
-    ("太郎", "タロウ", "taro"), ("花子", "ハナコ", "hanako"), ("健一", "ケンイチ", "kenichi"), ("美咲", "ミサキ", "misaki"),
-    ("大輔", "ダイスケ", "daisuke"), ("由美", "ユミ", "yumi"), ("翔太", "ショウタ", "shota"),
+    ("太郎", "タロウ", "taro"),
+    ("花子", "ハナコ", "hanako"),
+    ("健一", "ケンイチ", "kenichi"),
+    ("美咲", "ミサキ", "misaki"),
+    ("大輔", "ダイスケ", "daisuke"),
+    ("由美", "ユミ", "yumi"),
+    ("翔太", "ショウタ", "shota"),
 ];
-const ROMAN: [&str; 10] = ["sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato"];
+const ROMAN: [&str; 10] =
+    ["sato", "suzuki", "takahashi", "tanaka", "ito", "watanabe", "yamamoto", "nakamura", "kobayashi", "kato"];
 const COMPANIES: [(&str, &str, &str); 5] = [
     ("株式会社さくら設計", "03", "sakura-sekkei.example.jp"),
     ("株式会社ミナト情報システム", "03", "minato-system.example.com"),
@@ -411,11 +441,8 @@ fn the_cp932_fixture_with_two_bad_rows_is_refused_with_their_lines() {
     assert!(!preview.importable);
     let codes: Vec<_> = preview.column_warnings.iter().map(|w| (w.code.as_str(), w.column.as_deref())).collect();
     assert_eq!(codes, [("unknown_column", Some("No."))]);
-    let errors: Vec<(u64, &str, Option<&str>)> = preview
-        .rows
-        .iter()
-        .flat_map(|r| r.errors.iter().map(move |e| (r.line, e.code.as_str(), e.column.as_deref())))
-        .collect();
+    let errors: Vec<(u64, &str, Option<&str>)> =
+        preview.rows.iter().flat_map(|r| r.errors.iter().map(move |e| (r.line, e.code.as_str(), e.column.as_deref()))).collect();
     assert_eq!(errors, [(lines[16], "name_missing", Some("氏名")), (lines[37], "invalid_date", Some("最終確認日"))]);
     assert!(lines[16] > 18, "quoted line breaks come before the bad rows, so lines and rows differ");
 

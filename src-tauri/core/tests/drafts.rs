@@ -139,7 +139,8 @@ fn the_notice_gives_the_inquiry_desk_and_what_card_holders_can_do() {
     let mut office = Office::new(|_| {});
     let id = stolen_laptop(&mut office);
     let notice = office.text(Document::DataSubjectNotice, id, ReportStage::Preliminary);
-    for expected in ["お客様各位", "氏名、住所、カード番号", "カード会社", "お客様相談窓口", "03-0000-1199", "平日 9:00〜18:00"] {
+    for expected in ["お客様各位", "氏名、住所、カード番号", "カード会社", "お客様相談窓口", "03-0000-1199", "平日 9:00〜18:00"]
+    {
         assert!(notice.contains(expected), "{expected:?} missing from:\n{notice}");
     }
     assert!(!notice.contains("090-"), "a person's mobile is in the notice:\n{notice}");
@@ -176,7 +177,13 @@ fn staff_data_that_was_lost_is_worded_for_staff_and_loss() {
         details,
     );
     let notice = office.text(Document::DataSubjectNotice, id, ReportStage::Preliminary);
-    for expected in ["個人情報の滅失に関するお詫びとお知らせ", "従業員各位", "従業員の皆様の個人情報", "消失", "氏名、病歴・健康情報、健康診断の結果"] {
+    for expected in [
+        "個人情報の滅失に関するお詫びとお知らせ",
+        "従業員各位",
+        "従業員の皆様の個人情報",
+        "消失",
+        "氏名、病歴・健康情報、健康診断の結果",
+    ] {
         assert!(notice.contains(expected), "{expected:?} missing from:\n{notice}");
     }
     let report = office.text(Document::PpcDraft, id, ReportStage::Preliminary);
@@ -214,7 +221,12 @@ fn my_numbers_have_their_own_report_which_covers_the_appi_report_too() {
         stolen_laptop_details(&[DataItem::Name, DataItem::MyNumber]),
     );
     let my_number = office.text(Document::PpcMyNumberDraft, id, ReportStage::Preliminary);
-    for expected in ["特定個人情報の漏えい等報告書（速報）", "番号法第29条の4第1項", "両方の報告を兼ねます", "特定個人情報の漏えい等に関する報告等に関する規則第2条"] {
+    for expected in [
+        "特定個人情報の漏えい等報告書（速報）",
+        "番号法第29条の4第1項",
+        "両方の報告を兼ねます",
+        "特定個人情報の漏えい等に関する報告等に関する規則第2条",
+    ] {
         assert!(my_number.contains(expected), "{expected:?} missing from:\n{my_number}");
     }
     assert!(!my_number.contains("個人データの漏えい等報告書"), "titled as the APPI report:\n{my_number}");

@@ -40,10 +40,37 @@ fn parse_and_assess(text: &str) -> Result<(), TestCaseError> {
 /// Pieces of JSON, mostly the facts' own words, shuffled into almost-JSON.
 fn json_token_soup() -> impl Strategy<Value = String> {
     let token = prop::sample::select(vec![
-        "{", "}", "[", "]", ":", ",", "\"", "\\", "null", "true", "false", "0", "-1", "1e400", "18446744073709551616",
-        "3.5", "\"discovered_at\"", "\"2026-04-06T15:30:00+09:00\"", "\"category\"", "\"leak\"", "\"personal_data\"",
-        "\"subjects\"", "\"sensitive\"", "\"organization\"", "\"sector\"", "\"finance\"", "\"_note\"", "\"\\u0000\"",
-        "\"\\ud800\"", " ", "\n",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "\\",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-1",
+        "1e400",
+        "18446744073709551616",
+        "3.5",
+        "\"discovered_at\"",
+        "\"2026-04-06T15:30:00+09:00\"",
+        "\"category\"",
+        "\"leak\"",
+        "\"personal_data\"",
+        "\"subjects\"",
+        "\"sensitive\"",
+        "\"organization\"",
+        "\"sector\"",
+        "\"finance\"",
+        "\"_note\"",
+        "\"\\u0000\"",
+        "\"\\ud800\"",
+        " ",
+        "\n",
     ]);
     prop::collection::vec(token, 0..60).prop_map(|tokens| tokens.concat())
 }
@@ -57,8 +84,15 @@ fn any_json() -> impl Strategy<Value = Value> {
         any::<u64>().prop_map(Value::from),
         any::<f64>().prop_filter("JSON has no NaN or infinity", |f| f.is_finite()).prop_map(Value::from),
         prop::sample::select(vec![
-            "", "leak", "medical", "2026-02-30T10:00:00+09:00", "2026-04-06T15:30:00Z", "9999-12-31T23:59:59-23:59",
-            "0000-01-01T00:00:00+23:59", "2026-04-06", "漏えい",
+            "",
+            "leak",
+            "medical",
+            "2026-02-30T10:00:00+09:00",
+            "2026-04-06T15:30:00Z",
+            "9999-12-31T23:59:59-23:59",
+            "0000-01-01T00:00:00+23:59",
+            "2026-04-06",
+            "漏えい",
         ])
         .prop_map(Value::from),
         ".{0,20}".prop_map(Value::from),
@@ -125,8 +159,11 @@ enum FactsMutation {
 
 fn facts_mutation() -> impl Strategy<Value = FactsMutation> {
     prop_oneof![
-        (0..4usize, any::<prop::sample::Index>(), any_json())
-            .prop_map(|(section, field, value)| FactsMutation::Replace { section, field, value }),
+        (0..4usize, any::<prop::sample::Index>(), any_json()).prop_map(|(section, field, value)| FactsMutation::Replace {
+            section,
+            field,
+            value
+        }),
         (0..4usize, any::<prop::sample::Index>()).prop_map(|(section, field)| FactsMutation::Remove { section, field }),
         (0..4usize, "[a-z_$]{0,12}", any_json()).prop_map(|(section, key, value)| FactsMutation::Add { section, key, value }),
     ]
@@ -234,7 +271,8 @@ fn file_damage() -> impl Strategy<Value = FileDamage> {
         flips.clone().prop_map(FileDamage::Flips),
         any::<prop::sample::Index>().prop_map(FileDamage::Truncate),
         (flips, any::<prop::sample::Index>()).prop_map(|(f, t)| FileDamage::FlipsAndTruncate(f, t)),
-        (any::<prop::sample::Index>(), prop::collection::vec(any::<u8>(), 1..5000)).prop_map(|(at, noise)| FileDamage::Smear(at, noise)),
+        (any::<prop::sample::Index>(), prop::collection::vec(any::<u8>(), 1..5000))
+            .prop_map(|(at, noise)| FileDamage::Smear(at, noise)),
     ]
 }
 
@@ -315,7 +353,6 @@ proptest! {
         open_or_refuse(&damage(company_file_bytes(), &how))?;
     }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // The policy template file
@@ -480,10 +517,25 @@ fn company_with_people() -> CompanyFile {
 /// and export again to a template that is itself accepted.
 fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     const CODES: [&str; 19] = [
-        "too_large", "not_json", "not_a_template", "newer_version", "invalid_template", "invalid_language",
-        "invalid_levels", "invalid_key", "duplicate_key", "unknown_role", "unknown_category", "unknown_case",
-        "category_required", "authority_required", "duplicate_procedure", "duplicate_name", "text_required",
-        "text_too_long", "too_many_entries",
+        "too_large",
+        "not_json",
+        "not_a_template",
+        "newer_version",
+        "invalid_template",
+        "invalid_language",
+        "invalid_levels",
+        "invalid_key",
+        "duplicate_key",
+        "unknown_role",
+        "unknown_category",
+        "unknown_case",
+        "category_required",
+        "authority_required",
+        "duplicate_procedure",
+        "duplicate_name",
+        "text_required",
+        "text_too_long",
+        "too_many_entries",
     ];
     let template = match parse_template_file(bytes) {
         Ok(template) => template,
@@ -583,10 +635,42 @@ fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
 fn csv_cell() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "山田 太郎", "ヤマダ タロウ", "ﾔﾏﾀﾞ ﾀﾛｳ", "やまだ", "株式会社ミナト", "03-1234-5678", "０９０－１１１１－２２２２",
-            "携帯: 090-0000-0000", "taro@example.jp", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "@x", "2025/4/1", "2025-13-40",
-            "2025年4月1日", "社内、取引先", "vendor; insurer", "保険会社", "個人", "組織", "1", "0", "-3", "'=1+1", "'", "",
-            "\"", "a\"b", "x,y", "一行目\r\n二行目", "\n", "\r", " ", "\u{0}", "\u{feff}", "ﾞ", "\u{3099}",
+            "山田 太郎",
+            "ヤマダ タロウ",
+            "ﾔﾏﾀﾞ ﾀﾛｳ",
+            "やまだ",
+            "株式会社ミナト",
+            "03-1234-5678",
+            "０９０－１１１１－２２２２",
+            "携帯: 090-0000-0000",
+            "taro@example.jp",
+            "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ",
+            "@x",
+            "2025/4/1",
+            "2025-13-40",
+            "2025年4月1日",
+            "社内、取引先",
+            "vendor; insurer",
+            "保険会社",
+            "個人",
+            "組織",
+            "1",
+            "0",
+            "-3",
+            "'=1+1",
+            "'",
+            "",
+            "\"",
+            "a\"b",
+            "x,y",
+            "一行目\r\n二行目",
+            "\n",
+            "\r",
+            " ",
+            "\u{0}",
+            "\u{feff}",
+            "ﾞ",
+            "\u{3099}",
         ])
         .prop_map(str::to_owned),
         ".{0,12}",
@@ -595,8 +679,28 @@ fn csv_cell() -> impl Strategy<Value = String> {
 
 fn csv_header() -> impl Strategy<Value = String> {
     prop::sample::select(vec![
-        "氏名", "名前", "name", "ふりがな", "ﾌﾘｶﾞﾅ", "会社名", "役職", "区分", "電話", "電話2", "携帯（緊急）",
-        "emergency phone1", "メール", "email2", "タグ", "分類", "メモ", "連絡網順", "最終確認日", "No.", "", "氏名",
+        "氏名",
+        "名前",
+        "name",
+        "ふりがな",
+        "ﾌﾘｶﾞﾅ",
+        "会社名",
+        "役職",
+        "区分",
+        "電話",
+        "電話2",
+        "携帯（緊急）",
+        "emergency phone1",
+        "メール",
+        "email2",
+        "タグ",
+        "分類",
+        "メモ",
+        "連絡網順",
+        "最終確認日",
+        "No.",
+        "",
+        "氏名",
     ])
     .prop_map(str::to_owned)
 }

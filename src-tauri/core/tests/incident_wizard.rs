@@ -2,8 +2,10 @@
 //! the way the detail page and the exported report read it.
 
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
-use sonae_core::model::{CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource};
-use sonae_core::rules::{self, Authority, Duty, DueBy, Facts, Stage};
+use sonae_core::model::{
+    CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource,
+};
+use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity, SeverityAnswers};
 
@@ -49,7 +51,8 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     assert_eq!(detail.timeline.len(), 1);
     assert!(detail.timeline[0].message.contains("誤送信"), "{}", detail.timeline[0].message);
 
-    let severity = Severity { answers: personal_data_answers(), category: "leak".into(), level: 3, override_reason: String::new() };
+    let severity =
+        Severity { answers: personal_data_answers(), category: "leak".into(), level: 3, override_reason: String::new() };
     file.write(|tx| wizard::record_severity(tx, id, &severity, "鈴木 花子")).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
     assert_eq!((detail.stage, detail.level), (IncidentStage::Incident, Some(3)));
@@ -102,7 +105,9 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
         };
         file.write(|tx| wizard::update_obligation(tx, id, obligation.id, &update, "鈴木 花子")).unwrap();
     }
-    let recovery = Recovery { cause: "宛先の選び間違い".into(), measures_planned: "送信前の確認".into(), ..Recovery::default() };
+    let recovery = Recovery {
+        cause: "宛先の選び間違い".into(), measures_planned: "送信前の確認".into(), ..Recovery::default()
+    };
     file.write(|tx| wizard::record_recovery(tx, id, &recovery, "鈴木 花子")).unwrap();
     file.write(|tx| wizard::close_incident(tx, id, "鈴木 花子")).unwrap();
 
@@ -114,7 +119,9 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
         assert!(kinds.contains(&kind), "timeline has no {kind} entry: {kinds:?}");
     }
     assert!(detail.timeline.iter().all(|e| e.author == "鈴木 花子"));
-    let refused = file.write(|tx| wizard::add_note(tx, id, "x", "a").and_then(|_| wizard::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "a")));
+    let refused = file.write(|tx| {
+        wizard::add_note(tx, id, "x", "a").and_then(|_| wizard::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "a"))
+    });
     assert_eq!(refused.unwrap_err().code(), "incident_closed");
 }
 
@@ -124,7 +131,12 @@ fn a_level_other_than_the_suggested_one_needs_a_logged_reason() {
     let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Outage)).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::Outage, title: "NAS停止".into(), ..missent_basics() };
     file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
-    let answers = SeverityAnswers { staff_work_hindered: true, outsiders_affected: false, personal_data_involved: false, ..personal_data_answers() };
+    let answers = SeverityAnswers {
+        staff_work_hindered: true,
+        outsiders_affected: false,
+        personal_data_involved: false,
+        ..personal_data_answers()
+    };
     let mut severity = Severity { answers, category: "tampering".into(), level: 2, override_reason: " ".into() };
     let error = file.write(|tx| wizard::record_severity(tx, id, &severity, "a")).unwrap_err();
     assert_eq!(error.code(), "override_reason_required");
@@ -147,8 +159,18 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
     facts.personal_data.at_risk.subjects = 30;
     facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
-    let ppc = store::incident_detail(file.connection(), id).unwrap().obligations.into_iter().find(|o| o.authority == Authority::Ppc).unwrap();
-    let drafted = ObligationUpdate { status: ObligationStatus::Drafted, sent_on: None, reference_number: String::new(), waived_reason: String::new() };
+    let ppc = store::incident_detail(file.connection(), id)
+        .unwrap()
+        .obligations
+        .into_iter()
+        .find(|o| o.authority == Authority::Ppc)
+        .unwrap();
+    let drafted = ObligationUpdate {
+        status: ObligationStatus::Drafted,
+        sent_on: None,
+        reference_number: String::new(),
+        waived_reason: String::new(),
+    };
     file.write(|tx| wizard::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
 
     // It turns out the stick was strongly encrypted: no report is due any more.
@@ -208,17 +230,26 @@ fn sent_and_waived_need_their_date_and_reason() {
     facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
     let ppc = store::incident_detail(file.connection(), id).unwrap().obligations[0].id;
-    let mut update = ObligationUpdate { status: ObligationStatus::Sent, sent_on: Some("4/8".into()), reference_number: String::new(), waived_reason: String::new() };
+    let mut update = ObligationUpdate {
+        status: ObligationStatus::Sent,
+        sent_on: Some("4/8".into()),
+        reference_number: String::new(),
+        waived_reason: String::new(),
+    };
     assert_eq!(file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "sent_on_required");
     update.status = ObligationStatus::Waived;
-    assert_eq!(file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "waived_reason_required");
+    assert_eq!(
+        file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(),
+        "waived_reason_required"
+    );
 }
 
 #[test]
 fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
     let (_dir, mut file) = demo();
     let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Ransomware)).unwrap();
-    let typed = serde_json::json!({ "title": "ファイルが開けない 🔒 <script>alert(1)</script>", "description": "あ".repeat(20_000) });
+    let typed =
+        serde_json::json!({ "title": "ファイルが開けない 🔒 <script>alert(1)</script>", "description": "あ".repeat(20_000) });
     file.write(|tx| wizard::save_draft(tx, id, 0, &typed)).unwrap();
     file.write(|tx| wizard::save_draft(tx, id, 3, &serde_json::json!({ "note": "x" }))).unwrap();
     file.write(|tx| wizard::go_to_step(tx, id, 3)).unwrap();

@@ -4,8 +4,7 @@
 
 use serde_json::{json, Value};
 use sonae_core::editing::{
-    AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput,
-    TargetInput,
+    AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
 use sonae_core::model::Sector;
 use sonae_core::rules;
@@ -190,7 +189,12 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
     assert!(error.to_string().contains("顧客"), "the detail names the BCP target: {error}");
 
     // Once nothing responsible points at it, it goes, and its steps keep their text.
-    let targets: Vec<_> = store::editable_bcp(file.connection()).unwrap().targets.into_iter().filter(|t| t.recovery_role_id == Some(sales)).collect();
+    let targets: Vec<_> = store::editable_bcp(file.connection())
+        .unwrap()
+        .targets
+        .into_iter()
+        .filter(|t| t.recovery_role_id == Some(sales))
+        .collect();
     let manager = role_id(&file, "manager");
     for target in &targets {
         let input = TargetInput {
@@ -206,7 +210,12 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
     }
     let before = policy(&file);
     let named = |p: &EditablePolicy| -> usize {
-        p.procedures.iter().flat_map(|x| &x.steps).chain(p.checklists.iter().flat_map(|c| &c.items)).filter(|s| s.role_id == Some(sales)).count()
+        p.procedures
+            .iter()
+            .flat_map(|x| &x.steps)
+            .chain(p.checklists.iter().flat_map(|c| &c.items))
+            .filter(|s| s.role_id == Some(sales))
+            .count()
     };
     assert!(named(&before) > 0, "the sample policy has steps for sales");
     let deletion = file.write(|tx| store::delete_role(tx, AUTHOR, sales)).unwrap();
@@ -228,15 +237,21 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
 fn levels_and_categories_change_their_texts_only() {
     let (_dir, mut file) = demo();
     let manager = role_id(&file, "manager");
-    let input = LevelInput { name: "レベル0（兆し）".into(), impact: "まだ被害はない".into(), responsible_role_id: manager };
+    let input = LevelInput {
+        name: "レベル0（兆し）".into(), impact: "まだ被害はない".into(), responsible_role_id: manager
+    };
     file.write(|tx| store::update_level(tx, AUTHOR, 0, &input)).unwrap();
     assert_recorded(&file, "level", Some(0), ChangeAction::Update);
     let level = policy(&file).levels.remove(0);
     assert_eq!((level.name.as_str(), level.responsible_role_id), ("レベル0（兆し）", Some(manager)));
     assert_eq!(store::wizard_policy(file.connection()).unwrap().levels[0].name, "レベル0（兆し）");
     refused(&mut file, "unknown_level", |tx| store::update_level(tx, AUTHOR, 4, &input));
-    refused(&mut file, "unknown_role", |tx| store::update_level(tx, AUTHOR, 1, &LevelInput { responsible_role_id: 999, ..input.clone() }));
-    refused(&mut file, "name_required", |tx| store::update_level(tx, AUTHOR, 1, &LevelInput { name: String::new(), ..input.clone() }));
+    refused(&mut file, "unknown_role", |tx| {
+        store::update_level(tx, AUTHOR, 1, &LevelInput { responsible_role_id: 999, ..input.clone() })
+    });
+    refused(&mut file, "name_required", |tx| {
+        store::update_level(tx, AUTHOR, 1, &LevelInput { name: String::new(), ..input.clone() })
+    });
 
     let leak = policy(&file).categories.remove(0);
     let renamed = CategoryInput { name: "情報の漏えい".into(), description: "持ち出し・紛失・誤送信".into() };
@@ -357,7 +372,10 @@ fn local_authorities_are_added_edited_reordered_and_deleted_but_required_ones_st
     file.write(|tx| store::update_authority(tx, AUTHOR, police, &changed)).unwrap();
     assert_recorded(&file, "authority", Some(police), ChangeAction::Update);
     let updated = policy(&file).authorities.into_iter().find(|a| a.id == police).unwrap();
-    assert_eq!((updated.phone.as_str(), updated.email.as_str(), updated.key.as_str()), ("03-1111-2222", "cyber@example.lg.jp", "local_1"));
+    assert_eq!(
+        (updated.phone.as_str(), updated.email.as_str(), updated.key.as_str()),
+        ("03-1111-2222", "cyber@example.lg.jp", "local_1")
+    );
     refused(&mut file, "name_required", |tx| store::update_authority(tx, AUTHOR, police, &local_desk("")));
 
     let ppc = policy(&file).authorities.into_iter().find(|a| a.key == "ppc").unwrap();
@@ -392,10 +410,14 @@ fn scenarios_are_created_edited_reordered_and_deleted() {
     let fire = file.write(|tx| store::create_scenario(tx, AUTHOR, &input)).unwrap();
     let change = assert_recorded(&file, "bcp_scenario", Some(fire), ChangeAction::Create);
     assert_eq!(change.label, "事務所の火災");
-    file.write(|tx| store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: "事務所の火災・水害".into(), ..input.clone() }))
-        .unwrap();
+    file.write(|tx| {
+        store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: "事務所の火災・水害".into(), ..input.clone() })
+    })
+    .unwrap();
     assert_recorded(&file, "bcp_scenario", Some(fire), ChangeAction::Update);
-    refused(&mut file, "title_required", |tx| store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: String::new(), ..input.clone() }));
+    refused(&mut file, "title_required", |tx| {
+        store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: String::new(), ..input.clone() })
+    });
 
     let mut order: Vec<i64> = store::editable_bcp(file.connection()).unwrap().scenarios.iter().map(|s| s.id).collect();
     assert_eq!(*order.last().unwrap(), fire);
@@ -445,13 +467,21 @@ fn targets_carry_owner_people_and_steps() {
     let target = store::editable_bcp(file.connection()).unwrap().targets.into_iter().find(|t| t.id == id).unwrap();
     assert_eq!((target.recovery_role_id, target.related_contacts.len()), (None, 1));
 
-    refused(&mut file, "duplicate_name", |tx| store::create_target(tx, AUTHOR, &TargetInput { name: "顧客".into(), ..input.clone() }));
+    refused(&mut file, "duplicate_name", |tx| {
+        store::create_target(tx, AUTHOR, &TargetInput { name: "顧客".into(), ..input.clone() })
+    });
     refused(&mut file, "duplicate_contact", |tx| {
         store::update_target(tx, AUTHOR, id, &TargetInput { related_contact_ids: vec![ito, power, ito], ..input.clone() })
     });
-    refused(&mut file, "unknown_contact", |tx| store::update_target(tx, AUTHOR, id, &TargetInput { recovery_contact_id: Some(5555), ..input.clone() }));
-    refused(&mut file, "unknown_role", |tx| store::update_target(tx, AUTHOR, id, &TargetInput { recovery_role_id: Some(5555), ..input.clone() }));
-    refused(&mut file, "name_required", |tx| store::update_target(tx, AUTHOR, id, &TargetInput { name: String::new(), ..input.clone() }));
+    refused(&mut file, "unknown_contact", |tx| {
+        store::update_target(tx, AUTHOR, id, &TargetInput { recovery_contact_id: Some(5555), ..input.clone() })
+    });
+    refused(&mut file, "unknown_role", |tx| {
+        store::update_target(tx, AUTHOR, id, &TargetInput { recovery_role_id: Some(5555), ..input.clone() })
+    });
+    refused(&mut file, "name_required", |tx| {
+        store::update_target(tx, AUTHOR, id, &TargetInput { name: String::new(), ..input.clone() })
+    });
 
     let mut order: Vec<i64> = store::editable_bcp(file.connection()).unwrap().targets.iter().map(|t| t.id).collect();
     order.reverse();
@@ -496,7 +526,11 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
     assert!(home.stale_contacts.iter().all(|c| c.id != kobayashi));
 
     let exercise = store::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();
-    assert_eq!(exercise.confirmed_contacts.iter().map(|c| c.id).collect::<Vec<_>>(), [takahashi, sakurai, kobayashi], "call-tree order");
+    assert_eq!(
+        exercise.confirmed_contacts.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [takahashi, sakurai, kobayashi],
+        "call-tree order"
+    );
 
     // A correction confirms contacts added to it; removing one does not take its date back.
     let corrected = ExerciseInput { confirmed_contact_ids: vec![sasaki], scenario_id: None, ..input.clone() };
@@ -512,11 +546,19 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
     assert_recorded(&file, "bcp_exercise", Some(id), ChangeAction::Delete);
     assert_eq!(last_confirmed(&file, sasaki).as_deref(), Some("2026-11-01"));
 
-    refused(&mut file, "invalid_date", |tx| store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "2026-02-30".into(), ..input.clone() }));
-    refused(&mut file, "invalid_date", |tx| store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "11/01".into(), ..input.clone() }));
+    refused(&mut file, "invalid_date", |tx| {
+        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "2026-02-30".into(), ..input.clone() })
+    });
+    refused(&mut file, "invalid_date", |tx| {
+        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "11/01".into(), ..input.clone() })
+    });
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
-    refused(&mut file, "date_in_future", |tx| store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: tomorrow, ..input.clone() }));
-    refused(&mut file, "unknown_scenario", |tx| store::record_exercise(tx, AUTHOR, &ExerciseInput { scenario_id: Some(999), ..input.clone() }));
+    refused(&mut file, "date_in_future", |tx| {
+        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: tomorrow, ..input.clone() })
+    });
+    refused(&mut file, "unknown_scenario", |tx| {
+        store::record_exercise(tx, AUTHOR, &ExerciseInput { scenario_id: Some(999), ..input.clone() })
+    });
     refused(&mut file, "unknown_contact", |tx| {
         store::record_exercise(tx, AUTHOR, &ExerciseInput { confirmed_contact_ids: vec![999], ..input.clone() })
     });
@@ -599,7 +641,16 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     first.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("神奈川県警 サイバー犯罪相談窓口"))).unwrap();
     let manager = role_id(&first, "manager");
     first
-        .write(|tx| store::update_role(tx, AUTHOR, manager, &RoleInput { name: "情報セキュリティ責任者".into(), description: "事故対応を指揮する".into() }))
+        .write(|tx| {
+            store::update_role(
+                tx,
+                AUTHOR,
+                manager,
+                &RoleInput {
+                    name: "情報セキュリティ責任者".into(), description: "事故対応を指揮する".into()
+                },
+            )
+        })
         .unwrap();
 
     let bytes = store::template_file_bytes(first.connection()).unwrap();
@@ -657,7 +708,9 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
             target.recovery_role = Some("manager".into());
         }
     }
-    for step in template.procedures.iter_mut().flat_map(|p| &mut p.steps).chain(template.checklists.iter_mut().flat_map(|c| &mut c.items)) {
+    for step in
+        template.procedures.iter_mut().flat_map(|p| &mut p.steps).chain(template.checklists.iter_mut().flat_map(|c| &mut c.items))
+    {
         if step.role.as_deref() == Some("sales") {
             step.role = None;
         }

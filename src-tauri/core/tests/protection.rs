@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use sonae_core::store::backups::{self, BackupContents, BackupReason};
 use sonae_core::model::NearMissInput;
+use sonae_core::store::backups::{self, BackupContents, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
 
 const SECRET: &str = "correct horse battery";

@@ -191,8 +191,10 @@ fn another_programs_database_is_refused() {
     let path = dir.path().join("other.db");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('a');")
-            .unwrap();
+        conn.execute_batch(
+            "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('a');",
+        )
+        .unwrap();
     }
     let message = assert_refused_untouched(&path, "not_a_company_file");
     assert!(message.contains("another program"), "{message}");
@@ -317,10 +319,7 @@ fn a_backup_is_a_complete_standalone_copy() {
     let out = dir.path().join("copy.sonae");
     company.backup_to(&out).unwrap();
     let copy = CompanyFile::open(&out).unwrap();
-    assert_eq!(
-        store::list_incidents(copy.connection()).unwrap(),
-        store::list_incidents(company.connection()).unwrap()
-    );
+    assert_eq!(store::list_incidents(copy.connection()).unwrap(), store::list_incidents(company.connection()).unwrap());
     let again = company.backup_to(&out).err().expect("an existing backup is not replaced");
     assert!(matches!(again, StoreError::AlreadyExists { .. }));
 }

@@ -112,7 +112,10 @@ fn snapshot_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Snapshot {
 
 fn schema_of(path: &Path, passphrase: Option<&Passphrase>) -> Vec<String> {
     let file = CompanyFile::open_for_backup_with_passphrase(path, passphrase).unwrap();
-    let mut stmt = file.connection().prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name").unwrap();
+    let mut stmt = file
+        .connection()
+        .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
+        .unwrap();
     let schema = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
     schema
 }
@@ -174,11 +177,15 @@ fn every_fixture_opens_upgraded_with_every_row_and_its_guards() {
         // Opened again, it is current: no second upgrade, no second copy.
         let again = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
         assert!(again.upgrade().is_none(), "{name}");
-        let kept: Vec<_> = backups::list_backups_with_passphrase(&upgrade.backup.parent().unwrap(), &backups::company_stem(&path).unwrap(), passphrase.as_ref())
-            .unwrap()
-            .into_iter()
-            .filter(|b| b.reason == BackupReason::BeforeUpgrade)
-            .collect();
+        let kept: Vec<_> = backups::list_backups_with_passphrase(
+            &upgrade.backup.parent().unwrap(),
+            &backups::company_stem(&path).unwrap(),
+            passphrase.as_ref(),
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.reason == BackupReason::BeforeUpgrade)
+        .collect();
         assert_eq!(kept.len(), 1, "{name}");
         assert_eq!(kept[0].path, upgrade.backup);
     }
@@ -256,7 +263,8 @@ fn the_harness_rebuilds_guarded_tables_without_losing_a_row() {
         assert_timeline_is_append_only(conn);
         // The foreign keys hold again: a timeline entry of no incident is refused, and a contact
         // holding a role cannot be deleted.
-        let orphan = conn.execute("INSERT INTO timeline_entry (incident_id, at, kind, message) VALUES (999999, 'now', 'note', 'x')", []);
+        let orphan =
+            conn.execute("INSERT INTO timeline_entry (incident_id, at, kind, message) VALUES (999999, 'now', 'note', 'x')", []);
         assert!(orphan.is_err(), "{name}: a timeline entry of no incident was taken");
         let holder: i64 = conn.query_row("SELECT contact_id FROM role_holder LIMIT 1", [], |r| r.get(0)).unwrap();
         assert!(conn.execute("DELETE FROM contact WHERE id = ?1", [holder]).is_err(), "{name}: a role holder was deleted");
@@ -366,8 +374,7 @@ fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() 
     assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent));
 
     // The GDPR entry of the directory, unchanged by the user, now says there is no lead authority.
-    let purpose: String = conn
-        .query_row("SELECT purpose FROM authority WHERE key = 'eu_supervisory_authority'", [], |r| r.get(0))
-        .unwrap();
+    let purpose: String =
+        conn.query_row("SELECT purpose FROM authority WHERE key = 'eu_supervisory_authority'", [], |r| r.get(0)).unwrap();
     assert!(purpose.contains("主監督機関（ワンストップショップ）がない"), "{purpose}");
 }

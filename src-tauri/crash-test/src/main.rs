@@ -145,8 +145,7 @@ fn record_progress(company: &mut CompanyFile, rng: &mut SplitMix64, batch: Strin
     let entries = 1 + rng.below(3);
     let pick = 1 + rng.below(newest as u64) as i64;
     let incident_id = company.write(|tx| {
-        let incident_id: Option<i64> =
-            tx.query_row("SELECT min(id) FROM incident WHERE id >= ?1", [pick], |r| r.get(0))?;
+        let incident_id: Option<i64> = tx.query_row("SELECT min(id) FROM incident WHERE id >= ?1", [pick], |r| r.get(0))?;
         let Some(incident_id) = incident_id else { return Ok(None) };
         tx.execute(
             "UPDATE incident SET facts = ?2, updated_at = ?3 WHERE id = ?1",

@@ -27,13 +27,16 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
-use std::sync::mpsc;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use sonae_core::{rules, store::{self, CompanyFile}};
 use sonae_core::store::Passphrase;
+use sonae_core::{
+    rules,
+    store::{self, CompanyFile},
+};
 use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS, UPGRADED};
 
 /// Where kills land: this share (percent) at a random moment after the writer starts, so in the
@@ -81,8 +84,10 @@ fn main() {
         kills_after_a_commit += u64::from(!lines.is_empty());
         reported.extend(lines);
         if let Err(problem) = verify(&path, &reported) {
-            panic!("after kill {kill} (seed {seed}, writer seed {writer_seed}, {run_for:?} after {}): {problem}",
-                if from_start { "the start" } else { "opening" });
+            panic!(
+                "after kill {kill} (seed {seed}, writer seed {writer_seed}, {run_for:?} after {}): {problem}",
+                if from_start { "the start" } else { "opening" }
+            );
         }
         if kill % kills_per_file == 0 || kill == kills {
             sizes.push(std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0));
@@ -135,7 +140,11 @@ fn conversions_survive_kills(kills: u64, seed: u64, dir: &Path) {
     // What the kills left beside the file is what the app clears when it next opens the file
     // (there only once an hour old); the file must still open afterwards.
     let leftovers = store::remove_leftover_staging(dir, Duration::ZERO);
-    let remaining: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().starts_with(".sonae-")).collect();
+    let remaining: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with(".sonae-"))
+        .collect();
     assert!(remaining.is_empty(), "staging files left after clearing: {remaining:?}");
     open_with_any(&path).unwrap_or_else(|e| panic!("after clearing the staging files the file does not open: {e}"));
     println!(
@@ -176,11 +185,7 @@ fn env_number(name: &str, default: u64) -> u64 {
 /// or after it opened the file, kills it with SIGKILL (what `Child::kill` sends on Unix) and
 /// returns the lines it reported (what committed), but for [`OPENED`].
 fn run_and_kill(mut writer: Command, from_start: bool, run_for: Duration, kill: u64, seed: u64) -> Vec<String> {
-    let mut writer = writer
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start sonae-crash-writer");
+    let mut writer = writer.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start sonae-crash-writer");
     let stdout = writer.stdout.take().expect("writer stdout");
     // Whole lines only: a line the kill cut short has no newline and was never reported.
     let (lines_tx, lines) = mpsc::channel::<String>();
@@ -476,7 +481,10 @@ fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>
             columns.iter().filter(|c| !(kept && REWRITTEN_COLUMNS.contains(&(table.as_str(), c.as_str())))).collect();
         let condition = KEPT_ROWS.iter().find(|(t, _)| kept && t == table).map_or("1", |(_, c)| c);
         let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-        let mut stmt = company.connection().prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY rowid")).expect("select");
+        let mut stmt = company
+            .connection()
+            .prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY rowid"))
+            .expect("select");
         let mut query = stmt.query([]).expect("query");
         while let Some(row) = query.next().expect("row") {
             let values: Vec<String> = (0..columns.len()).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();

@@ -11,7 +11,10 @@ use crate::session::Session;
 /// The open file's path, and its passphrase when it is protected (its backups are protected by it).
 fn open_path_and_passphrase(session: &Session) -> CommandResult<(std::path::PathBuf, Option<Passphrase>)> {
     let open = session.open_file()?;
-    let path = open.path.clone().ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
+    let path = open
+        .path
+        .clone()
+        .ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
     Ok((path, open.company.as_ref().and_then(|c| c.passphrase().cloned())))
 }
 
@@ -19,7 +22,11 @@ fn open_path_and_passphrase(session: &Session) -> CommandResult<(std::path::Path
 #[tauri::command]
 pub fn list_backups(session: State<'_, Session>) -> CommandResult<Vec<BackupInfo>> {
     let (path, passphrase) = open_path_and_passphrase(&session)?;
-    Ok(backups::list_backups_with_passphrase(&backups::default_backup_dir(&path)?, &backups::company_stem(&path)?, passphrase.as_ref())?)
+    Ok(backups::list_backups_with_passphrase(
+        &backups::default_backup_dir(&path)?,
+        &backups::company_stem(&path)?,
+        passphrase.as_ref(),
+    )?)
 }
 
 /// Puts a backup in place of the open file. The current file is first kept as a backup of its
@@ -32,7 +39,10 @@ pub fn restore_backup(session: State<'_, Session>, backup: String) -> CommandRes
     // Only a backup of this file, from its backup folder, may be put back.
     let listed = backups::list_backups_with_passphrase(&dir, &backups::company_stem(&path)?, passphrase.as_ref())?;
     if !listed.iter().any(|b| b.path == backup && b.is_intact()) {
-        return Err(ErrorReport { code: "invalid".into(), message: format!("{} is not a usable backup of this file", backup.display()) });
+        return Err(ErrorReport {
+            code: "invalid".into(),
+            message: format!("{} is not a usable backup of this file", backup.display()),
+        });
     }
     session.wait_for_background_backup();
     let mut open = session.open_file()?;

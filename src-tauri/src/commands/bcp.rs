@@ -9,7 +9,10 @@ use super::{author, with_company, CommandResult};
 use crate::session::Session;
 
 /// Runs one BCP write and answers with the plan as it now stands.
-fn edit_bcp<T>(session: &Session, work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>) -> CommandResult<EditableBcp> {
+fn edit_bcp<T>(
+    session: &Session,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
+) -> CommandResult<EditableBcp> {
     let author = author(session);
     with_company(session, |company: &mut CompanyFile| {
         company.write(|tx| work(tx, &author))?;

@@ -87,7 +87,8 @@ pub async fn choose_contacts_csv(app: tauri::AppHandle, session: State<'_, Sessi
 #[tauri::command]
 pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<ChosenContactsCsv> {
     let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
-    let preview: CsvPreview = with_company(&session, |company| Ok(store::preview_contacts_import(company.connection(), &bytes)?))?;
+    let preview: CsvPreview =
+        with_company(&session, |company| Ok(store::preview_contacts_import(company.connection(), &bytes)?))?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(ChosenContactsCsv { file_name, preview })
 }

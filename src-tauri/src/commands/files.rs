@@ -50,7 +50,10 @@ pub fn unlock_company_file(session: State<'_, Session>, passphrase: String) -> C
 pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>, next: Option<String>) -> CommandResult<usize> {
     session.wait_for_background_backup();
     let mut open = session.open_file()?;
-    let company = open.company.as_mut().ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
+    let company = open
+        .company
+        .as_mut()
+        .ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
     let before = company.passphrase().cloned();
     if before.is_some() && before != current.map(Passphrase::new) {
         return Err(ErrorReport {
@@ -61,7 +64,12 @@ pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>,
     let next = next.map(Passphrase::new);
     company.set_passphrase(next.as_ref())?;
     let path = company.path().to_owned();
-    let rekeyed = backups::rekey_backups(&backups::default_backup_dir(&path)?, &backups::company_stem(&path)?, before.as_ref(), next.as_ref())?;
+    let rekeyed = backups::rekey_backups(
+        &backups::default_backup_dir(&path)?,
+        &backups::company_stem(&path)?,
+        before.as_ref(),
+        next.as_ref(),
+    )?;
     Ok(rekeyed.converted.len())
 }
 
@@ -147,13 +155,17 @@ pub async fn create_company_file(
                 }
             };
             let passphrase = source_passphrase.map(Passphrase::new);
-            let source_file = CompanyFile::open_to_read_with_passphrase(&other, passphrase.as_ref()).map_err(|e| match e.code() {
-                "passphrase_required" => ErrorReport {
-                    code: "source_passphrase_required".into(),
-                    message: format!("{}: the company file to take the policy from is protected by a passphrase", other.display()),
-                },
-                _ => ErrorReport::from(e),
-            })?;
+            let source_file =
+                CompanyFile::open_to_read_with_passphrase(&other, passphrase.as_ref()).map_err(|e| match e.code() {
+                    "passphrase_required" => ErrorReport {
+                        code: "source_passphrase_required".into(),
+                        message: format!(
+                            "{}: the company file to take the policy from is protected by a passphrase",
+                            other.display()
+                        ),
+                    },
+                    _ => ErrorReport::from(e),
+                })?;
             store::export_policy_template(source_file.connection())?
         }
     };

@@ -2,10 +2,10 @@
 //! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
+use sonae_core::affected_data::ReportingDetails;
 use sonae_core::model::{
     CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate, WizardPolicy,
 };
-use sonae_core::affected_data::ReportingDetails;
 use sonae_core::rules::Facts;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
@@ -82,12 +82,7 @@ pub fn record_severity(session: State<'_, Session>, id: i64, severity: Severity)
 }
 
 #[tauri::command]
-pub fn record_call(
-    session: State<'_, Session>,
-    id: i64,
-    contact_id: i64,
-    outcome: CallOutcome,
-) -> CommandResult<IncidentDetail> {
+pub fn record_call(session: State<'_, Session>, id: i64, contact_id: i64, outcome: CallOutcome) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::record_call(tx, id, contact_id, outcome, author))
 }
 

@@ -30,10 +30,7 @@ pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) ->
     let problem = open.problem.clone();
     match open.company.as_mut() {
         Some(company) => work(company),
-        None => Err(problem.unwrap_or(ErrorReport {
-            code: "no_company_file".into(),
-            message: "no company file is open".into(),
-        })),
+        None => Err(problem.unwrap_or(ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })),
     }
 }
 

@@ -106,13 +106,8 @@ pub fn japanese_era_date(date: NaiveDate) -> String {
     use chrono::Datelike;
     // (era, first day) — 令和 from 2019-05-01, 平成 from 1989-01-08, 昭和 from 1926-12-25, 大正
     // from 1912-07-30, 明治 (solar calendar) from 1873-01-01.
-    const ERAS: [(&str, i32, u32, u32); 5] = [
-        ("令和", 2019, 5, 1),
-        ("平成", 1989, 1, 8),
-        ("昭和", 1926, 12, 25),
-        ("大正", 1912, 7, 30),
-        ("明治", 1873, 1, 1),
-    ];
+    const ERAS: [(&str, i32, u32, u32); 5] =
+        [("令和", 2019, 5, 1), ("平成", 1989, 1, 8), ("昭和", 1926, 12, 25), ("大正", 1912, 7, 30), ("明治", 1873, 1, 1)];
     let era = ERAS.iter().find(|(_, y, m, d)| NaiveDate::from_ymd_opt(*y, *m, *d).is_some_and(|first| date >= first));
     match era {
         Some((name, first_year, _, _)) => {
@@ -250,15 +245,11 @@ fn policy_sections(pages: &mut Typesetter, context: &Context, policy: &Policy, c
             pages.paragraph(&category.description, Style::NOTE);
             pages.space(3.0);
         }
-        let level_name = |level: u8| {
-            policy.levels.iter().find(|l| l.level == level).map_or_else(|| level.to_string(), |l| l.name.clone())
-        };
+        let level_name =
+            |level: u8| policy.levels.iter().find(|l| l.level == level).map_or_else(|| level.to_string(), |l| l.name.clone());
         for procedure in policy.procedures.iter().filter(|p| p.category_key == category.key) {
             pages.keep(90.0);
-            pages.paragraph(
-                &format!("{} — {}", category.name, level_name(procedure.level)),
-                Style::LABEL,
-            );
+            pages.paragraph(&format!("{} — {}", category.name, level_name(procedure.level)), Style::LABEL);
             if !procedure.note.is_empty() {
                 pages.paragraph(&procedure.note, Style::BODY);
             }
@@ -526,11 +517,16 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
         .calls
         .iter()
         .map(|c| {
-            vec![context.instant(&c.at), c.contact_name.clone(), c.role_name.clone(), t(match c.outcome {
+            vec![
+                context.instant(&c.at),
+                c.contact_name.clone(),
+                c.role_name.clone(),
+                t(match c.outcome {
                     CallOutcome::Reached => "call.reached",
                     CallOutcome::NoAnswer => "call.no_answer",
                 })
-                .to_owned()]
+                .to_owned(),
+            ]
         })
         .collect();
     table_or_none(
@@ -554,11 +550,16 @@ pub fn incident_report(incident: &IncidentDetail, context: &Context) -> Vec<u8> 
                 Some(at) => context.words().fill("task.done", &[("when", &context.instant(at)), ("who", &task.done_by)]),
                 None => t("task.open").to_owned(),
             };
-            vec![t(match task.source {
-                TaskSource::Checklist => "task.checklist",
-                TaskSource::Procedure => "task.procedure",
-            })
-            .to_owned(), task.text.clone(), task.role_name.clone(), done]
+            vec![
+                t(match task.source {
+                    TaskSource::Checklist => "task.checklist",
+                    TaskSource::Procedure => "task.procedure",
+                })
+                .to_owned(),
+                task.text.clone(),
+                task.role_name.clone(),
+                done,
+            ]
         })
         .collect();
     table_or_none(

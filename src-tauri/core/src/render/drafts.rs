@@ -35,9 +35,15 @@ pub enum Part {
     Heading(String),
     Paragraph(String),
     /// One field of the form.
-    Field { label: String, value: String },
+    Field {
+        label: String,
+        value: String,
+    },
     /// Column titles with their shares of the width, and rows.
-    Table { columns: Vec<(String, f32)>, rows: Vec<Vec<String>> },
+    Table {
+        columns: Vec<(String, f32)>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 impl Draft {
@@ -232,7 +238,9 @@ impl Form<'_> {
                     .iter()
                     .filter_map(|g| {
                         article_key(*g).map(|key| {
-                            self.context.words().fill("trigger", &[("article", self.t(key)), ("text", rules::ground_text(*g, lang))])
+                            self.context
+                                .words()
+                                .fill("trigger", &[("article", self.t(key)), ("text", rules::ground_text(*g, lang))])
                         })
                     })
                     .collect()
@@ -298,7 +306,8 @@ impl Form<'_> {
             let key = if delegate == rules::Delegate::Fsa { "ppc.delegated_fsa" } else { "ppc.delegated_mic" };
             parts.push(self.field("ppc.delegated", self.t(key)));
         }
-        parts.push(self.field("ppc.basis", self.t(if report == Report::Appi { "ppc.basis_appi" } else { "ppc.basis_my_number" })));
+        parts
+            .push(self.field("ppc.basis", self.t(if report == Report::Appi { "ppc.basis_appi" } else { "ppc.basis_my_number" })));
         if report == Report::Appi && my_number.is_some() {
             parts.push(self.field("ppc.my_number_form", self.t("ppc.use_my_number_form")));
         }
@@ -352,9 +361,10 @@ impl Form<'_> {
     /// Whether the business is in a sector whose reports go to a ministry.
     fn sector_answer(&self, delegate: Option<rules::Delegate>) -> String {
         match delegate {
-            Some(delegate) => {
-                self.context.words().fill("ppc.sector_delegated", &[("ministry", rules::delegate_name(delegate, lang(self.context)))])
-            }
+            Some(delegate) => self
+                .context
+                .words()
+                .fill("ppc.sector_delegated", &[("ministry", rules::delegate_name(delegate, lang(self.context)))]),
             None => self.t("ppc.sector_not_delegated").to_owned(),
         }
     }
@@ -405,7 +415,8 @@ impl Form<'_> {
     /// その他参考となる事項: a combined report says what it covers.
     fn other_matters(&self, report: Report, delegate: Option<rules::Delegate>) -> String {
         let mut lines = Vec::new();
-        if report == Report::Appi && delegate == Some(rules::Delegate::Fsa) && obligation(self.incident, Authority::Fsa).is_some() {
+        if report == Report::Appi && delegate == Some(rules::Delegate::Fsa) && obligation(self.incident, Authority::Fsa).is_some()
+        {
             lines.push(self.t("ppc.combined_fsa").to_owned());
         }
         if report == Report::MyNumber
@@ -466,7 +477,11 @@ impl Form<'_> {
         let recovery = &self.incident.recovery;
         let harms = incident::harms(self.incident);
         let harm_words = |suffix: &str| {
-            harms.iter().map(|h| self.t(&format!("harm.{}{suffix}", incident::harm_key(*h)))).collect::<Vec<_>>().join(self.t("harm.joiner"))
+            harms
+                .iter()
+                .map(|h| self.t(&format!("harm.{}{suffix}", incident::harm_key(*h))))
+                .collect::<Vec<_>>()
+                .join(self.t("harm.joiner"))
         };
         let groups = &self.incident.details.data.whose;
         let group = match groups.as_slice() {
@@ -475,27 +490,28 @@ impl Form<'_> {
         };
         let title = words.fill("notice.title", &[("harm", &harm_words(""))]);
         let items = &self.incident.details.data.own;
-        let parts = vec![
-            Part::Paragraph(words.fill(
-                "notice.from",
-                &[
-                    ("to", self.t(&format!("notice.to.{group}"))),
-                    ("date", &self.context.date(self.context.issued_on)),
-                    ("company", &self.context.company.name),
-                ],
-            )),
-            Part::Paragraph(words.fill(
-                "notice.opening",
-                &[("whose", self.t(&format!("notice.whose.{group}"))), ("harm", &harm_words(".plain"))],
-            )),
-            self.field("notice.summary", self.summary()),
-            self.field("notice.items", data_items(self.context, self.incident)),
-            self.field("notice.cause", self.known(&recovery.cause)),
-            self.field("notice.secondary_damage", self.known(&recovery.secondary_damage)),
-            self.field("notice.other", format!("{}\n{}", self.measures(), self.advice(items))),
-            self.field("notice.inquiry", self.inquiry_desk()),
-            Part::Paragraph(self.t("notice.closing").to_owned()),
-        ];
+        let parts =
+            vec![
+                Part::Paragraph(words.fill(
+                    "notice.from",
+                    &[
+                        ("to", self.t(&format!("notice.to.{group}"))),
+                        ("date", &self.context.date(self.context.issued_on)),
+                        ("company", &self.context.company.name),
+                    ],
+                )),
+                Part::Paragraph(words.fill(
+                    "notice.opening",
+                    &[("whose", self.t(&format!("notice.whose.{group}"))), ("harm", &harm_words(".plain"))],
+                )),
+                self.field("notice.summary", self.summary()),
+                self.field("notice.items", data_items(self.context, self.incident)),
+                self.field("notice.cause", self.known(&recovery.cause)),
+                self.field("notice.secondary_damage", self.known(&recovery.secondary_damage)),
+                self.field("notice.other", format!("{}\n{}", self.measures(), self.advice(items))),
+                self.field("notice.inquiry", self.inquiry_desk()),
+                Part::Paragraph(self.t("notice.closing").to_owned()),
+            ];
         self.draft(title, parts)
     }
 
@@ -518,7 +534,10 @@ impl Form<'_> {
         parts.extend([
             self.field("ppc.item1", overview),
             self.field("ppc.item2", items_of(self.context, &self.incident.details.data.client, entrusted.map(|e| &e.at_risk))),
-            self.field("ppc.item3", entrusted.map_or_else(|| self.t("unknown").to_owned(), |e| count_of(self.context, &e.at_risk))),
+            self.field(
+                "ppc.item3",
+                entrusted.map_or_else(|| self.t("unknown").to_owned(), |e| count_of(self.context, &e.at_risk)),
+            ),
             self.field("ppc.item4", self.known(&recovery.cause)),
             self.field("ppc.item5", self.known(&recovery.secondary_damage)),
             self.field("ppc.item8", self.measures()),
@@ -531,8 +550,12 @@ impl Form<'_> {
     /// and what is not known yet (costs above all), as policies ask to be told without delay.
     fn insurer_notice(&self) -> Draft {
         let company = self.context.company;
-        let insurer = self.insurer.clone().or_else(|| obligation(self.incident, Authority::Insurer).and_then(|o| o.contact.as_ref()).map(|c| c.name.clone()));
-        let done: Vec<String> = self.incident.tasks.iter().filter(|t| t.done_at.is_some()).map(|t| format!("・{}", t.text)).collect();
+        let insurer = self
+            .insurer
+            .clone()
+            .or_else(|| obligation(self.incident, Authority::Insurer).and_then(|o| o.contact.as_ref()).map(|c| c.name.clone()));
+        let done: Vec<String> =
+            self.incident.tasks.iter().filter(|t| t.done_at.is_some()).map(|t| format!("・{}", t.text)).collect();
         let first_response = if done.is_empty() { self.measures() } else { done.join("\n") };
         let mut parts = vec![
             self.field("draft.addressee", insurer.unwrap_or_else(|| self.t("insurer.addressee").to_owned())),
@@ -543,7 +566,14 @@ impl Form<'_> {
         parts.extend(self.reporter_parts());
         parts.push(Part::Heading(self.t("insurer.details").to_owned()));
         parts.extend([
-            self.field("insurer.what", format!("{}\n{}", self.t(&format!("case.{}", self.incident.case_kind.key())), self.known(&self.incident.description))),
+            self.field(
+                "insurer.what",
+                format!(
+                    "{}\n{}",
+                    self.t(&format!("case.{}", self.incident.case_kind.key())),
+                    self.known(&self.incident.description)
+                ),
+            ),
             self.field("insurer.occurred_at", self.occurred_at()),
             self.field("insurer.discovered_at", self.discovered_at()),
             self.field("insurer.personal_data", subjects(self.context, self.incident)),
@@ -574,13 +604,15 @@ impl Form<'_> {
         let mut parts = self.reporter_parts();
         if self.is_malware() {
             parts.push(Part::Heading(self.t("ipa.malware.details").to_owned()));
-            let found_or_infected =
-                if self.incident.stage == IncidentStage::Incident { "ipa.infected" } else { "ipa.found" };
+            let found_or_infected = if self.incident.stage == IncidentStage::Incident { "ipa.infected" } else { "ipa.found" };
             let details = &self.incident.details;
             parts.extend([
                 self.field("ipa.found_or_infected", self.t(found_or_infected)),
                 self.field("ipa.malware_name", self.known(&details.malware_name)),
-                self.field("ipa.date_and_count", self.context.words().fill("ipa.date_and_count_text", &[("when", &self.discovered_at()), ("count", unknown)])),
+                self.field(
+                    "ipa.date_and_count",
+                    self.context.words().fill("ipa.date_and_count_text", &[("when", &self.discovered_at()), ("count", unknown)]),
+                ),
                 self.field("ipa.where_found", self.known(&self.incident.discovered_by)),
                 self.field("ipa.environment", unknown),
                 self.field("ipa.how_found", self.known(&details.how_found)),
@@ -625,7 +657,13 @@ impl Form<'_> {
             self.field("jpcert.system", unknown),
             self.field("jpcert.protocol", unknown),
             self.field("jpcert.software", unknown),
-            self.field("jpcert.time", self.context.words().fill("jpcert.time_text", &[("occurred", &self.occurred_at()), ("when", &self.discovered_at()), ("zone", &offset)])),
+            self.field(
+                "jpcert.time",
+                self.context.words().fill(
+                    "jpcert.time_text",
+                    &[("occurred", &self.occurred_at()), ("when", &self.discovered_at()), ("zone", &offset)],
+                ),
+            ),
             self.field("jpcert.logs", logs),
         ]);
         self.draft(self.t("jpcert.title").to_owned(), parts)
@@ -635,15 +673,17 @@ impl Form<'_> {
     fn police(&self) -> Draft {
         let recovery = &self.incident.recovery;
         let company = self.context.company;
-        let place = if company.prefecture.is_empty() {
-            company.name.clone()
-        } else {
-            format!("{} {}", company.prefecture, company.name)
-        };
+        let place =
+            if company.prefecture.is_empty() { company.name.clone() } else { format!("{} {}", company.prefecture, company.name) };
         let mut parts = vec![
             Part::Paragraph(self.t("police.intro").to_owned()),
             Part::Heading(self.t("police.five_w").to_owned()),
-            self.field("police.when", self.context.words().fill("police.when_text", &[("occurred", &self.occurred_at()), ("found", &self.discovered_at())])),
+            self.field(
+                "police.when",
+                self.context
+                    .words()
+                    .fill("police.when_text", &[("occurred", &self.occurred_at()), ("found", &self.discovered_at())]),
+            ),
             self.field("police.where", place),
             self.field("police.who", self.known(&self.incident.discovered_by)),
             self.field("police.what", self.known(&self.incident.description)),
@@ -696,7 +736,8 @@ impl Form<'_> {
                     .map(|at| self.gdpr_time(&rules::deadline::gdpr_notice_due(at).to_rfc3339()))
             })
             .unwrap_or_else(|| unknown.to_owned());
-        let occurred = self.incident.occurred_at.as_deref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
+        let occurred =
+            self.incident.occurred_at.as_deref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
         let mut parts = vec![
             self.field("draft.addressee", self.gdpr_addressee()),
             self.field("gdpr.occurred_at", occurred),
@@ -708,11 +749,19 @@ impl Form<'_> {
         parts.extend([
             self.field(
                 "gdpr.nature",
-                format!("{}\n{}", words.fill("summary.harm", &[("harm", &self.harm_names())]), self.known(&self.incident.description)),
+                format!(
+                    "{}\n{}",
+                    words.fill("summary.harm", &[("harm", &self.harm_names())]),
+                    self.known(&self.incident.description)
+                ),
             ),
             self.field(
                 "gdpr.subjects",
-                if eu > 0 { words.fill("gdpr.subjects_text", &[("people", &self.context.people(eu))]) } else { unknown.to_owned() },
+                if eu > 0 {
+                    words.fill("gdpr.subjects_text", &[("people", &self.context.people(eu))])
+                } else {
+                    unknown.to_owned()
+                },
             ),
             self.field("gdpr.records", data_items(self.context, self.incident)),
             self.field("gdpr.contact", self.gdpr_contact()),
@@ -728,7 +777,9 @@ impl Form<'_> {
             || self.t("unknown").to_owned(),
             |p| {
                 let email = p.first_email().map(|e| e.address.as_str()).unwrap_or_default();
-                self.context.words().fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
+                self.context
+                    .words()
+                    .fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
             },
         )
     }

@@ -29,8 +29,7 @@ pub struct Typeface {
 pub fn ipaex_gothic() -> &'static Typeface {
     static FACE: OnceLock<Typeface> = OnceLock::new();
     FACE.get_or_init(|| {
-        let parsed = ParsedFont::from_bytes(IPAEX_GOTHIC, 0, &mut Vec::new())
-            .expect("the embedded IPAex Gothic font parses");
+        let parsed = ParsedFont::from_bytes(IPAEX_GOTHIC, 0, &mut Vec::new()).expect("the embedded IPAex Gothic font parses");
         let metrics = parsed.pdf_font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let ascent = f32::from(metrics.ascender) / units_per_em;

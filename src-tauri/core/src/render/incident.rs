@@ -110,7 +110,8 @@ pub fn count_of(context: &Context, data: &DataAtRisk) -> String {
 /// The data items of one body of data, by name; without any recorded, the kinds the assessment
 /// answers tell (要配慮, money, My Number), else 調査中.
 pub fn items_of(context: &Context, items: &DataItems, data: Option<&DataAtRisk>) -> String {
-    let mut names: Vec<String> = items.items.iter().map(|item| context.text(&format!("item.{}", item.key())).to_owned()).collect();
+    let mut names: Vec<String> =
+        items.items.iter().map(|item| context.text(&format!("item.{}", item.key())).to_owned()).collect();
     if let Some(other) = items.other.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
         names.push(other.to_owned());
     }
@@ -148,7 +149,11 @@ pub fn whose(context: &Context, incident: &IncidentDetail) -> String {
     if groups.is_empty() {
         return context.text("unknown").to_owned();
     }
-    groups.iter().map(|g| context.text(&format!("whose.{}", group_key(*g)))).collect::<Vec<_>>().join(context.text("list_separator"))
+    groups
+        .iter()
+        .map(|g| context.text(&format!("whose.{}", group_key(*g))))
+        .collect::<Vec<_>>()
+        .join(context.text("list_separator"))
 }
 
 pub fn group_key(group: DataSubjectGroup) -> &'static str {

@@ -208,8 +208,36 @@ pub(super) mod tests {
 
     fn japanese_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "あ", "い", "情", "報", "漏", "え", "い", "。", "、", "「", "」", "『", "』", "（", "）", "ー", "ッ", "ゃ",
-            "ょ", "・", "！", "？", "PC", "USB", " ", "https://example.jp/a/b", "【", "】", "〕", "ァ",
+            "あ",
+            "い",
+            "情",
+            "報",
+            "漏",
+            "え",
+            "い",
+            "。",
+            "、",
+            "「",
+            "」",
+            "『",
+            "』",
+            "（",
+            "）",
+            "ー",
+            "ッ",
+            "ゃ",
+            "ょ",
+            "・",
+            "！",
+            "？",
+            "PC",
+            "USB",
+            " ",
+            "https://example.jp/a/b",
+            "【",
+            "】",
+            "〕",
+            "ァ",
         ]);
         prop::collection::vec(pieces, 1..60).prop_map(|v| v.concat())
     }

@@ -132,10 +132,7 @@ impl std::str::FromStr for Document {
     type Err = RenderError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Document::ALL
-            .into_iter()
-            .find(|d| d.name() == name)
-            .ok_or_else(|| RenderError::UnknownDocument { name: name.to_owned() })
+        Document::ALL.into_iter().find(|d| d.name() == name).ok_or_else(|| RenderError::UnknownDocument { name: name.to_owned() })
     }
 }
 
@@ -238,7 +235,8 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
 
 /// Who the document is for, in which language (the GDPR notice is always English) and dated when.
 fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> documents::Context<'a> {
-    let language = if matches!(document, Document::GdprDraft | Document::GdprSubjectNotice) { Language::En } else { options.language };
+    let language =
+        if matches!(document, Document::GdprDraft | Document::GdprSubjectNotice) { Language::En } else { options.language };
     documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 
@@ -282,12 +280,7 @@ fn pdf_now() -> printpdf::DateTime {
     let offset = now.offset().local_minus_utc();
     printpdf::DateTime {
         date: printpdf::Date { year: now.year(), month: now.month() as u8, day: now.day() as u8 },
-        time: printpdf::Time {
-            hour: now.hour() as u8,
-            minute: now.minute() as u8,
-            second: now.second() as u8,
-            millisecond: 0,
-        },
+        time: printpdf::Time { hour: now.hour() as u8, minute: now.minute() as u8, second: now.second() as u8, millisecond: 0 },
         offset: printpdf::Offset {
             hours: (offset / 3600) as i8,
             minutes: ((offset % 3600) / 60) as i8,

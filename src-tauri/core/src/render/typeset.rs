@@ -10,8 +10,8 @@
 //! copied and `pdftotext` reads it back in order.
 
 use printpdf::{
-    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
-    Point, Pt, Rect, Rgb, TextItem, TextRenderingMode,
+    Codepoint, Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
+    Rect, Rgb, TextItem, TextRenderingMode,
 };
 
 use super::font::{ipaex_gothic, Typeface};
@@ -148,11 +148,8 @@ impl Typesetter {
         let total: f32 = columns.iter().map(|c| c.share).sum();
         let widths: Vec<f32> = columns.iter().map(|c| BODY_WIDTH * c.share / total).collect();
         let line_height = TABLE_SIZE * LINE_SPACING;
-        let header: Vec<Vec<String>> = columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| self.wrap(c.title, w - 2.0 * CELL_PADDING, TABLE_SIZE))
-            .collect();
+        let header: Vec<Vec<String>> =
+            columns.iter().zip(&widths).map(|(c, w)| self.wrap(c.title, w - 2.0 * CELL_PADDING, TABLE_SIZE)).collect();
         let has_header = columns.iter().any(|c| !c.title.is_empty());
         let header_height = if has_header { row_height(&header, line_height) } else { 0.0 };
 
@@ -208,9 +205,8 @@ impl Typesetter {
                     .collect()
             })
             .collect();
-        let height_of = |lines: &[(String, Style)]| {
-            lines.iter().map(|(_, s)| s.size * LINE_SPACING).sum::<f32>() + 2.0 * CELL_PADDING
-        };
+        let height_of =
+            |lines: &[(String, Style)]| lines.iter().map(|(_, s)| s.size * LINE_SPACING).sum::<f32>() + 2.0 * CELL_PADDING;
         for row in wrapped.chunks(columns) {
             let height = row.iter().map(|b| height_of(b)).fold(0.0, f32::max);
             self.keep(height);
@@ -264,9 +260,7 @@ impl Typesetter {
 
     fn wrap(&self, text: &str, width: f32, size: f32) -> Vec<String> {
         let face = self.face;
-        text.split('\n')
-            .flat_map(|paragraph| break_lines(paragraph, width, |c| face.advance(c) * size))
-            .collect()
+        text.split('\n').flat_map(|paragraph| break_lines(paragraph, width, |c| face.advance(c) * size)).collect()
     }
 
     /// Draws one line of text whose line box starts `top` points below the top of the page.
@@ -286,7 +280,9 @@ impl Typesetter {
         let ops = self.pages.last_mut().expect("a page");
         ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
         ops.push(Op::SetOutlineColor { col: grey(0.2) });
-        ops.push(Op::DrawLine { line: Line { points: vec![point(MARGIN_LEFT, y), point(MARGIN_LEFT + BODY_WIDTH, y)], is_closed: false } });
+        ops.push(Op::DrawLine {
+            line: Line { points: vec![point(MARGIN_LEFT, y), point(MARGIN_LEFT + BODY_WIDTH, y)], is_closed: false },
+        });
     }
 
     /// Adds the running heads to every page and writes the PDF.
@@ -307,7 +303,9 @@ impl Typesetter {
             ops.push(Op::SetOutlineThickness { pt: Pt(0.3) });
             ops.push(Op::SetOutlineColor { col: grey(0.6) });
             let y = head_baseline + 5.0;
-            ops.push(Op::DrawLine { line: Line { points: vec![point(MARGIN_LEFT, y), point(PAGE_WIDTH - MARGIN_RIGHT, y)], is_closed: false } });
+            ops.push(Op::DrawLine {
+                line: Line { points: vec![point(MARGIN_LEFT, y), point(PAGE_WIDTH - MARGIN_RIGHT, y)], is_closed: false },
+            });
             draw_text(ops, face, self.font.clone(), MARGIN_LEFT, foot_baseline, &heads.date, small);
             draw_text(ops, face, self.font.clone(), right(&page_of), foot_baseline, &page_of, small);
         }

@@ -267,10 +267,7 @@ impl Deadline {
 /// 2022-04-01, which the parser refuses; they are judged by the earliest rules.
 pub fn assess(facts: &Facts) -> Assessment {
     let situation = Situation::new(facts);
-    Assessment {
-        rules: situation.rules.effective,
-        obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect(),
-    }
+    Assessment { rules: situation.rules.effective, obligations: RULES.iter().filter_map(|rule| rule(&situation)).collect() }
 }
 
 /// One addressee's rule: its obligation, or none when it does not apply.
@@ -388,8 +385,7 @@ impl<'a> Situation<'a> {
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
     /// 確報 on day 60 when `unlawful`.
     fn report_deadlines(&self, preliminary: bool, unlawful: bool) -> Vec<Deadline> {
-        let preliminary =
-            preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
+        let preliminary = preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
         let final_report = Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, unlawful));
         preliminary.into_iter().chain([final_report]).collect()
     }
@@ -614,8 +610,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
         }
     }
     let unlawful = s.all_data().any(DataSituation::unlawful);
-    let preliminary = (!triggers.is_empty())
-        .then(|| Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on)));
+    let preliminary = (!triggers.is_empty()).then(|| Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on)));
     let final_day = deadline::nth_day(s.known_on, s.rules.final_report_day(unlawful));
     let deadlines = preliminary.into_iter().chain([Deadline::on(Stage::Final, final_day)]).collect();
     let mut grounds = vec![Ground::PrivacyMarkHolder];
@@ -630,8 +625,7 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 /// member state's authority where affected people live (EDPB 9/2022). A processor informs its
 /// controller instead (art. 33(2)): the `client` obligation.
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    let deadline =
-        Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
+    let deadline = Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
     obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, s.gdpr_grounds(), vec![deadline])
 }
 
@@ -711,8 +705,7 @@ fn ipa_malware(s: &Situation) -> Option<Obligation> {
 /// under METI's コンピュータ不正アクセス対策基準), for unauthorized access or attempts, which
 /// ransomware reaching data implies.
 fn ipa_unauthorized_access(s: &Situation) -> Option<Obligation> {
-    let why =
-        grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.ransomware(), Ground::Ransomware)]);
+    let why = grounds([(s.facts.unauthorized_access, Ground::UnauthorizedAccess), (s.ransomware(), Ground::Ransomware)]);
     obligation(Authority::IpaUnauthorizedAccess, Duty::Recommended, why, Vec::new())
 }
 

@@ -184,7 +184,9 @@ pub enum FactsError {
         "discovered_at {value} is {day} in Japan, before {first}, when reporting personal-data breaches became a legal duty; the assessment covers incidents known from then on"
     )]
     BeforeReportingDuty { value: String, day: String, first: String },
-    #[error("{max_field} ({max}) is below {count_field} ({count}); the most that may be affected cannot be fewer than those known")]
+    #[error(
+        "{max_field} ({max}) is below {count_field} ({count}); the most that may be affected cannot be fewer than those known"
+    )]
     MaxBelowCount { max_field: String, max: u64, count_field: String, count: u64 },
     #[error("{field} is false, but {by} is {value}, which says otherwise; leave {field} out or make it true")]
     Contradicted { field: String, by: String, value: String },
@@ -287,11 +289,7 @@ impl DataAtRisk {
             ("involved", self.involved, self.involvement_shown_by(rules.covers_information_being_acquired)),
         ] {
             if let (Some(false), Some((by, value))) = (said, shown_by) {
-                return Err(FactsError::Contradicted {
-                    field: format!("{prefix}{field}"),
-                    by: format!("{prefix}{by}"),
-                    value,
-                });
+                return Err(FactsError::Contradicted { field: format!("{prefix}{field}"), by: format!("{prefix}{by}"), value });
             }
         }
         Ok(())
@@ -355,10 +353,7 @@ impl PersonalData {
 impl EntrustedData {
     fn read(value: Option<&Value>) -> Result<Self, FactsError> {
         let mut section = Section::new(value, "entrusted_data", "entrusted_data.")?;
-        let data = EntrustedData {
-            at_risk: DataAtRisk::read(&mut section)?,
-            client_notified: section.flag("client_notified")?,
-        };
+        let data = EntrustedData { at_risk: DataAtRisk::read(&mut section)?, client_notified: section.flag("client_notified")? };
         section.finish()?;
         Ok(data)
     }
@@ -381,11 +376,8 @@ impl Organization {
 
 /// An RFC 3339 date-time with its offset.
 fn date_time(field: &str, value: &Value) -> Result<DateTime<FixedOffset>, FactsError> {
-    let bad = |reason: &str| FactsError::BadDateTime {
-        field: field.to_owned(),
-        value: value.to_string(),
-        reason: reason.to_owned(),
-    };
+    let bad =
+        |reason: &str| FactsError::BadDateTime { field: field.to_owned(), value: value.to_string(), reason: reason.to_owned() };
     let text = value.as_str().ok_or_else(|| bad("expected a string such as \"2026-04-06T15:30:00+09:00\""))?;
     DateTime::parse_from_rfc3339(text).map_err(|e| bad(&e.to_string()))
 }
@@ -409,8 +401,7 @@ impl Choice for Sector {
 
 /// "a, b, c or d" from the serde names of a choice's values.
 fn expected_choices<T: Choice>() -> String {
-    let names: Vec<String> =
-        T::ALL.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned)).collect();
+    let names: Vec<String> = T::ALL.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_owned)).collect();
     match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
         _ => names.concat(),
@@ -614,10 +605,7 @@ mod tests {
 
     #[test]
     fn the_stored_json_has_the_contract_shape() {
-        let facts = parse_facts(
-            r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"subjects": 4}}"#,
-        )
-        .unwrap();
+        let facts = parse_facts(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"subjects": 4}}"#).unwrap();
         let stored = serde_json::to_value(&facts).unwrap();
         assert_eq!(stored["personal_data"]["subjects"], 0);
         assert_eq!(stored["personal_data"]["involved"], Value::Null);
@@ -653,8 +641,7 @@ mod tests {
     #[test]
     fn whole_numbers_written_as_floats_are_counts() {
         let facts =
-            parse_facts(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 1000.0}}"#)
-                .unwrap();
+            parse_facts(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"subjects": 1000.0}}"#).unwrap();
         assert_eq!(facts.personal_data.at_risk.subjects, 1000);
     }
 
@@ -690,9 +677,7 @@ mod tests {
         for section in ["personal_data", "entrusted_data"] {
             for field in ["subjects", "subjects_max", "my_number_subjects", "my_number_subjects_max", "eu_subjects"] {
                 assert_eq!(
-                    error(&format!(
-                        r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "{section}": {{"{field}": -1}}}}"#
-                    )),
+                    error(&format!(r#"{{"discovered_at": "2026-04-06T15:30:00+09:00", "{section}": {{"{field}": -1}}}}"#)),
                     format!("{section}.{field} must not be negative (got -1)")
                 );
             }
@@ -774,10 +759,8 @@ mod tests {
             let message = with(fields);
             assert!(message.starts_with(&format!("personal_data.involved is false, but {by},")), "{message}");
         }
-        assert!(error(
-            r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"involved": false, "subjects": 3}}"#
-        )
-        .starts_with("entrusted_data.involved is false, but entrusted_data.subjects is 3,"));
+        assert!(error(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"involved": false, "subjects": 3}}"#)
+            .starts_with("entrusted_data.involved is false, but entrusted_data.subjects is 3,"));
     }
 
     #[test]
@@ -838,10 +821,8 @@ mod tests {
 
     #[test]
     fn each_data_section_has_its_own_notified_flag() {
-        assert!(error(
-            r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"client_notified": true}}"#
-        )
-        .starts_with(r#"unknown field "personal_data.client_notified""#));
+        assert!(error(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "personal_data": {"client_notified": true}}"#)
+            .starts_with(r#"unknown field "personal_data.client_notified""#));
         assert!(error(
             r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "entrusted_data": {"entrusted_by_client_notified": true}}"#
         )
@@ -904,8 +885,8 @@ mod tests {
 
     #[test]
     fn the_serde_path_gives_the_same_messages() {
-        let err = serde_json::from_str::<Facts>(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "category": "x"}"#)
-            .unwrap_err();
+        let err =
+            serde_json::from_str::<Facts>(r#"{"discovered_at": "2026-04-06T15:30:00+09:00", "category": "x"}"#).unwrap_err();
         assert!(err.to_string().starts_with(r#"unknown category "x" (expected"#), "{err}");
     }
 

@@ -153,9 +153,7 @@ mod tests {
 
     /// Dates of `year` from "month/day" words, e.g. "1/1 1/12 2/11".
     fn dates(year: i32, days: &str) -> Vec<NaiveDate> {
-        days.split_whitespace()
-            .map(|md| NaiveDate::parse_from_str(&format!("{year}/{md}"), "%Y/%m/%d").unwrap())
-            .collect()
+        days.split_whitespace().map(|md| NaiveDate::parse_from_str(&format!("{year}/{md}"), "%Y/%m/%d").unwrap()).collect()
     }
 
     // The expected lists are the Cabinet Office's published calendars (内閣府「国民の祝日」).

@@ -97,7 +97,10 @@ fn personal_data_involved_with_no_count_may_be_over_1000_people() {
 
 #[test]
 fn a_maximum_over_1000_may_be_over_1000_people() {
-    assert_eq!(ppc_grounds(&with_data(json!({ "subjects": 40, "subjects_max": 1001 }))), Some(vec![Ground::SubjectsMayExceed1000]));
+    assert_eq!(
+        ppc_grounds(&with_data(json!({ "subjects": 40, "subjects_max": 1001 }))),
+        Some(vec![Ground::SubjectsMayExceed1000])
+    );
     assert_eq!(ppc_grounds(&with_data(json!({ "subjects_max": 5000 }))), Some(vec![Ground::SubjectsMayExceed1000]));
     // A maximum of exactly 1,000 cannot be more than 1,000.
     assert_eq!(authorities(&with_data(json!({ "subjects": 40, "subjects_max": 1000 }))), []);
@@ -108,7 +111,11 @@ fn a_maximum_over_1000_may_be_over_1000_people() {
 
 #[test]
 fn a_known_count_over_1000_keeps_its_own_ground() {
-    for data in [json!({ "subjects": 2500 }), json!({ "subjects": 2500, "subjects_unknown": true }), json!({ "subjects": 1001, "subjects_max": 3000 })] {
+    for data in [
+        json!({ "subjects": 2500 }),
+        json!({ "subjects": 2500, "subjects_unknown": true }),
+        json!({ "subjects": 1001, "subjects_max": 3000 }),
+    ] {
         assert_eq!(ppc_grounds(&with_data(data.clone())), Some(vec![Ground::Over1000Subjects]), "{data}");
     }
 }
@@ -198,13 +205,7 @@ fn unauthorized_access_to_personal_data_counts_as_unlawful_purpose() {
     assert_eq!(ppc.deadlines, report_deadlines_60());
     assert_eq!(
         authorities(&assessment),
-        [
-            Authority::Ppc,
-            Authority::DataSubjects,
-            Authority::Police,
-            Authority::IpaUnauthorizedAccess,
-            Authority::Jpcert
-        ]
+        [Authority::Ppc, Authority::DataSubjects, Authority::Police, Authority::IpaUnauthorizedAccess, Authority::Jpcert]
     );
 }
 
@@ -229,8 +230,7 @@ fn no_personal_data_means_no_personal_data_duties() {
 
 #[test]
 fn a_small_leak_without_triggers_needs_no_report() {
-    let assessment =
-        assess(&facts(json!({ "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 20 } })));
+    let assessment = assess(&facts(json!({ "discovered_at": AT, "category": "leak", "personal_data": { "subjects": 20 } })));
     assert_eq!(authorities(&assessment), []);
 }
 
@@ -252,10 +252,7 @@ fn more_than_100_my_numbers_is_a_my_number_report() {
 #[test]
 fn one_my_number_taken_on_purpose_is_a_my_number_report() {
     let assessment = with_data(json!({ "subjects": 1, "my_number_subjects": 1, "unlawful_purpose": true }));
-    assert_eq!(
-        authorities(&assessment),
-        [Authority::Ppc, Authority::DataSubjects, Authority::PpcMyNumber, Authority::Police]
-    );
+    assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects, Authority::PpcMyNumber, Authority::Police]);
     let report = find(&assessment, Authority::PpcMyNumber).unwrap();
     assert_eq!(report.grounds, [Ground::MyNumberUnlawfulPurpose]);
     assert_eq!(report.deadlines, report_deadlines_60());
@@ -322,7 +319,9 @@ fn a_likely_high_risk_means_telling_the_people_in_the_eu() {
         );
         // Encrypted data is unlikely to result in a risk: neither GDPR duty.
         let encrypted = with_data(json!({ "subjects": 3, "eu_subjects": 3, kind: true, "high_level_encryption": true }));
-        assert!(!authorities(&encrypted).iter().any(|a| matches!(a, Authority::EuSupervisoryAuthority | Authority::EuDataSubjects)));
+        assert!(!authorities(&encrypted)
+            .iter()
+            .any(|a| matches!(a, Authority::EuSupervisoryAuthority | Authority::EuDataSubjects)));
     }
     assert_eq!(find(&with_data(json!({ "subjects": 3, "eu_subjects": 3 })), Authority::EuDataSubjects), None);
 }
@@ -389,7 +388,9 @@ fn the_finance_duty_has_no_exemption() {
 
 #[test]
 fn a_ppc_report_in_a_delegated_sector_names_where_to_submit_it() {
-    for (sector, delegate) in [("finance", Some(Delegate::Fsa)), ("telecom", Some(Delegate::Mic)), ("medical", None), ("general", None)] {
+    for (sector, delegate) in
+        [("finance", Some(Delegate::Fsa)), ("telecom", Some(Delegate::Mic)), ("medical", None), ("general", None)]
+    {
         let assessment = assess(&facts(json!({
             "discovered_at": AT, "personal_data": { "subjects": 3000, "my_number_subjects": 300 },
             "organization": { "sector": sector }
@@ -543,10 +544,7 @@ fn without_exemptions_every_personal_data_duty_applies() {
 
 #[test]
 fn high_level_encryption_lifts_the_ppc_notice_and_gdpr_duties() {
-    assert_eq!(
-        authorities(&all_personal_data_duties(Some("high_level_encryption"))),
-        [Authority::PrivacyMark, Authority::Fsa]
-    );
+    assert_eq!(authorities(&all_personal_data_duties(Some("high_level_encryption"))), [Authority::PrivacyMark, Authority::Fsa]);
 }
 
 #[test]
@@ -926,10 +924,7 @@ fn payroll_bureau(client_notified: bool) -> Facts {
 #[test]
 fn worked_example_payroll_bureau_owes_its_client_and_reports_its_own_staff() {
     let assessment = assess(&payroll_bureau(false));
-    assert_eq!(
-        authorities(&assessment)[..3],
-        [Authority::Ppc, Authority::Client, Authority::DataSubjects]
-    );
+    assert_eq!(authorities(&assessment)[..3], [Authority::Ppc, Authority::Client, Authority::DataSubjects]);
     let client = find(&assessment, Authority::Client).unwrap();
     assert_eq!(
         (client.duty, client.grounds.as_slice(), client.deadlines.as_slice()),
@@ -1013,13 +1008,21 @@ fn the_summary_says_who_reports_the_clients_data() {
     let facts = payroll_bureau(false);
     let text = describe(&assess(&facts), &facts, "ja");
     assert!(text.contains("委託元への報告 [義務]"), "{text}");
-    assert!(text.contains("補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"), "{text}");
+    assert!(
+        text.contains(
+            "補足: 委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。"
+        ),
+        "{text}"
+    );
     assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
     let text = describe(&assess(&facts), &facts, "en");
     assert!(text.contains("Before that, the company, as the processor, must report to the PPC itself"), "{text}");
     let told = payroll_bureau(true);
     let text = describe(&assess(&told), &told, "en");
-    assert!(text.contains("the client has already been told of its data, so the reports on that data are the client's"), "{text}");
+    assert!(
+        text.contains("the client has already been told of its data, so the reports on that data are the client's"),
+        "{text}"
+    );
     assert!(!text.contains("Before that, the company"), "{text}");
 }
 
@@ -1147,7 +1150,10 @@ fn the_english_summary_names_who_and_when() {
     let text = describe(&assess(&facts), &facts, "en");
     assert!(text.contains("1. Personal Information Protection Commission (breach report) [mandatory]"), "{text}");
     assert!(text.contains("Final report: Thu 2026-10-01 (day 60)"), "{text}");
-    assert!(text.contains("Preliminary report: Fri 2026-08-07 (day 5; a target, not a legal deadline, so not moved for holidays)"), "{text}");
+    assert!(
+        text.contains("Preliminary report: Fri 2026-08-07 (day 5; a target, not a legal deadline, so not moved for holidays)"),
+        "{text}"
+    );
     assert!(text.contains("IPA (malware report) [recommended]"), "{text}");
     assert!(text.contains("When: No deadline"), "{text}");
     assert!(text.contains("2 mandatory, 4 recommended"), "{text}");
@@ -1176,7 +1182,8 @@ fn the_summary_shows_the_gdpr_moment_with_its_offset() {
 
 #[test]
 fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
-    let abroad = facts(json!({ "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true } }));
+    let abroad =
+        facts(json!({ "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true } }));
     let text = describe(&assess(&abroad), &abroad, "en");
     assert!(text.contains("came to know on Mon 2026-01-12 23:30 (UTC-05:00)"), "{text}");
     assert!(text.contains("Days are counted in Japan time, where day 1 is Tue 2026-01-13."), "{text}");
@@ -1190,7 +1197,12 @@ fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
 fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
     let unknown = facts(json!({ "discovered_at": AT, "personal_data": { "involved": true } }));
     let text = describe(&assess(&unknown), &unknown, "ja");
-    assert!(text.contains("人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。"), "{text}");
+    assert!(
+        text.contains(
+            "人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。"
+        ),
+        "{text}"
+    );
     assert!(text.contains("事実を入力し直すと、判定を絞り込めます"), "{text}");
     let text = describe(&assess(&unknown), &unknown, "en");
     assert!(text.contains("treated as possibly over the threshold"), "{text}");

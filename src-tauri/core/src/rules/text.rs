@@ -48,9 +48,7 @@ pub fn authority_name(authority: Authority, lang: &str) -> &'static str {
 
 fn authority_words(authority: Authority) -> Words {
     match authority {
-        Authority::Ppc => {
-            ("個人情報保護委員会（漏えい等報告）", "Personal Information Protection Commission (breach report)")
-        }
+        Authority::Ppc => ("個人情報保護委員会（漏えい等報告）", "Personal Information Protection Commission (breach report)"),
         Authority::Client => ("委託元への報告", "Report to the client whose data it is"),
         Authority::DataSubjects => ("本人への通知", "Notice to the people affected"),
         Authority::PpcMyNumber => (
@@ -59,12 +57,12 @@ fn authority_words(authority: Authority) -> Words {
         ),
         Authority::PrivacyMark => ("プライバシーマークの審査機関", "Privacy Mark examining body"),
         Authority::EuSupervisoryAuthority => ("EU・EEAの監督機関（GDPR）", "EU/EEA supervisory authority (GDPR)"),
-        Authority::EuDataSubjects => (
-            "EU・EEAの本人への通知（GDPR第34条）",
-            "Notice to the people in the EU/EEA (GDPR art. 34)",
-        ),
+        Authority::EuDataSubjects => ("EU・EEAの本人への通知（GDPR第34条）", "Notice to the people in the EU/EEA (GDPR art. 34)"),
         Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
-        Authority::Mhlw => ("厚生労働省（医療機関のサイバー攻撃）", "Ministry of Health, Labour and Welfare (cyberattack on a medical institution)"),
+        Authority::Mhlw => (
+            "厚生労働省（医療機関のサイバー攻撃）",
+            "Ministry of Health, Labour and Welfare (cyberattack on a medical institution)",
+        ),
         Authority::Insurer => ("サイバー保険の保険会社", "The cyber insurer"),
         Authority::IsmsBody => ("ISMS認証機関", "The ISMS certification body"),
         Authority::Police => ("都道府県警察（サイバー犯罪相談窓口）", "Prefectural police (cybercrime desk)"),
@@ -199,9 +197,7 @@ fn timing_words(authority: Authority) -> Words {
             "By the notice terms of the policy, normally without delay (an insurer told late may refuse to pay)",
         ),
         Authority::IsmsBody => ("認証契約の定めに従って", "As the certification contract says"),
-        Authority::Police => {
-            ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station")
-        }
+        Authority::Police => ("早めに相談（被害届は警察署へ）", "Early; a damage report (被害届) is filed at a police station"),
         Authority::IpaMalware | Authority::IpaUnauthorizedAccess | Authority::Jpcert => ("定めなし", "No deadline"),
     }
 }
@@ -210,7 +206,9 @@ fn timing_words(authority: Authority) -> Words {
 pub fn delegate_name(delegate: Delegate, lang: &str) -> &'static str {
     Lang::from_tag(lang).pick(match delegate {
         Delegate::Fsa => ("金融庁（財務局等）", "Financial Services Agency (Local Finance Bureau)"),
-        Delegate::Mic => ("総務省（総合通信局）", "Ministry of Internal Affairs and Communications (Bureau of Telecommunications)"),
+        Delegate::Mic => {
+            ("総務省（総合通信局）", "Ministry of Internal Affairs and Communications (Bureau of Telecommunications)")
+        }
     })
 }
 
@@ -261,12 +259,9 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     }
     let effective = situation.rules.effective;
     lines.push(match l {
-        Lang::Ja => format!(
-            "{}年{}月{}日から施行されている規則で判定しました。",
-            effective.year(),
-            effective.month(),
-            effective.day()
-        ),
+        Lang::Ja => {
+            format!("{}年{}月{}日から施行されている規則で判定しました。", effective.year(), effective.month(), effective.day())
+        }
         Lang::En => format!("Judged by the rules in force from {effective}."),
     });
     lines.push(match l {
@@ -276,22 +271,13 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
     if assessment.obligations.is_empty() {
         lines.push(String::new());
         lines.push(
-            l.pick((
-                "これらの事実では、報告や連絡が必要な相手はありません。",
-                "On these facts, no one needs to be told.",
-            ))
-            .into(),
+            l.pick(("これらの事実では、報告や連絡が必要な相手はありません。", "On these facts, no one needs to be told.")).into(),
         );
     }
     for (number, obligation) in assessment.obligations.iter().enumerate() {
         let authority = obligation.authority;
         lines.push(String::new());
-        lines.push(format!(
-            "{}. {} [{}]",
-            number + 1,
-            l.pick(authority_words(authority)),
-            l.pick(duty_words(obligation.duty))
-        ));
+        lines.push(format!("{}. {} [{}]", number + 1, l.pick(authority_words(authority)), l.pick(duty_words(obligation.duty))));
         if let Some(delegate) = obligation.submit_to {
             lines.push(format!("   {}: {}", l.pick(("提出先", "Submit to")), delegate_name(delegate, lang)));
         }
@@ -406,13 +392,8 @@ pub enum Remark {
 
 impl Remark {
     /// Every remark, in the order `describe` says them.
-    pub const ALL: [Remark; 5] = [
-        Remark::SubmitToFsa,
-        Remark::SubmitToMic,
-        Remark::ClientReports,
-        Remark::GdprApplies,
-        Remark::GdprHighRiskReview,
-    ];
+    pub const ALL: [Remark; 5] =
+        [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports, Remark::GdprApplies, Remark::GdprHighRiskReview];
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
@@ -464,9 +445,7 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
             Remark::ClientReports => obligation.authority == Authority::Client,
             Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
             Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
-            Remark::GdprApplies | Remark::GdprHighRiskReview => {
-                obligation.authority == Authority::EuSupervisoryAuthority
-            }
+            Remark::GdprApplies | Remark::GdprHighRiskReview => obligation.authority == Authority::EuSupervisoryAuthority,
         })
         .collect()
 }
@@ -531,13 +510,13 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
         return [client_told].into_iter().filter(|(holds, _)| *holds).map(|(_, text)| l.pick(text)).collect();
     }
     [
-        (
-            data.high_level_encryption,
-            ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe"),
-        ),
+        (data.high_level_encryption, ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe")),
         (
             data.recovered_unviewed && !situation.own.my_numbers,
-            ("すべて回収し、第三者に見られていないことを確認した", "everything was recovered and it is confirmed nobody else saw it"),
+            (
+                "すべて回収し、第三者に見られていないことを確認した",
+                "everything was recovered and it is confirmed nobody else saw it",
+            ),
         ),
         (
             data.recovered_unviewed && situation.own.my_numbers,
@@ -548,10 +527,7 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
         ),
         (
             facts.personal_data.entrusted_by_client_notified,
-            (
-                "委託を受けた立場で、委託元にすでに知らせた",
-                "the company processes the data for a client and has told the client",
-            ),
+            ("委託を受けた立場で、委託元にすでに知らせた", "the company processes the data for a client and has told the client"),
         ),
         client_told,
     ]

@@ -32,8 +32,8 @@ use ts_rs::TS;
 
 use super::protection::converted_copy;
 use super::{
-    inspect, leave_wal, open_read_only, parent_dir, standalone_copy, sync_dir, CompanyFile, Inspection, Passphrase,
-    Result, StoreError,
+    inspect, leave_wal, open_read_only, parent_dir, standalone_copy, sync_dir, CompanyFile, Inspection, Passphrase, Result,
+    StoreError,
 };
 
 /// The extension of a company file, and so of its backups (a backup opens like any company file).
@@ -503,4 +503,3 @@ pub(super) fn remove_if_present(path: &Path) -> Result<()> {
         _ => Ok(()),
     }
 }
-

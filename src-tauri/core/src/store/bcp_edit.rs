@@ -15,13 +15,12 @@ use serde::Serialize;
 
 use super::history::record_change;
 use super::policy_edit::{
-    contact_exists, contact_names, distinct_contacts, limit_chars, refused, reorder, required_name, required_title,
-    room_for, rows, text,
+    contact_exists, contact_names, distinct_contacts, limit_chars, refused, reorder, required_name, required_title, room_for,
+    rows, text,
 };
 use super::{now, today, Result, StoreError};
 use crate::editing::{
-    ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput,
-    TargetInput,
+    ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput, TargetInput,
 };
 use crate::template_file::{MAX_ENTRIES, MAX_NAME_CHARS};
 
@@ -35,9 +34,11 @@ pub fn editable_bcp(conn: &Connection) -> Result<EditableBcp> {
     })?;
 
     let mut related: HashMap<i64, Vec<ContactRef>> = HashMap::new();
-    for (target_id, contact_id) in rows(conn, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-    })? {
+    for (target_id, contact_id) in
+        rows(conn, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?
+    {
         related.entry(target_id).or_default().push(contact(contact_id));
     }
     let targets = rows(
@@ -212,14 +213,16 @@ struct TargetFields {
 
 fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput) -> Result<TargetFields> {
     let name = required_name("the damaged target's name", &input.name)?;
-    let same_name: i64 = conn.query_row(
-        "SELECT count(*) FROM bcp_target WHERE name = ?1 AND id IS NOT ?2",
-        params![name, target_id],
-        |r| r.get(0),
-    )?;
+    let same_name: i64 =
+        conn.query_row("SELECT count(*) FROM bcp_target WHERE name = ?1 AND id IS NOT ?2", params![name, target_id], |r| {
+            r.get(0)
+        })?;
     if same_name > 0 {
         // A template import keeps the people of a target by its name, so names stay unique.
-        return Err(refused("duplicate_name", format!("there is already a damaged target named \"{}\"", crate::template_file::shown(&name))));
+        return Err(refused(
+            "duplicate_name",
+            format!("there is already a damaged target named \"{}\"", crate::template_file::shown(&name)),
+        ));
     }
     if let Some(role_id) = input.recovery_role_id {
         let found: i64 = conn.query_row("SELECT count(*) FROM role WHERE id = ?1", [role_id], |r| r.get(0))?;
@@ -277,10 +280,7 @@ fn write_target(tx: &Transaction, target_id: i64, fields: &TargetFields) -> Resu
 /// moved). Returns the exercise's id.
 pub fn record_exercise(tx: &Transaction, author: &str, input: &ExerciseInput) -> Result<i64> {
     let held_on = exercise_fields(tx, input)?;
-    tx.execute(
-        "INSERT INTO bcp_exercise (held_on, created_at) VALUES (?1, ?2)",
-        params![held_on, now()],
-    )?;
+    tx.execute("INSERT INTO bcp_exercise (held_on, created_at) VALUES (?1, ?2)", params![held_on, now()])?;
     let id = tx.last_insert_rowid();
     write_exercise(tx, author, id, &held_on, input)?;
     record_change(tx, author, "bcp_exercise", Some(id), None::<&()>, Some(&exercise(tx, id)?))?;
@@ -314,8 +314,9 @@ fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
 /// Checks an exercise's fields; returns its date as stored.
 fn exercise_fields(conn: &Connection, input: &ExerciseInput) -> Result<String> {
     let held_on = input.held_on.trim();
-    let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d")
-        .map_err(|_| refused("invalid_date", format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on))))?;
+    let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d").map_err(|_| {
+        refused("invalid_date", format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on)))
+    })?;
     if date > today() {
         return Err(refused("date_in_future", format!("{held_on} is in the future; record an exercise once it is held")));
     }
@@ -376,10 +377,7 @@ fn confirm_contact(tx: &Transaction, author: &str, contact_id: i64, on: &str) ->
     if previous.as_deref().is_some_and(|previous| previous >= on) {
         return Ok(());
     }
-    tx.execute(
-        "UPDATE contact SET last_confirmed_on = ?2, updated_at = ?3 WHERE id = ?1",
-        params![contact_id, on, now()],
-    )?;
+    tx.execute("UPDATE contact SET last_confirmed_on = ?2, updated_at = ?3 WHERE id = ?1", params![contact_id, on, now()])?;
     let before = Confirmation { name: name.clone(), last_confirmed_on: previous };
     let after = Confirmation { name, last_confirmed_on: Some(on.to_owned()) };
     record_change(tx, author, "contact", Some(contact_id), Some(&before), Some(&after))

@@ -20,7 +20,10 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     let before = company_profile(tx)?;
     let name = required_name("the company name", &profile.name)?;
     if !matches!(profile.language.as_str(), "ja" | "en") {
-        return Err(refused("invalid_language", format!("\"{}\" is not a language of Sonae (ja or en)", crate::template_file::shown(&profile.language))));
+        return Err(refused(
+            "invalid_language",
+            format!("\"{}\" is not a language of Sonae (ja or en)", crate::template_file::shown(&profile.language)),
+        ));
     }
     limit_chars("the prefecture", &profile.prefecture, MAX_NAME_CHARS)?;
     if !(1..=MAX_STALE_CONTACT_MONTHS).contains(&profile.stale_contact_months) {
@@ -32,7 +35,10 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     if let Some(insurer) = profile.insurer_contact_id {
         let known: bool = tx.query_row("SELECT count(*) > 0 FROM contact WHERE id = ?1", [insurer], |r| r.get(0))?;
         if !known {
-            return Err(refused("unknown_contact", format!("contact {insurer} does not exist; choose the insurer from the contacts")));
+            return Err(refused(
+                "unknown_contact",
+                format!("contact {insurer} does not exist; choose the insurer from the contacts"),
+            ));
         }
     }
     let sector = match profile.sector {

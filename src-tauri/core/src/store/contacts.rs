@@ -520,8 +520,7 @@ pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) 
     let page: Vec<i64> = matches.into_iter().skip(query.offset as usize).take(limit).map(|(_, _, _, id)| id).collect();
     let items = if page.len() > 100 {
         // A long page (an export, say) reads everyone at once rather than one by one.
-        let mut all: HashMap<i64, ContactDetails> =
-            read_contacts(conn, None, &cutoff)?.into_iter().map(|c| (c.id, c)).collect();
+        let mut all: HashMap<i64, ContactDetails> = read_contacts(conn, None, &cutoff)?.into_iter().map(|c| (c.id, c)).collect();
         page.iter().filter_map(|id| all.remove(id)).map(list_item).collect()
     } else {
         let mut items = Vec::with_capacity(page.len());
@@ -603,11 +602,8 @@ impl Search {
             text.push('\n');
         }
         text.push_str(&fold(emails));
-        let numbers: Vec<String> = if self.words.iter().any(|w| w.phone_digits.is_some()) {
-            phones.lines().map(digits).collect()
-        } else {
-            Vec::new()
-        };
+        let numbers: Vec<String> =
+            if self.words.iter().any(|w| w.phone_digits.is_some()) { phones.lines().map(digits).collect() } else { Vec::new() };
         self.words.iter().all(|word| {
             text.contains(&word.folded)
                 || word.phone_digits.as_ref().is_some_and(|d| numbers.iter().any(|n| n.contains(d.as_str())))
@@ -711,8 +707,16 @@ pub fn update_contact(tx: &Transaction, author: &str, id: i64, input: &ContactIn
         "UPDATE contact SET kind = ?2, name = ?3, name_kana = ?4, organization = ?5, title = ?6, notes = ?7,
                 call_order = ?8, last_confirmed_on = ?9, updated_at = ?10 WHERE id = ?1",
         params![
-            id, contact.kind.key(), contact.name, contact.name_kana, contact.organization, contact.title,
-            contact.notes, contact.call_order, contact.last_confirmed_on, now()
+            id,
+            contact.kind.key(),
+            contact.name,
+            contact.name_kana,
+            contact.organization,
+            contact.title,
+            contact.notes,
+            contact.call_order,
+            contact.last_confirmed_on,
+            now()
         ],
     )?;
     for table in ["contact_phone", "contact_email", "contact_tag"] {
@@ -746,8 +750,7 @@ fn write_lists(tx: &Transaction, id: i64, contact: &ContactInput) -> Result<()> 
 /// confirmations go with it; incident calls keep the name they were made to.
 pub fn delete_contact(tx: &Transaction, author: &str, id: i64) -> Result<()> {
     let before = snapshot(tx, id)?;
-    let blocking: Vec<String> =
-        contact_usage(tx, id)?.iter().filter(|u| u.blocks_deletion()).map(ContactUse::describe).collect();
+    let blocking: Vec<String> = contact_usage(tx, id)?.iter().filter(|u| u.blocks_deletion()).map(ContactUse::describe).collect();
     if !blocking.is_empty() {
         return Err(refused(
             "contact_in_use",
@@ -791,7 +794,9 @@ pub fn set_call_order(tx: &Transaction, author: &str, ids: &[i64]) -> Result<()>
         }
     }
     let current: Vec<(i64, Option<i64>)> = {
-        let mut stmt = tx.prepare("SELECT id, call_order FROM contact WHERE call_order IS NOT NULL OR id IN (SELECT value FROM json_each(?1))")?;
+        let mut stmt = tx.prepare(
+            "SELECT id, call_order FROM contact WHERE call_order IS NOT NULL OR id IN (SELECT value FROM json_each(?1))",
+        )?;
         let listed = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let rows = stmt.query_map([listed], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -865,11 +870,8 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
     if let Some(first) = preview.file_errors.first() {
         return Err(refused(contacts_csv::static_code(&first.code), first.message.clone()));
     }
-    let bad: Vec<String> = preview
-        .rows
-        .iter()
-        .flat_map(|row| row.errors.iter().map(move |e| format!("line {}: {}", row.line, e.message)))
-        .collect();
+    let bad: Vec<String> =
+        preview.rows.iter().flat_map(|row| row.errors.iter().map(move |e| format!("line {}: {}", row.line, e.message))).collect();
     if !bad.is_empty() {
         const SHOWN: usize = 5;
         let more = if bad.len() > SHOWN { format!(" (and {} more)", bad.len() - SHOWN) } else { String::new() };
@@ -955,7 +957,17 @@ mod tests {
         for good in ["a@b.jp", "taro.yamada+it@example.co.jp", "ｔａｒｏ＠ｅｘ．ｊｐ"] {
             assert!(normalize_email(good).is_some(), "{good}");
         }
-        for bad in ["", "taro", "@example.jp", "taro@", "taro@example", "taro@@example.jp", "ta ro@example.jp", "taro@.jp", "taro@example..jp"] {
+        for bad in [
+            "",
+            "taro",
+            "@example.jp",
+            "taro@",
+            "taro@example",
+            "taro@@example.jp",
+            "ta ro@example.jp",
+            "taro@.jp",
+            "taro@example..jp",
+        ] {
             assert!(normalize_email(bad).is_none(), "{bad}");
         }
     }
@@ -1000,7 +1012,21 @@ mod tests {
             contact.notes.as_str(),
         ];
         let finds = |text: &str| Search::new(text).matches(&texts, &phones.join("\n"), &emails.join("\n"));
-        for hit in ["やまだ", "ﾔﾏﾀﾞ", "山田太郎", "abc", "ａｂｃ 総務", "3456", "03-1234", "０３－１２３４", "(03)1234", "taro.yamada@", "けーたい", "EXAMPLE.JP", ""] {
+        for hit in [
+            "やまだ",
+            "ﾔﾏﾀﾞ",
+            "山田太郎",
+            "abc",
+            "ａｂｃ 総務",
+            "3456",
+            "03-1234",
+            "０３－１２３４",
+            "(03)1234",
+            "taro.yamada@",
+            "けーたい",
+            "EXAMPLE.JP",
+            "",
+        ] {
             assert!(finds(hit), "{hit:?} should find the contact");
         }
         for miss in ["佐藤", "やまだ 佐藤", "9999", "03-9999"] {

@@ -4,13 +4,13 @@
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Result, StoreError};
+use crate::affected_data::ReportingDetails;
 use crate::model::{
-    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail,
-    IncidentStage, IncidentStatus, IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord,
-    ObligationStatus, Phone, TaskSource, TimelineEntry, WizardPolicy,
+    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail, IncidentStage,
+    IncidentStatus, IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, Phone, TaskSource,
+    TimelineEntry, WizardPolicy,
 };
 use crate::rules::{parse_facts, Authority, Duty};
-use crate::affected_data::ReportingDetails;
 use crate::wizard::{self, CaseKind, Recovery};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
@@ -185,8 +185,7 @@ fn call_from_row(r: &rusqlite::Row) -> rusqlite::Result<IncidentCall> {
 const CALL_COLUMNS: &str = "id, contact_id, contact_name, role_name, outcome, at, author";
 
 fn calls(conn: &Connection, id: i64) -> Result<Vec<IncidentCall>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {CALL_COLUMNS} FROM incident_call WHERE incident_id = ?1 ORDER BY at, id"))?;
+    let mut stmt = conn.prepare(&format!("SELECT {CALL_COLUMNS} FROM incident_call WHERE incident_id = ?1 ORDER BY at, id"))?;
     let rows = stmt.query_map([id], call_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -312,8 +311,15 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
           ORDER BY c.call_order IS NULL, c.call_order, h.rank, ro.position, c.id",
     )?;
     let rows = stmt.query_map(params![lowest, level], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?,
-            r.get::<_, Option<i64>>(4)?, r.get::<_, String>(5)?, r.get::<_, i64>(6)?))
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, i64>(6)?,
+        ))
     })?;
     let mut targets: Vec<CallTarget> = Vec::new();
     for row in rows {
@@ -359,9 +365,8 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
 
 /// A contact's phone numbers, emergency numbers first.
 pub(super) fn phones(conn: &Connection, contact_id: i64) -> Result<Vec<Phone>> {
-    let mut stmt = conn.prepare(
-        "SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position",
-    )?;
+    let mut stmt = conn
+        .prepare("SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position")?;
     let rows = stmt.query_map([contact_id], |r| Ok(Phone { label: r.get(0)?, number: r.get(1)?, emergency: r.get(2)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

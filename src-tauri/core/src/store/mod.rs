@@ -37,27 +37,27 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 /// The transaction every write runs in (see [`CompanyFile::write`]).
 pub use rusqlite::Transaction;
 
-pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
-pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
-pub(crate) use near_misses::csv_field;
-pub use contacts::{
-    confirm_contacts, contact, contact_usage, create_contact, delete_contact, export_contacts_csv, import_contacts,
-    list_contacts, preview_contacts_import, set_call_order, set_stale_contact_months, update_contact,
-};
-pub use obligations::record_assessment;
-pub use policy::{bcp, call_tree, policy};
-pub use summary::{company_profile, home_summary};
 pub use bcp_edit::{
     create_scenario, create_target, delete_exercise, delete_scenario, delete_target, editable_bcp, record_exercise,
     reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
 };
 pub use company_edit::update_company_profile;
+pub use contacts::{
+    confirm_contacts, contact, contact_usage, create_contact, delete_contact, export_contacts_csv, import_contacts,
+    list_contacts, preview_contacts_import, set_call_order, set_stale_contact_months, update_contact,
+};
+pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
+pub(crate) use near_misses::csv_field;
+pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
+pub use obligations::record_assessment;
+pub use policy::{bcp, call_tree, policy};
 pub use policy_edit::{
     create_authority, create_role, delete_authority, delete_role, editable_policy, reorder_authorities, reorder_roles,
     save_checklist, save_procedure, set_role_holders, update_authority, update_category, update_level, update_role,
 };
 pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 pub use protection::Passphrase;
+pub use summary::{company_profile, home_summary};
 
 /// `PRAGMA application_id` of every Sonae company file ("SONE"), so that another program's SQLite
 /// database is told apart from a Sonae file.
@@ -197,10 +197,7 @@ impl CompanyFile {
         } else {
             None
         };
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         if let Some(key) = key {
             protection::unlock(&conn, key)?;
         }
@@ -256,10 +253,7 @@ impl CompanyFile {
     /// passphrase it was opened with: [`CompanyFile::passphrase`]).
     pub fn open_for_backup_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
         let key = key_for(path, passphrase)?;
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         if let Some(key) = key {
             protection::unlock(&conn, key)?;
         }
@@ -381,7 +375,13 @@ pub fn remove_leftover_staging(dir: &Path, older_than: std::time::Duration) -> u
     let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
     let is_leftover = |entry: &std::fs::DirEntry| {
         entry.file_name().to_str().is_some_and(|name| name.starts_with(STAGING_PREFIX))
-            && entry.metadata().ok().filter(|m| m.is_file()).and_then(|m| m.modified().ok()).and_then(|t| t.elapsed().ok()).is_some_and(|age| age > older_than)
+            && entry
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > older_than)
     };
     entries.flatten().filter(is_leftover).filter(|entry| std::fs::remove_file(entry.path()).is_ok()).count()
 }
@@ -458,8 +458,7 @@ fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspec
             .map_err(|_| StoreError::WrongPassphrase { path: path.to_owned() })?;
     }
     let read = |pragma: &str| -> Result<i32> {
-        conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0))
-            .map_err(|e| corrupt(path, e.to_string()))
+        conn.query_row(&format!("PRAGMA {pragma}"), [], |r| r.get(0)).map_err(|e| corrupt(path, e.to_string()))
     };
     let application_id = read("application_id")?;
     if application_id != APPLICATION_ID {
@@ -558,12 +557,11 @@ fn open_read_only(path: &Path, key: Option<&Passphrase>) -> rusqlite::Result<Con
 /// file still open in the app (or another process) is noticed before it is replaced under it.
 fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
     let in_use = || StoreError::InUse { path: path.to_owned() };
-    let mode: String = conn.query_row("PRAGMA main.journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| {
-        match e.sqlite_error_code() {
+    let mode: String =
+        conn.query_row("PRAGMA main.journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
             _ => StoreError::from(e),
-        }
-    })?;
+        })?;
     if !mode.eq_ignore_ascii_case("delete") {
         return Err(in_use());
     }
@@ -573,9 +571,7 @@ fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
 /// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
 fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
-    std::fs::File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -662,7 +658,8 @@ mod tests {
         std::fs::create_dir(dir.path().join(".sonae-copy-folder")).unwrap();
 
         assert_eq!(remove_leftover_staging(dir.path(), hour), 2);
-        let mut left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let mut left: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         left.sort();
         assert_eq!(left, [".sonae-copy-Ef34Gh", ".sonae-copy-folder", ".sonae-export-Ij56Kl", "company.sonae"]);
         assert_eq!(remove_leftover_staging(&dir.path().join("missing"), hour), 0);

@@ -20,13 +20,7 @@ pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assess
         let authority = obligation["authority"].as_str().unwrap_or_default();
         let duty = obligation["duty"].as_str().unwrap_or_default();
         let deadlines = &obligation["deadlines"];
-        let next_due = deadlines
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|d| d["due_by"].as_str())
-            .min()
-            .map(str::to_owned);
+        let next_due = deadlines.as_array().into_iter().flatten().filter_map(|d| d["due_by"].as_str()).min().map(str::to_owned);
         tx.execute(
             "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, next_due, current, updated_at,
                                      submit_to, rules)

@@ -11,8 +11,7 @@ use rusqlite::Connection;
 use super::Result;
 use crate::model::WizardPolicy;
 use crate::policy::{
-    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role,
-    Step,
+    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role, Step,
 };
 
 /// The whole incident-response policy: roles with holders and deputies, levels, categories,
@@ -42,7 +41,11 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
 
     let WizardPolicy { levels, categories } = super::wizard_policy(conn)?;
 
-    let mut procedure_steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position", |text, role| Step { text, role: role_name(role) })?;
+    let mut procedure_steps = steps_by_parent(
+        conn,
+        "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position",
+        |text, role| Step { text, role: role_name(role) },
+    )?;
     let procedures = rows(
         conn,
         "SELECT p.id, c.key, c.name, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
@@ -59,7 +62,11 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     })
     .collect();
 
-    let mut checklist_items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position", |text, role| Step { text, role: role_name(role) })?;
+    let mut checklist_items = steps_by_parent(
+        conn,
+        "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position",
+        |text, role| Step { text, role: role_name(role) },
+    )?;
     let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
@@ -67,10 +74,8 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     .map(|(id, case_key, title)| Checklist { case_key, title, items: checklist_items.remove(&id).unwrap_or_default() })
     .collect();
 
-    let authorities = rows(
-        conn,
-        "SELECT key, name, purpose, url, phone, email, hours FROM authority ORDER BY position, id",
-        |r| {
+    let authorities =
+        rows(conn, "SELECT key, name, purpose, url, phone, email, hours FROM authority ORDER BY position, id", |r| {
             Ok(AuthorityDesk {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -80,8 +85,7 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
                 email: r.get(5)?,
                 hours: r.get(6)?,
             })
-        },
-    )?;
+        })?;
 
     Ok(Policy { roles, levels, categories, procedures, checklists, authorities })
 }
@@ -97,11 +101,11 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
     })?;
 
     let mut related: HashMap<i64, Vec<Contact>> = HashMap::new();
-    for (target_id, contact_id) in rows(
-        conn,
-        "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position",
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-    )? {
+    for (target_id, contact_id) in
+        rows(conn, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?
+    {
         if let Some(contact) = contacts.get(&contact_id) {
             related.entry(target_id).or_default().push(contact.clone());
         }
@@ -173,18 +177,15 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
 /// 連絡網 — the people of the internal call tree, in the order they are called.
 pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
     let contacts = contacts_by_id(conn)?;
-    let order = rows(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| {
-        r.get::<_, i64>(0)
-    })?;
+    let order =
+        rows(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| r.get::<_, i64>(0))?;
     Ok(order.into_iter().filter_map(|id| contacts.get(&id).cloned()).collect())
 }
 
 /// Every contact with its phones and emails, by id.
 fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
-    let mut contacts: HashMap<i64, Contact> = rows(
-        conn,
-        "SELECT id, kind, name, organization, title, notes, call_order FROM contact",
-        |r| {
+    let mut contacts: HashMap<i64, Contact> =
+        rows(conn, "SELECT id, kind, name, organization, title, notes, call_order FROM contact", |r| {
             Ok(Contact {
                 id: r.get(0)?,
                 kind: r.get(1)?,
@@ -196,25 +197,24 @@ fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
                 phones: Vec::new(),
                 emails: Vec::new(),
             })
-        },
-    )?
-    .into_iter()
-    .map(|c| (c.id, c))
-    .collect();
-    for (contact_id, phone) in rows(
-        conn,
-        "SELECT contact_id, label, number, emergency FROM contact_phone ORDER BY contact_id, position",
-        |r| Ok((r.get::<_, i64>(0)?, Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? })),
-    )? {
+        })?
+        .into_iter()
+        .map(|c| (c.id, c))
+        .collect();
+    for (contact_id, phone) in
+        rows(conn, "SELECT contact_id, label, number, emergency FROM contact_phone ORDER BY contact_id, position", |r| {
+            Ok((r.get::<_, i64>(0)?, Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? }))
+        })?
+    {
         if let Some(contact) = contacts.get_mut(&contact_id) {
             contact.phones.push(phone);
         }
     }
-    for (contact_id, email) in rows(
-        conn,
-        "SELECT contact_id, label, address FROM contact_email ORDER BY contact_id, position",
-        |r| Ok((r.get::<_, i64>(0)?, Email { label: r.get(1)?, address: r.get(2)? })),
-    )? {
+    for (contact_id, email) in
+        rows(conn, "SELECT contact_id, label, address FROM contact_email ORDER BY contact_id, position", |r| {
+            Ok((r.get::<_, i64>(0)?, Email { label: r.get(1)?, address: r.get(2)? }))
+        })?
+    {
         if let Some(contact) = contacts.get_mut(&contact_id) {
             contact.emails.push(email);
         }

@@ -63,7 +63,11 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
         Ok(EditableCategory { id: r.get(0)?, key: r.get(1)?, name: r.get(2)?, description: r.get(3)? })
     })?;
 
-    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id", |text, role_id| StepInput { text, role_id })?;
+    let mut steps = steps_by_parent(
+        conn,
+        "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id",
+        |text, role_id| StepInput { text, role_id },
+    )?;
     let procedures = rows(
         conn,
         "SELECT p.id, c.key, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
@@ -80,7 +84,11 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
     })
     .collect();
 
-    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id", |text, role_id| StepInput { text, role_id })?;
+    let mut items = steps_by_parent(
+        conn,
+        "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id",
+        |text, role_id| StepInput { text, role_id },
+    )?;
     let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
@@ -109,7 +117,6 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
     )?;
     Ok(EditablePolicy { roles, levels, categories, procedures, checklists, authorities })
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // 対応体制 — roles
@@ -183,24 +190,25 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
         }
         return Err(refused(
             "role_in_use",
-            format!("the role \"{}\" cannot be deleted: {}; choose another role there first", shown(&before.name), uses.join(" and ")),
+            format!(
+                "the role \"{}\" cannot be deleted: {}; choose another role there first",
+                shown(&before.name),
+                uses.join(" and ")
+            ),
         ));
     }
     let count = |table: &str| -> Result<u32> {
         Ok(tx.query_row(&format!("SELECT count(*) FROM {table} WHERE role_id = ?1"), [role_id], |r| r.get(0))?)
     };
-    let deletion = RoleDeletion { steps_unassigned: count("procedure_step")?, checklist_items_unassigned: count("checklist_item")? };
+    let deletion =
+        RoleDeletion { steps_unassigned: count("procedure_step")?, checklist_items_unassigned: count("checklist_item")? };
     tx.execute("DELETE FROM role WHERE id = ?1", [role_id])?;
     record_change(tx, author, "role", Some(role_id), Some(&before), None::<&()>)?;
     Ok(deletion)
 }
 
 fn role(conn: &Connection, role_id: i64) -> Result<EditableRole> {
-    editable_policy(conn)?
-        .roles
-        .into_iter()
-        .find(|r| r.id == role_id)
-        .ok_or(StoreError::Missing { what: "role", id: role_id })
+    editable_policy(conn)?.roles.into_iter().find(|r| r.id == role_id).ok_or(StoreError::Missing { what: "role", id: role_id })
 }
 
 fn role_fields(input: &RoleInput) -> Result<(String, String)> {
@@ -299,7 +307,9 @@ pub fn save_procedure(
         params![category_id, level, note.trim()],
     )?;
     let procedure_id: i64 =
-        tx.query_row("SELECT id FROM procedure WHERE category_id = ?1 AND level = ?2", params![category_id, level], |r| r.get(0))?;
+        tx.query_row("SELECT id FROM procedure WHERE category_id = ?1 AND level = ?2", params![category_id, level], |r| {
+            r.get(0)
+        })?;
     tx.execute("DELETE FROM procedure_step WHERE procedure_id = ?1", [procedure_id])?;
     for (position, step) in steps.iter().enumerate() {
         tx.execute(
@@ -535,7 +545,10 @@ pub(super) fn reorder(tx: &Transaction, author: &str, table: &str, entity: &str,
     current.sort_unstable();
     wanted.sort_unstable();
     if current != wanted {
-        return Err(refused("order_mismatch", format!("the new order must list each of the {} entries exactly once", current.len())));
+        return Err(refused(
+            "order_mismatch",
+            format!("the new order must list each of the {} entries exactly once", current.len()),
+        ));
     }
     for (position, id) in ids.iter().enumerate() {
         tx.execute(&format!("UPDATE {table} SET position = ?2 WHERE id = ?1"), params![id, position as i64])?;

@@ -18,8 +18,8 @@ use super::policy::{rows, steps_by_parent};
 use super::{now, seed, Result, StoreError};
 use crate::editing::ImportSummary;
 use crate::template::{
-    AuthorityTemplate, BcpScenarioTemplate, BcpTargetTemplate, BcpTemplate, CategoryTemplate, ChecklistTemplate,
-    LevelTemplate, PolicyTemplate, ProcedureTemplate, RoleTemplate, StepTemplate,
+    AuthorityTemplate, BcpScenarioTemplate, BcpTargetTemplate, BcpTemplate, CategoryTemplate, ChecklistTemplate, LevelTemplate,
+    PolicyTemplate, ProcedureTemplate, RoleTemplate, StepTemplate,
 };
 use crate::template_file::{template_file_json, validate_template, TemplateError};
 
@@ -45,11 +45,9 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     })?
     .into_iter()
     .map(|(level, name, impact, role)| {
-        let responsible_role = role_key(role).ok_or_else(|| {
-            StoreError::Refused {
-                code: "responsible_role_missing",
-                detail: format!("level {level} has no responsible role; choose one before exporting the policy"),
-            }
+        let responsible_role = role_key(role).ok_or_else(|| StoreError::Refused {
+            code: "responsible_role_missing",
+            detail: format!("level {level} has no responsible role; choose one before exporting the policy"),
         })?;
         Ok(LevelTemplate { level, name, impact, responsible_role })
     })
@@ -58,7 +56,11 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
         Ok(CategoryTemplate { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? })
     })?;
 
-    let mut steps = steps_by_parent(conn, "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id", |text, role| StepTemplate { text, role: role_key(role) })?;
+    let mut steps = steps_by_parent(
+        conn,
+        "SELECT procedure_id, text, role_id FROM procedure_step ORDER BY procedure_id, position, id",
+        |text, role| StepTemplate { text, role: role_key(role) },
+    )?;
     let procedures = rows(
         conn,
         "SELECT p.id, c.key, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
@@ -69,7 +71,11 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     .map(|(id, category, level, note)| ProcedureTemplate { category, level, note, steps: steps.remove(&id).unwrap_or_default() })
     .collect();
 
-    let mut items = steps_by_parent(conn, "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id", |text, role| StepTemplate { text, role: role_key(role) })?;
+    let mut items = steps_by_parent(
+        conn,
+        "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id",
+        |text, role| StepTemplate { text, role: role_key(role) },
+    )?;
     let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
         Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
     })?
@@ -77,10 +83,8 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     .map(|(id, case, title)| ChecklistTemplate { case, title, items: items.remove(&id).unwrap_or_default() })
     .collect();
 
-    let authorities = rows(
-        conn,
-        "SELECT key, name, purpose, url, phone, email, hours, source FROM authority ORDER BY position, id",
-        |r| {
+    let authorities =
+        rows(conn, "SELECT key, name, purpose, url, phone, email, hours, source FROM authority ORDER BY position, id", |r| {
             Ok(AuthorityTemplate {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -91,8 +95,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
                 hours: r.get(6)?,
                 source: r.get(7)?,
             })
-        },
-    )?;
+        })?;
 
     let scenarios = rows(conn, "SELECT title, reason FROM bcp_scenario ORDER BY position, id", |r| {
         Ok(BcpScenarioTemplate { title: r.get(0)?, reason: r.get(1)? })
@@ -159,23 +162,25 @@ pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyT
         }
     }
     let mut related: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (target_id, contact_id) in rows(tx, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-    })? {
+    for (target_id, contact_id) in
+        rows(tx, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+        })?
+    {
         related.entry(target_id).or_default().push(contact_id);
     }
-    let links: Vec<(String, Option<i64>, Vec<i64>)> = rows(tx, "SELECT id, name, recovery_contact_id FROM bcp_target ORDER BY position, id", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?))
-    })?
-    .into_iter()
-    .map(|(id, name, owner)| (name, owner, related.remove(&id).unwrap_or_default()))
-    .filter(|(_, owner, related)| owner.is_some() || !related.is_empty())
-    .collect();
-    let exercise_scenarios = rows(
-        tx,
-        "SELECT e.id, s.title FROM bcp_exercise e JOIN bcp_scenario s ON s.id = e.scenario_id",
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-    )?;
+    let links: Vec<(String, Option<i64>, Vec<i64>)> =
+        rows(tx, "SELECT id, name, recovery_contact_id FROM bcp_target ORDER BY position, id", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<i64>>(2)?))
+        })?
+        .into_iter()
+        .map(|(id, name, owner)| (name, owner, related.remove(&id).unwrap_or_default()))
+        .filter(|(_, owner, related)| owner.is_some() || !related.is_empty())
+        .collect();
+    let exercise_scenarios =
+        rows(tx, "SELECT e.id, s.title FROM bcp_exercise e JOIN bcp_scenario s ON s.id = e.scenario_id", |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
 
     // Children before parents, so no foreign key is left dangling at any point.
     for table in [
@@ -223,9 +228,10 @@ pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyT
         summary.roles_holders_kept += 1;
     }
     for (name, owner, related) in &links {
-        let target_id: Option<i64> = rows(tx, "SELECT id, name FROM bcp_target", |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-            .into_iter()
-            .find_map(|(id, n)| (n == *name).then_some(id));
+        let target_id: Option<i64> =
+            rows(tx, "SELECT id, name FROM bcp_target", |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .into_iter()
+                .find_map(|(id, n)| (n == *name).then_some(id));
         let Some(target_id) = target_id else {
             summary.targets_links_dropped += 1;
             continue;

@@ -73,7 +73,9 @@ impl Passphrase {
         if self.0.contains('\0') || raw_key_form {
             return Err(StoreError::Refused {
                 code: "invalid_passphrase",
-                detail: "this passphrase cannot be used (it contains a NUL character or looks like a raw key x'…'); choose another".into(),
+                detail:
+                    "this passphrase cannot be used (it contains a NUL character or looks like a raw key x'…'); choose another"
+                        .into(),
             });
         }
         Ok(())
@@ -279,7 +281,11 @@ fn claim_exclusive_use(conn: &Connection, path: &Path) -> Result<()> {
 /// Writes the main database of `source` (a read-write connection, keyed if the file is protected)
 /// to a new file beside `destination`, protected with `to` or plain, and checks it; the caller
 /// renames it into place. `source` is not changed.
-pub(super) fn converted_copy(source: &Connection, destination: &Path, to: Option<&Passphrase>) -> Result<tempfile::NamedTempFile> {
+pub(super) fn converted_copy(
+    source: &Connection,
+    destination: &Path,
+    to: Option<&Passphrase>,
+) -> Result<tempfile::NamedTempFile> {
     let io = |e| StoreError::Io { path: destination.to_owned(), source: e };
     let staging = staging_file(parent_dir(destination)).map_err(io)?;
     let staging_name = staging.path().to_str().ok_or_else(|| {

@@ -60,15 +60,21 @@ pub(super) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
     }
 
     for procedure in &template.procedures {
-        let category_id = *categories.get(procedure.category.as_str()).ok_or_else(|| {
-            StoreError::Invalid(format!("the template names an unknown category \"{}\"", procedure.category))
-        })?;
+        let category_id = *categories
+            .get(procedure.category.as_str())
+            .ok_or_else(|| StoreError::Invalid(format!("the template names an unknown category \"{}\"", procedure.category)))?;
         tx.execute(
             "INSERT INTO procedure (category_id, level, note) VALUES (?1, ?2, ?3)",
             params![category_id, procedure.level, procedure.note],
         )?;
         let procedure_id = tx.last_insert_rowid();
-        insert_steps(tx, "INSERT INTO procedure_step (procedure_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)", procedure_id, &procedure.steps, &role_id)?;
+        insert_steps(
+            tx,
+            "INSERT INTO procedure_step (procedure_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)",
+            procedure_id,
+            &procedure.steps,
+            &role_id,
+        )?;
     }
 
     for (position, checklist) in template.checklists.iter().enumerate() {
@@ -77,7 +83,13 @@ pub(super) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             params![checklist.case, checklist.title, position as i64],
         )?;
         let checklist_id = tx.last_insert_rowid();
-        insert_steps(tx, "INSERT INTO checklist_item (checklist_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)", checklist_id, &checklist.items, &role_id)?;
+        insert_steps(
+            tx,
+            "INSERT INTO checklist_item (checklist_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)",
+            checklist_id,
+            &checklist.items,
+            &role_id,
+        )?;
     }
 
     for (position, authority) in template.authorities.iter().enumerate() {
@@ -85,8 +97,15 @@ pub(super) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             "INSERT INTO authority (key, name, purpose, url, phone, email, hours, source, position)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
-                authority.key, authority.name, authority.purpose, authority.url, authority.phone,
-                authority.email, authority.hours, authority.source, position as i64
+                authority.key,
+                authority.name,
+                authority.purpose,
+                authority.url,
+                authority.phone,
+                authority.email,
+                authority.hours,
+                authority.source,
+                position as i64
             ],
         )?;
     }
@@ -136,8 +155,13 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         "UPDATE company SET sector = ?1, prefecture = ?2, privacy_mark = ?3, isms_certified = ?4,
                 handles_personal_data = ?5, handles_my_number = ?6, handles_eu_data = ?7 WHERE id = 1",
         params![
-            profile.sector, profile.prefecture, profile.privacy_mark, profile.isms_certified,
-            profile.handles_personal_data, profile.handles_my_number, profile.handles_eu_data
+            profile.sector,
+            profile.prefecture,
+            profile.privacy_mark,
+            profile.isms_certified,
+            profile.handles_personal_data,
+            profile.handles_my_number,
+            profile.handles_eu_data
         ],
     )?;
     tx.execute("UPDATE company SET cyber_insurance = ?1 WHERE id = 1", [profile.cyber_insurance])?;
@@ -202,19 +226,20 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
 
     for exercise in &demo.exercises {
         let scenario_id: Option<i64> = match exercise.scenario {
-            Some(index) => Some(tx.query_row(
-                "SELECT id FROM bcp_scenario WHERE position = ?1",
-                [index as i64],
-                |r| r.get(0),
-            )?),
+            Some(index) => Some(tx.query_row("SELECT id FROM bcp_scenario WHERE position = ?1", [index as i64], |r| r.get(0))?),
             None => None,
         };
         tx.execute(
             "INSERT INTO bcp_exercise (held_on, scenario_id, participants, what_worked, unreachable, follow_ups, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
-                exercise.held_on, scenario_id, exercise.participants, exercise.what_worked,
-                exercise.unreachable, exercise.follow_ups, stamp
+                exercise.held_on,
+                scenario_id,
+                exercise.participants,
+                exercise.what_worked,
+                exercise.unreachable,
+                exercise.follow_ups,
+                stamp
             ],
         )?;
         let exercise_id = tx.last_insert_rowid();
@@ -227,7 +252,9 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
     }
 
     if let Some(insurer) = &profile.insurer {
-        let id = contacts.get(insurer.as_str()).ok_or_else(|| StoreError::Invalid(format!("demo insurer: no contact \"{insurer}\"")))?;
+        let id = contacts
+            .get(insurer.as_str())
+            .ok_or_else(|| StoreError::Invalid(format!("demo insurer: no contact \"{insurer}\"")))?;
         tx.execute("UPDATE company SET insurer_contact_id = ?1 WHERE id = 1", [id])?;
     }
     super::company_edit::update_details(tx, &profile.details)?;
@@ -243,12 +270,26 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
                 measures_planned, lessons, closed_at, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?3, ?20)",
             params![
-                incident.title, incident.case, incident.discovered_at, incident.discovered_by, incident.description,
-                incident.stage, incident.category, incident.level, incident.status,
+                incident.title,
+                incident.case,
+                incident.discovered_at,
+                incident.discovered_by,
+                incident.description,
+                incident.stage,
+                incident.category,
+                incident.level,
+                incident.status,
                 if incident.status == "closed" { 6 } else { 3 },
-                facts_json, incident.cause, incident.secondary_damage, incident.subject_response,
-                incident.publication, incident.measures_taken, incident.measures_planned, incident.lessons,
-                closed_at, stamp
+                facts_json,
+                incident.cause,
+                incident.secondary_damage,
+                incident.subject_response,
+                incident.publication,
+                incident.measures_taken,
+                incident.measures_planned,
+                incident.lessons,
+                closed_at,
+                stamp
             ],
         )?;
         let incident_id = tx.last_insert_rowid();
@@ -281,8 +322,13 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
             "INSERT INTO near_miss (occurred_on, title, description, what_could_happen, measures, reported_by, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
-                near_miss.occurred_on, near_miss.title, near_miss.description, near_miss.what_could_happen,
-                near_miss.measures, near_miss.reported_by, stamp
+                near_miss.occurred_on,
+                near_miss.title,
+                near_miss.description,
+                near_miss.what_could_happen,
+                near_miss.measures,
+                near_miss.reported_by,
+                stamp
             ],
         )?;
     }

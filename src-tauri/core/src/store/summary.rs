@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection};
 
 use super::{incidents, today, Result};
-use crate::model::{CompanyDetails, CompanyProfile, DateStyle, InquiryDesk, HomeSummary, Sector, StaleContact, HOME_LIST_LENGTH};
+use crate::model::{CompanyDetails, CompanyProfile, DateStyle, HomeSummary, InquiryDesk, Sector, StaleContact, HOME_LIST_LENGTH};
 
 pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
     Ok(conn.query_row(

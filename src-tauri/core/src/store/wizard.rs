@@ -64,8 +64,7 @@ pub fn start_incident(tx: &Transaction, case: CaseKind) -> Result<i64> {
 
 /// Removes an incident record that was started but never confirmed (nothing in its timeline).
 pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
-    let entries: i64 =
-        tx.query_row("SELECT count(*) FROM timeline_entry WHERE incident_id = ?1", [incident_id], |r| r.get(0))?;
+    let entries: i64 = tx.query_row("SELECT count(*) FROM timeline_entry WHERE incident_id = ?1", [incident_id], |r| r.get(0))?;
     if entries > 0 {
         return Err(refused("incident_recorded", "a recorded incident is kept as evidence and cannot be discarded"));
     }
@@ -197,11 +196,8 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
         return Err(refused("override_reason_required", "a level other than the suggested one needs a reason"));
     }
     let stage = wizard::stage_for(severity.answers.happened);
-    let (previous_category, previous_level): (Option<String>, Option<u8>) = tx.query_row(
-        "SELECT category_key, level FROM incident WHERE id = ?1",
-        [incident_id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (previous_category, previous_level): (Option<String>, Option<u8>) =
+        tx.query_row("SELECT category_key, level FROM incident WHERE id = ?1", [incident_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let override_reason = if severity.level != suggested { reason } else { "" };
     tx.execute(
         "UPDATE incident SET stage = ?2, category_key = ?3, level = ?4, level_override_reason = ?5 WHERE id = ?1",
@@ -228,11 +224,10 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
         );
         append(tx, incident_id, author, "level", &message, serde_json::json!({ "suggested": suggested }))?;
     }
-    let procedure_count: i64 = tx.query_row(
-        "SELECT count(*) FROM incident_task WHERE incident_id = ?1 AND source = 'procedure'",
-        [incident_id],
-        |r| r.get(0),
-    )?;
+    let procedure_count: i64 =
+        tx.query_row("SELECT count(*) FROM incident_task WHERE incident_id = ?1 AND source = 'procedure'", [incident_id], |r| {
+            r.get(0)
+        })?;
     let unchanged = previous_category.as_deref() == Some(severity.category.as_str())
         && previous_level == Some(severity.level)
         && procedure_count > 0;
@@ -295,16 +290,20 @@ pub fn set_task_done(tx: &Transaction, incident_id: i64, task_id: i64, done: boo
         return Ok(());
     }
     if done {
-        tx.execute(
-            "UPDATE incident_task SET done_at = ?2, done_by = ?3 WHERE id = ?1",
-            params![task_id, now(), author.trim()],
-        )?;
+        tx.execute("UPDATE incident_task SET done_at = ?2, done_by = ?3 WHERE id = ?1", params![task_id, now(), author.trim()])?;
     } else {
         tx.execute("UPDATE incident_task SET done_at = NULL, done_by = '' WHERE id = ?1", [task_id])?;
     }
     let language = file_language(tx)?;
     let key = if done { "task_done" } else { "task_undone" };
-    append(tx, incident_id, author, "task", &phrase(&language, key, &[("text", &text)]), serde_json::json!({ "task_id": task_id, "done": done }))?;
+    append(
+        tx,
+        incident_id,
+        author,
+        "task",
+        &phrase(&language, key, &[("text", &text)]),
+        serde_json::json!({ "task_id": task_id, "done": done }),
+    )?;
     touch(tx, incident_id)
 }
 
@@ -510,7 +509,14 @@ pub fn record_recovery(tx: &Transaction, incident_id: i64, recovery: &Recovery, 
         ],
     )?;
     let language = file_language(tx)?;
-    append(tx, incident_id, author, "recovery", &phrase(&language, "recovery", &[]), serde_json::to_value(recovery).unwrap_or_default())?;
+    append(
+        tx,
+        incident_id,
+        author,
+        "recovery",
+        &phrase(&language, "recovery", &[]),
+        serde_json::to_value(recovery).unwrap_or_default(),
+    )?;
     touch(tx, incident_id)
 }
 
