@@ -47,7 +47,13 @@ const summary: HomeSummary = {
   contact_count: 14,
 };
 
-const fileState: OpenFileState = { path: '/home/user/.local/share/sonae/company.sonae', problem: null, protected: false, upgraded_from: null, reassessed: [] };
+const fileState: OpenFileState = {
+  path: '/home/user/.local/share/sonae/company.sonae',
+  problem: null,
+  protected: false,
+  upgraded_from: null,
+  reassessed: [],
+};
 
 const api = vi.hoisted(() => ({
   preferences: vi.fn(),

@@ -1,7 +1,19 @@
 // The window: header with the company and the language switch, navigation of the areas, and the
 // page. It loads the user's language first so the first frame is already right.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, AppShell, Button, Group, MantineProvider, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  AppShell,
+  Button,
+  Group,
+  MantineProvider,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
@@ -108,7 +120,8 @@ export function App() {
     { page: 'files', label: t('nav.files') },
   ];
   // With no usable file open, only what can fix that is offered: a backup, or another file.
-  const offered = loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
+  const offered =
+    loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
   const activeArea =
     view.page === 'incident' || view.page === 'wizard'
       ? 'incidents'
@@ -119,94 +132,104 @@ export function App() {
   return (
     <MantineProvider theme={theme}>
       <NavigationContext.Provider value={navigate}>
-      <FileSwitchedContext.Provider value={fileSwitched}>
-        <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
-          <AppShell.Header>
-            <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
-              <Group gap="sm" wrap="nowrap">
-                <Title order={3} c="blue.8">
-                  {t('app.name')}
-                </Title>
-                <Text size="sm" c="dimmed" visibleFrom="sm">
-                  {t('app.tagline')}
-                </Text>
-              </Group>
-              <SegmentedControl
-                aria-label={t('language.label')}
-                data-testid="language-switch"
-                value={i18n.language}
-                onChange={(value) => void switchLanguage(value)}
-                data={[
-                  { value: 'ja', label: t('language.ja') },
-                  { value: 'en', label: t('language.en') },
-                ]}
-              />
-            </Group>
-          </AppShell.Header>
-          <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-            {loaded.kind !== 'loading' &&
-              offered.map((area) => (
-                <NavLink
-                  key={area.page}
-                  label={area.label}
-                  active={activeArea === area.page}
-                  onClick={() => navigate({ page: area.page })}
-                  data-testid={`nav-${area.page}`}
-                />
-              ))}
-          </AppShell.Navbar>
-          <AppShell.Main>
-            {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
-              <Alert
-                color="blue"
-                mb="md"
-                withCloseButton
-                closeButtonLabel={t('upgrade.dismiss')}
-                onClose={() => void dismissUpgrade()}
-                data-testid="upgrade-notice"
-              >
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Stack gap={4}>
-                    <Text size="sm">{t('upgrade.notice')}</Text>
-                    {loaded.file.reassessed.length > 0 && (
-                      <>
-                        <Text size="sm" fw={500}>
-                          {t('upgrade.reassessed', { count: loaded.file.reassessed.length })}
-                        </Text>
-                        {loaded.file.reassessed.map((incident) => (
-                          <Anchor key={incident.id} size="sm" onClick={() => navigate({ page: 'incident', id: incident.id })} data-testid="reassessed-incident">
-                            {incident.title}
-                          </Anchor>
-                        ))}
-                      </>
-                    )}
-                  </Stack>
-                  <Button size="xs" variant="light" onClick={() => navigate({ page: 'backups' })} data-testid="upgrade-show-backups">
-                    {t('upgrade.showBackups')}
-                  </Button>
+        <FileSwitchedContext.Provider value={fileSwitched}>
+          <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
+            <AppShell.Header>
+              <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+                <Group gap="sm" wrap="nowrap">
+                  <Title order={3} c="blue.8">
+                    {t('app.name')}
+                  </Title>
+                  <Text size="sm" c="dimmed" visibleFrom="sm">
+                    {t('app.tagline')}
+                  </Text>
                 </Group>
-              </Alert>
-            )}
-            {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
-            {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
-            {loaded.kind === 'ready' && view.page === 'home' && summary && (
-              <HomePage summary={summary} path={loaded.file.path} />
-            )}
-            {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
-            {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
-            {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
-            {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
-            {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
-            {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
-            {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
-            {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
-            {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
-            {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
-            {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
-            {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
-          </AppShell.Main>
-        </AppShell>
-      </FileSwitchedContext.Provider>
+                <SegmentedControl
+                  aria-label={t('language.label')}
+                  data-testid="language-switch"
+                  value={i18n.language}
+                  onChange={(value) => void switchLanguage(value)}
+                  data={[
+                    { value: 'ja', label: t('language.ja') },
+                    { value: 'en', label: t('language.en') },
+                  ]}
+                />
+              </Group>
+            </AppShell.Header>
+            <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+              {loaded.kind !== 'loading' &&
+                offered.map((area) => (
+                  <NavLink
+                    key={area.page}
+                    label={area.label}
+                    active={activeArea === area.page}
+                    onClick={() => navigate({ page: area.page })}
+                    data-testid={`nav-${area.page}`}
+                  />
+                ))}
+            </AppShell.Navbar>
+            <AppShell.Main>
+              {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
+                <Alert
+                  color="blue"
+                  mb="md"
+                  withCloseButton
+                  closeButtonLabel={t('upgrade.dismiss')}
+                  onClose={() => void dismissUpgrade()}
+                  data-testid="upgrade-notice"
+                >
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Stack gap={4}>
+                      <Text size="sm">{t('upgrade.notice')}</Text>
+                      {loaded.file.reassessed.length > 0 && (
+                        <>
+                          <Text size="sm" fw={500}>
+                            {t('upgrade.reassessed', { count: loaded.file.reassessed.length })}
+                          </Text>
+                          {loaded.file.reassessed.map((incident) => (
+                            <Anchor
+                              key={incident.id}
+                              size="sm"
+                              onClick={() => navigate({ page: 'incident', id: incident.id })}
+                              data-testid="reassessed-incident"
+                            >
+                              {incident.title}
+                            </Anchor>
+                          ))}
+                        </>
+                      )}
+                    </Stack>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => navigate({ page: 'backups' })}
+                      data-testid="upgrade-show-backups"
+                    >
+                      {t('upgrade.showBackups')}
+                    </Button>
+                  </Group>
+                </Alert>
+              )}
+              {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
+              {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
+              {loaded.kind === 'ready' && view.page === 'home' && summary && (
+                <HomePage summary={summary} path={loaded.file.path} />
+              )}
+              {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
+              {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
+              {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
+              {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+              {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
+              {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
+              {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
+              {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
+              {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
+              {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
+              {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
+              {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
+            </AppShell.Main>
+          </AppShell>
+        </FileSwitchedContext.Provider>
       </NavigationContext.Provider>
     </MantineProvider>
   );

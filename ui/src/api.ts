@@ -63,8 +63,7 @@ export const api = {
   /** Opens the protected file Sonae was last asked to open, with its passphrase. */
   unlockCompanyFile: (passphrase: string) => invoke<null>('unlock_company_file', { passphrase }),
   /** Protects the open file, changes its passphrase or removes it (null); answers how many backups were converted. */
-  setFilePassphrase: (current: string | null, next: string | null) =>
-    invoke<number>('set_file_passphrase', { current, next }),
+  setFilePassphrase: (current: string | null, next: string | null) => invoke<number>('set_file_passphrase', { current, next }),
   /** Opens an open dialog; resolves to the opened path, or null when the user cancelled. */
   openCompanyFile: () => invoke<string | null>('open_company_file'),
   /** Asks where to keep the new file (and, for another file's policy, which file); null when cancelled. */
@@ -78,8 +77,7 @@ export const api = {
   assess: (facts: Facts) => invoke<Assessment>('assess', { facts }),
   /** Names of addressees, grounds and deadline stages, keyed `authority.ppc`, `ground.…`. */
   reportingTexts: (language: Language) => invoke<ReportingTexts>('reporting_texts', { language }),
-  suggestLevel: (answers: SeverityAnswers, category: string) =>
-    invoke<number>('suggest_level', { answers, category }),
+  suggestLevel: (answers: SeverityAnswers, category: string) => invoke<number>('suggest_level', { answers, category }),
 
   listIncidents: () => invoke<IncidentSummary[]>('list_incidents'),
   incidentDetail: (id: number) => invoke<IncidentDetail>('incident_detail', { id }),
@@ -87,15 +85,13 @@ export const api = {
   callList: (id: number) => invoke<CallTarget[]>('call_list', { id }),
   startIncident: (caseKind: CaseKind) => invoke<IncidentDetail>('start_incident', { caseKind }),
   discardIncident: (id: number) => invoke<null>('discard_incident', { id }),
-  saveWizardDraft: (id: number, step: number, fields: unknown) =>
-    invoke<null>('save_wizard_draft', { id, step, fields }),
+  saveWizardDraft: (id: number, step: number, fields: unknown) => invoke<null>('save_wizard_draft', { id, step, fields }),
   goToWizardStep: (id: number, step: number) => invoke<IncidentDetail>('go_to_wizard_step', { id, step }),
   recordBasics: (id: number, basics: IncidentBasics) => invoke<IncidentDetail>('record_basics', { id, basics }),
   recordSeverity: (id: number, severity: Severity) => invoke<IncidentDetail>('record_severity', { id, severity }),
   recordCall: (id: number, contactId: number, outcome: CallOutcome) =>
     invoke<IncidentDetail>('record_call', { id, contactId, outcome }),
-  setTaskDone: (id: number, taskId: number, done: boolean) =>
-    invoke<IncidentDetail>('set_task_done', { id, taskId, done }),
+  setTaskDone: (id: number, taskId: number, done: boolean) => invoke<IncidentDetail>('set_task_done', { id, taskId, done }),
   recordFacts: (id: number, facts: Facts, details: ReportingDetails) =>
     invoke<IncidentDetail>('record_facts', { id, facts, details }),
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>

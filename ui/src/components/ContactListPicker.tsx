@@ -57,10 +57,19 @@ export function ContactListPicker({
           <ActionIcon variant="default" aria-label={t('steps.up')} disabled={index === 0} onClick={() => move(index, -1)}>
             ↑
           </ActionIcon>
-          <ActionIcon variant="default" aria-label={t('steps.down')} disabled={index === value.length - 1} onClick={() => move(index, 1)}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('steps.down')}
+            disabled={index === value.length - 1}
+            onClick={() => move(index, 1)}
+          >
             ↓
           </ActionIcon>
-          <ActionIcon variant="default" aria-label={t('steps.remove')} onClick={() => onChange(value.filter((c) => c.id !== contact.id))}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('steps.remove')}
+            onClick={() => onChange(value.filter((c) => c.id !== contact.id))}
+          >
             ×
           </ActionIcon>
         </Group>

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { CopyIcon } from './CopyIcon';
 
 /** A phone number or address shown large, with a button that copies it. */
-export function Copyable({ label, value, large, emphasis }: { label: string; value: string; large?: boolean; emphasis?: boolean }) {
+export function Copyable({
+  label,
+  value,
+  large,
+  emphasis,
+}: {
+  label: string;
+  value: string;
+  large?: boolean;
+  emphasis?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="nowrap">

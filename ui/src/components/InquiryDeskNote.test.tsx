@@ -54,13 +54,18 @@ describe('the notice to the people', () => {
   it('says when the company has no inquiry desk, and leads to where it is set', async () => {
     api.homeSummary.mockResolvedValue({ company: { details: details('', '') } });
     const navigate = renderCard('data_subjects');
-    expect(await screen.findByTestId('inquiry-desk-missing')).toHaveTextContent('お知らせに載せる問い合わせ窓口が設定されていません。');
+    expect(await screen.findByTestId('inquiry-desk-missing')).toHaveTextContent(
+      'お知らせに載せる問い合わせ窓口が設定されていません。',
+    );
     fireEvent.click(screen.getByTestId('inquiry-desk-set'));
     expect(navigate).toHaveBeenCalledWith({ page: 'policy', section: 'company-details' });
   });
 
   it('says nothing once the desk has a phone or an email', async () => {
-    for (const [phone, email] of [['03-1234-5678', ''], ['', 'support@example.jp']]) {
+    for (const [phone, email] of [
+      ['03-1234-5678', ''],
+      ['', 'support@example.jp'],
+    ]) {
       api.homeSummary.mockResolvedValue({ company: { details: details(phone, email) } });
       renderCard('data_subjects');
       await waitFor(() => expect(api.homeSummary).toHaveBeenCalled());

@@ -19,7 +19,10 @@ export function InquiryDeskNote() {
   const [missing, setMissing] = useState(false);
   useEffect(() => {
     // Without the profile nothing is said: the document buttons work either way.
-    api.homeSummary().then((summary) => setMissing(!inquiryDeskSet(summary.company.details)), () => {});
+    api.homeSummary().then(
+      (summary) => setMissing(!inquiryDeskSet(summary.company.details)),
+      () => {},
+    );
   }, []);
   if (!missing) return null;
   return (

@@ -148,7 +148,10 @@ export function ObligationCard({
 
       {obligation.status === 'sent' && (
         <Text size="sm" mt="xs" c="green.8" data-testid="sent">
-          {t('obligation.sentOn', { date: formatDue(obligation.sent_on ?? '', i18n.language), reference: obligation.reference_number || '—' })}
+          {t('obligation.sentOn', {
+            date: formatDue(obligation.sent_on ?? '', i18n.language),
+            reference: obligation.reference_number || '—',
+          })}
         </Text>
       )}
       {obligation.status === 'waived' && (

@@ -60,7 +60,13 @@ export function StepListEditor({
             value={step.role_id === null ? null : String(step.role_id)}
             onChange={(value) => update(index, { role_id: value === null ? null : Number(value) })}
           />
-          <ActionIcon variant="default" size="lg" aria-label={t('steps.up')} disabled={index === 0} onClick={() => move(index, -1)}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('steps.up')}
+            disabled={index === 0}
+            onClick={() => move(index, -1)}
+          >
             ↑
           </ActionIcon>
           <ActionIcon
@@ -84,7 +90,12 @@ export function StepListEditor({
         </Group>
       ))}
       <Group>
-        <Button variant="light" size="xs" onClick={() => onChange([...steps, { text: '', role_id: null }])} data-testid={`${testId}-add`}>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() => onChange([...steps, { text: '', role_id: null }])}
+          data-testid={`${testId}-add`}
+        >
           {t('steps.add')}
         </Button>
       </Group>

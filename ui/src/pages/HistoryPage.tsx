@@ -91,15 +91,19 @@ export function HistoryPage() {
                         {record.action === 'update' && listChange(field.before, field.after) ? (
                           <ListChange change={listChange(field.before, field.after)!} />
                         ) : (
-                        <>
-                        {record.action !== 'create' && (
-                          <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
-                            {formatValue(field.before, t)}
-                          </Text>
-                        )}
-                        {record.action === 'update' && ' → '}
-                        {record.action !== 'delete' && <Text span size="sm">{formatValue(field.after, t)}</Text>}
-                        </>
+                          <>
+                            {record.action !== 'create' && (
+                              <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
+                                {formatValue(field.before, t)}
+                              </Text>
+                            )}
+                            {record.action === 'update' && ' → '}
+                            {record.action !== 'delete' && (
+                              <Text span size="sm">
+                                {formatValue(field.after, t)}
+                              </Text>
+                            )}
+                          </>
                         )}
                       </Table.Td>
                     </Table.Tr>

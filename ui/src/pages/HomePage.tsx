@@ -57,25 +57,29 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
-      <div>
-        <Title order={1} data-testid="company-name">
-          {company.name}
-        </Title>
-        <Group gap="xs" mt="xs">
-          <Badge variant="light">{t(`company.sector.${company.sector}`)}</Badge>
-          {company.prefecture && <Badge variant="light" color="gray">{company.prefecture}</Badge>}
-          {flags.map((flag) => (
-            <Badge key={flag} variant="outline" color="teal">
-              {flag}
-            </Badge>
-          ))}
-        </Group>
-        {path && (
-          <Text size="xs" c="dimmed" mt={6}>
-            {t('company.file')}: {path}
-          </Text>
-        )}
-      </div>
+        <div>
+          <Title order={1} data-testid="company-name">
+            {company.name}
+          </Title>
+          <Group gap="xs" mt="xs">
+            <Badge variant="light">{t(`company.sector.${company.sector}`)}</Badge>
+            {company.prefecture && (
+              <Badge variant="light" color="gray">
+                {company.prefecture}
+              </Badge>
+            )}
+            {flags.map((flag) => (
+              <Badge key={flag} variant="outline" color="teal">
+                {flag}
+              </Badge>
+            ))}
+          </Group>
+          {path && (
+            <Text size="xs" c="dimmed" mt={6}>
+              {t('company.file')}: {path}
+            </Text>
+          )}
+        </div>
         <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <StartIncidentButton size="xl" />
           <Text size="xs" c="dimmed">
@@ -121,7 +125,10 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
               <List spacing="xs">
                 {summary.stale_contacts.map((contact) => (
                   <List.Item key={contact.id} data-testid="stale-contact">
-                    <UnstyledButton onClick={() => navigate({ page: 'contact', id: contact.id })} data-testid={`stale-contact-${contact.id}`}>
+                    <UnstyledButton
+                      onClick={() => navigate({ page: 'contact', id: contact.id })}
+                      data-testid={`stale-contact-${contact.id}`}
+                    >
                       <Text fw={600} span c="blue.8">
                         {contact.name}
                       </Text>
@@ -177,31 +184,31 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
   const state = due ? urgency(due, now) : null;
   return (
     <UnstyledButton onClick={() => navigate({ page: 'incident', id: incident.id })} data-testid={`open-incident-${incident.id}`}>
-    <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
-        <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
-          {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
-        </Badge>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t(`incident.category.${incident.category ?? 'none'}`)}
-        {t('common.separator')}
-        {t(`incident.stage.${incident.stage}`)}
-        {t('common.separator')}
-        {t('home.discoveredAt', { date: formatDue(incident.discovered_at, language) })}
-      </Text>
-      {due ? (
-        <Group gap="xs" mt={4}>
-          <Text size="sm">{t('deadline.next', { date: formatDue(due, language) })}</Text>
-          <DeadlineBadge due={due} now={now} />
+      <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
+          <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
+            {incident.level === null ? t('incident.levelUnset') : t('incident.level', { level: incident.level })}
+          </Badge>
         </Group>
-      ) : (
-        <Text size="sm" c="dimmed" mt={4}>
-          {t('deadline.none')}
+        <Text size="sm" c="dimmed">
+          {t(`incident.category.${incident.category ?? 'none'}`)}
+          {t('common.separator')}
+          {t(`incident.stage.${incident.stage}`)}
+          {t('common.separator')}
+          {t('home.discoveredAt', { date: formatDue(incident.discovered_at, language) })}
         </Text>
-      )}
-    </Card>
+        {due ? (
+          <Group gap="xs" mt={4}>
+            <Text size="sm">{t('deadline.next', { date: formatDue(due, language) })}</Text>
+            <DeadlineBadge due={due} now={now} />
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('deadline.none')}
+          </Text>
+        )}
+      </Card>
     </UnstyledButton>
   );
 }

@@ -31,7 +31,6 @@ export function IncidentDetailPage({ id }: { id: number }) {
     });
   }, [id]);
 
-
   if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
   const open = detail.status === 'open';
   const language = i18n.language;
@@ -54,7 +53,9 @@ export function IncidentDetailPage({ id }: { id: number }) {
             <Badge color={open ? 'orange' : 'gray'} data-testid="incident-status">
               {t(`incidents.status.${detail.status}`)}
             </Badge>
-            {detail.level !== null && <Badge color={detail.level >= 3 ? 'red' : 'blue'}>{t('incident.level', { level: detail.level })}</Badge>}
+            {detail.level !== null && (
+              <Badge color={detail.level >= 3 ? 'red' : 'blue'}>{t('incident.level', { level: detail.level })}</Badge>
+            )}
             <Badge variant="light">{t(`incident.stage.${detail.stage}`)}</Badge>
             <Badge variant="light">{t(`incident.category.${detail.category ?? 'none'}`)}</Badge>
             <Badge variant="outline">{t(`case.${detail.case_kind}.name`)}</Badge>
@@ -100,7 +101,11 @@ export function IncidentDetailPage({ id }: { id: number }) {
               ))
             )}
             <Title order={3}>{t('detail.tasks')}</Title>
-            <TaskList tasks={detail.tasks} readOnly={!open} onToggle={(task, done) => void act(() => api.setTaskDone(id, task.id, done))} />
+            <TaskList
+              tasks={detail.tasks}
+              readOnly={!open}
+              onToggle={(task, done) => void act(() => api.setTaskDone(id, task.id, done))}
+            />
             {(['cause', 'secondary_damage', 'measures_taken', 'measures_planned', 'lessons'] as const)
               .filter((field) => detail.recovery[field])
               .map((field) => (
@@ -133,7 +138,12 @@ export function IncidentDetailPage({ id }: { id: number }) {
                   data-testid="note-author"
                 />
               )}
-              <Button onClick={() => void addNote()} disabled={!note.trim() || needsAuthor} w="fit-content" data-testid="add-note">
+              <Button
+                onClick={() => void addNote()}
+                disabled={!note.trim() || needsAuthor}
+                w="fit-content"
+                data-testid="add-note"
+              >
                 {t('detail.addNote')}
               </Button>
             </Stack>

@@ -53,7 +53,10 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
   const [rowsShown, setRowsShown] = useState(PAGE_SIZE);
 
   useEffect(() => {
-    api.listIncidents().then((list) => setIncidents(sortIncidents(list)), (e) => setError(asErrorReport(e)));
+    api.listIncidents().then(
+      (list) => setIncidents(sortIncidents(list)),
+      (e) => setError(asErrorReport(e)),
+    );
   }, []);
 
   const matching = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
@@ -131,7 +134,9 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
                         <DeadlineBadge due={due} now={now} />
                       </Group>
                     ) : (
-                      <Text size="sm" c="dimmed">—</Text>
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -146,7 +151,12 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
         </Table>
       )}
       {matching.length > shown.length && (
-        <Button variant="default" onClick={() => setRowsShown(rowsShown + PAGE_SIZE)} w="fit-content" data-testid="more-incidents">
+        <Button
+          variant="default"
+          onClick={() => setRowsShown(rowsShown + PAGE_SIZE)}
+          w="fit-content"
+          data-testid="more-incidents"
+        >
           {t('incidents.more', { count: matching.length - shown.length })}
         </Button>
       )}

@@ -62,13 +62,21 @@ export function NearMissPage() {
         </Button>
       </Group>
       <Text size="sm">{t('nearMisses.help')}</Text>
-      {saved && <Text size="sm" c="green.8">{t('nearMisses.saved', { path: saved })}</Text>}
+      {saved && (
+        <Text size="sm" c="green.8">
+          {t('nearMisses.saved', { path: saved })}
+        </Text>
+      )}
       <ErrorAlert error={error} onClose={() => setError(null)} />
       <Card withBorder padding="md">
         <Stack gap="xs">
           <Group grow align="flex-start">
             <TextInput label={t('nearMisses.occurredOn')} description={t('wizard.dateFormat')} {...field('occurred_on')} />
-            <TextInput label={t('nearMisses.reportedBy')} description={t('nearMisses.reportedByHelp')} {...field('reported_by')} />
+            <TextInput
+              label={t('nearMisses.reportedBy')}
+              description={t('nearMisses.reportedByHelp')}
+              {...field('reported_by')}
+            />
           </Group>
           <TextInput label={t('nearMisses.titleLabel')} required {...field('title')} data-testid="near-miss-title" />
           <Textarea label={t('nearMisses.description')} autosize minRows={2} {...field('description')} />
@@ -88,7 +96,11 @@ export function NearMissPage() {
             {formatDue(item.occurred_on, i18n.language)}
             {item.reported_by && `${t('common.separator')}${item.reported_by}`}
           </Text>
-          {item.description && <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.description}</Text>}
+          {item.description && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {item.description}
+            </Text>
+          )}
           {item.what_could_happen && (
             <Text size="sm">
               {t('nearMisses.whatCouldHappen')}: {item.what_could_happen}

@@ -8,7 +8,6 @@ import { useFileSwitched } from '../navigation';
 
 const KNOWN_CODES = ['not_found', 'not_a_company_file', 'newer_version', 'corrupt', 'io'];
 
-
 export function ProblemPage({ problem, path }: { problem: ErrorReport; path: string | null }) {
   const { t } = useTranslation();
   const fileSwitched = useFileSwitched();

@@ -20,7 +20,11 @@ const record = (action: ChangeRecord['action'], before: object | null, after: ob
 describe('change records', () => {
   it('show only the fields an update changed, without ids', () => {
     const fields = changedFields(
-      record('update', { id: 3, name: '山田', title: '部長', phones: [{ number: '03-1', emergency: false }] }, { id: 3, name: '山田', title: '本部長', phones: [{ number: '03-2', emergency: false }] }),
+      record(
+        'update',
+        { id: 3, name: '山田', title: '部長', phones: [{ number: '03-1', emergency: false }] },
+        { id: 3, name: '山田', title: '本部長', phones: [{ number: '03-2', emergency: false }] },
+      ),
     );
     expect(fields.map((f) => f.key)).toEqual(['title', 'phones']);
     expect(fields[0]).toMatchObject({ before: '部長', after: '本部長' });

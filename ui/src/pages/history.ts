@@ -31,7 +31,9 @@ export function changedFields(record: ChangeRecord): ChangedField[] {
   return keys
     .map((key) => ({ key, before: before[key], after: after[key] }))
     .filter((f) =>
-      record.action === 'update' ? JSON.stringify(f.before) !== JSON.stringify(f.after) : !isEmpty(record.action === 'create' ? f.after : f.before),
+      record.action === 'update'
+        ? JSON.stringify(f.before) !== JSON.stringify(f.after)
+        : !isEmpty(record.action === 'create' ? f.after : f.before),
     );
 }
 

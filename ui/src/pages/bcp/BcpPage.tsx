@@ -22,7 +22,10 @@ export function BcpPage() {
   const contacts = useContactOptions();
   useEffect(() => {
     api.editableBcp().then(setBcp, (e) => setError(asErrorReport(e)));
-    api.editablePolicy().then((p) => setRoles(p.roles.map((r) => ({ value: String(r.id), label: r.name }))), () => {});
+    api.editablePolicy().then(
+      (p) => setRoles(p.roles.map((r) => ({ value: String(r.id), label: r.name }))),
+      () => {},
+    );
   }, []);
 
   return (
@@ -35,7 +38,9 @@ export function BcpPage() {
           <Tabs.List>
             <Tabs.Tab value="scenarios">{t('bcp.tab.scenarios')}</Tabs.Tab>
             <Tabs.Tab value="targets">{t('bcp.tab.targets')}</Tabs.Tab>
-            <Tabs.Tab value="exercises" data-testid="tab-exercises">{t('bcp.tab.exercises')}</Tabs.Tab>
+            <Tabs.Tab value="exercises" data-testid="tab-exercises">
+              {t('bcp.tab.exercises')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="scenarios" pt="md">
             <Stack gap="md" maw={900}>
@@ -59,9 +64,21 @@ export function BcpPage() {
             <Stack gap="md" maw={1000}>
               <Title order={4}>{t('bcp.exercise.add')}</Title>
               <Text size="sm">{t('bcp.exercise.help')}</Text>
-              <ExerciseCard key={bcp.exercises.length} exercise={null} scenarios={bcp.scenarios} contacts={contacts} onChange={setBcp} />
+              <ExerciseCard
+                key={bcp.exercises.length}
+                exercise={null}
+                scenarios={bcp.scenarios}
+                contacts={contacts}
+                onChange={setBcp}
+              />
               {bcp.exercises.map((exercise) => (
-                <ExerciseCard key={exercise.id} exercise={exercise} scenarios={bcp.scenarios} contacts={contacts} onChange={setBcp} />
+                <ExerciseCard
+                  key={exercise.id}
+                  exercise={exercise}
+                  scenarios={bcp.scenarios}
+                  contacts={contacts}
+                  onChange={setBcp}
+                />
               ))}
             </Stack>
           </Tabs.Panel>
@@ -100,7 +117,14 @@ function SaveRow({
           {state.saved && onDelete && <Text c="green.8">{t('contacts.saved')}</Text>}
         </Group>
         {onDelete && deleteQuestion && (
-          <ConfirmButton variant="subtle" color="red" question={deleteQuestion} confirmLabel={t('contact.delete')} onConfirm={onDelete} testId={`${testId}-delete`}>
+          <ConfirmButton
+            variant="subtle"
+            color="red"
+            question={deleteQuestion}
+            confirmLabel={t('contact.delete')}
+            onConfirm={onDelete}
+            testId={`${testId}-delete`}
+          >
             {t('contact.delete')}
           </ConfirmButton>
         )}
@@ -118,7 +142,13 @@ function ScenarioCard({ scenario, onChange }: { scenario: EditableScenario | nul
     <Card withBorder padding="md">
       <Stack gap="xs">
         <TextInput label={t('bcp.scenario.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-        <Textarea label={t('bcp.scenario.reason')} autosize minRows={1} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Textarea
+          label={t('bcp.scenario.reason')}
+          autosize
+          minRows={1}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+        />
         <SaveRow
           state={state}
           saveLabel={scenario ? t('contact.save') : t('bcp.scenario.addButton')}
@@ -160,25 +190,60 @@ function TargetCard({
     related_contact_ids: related.map((c) => c.id),
     related_contacts_hint: hint,
     target_recovery_time: time,
-    recovery_steps: steps.split('\n').map((s) => s.trim()).filter(Boolean),
+    recovery_steps: steps
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
   });
   return (
     <Card withBorder padding="md" data-testid={target ? `target-${target.id}` : 'new-target'}>
       <Stack gap="xs">
         <Group grow align="flex-start">
           <TextInput label={t('bcp.target.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <TextInput label={t('history.field.target_recovery_time')} placeholder={t('bcp.target.timePlaceholder')} value={time} onChange={(e) => setTime(e.currentTarget.value)} />
+          <TextInput
+            label={t('history.field.target_recovery_time')}
+            placeholder={t('bcp.target.timePlaceholder')}
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+          />
         </Group>
         <Group grow align="flex-start">
           <Select label={t('history.field.recovery_role')} clearable data={roles} value={role} onChange={setRole} />
-          <Select label={t('history.field.recovery_contact')} clearable searchable limit={50} data={contacts} value={owner} onChange={setOwner} />
+          <Select
+            label={t('history.field.recovery_contact')}
+            clearable
+            searchable
+            limit={50}
+            data={contacts}
+            value={owner}
+            onChange={setOwner}
+          />
         </Group>
         <Text size="sm" fw={600}>
           {t('history.field.related_contacts')}
         </Text>
-        <ContactListPicker value={related} onChange={setRelated} options={contacts} label={t('bcp.target.addRelated')} testId="related-contacts" />
-        <Textarea label={t('history.field.related_contacts_hint')} autosize minRows={1} value={hint} onChange={(e) => setHint(e.currentTarget.value)} />
-        <Textarea label={t('bcp.target.steps')} description={t('bcp.target.stepsHelp')} autosize minRows={2} value={steps} onChange={(e) => setSteps(e.currentTarget.value)} />
+        <ContactListPicker
+          value={related}
+          onChange={setRelated}
+          options={contacts}
+          label={t('bcp.target.addRelated')}
+          testId="related-contacts"
+        />
+        <Textarea
+          label={t('history.field.related_contacts_hint')}
+          autosize
+          minRows={1}
+          value={hint}
+          onChange={(e) => setHint(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('bcp.target.steps')}
+          description={t('bcp.target.stepsHelp')}
+          autosize
+          minRows={2}
+          value={steps}
+          onChange={(e) => setSteps(e.currentTarget.value)}
+        />
         <SaveRow
           state={state}
           saveLabel={target ? t('contact.save') : t('bcp.target.addButton')}
@@ -227,17 +292,59 @@ function ExerciseCard({
       <Stack gap="xs">
         {exercise && <Text fw={600}>{formatDue(exercise.held_on, i18n.language)}</Text>}
         <Group grow align="flex-start">
-          <TextInput label={t('history.field.held_on')} placeholder="2026-11-22" value={heldOn} onChange={(e) => setHeldOn(e.currentTarget.value)} data-testid="exercise-date" />
-          <Select label={t('history.field.scenario')} clearable data={scenarios.map((s) => ({ value: String(s.id), label: s.title }))} value={scenario} onChange={setScenario} />
+          <TextInput
+            label={t('history.field.held_on')}
+            placeholder="2026-11-22"
+            value={heldOn}
+            onChange={(e) => setHeldOn(e.currentTarget.value)}
+            data-testid="exercise-date"
+          />
+          <Select
+            label={t('history.field.scenario')}
+            clearable
+            data={scenarios.map((s) => ({ value: String(s.id), label: s.title }))}
+            value={scenario}
+            onChange={setScenario}
+          />
         </Group>
-        <Textarea label={t('history.field.participants')} autosize minRows={1} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
-        <Textarea label={t('history.field.what_worked')} autosize minRows={1} value={worked} onChange={(e) => setWorked(e.currentTarget.value)} />
-        <Textarea label={t('history.field.unreachable')} autosize minRows={1} value={unreachable} onChange={(e) => setUnreachable(e.currentTarget.value)} />
-        <Textarea label={t('history.field.follow_ups')} autosize minRows={1} value={followUps} onChange={(e) => setFollowUps(e.currentTarget.value)} />
+        <Textarea
+          label={t('history.field.participants')}
+          autosize
+          minRows={1}
+          value={participants}
+          onChange={(e) => setParticipants(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('history.field.what_worked')}
+          autosize
+          minRows={1}
+          value={worked}
+          onChange={(e) => setWorked(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('history.field.unreachable')}
+          autosize
+          minRows={1}
+          value={unreachable}
+          onChange={(e) => setUnreachable(e.currentTarget.value)}
+        />
+        <Textarea
+          label={t('history.field.follow_ups')}
+          autosize
+          minRows={1}
+          value={followUps}
+          onChange={(e) => setFollowUps(e.currentTarget.value)}
+        />
         <Text size="sm" fw={600}>
           {t('history.field.confirmed_contacts')}
         </Text>
-        <ContactListPicker value={confirmed} onChange={setConfirmed} options={contacts} label={t('bcp.exercise.addConfirmed')} testId="exercise-confirmed" />
+        <ContactListPicker
+          value={confirmed}
+          onChange={setConfirmed}
+          options={contacts}
+          label={t('bcp.exercise.addConfirmed')}
+          testId="exercise-confirmed"
+        />
         <SaveRow
           state={state}
           saveLabel={exercise ? t('contact.save') : t('bcp.exercise.record')}

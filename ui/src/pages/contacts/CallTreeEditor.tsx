@@ -15,10 +15,13 @@ export function CallTreeEditor({ onSaved }: { onSaved: () => void }) {
   const [error, setError] = useState<ErrorReport | null>(null);
 
   useEffect(() => {
-    api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then((page) => {
-      setEveryone(page.items);
-      setOrder(page.items.filter((c) => c.call_order !== null).sort((a, b) => (a.call_order ?? 0) - (b.call_order ?? 0)));
-    }, (e) => setError(asErrorReport(e)));
+    api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then(
+      (page) => {
+        setEveryone(page.items);
+        setOrder(page.items.filter((c) => c.call_order !== null).sort((a, b) => (a.call_order ?? 0) - (b.call_order ?? 0)));
+      },
+      (e) => setError(asErrorReport(e)),
+    );
   }, []);
 
   const change = (next: ContactListItem[]) => {
@@ -63,18 +66,25 @@ export function CallTreeEditor({ onSaved }: { onSaved: () => void }) {
               {contact.name}
               <Text span size="sm" c="dimmed">
                 {' '}
-                {contact.title}
-                {' '}
-                {(contact.emergency_phone ?? contact.phone)?.number ?? ''}
+                {contact.title} {(contact.emergency_phone ?? contact.phone)?.number ?? ''}
               </Text>
             </Text>
             <ActionIcon variant="default" aria-label={t('steps.up')} disabled={index === 0} onClick={() => move(index, -1)}>
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" aria-label={t('steps.down')} disabled={index === order.length - 1} onClick={() => move(index, 1)}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.down')}
+              disabled={index === order.length - 1}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </ActionIcon>
-            <ActionIcon variant="default" aria-label={t('steps.remove')} onClick={() => change(order.filter((c) => c.id !== contact.id))}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.remove')}
+              onClick={() => change(order.filter((c) => c.id !== contact.id))}
+            >
               ×
             </ActionIcon>
           </Group>

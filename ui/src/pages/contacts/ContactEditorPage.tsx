@@ -178,12 +178,33 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         w={300}
       />
       <Group grow align="flex-start">
-        <TextInput label={t('contacts.name')} required value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid="contact-name" />
-        <TextInput label={t('contact.kana')} value={form.name_kana} onChange={(e) => set({ name_kana: e.currentTarget.value })} data-testid="contact-kana" />
+        <TextInput
+          label={t('contacts.name')}
+          required
+          value={form.name}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          data-testid="contact-name"
+        />
+        <TextInput
+          label={t('contact.kana')}
+          value={form.name_kana}
+          onChange={(e) => set({ name_kana: e.currentTarget.value })}
+          data-testid="contact-kana"
+        />
       </Group>
       <Group grow align="flex-start">
-        <TextInput label={t('contacts.organization')} value={form.organization} onChange={(e) => set({ organization: e.currentTarget.value })} data-testid="contact-organization" />
-        <TextInput label={t('contact.title')} value={form.title} onChange={(e) => set({ title: e.currentTarget.value })} data-testid="contact-title" />
+        <TextInput
+          label={t('contacts.organization')}
+          value={form.organization}
+          onChange={(e) => set({ organization: e.currentTarget.value })}
+          data-testid="contact-organization"
+        />
+        <TextInput
+          label={t('contact.title')}
+          value={form.title}
+          onChange={(e) => set({ title: e.currentTarget.value })}
+          data-testid="contact-title"
+        />
       </Group>
 
       <Stack gap={6}>
@@ -197,28 +218,42 @@ export function ContactEditorPage({ id }: { id: number | null }) {
               placeholder={t('contact.phoneLabel')}
               aria-label={t('contact.phoneLabel')}
               value={phone.label}
-              onChange={(e) => set({ phones: form.phones.map((p, i) => (i === index ? { ...p, label: e.currentTarget.value } : p)) })}
+              onChange={(e) =>
+                set({ phones: form.phones.map((p, i) => (i === index ? { ...p, label: e.currentTarget.value } : p)) })
+              }
             />
             <TextInput
               style={{ flex: 1 }}
               placeholder="03-1234-5678"
               aria-label={t('contacts.phone')}
               value={phone.number}
-              onChange={(e) => set({ phones: form.phones.map((p, i) => (i === index ? { ...p, number: e.currentTarget.value } : p)) })}
+              onChange={(e) =>
+                set({ phones: form.phones.map((p, i) => (i === index ? { ...p, number: e.currentTarget.value } : p)) })
+              }
               data-testid={`contact-phone-${index}`}
             />
             <Checkbox
               label={t('contact.emergency')}
               checked={phone.emergency}
-              onChange={(e) => set({ phones: form.phones.map((p, i) => (i === index ? { ...p, emergency: e.currentTarget.checked } : p)) })}
+              onChange={(e) =>
+                set({ phones: form.phones.map((p, i) => (i === index ? { ...p, emergency: e.currentTarget.checked } : p)) })
+              }
             />
-            <ActionIcon variant="default" aria-label={t('steps.remove')} onClick={() => set({ phones: form.phones.filter((_, i) => i !== index) })}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.remove')}
+              onClick={() => set({ phones: form.phones.filter((_, i) => i !== index) })}
+            >
               ×
             </ActionIcon>
           </Group>
         ))}
         <Group>
-          <Button size="xs" variant="light" onClick={() => set({ phones: [...form.phones, { label: '', number: '', emergency: false }] })}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => set({ phones: [...form.phones, { label: '', number: '', emergency: false }] })}
+          >
             {t('contact.addPhone')}
           </Button>
         </Group>
@@ -235,17 +270,25 @@ export function ContactEditorPage({ id }: { id: number | null }) {
               placeholder={t('contact.emailLabel')}
               aria-label={t('contact.emailLabel')}
               value={email.label}
-              onChange={(e) => set({ emails: form.emails.map((m, i) => (i === index ? { ...m, label: e.currentTarget.value } : m)) })}
+              onChange={(e) =>
+                set({ emails: form.emails.map((m, i) => (i === index ? { ...m, label: e.currentTarget.value } : m)) })
+              }
             />
             <TextInput
               style={{ flex: 1 }}
               placeholder="name@example.jp"
               aria-label={t('contacts.email')}
               value={email.address}
-              onChange={(e) => set({ emails: form.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value } : m)) })}
+              onChange={(e) =>
+                set({ emails: form.emails.map((m, i) => (i === index ? { ...m, address: e.currentTarget.value } : m)) })
+              }
               data-testid={`contact-email-${index}`}
             />
-            <ActionIcon variant="default" aria-label={t('steps.remove')} onClick={() => set({ emails: form.emails.filter((_, i) => i !== index) })}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.remove')}
+              onClick={() => set({ emails: form.emails.filter((_, i) => i !== index) })}
+            >
               ×
             </ActionIcon>
           </Group>
@@ -281,7 +324,14 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         onChange={(value) => set({ call_order: typeof value === 'number' ? value : null })}
         w={260}
       />
-      <Textarea label={t('contact.notes')} autosize minRows={2} value={form.notes} onChange={(e) => set({ notes: e.currentTarget.value })} data-testid="contact-notes" />
+      <Textarea
+        label={t('contact.notes')}
+        autosize
+        minRows={2}
+        value={form.notes}
+        onChange={(e) => set({ notes: e.currentTarget.value })}
+        data-testid="contact-notes"
+      />
 
       <Group justify="space-between">
         <Group>

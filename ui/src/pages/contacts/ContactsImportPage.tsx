@@ -96,7 +96,11 @@ export function ContactsImportPage() {
         <Card withBorder padding="lg" data-testid="csv-preview">
           <Group gap="xs" mb="sm">
             <Text fw={600}>{chosen.file_name}</Text>
-            {preview.encoding && <Badge variant="light" tt="none">{t(`csv.encoding.${preview.encoding}`)}</Badge>}
+            {preview.encoding && (
+              <Badge variant="light" tt="none">
+                {t(`csv.encoding.${preview.encoding}`)}
+              </Badge>
+            )}
             <Text size="sm" c="dimmed">
               {t('csv.rowCount', { count: preview.rows.length })}
             </Text>

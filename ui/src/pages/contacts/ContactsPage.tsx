@@ -53,7 +53,10 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
   }, [search, tag, onlyStale, page, reload]);
 
   useEffect(() => {
-    api.homeSummary().then((s) => setMonths(s.company.stale_contact_months), () => {});
+    api.homeSummary().then(
+      (s) => setMonths(s.company.stale_contact_months),
+      () => {},
+    );
   }, []);
 
   const act = async (work: () => Promise<unknown>, done?: string) => {
@@ -137,7 +140,10 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
               {contacts.items.map((contact) => (
                 <Table.Tr key={contact.id} data-testid="contact-row">
                   <Table.Td>
-                    <UnstyledButton onClick={() => navigate({ page: 'contact', id: contact.id })} data-testid={`contact-${contact.id}`}>
+                    <UnstyledButton
+                      onClick={() => navigate({ page: 'contact', id: contact.id })}
+                      data-testid={`contact-${contact.id}`}
+                    >
                       <Text fw={600} c="blue.8">
                         {contact.call_order !== null && (
                           <Badge size="xs" variant="light" mr={6}>

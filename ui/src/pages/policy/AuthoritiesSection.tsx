@@ -30,7 +30,12 @@ export function AuthoritiesSection({ policy, onChange }: { policy: EditablePolic
             <ActionIcon variant="default" aria-label={t('steps.up')} disabled={index === 0} onClick={() => move(index, -1)}>
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" aria-label={t('steps.down')} disabled={index === policy.authorities.length - 1} onClick={() => move(index, 1)}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.down')}
+              disabled={index === policy.authorities.length - 1}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </ActionIcon>
           </Stack>
@@ -56,16 +61,45 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
     <Card withBorder padding="md" style={{ flex: 1 }} data-testid={testId}>
       <Stack gap="xs">
         <Group grow align="flex-start">
-          <TextInput label={t('policy.roles.name')} required value={form.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid={`${testId}-name`} />
-          <TextInput label={t('history.field.purpose')} value={form.purpose} onChange={(e) => set({ purpose: e.currentTarget.value })} />
+          <TextInput
+            label={t('policy.roles.name')}
+            required
+            value={form.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            data-testid={`${testId}-name`}
+          />
+          <TextInput
+            label={t('history.field.purpose')}
+            value={form.purpose}
+            onChange={(e) => set({ purpose: e.currentTarget.value })}
+          />
         </Group>
         <Group grow>
-          <TextInput label={t('history.field.phone')} value={form.phone} onChange={(e) => set({ phone: e.currentTarget.value })} data-testid={`${testId}-phone`} />
-          <TextInput label={t('history.field.email')} value={form.email} onChange={(e) => set({ email: e.currentTarget.value })} />
-          <TextInput label={t('history.field.hours')} value={form.hours} onChange={(e) => set({ hours: e.currentTarget.value })} />
+          <TextInput
+            label={t('history.field.phone')}
+            value={form.phone}
+            onChange={(e) => set({ phone: e.currentTarget.value })}
+            data-testid={`${testId}-phone`}
+          />
+          <TextInput
+            label={t('history.field.email')}
+            value={form.email}
+            onChange={(e) => set({ email: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('history.field.hours')}
+            value={form.hours}
+            onChange={(e) => set({ hours: e.currentTarget.value })}
+          />
         </Group>
         <TextInput label={t('history.field.url')} value={form.url} onChange={(e) => set({ url: e.currentTarget.value })} />
-        <Textarea label={t('history.field.source')} autosize minRows={1} value={form.source} onChange={(e) => set({ source: e.currentTarget.value })} />
+        <Textarea
+          label={t('history.field.source')}
+          autosize
+          minRows={1}
+          value={form.source}
+          onChange={(e) => set({ source: e.currentTarget.value })}
+        />
         <ErrorAlert error={error} onClose={clearError} />
         <Group justify="space-between">
           <Group>

@@ -11,10 +11,15 @@ import { corporateNumberProblem } from './corporateNumber';
 
 const SECTION: PolicySection = 'company-details';
 
-
 const DATE_STYLES: DateStyle[] = ['western', 'japanese'];
 
-export function CompanyDetailsFields({ details, onChange, cyberInsurance, tried, refusedNumber }: {
+export function CompanyDetailsFields({
+  details,
+  onChange,
+  cyberInsurance,
+  tried,
+  refusedNumber,
+}: {
   details: CompanyDetails;
   onChange: (details: CompanyDetails) => void;
   /** The policy number is asked only of a company with cyber insurance. */

@@ -91,7 +91,9 @@ describe('the company details for documents', () => {
     api.updateCompanyProfile.mockRejectedValue({ code: 'invalid_corporate_number', message: 'check digit' });
     await renderSection();
     fireEvent.click(screen.getByTestId('save-profile'));
-    expect(await screen.findByText('法人番号が正しくありません。13桁の数字で、打ち間違いがないか確かめてください。')).toBeInTheDocument();
+    expect(
+      await screen.findByText('法人番号が正しくありません。13桁の数字で、打ち間違いがないか確かめてください。'),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('error')).toBeNull();
   });
 

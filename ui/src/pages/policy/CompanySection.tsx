@@ -2,7 +2,21 @@
 // what the drafts print about the company), and the policy as a template file: exported for
 // another client, or imported from one.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Checkbox, Divider, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Divider,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSummary, Sector } from '../../bindings';
@@ -22,7 +36,17 @@ const toAnswer = (value: boolean | null): Answer => (value === null ? 'unanswere
 const fromAnswer = (answer: string): boolean | null => (answer === 'unanswered' ? null : answer === 'yes');
 
 /** The EU questions of the GDPR's reach (art. 3), each yes / no / not answered yet. */
-function EuQuestion({ label, value, onChange, testId }: { label: string; value: boolean | null; onChange: (v: boolean | null) => void; testId: string }) {
+function EuQuestion({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: boolean | null;
+  onChange: (v: boolean | null) => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
@@ -32,7 +56,10 @@ function EuQuestion({ label, value, onChange, testId }: { label: string; value: 
       <SegmentedControl
         value={toAnswer(value)}
         onChange={(answer) => onChange(fromAnswer(answer))}
-        data={(['yes', 'no', 'unanswered'] as Answer[]).map((answer) => ({ value: answer, label: t(`company.answer.${answer}`) }))}
+        data={(['yes', 'no', 'unanswered'] as Answer[]).map((answer) => ({
+          value: answer,
+          label: t(`company.answer.${answer}`),
+        }))}
         data-testid={testId}
         w="fit-content"
       />
@@ -40,7 +67,10 @@ function EuQuestion({ label, value, onChange, testId }: { label: string; value: 
   );
 }
 
-export function CompanySection({ onPolicyReplaced, section }: {
+export function CompanySection({
+  onPolicyReplaced,
+  section,
+}: {
   onPolicyReplaced: () => void;
   /** The part to scroll to once the profile is shown. */
   section?: PolicySection;
@@ -55,8 +85,14 @@ export function CompanySection({ onPolicyReplaced, section }: {
   const [tried, setTried] = useState(false);
 
   useEffect(() => {
-    api.homeSummary().then((s) => setProfile(s.company), () => {});
-    api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then((page) => setContacts(page.items), () => {});
+    api.homeSummary().then(
+      (s) => setProfile(s.company),
+      () => {},
+    );
+    api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then(
+      (page) => setContacts(page.items),
+      () => {},
+    );
   }, []);
   const loaded = profile !== null;
   useEffect(() => {
@@ -78,7 +114,13 @@ export function CompanySection({ onPolicyReplaced, section }: {
           {t('policy.company.title')}
         </Title>
         <Stack gap="sm">
-          <TextInput label={t('files.companyName')} required value={profile.name} onChange={(e) => set({ name: e.currentTarget.value })} data-testid="profile-name" />
+          <TextInput
+            label={t('files.companyName')}
+            required
+            value={profile.name}
+            onChange={(e) => set({ name: e.currentTarget.value })}
+            data-testid="profile-name"
+          />
           <Group grow>
             <Select
               label={t('policy.company.sector')}
@@ -87,17 +129,52 @@ export function CompanySection({ onPolicyReplaced, section }: {
               data={SECTORS.map((value) => ({ value, label: t(`company.sector.${value}`) }))}
               allowDeselect={false}
             />
-            <TextInput label={t('history.field.prefecture')} value={profile.prefecture} onChange={(e) => set({ prefecture: e.currentTarget.value })} />
+            <TextInput
+              label={t('history.field.prefecture')}
+              value={profile.prefecture}
+              onChange={(e) => set({ prefecture: e.currentTarget.value })}
+            />
           </Group>
-          <Checkbox label={t('history.field.handles_personal_data')} checked={profile.handles_personal_data} onChange={(e) => set({ handles_personal_data: e.currentTarget.checked })} />
-          <Checkbox label={t('company.myNumber')} checked={profile.handles_my_number} onChange={(e) => set({ handles_my_number: e.currentTarget.checked })} />
-          <Checkbox label={t('company.euData')} checked={profile.handles_eu_data} onChange={(e) => set({ handles_eu_data: e.currentTarget.checked })} />
-          <EuQuestion label={t('company.euEstablishment')} value={profile.eu_establishment} onChange={(v) => set({ eu_establishment: v })} testId="profile-eu-establishment" />
-          <EuQuestion label={t('company.euTargeting')} value={profile.eu_targeting} onChange={(v) => set({ eu_targeting: v })} testId="profile-eu-targeting" />
+          <Checkbox
+            label={t('history.field.handles_personal_data')}
+            checked={profile.handles_personal_data}
+            onChange={(e) => set({ handles_personal_data: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('company.myNumber')}
+            checked={profile.handles_my_number}
+            onChange={(e) => set({ handles_my_number: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('company.euData')}
+            checked={profile.handles_eu_data}
+            onChange={(e) => set({ handles_eu_data: e.currentTarget.checked })}
+          />
+          <EuQuestion
+            label={t('company.euEstablishment')}
+            value={profile.eu_establishment}
+            onChange={(v) => set({ eu_establishment: v })}
+            testId="profile-eu-establishment"
+          />
+          <EuQuestion
+            label={t('company.euTargeting')}
+            value={profile.eu_targeting}
+            onChange={(v) => set({ eu_targeting: v })}
+            testId="profile-eu-targeting"
+          />
           <Text size="xs" c="dimmed">
-            {t(profile.eu_establishment === false && profile.eu_targeting === false ? 'company.gdprNotApplying' : 'company.gdprApplying')}
+            {t(
+              profile.eu_establishment === false && profile.eu_targeting === false
+                ? 'company.gdprNotApplying'
+                : 'company.gdprApplying',
+            )}
           </Text>
-          <Checkbox label={t('company.cyberInsurance')} checked={profile.cyber_insurance} onChange={(e) => set({ cyber_insurance: e.currentTarget.checked })} data-testid="profile-cyber-insurance" />
+          <Checkbox
+            label={t('company.cyberInsurance')}
+            checked={profile.cyber_insurance}
+            onChange={(e) => set({ cyber_insurance: e.currentTarget.checked })}
+            data-testid="profile-cyber-insurance"
+          />
           {profile.cyber_insurance && (
             <Select
               label={t('company.insurer')}
@@ -106,13 +183,24 @@ export function CompanySection({ onPolicyReplaced, section }: {
               clearable
               value={profile.insurer_contact_id === null ? null : String(profile.insurer_contact_id)}
               onChange={(v) => set({ insurer_contact_id: v === null ? null : Number(v) })}
-              data={contacts.map((c) => ({ value: String(c.id), label: c.organization && c.organization !== c.name ? `${c.name}（${c.organization}）` : c.name }))}
+              data={contacts.map((c) => ({
+                value: String(c.id),
+                label: c.organization && c.organization !== c.name ? `${c.name}（${c.organization}）` : c.name,
+              }))}
               maw={480}
               data-testid="profile-insurer"
             />
           )}
-          <Checkbox label={t('company.privacyMark')} checked={profile.privacy_mark} onChange={(e) => set({ privacy_mark: e.currentTarget.checked })} />
-          <Checkbox label={t('company.isms')} checked={profile.isms_certified} onChange={(e) => set({ isms_certified: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('company.privacyMark')}
+            checked={profile.privacy_mark}
+            onChange={(e) => set({ privacy_mark: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('company.isms')}
+            checked={profile.isms_certified}
+            onChange={(e) => set({ isms_certified: e.currentTarget.checked })}
+          />
           <NumberInput
             label={t('contacts.staleMonths')}
             min={1}
@@ -155,7 +243,11 @@ export function CompanySection({ onPolicyReplaced, section }: {
         <Group>
           <Button
             variant="default"
-            onClick={() => void template.save(async () => void (await api.exportPolicyTemplate(t('policy.template.fileName', { name: profile.name }))))}
+            onClick={() =>
+              void template.save(
+                async () => void (await api.exportPolicyTemplate(t('policy.template.fileName', { name: profile.name }))),
+              )
+            }
             data-testid="export-template"
           >
             {t('policy.template.export')}

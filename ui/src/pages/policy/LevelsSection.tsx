@@ -28,7 +28,15 @@ export function LevelsSection({ policy, onChange }: { policy: EditablePolicy; on
   );
 }
 
-function LevelCard({ level, roles, onChange }: { level: EditableLevel; roles: { value: string; label: string }[]; onChange: (p: EditablePolicy) => void }) {
+function LevelCard({
+  level,
+  roles,
+  onChange,
+}: {
+  level: EditableLevel;
+  roles: { value: string; label: string }[];
+  onChange: (p: EditablePolicy) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(level.name);
   const [impact, setImpact] = useState(level.impact);
@@ -41,16 +49,38 @@ function LevelCard({ level, roles, onChange }: { level: EditableLevel; roles: { 
           <Badge size="lg" color={level.level === 3 ? 'red' : level.level === 2 ? 'orange' : 'gray'}>
             {t('incident.level', { level: level.level })}
           </Badge>
-          <TextInput label={t('policy.roles.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: 1 }} />
-          <Select label={t('history.field.responsible_role')} data={roles} value={role} onChange={setRole} allowDeselect={false} w={240} />
+          <TextInput
+            label={t('policy.roles.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          <Select
+            label={t('history.field.responsible_role')}
+            data={roles}
+            value={role}
+            onChange={setRole}
+            allowDeselect={false}
+            w={240}
+          />
         </Group>
-        <Textarea label={t('history.field.impact')} autosize minRows={2} value={impact} onChange={(e) => setImpact(e.currentTarget.value)} />
+        <Textarea
+          label={t('history.field.impact')}
+          autosize
+          minRows={2}
+          value={impact}
+          onChange={(e) => setImpact(e.currentTarget.value)}
+        />
         <ErrorAlert error={error} onClose={clearError} />
         <Group>
           <Button
             loading={busy}
             disabled={role === null}
-            onClick={() => void save(async () => onChange(await api.updateLevel(level.level, { name, impact, responsible_role_id: Number(role) })))}
+            onClick={() =>
+              void save(async () =>
+                onChange(await api.updateLevel(level.level, { name, impact, responsible_role_id: Number(role) })),
+              )
+            }
           >
             {t('contact.save')}
           </Button>
@@ -70,10 +100,19 @@ function CategoryCard({ category, onChange }: { category: EditableCategory; onCh
     <Card withBorder padding="md" data-testid={`category-${category.key}`}>
       <Stack gap="sm">
         <TextInput label={t('policy.roles.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Textarea label={t('history.field.description')} autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <Textarea
+          label={t('history.field.description')}
+          autosize
+          minRows={1}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
         <ErrorAlert error={error} onClose={clearError} />
         <Group>
-          <Button loading={busy} onClick={() => void save(async () => onChange(await api.updateCategory(category.id, { name, description })))}>
+          <Button
+            loading={busy}
+            onClick={() => void save(async () => onChange(await api.updateCategory(category.id, { name, description })))}
+          >
             {t('contact.save')}
           </Button>
           {saved && <Text c="green.8">{t('contacts.saved')}</Text>}

@@ -34,11 +34,21 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
       {policy && (
         <Tabs defaultValue="company" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="company" data-testid="tab-company">{t('policy.tab.company')}</Tabs.Tab>
-            <Tabs.Tab value="roles" data-testid="tab-roles">{t('policy.tab.roles')}</Tabs.Tab>
-            <Tabs.Tab value="levels" data-testid="tab-levels">{t('policy.tab.levels')}</Tabs.Tab>
-            <Tabs.Tab value="procedures" data-testid="tab-procedures">{t('policy.tab.procedures')}</Tabs.Tab>
-            <Tabs.Tab value="authorities" data-testid="tab-authorities">{t('policy.tab.authorities')}</Tabs.Tab>
+            <Tabs.Tab value="company" data-testid="tab-company">
+              {t('policy.tab.company')}
+            </Tabs.Tab>
+            <Tabs.Tab value="roles" data-testid="tab-roles">
+              {t('policy.tab.roles')}
+            </Tabs.Tab>
+            <Tabs.Tab value="levels" data-testid="tab-levels">
+              {t('policy.tab.levels')}
+            </Tabs.Tab>
+            <Tabs.Tab value="procedures" data-testid="tab-procedures">
+              {t('policy.tab.procedures')}
+            </Tabs.Tab>
+            <Tabs.Tab value="authorities" data-testid="tab-authorities">
+              {t('policy.tab.authorities')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="company" pt="md">
             <CompanySection onPolicyReplaced={() => void reload()} section={section} />

@@ -65,7 +65,10 @@ export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy
           value={caseKey}
           onChange={setCaseKey}
           allowDeselect={false}
-          data={policy.checklists.map((c) => ({ value: c.case_key, label: t(`case.${c.case_key}.name`, { defaultValue: c.title }) }))}
+          data={policy.checklists.map((c) => ({
+            value: c.case_key,
+            label: t(`case.${c.case_key}.name`, { defaultValue: c.title }),
+          }))}
           w={360}
           mb="md"
         />
@@ -94,7 +97,13 @@ function ProcedureEditor({
   const { error, saved, busy, save, clearError } = useSave();
   return (
     <Stack gap="sm">
-      <Textarea label={t('policy.procedures.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <Textarea
+        label={t('policy.procedures.note')}
+        autosize
+        minRows={1}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
       <StepListEditor steps={steps} roles={roles} onChange={setSteps} testId="procedure-steps" />
       <ErrorAlert error={error} onClose={clearError} />
       <Group>
@@ -112,7 +121,15 @@ function ProcedureEditor({
   );
 }
 
-function ChecklistEditor({ checklist, roles, onChange }: { checklist: EditableChecklist; roles: Roles; onChange: (p: EditablePolicy) => void }) {
+function ChecklistEditor({
+  checklist,
+  roles,
+  onChange,
+}: {
+  checklist: EditableChecklist;
+  roles: Roles;
+  onChange: (p: EditablePolicy) => void;
+}) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(checklist.title);
   const [items, setItems] = useState<EditableStep[]>(checklist.items);

@@ -40,7 +40,12 @@ export function RolesSection({
             <ActionIcon variant="default" aria-label={t('steps.up')} disabled={index === 0} onClick={() => move(index, -1)}>
               ↑
             </ActionIcon>
-            <ActionIcon variant="default" aria-label={t('steps.down')} disabled={index === policy.roles.length - 1} onClick={() => move(index, 1)}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('steps.down')}
+              disabled={index === policy.roles.length - 1}
+              onClick={() => move(index, 1)}
+            >
               ↓
             </ActionIcon>
           </Stack>
@@ -53,7 +58,13 @@ export function RolesSection({
         </Title>
         <ErrorAlert error={adding.error} onClose={adding.clearError} />
         <Group align="flex-end">
-          <TextInput label={t('policy.roles.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={320} data-testid="new-role-name" />
+          <TextInput
+            label={t('policy.roles.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={320}
+            data-testid="new-role-name"
+          />
           <Button
             disabled={name.trim() === ''}
             onClick={() =>
@@ -72,7 +83,15 @@ export function RolesSection({
   );
 }
 
-function RoleCard({ role, contacts, onChange }: { role: EditableRole; contacts: Options; onChange: (p: EditablePolicy) => void }) {
+function RoleCard({
+  role,
+  contacts,
+  onChange,
+}: {
+  role: EditableRole;
+  contacts: Options;
+  onChange: (p: EditablePolicy) => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(role.name);
   const [description, setDescription] = useState(role.description);
@@ -84,7 +103,13 @@ function RoleCard({ role, contacts, onChange }: { role: EditableRole; contacts: 
       <Stack gap="sm">
         <Group grow align="flex-start">
           <TextInput label={t('policy.roles.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Textarea label={t('history.field.description')} autosize minRows={1} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <Textarea
+            label={t('history.field.description')}
+            autosize
+            minRows={1}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+          />
         </Group>
         <Text size="sm" fw={600}>
           {t('policy.roles.people')}
@@ -105,7 +130,12 @@ function RoleCard({ role, contacts, onChange }: { role: EditableRole; contacts: 
               onClick={() =>
                 void save(async () => {
                   await api.saveRole(role.id, { name, description });
-                  onChange(await api.setRoleHolders(role.id, people.map((p) => p.id)));
+                  onChange(
+                    await api.setRoleHolders(
+                      role.id,
+                      people.map((p) => p.id),
+                    ),
+                  );
                 })
               }
               data-testid={`save-role-${role.key}`}

@@ -5,7 +5,11 @@ import { Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DATA_ITEMS, tickItem, type DataAnswers } from './reportingAnswers';
 
-export function DataItemsChecklist({ data, onChange, prefix }: {
+export function DataItemsChecklist({
+  data,
+  onChange,
+  prefix,
+}: {
   data: DataAnswers;
   onChange: (patch: Partial<DataAnswers>) => void;
   prefix: string;

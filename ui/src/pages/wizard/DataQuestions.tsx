@@ -19,7 +19,14 @@ import {
 const MY_NUMBER_ANSWERS: MyNumberAnswer[] = ['yes', 'no', 'unsure'];
 
 /** A count field where empty means "not known" (never 0). */
-function CountInput({ label, description, value, onChange, disabled, testId }: {
+function CountInput({
+  label,
+  description,
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
   label: string;
   description?: string;
   value: Count;
@@ -44,7 +51,12 @@ function CountInput({ label, description, value, onChange, disabled, testId }: {
 }
 
 /** The questions about one body of personal data: the company's own, or a client's. */
-export function DataQuestions({ data, onChange, own, prefix }: {
+export function DataQuestions({
+  data,
+  onChange,
+  own,
+  prefix,
+}: {
   data: DataAnswers;
   onChange: (patch: Partial<DataAnswers>) => void;
   own: boolean;

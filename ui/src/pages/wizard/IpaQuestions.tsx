@@ -5,7 +5,10 @@ import { Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportingAnswers } from './reportingAnswers';
 
-export function IpaQuestions({ answers, onChange }: {
+export function IpaQuestions({
+  answers,
+  onChange,
+}: {
   answers: Pick<ReportingAnswers, 'malwareName' | 'howFound' | 'infectionRoute'>;
   onChange: (patch: Partial<ReportingAnswers>) => void;
 }) {

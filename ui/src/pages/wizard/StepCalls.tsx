@@ -49,10 +49,18 @@ export function StepCalls({ detail, act, goTo }: StepProps) {
               </Text>
             </div>
             <Group gap="xs" wrap="nowrap">
-              <Button color="green" onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'reached'))} data-testid="reached">
+              <Button
+                color="green"
+                onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'reached'))}
+                data-testid="reached"
+              >
                 {t('wizard.step.calls.reached')}
               </Button>
-              <Button variant="default" onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'no_answer'))} data-testid="no-answer">
+              <Button
+                variant="default"
+                onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'no_answer'))}
+                data-testid="no-answer"
+              >
                 {t('wizard.step.calls.noAnswer')}
               </Button>
             </Group>

@@ -41,7 +41,8 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
     setDirty(true);
     update(patch);
   };
-  const changeData = (which: 'own' | 'client') => (patch: Partial<DataAnswers>) => change({ [which]: { ...answers[which], ...patch } });
+  const changeData = (which: 'own' | 'client') => (patch: Partial<DataAnswers>) =>
+    change({ [which]: { ...answers[which], ...patch } });
 
   const { own: showOwn, client: showClient } = dataShown(answers);
 
@@ -147,7 +148,11 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         >
           {assessed ? t('wizard.step.reporting.reassess') : t('wizard.step.reporting.assess')}
         </Button>
-        {assessed && dirty && <Text size="sm" c="orange.8">{t('wizard.step.reporting.changedSinceAssessed')}</Text>}
+        {assessed && dirty && (
+          <Text size="sm" c="orange.8">
+            {t('wizard.step.reporting.changedSinceAssessed')}
+          </Text>
+        )}
       </Group>
 
       {assessed && (

@@ -18,21 +18,28 @@ const discovered = '2026-11-20T10:15:00+09:00';
 
 describe('when it happened', () => {
   it('is null while "not known" is ticked, whatever was typed', () => {
-    expect(occurredAt({ occurredUnknown: true, occurredDate: '2026-11-25', occurredTime: '09:00' }, discovered)).toEqual({ at: null, problem: null });
+    expect(occurredAt({ occurredUnknown: true, occurredDate: '2026-11-25', occurredTime: '09:00' }, discovered)).toEqual({
+      at: null,
+      problem: null,
+    });
   });
 
   it('is refused when it is later than the discovery', () => {
     const later = new Date(new Date(discovered).getTime() + 60_000);
     const date = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')}`;
     const time = `${String(later.getHours()).padStart(2, '0')}:${String(later.getMinutes()).padStart(2, '0')}`;
-    expect(occurredAt({ occurredUnknown: false, occurredDate: date, occurredTime: time }, discovered).problem).toBe('afterDiscovered');
+    expect(occurredAt({ occurredUnknown: false, occurredDate: date, occurredTime: time }, discovered).problem).toBe(
+      'afterDiscovered',
+    );
   });
 
   it('is taken as typed when it is before the discovery, and asked again when it is no date', () => {
     const earlier = occurredAt({ occurredUnknown: false, occurredDate: '2026-11-18', occurredTime: '17:30' }, discovered);
     expect(earlier.problem).toBeNull();
     expect(earlier.at).toMatch(/^2026-11-18T17:30:00[+-]\d\d:\d\d$/);
-    expect(occurredAt({ occurredUnknown: false, occurredDate: '2026-11-31', occurredTime: '17:30' }, discovered).problem).toBe('invalid');
+    expect(occurredAt({ occurredUnknown: false, occurredDate: '2026-11-31', occurredTime: '17:30' }, discovered).problem).toBe(
+      'invalid',
+    );
   });
 });
 
@@ -82,7 +89,9 @@ describe('the first step', () => {
     fireEvent.click(screen.getByTestId('field-occurred-unknown'));
     fireEvent.change(screen.getByTestId('field-occurred-date'), { target: { value: '2026-11-21' } });
     fireEvent.change(screen.getByTestId('field-occurred-time'), { target: { value: '08:00' } });
-    expect(screen.getByText('気づいた日時より後になっています。起きたのは、気づいたときと同じか、それより前のはずです。')).toBeInTheDocument();
+    expect(
+      screen.getByText('気づいた日時より後になっています。起きたのは、気づいたときと同じか、それより前のはずです。'),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getByTestId('wizard-next'));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(api.recordBasics).not.toHaveBeenCalled();
@@ -94,6 +103,8 @@ describe('the first step', () => {
     expect(screen.getByTestId('field-occurred-unknown')).not.toBeChecked();
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(api.recordBasics).toHaveBeenCalled());
-    expect(new Date(api.recordBasics.mock.calls[0][1].occurred_at).getTime()).toBe(new Date('2026-11-18T17:30:00+09:00').getTime());
+    expect(new Date(api.recordBasics.mock.calls[0][1].occurred_at).getTime()).toBe(
+      new Date('2026-11-18T17:30:00+09:00').getTime(),
+    );
   });
 });

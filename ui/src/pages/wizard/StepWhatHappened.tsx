@@ -220,6 +220,7 @@ export function occurredAt(
   if (fields.occurredUnknown) return { at: null, problem: null };
   const at = fromLocalParts(fields.occurredDate, fields.occurredTime);
   if (at === null) return { at: null, problem: 'invalid' };
-  if (discoveredAt !== null && new Date(at).getTime() > new Date(discoveredAt).getTime()) return { at, problem: 'afterDiscovered' };
+  if (discoveredAt !== null && new Date(at).getTime() > new Date(discoveredAt).getTime())
+    return { at, problem: 'afterDiscovered' };
   return { at, problem: null };
 }

@@ -5,7 +5,10 @@ import { Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HARMS, SUBJECT_GROUPS, toggled, type ReportingAnswers } from './reportingAnswers';
 
-export function WhoseDataQuestions({ answers, onChange }: {
+export function WhoseDataQuestions({
+  answers,
+  onChange,
+}: {
   answers: Pick<ReportingAnswers, 'whose' | 'harm'>;
   onChange: (patch: Partial<ReportingAnswers>) => void;
 }) {

@@ -47,7 +47,6 @@ export function WizardPage({ id }: { id: number }) {
       .catch((e) => setError(asErrorReport(e)));
   }, [id]);
 
-
   const goTo = useCallback(
     async (step: number) => {
       await act(() => api.goToWizardStep(id, step));

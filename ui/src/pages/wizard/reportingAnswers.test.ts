@@ -20,7 +20,13 @@ import {
 // Nothing said yet about personal data (the module's `false` is what the screen sends when unticked).
 const notInvolved: DataAtRisk = { ...NOT_INVOLVED, involved: null };
 
-const organization: Facts['organization'] = { privacy_mark: false, isms_certified: false, cyber_insurance: false, gdpr_applies: true, sector: 'general' };
+const organization: Facts['organization'] = {
+  privacy_mark: false,
+  isms_certified: false,
+  cyber_insurance: false,
+  gdpr_applies: true,
+  sector: 'general',
+};
 
 const suggested = (patch: Partial<DataAtRisk> = {}): Facts => ({
   discovered_at: '2026-08-03T09:10:00+09:00',
@@ -101,7 +107,9 @@ describe('the reporting answers', () => {
   it('point out a maximum below the count before assessing', () => {
     expect(countProblems({ ...EMPTY_DATA, atLeast: 50, atMost: 10 })).toEqual(['maxBelowCount']);
     expect(countProblems({ ...EMPTY_DATA, atLeast: 50, atMost: 10, unknown: true })).toEqual([]);
-    expect(countProblems({ ...EMPTY_DATA, myNumbers: 'yes', myNumberCount: 3, myNumberMax: 2 })).toEqual(['myNumberMaxBelowCount']);
+    expect(countProblems({ ...EMPTY_DATA, myNumbers: 'yes', myNumberCount: 3, myNumberMax: 2 })).toEqual([
+      'myNumberMaxBelowCount',
+    ]);
   });
 });
 
@@ -197,7 +205,11 @@ describe('the data items', () => {
     expect(details.malware_name).toBe('');
     expect(detailsFromAnswers({ ...answers, category: 'malware' }).malware_name).toBe('Emotet');
     const withMalware = detailsFromAnswers({ ...answers, malware: true });
-    expect([withMalware.malware_name, withMalware.how_found, withMalware.infection_route]).toEqual(['Emotet', 'ウイルス対策ソフトの警告', 'メールの添付ファイル']);
+    expect([withMalware.malware_name, withMalware.how_found, withMalware.infection_route]).toEqual([
+      'Emotet',
+      'ウイルス対策ソフトの警告',
+      'メールの添付ファイル',
+    ]);
     const none = detailsFromAnswers({ ...answers, personal: false });
     expect(none.data).toEqual(NO_DETAILS.data);
   });
@@ -205,7 +217,12 @@ describe('the data items', () => {
   it('start from what the incident recorded, and fill a draft of an earlier version from it', () => {
     const recorded = {
       ...NO_DETAILS,
-      data: { own: { items: ['name' as const, 'address' as const], other: null }, client: { items: [], other: null }, whose: ['customers' as const], harm: ['leak' as const] },
+      data: {
+        own: { items: ['name' as const, 'address' as const], other: null },
+        client: { items: [], other: null },
+        whose: ['customers' as const],
+        harm: ['leak' as const],
+      },
       how_found: '電車に置き忘れた',
     };
     const start = answersFromFacts(suggested({ involved: true }), recorded);

@@ -153,7 +153,10 @@ function involved(data: DataAtRisk): boolean {
 
 function dataAnswers(data: DataAtRisk, items: DataItems): DataAnswers {
   const myNumbers =
-    data.my_number_involved === true || data.my_number_subjects > 0 || data.my_number_subjects_max !== null || data.my_number_public;
+    data.my_number_involved === true ||
+    data.my_number_subjects > 0 ||
+    data.my_number_subjects_max !== null ||
+    data.my_number_public;
   return {
     atLeast: known(data.subjects),
     atMost: data.subjects_max ?? null,
@@ -185,7 +188,8 @@ export function answersFromFacts(facts: Facts, details: ReportingDetails): Repor
   const clientInvolved = entrusted !== null && involved(entrusted);
   // Version 1 said "all of it is a client's, and the client was told" with one box.
   const allEntrustedOfOld = own.entrusted_by_client_notified && entrusted === null;
-  const ownership: Ownership = allEntrustedOfOld || (clientInvolved && !ownInvolved) ? 'all_entrusted' : clientInvolved ? 'some_entrusted' : 'own';
+  const ownership: Ownership =
+    allEntrustedOfOld || (clientInvolved && !ownInvolved) ? 'all_entrusted' : clientInvolved ? 'some_entrusted' : 'own';
   return {
     category: facts.category,
     unauthorized_access: facts.unauthorized_access,
@@ -290,8 +294,14 @@ export function factsFromAnswers(answers: ReportingAnswers, detail: IncidentDeta
 /** What in the counts contradicts itself, as i18n keys (checked before assessing). */
 export function countProblems(data: DataAnswers): string[] {
   const problems: string[] = [];
-  if (!data.unknown && data.atLeast !== null && data.atMost !== null && data.atMost < data.atLeast) problems.push('maxBelowCount');
-  if (data.myNumbers === 'yes' && data.myNumberCount !== null && data.myNumberMax !== null && data.myNumberMax < data.myNumberCount) {
+  if (!data.unknown && data.atLeast !== null && data.atMost !== null && data.atMost < data.atLeast)
+    problems.push('maxBelowCount');
+  if (
+    data.myNumbers === 'yes' &&
+    data.myNumberCount !== null &&
+    data.myNumberMax !== null &&
+    data.myNumberMax < data.myNumberCount
+  ) {
     problems.push('myNumberMaxBelowCount');
   }
   return problems;

@@ -18,7 +18,10 @@ describe('a wizard draft that cannot be saved', () => {
 
   it('is said, kept and saved once saving works again', async () => {
     api.saveWizardDraft.mockRejectedValueOnce({ code: 'busy', message: 'busy' }).mockResolvedValue(null);
-    const { result } = renderHook(() => ({ draft: useStepDraft(detail, 0, () => ({ title: '' })), problem: useDraftSaveProblem() }));
+    const { result } = renderHook(() => ({
+      draft: useStepDraft(detail, 0, () => ({ title: '' })),
+      problem: useDraftSaveProblem(),
+    }));
 
     act(() => result.current.draft[1]({ title: 'サーバーが止まった' }));
     await act(async () => {
@@ -40,7 +43,10 @@ describe('a wizard draft that cannot be saved', () => {
 
   it('is tried again by itself after a few seconds', async () => {
     api.saveWizardDraft.mockRejectedValueOnce({ code: 'io', message: 'disk full' }).mockResolvedValue(null);
-    const { result } = renderHook(() => ({ draft: useStepDraft(detail, 1, () => ({ note: '' })), problem: useDraftSaveProblem() }));
+    const { result } = renderHook(() => ({
+      draft: useStepDraft(detail, 1, () => ({ note: '' })),
+      problem: useDraftSaveProblem(),
+    }));
     act(() => result.current.draft[1]({ note: 'a' }));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(400);
