@@ -1,9 +1,10 @@
 //! Schema upgrades of a company file: each one all or nothing, and never at the cost of a row.
 //!
 //! Why it is built this way:
-//! - A company file is a firm's evidence, so an upgrade either happens whole or not at all: each
-//!   migration runs in one IMMEDIATE transaction, and a process killed in the middle leaves the
-//!   file as it was (SQLite's journal), which the next opening upgrades again.
+//! - A company file is a firm's evidence, so an upgrade either happens whole or not at all: every
+//!   migration a file needs runs in one IMMEDIATE transaction, and a process killed in the middle
+//!   leaves the file as it was (SQLite's journal), which the next opening upgrades again. A file
+//!   two versions behind is never left one version behind.
 //! - Changing a column or a CHECK of a STRICT table means rebuilding the table (create the new
 //!   one, copy, drop the old, rename). With foreign keys on, dropping a table deletes the rows
 //!   that point at it (`ON DELETE CASCADE`) or is refused (`RESTRICT`); and `PRAGMA foreign_keys`
@@ -77,35 +78,36 @@ pub(super) fn create_schema(tx: &rusqlite::Transaction) -> Result<()> {
     Ok(())
 }
 
-/// Applies every migration of `migrations` newer than `from`, each in its own transaction (see
-/// the module doc). Foreign keys are on again afterwards, whether it succeeded or not.
+/// Applies every migration of `migrations` newer than `from`, all in one transaction (see the
+/// module doc). Foreign keys are on again afterwards, whether it succeeded or not.
 pub fn upgrade(conn: &mut Connection, from: i32, migrations: &[Migration]) -> Result<()> {
-    for migration in migrations.iter().filter(|m| m.version > from) {
-        apply(conn, migration)?;
+    let pending: Vec<&Migration> = migrations.iter().filter(|m| m.version > from).collect();
+    if pending.is_empty() {
+        return Ok(());
     }
-    Ok(())
-}
-
-fn apply(conn: &mut Connection, migration: &Migration) -> Result<()> {
     // Outside any transaction: inside one the pragma does nothing.
     conn.pragma_update(None, "foreign_keys", false)?;
-    let applied = apply_in_transaction(conn, migration);
+    let applied = apply_in_transaction(conn, &pending);
     let restored = conn.pragma_update(None, "foreign_keys", true);
     applied?;
     Ok(restored?)
 }
 
-fn apply_in_transaction(conn: &mut Connection, migration: &Migration) -> Result<()> {
-    let failed = |detail: String| StoreError::UpgradeFailed { version: migration.version, detail };
+fn apply_in_transaction(conn: &mut Connection, pending: &[&Migration]) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    for name in APPEND_ONLY_GUARD_NAMES {
-        tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))?;
+    for migration in pending {
+        let failed = |detail: String| StoreError::UpgradeFailed { version: migration.version, detail };
+        for name in APPEND_ONLY_GUARD_NAMES {
+            tx.execute_batch(&format!("DROP TRIGGER IF EXISTS {name}"))?;
+        }
+        tx.execute_batch(migration.sql).map_err(|e| failed(e.to_string()))?;
+        tx.execute_batch(APPEND_ONLY_GUARDS).map_err(|e| failed(e.to_string()))?;
+        if let Some(after) = migration.after {
+            after(&tx).map_err(|e| failed(e.to_string()))?;
+        }
     }
-    tx.execute_batch(migration.sql).map_err(|e| failed(e.to_string()))?;
-    tx.execute_batch(APPEND_ONLY_GUARDS).map_err(|e| failed(e.to_string()))?;
-    if let Some(after) = migration.after {
-        after(&tx).map_err(|e| failed(e.to_string()))?;
-    }
+    let version = pending[pending.len() - 1].version;
+    let failed = |detail: String| StoreError::UpgradeFailed { version, detail };
 
     let dangling: Vec<(String, i64, String)> = {
         let mut check = tx.prepare("PRAGMA foreign_key_check")?;
@@ -131,7 +133,7 @@ fn apply_in_transaction(conn: &mut Connection, migration: &Migration) -> Result<
     if guards != APPEND_ONLY_GUARD_NAMES.len() as i64 {
         return Err(failed("the timeline's append-only triggers are missing".into()));
     }
-    tx.pragma_update(None, "user_version", migration.version)?;
+    tx.pragma_update(None, "user_version", version)?;
     tx.commit()?;
     Ok(())
 }

@@ -2,8 +2,8 @@
 //!
 //! Opening is careful because the file is a firm's evidence: it is first read without writing to
 //! decide whether it is a Sonae file at all, whether this version understands it and whether it
-//! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, each migration
-//! in one transaction. A refused file is never modified.
+//! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, every pending
+//! migration in one transaction. A refused file is never modified.
 //!
 //! A file may be protected by a passphrase (encrypted with SQLCipher, see [`protection`]). Every
 //! function that reads a file from disk has a form taking `Option<&Passphrase>`
