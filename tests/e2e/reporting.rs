@@ -40,7 +40,7 @@ async fn reach_reporting(app: &AppWindow, case: &str, title: &str, happened: &st
 pub(crate) async fn choose(app: &AppWindow, testid: &str, label: &str) {
     let control = app.element(&format!("[data-testid={testid}]")).await;
     let option = control
-        .find(By::XPath(&format!(".//label[normalize-space()='{label}']")))
+        .find(By::XPath(format!(".//label[normalize-space()='{label}']")))
         .await
         .unwrap_or_else(|e| panic!("no option {label} in {testid}: {e}"));
     option.scroll_into_view().await.ok();

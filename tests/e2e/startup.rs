@@ -87,7 +87,9 @@ async fn startup_time_and_memory() {
     println!("app binary {}: {:.1} MB ({size} bytes)", app.display(), size as f64 / 1e6);
 
     const WITH_COMPOSITING: &[(&str, &str)] = &[("WEBKIT_DISABLE_COMPOSITING_MODE", "0")];
-    let mut cases: Vec<(&str, Option<PathBuf>, &[(&str, &str)])> = vec![("default company file (first start)", None, &[])];
+    /// What is measured, which file the app opens, and the environment it starts with.
+    type Case<'a> = (&'a str, Option<PathBuf>, &'a [(&'a str, &'a str)]);
+    let mut cases: Vec<Case> = vec![("default company file (first start)", None, &[])];
     match std::env::var_os("SONAE_BENCH_LARGE_FILE") {
         Some(large) => cases.push(("large company file", Some(PathBuf::from(large)), &[])),
         None => println!("SONAE_BENCH_LARGE_FILE is not set: the large-file case is left out"),
@@ -254,7 +256,7 @@ async fn measure(app: &Path, home: &Home, company_file: Option<&Path>, env: &[(&
                 *by_name.entry(p.name.clone()).or_default() += p.hwm_kb;
             }
             let mut v: Vec<(String, u64)> = by_name.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1));
+            v.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
             v
         },
     }

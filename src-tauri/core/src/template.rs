@@ -616,7 +616,7 @@ mod tests {
             );
             // The home screen must have something to flag.
             let stale =
-                d.contacts.iter().filter(|c| c.last_confirmed_on.as_deref().map_or(true, |day| day < STALE_BEFORE)).count();
+                d.contacts.iter().filter(|c| c.last_confirmed_on.as_deref().is_none_or(|day| day < STALE_BEFORE)).count();
             assert!(stale >= 2, "{lang}: only {stale} stale contacts");
         }
     }

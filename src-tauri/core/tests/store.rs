@@ -320,7 +320,7 @@ fn a_backup_is_a_complete_standalone_copy() {
     company.backup_to(&out).unwrap();
     let copy = CompanyFile::open(&out).unwrap();
     assert_eq!(store::list_incidents(copy.connection()).unwrap(), store::list_incidents(company.connection()).unwrap());
-    let again = company.backup_to(&out).err().expect("an existing backup is not replaced");
+    let again = company.backup_to(&out).expect_err("an existing backup is not replaced");
     assert!(matches!(again, StoreError::AlreadyExists { .. }));
 }
 

@@ -178,7 +178,7 @@ fn every_fixture_opens_upgraded_with_every_row_and_its_guards() {
         let again = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
         assert!(again.upgrade().is_none(), "{name}");
         let kept: Vec<_> = backups::list_backups_with_passphrase(
-            &upgrade.backup.parent().unwrap(),
+            upgrade.backup.parent().unwrap(),
             &backups::company_stem(&path).unwrap(),
             passphrase.as_ref(),
         )

@@ -134,7 +134,7 @@ impl Appearance {
     pub(super) fn of(header: &[u8; 16], size: u64) -> Appearance {
         if header == super::SQLITE_HEADER {
             Appearance::Plain
-        } else if size < PAGE_GRAIN || size % PAGE_GRAIN != 0 {
+        } else if size < PAGE_GRAIN || !size.is_multiple_of(PAGE_GRAIN) {
             Appearance::Other
         } else if header[..SALT_MARK.len()] == SALT_MARK {
             Appearance::Protected
