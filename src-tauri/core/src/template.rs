@@ -615,8 +615,7 @@ mod tests {
                 "{lang}: call order has gaps"
             );
             // The home screen must have something to flag.
-            let stale =
-                d.contacts.iter().filter(|c| c.last_confirmed_on.as_deref().is_none_or(|day| day < STALE_BEFORE)).count();
+            let stale = d.contacts.iter().filter(|c| c.last_confirmed_on.as_deref().is_none_or(|day| day < STALE_BEFORE)).count();
             assert!(stale >= 2, "{lang}: only {stale} stale contacts");
         }
     }
