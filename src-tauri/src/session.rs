@@ -13,6 +13,7 @@ use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 use sonae_core::template;
 
 use crate::settings::Settings;
+use sonae_core::error_code::ErrorCode;
 
 pub struct Session {
     pub data_dir: PathBuf,
@@ -88,7 +89,7 @@ impl Session {
 
     pub fn open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
         self.open.lock().map_err(|_| ErrorReport {
-            code: "internal".into(),
+            code: ErrorCode::Internal,
             message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
         })
     }
@@ -109,7 +110,7 @@ impl Session {
     pub fn read_chosen_import(&self, kind: ImportKind) -> Result<(PathBuf, Vec<u8>), ErrorReport> {
         let path = self
             .chosen_import_path(kind)
-            .ok_or_else(|| ErrorReport { code: "no_file_chosen".into(), message: "choose a file to import first".into() })?;
+            .ok_or_else(|| ErrorReport { code: ErrorCode::NoFileChosen, message: "choose a file to import first".into() })?;
         let bytes = read_import_file(&path)?;
         Ok((path, bytes))
     }
@@ -118,7 +119,7 @@ impl Session {
     /// current file stays open and the reason is returned.
     pub fn switch_to(&self, path: &Path) -> Result<(), ErrorReport> {
         self.switch_to_with(path, None).inspect_err(|e| {
-            if e.code == "passphrase_required" {
+            if e.code == ErrorCode::PassphraseRequired {
                 if let Ok(mut awaiting) = self.awaiting_passphrase.lock() {
                     *awaiting = Some(path.to_owned());
                 }
@@ -138,7 +139,7 @@ impl Session {
                     (None, Some(path)) => path.clone(),
                     _ => {
                         return Err(ErrorReport {
-                            code: "invalid".into(),
+                            code: ErrorCode::Invalid,
                             message: "no protected file is waiting to be opened".into(),
                         })
                     }
@@ -209,10 +210,10 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
     };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)
-            .map_err(|e| ErrorReport { code: "io".into(), message: format!("{}: {e}", dir.display()) })?;
+            .map_err(|e| ErrorReport { code: ErrorCode::Io, message: format!("{}: {e}", dir.display()) })?;
     }
     let policy = template::builtin_policy(language)
-        .map_err(|e| ErrorReport { code: "invalid".into(), message: format!("built-in template: {e}") })?;
+        .map_err(|e| ErrorReport { code: ErrorCode::Invalid, message: format!("built-in template: {e}") })?;
     Ok(CompanyFile::create(path, name, &policy)?)
 }
 
@@ -247,11 +248,11 @@ pub fn keep_backup_in_background(path: &Path, kept: u32, passphrase: Option<Pass
 const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
 pub fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
-    let io = |e: std::io::Error| ErrorReport { code: "io".into(), message: format!("{}: {e}", path.display()) };
+    let io = |e: std::io::Error| ErrorReport { code: ErrorCode::Io, message: format!("{}: {e}", path.display()) };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_IMPORT_BYTES {
         return Err(ErrorReport {
-            code: "file_too_large".into(),
+            code: ErrorCode::FileTooLarge,
             message: format!("{}: {size} bytes; files to import must be under {MAX_IMPORT_BYTES} bytes", path.display()),
         });
     }

@@ -118,13 +118,17 @@ author_name: string,
  */
 backups_kept: number, };
 
+export type ErrorCode = "already_exists" | "authority_required" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_file_chosen" | "not_a_company_file" | "not_a_draft" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
+
 export type ErrorReport = { 
 /**
- * not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
- * invalid, missing, in_use, passphrase_required, wrong_passphrase, no_company_file, settings,
- * and the refusals of domain rules (e.g. obligations_open, weak_passphrase).
+ * What went wrong, for the window to react to and to show in words.
  */
-code: string, message: string, };
+code: ErrorCode, 
+/**
+ * The details, for the log and the command line.
+ */
+message: string, };
 
 export type OpenFileState = { path: string | null, 
 /**
@@ -523,7 +527,7 @@ export type BackupSummary = { company_name: string, contacts: number, incidents:
  */
 last_change: string | null, };
 
-export type BackupContents = { "state": "intact" } & BackupSummary | { "state": "locked", reason: string, } | { "state": "unusable", code: string, reason: string, };
+export type BackupContents = { "state": "intact" } & BackupSummary | { "state": "locked", reason: string, } | { "state": "unusable", code: ErrorCode, reason: string, };
 
 export type BackupInfo = { path: string, 
 /**

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sonae_core::error_code::ErrorCode;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};
@@ -280,8 +281,8 @@ struct Failure {
 impl From<store::StoreError> for Failure {
     fn from(e: store::StoreError) -> Self {
         let hint = match e.code() {
-            "passphrase_required" => format!(" (set {PASSPHRASE_VAR} to its passphrase)"),
-            "wrong_passphrase" => format!(" (the passphrase was read from {PASSPHRASE_VAR})"),
+            ErrorCode::PassphraseRequired => format!(" (set {PASSPHRASE_VAR} to its passphrase)"),
+            ErrorCode::WrongPassphrase => format!(" (the passphrase was read from {PASSPHRASE_VAR})"),
             _ => String::new(),
         };
         Failure { message: format!("{e}{hint}"), code: 1 }

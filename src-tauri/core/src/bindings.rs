@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, contacts_csv, editing, model, render, rules, store, wizard};
+use crate::{affected_data, contacts_csv, editing, error_code, model, render, rules, store, wizard};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -22,6 +22,7 @@ pub fn typescript() -> String {
         model::HomeSummary::decl(&cfg),
         model::Language::decl(&cfg),
         model::Preferences::decl(&cfg),
+        error_code::ErrorCode::decl(&cfg),
         model::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
         model::IncidentRef::decl(&cfg),

@@ -10,6 +10,7 @@
 //! Nothing here touches the company file: the contacts already in it are passed in to spot
 //! duplicates.
 
+use crate::error_code::ErrorCode;
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -133,12 +134,16 @@ pub struct KnownContact {
     pub emails: Vec<String>,
 }
 
-const FILE_ERROR_CODES: [&str; 6] =
-    ["file_too_large", "too_many_rows", "unreadable_encoding", "malformed_csv", "empty_file", "no_name_column"];
-
-/// The `'static` form of a file error code, for a store refusal.
-pub(crate) fn static_code(code: &str) -> &'static str {
-    FILE_ERROR_CODES.into_iter().find(|c| *c == code).unwrap_or("malformed_csv")
+/// The error code of a file error, for a store refusal.
+pub(crate) fn file_error_code(code: &str) -> ErrorCode {
+    match code {
+        "file_too_large" => ErrorCode::FileTooLarge,
+        "too_many_rows" => ErrorCode::TooManyRows,
+        "unreadable_encoding" => ErrorCode::UnreadableEncoding,
+        "empty_file" => ErrorCode::EmptyFile,
+        "no_name_column" => ErrorCode::NoNameColumn,
+        _ => ErrorCode::MalformedCsv,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,9 +527,9 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
     if errors.is_empty() {
         match check_input(&contact) {
             Ok(stored) => contact = stored,
-            Err(problems) => {
-                errors.extend(problems.into_iter().map(|p| CsvProblem::new(p.code, None, format!("line {line}: {}", p.message))))
-            }
+            Err(problems) => errors.extend(
+                problems.into_iter().map(|p| CsvProblem::new(p.code.as_str(), None, format!("line {line}: {}", p.message))),
+            ),
         }
     }
     CsvRow { line, contact, errors, warnings: Vec::new(), skipped: false }

@@ -18,6 +18,7 @@ pub mod affected_data;
 pub mod bindings;
 pub mod contacts_csv;
 pub mod editing;
+pub mod error_code;
 pub mod fold;
 pub mod model;
 pub mod policy;

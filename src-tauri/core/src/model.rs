@@ -193,16 +193,15 @@ impl Default for Preferences {
 /// An error as the UI receives it: a stable code to react to and a message to show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ErrorReport {
-    /// not_found, already_exists, not_a_company_file, newer_version, corrupt, io, database,
-    /// invalid, missing, in_use, passphrase_required, wrong_passphrase, no_company_file, settings,
-    /// and the refusals of domain rules (e.g. obligations_open, weak_passphrase).
-    pub code: String,
+    /// What went wrong, for the window to react to and to show in words.
+    pub code: crate::error_code::ErrorCode,
+    /// The details, for the log and the command line.
     pub message: String,
 }
 
 impl From<crate::store::StoreError> for ErrorReport {
     fn from(e: crate::store::StoreError) -> Self {
-        ErrorReport { code: e.code().to_string(), message: e.to_string() }
+        ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 

@@ -20,6 +20,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error_code::ErrorCode;
 use crate::template::{PolicyTemplate, StepTemplate};
 
 /// The `format` marker of a template file.
@@ -92,7 +93,7 @@ pub enum TemplateError {
     Malformed(String),
     /// A rule of the policy is broken (a duplicate key, a missing level, an unknown role, ...).
     #[error("{detail}")]
-    Invalid { code: &'static str, detail: String },
+    Invalid { code: ErrorCode, detail: String },
 }
 
 impl TemplateError {
@@ -100,25 +101,25 @@ impl TemplateError {
     /// broken rule: invalid_language, invalid_levels, invalid_key, duplicate_key, unknown_role,
     /// unknown_category, unknown_case, category_required, authority_required, duplicate_procedure,
     /// duplicate_name, text_required, text_too_long, too_many_entries.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            TemplateError::TooLarge { .. } => "too_large",
-            TemplateError::NotJson(_) => "not_json",
-            TemplateError::NotATemplate(_) => "not_a_template",
-            TemplateError::NewerVersion { .. } => "newer_version",
-            TemplateError::Malformed(_) => "invalid_template",
-            TemplateError::Invalid { code, .. } => code,
+            TemplateError::TooLarge { .. } => ErrorCode::TooLarge,
+            TemplateError::NotJson(_) => ErrorCode::NotJson,
+            TemplateError::NotATemplate(_) => ErrorCode::NotATemplate,
+            TemplateError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            TemplateError::Malformed(_) => ErrorCode::InvalidTemplate,
+            TemplateError::Invalid { code, .. } => *code,
         }
     }
 }
 
 impl From<TemplateError> for crate::model::ErrorReport {
     fn from(e: TemplateError) -> Self {
-        crate::model::ErrorReport { code: e.code().to_string(), message: e.to_string() }
+        crate::model::ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 
-fn invalid(code: &'static str, detail: impl Into<String>) -> TemplateError {
+fn invalid(code: ErrorCode, detail: impl Into<String>) -> TemplateError {
     TemplateError::Invalid { code, detail: detail.into() }
 }
 
@@ -188,7 +189,7 @@ pub fn parse_template_file(bytes: &[u8]) -> Result<PolicyTemplate, TemplateError
 pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     if !matches!(t.language.as_str(), "ja" | "en") {
         return Err(invalid(
-            "invalid_language",
+            ErrorCode::InvalidLanguage,
             format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(&t.language)),
         ));
     }
@@ -198,7 +199,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     for role in &t.roles {
         key("role", &role.key)?;
         if !roles.insert(role.key.as_str()) {
-            return Err(invalid("duplicate_key", format!("the role key \"{}\" appears twice", role.key)));
+            return Err(invalid(ErrorCode::DuplicateKey, format!("the role key \"{}\" appears twice", role.key)));
         }
         name(&format!("role \"{}\": name", role.key), &role.name)?;
         text(&format!("role \"{}\": description", role.key), &role.description)?;
@@ -207,7 +208,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         if roles.contains(key) {
             Ok(())
         } else {
-            Err(invalid("unknown_role", format!("{place} names the role \"{}\", which the template does not define", shown(key))))
+            Err(invalid(
+                ErrorCode::UnknownRole,
+                format!("{place} names the role \"{}\", which the template does not define", shown(key)),
+            ))
         }
     };
 
@@ -216,7 +220,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     if levels != [0, 1, 2, 3] {
         let defined = if levels.len() <= 8 { format!("{levels:?}") } else { format!("{} levels", levels.len()) };
         return Err(invalid(
-            "invalid_levels",
+            ErrorCode::InvalidLevels,
             format!("the template must define levels 0, 1, 2 and 3 once each; it defines {defined}"),
         ));
     }
@@ -231,19 +235,19 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         key("category", &category.key)?;
         if !CATEGORY_KEYS.contains(&category.key.as_str()) {
             return Err(invalid(
-                "unknown_category",
+                ErrorCode::UnknownCategory,
                 format!("the category \"{}\" is not one of leak, tampering and malware", category.key),
             ));
         }
         if !categories.insert(category.key.as_str()) {
-            return Err(invalid("duplicate_key", format!("the category key \"{}\" appears twice", category.key)));
+            return Err(invalid(ErrorCode::DuplicateKey, format!("the category key \"{}\" appears twice", category.key)));
         }
         name(&format!("category \"{}\": name", category.key), &category.name)?;
         text(&format!("category \"{}\": description", category.key), &category.description)?;
     }
     if let Some(missing) = CATEGORY_KEYS.iter().find(|k| !categories.contains(**k)) {
         return Err(invalid(
-            "category_required",
+            ErrorCode::CategoryRequired,
             format!("the template has no category \"{missing}\"; leak, tampering and malware are all required"),
         ));
     }
@@ -253,19 +257,19 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     for procedure in &t.procedures {
         if !categories.contains(procedure.category.as_str()) {
             return Err(invalid(
-                "unknown_category",
+                ErrorCode::UnknownCategory,
                 format!("a procedure names the category \"{}\", which the template does not define", shown(&procedure.category)),
             ));
         }
         if procedure.level > 3 {
             return Err(invalid(
-                "invalid_levels",
+                ErrorCode::InvalidLevels,
                 format!("a procedure of \"{}\" is for level {}; levels are 0 to 3", procedure.category, procedure.level),
             ));
         }
         let place = format!("the procedure {} level {}", procedure.category, procedure.level);
         if !cells.insert((procedure.category.as_str(), procedure.level)) {
-            return Err(invalid("duplicate_procedure", format!("{place} appears twice")));
+            return Err(invalid(ErrorCode::DuplicateProcedure, format!("{place} appears twice")));
         }
         text(&format!("{place}: note"), &procedure.note)?;
         steps(&place, &procedure.steps, &role_exists)?;
@@ -277,12 +281,12 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         key("checklist case", &checklist.case)?;
         if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == checklist.case) {
             return Err(invalid(
-                "unknown_case",
+                ErrorCode::UnknownCase,
                 format!("the checklist case \"{}\" is not one the incident wizard offers", checklist.case),
             ));
         }
         if !cases.insert(checklist.case.as_str()) {
-            return Err(invalid("duplicate_key", format!("the checklist case \"{}\" appears twice", checklist.case)));
+            return Err(invalid(ErrorCode::DuplicateKey, format!("the checklist case \"{}\" appears twice", checklist.case)));
         }
         let place = format!("the checklist \"{}\"", checklist.case);
         name(&format!("{place}: title"), &checklist.title)?;
@@ -294,7 +298,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     for a in &t.authorities {
         key("authority", &a.key)?;
         if !authorities.insert(a.key.as_str()) {
-            return Err(invalid("duplicate_key", format!("the authority key \"{}\" appears twice", a.key)));
+            return Err(invalid(ErrorCode::DuplicateKey, format!("the authority key \"{}\" appears twice", a.key)));
         }
         let place = format!("authority \"{}\"", a.key);
         name(&format!("{place}: name"), &a.name)?;
@@ -311,7 +315,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     }
     if let Some(missing) = REQUIRED_AUTHORITY_KEYS.iter().find(|k| !authorities.contains(**k)) {
         return Err(invalid(
-            "authority_required",
+            ErrorCode::AuthorityRequired,
             format!("the template has no authority \"{missing}\", which the assessment reports to"),
         ));
     }
@@ -327,7 +331,10 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         let place = format!("BCP target {}", index + 1);
         name(&format!("{place}: name"), &target.name)?;
         if !targets.insert(target.name.trim()) {
-            return Err(invalid("duplicate_name", format!("the BCP target \"{}\" appears twice", shown(target.name.trim()))));
+            return Err(invalid(
+                ErrorCode::DuplicateName,
+                format!("the BCP target \"{}\" appears twice", shown(target.name.trim())),
+            ));
         }
         if let Some(role) = &target.recovery_role {
             role_exists(role, &format!("the BCP target \"{}\"", shown(target.name.trim())))?;
@@ -338,7 +345,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
         for step in &target.recovery_steps {
             text(&format!("{place}: a recovery step"), step)?;
             if step.trim().is_empty() || step.contains(['\n', '\r']) {
-                return Err(invalid("text_required", format!("{place}: each recovery step is one non-empty line")));
+                return Err(invalid(ErrorCode::TextRequired, format!("{place}: each recovery step is one non-empty line")));
             }
         }
     }
@@ -370,7 +377,7 @@ fn key(kind: &str, key: &str) -> Result<(), TemplateError> {
         Ok(())
     } else {
         Err(invalid(
-            "invalid_key",
+            ErrorCode::InvalidKey,
             format!("the {kind} key \"{}\" must be 1–{MAX_KEY_CHARS} characters of a–z, 0–9 and _", shown(key)),
         ))
     }
@@ -378,14 +385,14 @@ fn key(kind: &str, key: &str) -> Result<(), TemplateError> {
 
 fn entries(what: &str, count: usize) -> Result<(), TemplateError> {
     if count > MAX_ENTRIES {
-        return Err(invalid("too_many_entries", format!("{what}: {count} entries; at most {MAX_ENTRIES} are allowed")));
+        return Err(invalid(ErrorCode::TooManyEntries, format!("{what}: {count} entries; at most {MAX_ENTRIES} are allowed")));
     }
     Ok(())
 }
 
 fn required(what: &str, value: &str) -> Result<(), TemplateError> {
     if value.trim().is_empty() {
-        return Err(invalid("text_required", format!("{what} is empty")));
+        return Err(invalid(ErrorCode::TextRequired, format!("{what} is empty")));
     }
     Ok(())
 }
@@ -401,7 +408,7 @@ fn text(what: &str, value: &str) -> Result<(), TemplateError> {
 
 fn limit_chars(what: &str, value: &str, limit: usize) -> Result<(), TemplateError> {
     if value.chars().count() > limit {
-        return Err(invalid("text_too_long", format!("{what} is longer than {limit} characters")));
+        return Err(invalid(ErrorCode::TextTooLong, format!("{what} is longer than {limit} characters")));
     }
     Ok(())
 }

@@ -48,7 +48,7 @@ fn search(file: &CompanyFile, text: &str) -> Vec<String> {
 }
 
 fn code(error: StoreError) -> &'static str {
-    error.code()
+    error.code().as_str()
 }
 
 #[test]

@@ -389,7 +389,7 @@ fn rekeying_leaves_damaged_and_foreign_backups_alone() {
     assert_eq!(done.converted, vec![good.path.clone()]);
     assert_eq!(done.left.len(), 1);
     assert_eq!(done.left[0].path, damaged.path);
-    assert!(matches!(&done.left[0].contents, BackupContents::Unusable { code, .. } if code == "corrupt"));
+    assert!(matches!(&done.left[0].contents, BackupContents::Unusable { code, .. } if *code == "corrupt"));
     assert_eq!(std::fs::read(&damaged.path).unwrap(), &bytes[..bytes.len() / 2], "a damaged backup was changed");
     let error = backups::rekey_backups(&backup_dir, "acme", None, Some(&passphrase("short"))).unwrap_err();
     assert_eq!(error.code(), "weak_passphrase");

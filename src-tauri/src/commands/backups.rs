@@ -7,6 +7,7 @@ use tauri::State;
 
 use super::CommandResult;
 use crate::session::Session;
+use sonae_core::error_code::ErrorCode;
 
 /// The open file's path, and its passphrase when it is protected (its backups are protected by it).
 fn open_path_and_passphrase(session: &Session) -> CommandResult<(std::path::PathBuf, Option<Passphrase>)> {
@@ -14,7 +15,7 @@ fn open_path_and_passphrase(session: &Session) -> CommandResult<(std::path::Path
     let path = open
         .path
         .clone()
-        .ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
+        .ok_or_else(|| ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() })?;
     Ok((path, open.company.as_ref().and_then(|c| c.passphrase().cloned())))
 }
 
@@ -40,7 +41,7 @@ pub fn restore_backup(session: State<'_, Session>, backup: String) -> CommandRes
     let listed = backups::list_backups_with_passphrase(&dir, &backups::company_stem(&path)?, passphrase.as_ref())?;
     if !listed.iter().any(|b| b.path == backup && b.is_intact()) {
         return Err(ErrorReport {
-            code: "invalid".into(),
+            code: ErrorCode::Invalid,
             message: format!("{} is not a usable backup of this file", backup.display()),
         });
     }

@@ -11,6 +11,7 @@ use tauri::State;
 use super::{with_company, CommandResult};
 use crate::dialogs;
 use crate::session::{ImportKind, Session};
+use sonae_core::error_code::ErrorCode;
 
 /// The extension of company files.
 const COMPANY_FILE_EXTENSION: &str = "sonae";
@@ -53,11 +54,11 @@ pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>,
     let company = open
         .company
         .as_mut()
-        .ok_or_else(|| ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })?;
+        .ok_or_else(|| ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() })?;
     let before = company.passphrase().cloned();
     if before.is_some() && before != current.map(Passphrase::new) {
         return Err(ErrorReport {
-            code: "wrong_passphrase".into(),
+            code: ErrorCode::WrongPassphrase,
             message: "the current passphrase is not the one this file is protected by; nothing was changed".into(),
         });
     }
@@ -104,7 +105,10 @@ pub fn open_recent_file(session: State<'_, Session>, path: String) -> CommandRes
     let path = PathBuf::from(path);
     let known = session.settings.lock().map_err(|_| internal("settings are unavailable"))?.recent_files.contains(&path);
     if !known {
-        return Err(ErrorReport { code: "invalid".into(), message: format!("{} is not a recent company file", path.display()) });
+        return Err(ErrorReport {
+            code: ErrorCode::Invalid,
+            message: format!("{} is not a recent company file", path.display()),
+        });
     }
     session.switch_to(&path)
 }
@@ -137,7 +141,7 @@ pub async fn create_company_file(
 ) -> CommandResult<Option<String>> {
     let company_name = company_name.trim().to_owned();
     if company_name.is_empty() {
-        return Err(ErrorReport { code: "name_required".into(), message: "the company needs a name".into() });
+        return Err(ErrorReport { code: ErrorCode::NameRequired, message: "the company needs a name".into() });
     }
     let policy = match source {
         PolicySource::BuiltinJa => builtin("ja")?,
@@ -157,8 +161,8 @@ pub async fn create_company_file(
             let passphrase = source_passphrase.map(Passphrase::new);
             let source_file =
                 CompanyFile::open_to_read_with_passphrase(&other, passphrase.as_ref()).map_err(|e| match e.code() {
-                    "passphrase_required" => ErrorReport {
-                        code: "source_passphrase_required".into(),
+                    ErrorCode::PassphraseRequired => ErrorReport {
+                        code: ErrorCode::SourcePassphraseRequired,
                         message: format!(
                             "{}: the company file to take the policy from is protected by a passphrase",
                             other.display()
@@ -181,7 +185,7 @@ pub async fn create_company_file(
 
 fn builtin(language: &str) -> CommandResult<template::PolicyTemplate> {
     template::builtin_policy(language)
-        .map_err(|e| ErrorReport { code: "invalid".into(), message: format!("built-in template: {e}") })
+        .map_err(|e| ErrorReport { code: ErrorCode::Invalid, message: format!("built-in template: {e}") })
 }
 
 /// A company name made safe as a file name on every platform.
@@ -201,5 +205,5 @@ fn with_extension(path: PathBuf) -> PathBuf {
 }
 
 fn internal(message: &str) -> ErrorReport {
-    ErrorReport { code: "internal".into(), message: message.into() }
+    ErrorReport { code: ErrorCode::Internal, message: message.into() }
 }

@@ -16,6 +16,7 @@ use sonae_core::model::ErrorReport;
 use sonae_core::store::CompanyFile;
 
 use crate::session::Session;
+use sonae_core::error_code::ErrorCode;
 
 pub type CommandResult<T> = Result<T, ErrorReport>;
 
@@ -30,7 +31,7 @@ pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) ->
     let problem = open.problem.clone();
     match open.company.as_mut() {
         Some(company) => work(company),
-        None => Err(problem.unwrap_or(ErrorReport { code: "no_company_file".into(), message: "no company file is open".into() })),
+        None => Err(problem.unwrap_or(ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() })),
     }
 }
 

@@ -6,6 +6,7 @@ use tauri::State;
 
 use super::CommandResult;
 use crate::session::Session;
+use sonae_core::error_code::ErrorCode;
 
 #[tauri::command]
 pub fn preferences(session: State<'_, Session>) -> Preferences {
@@ -39,5 +40,5 @@ fn change_preferences(session: &Session, change: impl FnOnce(&mut Preferences)) 
 }
 
 fn settings_error(message: String) -> ErrorReport {
-    ErrorReport { code: "settings".into(), message }
+    ErrorReport { code: ErrorCode::Settings, message }
 }

@@ -36,6 +36,7 @@ use chrono::{Datelike, NaiveDate, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::error_code::ErrorCode;
 use crate::model::{CompanyProfile, Language};
 use crate::store::{self, StoreError};
 
@@ -179,14 +180,14 @@ pub enum RenderError {
 
 impl RenderError {
     /// A stable code the UI can react to without parsing the message.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            RenderError::UnknownDocument { .. } => "unknown_document",
-            RenderError::NeedsIncident { .. } => "needs_incident",
-            RenderError::UnknownIncident { .. } => "unknown_incident",
-            RenderError::NotADraft { .. } => "not_a_draft",
-            RenderError::AlreadyExists { .. } => "already_exists",
-            RenderError::Io { .. } => "io",
+            RenderError::UnknownDocument { .. } => ErrorCode::UnknownDocument,
+            RenderError::NeedsIncident { .. } => ErrorCode::NeedsIncident,
+            RenderError::UnknownIncident { .. } => ErrorCode::UnknownIncident,
+            RenderError::NotADraft { .. } => ErrorCode::NotADraft,
+            RenderError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            RenderError::Io { .. } => ErrorCode::Io,
             RenderError::Store(e) => e.code(),
         }
     }
@@ -194,7 +195,7 @@ impl RenderError {
 
 impl From<RenderError> for crate::model::ErrorReport {
     fn from(e: RenderError) -> Self {
-        crate::model::ErrorReport { code: e.code().to_string(), message: e.to_string() }
+        crate::model::ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 

@@ -35,6 +35,7 @@ use super::{
     inspect, leave_wal, open_read_only, parent_dir, standalone_copy, sync_dir, CompanyFile, Inspection, Passphrase, Result,
     StoreError,
 };
+use crate::error_code::ErrorCode;
 
 /// The extension of a company file, and so of its backups (a backup opens like any company file).
 const EXTENSION: &str = "sonae";
@@ -116,7 +117,7 @@ pub enum BackupContents {
     Locked { reason: String },
     /// It cannot be restored; `code` is the [`StoreError::code`] of why ("corrupt" when damaged,
     /// "newer_version" when written by a newer Sonae), `reason` the message for the user.
-    Unusable { code: String, reason: String },
+    Unusable { code: ErrorCode, reason: String },
 }
 
 /// Enough of a backup's contents for the user to recognise it.
@@ -216,7 +217,7 @@ pub fn rekey_backups(
         // A plain file opens whatever passphrase is given; a protected one with `from` or, when it
         // was converted already, with `to`.
         let readable = inspect(&path, from).or_else(|e| match (e.code(), to) {
-            ("wrong_passphrase" | "passphrase_required", Some(_)) => inspect(&path, to),
+            (ErrorCode::WrongPassphrase | ErrorCode::PassphraseRequired, Some(_)) => inspect(&path, to),
             _ => Err(e),
         });
         let key = match readable {
@@ -445,7 +446,7 @@ fn describe(path: PathBuf, taken_at: NaiveDateTime, reason: BackupReason, passph
         Err(StoreError::WrongPassphrase { .. }) => BackupContents::Locked {
             reason: "protected by another passphrase (the file's passphrase when it was taken); it can be restored only with that passphrase".into(),
         },
-        Err(e) => BackupContents::Unusable { code: e.code().to_owned(), reason: e.to_string() },
+        Err(e) => BackupContents::Unusable { code: e.code(), reason: e.to_string() },
     };
     BackupInfo { path, taken_at, reason, size_bytes, contents }
 }

@@ -15,13 +15,13 @@ use serde::Serialize;
 
 use super::history::record_change;
 use super::policy_edit::{
-    contact_exists, contact_names, distinct_contacts, limit_chars, refused, reorder, required_name, required_title, room_for,
-    rows, text,
+    contact_exists, contact_names, distinct_contacts, limit_chars, reorder, required_name, required_title, room_for, rows, text,
 };
-use super::{now, today, Result, StoreError};
+use super::{now, refused, today, Result, StoreError};
 use crate::editing::{
     ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput, TargetInput,
 };
+use crate::error_code::ErrorCode;
 use crate::template_file::{MAX_ENTRIES, MAX_NAME_CHARS};
 
 /// The whole BCP with ids, for the BCP editor; exercises most recent first.
@@ -220,14 +220,14 @@ fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput)
     if same_name > 0 {
         // A template import keeps the people of a target by its name, so names stay unique.
         return Err(refused(
-            "duplicate_name",
+            ErrorCode::DuplicateName,
             format!("there is already a damaged target named \"{}\"", crate::template_file::shown(&name)),
         ));
     }
     if let Some(role_id) = input.recovery_role_id {
         let found: i64 = conn.query_row("SELECT count(*) FROM role WHERE id = ?1", [role_id], |r| r.get(0))?;
         if found == 0 {
-            return Err(refused("unknown_role", format!("role {role_id} does not exist")));
+            return Err(refused(ErrorCode::UnknownRole, format!("role {role_id} does not exist")));
         }
     }
     if let Some(contact_id) = input.recovery_contact_id {
@@ -239,7 +239,7 @@ fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput)
     limit_chars("the target recovery time", &input.target_recovery_time, MAX_NAME_CHARS)?;
     let steps: Vec<String> = input.recovery_steps.iter().flat_map(|s| step_lines(s)).collect();
     if steps.len() > MAX_ENTRIES {
-        return Err(refused("too_many_entries", format!("at most {MAX_ENTRIES} recovery steps are allowed")));
+        return Err(refused(ErrorCode::TooManyEntries, format!("at most {MAX_ENTRIES} recovery steps are allowed")));
     }
     for (index, step) in steps.iter().enumerate() {
         text(&format!("recovery step {}", index + 1), step)?;
@@ -315,15 +315,15 @@ fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
 fn exercise_fields(conn: &Connection, input: &ExerciseInput) -> Result<String> {
     let held_on = input.held_on.trim();
     let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d").map_err(|_| {
-        refused("invalid_date", format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on)))
+        refused(ErrorCode::InvalidDate, format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on)))
     })?;
     if date > today() {
-        return Err(refused("date_in_future", format!("{held_on} is in the future; record an exercise once it is held")));
+        return Err(refused(ErrorCode::DateInFuture, format!("{held_on} is in the future; record an exercise once it is held")));
     }
     if let Some(scenario_id) = input.scenario_id {
         let found: i64 = conn.query_row("SELECT count(*) FROM bcp_scenario WHERE id = ?1", [scenario_id], |r| r.get(0))?;
         if found == 0 {
-            return Err(refused("unknown_scenario", format!("assumed incident {scenario_id} does not exist")));
+            return Err(refused(ErrorCode::UnknownScenario, format!("assumed incident {scenario_id} does not exist")));
         }
     }
     for (what, value) in [

@@ -5,8 +5,10 @@
 use rusqlite::{params, Transaction};
 
 use super::history::record_change;
-use super::policy_edit::{limit_chars, refused, required_name};
+use super::policy_edit::{limit_chars, required_name};
+use super::refused;
 use super::{company_profile, now, Result};
+use crate::error_code::ErrorCode;
 use crate::model::{CompanyDetails, CompanyProfile, DateStyle, Sector};
 use crate::template_file::MAX_NAME_CHARS;
 
@@ -21,14 +23,14 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     let name = required_name("the company name", &profile.name)?;
     if !matches!(profile.language.as_str(), "ja" | "en") {
         return Err(refused(
-            "invalid_language",
+            ErrorCode::InvalidLanguage,
             format!("\"{}\" is not a language of Sonae (ja or en)", crate::template_file::shown(&profile.language)),
         ));
     }
     limit_chars("the prefecture", &profile.prefecture, MAX_NAME_CHARS)?;
     if !(1..=MAX_STALE_CONTACT_MONTHS).contains(&profile.stale_contact_months) {
         return Err(refused(
-            "invalid_months",
+            ErrorCode::InvalidMonths,
             format!("contacts are flagged after 1 to {MAX_STALE_CONTACT_MONTHS} months, not {}", profile.stale_contact_months),
         ));
     }
@@ -36,7 +38,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
         let known: bool = tx.query_row("SELECT count(*) > 0 FROM contact WHERE id = ?1", [insurer], |r| r.get(0))?;
         if !known {
             return Err(refused(
-                "unknown_contact",
+                ErrorCode::UnknownContact,
                 format!("contact {insurer} does not exist; choose the insurer from the contacts"),
             ));
         }
@@ -133,13 +135,16 @@ pub fn corporate_number(typed: &str) -> Result<String> {
         return Ok(digits);
     }
     if digits.chars().count() != 13 || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(refused("invalid_corporate_number", format!("a corporate number has 13 digits; \"{typed}\" does not")));
+        return Err(refused(
+            ErrorCode::InvalidCorporateNumber,
+            format!("a corporate number has 13 digits; \"{typed}\" does not"),
+        ));
     }
     let values: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
     let weighted: u32 = values[1..].iter().rev().enumerate().map(|(i, d)| if i % 2 == 0 { *d } else { d * 2 }).sum();
     if values[0] != 9 - weighted % 9 {
         return Err(refused(
-            "invalid_corporate_number",
+            ErrorCode::InvalidCorporateNumber,
             format!("{digits} is not a corporate number: its check digit does not match (a digit may be mistyped)"),
         ));
     }

@@ -20,8 +20,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::history::record_change;
+use super::refused;
 use super::{now, today, Result, StoreError};
 use crate::contacts_csv::{self, CsvPreview, KnownContact};
+use crate::error_code::ErrorCode;
 use crate::fold::{digits, fold, widen_or_narrow};
 use crate::model::{Email, Language, Phone};
 
@@ -255,7 +257,7 @@ fn current_cutoff(conn: &Connection, on: NaiveDate) -> Result<String> {
 /// and an English sentence naming it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FieldProblem {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub field: String,
     pub message: String,
 }
@@ -317,7 +319,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
     let clean = |text: &str| -> String { text.replace('\0', "").trim().to_owned() };
     let name = clean(&input.name);
     if name.is_empty() {
-        problem("name_missing", "name".into(), "name: a contact needs a name".into());
+        problem(ErrorCode::NameMissing, "name".into(), "name: a contact needs a name".into());
     }
     let last_confirmed_on = match input.last_confirmed_on.as_deref().map(str::trim) {
         None | Some("") => None,
@@ -325,7 +327,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
             let date = normalize_date(text);
             if date.is_none() {
                 problem(
-                    "invalid_date",
+                    ErrorCode::InvalidDate,
                     "last_confirmed_on".into(),
                     format!("last_confirmed_on: {text:?} is not a date (YYYY-MM-DD)"),
                 );
@@ -334,7 +336,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
         }
     };
     if let Some(order) = input.call_order.filter(|&n| n < 1) {
-        problem("invalid_call_order", "call_order".into(), format!("call_order: {order} is not a position (1 or more)"));
+        problem(ErrorCode::InvalidCallOrder, "call_order".into(), format!("call_order: {order} is not a position (1 or more)"));
     }
     let mut phones = Vec::new();
     for (index, phone) in input.phones.iter().enumerate() {
@@ -344,7 +346,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
         match normalize_phone(&phone.number) {
             Some(number) => phones.push(Phone { label: clean(&phone.label), number, emergency: phone.emergency }),
             None => problem(
-                "invalid_phone",
+                ErrorCode::InvalidPhone,
                 format!("phones[{index}].number"),
                 format!("phones[{index}].number: {:?} has no digits", phone.number),
             ),
@@ -358,7 +360,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
         match normalize_email(&email.address) {
             Some(address) => emails.push(Email { label: clean(&email.label), address }),
             None => problem(
-                "invalid_email",
+                ErrorCode::InvalidEmail,
                 format!("emails[{index}].address"),
                 format!("emails[{index}].address: {:?} is not an email address", email.address),
             ),
@@ -390,10 +392,6 @@ fn validated(input: &ContactInput) -> Result<ContactInput> {
         code: problems[0].code,
         detail: problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "),
     })
-}
-
-fn refused(code: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Refused { code, detail: detail.into() }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -753,7 +751,7 @@ pub fn delete_contact(tx: &Transaction, author: &str, id: i64) -> Result<()> {
     let blocking: Vec<String> = contact_usage(tx, id)?.iter().filter(|u| u.blocks_deletion()).map(ContactUse::describe).collect();
     if !blocking.is_empty() {
         return Err(refused(
-            "contact_in_use",
+            ErrorCode::ContactInUse,
             format!("{} cannot be deleted while it is {}; name someone else there first", before.name, blocking.join(", ")),
         ));
     }
@@ -784,7 +782,7 @@ pub fn confirm_contacts(tx: &Transaction, author: &str, ids: &[i64], on: NaiveDa
 pub fn set_call_order(tx: &Transaction, author: &str, ids: &[i64]) -> Result<()> {
     let mut seen = HashSet::new();
     if let Some(twice) = ids.iter().find(|id| !seen.insert(**id)) {
-        return Err(refused("duplicate_contact", format!("contact {twice} is listed twice in the call tree")));
+        return Err(refused(ErrorCode::DuplicateContact, format!("contact {twice} is listed twice in the call tree")));
     }
     let mut wanted: HashMap<i64, i64> = ids.iter().enumerate().map(|(i, &id)| (id, i as i64 + 1)).collect();
     for &id in ids {
@@ -817,7 +815,7 @@ pub fn set_call_order(tx: &Transaction, author: &str, ids: &[i64]) -> Result<()>
 /// How many months after its last confirmation a contact is flagged (1 to 120).
 pub fn set_stale_contact_months(tx: &Transaction, author: &str, months: i64) -> Result<()> {
     if !(1..=120).contains(&months) {
-        return Err(refused("invalid_stale_months", format!("stale_contact_months: {months} is not between 1 and 120")));
+        return Err(refused(ErrorCode::InvalidStaleMonths, format!("stale_contact_months: {months} is not between 1 and 120")));
     }
     #[derive(Serialize)]
     struct Setting {
@@ -868,7 +866,7 @@ pub fn preview_contacts_import(conn: &Connection, bytes: &[u8]) -> Result<CsvPre
 pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<CsvImportSummary> {
     let preview = preview_contacts_import(tx, bytes)?;
     if let Some(first) = preview.file_errors.first() {
-        return Err(refused(contacts_csv::static_code(&first.code), first.message.clone()));
+        return Err(refused(contacts_csv::file_error_code(&first.code), first.message.clone()));
     }
     let bad: Vec<String> =
         preview.rows.iter().flat_map(|row| row.errors.iter().map(move |e| format!("line {}: {}", row.line, e.message))).collect();
@@ -876,7 +874,7 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
         const SHOWN: usize = 5;
         let more = if bad.len() > SHOWN { format!(" (and {} more)", bad.len() - SHOWN) } else { String::new() };
         return Err(refused(
-            "csv_has_errors",
+            ErrorCode::CsvHasErrors,
             format!("nothing was imported: the file has {} errors: {}{more}", bad.len(), bad[..bad.len().min(SHOWN)].join("; ")),
         ));
     }
@@ -938,7 +936,7 @@ mod tests {
         typed.last_confirmed_on = Some("2026/13/01".into());
         typed.call_order = Some(0);
         let problems = check_input(&typed).unwrap_err();
-        let codes: Vec<_> = problems.iter().map(|p| (p.code, p.field.as_str())).collect();
+        let codes: Vec<_> = problems.iter().map(|p| (p.code.as_str(), p.field.as_str())).collect();
         assert_eq!(
             codes,
             [

@@ -32,6 +32,7 @@ pub mod wizard;
 
 use std::path::{Path, PathBuf};
 
+use crate::error_code::ErrorCode;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// The transaction every write runs in (see [`CompanyFile::write`]).
@@ -109,33 +110,39 @@ pub enum StoreError {
     Missing { what: &'static str, id: i64 },
     /// A domain rule refused the change (e.g. closing with a mandatory report not sent).
     #[error("{detail}")]
-    Refused { code: &'static str, detail: String },
+    Refused { code: ErrorCode, detail: String },
 }
 
 impl StoreError {
     /// A stable code the UI can react to without parsing the message.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::AlreadyExists { .. } => "already_exists",
-            StoreError::Empty { .. } | StoreError::NotSqlite { .. } => "not_a_company_file",
-            StoreError::ForeignDatabase { .. } => "not_a_company_file",
-            StoreError::NewerVersion { .. } => "newer_version",
-            StoreError::UpgradeFailed { .. } => "upgrade_failed",
-            StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => "corrupt",
-            StoreError::InUse { .. } => "in_use",
-            StoreError::PassphraseRequired { .. } => "passphrase_required",
-            StoreError::WrongPassphrase { .. } => "wrong_passphrase",
-            StoreError::Io { .. } => "io",
-            StoreError::Sqlite(_) => "database",
-            StoreError::Invalid(_) => "invalid",
-            StoreError::Missing { .. } => "missing",
-            StoreError::Refused { code, .. } => code,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            StoreError::Empty { .. } | StoreError::NotSqlite { .. } => ErrorCode::NotACompanyFile,
+            StoreError::ForeignDatabase { .. } => ErrorCode::NotACompanyFile,
+            StoreError::NewerVersion { .. } => ErrorCode::NewerVersion,
+            StoreError::UpgradeFailed { .. } => ErrorCode::UpgradeFailed,
+            StoreError::Corrupt { .. } | StoreError::Relabelled { .. } => ErrorCode::Corrupt,
+            StoreError::InUse { .. } => ErrorCode::InUse,
+            StoreError::PassphraseRequired { .. } => ErrorCode::PassphraseRequired,
+            StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Sqlite(_) => ErrorCode::Database,
+            StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::Missing { .. } => ErrorCode::Missing,
+            StoreError::Refused { code, .. } => *code,
         }
     }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A domain rule refused the change: `code` tells the window which text to show, `detail` says
+/// what exactly, for the log and the command line.
+pub(crate) fn refused(code: ErrorCode, detail: impl Into<String>) -> StoreError {
+    StoreError::Refused { code, detail: detail.into() }
+}
 
 /// An open company file.
 pub struct CompanyFile {

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use super::timeline_text::phrase;
 use super::{now, Result, StoreError};
+use crate::error_code::ErrorCode;
 use crate::model::{NearMiss, NearMissInput};
 
 /// Every near miss, the most recent first.
@@ -31,10 +32,12 @@ pub fn near_misses(conn: &Connection) -> Result<Vec<NearMiss>> {
 
 pub fn add_near_miss(tx: &Transaction, input: &NearMissInput) -> Result<i64> {
     if input.title.trim().is_empty() {
-        return Err(StoreError::Refused { code: "title_required", detail: "a near miss needs a short title".into() });
+        return Err(StoreError::Refused { code: ErrorCode::TitleRequired, detail: "a near miss needs a short title".into() });
     }
-    chrono::NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d")
-        .map_err(|_| StoreError::Refused { code: "invalid_date", detail: format!("{:?} is not a date", input.occurred_on) })?;
+    chrono::NaiveDate::parse_from_str(input.occurred_on.trim(), "%Y-%m-%d").map_err(|_| StoreError::Refused {
+        code: ErrorCode::InvalidDate,
+        detail: format!("{:?} is not a date", input.occurred_on),
+    })?;
     tx.execute(
         "INSERT INTO near_miss (occurred_on, title, description, what_could_happen, measures, reported_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

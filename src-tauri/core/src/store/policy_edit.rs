@@ -26,11 +26,13 @@ use serde::Serialize;
 use super::history::record_change;
 pub(super) use super::policy::rows;
 use super::policy::steps_by_parent;
+use super::refused;
 use super::{Result, StoreError};
 use crate::editing::{
     AuthorityInput, CategoryInput, ContactRef, EditableAuthority, EditableCategory, EditableChecklist, EditableLevel,
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
+use crate::error_code::ErrorCode;
 use crate::template_file::{shown, MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_CHARS, REQUIRED_AUTHORITY_KEYS};
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +191,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
             uses.push(format!("it owns the recovery of {}", targets.join(", ")));
         }
         return Err(refused(
-            "role_in_use",
+            ErrorCode::RoleInUse,
             format!(
                 "the role \"{}\" cannot be deleted: {}; choose another role there first",
                 shown(&before.name),
@@ -219,7 +221,7 @@ fn role_fields(input: &RoleInput) -> Result<(String, String)> {
 
 fn role_exists(conn: &Connection, role_id: i64) -> Result<()> {
     let found: Option<i64> = conn.query_row("SELECT id FROM role WHERE id = ?1", [role_id], |r| r.get(0)).optional()?;
-    found.map(|_| ()).ok_or_else(|| refused("unknown_role", format!("role {role_id} does not exist")))
+    found.map(|_| ()).ok_or_else(|| refused(ErrorCode::UnknownRole, format!("role {role_id} does not exist")))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +233,7 @@ pub fn update_level(tx: &Transaction, author: &str, level: u8, input: &LevelInpu
         .levels
         .into_iter()
         .find(|l| l.level == level)
-        .ok_or_else(|| refused("unknown_level", format!("there is no level {level}; levels are 0 to 3")))?;
+        .ok_or_else(|| refused(ErrorCode::UnknownLevel, format!("there is no level {level}; levels are 0 to 3")))?;
     let name = required_name("the level's name", &input.name)?;
     text("the level's impact", &input.impact)?;
     role_exists(tx, input.responsible_role_id)?;
@@ -290,11 +292,11 @@ pub fn save_procedure(
     let (category_id, category_name): (i64, String) = tx
         .query_row("SELECT id, name FROM category WHERE key = ?1", [category_key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
-        .ok_or_else(|| refused("unknown_category", format!("the policy has no category \"{}\"", shown(category_key))))?;
+        .ok_or_else(|| refused(ErrorCode::UnknownCategory, format!("the policy has no category \"{}\"", shown(category_key))))?;
     let level_name: String = tx
         .query_row("SELECT name FROM level WHERE level = ?1", [level], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| refused("unknown_level", format!("there is no level {level}; levels are 0 to 3")))?;
+        .ok_or_else(|| refused(ErrorCode::UnknownLevel, format!("there is no level {level}; levels are 0 to 3")))?;
     text("the procedure's note", note)?;
     let steps = checked_steps(tx, steps)?;
     let find = |conn: &Connection| -> Result<Option<EditableProcedure>> {
@@ -334,7 +336,7 @@ pub fn save_procedure(
 /// Returns the checklist's id.
 pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &str, items: &[StepInput]) -> Result<i64> {
     if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == case_key) {
-        return Err(refused("unknown_case", format!("\"{}\" is not a case the incident wizard offers", shown(case_key))));
+        return Err(refused(ErrorCode::UnknownCase, format!("\"{}\" is not a case the incident wizard offers", shown(case_key))));
     }
     let title = required_title("the checklist's title", title)?;
     let items = checked_steps(tx, items)?;
@@ -368,7 +370,7 @@ fn checked_steps(conn: &Connection, steps: &[StepInput]) -> Result<Vec<StepInput
         .map(|(index, step)| {
             let text = step.text.trim();
             if text.is_empty() {
-                return Err(refused("step_text_required", format!("step {} has no text", index + 1)));
+                return Err(refused(ErrorCode::StepTextRequired, format!("step {} has no text", index + 1)));
             }
             self::text(&format!("step {}", index + 1), text)?;
             if let Some(role_id) = step.role_id {
@@ -417,7 +419,7 @@ pub fn delete_authority(tx: &Transaction, author: &str, authority_id: i64) -> Re
     let before = authority(tx, authority_id)?;
     if before.required {
         return Err(refused(
-            "authority_required",
+            ErrorCode::AuthorityRequired,
             format!("\"{}\" cannot be deleted: the assessment reports to it; edit its details instead", shown(&before.name)),
         ));
     }
@@ -465,15 +467,11 @@ fn authority_fields(input: &AuthorityInput) -> Result<AuthorityInput> {
 // ---------------------------------------------------------------------------------------------
 // Shared by the policy and BCP editors
 
-pub(super) fn refused(code: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Refused { code, detail: detail.into() }
-}
-
 /// A name: trimmed, not empty (`name_required`), at most [`MAX_NAME_CHARS`].
 pub(super) fn required_name(what: &str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(refused("name_required", format!("{what} is empty")));
+        return Err(refused(ErrorCode::NameRequired, format!("{what} is empty")));
     }
     limit_chars(what, value, MAX_NAME_CHARS)?;
     Ok(value.to_owned())
@@ -483,7 +481,7 @@ pub(super) fn required_name(what: &str, value: &str) -> Result<String> {
 pub(super) fn required_title(what: &str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(refused("title_required", format!("{what} is empty")));
+        return Err(refused(ErrorCode::TitleRequired, format!("{what} is empty")));
     }
     limit_chars(what, value, MAX_NAME_CHARS)?;
     Ok(value.to_owned())
@@ -496,7 +494,7 @@ pub(super) fn text(what: &str, value: &str) -> Result<()> {
 
 pub(super) fn limit_chars(what: &str, value: &str, limit: usize) -> Result<()> {
     if value.chars().count() > limit {
-        return Err(refused("text_too_long", format!("{what} is longer than {limit} characters")));
+        return Err(refused(ErrorCode::TextTooLong, format!("{what} is longer than {limit} characters")));
     }
     Ok(())
 }
@@ -504,7 +502,7 @@ pub(super) fn limit_chars(what: &str, value: &str, limit: usize) -> Result<()> {
 /// Refuses (`too_many_entries`) adding to a list that already holds [`MAX_ENTRIES`].
 pub(super) fn room_for(count: i64, what: &str) -> Result<()> {
     if count >= MAX_ENTRIES as i64 {
-        return Err(refused("too_many_entries", format!("at most {MAX_ENTRIES} {what} are allowed")));
+        return Err(refused(ErrorCode::TooManyEntries, format!("at most {MAX_ENTRIES} {what} are allowed")));
     }
     Ok(())
 }
@@ -518,9 +516,9 @@ pub(super) fn contact_names(conn: &Connection) -> Result<HashMap<i64, String>> {
 pub(super) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &str) -> Result<()> {
     let names = contact_names(conn)?;
     for (index, id) in contact_ids.iter().enumerate() {
-        let name = names.get(id).ok_or_else(|| refused("unknown_contact", format!("contact {id} does not exist")))?;
+        let name = names.get(id).ok_or_else(|| refused(ErrorCode::UnknownContact, format!("contact {id} does not exist")))?;
         if contact_ids[..index].contains(id) {
-            return Err(refused("duplicate_contact", format!("{} is listed twice for {place}", shown(name))));
+            return Err(refused(ErrorCode::DuplicateContact, format!("{} is listed twice for {place}", shown(name))));
         }
     }
     Ok(())
@@ -546,7 +544,7 @@ pub(super) fn reorder(tx: &Transaction, author: &str, table: &str, entity: &str,
     wanted.sort_unstable();
     if current != wanted {
         return Err(refused(
-            "order_mismatch",
+            ErrorCode::OrderMismatch,
             format!("the new order must list each of the {} entries exactly once", current.len()),
         ));
     }

@@ -17,6 +17,7 @@ use super::history::record_change;
 use super::policy::{rows, steps_by_parent};
 use super::{now, seed, Result, StoreError};
 use crate::editing::ImportSummary;
+use crate::error_code::ErrorCode;
 use crate::template::{
     AuthorityTemplate, BcpScenarioTemplate, BcpTargetTemplate, BcpTemplate, CategoryTemplate, ChecklistTemplate, LevelTemplate,
     PolicyTemplate, ProcedureTemplate, RoleTemplate, StepTemplate,
@@ -46,7 +47,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     .into_iter()
     .map(|(level, name, impact, role)| {
         let responsible_role = role_key(role).ok_or_else(|| StoreError::Refused {
-            code: "responsible_role_missing",
+            code: ErrorCode::ResponsibleRoleMissing,
             detail: format!("level {level} has no responsible role; choose one before exporting the policy"),
         })?;
         Ok(LevelTemplate { level, name, impact, responsible_role })

@@ -28,6 +28,7 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{inspect, open_read_only, parent_dir, staging_file, sync_dir, CompanyFile, Result, StoreError};
+use crate::error_code::ErrorCode;
 
 /// A passphrase protecting a company file. It is kept only in memory and wiped when dropped; it
 /// is never printed (`Debug` shows no character of it, there is no `Display`) nor serialised.
@@ -57,8 +58,7 @@ impl Passphrase {
     pub fn check_new(&self) -> Result<()> {
         let chars = self.0.chars().count();
         if chars < Self::MIN_CHARS {
-            return Err(StoreError::Refused {
-                code: "weak_passphrase",
+            return Err(StoreError::Refused { code: ErrorCode::WeakPassphrase,
                 detail: format!(
                     "the passphrase is too short ({chars} characters); use at least {} characters — a few words are easier to remember than symbols",
                     Self::MIN_CHARS
@@ -72,7 +72,7 @@ impl Passphrase {
             .is_some_and(|hex| hex.chars().all(|c| c.is_ascii_hexdigit()));
         if self.0.contains('\0') || raw_key_form {
             return Err(StoreError::Refused {
-                code: "invalid_passphrase",
+                code: ErrorCode::InvalidPassphrase,
                 detail:
                     "this passphrase cannot be used (it contains a NUL character or looks like a raw key x'…'); choose another"
                         .into(),
@@ -300,7 +300,7 @@ pub(super) fn converted_copy(
     detached?;
     staging.as_file().sync_all().map_err(io)?;
     verify_copy(source, staging.path(), to).map_err(|problem| StoreError::Refused {
-        code: "conversion_failed",
+        code: ErrorCode::ConversionFailed,
         detail: format!(
             "{}: the converted copy did not check out ({problem}); the file was left unchanged",
             destination.display()

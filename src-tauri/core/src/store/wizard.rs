@@ -8,17 +8,14 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::incidents::stage_key;
+use super::refused;
 use super::timeline_text::{list, phrase};
 use super::{now, obligations, Result, StoreError};
 use crate::affected_data::ReportingDetails;
+use crate::error_code::ErrorCode;
 use crate::model::{CallOutcome, ObligationStatus, ObligationUpdate};
 use crate::rules::{self, Assessment, Duty, Facts};
 use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
-
-/// Why the wizard refused a step: a stable code for the UI and a sentence for the log.
-fn refused(code: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Refused { code, detail: detail.into() }
-}
 
 fn file_language(tx: &Transaction) -> Result<String> {
     Ok(tx.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
@@ -45,7 +42,7 @@ fn ensure_open(tx: &Transaction, incident_id: i64) -> Result<()> {
         tx.query_row("SELECT status FROM incident WHERE id = ?1", [incident_id], |r| r.get(0)).optional()?;
     match status.as_deref() {
         None => Err(StoreError::Missing { what: "incident", id: incident_id }),
-        Some("closed") => Err(refused("incident_closed", format!("incident {incident_id} is closed"))),
+        Some("closed") => Err(refused(ErrorCode::IncidentClosed, format!("incident {incident_id} is closed"))),
         Some(_) => Ok(()),
     }
 }
@@ -66,7 +63,7 @@ pub fn start_incident(tx: &Transaction, case: CaseKind) -> Result<i64> {
 pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
     let entries: i64 = tx.query_row("SELECT count(*) FROM timeline_entry WHERE incident_id = ?1", [incident_id], |r| r.get(0))?;
     if entries > 0 {
-        return Err(refused("incident_recorded", "a recorded incident is kept as evidence and cannot be discarded"));
+        return Err(refused(ErrorCode::IncidentRecorded, "a recorded incident is kept as evidence and cannot be discarded"));
     }
     tx.execute("DELETE FROM incident_task WHERE incident_id = ?1", [incident_id])?;
     if tx.execute("DELETE FROM incident WHERE id = ?1", [incident_id])? == 0 {
@@ -80,7 +77,7 @@ pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
 /// wizard back to a step already left.
 pub fn save_draft(tx: &Transaction, incident_id: i64, step: i64, fields: &serde_json::Value) -> Result<()> {
     if !(0..STEP_COUNT).contains(&step) {
-        return Err(refused("invalid_step", format!("there is no wizard step {step}")));
+        return Err(refused(ErrorCode::InvalidStep, format!("there is no wizard step {step}")));
     }
     let changed = tx.execute(
         "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.\"' || ?2 || '\"', json(?3)), updated_at = ?4
@@ -96,7 +93,7 @@ pub fn save_draft(tx: &Transaction, incident_id: i64, step: i64, fields: &serde_
 /// Moves the wizard to `step` (going back to revise, or forward after confirming).
 pub fn go_to_step(tx: &Transaction, incident_id: i64, step: i64) -> Result<()> {
     if !(0..STEP_COUNT).contains(&step) {
-        return Err(refused("invalid_step", format!("there is no wizard step {step}")));
+        return Err(refused(ErrorCode::InvalidStep, format!("there is no wizard step {step}")));
     }
     tx.execute("UPDATE incident SET wizard_step = ?2 WHERE id = ?1", params![incident_id, step])?;
     touch(tx, incident_id)
@@ -114,15 +111,15 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
     ensure_open(tx, incident_id)?;
     let title = basics.title.trim();
     if title.is_empty() {
-        return Err(refused("title_required", "the incident needs a short title"));
+        return Err(refused(ErrorCode::TitleRequired, "the incident needs a short title"));
     }
     let discovered_at = chrono::DateTime::parse_from_rfc3339(&basics.discovered_at)
-        .map_err(|e| refused("invalid_date", format!("discovered_at {:?}: {e}", basics.discovered_at)))?;
+        .map_err(|e| refused(ErrorCode::InvalidDate, format!("discovered_at {:?}: {e}", basics.discovered_at)))?;
     if let Some(occurred_at) = &basics.occurred_at {
         let occurred = chrono::DateTime::parse_from_rfc3339(occurred_at)
-            .map_err(|e| refused("invalid_date", format!("occurred_at {occurred_at:?}: {e}")))?;
+            .map_err(|e| refused(ErrorCode::InvalidDate, format!("occurred_at {occurred_at:?}: {e}")))?;
         if occurred > discovered_at {
-            return Err(refused("occurred_after_discovered", "it cannot have happened after it was found"));
+            return Err(refused(ErrorCode::OccurredAfterDiscovered, "it cannot have happened after it was found"));
         }
     }
     let (previous_case, recorded): (String, bool) = tx.query_row(
@@ -184,16 +181,16 @@ fn replace_open_tasks(tx: &Transaction, incident_id: i64, source: &str) -> Resul
 pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, author: &str) -> Result<()> {
     ensure_open(tx, incident_id)?;
     if severity.level > 3 {
-        return Err(refused("invalid_level", format!("there is no level {}", severity.level)));
+        return Err(refused(ErrorCode::InvalidLevel, format!("there is no level {}", severity.level)));
     }
     let category_name: String = tx
         .query_row("SELECT name FROM category WHERE key = ?1", [&severity.category], |r| r.get(0))
         .optional()?
-        .ok_or_else(|| refused("unknown_category", format!("the policy has no category {:?}", severity.category)))?;
+        .ok_or_else(|| refused(ErrorCode::UnknownCategory, format!("the policy has no category {:?}", severity.category)))?;
     let suggested = wizard::suggested_level(&severity.answers, &severity.category);
     let reason = severity.override_reason.trim();
     if severity.level != suggested && reason.is_empty() {
-        return Err(refused("override_reason_required", "a level other than the suggested one needs a reason"));
+        return Err(refused(ErrorCode::OverrideReasonRequired, "a level other than the suggested one needs a reason"));
     }
     let stage = wizard::stage_for(severity.answers.happened);
     let (previous_category, previous_level): (Option<String>, Option<u8>) =
@@ -327,7 +324,7 @@ pub fn record_facts(
     .concat();
     if !contradictions.is_empty() {
         return Err(refused(
-            "contradicting_items",
+            ErrorCode::ContradictingItems,
             format!("the data items contradict the answers about the same data: {contradictions:?}"),
         ));
     }
@@ -363,7 +360,7 @@ pub fn record_facts(
 /// cannot store what the command line would refuse.
 fn store_facts_and_assess(tx: &Transaction, incident_id: i64, facts: &Facts) -> Result<Assessment> {
     let json = serde_json::to_string(facts).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    rules::parse_facts(&json).map_err(|e| refused("invalid_facts", e.to_string()))?;
+    rules::parse_facts(&json).map_err(|e| refused(ErrorCode::InvalidFacts, e.to_string()))?;
     tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![incident_id, json])?;
     let assessment = rules::assess(facts);
     obligations::record_assessment(tx, incident_id, &assessment)?;
@@ -452,14 +449,14 @@ pub fn update_obligation(
         ObligationStatus::Sent => {
             let date = update.sent_on.as_deref().unwrap_or_default().trim();
             chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .map_err(|_| refused("sent_on_required", "a sent obligation needs the date it was sent"))?;
+                .map_err(|_| refused(ErrorCode::SentOnRequired, "a sent obligation needs the date it was sent"))?;
             Some(date.to_owned())
         }
         _ => None,
     };
     let reason = update.waived_reason.trim();
     if update.status == ObligationStatus::Waived && reason.is_empty() {
-        return Err(refused("waived_reason_required", "deciding not to report needs a reason"));
+        return Err(refused(ErrorCode::WaivedReasonRequired, "deciding not to report needs a reason"));
     }
     let reference = update.reference_number.trim();
     tx.execute(
@@ -532,7 +529,10 @@ pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Resul
         .query_map([incident_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     if !open.is_empty() {
-        return Err(refused("obligations_open", format!("mandatory reports not yet sent or waived: {}", open.join(", "))));
+        return Err(refused(
+            ErrorCode::ObligationsOpen,
+            format!("mandatory reports not yet sent or waived: {}", open.join(", ")),
+        ));
     }
     let recorded: bool = tx.query_row(
         "SELECT EXISTS (SELECT 1 FROM timeline_entry WHERE incident_id = ?1 AND kind = 'recorded')",
@@ -540,7 +540,7 @@ pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Resul
         |r| r.get(0),
     )?;
     if !recorded {
-        return Err(refused("not_recorded", "confirm what happened before closing"));
+        return Err(refused(ErrorCode::NotRecorded, "confirm what happened before closing"));
     }
     let stamp = now();
     tx.execute(
@@ -555,7 +555,7 @@ pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Resul
 /// A free note in the timeline (also the way to correct an earlier entry).
 pub fn add_note(tx: &Transaction, incident_id: i64, text: &str, author: &str) -> Result<()> {
     if text.trim().is_empty() {
-        return Err(refused("note_empty", "the note is empty"));
+        return Err(refused(ErrorCode::NoteEmpty, "the note is empty"));
     }
     touch(tx, incident_id)?;
     append(tx, incident_id, author, "note", text, serde_json::json!({}))
