@@ -1,14 +1,13 @@
 //! The desktop shell: opens the company file, holds it for the window, and registers the commands.
-//! Everything about the domain lives in `sonae-core`; this crate only wires it to the webview.
+//! The domain lives in `sonae-core`, the session and the tasks in `sonae-tasks`; this crate only
+//! wires them to the webview.
 
 mod commands;
 mod dialogs;
-mod session;
-mod settings;
 
 use std::path::PathBuf;
 
-use session::Session;
+use sonae_tasks::{settings, Session};
 
 /// Starts the app. The company file is the first command-line argument if one is given, else the
 /// last file used, else a new default file in the user's data directory.

@@ -81,11 +81,36 @@ export function App() {
     void loadFile();
   }, [loadFile]);
 
-  // The home screen is read afresh each time it is shown.
+  // The home screen is read afresh each time it is shown. While a long task (a passphrase
+  // conversion, a restore) has the file, it says so and asks again every second.
+  const [homeBusy, setHomeBusy] = useState(false);
+  const [homeRetry, setHomeRetry] = useState(0);
   useEffect(() => {
     if (loaded.kind !== 'ready' || view.page !== 'home') return;
-    api.homeSummary().then(setSummary, (error) => setLoaded({ kind: 'problem', problem: asErrorReport(error), path: null }));
-  }, [loaded, view]);
+    let shown = true;
+    let retry: number | undefined;
+    api.homeSummary().then(
+      (read) => {
+        if (!shown) return;
+        setHomeBusy(false);
+        setSummary(read);
+      },
+      (error) => {
+        if (!shown) return;
+        const problem = asErrorReport(error);
+        if (problem.code === 'busy') {
+          setHomeBusy(true);
+          retry = window.setTimeout(() => setHomeRetry((n) => n + 1), 1000);
+        } else {
+          setLoaded({ kind: 'problem', problem, path: null });
+        }
+      },
+    );
+    return () => {
+      shown = false;
+      window.clearTimeout(retry);
+    };
+  }, [loaded, view, homeRetry]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -212,7 +237,12 @@ export function App() {
               )}
               {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
               {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
-              {loaded.kind === 'ready' && view.page === 'home' && summary && (
+              {loaded.kind === 'ready' && view.page === 'home' && homeBusy && (
+                <Alert color="yellow" data-testid="busy">
+                  {t('errors.busy')}
+                </Alert>
+              )}
+              {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && summary && (
                 <HomePage summary={summary} path={loaded.file.path} />
               )}
               {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}

@@ -14,7 +14,8 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};
-use sonae_core::{model, rules, template, template_file};
+use sonae_core::{model, rules, template_file};
+use sonae_tasks::tasks;
 
 /// The environment variable holding the passphrase of a protected company file.
 const PASSPHRASE_VAR: &str = "SONAE_PASSPHRASE";
@@ -361,21 +362,12 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Init { file, lang, demo, name, from_policy } => {
             let created = if demo {
                 CompanyFile::create_demo(&file, lang.code())?
-            } else if let Some(other) = from_policy {
-                let policy = store::export_policy_template(read(&other)?.connection())?;
-                let default_name = match policy.language.as_str() {
-                    "en" => "New company",
-                    _ => "新しい会社",
-                };
-                CompanyFile::create(&file, name.as_deref().unwrap_or(default_name), &policy)?
             } else {
-                let policy = template::builtin_policy(lang.code())
-                    .map_err(|e| Failure { message: format!("built-in template: {e}"), code: 1 })?;
-                let default_name = match lang {
-                    Language::Ja => "新しい会社",
-                    Language::En => "New company",
+                let policy = match from_policy {
+                    Some(other) => tasks::policy_of_file(&other, passphrase_from(PASSPHRASE_VAR)?.as_ref())?,
+                    None => tasks::builtin_policy(lang.model())?,
                 };
-                CompanyFile::create(&file, name.as_deref().unwrap_or(default_name), &policy)?
+                tasks::create_company_file(&file, name.as_deref(), &policy)?
             };
             let profile = store::company_profile(created.connection())?;
             println!("created {} ({})", file.display(), profile.name);
@@ -567,7 +559,7 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
         }
         BackupsCommand::Restore { file, backup, dir } => {
             let passphrase = passphrase_from(PASSPHRASE_VAR)?;
-            let kept = backups::restore_with_passphrase(&backup, &file, &backup_folder(&file, dir)?, passphrase.as_ref())?;
+            let kept = tasks::restore_backup(&file, &backup, &backup_folder(&file, dir)?, passphrase.as_ref())?;
             if let Some(kept) = kept {
                 println!("kept the current file as {}", kept.path.display());
             }
@@ -595,14 +587,13 @@ fn run_passphrase(command: PassphraseCommand) -> Result<(), Failure> {
         println!("{} is not protected by a passphrase; nothing was changed", file.display());
         return Ok(());
     }
-    company.set_passphrase(new.as_ref())?;
+    let rekeyed = tasks::change_passphrase(&mut company, &dir, new.as_ref())?;
     drop(company);
     match new {
         Some(_) if old.is_some() => println!("changed the passphrase of {}", file.display()),
         Some(_) => println!("protected {} with a passphrase", file.display()),
         None => println!("removed the passphrase of {}", file.display()),
     }
-    let rekeyed = backups::rekey_backups(&dir, &backups::company_stem(&file)?, old.as_ref(), new.as_ref())?;
     println!(
         "backups in {}: {} converted, {} already as the file, {} left as they were",
         dir.display(),

@@ -32,6 +32,7 @@ macro_rules! error_codes {
 error_codes! {
     AlreadyExists => "already_exists",
     AuthorityRequired => "authority_required",
+    Busy => "busy",
     CategoryRequired => "category_required",
     ContactInUse => "contact_in_use",
     ContradictingItems => "contradicting_items",

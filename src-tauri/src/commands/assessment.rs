@@ -7,13 +7,13 @@ use sonae_core::model::Language;
 use sonae_core::rules::{self, Assessment, Facts};
 use sonae_core::wizard::{self, SeverityAnswers};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn assess(facts: Facts) -> Assessment {
     rules::assess(&facts)
 }
 
 /// Names of addressees, grounds, duties and deadline stages in `language`, keyed by their ids.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reporting_texts(language: Language) -> BTreeMap<String, String> {
     rules::text::catalogue(match language {
         Language::Ja => "ja",
@@ -22,7 +22,7 @@ pub fn reporting_texts(language: Language) -> BTreeMap<String, String> {
 }
 
 /// The level the answers of the wizard's second step point to.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn suggest_level(answers: SeverityAnswers, category: String) -> u8 {
     wizard::suggested_level(&answers, &category)
 }

@@ -6,7 +6,7 @@ use sonae_core::store::{self, CompanyFile};
 use tauri::State;
 
 use super::{author, with_company, CommandResult};
-use crate::session::Session;
+use sonae_tasks::Session;
 
 /// Runs one BCP write and answers with the plan as it now stands.
 fn edit_bcp<T>(
@@ -20,13 +20,13 @@ fn edit_bcp<T>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn editable_bcp(session: State<'_, Session>) -> CommandResult<EditableBcp> {
     with_company(&session, |company| Ok(store::editable_bcp(company.connection())?))
 }
 
 /// 想定する事象: adds one (`id` none) or changes one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_scenario(session: State<'_, Session>, id: Option<i64>, scenario: ScenarioInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
         Some(id) => store::update_scenario(tx, author, id, &scenario),
@@ -34,13 +34,13 @@ pub fn save_scenario(session: State<'_, Session>, id: Option<i64>, scenario: Sce
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_scenario(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| store::delete_scenario(tx, author, id))
 }
 
 /// 被害対象 → 復旧責任者 → 関係者連絡先: adds one (`id` none) or changes one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_target(session: State<'_, Session>, id: Option<i64>, target: TargetInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
         Some(id) => store::update_target(tx, author, id, &target),
@@ -48,14 +48,14 @@ pub fn save_target(session: State<'_, Session>, id: Option<i64>, target: TargetI
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_target(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| store::delete_target(tx, author, id))
 }
 
 /// Records an exercise (`id` none) or corrects one; the contacts it reached count as confirmed
 /// on its date.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_exercise(session: State<'_, Session>, id: Option<i64>, exercise: ExerciseInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
         Some(id) => store::update_exercise(tx, author, id, &exercise),
@@ -63,7 +63,7 @@ pub fn save_exercise(session: State<'_, Session>, id: Option<i64>, exercise: Exe
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_exercise(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| store::delete_exercise(tx, author, id))
 }

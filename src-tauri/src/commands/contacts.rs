@@ -8,25 +8,25 @@ use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
-use crate::session::{ImportKind, Session};
+use sonae_tasks::{ImportKind, Session};
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_contacts(session: State<'_, Session>, query: ContactQuery) -> CommandResult<ContactPage> {
     with_company(&session, |company| Ok(store::list_contacts(company.connection(), &query)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contact_details(session: State<'_, Session>, id: i64) -> CommandResult<ContactDetails> {
     with_company(&session, |company| Ok(store::contact(company.connection(), id)?))
 }
 
 /// Where a contact is used (roles, BCP, exercises, incident calls), to explain a refused deletion.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn contact_usage(session: State<'_, Session>, id: i64) -> CommandResult<Vec<ContactUse>> {
     with_company(&session, |company| Ok(store::contact_usage(company.connection(), id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> CommandResult<ContactDetails> {
     let author = author(&session);
     with_company(&session, |company| {
@@ -35,7 +35,7 @@ pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> Com
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInput) -> CommandResult<ContactDetails> {
     let author = author(&session);
     with_company(&session, |company| {
@@ -45,28 +45,28 @@ pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInpu
 }
 
 /// Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_contact(session: State<'_, Session>, id: i64) -> CommandResult<()> {
     let author = author(&session);
     with_company(&session, |company| Ok(company.write(|tx| store::delete_contact(tx, &author, id))?))
 }
 
 /// 「今日確認した」 for one contact or several.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn confirm_contacts(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
     let author = author(&session);
     with_company(&session, |company| Ok(company.write(|tx| store::confirm_contacts(tx, &author, &ids, store::today()))?))
 }
 
 /// 連絡網: the internal call tree, in calling order.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_call_order(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
     let author = author(&session);
     with_company(&session, |company| Ok(company.write(|tx| store::set_call_order(tx, &author, &ids))?))
 }
 
 /// How many months may pass before a contact is due for confirmation again.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_stale_contact_months(session: State<'_, Session>, months: i64) -> CommandResult<()> {
     let author = author(&session);
     with_company(&session, |company| Ok(company.write(|tx| store::set_stale_contact_months(tx, &author, months))?))
@@ -84,7 +84,7 @@ pub async fn choose_contacts_csv(app: tauri::AppHandle, session: State<'_, Sessi
 }
 
 /// Reads the chosen CSV again as it is on disk now (after the user fixed it) and previews it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<ChosenContactsCsv> {
     let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let preview: CsvPreview =
@@ -94,11 +94,11 @@ pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult
 }
 
 /// Imports the chosen CSV as it is on disk now: all rows, or nothing when any row has an error.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<CsvImportSummary> {
     let (_, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::import_contacts(tx, &author, &bytes))?))
+    session.long_task_on_company(|company| Ok(company.write(|tx| store::import_contacts(tx, &author, &bytes))?))
 }
 
 /// Every contact as a CSV for Excel, saved where the user chooses.
@@ -108,6 +108,6 @@ pub async fn export_contacts_csv(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let csv = with_company(&session, |company| Ok(store::export_contacts_csv(company.connection())?))?;
+    let csv = session.long_task_on_company(|company| Ok(store::export_contacts_csv(company.connection())?))?;
     save_through_dialog(&app, "CSV", "csv", &file_name, &csv)
 }

@@ -7,7 +7,7 @@ use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use tauri::State;
 
 use super::{save_through_dialog, with_company, CommandResult};
-use crate::session::Session;
+use sonae_tasks::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
     let language = session.settings.lock().map(|s| s.preferences.language).unwrap_or(Language::Ja);
@@ -26,12 +26,12 @@ pub async fn export_document(
     file_name: String,
 ) -> CommandResult<Option<String>> {
     let options = options(&session, incident_id, stage);
-    let pdf = with_company(&session, |company| Ok(render::export(company.connection(), document, &options)?))?;
+    let pdf = session.long_task_on_company(|company| Ok(render::export(company.connection(), document, &options)?))?;
     save_through_dialog(&app, "PDF", "pdf", &file_name, &pdf)
 }
 
 /// A draft as plain text, in the order of the authority's web form.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn draft_text(
     session: State<'_, Session>,
     document: Document,

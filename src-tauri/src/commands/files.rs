@@ -3,21 +3,20 @@
 
 use std::path::PathBuf;
 
-use sonae_core::model::{ErrorReport, HomeSummary, OpenFileState, PolicySource, RecentFile};
-use sonae_core::store::{self, backups, CompanyFile, Passphrase};
-use sonae_core::template;
+use sonae_core::error_code::ErrorCode;
+use sonae_core::model::{ErrorReport, HomeSummary, Language, OpenFileState, PolicySource, RecentFile};
+use sonae_core::store::{self, CompanyFile, Passphrase};
+use sonae_tasks::{tasks, ImportKind, Session};
 use tauri::State;
 
 use super::{with_company, CommandResult};
 use crate::dialogs;
-use crate::session::{ImportKind, Session};
-use sonae_core::error_code::ErrorCode;
 
 /// The extension of company files.
 const COMPANY_FILE_EXTENSION: &str = "sonae";
 
 /// Which file is open, or why it could not be opened.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileState> {
     let open = session.open_file()?;
     let upgrade = open.unread_upgrade();
@@ -31,7 +30,7 @@ pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileSta
 }
 
 /// The user has read that opening upgraded the file: the notice is not shown again.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn dismiss_upgrade_notice(session: State<'_, Session>) -> CommandResult<()> {
     session.open_file()?.upgrade_notice_read = true;
     Ok(())
@@ -39,7 +38,7 @@ pub fn dismiss_upgrade_notice(session: State<'_, Session>) -> CommandResult<()> 
 
 /// Opens the protected company file Sonae was asked to open (at start or from the company-file
 /// screen) with its passphrase.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unlock_company_file(session: State<'_, Session>, passphrase: String) -> CommandResult<()> {
     session.unlock(Passphrase::new(passphrase))
 }
@@ -47,41 +46,19 @@ pub fn unlock_company_file(session: State<'_, Session>, passphrase: String) -> C
 /// Protects the open file with `next`, changes its passphrase, or removes the protection (`next`
 /// empty), and converts its backups the same way; answers how many backups were converted.
 /// Changing or removing a passphrase needs the current one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>, next: Option<String>) -> CommandResult<usize> {
-    session.wait_for_background_backup();
-    let mut open = session.open_file()?;
-    let company = open
-        .company
-        .as_mut()
-        .ok_or_else(|| ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() })?;
-    let before = company.passphrase().cloned();
-    if before.is_some() && before != current.map(Passphrase::new) {
-        return Err(ErrorReport {
-            code: ErrorCode::WrongPassphrase,
-            message: "the current passphrase is not the one this file is protected by; nothing was changed".into(),
-        });
-    }
-    let next = next.map(Passphrase::new);
-    company.set_passphrase(next.as_ref())?;
-    let path = company.path().to_owned();
-    let rekeyed = backups::rekey_backups(
-        &backups::default_backup_dir(&path)?,
-        &backups::company_stem(&path)?,
-        before.as_ref(),
-        next.as_ref(),
-    )?;
-    Ok(rekeyed.converted.len())
+    session.change_passphrase(current.map(Passphrase::new), next.map(Passphrase::new))
 }
 
 /// The home screen's overview of the open company file.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn home_summary(session: State<'_, Session>) -> CommandResult<HomeSummary> {
     with_company(&session, |company| Ok(store::home_summary(company.connection(), None)?))
 }
 
 /// The company files opened before, the most recent first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_files(session: State<'_, Session>) -> CommandResult<Vec<RecentFile>> {
     let open_path = session.open_file()?.path.clone();
     let settings = session.settings.lock().map_err(|_| internal("settings are unavailable"))?;
@@ -100,7 +77,7 @@ pub fn recent_files(session: State<'_, Session>) -> CommandResult<Vec<RecentFile
 
 /// Opens one of the recent files in place of the current one. Only a path from the list is
 /// accepted: the window cannot name other files.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn open_recent_file(session: State<'_, Session>, path: String) -> CommandResult<()> {
     let path = PathBuf::from(path);
     let known = session.settings.lock().map_err(|_| internal("settings are unavailable"))?.recent_files.contains(&path);
@@ -144,8 +121,8 @@ pub async fn create_company_file(
         return Err(ErrorReport { code: ErrorCode::NameRequired, message: "the company needs a name".into() });
     }
     let policy = match source {
-        PolicySource::BuiltinJa => builtin("ja")?,
-        PolicySource::BuiltinEn => builtin("en")?,
+        PolicySource::BuiltinJa => tasks::builtin_policy(Language::Ja)?,
+        PolicySource::BuiltinEn => tasks::builtin_policy(Language::En)?,
         PolicySource::CompanyFile => {
             let chosen = source_passphrase.as_ref().and_then(|_| session.chosen_import_path(ImportKind::PolicySourceFile));
             let other = match chosen {
@@ -159,18 +136,16 @@ pub async fn create_company_file(
                 }
             };
             let passphrase = source_passphrase.map(Passphrase::new);
-            let source_file =
-                CompanyFile::open_to_read_with_passphrase(&other, passphrase.as_ref()).map_err(|e| match e.code() {
-                    ErrorCode::PassphraseRequired => ErrorReport {
-                        code: ErrorCode::SourcePassphraseRequired,
-                        message: format!(
-                            "{}: the company file to take the policy from is protected by a passphrase",
-                            other.display()
-                        ),
-                    },
-                    _ => ErrorReport::from(e),
-                })?;
-            store::export_policy_template(source_file.connection())?
+            tasks::policy_of_file(&other, passphrase.as_ref()).map_err(|e| match e.code() {
+                ErrorCode::PassphraseRequired => ErrorReport {
+                    code: ErrorCode::SourcePassphraseRequired,
+                    message: format!(
+                        "{}: the company file to take the policy from is protected by a passphrase",
+                        other.display()
+                    ),
+                },
+                _ => ErrorReport::from(e),
+            })?
         }
     };
     let file_name = format!("{}.{COMPANY_FILE_EXTENSION}", safe_file_name(&company_name));
@@ -178,14 +153,9 @@ pub async fn create_company_file(
         return Ok(None);
     };
     let path = with_extension(path);
-    drop(CompanyFile::create(&path, &company_name, &policy)?);
+    drop(tasks::create_company_file(&path, Some(&company_name), &policy)?);
     session.switch_to(&path)?;
     Ok(Some(path.display().to_string()))
-}
-
-fn builtin(language: &str) -> CommandResult<template::PolicyTemplate> {
-    template::builtin_policy(language)
-        .map_err(|e| ErrorReport { code: ErrorCode::Invalid, message: format!("built-in template: {e}") })
 }
 
 /// A company name made safe as a file name on every platform.

@@ -4,10 +4,10 @@ use sonae_core::store::history::{self, ChangeRecord};
 use tauri::State;
 
 use super::{with_company, CommandResult};
-use crate::session::Session;
+use sonae_tasks::Session;
 
 /// The most recent changes first, a page at a time; `entity` narrows to one kind of thing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn change_history(
     session: State<'_, Session>,
     entity: Option<String>,

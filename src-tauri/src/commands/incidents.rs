@@ -12,7 +12,7 @@ use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use tauri::State;
 
 use super::{author, with_company, CommandResult};
-use crate::session::Session;
+use sonae_tasks::Session;
 
 /// Runs one wizard write for incident `id` and answers with the incident as stored.
 fn write_incident(
@@ -27,27 +27,27 @@ fn write_incident(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_incidents(session: State<'_, Session>) -> CommandResult<Vec<IncidentSummary>> {
     with_company(&session, |company| Ok(store::list_incidents(company.connection())?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn incident_detail(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
     with_company(&session, |company| Ok(store::incident_detail(company.connection(), id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn wizard_policy(session: State<'_, Session>) -> CommandResult<WizardPolicy> {
     with_company(&session, |company| Ok(store::wizard_policy(company.connection())?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn call_list(session: State<'_, Session>, id: i64) -> CommandResult<Vec<CallTarget>> {
     with_company(&session, |company| Ok(store::call_list(company.connection(), id)?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn start_incident(session: State<'_, Session>, case_kind: CaseKind) -> CommandResult<IncidentDetail> {
     with_company(&session, |company| {
         let id = company.write(|tx| wizard::start_incident(tx, case_kind))?;
@@ -55,43 +55,43 @@ pub fn start_incident(session: State<'_, Session>, case_kind: CaseKind) -> Comma
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn discard_incident(session: State<'_, Session>, id: i64) -> CommandResult<()> {
     with_company(&session, |company| Ok(company.write(|tx| wizard::discard_incident(tx, id))?))
 }
 
 /// Keeps the fields of a step typed so far; called as the user types.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_wizard_draft(session: State<'_, Session>, id: i64, step: i64, fields: serde_json::Value) -> CommandResult<()> {
     with_company(&session, |company| Ok(company.write(|tx| wizard::save_draft(tx, id, step, &fields))?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn go_to_wizard_step(session: State<'_, Session>, id: i64, step: i64) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, _| wizard::go_to_step(tx, id, step))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_basics(session: State<'_, Session>, id: i64, basics: IncidentBasics) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::record_basics(tx, id, &basics, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_severity(session: State<'_, Session>, id: i64, severity: Severity) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::record_severity(tx, id, &severity, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_call(session: State<'_, Session>, id: i64, contact_id: i64, outcome: CallOutcome) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::record_call(tx, id, contact_id, outcome, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_task_done(session: State<'_, Session>, id: i64, task_id: i64, done: bool) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::set_task_done(tx, id, task_id, done, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_facts(
     session: State<'_, Session>,
     id: i64,
@@ -101,7 +101,7 @@ pub fn record_facts(
     write_incident(&session, id, |tx, author| wizard::record_facts(tx, id, &facts, &details, author).map(|_| ()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_obligation(
     session: State<'_, Session>,
     id: i64,
@@ -111,27 +111,27 @@ pub fn update_obligation(
     write_incident(&session, id, |tx, author| wizard::update_obligation(tx, id, obligation_id, &update, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn record_recovery(session: State<'_, Session>, id: i64, recovery: Recovery) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::record_recovery(tx, id, &recovery, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn close_incident(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::close_incident(tx, id, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_incident_note(session: State<'_, Session>, id: i64, text: String) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| wizard::add_note(tx, id, &text, author))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn near_misses(session: State<'_, Session>) -> CommandResult<Vec<NearMiss>> {
     with_company(&session, |company| Ok(store::near_misses(company.connection())?))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_near_miss(session: State<'_, Session>, near_miss: NearMissInput) -> CommandResult<Vec<NearMiss>> {
     with_company(&session, |company| {
         company.write(|tx| store::add_near_miss(tx, &near_miss))?;

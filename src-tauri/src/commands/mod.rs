@@ -15,8 +15,7 @@ pub mod preferences;
 use sonae_core::model::ErrorReport;
 use sonae_core::store::CompanyFile;
 
-use crate::session::Session;
-use sonae_core::error_code::ErrorCode;
+use sonae_tasks::Session;
 
 pub type CommandResult<T> = Result<T, ErrorReport>;
 
@@ -25,14 +24,9 @@ pub fn author(session: &Session) -> String {
     session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
 }
 
-/// Runs `work` on the open company file, or reports why there is none.
+/// Runs `work` on the open company file, or reports why there is none (or `busy`).
 pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {
-    let mut open = session.open_file()?;
-    let problem = open.problem.clone();
-    match open.company.as_mut() {
-        Some(company) => work(company),
-        None => Err(problem.unwrap_or(ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() })),
-    }
+    session.with_company(work)
 }
 
 /// Asks where to save `bytes` and writes them there; answers with the path, or none when the user

@@ -10,7 +10,7 @@ use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
-use crate::session::{ImportKind, Session};
+use sonae_tasks::{ImportKind, Session};
 
 /// Runs one policy write and answers with the policy as it now stands.
 fn edit_policy<T>(
@@ -24,13 +24,13 @@ fn edit_policy<T>(
     })
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn editable_policy(session: State<'_, Session>) -> CommandResult<EditablePolicy> {
     with_company(&session, |company| Ok(store::editable_policy(company.connection())?))
 }
 
 /// Adds a role (`id` none) or renames and describes one.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_role(session: State<'_, Session>, id: Option<i64>, role: RoleInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| match id {
         Some(id) => store::update_role(tx, author, id, &role),
@@ -39,34 +39,34 @@ pub fn save_role(session: State<'_, Session>, id: Option<i64>, role: RoleInput) 
 }
 
 /// The holder first, then the deputies in the order they step in.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_role_holders(session: State<'_, Session>, id: i64, contact_ids: Vec<i64>) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::set_role_holders(tx, author, id, &contact_ids))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reorder_roles(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::reorder_roles(tx, author, &ids))
 }
 
 /// Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_role(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::delete_role(tx, author, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_level(session: State<'_, Session>, level: u8, input: LevelInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::update_level(tx, author, level, &input))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_category(session: State<'_, Session>, id: i64, input: CategoryInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::update_category(tx, author, id, &input))
 }
 
 /// Replaces the note and the ordered steps for one category × level.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_procedure(
     session: State<'_, Session>,
     category_key: String,
@@ -78,7 +78,7 @@ pub fn save_procedure(
 }
 
 /// Replaces the title and the ordered items of one case's first-response checklist.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_checklist(
     session: State<'_, Session>,
     case_key: String,
@@ -90,7 +90,7 @@ pub fn save_checklist(
 
 /// Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or
 /// changes an entry of the directory.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_authority(session: State<'_, Session>, id: Option<i64>, authority: AuthorityInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| match id {
         Some(id) => store::update_authority(tx, author, id, &authority),
@@ -99,17 +99,17 @@ pub fn save_authority(session: State<'_, Session>, id: Option<i64>, authority: A
 }
 
 /// Deletes a local entry; the authorities the assessment names cannot be deleted.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_authority(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::delete_authority(tx, author, id))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn reorder_authorities(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| store::reorder_authorities(tx, author, &ids))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_company_profile(session: State<'_, Session>, profile: CompanyProfile) -> CommandResult<CompanyProfile> {
     let author = author(&session);
     with_company(&session, |company| {
@@ -139,7 +139,8 @@ pub async fn choose_policy_template(
     let Some(path) = dialogs::choose_file_to_open(&app, "JSON", &["json"]) else {
         return Ok(None);
     };
-    let file = template_file::read_template_file(&crate::session::read_import_file(&path)?).map_err(store::StoreError::from)?;
+    let file =
+        template_file::read_template_file(&sonae_tasks::session::read_import_file(&path)?).map_err(store::StoreError::from)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     session.choose_import(ImportKind::PolicyTemplate, path);
     Ok(Some(ChosenPolicyTemplate::describe(file_name, &file)))
@@ -147,7 +148,7 @@ pub async fn choose_policy_template(
 
 /// Replaces the policy and the BCP's scenarios and targets with the chosen template, keeping
 /// people where roles and targets still match; contacts, incidents and exercises are untouched.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_chosen_policy_template(session: State<'_, Session>) -> CommandResult<ImportSummary> {
     let (_, bytes) = session.read_chosen_import(ImportKind::PolicyTemplate)?;
     let template = template_file::parse_template_file(&bytes).map_err(store::StoreError::from)?;

@@ -5,8 +5,8 @@ use sonae_core::model::{ErrorReport, Language, Preferences};
 use tauri::State;
 
 use super::CommandResult;
-use crate::session::Session;
 use sonae_core::error_code::ErrorCode;
+use sonae_tasks::Session;
 
 #[tauri::command]
 pub fn preferences(session: State<'_, Session>) -> Preferences {
@@ -14,19 +14,19 @@ pub fn preferences(session: State<'_, Session>) -> Preferences {
 }
 
 /// Switches the interface language and remembers it for the next start.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_language(session: State<'_, Session>, language: Language) -> CommandResult<Preferences> {
     change_preferences(&session, |p| p.language = language)
 }
 
 /// Remembers the name written as author of what the user records.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_author_name(session: State<'_, Session>, name: String) -> CommandResult<Preferences> {
     change_preferences(&session, |p| p.author_name = name.trim().to_owned())
 }
 
 /// How many automatic backups of each company file are kept (1 to 1,000).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_backups_kept(session: State<'_, Session>, kept: u32) -> CommandResult<Preferences> {
     change_preferences(&session, |p| p.backups_kept = kept.clamp(1, 1000))
 }

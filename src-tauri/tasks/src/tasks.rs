@@ -1,0 +1,167 @@
+//! The tasks a user starts from the window or the command line that take more than one call into
+//! the core: each is written once here, and the window's commands and `sonae-cli` both call it, so
+//! the two cannot drift apart (they once named a new company differently).
+
+use std::path::{Path, PathBuf};
+
+use sonae_core::model::Language;
+use sonae_core::store::backups::{self, BackupInfo, RekeyedBackups};
+use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
+use sonae_core::template::{self, PolicyTemplate};
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// The name a new company file gets when the user gives none; changed on the policy page.
+pub fn default_company_name(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "わたしの会社",
+        Language::En => "My company",
+    }
+}
+
+/// The built-in policy template in `language`.
+pub fn builtin_policy(language: Language) -> Result<PolicyTemplate> {
+    template::builtin_policy(language_code(language))
+        .map_err(|e| StoreError::Invalid(format!("built-in template is invalid: {e}")))
+}
+
+/// The policy of another company file, to start a new client's file from: the file is only read
+/// (never upgraded or written), with its passphrase when it is protected.
+pub fn policy_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Result<PolicyTemplate> {
+    let source = CompanyFile::open_to_read_with_passphrase(path, passphrase)?;
+    store::export_policy_template(source.connection())
+}
+
+/// Creates a company file at `path` from `policy`, named `name` or else the default name in the
+/// policy's language.
+pub fn create_company_file(path: &Path, name: Option<&str>, policy: &PolicyTemplate) -> Result<CompanyFile> {
+    let language = if policy.language == "en" { Language::En } else { Language::Ja };
+    let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(default_company_name(language));
+    CompanyFile::create(path, name, policy)
+}
+
+/// Protects the open file with `next`, changes its passphrase, or removes it (`next` none), then
+/// converts the backups in `backup_dir` the same way, so that no copy under the old protection
+/// stays behind. The file must be open with its current passphrase; the backups of a file that is
+/// neither protected nor to be protected are left alone.
+pub fn change_passphrase(company: &mut CompanyFile, backup_dir: &Path, next: Option<&Passphrase>) -> Result<RekeyedBackups> {
+    let before = company.passphrase().cloned();
+    if before.is_none() && next.is_none() {
+        return Ok(RekeyedBackups::default());
+    }
+    if let Some(next) = next {
+        next.check_new()?;
+    }
+    company.set_passphrase(next)?;
+    let stem = backups::company_stem(company.path())?;
+    backups::rekey_backups(backup_dir, &stem, before.as_ref(), next)
+}
+
+/// Puts `backup` in place of the company file at `company_path`; the current file is first kept
+/// as a backup of its own ("before restore"), so a restore can itself be undone. Only a backup of
+/// this file from `backup_dir` is accepted. The file must not be open meanwhile. Answers the
+/// backup kept of the file as it was, if there was a file.
+pub fn restore_backup(
+    company_path: &Path,
+    backup: &Path,
+    backup_dir: &Path,
+    passphrase: Option<&Passphrase>,
+) -> Result<Option<BackupInfo>> {
+    let stem = backups::company_stem(company_path)?;
+    let wanted = comparable(backup);
+    let listed = backups::list_backups_with_passphrase(backup_dir, &stem, passphrase)?;
+    if !listed.iter().any(|b| comparable(&b.path) == wanted) {
+        return Err(StoreError::Invalid(format!(
+            "{} is not a backup of {} in {}",
+            backup.display(),
+            company_path.display(),
+            backup_dir.display()
+        )));
+    }
+    backups::restore_with_passphrase(backup, company_path, backup_dir, passphrase)
+}
+
+fn comparable(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// The language code the core's templates and documents use.
+pub fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::Ja => "ja",
+        Language::En => "en",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passphrase(text: &str) -> Passphrase {
+        Passphrase::new(text)
+    }
+
+    #[test]
+    fn a_new_file_without_a_name_takes_the_default_in_its_policy_language() {
+        let dir = tempfile::tempdir().unwrap();
+        for (language, expected) in [(Language::Ja, "わたしの会社"), (Language::En, "My company")] {
+            let path = dir.path().join(format!("{}.sonae", language_code(language)));
+            let company = create_company_file(&path, Some("  "), &builtin_policy(language).unwrap()).unwrap();
+            assert_eq!(store::company_profile(company.connection()).unwrap().name, expected);
+        }
+    }
+
+    #[test]
+    fn a_policy_is_taken_from_a_protected_file_only_with_its_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("client.sonae");
+        let mut company = CompanyFile::create_demo(&source, "ja").unwrap();
+        company.set_passphrase(Some(&passphrase("長いパスフレーズです"))).unwrap();
+        drop(company);
+        assert_eq!(policy_of_file(&source, None).unwrap_err().code(), "passphrase_required");
+        let policy = policy_of_file(&source, Some(&passphrase("長いパスフレーズです"))).unwrap();
+        let copy = create_company_file(&dir.path().join("new.sonae"), None, &policy).unwrap();
+        assert!(!copy.is_protected(), "a new file starts plain");
+    }
+
+    #[test]
+    fn changing_the_passphrase_converts_the_backups_and_a_weak_one_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.sonae");
+        let mut company = CompanyFile::create_demo(&path, "ja").unwrap();
+        let backup_dir = backups::default_backup_dir(&path).unwrap();
+        for _ in 0..2 {
+            backups::take_backup(&company, &backup_dir, backups::BackupReason::Manual).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(1100));
+        }
+        let before = std::fs::read(&path).unwrap();
+        assert_eq!(
+            change_passphrase(&mut company, &backup_dir, Some(&passphrase("short"))).unwrap_err().code(),
+            "weak_passphrase"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before, "a refused passphrase changed the file");
+
+        let done = change_passphrase(&mut company, &backup_dir, Some(&passphrase("correct horse battery"))).unwrap();
+        assert_eq!(done.converted.len(), 2);
+        assert!(company.is_protected());
+        let done = change_passphrase(&mut company, &backup_dir, None).unwrap();
+        assert_eq!(done.converted.len(), 2);
+        assert!(!company.is_protected());
+        assert_eq!(change_passphrase(&mut company, &backup_dir, None).unwrap(), RekeyedBackups::default());
+    }
+
+    #[test]
+    fn only_a_backup_of_this_file_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("acme.sonae");
+        let other = dir.path().join("other.sonae");
+        let backup_dir = backups::default_backup_dir(&path).unwrap();
+        let company = CompanyFile::create_demo(&path, "ja").unwrap();
+        let taken = backups::take_backup(&company, &backup_dir, backups::BackupReason::Manual).unwrap();
+        drop(company);
+        drop(CompanyFile::create_demo(&other, "en").unwrap());
+        assert_eq!(restore_backup(&path, &other, &backup_dir, None).unwrap_err().code(), "invalid");
+        let kept = restore_backup(&path, &taken.path, &backup_dir, None).unwrap();
+        assert!(kept.is_some(), "the file as it was is kept before the restore");
+    }
+}
