@@ -14,6 +14,7 @@ mod hostile_text;
 mod policy;
 mod protection;
 mod reporting;
+mod responsiveness;
 mod startup;
 mod upgrade;
 mod wizard;

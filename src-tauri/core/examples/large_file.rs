@@ -1,7 +1,7 @@
 //! Writes the large company file of the `large_file` benchmark (10,000 incidents, 100,000 timeline
 //! entries, 5,000 contacts on top of the demo company) to the path given, for benchmarks outside
 //! the core, such as the app's start-up (`make bench`). The generator itself lives with the
-//! benchmark and is included from there, so there is one of it.
+//! benchmarks (`benches/support/large_company.rs`) and is included from there, so there is one of it.
 //!
 //! ```sh
 //! cargo run --profile bench -p sonae-core --example large_file -- /tmp/large.sonae
@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[allow(dead_code)]
-#[path = "../benches/large_file.rs"]
+#[path = "../benches/support/large_company.rs"]
 mod large_file;
 
 fn main() -> ExitCode {
