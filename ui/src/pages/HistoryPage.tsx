@@ -1,6 +1,6 @@
 // 変更履歴: who changed what in the policy, the contacts and the continuity plan, and what it was
 // before. Each record lists only the fields that changed, with the old and the new value.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
@@ -32,19 +32,22 @@ export function HistoryPage() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<ErrorReport | null>(null);
 
-  const load = async (offset: number) => {
-    try {
-      const page = await api.changeHistory(entity, offset, PAGE);
-      setRecords((before) => (offset === 0 ? page : [...before, ...page]));
-      setMore(page.length === PAGE);
-    } catch (e) {
-      setError(asErrorReport(e));
-    }
-  };
+  const load = useCallback(
+    async (offset: number) => {
+      try {
+        const page = await api.changeHistory(entity, offset, PAGE);
+        setRecords((before) => (offset === 0 ? page : [...before, ...page]));
+        setMore(page.length === PAGE);
+      } catch (e) {
+        setError(asErrorReport(e));
+      }
+    },
+    [entity],
+  );
+  // The first page, and again whenever the filter changes (load changes with it).
   useEffect(() => {
     void load(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity]);
+  }, [load]);
 
   const label = (key: string) => (i18n.exists(`history.field.${key}`) ? t(`history.field.${key}`) : key);
 
