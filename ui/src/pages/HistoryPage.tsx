@@ -85,32 +85,35 @@ export function HistoryPage() {
             {fields.length > 0 && (
               <Table withRowBorders={false} verticalSpacing={2} fz="sm">
                 <Table.Tbody>
-                  {fields.map((field) => (
-                    <Table.Tr key={field.key}>
-                      <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
-                        {label(field.key)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
-                        {record.action === 'update' && listChange(field.before, field.after) ? (
-                          <ListChange change={listChange(field.before, field.after)!} />
-                        ) : (
-                          <>
-                            {record.action !== 'create' && (
-                              <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
-                                {formatValue(field.before, t)}
-                              </Text>
-                            )}
-                            {record.action === 'update' && ' → '}
-                            {record.action !== 'delete' && (
-                              <Text span size="sm">
-                                {formatValue(field.after, t)}
-                              </Text>
-                            )}
-                          </>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {fields.map((field) => {
+                    const change = record.action === 'update' ? listChange(field.before, field.after) : null;
+                    return (
+                      <Table.Tr key={field.key}>
+                        <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
+                          {label(field.key)}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
+                          {change ? (
+                            <ListChange change={change} />
+                          ) : (
+                            <>
+                              {record.action !== 'create' && (
+                                <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
+                                  {formatValue(field.before, t)}
+                                </Text>
+                              )}
+                              {record.action === 'update' && ' → '}
+                              {record.action !== 'delete' && (
+                                <Text span size="sm">
+                                  {formatValue(field.after, t)}
+                                </Text>
+                              )}
+                            </>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             )}
