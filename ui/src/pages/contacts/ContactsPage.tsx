@@ -43,9 +43,16 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
   const [notice, setNotice] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
 
-  useEffect(() => {
-    setPage(1);
-  }, [search, tag, onlyStale]);
+  /** Sets a filter; a new search or filter starts again from its first page. */
+  const filter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
+  const filterByText = filter(setText);
+  const filterByTag = filter(setTag);
+  const filterByStale = filter(setOnlyStale);
 
   useEffect(() => {
     const query = { text: search, tag, only_stale: onlyStale, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
@@ -99,7 +106,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
           label={t('contacts.search')}
           placeholder={t('contacts.searchPlaceholder')}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => filterByText(e.currentTarget.value)}
           w={320}
           data-testid="contact-search"
         />
@@ -108,14 +115,14 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
           placeholder={t('contacts.allTags')}
           clearable
           value={tag}
-          onChange={(value) => setTag(value as ContactTag | null)}
+          onChange={(value) => filterByTag(value as ContactTag | null)}
           data={CONTACT_TAGS.map((value) => ({ value, label: t(`contacts.tags.${value}`) }))}
           w={200}
         />
         <Checkbox
           label={t('contacts.onlyStale', { months })}
           checked={onlyStale}
-          onChange={(e) => setOnlyStale(e.currentTarget.checked)}
+          onChange={(e) => filterByStale(e.currentTarget.checked)}
           mb={8}
           data-testid="only-stale"
         />
