@@ -1,7 +1,7 @@
 // 連絡先: the people and organisations the company calls — staff, authorities, vendors, insurers —
 // searchable the way an office types (kana or kanji, half or full width, part of a number), with
 // the ones due for confirmation marked.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   Badge,
   Button,
@@ -41,7 +41,8 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
   const [months, setMonths] = useState<number>(12);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  /** Changes made on this page, counted: the call tree editor starts afresh after each. */
+  const [changes, setChanges] = useState(0);
 
   /** Sets a filter; a new search or filter starts again from its first page. */
   const filter =
@@ -54,10 +55,17 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
   const filterByTag = filter(setTag);
   const filterByStale = filter(setOnlyStale);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     const query = { text: search, tag, only_stale: onlyStale, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
     api.listContacts(query).then(setContacts, (e) => setError(asErrorReport(e)));
-  }, [search, tag, onlyStale, page, reload]);
+  }, [search, tag, onlyStale, page]);
+  useEffect(load, [load]);
+
+  /** Something was changed here: the list is read again and the call tree editor starts afresh. */
+  const changed = () => {
+    load();
+    setChanges((n) => n + 1);
+  };
 
   useEffect(() => {
     api.homeSummary().then(
@@ -72,7 +80,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
     try {
       const result = await work();
       if (done && result !== null) setNotice(done);
-      setReload((n) => n + 1);
+      changed();
     } catch (e) {
       setError(asErrorReport(e));
     }
@@ -204,7 +212,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
         </>
       )}
 
-      <CallTreeEditor key={reload} onSaved={() => setReload((n) => n + 1)} />
+      <CallTreeEditor key={changes} onSaved={changed} />
 
       <Group align="flex-end">
         <NumberInput
