@@ -1,7 +1,7 @@
 // One contact's form: name and reading, organisation, several phones and emails, tags, notes, its
 // place in the call tree, and when it was last confirmed. "Confirmed today" is one click. A
 // contact that holds a role or owns a recovery cannot be deleted; the page says where it is used.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -57,15 +57,15 @@ export function ContactEditorPage({ id }: { id: number | null }) {
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState(false);
 
-  const show = (loaded: ContactDetails) => {
+  const show = useCallback((loaded: ContactDetails) => {
     setDetails(loaded);
     setForm(asInput(loaded));
-  };
+  }, []);
   useEffect(() => {
     if (id === null) return;
     api.contactDetails(id).then(show, (e) => setError(asErrorReport(e)));
     api.contactUsage(id).then(setUsage, () => {});
-  }, [id]);
+  }, [id, show]);
 
   const set = (change: Partial<ContactInput>) => {
     setForm((before) => ({ ...before, ...change }));
