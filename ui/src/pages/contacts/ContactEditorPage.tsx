@@ -26,6 +26,7 @@ import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse,
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
+import { useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 import { CONTACT_TAGS } from './ContactsPage';
 
@@ -56,6 +57,8 @@ export function ContactEditorPage({ id }: { id: number | null }) {
   const [usage, setUsage] = useState<ContactUse[]>([]);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState(false);
+  const phoneKeys = useRowKeys(form.phones.length);
+  const emailKeys = useRowKeys(form.emails.length);
 
   const show = useCallback((loaded: ContactDetails) => {
     setDetails(loaded);
@@ -212,7 +215,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           {t('contacts.phone')}
         </Text>
         {form.phones.map((phone, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
+          <Group key={phoneKeys.keys[index]} gap="xs" wrap="nowrap">
             <TextInput
               w={160}
               placeholder={t('contact.phoneLabel')}
@@ -242,7 +245,10 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             <ActionIcon
               variant="default"
               aria-label={t('steps.remove')}
-              onClick={() => set({ phones: form.phones.filter((_, i) => i !== index) })}
+              onClick={() => {
+                phoneKeys.removed(index);
+                set({ phones: form.phones.filter((_, i) => i !== index) });
+              }}
             >
               ×
             </ActionIcon>
@@ -252,7 +258,10 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           <Button
             size="xs"
             variant="light"
-            onClick={() => set({ phones: [...form.phones, { label: '', number: '', emergency: false }] })}
+            onClick={() => {
+              phoneKeys.added();
+              set({ phones: [...form.phones, { label: '', number: '', emergency: false }] });
+            }}
           >
             {t('contact.addPhone')}
           </Button>
@@ -264,7 +273,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           {t('contacts.email')}
         </Text>
         {form.emails.map((email, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
+          <Group key={emailKeys.keys[index]} gap="xs" wrap="nowrap">
             <TextInput
               w={160}
               placeholder={t('contact.emailLabel')}
@@ -287,14 +296,24 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             <ActionIcon
               variant="default"
               aria-label={t('steps.remove')}
-              onClick={() => set({ emails: form.emails.filter((_, i) => i !== index) })}
+              onClick={() => {
+                emailKeys.removed(index);
+                set({ emails: form.emails.filter((_, i) => i !== index) });
+              }}
             >
               ×
             </ActionIcon>
           </Group>
         ))}
         <Group>
-          <Button size="xs" variant="light" onClick={() => set({ emails: [...form.emails, { label: '', address: '' }] })}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              emailKeys.added();
+              set({ emails: [...form.emails, { label: '', address: '' }] });
+            }}
+          >
             {t('contact.addEmail')}
           </Button>
         </Group>
