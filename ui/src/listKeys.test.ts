@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { useRowKeys } from './listKeys';
+import { keyedByContent, useRowKeys } from './listKeys';
 
 /** A list kept in state the way an editor keeps it, with its row keys. */
 function useKeyedList(initial: string[]) {
@@ -42,5 +42,19 @@ describe('row keys of a list edited in place', () => {
     expect(result.current.rowKeys.keys).toHaveLength(3);
     expect(new Set(result.current.rowKeys.keys).size).toBe(3);
     expect(result.current.rowKeys.keys).not.toContain(first);
+  });
+});
+
+describe('keys of a list that is only shown', () => {
+  it('come from the content and tell repeated entries apart', () => {
+    const keys = keyedByContent(['a', { code: 'x' }, 'a', null]).map((entry) => entry.key);
+    expect(new Set(keys).size).toBe(4);
+    expect(keyedByContent(['b', 'a', 'a']).map((entry) => entry.key)).toEqual(['0:"b"', '0:"a"', '1:"a"']);
+  });
+
+  it('stay with their entries when another entry is taken out', () => {
+    const before = keyedByContent(['a', 'b', 'c']);
+    const after = keyedByContent(['a', 'c']);
+    expect(after.map((entry) => entry.key)).toEqual([before[0].key, before[2].key]);
   });
 });

@@ -3,6 +3,21 @@
 // height of a growing text area).
 import { useState } from 'react';
 
+/**
+ * The entries of a list that is only shown, each with a key made from its content and the number
+ * of entries with the same content before it, so the key stays with its entry when others come,
+ * go or move.
+ */
+export function keyedByContent<T>(items: readonly T[]): { key: string; item: T }[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const content = String(JSON.stringify(item));
+    const before = seen.get(content) ?? 0;
+    seen.set(content, before + 1);
+    return { key: `${before}:${content}`, item };
+  });
+}
+
 let lastRowKey = 0;
 const newRowKey = () => ++lastRowKey;
 

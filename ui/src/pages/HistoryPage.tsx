@@ -7,6 +7,7 @@ import { api, asErrorReport } from '../api';
 import type { ChangeRecord, ErrorReport } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
+import { keyedByContent } from '../listKeys';
 import { changedFields, formatValue, listChange } from './history';
 
 const PAGE = 100;
@@ -137,13 +138,13 @@ function ListChange({ change }: { change: { removed: unknown[]; added: unknown[]
   }
   return (
     <>
-      {change.removed.map((item, i) => (
-        <Text key={`r${i}`} size="sm" c="red.8" td="line-through">
+      {keyedByContent(change.removed).map(({ key, item }) => (
+        <Text key={key} size="sm" c="red.8" td="line-through">
           − {formatValue(item, t)}
         </Text>
       ))}
-      {change.added.map((item, i) => (
-        <Text key={`a${i}`} size="sm" c="teal.8">
+      {keyedByContent(change.added).map(({ key, item }) => (
+        <Text key={key} size="sm" c="teal.8">
           + {formatValue(item, t)}
         </Text>
       ))}
