@@ -26,7 +26,7 @@ import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse,
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
-import { useRowKeys } from '../../listKeys';
+import { keyedByContent, useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 import { CONTACT_TAGS } from './ContactsPage';
 
@@ -161,8 +161,8 @@ export function ContactEditorPage({ id }: { id: number | null }) {
       {error?.code === 'contact_in_use' && blocking.length > 0 && (
         <Alert color="orange" title={t('contact.inUseTitle')} data-testid="in-use">
           <List size="sm">
-            {blocking.map((use, i) => (
-              <List.Item key={i}>{describe(use)}</List.Item>
+            {keyedByContent(blocking).map(({ key, item: use }) => (
+              <List.Item key={key}>{describe(use)}</List.Item>
             ))}
           </List>
           <Text size="sm" mt="xs">
@@ -379,8 +379,8 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             {t('contact.usedIn')}
           </Text>
           <List size="sm">
-            {usage.map((use, i) => (
-              <List.Item key={i}>{describe(use)}</List.Item>
+            {keyedByContent(usage).map(({ key, item: use }) => (
+              <List.Item key={key}>{describe(use)}</List.Item>
             ))}
           </List>
         </Card>
