@@ -14,6 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
@@ -40,16 +41,21 @@ type Loaded =
   | { kind: 'ready'; file: OpenFileState }
   | { kind: 'problem'; problem: ErrorReport; path: string | null };
 
+/**
+ * Switches the interface to a language, with the assessment's texts in it. Kept outside the
+ * component on the i18next instance itself, so the start-up effect need not depend on the `i18n`
+ * react-i18next hands out, which is new on every language change.
+ */
+async function applyLanguage(language: Language) {
+  addReportingTexts(language, await api.reportingTexts(language));
+  await i18next.changeLanguage(language);
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [view, setView] = useState<View>({ page: 'home' });
   const [summary, setSummary] = useState<HomeSummary | null>(null);
-
-  const applyLanguage = async (language: Language) => {
-    addReportingTexts(language, await api.reportingTexts(language));
-    await i18n.changeLanguage(language);
-  };
 
   const loadFile = useCallback(async () => {
     try {
@@ -61,7 +67,7 @@ export function App() {
     }
   }, []);
 
-  // Runs once at start: the saved language first, then the file's state.
+  // Runs once at start (loadFile never changes): the saved language first, then the file's state.
   useEffect(() => {
     const load = async () => {
       try {
@@ -71,9 +77,7 @@ export function App() {
       }
     };
     void load();
-    // Only at start: react-i18next hands out a new `i18n` wrapper on every language change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [loadFile]);
 
   // Another company file was opened: start again from its home screen.
   const fileSwitched = useCallback(() => {

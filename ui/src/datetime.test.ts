@@ -5,7 +5,8 @@ describe('typed dates and times', () => {
   it('round-trips through RFC 3339 with the local offset', () => {
     const stored = fromLocalParts('2026-04-06', '15:30');
     expect(stored).toMatch(/^2026-04-06T15:30:00[+-]\d{2}:\d{2}$/);
-    expect(localParts(stored!)).toEqual({ date: '2026-04-06', time: '15:30' });
+    if (stored === null) throw new Error('a valid date and time were refused');
+    expect(localParts(stored)).toEqual({ date: '2026-04-06', time: '15:30' });
   });
 
   it('refuses impossible dates and times instead of rolling them over', () => {

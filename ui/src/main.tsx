@@ -4,7 +4,10 @@ import '@mantine/core/styles.css';
 import './i18n';
 import { App } from './App';
 
-ReactDOM.createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no element with the id "root" to render the app into');
+
+ReactDOM.createRoot(root).render(
   <React.StrictMode>
     <App />
   </React.StrictMode>,

@@ -3,6 +3,7 @@
 // caller saves the whole list at once, so a half-edited list is never written.
 import { ActionIcon, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useRowKeys } from '../listKeys';
 
 export interface EditableStep {
   text: string;
@@ -21,12 +22,22 @@ export function StepListEditor({
   testId: string;
 }) {
   const { t } = useTranslation();
+  const rowKeys = useRowKeys(steps.length);
   const update = (index: number, change: Partial<EditableStep>) =>
     onChange(steps.map((step, i) => (i === index ? { ...step, ...change } : step)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...steps];
     [next[index], next[index + by]] = [next[index + by], next[index]];
+    rowKeys.swapped(index, index + by);
     onChange(next);
+  };
+  const remove = (index: number) => {
+    rowKeys.removed(index);
+    onChange(steps.filter((_, i) => i !== index));
+  };
+  const add = () => {
+    rowKeys.added();
+    onChange([...steps, { text: '', role_id: null }]);
   };
   const roleOptions = roles.map((role) => ({ value: String(role.id), label: role.name }));
 
@@ -38,7 +49,7 @@ export function StepListEditor({
         </Text>
       )}
       {steps.map((step, index) => (
-        <Group key={index} align="flex-start" wrap="nowrap" gap="xs" data-testid={`${testId}-step`}>
+        <Group key={rowKeys.keys[index]} align="flex-start" wrap="nowrap" gap="xs" data-testid={`${testId}-step`}>
           <Text w={24} ta="right" pt={6} c="dimmed">
             {index + 1}.
           </Text>
@@ -78,24 +89,13 @@ export function StepListEditor({
           >
             ↓
           </ActionIcon>
-          <ActionIcon
-            variant="default"
-            color="red"
-            size="lg"
-            aria-label={t('steps.remove')}
-            onClick={() => onChange(steps.filter((_, i) => i !== index))}
-          >
+          <ActionIcon variant="default" color="red" size="lg" aria-label={t('steps.remove')} onClick={() => remove(index)}>
             ×
           </ActionIcon>
         </Group>
       ))}
       <Group>
-        <Button
-          variant="light"
-          size="xs"
-          onClick={() => onChange([...steps, { text: '', role_id: null }])}
-          data-testid={`${testId}-add`}
-        >
+        <Button variant="light" size="xs" onClick={add} data-testid={`${testId}-add`}>
           {t('steps.add')}
         </Button>
       </Group>

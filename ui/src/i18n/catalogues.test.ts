@@ -5,10 +5,13 @@ import en from './en.json';
 type Tree = { [key: string]: string | Tree };
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
-  return Object.entries(tree).reduce<Record<string, string>>((out, [key, value]) => {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    return typeof value === 'string' ? { ...out, [path]: value } : { ...out, ...flatten(value, path) };
-  }, {});
+    if (typeof value === 'string') out[path] = value;
+    else Object.assign(out, flatten(value, path));
+  }
+  return out;
 }
 
 const jaTexts = flatten(ja as Tree);

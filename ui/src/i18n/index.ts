@@ -24,7 +24,8 @@ export function addReportingTexts(language: string, texts: Record<string, string
   const nested: Record<string, Record<string, string>> = {};
   for (const [key, text] of Object.entries(texts)) {
     const [group, id] = key.split('.', 2);
-    (nested[group] ??= {})[id] = text;
+    nested[group] ??= {};
+    nested[group][id] = text;
   }
   i18n.addResourceBundle(language, 'translation', { reporting: nested }, true, true);
 }

@@ -1,7 +1,7 @@
 // The automatic backups of the open company file (one each time it is opened, the oldest dropped
 // beyond the number kept), and putting one back. Restoring first keeps the current file as a
 // backup of its own, so it can be undone the same way.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
@@ -17,11 +17,11 @@ export function BackupsPage() {
   const [error, setError] = useState<ErrorReport | null>(null);
   const [restored, setRestored] = useState(false);
 
-  const load = () => api.listBackups().then(setBackups, (e) => setError(asErrorReport(e)));
+  const load = useCallback(() => api.listBackups().then(setBackups, (e) => setError(asErrorReport(e))), []);
   useEffect(() => {
     void load();
     void api.preferences().then((p) => setKept(p.backups_kept));
-  }, []);
+  }, [load]);
 
   const restore = async (backup: BackupInfo) => {
     setError(null);

@@ -1,7 +1,7 @@
 // Company files: the one open now, the recent ones, another one on disk, and a new one for a new
 // client (from a built-in template or from another client's policy). Sonae keeps one file per
 // company, so this is where a consultant moves between clients.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
@@ -22,17 +22,17 @@ export function FilesPage() {
   /** A file asked for was protected: its passphrase is asked for before anything else changes. */
   const [locked, setLocked] = useState(false);
   const [openFile, setOpenFile] = useState<OpenFileState | null>(null);
-  const [reload, setReload] = useState(0);
   /** The company file chosen to take the policy from is protected: its passphrase is asked for. */
   const [sourceLocked, setSourceLocked] = useState(false);
   const [sourcePassphrase, setSourcePassphrase] = useState('');
   /** The passphrase given for it did not open it (said under the field, where the user looks). */
   const [sourceWrong, setSourceWrong] = useState(false);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     api.recentFiles().then(setRecent, (e) => setError(asErrorReport(e)));
     api.openFileState().then(setOpenFile, (e) => setError(asErrorReport(e)));
-  }, [reload]);
+  }, []);
+  useEffect(load, [load]);
 
   /** Runs a switch; a cancelled dialog (null) changes nothing. */
   const run = async (work: () => Promise<unknown>) => {
@@ -95,7 +95,7 @@ export function FilesPage() {
       </Card>
 
       {openFile?.problem === null && openFile.path !== null && (
-        <ProtectionCard isProtected={openFile.protected} onChanged={() => setReload((n) => n + 1)} />
+        <ProtectionCard isProtected={openFile.protected} onChanged={load} />
       )}
 
       <Card withBorder padding="lg">

@@ -1,12 +1,13 @@
 // 変更履歴: who changed what in the policy, the contacts and the continuity plan, and what it was
 // before. Each record lists only the fields that changed, with the old and the new value.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ChangeRecord, ErrorReport } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
+import { keyedByContent } from '../listKeys';
 import { changedFields, formatValue, listChange } from './history';
 
 const PAGE = 100;
@@ -32,19 +33,22 @@ export function HistoryPage() {
   const [more, setMore] = useState(false);
   const [error, setError] = useState<ErrorReport | null>(null);
 
-  const load = async (offset: number) => {
-    try {
-      const page = await api.changeHistory(entity, offset, PAGE);
-      setRecords((before) => (offset === 0 ? page : [...before, ...page]));
-      setMore(page.length === PAGE);
-    } catch (e) {
-      setError(asErrorReport(e));
-    }
-  };
+  const load = useCallback(
+    async (offset: number) => {
+      try {
+        const page = await api.changeHistory(entity, offset, PAGE);
+        setRecords((before) => (offset === 0 ? page : [...before, ...page]));
+        setMore(page.length === PAGE);
+      } catch (e) {
+        setError(asErrorReport(e));
+      }
+    },
+    [entity],
+  );
+  // The first page, and again whenever the filter changes (load changes with it).
   useEffect(() => {
     void load(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity]);
+  }, [load]);
 
   const label = (key: string) => (i18n.exists(`history.field.${key}`) ? t(`history.field.${key}`) : key);
 
@@ -82,32 +86,35 @@ export function HistoryPage() {
             {fields.length > 0 && (
               <Table withRowBorders={false} verticalSpacing={2} fz="sm">
                 <Table.Tbody>
-                  {fields.map((field) => (
-                    <Table.Tr key={field.key}>
-                      <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
-                        {label(field.key)}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
-                        {record.action === 'update' && listChange(field.before, field.after) ? (
-                          <ListChange change={listChange(field.before, field.after)!} />
-                        ) : (
-                          <>
-                            {record.action !== 'create' && (
-                              <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
-                                {formatValue(field.before, t)}
-                              </Text>
-                            )}
-                            {record.action === 'update' && ' → '}
-                            {record.action !== 'delete' && (
-                              <Text span size="sm">
-                                {formatValue(field.after, t)}
-                              </Text>
-                            )}
-                          </>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                  {fields.map((field) => {
+                    const change = record.action === 'update' ? listChange(field.before, field.after) : null;
+                    return (
+                      <Table.Tr key={field.key}>
+                        <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
+                          {label(field.key)}
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
+                          {change ? (
+                            <ListChange change={change} />
+                          ) : (
+                            <>
+                              {record.action !== 'create' && (
+                                <Text span size="sm" td={record.action === 'update' ? 'line-through' : undefined} c="dimmed">
+                                  {formatValue(field.before, t)}
+                                </Text>
+                              )}
+                              {record.action === 'update' && ' → '}
+                              {record.action !== 'delete' && (
+                                <Text span size="sm">
+                                  {formatValue(field.after, t)}
+                                </Text>
+                              )}
+                            </>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             )}
@@ -131,13 +138,13 @@ function ListChange({ change }: { change: { removed: unknown[]; added: unknown[]
   }
   return (
     <>
-      {change.removed.map((item, i) => (
-        <Text key={`r${i}`} size="sm" c="red.8" td="line-through">
+      {keyedByContent(change.removed).map(({ key, item }) => (
+        <Text key={key} size="sm" c="red.8" td="line-through">
           − {formatValue(item, t)}
         </Text>
       ))}
-      {change.added.map((item, i) => (
-        <Text key={`a${i}`} size="sm" c="teal.8">
+      {keyedByContent(change.added).map(({ key, item }) => (
+        <Text key={key} size="sm" c="teal.8">
           + {formatValue(item, t)}
         </Text>
       ))}

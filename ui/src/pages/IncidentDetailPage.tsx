@@ -29,7 +29,7 @@ export function IncidentDetailPage({ id }: { id: number }) {
       setAuthor(p.author_name);
       setAskAuthor(!p.author_name.trim());
     });
-  }, [id]);
+  }, [id, setError]);
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
   const open = detail.status === 'open';

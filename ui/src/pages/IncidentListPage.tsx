@@ -51,6 +51,16 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
   const [status, setStatus] = useState<StatusFilter>(onlyOpen ? 'open' : 'all');
   const [level, setLevel] = useState<string | null>(null);
   const [rowsShown, setRowsShown] = useState(PAGE_SIZE);
+  /** Sets a filter; the matches of a new filter start again from the first page of rows. */
+  const filter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setRowsShown(PAGE_SIZE);
+    };
+  const filterByQuery = filter(setQuery);
+  const filterByStatus = filter(setStatus);
+  const filterByLevel = filter(setLevel);
 
   useEffect(() => {
     api.listIncidents().then(
@@ -60,7 +70,6 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
   }, []);
 
   const matching = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
-  useEffect(() => setRowsShown(PAGE_SIZE), [query, status, level]);
   const shown = matching.slice(0, rowsShown);
   const now = new Date();
 
@@ -75,20 +84,20 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
         <TextInput
           placeholder={t('incidents.search')}
           value={query}
-          onChange={(e) => setQuery(e.currentTarget.value)}
+          onChange={(e) => filterByQuery(e.currentTarget.value)}
           w={320}
           data-testid="incident-search"
         />
         <SegmentedControl
           value={status}
-          onChange={(value) => setStatus(value as StatusFilter)}
+          onChange={(value) => filterByStatus(value as StatusFilter)}
           data={(['all', 'open', 'closed'] as const).map((value) => ({ value, label: t(`incidents.status.${value}`) }))}
         />
         <Select
           placeholder={t('incidents.anyLevel')}
           data={[0, 1, 2, 3].map((l) => ({ value: String(l), label: t('incident.level', { level: l }) }))}
           value={level}
-          onChange={setLevel}
+          onChange={filterByLevel}
           clearable
           w={160}
         />

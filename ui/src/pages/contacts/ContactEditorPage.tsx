@@ -1,7 +1,7 @@
 // One contact's form: name and reading, organisation, several phones and emails, tags, notes, its
 // place in the call tree, and when it was last confirmed. "Confirmed today" is one click. A
 // contact that holds a role or owns a recovery cannot be deleted; the page says where it is used.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -26,6 +26,7 @@ import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse,
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
+import { keyedByContent, useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 import { CONTACT_TAGS } from './ContactsPage';
 
@@ -56,16 +57,18 @@ export function ContactEditorPage({ id }: { id: number | null }) {
   const [usage, setUsage] = useState<ContactUse[]>([]);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState(false);
+  const phoneKeys = useRowKeys(form.phones.length);
+  const emailKeys = useRowKeys(form.emails.length);
 
-  const show = (loaded: ContactDetails) => {
+  const show = useCallback((loaded: ContactDetails) => {
     setDetails(loaded);
     setForm(asInput(loaded));
-  };
+  }, []);
   useEffect(() => {
     if (id === null) return;
     api.contactDetails(id).then(show, (e) => setError(asErrorReport(e)));
     api.contactUsage(id).then(setUsage, () => {});
-  }, [id]);
+  }, [id, show]);
 
   const set = (change: Partial<ContactInput>) => {
     setForm((before) => ({ ...before, ...change }));
@@ -158,8 +161,8 @@ export function ContactEditorPage({ id }: { id: number | null }) {
       {error?.code === 'contact_in_use' && blocking.length > 0 && (
         <Alert color="orange" title={t('contact.inUseTitle')} data-testid="in-use">
           <List size="sm">
-            {blocking.map((use, i) => (
-              <List.Item key={i}>{describe(use)}</List.Item>
+            {keyedByContent(blocking).map(({ key, item: use }) => (
+              <List.Item key={key}>{describe(use)}</List.Item>
             ))}
           </List>
           <Text size="sm" mt="xs">
@@ -212,7 +215,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           {t('contacts.phone')}
         </Text>
         {form.phones.map((phone, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
+          <Group key={phoneKeys.keys[index]} gap="xs" wrap="nowrap">
             <TextInput
               w={160}
               placeholder={t('contact.phoneLabel')}
@@ -242,7 +245,10 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             <ActionIcon
               variant="default"
               aria-label={t('steps.remove')}
-              onClick={() => set({ phones: form.phones.filter((_, i) => i !== index) })}
+              onClick={() => {
+                phoneKeys.removed(index);
+                set({ phones: form.phones.filter((_, i) => i !== index) });
+              }}
             >
               ×
             </ActionIcon>
@@ -252,7 +258,10 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           <Button
             size="xs"
             variant="light"
-            onClick={() => set({ phones: [...form.phones, { label: '', number: '', emergency: false }] })}
+            onClick={() => {
+              phoneKeys.added();
+              set({ phones: [...form.phones, { label: '', number: '', emergency: false }] });
+            }}
           >
             {t('contact.addPhone')}
           </Button>
@@ -264,7 +273,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           {t('contacts.email')}
         </Text>
         {form.emails.map((email, index) => (
-          <Group key={index} gap="xs" wrap="nowrap">
+          <Group key={emailKeys.keys[index]} gap="xs" wrap="nowrap">
             <TextInput
               w={160}
               placeholder={t('contact.emailLabel')}
@@ -287,14 +296,24 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             <ActionIcon
               variant="default"
               aria-label={t('steps.remove')}
-              onClick={() => set({ emails: form.emails.filter((_, i) => i !== index) })}
+              onClick={() => {
+                emailKeys.removed(index);
+                set({ emails: form.emails.filter((_, i) => i !== index) });
+              }}
             >
               ×
             </ActionIcon>
           </Group>
         ))}
         <Group>
-          <Button size="xs" variant="light" onClick={() => set({ emails: [...form.emails, { label: '', address: '' }] })}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => {
+              emailKeys.added();
+              set({ emails: [...form.emails, { label: '', address: '' }] });
+            }}
+          >
             {t('contact.addEmail')}
           </Button>
         </Group>
@@ -360,8 +379,8 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             {t('contact.usedIn')}
           </Text>
           <List size="sm">
-            {usage.map((use, i) => (
-              <List.Item key={i}>{describe(use)}</List.Item>
+            {keyedByContent(usage).map(({ key, item: use }) => (
+              <List.Item key={key}>{describe(use)}</List.Item>
             ))}
           </List>
         </Card>

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ChosenContactsCsv, CsvImportSummary, CsvProblem, ErrorReport } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { keyedByContent } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 
 const ROWS_SHOWN = 200;
@@ -108,8 +109,8 @@ export function ContactsImportPage() {
 
           {preview.file_errors.length > 0 && (
             <Alert color="red" title={t('csv.fileErrors')} mb="sm" data-testid="csv-file-errors">
-              {preview.file_errors.map((p, i) => (
-                <Text key={i} size="sm">
+              {keyedByContent(preview.file_errors).map(({ key, item: p }) => (
+                <Text key={key} size="sm">
                   {problem(p)}
                 </Text>
               ))}
@@ -117,8 +118,8 @@ export function ContactsImportPage() {
           )}
           {preview.column_warnings.length > 0 && (
             <Alert color="yellow" title={t('csv.columnWarnings')} mb="sm">
-              {preview.column_warnings.map((p, i) => (
-                <Text key={i} size="sm">
+              {keyedByContent(preview.column_warnings).map(({ key, item: p }) => (
+                <Text key={key} size="sm">
                   {problem(p)}
                 </Text>
               ))}
@@ -138,8 +139,8 @@ export function ContactsImportPage() {
                       </Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>{row.contact.name || t('csv.noName')}</Table.Td>
                       <Table.Td style={{ verticalAlign: 'top' }}>
-                        {row.errors.map((p, i) => (
-                          <Text key={i} size="sm">
+                        {keyedByContent(row.errors).map(({ key, item: p }) => (
+                          <Text key={key} size="sm">
                             {problem(p)}
                           </Text>
                         ))}

@@ -1,7 +1,7 @@
 // 連絡先: the people and organisations the company calls — staff, authorities, vendors, insurers —
 // searchable the way an office types (kana or kanji, half or full width, part of a number), with
 // the ones due for confirmation marked.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   Badge,
   Button,
@@ -41,16 +41,31 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
   const [months, setMonths] = useState<number>(12);
   const [error, setError] = useState<ErrorReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  /** Changes made on this page, counted: the call tree editor starts afresh after each. */
+  const [changes, setChanges] = useState(0);
 
-  useEffect(() => {
-    setPage(1);
-  }, [search, tag, onlyStale]);
+  /** Sets a filter; a new search or filter starts again from its first page. */
+  const filter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setPage(1);
+    };
+  const filterByText = filter(setText);
+  const filterByTag = filter(setTag);
+  const filterByStale = filter(setOnlyStale);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     const query = { text: search, tag, only_stale: onlyStale, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
     api.listContacts(query).then(setContacts, (e) => setError(asErrorReport(e)));
-  }, [search, tag, onlyStale, page, reload]);
+  }, [search, tag, onlyStale, page]);
+  useEffect(load, [load]);
+
+  /** Something was changed here: the list is read again and the call tree editor starts afresh. */
+  const changed = () => {
+    load();
+    setChanges((n) => n + 1);
+  };
 
   useEffect(() => {
     api.homeSummary().then(
@@ -65,7 +80,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
     try {
       const result = await work();
       if (done && result !== null) setNotice(done);
-      setReload((n) => n + 1);
+      changed();
     } catch (e) {
       setError(asErrorReport(e));
     }
@@ -99,7 +114,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
           label={t('contacts.search')}
           placeholder={t('contacts.searchPlaceholder')}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => filterByText(e.currentTarget.value)}
           w={320}
           data-testid="contact-search"
         />
@@ -108,14 +123,14 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
           placeholder={t('contacts.allTags')}
           clearable
           value={tag}
-          onChange={(value) => setTag(value as ContactTag | null)}
+          onChange={(value) => filterByTag(value as ContactTag | null)}
           data={CONTACT_TAGS.map((value) => ({ value, label: t(`contacts.tags.${value}`) }))}
           w={200}
         />
         <Checkbox
           label={t('contacts.onlyStale', { months })}
           checked={onlyStale}
-          onChange={(e) => setOnlyStale(e.currentTarget.checked)}
+          onChange={(e) => filterByStale(e.currentTarget.checked)}
           mb={8}
           data-testid="only-stale"
         />
@@ -197,7 +212,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
         </>
       )}
 
-      <CallTreeEditor key={reload} onSaved={() => setReload((n) => n + 1)} />
+      <CallTreeEditor key={changes} onSaved={changed} />
 
       <Group align="flex-end">
         <NumberInput

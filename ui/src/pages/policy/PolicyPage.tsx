@@ -1,7 +1,7 @@
 // 方針: the company's incident-response policy as the owner keeps it — company profile, response
 // organisation, levels and categories, procedures, first-response checklists and where to report —
 // plus carrying the policy to and from other company files as a template.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
@@ -21,10 +21,10 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
   const [policy, setPolicy] = useState<EditablePolicy | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
   const contacts = useContactOptions();
-  const reload = () => api.editablePolicy().then(setPolicy, (e) => setError(asErrorReport(e)));
+  const reload = useCallback(() => api.editablePolicy().then(setPolicy, (e) => setError(asErrorReport(e))), []);
   useEffect(() => {
     void reload();
-  }, []);
+  }, [reload]);
 
   return (
     <Stack gap="md">

@@ -1,11 +1,11 @@
 // Step 3 — call now: the people the policy says to call for this level (the responsible roles'
 // holders first, then their deputies, in call-tree order), numbers large and copyable, and a
 // record of each call: reached at hh:mm, or no answer.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { CallTarget, ErrorReport } from '../../bindings';
+import type { CallOutcome, CallTarget, ErrorReport } from '../../bindings';
 import { formatTime } from '../../datetime';
 import { Copyable } from '../../components/Copyable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,11 +15,17 @@ export function StepCalls({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const [targets, setTargets] = useState<CallTarget[] | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
-  const callCount = detail.calls.length;
+  const id = detail.id;
 
+  const load = useCallback(() => api.callList(id).then(setTargets, (e) => setError(asErrorReport(e))), [id]);
   useEffect(() => {
-    api.callList(detail.id).then(setTargets, (e) => setError(asErrorReport(e)));
-  }, [detail.id, callCount]);
+    void load();
+  }, [load]);
+
+  /** Records a call; the list is read again to show it as the person's last call. */
+  const record = async (contactId: number, outcome: CallOutcome) => {
+    if (await act(() => api.recordCall(id, contactId, outcome))) await load();
+  };
 
   if (error) return <ErrorAlert error={error} />;
   if (!targets) return <Loader />;
@@ -49,18 +55,10 @@ export function StepCalls({ detail, act, goTo }: StepProps) {
               </Text>
             </div>
             <Group gap="xs" wrap="nowrap">
-              <Button
-                color="green"
-                onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'reached'))}
-                data-testid="reached"
-              >
+              <Button color="green" onClick={() => void record(target.contact_id, 'reached')} data-testid="reached">
                 {t('wizard.step.calls.reached')}
               </Button>
-              <Button
-                variant="default"
-                onClick={() => void act(() => api.recordCall(detail.id, target.contact_id, 'no_answer'))}
-                data-testid="no-answer"
-              >
+              <Button variant="default" onClick={() => void record(target.contact_id, 'no_answer')} data-testid="no-answer">
                 {t('wizard.step.calls.noAnswer')}
               </Button>
             </Group>

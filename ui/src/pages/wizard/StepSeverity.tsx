@@ -1,7 +1,7 @@
 // Step 2 — how serious: plain questions that map onto the company's own level definitions. The
 // suggested level (and what it means in the policy) is shown; choosing another needs a reason,
 // which goes into the timeline.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Checkbox, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -28,21 +28,28 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
   }));
   const [suggested, setSuggested] = useState<number | null>(null);
   const [tried, setTried] = useState(false);
-  const answers: SeverityAnswers = {
-    happened: fields.happened,
-    outsiders_affected: fields.outsiders_affected,
-    personal_data_involved: fields.personal_data_involved,
-    business_disrupted: fields.business_disrupted,
-    staff_work_hindered: fields.staff_work_hindered,
-  };
-  const answersKey = JSON.stringify(answers) + fields.category;
+  // A new object only when an answer changes: a level is suggested again when an answer or the category does.
+  const answers = useMemo<SeverityAnswers>(
+    () => ({
+      happened: fields.happened,
+      outsiders_affected: fields.outsiders_affected,
+      personal_data_involved: fields.personal_data_involved,
+      business_disrupted: fields.business_disrupted,
+      staff_work_hindered: fields.staff_work_hindered,
+    }),
+    [
+      fields.happened,
+      fields.outsiders_affected,
+      fields.personal_data_involved,
+      fields.business_disrupted,
+      fields.staff_work_hindered,
+    ],
+  );
 
   useEffect(() => {
     if (!fields.category) return;
     void api.suggestLevel(answers, fields.category).then(setSuggested);
-    // The answers are compared by value.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answersKey]);
+  }, [answers, fields.category]);
 
   const level = fields.level ?? suggested;
   const overridden = suggested !== null && level !== null && level !== suggested;

@@ -57,12 +57,12 @@ export function StepWhatHappened({ detail, act }: StepProps) {
   });
   const [tried, setTried] = useState(false);
   const author = fields.author;
+  // Only when the step opens: the saved name fills an empty field once (not again if it is cleared).
+  const [openedWithoutAuthor] = useState(!author);
   useEffect(() => {
-    if (author) return;
+    if (!openedWithoutAuthor) return;
     void api.preferences().then((p) => p.author_name && update({ author: p.author_name }));
-    // Only when the step opens: the saved name fills an empty field once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [openedWithoutAuthor, update]);
 
   const discoveredAt = fromLocalParts(fields.date, fields.time);
   const occurred = occurredAt(fields, discoveredAt);

@@ -45,7 +45,7 @@ export function WizardPage({ id }: { id: number }) {
         setPolicy(loadedPolicy);
       })
       .catch((e) => setError(asErrorReport(e)));
-  }, [id]);
+  }, [id, setError]);
 
   const goTo = useCallback(
     async (step: number) => {

@@ -15,7 +15,9 @@ const RETRY_DELAY_MS = 3000;
 /** The saves that failed and wait to be tried again, each as its retry. */
 const failedSaves = new Set<() => void>();
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((listener) => listener());
+const notify = () => {
+  for (const listener of listeners) listener();
+};
 
 /** Whether a draft could not be saved and is waiting to be tried again. */
 export function useDraftSaveProblem(): boolean {
@@ -30,7 +32,7 @@ export function useDraftSaveProblem(): boolean {
 
 /** Tries every failed draft save again now. */
 export function retryDraftSaves() {
-  [...failedSaves].forEach((retry) => retry());
+  for (const retry of [...failedSaves]) retry();
 }
 
 export function useStepDraft<T extends object>(
