@@ -88,33 +88,34 @@ export function App() {
   // The home screen is read afresh each time it is shown. While a long task (a passphrase
   // conversion, a restore) has the file, it says so and asks again every second.
   const [homeBusy, setHomeBusy] = useState(false);
-  const [homeRetry, setHomeRetry] = useState(0);
   useEffect(() => {
     if (loaded.kind !== 'ready' || view.page !== 'home') return;
     let shown = true;
     let retry: number | undefined;
-    api.homeSummary().then(
-      (read) => {
-        if (!shown) return;
-        setHomeBusy(false);
-        setSummary(read);
-      },
-      (error) => {
-        if (!shown) return;
-        const problem = asErrorReport(error);
-        if (problem.code === 'busy') {
-          setHomeBusy(true);
-          retry = window.setTimeout(() => setHomeRetry((n) => n + 1), 1000);
-        } else {
-          setLoaded({ kind: 'problem', problem, path: null });
-        }
-      },
-    );
+    const read = () =>
+      api.homeSummary().then(
+        (summary) => {
+          if (!shown) return;
+          setHomeBusy(false);
+          setSummary(summary);
+        },
+        (error) => {
+          if (!shown) return;
+          const problem = asErrorReport(error);
+          if (problem.code === 'busy') {
+            setHomeBusy(true);
+            retry = window.setTimeout(read, 1000);
+          } else {
+            setLoaded({ kind: 'problem', problem, path: null });
+          }
+        },
+      );
+    void read();
     return () => {
       shown = false;
       window.clearTimeout(retry);
     };
-  }, [loaded, view, homeRetry]);
+  }, [loaded, view]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
