@@ -16,7 +16,8 @@ APT_PACKAGES := build-essential perl pkg-config curl file xauth libssl-dev \
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/tauri-driver) $(shell command -v tauri-driver))
 
-# Criterion benchmarks of the core (assessment, PDF export, a large company file, 5,000 contacts); each prints its figures.
+# Criterion benchmarks of the core (assessment, PDF export, a large company file, 5,000 contacts,
+# opening and converting a passphrase-protected file); each prints its figures.
 # Then the incident list's search over 10,000 incidents (Vitest bench), and the app's start-up time and memory (bench-app).
 bench: deps-ui
 	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts --bench protection -- --warm-up-time 1 --measurement-time 3
@@ -34,7 +35,7 @@ bench-app: deps-e2e release
 		xvfb-run -a -s "-screen 0 1280x800x24" \
 		cargo test -q -p sonae --test e2e startup:: -- --ignored --nocapture --test-threads=1
 
-.PHONY: release package package-check bench-app bench help run test test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+.PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -65,9 +66,11 @@ package-check: package
 
 help:
 	@echo "make run    build and open Sonae on the default company file"
-	@echo "make test   every test: Rust, front end (Vitest), end-to-end (real window under Xvfb)"
+	@echo "make test   every test: lint, Rust, front end (Vitest), end-to-end (real window under Xvfb)"
+	@echo "make lint   rustfmt and clippy on every crate, Biome on the front end (make test runs it first)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
-	@echo "make bench  core benchmarks (assessment, PDF export, a large company file), then the app's start-up and memory"
+	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
+	@echo "            protection), the incident list's search, then the app's start-up and memory"
 	@echo "make package        the Debian package (.deb) of the release build, with tauri build"
 	@echo "make package-check  installs that .deb (root), starts it as the menu does under Xvfb, screenshot, removes it"
 
@@ -109,7 +112,15 @@ run: app
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p sonae-core --lib bindings
 
-test: deps deps-e2e test-ui test-rust test-e2e
+test: deps deps-e2e lint test-ui test-rust test-e2e
+
+# Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
+# warning is an error) and ui/biome.json. `cargo fmt --all` and `cd ui && npx biome check --write`
+# fix most findings.
+lint: deps-system ui/dist/index.html
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets
+	cd ui && npm run lint
 
 test-rust: ui
 	cargo test --workspace
