@@ -540,17 +540,17 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
     match command {
         BackupsCommand::Take { file, dir, keep } => {
             let dir = backup_folder(&file, dir)?;
-            let taken = backups::take_backup(&open_to_copy(&file)?, &dir, BackupReason::Manual)?;
-            let deleted = backups::rotate(&dir, &backups::company_stem(&file)?, keep)?;
-            println!("backed up {} to {} ({} old backups deleted)", file.display(), taken.path.display(), deleted.len());
+            let kept = tasks::keep_backup(&open_to_copy(&file)?, &dir, BackupReason::Manual, keep)?;
+            println!(
+                "backed up {} to {} ({} old backups deleted)",
+                file.display(),
+                kept.taken.path.display(),
+                kept.deleted.len()
+            );
         }
         BackupsCommand::List { file, dir, json } => {
             let passphrase = passphrase_from(PASSPHRASE_VAR)?;
-            let listed = backups::list_backups_with_passphrase(
-                &backup_folder(&file, dir)?,
-                &backups::company_stem(&file)?,
-                passphrase.as_ref(),
-            )?;
+            let listed = tasks::list_backups(&file, &backup_folder(&file, dir)?, passphrase.as_ref())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed).expect("backups serialise"));
             } else {

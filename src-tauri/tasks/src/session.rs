@@ -167,11 +167,7 @@ impl Session {
     /// The backups of the open file, newest first (damaged ones included, marked as such).
     pub fn list_backups(&self) -> Result<Vec<backups::BackupInfo>, ErrorReport> {
         let (path, passphrase) = self.open_path_and_passphrase()?;
-        Ok(backups::list_backups_with_passphrase(
-            &backups::default_backup_dir(&path)?,
-            &backups::company_stem(&path)?,
-            passphrase.as_ref(),
-        )?)
+        Ok(tasks::list_backups(&path, &backups::default_backup_dir(&path)?, passphrase.as_ref())?)
     }
 
     /// Puts a backup of the open file in its place (the file as it was is kept as a backup first)
@@ -331,10 +327,6 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
     Ok(tasks::create_company_file(path, None, &policy)?)
 }
 
-/// How old a staging file must be to count as left behind by a killed process (writing one takes
-/// seconds at most, even for a large file).
-const LEFTOVER_STAGING_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
-
 /// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
 /// drops the oldest beyond `kept`. It runs on its own thread over its own read connection (SQLite's
 /// online backup), so a large file does not hold up the first screen. A failed backup never stops
@@ -346,11 +338,7 @@ pub fn keep_backup_in_background(path: &Path, kept: u32, passphrase: Option<Pass
     std::thread::spawn(move || {
         let result = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).and_then(|company| {
             let dir = backups::default_backup_dir(&path)?;
-            backups::take_backup(&company, &dir, backups::BackupReason::Opened)?;
-            for folder in [path.parent(), Some(dir.as_path())].into_iter().flatten() {
-                store::remove_leftover_staging(folder, LEFTOVER_STAGING_AGE);
-            }
-            backups::rotate(&dir, &backups::company_stem(&path)?, kept.max(1) as usize)
+            tasks::keep_backup(&company, &dir, backups::BackupReason::Opened, kept.max(1) as usize)
         });
         if let Err(e) = result {
             eprintln!("sonae: no backup of {}: {e}", path.display());

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use sonae_core::model::Language;
-use sonae_core::store::backups::{self, BackupInfo, RekeyedBackups};
+use sonae_core::store::backups::{self, BackupInfo, BackupReason, RekeyedBackups};
 use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
 use sonae_core::template::{self, PolicyTemplate};
 
@@ -57,6 +57,35 @@ pub fn change_passphrase(company: &mut CompanyFile, backup_dir: &Path, next: Opt
     backups::rekey_backups(backup_dir, &stem, before.as_ref(), next)
 }
 
+/// How old a staging file must be to count as left behind by a killed process (writing one takes
+/// seconds at most, even for a large file).
+const LEFTOVER_STAGING_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// A backup just taken, and the old ones deleted to keep the number asked for.
+#[derive(Debug)]
+pub struct KeptBackup {
+    pub taken: BackupInfo,
+    pub deleted: Vec<PathBuf>,
+}
+
+/// Takes a backup of `company` into `backup_dir` and deletes the oldest beyond `keep` (at least
+/// one must be kept). Staging copies that killed processes left beside the file or among its
+/// backups are deleted on the way. A protected file's backup is protected by the same passphrase.
+pub fn keep_backup(company: &CompanyFile, backup_dir: &Path, reason: BackupReason, keep: usize) -> Result<KeptBackup> {
+    let taken = backups::take_backup(company, backup_dir, reason)?;
+    for folder in [company.path().parent(), Some(backup_dir)].into_iter().flatten() {
+        store::remove_leftover_staging(folder, LEFTOVER_STAGING_AGE);
+    }
+    let deleted = backups::rotate(backup_dir, &backups::company_stem(company.path())?, keep)?;
+    Ok(KeptBackup { taken, deleted })
+}
+
+/// The backups of the company file at `company_path` in `backup_dir`, newest first, damaged ones
+/// included and marked as such; a protected file's are read with its passphrase.
+pub fn list_backups(company_path: &Path, backup_dir: &Path, passphrase: Option<&Passphrase>) -> Result<Vec<BackupInfo>> {
+    backups::list_backups_with_passphrase(backup_dir, &backups::company_stem(company_path)?, passphrase)
+}
+
 /// Puts `backup` in place of the company file at `company_path`; the current file is first kept
 /// as a backup of its own ("before restore"), so a restore can itself be undone. Only a backup of
 /// this file from `backup_dir` is accepted. The file must not be open meanwhile. Answers the
@@ -67,9 +96,8 @@ pub fn restore_backup(
     backup_dir: &Path,
     passphrase: Option<&Passphrase>,
 ) -> Result<Option<BackupInfo>> {
-    let stem = backups::company_stem(company_path)?;
     let wanted = comparable(backup);
-    let listed = backups::list_backups_with_passphrase(backup_dir, &stem, passphrase)?;
+    let listed = list_backups(company_path, backup_dir, passphrase)?;
     if !listed.iter().any(|b| comparable(&b.path) == wanted) {
         return Err(StoreError::Invalid(format!(
             "{} is not a backup of {} in {}",
@@ -130,10 +158,10 @@ mod tests {
         let path = dir.path().join("acme.sonae");
         let mut company = CompanyFile::create_demo(&path, "ja").unwrap();
         let backup_dir = backups::default_backup_dir(&path).unwrap();
-        for _ in 0..2 {
-            backups::take_backup(&company, &backup_dir, backups::BackupReason::Manual).unwrap();
-            std::thread::sleep(std::time::Duration::from_millis(1100));
+        for _ in 0..3 {
+            keep_backup(&company, &backup_dir, BackupReason::Manual, 2).unwrap();
         }
+        assert_eq!(list_backups(&path, &backup_dir, None).unwrap().len(), 2, "the oldest is deleted");
         let before = std::fs::read(&path).unwrap();
         assert_eq!(
             change_passphrase(&mut company, &backup_dir, Some(&passphrase("short"))).unwrap_err().code(),
@@ -157,7 +185,7 @@ mod tests {
         let other = dir.path().join("other.sonae");
         let backup_dir = backups::default_backup_dir(&path).unwrap();
         let company = CompanyFile::create_demo(&path, "ja").unwrap();
-        let taken = backups::take_backup(&company, &backup_dir, backups::BackupReason::Manual).unwrap();
+        let taken = keep_backup(&company, &backup_dir, BackupReason::Manual, 5).unwrap().taken;
         drop(company);
         drop(CompanyFile::create_demo(&other, "en").unwrap());
         assert_eq!(restore_backup(&path, &other, &backup_dir, None).unwrap_err().code(), "invalid");
