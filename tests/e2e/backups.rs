@@ -1,5 +1,6 @@
 //! Automatic backups and restoring one from the app.
 
+use sonae_core::model::Language;
 use sonae_core::store::{self, backups, CompanyFile};
 
 use crate::harness::{AppWindow, Home};
@@ -9,7 +10,7 @@ use crate::harness::{AppWindow, Home};
 async fn a_backup_taken_on_opening_can_be_put_back_and_the_replaced_file_is_kept() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
-    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
     let incidents_before = store::list_incidents(CompanyFile::open(&file).unwrap().connection()).unwrap().len();
 
     let app = AppWindow::launch(&home, Some(&file)).await;

@@ -1,6 +1,7 @@
 //! Keeping contacts current: a contact due for confirmation is flagged on the home screen until
 //! someone edits it and confirms it.
 
+use sonae_core::model::Language;
 use sonae_core::store::{self, history, CompanyFile};
 
 use crate::harness::{AppWindow, Home};
@@ -11,7 +12,7 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
     let (id, name) = {
-        let mut company = CompanyFile::create_demo(&file, "ja").expect("demo company file");
+        let mut company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
         company
             .write(|tx| {
                 // Everyone confirmed today except one person last confirmed long ago.

@@ -1,5 +1,6 @@
 //! The home screen: the company name, switching language (and keeping it), refused files.
 
+use sonae_core::model::Language;
 use sonae_core::store::CompanyFile;
 
 use crate::harness::{AppWindow, Home};
@@ -9,7 +10,7 @@ use crate::harness::{AppWindow, Home};
 async fn shows_the_company_and_switches_to_english_for_good() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
-    let company = CompanyFile::create_demo(&file, "ja").expect("demo company file");
+    let company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
     let name = sonae_core::store::company_profile(company.connection()).expect("profile").name;
     drop(company);
 
@@ -52,7 +53,7 @@ async fn first_start_creates_a_default_company_file() {
 async fn refuses_a_file_from_a_newer_version_and_leaves_it_unchanged() {
     let home = Home::new();
     let file = home.path("newer.sonae");
-    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
     {
         let conn = rusqlite::Connection::open(&file).expect("open");
         conn.pragma_update(None, "journal_mode", "DELETE").expect("journal mode");

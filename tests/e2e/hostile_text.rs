@@ -1,6 +1,7 @@
 //! Text a user typed (or a hostile file carried) is stored and shown as text, never run as HTML.
 
 use rusqlite::params;
+use sonae_core::model::Language;
 use sonae_core::store::{self, CompanyFile};
 use thirtyfour::prelude::*;
 
@@ -14,7 +15,7 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
     let incident_id = {
-        let mut company = CompanyFile::create_demo(&file, "ja").expect("demo company file");
+        let mut company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
         company
             .write(|tx| {
                 // A contact never confirmed, so the home screen lists it.

@@ -1,6 +1,7 @@
 //! The owner keeps the policy true: a procedure step added, a local desk added to the directory,
 //! both saved at once and shown in the change history.
 
+use sonae_core::model::Language;
 use sonae_core::store::{self, history, CompanyFile};
 use thirtyfour::prelude::*;
 
@@ -12,7 +13,7 @@ use crate::reporting::choose;
 async fn a_procedure_step_and_a_local_desk_are_saved_and_in_the_history() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
-    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
     let step = "警察のサイバー犯罪相談窓口に被害を相談する";
     let desk = "大阪府警察 サイバー犯罪相談窓口";
 
@@ -73,7 +74,7 @@ async fn a_procedure_step_and_a_local_desk_are_saved_and_in_the_history() {
 async fn a_mistyped_corporate_number_is_pointed_out_and_the_details_are_kept() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
-    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.click("[data-testid=nav-policy]").await;

@@ -1,5 +1,6 @@
 //! Protecting a company file with a passphrase from the app, and opening it again.
 
+use sonae_core::model::Language;
 use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::harness::{AppWindow, Home};
@@ -11,7 +12,7 @@ const PASSPHRASE: &str = "さくら咲く春の朝 2026";
 async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
-    drop(CompanyFile::create_demo(&file, "ja").expect("demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
     let company_name = store::check(&file).unwrap().company_name;
 
     let app = AppWindow::launch(&home, Some(&file)).await;
@@ -69,7 +70,7 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
 async fn a_new_client_file_takes_its_policy_from_a_protected_file_once_its_passphrase_is_given() {
     let home = Home::new();
     let source = home.path("sakura.sonae");
-    let mut protected = CompanyFile::create_demo(&source, "ja").expect("demo company file");
+    let mut protected = CompanyFile::create_demo(&source, Language::Ja).expect("demo company file");
     // A role name of this company's own, so that its policy can be told from the built-in one.
     protected
         .connection()

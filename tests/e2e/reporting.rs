@@ -3,6 +3,7 @@
 //! incident left open by Sonae 0.1, and a stolen laptop whose data items reach the drafts. Each
 //! test then reads the stored facts and obligations.
 
+use sonae_core::model::Language;
 use std::path::Path;
 use std::process::Command;
 
@@ -69,7 +70,7 @@ fn due(obligation: &sonae_core::model::ObligationRecord, stage: sonae_core::rule
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn ransomware_with_the_count_unknown_is_a_ppc_report_within_60_days() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "ファイルサーバーが暗号化された";
     reach_reporting(&app, "ransomware", title, "damage_confirmed", &["personal_data_involved"]).await;
@@ -110,7 +111,7 @@ async fn ransomware_with_the_count_unknown_is_a_ppc_report_within_60_days() {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_folder_shared_by_mistake_with_the_count_unknown_is_a_ppc_report_within_30_days() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "顧客フォルダを誤って公開設定にしていた";
     reach_reporting(&app, "other", title, "signs_only", &["personal_data_involved", "outsiders_affected"]).await;
@@ -131,7 +132,7 @@ async fn a_folder_shared_by_mistake_with_the_count_unknown_is_a_ppc_report_withi
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_near_miss_reaches_reporting_with_nobody_it_must_tell() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "添付ファイルをウイルス対策ソフトが隔離";
     reach_reporting(&app, "malware", title, "nothing_yet", &["personal_data_involved"]).await;
@@ -151,7 +152,7 @@ async fn a_near_miss_reaches_reporting_with_nobody_it_must_tell() {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_ppc() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "給与計算サーバーのランサムウェア感染";
     reach_reporting(&app, "ransomware", title, "damage_confirmed", &["personal_data_involved"]).await;
@@ -234,7 +235,7 @@ async fn save_draft(app: &AppWindow, home: &Home, card: &str, button: &str, path
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_notice() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "営業用ノートパソコンの盗難";
 

@@ -1,5 +1,6 @@
 //! The incident wizard as an office manager uses it, then the company file checked directly.
 
+use sonae_core::model::Language;
 use std::path::Path;
 
 use sonae_core::model::{IncidentStatus, ObligationStatus, TaskSource};
@@ -9,7 +10,7 @@ use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
 
-pub(crate) fn demo_file(home: &Home, language: &str) -> std::path::PathBuf {
+pub(crate) fn demo_file(home: &Home, language: Language) -> std::path::PathBuf {
     let file = home.path("sakura.sonae");
     drop(CompanyFile::create_demo(&file, language).expect("demo company file"));
     file
@@ -75,7 +76,7 @@ async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_missent_health_record_is_reported_and_closed() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch(&home, Some(&file)).await;
 
     app.click("[data-testid=start-incident]").await;
@@ -155,7 +156,7 @@ async fn a_missent_health_record_is_reported_and_closed() {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
 async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     let home = Home::new();
-    let file = demo_file(&home, "ja");
+    let file = demo_file(&home, Language::Ja);
     // WebDriver types only the Basic Multilingual Plane, so no emoji here (the core tests store them).
     let title = "共有フォルダのファイルが開けない ★ <b>至急</b>";
     let description = format!("<img src=x onerror=alert(1)> 画面に身代金の要求。{}", "経過メモ。".repeat(400));
@@ -226,7 +227,7 @@ async fn page_text(app: &AppWindow) -> String {
 async fn the_wizard_reads_in_english_from_start_to_end() {
     let home = Home::new();
     let file = home.path("sakura-en.sonae");
-    drop(CompanyFile::create_demo(&file, "en").expect("English demo company file"));
+    drop(CompanyFile::create_demo(&file, Language::En).expect("English demo company file"));
     std::fs::create_dir_all(home.data_dir()).expect("data dir");
     std::fs::write(home.data_dir().join("settings.json"), r#"{"preferences":{"language":"en"}}"#).expect("settings");
     let app = AppWindow::launch(&home, Some(&file)).await;

@@ -4,9 +4,9 @@ export type Sector = "general" | "finance" | "medical" | "telecom";
 
 export type CompanyProfile = { name: string, 
 /**
- * Language of the file's policy texts: "ja" or "en".
+ * Language of the file's policy texts.
  */
-language: string, sector: Sector, prefecture: string, 
+language: Language, sector: Sector, prefecture: string, 
 /**
  * プライバシーマーク付与事業者
  */
@@ -174,11 +174,7 @@ source_company: string,
 /**
  * RFC 3339.
  */
-exported_at: string, 
-/**
- * "ja" or "en".
- */
-language: string, roles: number, procedures: number, checklists: number, authorities: number, scenarios: number, targets: number, };
+exported_at: string, language: Language, roles: number, procedures: number, checklists: number, authorities: number, scenarios: number, targets: number, };
 
 export type CallOutcome = "reached" | "no_answer";
 
@@ -690,7 +686,7 @@ held_on: string, scenario_id: number | null, participants: string, what_worked: 
  */
 confirmed_contact_ids: Array<number>, };
 
-export type ImportSummary = { template_language: string, company_language: string, 
+export type ImportSummary = { template_language: Language, company_language: Language, 
 /**
  * The template is written in another language than the company file; the file's language
  * was not changed (the company profile changes it).

@@ -11,10 +11,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::error_code::ErrorCode;
+use sonae_core::model::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};
-use sonae_core::{model, rules, template_file};
+use sonae_core::{rules, template_file};
 use sonae_tasks::tasks;
 
 /// The environment variable holding the passphrase of a protected company file.
@@ -41,7 +42,7 @@ enum Command {
     Init {
         file: PathBuf,
         /// Language of the policy texts.
-        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
         /// Fill it with a realistic sample company (contacts, BCP, incidents).
         #[arg(long)]
@@ -95,7 +96,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// Language of the text summary.
-        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
     },
     /// Print a document as PDF: policy, bcp, contacts-card, incident-report, ppc-draft,
@@ -115,7 +116,7 @@ enum Command {
         /// 速報 (preliminary) or 確報 (final), for the PPC and My Number drafts.
         #[arg(long, value_enum, default_value_t = StageArg::Preliminary)]
         stage: StageArg,
-        #[arg(long, value_enum, default_value_t = Language::Ja)]
+        #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
         /// Print a draft's plain text (as for the authority's web form) instead of writing a PDF.
         #[arg(long, conflicts_with = "out")]
@@ -245,26 +246,9 @@ enum IncidentCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Language {
-    Ja,
-    En,
-}
-
-impl Language {
-    fn model(self) -> model::Language {
-        match self {
-            Language::Ja => model::Language::Ja,
-            Language::En => model::Language::En,
-        }
-    }
-
-    fn code(self) -> &'static str {
-        match self {
-            Language::Ja => "ja",
-            Language::En => "en",
-        }
-    }
+/// `--lang ja|en`, read into the core's one language type.
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| format!("\"{code}\" is not a language of Sonae: use ja or en"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -361,11 +345,11 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Init { file, lang, demo, name, from_policy } => {
             let created = if demo {
-                CompanyFile::create_demo(&file, lang.code())?
+                CompanyFile::create_demo(&file, lang)?
             } else {
                 let policy = match from_policy {
                     Some(other) => tasks::policy_of_file(&other, passphrase_from(PASSPHRASE_VAR)?.as_ref())?,
-                    None => tasks::builtin_policy(lang.model())?,
+                    None => tasks::builtin_policy(lang)?,
                 };
                 tasks::create_company_file(&file, name.as_deref(), &policy)?
             };
@@ -426,7 +410,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     StageArg::Preliminary => ReportStage::Preliminary,
                     StageArg::Final => ReportStage::Final,
                 },
-                language: lang.model(),
+                language: lang,
                 issued_on: None,
             };
             match out {
@@ -449,7 +433,7 @@ fn run(command: Command) -> Result<(), Failure> {
             let assessment = rules::assess(&parsed);
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&assessment).expect("assessment serialises")),
-                Format::Text => print!("{}", rules::describe(&assessment, &parsed, lang.code())),
+                Format::Text => print!("{}", rules::describe(&assessment, &parsed, lang)),
             }
         }
     }

@@ -3,6 +3,7 @@
 //! Measured: the list's first page, searches by kana, kanji and part of a phone number, one
 //! edit, one confirmation, and previewing a 5,000-row CSV. Each should stay well under 50 ms.
 
+use sonae_core::model::Language;
 use std::hint::black_box;
 
 use chrono::NaiveDate;
@@ -83,7 +84,7 @@ fn contacts(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("contacts.sonae");
     let started = std::time::Instant::now();
-    let mut file = CompanyFile::create_demo(&path, "ja").expect("demo file");
+    let mut file = CompanyFile::create_demo(&path, Language::Ja).expect("demo file");
     file.write(|tx| {
         for n in 0..CONTACTS {
             store::create_contact(tx, "bench", &sample_contact(n))?;

@@ -14,7 +14,7 @@ use sonae_core::store::CompanyFile;
 /// The sample company, plus (when `large`) 2,000 more timeline entries on incident 1 and
 /// procedure steps added until the policy holds 300.
 fn company(dir: &std::path::Path, large: bool) -> CompanyFile {
-    let mut file = CompanyFile::create_demo(&dir.join(if large { "large.sonae" } else { "demo.sonae" }), "ja").unwrap();
+    let mut file = CompanyFile::create_demo(&dir.join(if large { "large.sonae" } else { "demo.sonae" }), Language::Ja).unwrap();
     if large {
         file.write(|tx| {
             for i in 0..2_000 {

@@ -4,6 +4,7 @@
 //! file; opening reads the file on one connection and then writes on another, so two derivations.
 //! `key_derivation` is one such connection alone: keyed, first page read.
 
+use sonae_core::model::Language;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -14,8 +15,8 @@ fn protection(c: &mut Criterion) {
     let plain = dir.path().join("plain.sonae");
     let protected = dir.path().join("protected.sonae");
     let passphrase = Passphrase::new("correct horse battery");
-    drop(CompanyFile::create_demo(&plain, "ja").expect("demo file"));
-    let mut company = CompanyFile::create_demo(&protected, "ja").expect("demo file");
+    drop(CompanyFile::create_demo(&plain, Language::Ja).expect("demo file"));
+    let mut company = CompanyFile::create_demo(&protected, Language::Ja).expect("demo file");
     company.set_passphrase(Some(&passphrase)).expect("protect");
     drop(company);
 

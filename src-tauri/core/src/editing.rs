@@ -9,6 +9,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::model::Language;
+
 /// A contact named by an editor: its id, and its name to show beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContactRef {
@@ -240,8 +242,8 @@ pub struct ExerciseInput {
 /// What importing a policy template kept, dropped and noticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportSummary {
-    pub template_language: String,
-    pub company_language: String,
+    pub template_language: Language,
+    pub company_language: Language,
     /// The template is written in another language than the company file; the file's language
     /// was not changed (the company profile changes it).
     pub language_differs: bool,

@@ -18,8 +18,8 @@ pub enum Sector {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CompanyProfile {
     pub name: String,
-    /// Language of the file's policy texts: "ja" or "en".
-    pub language: String,
+    /// Language of the file's policy texts.
+    pub language: Language,
     pub sector: Sector,
     pub prefecture: String,
     /// プライバシーマーク付与事業者
@@ -164,13 +164,60 @@ pub struct HomeSummary {
 /// How many entries each list on the home screen shows.
 pub const HOME_LIST_LENGTH: usize = 5;
 
-/// Language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+/// The two languages of the product, for the window, a company file's texts and the documents
+/// alike (`"ja"` / `"en"` on the wire and in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Language {
     #[default]
     Ja,
     En,
+}
+
+impl Language {
+    /// The code written in files and on the wire.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Ja => "ja",
+            Language::En => "en",
+        }
+    }
+
+    /// Exactly `"ja"` or `"en"`, as a company file or a template stores it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        match code {
+            "ja" => Some(Language::Ja),
+            "en" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    /// A language tag as a person or a system may write it: "en", "en-US", "en_GB" are English,
+    /// anything else reads as Japanese (the default).
+    pub fn from_tag(tag: &str) -> Language {
+        let tag = tag.trim();
+        let english = tag.eq_ignore_ascii_case("en")
+            || tag.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en-") || p.eq_ignore_ascii_case("en_"));
+        if english {
+            Language::En
+        } else {
+            Language::Ja
+        }
+    }
+
+    /// Of a text given in both languages, the one in this language.
+    pub fn pick<T>(self, (ja, en): (T, T)) -> T {
+        match self {
+            Language::Ja => ja,
+            Language::En => en,
+        }
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
 }
 
 /// The user's preferences, kept outside company files (they belong to the person, not the company).
@@ -267,8 +314,7 @@ pub struct ChosenPolicyTemplate {
     pub source_company: String,
     /// RFC 3339.
     pub exported_at: String,
-    /// "ja" or "en".
-    pub language: String,
+    pub language: Language,
     pub roles: u32,
     pub procedures: u32,
     pub checklists: u32,
@@ -285,7 +331,7 @@ impl ChosenPolicyTemplate {
             file_name,
             source_company: file.source_company.clone(),
             exported_at: file.exported_at.clone(),
-            language: t.language.clone(),
+            language: t.language,
             roles: count(t.roles.len()),
             procedures: count(t.procedures.len()),
             checklists: count(t.checklists.len()),

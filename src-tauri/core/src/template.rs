@@ -5,12 +5,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Language;
+
 /// A policy template: everything of the IPA model rules' structure that does not name a real person.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyTemplate {
-    /// "ja" or "en".
-    pub language: String,
+    pub language: Language,
     /// 対応体制 — roles, in display order.
     pub roles: Vec<RoleTemplate>,
     /// 事故レベル — exactly levels 0..=3.
@@ -302,20 +303,18 @@ pub struct DemoNearMiss {
     pub reported_by: String,
 }
 
-/// The built-in policy template for a language ("ja" or "en").
-pub fn builtin_policy(language: &str) -> Result<PolicyTemplate, serde_json::Error> {
-    serde_json::from_str(match language {
-        "en" => include_str!("../../../assets/templates/en.json"),
-        _ => include_str!("../../../assets/templates/ja.json"),
-    })
+/// The built-in policy template in `language`.
+pub fn builtin_policy(language: Language) -> Result<PolicyTemplate, serde_json::Error> {
+    serde_json::from_str(
+        language.pick((include_str!("../../../assets/templates/ja.json"), include_str!("../../../assets/templates/en.json"))),
+    )
 }
 
-/// The built-in demo company for a language ("ja" or "en").
-pub fn builtin_demo(language: &str) -> Result<DemoCompany, serde_json::Error> {
-    serde_json::from_str(match language {
-        "en" => include_str!("../../../assets/demo/en.json"),
-        _ => include_str!("../../../assets/demo/ja.json"),
-    })
+/// The built-in demo company in `language`.
+pub fn builtin_demo(language: Language) -> Result<DemoCompany, serde_json::Error> {
+    serde_json::from_str(
+        language.pick((include_str!("../../../assets/demo/ja.json"), include_str!("../../../assets/demo/en.json"))),
+    )
 }
 
 #[cfg(test)]
@@ -323,18 +322,18 @@ mod tests {
     use super::*;
     use std::collections::{BTreeSet, HashMap, HashSet};
 
-    const LANGUAGES: [&str; 2] = ["ja", "en"];
+    const LANGUAGES: [Language; 2] = [Language::Ja, Language::En];
     const CATEGORIES: [&str; 3] = ["leak", "tampering", "malware"];
     const CASES: [&str; 9] =
         ["malware", "suspicious_email", "lost_device", "missent", "website", "account_misuse", "ransomware", "outage", "other"];
     /// The day the demo is written against: contacts confirmed before this minus 12 months are stale.
     const STALE_BEFORE: &str = "2025-11-22";
 
-    fn policy(language: &str) -> PolicyTemplate {
+    fn policy(language: Language) -> PolicyTemplate {
         builtin_policy(language).unwrap_or_else(|e| panic!("template {language} does not parse: {e}"))
     }
 
-    fn demo(language: &str) -> DemoCompany {
+    fn demo(language: Language) -> DemoCompany {
         builtin_demo(language).unwrap_or_else(|e| panic!("demo {language} does not parse: {e}"))
     }
 
@@ -525,7 +524,7 @@ mod tests {
 
     #[test]
     fn ja_and_en_templates_have_the_same_structure() {
-        let (ja, en) = (policy("ja"), policy("en"));
+        let (ja, en) = (policy(Language::Ja), policy(Language::En));
         let roles = |p: &PolicyTemplate| p.roles.iter().map(|r| r.key.clone()).collect::<Vec<_>>();
         assert_eq!(roles(&ja), roles(&en));
         let levels = |p: &PolicyTemplate| p.levels.iter().map(|l| (l.level, l.responsible_role.clone())).collect::<Vec<_>>();
@@ -745,7 +744,7 @@ mod tests {
 
     #[test]
     fn ja_and_en_demos_are_the_same_company() {
-        let (ja, en) = (demo("ja"), demo("en"));
+        let (ja, en) = (demo(Language::Ja), demo(Language::En));
         let profile = |d: &DemoCompany| {
             let c = &d.company;
             (c.sector.clone(), c.privacy_mark, c.isms_certified, c.handles_personal_data, c.handles_my_number, c.handles_eu_data)
@@ -770,7 +769,7 @@ mod tests {
         assert_eq!(contacts(&ja), contacts(&en));
         assert_eq!(ja.role_holders, en.role_holders);
         // BCP links point at the same targets by position in the template.
-        let (pja, pen) = (policy("ja"), policy("en"));
+        let (pja, pen) = (policy(Language::Ja), policy(Language::En));
         let by_position = |d: &DemoCompany, p: &PolicyTemplate| {
             let index: HashMap<&str, usize> = p.bcp.targets.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
             d.bcp_links

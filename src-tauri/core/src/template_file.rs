@@ -16,6 +16,7 @@
 //! the editors enforce the same text limits, so whatever a company file holds exports to a file
 //! that imports again.
 
+use crate::model::Language;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -165,6 +166,14 @@ pub fn read_template_file(bytes: &[u8]) -> Result<TemplateFile, TemplateError> {
     let text = |field: &str| envelope.get(field).and_then(serde_json::Value::as_str).unwrap_or_default().to_owned();
     let template_value =
         envelope.get("template").ok_or_else(|| TemplateError::Malformed("the file has no \"template\"".into()))?;
+    // Said in words before the typed reading, which would only call it malformed.
+    let language = template_value.get("language").and_then(serde_json::Value::as_str).unwrap_or_default();
+    if Language::from_code(language).is_none() {
+        return Err(invalid(
+            ErrorCode::InvalidLanguage,
+            format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(language)),
+        ));
+    }
     let template: PolicyTemplate =
         serde_json::from_value(template_value.clone()).map_err(|e| TemplateError::Malformed(e.to_string()))?;
     validate_template(&template)?;
@@ -187,13 +196,6 @@ pub fn parse_template_file(bytes: &[u8]) -> Result<PolicyTemplate, TemplateError
 /// keys, known checklist cases, the authorities the assessment reports to, unique target names
 /// (import keeps people by target name), and the text and list limits.
 pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
-    if !matches!(t.language.as_str(), "ja" | "en") {
-        return Err(invalid(
-            ErrorCode::InvalidLanguage,
-            format!("the template's language is \"{}\"; it must be \"ja\" or \"en\"", shown(&t.language)),
-        ));
-    }
-
     entries("roles", t.roles.len())?;
     let mut roles = HashSet::new();
     for role in &t.roles {
@@ -445,14 +447,14 @@ mod tests {
     }
 
     fn refusal_of(change: impl FnOnce(&mut PolicyTemplate)) -> TemplateError {
-        let mut template = builtin_policy("ja").unwrap();
+        let mut template = builtin_policy(Language::Ja).unwrap();
         change(&mut template);
         refusal(&file(&template))
     }
 
     #[test]
     fn the_built_in_templates_are_valid_and_round_trip_through_a_file() {
-        for language in ["ja", "en"] {
+        for language in [Language::Ja, Language::En] {
             let template = builtin_policy(language).unwrap();
             validate_template(&template).unwrap_or_else(|e| panic!("{language}: {e}"));
             let read = read_template_file(&file(&template)).unwrap();
@@ -465,7 +467,7 @@ mod tests {
     #[test]
     fn a_byte_order_mark_is_accepted() {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
-        bytes.extend(file(&builtin_policy("en").unwrap()));
+        bytes.extend(file(&builtin_policy(Language::En).unwrap()));
         assert!(parse_template_file(&bytes).is_ok());
     }
 
@@ -487,7 +489,11 @@ mod tests {
             refusal(br#"{"format": "sonae-policy-template", "version": 1, "template": {"language": "ja"}}"#).code(),
             "invalid_template"
         );
-        let mut value: serde_json::Value = serde_json::from_slice(&file(&builtin_policy("ja").unwrap())).unwrap();
+        assert_eq!(
+            refusal(br#"{"format": "sonae-policy-template", "version": 1, "template": {"language": "fr"}}"#).code(),
+            "invalid_language"
+        );
+        let mut value: serde_json::Value = serde_json::from_slice(&file(&builtin_policy(Language::Ja).unwrap())).unwrap();
         value["template"]["roles"][0]["surprise"] = serde_json::json!(1);
         assert_eq!(refusal(value.to_string().as_bytes()).code(), "invalid_template");
     }
@@ -496,7 +502,6 @@ mod tests {
     fn each_content_rule_has_its_code() {
         type Change = Box<dyn FnOnce(&mut PolicyTemplate)>;
         let cases: Vec<(&str, Change)> = vec![
-            ("invalid_language", Box::new(|t| t.language = "fr".into())),
             (
                 "invalid_levels",
                 Box::new(|t| {
@@ -582,7 +587,7 @@ mod tests {
 
     #[test]
     fn limits_count_characters_not_bytes() {
-        let mut template = builtin_policy("ja").unwrap();
+        let mut template = builtin_policy(Language::Ja).unwrap();
         template.roles[0].name = "役".repeat(MAX_NAME_CHARS);
         assert!(parse_template_file(&file(&template)).is_ok(), "a name of exactly the limit is accepted");
     }

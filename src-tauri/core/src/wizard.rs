@@ -281,7 +281,7 @@ mod tests {
     fn prefilled_facts_carry_the_case_and_the_company() {
         let company = CompanyProfile {
             name: "x".into(),
-            language: "ja".into(),
+            language: crate::model::Language::Ja,
             sector: crate::model::Sector::Medical,
             prefecture: String::new(),
             privacy_mark: true,

@@ -1,6 +1,7 @@
 //! Rotating backups: taking, listing (with damaged ones), rotating, the daily policy, and
 //! restoring without ever losing the file that was there.
 
+use sonae_core::model::Language;
 use std::path::{Path, PathBuf};
 
 use sonae_core::store::backups::{self, BackupContents, BackupReason};
@@ -8,7 +9,7 @@ use sonae_core::store::{CompanyFile, StoreError};
 
 fn demo_file(dir: &Path) -> PathBuf {
     let path = dir.join("acme.sonae");
-    CompanyFile::create_demo(&path, "ja").expect("demo file");
+    CompanyFile::create_demo(&path, Language::Ja).expect("demo file");
     path
 }
 

@@ -3,6 +3,7 @@
 //! types, and CSV import (all or nothing) and export, including the CP932 fixture files used by
 //! the end-to-end tests (`tests/fixtures/contacts-50-cp932*.csv` at the repository root).
 
+use sonae_core::model::Language;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,13 +15,13 @@ use sonae_core::store::{self, CompanyFile, StoreError};
 use sonae_core::template::builtin_policy;
 
 fn empty_file() -> CompanyFile {
-    CompanyFile::in_memory("株式会社テスト", &builtin_policy("ja").unwrap()).unwrap()
+    CompanyFile::in_memory("株式会社テスト", &builtin_policy(Language::Ja).unwrap()).unwrap()
 }
 
 /// The sample company in a temporary folder (kept alive by the returned guard).
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().unwrap();
-    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").unwrap();
+    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), Language::Ja).unwrap();
     (dir, file)
 }
 
@@ -308,7 +309,7 @@ fn comparable(file: &CompanyFile) -> Vec<ContactInput> {
 
 #[test]
 fn export_then_import_round_trips_in_both_languages() {
-    for language in ["ja", "en"] {
+    for language in [Language::Ja, Language::En] {
         let dir = tempfile::tempdir().unwrap();
         let mut source = CompanyFile::create_demo(&dir.path().join("demo.sonae"), language).unwrap();
         // A formula-like name and a note with a comma, quotes and a line break survive too.
@@ -324,7 +325,7 @@ fn export_then_import_round_trips_in_both_languages() {
         assert!(csv.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(csv.clone()).unwrap();
         assert!(text.contains("'=cmd"), "formula defused");
-        assert!(text.lines().next().unwrap().contains(if language == "ja" { "氏名" } else { "name" }));
+        assert!(text.lines().next().unwrap().contains(language.pick(("氏名", "name"))));
         let preview = preview_contacts_csv(&csv, &[]);
         assert_eq!(preview.encoding, Some(CsvEncoding::Utf8Bom));
         assert!(preview.importable, "{:?}", preview.rows.iter().flat_map(|r| &r.errors).collect::<Vec<_>>());

@@ -23,7 +23,7 @@ impl Office {
     /// The demo company, with its profile changed by `change`.
     fn new(change: impl FnOnce(&mut CompanyProfile)) -> Office {
         let dir = tempfile::tempdir().unwrap();
-        let mut file = CompanyFile::create_demo(&dir.path().join("office.sonae"), "ja").unwrap();
+        let mut file = CompanyFile::create_demo(&dir.path().join("office.sonae"), Language::Ja).unwrap();
         let mut profile = store::company_profile(file.connection()).unwrap();
         change(&mut profile);
         file.write(|tx| store::update_company_profile(tx, "test", &profile)).unwrap();

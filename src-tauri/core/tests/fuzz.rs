@@ -10,6 +10,7 @@
 //! which build a company file per case); raise them with
 //! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
+use sonae_core::model::Language;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -28,7 +29,7 @@ fn parse_and_assess(text: &str) -> Result<(), TestCaseError> {
         Ok(facts) => {
             let assessment = rules::assess(&facts);
             serde_json::to_string(&assessment).expect("an assessment serialises");
-            for lang in ["ja", "en"] {
+            for lang in [Language::Ja, Language::En] {
                 rules::describe(&assessment, &facts, lang);
             }
         }
@@ -247,7 +248,7 @@ fn company_file_bytes() -> &'static [u8] {
     BYTES.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temporary directory");
         let path = dir.path().join("sample.sonae");
-        drop(CompanyFile::create_demo(&path, "ja").expect("sample company"));
+        drop(CompanyFile::create_demo(&path, Language::Ja).expect("sample company"));
         std::fs::read(&path).expect("read sample company")
     })
 }
@@ -361,7 +362,7 @@ proptest! {
 fn template_files() -> &'static [Value] {
     static FILES: OnceLock<Vec<Value>> = OnceLock::new();
     FILES.get_or_init(|| {
-        ["ja", "en"]
+        [Language::Ja, Language::En]
             .into_iter()
             .map(|language| {
                 let template = sonae_core::template::builtin_policy(language).expect("built-in template");
@@ -494,7 +495,7 @@ fn mutate_template(mut file: Value, mutation: &TemplateMutation) -> Value {
 /// A company file with people in it: two contacts hold the chief's role, and one owns the
 /// recovery of the first damaged target.
 fn company_with_people() -> CompanyFile {
-    let template = sonae_core::template::builtin_policy("ja").expect("built-in template");
+    let template = sonae_core::template::builtin_policy(Language::Ja).expect("built-in template");
     let company = CompanyFile::in_memory("ファズ株式会社", &template).expect("in-memory company file");
     company
         .connection()
@@ -616,7 +617,7 @@ fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
         last_line = row.line;
     }
     prop_assert_eq!(preview.importable, preview.file_errors.is_empty() && preview.rows.iter().all(|r| r.errors.is_empty()));
-    let mut file = CompanyFile::in_memory("fuzz", &sonae_core::template::builtin_policy("ja").unwrap()).unwrap();
+    let mut file = CompanyFile::in_memory("fuzz", &sonae_core::template::builtin_policy(Language::Ja).unwrap()).unwrap();
     let result = file.write(|tx| store::import_contacts(tx, "fuzz", bytes));
     if preview.importable {
         let summary = result.map_err(|e| TestCaseError::fail(format!("an importable preview failed to import: {e}")))?;

@@ -2,6 +2,7 @@
 //! the way the detail page and the exported report read it.
 
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
+use sonae_core::model::Language;
 use sonae_core::model::{
     CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource,
 };
@@ -11,7 +12,7 @@ use sonae_core::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity,
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").expect("demo file");
+    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), Language::Ja).expect("demo file");
     (dir, file)
 }
 

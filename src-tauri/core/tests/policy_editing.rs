@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use sonae_core::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
+use sonae_core::model::Language;
 use sonae_core::model::Sector;
 use sonae_core::rules;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
@@ -17,7 +18,7 @@ const AUTHOR: &str = "佐藤 一郎";
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").expect("demo file");
+    let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), Language::Ja).expect("demo file");
     (dir, file)
 }
 
@@ -599,7 +600,6 @@ fn the_company_profile_is_edited_and_checked() {
         refused(file, code, |tx| store::update_company_profile(tx, AUTHOR, &bad));
     };
     refuse(&mut file, "name_required", &|p| p.name = "  ".into());
-    refuse(&mut file, "invalid_language", &|p| p.language = "fr".into());
     refuse(&mut file, "invalid_months", &|p| p.stale_contact_months = 0);
     refuse(&mut file, "invalid_months", &|p| p.stale_contact_months = 121);
     refuse(&mut file, "text_too_long", &|p| p.prefecture = "県".repeat(201));
@@ -632,7 +632,8 @@ fn without_people(policy: &EditablePolicy) -> Value {
 #[test]
 fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = CompanyFile::create(&dir.path().join("a.sonae"), "コンサル先A", &builtin_policy("ja").unwrap()).unwrap();
+    let mut first =
+        CompanyFile::create(&dir.path().join("a.sonae"), "コンサル先A", &builtin_policy(Language::Ja).unwrap()).unwrap();
     // A consultant's edits: a procedure step, a local authority, a role renamed.
     let leak3 = policy(&first).procedures.into_iter().find(|p| p.category_key == "leak" && p.level == 3).unwrap();
     let mut steps = leak3.steps.clone();
@@ -701,7 +702,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
 #[test]
 fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
     let (_dir, mut file) = demo();
-    let mut template = builtin_policy("en").unwrap();
+    let mut template = builtin_policy(Language::En).unwrap();
     template.roles.retain(|r| r.key != "sales");
     for target in &mut template.bcp.targets {
         if target.recovery_role.as_deref() == Some("sales") {
@@ -717,8 +718,8 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
     }
     let summary = file.write(|tx| store::import_policy_template(tx, AUTHOR, &template)).unwrap();
     assert!(summary.language_differs);
-    assert_eq!((summary.template_language.as_str(), summary.company_language.as_str()), ("en", "ja"));
-    assert_eq!(store::company_profile(file.connection()).unwrap().language, "ja", "the language is not changed");
+    assert_eq!((summary.template_language, summary.company_language), (Language::En, Language::Ja));
+    assert_eq!(store::company_profile(file.connection()).unwrap().language, Language::Ja, "the language is not changed");
     assert_eq!((summary.roles_holders_kept, summary.roles_holders_dropped), (5, 1));
     assert_eq!((summary.targets_links_kept, summary.targets_links_dropped), (0, 5), "the English targets have other names");
     assert_eq!(summary.exercises_unlinked, 1);
@@ -729,10 +730,10 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
 #[test]
 fn an_invalid_template_is_refused_and_changes_nothing() {
     let (_dir, mut file) = demo();
-    let mut template = builtin_policy("ja").unwrap();
+    let mut template = builtin_policy(Language::Ja).unwrap();
     template.authorities.retain(|a| a.key != "jpcert");
     refused(&mut file, "authority_required", |tx| store::import_policy_template(tx, AUTHOR, &template));
-    let mut template = builtin_policy("ja").unwrap();
+    let mut template = builtin_policy(Language::Ja).unwrap();
     template.levels[3].responsible_role = "ghost".into();
     refused(&mut file, "unknown_role", |tx| store::import_policy_template(tx, AUTHOR, &template));
 }

@@ -1,6 +1,7 @@
 //! Passphrase protection at rest: protecting, opening, changing and removing the passphrase, and
 //! the backups that follow the file's protection. Every refusal leaves the file byte for byte.
 
+use sonae_core::model::Language;
 use std::path::{Path, PathBuf};
 
 use sonae_core::model::NearMissInput;
@@ -18,7 +19,7 @@ fn passphrase(text: &str) -> Passphrase {
 fn sample_company() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("acme.sonae");
-    drop(CompanyFile::create_demo(&path, "ja").expect("demo file"));
+    drop(CompanyFile::create_demo(&path, Language::Ja).expect("demo file"));
     (dir, path)
 }
 

@@ -1,6 +1,7 @@
 //! The company file as a whole: creating, opening, refusing bad files, and the invariants the
 //! schema itself guarantees (append-only timeline, foreign keys).
 
+use sonae_core::model::Language;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
@@ -13,7 +14,7 @@ fn scratch() -> tempfile::TempDir {
 
 fn demo_file(dir: &Path) -> PathBuf {
     let path = dir.join("demo.sonae");
-    CompanyFile::create_demo(&path, "ja").expect("demo file");
+    CompanyFile::create_demo(&path, Language::Ja).expect("demo file");
     path
 }
 
@@ -49,7 +50,7 @@ fn assert_refused_untouched(path: &Path, expected_code: &str) -> String {
 fn a_new_file_from_the_template_opens_and_checks() {
     let dir = scratch();
     let path = dir.path().join("new.sonae");
-    let template = builtin_policy("ja").expect("template");
+    let template = builtin_policy(Language::Ja).expect("template");
     drop(CompanyFile::create(&path, "株式会社テスト", &template).expect("create"));
     let check = store::check(&path).expect("check");
     assert_eq!(check.company_name, "株式会社テスト");
@@ -73,7 +74,7 @@ fn a_new_file_from_the_template_opens_and_checks() {
 
 #[test]
 fn every_table_is_strict() {
-    let company = CompanyFile::in_memory("x", &builtin_policy("en").unwrap()).unwrap();
+    let company = CompanyFile::in_memory("x", &builtin_policy(Language::En).unwrap()).unwrap();
     let loose: Vec<String> = company
         .connection()
         .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND strict = 0 AND name NOT LIKE 'sqlite_%'")
@@ -90,7 +91,7 @@ fn creating_over_an_existing_file_is_refused() {
     let dir = scratch();
     let path = dir.path().join("taken.sonae");
     std::fs::write(&path, b"someone's notes").unwrap();
-    let error = CompanyFile::create(&path, "x", &builtin_policy("ja").unwrap()).err().expect("refused");
+    let error = CompanyFile::create(&path, "x", &builtin_policy(Language::Ja).unwrap()).err().expect("refused");
     assert!(matches!(error, StoreError::AlreadyExists { .. }));
     assert_eq!(std::fs::read(&path).unwrap(), b"someone's notes");
 }
@@ -99,7 +100,7 @@ fn creating_over_an_existing_file_is_refused() {
 fn an_empty_company_name_is_refused() {
     let dir = scratch();
     let path = dir.path().join("blank.sonae");
-    let error = CompanyFile::create(&path, "  ", &builtin_policy("ja").unwrap()).err().expect("refused");
+    let error = CompanyFile::create(&path, "  ", &builtin_policy(Language::Ja).unwrap()).err().expect("refused");
     assert!(error.to_string().contains("company name"));
     assert!(!path.exists(), "a half-made file was left behind");
 }
@@ -165,7 +166,7 @@ fn a_sonae_file_whose_application_id_was_changed_is_refused() {
     let dir = scratch();
     for journal_mode in ["DELETE", "WAL"] {
         let path = dir.path().join(format!("relabelled-{journal_mode}.sonae"));
-        drop(CompanyFile::create_demo(&path, "ja").unwrap());
+        drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
         {
             let conn = Connection::open(&path).unwrap();
             conn.pragma_update(None, "journal_mode", journal_mode).unwrap();
@@ -231,7 +232,7 @@ fn a_contact_holding_a_role_cannot_be_deleted() {
 
 #[test]
 fn a_failed_write_leaves_nothing_behind() {
-    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    let mut company = CompanyFile::in_memory("x", &builtin_policy(Language::Ja).unwrap()).unwrap();
     let result = company.write(|tx| {
         tx.execute("UPDATE company SET name = 'half-written' WHERE id = 1", [])?;
         tx.execute("INSERT INTO level (level, name, impact) VALUES (7, 'x', 'y')", [])?;
@@ -262,7 +263,7 @@ fn the_demo_company_is_realistic() {
 
 #[test]
 fn contacts_become_stale_after_the_configured_months() {
-    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    let mut company = CompanyFile::in_memory("x", &builtin_policy(Language::Ja).unwrap()).unwrap();
     company
         .write(|tx| {
             for (name, confirmed) in [("recent", Some("2026-06-01")), ("old", Some("2025-11-21")), ("never", None)] {
@@ -286,7 +287,7 @@ fn contacts_become_stale_after_the_configured_months() {
 
 #[test]
 fn the_home_screen_shows_the_first_few_of_long_lists_with_their_counts() {
-    let mut company = CompanyFile::in_memory("x", &builtin_policy("ja").unwrap()).unwrap();
+    let mut company = CompanyFile::in_memory("x", &builtin_policy(Language::Ja).unwrap()).unwrap();
     company
         .write(|tx| {
             for n in 0..12 {
@@ -328,7 +329,7 @@ fn a_backup_is_a_complete_standalone_copy() {
 fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
     let dir = scratch();
     let path = dir.path().join("顧客 #1?%20.sonae");
-    drop(CompanyFile::create_demo(&path, "ja").unwrap());
+    drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
     let before = std::fs::read(&path).unwrap();
     assert!(store::check(&path).is_ok());
     assert_eq!(std::fs::read(&path).unwrap(), before);

@@ -25,6 +25,7 @@
 //! and pass the integrity check; a file left old is upgraded again by the next run, as the app
 //! would on its next start.
 
+use sonae_core::model::Language;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -68,7 +69,7 @@ fn main() {
     for kill in 1..=kills {
         if (kill - 1) % kills_per_file == 0 {
             path = dir.path().join(format!("crash-{kill}.sonae"));
-            drop(CompanyFile::create_demo(&path, "ja").expect("demo company file"));
+            drop(CompanyFile::create_demo(&path, Language::Ja).expect("demo company file"));
             verified += reported.len();
             reported.clear();
         }
@@ -110,7 +111,7 @@ fn conversions_survive_kills(kills: u64, seed: u64, dir: &Path) {
     let started = Instant::now();
     let mut rng = SplitMix64::new(seed ^ 0x5EC2E7);
     let path = dir.join("protected.sonae");
-    let original = CompanyFile::create_demo(&path, "ja").expect("demo company file");
+    let original = CompanyFile::create_demo(&path, Language::Ja).expect("demo company file");
     let contents = every_row(&original);
     drop(original);
     let (mut reported, mut conversions, mut reached) = (0, 0, [0u64; PROTECTIONS.len()]);

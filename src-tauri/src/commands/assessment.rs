@@ -15,10 +15,7 @@ pub fn assess(facts: Facts) -> Assessment {
 /// Names of addressees, grounds, duties and deadline stages in `language`, keyed by their ids.
 #[tauri::command(async)]
 pub fn reporting_texts(language: Language) -> BTreeMap<String, String> {
-    rules::text::catalogue(match language {
-        Language::Ja => "ja",
-        Language::En => "en",
-    })
+    rules::text::catalogue(language)
 }
 
 /// The level the answers of the wizard's second step point to.

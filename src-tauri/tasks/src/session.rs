@@ -366,6 +366,7 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
+    use sonae_core::model::Language;
 
     const PASSPHRASE: &str = "春の朝の長いパスフレーズ";
 
@@ -374,7 +375,7 @@ mod tests {
     }
 
     fn protected_demo(path: &Path) {
-        let mut company = CompanyFile::create_demo(path, "ja").unwrap();
+        let mut company = CompanyFile::create_demo(path, Language::Ja).unwrap();
         company.set_passphrase(Some(&Passphrase::new(PASSPHRASE))).unwrap();
     }
 
@@ -411,7 +412,7 @@ mod tests {
     fn a_failed_switch_keeps_the_current_file_open() {
         let dir = tempfile::tempdir().unwrap();
         let first = dir.path().join("first.sonae");
-        drop(CompanyFile::create_demo(&first, "ja").unwrap());
+        drop(CompanyFile::create_demo(&first, Language::Ja).unwrap());
         let session = Session::start(dir.path().join("data"), Some(first.clone()));
         let before = company_name(&session).unwrap();
         let error = session.switch_to(&dir.path().join("missing.sonae")).unwrap_err();
@@ -425,7 +426,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let plain = dir.path().join("plain.sonae");
         let locked = dir.path().join("locked.sonae");
-        drop(CompanyFile::create_demo(&plain, "en").unwrap());
+        drop(CompanyFile::create_demo(&plain, Language::En).unwrap());
         protected_demo(&locked);
         let session = Session::start(dir.path().join("data"), Some(plain.clone()));
         assert_eq!(session.unlock(Passphrase::new(PASSPHRASE)).unwrap_err().code, ErrorCode::Invalid, "nothing waits");
@@ -455,7 +456,7 @@ mod tests {
     fn during_a_long_task_other_requests_answer_busy_at_once() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.sonae");
-        drop(CompanyFile::create_demo(&path, "ja").unwrap());
+        drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
         let session = Session::start(dir.path().join("data"), Some(path));
         let (started, wait_for_start) = mpsc::channel();
         let (finish, wait_for_finish) = mpsc::channel::<()>();
@@ -488,7 +489,7 @@ mod tests {
     fn the_passphrase_is_changed_only_with_the_current_one_and_backups_follow() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.sonae");
-        drop(CompanyFile::create_demo(&path, "ja").unwrap());
+        drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
         let session = Session::start(dir.path().join("data"), Some(path.clone()));
         assert_eq!(session.change_passphrase(None, Some(Passphrase::new(PASSPHRASE))).unwrap(), 1, "the open-time backup");
         let error = session.change_passphrase(Some(Passphrase::new("wrong but long enough")), None).unwrap_err();
@@ -503,7 +504,7 @@ mod tests {
     fn a_restore_puts_the_backup_back_and_reopens_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.sonae");
-        drop(CompanyFile::create_demo(&path, "ja").unwrap());
+        drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
         let session = Session::start(dir.path().join("data"), Some(path));
         session.wait_for_background_backup();
         let backup = session.list_backups().unwrap()[0].path.clone();

@@ -21,8 +21,7 @@ pub fn default_company_name(language: Language) -> &'static str {
 
 /// The built-in policy template in `language`.
 pub fn builtin_policy(language: Language) -> Result<PolicyTemplate> {
-    template::builtin_policy(language_code(language))
-        .map_err(|e| StoreError::Invalid(format!("built-in template is invalid: {e}")))
+    template::builtin_policy(language).map_err(|e| StoreError::Invalid(format!("built-in template is invalid: {e}")))
 }
 
 /// The policy of another company file, to start a new client's file from: the file is only read
@@ -35,8 +34,7 @@ pub fn policy_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Result<Po
 /// Creates a company file at `path` from `policy`, named `name` or else the default name in the
 /// policy's language.
 pub fn create_company_file(path: &Path, name: Option<&str>, policy: &PolicyTemplate) -> Result<CompanyFile> {
-    let language = if policy.language == "en" { Language::En } else { Language::Ja };
-    let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(default_company_name(language));
+    let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or(default_company_name(policy.language));
     CompanyFile::create(path, name, policy)
 }
 
@@ -113,14 +111,6 @@ fn comparable(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
-/// The language code the core's templates and documents use.
-pub fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Ja => "ja",
-        Language::En => "en",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,7 +123,7 @@ mod tests {
     fn a_new_file_without_a_name_takes_the_default_in_its_policy_language() {
         let dir = tempfile::tempdir().unwrap();
         for (language, expected) in [(Language::Ja, "わたしの会社"), (Language::En, "My company")] {
-            let path = dir.path().join(format!("{}.sonae", language_code(language)));
+            let path = dir.path().join(format!("{}.sonae", language.code()));
             let company = create_company_file(&path, Some("  "), &builtin_policy(language).unwrap()).unwrap();
             assert_eq!(store::company_profile(company.connection()).unwrap().name, expected);
         }
@@ -143,7 +133,7 @@ mod tests {
     fn a_policy_is_taken_from_a_protected_file_only_with_its_passphrase() {
         let dir = tempfile::tempdir().unwrap();
         let source = dir.path().join("client.sonae");
-        let mut company = CompanyFile::create_demo(&source, "ja").unwrap();
+        let mut company = CompanyFile::create_demo(&source, Language::Ja).unwrap();
         company.set_passphrase(Some(&passphrase("長いパスフレーズです"))).unwrap();
         drop(company);
         assert_eq!(policy_of_file(&source, None).unwrap_err().code(), "passphrase_required");
@@ -156,7 +146,7 @@ mod tests {
     fn changing_the_passphrase_converts_the_backups_and_a_weak_one_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("acme.sonae");
-        let mut company = CompanyFile::create_demo(&path, "ja").unwrap();
+        let mut company = CompanyFile::create_demo(&path, Language::Ja).unwrap();
         let backup_dir = backups::default_backup_dir(&path).unwrap();
         for _ in 0..3 {
             keep_backup(&company, &backup_dir, BackupReason::Manual, 2).unwrap();
@@ -184,10 +174,10 @@ mod tests {
         let path = dir.path().join("acme.sonae");
         let other = dir.path().join("other.sonae");
         let backup_dir = backups::default_backup_dir(&path).unwrap();
-        let company = CompanyFile::create_demo(&path, "ja").unwrap();
+        let company = CompanyFile::create_demo(&path, Language::Ja).unwrap();
         let taken = keep_backup(&company, &backup_dir, BackupReason::Manual, 5).unwrap().taken;
         drop(company);
-        drop(CompanyFile::create_demo(&other, "en").unwrap());
+        drop(CompanyFile::create_demo(&other, Language::En).unwrap());
         assert_eq!(restore_backup(&path, &other, &backup_dir, None).unwrap_err().code(), "invalid");
         let kept = restore_backup(&path, &taken.path, &backup_dir, None).unwrap();
         assert!(kept.is_some(), "the file as it was is kept before the restore");

@@ -1,6 +1,7 @@
 //! The generator of a large company file, shared by the `large_file` benchmark, the `large_file`
 //! example (the app's start-up benchmark) and the window's responsiveness test.
 
+use sonae_core::model::Language;
 use std::path::Path;
 
 use rusqlite::params;
@@ -18,7 +19,7 @@ pub fn generate(path: &Path) {
 /// Fills the demo company with `incidents` incidents (each with [`ENTRIES_PER_INCIDENT`] timeline
 /// entries) and `contacts` contacts, in one transaction.
 pub fn generate_sized(path: &Path, incidents: i64, contacts: i64) {
-    let mut company = CompanyFile::create_demo(path, "ja").expect("demo file");
+    let mut company = CompanyFile::create_demo(path, Language::Ja).expect("demo file");
     company
         .write(|tx| {
             let now = store::now();

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::documents::Context;
-use super::incident::{self, count_of, data_items, due_by, items_of, lang, obligation, subjects};
+use super::incident::{self, count_of, data_items, due_by, items_of, obligation, subjects};
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
 use crate::affected_data::{DataItem, DataItems};
 use crate::model::{IncidentDetail, IncidentStage, ObligationRecord, ObligationStatus};
@@ -188,7 +188,7 @@ impl Form<'_> {
         obligation(self.incident, authority)
             .and_then(|o| o.contact.as_ref())
             .map(|c| c.name.clone())
-            .unwrap_or_else(|| rules::authority_name(authority, lang(self.context)).to_owned())
+            .unwrap_or_else(|| rules::authority_name(authority, self.context.language).to_owned())
     }
 
     fn discovered_at(&self) -> String {
@@ -231,7 +231,7 @@ impl Form<'_> {
     /// The situations of the rules that make the report due, each named by its article and item
     /// (施行規則第7条第1号 …; the My Number rules art. 2).
     fn triggers(&self, obligation: Option<&ObligationRecord>) -> String {
-        let lang = lang(self.context);
+        let lang = self.context.language;
         let lines: Vec<String> = obligation
             .map(|o| {
                 o.grounds
@@ -298,7 +298,7 @@ impl Form<'_> {
         let delegate = appi.and_then(|o| o.submit_to).filter(|_| report == Report::Appi);
         let delegate = delegate.or(fsa.filter(|_| report == Report::Appi).map(|_| rules::Delegate::Fsa));
         let addressee = match delegate {
-            Some(delegate) => rules::delegate_name(delegate, lang(self.context)).to_owned(),
+            Some(delegate) => rules::delegate_name(delegate, self.context.language).to_owned(),
             None => self.addressee(if report == Report::Appi { Authority::Ppc } else { Authority::PpcMyNumber }),
         };
         let mut parts = vec![self.field("draft.addressee", addressee)];
@@ -364,7 +364,7 @@ impl Form<'_> {
             Some(delegate) => self
                 .context
                 .words()
-                .fill("ppc.sector_delegated", &[("ministry", rules::delegate_name(delegate, lang(self.context)))]),
+                .fill("ppc.sector_delegated", &[("ministry", rules::delegate_name(delegate, self.context.language))]),
             None => self.t("ppc.sector_not_delegated").to_owned(),
         }
     }
@@ -386,7 +386,7 @@ impl Form<'_> {
     /// Reports and notices already sent to other bodies, with their dates (from the obligations
     /// marked sent or drafted).
     fn other_reports(&self) -> String {
-        let lang = lang(self.context);
+        let lang = self.context.language;
         let lines: Vec<String> = self
             .incident
             .obligations

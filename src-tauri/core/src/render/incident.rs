@@ -17,14 +17,6 @@ pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
     })
 }
 
-/// The language tag the assessment's texts take.
-pub fn lang(context: &Context) -> &'static str {
-    match context.language {
-        crate::model::Language::Ja => "ja",
-        crate::model::Language::En => "en",
-    }
-}
-
 pub fn stage_name(context: &Context, stage: IncidentStage) -> &'static str {
     context.text(match stage {
         IncidentStage::NearMiss => "stage.near_miss",
@@ -221,7 +213,7 @@ pub fn obligation_status(context: &Context, obligation: &ObligationRecord) -> St
 
 /// One row per obligation: addressee, duty, deadlines, what was done.
 pub fn obligation_rows(context: &Context, incident: &IncidentDetail) -> Vec<Vec<String>> {
-    let lang = lang(context);
+    let lang = context.language;
     incident
         .obligations
         .iter()

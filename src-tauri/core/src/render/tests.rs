@@ -13,6 +13,7 @@ use super::font::ipaex_gothic;
 use super::linebreak::tests::{MUST_NOT_END, MUST_NOT_START};
 use super::typeset::{Column, RunningHeads, Typesetter};
 use super::*;
+use crate::model::Language;
 use crate::store::CompanyFile;
 
 struct Demo {
@@ -20,7 +21,7 @@ struct Demo {
     file: CompanyFile,
 }
 
-fn demo(language: &str) -> Demo {
+fn demo(language: Language) -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), language).unwrap();
     Demo { _dir: dir, file }
@@ -444,7 +445,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
 #[test]
 fn every_document_in_both_languages_reads_back_from_the_pdf() {
     for (code, language) in [("ja", Language::Ja), ("en", Language::En)] {
-        let demo = demo(code);
+        let demo = demo(language);
         let conn = demo.file.connection();
         for document in Document::ALL {
             let what = format!("{} ({code})", document.name());
@@ -482,7 +483,7 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
 
 #[test]
 fn contact_card_is_one_page_and_every_page_of_the_policy_has_its_running_heads() {
-    let demo = demo("ja");
+    let demo = demo(Language::Ja);
     let conn = demo.file.connection();
     let card = export(conn, Document::ContactsCard, &options(Language::Ja, None)).unwrap();
     assert!(poppler("pdfinfo", &[], &card).lines().any(|l| l.split_whitespace().eq(["Pages:", "1"])));
@@ -509,7 +510,7 @@ fn contact_card_is_one_page_and_every_page_of_the_policy_has_its_running_heads()
 
 #[test]
 fn document_metadata_names_the_title_and_the_company() {
-    let demo = demo("en");
+    let demo = demo(Language::En);
     let pdf = export(demo.file.connection(), Document::Bcp, &options(Language::En, None)).unwrap();
     let info = poppler("pdfinfo", &[], &pdf);
     let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_default().to_owned();
@@ -577,7 +578,7 @@ fn long_url_in_a_table_cell_is_wrapped_inside_the_cell_and_reads_back_whole() {
 
 #[test]
 fn ppc_draft_text_follows_rule_article_8_and_marks_unknowns() {
-    let demo = demo("ja");
+    let demo = demo(Language::Ja);
     let conn = demo.file.connection();
     let text = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(2))).unwrap();
     assert_in_order(
@@ -605,7 +606,7 @@ fn ppc_draft_text_follows_rule_article_8_and_marks_unknowns() {
 
 #[test]
 fn gdpr_draft_is_in_english_whatever_the_language_asked() {
-    let demo = demo("ja");
+    let demo = demo(Language::Ja);
     let text = draft_text(demo.file.connection(), Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
     assert!(text.starts_with("Notification of a Personal Data Breach under GDPR Article 33"), "{text}");
     assert!(text.contains("Under investigation") && !text.contains("調査中"), "{text}");
@@ -616,7 +617,7 @@ fn gdpr_draft_is_in_english_whatever_the_language_asked() {
 
 #[test]
 fn times_in_japanese_documents_say_japan_time_or_their_offset() {
-    let demo = demo("ja");
+    let demo = demo(Language::Ja);
     let conn = demo.file.connection();
     let text = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(1))).unwrap();
     assert!(text.contains("2026年7月7日 16:42（日本時間）"), "{text}");
@@ -626,7 +627,7 @@ fn times_in_japanese_documents_say_japan_time_or_their_offset() {
 
 #[test]
 fn errors_say_what_is_missing_with_a_stable_code() {
-    let demo = demo("ja");
+    let demo = demo(Language::Ja);
     let conn = demo.file.connection();
     let needs = export(conn, Document::IncidentReport, &options(Language::Ja, None)).unwrap_err();
     assert_eq!(needs.code(), "needs_incident");
@@ -670,7 +671,7 @@ fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_und
     use crate::model::CallOutcome;
     use crate::store::wizard;
     use crate::wizard::{CaseKind, IncidentBasics};
-    let mut demo = demo("ja");
+    let mut demo = demo(Language::Ja);
     let id = demo
         .file
         .write(|tx| {

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use super::deadline::is_working_day;
 use super::*;
+use crate::model::Language;
 
 /// Monday 2026-04-06, 15:30 in Japan.
 const AT: &str = "2026-04-06T15:30:00+09:00";
@@ -329,11 +330,11 @@ fn a_likely_high_risk_means_telling_the_people_in_the_eu() {
 #[test]
 fn the_summary_asks_the_office_to_review_other_high_risk_kinds() {
     let facts = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 3, "eu_subjects": 3 } }));
-    let text = describe(&assess(&facts), &facts, "ja");
+    let text = describe(&assess(&facts), &facts, Language::Ja);
     assert!(text.contains("身分証明書、子どものデータ、大量のデータなど"), "{text}");
     assert!(text.contains("本人への通知（GDPR第34条）も必要です"), "{text}");
     assert!(text.contains("会社情報で「適用なし」とされるまでは適用があるものとして扱います"), "{text}");
-    let text = describe(&assess(&facts), &facts, "en");
+    let text = describe(&assess(&facts), &facts, Language::En);
     assert!(text.contains("identity documents, children's data, large volumes"), "{text}");
 }
 
@@ -424,13 +425,13 @@ fn the_summary_says_where_a_delegated_report_goes() {
     let telecom = facts(json!({
         "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "telecom" }
     }));
-    let text = describe(&assess(&telecom), &telecom, "ja");
+    let text = describe(&assess(&telecom), &telecom, Language::Ja);
     assert!(text.contains("提出先: 総務省（総合通信局）"), "{text}");
     assert!(text.contains("本店所在地を管轄する総合通信局を通じて提出します"), "{text}");
     let finance = facts(json!({
         "discovered_at": AT, "personal_data": { "subjects": 3000 }, "organization": { "sector": "finance" }
     }));
-    let text = describe(&assess(&finance), &finance, "en");
+    let text = describe(&assess(&finance), &finance, Language::En);
     assert!(text.contains("Submit to: Financial Services Agency (Local Finance Bureau)"), "{text}");
     assert!(text.contains("Confirm it with the delegation question of the PPC's report form."), "{text}");
 }
@@ -469,7 +470,7 @@ fn privacy_mark_dates_are_not_moved_for_holidays() {
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
     assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 11))]);
-    let text = describe(&assessment, &example, "ja");
+    let text = describe(&assessment, &example, Language::Ja);
     assert!(text.contains("確報: 2026年2月11日(水)（30日目。民間の制度の期限のため、休日でも繰り下げません）"), "{text}");
 }
 
@@ -1006,7 +1007,7 @@ fn a_privacy_mark_holder_reports_incidents_on_its_clients_data_too() {
 #[test]
 fn the_summary_says_who_reports_the_clients_data() {
     let facts = payroll_bureau(false);
-    let text = describe(&assess(&facts), &facts, "ja");
+    let text = describe(&assess(&facts), &facts, Language::Ja);
     assert!(text.contains("委託元への報告 [義務]"), "{text}");
     assert!(
         text.contains(
@@ -1015,10 +1016,10 @@ fn the_summary_says_who_reports_the_clients_data() {
         "{text}"
     );
     assert!(text.contains("委託元と連名で報告することもできます"), "{text}");
-    let text = describe(&assess(&facts), &facts, "en");
+    let text = describe(&assess(&facts), &facts, Language::En);
     assert!(text.contains("Before that, the company, as the processor, must report to the PPC itself"), "{text}");
     let told = payroll_bureau(true);
-    let text = describe(&assess(&told), &told, "en");
+    let text = describe(&assess(&told), &told, Language::En);
     assert!(
         text.contains("the client has already been told of its data, so the reports on that data are the client's"),
         "{text}"
@@ -1055,10 +1056,10 @@ fn an_event_is_judged_like_an_incident() {
 #[test]
 fn the_summary_says_why_a_near_miss_needs_no_report() {
     let near_miss = facts(json!({ "discovered_at": AT, "stage": "near_miss", "malware": true }));
-    let text = describe(&assess(&near_miss), &near_miss, "ja");
+    let text = describe(&assess(&near_miss), &near_miss, Language::Ja);
     assert!(text.contains("ヒヤリハット（実際には何も起きていない段階）なので、義務となる報告・通知はありません。"), "{text}");
     assert!(text.contains("IPA（コンピュータウイルス届出） [推奨]"), "{text}");
-    let text = describe(&assess(&near_miss), &near_miss, "en");
+    let text = describe(&assess(&near_miss), &near_miss, Language::En);
     assert!(text.contains("leave out who was involved"), "{text}");
 }
 
@@ -1131,7 +1132,7 @@ fn the_answer_names_the_rules_in_force_on_the_day_of_knowing() {
 #[test]
 fn the_japanese_summary_names_who_and_when() {
     let facts = example_1();
-    let text = describe(&assess(&facts), &facts, "ja");
+    let text = describe(&assess(&facts), &facts, Language::Ja);
     assert!(text.contains("個人情報保護委員会（漏えい等報告） [義務]"), "{text}");
     assert!(text.contains("理由: 対象の人数が1,000人を超える"), "{text}");
     assert!(text.contains("速報: 2026年1月17日(土)（5日目。法令上の期限ではなく目安のため、休日でも繰り下げません）"), "{text}");
@@ -1147,7 +1148,7 @@ fn the_japanese_summary_names_who_and_when() {
 #[test]
 fn the_english_summary_names_who_and_when() {
     let facts = example_3(false);
-    let text = describe(&assess(&facts), &facts, "en");
+    let text = describe(&assess(&facts), &facts, Language::En);
     assert!(text.contains("1. Personal Information Protection Commission (breach report) [mandatory]"), "{text}");
     assert!(text.contains("Final report: Thu 2026-10-01 (day 60)"), "{text}");
     assert!(
@@ -1162,21 +1163,21 @@ fn the_english_summary_names_who_and_when() {
 #[test]
 fn the_summary_mentions_exemptions_and_empty_results() {
     let facts = example_3(true);
-    let text = describe(&assess(&facts), &facts, "ja");
+    let text = describe(&assess(&facts), &facts, Language::Ja);
     assert!(text.contains("高度な暗号化がされ、鍵は漏れていない"), "{text}");
     let recovered = self::facts(json!({ "discovered_at": AT,
         "personal_data": { "subjects": 300, "my_number_subjects": 300, "recovered_unviewed": true } }));
-    let text = describe(&assess(&recovered), &recovered, "en");
+    let text = describe(&assess(&recovered), &recovered, Language::En);
     assert!(text.contains("this does not lift the My Number report"), "{text}");
     let quiet = self::facts(json!({ "discovered_at": AT }));
-    let text = describe(&assess(&quiet), &quiet, "en-GB");
+    let text = describe(&assess(&quiet), &quiet, Language::from_tag("en-GB"));
     assert!(text.contains("no one needs to be told"), "{text}");
 }
 
 #[test]
 fn the_summary_shows_the_gdpr_moment_with_its_offset() {
     let facts = facts(json!({ "discovered_at": AT, "personal_data": { "eu_subjects": 1 } }));
-    let text = describe(&assess(&facts), &facts, "en");
+    let text = describe(&assess(&facts), &facts, Language::En);
     assert!(text.contains("Notification: Thu 2026-04-09 15:30 (UTC+09:00)"), "{text}");
 }
 
@@ -1184,19 +1185,19 @@ fn the_summary_shows_the_gdpr_moment_with_its_offset() {
 fn the_summary_says_day_one_in_japan_for_an_office_abroad() {
     let abroad =
         facts(json!({ "discovered_at": "2026-01-12T23:30:00-05:00", "personal_data": { "subjects": 1, "sensitive": true } }));
-    let text = describe(&assess(&abroad), &abroad, "en");
+    let text = describe(&assess(&abroad), &abroad, Language::En);
     assert!(text.contains("came to know on Mon 2026-01-12 23:30 (UTC-05:00)"), "{text}");
     assert!(text.contains("Days are counted in Japan time, where day 1 is Tue 2026-01-13."), "{text}");
-    let text = describe(&assess(&abroad), &abroad, "ja");
+    let text = describe(&assess(&abroad), &abroad, Language::Ja);
     assert!(text.contains("日本時間では2026年1月13日(火)が1日目です。"), "{text}");
     let tokyo = example_1();
-    assert!(!describe(&assess(&tokyo), &tokyo, "en").contains("Japan time"));
+    assert!(!describe(&assess(&tokyo), &tokyo, Language::En).contains("Japan time"));
 }
 
 #[test]
 fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
     let unknown = facts(json!({ "discovered_at": AT, "personal_data": { "involved": true } }));
-    let text = describe(&assess(&unknown), &unknown, "ja");
+    let text = describe(&assess(&unknown), &unknown, Language::Ja);
     assert!(
         text.contains(
             "人数がまだ分からないため、基準の人数（1,000人、マイナンバーは100人）を超えるおそれがあるものとして判定しています。"
@@ -1204,38 +1205,38 @@ fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
         "{text}"
     );
     assert!(text.contains("事実を入力し直すと、判定を絞り込めます"), "{text}");
-    let text = describe(&assess(&unknown), &unknown, "en");
+    let text = describe(&assess(&unknown), &unknown, Language::En);
     assert!(text.contains("treated as possibly over the threshold"), "{text}");
     assert!(text.contains("enter it again and the answer narrows"), "{text}");
     let known = facts(json!({ "discovered_at": AT, "personal_data": { "subjects": 2000 } }));
-    assert!(!describe(&assess(&known), &known, "en").contains("not known yet"));
+    assert!(!describe(&assess(&known), &known, Language::En).contains("not known yet"));
 }
 
 #[test]
 fn every_name_and_explanation_exists_in_both_languages() {
     for authority in Authority::ALL {
-        assert_ne!(authority_name(authority, "ja"), authority_name(authority, "en"));
-        assert_ne!(authority_timing(authority, "ja"), authority_timing(authority, "en"));
+        assert_ne!(authority_name(authority, Language::Ja), authority_name(authority, Language::En));
+        assert_ne!(authority_timing(authority, Language::Ja), authority_timing(authority, Language::En));
     }
     for ground in Ground::ALL {
-        assert_ne!(ground_text(ground, "ja"), ground_text(ground, "en"));
+        assert_ne!(ground_text(ground, Language::Ja), ground_text(ground, Language::En));
     }
     for note in text::Note::ALL {
-        assert_ne!(note.text("ja"), note.text("en"));
+        assert_ne!(note.text(Language::Ja), note.text(Language::En));
     }
     for remark in text::Remark::ALL {
-        assert_ne!(remark.text("ja"), remark.text("en"));
+        assert_ne!(remark.text(Language::Ja), remark.text(Language::En));
     }
     for delegate in Delegate::ALL {
-        assert_ne!(text::delegate_name(delegate, "ja"), text::delegate_name(delegate, "en"));
+        assert_ne!(text::delegate_name(delegate, Language::Ja), text::delegate_name(delegate, Language::En));
     }
-    assert_eq!(duty_name(Duty::Mandatory, "xx"), "義務");
-    assert_eq!(stage_name(Stage::Final, "EN"), "Final report");
+    assert_eq!(duty_name(Duty::Mandatory, Language::from_tag("xx")), "義務");
+    assert_eq!(stage_name(Stage::Final, Language::from_tag("EN")), "Final report");
 }
 
 #[test]
 fn the_catalogue_holds_every_new_addressee_ground_and_explanation() {
-    for lang in ["ja", "en"] {
+    for lang in [Language::Ja, Language::En] {
         let texts = text::catalogue(lang);
         for key in [
             "authority.client",

@@ -9,41 +9,14 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use super::deadline;
 use super::engine::{Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Situation, Stage};
 use super::facts::{Facts, IncidentStage};
+use crate::model::Language;
 
 /// A text in Japanese and in English.
 type Words = (&'static str, &'static str);
 
-/// The two languages of the product. Anything but English reads as Japanese.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    Ja,
-    En,
-}
-
-impl Lang {
-    /// "en", "en-US", "en_GB" → English; everything else → Japanese.
-    fn from_tag(tag: &str) -> Self {
-        let tag = tag.trim();
-        let english = tag.eq_ignore_ascii_case("en")
-            || tag.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en-") || p.eq_ignore_ascii_case("en_"));
-        if english {
-            Lang::En
-        } else {
-            Lang::Ja
-        }
-    }
-
-    fn pick(self, (ja, en): Words) -> &'static str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-}
-
 /// The addressee's name as a person in a small office would say it.
-pub fn authority_name(authority: Authority, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(authority_words(authority))
+pub fn authority_name(authority: Authority, lang: Language) -> &'static str {
+    lang.pick(authority_words(authority))
 }
 
 fn authority_words(authority: Authority) -> Words {
@@ -73,8 +46,8 @@ fn authority_words(authority: Authority) -> Words {
 }
 
 /// Why a ground makes an obligation apply, in plain words.
-pub fn ground_text(ground: Ground, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(ground_words(ground))
+pub fn ground_text(ground: Ground, lang: Language) -> &'static str {
+    lang.pick(ground_words(ground))
 }
 
 fn ground_words(ground: Ground) -> Words {
@@ -167,8 +140,8 @@ fn ground_words(ground: Ground) -> Words {
 
 /// When the addressee expects to hear, in words; for obligations without a dated deadline this
 /// is all there is.
-pub fn authority_timing(authority: Authority, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(timing_words(authority))
+pub fn authority_timing(authority: Authority, lang: Language) -> &'static str {
+    lang.pick(timing_words(authority))
 }
 
 fn timing_words(authority: Authority) -> Words {
@@ -203,8 +176,8 @@ fn timing_words(authority: Authority) -> Words {
 }
 
 /// The ministry a delegated report goes to, by name.
-pub fn delegate_name(delegate: Delegate, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(match delegate {
+pub fn delegate_name(delegate: Delegate, lang: Language) -> &'static str {
+    lang.pick(match delegate {
         Delegate::Fsa => ("金融庁（財務局等）", "Financial Services Agency (Local Finance Bureau)"),
         Delegate::Mic => {
             ("総務省（総合通信局）", "Ministry of Internal Affairs and Communications (Bureau of Telecommunications)")
@@ -213,8 +186,8 @@ pub fn delegate_name(delegate: Delegate, lang: &str) -> &'static str {
 }
 
 /// "義務" / "mandatory".
-pub fn duty_name(duty: Duty, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(duty_words(duty))
+pub fn duty_name(duty: Duty, lang: Language) -> &'static str {
+    lang.pick(duty_words(duty))
 }
 
 fn duty_words(duty: Duty) -> Words {
@@ -225,8 +198,8 @@ fn duty_words(duty: Duty) -> Words {
 }
 
 /// "速報" / "preliminary report", and so on.
-pub fn stage_name(stage: Stage, lang: &str) -> &'static str {
-    Lang::from_tag(lang).pick(stage_words(stage))
+pub fn stage_name(stage: Stage, lang: Language) -> &'static str {
+    lang.pick(stage_words(stage))
 }
 
 fn stage_words(stage: Stage) -> Words {
@@ -240,33 +213,33 @@ fn stage_words(stage: Stage) -> Words {
 /// A readable summary of an assessment, for `sonae-cli assess --format text`: each addressee
 /// with its duty, the reasons, and the deadlines with how they were counted. `lang` is "ja"
 /// (the default for anything but English) or "en".
-pub fn describe(assessment: &Assessment, facts: &Facts, lang: &str) -> String {
-    let l = Lang::from_tag(lang);
+pub fn describe(assessment: &Assessment, facts: &Facts, lang: Language) -> String {
+    let l = lang;
     let situation = Situation::new(facts);
     let count = |duty| assessment.obligations.iter().filter(|o| o.duty == duty).count();
     let (mandatory, recommended) = (count(Duty::Mandatory), count(Duty::Recommended));
     let known = instant(facts.discovered_at, l);
     let mut lines = match l {
-        Lang::Ja => vec![format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）")],
-        Lang::En => vec![format!("Who to tell (the company came to know on {known}; that day is day 1)")],
+        Language::Ja => vec![format!("報告・連絡先の判定（知った日時: {known}。この日を1日目として数えます）")],
+        Language::En => vec![format!("Who to tell (the company came to know on {known}; that day is day 1)")],
     };
     if facts.discovered_at.offset() != &deadline::japan_time() {
         let d = day(situation.known_on, l);
         lines.push(match l {
-            Lang::Ja => format!("日数は日本時間で数えます。日本時間では{d}が1日目です。"),
-            Lang::En => format!("Days are counted in Japan time, where day 1 is {d}."),
+            Language::Ja => format!("日数は日本時間で数えます。日本時間では{d}が1日目です。"),
+            Language::En => format!("Days are counted in Japan time, where day 1 is {d}."),
         });
     }
     let effective = situation.rules.effective;
     lines.push(match l {
-        Lang::Ja => {
+        Language::Ja => {
             format!("{}年{}月{}日から施行されている規則で判定しました。", effective.year(), effective.month(), effective.day())
         }
-        Lang::En => format!("Judged by the rules in force from {effective}."),
+        Language::En => format!("Judged by the rules in force from {effective}."),
     });
     lines.push(match l {
-        Lang::Ja => format!("義務 {mandatory} 件、推奨 {recommended} 件"),
-        Lang::En => format!("{mandatory} mandatory, {recommended} recommended"),
+        Language::Ja => format!("義務 {mandatory} 件、推奨 {recommended} 件"),
+        Language::En => format!("{mandatory} mandatory, {recommended} recommended"),
     });
     if assessment.obligations.is_empty() {
         lines.push(String::new());
@@ -356,8 +329,8 @@ impl Note {
     }
 
     /// The note in one language.
-    pub fn text(self, lang: &str) -> &'static str {
-        Lang::from_tag(lang).pick(self.words())
+    pub fn text(self, lang: Language) -> &'static str {
+        lang.pick(self.words())
     }
 }
 
@@ -432,8 +405,8 @@ impl Remark {
     }
 
     /// The remark in one language.
-    pub fn text(self, lang: &str) -> &'static str {
-        Lang::from_tag(lang).pick(self.words())
+    pub fn text(self, lang: Language) -> &'static str {
+        lang.pick(self.words())
     }
 }
 
@@ -451,7 +424,7 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
 }
 
 /// The due date or moment, with how it was counted.
-fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l: Lang) -> String {
+fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l: Language) -> String {
     let date = match due.due_by {
         DueBy::Instant(at) => return instant(at, l),
         DueBy::Date(date) => date,
@@ -469,24 +442,28 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
     let nominal = deadline::nth_day(situation.known_on, day_number);
     if due.stage == Stage::Preliminary {
         return match l {
-            Lang::Ja => format!("{}（{day_number}日目。法令上の期限ではなく目安のため、休日でも繰り下げません）", day(date, l)),
-            Lang::En => format!("{} (day {day_number}; a target, not a legal deadline, so not moved for holidays)", day(date, l)),
+            Language::Ja => {
+                format!("{}（{day_number}日目。法令上の期限ではなく目安のため、休日でも繰り下げません）", day(date, l))
+            }
+            Language::En => {
+                format!("{} (day {day_number}; a target, not a legal deadline, so not moved for holidays)", day(date, l))
+            }
         };
     }
     let private_scheme = authority == Authority::PrivacyMark && !deadline::is_working_day(date);
     match (l, nominal == date) {
-        (Lang::Ja, true) if private_scheme => {
+        (Language::Ja, true) if private_scheme => {
             format!("{}（{day_number}日目。民間の制度の期限のため、休日でも繰り下げません）", day(date, l))
         }
-        (Lang::En, true) if private_scheme => {
+        (Language::En, true) if private_scheme => {
             format!("{} (day {day_number}; a private scheme's date, not moved for holidays)", day(date, l))
         }
-        (Lang::Ja, true) => format!("{}（{day_number}日目）", day(date, l)),
-        (Lang::Ja, false) => {
+        (Language::Ja, true) => format!("{}（{day_number}日目）", day(date, l)),
+        (Language::Ja, false) => {
             format!("{}（{day_number}日目の{}が土日祝日・年末年始のため、次の開庁日）", day(date, l), day(nominal, l))
         }
-        (Lang::En, true) => format!("{} (day {day_number})", day(date, l)),
-        (Lang::En, false) => format!(
+        (Language::En, true) => format!("{} (day {day_number})", day(date, l)),
+        (Language::En, false) => format!(
             "{} (day {day_number}, {}, is a weekend, holiday or year-end closure day; moved to the next working day)",
             day(date, l),
             day(nominal, l)
@@ -495,7 +472,7 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
 }
 
 /// The exemption facts that, with personal data involved, can lift a report.
-fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&'static str> {
+fn exemptions_considered(facts: &Facts, situation: &Situation, l: Language) -> Vec<&'static str> {
     let data = &facts.personal_data.at_risk;
     let client_told = situation.entrusted.as_ref().is_some_and(|entrusted| entrusted.affected)
         && facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
@@ -540,21 +517,21 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Lang) -> Vec<&
 const WEEKDAYS_JA: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 
 /// "2026年2月12日(木)" / "Thu 2026-02-12".
-fn day(date: NaiveDate, l: Lang) -> String {
+fn day(date: NaiveDate, l: Language) -> String {
     match l {
-        Lang::Ja => format!(
+        Language::Ja => format!(
             "{}年{}月{}日({})",
             date.year(),
             date.month(),
             date.day(),
             WEEKDAYS_JA[date.weekday().num_days_from_monday() as usize]
         ),
-        Lang::En => date.format("%a %Y-%m-%d").to_string(),
+        Language::En => date.format("%a %Y-%m-%d").to_string(),
     }
 }
 
 /// A date with its time and UTC offset.
-fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
+fn instant(at: DateTime<FixedOffset>, l: Language) -> String {
     format!("{} {} (UTC{})", day(at.date_naive(), l), at.format("%H:%M"), at.offset())
 }
 
@@ -563,7 +540,7 @@ fn instant(at: DateTime<FixedOffset>, l: Lang) -> String {
 /// JSON),
 /// `note.<id>` and `remark.<id>` (the ids of [`Note`] and [`Remark`]), for the
 /// app's screens to show the same words as the command line and the exported documents.
-pub fn catalogue(lang: &str) -> std::collections::BTreeMap<String, String> {
+pub fn catalogue(lang: Language) -> std::collections::BTreeMap<String, String> {
     fn id<T: serde::Serialize>(value: T) -> String {
         serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }

@@ -15,18 +15,11 @@ use crate::template_file::MAX_NAME_CHARS;
 /// Longest stale-contact interval a company can choose: ten years.
 const MAX_STALE_CONTACT_MONTHS: i64 = 120;
 
-/// Changes the company profile. The name is required (`name_required`); the language is "ja" or
-/// "en" (`invalid_language`) and says which language the policy texts are written in (changing
-/// it translates nothing); contacts are flagged as stale after 1–120 months (`invalid_months`).
+/// Changes the company profile. The name is required (`name_required`); the language says which
+/// language the policy texts are written in (changing it translates nothing); contacts are flagged as stale after 1–120 months (`invalid_months`).
 pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyProfile) -> Result<()> {
     let before = company_profile(tx)?;
     let name = required_name("the company name", &profile.name)?;
-    if !matches!(profile.language.as_str(), "ja" | "en") {
-        return Err(refused(
-            ErrorCode::InvalidLanguage,
-            format!("\"{}\" is not a language of Sonae (ja or en)", crate::template_file::shown(&profile.language)),
-        ));
-    }
     limit_chars("the prefecture", &profile.prefecture, MAX_NAME_CHARS)?;
     if !(1..=MAX_STALE_CONTACT_MONTHS).contains(&profile.stale_contact_months) {
         return Err(refused(

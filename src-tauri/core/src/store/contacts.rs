@@ -25,7 +25,7 @@ use super::{now, today, Result, StoreError};
 use crate::contacts_csv::{self, CsvPreview, KnownContact};
 use crate::error_code::ErrorCode;
 use crate::fold::{digits, fold, widen_or_narrow};
-use crate::model::{Email, Language, Phone};
+use crate::model::{Email, Phone};
 
 /// 区分 — whether a contact is a person or an organisation (a desk, a company, an authority).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -893,8 +893,7 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
 /// Every contact as CSV for Excel (UTF-8 with BOM, CRLF), headed in the file's language, in list
 /// order. The importer reads it back unchanged.
 pub fn export_contacts_csv(conn: &Connection) -> Result<Vec<u8>> {
-    let language: String = conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
-    let language = if language == "en" { Language::En } else { Language::Ja };
+    let language = super::file_language(conn)?;
     let cutoff = current_cutoff(conn, today())?;
     let mut contacts = read_contacts(conn, None, &cutoff)?;
     contacts.sort_by_cached_key(|c| list_order(c.call_order, &c.name, &c.name_kana, c.id));

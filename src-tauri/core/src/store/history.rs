@@ -121,12 +121,13 @@ fn label_of(json: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
     use crate::store::CompanyFile;
     use crate::template::builtin_policy;
 
     #[test]
     fn a_change_is_kept_with_its_author_and_both_sides() {
-        let mut file = CompanyFile::in_memory("テスト", &builtin_policy("ja").unwrap()).unwrap();
+        let mut file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
         let before = serde_json::json!({ "name": "山田" });
         let after = serde_json::json!({ "name": "山田 太郎" });
         file.write(|tx| {

@@ -33,6 +33,7 @@ pub mod wizard;
 use std::path::{Path, PathBuf};
 
 use crate::error_code::ErrorCode;
+use crate::model::Language;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// The transaction every write runs in (see [`CompanyFile::write`]).
@@ -137,6 +138,26 @@ impl StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The language of the company file's texts (its policy, timeline sentences, CSV headings).
+pub(crate) fn file_language(conn: &Connection) -> Result<Language> {
+    Ok(conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
+}
+
+/// Stored as its code, `ja` or `en`.
+impl rusqlite::ToSql for Language {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.code().into())
+    }
+}
+
+/// Read leniently: anything but English reads as Japanese, the default (the schema allows only
+/// the two codes anyway).
+impl rusqlite::types::FromSql for Language {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value.as_str().map(Language::from_tag)
+    }
+}
 
 /// A domain rule refused the change: `code` tells the window which text to show, `detail` says
 /// what exactly, for the log and the command line.
@@ -275,7 +296,7 @@ impl CompanyFile {
     }
 
     /// Creates a new company file holding the built-in sample company of a language.
-    pub fn create_demo(path: &Path, language: &str) -> Result<Self> {
+    pub fn create_demo(path: &Path, language: Language) -> Result<Self> {
         let template = crate::template::builtin_policy(language).map_err(template_error)?;
         let demo = crate::template::builtin_demo(language).map_err(template_error)?;
         Self::create_with(path, |tx| {

@@ -57,9 +57,9 @@ pub fn add_near_miss(tx: &Transaction, input: &NearMissInput) -> Result<i64> {
 /// The near misses as CSV for training (UTF-8 with a BOM so Excel reads the Japanese), without
 /// who reported them. Headings are in the company file's language.
 pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
-    let language: String = conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
+    let language = super::file_language(conn)?;
     let mut out = String::from("\u{feff}");
-    out.push_str(&phrase(&language, "near_miss.header", &[]));
+    out.push_str(&phrase(language, "near_miss.header", &[]));
     out.push_str("\r\n");
     for near_miss in near_misses(conn)? {
         let fields =

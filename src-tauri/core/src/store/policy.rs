@@ -250,11 +250,12 @@ pub(super) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::R
 
 #[cfg(test)]
 mod tests {
+    use crate::model::Language;
     use crate::store::CompanyFile;
 
     fn demo() -> (tempfile::TempDir, CompanyFile) {
         let dir = tempfile::tempdir().unwrap();
-        let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), "ja").unwrap();
+        let file = CompanyFile::create_demo(&dir.path().join("demo.sonae"), Language::Ja).unwrap();
         (dir, file)
     }
 
@@ -269,7 +270,7 @@ mod tests {
         assert_eq!(chief.deputies.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(), ["松本 由美"]);
         assert_eq!(policy.levels.iter().map(|l| l.level).collect::<Vec<_>>(), [0, 1, 2, 3]);
         assert_eq!(policy.levels[3].responsible_role.as_deref(), Some("最高責任者"));
-        let template = crate::template::builtin_policy("ja").unwrap();
+        let template = crate::template::builtin_policy(Language::Ja).unwrap();
         let steps: usize = policy.procedures.iter().map(|p| p.steps.len()).sum();
         assert_eq!(steps, template.procedures.iter().map(|p| p.steps.len()).sum::<usize>());
         let first = &policy.procedures[0];

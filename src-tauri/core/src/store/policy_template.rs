@@ -33,7 +33,7 @@ impl From<TemplateError> for StoreError {
 
 /// The company's whole policy and BCP plan in the template shape, without people.
 pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
-    let language: String = conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
+    let language = super::file_language(conn)?;
     let role_keys: HashMap<i64, String> =
         rows(conn, "SELECT id, key FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect();
     let role_key = |id: Option<i64>| id.and_then(|id| role_keys.get(&id).cloned());
@@ -148,7 +148,7 @@ pub fn template_file_bytes(conn: &Connection) -> Result<Vec<u8>> {
 pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyTemplate) -> Result<ImportSummary> {
     validate_template(template)?;
     let before = export_policy_template(tx)?;
-    let company_language: String = tx.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?;
+    let company_language = super::file_language(tx)?;
 
     // The links to this company's people, by what identifies them across templates.
     let mut holders: Vec<(String, Vec<i64>)> = Vec::new();
@@ -203,7 +203,7 @@ pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyT
     seed::insert_policy(tx, template)?;
 
     let mut summary = ImportSummary {
-        template_language: template.language.clone(),
+        template_language: template.language,
         language_differs: template.language != company_language,
         company_language,
         roles_holders_kept: 0,

@@ -13,13 +13,9 @@ use super::timeline_text::{list, phrase};
 use super::{now, obligations, Result, StoreError};
 use crate::affected_data::ReportingDetails;
 use crate::error_code::ErrorCode;
-use crate::model::{CallOutcome, ObligationStatus, ObligationUpdate};
+use crate::model::{CallOutcome, Language, ObligationStatus, ObligationUpdate};
 use crate::rules::{self, Assessment, Duty, Facts};
 use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
-
-fn file_language(tx: &Transaction) -> Result<String> {
-    Ok(tx.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
-}
 
 fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message: &str, data: serde_json::Value) -> Result<()> {
     tx.execute(
@@ -143,13 +139,13 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
             basics.occurred_at
         ],
     )?;
-    let language = file_language(tx)?;
+    let language = super::file_language(tx)?;
     let data = serde_json::to_value(basics).unwrap_or_default();
     if recorded {
-        append(tx, incident_id, author, "basics", &phrase(&language, "basics_revised", &[("title", title)]), data)?;
+        append(tx, incident_id, author, "basics", &phrase(language, "basics_revised", &[("title", title)]), data)?;
     } else {
-        let case = phrase(&language, &format!("case.{}", basics.case_kind.key()), &[]);
-        append(tx, incident_id, author, "recorded", &phrase(&language, "recorded", &[("case", &case), ("title", title)]), data)?;
+        let case = phrase(language, &format!("case.{}", basics.case_kind.key()), &[]);
+        append(tx, incident_id, author, "recorded", &phrase(language, "recorded", &[("case", &case), ("title", title)]), data)?;
     }
     if !recorded || previous_case != basics.case_kind.key() {
         replace_open_tasks(tx, incident_id, "checklist")?;
@@ -200,13 +196,13 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
         "UPDATE incident SET stage = ?2, category_key = ?3, level = ?4, level_override_reason = ?5 WHERE id = ?1",
         params![incident_id, stage_key(stage), severity.category, severity.level, override_reason],
     )?;
-    let language = file_language(tx)?;
-    let level_text = |level: u8| phrase(&language, "level", &[("level", &level.to_string())]);
+    let language = super::file_language(tx)?;
+    let level_text = |level: u8| phrase(language, "level", &[("level", &level.to_string())]);
     let message = phrase(
-        &language,
+        language,
         "severity",
         &[
-            ("stage", &phrase(&language, &format!("stage.{}", stage_key(stage)), &[])),
+            ("stage", &phrase(language, &format!("stage.{}", stage_key(stage)), &[])),
             ("category", &category_name),
             ("level", &level_text(severity.level)),
         ],
@@ -215,7 +211,7 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
     append(tx, incident_id, author, "severity", &message, data)?;
     if severity.level != suggested {
         let message = phrase(
-            &language,
+            language,
             "level_override",
             &[("suggested", &level_text(suggested)), ("level", &level_text(severity.level)), ("reason", reason)],
         );
@@ -255,8 +251,8 @@ pub fn record_call(tx: &Transaction, incident_id: i64, contact_id: i64, outcome:
         .prepare("SELECT r.name FROM role_holder h JOIN role r ON r.id = h.role_id WHERE h.contact_id = ?1 ORDER BY r.position")?
         .query_map([contact_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let language = file_language(tx)?;
-    let role = if roles.is_empty() { phrase(&language, "no_role", &[]) } else { list(&language, &roles) };
+    let language = super::file_language(tx)?;
+    let role = if roles.is_empty() { phrase(language, "no_role", &[]) } else { list(language, &roles) };
     let stamp = now();
     let outcome_key = match outcome {
         CallOutcome::Reached => "reached",
@@ -267,7 +263,7 @@ pub fn record_call(tx: &Transaction, incident_id: i64, contact_id: i64, outcome:
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![incident_id, contact_id, name, roles.join(", "), outcome_key, stamp, author.trim()],
     )?;
-    let message = phrase(&language, &format!("call_{outcome_key}"), &[("name", &name), ("role", &role)]);
+    let message = phrase(language, &format!("call_{outcome_key}"), &[("name", &name), ("role", &role)]);
     append(tx, incident_id, author, "call", &message, serde_json::json!({ "contact_id": contact_id, "outcome": outcome_key }))?;
     touch(tx, incident_id)
 }
@@ -291,14 +287,14 @@ pub fn set_task_done(tx: &Transaction, incident_id: i64, task_id: i64, done: boo
     } else {
         tx.execute("UPDATE incident_task SET done_at = NULL, done_by = '' WHERE id = ?1", [task_id])?;
     }
-    let language = file_language(tx)?;
+    let language = super::file_language(tx)?;
     let key = if done { "task_done" } else { "task_undone" };
     append(
         tx,
         incident_id,
         author,
         "task",
-        &phrase(&language, key, &[("text", &text)]),
+        &phrase(language, key, &[("text", &text)]),
         serde_json::json!({ "task_id": task_id, "done": done }),
     )?;
     touch(tx, incident_id)
@@ -342,8 +338,8 @@ pub fn record_facts(
         "UPDATE incident SET affected_data = ?2, malware_name = ?3, how_found = ?4, infection_route = ?5 WHERE id = ?1",
         params![incident_id, data_json, details.malware_name.trim(), details.how_found.trim(), details.infection_route.trim()],
     )?;
-    let language = file_language(tx)?;
-    let message = assessment_message(&language, if revised { "facts_revised" } else { "facts" }, &assessment);
+    let language = super::file_language(tx)?;
+    let message = assessment_message(language, if revised { "facts_revised" } else { "facts" }, &assessment);
     let data = serde_json::json!({
         "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(),
         "after": facts,
@@ -369,7 +365,7 @@ fn store_facts_and_assess(tx: &Transaction, incident_id: i64, facts: &Facts) -> 
 
 /// The timeline message `key` for an assessment: who must and who should be told, and the rule
 /// set applied.
-fn assessment_message(language: &str, key: &str, assessment: &Assessment) -> String {
+fn assessment_message(language: Language, key: &str, assessment: &Assessment) -> String {
     let names = |duty: Duty| -> Vec<String> {
         assessment
             .obligations
@@ -406,7 +402,7 @@ fn current_obligations(tx: &Transaction, incident_id: i64) -> Result<Vec<(String
 /// incident whose obligations change gets a `reassessed` entry in its timeline. Facts that no
 /// longer read (a day of knowing before reporting became a duty) are left as they were.
 pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> Result<()> {
-    let language = file_language(tx)?;
+    let language = super::file_language(tx)?;
     let open: Vec<(i64, String, String)> = {
         let mut stmt = tx.prepare("SELECT id, facts, stage FROM incident WHERE status = 'open' AND facts != '{}' ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -420,7 +416,7 @@ pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> 
         if current_obligations(tx, incident_id)? == before {
             continue;
         }
-        let message = assessment_message(&language, "reassessed", &assessment);
+        let message = assessment_message(language, "reassessed", &assessment);
         let data = serde_json::json!({ "schema_version": schema_version, "rules": assessment.rules, "before": before, "after": assessment });
         append(tx, incident_id, "Sonae", "reassessed", &message, data)?;
     }
@@ -471,13 +467,13 @@ pub fn update_obligation(
             now()
         ],
     )?;
-    let language = file_language(tx)?;
+    let language = super::file_language(tx)?;
     let authority = obligations::authority_from_key(&authority_key)?;
     let message = phrase(
-        &language,
+        language,
         &format!("obligation.{}", update.status.key()),
         &[
-            ("authority", rules::authority_name(authority, &language)),
+            ("authority", rules::authority_name(authority, language)),
             ("date", sent_on.as_deref().unwrap_or_default()),
             ("reference", if reference.is_empty() { "—" } else { reference }),
             ("reason", reason),
@@ -505,13 +501,13 @@ pub fn record_recovery(tx: &Transaction, incident_id: i64, recovery: &Recovery, 
             recovery.lessons
         ],
     )?;
-    let language = file_language(tx)?;
+    let language = super::file_language(tx)?;
     append(
         tx,
         incident_id,
         author,
         "recovery",
-        &phrase(&language, "recovery", &[]),
+        &phrase(language, "recovery", &[]),
         serde_json::to_value(recovery).unwrap_or_default(),
     )?;
     touch(tx, incident_id)
@@ -547,8 +543,8 @@ pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Resul
         "UPDATE incident SET status = 'closed', closed_at = ?2, wizard_step = ?3 WHERE id = ?1",
         params![incident_id, stamp, STEP_COUNT - 1],
     )?;
-    let language = file_language(tx)?;
-    append(tx, incident_id, author, "status", &phrase(&language, "closed", &[]), serde_json::json!({ "status": "closed" }))?;
+    let language = super::file_language(tx)?;
+    append(tx, incident_id, author, "status", &phrase(language, "closed", &[]), serde_json::json!({ "status": "closed" }))?;
     touch(tx, incident_id)
 }
 
