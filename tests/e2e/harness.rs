@@ -54,10 +54,12 @@ fn tauri_driver_binary() -> PathBuf {
     if let Ok(path) = std::env::var("TAURI_DRIVER") {
         return PathBuf::from(path);
     }
+    // Cargo's default home is .cargo in the user's home (the profile folder on Windows).
+    let user_home = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
-    let installed = cargo_home.join("bin/tauri-driver");
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os(user_home).expect(user_home)).join(".cargo"));
+    let installed = cargo_home.join("bin").join(format!("tauri-driver{}", std::env::consts::EXE_SUFFIX));
     if installed.exists() {
         installed
     } else {
