@@ -1,6 +1,7 @@
 //! Starts the app under tauri-driver with its own data directory, and finds things on screen.
 
 use std::net::TcpListener;
+#[cfg(unix)]
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -53,10 +54,12 @@ fn tauri_driver_binary() -> PathBuf {
     if let Ok(path) = std::env::var("TAURI_DRIVER") {
         return PathBuf::from(path);
     }
+    // Cargo's default home is .cargo in the user's home (the profile folder on Windows).
+    let user_home = if cfg!(windows) { "USERPROFILE" } else { "HOME" };
     let cargo_home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").expect("HOME")).join(".cargo"));
-    let installed = cargo_home.join("bin/tauri-driver");
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os(user_home).expect(user_home)).join(".cargo"));
+    let installed = cargo_home.join("bin").join(format!("tauri-driver{}", std::env::consts::EXE_SUFFIX));
     if installed.exists() {
         installed
     } else {
@@ -82,7 +85,8 @@ impl AppWindow {
     async fn try_launch(home: &Home, company_file: Option<&Path>) -> Result<AppWindow, String> {
         let port = free_port();
         let native_port = free_port();
-        let mut tauri_driver = Command::new(tauri_driver_binary())
+        let mut command = Command::new(tauri_driver_binary());
+        command
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             // The app draws without WebKit's accelerated compositing (see `draw_without_compositing`),
             // but WebKitWebDriver's screenshot then often never answers; these tests look at
@@ -94,11 +98,13 @@ impl AppWindow {
             .env("XDG_CACHE_HOME", home.path("cache"))
             .env("SONAE_DIALOG_ANSWERS", home.path("dialog-answers"))
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            // Its own process group, so that closing also ends the WebKitWebDriver it starts.
-            .process_group(0)
-            .spawn()
-            .expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
+            .stderr(Stdio::inherit());
+        // Its own process group, so that closing also ends the WebKitWebDriver it starts (see
+        // `stop_tauri_driver`).
+        #[cfg(unix)]
+        command.process_group(0);
+        let mut tauri_driver =
+            command.spawn().expect("tauri-driver could not start: install it with `cargo install tauri-driver --locked`");
         wait_for_port(port, Duration::from_secs(20));
 
         let mut capabilities = Capabilities::new();
@@ -110,8 +116,7 @@ impl AppWindow {
         match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await {
             Ok(driver) => Ok(AppWindow { driver, tauri_driver }),
             Err(e) => {
-                let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", tauri_driver.id())]).status();
-                let _ = tauri_driver.wait();
+                stop_tauri_driver(&mut tauri_driver);
                 Err(e.to_string())
             }
         }
@@ -196,10 +201,21 @@ impl AppWindow {
     pub async fn close(mut self) {
         let driver = self.driver.clone();
         let _ = driver.quit().await;
-        let group = format!("-{}", self.tauri_driver.id());
-        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
-        let _ = self.tauri_driver.wait();
+        stop_tauri_driver(&mut self.tauri_driver);
     }
+}
+
+/// Ends tauri-driver and the platform's WebDriver server it started, and waits for it.
+fn stop_tauri_driver(tauri_driver: &mut Child) {
+    // On Unix tauri-driver leads its own process group (see `try_launch`): TERM to the group
+    // ends WebKitWebDriver with it.
+    #[cfg(unix)]
+    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", tauri_driver.id())]).status();
+    // On Windows tauri-driver puts itself and msedgedriver in a job object that is closed, and
+    // msedgedriver ended, when tauri-driver is.
+    #[cfg(not(unix))]
+    let _ = tauri_driver.kill();
+    let _ = tauri_driver.wait();
 }
 
 fn wait_for_port(port: u16, limit: Duration) {

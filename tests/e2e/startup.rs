@@ -35,6 +35,9 @@
 //! Run by `make bench` (`make bench-app`), which builds the release binary and the large file and
 //! passes `SONAE_BENCH_APP`; without it (as in `make test`, which runs every ignored test) it does
 //! nothing.
+//!
+//! Linux only (it reads `/proc` and ends processes with `kill`): `main.rs` compiles this module
+//! on Linux alone and, elsewhere, a test of the same name that says so and returns.
 
 use std::collections::HashMap;
 use std::net::TcpListener;

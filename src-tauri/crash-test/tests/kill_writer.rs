@@ -183,8 +183,9 @@ fn env_number(name: &str, default: u64) -> u64 {
 }
 
 /// Starts the writer (or the rekeyer), lets it run for `run_for` after its start (`from_start`)
-/// or after it opened the file, kills it with SIGKILL (what `Child::kill` sends on Unix) and
-/// returns the lines it reported (what committed), but for [`OPENED`].
+/// or after it opened the file, kills it with SIGKILL (what `Child::kill` sends on Unix; on
+/// Windows it calls TerminateProcess, which is as sudden) and returns the lines it reported (what
+/// committed), but for [`OPENED`].
 fn run_and_kill(mut writer: Command, from_start: bool, run_for: Duration, kill: u64, seed: u64) -> Vec<String> {
     let mut writer = writer.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start sonae-crash-writer");
     let stdout = writer.stdout.take().expect("writer stdout");
