@@ -2,6 +2,7 @@
 // (generated in bindings.ts). Components call `api.*`, never `invoke` directly.
 import { invoke } from '@tauri-apps/api/core';
 import type {
+  StepDraft,
   Assessment,
   BackupInfo,
   CallOutcome,
@@ -85,7 +86,7 @@ export const api = {
   callList: (id: number) => invoke<CallTarget[]>('call_list', { id }),
   startIncident: (caseKind: CaseKind) => invoke<IncidentDetail>('start_incident', { caseKind }),
   discardIncident: (id: number) => invoke<null>('discard_incident', { id }),
-  saveWizardDraft: (id: number, step: number, fields: unknown) => invoke<null>('save_wizard_draft', { id, step, fields }),
+  saveWizardDraft: (id: number, draft: StepDraft) => invoke<null>('save_wizard_draft', { id, draft }),
   goToWizardStep: (id: number, step: number) => invoke<IncidentDetail>('go_to_wizard_step', { id, step }),
   recordBasics: (id: number, basics: IncidentBasics) => invoke<IncidentDetail>('record_basics', { id, basics }),
   recordSeverity: (id: number, severity: Severity) => invoke<IncidentDetail>('record_severity', { id, severity }),

@@ -225,9 +225,9 @@ occurred_at: string | null, discovered_by: string, description: string, stage: I
  */
 wizard_step: number, 
 /**
- * Fields typed but not yet confirmed, per step: `{"0": {...}, "1": {...}}`.
+ * Fields typed but not yet confirmed, per step that has any.
  */
-wizard_draft: Record<string, unknown>, 
+wizard_draft: WizardDrafts, 
 /**
  * The assessment facts as last confirmed, or none yet.
  */
@@ -278,6 +278,78 @@ reported_by: string, };
 export type NearMissInput = { occurred_on: string, title: string, description: string, what_could_happen: string, measures: string, reported_by: string, };
 
 export type CaseKind = "malware" | "suspicious_email" | "lost_device" | "missent" | "website" | "account_misuse" | "ransomware" | "outage" | "other";
+
+export type WhatHappenedDraft = { case_kind: CaseKind, title: string, 
+/**
+ * When it was noticed, as typed: `YYYY-MM-DD` and `HH:MM`.
+ */
+date: string, time: string, discovered_by: string, description: string, 
+/**
+ * 発生日時 not known (the default), or the date and time typed.
+ */
+occurredUnknown: boolean, occurredDate: string, occurredTime: string, 
+/**
+ * Who is recording, kept so that a resumed step still has it.
+ */
+author: string, };
+
+export type SeverityDraft = { category: string, level: number | null, override_reason: string, happened: Happened, 
+/**
+ * Are customers, partners or shareholders affected?
+ */
+outsiders_affected: boolean, 
+/**
+ * Was personal information leaked, or may it have been?
+ */
+personal_data_involved: boolean, 
+/**
+ * Is the business itself stopped or disrupted?
+ */
+business_disrupted: boolean, 
+/**
+ * Is the staff's daily work hindered?
+ */
+staff_work_hindered: boolean, };
+
+export type Ownership = "own" | "some_entrusted" | "all_entrusted";
+
+export type MyNumberAnswer = "yes" | "no" | "unsure";
+
+export type DataAnswers = { atLeast: number | null, atMost: number | null, unknown: boolean, sensitive: boolean, financial: boolean, unlawful: boolean, 
+/**
+ * Only for the company's own data: information customers were sending it, taken on the way.
+ */
+beingAcquired: boolean, encrypted: boolean, recovered: boolean, myNumbers: MyNumberAnswer, myNumberCount: number | null, myNumberMax: number | null, myNumberPublic: boolean, euSubjects: number | null, 
+/**
+ * The data items ticked.
+ */
+items: Array<DataItem>, 
+/**
+ * その他: `None` when not ticked, else what was typed (possibly nothing yet).
+ */
+other: string | null, };
+
+export type ReportingAnswers = { category: IncidentCategory, unauthorized_access: boolean, malware: boolean, crime_suspected: boolean, 
+/**
+ * Personal data was, or may have been, leaked, lost or damaged.
+ */
+personal: boolean, ownership: Ownership, own: DataAnswers, client: DataAnswers, clientNotified: boolean, 
+/**
+ * Whose personal data it is, asked once for the incident.
+ */
+whose: Array<DataSubjectGroup>, 
+/**
+ * Whether it leaked, was lost or was damaged, asked once for the incident.
+ */
+harm: Array<Harm>, 
+/**
+ * The IPA form's details, asked when malware is involved; empty prints as 調査中.
+ */
+malwareName: string, howFound: string, infectionRoute: string, };
+
+export type StepDraft = { "step": "what_happened", "fields": WhatHappenedDraft } | { "step": "severity", "fields": SeverityDraft } | { "step": "reporting", "fields": ReportingAnswers } | { "step": "recovery", "fields": Recovery };
+
+export type WizardDrafts = { what_happened: WhatHappenedDraft | null, severity: SeverityDraft | null, reporting: ReportingAnswers | null, recovery: Recovery | null, };
 
 export type IncidentBasics = { case_kind: CaseKind, title: string, 
 /**

@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, contacts_csv, editing, error_code, model, render, rules, store, wizard};
+use crate::{affected_data, contacts_csv, editing, error_code, model, render, rules, store, wizard, wizard_draft};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -49,6 +49,14 @@ pub fn typescript() -> String {
         model::NearMiss::decl(&cfg),
         model::NearMissInput::decl(&cfg),
         wizard::CaseKind::decl(&cfg),
+        wizard_draft::WhatHappenedDraft::decl(&cfg),
+        wizard_draft::SeverityDraft::decl(&cfg),
+        wizard_draft::Ownership::decl(&cfg),
+        wizard_draft::MyNumberAnswer::decl(&cfg),
+        wizard_draft::DataAnswers::decl(&cfg),
+        wizard_draft::ReportingAnswers::decl(&cfg),
+        wizard_draft::StepDraft::decl(&cfg),
+        wizard_draft::WizardDrafts::decl(&cfg),
         wizard::IncidentBasics::decl(&cfg),
         wizard::Happened::decl(&cfg),
         wizard::SeverityAnswers::decl(&cfg),

@@ -28,4 +28,5 @@ pub mod store;
 pub mod template;
 pub mod template_file;
 pub mod wizard;
+pub mod wizard_draft;
 pub mod wording;

@@ -489,9 +489,8 @@ pub struct IncidentDetail {
     pub status: IncidentStatus,
     /// The wizard step to resume at (0-based).
     pub wizard_step: i64,
-    /// Fields typed but not yet confirmed, per step: `{"0": {...}, "1": {...}}`.
-    #[ts(type = "Record<string, unknown>")]
-    pub wizard_draft: serde_json::Value,
+    /// Fields typed but not yet confirmed, per step that has any.
+    pub wizard_draft: crate::wizard_draft::WizardDrafts,
     /// The assessment facts as last confirmed, or none yet.
     pub facts: Option<crate::rules::Facts>,
     /// What the reporting step starts from when no facts are confirmed yet.

@@ -9,6 +9,7 @@ use sonae_core::model::{
 use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity, SeverityAnswers};
+use sonae_core::wizard_draft::{StepDraft, WhatHappenedDraft};
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -249,17 +250,28 @@ fn sent_and_waived_need_their_date_and_reason() {
 fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
     let (_dir, mut file) = demo();
     let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Ransomware)).unwrap();
-    let typed =
-        serde_json::json!({ "title": "ファイルが開けない 🔒 <script>alert(1)</script>", "description": "あ".repeat(20_000) });
-    file.write(|tx| wizard::save_draft(tx, id, 0, &typed)).unwrap();
-    file.write(|tx| wizard::save_draft(tx, id, 3, &serde_json::json!({ "note": "x" }))).unwrap();
+    let typed = WhatHappenedDraft {
+        case_kind: CaseKind::Ransomware,
+        title: "ファイルが開けない 🔒 <script>alert(1)</script>".into(),
+        date: "2026-11-23".into(),
+        time: "09:1".into(),
+        discovered_by: String::new(),
+        description: "あ".repeat(20_000),
+        occurred_unknown: true,
+        occurred_date: String::new(),
+        occurred_time: String::new(),
+        author: "田中".into(),
+    };
+    let recovery = Recovery { cause: "パッチ未適用".into(), ..Recovery::default() };
+    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
+    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::Recovery(recovery.clone()))).unwrap();
     file.write(|tx| wizard::go_to_step(tx, id, 3)).unwrap();
-    file.write(|tx| wizard::save_draft(tx, id, 0, &typed)).unwrap();
+    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
     let detail = store::incident_detail(file.connection(), id).unwrap();
-    assert_eq!(detail.wizard_step, 3);
-    assert_eq!(detail.wizard_draft["0"], typed);
-    assert_eq!(detail.wizard_draft["3"]["note"], "x");
-    assert_eq!(file.write(|tx| wizard::save_draft(tx, id, 6, &typed)).unwrap_err().code(), "invalid_step");
+    assert_eq!(detail.wizard_step, 3, "a late draft save does not move the wizard");
+    assert_eq!(detail.wizard_draft.what_happened, Some(typed));
+    assert_eq!(detail.wizard_draft.recovery, Some(recovery));
+    assert_eq!(detail.wizard_draft.severity, None);
 
     file.write(|tx| wizard::discard_incident(tx, id)).unwrap();
     assert_eq!(store::incident_detail(file.connection(), id).unwrap_err().code(), "missing");

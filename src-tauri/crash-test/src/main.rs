@@ -14,6 +14,8 @@ use rusqlite::{params, Transaction};
 use serde_json::json;
 use sonae_core::rules;
 use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::wizard::Recovery;
+use sonae_core::wizard_draft::StepDraft;
 use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
 
 /// Timeline messages of the length and kind people type during an incident.
@@ -155,7 +157,9 @@ fn record_progress(company: &mut CompanyFile, rng: &mut SplitMix64, batch: Strin
         store::record_assessment(tx, incident_id, &assessment)?;
         // The wizard's autosave of a step, in the same transaction: the batch's timeline entries
         // being whole is what shows it committed with them.
-        store::wizard::save_draft(tx, incident_id, (rng.below(6)) as i64, &json!({ "batch": batch, "note": MESSAGES[0] }))?;
+        // The batch goes in the recovery step's cause, which the check reads back.
+        let draft = Recovery { cause: batch.clone(), lessons: MESSAGES[0].into(), ..Recovery::default() };
+        store::wizard::save_draft(tx, incident_id, &StepDraft::Recovery(draft))?;
         Ok(Some(incident_id))
     })?;
     Ok(incident_id.map(|incident_id| CommittedWrite::Progress { incident_id, batch }))

@@ -302,7 +302,7 @@ fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
     }
     // An autosaved wizard draft is committed only together with its batch of timeline entries.
     let draft_batches: Vec<String> = conn
-        .prepare("SELECT d.value ->> 'batch' FROM incident i, json_each(i.wizard_draft) d")
+        .prepare("SELECT d.value ->> 'cause' FROM incident i, json_each(i.wizard_draft) d WHERE d.key = '5'")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
         .map_err(sql)?;
     if let Some(orphan) = draft_batches.iter().find(|batch| !batches.contains_key(*batch)) {

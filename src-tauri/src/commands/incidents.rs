@@ -9,6 +9,7 @@ use sonae_core::model::{
 use sonae_core::rules::Facts;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
+use sonae_core::wizard_draft::StepDraft;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};
@@ -62,8 +63,8 @@ pub fn discard_incident(session: State<'_, Session>, id: i64) -> CommandResult<(
 
 /// Keeps the fields of a step typed so far; called as the user types.
 #[tauri::command(async)]
-pub fn save_wizard_draft(session: State<'_, Session>, id: i64, step: i64, fields: serde_json::Value) -> CommandResult<()> {
-    with_company(&session, |company| Ok(company.write(|tx| wizard::save_draft(tx, id, step, &fields))?))
+pub fn save_wizard_draft(session: State<'_, Session>, id: i64, draft: StepDraft) -> CommandResult<()> {
+    with_company(&session, |company| Ok(company.write(|tx| wizard::save_draft(tx, id, &draft))?))
 }
 
 #[tauri::command(async)]

@@ -1,6 +1,7 @@
 //! Reading incidents: the lists, one incident in full, and the call list the wizard resolves
 //! from the policy.
 
+use crate::wizard_draft::WizardDrafts;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Result, StoreError};
@@ -77,7 +78,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     level_override_reason: r.get(9)?,
                     status: status_from_key(&r.get::<_, String>(10)?),
                     wizard_step: r.get(11)?,
-                    wizard_draft: serde_json::from_str(&r.get::<_, String>(12)?).unwrap_or_default(),
+                    wizard_draft: WizardDrafts::from_stored(&r.get::<_, String>(12)?),
                     facts: parse_facts(&r.get::<_, String>(13)?).ok(),
                     suggested_facts: None,
                     details: ReportingDetails {

@@ -16,6 +16,7 @@ use crate::error_code::ErrorCode;
 use crate::model::{CallOutcome, Language, ObligationStatus, ObligationUpdate};
 use crate::rules::{self, Assessment, Duty, Facts};
 use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
+use crate::wizard_draft::StepDraft;
 
 fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message: &str, data: serde_json::Value) -> Result<()> {
     tx.execute(
@@ -68,13 +69,11 @@ pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
     Ok(())
 }
 
-/// Keeps what the user has typed in `step` but not confirmed yet. Where the wizard resumes is
+/// Keeps what the user has typed in a step but not confirmed yet. Where the wizard resumes is
 /// moved only by [`go_to_step`] and the confirmations, so a late draft save never sends the
 /// wizard back to a step already left.
-pub fn save_draft(tx: &Transaction, incident_id: i64, step: i64, fields: &serde_json::Value) -> Result<()> {
-    if !(0..STEP_COUNT).contains(&step) {
-        return Err(refused(ErrorCode::InvalidStep, format!("there is no wizard step {step}")));
-    }
+pub fn save_draft(tx: &Transaction, incident_id: i64, draft: &StepDraft) -> Result<()> {
+    let (step, fields) = (draft.step(), draft.fields());
     let changed = tx.execute(
         "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.\"' || ?2 || '\"', json(?3)), updated_at = ?4
           WHERE id = ?1",

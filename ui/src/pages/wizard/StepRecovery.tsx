@@ -22,7 +22,7 @@ const FIELDS: (keyof Recovery)[] = [
 export function StepRecovery({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [fields, update] = useStepDraft<Recovery>(detail, 5, () => detail.recovery);
+  const [fields, update] = useStepDraft(detail, 'recovery', () => detail.recovery);
   const openMandatory = detail.obligations.filter(
     (o) => o.current && o.duty === 'mandatory' && (o.status === 'not_started' || o.status === 'drafted'),
   );

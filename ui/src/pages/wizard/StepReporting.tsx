@@ -34,7 +34,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const start = (detail.facts ?? detail.suggested_facts) as Facts;
   const startAnswers = () => answersFromFacts(start, detail.details);
-  const [draft, update] = useStepDraft<ReportingAnswers>(detail, 4, startAnswers);
+  const [draft, update] = useStepDraft(detail, 'reporting', startAnswers);
   const answers = completeDraft(draft, startAnswers());
   const [dirty, setDirty] = useState(false);
   const change = (patch: Partial<ReportingAnswers>) => {

@@ -9,14 +9,12 @@ import type { Happened, SeverityAnswers } from '../../bindings';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './WizardPage';
 
-type Fields = SeverityAnswers & { category: string; level: number | null; override_reason: string };
-
 const QUESTIONS = ['outsiders_affected', 'personal_data_involved', 'business_disrupted', 'staff_work_hindered'] as const;
 const HAPPENED: Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];
 
 export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
   const { t } = useTranslation();
-  const [fields, update] = useStepDraft<Fields>(detail, 1, () => ({
+  const [fields, update] = useStepDraft(detail, 'severity', () => ({
     happened: detail.stage === 'near_miss' ? 'nothing_yet' : detail.stage === 'event' ? 'signs_only' : 'damage_confirmed',
     outsiders_affected: false,
     personal_data_involved: false,

@@ -39,7 +39,7 @@ type Fields = {
 
 export function StepWhatHappened({ detail, act }: StepProps) {
   const { t } = useTranslation();
-  const [fields, update] = useStepDraft<Fields>(detail, 0, () => {
+  const [fields, update] = useStepDraft(detail, 'what_happened', () => {
     const { date, time } = localParts(detail.discovered_at);
     const occurred = detail.occurred_at ? localParts(detail.occurred_at) : { date: '', time: '' };
     return {

@@ -10,14 +10,16 @@
 // refuses it as `contradicting_items`).
 import type {
   Contradiction,
+  DataAnswers,
   DataAtRisk,
   DataItem,
   DataItems,
   DataSubjectGroup,
   Facts,
   Harm,
-  IncidentCategory,
   IncidentDetail,
+  Ownership,
+  ReportingAnswers,
   ReportingDetails,
 } from '../../bindings';
 
@@ -42,55 +44,9 @@ export const HARMS: Harm[] = ['leak', 'loss', 'damage'];
 /** A count the office may not know: `null` is "not known", never 0. */
 export type Count = number | null;
 
-/** Whether My Numbers were among the data. "Not sure" is taken as yes with the count unknown. */
-export type MyNumberAnswer = 'yes' | 'no' | 'unsure';
-
-/** Whose the personal data was: all the company's own, partly a client's, or all a client's. */
-export type Ownership = 'own' | 'some_entrusted' | 'all_entrusted';
-
-/** What the office said about one body of personal data (its own, or a client's). */
-export type DataAnswers = {
-  atLeast: Count;
-  atMost: Count;
-  unknown: boolean;
-  sensitive: boolean;
-  financial: boolean;
-  unlawful: boolean;
-  /** Only for the company's own data: information customers were sending it, taken on the way. */
-  beingAcquired: boolean;
-  encrypted: boolean;
-  recovered: boolean;
-  myNumbers: MyNumberAnswer;
-  myNumberCount: Count;
-  myNumberMax: Count;
-  myNumberPublic: boolean;
-  euSubjects: Count;
-  /** The data items ticked. */
-  items: DataItem[];
-  /** その他: null when not ticked, else what was typed (possibly nothing yet). */
-  other: string | null;
-};
-
-export type ReportingAnswers = {
-  category: IncidentCategory;
-  unauthorized_access: boolean;
-  malware: boolean;
-  crime_suspected: boolean;
-  /** Personal data was, or may have been, leaked, lost or damaged. */
-  personal: boolean;
-  ownership: Ownership;
-  own: DataAnswers;
-  client: DataAnswers;
-  clientNotified: boolean;
-  /** Whose personal data it is, asked once for the incident. */
-  whose: DataSubjectGroup[];
-  /** Whether it leaked, was lost or was damaged, asked once for the incident. */
-  harm: Harm[];
-  /** The IPA form's details, asked when malware is involved; empty prints as 調査中. */
-  malwareName: string;
-  howFound: string;
-  infectionRoute: string;
-};
+// The form's types are the core's (wizard_draft.rs), so that a draft saved as the user types is
+// checked against the same shape the window fills.
+export type { DataAnswers, MyNumberAnswer, Ownership, ReportingAnswers } from '../../bindings';
 
 export const EMPTY_DATA: DataAnswers = {
   atLeast: null,

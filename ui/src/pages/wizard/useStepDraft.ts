@@ -7,7 +7,11 @@
 // (useDraftSaveProblem) with a button that tries again at once (retryDraftSaves).
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { api } from '../../api';
-import type { IncidentDetail } from '../../bindings';
+import type { IncidentDetail, StepDraft } from '../../bindings';
+
+/** A wizard step that keeps a draft, and the fields of its form. */
+export type DraftStep = StepDraft['step'];
+export type DraftFields<S extends DraftStep> = Extract<StepDraft, { step: S }>['fields'];
 
 const SAVE_DELAY_MS = 300;
 const RETRY_DELAY_MS = 3000;
@@ -35,15 +39,12 @@ export function retryDraftSaves() {
   for (const retry of [...failedSaves]) retry();
 }
 
-export function useStepDraft<T extends object>(
+export function useStepDraft<S extends DraftStep, T extends DraftFields<S> = DraftFields<S>>(
   detail: IncidentDetail,
-  step: number,
+  step: S,
   confirmed: () => T,
 ): [T, (change: Partial<T>) => void] {
-  const [value, setValue] = useState<T>(() => {
-    const draft = detail.wizard_draft[String(step)];
-    return draft && typeof draft === 'object' ? { ...confirmed(), ...(draft as Partial<T>) } : confirmed();
-  });
+  const [value, setValue] = useState<T>(() => (detail.wizard_draft[step] as T | null) ?? confirmed());
   const pending = useRef<T | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const id = detail.id;
@@ -54,7 +55,7 @@ export function useStepDraft<T extends object>(
     const fields = pending.current;
     pending.current = null;
     if (!fields) return;
-    api.saveWizardDraft(id, step, fields).then(
+    api.saveWizardDraft(id, { step, fields } as StepDraft).then(
       () => {
         if (failedSaves.delete(flush)) notify();
       },
