@@ -9,7 +9,7 @@ use super::policy_edit::{limit_chars, required_name};
 use super::refused;
 use super::{company_profile, now, Result};
 use crate::error_code::ErrorCode;
-use crate::model::{CompanyDetails, CompanyProfile, DateStyle, Sector};
+use crate::model::{CompanyDetails, CompanyProfile, Sector};
 use crate::template_file::MAX_NAME_CHARS;
 
 /// Longest stale-contact interval a company can choose: ten years.
@@ -86,10 +86,6 @@ pub(super) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Resu
         limit_chars(what, text, MAX_NAME_CHARS)?;
     }
     let corporate_number = corporate_number(&details.corporate_number)?;
-    let date_style = match details.date_style {
-        DateStyle::Western => "western",
-        DateStyle::Japanese => "japanese",
-    };
     tx.execute(
         "UPDATE company SET address = ?1, representative = ?2, corporate_number = ?3, business_type = ?4,
                 insurance_policy_number = ?5, inquiry_name = ?6, inquiry_phone = ?7, inquiry_email = ?8,
@@ -105,7 +101,7 @@ pub(super) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Resu
             desk.phone.trim(),
             desk.email.trim(),
             desk.hours.trim(),
-            date_style
+            details.date_style
         ],
     )?;
     Ok(())

@@ -33,7 +33,7 @@ pub mod wizard;
 use std::path::{Path, PathBuf};
 
 use crate::error_code::ErrorCode;
-use crate::model::Language;
+use crate::model::{DateStyle, Language};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// The transaction every write runs in (see [`CompanyFile::write`]).
@@ -156,6 +156,24 @@ impl rusqlite::ToSql for Language {
 impl rusqlite::types::FromSql for Language {
     fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         value.as_str().map(Language::from_tag)
+    }
+}
+
+/// Stored as `western` or `japanese`.
+impl rusqlite::ToSql for DateStyle {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(match self {
+            DateStyle::Western => "western",
+            DateStyle::Japanese => "japanese",
+        }
+        .into())
+    }
+}
+
+/// Read leniently: anything but `japanese` reads as western dates, the default.
+impl rusqlite::types::FromSql for DateStyle {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        value.as_str().map(|code| if code == "japanese" { DateStyle::Japanese } else { DateStyle::Western })
     }
 }
 

@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection};
 
 use super::{incidents, today, Result};
-use crate::model::{CompanyDetails, CompanyProfile, DateStyle, HomeSummary, InquiryDesk, Sector, StaleContact, HOME_LIST_LENGTH};
+use crate::model::{CompanyDetails, CompanyProfile, HomeSummary, InquiryDesk, Sector, StaleContact, HOME_LIST_LENGTH};
 
 pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
     Ok(conn.query_row(
@@ -41,10 +41,7 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
                     business_type: r.get(17)?,
                     insurance_policy_number: r.get(18)?,
                     inquiry_desk: InquiryDesk { name: r.get(19)?, phone: r.get(20)?, email: r.get(21)?, hours: r.get(22)? },
-                    date_style: match r.get::<_, String>(23)?.as_str() {
-                        "japanese" => DateStyle::Japanese,
-                        _ => DateStyle::Western,
-                    },
+                    date_style: r.get(23)?,
                 },
             })
         },
