@@ -94,9 +94,8 @@ pub fn restore_backup(
     backup_dir: &Path,
     passphrase: Option<&Passphrase>,
 ) -> Result<Option<BackupInfo>> {
-    let wanted = comparable(backup);
     let listed = list_backups(company_path, backup_dir, passphrase)?;
-    if !listed.iter().any(|b| comparable(&b.path) == wanted) {
+    if !listed.iter().any(|b| backups::same_file(&b.path, backup).unwrap_or(false)) {
         return Err(StoreError::Invalid(format!(
             "{} is not a backup of {} in {}",
             backup.display(),
@@ -105,10 +104,6 @@ pub fn restore_backup(
         )));
     }
     backups::restore_with_passphrase(backup, company_path, backup_dir, passphrase)
-}
-
-fn comparable(path: &Path) -> PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]

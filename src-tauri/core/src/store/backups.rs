@@ -489,7 +489,8 @@ pub(super) fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
         .collect()
 }
 
-fn same_file(a: &Path, b: &Path) -> Result<bool> {
+/// Whether two paths name the same file (both must exist).
+pub fn same_file(a: &Path, b: &Path) -> Result<bool> {
     let canonical = |p: &Path| p.canonicalize().map_err(|source| StoreError::Io { path: p.to_owned(), source });
     Ok(canonical(a)? == canonical(b)?)
 }
