@@ -1,6 +1,6 @@
 //! Automatic backups and restoring one from the app.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::{self, backups, CompanyFile};
 
 use crate::harness::{AppWindow, Home};

@@ -1,7 +1,7 @@
 //! Keeping contacts current: a contact due for confirmation is flagged on the home screen until
 //! someone edits it and confirms it.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::{self, history, CompanyFile};
 
 use crate::harness::{AppWindow, Home};

@@ -1,6 +1,6 @@
 //! The home screen: the company name, switching language (and keeping it), refused files.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::CompanyFile;
 
 use crate::harness::{AppWindow, Home};

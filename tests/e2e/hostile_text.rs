@@ -1,7 +1,7 @@
 //! Text a user typed (or a hostile file carried) is stored and shown as text, never run as HTML.
 
 use rusqlite::params;
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::{self, CompanyFile};
 use thirtyfour::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Protecting a company file with a passphrase from the app, and opening it again.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::harness::{AppWindow, Home};

@@ -3,7 +3,7 @@
 //! incident left open by Sonae 0.1, and a stolen laptop whose data items reach the drafts. Each
 //! test then reads the stored facts and obligations.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::Path;
 use std::process::Command;
 

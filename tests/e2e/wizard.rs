@@ -1,6 +1,6 @@
 //! The incident wizard as an office manager uses it, then the company file checked directly.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::Path;
 
 use sonae_core::model::{IncidentStatus, ObligationStatus, TaskSource};

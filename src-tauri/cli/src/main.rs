@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::error_code::ErrorCode;
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};

@@ -3,7 +3,7 @@
 //! Measured: the list's first page, searches by kana, kanji and part of a phone number, one
 //! edit, one confirmation, and previewing a 5,000-row CSV. Each should stay well under 50 ms.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::hint::black_box;
 
 use chrono::NaiveDate;

@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::params;
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 use sonae_core::store::CompanyFile;
 

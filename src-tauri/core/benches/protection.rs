@@ -4,7 +4,7 @@
 //! file; opening reads the file on one connection and then writes on another, so two derivations.
 //! `key_derivation` is one such connection alone: keyed, first page read.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};

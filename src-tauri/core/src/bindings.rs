@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, contacts_csv, editing, error_code, model, render, rules, store, wizard, wizard_draft};
+use crate::{affected_data, contacts_csv, editing, error_code, language, model, render, rules, store, wizard, wizard_draft};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -14,13 +14,13 @@ pub fn typescript() -> String {
         model::CompanyProfile::decl(&cfg),
         model::CompanyDetails::decl(&cfg),
         model::InquiryDesk::decl(&cfg),
-        model::DateStyle::decl(&cfg),
+        language::DateStyle::decl(&cfg),
         model::IncidentStage::decl(&cfg),
         model::IncidentStatus::decl(&cfg),
         model::IncidentSummary::decl(&cfg),
         model::StaleContact::decl(&cfg),
         model::HomeSummary::decl(&cfg),
-        model::Language::decl(&cfg),
+        language::Language::decl(&cfg),
         model::Preferences::decl(&cfg),
         error_code::ErrorCode::decl(&cfg),
         model::ErrorReport::decl(&cfg),

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::fold::{digits, fold, widen_or_narrow};
-use crate::model::{Email, Language, Phone};
+use crate::language::Language;
+use crate::model::{Email, Phone};
 use crate::store::contacts::{
     check_input, normalize_email, normalize_phone, ContactDetails, ContactInput, ContactKind, ContactTag,
 };

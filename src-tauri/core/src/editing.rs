@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::Language;
+use crate::language::Language;
 
 /// A contact named by an editor: its id, and its name to show beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -20,6 +20,7 @@ pub mod contacts_csv;
 pub mod editing;
 pub mod error_code;
 pub mod fold;
+pub mod language;
 pub mod model;
 pub mod policy;
 pub mod render;

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::language::{DateStyle, Language};
+
 /// 業種 — decides sector-specific reporting duties (e.g. the FSA for financial businesses).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -85,15 +87,6 @@ impl InquiryDesk {
     }
 }
 
-/// How Japanese documents write dates: 西暦 (2026年12月25日) or 和暦 (令和8年12月25日).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum DateStyle {
-    #[default]
-    Western,
-    Japanese,
-}
-
 impl CompanyProfile {
     /// Whether the GDPR applies to the company (art. 3): an EU establishment, or offering to or
     /// monitoring people in the EU. Until both are answered "no" it is taken to apply — the safe
@@ -163,62 +156,6 @@ pub struct HomeSummary {
 
 /// How many entries each list on the home screen shows.
 pub const HOME_LIST_LENGTH: usize = 5;
-
-/// The two languages of the product, for the window, a company file's texts and the documents
-/// alike (`"ja"` / `"en"` on the wire and in the file).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Language {
-    #[default]
-    Ja,
-    En,
-}
-
-impl Language {
-    /// The code written in files and on the wire.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Ja => "ja",
-            Language::En => "en",
-        }
-    }
-
-    /// Exactly `"ja"` or `"en"`, as a company file or a template stores it.
-    pub fn from_code(code: &str) -> Option<Language> {
-        match code {
-            "ja" => Some(Language::Ja),
-            "en" => Some(Language::En),
-            _ => None,
-        }
-    }
-
-    /// A language tag as a person or a system may write it: "en", "en-US", "en_GB" are English,
-    /// anything else reads as Japanese (the default).
-    pub fn from_tag(tag: &str) -> Language {
-        let tag = tag.trim();
-        let english = tag.eq_ignore_ascii_case("en")
-            || tag.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en-") || p.eq_ignore_ascii_case("en_"));
-        if english {
-            Language::En
-        } else {
-            Language::Ja
-        }
-    }
-
-    /// Of a text given in both languages, the one in this language.
-    pub fn pick<T>(self, (ja, en): (T, T)) -> T {
-        match self {
-            Language::Ja => ja,
-            Language::En => en,
-        }
-    }
-}
-
-impl std::fmt::Display for Language {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
-    }
-}
 
 /// The user's preferences, kept outside company files (they belong to the person, not the company).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Language;
+use crate::language::Language;
 
 /// A policy template: everything of the IPA model rules' structure that does not name a real person.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

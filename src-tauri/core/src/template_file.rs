@@ -16,7 +16,7 @@
 //! the editors enforce the same text limits, so whatever a company file holds exports to a file
 //! that imports again.
 
-use crate::model::Language;
+use crate::language::Language;
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};

@@ -281,7 +281,7 @@ mod tests {
     fn prefilled_facts_carry_the_case_and_the_company() {
         let company = CompanyProfile {
             name: "x".into(),
-            language: crate::model::Language::Ja,
+            language: crate::language::Language::Ja,
             sector: crate::model::Sector::Medical,
             prefecture: String::new(),
             privacy_mark: true,

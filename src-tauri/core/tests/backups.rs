@@ -1,7 +1,7 @@
 //! Rotating backups: taking, listing (with damaged ones), rotating, the daily policy, and
 //! restoring without ever losing the file that was there.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use sonae_core::store::backups::{self, BackupContents, BackupReason};

@@ -3,7 +3,7 @@
 //! types, and CSV import (all or nothing) and export, including the CP932 fixture files used by
 //! the end-to-end tests (`tests/fixtures/contacts-50-cp932*.csv` at the repository root).
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;

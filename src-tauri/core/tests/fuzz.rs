@@ -10,7 +10,7 @@
 //! which build a company file per case); raise them with
 //! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -2,7 +2,7 @@
 //! the way the detail page and the exported report read it.
 
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::model::{
     CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource,
 };

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use sonae_core::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::model::Sector;
 use sonae_core::rules;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};

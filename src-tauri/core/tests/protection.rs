@@ -1,7 +1,7 @@
 //! Passphrase protection at rest: protecting, opening, changing and removing the passphrase, and
 //! the backups that follow the file's protection. Every refusal leaves the file byte for byte.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use sonae_core::model::NearMissInput;

@@ -1,7 +1,7 @@
 //! The company file as a whole: creating, opening, refusing bad files, and the invariants the
 //! schema itself guarantees (append-only timeline, foreign keys).
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;

@@ -25,7 +25,7 @@
 //! and pass the integrity check; a file left old is upgraded again by the next run, as the app
 //! would on its next start.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};

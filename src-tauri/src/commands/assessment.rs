@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::rules::{self, Assessment, Facts};
 use sonae_core::wizard::{self, SeverityAnswers};
 

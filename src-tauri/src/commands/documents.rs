@@ -2,7 +2,7 @@
 //! as plain text in the order of the authority's web form. Documents come out in the language the
 //! user reads the app in.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use tauri::State;
 

@@ -1,7 +1,8 @@
 //! The user's preferences (language, the name they record under, backups kept), kept in the
 //! settings file beside company files.
 
-use sonae_core::model::{ErrorReport, Language, Preferences};
+use sonae_core::language::Language;
+use sonae_core::model::{ErrorReport, Preferences};
 use tauri::State;
 
 use super::CommandResult;

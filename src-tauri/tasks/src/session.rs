@@ -366,7 +366,7 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
-    use sonae_core::model::Language;
+    use sonae_core::language::Language;
 
     const PASSPHRASE: &str = "春の朝の長いパスフレーズ";
 

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use sonae_core::store::backups::{self, BackupInfo, BackupReason, RekeyedBackups};
 use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
 use sonae_core::template::{self, PolicyTemplate};

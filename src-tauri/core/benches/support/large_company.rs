@@ -1,7 +1,7 @@
 //! The generator of a large company file, shared by the `large_file` benchmark, the `large_file`
 //! example (the app's start-up benchmark) and the window's responsiveness test.
 
-use sonae_core::model::Language;
+use sonae_core::language::Language;
 use std::path::Path;
 
 use rusqlite::params;

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::Language;
+use crate::language::Language;
 pub use crate::wording::Catalogue;
 
 const JA: &str = include_str!("../../../../assets/render/ja.json");

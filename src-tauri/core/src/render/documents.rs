@@ -11,7 +11,9 @@ use super::font::ipaex_gothic;
 use super::incident;
 use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::{pdf_now, RenderError};
-use crate::model::{CallOutcome, CompanyProfile, DateStyle, IncidentDetail, Language, TaskSource};
+use crate::language::DateStyle;
+use crate::language::Language;
+use crate::model::{CallOutcome, CompanyProfile, IncidentDetail, TaskSource};
 use crate::policy::{Bcp, Contact, Policy};
 use crate::store;
 

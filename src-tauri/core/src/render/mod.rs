@@ -37,7 +37,8 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
-use crate::model::{CompanyProfile, Language};
+use crate::language::Language;
+use crate::model::CompanyProfile;
 use crate::store::{self, StoreError};
 
 pub use drafts::Draft;

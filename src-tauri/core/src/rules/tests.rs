@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::deadline::is_working_day;
 use super::*;
-use crate::model::Language;
+use crate::language::Language;
 
 /// Monday 2026-04-06, 15:30 in Japan.
 const AT: &str = "2026-04-06T15:30:00+09:00";

@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use super::deadline;
 use super::engine::{Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Situation, Stage};
 use super::facts::{Facts, IncidentStage};
-use crate::model::Language;
+use crate::language::Language;
 
 /// A text in Japanese and in English.
 type Words = (&'static str, &'static str);

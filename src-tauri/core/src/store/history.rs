@@ -121,7 +121,7 @@ fn label_of(json: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Language;
+    use crate::language::Language;
     use crate::store::CompanyFile;
     use crate::template::builtin_policy;
 

@@ -33,7 +33,7 @@ pub mod wizard;
 use std::path::{Path, PathBuf};
 
 use crate::error_code::ErrorCode;
-use crate::model::{DateStyle, Language};
+use crate::language::Language;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 /// The transaction every write runs in (see [`CompanyFile::write`]).
@@ -142,39 +142,6 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// The language of the company file's texts (its policy, timeline sentences, CSV headings).
 pub(crate) fn file_language(conn: &Connection) -> Result<Language> {
     Ok(conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
-}
-
-/// Stored as its code, `ja` or `en`.
-impl rusqlite::ToSql for Language {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(self.code().into())
-    }
-}
-
-/// Read leniently: anything but English reads as Japanese, the default (the schema allows only
-/// the two codes anyway).
-impl rusqlite::types::FromSql for Language {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        value.as_str().map(Language::from_tag)
-    }
-}
-
-/// Stored as `western` or `japanese`.
-impl rusqlite::ToSql for DateStyle {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(match self {
-            DateStyle::Western => "western",
-            DateStyle::Japanese => "japanese",
-        }
-        .into())
-    }
-}
-
-/// Read leniently: anything but `japanese` reads as western dates, the default.
-impl rusqlite::types::FromSql for DateStyle {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        value.as_str().map(|code| if code == "japanese" { DateStyle::Japanese } else { DateStyle::Western })
-    }
 }
 
 /// A domain rule refused the change: `code` tells the window which text to show, `detail` says

@@ -250,7 +250,7 @@ pub(super) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::R
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Language;
+    use crate::language::Language;
     use crate::store::CompanyFile;
 
     fn demo() -> (tempfile::TempDir, CompanyFile) {

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use crate::model::Language;
+use crate::language::Language;
 use crate::wording::Catalogue;
 
 fn catalogue(language: Language) -> &'static Catalogue {
