@@ -23,7 +23,7 @@ pub fn typescript() -> String {
         language::Language::decl(&cfg),
         model::Preferences::decl(&cfg),
         error_code::ErrorCode::decl(&cfg),
-        model::ErrorReport::decl(&cfg),
+        error_code::ErrorReport::decl(&cfg),
         model::OpenFileState::decl(&cfg),
         model::IncidentRef::decl(&cfg),
         model::RecentFile::decl(&cfg),

@@ -135,6 +135,15 @@ impl PartialEq<str> for ErrorCode {
     }
 }
 
+/// An error as the UI receives it: a stable code to react to and a message to show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ErrorReport {
+    /// What went wrong, for the window to react to and to show in words.
+    pub code: ErrorCode,
+    /// The details, for the log and the command line.
+    pub message: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::ErrorCode;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error_code::ErrorReport;
 use crate::language::{DateStyle, Language};
 
 /// 業種 — decides sector-specific reporting duties (e.g. the FSA for financial businesses).
@@ -171,21 +172,6 @@ pub struct Preferences {
 impl Default for Preferences {
     fn default() -> Self {
         Preferences { language: Language::default(), author_name: String::new(), backups_kept: 20 }
-    }
-}
-
-/// An error as the UI receives it: a stable code to react to and a message to show.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ErrorReport {
-    /// What went wrong, for the window to react to and to show in words.
-    pub code: crate::error_code::ErrorCode,
-    /// The details, for the log and the command line.
-    pub message: String,
-}
-
-impl From<crate::store::StoreError> for ErrorReport {
-    fn from(e: crate::store::StoreError) -> Self {
-        ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 

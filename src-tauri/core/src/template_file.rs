@@ -114,9 +114,9 @@ impl TemplateError {
     }
 }
 
-impl From<TemplateError> for crate::model::ErrorReport {
+impl From<TemplateError> for crate::error_code::ErrorReport {
     fn from(e: TemplateError) -> Self {
-        crate::model::ErrorReport { code: e.code(), message: e.to_string() }
+        crate::error_code::ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 

@@ -4,8 +4,9 @@
 use std::path::PathBuf;
 
 use sonae_core::error_code::ErrorCode;
+use sonae_core::error_code::ErrorReport;
 use sonae_core::language::Language;
-use sonae_core::model::{ErrorReport, HomeSummary, OpenFileState, PolicySource, RecentFile};
+use sonae_core::model::{HomeSummary, OpenFileState, PolicySource, RecentFile};
 use sonae_core::store::{self, CompanyFile, Passphrase};
 use sonae_tasks::{tasks, ImportKind, Session};
 use tauri::State;

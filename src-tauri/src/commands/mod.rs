@@ -12,7 +12,7 @@ pub mod incidents;
 pub mod policy;
 pub mod preferences;
 
-use sonae_core::model::ErrorReport;
+use sonae_core::error_code::ErrorReport;
 use sonae_core::store::CompanyFile;
 
 use sonae_tasks::Session;

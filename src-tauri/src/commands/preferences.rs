@@ -1,8 +1,9 @@
 //! The user's preferences (language, the name they record under, backups kept), kept in the
 //! settings file beside company files.
 
+use sonae_core::error_code::ErrorReport;
 use sonae_core::language::Language;
-use sonae_core::model::{ErrorReport, Preferences};
+use sonae_core::model::Preferences;
 use tauri::State;
 
 use super::CommandResult;

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use sonae_core::error_code::ErrorCode;
-use sonae_core::model::ErrorReport;
+use sonae_core::error_code::ErrorReport;
 use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::settings::Settings;

@@ -194,9 +194,9 @@ impl RenderError {
     }
 }
 
-impl From<RenderError> for crate::model::ErrorReport {
+impl From<RenderError> for crate::error_code::ErrorReport {
     fn from(e: RenderError) -> Self {
-        crate::model::ErrorReport { code: e.code(), message: e.to_string() }
+        crate::error_code::ErrorReport { code: e.code(), message: e.to_string() }
     }
 }
 

@@ -646,6 +646,12 @@ pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+impl From<StoreError> for crate::error_code::ErrorReport {
+    fn from(e: StoreError) -> Self {
+        crate::error_code::ErrorReport { code: e.code(), message: e.to_string() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, SystemTime};
