@@ -145,7 +145,7 @@ async fn a_near_miss_reaches_reporting_with_nobody_it_must_tell() {
     let incident = stored_incident(&file, title);
     let current: Vec<_> = incident.obligations.iter().filter(|o| o.current).collect();
     assert!(current.iter().all(|o| o.duty == Duty::Recommended), "a near miss got a mandatory report: {current:?}");
-    assert_eq!(incident.facts.unwrap().stage, sonae_core::model::IncidentStage::NearMiss);
+    assert_eq!(incident.facts.unwrap().stage, sonae_core::rules::IncidentStage::NearMiss);
 }
 
 #[tokio::test]

@@ -10,12 +10,12 @@ use crate::{affected_data, contacts_csv, editing, error_code, language, model, r
 pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let declarations = [
-        model::Sector::decl(&cfg),
+        rules::Sector::decl(&cfg),
         model::CompanyProfile::decl(&cfg),
         model::CompanyDetails::decl(&cfg),
         model::InquiryDesk::decl(&cfg),
         language::DateStyle::decl(&cfg),
-        model::IncidentStage::decl(&cfg),
+        rules::IncidentStage::decl(&cfg),
         model::IncidentStatus::decl(&cfg),
         model::IncidentSummary::decl(&cfg),
         model::StaleContact::decl(&cfg),

@@ -6,16 +6,7 @@ use ts_rs::TS;
 
 use crate::error_code::ErrorReport;
 use crate::language::{DateStyle, Language};
-
-/// 業種 — decides sector-specific reporting duties (e.g. the FSA for financial businesses).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Sector {
-    General,
-    Finance,
-    Medical,
-    Telecom,
-}
+use crate::rules::{IncidentStage, Sector};
 
 /// The company a file belongs to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -95,18 +86,6 @@ impl CompanyProfile {
     pub fn gdpr_applies(&self) -> bool {
         !(self.eu_establishment == Some(false) && self.eu_targeting == Some(false))
     }
-}
-
-/// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentStage {
-    /// セキュリティ弱点・ヒヤリハット
-    NearMiss,
-    /// セキュリティ事象
-    Event,
-    /// セキュリティインシデント
-    Incident,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -9,7 +9,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::{CompanyProfile, IncidentStage};
+use crate::model::CompanyProfile;
+use crate::rules::IncidentStage;
 use crate::rules::{Facts, IncidentCategory, Organization, PersonalData};
 
 /// 事案 — the cases the wizard's first step offers, each with its own first-response checklist.
@@ -282,7 +283,7 @@ mod tests {
         let company = CompanyProfile {
             name: "x".into(),
             language: crate::language::Language::Ja,
-            sector: crate::model::Sector::Medical,
+            sector: crate::rules::Sector::Medical,
             prefecture: String::new(),
             privacy_mark: true,
             isms_certified: false,
@@ -302,7 +303,7 @@ mod tests {
         assert_eq!(facts.category, IncidentCategory::Malware);
         assert!(facts.organization.privacy_mark);
         assert!(facts.organization.gdpr_applies, "unanswered EU questions: the GDPR is taken to apply");
-        assert_eq!(facts.organization.sector, crate::model::Sector::Medical);
+        assert_eq!(facts.organization.sector, crate::rules::Sector::Medical);
         // Step 2 said personal data may have leaked: involved, count unknown, and for ransomware
         // done with bad intent.
         assert_eq!(facts.personal_data.at_risk.involved, Some(true));

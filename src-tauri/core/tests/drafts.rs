@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::language::DateStyle;
 use sonae_core::language::Language;
-use sonae_core::model::{CompanyProfile, InquiryDesk, Sector};
+use sonae_core::model::{CompanyProfile, InquiryDesk};
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 use sonae_core::rules::Facts;
+use sonae_core::rules::Sector;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics};
 

@@ -3,9 +3,8 @@
 
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::language::Language;
-use sonae_core::model::{
-    CallOutcome, IncidentStage, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource,
-};
+use sonae_core::model::{CallOutcome, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource};
+use sonae_core::rules::IncidentStage;
 use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity, SeverityAnswers};

@@ -7,8 +7,8 @@ use sonae_core::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
 use sonae_core::language::Language;
-use sonae_core::model::Sector;
 use sonae_core::rules;
+use sonae_core::rules::Sector;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
 use sonae_core::store::{self, CompanyFile, StoreError};
 use sonae_core::template::builtin_policy;

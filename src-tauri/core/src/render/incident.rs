@@ -6,7 +6,8 @@ use rusqlite::Connection;
 use super::documents::Context;
 use super::RenderError;
 use crate::affected_data::{DataItems, DataSubjectGroup, Harm};
-use crate::model::{IncidentDetail, IncidentStage, IncidentStatus, ObligationRecord, ObligationStatus};
+use crate::model::{IncidentDetail, IncidentStatus, ObligationRecord, ObligationStatus};
+use crate::rules::IncidentStage;
 use crate::rules::{self, Authority, DataAtRisk, DueBy};
 use crate::store::{self, StoreError};
 

@@ -19,7 +19,6 @@ use ts_rs::TS;
 
 use super::deadline;
 use super::rule_set::RuleSet;
-pub use crate::model::{IncidentStage, Sector};
 
 /// What the assessment knows about one incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -500,6 +499,28 @@ impl<'a> Section<'a> {
             None => Ok(()),
         }
     }
+}
+
+/// 業種 — decides sector-specific reporting duties (e.g. the FSA for financial businesses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    General,
+    Finance,
+    Medical,
+    Telecom,
+}
+
+/// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStage {
+    /// セキュリティ弱点・ヒヤリハット
+    NearMiss,
+    /// セキュリティ事象
+    Event,
+    /// セキュリティインシデント
+    Incident,
 }
 
 #[cfg(test)]

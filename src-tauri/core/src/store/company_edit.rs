@@ -9,7 +9,8 @@ use super::policy_edit::{limit_chars, required_name};
 use super::refused;
 use super::{company_profile, now, Result};
 use crate::error_code::ErrorCode;
-use crate::model::{CompanyDetails, CompanyProfile, Sector};
+use crate::model::{CompanyDetails, CompanyProfile};
+use crate::rules::Sector;
 use crate::template_file::MAX_NAME_CHARS;
 
 /// Longest stale-contact interval a company can choose: ten years.

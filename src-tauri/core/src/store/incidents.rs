@@ -7,10 +7,11 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::{Result, StoreError};
 use crate::affected_data::ReportingDetails;
 use crate::model::{
-    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail, IncidentStage,
-    IncidentStatus, IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, Phone, TaskSource,
-    TimelineEntry, WizardPolicy,
+    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail, IncidentStatus,
+    IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, Phone, TaskSource, TimelineEntry,
+    WizardPolicy,
 };
+use crate::rules::IncidentStage;
 use crate::rules::{parse_facts, Authority, Duty};
 use crate::wizard::{self, CaseKind, Recovery};
 

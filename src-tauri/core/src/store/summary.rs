@@ -3,7 +3,8 @@
 use rusqlite::{params, Connection};
 
 use super::{incidents, today, Result};
-use crate::model::{CompanyDetails, CompanyProfile, HomeSummary, InquiryDesk, Sector, StaleContact, HOME_LIST_LENGTH};
+use crate::model::{CompanyDetails, CompanyProfile, HomeSummary, InquiryDesk, StaleContact, HOME_LIST_LENGTH};
+use crate::rules::Sector;
 
 pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
     Ok(conn.query_row(
