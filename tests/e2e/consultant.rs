@@ -2,6 +2,7 @@
 //! the client's contact list from Excel (Shift_JIS) — refused while two rows are wrong, imported
 //! once they are fixed.
 
+use sonae_core::contacts;
 use std::path::PathBuf;
 
 use sonae_core::store::{self, CompanyFile};
@@ -66,7 +67,7 @@ async fn a_client_file_from_the_template_takes_its_contacts_from_excel_once_fixe
     let policy = store::editable_policy(company.connection()).expect("policy");
     assert_eq!(policy.levels.len(), 4, "the template's levels 0–3");
     assert!(policy.procedures.len() >= 12, "the template's procedures: {}", policy.procedures.len());
-    let contacts = store::list_contacts(company.connection(), &Default::default()).unwrap();
+    let contacts = contacts::list_contacts(company.connection(), &Default::default()).unwrap();
     assert_eq!(contacts.total, 50);
     // The default file the app started on is still there and untouched by the import.
     assert_eq!(contact_count(&home.data_dir().join("company.sonae")), 0);

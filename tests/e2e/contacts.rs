@@ -1,8 +1,9 @@
 //! Keeping contacts current: a contact due for confirmation is flagged on the home screen until
 //! someone edits it and confirms it.
 
+use sonae_core::contacts;
 use sonae_core::language::Language;
-use sonae_core::store::{self, history, CompanyFile};
+use sonae_core::store::{history, CompanyFile};
 
 use crate::harness::{AppWindow, Home};
 
@@ -60,7 +61,7 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
     app.close().await;
 
     let company = CompanyFile::open(&file).expect("file opens");
-    let stored = store::contact(company.connection(), id).expect("contact");
+    let stored = contacts::contact(company.connection(), id).expect("contact");
     assert_eq!(stored.title, "総務部長（兼 情報システム担当）");
     assert_eq!(stored.phones[0].number, "090-2222-3333");
     assert!(!stored.stale);

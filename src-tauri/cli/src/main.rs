@@ -6,6 +6,7 @@
 //! variable `SONAE_PASSPHRASE`, never in an argument: arguments are visible to every user of the
 //! machine (`ps`) and kept in shell histories.
 
+use sonae_core::contacts;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -481,16 +482,16 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
             if out.exists() && !force {
                 return Err(render::RenderError::AlreadyExists { path: out }.into());
             }
-            let csv = store::export_contacts_csv(company.connection())?;
+            let csv = contacts::export_contacts_csv(company.connection())?;
             render::save(&out, &csv, force)?;
-            let contacts = store::list_contacts(company.connection(), &Default::default())?.total;
+            let contacts = contacts::list_contacts(company.connection(), &Default::default())?.total;
             println!("wrote {} ({contacts} contacts, {} bytes)", out.display(), csv.len());
         }
         ContactsCommand::Import { file, csv, dry_run, author } => {
             let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
             // A dry run only reads: it leaves a file of an older Sonae as it is.
             let mut company = if dry_run { read(&file)? } else { open(&file)? };
-            let preview = store::preview_contacts_import(company.connection(), &bytes)?;
+            let preview = contacts::preview_contacts_import(company.connection(), &bytes)?;
             for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
                 println!("{} [{}]", problem.message, problem.code);
             }
@@ -507,7 +508,7 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
             if dry_run {
                 println!("would import {} contacts and skip {} duplicates", preview.to_import, preview.to_skip);
             } else {
-                let summary = company.write(|tx| store::import_contacts(tx, &author, &bytes))?;
+                let summary = company.write(|tx| contacts::import_contacts(tx, &author, &bytes))?;
                 println!("imported {} contacts, skipped {} duplicates", summary.imported, summary.skipped);
             }
         }

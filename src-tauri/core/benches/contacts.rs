@@ -3,15 +3,17 @@
 //! Measured: the list's first page, searches by kana, kanji and part of a phone number, one
 //! edit, one confirmation, and previewing a 5,000-row CSV. Each should stay well under 50 ms.
 
+use sonae_core::contacts;
 use sonae_core::language::Language;
 use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
-use sonae_core::contacts_csv::preview_contacts_csv;
-use sonae_core::model::{Email, Phone};
-use sonae_core::store::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::contacts::csv::preview_contacts_csv;
+use sonae_core::contacts::Email;
+use sonae_core::contacts::Phone;
+use sonae_core::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag};
+use sonae_core::store::CompanyFile;
 
 const CONTACTS: usize = 5_000;
 
@@ -87,7 +89,7 @@ fn contacts(c: &mut Criterion) {
     let mut file = CompanyFile::create_demo(&path, Language::Ja).expect("demo file");
     file.write(|tx| {
         for n in 0..CONTACTS {
-            store::create_contact(tx, "bench", &sample_contact(n))?;
+            contacts::create_contact(tx, "bench", &sample_contact(n))?;
         }
         Ok(())
     })
@@ -102,14 +104,14 @@ fn contacts(c: &mut Criterion) {
         [("list_first_page", ""), ("search_kana", "やまだ"), ("search_kanji", "山田 太郎"), ("search_phone_part", "3456")]
     {
         let q = query(text);
-        let total = store::list_contacts(conn, &q).expect("list").total;
+        let total = contacts::list_contacts(conn, &q).expect("list").total;
         eprintln!("{name}: {total} matches");
-        group.bench_function(name, |b| b.iter(|| store::list_contacts(conn, black_box(&q)).expect("list")));
+        group.bench_function(name, |b| b.iter(|| contacts::list_contacts(conn, black_box(&q)).expect("list")));
     }
-    let csv = store::export_contacts_csv(conn).expect("export");
+    let csv = contacts::export_contacts_csv(conn).expect("export");
     eprintln!("CSV of all contacts: {} bytes", csv.len());
-    group.bench_function("export_csv", |b| b.iter(|| store::export_contacts_csv(conn).expect("export")));
-    let known = store::contacts::known_contacts(conn).expect("known contacts");
+    group.bench_function("export_csv", |b| b.iter(|| contacts::export_contacts_csv(conn).expect("export")));
+    let known = contacts::known_contacts(conn).expect("known contacts");
     group.bench_function("preview_csv_5000_rows", |b| b.iter(|| preview_contacts_csv(black_box(&csv), &known)));
 
     let id: i64 = conn.query_row("SELECT max(id) FROM contact", [], |r| r.get(0)).expect("a contact");
@@ -119,14 +121,14 @@ fn contacts(c: &mut Criterion) {
         b.iter(|| {
             flip = !flip;
             edit.title = if flip { "部長".into() } else { "課長".into() };
-            file.write(|tx| store::update_contact(tx, "bench", id, &edit)).expect("update")
+            file.write(|tx| contacts::update_contact(tx, "bench", id, &edit)).expect("update")
         })
     });
     let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     group.bench_function("confirm_contact", |b| {
         b.iter(|| {
             day = day.succ_opt().unwrap();
-            file.write(|tx| store::confirm_contacts(tx, "bench", &[id], day)).expect("confirm")
+            file.write(|tx| contacts::confirm_contacts(tx, "bench", &[id], day)).expect("confirm")
         })
     });
     group.finish();

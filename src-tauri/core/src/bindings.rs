@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, contacts_csv, editing, error_code, language, model, render, rules, store, wizard, wizard_draft};
+use crate::{affected_data, contacts, editing, error_code, language, model, render, rules, store, wizard, wizard_draft};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -43,8 +43,8 @@ pub fn typescript() -> String {
         model::LevelDefinition::decl(&cfg),
         model::CategoryDefinition::decl(&cfg),
         model::WizardPolicy::decl(&cfg),
-        model::Phone::decl(&cfg),
-        model::Email::decl(&cfg),
+        contacts::Phone::decl(&cfg),
+        contacts::Email::decl(&cfg),
         model::CallTarget::decl(&cfg),
         model::NearMiss::decl(&cfg),
         model::NearMissInput::decl(&cfg),
@@ -71,21 +71,21 @@ pub fn typescript() -> String {
         affected_data::ReportingDetails::decl(&cfg),
         store::history::ChangeAction::decl(&cfg),
         store::history::ChangeRecord::decl(&cfg),
-        store::contacts::ContactKind::decl(&cfg),
-        store::contacts::ContactTag::decl(&cfg),
-        store::contacts::ContactDetails::decl(&cfg),
-        store::contacts::ContactInput::decl(&cfg),
-        store::contacts::ContactQuery::decl(&cfg),
-        store::contacts::ContactListItem::decl(&cfg),
-        store::contacts::ContactPage::decl(&cfg),
-        store::contacts::ContactUse::decl(&cfg),
-        store::contacts::CsvImportSummary::decl(&cfg),
-        contacts_csv::CsvEncoding::decl(&cfg),
-        contacts_csv::CsvField::decl(&cfg),
-        contacts_csv::CsvColumn::decl(&cfg),
-        contacts_csv::CsvProblem::decl(&cfg),
-        contacts_csv::CsvRow::decl(&cfg),
-        contacts_csv::CsvPreview::decl(&cfg),
+        contacts::ContactKind::decl(&cfg),
+        contacts::ContactTag::decl(&cfg),
+        contacts::ContactDetails::decl(&cfg),
+        contacts::ContactInput::decl(&cfg),
+        contacts::ContactQuery::decl(&cfg),
+        contacts::ContactListItem::decl(&cfg),
+        contacts::ContactPage::decl(&cfg),
+        contacts::ContactUse::decl(&cfg),
+        contacts::CsvImportSummary::decl(&cfg),
+        contacts::csv::CsvEncoding::decl(&cfg),
+        contacts::csv::CsvField::decl(&cfg),
+        contacts::csv::CsvColumn::decl(&cfg),
+        contacts::csv::CsvProblem::decl(&cfg),
+        contacts::csv::CsvRow::decl(&cfg),
+        contacts::csv::CsvPreview::decl(&cfg),
         store::backups::BackupReason::decl(&cfg),
         store::backups::BackupSummary::decl(&cfg),
         store::backups::BackupContents::decl(&cfg),

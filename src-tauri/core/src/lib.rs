@@ -16,7 +16,7 @@
 
 pub mod affected_data;
 pub mod bindings;
-pub mod contacts_csv;
+pub mod contacts;
 pub mod editing;
 pub mod error_code;
 pub mod fold;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::contacts::{Email, Phone};
 use crate::error_code::ErrorReport;
 use crate::language::{DateStyle, Language};
 use crate::rules::{IncidentStage, Sector};
@@ -205,7 +206,7 @@ pub enum PolicySource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChosenContactsCsv {
     pub file_name: String,
-    pub preview: crate::contacts_csv::CsvPreview,
+    pub preview: crate::contacts::csv::CsvPreview,
 }
 
 /// A policy template file the user chose to import, described before anything is replaced.
@@ -430,19 +431,6 @@ pub struct CategoryDefinition {
 pub struct WizardPolicy {
     pub levels: Vec<LevelDefinition>,
     pub categories: Vec<CategoryDefinition>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Phone {
-    pub label: String,
-    pub number: String,
-    pub emergency: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Email {
-    pub label: String,
-    pub address: String,
 }
 
 /// One person to call now, resolved from the policy: level → responsible roles → their holders

@@ -10,7 +10,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use crate::model::{CategoryDefinition, Email, LevelDefinition, Phone};
+pub use crate::contacts::{Email, Phone};
+pub use crate::model::{CategoryDefinition, LevelDefinition};
 
 /// A person or organisation from the contact table, with the numbers to reach them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

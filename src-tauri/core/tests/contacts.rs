@@ -3,13 +3,15 @@
 //! types, and CSV import (all or nothing) and export, including the CP932 fixture files used by
 //! the end-to-end tests (`tests/fixtures/contacts-50-cp932*.csv` at the repository root).
 
+use sonae_core::contacts;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use sonae_core::contacts_csv::{preview_contacts_csv, CsvEncoding};
-use sonae_core::model::{Email, Phone};
-use sonae_core::store::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag, ContactUse};
+use sonae_core::contacts::csv::{preview_contacts_csv, CsvEncoding};
+use sonae_core::contacts::Email;
+use sonae_core::contacts::Phone;
+use sonae_core::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag, ContactUse};
 use sonae_core::store::history::{change_history, ChangeAction};
 use sonae_core::store::{self, CompanyFile, StoreError};
 use sonae_core::template::builtin_policy;
@@ -41,7 +43,7 @@ fn id_of(file: &CompanyFile, name: &str) -> i64 {
 }
 
 fn names(file: &CompanyFile, query: &ContactQuery) -> Vec<String> {
-    store::list_contacts(file.connection(), query).unwrap().items.into_iter().map(|c| c.name).collect()
+    contacts::list_contacts(file.connection(), query).unwrap().items.into_iter().map(|c| c.name).collect()
 }
 
 fn search(file: &CompanyFile, text: &str) -> Vec<String> {
@@ -56,22 +58,24 @@ fn code(error: StoreError) -> &'static str {
 fn create_update_delete_leave_before_and_after_in_the_history() {
     let mut file = empty_file();
     let id = file
-        .write(|tx| store::create_contact(tx, "佐藤", &person("山田 太郎", "やまだ たろう", "090-1111-2222", "taro@example.jp")))
+        .write(|tx| {
+            contacts::create_contact(tx, "佐藤", &person("山田 太郎", "やまだ たろう", "090-1111-2222", "taro@example.jp"))
+        })
         .unwrap();
-    let stored = store::contact(file.connection(), id).unwrap();
+    let stored = contacts::contact(file.connection(), id).unwrap();
     assert_eq!(stored.name, "山田 太郎");
     assert_eq!(stored.kind, ContactKind::Person);
     assert!(stored.stale, "never confirmed");
 
     let mut changed = person("山田 太郎", "やまだ たろう", "０９０－３３３３－４４４４", "taro@example.jp");
     changed.title = "総務部長".into();
-    file.write(|tx| store::update_contact(tx, "鈴木", id, &changed)).unwrap();
-    assert_eq!(store::contact(file.connection(), id).unwrap().phones[0].number, "090-3333-4444");
+    file.write(|tx| contacts::update_contact(tx, "鈴木", id, &changed)).unwrap();
+    assert_eq!(contacts::contact(file.connection(), id).unwrap().phones[0].number, "090-3333-4444");
     // Saving the same thing again changes nothing and records nothing.
-    file.write(|tx| store::update_contact(tx, "鈴木", id, &changed)).unwrap();
+    file.write(|tx| contacts::update_contact(tx, "鈴木", id, &changed)).unwrap();
 
-    file.write(|tx| store::delete_contact(tx, "鈴木", id)).unwrap();
-    assert_eq!(code(store::contact(file.connection(), id).unwrap_err()), "missing");
+    file.write(|tx| contacts::delete_contact(tx, "鈴木", id)).unwrap();
+    assert_eq!(code(contacts::contact(file.connection(), id).unwrap_err()), "missing");
 
     let history = change_history(file.connection(), Some("contact"), Some(id), 10, 0).unwrap();
     let actions: Vec<_> = history.iter().map(|c| c.action).collect();
@@ -99,11 +103,11 @@ fn invalid_input_is_refused_with_a_code_and_nothing_written() {
         (ContactInput { call_order: Some(-1), ..person("a", "", "1", "a@b.jp") }, "invalid_call_order", "call_order"),
     ];
     for (input, expected, field) in cases {
-        let error = file.write(|tx| store::create_contact(tx, "x", &input)).unwrap_err();
+        let error = file.write(|tx| contacts::create_contact(tx, "x", &input)).unwrap_err();
         assert!(error.to_string().contains(field), "{error}");
         assert_eq!(code(error), expected);
     }
-    assert_eq!(store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
+    assert_eq!(contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
     assert!(change_history(file.connection(), Some("contact"), None, 10, 0).unwrap().is_empty());
 }
 
@@ -112,25 +116,25 @@ fn a_contact_the_plan_depends_on_cannot_be_deleted() {
     let (_dir, mut file) = demo();
     // 松本 由美 holds one role, deputises another and owns a BCP target's recovery in the sample company.
     let matsumoto = id_of(&file, "松本 由美");
-    let uses = store::contact_usage(file.connection(), matsumoto).unwrap();
+    let uses = contacts::contact_usage(file.connection(), matsumoto).unwrap();
     assert!(uses.iter().any(|u| matches!(u, ContactUse::RoleHolder { deputy: false, .. })), "{uses:?}");
     assert!(uses.iter().any(|u| matches!(u, ContactUse::RoleHolder { deputy: true, .. })), "{uses:?}");
     assert!(uses.iter().any(|u| matches!(u, ContactUse::RecoveryOwner { .. })), "{uses:?}");
-    let error = file.write(|tx| store::delete_contact(tx, "x", matsumoto)).unwrap_err();
+    let error = file.write(|tx| contacts::delete_contact(tx, "x", matsumoto)).unwrap_err();
     let message = error.to_string();
     assert_eq!(code(error), "contact_in_use");
     for part in ["holder of the role", "deputy for the role", "recovery owner of the BCP target"] {
         assert!(message.contains(part), "{message}");
     }
-    assert!(store::contact(file.connection(), matsumoto).is_ok());
+    assert!(contacts::contact(file.connection(), matsumoto).is_ok());
 
     // Every contact's uses agree with what deletion does.
     let ids: Vec<i64> =
-        store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items.iter().map(|c| c.id).collect();
+        contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items.iter().map(|c| c.id).collect();
     let mut deleted = 0;
     for id in ids {
-        let uses = store::contact_usage(file.connection(), id).unwrap();
-        let result = file.write(|tx| store::delete_contact(tx, "x", id));
+        let uses = contacts::contact_usage(file.connection(), id).unwrap();
+        let result = file.write(|tx| contacts::delete_contact(tx, "x", id));
         if uses.iter().any(ContactUse::blocks_deletion) {
             assert_eq!(code(result.unwrap_err()), "contact_in_use");
         } else {
@@ -146,16 +150,16 @@ fn informational_uses_do_not_block_and_are_cleared_with_the_contact() {
     let (_dir, mut file) = demo();
     // The system vendor is a related contact of a BCP target and not a role holder.
     let vendor = id_of(&file, "株式会社ミナト情報システム");
-    let uses = store::contact_usage(file.connection(), vendor).unwrap();
+    let uses = contacts::contact_usage(file.connection(), vendor).unwrap();
     assert!(uses.iter().any(|u| matches!(u, ContactUse::RelatedContact { .. })), "{uses:?}");
     assert!(!uses.iter().any(ContactUse::blocks_deletion), "{uses:?}");
-    file.write(|tx| store::delete_contact(tx, "x", vendor)).unwrap();
+    file.write(|tx| contacts::delete_contact(tx, "x", vendor)).unwrap();
     let links: i64 = file
         .connection()
         .query_row("SELECT count(*) FROM bcp_target_contact WHERE contact_id = ?1", [vendor], |r| r.get(0))
         .unwrap();
     assert_eq!(links, 0);
-    assert_eq!(code(store::contact_usage(file.connection(), vendor).unwrap_err()), "missing");
+    assert_eq!(code(contacts::contact_usage(file.connection(), vendor).unwrap_err()), "missing");
 }
 
 #[test]
@@ -166,15 +170,15 @@ fn confirming_and_the_call_tree() {
             ["一郎", "二郎", "三郎"]
                 .iter()
                 .enumerate()
-                .map(|(n, name)| store::create_contact(tx, "x", &person(name, "", &format!("090-0000-000{n}"), "a@b.jp")))
+                .map(|(n, name)| contacts::create_contact(tx, "x", &person(name, "", &format!("090-0000-000{n}"), "a@b.jp")))
                 .collect()
         })
         .unwrap();
     let on = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
-    file.write(|tx| store::confirm_contacts(tx, "確認者", &ids[..2], on)).unwrap();
+    file.write(|tx| contacts::confirm_contacts(tx, "確認者", &ids[..2], on)).unwrap();
     let stale = |file: &CompanyFile, on: NaiveDate| -> Vec<String> {
         let query = ContactQuery { only_stale: true, ..ContactQuery::default() };
-        store::contacts::list_contacts_on(file.connection(), &query, on).unwrap().items.into_iter().map(|c| c.name).collect()
+        contacts::list_contacts_on(file.connection(), &query, on).unwrap().items.into_iter().map(|c| c.name).collect()
     };
     assert_eq!(stale(&file, on), ["三郎"]);
     assert_eq!(stale(&file, NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()), ["一郎", "三郎", "二郎"]);
@@ -186,21 +190,21 @@ fn confirming_and_the_call_tree() {
     assert_eq!(home(&file, NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()).len(), 3);
     assert_eq!(home(&file, NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()).len(), 1);
 
-    file.write(|tx| store::set_stale_contact_months(tx, "x", 3)).unwrap();
+    file.write(|tx| contacts::set_stale_contact_months(tx, "x", 3)).unwrap();
     assert_eq!(stale(&file, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()).len(), 3);
     assert_eq!(home(&file, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()).len(), 3);
-    assert_eq!(code(file.write(|tx| store::set_stale_contact_months(tx, "x", 0)).unwrap_err()), "invalid_stale_months");
-    assert_eq!(code(file.write(|tx| store::set_stale_contact_months(tx, "x", 121)).unwrap_err()), "invalid_stale_months");
+    assert_eq!(code(file.write(|tx| contacts::set_stale_contact_months(tx, "x", 0)).unwrap_err()), "invalid_stale_months");
+    assert_eq!(code(file.write(|tx| contacts::set_stale_contact_months(tx, "x", 121)).unwrap_err()), "invalid_stale_months");
     let company = change_history(file.connection(), Some("company"), None, 10, 0).unwrap();
     assert_eq!(company.len(), 1);
     assert!(company[0].after.as_deref().unwrap().contains("\"stale_contact_months\":3"));
 
-    file.write(|tx| store::set_call_order(tx, "x", &[ids[2], ids[0]])).unwrap();
-    let all = store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items;
+    file.write(|tx| contacts::set_call_order(tx, "x", &[ids[2], ids[0]])).unwrap();
+    let all = contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().items;
     let order: Vec<_> = all.iter().map(|c| (c.name.as_str(), c.call_order)).collect();
     assert_eq!(order, [("三郎", Some(1)), ("一郎", Some(2)), ("二郎", None)]);
-    file.write(|tx| store::set_call_order(tx, "x", &[ids[1]])).unwrap();
-    let order: Vec<_> = store::list_contacts(file.connection(), &ContactQuery::default())
+    file.write(|tx| contacts::set_call_order(tx, "x", &[ids[1]])).unwrap();
+    let order: Vec<_> = contacts::list_contacts(file.connection(), &ContactQuery::default())
         .unwrap()
         .items
         .into_iter()
@@ -208,8 +212,8 @@ fn confirming_and_the_call_tree() {
         .collect();
     assert_eq!(order[0], ("二郎".to_owned(), Some(1)));
     assert!(order[1..].iter().all(|(_, o)| o.is_none()));
-    assert_eq!(code(file.write(|tx| store::set_call_order(tx, "x", &[ids[0], ids[0]])).unwrap_err()), "duplicate_contact");
-    assert_eq!(code(file.write(|tx| store::set_call_order(tx, "x", &[999])).unwrap_err()), "missing");
+    assert_eq!(code(file.write(|tx| contacts::set_call_order(tx, "x", &[ids[0], ids[0]])).unwrap_err()), "duplicate_contact");
+    assert_eq!(code(file.write(|tx| contacts::set_call_order(tx, "x", &[999])).unwrap_err()), "missing");
     // Each change of position was recorded against the contact.
     let first = change_history(file.connection(), Some("contact"), Some(ids[0]), 10, 0).unwrap();
     assert_eq!(first.len(), 4, "created, confirmed, put in the tree, taken out of it");
@@ -219,13 +223,13 @@ fn confirming_and_the_call_tree() {
 fn search_the_way_a_japanese_office_types() {
     let mut file = empty_file();
     file.write(|tx| {
-        store::create_contact(tx, "x", &person("山田 太郎", "ヤマダ タロウ", "03-1234-5678", "taro@example.jp"))?;
+        contacts::create_contact(tx, "x", &person("山田 太郎", "ヤマダ タロウ", "03-1234-5678", "taro@example.jp"))?;
         let mut vendor = person("株式会社ＡＢＣシステム", "えーびーしーしすてむ", "06-9876-5432", "support@abc.example.com");
         vendor.kind = ContactKind::Organization;
         vendor.tags = vec![ContactTag::Vendor];
         vendor.notes = "保守契約番号 ｶﾀｶﾅ123".into();
-        store::create_contact(tx, "x", &vendor)?;
-        store::create_contact(tx, "x", &person("佐藤 花子", "さとう はなこ", "090-5555-1234", "hanako@example.jp"))
+        contacts::create_contact(tx, "x", &vendor)?;
+        contacts::create_contact(tx, "x", &person("佐藤 花子", "さとう はなこ", "090-5555-1234", "hanako@example.jp"))
     })
     .unwrap();
     assert_eq!(search(&file, "やまだ"), ["山田 太郎"]);
@@ -245,7 +249,8 @@ fn search_the_way_a_japanese_office_types() {
     );
     // Sorted by reading: え(ABC) < さ(佐藤) < や(山田).
     assert_eq!(search(&file, ""), ["株式会社ＡＢＣシステム", "佐藤 花子", "山田 太郎"]);
-    let page = store::list_contacts(file.connection(), &ContactQuery { offset: 1, limit: 1, ..ContactQuery::default() }).unwrap();
+    let page =
+        contacts::list_contacts(file.connection(), &ContactQuery { offset: 1, limit: 1, ..ContactQuery::default() }).unwrap();
     assert_eq!(page.total, 3);
     assert_eq!(page.items.len(), 1);
     assert_eq!(page.items[0].name, "佐藤 花子");
@@ -257,21 +262,21 @@ fn search_the_way_a_japanese_office_types() {
 fn import_is_all_or_nothing() {
     let mut file = empty_file();
     let bad = "氏名,電話,確認日\r\n山田 太郎,03-1111-2222,2025/4/1\r\n佐藤 花子,03-3333-4444,2025/2/30\r\n";
-    let error = file.write(|tx| store::import_contacts(tx, "x", bad.as_bytes())).unwrap_err();
+    let error = file.write(|tx| contacts::import_contacts(tx, "x", bad.as_bytes())).unwrap_err();
     let message = error.to_string();
     assert_eq!(code(error), "csv_has_errors");
     assert!(message.contains("line 3"), "{message}");
-    assert_eq!(store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
+    assert_eq!(contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
 
-    let error = file.write(|tx| store::import_contacts(tx, "x", b"FAX,TEL\r\n1,2\r\n")).unwrap_err();
+    let error = file.write(|tx| contacts::import_contacts(tx, "x", b"FAX,TEL\r\n1,2\r\n")).unwrap_err();
     assert_eq!(code(error), "no_name_column");
 
     let good =
         "氏名,電話,確認日\r\n山田 太郎,03-1111-2222,2025/4/1\r\n佐藤 花子,03-3333-4444,2025/3/1\r\n山田太郎,0311112222,\r\n";
-    let summary = file.write(|tx| store::import_contacts(tx, "取込", good.as_bytes())).unwrap();
+    let summary = file.write(|tx| contacts::import_contacts(tx, "取込", good.as_bytes())).unwrap();
     assert_eq!((summary.imported, summary.skipped), (2, 1));
     // Importing the same file again finds everyone already there.
-    let again = file.write(|tx| store::import_contacts(tx, "取込", good.as_bytes())).unwrap();
+    let again = file.write(|tx| contacts::import_contacts(tx, "取込", good.as_bytes())).unwrap();
     assert_eq!((again.imported, again.skipped), (0, 3));
     let history = change_history(file.connection(), Some("contact"), None, 10, 0).unwrap();
     assert_eq!(history.len(), 2);
@@ -280,12 +285,12 @@ fn import_is_all_or_nothing() {
 
 /// The contacts of a file in a comparable form: emergency numbers first (the CSV's column order).
 fn comparable(file: &CompanyFile) -> Vec<ContactInput> {
-    let mut contacts: Vec<ContactInput> = store::list_contacts(file.connection(), &ContactQuery::default())
+    let mut contacts: Vec<ContactInput> = contacts::list_contacts(file.connection(), &ContactQuery::default())
         .unwrap()
         .items
         .iter()
         .map(|item| {
-            let c = store::contact(file.connection(), item.id).unwrap();
+            let c = contacts::contact(file.connection(), item.id).unwrap();
             let mut phones = c.phones.clone();
             phones.sort_by_key(|p| !p.emergency);
             ContactInput {
@@ -318,10 +323,10 @@ fn export_then_import_round_trips_in_both_languages() {
                 let mut tricky = person("=cmd|' /C calc'!A0", "", "+81-90-0000-0000", "x@example.jp");
                 tricky.notes = "one, \"two\"\r\nthree".into();
                 tricky.title = "-".into();
-                store::create_contact(tx, "x", &tricky)
+                contacts::create_contact(tx, "x", &tricky)
             })
             .unwrap();
-        let csv = store::export_contacts_csv(source.connection()).unwrap();
+        let csv = contacts::export_contacts_csv(source.connection()).unwrap();
         assert!(csv.starts_with(b"\xEF\xBB\xBF"));
         let text = String::from_utf8(csv.clone()).unwrap();
         assert!(text.contains("'=cmd"), "formula defused");
@@ -332,7 +337,7 @@ fn export_then_import_round_trips_in_both_languages() {
         assert!(preview.column_warnings.is_empty(), "{:?}", preview.column_warnings);
 
         let mut target = CompanyFile::in_memory("copy", &builtin_policy(language).unwrap()).unwrap();
-        let summary = target.write(|tx| store::import_contacts(tx, "x", &csv)).unwrap();
+        let summary = target.write(|tx| contacts::import_contacts(tx, "x", &csv)).unwrap();
         assert_eq!(summary.skipped, 0);
         assert_eq!(comparable(&target), comparable(&source));
     }
@@ -448,10 +453,10 @@ fn the_cp932_fixture_with_two_bad_rows_is_refused_with_their_lines() {
     assert!(lines[16] > 18, "quoted line breaks come before the bad rows, so lines and rows differ");
 
     let mut file = empty_file();
-    let error = file.write(|tx| store::import_contacts(tx, "x", &bytes)).unwrap_err();
+    let error = file.write(|tx| contacts::import_contacts(tx, "x", &bytes)).unwrap_err();
     assert!(error.to_string().contains(&format!("line {}", lines[16])), "{error}");
     assert_eq!(code(error), "csv_has_errors");
-    assert_eq!(store::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
+    assert_eq!(contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
 }
 
 #[test]
@@ -459,9 +464,9 @@ fn the_fixed_cp932_fixture_imports_all_fifty() {
     let (bytes, _) = sample_cp932_csv(false);
     check_fixture(&fixture("contacts-50-cp932.csv"), &bytes);
     let mut file = empty_file();
-    let summary = file.write(|tx| store::import_contacts(tx, "x", &bytes)).unwrap();
+    let summary = file.write(|tx| contacts::import_contacts(tx, "x", &bytes)).unwrap();
     assert_eq!((summary.imported, summary.skipped), (50, 0));
-    let first = store::contact(file.connection(), id_of(&file, "佐藤 太郎")).unwrap();
+    let first = contacts::contact(file.connection(), id_of(&file, "佐藤 太郎")).unwrap();
     assert_eq!(first.name_kana, "サトウ タロウ");
     assert_eq!(first.organization, "株式会社さくら設計");
     assert_eq!(first.tags, [ContactTag::Internal]);

@@ -10,6 +10,7 @@
 //! which build a company file per case); raise them with
 //! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
+use sonae_core::contacts;
 use sonae_core::language::Language;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -609,7 +610,7 @@ proptest! {
 
 /// Previews `bytes`; an importable preview must import without error, exactly as previewed.
 fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
-    use sonae_core::contacts_csv::preview_contacts_csv;
+    use sonae_core::contacts::csv::preview_contacts_csv;
     let preview = preview_contacts_csv(bytes, &[]);
     let mut last_line = 1;
     for row in &preview.rows {
@@ -618,16 +619,16 @@ fn preview_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(preview.importable, preview.file_errors.is_empty() && preview.rows.iter().all(|r| r.errors.is_empty()));
     let mut file = CompanyFile::in_memory("fuzz", &sonae_core::template::builtin_policy(Language::Ja).unwrap()).unwrap();
-    let result = file.write(|tx| store::import_contacts(tx, "fuzz", bytes));
+    let result = file.write(|tx| contacts::import_contacts(tx, "fuzz", bytes));
     if preview.importable {
         let summary = result.map_err(|e| TestCaseError::fail(format!("an importable preview failed to import: {e}")))?;
         prop_assert_eq!((summary.imported, summary.skipped), (preview.to_import, preview.to_skip));
-        let total = store::list_contacts(file.connection(), &Default::default()).unwrap().total;
+        let total = contacts::list_contacts(file.connection(), &Default::default()).unwrap().total;
         prop_assert_eq!(total, preview.to_import);
     } else {
         let error = result.expect_err("a preview with errors is refused on import");
         prop_assert!(error.code() != "database", "refused by the database instead of the reader: {error}");
-        prop_assert_eq!(store::list_contacts(file.connection(), &Default::default()).unwrap().total, 0);
+        prop_assert_eq!(contacts::list_contacts(file.connection(), &Default::default()).unwrap().total, 0);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! leaves in the history with its author.
 
 use serde_json::{json, Value};
+use sonae_core::contacts;
 use sonae_core::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
@@ -583,7 +584,7 @@ fn the_company_profile_is_edited_and_checked() {
     profile.stale_contact_months = 6;
     // Insured, with the insurer from the contacts; in the EU by sales only.
     assert!(profile.gdpr_applies(), "unanswered EU questions count as the GDPR applying");
-    let insurer = store::list_contacts(file.connection(), &Default::default()).unwrap().items[0].id;
+    let insurer = contacts::list_contacts(file.connection(), &Default::default()).unwrap().items[0].id;
     profile.cyber_insurance = true;
     profile.insurer_contact_id = Some(insurer);
     profile.eu_establishment = Some(false);

@@ -1,9 +1,10 @@
 //! The contact table: list and search, edit, confirm, the call tree, and CSV import and export.
 //! Writes answer with the contact as stored, so the form shows exactly what was saved.
 
-use sonae_core::contacts_csv::CsvPreview;
+use sonae_core::contacts::csv::CsvPreview;
+use sonae_core::contacts::{self, *};
 use sonae_core::model::ChosenContactsCsv;
-use sonae_core::store::{self, contacts::*};
+use sonae_core::store;
 use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};
@@ -12,26 +13,26 @@ use sonae_tasks::{ImportKind, Session};
 
 #[tauri::command(async)]
 pub fn list_contacts(session: State<'_, Session>, query: ContactQuery) -> CommandResult<ContactPage> {
-    with_company(&session, |company| Ok(store::list_contacts(company.connection(), &query)?))
+    with_company(&session, |company| Ok(contacts::list_contacts(company.connection(), &query)?))
 }
 
 #[tauri::command(async)]
 pub fn contact_details(session: State<'_, Session>, id: i64) -> CommandResult<ContactDetails> {
-    with_company(&session, |company| Ok(store::contact(company.connection(), id)?))
+    with_company(&session, |company| Ok(contacts::contact(company.connection(), id)?))
 }
 
 /// Where a contact is used (roles, BCP, exercises, incident calls), to explain a refused deletion.
 #[tauri::command(async)]
 pub fn contact_usage(session: State<'_, Session>, id: i64) -> CommandResult<Vec<ContactUse>> {
-    with_company(&session, |company| Ok(store::contact_usage(company.connection(), id)?))
+    with_company(&session, |company| Ok(contacts::contact_usage(company.connection(), id)?))
 }
 
 #[tauri::command(async)]
 pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> CommandResult<ContactDetails> {
     let author = author(&session);
     with_company(&session, |company| {
-        let id = company.write(|tx| store::create_contact(tx, &author, &contact))?;
-        Ok(store::contact(company.connection(), id)?)
+        let id = company.write(|tx| contacts::create_contact(tx, &author, &contact))?;
+        Ok(contacts::contact(company.connection(), id)?)
     })
 }
 
@@ -39,8 +40,8 @@ pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> Com
 pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInput) -> CommandResult<ContactDetails> {
     let author = author(&session);
     with_company(&session, |company| {
-        company.write(|tx| store::update_contact(tx, &author, id, &contact))?;
-        Ok(store::contact(company.connection(), id)?)
+        company.write(|tx| contacts::update_contact(tx, &author, id, &contact))?;
+        Ok(contacts::contact(company.connection(), id)?)
     })
 }
 
@@ -48,28 +49,28 @@ pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInpu
 #[tauri::command(async)]
 pub fn delete_contact(session: State<'_, Session>, id: i64) -> CommandResult<()> {
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::delete_contact(tx, &author, id))?))
+    with_company(&session, |company| Ok(company.write(|tx| contacts::delete_contact(tx, &author, id))?))
 }
 
 /// 「今日確認した」 for one contact or several.
 #[tauri::command(async)]
 pub fn confirm_contacts(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::confirm_contacts(tx, &author, &ids, store::today()))?))
+    with_company(&session, |company| Ok(company.write(|tx| contacts::confirm_contacts(tx, &author, &ids, store::today()))?))
 }
 
 /// 連絡網: the internal call tree, in calling order.
 #[tauri::command(async)]
 pub fn set_call_order(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<()> {
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::set_call_order(tx, &author, &ids))?))
+    with_company(&session, |company| Ok(company.write(|tx| contacts::set_call_order(tx, &author, &ids))?))
 }
 
 /// How many months may pass before a contact is due for confirmation again.
 #[tauri::command(async)]
 pub fn set_stale_contact_months(session: State<'_, Session>, months: i64) -> CommandResult<()> {
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::set_stale_contact_months(tx, &author, months))?))
+    with_company(&session, |company| Ok(company.write(|tx| contacts::set_stale_contact_months(tx, &author, months))?))
 }
 
 /// Asks for a contacts CSV and says what importing it would do; nothing is imported yet. Answers
@@ -88,7 +89,7 @@ pub async fn choose_contacts_csv(app: tauri::AppHandle, session: State<'_, Sessi
 pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<ChosenContactsCsv> {
     let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let preview: CsvPreview =
-        with_company(&session, |company| Ok(store::preview_contacts_import(company.connection(), &bytes)?))?;
+        with_company(&session, |company| Ok(contacts::preview_contacts_import(company.connection(), &bytes)?))?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(ChosenContactsCsv { file_name, preview })
 }
@@ -98,7 +99,7 @@ pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult
 pub fn import_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<CsvImportSummary> {
     let (_, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let author = author(&session);
-    session.long_task_on_company(|company| Ok(company.write(|tx| store::import_contacts(tx, &author, &bytes))?))
+    session.long_task_on_company(|company| Ok(company.write(|tx| contacts::import_contacts(tx, &author, &bytes))?))
 }
 
 /// Every contact as a CSV for Excel, saved where the user chooses.
@@ -108,6 +109,6 @@ pub async fn export_contacts_csv(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let csv = session.long_task_on_company(|company| Ok(store::export_contacts_csv(company.connection())?))?;
+    let csv = session.long_task_on_company(|company| Ok(contacts::export_contacts_csv(company.connection())?))?;
     save_through_dialog(&app, "CSV", "csv", &file_name, &csv)
 }

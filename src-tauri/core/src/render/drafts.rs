@@ -9,6 +9,7 @@
 //! and 34. Anything the file does not know yet reads 「調査中」; company details not entered yet say
 //! where to enter them.
 
+use crate::contacts;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -75,7 +76,7 @@ pub fn draft(conn: &Connection, document: Document, options: &ExportOptions, con
     let incident = incident::read(conn, required_incident(document, options)?)?;
     let reporter = reporter(conn)?;
     let insurer = match context.company.insurer_contact_id {
-        Some(id) => Some(store::contact(conn, id)?.name),
+        Some(id) => Some(contacts::contact(conn, id)?.name),
         None => None,
     };
     let form = Form { context, incident: &incident, reporter: reporter.as_ref(), insurer };

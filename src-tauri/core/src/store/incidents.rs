@@ -6,10 +6,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Result, StoreError};
 use crate::affected_data::ReportingDetails;
+use crate::contacts::{emails, phones};
 use crate::model::{
-    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, Email, IncidentCall, IncidentDetail, IncidentStatus,
-    IncidentSummary, IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, Phone, TaskSource, TimelineEntry,
-    WizardPolicy,
+    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, IncidentCall, IncidentDetail, IncidentStatus, IncidentSummary,
+    IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, TaskSource, TimelineEntry, WizardPolicy,
 };
 use crate::rules::IncidentStage;
 use crate::rules::{parse_facts, Authority, Duty};
@@ -363,18 +363,4 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
             .optional()?;
     }
     Ok(targets)
-}
-
-/// A contact's phone numbers, emergency numbers first.
-pub(super) fn phones(conn: &Connection, contact_id: i64) -> Result<Vec<Phone>> {
-    let mut stmt = conn
-        .prepare("SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position")?;
-    let rows = stmt.query_map([contact_id], |r| Ok(Phone { label: r.get(0)?, number: r.get(1)?, emergency: r.get(2)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(super) fn emails(conn: &Connection, contact_id: i64) -> Result<Vec<Email>> {
-    let mut stmt = conn.prepare("SELECT label, address FROM contact_email WHERE contact_id = ?1 ORDER BY position")?;
-    let rows = stmt.query_map([contact_id], |r| Ok(Email { label: r.get(0)?, address: r.get(1)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

@@ -15,7 +15,6 @@
 pub mod backups;
 mod bcp_edit;
 mod company_edit;
-pub mod contacts;
 pub mod history;
 mod incidents;
 pub mod migrate;
@@ -44,12 +43,7 @@ pub use bcp_edit::{
     reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
 };
 pub use company_edit::update_company_profile;
-pub use contacts::{
-    confirm_contacts, contact, contact_usage, create_contact, delete_contact, export_contacts_csv, import_contacts,
-    list_contacts, preview_contacts_import, set_call_order, set_stale_contact_months, update_contact,
-};
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
-pub(crate) use near_misses::csv_field;
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;
 pub use policy::{bcp, call_tree, policy};

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, Transaction};
 
 use super::timeline_text::phrase;
 use super::{now, Result, StoreError};
+use crate::contacts::csv::csv_field;
 use crate::error_code::ErrorCode;
 use crate::model::{NearMiss, NearMissInput};
 
@@ -71,20 +72,9 @@ pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
     Ok(out)
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break. A leading =, +, - or @ is
-/// prefixed with an apostrophe so a spreadsheet shows it as text instead of running a formula.
-pub(crate) fn csv_field(value: &str) -> String {
-    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
-    if value.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::csv_field;
+    use crate::contacts::csv::csv_field;
 
     #[test]
     fn fields_are_quoted_and_formulas_defused() {

@@ -54,7 +54,7 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
 pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<HomeSummary> {
     let company = company_profile(conn)?;
     let on = on.unwrap_or_else(today);
-    let cutoff = super::contacts::stale_cutoff(on, company.stale_contact_months);
+    let cutoff = crate::contacts::stale_cutoff(on, company.stale_contact_months);
     const STALE: &str = "FROM contact WHERE last_confirmed_on IS NULL OR last_confirmed_on <= ?1";
     let mut stmt = conn.prepare(&format!(
         "SELECT id, name, organization, last_confirmed_on {STALE}

@@ -4,7 +4,7 @@
 //! Shift_JIS (CP932) or as UTF-8 with a BOM, with headings in Japanese or English, dates typed as
 //! 2025/4/1, numbers with and without hyphens. This module reads such a file into contact inputs
 //! and says, row by row and with the file's own line numbers, what is wrong with it — before
-//! anything is written, so an import is all or nothing ([`crate::store::import_contacts`]). It also
+//! anything is written, so an import is all or nothing ([`crate::contacts::import_contacts`]). It also
 //! writes the contact table back out with the same headings, so an export imports unchanged.
 //!
 //! Nothing here touches the company file: the contacts already in it are passed in to spot
@@ -17,12 +17,10 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::{check_input, normalize_email, normalize_phone, ContactDetails, ContactInput, ContactKind, ContactTag};
+use super::{Email, Phone};
 use crate::fold::{digits, fold, widen_or_narrow};
 use crate::language::Language;
-use crate::model::{Email, Phone};
-use crate::store::contacts::{
-    check_input, normalize_email, normalize_phone, ContactDetails, ContactInput, ContactKind, ContactTag,
-};
 
 /// Files larger than this are refused (10 MB: far more than any office's contact list).
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -753,7 +751,7 @@ pub fn write_contacts_csv(contacts: &[ContactDetails], language: Language) -> Ve
 
     let mut out = String::from("\u{feff}");
     let mut push_line = |cells: &[String]| {
-        let line: Vec<String> = cells.iter().map(|c| crate::store::csv_field(c)).collect();
+        let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");
     };
@@ -786,6 +784,17 @@ pub fn write_contacts_csv(contacts: &[ContactDetails], language: Language) -> Ve
         push_line(&cells);
     }
     out.into_bytes()
+}
+
+/// One CSV field, quoted when it holds a comma, quote or line break. A leading =, +, - or @ is
+/// prefixed with an apostrophe so a spreadsheet shows it as text instead of running a formula.
+pub(crate) fn csv_field(value: &str) -> String {
+    let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,8 @@
 //! Searching folds width, case and kana (see [`crate::fold`]) and matches phone numbers by their
 //! digits, the way people in a Japanese office type them.
 
+pub mod csv;
+
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
@@ -19,13 +21,12 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::history::record_change;
-use super::refused;
-use super::{now, today, Result, StoreError};
-use crate::contacts_csv::{self, CsvPreview, KnownContact};
 use crate::error_code::ErrorCode;
 use crate::fold::{digits, fold, widen_or_narrow};
-use crate::model::{Email, Phone};
+use crate::store::history::record_change;
+use crate::store::refused;
+use crate::store::{now, today, Result, StoreError};
+use csv::{CsvPreview, KnownContact};
 
 /// 区分 — whether a contact is a person or an organisation (a desk, a company, an authority).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
@@ -855,9 +856,9 @@ pub fn known_contacts(conn: &Connection) -> Result<Vec<KnownContact>> {
         .collect())
 }
 
-/// What importing `bytes` would do to this file (see [`contacts_csv::preview_contacts_csv`]).
+/// What importing `bytes` would do to this file (see [`csv::preview_contacts_csv`]).
 pub fn preview_contacts_import(conn: &Connection, bytes: &[u8]) -> Result<CsvPreview> {
-    Ok(contacts_csv::preview_contacts_csv(bytes, &known_contacts(conn)?))
+    Ok(csv::preview_contacts_csv(bytes, &known_contacts(conn)?))
 }
 
 /// Imports a contacts CSV, all or nothing: a file with any error is refused (`csv_has_errors`,
@@ -866,7 +867,7 @@ pub fn preview_contacts_import(conn: &Connection, bytes: &[u8]) -> Result<CsvPre
 pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<CsvImportSummary> {
     let preview = preview_contacts_import(tx, bytes)?;
     if let Some(first) = preview.file_errors.first() {
-        return Err(refused(contacts_csv::file_error_code(&first.code), first.message.clone()));
+        return Err(refused(csv::file_error_code(&first.code), first.message.clone()));
     }
     let bad: Vec<String> =
         preview.rows.iter().flat_map(|row| row.errors.iter().map(move |e| format!("line {}: {}", row.line, e.message))).collect();
@@ -893,11 +894,38 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
 /// Every contact as CSV for Excel (UTF-8 with BOM, CRLF), headed in the file's language, in list
 /// order. The importer reads it back unchanged.
 pub fn export_contacts_csv(conn: &Connection) -> Result<Vec<u8>> {
-    let language = super::file_language(conn)?;
+    let language = crate::store::file_language(conn)?;
     let cutoff = current_cutoff(conn, today())?;
     let mut contacts = read_contacts(conn, None, &cutoff)?;
     contacts.sort_by_cached_key(|c| list_order(c.call_order, &c.name, &c.name_kana, c.id));
-    Ok(contacts_csv::write_contacts_csv(&contacts, language))
+    Ok(csv::write_contacts_csv(&contacts, language))
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Phone {
+    pub label: String,
+    pub number: String,
+    pub emergency: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Email {
+    pub label: String,
+    pub address: String,
+}
+
+/// A contact's phone numbers, emergency numbers first.
+pub(crate) fn phones(conn: &Connection, contact_id: i64) -> Result<Vec<Phone>> {
+    let mut stmt = conn
+        .prepare("SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position")?;
+    let rows = stmt.query_map([contact_id], |r| Ok(Phone { label: r.get(0)?, number: r.get(1)?, emergency: r.get(2)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn emails(conn: &Connection, contact_id: i64) -> Result<Vec<Email>> {
+    let mut stmt = conn.prepare("SELECT label, address FROM contact_email WHERE contact_id = ?1 ORDER BY position")?;
+    let rows = stmt.query_map([contact_id], |r| Ok(Email { label: r.get(0)?, address: r.get(1)? }))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 #[cfg(test)]
