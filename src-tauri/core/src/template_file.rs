@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
+use crate::store::limits::{shown, MAX_ENTRIES, MAX_KEY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::template::{PolicyTemplate, StepTemplate};
 
 /// The `format` marker of a template file.
@@ -32,20 +33,6 @@ pub const TEMPLATE_VERSION: u64 = 1;
 
 /// A template file larger than this is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-
-/// Longest key (role, category, case, authority), in characters.
-pub const MAX_KEY_CHARS: usize = 64;
-
-/// Longest name or title (roles, levels, categories, checklists, authorities, scenarios,
-/// targets, the company), phone number and email address, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-
-/// Longest free text (descriptions, impacts, notes, steps, purposes, sources, reasons), in
-/// characters.
-pub const MAX_TEXT_CHARS: usize = 10_000;
-
-/// Most entries in one list (roles, authorities, steps of a procedure, targets, ...).
-pub const MAX_ENTRIES: usize = 500;
 
 /// The category keys the wizard, the assessment pre-fill and the documents are written against
 /// (漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染). A policy has exactly these.
@@ -413,24 +400,6 @@ fn limit_chars(what: &str, value: &str, limit: usize) -> Result<(), TemplateErro
         return Err(invalid(ErrorCode::TextTooLong, format!("{what} is longer than {limit} characters")));
     }
     Ok(())
-}
-
-/// Text from a file or a company file as quoted in a one-line message: at most 40 characters,
-/// control characters (line breaks included) escaped.
-pub(crate) fn shown(value: &str) -> String {
-    let mut shown = String::new();
-    for (count, c) in value.chars().enumerate() {
-        if count == 40 {
-            shown.push('…');
-            break;
-        }
-        if c.is_control() {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
-    }
-    shown
 }
 
 #[cfg(test)]

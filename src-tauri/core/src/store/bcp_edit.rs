@@ -14,15 +14,13 @@ use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
 use super::history::record_change;
-use super::policy_edit::{
-    contact_exists, contact_names, distinct_contacts, limit_chars, reorder, required_name, required_title, room_for, rows, text,
-};
+use super::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_ENTRIES, MAX_NAME_CHARS};
+use super::policy_edit::{contact_exists, contact_names, distinct_contacts, reorder, rows};
 use super::{now, refused, today, Result, StoreError};
 use crate::editing::{
     ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput, TargetInput,
 };
 use crate::error_code::ErrorCode;
-use crate::template_file::{MAX_ENTRIES, MAX_NAME_CHARS};
 
 /// The whole BCP with ids, for the BCP editor; exercises most recent first.
 pub fn editable_bcp(conn: &Connection) -> Result<EditableBcp> {
@@ -219,10 +217,7 @@ fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput)
         })?;
     if same_name > 0 {
         // A template import keeps the people of a target by its name, so names stay unique.
-        return Err(refused(
-            ErrorCode::DuplicateName,
-            format!("there is already a damaged target named \"{}\"", crate::template_file::shown(&name)),
-        ));
+        return Err(refused(ErrorCode::DuplicateName, format!("there is already a damaged target named \"{}\"", shown(&name))));
     }
     if let Some(role_id) = input.recovery_role_id {
         let found: i64 = conn.query_row("SELECT count(*) FROM role WHERE id = ?1", [role_id], |r| r.get(0))?;
@@ -314,9 +309,8 @@ fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
 /// Checks an exercise's fields; returns its date as stored.
 fn exercise_fields(conn: &Connection, input: &ExerciseInput) -> Result<String> {
     let held_on = input.held_on.trim();
-    let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d").map_err(|_| {
-        refused(ErrorCode::InvalidDate, format!("\"{}\" is not a date (YYYY-MM-DD)", crate::template_file::shown(held_on)))
-    })?;
+    let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d")
+        .map_err(|_| refused(ErrorCode::InvalidDate, format!("\"{}\" is not a date (YYYY-MM-DD)", shown(held_on))))?;
     if date > today() {
         return Err(refused(ErrorCode::DateInFuture, format!("{held_on} is in the future; record an exercise once it is held")));
     }

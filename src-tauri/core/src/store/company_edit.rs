@@ -5,13 +5,12 @@
 use rusqlite::{params, Transaction};
 
 use super::history::record_change;
-use super::policy_edit::{limit_chars, required_name};
+use super::limits::{limit_chars, required_name, MAX_NAME_CHARS};
 use super::refused;
 use super::{company_profile, now, Result};
 use crate::error_code::ErrorCode;
 use crate::model::{CompanyDetails, CompanyProfile};
 use crate::rules::Sector;
-use crate::template_file::MAX_NAME_CHARS;
 
 /// Longest stale-contact interval a company can choose: ten years.
 const MAX_STALE_CONTACT_MONTHS: i64 = 120;

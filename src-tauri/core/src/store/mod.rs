@@ -17,6 +17,7 @@ mod bcp_edit;
 mod company_edit;
 pub mod history;
 mod incidents;
+pub(crate) mod limits;
 pub mod migrate;
 mod near_misses;
 mod obligations;

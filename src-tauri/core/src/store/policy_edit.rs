@@ -24,6 +24,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
 use super::history::record_change;
+use super::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 pub(super) use super::policy::rows;
 use super::policy::steps_by_parent;
 use super::refused;
@@ -33,7 +34,7 @@ use crate::editing::{
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
 use crate::error_code::ErrorCode;
-use crate::template_file::{shown, MAX_ENTRIES, MAX_NAME_CHARS, MAX_TEXT_CHARS, REQUIRED_AUTHORITY_KEYS};
+use crate::template_file::REQUIRED_AUTHORITY_KEYS;
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -466,46 +467,6 @@ fn authority_fields(input: &AuthorityInput) -> Result<AuthorityInput> {
 
 // ---------------------------------------------------------------------------------------------
 // Shared by the policy and BCP editors
-
-/// A name: trimmed, not empty (`name_required`), at most [`MAX_NAME_CHARS`].
-pub(super) fn required_name(what: &str, value: &str) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(refused(ErrorCode::NameRequired, format!("{what} is empty")));
-    }
-    limit_chars(what, value, MAX_NAME_CHARS)?;
-    Ok(value.to_owned())
-}
-
-/// A title: trimmed, not empty (`title_required`), at most [`MAX_NAME_CHARS`].
-pub(super) fn required_title(what: &str, value: &str) -> Result<String> {
-    let value = value.trim();
-    if value.is_empty() {
-        return Err(refused(ErrorCode::TitleRequired, format!("{what} is empty")));
-    }
-    limit_chars(what, value, MAX_NAME_CHARS)?;
-    Ok(value.to_owned())
-}
-
-/// Free text of at most [`MAX_TEXT_CHARS`].
-pub(super) fn text(what: &str, value: &str) -> Result<()> {
-    limit_chars(what, value, MAX_TEXT_CHARS)
-}
-
-pub(super) fn limit_chars(what: &str, value: &str, limit: usize) -> Result<()> {
-    if value.chars().count() > limit {
-        return Err(refused(ErrorCode::TextTooLong, format!("{what} is longer than {limit} characters")));
-    }
-    Ok(())
-}
-
-/// Refuses (`too_many_entries`) adding to a list that already holds [`MAX_ENTRIES`].
-pub(super) fn room_for(count: i64, what: &str) -> Result<()> {
-    if count >= MAX_ENTRIES as i64 {
-        return Err(refused(ErrorCode::TooManyEntries, format!("at most {MAX_ENTRIES} {what} are allowed")));
-    }
-    Ok(())
-}
 
 /// Every contact's name, by id.
 pub(super) fn contact_names(conn: &Connection) -> Result<HashMap<i64, String>> {
