@@ -2,6 +2,7 @@
 //! the client's contact list from Excel (Shift_JIS) — refused while two rows are wrong, imported
 //! once they are fixed.
 
+use sonae_core::company;
 use sonae_core::contacts;
 use std::path::PathBuf;
 
@@ -63,7 +64,7 @@ async fn a_client_file_from_the_template_takes_its_contacts_from_excel_once_fixe
     app.close().await;
 
     let company = CompanyFile::open(&client_file).expect("the client file opens");
-    assert_eq!(store::company_profile(company.connection()).unwrap().name, "株式会社みなと設計");
+    assert_eq!(company::company_profile(company.connection()).unwrap().name, "株式会社みなと設計");
     let policy = store::editable_policy(company.connection()).expect("policy");
     assert_eq!(policy.levels.len(), 4, "the template's levels 0–3");
     assert!(policy.procedures.len() >= 12, "the template's procedures: {}", policy.procedures.len());

@@ -11,7 +11,7 @@ async fn shows_the_company_and_switches_to_english_for_good() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
     let company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
-    let name = sonae_core::store::company_profile(company.connection()).expect("profile").name;
+    let name = sonae_core::company::company_profile(company.connection()).expect("profile").name;
     drop(company);
 
     let app = AppWindow::launch(&home, Some(&file)).await;

@@ -1,6 +1,7 @@
 //! The owner keeps the policy true: a procedure step added, a local desk added to the directory,
 //! both saved at once and shown in the change history.
 
+use sonae_core::company;
 use sonae_core::language::Language;
 use sonae_core::store::{self, history, CompanyFile};
 use thirtyfour::prelude::*;
@@ -93,7 +94,7 @@ async fn a_mistyped_corporate_number_is_pointed_out_and_the_details_are_kept() {
     app.close().await;
 
     let company = CompanyFile::open(&file).expect("file opens");
-    let details = store::company_profile(company.connection()).expect("profile").details;
+    let details = company::company_profile(company.connection()).expect("profile").details;
     assert_eq!(details.corporate_number, "7000012050002", "kept as its 13 digits");
     assert_eq!(details.inquiry_desk.phone, "03-1111-2222");
     assert_eq!(details.date_style, sonae_core::language::DateStyle::Japanese);

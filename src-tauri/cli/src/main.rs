@@ -6,6 +6,7 @@
 //! variable `SONAE_PASSPHRASE`, never in an argument: arguments are visible to every user of the
 //! machine (`ps`) and kept in shell histories.
 
+use sonae_core::company;
 use sonae_core::contacts;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -354,7 +355,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 };
                 tasks::create_company_file(&file, name.as_deref(), &policy)?
             };
-            let profile = store::company_profile(created.connection())?;
+            let profile = company::company_profile(created.connection())?;
             println!("created {} ({})", file.display(), profile.name);
         }
         Command::Check { file } => {

@@ -4,16 +4,16 @@
 
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, contacts, editing, error_code, language, model, render, rules, store, wizard, wizard_draft};
+use crate::{affected_data, company, contacts, editing, error_code, language, model, render, rules, store, wizard, wizard_draft};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let declarations = [
         rules::Sector::decl(&cfg),
-        model::CompanyProfile::decl(&cfg),
-        model::CompanyDetails::decl(&cfg),
-        model::InquiryDesk::decl(&cfg),
+        company::CompanyProfile::decl(&cfg),
+        company::CompanyDetails::decl(&cfg),
+        company::InquiryDesk::decl(&cfg),
         language::DateStyle::decl(&cfg),
         rules::IncidentStage::decl(&cfg),
         model::IncidentStatus::decl(&cfg),

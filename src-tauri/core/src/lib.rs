@@ -16,6 +16,7 @@
 
 pub mod affected_data;
 pub mod bindings;
+pub mod company;
 pub mod contacts;
 pub mod editing;
 pub mod error_code;

@@ -173,7 +173,7 @@ pub struct DemoProfile {
     pub insurer: Option<String>,
     /// Corporate details, inquiry desk and date style for the drafts.
     #[serde(default)]
-    pub details: crate::model::CompanyDetails,
+    pub details: crate::company::CompanyDetails,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

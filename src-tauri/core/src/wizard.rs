@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::model::CompanyProfile;
+use crate::company::CompanyProfile;
 use crate::rules::IncidentStage;
 use crate::rules::{Facts, IncidentCategory, Organization, PersonalData};
 

@@ -64,7 +64,7 @@ fn a_backup_is_named_for_its_file_and_summarised() {
     let conn = company.connection();
     let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     let contents = summary(&taken);
-    assert_eq!(contents.company_name, sonae_core::store::company_profile(conn).unwrap().name);
+    assert_eq!(contents.company_name, sonae_core::company::company_profile(conn).unwrap().name);
     assert_eq!(contents.contacts, count("SELECT count(*) FROM contact"));
     assert_eq!(contents.incidents, count("SELECT count(*) FROM incident"));
     assert_eq!(contents.open_incidents, count("SELECT count(*) FROM incident WHERE status = 'open'"));

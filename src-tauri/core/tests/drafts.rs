@@ -3,14 +3,16 @@
 //! items, both times, the art. 7 items that apply, the inquiry desk (never a person's own mobile),
 //! the delegated ministry, the GDPR times with their zone, and 和暦 dates.
 
+use sonae_core::company;
 use std::io::Write;
 use std::process::Command;
 
 use chrono::NaiveDate;
 use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
+use sonae_core::company::CompanyProfile;
+use sonae_core::company::InquiryDesk;
 use sonae_core::language::DateStyle;
 use sonae_core::language::Language;
-use sonae_core::model::{CompanyProfile, InquiryDesk};
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 use sonae_core::rules::Facts;
 use sonae_core::rules::Sector;
@@ -27,9 +29,9 @@ impl Office {
     fn new(change: impl FnOnce(&mut CompanyProfile)) -> Office {
         let dir = tempfile::tempdir().unwrap();
         let mut file = CompanyFile::create_demo(&dir.path().join("office.sonae"), Language::Ja).unwrap();
-        let mut profile = store::company_profile(file.connection()).unwrap();
+        let mut profile = company::company_profile(file.connection()).unwrap();
         change(&mut profile);
-        file.write(|tx| store::update_company_profile(tx, "test", &profile)).unwrap();
+        file.write(|tx| company::edit::update_company_profile(tx, "test", &profile)).unwrap();
         Office { _dir: dir, file }
     }
 

@@ -3,6 +3,7 @@
 //! leaves in the history with its author.
 
 use serde_json::{json, Value};
+use sonae_core::company;
 use sonae_core::contacts;
 use sonae_core::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
@@ -575,7 +576,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
 #[test]
 fn the_company_profile_is_edited_and_checked() {
     let (_dir, mut file) = demo();
-    let mut profile = store::company_profile(file.connection()).unwrap();
+    let mut profile = company::company_profile(file.connection()).unwrap();
     profile.name = " 株式会社さくら商事 ".into();
     profile.sector = Sector::Medical;
     profile.prefecture = "神奈川県".into();
@@ -589,16 +590,16 @@ fn the_company_profile_is_edited_and_checked() {
     profile.insurer_contact_id = Some(insurer);
     profile.eu_establishment = Some(false);
     profile.eu_targeting = Some(true);
-    file.write(|tx| store::update_company_profile(tx, AUTHOR, &profile)).unwrap();
+    file.write(|tx| company::edit::update_company_profile(tx, AUTHOR, &profile)).unwrap();
     let change = assert_recorded(&file, "company", Some(1), ChangeAction::Update);
     assert_eq!(change.label, "株式会社さくら商事");
-    let read = store::company_profile(file.connection()).unwrap();
-    assert_eq!(read, sonae_core::model::CompanyProfile { name: "株式会社さくら商事".into(), ..profile.clone() });
+    let read = company::company_profile(file.connection()).unwrap();
+    assert_eq!(read, sonae_core::company::CompanyProfile { name: "株式会社さくら商事".into(), ..profile.clone() });
 
-    let refuse = |file: &mut CompanyFile, code: &str, change: &dyn Fn(&mut sonae_core::model::CompanyProfile)| {
+    let refuse = |file: &mut CompanyFile, code: &str, change: &dyn Fn(&mut sonae_core::company::CompanyProfile)| {
         let mut bad = profile.clone();
         change(&mut bad);
-        refused(file, code, |tx| store::update_company_profile(tx, AUTHOR, &bad));
+        refused(file, code, |tx| company::edit::update_company_profile(tx, AUTHOR, &bad));
     };
     refuse(&mut file, "name_required", &|p| p.name = "  ".into());
     refuse(&mut file, "invalid_months", &|p| p.stale_contact_months = 0);
@@ -608,8 +609,8 @@ fn the_company_profile_is_edited_and_checked() {
 
     assert!(read.gdpr_applies(), "selling to people in the EU brings the GDPR");
     profile.eu_targeting = Some(false);
-    file.write(|tx| store::update_company_profile(tx, AUTHOR, &profile)).unwrap();
-    assert!(!store::company_profile(file.connection()).unwrap().gdpr_applies(), "no EU office and no EU customers: no GDPR");
+    file.write(|tx| company::edit::update_company_profile(tx, AUTHOR, &profile)).unwrap();
+    assert!(!company::company_profile(file.connection()).unwrap().gdpr_applies(), "no EU office and no EU customers: no GDPR");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -720,7 +721,7 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
     let summary = file.write(|tx| store::import_policy_template(tx, AUTHOR, &template)).unwrap();
     assert!(summary.language_differs);
     assert_eq!((summary.template_language, summary.company_language), (Language::En, Language::Ja));
-    assert_eq!(store::company_profile(file.connection()).unwrap().language, Language::Ja, "the language is not changed");
+    assert_eq!(company::company_profile(file.connection()).unwrap().language, Language::Ja, "the language is not changed");
     assert_eq!((summary.roles_holders_kept, summary.roles_holders_dropped), (5, 1));
     assert_eq!((summary.targets_links_kept, summary.targets_links_dropped), (0, 5), "the English targets have other names");
     assert_eq!(summary.exercises_unlinked, 1);
@@ -751,5 +752,5 @@ fn a_new_company_file_starts_from_another_company_s_policy() {
     let contacts: i64 = new.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();
     assert_eq!(contacts, 0);
     assert!(store::editable_bcp(new.connection()).unwrap().exercises.is_empty());
-    assert_eq!(store::company_profile(new.connection()).unwrap().name, "次の顧問先");
+    assert_eq!(company::company_profile(new.connection()).unwrap().name, "次の顧問先");
 }

@@ -1,6 +1,7 @@
 //! Passphrase protection at rest: protecting, opening, changing and removing the passphrase, and
 //! the backups that follow the file's protection. Every refusal leaves the file byte for byte.
 
+use sonae_core::company;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ fn sample_company() -> (tempfile::TempDir, PathBuf) {
 /// What a person would recognise of the sample company: its name and a contact's.
 fn known_names(company: &CompanyFile) -> (String, String) {
     let conn = company.connection();
-    let name = store::company_profile(conn).unwrap().name;
+    let name = company::company_profile(conn).unwrap().name;
     let contact = conn.query_row("SELECT name FROM contact ORDER BY id LIMIT 1", [], |r| r.get(0)).unwrap();
     (name, contact)
 }

@@ -2,8 +2,10 @@
 //! checklists, where to report), the company profile, and policy templates carried between
 //! clients. Each write is one transaction in `sonae-core` and answers with the policy as stored.
 
+use sonae_core::company;
+use sonae_core::company::CompanyProfile;
 use sonae_core::editing::*;
-use sonae_core::model::{ChosenPolicyTemplate, CompanyProfile};
+use sonae_core::model::ChosenPolicyTemplate;
 use sonae_core::store::{self, CompanyFile};
 use sonae_core::template_file;
 use tauri::State;
@@ -113,8 +115,8 @@ pub fn reorder_authorities(session: State<'_, Session>, ids: Vec<i64>) -> Comman
 pub fn update_company_profile(session: State<'_, Session>, profile: CompanyProfile) -> CommandResult<CompanyProfile> {
     let author = author(&session);
     with_company(&session, |company| {
-        company.write(|tx| store::update_company_profile(tx, &author, &profile))?;
-        Ok(store::company_profile(company.connection())?)
+        company.write(|tx| company::edit::update_company_profile(tx, &author, &profile))?;
+        Ok(company::company_profile(company.connection())?)
     })
 }
 

@@ -363,6 +363,7 @@ pub fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
 
 #[cfg(test)]
 mod tests {
+    use sonae_core::company;
     use std::sync::mpsc;
 
     use super::*;
@@ -371,7 +372,7 @@ mod tests {
     const PASSPHRASE: &str = "春の朝の長いパスフレーズ";
 
     fn company_name(session: &Session) -> Result<String, ErrorReport> {
-        session.with_company(|company| Ok(store::company_profile(company.connection())?.name))
+        session.with_company(|company| Ok(company::company_profile(company.connection())?.name))
     }
 
     fn protected_demo(path: &Path) {
@@ -510,9 +511,9 @@ mod tests {
         let backup = session.list_backups().unwrap()[0].path.clone();
         session
             .with_company(|company| {
-                let mut profile = store::company_profile(company.connection())?;
+                let mut profile = company::company_profile(company.connection())?;
                 profile.name = "改名した会社".into();
-                Ok(company.write(|tx| store::update_company_profile(tx, "tester", &profile))?)
+                Ok(company.write(|tx| company::edit::update_company_profile(tx, "tester", &profile))?)
             })
             .unwrap();
         session.restore_backup(&backup).unwrap();

@@ -109,6 +109,7 @@ pub fn restore_backup(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sonae_core::company;
 
     fn passphrase(text: &str) -> Passphrase {
         Passphrase::new(text)
@@ -120,7 +121,7 @@ mod tests {
         for (language, expected) in [(Language::Ja, "わたしの会社"), (Language::En, "My company")] {
             let path = dir.path().join(format!("{}.sonae", language.code()));
             let company = create_company_file(&path, Some("  "), &builtin_policy(language).unwrap()).unwrap();
-            assert_eq!(store::company_profile(company.connection()).unwrap().name, expected);
+            assert_eq!(company::company_profile(company.connection()).unwrap().name, expected);
         }
     }
 

@@ -11,9 +11,10 @@ use super::font::ipaex_gothic;
 use super::incident;
 use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::{pdf_now, RenderError};
+use crate::company::CompanyProfile;
 use crate::language::DateStyle;
 use crate::language::Language;
-use crate::model::{CallOutcome, CompanyProfile, IncidentDetail, TaskSource};
+use crate::model::{CallOutcome, IncidentDetail, TaskSource};
 use crate::policy::{Bcp, Contact, Policy};
 use crate::store;
 

@@ -30,15 +30,16 @@ mod typeset;
 #[cfg(test)]
 mod tests;
 
+use crate::company;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::company::CompanyProfile;
 use crate::error_code::ErrorCode;
 use crate::language::Language;
-use crate::model::CompanyProfile;
 use crate::store::{self, StoreError};
 
 pub use drafts::Draft;
@@ -202,7 +203,7 @@ impl From<RenderError> for crate::error_code::ErrorReport {
 
 /// Writes `document` from the company file as a PDF and returns its bytes.
 pub fn export(conn: &Connection, document: Document, options: &ExportOptions) -> Result<Vec<u8>, RenderError> {
-    let company = store::company_profile(conn)?;
+    let company = company::company_profile(conn)?;
     let context = context(&company, document, options);
     match document {
         Document::Policy => documents::policy(conn, &context),
@@ -231,7 +232,7 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
     if !document.is_draft() {
         return Err(RenderError::NotADraft { document: document.name() });
     }
-    let company = store::company_profile(conn)?;
+    let company = company::company_profile(conn)?;
     Ok(drafts::draft(conn, document, options, &context(&company, document, options))?.to_text())
 }
 

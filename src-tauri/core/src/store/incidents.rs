@@ -110,7 +110,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         .ok_or(StoreError::Missing { what: "incident", id })?;
     if detail.facts.is_none() {
         if let Ok(discovered_at) = chrono::DateTime::parse_from_rfc3339(&detail.discovered_at) {
-            let company = super::company_profile(conn)?;
+            let company = crate::company::company_profile(conn)?;
             // Step 2's answer "personal information may have leaked", as last confirmed.
             let personal_data_involved: bool = conn
                 .query_row(

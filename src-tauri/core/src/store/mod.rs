@@ -14,7 +14,6 @@
 
 pub mod backups;
 mod bcp_edit;
-mod company_edit;
 pub mod history;
 mod incidents;
 pub(crate) mod limits;
@@ -43,7 +42,6 @@ pub use bcp_edit::{
     create_scenario, create_target, delete_exercise, delete_scenario, delete_target, editable_bcp, record_exercise,
     reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
 };
-pub use company_edit::update_company_profile;
 pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;
@@ -54,7 +52,7 @@ pub use policy_edit::{
 };
 pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 pub use protection::Passphrase;
-pub use summary::{company_profile, home_summary};
+pub use summary::home_summary;
 
 /// `PRAGMA application_id` of every Sonae company file ("SONE"), so that another program's SQLite
 /// database is told apart from a Sonae file.

@@ -257,7 +257,7 @@ pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
             .ok_or_else(|| StoreError::Invalid(format!("demo insurer: no contact \"{insurer}\"")))?;
         tx.execute("UPDATE company SET insurer_contact_id = ?1 WHERE id = 1", [id])?;
     }
-    super::company_edit::update_details(tx, &profile.details)?;
+    crate::company::edit::update_details(tx, &profile.details)?;
 
     for incident in &demo.incidents {
         let facts_json = incident.facts.to_string();

@@ -4,13 +4,13 @@
 
 use rusqlite::{params, Transaction};
 
-use super::history::record_change;
-use super::limits::{limit_chars, required_name, MAX_NAME_CHARS};
-use super::refused;
-use super::{company_profile, now, Result};
+use super::{company_profile, CompanyDetails, CompanyProfile};
 use crate::error_code::ErrorCode;
-use crate::model::{CompanyDetails, CompanyProfile};
 use crate::rules::Sector;
+use crate::store::history::record_change;
+use crate::store::limits::{limit_chars, required_name, MAX_NAME_CHARS};
+use crate::store::refused;
+use crate::store::{now, Result};
 
 /// Longest stale-contact interval a company can choose: ten years.
 const MAX_STALE_CONTACT_MONTHS: i64 = 120;
@@ -70,7 +70,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
 }
 
 /// The corporate details, the insurance policy number, the inquiry desk and the date style.
-pub(super) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
+pub(crate) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
     let desk = &details.inquiry_desk;
     let texts = [
         ("the address", &details.address),
