@@ -4,9 +4,10 @@
 
 use sonae_core::company;
 use sonae_core::contacts;
+use sonae_core::policy;
 use std::path::PathBuf;
 
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::CompanyFile;
 
 use crate::harness::{AppWindow, Home};
 
@@ -65,7 +66,7 @@ async fn a_client_file_from_the_template_takes_its_contacts_from_excel_once_fixe
 
     let company = CompanyFile::open(&client_file).expect("the client file opens");
     assert_eq!(company::company_profile(company.connection()).unwrap().name, "株式会社みなと設計");
-    let policy = store::editable_policy(company.connection()).expect("policy");
+    let policy = policy::edit::editable_policy(company.connection()).expect("policy");
     assert_eq!(policy.levels.len(), 4, "the template's levels 0–3");
     assert!(policy.procedures.len() >= 12, "the template's procedures: {}", policy.procedures.len());
     let contacts = contacts::list_contacts(company.connection(), &Default::default()).unwrap();

@@ -3,7 +3,8 @@
 
 use sonae_core::company;
 use sonae_core::language::Language;
-use sonae_core::store::{self, history, CompanyFile};
+use sonae_core::policy;
+use sonae_core::store::{history, CompanyFile};
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
@@ -59,7 +60,7 @@ async fn a_procedure_step_and_a_local_desk_are_saved_and_in_the_history() {
     app.close().await;
 
     let company = CompanyFile::open(&file).expect("file opens");
-    let policy = store::editable_policy(company.connection()).expect("policy");
+    let policy = policy::edit::editable_policy(company.connection()).expect("policy");
     let leak3 = policy.procedures.iter().find(|p| p.category_key == "leak" && p.level == 3).expect("leak level 3");
     assert_eq!(leak3.steps.last().map(|s| s.text.as_str()), Some(step));
     let added = policy.authorities.iter().find(|a| a.name == desk).expect("the local desk");

@@ -1,6 +1,7 @@
 //! Protecting a company file with a passphrase from the app, and opening it again.
 
 use sonae_core::language::Language;
+use sonae_core::policy;
 use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::harness::{AppWindow, Home};
@@ -78,7 +79,7 @@ async fn a_new_client_file_takes_its_policy_from_a_protected_file_once_its_passp
         .unwrap();
     protected.set_passphrase(Some(&Passphrase::new(PASSPHRASE))).expect("protect the source");
     let role_names = |company: &CompanyFile| -> Vec<String> {
-        store::policy(company.connection()).unwrap().roles.into_iter().map(|r| r.name).collect()
+        policy::read::policy(company.connection()).unwrap().roles.into_iter().map(|r| r.name).collect()
     };
     let source_roles = role_names(&protected);
     assert!(source_roles.contains(&"さくら情報管理責任者".to_owned()));

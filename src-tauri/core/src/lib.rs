@@ -18,7 +18,6 @@ pub mod affected_data;
 pub mod bindings;
 pub mod company;
 pub mod contacts;
-pub mod editing;
 pub mod error_code;
 pub mod fold;
 pub mod language;

@@ -330,30 +330,6 @@ pub struct IncidentDetail {
     pub obligations: Vec<ObligationRecord>,
 }
 
-/// A policy level as the wizard shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct LevelDefinition {
-    pub level: u8,
-    pub name: String,
-    pub impact: String,
-    pub responsible_role: Option<String>,
-}
-
-/// A policy category as the wizard shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct CategoryDefinition {
-    pub key: String,
-    pub name: String,
-    pub description: String,
-}
-
-/// The parts of the policy the wizard explains its questions with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct WizardPolicy {
-    pub levels: Vec<LevelDefinition>,
-    pub categories: Vec<CategoryDefinition>,
-}
-
 /// One person to call now, resolved from the policy: level → responsible roles → their holders
 /// and deputies, in call-tree order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

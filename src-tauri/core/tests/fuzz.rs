@@ -12,6 +12,7 @@
 
 use sonae_core::contacts;
 use sonae_core::language::Language;
+use sonae_core::policy;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -553,9 +554,9 @@ fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     let conn = company.connection();
     let dangling = conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_some();
     prop_assert!(!dangling, "a foreign key is left dangling");
-    store::policy(conn).expect("the imported policy reads");
-    store::bcp(conn).expect("the imported BCP reads");
-    store::editable_policy(conn).expect("the imported policy reads for editing");
+    policy::read::policy(conn).expect("the imported policy reads");
+    policy::read::bcp(conn).expect("the imported BCP reads");
+    policy::edit::editable_policy(conn).expect("the imported policy reads for editing");
     let exported = store::template_file_bytes(conn).expect("the imported policy exports");
     let again = parse_template_file(&exported);
     prop_assert!(again.is_ok(), "the export of an imported template is refused: {:?}", again.err());

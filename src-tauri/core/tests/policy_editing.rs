@@ -5,10 +5,11 @@
 use serde_json::{json, Value};
 use sonae_core::company;
 use sonae_core::contacts;
-use sonae_core::editing::{
+use sonae_core::language::Language;
+use sonae_core::policy;
+use sonae_core::policy::editing::{
     AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
 };
-use sonae_core::language::Language;
 use sonae_core::rules;
 use sonae_core::rules::Sector;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
@@ -35,7 +36,7 @@ fn last_confirmed(file: &CompanyFile, id: i64) -> Option<String> {
 }
 
 fn policy(file: &CompanyFile) -> EditablePolicy {
-    store::editable_policy(file.connection()).unwrap()
+    policy::edit::editable_policy(file.connection()).unwrap()
 }
 
 fn role_id(file: &CompanyFile, key: &str) -> i64 {
@@ -53,7 +54,7 @@ fn latest_change(file: &CompanyFile) -> ChangeRecord {
 /// Runs a write that must be refused with `code`; the file and its history are left as they were.
 #[track_caller]
 fn refused<T: std::fmt::Debug>(file: &mut CompanyFile, code: &str, write: impl FnOnce(&store::Transaction) -> store::Result<T>) {
-    let policy_before = store::editable_policy(file.connection()).unwrap();
+    let policy_before = policy::edit::editable_policy(file.connection()).unwrap();
     let bcp_before = store::editable_bcp(file.connection()).unwrap();
     let history_before = changes(file);
     match file.write(write) {
@@ -63,7 +64,7 @@ fn refused<T: std::fmt::Debug>(file: &mut CompanyFile, code: &str, write: impl F
         }
         other => panic!("expected the refusal {code}, got {other:?}"),
     }
-    assert_eq!(store::editable_policy(file.connection()).unwrap(), policy_before);
+    assert_eq!(policy::edit::editable_policy(file.connection()).unwrap(), policy_before);
     assert_eq!(store::editable_bcp(file.connection()).unwrap(), bcp_before);
     assert_eq!(changes(file), history_before, "a refused write records no change");
 }
@@ -124,40 +125,42 @@ fn the_editable_bcp_carries_ids_of_roles_contacts_and_scenarios() {
 fn roles_are_created_with_unique_keys_renamed_and_reordered() {
     let (_dir, mut file) = demo();
     let input = |name: &str| RoleInput { name: name.into(), description: "説明".into() };
-    let pr = file.write(|tx| store::create_role(tx, AUTHOR, &input("広報担当"))).unwrap();
+    let pr = file.write(|tx| policy::edit::create_role(tx, AUTHOR, &input("広報担当"))).unwrap();
     assert_recorded(&file, "role", Some(pr), ChangeAction::Create);
-    let pr2 = file.write(|tx| store::create_role(tx, AUTHOR, &input("広報担当"))).unwrap();
-    let legal = file.write(|tx| store::create_role(tx, AUTHOR, &input(" Legal counsel "))).unwrap();
-    let legal2 = file.write(|tx| store::create_role(tx, AUTHOR, &input("Legal Counsel"))).unwrap();
+    let pr2 = file.write(|tx| policy::edit::create_role(tx, AUTHOR, &input("広報担当"))).unwrap();
+    let legal = file.write(|tx| policy::edit::create_role(tx, AUTHOR, &input(" Legal counsel "))).unwrap();
+    let legal2 = file.write(|tx| policy::edit::create_role(tx, AUTHOR, &input("Legal Counsel"))).unwrap();
     let roles = policy(&file).roles;
     let key = |id: i64| roles.iter().find(|r| r.id == id).unwrap().key.clone();
     assert_eq!([key(pr), key(pr2), key(legal), key(legal2)], ["role_1", "role_2", "legal_counsel", "legal_counsel_2"]);
     assert_eq!(roles.last().unwrap().id, legal2, "a new role goes last");
     assert_eq!(roles.iter().find(|r| r.id == legal).unwrap().name, "Legal counsel", "names are trimmed");
 
-    file.write(|tx| store::update_role(tx, AUTHOR, pr, &RoleInput { name: "広報責任者".into(), description: String::new() }))
-        .unwrap();
+    file.write(|tx| {
+        policy::edit::update_role(tx, AUTHOR, pr, &RoleInput { name: "広報責任者".into(), description: String::new() })
+    })
+    .unwrap();
     let change = assert_recorded(&file, "role", Some(pr), ChangeAction::Update);
     assert_eq!(change.label, "広報責任者");
     assert!(change.before.unwrap().contains("広報担当"));
     assert_eq!(key(pr), "role_1", "the key does not follow the name");
 
-    refused(&mut file, "name_required", |tx| store::update_role(tx, AUTHOR, pr, &input("  ")));
-    refused(&mut file, "text_too_long", |tx| store::create_role(tx, AUTHOR, &input(&"名".repeat(201))));
+    refused(&mut file, "name_required", |tx| policy::edit::update_role(tx, AUTHOR, pr, &input("  ")));
+    refused(&mut file, "text_too_long", |tx| policy::edit::create_role(tx, AUTHOR, &input(&"名".repeat(201))));
     assert!(matches!(
-        file.write(|tx| store::update_role(tx, AUTHOR, 9999, &input("x"))),
+        file.write(|tx| policy::edit::update_role(tx, AUTHOR, 9999, &input("x"))),
         Err(StoreError::Missing { what: "role", id: 9999 })
     ));
 
     let mut order: Vec<i64> = policy(&file).roles.iter().map(|r| r.id).collect();
     order.reverse();
-    file.write(|tx| store::reorder_roles(tx, AUTHOR, &order)).unwrap();
+    file.write(|tx| policy::edit::reorder_roles(tx, AUTHOR, &order)).unwrap();
     assert_recorded(&file, "role", None, ChangeAction::Update);
     assert_eq!(policy(&file).roles.iter().map(|r| r.id).collect::<Vec<_>>(), order);
-    refused(&mut file, "order_mismatch", |tx| store::reorder_roles(tx, AUTHOR, &order[1..]));
+    refused(&mut file, "order_mismatch", |tx| policy::edit::reorder_roles(tx, AUTHOR, &order[1..]));
     let mut twice = order.clone();
     twice[0] = twice[1];
-    refused(&mut file, "order_mismatch", |tx| store::reorder_roles(tx, AUTHOR, &twice));
+    refused(&mut file, "order_mismatch", |tx| policy::edit::reorder_roles(tx, AUTHOR, &twice));
 }
 
 #[test]
@@ -165,18 +168,18 @@ fn holders_and_deputies_are_set_in_order_once_each() {
     let (_dir, mut file) = demo();
     let chief = role_id(&file, "chief");
     let (ito, sasaki, sakurai) = (contact(&file, "伊藤 彩"), contact(&file, "佐々木 亮"), contact(&file, "桜井 浩一"));
-    file.write(|tx| store::set_role_holders(tx, AUTHOR, chief, &[ito, sasaki, sakurai])).unwrap();
+    file.write(|tx| policy::edit::set_role_holders(tx, AUTHOR, chief, &[ito, sasaki, sakurai])).unwrap();
     assert_recorded(&file, "role", Some(chief), ChangeAction::Update);
     let role = policy(&file).roles.into_iter().find(|r| r.id == chief).unwrap();
     assert_eq!(role.holder.unwrap().id, ito);
     assert_eq!(role.deputies.iter().map(|d| d.id).collect::<Vec<_>>(), [sasaki, sakurai]);
     // The wizard's call list follows: the new holder is the one called for level 3.
-    let printed = store::policy(file.connection()).unwrap();
+    let printed = policy::read::policy(file.connection()).unwrap();
     assert_eq!(printed.roles.iter().find(|r| r.key == "chief").unwrap().holder.as_ref().unwrap().name, "伊藤 彩");
 
-    refused(&mut file, "duplicate_contact", |tx| store::set_role_holders(tx, AUTHOR, chief, &[ito, sasaki, ito]));
-    refused(&mut file, "unknown_contact", |tx| store::set_role_holders(tx, AUTHOR, chief, &[ito, 424242]));
-    file.write(|tx| store::set_role_holders(tx, AUTHOR, chief, &[])).unwrap();
+    refused(&mut file, "duplicate_contact", |tx| policy::edit::set_role_holders(tx, AUTHOR, chief, &[ito, sasaki, ito]));
+    refused(&mut file, "unknown_contact", |tx| policy::edit::set_role_holders(tx, AUTHOR, chief, &[ito, 424242]));
+    file.write(|tx| policy::edit::set_role_holders(tx, AUTHOR, chief, &[])).unwrap();
     let role = policy(&file).roles.into_iter().find(|r| r.id == chief).unwrap();
     assert!(role.holder.is_none() && role.deputies.is_empty());
 }
@@ -185,9 +188,9 @@ fn holders_and_deputies_are_set_in_order_once_each() {
 fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
     let (_dir, mut file) = demo();
     let chief = role_id(&file, "chief");
-    refused(&mut file, "role_in_use", |tx| store::delete_role(tx, AUTHOR, chief));
+    refused(&mut file, "role_in_use", |tx| policy::edit::delete_role(tx, AUTHOR, chief));
     let sales = role_id(&file, "sales");
-    let error = file.write(|tx| store::delete_role(tx, AUTHOR, sales)).unwrap_err();
+    let error = file.write(|tx| policy::edit::delete_role(tx, AUTHOR, sales)).unwrap_err();
     assert_eq!(error.code(), "role_in_use");
     assert!(error.to_string().contains("顧客"), "the detail names the BCP target: {error}");
 
@@ -221,7 +224,7 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
             .count()
     };
     assert!(named(&before) > 0, "the sample policy has steps for sales");
-    let deletion = file.write(|tx| store::delete_role(tx, AUTHOR, sales)).unwrap();
+    let deletion = file.write(|tx| policy::edit::delete_role(tx, AUTHOR, sales)).unwrap();
     assert_eq!((deletion.steps_unassigned + deletion.checklist_items_unassigned) as usize, named(&before));
     assert_recorded(&file, "role", Some(sales), ChangeAction::Delete);
     let after = policy(&file);
@@ -243,27 +246,27 @@ fn levels_and_categories_change_their_texts_only() {
     let input = LevelInput {
         name: "レベル0（兆し）".into(), impact: "まだ被害はない".into(), responsible_role_id: manager
     };
-    file.write(|tx| store::update_level(tx, AUTHOR, 0, &input)).unwrap();
+    file.write(|tx| policy::edit::update_level(tx, AUTHOR, 0, &input)).unwrap();
     assert_recorded(&file, "level", Some(0), ChangeAction::Update);
     let level = policy(&file).levels.remove(0);
     assert_eq!((level.name.as_str(), level.responsible_role_id), ("レベル0（兆し）", Some(manager)));
-    assert_eq!(store::wizard_policy(file.connection()).unwrap().levels[0].name, "レベル0（兆し）");
-    refused(&mut file, "unknown_level", |tx| store::update_level(tx, AUTHOR, 4, &input));
+    assert_eq!(policy::read::wizard_policy(file.connection()).unwrap().levels[0].name, "レベル0（兆し）");
+    refused(&mut file, "unknown_level", |tx| policy::edit::update_level(tx, AUTHOR, 4, &input));
     refused(&mut file, "unknown_role", |tx| {
-        store::update_level(tx, AUTHOR, 1, &LevelInput { responsible_role_id: 999, ..input.clone() })
+        policy::edit::update_level(tx, AUTHOR, 1, &LevelInput { responsible_role_id: 999, ..input.clone() })
     });
     refused(&mut file, "name_required", |tx| {
-        store::update_level(tx, AUTHOR, 1, &LevelInput { name: String::new(), ..input.clone() })
+        policy::edit::update_level(tx, AUTHOR, 1, &LevelInput { name: String::new(), ..input.clone() })
     });
 
     let leak = policy(&file).categories.remove(0);
     let renamed = CategoryInput { name: "情報の漏えい".into(), description: "持ち出し・紛失・誤送信".into() };
-    file.write(|tx| store::update_category(tx, AUTHOR, leak.id, &renamed)).unwrap();
+    file.write(|tx| policy::edit::update_category(tx, AUTHOR, leak.id, &renamed)).unwrap();
     assert_recorded(&file, "category", Some(leak.id), ChangeAction::Update);
     let category = policy(&file).categories.remove(0);
     assert_eq!((category.key.as_str(), category.name.as_str()), ("leak", "情報の漏えい"));
     refused(&mut file, "name_required", |tx| {
-        store::update_category(tx, AUTHOR, leak.id, &CategoryInput { name: " ".into(), description: String::new() })
+        policy::edit::update_category(tx, AUTHOR, leak.id, &CategoryInput { name: " ".into(), description: String::new() })
     });
 }
 
@@ -279,7 +282,7 @@ fn a_procedure_is_saved_whole_and_the_wizard_lays_out_the_new_steps() {
         StepInput { text: "社長に報告する".into(), role_id: Some(manager) },
         StepInput { text: "記録を残す".into(), role_id: None },
     ];
-    let id = file.write(|tx| store::save_procedure(tx, AUTHOR, "tampering", 2, "営業日のうちに", &steps)).unwrap();
+    let id = file.write(|tx| policy::edit::save_procedure(tx, AUTHOR, "tampering", 2, "営業日のうちに", &steps)).unwrap();
     let change = assert_recorded(&file, "procedure", Some(id), ChangeAction::Update);
     assert!(change.label.contains("改ざん") && change.label.contains("レベル2"), "{}", change.label);
     let procedure = policy(&file).procedures.into_iter().find(|p| p.id == id).unwrap();
@@ -309,16 +312,16 @@ fn a_procedure_is_saved_whole_and_the_wizard_lays_out_the_new_steps() {
     assert_eq!(tasks, ["被害の範囲を確かめる", "社長に報告する", "記録を残す"]);
 
     let empty = vec![StepInput { text: "  ".into(), role_id: None }];
-    refused(&mut file, "step_text_required", |tx| store::save_procedure(tx, AUTHOR, "tampering", 2, "", &empty));
+    refused(&mut file, "step_text_required", |tx| policy::edit::save_procedure(tx, AUTHOR, "tampering", 2, "", &empty));
     let ghost = vec![StepInput { text: "x".into(), role_id: Some(777) }];
-    refused(&mut file, "unknown_role", |tx| store::save_procedure(tx, AUTHOR, "tampering", 2, "", &ghost));
-    refused(&mut file, "unknown_category", |tx| store::save_procedure(tx, AUTHOR, "fire", 2, "", &steps));
-    refused(&mut file, "unknown_level", |tx| store::save_procedure(tx, AUTHOR, "leak", 4, "", &steps));
+    refused(&mut file, "unknown_role", |tx| policy::edit::save_procedure(tx, AUTHOR, "tampering", 2, "", &ghost));
+    refused(&mut file, "unknown_category", |tx| policy::edit::save_procedure(tx, AUTHOR, "fire", 2, "", &steps));
+    refused(&mut file, "unknown_level", |tx| policy::edit::save_procedure(tx, AUTHOR, "leak", 4, "", &steps));
     let many = vec![StepInput { text: "x".into(), role_id: None }; 501];
-    refused(&mut file, "too_many_entries", |tx| store::save_procedure(tx, AUTHOR, "leak", 3, "", &many));
+    refused(&mut file, "too_many_entries", |tx| policy::edit::save_procedure(tx, AUTHOR, "leak", 3, "", &many));
 
     // A cell may be emptied (leak level 1 has only a note in the built-in policy).
-    file.write(|tx| store::save_procedure(tx, AUTHOR, "malware", 0, "対象外", &[])).unwrap();
+    file.write(|tx| policy::edit::save_procedure(tx, AUTHOR, "malware", 0, "対象外", &[])).unwrap();
     let cell = policy(&file).procedures.into_iter().find(|p| p.category_key == "malware" && p.level == 0).unwrap();
     assert!(cell.steps.is_empty());
 }
@@ -331,15 +334,15 @@ fn a_checklist_is_saved_whole_for_a_known_case() {
         StepInput { text: "LANケーブルを抜く".into(), role_id: Some(first) },
         StepInput { text: "情報システム担当に電話する".into(), role_id: None },
     ];
-    let id = file.write(|tx| store::save_checklist(tx, AUTHOR, "malware", "ウイルスを見つけたら", &items)).unwrap();
+    let id = file.write(|tx| policy::edit::save_checklist(tx, AUTHOR, "malware", "ウイルスを見つけたら", &items)).unwrap();
     let change = assert_recorded(&file, "checklist", Some(id), ChangeAction::Update);
     assert_eq!(change.label, "ウイルスを見つけたら");
     let checklist = policy(&file).checklists.into_iter().find(|c| c.id == id).unwrap();
     assert_eq!(checklist.items, items);
-    refused(&mut file, "unknown_case", |tx| store::save_checklist(tx, AUTHOR, "meteor", "隕石", &items));
-    refused(&mut file, "title_required", |tx| store::save_checklist(tx, AUTHOR, "malware", "", &items));
+    refused(&mut file, "unknown_case", |tx| policy::edit::save_checklist(tx, AUTHOR, "meteor", "隕石", &items));
+    refused(&mut file, "title_required", |tx| policy::edit::save_checklist(tx, AUTHOR, "malware", "", &items));
     let blank = vec![StepInput { text: String::new(), role_id: None }];
-    refused(&mut file, "step_text_required", |tx| store::save_checklist(tx, AUTHOR, "malware", "t", &blank));
+    refused(&mut file, "step_text_required", |tx| policy::edit::save_checklist(tx, AUTHOR, "malware", "t", &blank));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,9 +363,9 @@ fn local_desk(name: &str) -> AuthorityInput {
 #[test]
 fn local_authorities_are_added_edited_reordered_and_deleted_but_required_ones_stay() {
     let (_dir, mut file) = demo();
-    let police = file.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("県警 サイバー犯罪相談窓口"))).unwrap();
+    let police = file.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("県警 サイバー犯罪相談窓口"))).unwrap();
     assert_recorded(&file, "authority", Some(police), ChangeAction::Create);
-    let insurer = file.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("サイバー保険 事故受付"))).unwrap();
+    let insurer = file.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("サイバー保険 事故受付"))).unwrap();
     let authorities = policy(&file).authorities;
     let entry = |id: i64| authorities.iter().find(|a| a.id == id).unwrap().clone();
     assert_eq!((entry(police).key, entry(insurer).key), ("local_1".to_owned(), "local_2".to_owned()));
@@ -372,34 +375,34 @@ fn local_authorities_are_added_edited_reordered_and_deleted_but_required_ones_st
     let mut changed = local_desk("県警 サイバー犯罪相談窓口");
     changed.phone = "03-1111-2222".into();
     changed.email = "cyber@example.lg.jp".into();
-    file.write(|tx| store::update_authority(tx, AUTHOR, police, &changed)).unwrap();
+    file.write(|tx| policy::edit::update_authority(tx, AUTHOR, police, &changed)).unwrap();
     assert_recorded(&file, "authority", Some(police), ChangeAction::Update);
     let updated = policy(&file).authorities.into_iter().find(|a| a.id == police).unwrap();
     assert_eq!(
         (updated.phone.as_str(), updated.email.as_str(), updated.key.as_str()),
         ("03-1111-2222", "cyber@example.lg.jp", "local_1")
     );
-    refused(&mut file, "name_required", |tx| store::update_authority(tx, AUTHOR, police, &local_desk("")));
+    refused(&mut file, "name_required", |tx| policy::edit::update_authority(tx, AUTHOR, police, &local_desk("")));
 
     let ppc = policy(&file).authorities.into_iter().find(|a| a.key == "ppc").unwrap();
-    refused(&mut file, "authority_required", |tx| store::delete_authority(tx, AUTHOR, ppc.id));
+    refused(&mut file, "authority_required", |tx| policy::edit::delete_authority(tx, AUTHOR, ppc.id));
     let mut ppc_input = local_desk("個人情報保護委員会");
     ppc_input.phone = "03-6457-9849".into();
-    file.write(|tx| store::update_authority(tx, AUTHOR, ppc.id, &ppc_input)).unwrap();
+    file.write(|tx| policy::edit::update_authority(tx, AUTHOR, ppc.id, &ppc_input)).unwrap();
     assert_eq!(policy(&file).authorities.into_iter().find(|a| a.key == "ppc").unwrap().phone, "03-6457-9849");
 
     let mut order: Vec<i64> = policy(&file).authorities.iter().map(|a| a.id).collect();
     order.rotate_right(1);
-    file.write(|tx| store::reorder_authorities(tx, AUTHOR, &order)).unwrap();
+    file.write(|tx| policy::edit::reorder_authorities(tx, AUTHOR, &order)).unwrap();
     assert_recorded(&file, "authority", None, ChangeAction::Update);
     assert_eq!(policy(&file).authorities[0].id, insurer);
 
-    file.write(|tx| store::delete_authority(tx, AUTHOR, insurer)).unwrap();
+    file.write(|tx| policy::edit::delete_authority(tx, AUTHOR, insurer)).unwrap();
     assert_recorded(&file, "authority", Some(insurer), ChangeAction::Delete);
     let cyber_insurer = policy(&file).authorities.into_iter().find(|a| a.key == "cyber_insurer").unwrap();
-    file.write(|tx| store::delete_authority(tx, AUTHOR, cyber_insurer.id)).unwrap();
+    file.write(|tx| policy::edit::delete_authority(tx, AUTHOR, cyber_insurer.id)).unwrap();
     // A new local entry does not reuse a key still in use.
-    let third = file.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("ISMS 認証機関"))).unwrap();
+    let third = file.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("ISMS 認証機関"))).unwrap();
     assert_eq!(policy(&file).authorities.into_iter().find(|a| a.id == third).unwrap().key, "local_2");
 }
 
@@ -461,7 +464,7 @@ fn targets_carry_owner_people_and_steps() {
     assert_eq!(target.related_contacts.iter().map(|c| c.id).collect::<Vec<_>>(), [power, ito]);
     assert_eq!(target.recovery_steps, ["リース会社に連絡する", "代替機を手配する", "設定を戻す"]);
     // The printed BCP reads the same.
-    let printed = store::bcp(file.connection()).unwrap();
+    let printed = policy::read::bcp(file.connection()).unwrap();
     assert_eq!(printed.targets.last().unwrap().recovery_steps.len(), 3);
 
     let person_only = TargetInput { recovery_role_id: None, related_contact_ids: vec![ito], ..input.clone() };
@@ -640,12 +643,12 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     let leak3 = policy(&first).procedures.into_iter().find(|p| p.category_key == "leak" && p.level == 3).unwrap();
     let mut steps = leak3.steps.clone();
     steps.insert(1, StepInput { text: "顧問弁護士に連絡する".into(), role_id: Some(role_id(&first, "chief")) });
-    first.write(|tx| store::save_procedure(tx, AUTHOR, "leak", 3, &leak3.note, &steps)).unwrap();
-    first.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("神奈川県警 サイバー犯罪相談窓口"))).unwrap();
+    first.write(|tx| policy::edit::save_procedure(tx, AUTHOR, "leak", 3, &leak3.note, &steps)).unwrap();
+    first.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("神奈川県警 サイバー犯罪相談窓口"))).unwrap();
     let manager = role_id(&first, "manager");
     first
         .write(|tx| {
-            store::update_role(
+            policy::edit::update_role(
                 tx,
                 AUTHOR,
                 manager,
@@ -743,7 +746,7 @@ fn an_invalid_template_is_refused_and_changes_nothing() {
 #[test]
 fn a_new_company_file_starts_from_another_company_s_policy() {
     let (dir, mut demo) = demo();
-    demo.write(|tx| store::create_authority(tx, AUTHOR, &local_desk("県警 サイバー犯罪相談窓口"))).unwrap();
+    demo.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("県警 サイバー犯罪相談窓口"))).unwrap();
     let template = store::export_policy_template(demo.connection()).unwrap();
     let new = CompanyFile::create(&dir.path().join("next.sonae"), "次の顧問先", &template).unwrap();
     assert_eq!(store::export_policy_template(new.connection()).unwrap(), template);

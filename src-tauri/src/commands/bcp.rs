@@ -1,7 +1,7 @@
 //! The business-continuity plan's editor: assumed incidents, damaged targets with their recovery
 //! owners and contacts, and exercise records. Each write answers with the plan as stored.
 
-use sonae_core::editing::*;
+use sonae_core::policy::editing::*;
 use sonae_core::store::{self, CompanyFile};
 use tauri::State;
 

@@ -3,9 +3,9 @@
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
 use sonae_core::affected_data::ReportingDetails;
-use sonae_core::model::{
-    CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate, WizardPolicy,
-};
+use sonae_core::model::{CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate};
+use sonae_core::policy;
+use sonae_core::policy::WizardPolicy;
 use sonae_core::rules::Facts;
 use sonae_core::store::{self, wizard, CompanyFile};
 use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
@@ -40,7 +40,7 @@ pub fn incident_detail(session: State<'_, Session>, id: i64) -> CommandResult<In
 
 #[tauri::command(async)]
 pub fn wizard_policy(session: State<'_, Session>) -> CommandResult<WizardPolicy> {
-    with_company(&session, |company| Ok(store::wizard_policy(company.connection())?))
+    with_company(&session, |company| Ok(policy::read::wizard_policy(company.connection())?))
 }
 
 #[tauri::command(async)]

@@ -4,8 +4,9 @@
 
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
-use sonae_core::editing::*;
 use sonae_core::model::ChosenPolicyTemplate;
+use sonae_core::policy;
+use sonae_core::policy::editing::*;
 use sonae_core::store::{self, CompanyFile};
 use sonae_core::template_file;
 use tauri::State;
@@ -22,49 +23,49 @@ fn edit_policy<T>(
     let author = author(session);
     with_company(session, |company: &mut CompanyFile| {
         company.write(|tx| work(tx, &author))?;
-        Ok(store::editable_policy(company.connection())?)
+        Ok(policy::edit::editable_policy(company.connection())?)
     })
 }
 
 #[tauri::command(async)]
 pub fn editable_policy(session: State<'_, Session>) -> CommandResult<EditablePolicy> {
-    with_company(&session, |company| Ok(store::editable_policy(company.connection())?))
+    with_company(&session, |company| Ok(policy::edit::editable_policy(company.connection())?))
 }
 
 /// Adds a role (`id` none) or renames and describes one.
 #[tauri::command(async)]
 pub fn save_role(session: State<'_, Session>, id: Option<i64>, role: RoleInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| match id {
-        Some(id) => store::update_role(tx, author, id, &role),
-        None => store::create_role(tx, author, &role).map(drop),
+        Some(id) => policy::edit::update_role(tx, author, id, &role),
+        None => policy::edit::create_role(tx, author, &role).map(drop),
     })
 }
 
 /// The holder first, then the deputies in the order they step in.
 #[tauri::command(async)]
 pub fn set_role_holders(session: State<'_, Session>, id: i64, contact_ids: Vec<i64>) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::set_role_holders(tx, author, id, &contact_ids))
+    edit_policy(&session, |tx, author| policy::edit::set_role_holders(tx, author, id, &contact_ids))
 }
 
 #[tauri::command(async)]
 pub fn reorder_roles(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::reorder_roles(tx, author, &ids))
+    edit_policy(&session, |tx, author| policy::edit::reorder_roles(tx, author, &ids))
 }
 
 /// Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it.
 #[tauri::command(async)]
 pub fn delete_role(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::delete_role(tx, author, id))
+    edit_policy(&session, |tx, author| policy::edit::delete_role(tx, author, id))
 }
 
 #[tauri::command(async)]
 pub fn update_level(session: State<'_, Session>, level: u8, input: LevelInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::update_level(tx, author, level, &input))
+    edit_policy(&session, |tx, author| policy::edit::update_level(tx, author, level, &input))
 }
 
 #[tauri::command(async)]
 pub fn update_category(session: State<'_, Session>, id: i64, input: CategoryInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::update_category(tx, author, id, &input))
+    edit_policy(&session, |tx, author| policy::edit::update_category(tx, author, id, &input))
 }
 
 /// Replaces the note and the ordered steps for one category × level.
@@ -76,7 +77,7 @@ pub fn save_procedure(
     note: String,
     steps: Vec<StepInput>,
 ) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::save_procedure(tx, author, &category_key, level, &note, &steps))
+    edit_policy(&session, |tx, author| policy::edit::save_procedure(tx, author, &category_key, level, &note, &steps))
 }
 
 /// Replaces the title and the ordered items of one case's first-response checklist.
@@ -87,7 +88,7 @@ pub fn save_checklist(
     title: String,
     items: Vec<StepInput>,
 ) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::save_checklist(tx, author, &case_key, &title, &items))
+    edit_policy(&session, |tx, author| policy::edit::save_checklist(tx, author, &case_key, &title, &items))
 }
 
 /// Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or
@@ -95,20 +96,20 @@ pub fn save_checklist(
 #[tauri::command(async)]
 pub fn save_authority(session: State<'_, Session>, id: Option<i64>, authority: AuthorityInput) -> CommandResult<EditablePolicy> {
     edit_policy(&session, |tx, author| match id {
-        Some(id) => store::update_authority(tx, author, id, &authority),
-        None => store::create_authority(tx, author, &authority).map(drop),
+        Some(id) => policy::edit::update_authority(tx, author, id, &authority),
+        None => policy::edit::create_authority(tx, author, &authority).map(drop),
     })
 }
 
 /// Deletes a local entry; the authorities the assessment names cannot be deleted.
 #[tauri::command(async)]
 pub fn delete_authority(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::delete_authority(tx, author, id))
+    edit_policy(&session, |tx, author| policy::edit::delete_authority(tx, author, id))
 }
 
 #[tauri::command(async)]
 pub fn reorder_authorities(session: State<'_, Session>, ids: Vec<i64>) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| store::reorder_authorities(tx, author, &ids))
+    edit_policy(&session, |tx, author| policy::edit::reorder_authorities(tx, author, &ids))
 }
 
 #[tauri::command(async)]

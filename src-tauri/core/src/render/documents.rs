@@ -1,6 +1,7 @@
 //! What each printed document says and in which order: the policy (IPA model rules), the BCP, the
 //! emergency contact card, the incident report, and the page layout of every draft.
 
+use crate::policy;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use printpdf::PdfDocument;
 use rusqlite::Connection;
@@ -16,7 +17,6 @@ use crate::language::DateStyle;
 use crate::language::Language;
 use crate::model::{CallOutcome, IncidentDetail, TaskSource};
 use crate::policy::{Bcp, Contact, Policy};
-use crate::store;
 
 /// Who a document is for and how it is dated.
 pub struct Context<'a> {
@@ -160,9 +160,9 @@ impl<'c> Pdf<'c> {
 /// The whole policy: response organisation, levels, escalation, procedures, checklists, where
 /// to report, and the BCP.
 pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
-    let policy = store::policy(conn)?;
-    let bcp = store::bcp(conn)?;
-    let call_tree = store::call_tree(conn)?;
+    let policy = policy::read::policy(conn)?;
+    let bcp = policy::read::bcp(conn)?;
+    let call_tree = policy::read::call_tree(conn)?;
     let mut pdf = Pdf::new(context.text("policy.title"), context);
     title_block(&mut pdf, context.text("policy.title"), context.text("policy.intro"));
     policy_sections(&mut pdf.pages, context, &policy, &call_tree);
@@ -172,7 +172,7 @@ pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderErr
 
 /// The business-continuity plan alone.
 pub fn bcp(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
-    let bcp = store::bcp(conn)?;
+    let bcp = policy::read::bcp(conn)?;
     let mut pdf = Pdf::new(context.text("bcp.title"), context);
     title_block(&mut pdf, context.text("bcp.title"), context.text("bcp.intro"));
     bcp_sections(&mut pdf.pages, context, &bcp, "");
@@ -425,8 +425,8 @@ fn bcp_sections(pages: &mut Typesetter, context: &Context, bcp: &Bcp, section_ti
 /// authorities to call.
 pub fn contacts_card(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
     let t = |key| context.text(key);
-    let call_tree = store::call_tree(conn)?;
-    let policy = store::policy(conn)?;
+    let call_tree = policy::read::call_tree(conn)?;
+    let policy = policy::read::policy(conn)?;
     let mut pdf = Pdf::new(t("card.title"), context);
     let pages = &mut pdf.pages;
     pages.heading(t("card.title"), 1);

@@ -10,6 +10,7 @@
 //! where to enter them.
 
 use crate::contacts;
+use crate::policy;
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -21,7 +22,6 @@ use crate::model::{IncidentDetail, ObligationRecord, ObligationStatus};
 use crate::policy::Contact;
 use crate::rules::IncidentStage;
 use crate::rules::{self, Authority, Ground, IncidentCategory, Stage};
-use crate::store;
 use crate::wizard::CaseKind;
 
 /// A submission draft: a title, a note on how to use it, and the form's parts in order.
@@ -98,11 +98,11 @@ pub fn draft(conn: &Connection, document: Document, options: &ExportOptions, con
 /// Who writes on the company's behalf: the incident response manager, else the chief, else the
 /// first person of the call tree.
 fn reporter(conn: &Connection) -> Result<Option<Contact>, RenderError> {
-    let policy = store::policy(conn)?;
+    let policy = policy::read::policy(conn)?;
     let holder = |key: &str| policy.roles.iter().find(|r| r.key == key).and_then(|r| r.holder.clone());
     Ok(match holder("manager").or_else(|| holder("chief")) {
         Some(person) => Some(person),
-        None => store::call_tree(conn)?.into_iter().next(),
+        None => policy::read::call_tree(conn)?.into_iter().next(),
     })
 }
 

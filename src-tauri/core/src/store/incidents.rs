@@ -8,8 +8,8 @@ use super::{Result, StoreError};
 use crate::affected_data::ReportingDetails;
 use crate::contacts::{emails, phones};
 use crate::model::{
-    AuthorityContact, CallOutcome, CallTarget, CategoryDefinition, IncidentCall, IncidentDetail, IncidentStatus, IncidentSummary,
-    IncidentTask, LevelDefinition, ObligationRecord, ObligationStatus, TaskSource, TimelineEntry, WizardPolicy,
+    AuthorityContact, CallOutcome, CallTarget, IncidentCall, IncidentDetail, IncidentStatus, IncidentSummary, IncidentTask,
+    ObligationRecord, ObligationStatus, TaskSource, TimelineEntry,
 };
 use crate::rules::IncidentStage;
 use crate::rules::{parse_facts, Authority, Duty};
@@ -272,24 +272,6 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     // Current duties first, mandatory before recommended, then in the table's order.
     records.sort_by_key(|o| (!o.current, o.duty != Duty::Mandatory, o.authority));
     Ok(records)
-}
-
-/// The levels and categories of the company's policy, for the wizard's second step.
-pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
-    let mut stmt = conn.prepare(
-        "SELECT l.level, l.name, l.impact, r.name FROM level l LEFT JOIN role r ON r.id = l.responsible_role_id
-          ORDER BY l.level",
-    )?;
-    let levels = stmt
-        .query_map([], |r| {
-            Ok(LevelDefinition { level: r.get(0)?, name: r.get(1)?, impact: r.get(2)?, responsible_role: r.get(3)? })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare("SELECT key, name, description FROM category ORDER BY position")?;
-    let categories = stmt
-        .query_map([], |r| Ok(CategoryDefinition { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? }))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(WizardPolicy { levels, categories })
 }
 
 /// Who to call now about an incident: the holders and deputies of the roles responsible for its

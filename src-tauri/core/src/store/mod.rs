@@ -20,8 +20,6 @@ pub(crate) mod limits;
 pub mod migrate;
 mod near_misses;
 mod obligations;
-mod policy;
-mod policy_edit;
 mod policy_template;
 pub mod protection;
 mod seed;
@@ -42,14 +40,9 @@ pub use bcp_edit::{
     create_scenario, create_target, delete_exercise, delete_scenario, delete_target, editable_bcp, record_exercise,
     reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
 };
-pub use incidents::{call_list, incident_detail, list_incidents, wizard_policy};
+pub use incidents::{call_list, incident_detail, list_incidents};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;
-pub use policy::{bcp, call_tree, policy};
-pub use policy_edit::{
-    create_authority, create_role, delete_authority, delete_role, editable_policy, reorder_authorities, reorder_roles,
-    save_checklist, save_procedure, set_role_holders, update_authority, update_category, update_level, update_role,
-};
 pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 pub use protection::Passphrase;
 pub use summary::home_summary;
@@ -643,6 +636,13 @@ impl From<StoreError> for crate::error_code::ErrorReport {
     fn from(e: StoreError) -> Self {
         crate::error_code::ErrorReport { code: e.code(), message: e.to_string() }
     }
+}
+
+/// Every row of `sql` (no parameters), each read by `row`.
+pub(crate) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
 }
 
 #[cfg(test)]

@@ -14,10 +14,11 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, Transaction};
 
 use super::history::record_change;
-use super::policy::{rows, steps_by_parent};
+use super::rows;
 use super::{now, seed, Result, StoreError};
-use crate::editing::ImportSummary;
 use crate::error_code::ErrorCode;
+use crate::policy::editing::ImportSummary;
+use crate::policy::read::steps_by_parent;
 use crate::template::{
     AuthorityTemplate, BcpScenarioTemplate, BcpTargetTemplate, BcpTemplate, CategoryTemplate, ChecklistTemplate, LevelTemplate,
     PolicyTemplate, ProcedureTemplate, RoleTemplate, StepTemplate,

@@ -4,14 +4,17 @@
 //!
 //! The shapes follow the structure of the IPA model rules (IPA, 中小企業の情報セキュリティ対策
 //! ガイドライン, appendix 「情報セキュリティインシデント対応ならびに事業継続管理」). They are plain values:
-//! the store fills them ([`crate::store::policy`], [`crate::store::bcp`],
-//! [`crate::store::call_tree`]) and the renderer reads them.
+//! the store fills them ([`read::policy`], [`read::bcp`],
+//! [`read::call_tree`]) and the renderer reads them.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub mod edit;
+pub mod editing;
+pub mod read;
+
 pub use crate::contacts::{Email, Phone};
-pub use crate::model::{CategoryDefinition, LevelDefinition};
 
 /// A person or organisation from the contact table, with the numbers to reach them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -147,4 +150,28 @@ pub struct Bcp {
     pub targets: Vec<BcpTarget>,
     /// Most recent first.
     pub exercises: Vec<BcpExercise>,
+}
+
+/// A policy level as the wizard shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LevelDefinition {
+    pub level: u8,
+    pub name: String,
+    pub impact: String,
+    pub responsible_role: Option<String>,
+}
+
+/// A policy category as the wizard shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CategoryDefinition {
+    pub key: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// The parts of the policy the wizard explains its questions with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct WizardPolicy {
+    pub levels: Vec<LevelDefinition>,
+    pub categories: Vec<CategoryDefinition>,
 }

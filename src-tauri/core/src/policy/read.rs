@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use rusqlite::Connection;
 
-use super::Result;
-use crate::model::WizardPolicy;
+use super::{CategoryDefinition, LevelDefinition, WizardPolicy};
 use crate::policy::{
     AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role, Step,
 };
+use crate::store::{rows, Result};
 
 /// The whole incident-response policy: roles with holders and deputies, levels, categories,
 /// procedures with their steps, checklists and the authority directory.
@@ -39,7 +39,7 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
     })
     .collect();
 
-    let WizardPolicy { levels, categories } = super::wizard_policy(conn)?;
+    let WizardPolicy { levels, categories } = wizard_policy(conn)?;
 
     let mut procedure_steps = steps_by_parent(
         conn,
@@ -183,7 +183,7 @@ pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
 }
 
 /// Every contact with its phones and emails, by id.
-fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
+pub(crate) fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
     let mut contacts: HashMap<i64, Contact> =
         rows(conn, "SELECT id, kind, name, organization, title, notes, call_order FROM contact", |r| {
             Ok(Contact {
@@ -222,14 +222,14 @@ fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
     Ok(contacts)
 }
 
-fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+pub(crate) fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
     Ok(rows(conn, "SELECT id, name FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
 }
 
 /// Steps (procedure steps or checklist items) grouped by their parent's id, in order.
 /// Procedure steps or checklist items (`sql` selects parent id, text, role id, in order), grouped
 /// by their procedure or checklist, each made into the reader's own step type by `make`.
-pub(super) fn steps_by_parent<S>(
+pub(crate) fn steps_by_parent<S>(
     conn: &Connection,
     sql: &str,
     make: impl Fn(String, Option<i64>) -> S,
@@ -241,11 +241,22 @@ pub(super) fn steps_by_parent<S>(
     Ok(steps)
 }
 
-/// Every row of `sql` (no parameters), each read by `row`.
-pub(super) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(rows)
+/// The levels and categories of the company's policy, for the wizard's second step.
+pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
+    let mut stmt = conn.prepare(
+        "SELECT l.level, l.name, l.impact, r.name FROM level l LEFT JOIN role r ON r.id = l.responsible_role_id
+          ORDER BY l.level",
+    )?;
+    let levels = stmt
+        .query_map([], |r| {
+            Ok(LevelDefinition { level: r.get(0)?, name: r.get(1)?, impact: r.get(2)?, responsible_role: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare("SELECT key, name, description FROM category ORDER BY position")?;
+    let categories = stmt
+        .query_map([], |r| Ok(CategoryDefinition { key: r.get(0)?, name: r.get(1)?, description: r.get(2)? }))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(WizardPolicy { levels, categories })
 }
 
 #[cfg(test)]

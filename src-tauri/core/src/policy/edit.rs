@@ -23,17 +23,17 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::Serialize;
 
-use super::history::record_change;
-use super::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
-pub(super) use super::policy::rows;
-use super::policy::steps_by_parent;
-use super::refused;
-use super::{Result, StoreError};
-use crate::editing::{
+use super::editing::{
     AuthorityInput, CategoryInput, ContactRef, EditableAuthority, EditableCategory, EditableChecklist, EditableLevel,
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
+use super::read::steps_by_parent;
 use crate::error_code::ErrorCode;
+use crate::store::history::record_change;
+use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::store::refused;
+pub(crate) use crate::store::rows;
+use crate::store::{Result, StoreError};
 use crate::template_file::REQUIRED_AUTHORITY_KEYS;
 
 // ---------------------------------------------------------------------------------------------
@@ -469,12 +469,12 @@ fn authority_fields(input: &AuthorityInput) -> Result<AuthorityInput> {
 // Shared by the policy and BCP editors
 
 /// Every contact's name, by id.
-pub(super) fn contact_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+pub(crate) fn contact_names(conn: &Connection) -> Result<HashMap<i64, String>> {
     Ok(rows(conn, "SELECT id, name FROM contact", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
 }
 
 /// Checks that each contact exists (`unknown_contact`) and appears once (`duplicate_contact`).
-pub(super) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &str) -> Result<()> {
+pub(crate) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &str) -> Result<()> {
     let names = contact_names(conn)?;
     for (index, id) in contact_ids.iter().enumerate() {
         let name = names.get(id).ok_or_else(|| refused(ErrorCode::UnknownContact, format!("contact {id} does not exist")))?;
@@ -486,13 +486,13 @@ pub(super) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &
 }
 
 /// Refuses (`unknown_contact`) a contact that does not exist.
-pub(super) fn contact_exists(conn: &Connection, contact_id: i64) -> Result<()> {
+pub(crate) fn contact_exists(conn: &Connection, contact_id: i64) -> Result<()> {
     distinct_contacts(conn, &[contact_id], "")
 }
 
 /// Gives the rows of `table` the order of `ids`, which must name each row once
 /// (`order_mismatch`), and records the order before and after as one change of `entity`.
-pub(super) fn reorder(tx: &Transaction, author: &str, table: &str, entity: &str, label: &str, ids: &[i64]) -> Result<()> {
+pub(crate) fn reorder(tx: &Transaction, author: &str, table: &str, entity: &str, label: &str, ids: &[i64]) -> Result<()> {
     #[derive(Serialize)]
     struct Order {
         order: Vec<(i64, String)>,

@@ -3,8 +3,8 @@
 //! The read models of [`crate::policy`] resolve every reference to names, which is what a printed
 //! document needs; an editor needs the opposite — the ids of roles, contacts and scenarios, so it
 //! can change one row and point a step at another role. These shapes are what the editing
-//! screens receive ([`crate::store::editable_policy`], [`crate::store::editable_bcp`]) and what
-//! they send back to the writes of `store::policy_edit` and `store::bcp_edit`.
+//! screens receive ([`super::edit::editable_policy`], [`crate::store::editable_bcp`]) and what
+//! they send back to the writes of `policy::edit` and `store::bcp_edit`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
