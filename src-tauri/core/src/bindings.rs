@@ -5,7 +5,7 @@
 use crate::policy;
 use ts_rs::{Config, TS};
 
-use crate::{affected_data, company, contacts, error_code, language, model, render, rules, store, wizard, wizard_draft};
+use crate::{affected_data, bcp, company, contacts, error_code, language, model, render, rules, store, wizard, wizard_draft};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -106,13 +106,13 @@ pub fn typescript() -> String {
         policy::editing::CategoryInput::decl(&cfg),
         policy::editing::AuthorityInput::decl(&cfg),
         policy::editing::RoleDeletion::decl(&cfg),
-        policy::editing::EditableScenario::decl(&cfg),
-        policy::editing::EditableTarget::decl(&cfg),
-        policy::editing::EditableExercise::decl(&cfg),
-        policy::editing::EditableBcp::decl(&cfg),
-        policy::editing::ScenarioInput::decl(&cfg),
-        policy::editing::TargetInput::decl(&cfg),
-        policy::editing::ExerciseInput::decl(&cfg),
+        bcp::editing::EditableScenario::decl(&cfg),
+        bcp::editing::EditableTarget::decl(&cfg),
+        bcp::editing::EditableExercise::decl(&cfg),
+        bcp::editing::EditableBcp::decl(&cfg),
+        bcp::editing::ScenarioInput::decl(&cfg),
+        bcp::editing::TargetInput::decl(&cfg),
+        bcp::editing::ExerciseInput::decl(&cfg),
         policy::editing::ImportSummary::decl(&cfg),
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),

@@ -15,6 +15,7 @@
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
 pub mod affected_data;
+pub mod bcp;
 pub mod bindings;
 pub mod company;
 pub mod contacts;

@@ -10,6 +10,7 @@
 //! which build a company file per case); raise them with
 //! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
 
+use sonae_core::bcp;
 use sonae_core::contacts;
 use sonae_core::language::Language;
 use sonae_core::policy;
@@ -555,7 +556,7 @@ fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     let dangling = conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_some();
     prop_assert!(!dangling, "a foreign key is left dangling");
     policy::read::policy(conn).expect("the imported policy reads");
-    policy::read::bcp(conn).expect("the imported BCP reads");
+    bcp::bcp(conn).expect("the imported BCP reads");
     policy::edit::editable_policy(conn).expect("the imported policy reads for editing");
     let exported = store::template_file_bytes(conn).expect("the imported policy exports");
     let again = parse_template_file(&exported);

@@ -3,13 +3,15 @@
 //! leaves in the history with its author.
 
 use serde_json::{json, Value};
+use sonae_core::bcp;
+use sonae_core::bcp::editing::ExerciseInput;
+use sonae_core::bcp::editing::ScenarioInput;
+use sonae_core::bcp::editing::TargetInput;
 use sonae_core::company;
 use sonae_core::contacts;
 use sonae_core::language::Language;
 use sonae_core::policy;
-use sonae_core::policy::editing::{
-    AuthorityInput, CategoryInput, EditablePolicy, ExerciseInput, LevelInput, RoleInput, ScenarioInput, StepInput, TargetInput,
-};
+use sonae_core::policy::editing::{AuthorityInput, CategoryInput, EditablePolicy, LevelInput, RoleInput, StepInput};
 use sonae_core::rules;
 use sonae_core::rules::Sector;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
@@ -55,7 +57,7 @@ fn latest_change(file: &CompanyFile) -> ChangeRecord {
 #[track_caller]
 fn refused<T: std::fmt::Debug>(file: &mut CompanyFile, code: &str, write: impl FnOnce(&store::Transaction) -> store::Result<T>) {
     let policy_before = policy::edit::editable_policy(file.connection()).unwrap();
-    let bcp_before = store::editable_bcp(file.connection()).unwrap();
+    let bcp_before = bcp::edit::editable_bcp(file.connection()).unwrap();
     let history_before = changes(file);
     match file.write(write) {
         Err(error @ StoreError::Refused { .. }) => {
@@ -65,7 +67,7 @@ fn refused<T: std::fmt::Debug>(file: &mut CompanyFile, code: &str, write: impl F
         other => panic!("expected the refusal {code}, got {other:?}"),
     }
     assert_eq!(policy::edit::editable_policy(file.connection()).unwrap(), policy_before);
-    assert_eq!(store::editable_bcp(file.connection()).unwrap(), bcp_before);
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap(), bcp_before);
     assert_eq!(changes(file), history_before, "a refused write records no change");
 }
 
@@ -104,7 +106,7 @@ fn the_editable_policy_carries_ids_and_people_in_rank_order() {
 #[test]
 fn the_editable_bcp_carries_ids_of_roles_contacts_and_scenarios() {
     let (_dir, file) = demo();
-    let bcp = store::editable_bcp(file.connection()).unwrap();
+    let bcp = bcp::edit::editable_bcp(file.connection()).unwrap();
     assert_eq!(bcp.scenarios.len(), 4);
     let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
     assert_eq!(power.recovery_role_id, Some(role_id(&file, "general_affairs")));
@@ -195,7 +197,7 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
     assert!(error.to_string().contains("顧客"), "the detail names the BCP target: {error}");
 
     // Once nothing responsible points at it, it goes, and its steps keep their text.
-    let targets: Vec<_> = store::editable_bcp(file.connection())
+    let targets: Vec<_> = bcp::edit::editable_bcp(file.connection())
         .unwrap()
         .targets
         .into_iter()
@@ -212,7 +214,7 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
             target_recovery_time: target.target_recovery_time.clone(),
             recovery_steps: target.recovery_steps.clone(),
         };
-        file.write(|tx| store::update_target(tx, AUTHOR, target.id, &input)).unwrap();
+        file.write(|tx| bcp::edit::update_target(tx, AUTHOR, target.id, &input)).unwrap();
     }
     let before = policy(&file);
     let named = |p: &EditablePolicy| -> usize {
@@ -413,31 +415,31 @@ fn local_authorities_are_added_edited_reordered_and_deleted_but_required_ones_st
 fn scenarios_are_created_edited_reordered_and_deleted() {
     let (_dir, mut file) = demo();
     let input = ScenarioInput { title: "事務所の火災".into(), reason: "書類と機器が失われる".into() };
-    let fire = file.write(|tx| store::create_scenario(tx, AUTHOR, &input)).unwrap();
+    let fire = file.write(|tx| bcp::edit::create_scenario(tx, AUTHOR, &input)).unwrap();
     let change = assert_recorded(&file, "bcp_scenario", Some(fire), ChangeAction::Create);
     assert_eq!(change.label, "事務所の火災");
     file.write(|tx| {
-        store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: "事務所の火災・水害".into(), ..input.clone() })
+        bcp::edit::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: "事務所の火災・水害".into(), ..input.clone() })
     })
     .unwrap();
     assert_recorded(&file, "bcp_scenario", Some(fire), ChangeAction::Update);
     refused(&mut file, "title_required", |tx| {
-        store::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: String::new(), ..input.clone() })
+        bcp::edit::update_scenario(tx, AUTHOR, fire, &ScenarioInput { title: String::new(), ..input.clone() })
     });
 
-    let mut order: Vec<i64> = store::editable_bcp(file.connection()).unwrap().scenarios.iter().map(|s| s.id).collect();
+    let mut order: Vec<i64> = bcp::edit::editable_bcp(file.connection()).unwrap().scenarios.iter().map(|s| s.id).collect();
     assert_eq!(*order.last().unwrap(), fire);
     order.rotate_right(1);
-    file.write(|tx| store::reorder_scenarios(tx, AUTHOR, &order)).unwrap();
-    let bcp = store::editable_bcp(file.connection()).unwrap();
+    file.write(|tx| bcp::edit::reorder_scenarios(tx, AUTHOR, &order)).unwrap();
+    let bcp = bcp::edit::editable_bcp(file.connection()).unwrap();
     assert_eq!(bcp.scenarios[0].title, "事務所の火災・水害");
-    refused(&mut file, "order_mismatch", |tx| store::reorder_scenarios(tx, AUTHOR, &[fire]));
+    refused(&mut file, "order_mismatch", |tx| bcp::edit::reorder_scenarios(tx, AUTHOR, &[fire]));
 
     // Deleting the scenario an exercise was held on leaves the exercise, naming none.
     let exercised = bcp.exercises[0].scenario_id.unwrap();
-    file.write(|tx| store::delete_scenario(tx, AUTHOR, exercised)).unwrap();
+    file.write(|tx| bcp::edit::delete_scenario(tx, AUTHOR, exercised)).unwrap();
     assert_recorded(&file, "bcp_scenario", Some(exercised), ChangeAction::Delete);
-    let bcp = store::editable_bcp(file.connection()).unwrap();
+    let bcp = bcp::edit::editable_bcp(file.connection()).unwrap();
     assert_eq!(bcp.exercises.len(), 1);
     assert_eq!(bcp.exercises[0].scenario_id, None);
 }
@@ -456,46 +458,46 @@ fn targets_carry_owner_people_and_steps() {
         target_recovery_time: "3営業日".into(),
         recovery_steps: vec!["リース会社に連絡する".into(), "  ".into(), "代替機を手配する\n設定を戻す".into()],
     };
-    let id = file.write(|tx| store::create_target(tx, AUTHOR, &input)).unwrap();
+    let id = file.write(|tx| bcp::edit::create_target(tx, AUTHOR, &input)).unwrap();
     assert_recorded(&file, "bcp_target", Some(id), ChangeAction::Create);
-    let target = store::editable_bcp(file.connection()).unwrap().targets.into_iter().find(|t| t.id == id).unwrap();
+    let target = bcp::edit::editable_bcp(file.connection()).unwrap().targets.into_iter().find(|t| t.id == id).unwrap();
     assert_eq!(target.name, "複合機・プリンター");
     assert_eq!(target.recovery_contact.unwrap().id, nakamura);
     assert_eq!(target.related_contacts.iter().map(|c| c.id).collect::<Vec<_>>(), [power, ito]);
     assert_eq!(target.recovery_steps, ["リース会社に連絡する", "代替機を手配する", "設定を戻す"]);
     // The printed BCP reads the same.
-    let printed = policy::read::bcp(file.connection()).unwrap();
+    let printed = bcp::bcp(file.connection()).unwrap();
     assert_eq!(printed.targets.last().unwrap().recovery_steps.len(), 3);
 
     let person_only = TargetInput { recovery_role_id: None, related_contact_ids: vec![ito], ..input.clone() };
-    file.write(|tx| store::update_target(tx, AUTHOR, id, &person_only)).unwrap();
+    file.write(|tx| bcp::edit::update_target(tx, AUTHOR, id, &person_only)).unwrap();
     assert_recorded(&file, "bcp_target", Some(id), ChangeAction::Update);
-    let target = store::editable_bcp(file.connection()).unwrap().targets.into_iter().find(|t| t.id == id).unwrap();
+    let target = bcp::edit::editable_bcp(file.connection()).unwrap().targets.into_iter().find(|t| t.id == id).unwrap();
     assert_eq!((target.recovery_role_id, target.related_contacts.len()), (None, 1));
 
     refused(&mut file, "duplicate_name", |tx| {
-        store::create_target(tx, AUTHOR, &TargetInput { name: "顧客".into(), ..input.clone() })
+        bcp::edit::create_target(tx, AUTHOR, &TargetInput { name: "顧客".into(), ..input.clone() })
     });
     refused(&mut file, "duplicate_contact", |tx| {
-        store::update_target(tx, AUTHOR, id, &TargetInput { related_contact_ids: vec![ito, power, ito], ..input.clone() })
+        bcp::edit::update_target(tx, AUTHOR, id, &TargetInput { related_contact_ids: vec![ito, power, ito], ..input.clone() })
     });
     refused(&mut file, "unknown_contact", |tx| {
-        store::update_target(tx, AUTHOR, id, &TargetInput { recovery_contact_id: Some(5555), ..input.clone() })
+        bcp::edit::update_target(tx, AUTHOR, id, &TargetInput { recovery_contact_id: Some(5555), ..input.clone() })
     });
     refused(&mut file, "unknown_role", |tx| {
-        store::update_target(tx, AUTHOR, id, &TargetInput { recovery_role_id: Some(5555), ..input.clone() })
+        bcp::edit::update_target(tx, AUTHOR, id, &TargetInput { recovery_role_id: Some(5555), ..input.clone() })
     });
     refused(&mut file, "name_required", |tx| {
-        store::update_target(tx, AUTHOR, id, &TargetInput { name: String::new(), ..input.clone() })
+        bcp::edit::update_target(tx, AUTHOR, id, &TargetInput { name: String::new(), ..input.clone() })
     });
 
-    let mut order: Vec<i64> = store::editable_bcp(file.connection()).unwrap().targets.iter().map(|t| t.id).collect();
+    let mut order: Vec<i64> = bcp::edit::editable_bcp(file.connection()).unwrap().targets.iter().map(|t| t.id).collect();
     order.reverse();
-    file.write(|tx| store::reorder_targets(tx, AUTHOR, &order)).unwrap();
-    assert_eq!(store::editable_bcp(file.connection()).unwrap().targets[0].id, id);
-    file.write(|tx| store::delete_target(tx, AUTHOR, id)).unwrap();
+    file.write(|tx| bcp::edit::reorder_targets(tx, AUTHOR, &order)).unwrap();
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().targets[0].id, id);
+    file.write(|tx| bcp::edit::delete_target(tx, AUTHOR, id)).unwrap();
     assert_recorded(&file, "bcp_target", Some(id), ChangeAction::Delete);
-    assert!(store::editable_bcp(file.connection()).unwrap().targets.iter().all(|t| t.id != id));
+    assert!(bcp::edit::editable_bcp(file.connection()).unwrap().targets.iter().all(|t| t.id != id));
 }
 
 #[test]
@@ -505,7 +507,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
         (contact(&file, "桜井 浩一"), contact(&file, "高橋 健太"), contact(&file, "小林 翔"), contact(&file, "佐々木 亮"));
     assert_eq!(last_confirmed(&file, takahashi).as_deref(), Some("2026-11-05"));
     assert_eq!(last_confirmed(&file, kobayashi), None);
-    let scenario = store::editable_bcp(file.connection()).unwrap().scenarios[2].id;
+    let scenario = bcp::edit::editable_bcp(file.connection()).unwrap().scenarios[2].id;
     let input = ExerciseInput {
         held_on: "2026-11-01".into(),
         scenario_id: Some(scenario),
@@ -516,7 +518,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
         confirmed_contact_ids: vec![sakurai, takahashi, kobayashi],
     };
     let changes_before = changes(&file);
-    let id = file.write(|tx| store::record_exercise(tx, AUTHOR, &input)).unwrap();
+    let id = file.write(|tx| bcp::edit::record_exercise(tx, AUTHOR, &input)).unwrap();
     let change = assert_recorded(&file, "bcp_exercise", Some(id), ChangeAction::Create);
     assert_eq!(change.label, "2026-11-01");
     assert_eq!(last_confirmed(&file, sakurai).as_deref(), Some("2026-11-01"), "moved up from 2026-10-15");
@@ -531,7 +533,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
     let home = store::home_summary(file.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
     assert!(home.stale_contacts.iter().all(|c| c.id != kobayashi));
 
-    let exercise = store::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();
+    let exercise = bcp::edit::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();
     assert_eq!(
         exercise.confirmed_contacts.iter().map(|c| c.id).collect::<Vec<_>>(),
         [takahashi, sakurai, kobayashi],
@@ -540,36 +542,36 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
 
     // A correction confirms contacts added to it; removing one does not take its date back.
     let corrected = ExerciseInput { confirmed_contact_ids: vec![sasaki], scenario_id: None, ..input.clone() };
-    file.write(|tx| store::update_exercise(tx, AUTHOR, id, &corrected)).unwrap();
+    file.write(|tx| bcp::edit::update_exercise(tx, AUTHOR, id, &corrected)).unwrap();
     assert_recorded(&file, "bcp_exercise", Some(id), ChangeAction::Update);
     assert_eq!(last_confirmed(&file, sasaki).as_deref(), Some("2026-11-01"));
     assert_eq!(last_confirmed(&file, kobayashi).as_deref(), Some("2026-11-01"));
-    let exercise = store::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();
+    let exercise = bcp::edit::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();
     assert_eq!((exercise.scenario_id, exercise.confirmed_contacts.len()), (None, 1));
 
     // Deleting the record does not un-confirm anyone.
-    file.write(|tx| store::delete_exercise(tx, AUTHOR, id)).unwrap();
+    file.write(|tx| bcp::edit::delete_exercise(tx, AUTHOR, id)).unwrap();
     assert_recorded(&file, "bcp_exercise", Some(id), ChangeAction::Delete);
     assert_eq!(last_confirmed(&file, sasaki).as_deref(), Some("2026-11-01"));
 
     refused(&mut file, "invalid_date", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "2026-02-30".into(), ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "2026-02-30".into(), ..input.clone() })
     });
     refused(&mut file, "invalid_date", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "11/01".into(), ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: "11/01".into(), ..input.clone() })
     });
     let tomorrow = (chrono::Local::now().date_naive() + chrono::Days::new(1)).format("%Y-%m-%d").to_string();
     refused(&mut file, "date_in_future", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: tomorrow, ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { held_on: tomorrow, ..input.clone() })
     });
     refused(&mut file, "unknown_scenario", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { scenario_id: Some(999), ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { scenario_id: Some(999), ..input.clone() })
     });
     refused(&mut file, "unknown_contact", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { confirmed_contact_ids: vec![999], ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { confirmed_contact_ids: vec![999], ..input.clone() })
     });
     refused(&mut file, "duplicate_contact", |tx| {
-        store::record_exercise(tx, AUTHOR, &ExerciseInput { confirmed_contact_ids: vec![sakurai, sakurai], ..input.clone() })
+        bcp::edit::record_exercise(tx, AUTHOR, &ExerciseInput { confirmed_contact_ids: vec![sakurai, sakurai], ..input.clone() })
     });
 }
 
@@ -690,7 +692,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     assert_eq!(chief.holder.unwrap(), chief_holder, "holders kept where the key matches");
     let manager = policy(&second).roles.into_iter().find(|r| r.key == "manager").unwrap();
     assert_eq!((manager.name.as_str(), manager.holder.unwrap().name.as_str()), ("情報セキュリティ責任者", "松本 由美"));
-    let bcp = store::editable_bcp(second.connection()).unwrap();
+    let bcp = bcp::edit::editable_bcp(second.connection()).unwrap();
     let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
     assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
     assert_eq!(power.related_contacts.len(), 2);
@@ -728,8 +730,8 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
     assert_eq!((summary.roles_holders_kept, summary.roles_holders_dropped), (5, 1));
     assert_eq!((summary.targets_links_kept, summary.targets_links_dropped), (0, 5), "the English targets have other names");
     assert_eq!(summary.exercises_unlinked, 1);
-    assert_eq!(store::editable_bcp(file.connection()).unwrap().exercises[0].scenario_id, None);
-    assert_eq!(store::editable_bcp(file.connection()).unwrap().exercises[0].confirmed_contacts.len(), 8);
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[0].scenario_id, None);
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[0].confirmed_contacts.len(), 8);
 }
 
 #[test]
@@ -754,6 +756,6 @@ fn a_new_company_file_starts_from_another_company_s_policy() {
     assert!(policy(&new).roles.iter().all(|r| r.holder.is_none() && r.deputies.is_empty()), "no people travel");
     let contacts: i64 = new.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();
     assert_eq!(contacts, 0);
-    assert!(store::editable_bcp(new.connection()).unwrap().exercises.is_empty());
+    assert!(bcp::edit::editable_bcp(new.connection()).unwrap().exercises.is_empty());
     assert_eq!(company::company_profile(new.connection()).unwrap().name, "次の顧問先");
 }

@@ -1,7 +1,8 @@
 //! The business-continuity plan's editor: assumed incidents, damaged targets with their recovery
 //! owners and contacts, and exercise records. Each write answers with the plan as stored.
 
-use sonae_core::policy::editing::*;
+use sonae_core::bcp;
+use sonae_core::bcp::editing::*;
 use sonae_core::store::{self, CompanyFile};
 use tauri::State;
 
@@ -16,41 +17,41 @@ fn edit_bcp<T>(
     let author = author(session);
     with_company(session, |company: &mut CompanyFile| {
         company.write(|tx| work(tx, &author))?;
-        Ok(store::editable_bcp(company.connection())?)
+        Ok(bcp::edit::editable_bcp(company.connection())?)
     })
 }
 
 #[tauri::command(async)]
 pub fn editable_bcp(session: State<'_, Session>) -> CommandResult<EditableBcp> {
-    with_company(&session, |company| Ok(store::editable_bcp(company.connection())?))
+    with_company(&session, |company| Ok(bcp::edit::editable_bcp(company.connection())?))
 }
 
 /// 想定する事象: adds one (`id` none) or changes one.
 #[tauri::command(async)]
 pub fn save_scenario(session: State<'_, Session>, id: Option<i64>, scenario: ScenarioInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
-        Some(id) => store::update_scenario(tx, author, id, &scenario),
-        None => store::create_scenario(tx, author, &scenario).map(drop),
+        Some(id) => bcp::edit::update_scenario(tx, author, id, &scenario),
+        None => bcp::edit::create_scenario(tx, author, &scenario).map(drop),
     })
 }
 
 #[tauri::command(async)]
 pub fn delete_scenario(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
-    edit_bcp(&session, |tx, author| store::delete_scenario(tx, author, id))
+    edit_bcp(&session, |tx, author| bcp::edit::delete_scenario(tx, author, id))
 }
 
 /// 被害対象 → 復旧責任者 → 関係者連絡先: adds one (`id` none) or changes one.
 #[tauri::command(async)]
 pub fn save_target(session: State<'_, Session>, id: Option<i64>, target: TargetInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
-        Some(id) => store::update_target(tx, author, id, &target),
-        None => store::create_target(tx, author, &target).map(drop),
+        Some(id) => bcp::edit::update_target(tx, author, id, &target),
+        None => bcp::edit::create_target(tx, author, &target).map(drop),
     })
 }
 
 #[tauri::command(async)]
 pub fn delete_target(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
-    edit_bcp(&session, |tx, author| store::delete_target(tx, author, id))
+    edit_bcp(&session, |tx, author| bcp::edit::delete_target(tx, author, id))
 }
 
 /// Records an exercise (`id` none) or corrects one; the contacts it reached count as confirmed
@@ -58,12 +59,12 @@ pub fn delete_target(session: State<'_, Session>, id: i64) -> CommandResult<Edit
 #[tauri::command(async)]
 pub fn save_exercise(session: State<'_, Session>, id: Option<i64>, exercise: ExerciseInput) -> CommandResult<EditableBcp> {
     edit_bcp(&session, |tx, author| match id {
-        Some(id) => store::update_exercise(tx, author, id, &exercise),
-        None => store::record_exercise(tx, author, &exercise).map(drop),
+        Some(id) => bcp::edit::update_exercise(tx, author, id, &exercise),
+        None => bcp::edit::record_exercise(tx, author, &exercise).map(drop),
     })
 }
 
 #[tauri::command(async)]
 pub fn delete_exercise(session: State<'_, Session>, id: i64) -> CommandResult<EditableBcp> {
-    edit_bcp(&session, |tx, author| store::delete_exercise(tx, author, id))
+    edit_bcp(&session, |tx, author| bcp::edit::delete_exercise(tx, author, id))
 }

@@ -1,10 +1,10 @@
-//! The policy, the BCP and the company profile as their editors see and send them.
+//! The policy as its editor sees and sends it.
 //!
 //! The read models of [`crate::policy`] resolve every reference to names, which is what a printed
 //! document needs; an editor needs the opposite — the ids of roles, contacts and scenarios, so it
 //! can change one row and point a step at another role. These shapes are what the editing
-//! screens receive ([`super::edit::editable_policy`], [`crate::store::editable_bcp`]) and what
-//! they send back to the writes of `policy::edit` and `store::bcp_edit`.
+//! screen receives ([`super::edit::editable_policy`]) and what it sends back to the writes of
+//! [`super::edit`].
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -151,92 +151,6 @@ pub struct AuthorityInput {
 pub struct RoleDeletion {
     pub steps_unassigned: u32,
     pub checklist_items_unassigned: u32,
-}
-
-/// 想定する事象 — an assumed incident of the BCP.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct EditableScenario {
-    pub id: i64,
-    pub title: String,
-    pub reason: String,
-}
-
-/// 被害対象 → 復旧責任者 → 関係者連絡先, with ids.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct EditableTarget {
-    pub id: i64,
-    pub name: String,
-    /// 復旧責任者 as a role.
-    pub recovery_role_id: Option<i64>,
-    /// 復旧責任者 as a named person.
-    pub recovery_contact: Option<ContactRef>,
-    /// 関係者連絡先, in order.
-    pub related_contacts: Vec<ContactRef>,
-    pub related_contacts_hint: String,
-    /// 目標復旧時間 (free text, e.g. "24時間以内").
-    pub target_recovery_time: String,
-    /// One entry per step.
-    pub recovery_steps: Vec<String>,
-}
-
-/// 訓練 — an exercise as recorded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct EditableExercise {
-    pub id: i64,
-    /// YYYY-MM-DD.
-    pub held_on: String,
-    pub scenario_id: Option<i64>,
-    pub participants: String,
-    pub what_worked: String,
-    pub unreachable: String,
-    pub follow_ups: String,
-    /// Contacts the exercise confirmed reachable, in call-tree order.
-    pub confirmed_contacts: Vec<ContactRef>,
-}
-
-/// 事業継続管理 with ids, for the BCP editor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct EditableBcp {
-    pub scenarios: Vec<EditableScenario>,
-    pub targets: Vec<EditableTarget>,
-    /// Most recent first.
-    pub exercises: Vec<EditableExercise>,
-}
-
-/// An assumed incident as typed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ScenarioInput {
-    pub title: String,
-    pub reason: String,
-}
-
-/// A damaged target as typed. A recovery owner may be a role, a person, or both.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct TargetInput {
-    pub name: String,
-    pub recovery_role_id: Option<i64>,
-    pub recovery_contact_id: Option<i64>,
-    /// Ordered; each contact at most once.
-    pub related_contact_ids: Vec<i64>,
-    pub related_contacts_hint: String,
-    pub target_recovery_time: String,
-    /// One entry per step; blank entries are dropped and an entry with line breaks becomes
-    /// several steps (the file keeps one step per line).
-    pub recovery_steps: Vec<String>,
-}
-
-/// An exercise as typed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct ExerciseInput {
-    /// YYYY-MM-DD, not after today.
-    pub held_on: String,
-    pub scenario_id: Option<i64>,
-    pub participants: String,
-    pub what_worked: String,
-    pub unreachable: String,
-    pub follow_ups: String,
-    /// Contacts reached in the exercise; each one's 最終確認日 moves up to `held_on`.
-    pub confirmed_contact_ids: Vec<i64>,
 }
 
 /// What importing a policy template kept, dropped and noticed.

@@ -4,8 +4,7 @@
 //!
 //! The shapes follow the structure of the IPA model rules (IPA, 中小企業の情報セキュリティ対策
 //! ガイドライン, appendix 「情報セキュリティインシデント対応ならびに事業継続管理」). They are plain values:
-//! the store fills them ([`read::policy`], [`read::bcp`],
-//! [`read::call_tree`]) and the renderer reads them.
+//! the store fills them ([`read::policy`], [`read::call_tree`]) and the renderer reads them.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -105,51 +104,6 @@ pub struct Policy {
     pub procedures: Vec<Procedure>,
     pub checklists: Vec<Checklist>,
     pub authorities: Vec<AuthorityDesk>,
-}
-
-/// 想定する事象 — an assumed incident of the BCP, with why it matters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct BcpScenario {
-    pub title: String,
-    pub reason: String,
-}
-
-/// 被害対象 → 復旧責任者 → 関係者連絡先.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct BcpTarget {
-    pub name: String,
-    /// 復旧責任者 as a role name.
-    pub recovery_role: Option<String>,
-    /// 復旧責任者 as a named person.
-    pub recovery_contact: Option<Contact>,
-    /// 関係者連絡先 from the contact table, in order.
-    pub related_contacts: Vec<Contact>,
-    /// Who else to call when they are not (yet) in the contact table.
-    pub related_contacts_hint: String,
-    pub target_recovery_time: String,
-    pub recovery_steps: Vec<String>,
-}
-
-/// 訓練 — one exercise that verified the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct BcpExercise {
-    pub held_on: String,
-    pub scenario: Option<String>,
-    pub participants: String,
-    pub what_worked: String,
-    pub unreachable: String,
-    pub follow_ups: String,
-    /// Names of the contacts confirmed reachable in the exercise.
-    pub confirmed_contacts: Vec<String>,
-}
-
-/// 事業継続管理 — the business-continuity plan (IPA model rules, part 7).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct Bcp {
-    pub scenarios: Vec<BcpScenario>,
-    pub targets: Vec<BcpTarget>,
-    /// Most recent first.
-    pub exercises: Vec<BcpExercise>,
 }
 
 /// A policy level as the wizard shows it.

@@ -9,9 +9,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{CategoryDefinition, LevelDefinition, WizardPolicy};
-use crate::policy::{
-    AuthorityDesk, Bcp, BcpExercise, BcpScenario, BcpTarget, Checklist, Contact, Email, Phone, Policy, Procedure, Role, Step,
-};
+use crate::policy::{AuthorityDesk, Checklist, Contact, Email, Phone, Policy, Procedure, Role, Step};
 use crate::store::{rows, Result};
 
 /// The whole incident-response policy: roles with holders and deputies, levels, categories,
@@ -88,90 +86,6 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
         })?;
 
     Ok(Policy { roles, levels, categories, procedures, checklists, authorities })
-}
-
-/// The business-continuity plan: assumed incidents, damaged targets with their recovery owners
-/// and related contacts, and the exercises held (most recent first).
-pub fn bcp(conn: &Connection) -> Result<Bcp> {
-    let contacts = contacts_by_id(conn)?;
-    let role_names = role_names(conn)?;
-
-    let scenarios = rows(conn, "SELECT title, reason FROM bcp_scenario ORDER BY position, id", |r| {
-        Ok(BcpScenario { title: r.get(0)?, reason: r.get(1)? })
-    })?;
-
-    let mut related: HashMap<i64, Vec<Contact>> = HashMap::new();
-    for (target_id, contact_id) in
-        rows(conn, "SELECT target_id, contact_id FROM bcp_target_contact ORDER BY target_id, position", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-        })?
-    {
-        if let Some(contact) = contacts.get(&contact_id) {
-            related.entry(target_id).or_default().push(contact.clone());
-        }
-    }
-    let targets = rows(
-        conn,
-        "SELECT id, name, recovery_role_id, recovery_contact_id, related_contacts_hint, target_recovery_time, recovery_steps
-           FROM bcp_target ORDER BY position, id",
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<i64>>(2)?,
-                r.get::<_, Option<i64>>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        },
-    )?
-    .into_iter()
-    .map(|(id, name, role, contact, hint, time, steps)| BcpTarget {
-        name,
-        recovery_role: role.and_then(|id| role_names.get(&id).cloned()),
-        recovery_contact: contact.and_then(|id| contacts.get(&id).cloned()),
-        related_contacts: related.remove(&id).unwrap_or_default(),
-        related_contacts_hint: hint,
-        target_recovery_time: time,
-        recovery_steps: steps.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
-    })
-    .collect();
-
-    let mut confirmed: HashMap<i64, Vec<String>> = HashMap::new();
-    for (exercise_id, name) in rows(
-        conn,
-        "SELECT c.exercise_id, t.name FROM bcp_exercise_confirmation c JOIN contact t ON t.id = c.contact_id
-          ORDER BY c.exercise_id, t.call_order IS NULL, t.call_order, t.id",
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-    )? {
-        confirmed.entry(exercise_id).or_default().push(name);
-    }
-    let exercises = rows(
-        conn,
-        "SELECT e.id, e.held_on, s.title, e.participants, e.what_worked, e.unreachable, e.follow_ups
-           FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
-          ORDER BY e.held_on DESC, e.id DESC",
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                BcpExercise {
-                    held_on: r.get(1)?,
-                    scenario: r.get(2)?,
-                    participants: r.get(3)?,
-                    what_worked: r.get(4)?,
-                    unreachable: r.get(5)?,
-                    follow_ups: r.get(6)?,
-                    confirmed_contacts: Vec::new(),
-                },
-            ))
-        },
-    )?
-    .into_iter()
-    .map(|(id, exercise)| BcpExercise { confirmed_contacts: confirmed.remove(&id).unwrap_or_default(), ..exercise })
-    .collect();
-
-    Ok(Bcp { scenarios, targets, exercises })
 }
 
 /// 連絡網 — the people of the internal call tree, in the order they are called.
@@ -294,7 +208,7 @@ mod tests {
     #[test]
     fn bcp_resolves_recovery_owners_and_related_contacts() {
         let (_dir, file) = demo();
-        let bcp = super::bcp(file.connection()).unwrap();
+        let bcp = crate::bcp::bcp(file.connection()).unwrap();
         let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
         assert_eq!(power.recovery_role.as_deref(), Some("総務責任者"));
         assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");

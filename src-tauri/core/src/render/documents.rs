@@ -1,6 +1,7 @@
 //! What each printed document says and in which order: the policy (IPA model rules), the BCP, the
 //! emergency contact card, the incident report, and the page layout of every draft.
 
+use crate::bcp;
 use crate::policy;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use printpdf::PdfDocument;
@@ -12,11 +13,12 @@ use super::font::ipaex_gothic;
 use super::incident;
 use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::{pdf_now, RenderError};
+use crate::bcp::Bcp;
 use crate::company::CompanyProfile;
 use crate::language::DateStyle;
 use crate::language::Language;
 use crate::model::{CallOutcome, IncidentDetail, TaskSource};
-use crate::policy::{Bcp, Contact, Policy};
+use crate::policy::{Contact, Policy};
 
 /// Who a document is for and how it is dated.
 pub struct Context<'a> {
@@ -161,7 +163,7 @@ impl<'c> Pdf<'c> {
 /// to report, and the BCP.
 pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
     let policy = policy::read::policy(conn)?;
-    let bcp = policy::read::bcp(conn)?;
+    let bcp = bcp::bcp(conn)?;
     let call_tree = policy::read::call_tree(conn)?;
     let mut pdf = Pdf::new(context.text("policy.title"), context);
     title_block(&mut pdf, context.text("policy.title"), context.text("policy.intro"));
@@ -172,7 +174,7 @@ pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderErr
 
 /// The business-continuity plan alone.
 pub fn bcp(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
-    let bcp = policy::read::bcp(conn)?;
+    let bcp = bcp::bcp(conn)?;
     let mut pdf = Pdf::new(context.text("bcp.title"), context);
     title_block(&mut pdf, context.text("bcp.title"), context.text("bcp.intro"));
     bcp_sections(&mut pdf.pages, context, &bcp, "");

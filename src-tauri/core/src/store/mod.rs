@@ -13,7 +13,6 @@
 //! [`StoreError::PassphraseRequired`], with a wrong one with [`StoreError::WrongPassphrase`].
 
 pub mod backups;
-mod bcp_edit;
 pub mod history;
 mod incidents;
 pub(crate) mod limits;
@@ -36,10 +35,6 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 /// The transaction every write runs in (see [`CompanyFile::write`]).
 pub use rusqlite::Transaction;
 
-pub use bcp_edit::{
-    create_scenario, create_target, delete_exercise, delete_scenario, delete_target, editable_bcp, record_exercise,
-    reorder_scenarios, reorder_targets, update_exercise, update_scenario, update_target,
-};
 pub use incidents::{call_list, incident_detail, list_incidents};
 pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
 pub use obligations::record_assessment;

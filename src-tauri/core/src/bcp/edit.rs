@@ -13,15 +13,15 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
-use super::history::record_change;
-use super::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_ENTRIES, MAX_NAME_CHARS};
-use super::rows;
-use super::{now, refused, today, Result, StoreError};
+use super::editing::{
+    EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput, TargetInput,
+};
 use crate::error_code::ErrorCode;
 use crate::policy::edit::{contact_exists, contact_names, distinct_contacts, reorder};
-use crate::policy::editing::{
-    ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ExerciseInput, ScenarioInput, TargetInput,
-};
+use crate::policy::editing::ContactRef;
+use crate::store::history::record_change;
+use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_ENTRIES, MAX_NAME_CHARS};
+use crate::store::{now, refused, rows, today, Result, StoreError};
 
 /// The whole BCP with ids, for the BCP editor; exercises most recent first.
 pub fn editable_bcp(conn: &Connection) -> Result<EditableBcp> {
