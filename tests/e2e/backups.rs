@@ -1,7 +1,8 @@
 //! Automatic backups and restoring one from the app.
 
+use sonae_core::incident;
 use sonae_core::language::Language;
-use sonae_core::store::{self, backups, CompanyFile};
+use sonae_core::store::{backups, CompanyFile};
 
 use crate::harness::{AppWindow, Home};
 
@@ -11,7 +12,7 @@ async fn a_backup_taken_on_opening_can_be_put_back_and_the_replaced_file_is_kept
     let home = Home::new();
     let file = home.path("sakura.sonae");
     drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
-    let incidents_before = store::list_incidents(CompanyFile::open(&file).unwrap().connection()).unwrap().len();
+    let incidents_before = incident::read::list_incidents(CompanyFile::open(&file).unwrap().connection()).unwrap().len();
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     // A record started after opening exists only in the current file, not in the backup.
@@ -27,12 +28,16 @@ async fn a_backup_taken_on_opening_can_be_put_back_and_the_replaced_file_is_kept
     app.close().await;
 
     let restored = CompanyFile::open(&file).expect("the restored file opens cleanly");
-    assert_eq!(store::list_incidents(restored.connection()).unwrap().len(), incidents_before, "the new record is gone");
+    assert_eq!(incident::read::list_incidents(restored.connection()).unwrap().len(), incidents_before, "the new record is gone");
     drop(restored);
     let dir = backups::default_backup_dir(&file).unwrap();
     let kept = backups::list_backups(&dir, "sakura").unwrap();
     let before_restore =
         kept.iter().find(|b| b.reason == backups::BackupReason::BeforeRestore).expect("the replaced file was kept");
     let replaced = CompanyFile::open(&before_restore.path).expect("the kept file opens");
-    assert_eq!(store::list_incidents(replaced.connection()).unwrap().len(), incidents_before + 1, "it holds the new record");
+    assert_eq!(
+        incident::read::list_incidents(replaced.connection()).unwrap().len(),
+        incidents_before + 1,
+        "it holds the new record"
+    );
 }

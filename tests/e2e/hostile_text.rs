@@ -1,8 +1,9 @@
 //! Text a user typed (or a hostile file carried) is stored and shown as text, never run as HTML.
 
 use rusqlite::params;
+use sonae_core::incident;
 use sonae_core::language::Language;
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
@@ -26,10 +27,10 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
                 Ok(())
             })
             .expect("rename a contact");
-        store::list_incidents(company.connection())
+        incident::read::list_incidents(company.connection())
             .unwrap()
             .into_iter()
-            .find(|i| i.status == sonae_core::model::IncidentStatus::Open)
+            .find(|i| i.status == sonae_core::incident::IncidentStatus::Open)
             .unwrap()
             .id
     };
@@ -59,7 +60,7 @@ async fn markup_in_names_and_a_20000_character_note_are_shown_as_text() {
     app.close().await;
 
     let company = CompanyFile::open(&file).expect("file opens");
-    let detail = store::incident_detail(company.connection(), incident_id).expect("incident");
+    let detail = incident::read::incident_detail(company.connection(), incident_id).expect("incident");
     let last = detail.timeline.last().expect("the note");
     assert_eq!(last.message, note, "the note is stored exactly");
     assert_eq!(last.author, "高橋 健太", "asked for the writer's name, the note carries it");

@@ -3,13 +3,14 @@
 //! incident left open by Sonae 0.1, and a stolen laptop whose data items reach the drafts. Each
 //! test then reads the stored facts and obligations.
 
+use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::Path;
 use std::process::Command;
 
-use sonae_core::affected_data::{DataItem, DataSubjectGroup, Harm};
+use sonae_core::incident::affected_data::{DataItem, DataSubjectGroup, Harm};
 use sonae_core::rules::{Authority, Duty, Ground};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
@@ -58,7 +59,7 @@ const PRELIMINARY: &str = "2026-11-24";
 const FINAL_30: &str = "2026-12-21";
 const FINAL_60: &str = "2027-01-18";
 
-fn due(obligation: &sonae_core::model::ObligationRecord, stage: sonae_core::rules::Stage) -> Option<String> {
+fn due(obligation: &sonae_core::incident::ObligationRecord, stage: sonae_core::rules::Stage) -> Option<String> {
     obligation
         .deadlines
         .iter()
@@ -205,14 +206,14 @@ async fn an_open_incident_of_sonae_0_1_is_assessed_again_on_the_upgrade() {
     assert!(incident.timeline.iter().any(|e| e.kind == "reassessed"), "the re-assessment is not in the timeline");
     // The closed incident's report, sent under version 1, stays as it was.
     let company = CompanyFile::open(&file).unwrap();
-    let closed = store::list_incidents(company.connection())
+    let closed = incident::read::list_incidents(company.connection())
         .unwrap()
         .into_iter()
         .find(|i| i.title == "健診結果を別の顧客に誤送信")
         .unwrap();
-    let closed = store::incident_detail(company.connection(), closed.id).unwrap();
+    let closed = incident::read::incident_detail(company.connection(), closed.id).unwrap();
     assert!(closed.timeline.iter().all(|e| e.kind != "reassessed"));
-    assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent && o.rules.is_none()));
+    assert!(closed.obligations.iter().any(|o| o.status == sonae_core::incident::ObligationStatus::Sent && o.rules.is_none()));
 }
 
 /// The text of a PDF as a reader would copy it (poppler-utils).

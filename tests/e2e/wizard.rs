@@ -1,11 +1,14 @@
 //! The incident wizard as an office manager uses it, then the company file checked directly.
 
+use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::Path;
 
-use sonae_core::model::{IncidentStatus, ObligationStatus, TaskSource};
+use sonae_core::incident::IncidentStatus;
+use sonae_core::incident::ObligationStatus;
+use sonae_core::incident::TaskSource;
 use sonae_core::rules::{Authority, Duty};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
@@ -17,14 +20,14 @@ pub(crate) fn demo_file(home: &Home, language: Language) -> std::path::PathBuf {
 }
 
 /// The incident with `title` as it now is in the company file.
-pub(crate) fn stored_incident(file: &Path, title: &str) -> sonae_core::model::IncidentDetail {
+pub(crate) fn stored_incident(file: &Path, title: &str) -> sonae_core::incident::IncidentDetail {
     let company = CompanyFile::open(file).expect("the company file still opens cleanly");
-    let summary = store::list_incidents(company.connection())
+    let summary = incident::read::list_incidents(company.connection())
         .expect("incidents")
         .into_iter()
         .find(|i| i.title == title)
         .unwrap_or_else(|| panic!("no incident titled {title} in the file"));
-    store::incident_detail(company.connection(), summary.id).expect("incident detail")
+    incident::read::incident_detail(company.connection(), summary.id).expect("incident detail")
 }
 
 /// Step 1 of the wizard: the case, title, when, who, what.

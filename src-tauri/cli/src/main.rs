@@ -8,6 +8,7 @@
 
 use sonae_core::company;
 use sonae_core::contacts;
+use sonae_core::incident;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -385,7 +386,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Template { command } => run_template(command)?,
         Command::Incident { command: IncidentCommand::List { file, json } } => {
             let company = read(&file)?;
-            let incidents = store::list_incidents(company.connection())?;
+            let incidents = incident::read::list_incidents(company.connection())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&incidents).expect("incidents serialise"));
             } else {

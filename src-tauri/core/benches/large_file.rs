@@ -6,6 +6,7 @@
 //! `cargo run -p sonae-core --example large_file -- FILE`, and the window's responsiveness test a
 //! smaller one (both include that file).
 
+use sonae_core::incident;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -34,10 +35,10 @@ fn large_file(c: &mut Criterion) {
     let company = CompanyFile::open(&path).expect("opens");
     let conn = company.connection();
     group.bench_function("home_summary", |b| b.iter(|| store::home_summary(conn, None).expect("summary")));
-    group.bench_function("list_incidents", |b| b.iter(|| store::list_incidents(conn).expect("list")));
+    group.bench_function("list_incidents", |b| b.iter(|| incident::read::list_incidents(conn).expect("list")));
     let some_id: i64 = conn.query_row("SELECT max(id) FROM incident", [], |r| r.get(0)).expect("an incident");
-    group.bench_function("incident_detail", |b| b.iter(|| store::incident_detail(conn, some_id).expect("detail")));
-    group.bench_function("call_list", |b| b.iter(|| store::call_list(conn, some_id).expect("call list")));
+    group.bench_function("incident_detail", |b| b.iter(|| incident::read::incident_detail(conn, some_id).expect("detail")));
+    group.bench_function("call_list", |b| b.iter(|| incident::read::call_list(conn, some_id).expect("call list")));
     drop(company);
 
     // The same file protected by a passphrase: every page is decrypted and its HMAC checked.

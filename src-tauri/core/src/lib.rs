@@ -14,13 +14,13 @@
 //! - [`template_file`]: the policy template file a consultant carries between clients.
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 
-pub mod affected_data;
 pub mod bcp;
 pub mod bindings;
 pub mod company;
 pub mod contacts;
 pub mod error_code;
 pub mod fold;
+pub mod incident;
 pub mod language;
 pub mod model;
 pub mod policy;
@@ -29,6 +29,4 @@ pub mod rules;
 pub mod store;
 pub mod template;
 pub mod template_file;
-pub mod wizard;
-pub mod wizard_draft;
 pub mod wording;

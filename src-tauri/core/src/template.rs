@@ -272,7 +272,7 @@ pub struct DemoIncident {
     pub occurred_at: Option<String>,
     /// The data items, whose data and what happened to it, and the IPA form's details.
     #[serde(default)]
-    pub details: crate::affected_data::ReportingDetails,
+    pub details: crate::incident::affected_data::ReportingDetails,
     pub cause: String,
     pub secondary_damage: String,
     pub subject_response: String,

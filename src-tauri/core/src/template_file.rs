@@ -268,7 +268,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
     let mut cases = HashSet::new();
     for checklist in &t.checklists {
         key("checklist case", &checklist.case)?;
-        if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == checklist.case) {
+        if !crate::incident::wizard::CaseKind::ALL.iter().any(|c| c.key() == checklist.case) {
             return Err(invalid(
                 ErrorCode::UnknownCase,
                 format!("the checklist case \"{}\" is not one the incident wizard offers", checklist.case),

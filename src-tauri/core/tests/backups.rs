@@ -36,7 +36,7 @@ fn add_incident(company: &mut CompanyFile, title: &str) -> i64 {
 
 fn incident_titles(path: &Path) -> Vec<String> {
     let company = CompanyFile::open(path).expect("open");
-    sonae_core::store::list_incidents(company.connection()).unwrap().into_iter().map(|i| i.title).collect()
+    sonae_core::incident::read::list_incidents(company.connection()).unwrap().into_iter().map(|i| i.title).collect()
 }
 
 fn summary(info: &backups::BackupInfo) -> &backups::BackupSummary {
@@ -207,7 +207,7 @@ fn a_file_still_open_is_not_replaced() {
     let error = backups::restore(&backup.path, &path, &backup_dir).unwrap_err();
     assert_eq!(error.code(), "in_use", "{error}");
     let titles: Vec<String> =
-        sonae_core::store::list_incidents(company.connection()).unwrap().into_iter().map(|i| i.title).collect();
+        sonae_core::incident::read::list_incidents(company.connection()).unwrap().into_iter().map(|i| i.title).collect();
     assert!(titles.iter().any(|t| t == "開いたままのファイル"));
     add_incident(&mut company, "まだ書ける");
 }

@@ -4,20 +4,22 @@
 //! the delegated ministry, the GDPR times with their zone, and 和暦 dates.
 
 use sonae_core::company;
+use sonae_core::incident;
 use std::io::Write;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::company::CompanyProfile;
 use sonae_core::company::InquiryDesk;
+use sonae_core::incident::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
+use sonae_core::incident::record;
+use sonae_core::incident::wizard::{CaseKind, IncidentBasics};
 use sonae_core::language::DateStyle;
 use sonae_core::language::Language;
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 use sonae_core::rules::Facts;
 use sonae_core::rules::Sector;
-use sonae_core::store::{self, wizard, CompanyFile};
-use sonae_core::wizard::{CaseKind, IncidentBasics};
+use sonae_core::store::CompanyFile;
 
 struct Office {
     _dir: tempfile::TempDir,
@@ -45,7 +47,7 @@ impl Office {
         details: ReportingDetails,
     ) -> i64 {
         let (discovered_at, occurred_at) = times;
-        let id = self.file.write(|tx| wizard::start_incident(tx, case)).unwrap();
+        let id = self.file.write(|tx| record::start_incident(tx, case)).unwrap();
         let basics = IncidentBasics {
             case_kind: case,
             title: "ノートPCの盗難".into(),
@@ -54,11 +56,11 @@ impl Office {
             discovered_by: "佐々木 亮".into(),
             description: "営業車の車内に置いたノートPCが盗まれた。".into(),
         };
-        self.file.write(|tx| wizard::record_basics(tx, id, &basics, "佐々木 亮")).unwrap();
-        let mut suggested = store::incident_detail(self.file.connection(), id).unwrap().suggested_facts.unwrap();
+        self.file.write(|tx| record::record_basics(tx, id, &basics, "佐々木 亮")).unwrap();
+        let mut suggested = incident::read::incident_detail(self.file.connection(), id).unwrap().suggested_facts.unwrap();
         suggested.personal_data.at_risk.involved = Some(true);
         facts(&mut suggested);
-        self.file.write(|tx| wizard::record_facts(tx, id, &suggested, &details, "佐々木 亮")).unwrap();
+        self.file.write(|tx| record::record_facts(tx, id, &suggested, &details, "佐々木 亮")).unwrap();
         id
     }
 

@@ -12,6 +12,7 @@
 
 use sonae_core::bcp;
 use sonae_core::contacts;
+use sonae_core::incident;
 use sonae_core::language::Language;
 use sonae_core::policy;
 use std::path::Path;
@@ -315,7 +316,7 @@ fn open_or_refuse(bytes: &[u8]) -> Result<(), TestCaseError> {
             let conn = company.connection();
             let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity check runs");
             prop_assert_eq!(integrity, "ok");
-            let _ = store::list_incidents(conn);
+            let _ = incident::read::list_incidents(conn);
             let _ = store::home_summary(conn, None);
         }
         Err(error) => {

@@ -1,14 +1,21 @@
 //! The incident wizard against a real company file: each step as the app confirms it, read back
 //! the way the detail page and the exported report read it.
 
-use sonae_core::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
+use sonae_core::incident;
+use sonae_core::incident::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
+use sonae_core::incident::draft::{StepDraft, WhatHappenedDraft};
+use sonae_core::incident::record;
+use sonae_core::incident::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity, SeverityAnswers};
+use sonae_core::incident::CallOutcome;
+use sonae_core::incident::IncidentStatus;
+use sonae_core::incident::NearMissInput;
+use sonae_core::incident::ObligationStatus;
+use sonae_core::incident::ObligationUpdate;
+use sonae_core::incident::TaskSource;
 use sonae_core::language::Language;
-use sonae_core::model::{CallOutcome, IncidentStatus, NearMissInput, ObligationStatus, ObligationUpdate, TaskSource};
 use sonae_core::rules::IncidentStage;
 use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
-use sonae_core::store::{self, wizard, CompanyFile};
-use sonae_core::wizard::{CaseKind, Happened, IncidentBasics, Recovery, Severity, SeverityAnswers};
-use sonae_core::wizard_draft::{StepDraft, WhatHappenedDraft};
+use sonae_core::store::CompanyFile;
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -40,10 +47,10 @@ fn personal_data_answers() -> SeverityAnswers {
 #[test]
 fn a_missent_health_record_goes_from_first_step_to_closed() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Missent)).unwrap();
-    file.write(|tx| wizard::record_basics(tx, id, &missent_basics(), "鈴木 花子")).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "鈴木 花子")).unwrap();
 
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.title, "健診結果を別の顧客に誤送信");
     assert_eq!(detail.category.as_deref(), Some("leak"), "a mis-sent email is a leak by default");
     assert_eq!(detail.wizard_step, 1);
@@ -54,27 +61,27 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
 
     let severity =
         Severity { answers: personal_data_answers(), category: "leak".into(), level: 3, override_reason: String::new() };
-    file.write(|tx| wizard::record_severity(tx, id, &severity, "鈴木 花子")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_severity(tx, id, &severity, "鈴木 花子")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!((detail.stage, detail.level), (IncidentStage::Incident, Some(3)));
     assert!(detail.tasks.iter().any(|t| t.source == TaskSource::Procedure), "the level-3 leak procedure was laid out");
 
     // Level 3 is the chief's (and the manager's below it): both are on the call list.
-    let calls = store::call_list(file.connection(), id).unwrap();
+    let calls = incident::read::call_list(file.connection(), id).unwrap();
     let roles: Vec<&str> = calls.iter().flat_map(|c| c.roles.iter().map(String::as_str)).collect();
     assert!(roles.contains(&"最高責任者") && roles.contains(&"インシデント対応責任者"), "{roles:?}");
     assert!(calls.iter().all(|c| !c.phones.is_empty()), "everyone to call has a phone number");
     let first_deputy = calls.iter().position(|c| c.deputy).unwrap_or(calls.len());
     assert!(calls[..first_deputy].iter().all(|c| !c.deputy) && calls[first_deputy..].iter().all(|c| c.deputy));
     let chief = &calls[0];
-    file.write(|tx| wizard::record_call(tx, id, chief.contact_id, CallOutcome::NoAnswer, "鈴木 花子")).unwrap();
-    file.write(|tx| wizard::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "鈴木 花子")).unwrap();
-    let calls = store::call_list(file.connection(), id).unwrap();
+    file.write(|tx| record::record_call(tx, id, chief.contact_id, CallOutcome::NoAnswer, "鈴木 花子")).unwrap();
+    file.write(|tx| record::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "鈴木 花子")).unwrap();
+    let calls = incident::read::call_list(file.connection(), id).unwrap();
     assert_eq!(calls[0].last_call.as_ref().map(|c| c.outcome), Some(CallOutcome::Reached));
 
     let task = detail.tasks[0].id;
-    file.write(|tx| wizard::set_task_done(tx, id, task, true, "鈴木 花子")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::set_task_done(tx, id, task, true, "鈴木 花子")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     let ticked = detail.tasks.iter().find(|t| t.id == task).unwrap();
     assert!(ticked.done_at.is_some());
     assert_eq!(ticked.done_by, "鈴木 花子");
@@ -84,8 +91,8 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     assert_eq!(facts.category, rules::IncidentCategory::Leak);
     facts.personal_data.at_risk.subjects = 1;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "鈴木 花子")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "鈴木 花子")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("the PPC report is due");
     assert_eq!(ppc.duty, Duty::Mandatory);
     // Known on 2026-04-06 (day 1): day 30 is 2026-05-05 (こどもの日); 05-06 is the substitute
@@ -95,7 +102,7 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     assert!(ppc.contact.as_ref().is_some_and(|c| !c.name.is_empty()), "the authority directory entry comes along");
 
     // Closing is refused while the mandatory reports are open.
-    let refused = file.write(|tx| wizard::close_incident(tx, id, "鈴木 花子")).unwrap_err();
+    let refused = file.write(|tx| record::close_incident(tx, id, "鈴木 花子")).unwrap_err();
     assert_eq!(refused.code(), "obligations_open");
     for obligation in detail.obligations.iter().filter(|o| o.duty == Duty::Mandatory) {
         let update = ObligationUpdate {
@@ -104,15 +111,15 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
             reference_number: "R-0001".into(),
             waived_reason: String::new(),
         };
-        file.write(|tx| wizard::update_obligation(tx, id, obligation.id, &update, "鈴木 花子")).unwrap();
+        file.write(|tx| record::update_obligation(tx, id, obligation.id, &update, "鈴木 花子")).unwrap();
     }
     let recovery = Recovery {
         cause: "宛先の選び間違い".into(), measures_planned: "送信前の確認".into(), ..Recovery::default()
     };
-    file.write(|tx| wizard::record_recovery(tx, id, &recovery, "鈴木 花子")).unwrap();
-    file.write(|tx| wizard::close_incident(tx, id, "鈴木 花子")).unwrap();
+    file.write(|tx| record::record_recovery(tx, id, &recovery, "鈴木 花子")).unwrap();
+    file.write(|tx| record::close_incident(tx, id, "鈴木 花子")).unwrap();
 
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.status, IncidentStatus::Closed);
     assert_eq!(detail.recovery.cause, "宛先の選び間違い");
     let kinds: Vec<&str> = detail.timeline.iter().map(|e| e.kind.as_str()).collect();
@@ -121,7 +128,7 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     }
     assert!(detail.timeline.iter().all(|e| e.author == "鈴木 花子"));
     let refused = file.write(|tx| {
-        wizard::add_note(tx, id, "x", "a").and_then(|_| wizard::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "a"))
+        record::add_note(tx, id, "x", "a").and_then(|_| record::record_call(tx, id, chief.contact_id, CallOutcome::Reached, "a"))
     });
     assert_eq!(refused.unwrap_err().code(), "incident_closed");
 }
@@ -129,9 +136,9 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
 #[test]
 fn a_level_other_than_the_suggested_one_needs_a_logged_reason() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Outage)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Outage)).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::Outage, title: "NAS停止".into(), ..missent_basics() };
-    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
     let answers = SeverityAnswers {
         staff_work_hindered: true,
         outsiders_affected: false,
@@ -139,11 +146,11 @@ fn a_level_other_than_the_suggested_one_needs_a_logged_reason() {
         ..personal_data_answers()
     };
     let mut severity = Severity { answers, category: "tampering".into(), level: 2, override_reason: " ".into() };
-    let error = file.write(|tx| wizard::record_severity(tx, id, &severity, "a")).unwrap_err();
+    let error = file.write(|tx| record::record_severity(tx, id, &severity, "a")).unwrap_err();
     assert_eq!(error.code(), "override_reason_required");
     severity.override_reason = "取引先への納品が遅れる".into();
-    file.write(|tx| wizard::record_severity(tx, id, &severity, "a")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_severity(tx, id, &severity, "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.level, Some(2));
     assert_eq!(detail.level_override_reason, "取引先への納品が遅れる");
     let logged = detail.timeline.iter().find(|e| e.kind == "level").expect("the override is logged");
@@ -153,14 +160,14 @@ fn a_level_other_than_the_suggested_one_needs_a_logged_reason() {
 #[test]
 fn revised_facts_move_the_obligations_and_keep_what_was_done() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::LostDevice)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::LostDevice)).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::LostDevice, title: "USB紛失".into(), ..missent_basics() };
-    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
-    let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
     facts.personal_data.at_risk.subjects = 30;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
-    let ppc = store::incident_detail(file.connection(), id)
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let ppc = incident::read::incident_detail(file.connection(), id)
         .unwrap()
         .obligations
         .into_iter()
@@ -172,29 +179,29 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
         reference_number: String::new(),
         waived_reason: String::new(),
     };
-    file.write(|tx| wizard::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
+    file.write(|tx| record::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
 
     // It turns out the stick was strongly encrypted: no report is due any more.
     facts.personal_data.at_risk.high_level_encryption = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap();
     assert!(!ppc.current, "no longer called for");
     assert_eq!(ppc.status, ObligationStatus::Drafted, "what was done is kept");
     assert!(detail.timeline.iter().any(|e| e.kind == "facts" && e.message.contains("見直し")));
-    file.write(|tx| wizard::close_incident(tx, id, "a")).expect("nothing mandatory is open any more");
+    file.write(|tx| record::close_incident(tx, id, "a")).expect("nothing mandatory is open any more");
 }
 
 #[test]
 fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answers() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::LostDevice)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::LostDevice)).unwrap();
     let later = IncidentBasics { occurred_at: Some("2026-04-06T16:00:00+09:00".into()), ..missent_basics() };
-    let refused = file.write(|tx| wizard::record_basics(tx, id, &later, "a")).unwrap_err();
+    let refused = file.write(|tx| record::record_basics(tx, id, &later, "a")).unwrap_err();
     assert_eq!(refused.code(), "occurred_after_discovered");
     let basics = IncidentBasics { occurred_at: Some("2026-04-03T19:30:00+09:00".into()), ..missent_basics() };
-    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.occurred_at.as_deref(), Some("2026-04-03T19:30:00+09:00"));
 
     let mut facts = detail.suggested_facts.unwrap();
@@ -210,13 +217,13 @@ fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answer
         ..Default::default()
     };
     // Health data ticked while "sensitive" says no: refused, nothing stored.
-    let refused = file.write(|tx| wizard::record_facts(tx, id, &facts, &details, "a")).unwrap_err();
+    let refused = file.write(|tx| record::record_facts(tx, id, &facts, &details, "a")).unwrap_err();
     assert_eq!(refused.code(), "contradicting_items");
-    assert!(store::incident_detail(file.connection(), id).unwrap().facts.is_none());
+    assert!(incident::read::incident_detail(file.connection(), id).unwrap().facts.is_none());
 
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, &details, "a")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_facts(tx, id, &facts, &details, "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.details, details);
     assert!(detail.facts.unwrap().occurred_at.is_some(), "the facts carry the time it happened");
 }
@@ -224,23 +231,23 @@ fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answer
 #[test]
 fn sent_and_waived_need_their_date_and_reason() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Missent)).unwrap();
-    file.write(|tx| wizard::record_basics(tx, id, &missent_basics(), "a")).unwrap();
-    let mut facts = store::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
     facts.personal_data.at_risk.subjects = 1;
     facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| wizard::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
-    let ppc = store::incident_detail(file.connection(), id).unwrap().obligations[0].id;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let ppc = incident::read::incident_detail(file.connection(), id).unwrap().obligations[0].id;
     let mut update = ObligationUpdate {
         status: ObligationStatus::Sent,
         sent_on: Some("4/8".into()),
         reference_number: String::new(),
         waived_reason: String::new(),
     };
-    assert_eq!(file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "sent_on_required");
+    assert_eq!(file.write(|tx| record::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "sent_on_required");
     update.status = ObligationStatus::Waived;
     assert_eq!(
-        file.write(|tx| wizard::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(),
+        file.write(|tx| record::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(),
         "waived_reason_required"
     );
 }
@@ -248,7 +255,7 @@ fn sent_and_waived_need_their_date_and_reason() {
 #[test]
 fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Ransomware)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Ransomware)).unwrap();
     let typed = WhatHappenedDraft {
         case_kind: CaseKind::Ransomware,
         title: "ファイルが開けない 🔒 <script>alert(1)</script>".into(),
@@ -262,36 +269,36 @@ fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
         author: "田中".into(),
     };
     let recovery = Recovery { cause: "パッチ未適用".into(), ..Recovery::default() };
-    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
-    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::Recovery(recovery.clone()))).unwrap();
-    file.write(|tx| wizard::go_to_step(tx, id, 3)).unwrap();
-    file.write(|tx| wizard::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
+    file.write(|tx| record::save_draft(tx, id, &StepDraft::Recovery(recovery.clone()))).unwrap();
+    file.write(|tx| record::go_to_step(tx, id, 3)).unwrap();
+    file.write(|tx| record::save_draft(tx, id, &StepDraft::WhatHappened(typed.clone()))).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert_eq!(detail.wizard_step, 3, "a late draft save does not move the wizard");
     assert_eq!(detail.wizard_draft.what_happened, Some(typed));
     assert_eq!(detail.wizard_draft.recovery, Some(recovery));
     assert_eq!(detail.wizard_draft.severity, None);
 
-    file.write(|tx| wizard::discard_incident(tx, id)).unwrap();
-    assert_eq!(store::incident_detail(file.connection(), id).unwrap_err().code(), "missing");
+    file.write(|tx| record::discard_incident(tx, id)).unwrap();
+    assert_eq!(incident::read::incident_detail(file.connection(), id).unwrap_err().code(), "missing");
 
-    let kept = file.write(|tx| wizard::start_incident(tx, CaseKind::Malware)).unwrap();
+    let kept = file.write(|tx| record::start_incident(tx, CaseKind::Malware)).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::Malware, ..missent_basics() };
-    file.write(|tx| wizard::record_basics(tx, kept, &basics, "a")).unwrap();
-    assert_eq!(file.write(|tx| wizard::discard_incident(tx, kept)).unwrap_err().code(), "incident_recorded");
+    file.write(|tx| record::record_basics(tx, kept, &basics, "a")).unwrap();
+    assert_eq!(file.write(|tx| record::discard_incident(tx, kept)).unwrap_err().code(), "incident_recorded");
 }
 
 #[test]
 fn changing_the_case_replaces_only_the_unticked_checklist() {
     let (_dir, mut file) = demo();
-    let id = file.write(|tx| wizard::start_incident(tx, CaseKind::Malware)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Malware)).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::Malware, ..missent_basics() };
-    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
-    let first = store::incident_detail(file.connection(), id).unwrap().tasks[0].clone();
-    file.write(|tx| wizard::set_task_done(tx, id, first.id, true, "a")).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let first = incident::read::incident_detail(file.connection(), id).unwrap().tasks[0].clone();
+    file.write(|tx| record::set_task_done(tx, id, first.id, true, "a")).unwrap();
     let basics = IncidentBasics { case_kind: CaseKind::Ransomware, ..basics };
-    file.write(|tx| wizard::record_basics(tx, id, &basics, "a")).unwrap();
-    let detail = store::incident_detail(file.connection(), id).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert!(detail.tasks.iter().any(|t| t.id == first.id && t.done_at.is_some()), "the ticked item stays");
     let ransomware_items: i64 = file
         .connection()
@@ -317,10 +324,10 @@ fn near_misses_train_without_naming_the_reporter() {
         measures: "送信の保留".into(),
         reported_by: "山田 太郎".into(),
     };
-    file.write(|tx| store::add_near_miss(tx, &input)).unwrap();
-    let list = store::near_misses(file.connection()).unwrap();
+    file.write(|tx| incident::near_misses::add_near_miss(tx, &input)).unwrap();
+    let list = incident::near_misses::near_misses(file.connection()).unwrap();
     assert_eq!(list[0].title, "宛先を送信前に訂正");
-    let csv = store::near_miss_training_csv(file.connection()).unwrap();
+    let csv = incident::near_misses::near_miss_training_csv(file.connection()).unwrap();
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains("宛先を送信前に訂正"));
     assert!(!csv.contains("山田"), "the reporter is left out");
@@ -328,5 +335,5 @@ fn near_misses_train_without_naming_the_reporter() {
         assert!(demo_near_miss.reported_by.is_empty() || !csv.contains(&demo_near_miss.reported_by));
     }
     let bad = NearMissInput { occurred_on: "昨日".into(), ..input };
-    assert_eq!(file.write(|tx| store::add_near_miss(tx, &bad)).unwrap_err().code(), "invalid_date");
+    assert_eq!(file.write(|tx| incident::near_misses::add_near_miss(tx, &bad)).unwrap_err().code(), "invalid_date");
 }

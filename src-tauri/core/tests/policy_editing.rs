@@ -9,6 +9,7 @@ use sonae_core::bcp::editing::ScenarioInput;
 use sonae_core::bcp::editing::TargetInput;
 use sonae_core::company;
 use sonae_core::contacts;
+use sonae_core::incident;
 use sonae_core::language::Language;
 use sonae_core::policy;
 use sonae_core::policy::editing::{AuthorityInput, CategoryInput, EditablePolicy, LevelInput, RoleInput, StepInput};
@@ -292,9 +293,9 @@ fn a_procedure_is_saved_whole_and_the_wizard_lays_out_the_new_steps() {
     assert_eq!(procedure.steps[0].text, "被害の範囲を確かめる", "step texts are trimmed");
     assert_eq!(procedure.steps.iter().map(|s| s.role_id).collect::<Vec<_>>(), [Some(it_admin), Some(manager), None]);
 
-    use sonae_core::store::wizard;
-    use sonae_core::wizard::{CaseKind, Happened, Severity, SeverityAnswers};
-    let incident = file.write(|tx| wizard::start_incident(tx, CaseKind::Outage)).unwrap();
+    use sonae_core::incident::record;
+    use sonae_core::incident::wizard::{CaseKind, Happened, Severity, SeverityAnswers};
+    let incident = file.write(|tx| record::start_incident(tx, CaseKind::Outage)).unwrap();
     let answers = SeverityAnswers {
         happened: Happened::DamageConfirmed,
         outsiders_affected: false,
@@ -303,12 +304,12 @@ fn a_procedure_is_saved_whole_and_the_wizard_lays_out_the_new_steps() {
         staff_work_hindered: false,
     };
     let severity = Severity { answers, category: "tampering".into(), level: 2, override_reason: String::new() };
-    file.write(|tx| wizard::record_severity(tx, incident, &severity, AUTHOR)).unwrap();
-    let tasks: Vec<String> = store::incident_detail(file.connection(), incident)
+    file.write(|tx| record::record_severity(tx, incident, &severity, AUTHOR)).unwrap();
+    let tasks: Vec<String> = incident::read::incident_detail(file.connection(), incident)
         .unwrap()
         .tasks
         .into_iter()
-        .filter(|t| t.source == sonae_core::model::TaskSource::Procedure)
+        .filter(|t| t.source == sonae_core::incident::TaskSource::Procedure)
         .map(|t| t.text)
         .collect();
     assert_eq!(tasks, ["被害の範囲を確かめる", "社長に報告する", "記録を残す"]);
@@ -669,11 +670,11 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     let (_demo_dir, mut second) = demo();
     let chief_holder = policy(&second).roles.into_iter().find(|r| r.key == "chief").unwrap().holder.unwrap();
     let contacts_before: i64 = second.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();
-    let incidents_before = store::list_incidents(second.connection()).unwrap();
+    let incidents_before = incident::read::list_incidents(second.connection()).unwrap();
     let addressees = |file: &CompanyFile| -> Vec<(rules::Authority, bool)> {
         incidents_before
             .iter()
-            .flat_map(|i| store::incident_detail(file.connection(), i.id).unwrap().obligations)
+            .flat_map(|i| incident::read::incident_detail(file.connection(), i.id).unwrap().obligations)
             .map(|o| (o.authority, o.contact.is_some()))
             .collect()
     };
@@ -699,7 +700,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     assert!(bcp.exercises[0].scenario_id.is_some());
     let contacts_after: i64 = second.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();
     assert_eq!(contacts_after, contacts_before);
-    assert_eq!(store::list_incidents(second.connection()).unwrap(), incidents_before);
+    assert_eq!(incident::read::list_incidents(second.connection()).unwrap(), incidents_before);
     // Incidents still find where to report (本人への通知 has no desk, before and after).
     assert_eq!(addressees(&second), addressees_before);
     // The second company's policy exports to the same template.

@@ -2,10 +2,11 @@
 //! the backups that follow the file's protection. Every refusal leaves the file byte for byte.
 
 use sonae_core::company;
+use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
-use sonae_core::model::NearMissInput;
+use sonae_core::incident::NearMissInput;
 use sonae_core::store::backups::{self, BackupContents, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
 
@@ -101,11 +102,11 @@ fn record_near_miss(company: &mut CompanyFile, title: &str) {
         measures: String::new(),
         reported_by: "総務".into(),
     };
-    company.write(|tx| store::add_near_miss(tx, &input)).expect("record a near miss");
+    company.write(|tx| incident::near_misses::add_near_miss(tx, &input)).expect("record a near miss");
 }
 
 fn near_miss_titles(company: &CompanyFile) -> Vec<String> {
-    store::near_misses(company.connection()).unwrap().into_iter().map(|n| n.title).collect()
+    incident::near_misses::near_misses(company.connection()).unwrap().into_iter().map(|n| n.title).collect()
 }
 
 #[test]

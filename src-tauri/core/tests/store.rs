@@ -1,6 +1,7 @@
 //! The company file as a whole: creating, opening, refusing bad files, and the invariants the
 //! schema itself guarantees (append-only timeline, foreign keys).
 
+use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
@@ -248,9 +249,9 @@ fn the_demo_company_is_realistic() {
     let dir = scratch();
     let company = CompanyFile::open(&demo_file(dir.path())).unwrap();
     let conn = company.connection();
-    let incidents = store::list_incidents(conn).unwrap();
+    let incidents = incident::read::list_incidents(conn).unwrap();
     assert!(incidents.len() >= 2, "{incidents:?}");
-    assert!(incidents.iter().any(|i| i.status == sonae_core::model::IncidentStatus::Open));
+    assert!(incidents.iter().any(|i| i.status == sonae_core::incident::IncidentStatus::Open));
     let obligations: i64 = conn.query_row("SELECT count(*) FROM obligation", [], |r| r.get(0)).unwrap();
     assert!(obligations > 0, "the demo incidents should call for reports");
     let holders: i64 = conn.query_row("SELECT count(DISTINCT role_id) FROM role_holder", [], |r| r.get(0)).unwrap();
@@ -320,7 +321,10 @@ fn a_backup_is_a_complete_standalone_copy() {
     let out = dir.path().join("copy.sonae");
     company.backup_to(&out).unwrap();
     let copy = CompanyFile::open(&out).unwrap();
-    assert_eq!(store::list_incidents(copy.connection()).unwrap(), store::list_incidents(company.connection()).unwrap());
+    assert_eq!(
+        incident::read::list_incidents(copy.connection()).unwrap(),
+        incident::read::list_incidents(company.connection()).unwrap()
+    );
     let again = company.backup_to(&out).expect_err("an existing backup is not replaced");
     assert!(matches!(again, StoreError::AlreadyExists { .. }));
 }

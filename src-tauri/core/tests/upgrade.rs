@@ -3,6 +3,7 @@
 //! timeline stays append-only, a copy of the file as it was is kept among its backups and
 //! restores to the old file, and reading a file never upgrades it.
 
+use sonae_core::incident;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -340,7 +341,7 @@ fn reading_an_older_file_never_changes_it() {
         // Read through an upgraded copy: the version-2 columns are there to read.
         let insurance: i64 = file.connection().query_row("SELECT cyber_insurance FROM company", [], |r| r.get(0)).unwrap();
         assert_eq!(insurance, 0);
-        let incidents = store::list_incidents(file.connection()).unwrap();
+        let incidents = incident::read::list_incidents(file.connection()).unwrap();
         assert!(!incidents.is_empty(), "{name}");
         store::home_summary(file.connection(), None).unwrap();
         drop(file);
@@ -355,8 +356,9 @@ fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() 
     let (_dir, path) = copy_of("v1-incidents.sonae");
     let file = CompanyFile::open(&path).unwrap();
     let conn = file.connection();
-    let incidents = store::list_incidents(conn).unwrap();
-    let find = |title: &str| store::incident_detail(conn, incidents.iter().find(|i| i.title == title).unwrap().id).unwrap();
+    let incidents = incident::read::list_incidents(conn).unwrap();
+    let find =
+        |title: &str| incident::read::incident_detail(conn, incidents.iter().find(|i| i.title == title).unwrap().id).unwrap();
 
     // Found at 00:30 in Sydney (UTC+10) on 08-03, still 08-02 in Japan: Sonae 0.1 counted from
     // 08-03 (final report 10-01); the day of knowing is now the Japanese date (final 09-30).
@@ -372,7 +374,7 @@ fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() 
     // The closed incident keeps its report as sent under version 1, and nothing is logged on it.
     let closed = find("健診結果を別の顧客に誤送信");
     assert!(closed.timeline.iter().all(|e| e.kind != "reassessed"));
-    assert!(closed.obligations.iter().any(|o| o.status == sonae_core::model::ObligationStatus::Sent));
+    assert!(closed.obligations.iter().any(|o| o.status == sonae_core::incident::ObligationStatus::Sent));
 
     // The GDPR entry of the directory, unchanged by the user, now says there is no lead authority.
     let purpose: String =

@@ -2,20 +2,21 @@
 //! it is killed, printing each write on stdout once its transaction has committed.
 //!
 //! The writes are the app's: an incident opened with its first timeline entries and the
-//! obligations of its assessment (`store::record_assessment`); progress on an incident (new
+//! obligations of its assessment (`incident::obligations::record_assessment`); progress on an incident (new
 //! entries, changed facts, a re-assessment, the wizard's autosaved draft); a contact with phone numbers, an email and a tag.
 //! Each is one `CompanyFile::write` transaction. Test support only; see the crate docs.
 
+use sonae_core::incident;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use rusqlite::{params, Transaction};
 use serde_json::json;
+use sonae_core::incident::draft::StepDraft;
+use sonae_core::incident::wizard::Recovery;
 use sonae_core::rules;
 use sonae_core::store::{self, CompanyFile, StoreError};
-use sonae_core::wizard::Recovery;
-use sonae_core::wizard_draft::StepDraft;
 use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
 
 /// Timeline messages of the length and kind people type during an incident.
@@ -132,7 +133,7 @@ fn open_incident(company: &mut CompanyFile, rng: &mut SplitMix64, batch: String)
         )?;
         let id = tx.last_insert_rowid();
         append_entries(tx, rng, id, &batch, entries)?;
-        store::record_assessment(tx, id, &assessment)?;
+        incident::obligations::record_assessment(tx, id, &assessment)?;
         Ok(id)
     })?;
     Ok(CommittedWrite::Incident { id, batch })
@@ -154,12 +155,12 @@ fn record_progress(company: &mut CompanyFile, rng: &mut SplitMix64, batch: Strin
             params![incident_id, facts.to_string(), store::now()],
         )?;
         append_entries(tx, rng, incident_id, &batch, entries)?;
-        store::record_assessment(tx, incident_id, &assessment)?;
+        incident::obligations::record_assessment(tx, incident_id, &assessment)?;
         // The wizard's autosave of a step, in the same transaction: the batch's timeline entries
         // being whole is what shows it committed with them.
         // The batch goes in the recovery step's cause, which the check reads back.
         let draft = Recovery { cause: batch.clone(), lessons: MESSAGES[0].into(), ..Recovery::default() };
-        store::wizard::save_draft(tx, incident_id, &StepDraft::Recovery(draft))?;
+        sonae_core::incident::record::save_draft(tx, incident_id, &StepDraft::Recovery(draft))?;
         Ok(Some(incident_id))
     })?;
     Ok(incident_id.map(|incident_id| CommittedWrite::Progress { incident_id, batch }))

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use sonae_core::incident::wizard::{self, SeverityAnswers};
 use sonae_core::language::Language;
 use sonae_core::rules::{self, Assessment, Facts};
-use sonae_core::wizard::{self, SeverityAnswers};
 
 #[tauri::command(async)]
 pub fn assess(facts: Facts) -> Assessment {

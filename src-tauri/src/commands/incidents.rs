@@ -2,14 +2,22 @@
 //! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
-use sonae_core::affected_data::ReportingDetails;
-use sonae_core::model::{CallOutcome, CallTarget, IncidentDetail, IncidentSummary, NearMiss, NearMissInput, ObligationUpdate};
+use sonae_core::incident;
+use sonae_core::incident::affected_data::ReportingDetails;
+use sonae_core::incident::draft::StepDraft;
+use sonae_core::incident::record;
+use sonae_core::incident::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
+use sonae_core::incident::CallOutcome;
+use sonae_core::incident::CallTarget;
+use sonae_core::incident::IncidentDetail;
+use sonae_core::incident::IncidentSummary;
+use sonae_core::incident::NearMiss;
+use sonae_core::incident::NearMissInput;
+use sonae_core::incident::ObligationUpdate;
 use sonae_core::policy;
 use sonae_core::policy::WizardPolicy;
 use sonae_core::rules::Facts;
-use sonae_core::store::{self, wizard, CompanyFile};
-use sonae_core::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
-use sonae_core::wizard_draft::StepDraft;
+use sonae_core::store::{self, CompanyFile};
 use tauri::State;
 
 use super::{author, with_company, CommandResult};
@@ -24,18 +32,18 @@ fn write_incident(
     let author = author(session);
     with_company(session, |company: &mut CompanyFile| {
         company.write(|tx| work(tx, &author))?;
-        Ok(store::incident_detail(company.connection(), id)?)
+        Ok(incident::read::incident_detail(company.connection(), id)?)
     })
 }
 
 #[tauri::command(async)]
 pub fn list_incidents(session: State<'_, Session>) -> CommandResult<Vec<IncidentSummary>> {
-    with_company(&session, |company| Ok(store::list_incidents(company.connection())?))
+    with_company(&session, |company| Ok(incident::read::list_incidents(company.connection())?))
 }
 
 #[tauri::command(async)]
 pub fn incident_detail(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
-    with_company(&session, |company| Ok(store::incident_detail(company.connection(), id)?))
+    with_company(&session, |company| Ok(incident::read::incident_detail(company.connection(), id)?))
 }
 
 #[tauri::command(async)]
@@ -45,51 +53,51 @@ pub fn wizard_policy(session: State<'_, Session>) -> CommandResult<WizardPolicy>
 
 #[tauri::command(async)]
 pub fn call_list(session: State<'_, Session>, id: i64) -> CommandResult<Vec<CallTarget>> {
-    with_company(&session, |company| Ok(store::call_list(company.connection(), id)?))
+    with_company(&session, |company| Ok(incident::read::call_list(company.connection(), id)?))
 }
 
 #[tauri::command(async)]
 pub fn start_incident(session: State<'_, Session>, case_kind: CaseKind) -> CommandResult<IncidentDetail> {
     with_company(&session, |company| {
-        let id = company.write(|tx| wizard::start_incident(tx, case_kind))?;
-        Ok(store::incident_detail(company.connection(), id)?)
+        let id = company.write(|tx| record::start_incident(tx, case_kind))?;
+        Ok(incident::read::incident_detail(company.connection(), id)?)
     })
 }
 
 #[tauri::command(async)]
 pub fn discard_incident(session: State<'_, Session>, id: i64) -> CommandResult<()> {
-    with_company(&session, |company| Ok(company.write(|tx| wizard::discard_incident(tx, id))?))
+    with_company(&session, |company| Ok(company.write(|tx| record::discard_incident(tx, id))?))
 }
 
 /// Keeps the fields of a step typed so far; called as the user types.
 #[tauri::command(async)]
 pub fn save_wizard_draft(session: State<'_, Session>, id: i64, draft: StepDraft) -> CommandResult<()> {
-    with_company(&session, |company| Ok(company.write(|tx| wizard::save_draft(tx, id, &draft))?))
+    with_company(&session, |company| Ok(company.write(|tx| record::save_draft(tx, id, &draft))?))
 }
 
 #[tauri::command(async)]
 pub fn go_to_wizard_step(session: State<'_, Session>, id: i64, step: i64) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, _| wizard::go_to_step(tx, id, step))
+    write_incident(&session, id, |tx, _| record::go_to_step(tx, id, step))
 }
 
 #[tauri::command(async)]
 pub fn record_basics(session: State<'_, Session>, id: i64, basics: IncidentBasics) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_basics(tx, id, &basics, author))
+    write_incident(&session, id, |tx, author| record::record_basics(tx, id, &basics, author))
 }
 
 #[tauri::command(async)]
 pub fn record_severity(session: State<'_, Session>, id: i64, severity: Severity) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_severity(tx, id, &severity, author))
+    write_incident(&session, id, |tx, author| record::record_severity(tx, id, &severity, author))
 }
 
 #[tauri::command(async)]
 pub fn record_call(session: State<'_, Session>, id: i64, contact_id: i64, outcome: CallOutcome) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_call(tx, id, contact_id, outcome, author))
+    write_incident(&session, id, |tx, author| record::record_call(tx, id, contact_id, outcome, author))
 }
 
 #[tauri::command(async)]
 pub fn set_task_done(session: State<'_, Session>, id: i64, task_id: i64, done: bool) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::set_task_done(tx, id, task_id, done, author))
+    write_incident(&session, id, |tx, author| record::set_task_done(tx, id, task_id, done, author))
 }
 
 #[tauri::command(async)]
@@ -99,7 +107,7 @@ pub fn record_facts(
     facts: Facts,
     details: ReportingDetails,
 ) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_facts(tx, id, &facts, &details, author).map(|_| ()))
+    write_incident(&session, id, |tx, author| record::record_facts(tx, id, &facts, &details, author).map(|_| ()))
 }
 
 #[tauri::command(async)]
@@ -109,34 +117,34 @@ pub fn update_obligation(
     obligation_id: i64,
     update: ObligationUpdate,
 ) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::update_obligation(tx, id, obligation_id, &update, author))
+    write_incident(&session, id, |tx, author| record::update_obligation(tx, id, obligation_id, &update, author))
 }
 
 #[tauri::command(async)]
 pub fn record_recovery(session: State<'_, Session>, id: i64, recovery: Recovery) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::record_recovery(tx, id, &recovery, author))
+    write_incident(&session, id, |tx, author| record::record_recovery(tx, id, &recovery, author))
 }
 
 #[tauri::command(async)]
 pub fn close_incident(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::close_incident(tx, id, author))
+    write_incident(&session, id, |tx, author| record::close_incident(tx, id, author))
 }
 
 #[tauri::command(async)]
 pub fn add_incident_note(session: State<'_, Session>, id: i64, text: String) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| wizard::add_note(tx, id, &text, author))
+    write_incident(&session, id, |tx, author| record::add_note(tx, id, &text, author))
 }
 
 #[tauri::command(async)]
 pub fn near_misses(session: State<'_, Session>) -> CommandResult<Vec<NearMiss>> {
-    with_company(&session, |company| Ok(store::near_misses(company.connection())?))
+    with_company(&session, |company| Ok(incident::near_misses::near_misses(company.connection())?))
 }
 
 #[tauri::command(async)]
 pub fn add_near_miss(session: State<'_, Session>, near_miss: NearMissInput) -> CommandResult<Vec<NearMiss>> {
     with_company(&session, |company| {
-        company.write(|tx| store::add_near_miss(tx, &near_miss))?;
-        Ok(store::near_misses(company.connection())?)
+        company.write(|tx| incident::near_misses::add_near_miss(tx, &near_miss))?;
+        Ok(incident::near_misses::near_misses(company.connection())?)
     })
 }
 
@@ -147,6 +155,6 @@ pub async fn export_near_misses(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let csv = with_company(&session, |company| Ok(store::near_miss_training_csv(company.connection())?))?;
+    let csv = with_company(&session, |company| Ok(incident::near_misses::near_miss_training_csv(company.connection())?))?;
     super::save_through_dialog(&app, "CSV", "csv", &file_name, csv.as_bytes())
 }

@@ -14,7 +14,7 @@
 //!   guess, the leak-is-at-least-level-2 rule, the assessment pre-fill, the incident list's and
 //!   documents' category labels are all written against these keys, so a category cannot be
 //!   added or removed; its name and description can be changed.
-//! - Checklists exist per wizard case ([`crate::wizard::CaseKind`]); an unknown case is refused.
+//! - Checklists exist per wizard case ([`crate::incident::wizard::CaseKind`]); an unknown case is refused.
 //! - Role and authority keys are generated once and never change: templates and the assessment
 //!   find entries by key.
 
@@ -336,7 +336,7 @@ pub fn save_procedure(
 /// Replaces the title and the ordered items of the first-response checklist of a wizard case.
 /// Returns the checklist's id.
 pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &str, items: &[StepInput]) -> Result<i64> {
-    if !crate::wizard::CaseKind::ALL.iter().any(|c| c.key() == case_key) {
+    if !crate::incident::wizard::CaseKind::ALL.iter().any(|c| c.key() == case_key) {
         return Err(refused(ErrorCode::UnknownCase, format!("\"{}\" is not a case the incident wizard offers", shown(case_key))));
     }
     let title = required_title("the checklist's title", title)?;

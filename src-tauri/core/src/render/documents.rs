@@ -15,9 +15,11 @@ use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::{pdf_now, RenderError};
 use crate::bcp::Bcp;
 use crate::company::CompanyProfile;
+use crate::incident::CallOutcome;
+use crate::incident::IncidentDetail;
+use crate::incident::TaskSource;
 use crate::language::DateStyle;
 use crate::language::Language;
-use crate::model::{CallOutcome, IncidentDetail, TaskSource};
 use crate::policy::{Contact, Policy};
 
 /// Who a document is for and how it is dated.

@@ -17,12 +17,14 @@ use serde::Serialize;
 use super::documents::Context;
 use super::incident::{self, count_of, data_items, due_by, items_of, obligation, subjects};
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
-use crate::affected_data::{DataItem, DataItems};
-use crate::model::{IncidentDetail, ObligationRecord, ObligationStatus};
+use crate::incident::affected_data::{DataItem, DataItems};
+use crate::incident::wizard::CaseKind;
+use crate::incident::IncidentDetail;
+use crate::incident::ObligationRecord;
+use crate::incident::ObligationStatus;
 use crate::policy::Contact;
 use crate::rules::IncidentStage;
 use crate::rules::{self, Authority, Ground, IncidentCategory, Stage};
-use crate::wizard::CaseKind;
 
 /// A submission draft: a title, a note on how to use it, and the form's parts in order.
 #[derive(Debug, Clone, PartialEq, Serialize)]

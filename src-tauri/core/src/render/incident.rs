@@ -1,18 +1,21 @@
-//! One incident as the documents about it need it: read through [`store::incident_detail`], with
+//! One incident as the documents about it need it: read through [`crate::incident::read::incident_detail`], with
 //! the words for its stage, case, level and obligations in the document's language.
 
 use rusqlite::Connection;
 
 use super::documents::Context;
 use super::RenderError;
-use crate::affected_data::{DataItems, DataSubjectGroup, Harm};
-use crate::model::{IncidentDetail, IncidentStatus, ObligationRecord, ObligationStatus};
+use crate::incident::affected_data::{DataItems, DataSubjectGroup, Harm};
+use crate::incident::IncidentDetail;
+use crate::incident::IncidentStatus;
+use crate::incident::ObligationRecord;
+use crate::incident::ObligationStatus;
 use crate::rules::IncidentStage;
 use crate::rules::{self, Authority, DataAtRisk, DueBy};
-use crate::store::{self, StoreError};
+use crate::store::StoreError;
 
 pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
-    store::incident_detail(conn, id).map_err(|e| match e {
+    crate::incident::read::incident_detail(conn, id).map_err(|e| match e {
         StoreError::Missing { .. } => RenderError::UnknownIncident { id },
         other => RenderError::Store(other),
     })

@@ -668,14 +668,14 @@ fn symbols_the_documents_draw_are_in_the_font() {
 
 #[test]
 fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_under_investigation() {
-    use crate::model::CallOutcome;
-    use crate::store::wizard;
-    use crate::wizard::{CaseKind, IncidentBasics};
+    use crate::incident::record;
+    use crate::incident::wizard::{CaseKind, IncidentBasics};
+    use crate::incident::CallOutcome;
     let mut demo = demo(Language::Ja);
     let id = demo
         .file
         .write(|tx| {
-            let id = wizard::start_incident(tx, CaseKind::Malware)?;
+            let id = record::start_incident(tx, CaseKind::Malware)?;
             let basics = IncidentBasics {
                 case_kind: CaseKind::Malware,
                 title: "経理PCで不審な警告".into(),
@@ -684,11 +684,11 @@ fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_und
                 discovered_by: "伊藤 彩".into(),
                 description: "ウイルス対策ソフトが警告を表示した。".into(),
             };
-            wizard::record_basics(tx, id, &basics, "伊藤 彩")?;
+            record::record_basics(tx, id, &basics, "伊藤 彩")?;
             let takahashi: i64 = tx.query_row("SELECT id FROM contact WHERE name = '高橋 健太'", [], |r| r.get(0))?;
-            wizard::record_call(tx, id, takahashi, CallOutcome::Reached, "伊藤 彩")?;
+            record::record_call(tx, id, takahashi, CallOutcome::Reached, "伊藤 彩")?;
             let task: i64 = tx.query_row("SELECT min(id) FROM incident_task WHERE incident_id = ?1", [id], |r| r.get(0))?;
-            wizard::set_task_done(tx, id, task, true, "伊藤 彩")?;
+            record::set_task_done(tx, id, task, true, "伊藤 彩")?;
             Ok(id)
         })
         .unwrap();

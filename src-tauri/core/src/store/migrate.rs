@@ -40,7 +40,7 @@ pub const MIGRATIONS: &[Migration] = &[
         version: 2,
         sql: include_str!("migrations/0002_profile_and_rule_sets.sql"),
         // Version 2 came with the assessment rules v2: open incidents are assessed again.
-        after: Some(|tx| super::wizard::reassess_open_incidents(tx, 2)),
+        after: Some(|tx| crate::incident::record::reassess_open_incidents(tx, 2)),
     },
     Migration { version: 3, sql: include_str!("migrations/0003_drafts_details.sql"), after: None },
 ];
@@ -140,12 +140,12 @@ fn apply_in_transaction(conn: &mut Connection, pending: &[&Migration]) -> Result
 
 /// The incidents whose obligations changed when upgrades past schema version `from` assessed them
 /// again (their `reassessed` timeline entries).
-pub(super) fn reassessed_since(conn: &Connection, from: i32) -> Result<Vec<crate::model::IncidentRef>> {
+pub(super) fn reassessed_since(conn: &Connection, from: i32) -> Result<Vec<crate::incident::IncidentRef>> {
     let mut stmt = conn.prepare(
         "SELECT DISTINCT i.id, i.title FROM timeline_entry t JOIN incident i ON i.id = t.incident_id
           WHERE t.kind = 'reassessed' AND json_extract(t.data, '$.schema_version') > ?1 ORDER BY i.id",
     )?;
-    let rows = stmt.query_map([from], |r| Ok(crate::model::IncidentRef { id: r.get(0)?, title: r.get(1)? }))?;
+    let rows = stmt.query_map([from], |r| Ok(crate::incident::IncidentRef { id: r.get(0)?, title: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -14,17 +14,12 @@
 
 pub mod backups;
 pub mod history;
-mod incidents;
 pub(crate) mod limits;
 pub mod migrate;
-mod near_misses;
-mod obligations;
 mod policy_template;
 pub mod protection;
 mod seed;
 mod summary;
-mod timeline_text;
-pub mod wizard;
 
 use std::path::{Path, PathBuf};
 
@@ -35,9 +30,6 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 /// The transaction every write runs in (see [`CompanyFile::write`]).
 pub use rusqlite::Transaction;
 
-pub use incidents::{call_list, incident_detail, list_incidents};
-pub use near_misses::{add_near_miss, near_miss_training_csv, near_misses};
-pub use obligations::record_assessment;
 pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 pub use protection::Passphrase;
 pub use summary::home_summary;
@@ -151,7 +143,7 @@ pub struct Upgrade {
     pub backup: PathBuf,
     /// The open incidents whose obligations changed when they were assessed again under the
     /// rules that came with the upgrade.
-    pub reassessed: Vec<crate::model::IncidentRef>,
+    pub reassessed: Vec<crate::incident::IncidentRef>,
 }
 
 /// What `check` found: the file is intact and of a known version.

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
 
-use super::{now, obligations, Result, StoreError};
+use super::{now, Result, StoreError};
+use crate::incident::obligations;
 use crate::template::{DemoCompany, PolicyTemplate, StepTemplate};
 
 /// Writes the company record and the whole policy of a template.

@@ -2,8 +2,9 @@
 
 use rusqlite::{params, Connection};
 
-use super::{incidents, today, Result};
+use super::{today, Result};
 use crate::company::company_profile;
+use crate::incident::read as incidents;
 use crate::model::{HomeSummary, StaleContact, HOME_LIST_LENGTH};
 
 /// The home screen: the company, its most urgent open incidents, and the contacts longest

@@ -6,10 +6,11 @@
 use rusqlite::{params, Connection, Transaction};
 
 use super::timeline_text::phrase;
-use super::{now, Result, StoreError};
 use crate::contacts::csv::csv_field;
 use crate::error_code::ErrorCode;
-use crate::model::{NearMiss, NearMissInput};
+use crate::incident::NearMiss;
+use crate::incident::NearMissInput;
+use crate::store::{now, Result, StoreError};
 
 /// Every near miss, the most recent first.
 pub fn near_misses(conn: &Connection) -> Result<Vec<NearMiss>> {
@@ -58,7 +59,7 @@ pub fn add_near_miss(tx: &Transaction, input: &NearMissInput) -> Result<i64> {
 /// The near misses as CSV for training (UTF-8 with a BOM so Excel reads the Japanese), without
 /// who reported them. Headings are in the company file's language.
 pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
-    let language = super::file_language(conn)?;
+    let language = crate::store::file_language(conn)?;
     let mut out = String::from("\u{feff}");
     out.push_str(&phrase(language, "near_miss.header", &[]));
     out.push_str("\r\n");

@@ -1,19 +1,27 @@
 //! Reading incidents: the lists, one incident in full, and the call list the wizard resolves
 //! from the policy.
 
-use crate::wizard_draft::WizardDrafts;
+use crate::incident::draft::WizardDrafts;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{Result, StoreError};
-use crate::affected_data::ReportingDetails;
 use crate::contacts::{emails, phones};
-use crate::model::{
-    AuthorityContact, CallOutcome, CallTarget, IncidentCall, IncidentDetail, IncidentStatus, IncidentSummary, IncidentTask,
-    ObligationRecord, ObligationStatus, TaskSource, TimelineEntry,
-};
+use crate::incident::affected_data::ReportingDetails;
+use crate::incident::wizard::{self, CaseKind, Recovery};
+use crate::incident::AuthorityContact;
+use crate::incident::CallOutcome;
+use crate::incident::CallTarget;
+use crate::incident::IncidentCall;
+use crate::incident::IncidentDetail;
+use crate::incident::IncidentStatus;
+use crate::incident::IncidentSummary;
+use crate::incident::IncidentTask;
+use crate::incident::ObligationRecord;
+use crate::incident::ObligationStatus;
+use crate::incident::TaskSource;
+use crate::incident::TimelineEntry;
 use crate::rules::IncidentStage;
 use crate::rules::{parse_facts, Authority, Duty};
-use crate::wizard::{self, CaseKind, Recovery};
+use crate::store::{Result, StoreError};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
 pub fn list_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
@@ -21,7 +29,7 @@ pub fn list_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
 }
 
 /// Open incidents, the one with the soonest open deadline first (those without one last).
-pub(super) fn open_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
+pub(crate) fn open_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
     query_incidents(conn, "WHERE i.status = 'open'")
 }
 
@@ -263,7 +271,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     for row in rows {
         let (authority, duty, grounds, deadlines, mut record) = row?;
         let invalid = |e: serde_json::Error| StoreError::Invalid(format!("obligation {}: {e}", record.id));
-        record.authority = super::obligations::authority_from_key(&authority)?;
+        record.authority = crate::incident::obligations::authority_from_key(&authority)?;
         record.duty = serde_json::from_value(duty).map_err(invalid)?;
         record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
         record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;

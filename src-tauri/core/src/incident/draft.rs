@@ -10,9 +10,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::affected_data::{DataItem, DataSubjectGroup, Harm};
+use crate::incident::affected_data::{DataItem, DataSubjectGroup, Harm};
+use crate::incident::wizard::{CaseKind, Recovery, SeverityAnswers};
 use crate::rules::IncidentCategory;
-use crate::wizard::{CaseKind, Recovery, SeverityAnswers};
 
 /// The first step's form: what happened, when it was noticed and when it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -181,7 +181,7 @@ impl WizardDrafts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::wizard::Happened;
+    use crate::incident::wizard::Happened;
 
     fn what_happened() -> WhatHappenedDraft {
         WhatHappenedDraft {

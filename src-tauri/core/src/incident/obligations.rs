@@ -5,8 +5,8 @@
 
 use rusqlite::{params, Transaction};
 
-use super::{now, Result, StoreError};
 use crate::rules::Assessment;
+use crate::store::{now, Result, StoreError};
 
 /// Stores the obligations of `assessment` for an incident, updating the duty, grounds and
 /// deadlines of those already there and keeping what was done about them.

@@ -7,17 +7,20 @@
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::incidents::stage_key;
-use super::refused;
+use super::obligations;
+use super::read::stage_key;
 use super::timeline_text::{list, phrase};
-use super::{now, obligations, Result, StoreError};
-use crate::affected_data::ReportingDetails;
 use crate::error_code::ErrorCode;
+use crate::incident::affected_data::ReportingDetails;
+use crate::incident::draft::StepDraft;
+use crate::incident::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
+use crate::incident::CallOutcome;
+use crate::incident::ObligationStatus;
+use crate::incident::ObligationUpdate;
 use crate::language::Language;
-use crate::model::{CallOutcome, ObligationStatus, ObligationUpdate};
 use crate::rules::{self, Assessment, Duty, Facts};
-use crate::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
-use crate::wizard_draft::StepDraft;
+use crate::store::refused;
+use crate::store::{now, Result, StoreError};
 
 fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message: &str, data: serde_json::Value) -> Result<()> {
     tx.execute(
@@ -139,7 +142,7 @@ pub fn record_basics(tx: &Transaction, incident_id: i64, basics: &IncidentBasics
             basics.occurred_at
         ],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let data = serde_json::to_value(basics).unwrap_or_default();
     if recorded {
         append(tx, incident_id, author, "basics", &phrase(language, "basics_revised", &[("title", title)]), data)?;
@@ -196,7 +199,7 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
         "UPDATE incident SET stage = ?2, category_key = ?3, level = ?4, level_override_reason = ?5 WHERE id = ?1",
         params![incident_id, stage_key(stage), severity.category, severity.level, override_reason],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let level_text = |level: u8| phrase(language, "level", &[("level", &level.to_string())]);
     let message = phrase(
         language,
@@ -251,7 +254,7 @@ pub fn record_call(tx: &Transaction, incident_id: i64, contact_id: i64, outcome:
         .prepare("SELECT r.name FROM role_holder h JOIN role r ON r.id = h.role_id WHERE h.contact_id = ?1 ORDER BY r.position")?
         .query_map([contact_id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let role = if roles.is_empty() { phrase(language, "no_role", &[]) } else { list(language, &roles) };
     let stamp = now();
     let outcome_key = match outcome {
@@ -287,7 +290,7 @@ pub fn set_task_done(tx: &Transaction, incident_id: i64, task_id: i64, done: boo
     } else {
         tx.execute("UPDATE incident_task SET done_at = NULL, done_by = '' WHERE id = ?1", [task_id])?;
     }
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let key = if done { "task_done" } else { "task_undone" };
     append(
         tx,
@@ -338,7 +341,7 @@ pub fn record_facts(
         "UPDATE incident SET affected_data = ?2, malware_name = ?3, how_found = ?4, infection_route = ?5 WHERE id = ?1",
         params![incident_id, data_json, details.malware_name.trim(), details.how_found.trim(), details.infection_route.trim()],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let message = assessment_message(language, if revised { "facts_revised" } else { "facts" }, &assessment);
     let data = serde_json::json!({
         "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(),
@@ -401,8 +404,8 @@ fn current_obligations(tx: &Transaction, incident_id: i64) -> Result<Vec<(String
 /// already sent or waived keep what was done about them ([`obligations::record_assessment`]). An
 /// incident whose obligations change gets a `reassessed` entry in its timeline. Facts that no
 /// longer read (a day of knowing before reporting became a duty) are left as they were.
-pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> Result<()> {
-    let language = super::file_language(tx)?;
+pub(crate) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> Result<()> {
+    let language = crate::store::file_language(tx)?;
     let open: Vec<(i64, String, String)> = {
         let mut stmt = tx.prepare("SELECT id, facts, stage FROM incident WHERE status = 'open' AND facts != '{}' ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -410,7 +413,7 @@ pub(super) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> 
     };
     for (incident_id, stored, stage) in open {
         let Ok(mut facts) = rules::parse_facts(&stored) else { continue };
-        facts.stage = super::incidents::stage_from_key(&stage);
+        facts.stage = super::read::stage_from_key(&stage);
         let before = current_obligations(tx, incident_id)?;
         let assessment = store_facts_and_assess(tx, incident_id, &facts)?;
         if current_obligations(tx, incident_id)? == before {
@@ -467,7 +470,7 @@ pub fn update_obligation(
             now()
         ],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     let authority = obligations::authority_from_key(&authority_key)?;
     let message = phrase(
         language,
@@ -501,7 +504,7 @@ pub fn record_recovery(tx: &Transaction, incident_id: i64, recovery: &Recovery, 
             recovery.lessons
         ],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     append(
         tx,
         incident_id,
@@ -543,7 +546,7 @@ pub fn close_incident(tx: &Transaction, incident_id: i64, author: &str) -> Resul
         "UPDATE incident SET status = 'closed', closed_at = ?2, wizard_step = ?3 WHERE id = ?1",
         params![incident_id, stamp, STEP_COUNT - 1],
     )?;
-    let language = super::file_language(tx)?;
+    let language = crate::store::file_language(tx)?;
     append(tx, incident_id, author, "status", &phrase(language, "closed", &[]), serde_json::json!({ "status": "closed" }))?;
     touch(tx, incident_id)
 }

@@ -1,0 +1,257 @@
+//! An incident from the first report to its close: what the wizard asks and records, the
+//! timeline, the calls and first responses, the obligations the rules gave it, the data it
+//! touched, and the near misses kept for training. The types here are what the screens and the
+//! command line receive.
+
+pub mod affected_data;
+pub mod draft;
+pub mod near_misses;
+pub mod obligations;
+pub mod read;
+pub mod record;
+pub(crate) mod timeline_text;
+pub mod wizard;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::contacts::{Email, Phone};
+use crate::rules::IncidentStage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStatus {
+    Open,
+    Closed,
+}
+
+/// One row of the incident list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IncidentSummary {
+    pub id: i64,
+    pub title: String,
+    /// RFC 3339 with offset.
+    pub discovered_at: String,
+    pub level: Option<u8>,
+    /// Category key ("leak", "tampering", "malware"), if decided yet.
+    pub category: Option<String>,
+    pub stage: IncidentStage,
+    pub status: IncidentStatus,
+    /// The soonest deadline of an obligation not yet sent or waived (a date or an RFC 3339 instant).
+    pub next_deadline: Option<String>,
+}
+
+/// An incident named in a notice, to link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IncidentRef {
+    pub id: i64,
+    pub title: String,
+}
+
+/// Whether a call from the wizard's call list got through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum CallOutcome {
+    Reached,
+    NoAnswer,
+}
+
+/// A call made about an incident. Names are copied at the time of the call, so the record stays
+/// true when the contact changes later.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IncidentCall {
+    pub id: i64,
+    pub contact_id: Option<i64>,
+    pub contact_name: String,
+    pub role_name: String,
+    pub outcome: CallOutcome,
+    pub at: String,
+    pub author: String,
+}
+
+/// Where a first-response task comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TaskSource {
+    /// 初期対応チェックリスト of the case.
+    Checklist,
+    /// 対応手順 of the category × level.
+    Procedure,
+}
+
+/// A checklist item or procedure step as ticked for one incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IncidentTask {
+    pub id: i64,
+    pub source: TaskSource,
+    pub text: String,
+    pub role_name: String,
+    pub done_at: Option<String>,
+    pub done_by: String,
+}
+
+/// One entry of an incident's append-only timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TimelineEntry {
+    pub id: i64,
+    pub at: String,
+    pub author: String,
+    /// note, recorded, severity, call, task, facts, obligation, recovery, status.
+    pub kind: String,
+    pub message: String,
+}
+
+/// What was done about an obligation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ObligationStatus {
+    NotStarted,
+    Drafted,
+    Sent,
+    /// Decided not to report, with a reason.
+    Waived,
+}
+
+impl ObligationStatus {
+    pub fn key(self) -> &'static str {
+        match self {
+            ObligationStatus::NotStarted => "not_started",
+            ObligationStatus::Drafted => "drafted",
+            ObligationStatus::Sent => "sent",
+            ObligationStatus::Waived => "waived",
+        }
+    }
+
+    pub fn from_key(key: &str) -> ObligationStatus {
+        match key {
+            "drafted" => ObligationStatus::Drafted,
+            "sent" => ObligationStatus::Sent,
+            "waived" => ObligationStatus::Waived,
+            _ => ObligationStatus::NotStarted,
+        }
+    }
+}
+
+/// Where to send a report: the company's authority directory entry for an addressee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuthorityContact {
+    pub name: String,
+    pub purpose: String,
+    pub url: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: String,
+    pub source: String,
+}
+
+/// An obligation of one incident: the assessment's verdict and what the company did about it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObligationRecord {
+    pub id: i64,
+    pub authority: crate::rules::Authority,
+    pub duty: crate::rules::Duty,
+    pub grounds: Vec<crate::rules::Ground>,
+    pub deadlines: Vec<crate::rules::Deadline>,
+    pub next_due: Option<String>,
+    pub status: ObligationStatus,
+    /// YYYY-MM-DD.
+    pub sent_on: Option<String>,
+    pub reference_number: String,
+    pub waived_reason: String,
+    /// False once revised facts no longer call for it (kept: it may have been sent already).
+    pub current: bool,
+    pub contact: Option<AuthorityContact>,
+    /// The ministry a delegated PPC report goes to instead of the PPC.
+    pub submit_to: Option<crate::rules::Delegate>,
+    /// The rule set it was assessed under, named by the day it came into force ("2024-04-01");
+    /// `None` when Sonae 0.1 assessed it.
+    pub rules: Option<String>,
+}
+
+/// A change to an obligation's status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ObligationUpdate {
+    pub status: ObligationStatus,
+    pub sent_on: Option<String>,
+    pub reference_number: String,
+    pub waived_reason: String,
+}
+
+/// Everything about one incident: what the wizard resumes from and the detail page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct IncidentDetail {
+    pub id: i64,
+    pub title: String,
+    pub case_kind: crate::incident::wizard::CaseKind,
+    pub discovered_at: String,
+    /// 発生日時, when known.
+    pub occurred_at: Option<String>,
+    pub discovered_by: String,
+    pub description: String,
+    pub stage: IncidentStage,
+    pub category: Option<String>,
+    pub level: Option<u8>,
+    pub level_override_reason: String,
+    pub status: IncidentStatus,
+    /// The wizard step to resume at (0-based).
+    pub wizard_step: i64,
+    /// Fields typed but not yet confirmed, per step that has any.
+    pub wizard_draft: crate::incident::draft::WizardDrafts,
+    /// The assessment facts as last confirmed, or none yet.
+    pub facts: Option<crate::rules::Facts>,
+    /// What the reporting step starts from when no facts are confirmed yet.
+    pub suggested_facts: Option<crate::rules::Facts>,
+    /// The data items, whose data, what happened to it, and the IPA form's details.
+    pub details: crate::incident::affected_data::ReportingDetails,
+    pub recovery: crate::incident::wizard::Recovery,
+    pub closed_at: Option<String>,
+    pub created_at: String,
+    pub timeline: Vec<TimelineEntry>,
+    pub calls: Vec<IncidentCall>,
+    pub tasks: Vec<IncidentTask>,
+    pub obligations: Vec<ObligationRecord>,
+}
+
+/// One person to call now, resolved from the policy: level → responsible roles → their holders
+/// and deputies, in call-tree order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CallTarget {
+    pub contact_id: i64,
+    pub name: String,
+    pub organization: String,
+    pub title: String,
+    /// The roles this person is called for, e.g. "インシデント対応責任者".
+    pub roles: Vec<String>,
+    /// Called as a deputy (代理) for every role listed.
+    pub deputy: bool,
+    pub call_order: Option<i64>,
+    pub phones: Vec<Phone>,
+    pub emails: Vec<Email>,
+    /// The latest call to this person about the incident.
+    pub last_call: Option<IncidentCall>,
+}
+
+/// A weakness or near miss (ヒヤリハット).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NearMiss {
+    pub id: i64,
+    /// YYYY-MM-DD.
+    pub occurred_on: String,
+    pub title: String,
+    pub description: String,
+    pub what_could_happen: String,
+    pub measures: String,
+    /// Left out of training exports.
+    pub reported_by: String,
+}
+
+/// A near miss as typed in its form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct NearMissInput {
+    pub occurred_on: String,
+    pub title: String,
+    pub description: String,
+    pub what_could_happen: String,
+    pub measures: String,
+    pub reported_by: String,
+}
