@@ -9,6 +9,7 @@
 use sonae_core::company;
 use sonae_core::contacts;
 use sonae_core::incident;
+use sonae_core::template;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -16,9 +17,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::error_code::ErrorCode;
 use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
+use sonae_core::rules;
 use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::store::{self, CompanyFile, Passphrase};
-use sonae_core::{rules, template_file};
 use sonae_tasks::tasks;
 
 /// The environment variable holding the passphrase of a protected company file.
@@ -446,17 +447,17 @@ fn run(command: Command) -> Result<(), Failure> {
 fn run_template(command: TemplateCommand) -> Result<(), Failure> {
     match command {
         TemplateCommand::Export { file, out, force } => {
-            let bytes = store::template_file_bytes(read(&file)?.connection())?;
+            let bytes = template::exchange::template_file_bytes(read(&file)?.connection())?;
             render::save(&out, &bytes, force)?;
             println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
         }
         TemplateCommand::Import { file, template, author } => {
             let bytes =
                 std::fs::read(&template).map_err(|e| Failure { message: format!("{}: {e}", template.display()), code: 1 })?;
-            let policy = template_file::parse_template_file(&bytes)
+            let policy = template::file::parse_template_file(&bytes)
                 .map_err(|e| Failure { message: format!("{}: {e} ({})", template.display(), e.code()), code: 1 })?;
             let mut company = open(&file)?;
-            let summary = company.write(|tx| store::import_policy_template(tx, &author, &policy))?;
+            let summary = company.write(|tx| template::exchange::import_policy_template(tx, &author, &policy))?;
             println!("imported the policy of {} into {}", template.display(), file.display());
             println!(
                 "role holders kept for {} roles, dropped for {}; people kept for {} damaged targets, dropped for {}; {} exercises no longer name an assumed incident",

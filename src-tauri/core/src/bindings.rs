@@ -6,7 +6,7 @@ use crate::policy;
 use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
-use crate::{bcp, company, contacts, error_code, language, model, render, rules, store};
+use crate::{bcp, company, contacts, error_code, language, model, render, rules, store, template};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -114,7 +114,7 @@ pub fn typescript() -> String {
         bcp::editing::ScenarioInput::decl(&cfg),
         bcp::editing::TargetInput::decl(&cfg),
         bcp::editing::ExerciseInput::decl(&cfg),
-        policy::editing::ImportSummary::decl(&cfg),
+        template::exchange::ImportSummary::decl(&cfg),
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),

@@ -28,5 +28,4 @@ pub mod render;
 pub mod rules;
 pub mod store;
 pub mod template;
-pub mod template_file;
 pub mod wording;

@@ -117,7 +117,7 @@ pub struct ChosenPolicyTemplate {
 }
 
 impl ChosenPolicyTemplate {
-    pub fn describe(file_name: String, file: &crate::template_file::TemplateFile) -> ChosenPolicyTemplate {
+    pub fn describe(file_name: String, file: &crate::template::file::TemplateFile) -> ChosenPolicyTemplate {
         let t = &file.template;
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         ChosenPolicyTemplate {

@@ -15,6 +15,7 @@ use sonae_core::contacts;
 use sonae_core::incident;
 use sonae_core::language::Language;
 use sonae_core::policy;
+use sonae_core::template;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -22,7 +23,7 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use sonae_core::rules::{self, parse_facts};
 use sonae_core::store::{self, CompanyFile};
-use sonae_core::template_file::{parse_template_file, template_file_json};
+use sonae_core::template::file::{parse_template_file, template_file_json};
 
 // ---------------------------------------------------------------------------------------------
 // Assessment facts
@@ -551,7 +552,7 @@ fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
         }
     };
     let mut company = company_with_people();
-    let summary = company.write(|tx| store::import_policy_template(tx, "fuzz", &template));
+    let summary = company.write(|tx| template::exchange::import_policy_template(tx, "fuzz", &template));
     prop_assert!(summary.is_ok(), "an accepted template failed to import: {:?}", summary.err());
     let conn = company.connection();
     let dangling = conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_some();
@@ -559,7 +560,7 @@ fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     policy::read::policy(conn).expect("the imported policy reads");
     bcp::bcp(conn).expect("the imported BCP reads");
     policy::edit::editable_policy(conn).expect("the imported policy reads for editing");
-    let exported = store::template_file_bytes(conn).expect("the imported policy exports");
+    let exported = template::exchange::template_file_bytes(conn).expect("the imported policy exports");
     let again = parse_template_file(&exported);
     prop_assert!(again.is_ok(), "the export of an imported template is refused: {:?}", again.err());
     Ok(())

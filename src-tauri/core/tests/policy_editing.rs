@@ -17,8 +17,9 @@ use sonae_core::rules;
 use sonae_core::rules::Sector;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
 use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::template;
 use sonae_core::template::builtin_policy;
-use sonae_core::template_file::parse_template_file;
+use sonae_core::template::file::parse_template_file;
 
 const AUTHOR: &str = "佐藤 一郎";
 
@@ -235,7 +236,7 @@ fn a_role_in_use_cannot_be_deleted_and_steps_lose_a_deleted_role() {
     let texts = |p: &EditablePolicy| p.checklists.iter().flat_map(|c| c.items.iter().map(|i| i.text.clone())).collect::<Vec<_>>();
     assert_eq!(texts(&after), texts(&before), "no step was lost");
     // The policy still exports to a valid template.
-    let bytes = store::template_file_bytes(file.connection()).unwrap();
+    let bytes = template::exchange::template_file_bytes(file.connection()).unwrap();
     parse_template_file(&bytes).unwrap();
 }
 
@@ -662,7 +663,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
         })
         .unwrap();
 
-    let bytes = store::template_file_bytes(first.connection()).unwrap();
+    let bytes = template::exchange::template_file_bytes(first.connection()).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.contains("\"format\": \"sonae-policy-template\"") && text.contains("コンサル先A"));
     let template = parse_template_file(&bytes).unwrap();
@@ -680,7 +681,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     };
     let addressees_before = addressees(&second);
     assert!(addressees_before.iter().any(|(_, found)| *found));
-    let summary = second.write(|tx| store::import_policy_template(tx, AUTHOR, &template)).unwrap();
+    let summary = second.write(|tx| template::exchange::import_policy_template(tx, AUTHOR, &template)).unwrap();
     assert!(!summary.language_differs);
     assert_eq!((summary.roles_holders_kept, summary.roles_holders_dropped), (6, 0));
     assert_eq!((summary.targets_links_kept, summary.targets_links_dropped), (5, 0));
@@ -704,7 +705,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     // Incidents still find where to report (本人への通知 has no desk, before and after).
     assert_eq!(addressees(&second), addressees_before);
     // The second company's policy exports to the same template.
-    assert_eq!(store::export_policy_template(second.connection()).unwrap(), template);
+    assert_eq!(template::exchange::export_policy_template(second.connection()).unwrap(), template);
 }
 
 #[test]
@@ -724,7 +725,7 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
             step.role = None;
         }
     }
-    let summary = file.write(|tx| store::import_policy_template(tx, AUTHOR, &template)).unwrap();
+    let summary = file.write(|tx| template::exchange::import_policy_template(tx, AUTHOR, &template)).unwrap();
     assert!(summary.language_differs);
     assert_eq!((summary.template_language, summary.company_language), (Language::En, Language::Ja));
     assert_eq!(company::company_profile(file.connection()).unwrap().language, Language::Ja, "the language is not changed");
@@ -740,19 +741,19 @@ fn an_invalid_template_is_refused_and_changes_nothing() {
     let (_dir, mut file) = demo();
     let mut template = builtin_policy(Language::Ja).unwrap();
     template.authorities.retain(|a| a.key != "jpcert");
-    refused(&mut file, "authority_required", |tx| store::import_policy_template(tx, AUTHOR, &template));
+    refused(&mut file, "authority_required", |tx| template::exchange::import_policy_template(tx, AUTHOR, &template));
     let mut template = builtin_policy(Language::Ja).unwrap();
     template.levels[3].responsible_role = "ghost".into();
-    refused(&mut file, "unknown_role", |tx| store::import_policy_template(tx, AUTHOR, &template));
+    refused(&mut file, "unknown_role", |tx| template::exchange::import_policy_template(tx, AUTHOR, &template));
 }
 
 #[test]
 fn a_new_company_file_starts_from_another_company_s_policy() {
     let (dir, mut demo) = demo();
     demo.write(|tx| policy::edit::create_authority(tx, AUTHOR, &local_desk("県警 サイバー犯罪相談窓口"))).unwrap();
-    let template = store::export_policy_template(demo.connection()).unwrap();
+    let template = template::exchange::export_policy_template(demo.connection()).unwrap();
     let new = CompanyFile::create(&dir.path().join("next.sonae"), "次の顧問先", &template).unwrap();
-    assert_eq!(store::export_policy_template(new.connection()).unwrap(), template);
+    assert_eq!(template::exchange::export_policy_template(new.connection()).unwrap(), template);
     assert_eq!(without_people(&policy(&new)), without_people(&policy(&demo)));
     assert!(policy(&new).roles.iter().all(|r| r.holder.is_none() && r.deputies.is_empty()), "no people travel");
     let contacts: i64 = new.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();

@@ -8,7 +8,8 @@ use sonae_core::model::ChosenPolicyTemplate;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
 use sonae_core::store::{self, CompanyFile};
-use sonae_core::template_file;
+use sonae_core::template;
+use sonae_core::template::exchange::ImportSummary;
 use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};
@@ -128,7 +129,7 @@ pub async fn export_policy_template(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let bytes = with_company(&session, |company| Ok(store::template_file_bytes(company.connection())?))?;
+    let bytes = with_company(&session, |company| Ok(template::exchange::template_file_bytes(company.connection())?))?;
     save_through_dialog(&app, "JSON", "json", &file_name, &bytes)
 }
 
@@ -143,7 +144,7 @@ pub async fn choose_policy_template(
         return Ok(None);
     };
     let file =
-        template_file::read_template_file(&sonae_tasks::session::read_import_file(&path)?).map_err(store::StoreError::from)?;
+        template::file::read_template_file(&sonae_tasks::session::read_import_file(&path)?).map_err(store::StoreError::from)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     session.choose_import(ImportKind::PolicyTemplate, path);
     Ok(Some(ChosenPolicyTemplate::describe(file_name, &file)))
@@ -154,7 +155,7 @@ pub async fn choose_policy_template(
 #[tauri::command(async)]
 pub fn import_chosen_policy_template(session: State<'_, Session>) -> CommandResult<ImportSummary> {
     let (_, bytes) = session.read_chosen_import(ImportKind::PolicyTemplate)?;
-    let template = template_file::parse_template_file(&bytes).map_err(store::StoreError::from)?;
+    let template = template::file::parse_template_file(&bytes).map_err(store::StoreError::from)?;
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| store::import_policy_template(tx, &author, &template))?))
+    with_company(&session, |company| Ok(company.write(|tx| template::exchange::import_policy_template(tx, &author, &template))?))
 }

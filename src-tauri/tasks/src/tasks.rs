@@ -28,7 +28,7 @@ pub fn builtin_policy(language: Language) -> Result<PolicyTemplate> {
 /// (never upgraded or written), with its passphrase when it is protected.
 pub fn policy_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Result<PolicyTemplate> {
     let source = CompanyFile::open_to_read_with_passphrase(path, passphrase)?;
-    store::export_policy_template(source.connection())
+    template::exchange::export_policy_template(source.connection())
 }
 
 /// Creates a company file at `path` from `policy`, named `name` or else the default name in the

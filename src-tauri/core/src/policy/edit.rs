@@ -4,7 +4,7 @@
 //! The policy is what the wizard acts on in the worst hour, so every write checks that the
 //! policy stays usable — each level keeps a responsible role, the assessment's addressees stay in
 //! the directory, steps name roles that exist — and that it still fits a template file (the text
-//! and list limits of [`crate::template_file`]), so it can always be exported. Each write records
+//! and list limits of [`crate::template::file`]), so it can always be exported. Each write records
 //! one change (変更履歴) with its author in the same transaction.
 //!
 //! What is fixed, and why:
@@ -28,13 +28,13 @@ use super::editing::{
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
 use super::read::steps_by_parent;
+use super::REQUIRED_AUTHORITY_KEYS;
 use crate::error_code::ErrorCode;
 use crate::store::history::record_change;
 use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::store::refused;
 pub(crate) use crate::store::rows;
 use crate::store::{Result, StoreError};
-use crate::template_file::REQUIRED_AUTHORITY_KEYS;
 
 // ---------------------------------------------------------------------------------------------
 // Reading

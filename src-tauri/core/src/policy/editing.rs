@@ -9,8 +9,6 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::language::Language;
-
 /// A contact named by an editor: its id, and its name to show beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContactRef {
@@ -151,24 +149,4 @@ pub struct AuthorityInput {
 pub struct RoleDeletion {
     pub steps_unassigned: u32,
     pub checklist_items_unassigned: u32,
-}
-
-/// What importing a policy template kept, dropped and noticed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportSummary {
-    pub template_language: Language,
-    pub company_language: Language,
-    /// The template is written in another language than the company file; the file's language
-    /// was not changed (the company profile changes it).
-    pub language_differs: bool,
-    /// Roles whose holders and deputies were kept (their key is in the template too).
-    pub roles_holders_kept: u32,
-    /// Roles that had holders but are not in the template; those assignments are gone.
-    pub roles_holders_dropped: u32,
-    /// Damaged targets whose recovery person and related contacts were kept (same name).
-    pub targets_links_kept: u32,
-    /// Damaged targets that had people linked but are not in the template by that name.
-    pub targets_links_dropped: u32,
-    /// Exercises whose assumed incident is no longer in the plan (now linked to none).
-    pub exercises_unlinked: u32,
 }

@@ -129,3 +129,22 @@ pub struct WizardPolicy {
     pub levels: Vec<LevelDefinition>,
     pub categories: Vec<CategoryDefinition>,
 }
+
+/// The category keys the wizard, the assessment pre-fill and the documents are written against
+/// (漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染). A policy has exactly these.
+pub const CATEGORY_KEYS: [&str; 3] = ["leak", "tampering", "malware"];
+
+/// The directory keys the assessment reports to: every addressee of docs/rules.md §7 but the notice
+/// to individuals (本人への通知), which is no desk. An obligation's "where to send it" is found by
+/// this key, so a policy always keeps these entries.
+pub const REQUIRED_AUTHORITY_KEYS: [&str; 9] = [
+    "ppc",
+    "ppc_my_number",
+    "privacy_mark",
+    "eu_supervisory_authority",
+    "fsa",
+    "police",
+    "ipa_malware",
+    "ipa_unauthorized_access",
+    "jpcert",
+];

@@ -16,9 +16,7 @@ pub mod backups;
 pub mod history;
 pub(crate) mod limits;
 pub mod migrate;
-mod policy_template;
 pub mod protection;
-mod seed;
 mod summary;
 
 use std::path::{Path, PathBuf};
@@ -30,7 +28,6 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 /// The transaction every write runs in (see [`CompanyFile::write`]).
 pub use rusqlite::Transaction;
 
-pub use policy_template::{export_policy_template, import_policy_template, template_file_bytes};
 pub use protection::Passphrase;
 pub use summary::home_summary;
 
@@ -250,7 +247,7 @@ impl CompanyFile {
     /// Creates a new company file from a policy template, written completely to a temporary file
     /// beside `path` and then moved into place, so a crash never leaves half a company file.
     pub fn create(path: &Path, company_name: &str, template: &crate::template::PolicyTemplate) -> Result<Self> {
-        Self::create_with(path, |tx| seed::apply_template(tx, company_name, template))
+        Self::create_with(path, |tx| crate::template::seed::apply_template(tx, company_name, template))
     }
 
     /// Creates a new company file holding the built-in sample company of a language.
@@ -258,8 +255,8 @@ impl CompanyFile {
         let template = crate::template::builtin_policy(language).map_err(template_error)?;
         let demo = crate::template::builtin_demo(language).map_err(template_error)?;
         Self::create_with(path, |tx| {
-            seed::apply_template(tx, &demo.company.name, &template)?;
-            seed::apply_demo(tx, &demo)
+            crate::template::seed::apply_template(tx, &demo.company.name, &template)?;
+            crate::template::seed::apply_demo(tx, &demo)
         })
     }
 
@@ -286,7 +283,7 @@ impl CompanyFile {
         let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let tx = conn.transaction()?;
-        build_new_file(&tx, |tx| seed::apply_template(tx, company_name, template))?;
+        build_new_file(&tx, |tx| crate::template::seed::apply_template(tx, company_name, template))?;
         tx.commit()?;
         Ok(CompanyFile { conn, path: PathBuf::from(":memory:"), key: None, upgrade: None })
     }

@@ -4,12 +4,12 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Transaction};
 
-use super::{now, Result, StoreError};
 use crate::incident::obligations;
+use crate::store::{now, Result, StoreError};
 use crate::template::{DemoCompany, PolicyTemplate, StepTemplate};
 
 /// Writes the company record and the whole policy of a template.
-pub(super) fn apply_template(tx: &Transaction, company_name: &str, template: &PolicyTemplate) -> Result<()> {
+pub(crate) fn apply_template(tx: &Transaction, company_name: &str, template: &PolicyTemplate) -> Result<()> {
     let name = company_name.trim();
     if name.is_empty() {
         return Err(StoreError::Invalid("the company name must not be empty".into()));
@@ -24,7 +24,7 @@ pub(super) fn apply_template(tx: &Transaction, company_name: &str, template: &Po
 
 /// Writes the policy and BCP of a template into a file whose policy tables are empty (a new
 /// file, or one whose policy an import has just cleared). People are not part of a template.
-pub(super) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Result<()> {
+pub(crate) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Result<()> {
     let mut roles = HashMap::new();
     for (position, role) in template.roles.iter().enumerate() {
         tx.execute(
@@ -149,7 +149,7 @@ fn insert_steps(
 }
 
 /// Adds the sample company's profile, people, BCP links, exercises, incidents and near misses.
-pub(super) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
+pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
     let stamp = now();
     let profile = &demo.company;
     tx.execute(

@@ -3,6 +3,10 @@
 //! Both are plain JSON in `assets/` (embedded at compile time), so a consultant can read what a new
 //! file will contain, and so the Japanese and English texts live outside the code.
 
+pub mod exchange;
+pub mod file;
+pub(crate) mod seed;
+
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
@@ -306,14 +310,15 @@ pub struct DemoNearMiss {
 /// The built-in policy template in `language`.
 pub fn builtin_policy(language: Language) -> Result<PolicyTemplate, serde_json::Error> {
     serde_json::from_str(
-        language.pick((include_str!("../../../assets/templates/ja.json"), include_str!("../../../assets/templates/en.json"))),
+        language
+            .pick((include_str!("../../../../assets/templates/ja.json"), include_str!("../../../../assets/templates/en.json"))),
     )
 }
 
 /// The built-in demo company in `language`.
 pub fn builtin_demo(language: Language) -> Result<DemoCompany, serde_json::Error> {
     serde_json::from_str(
-        language.pick((include_str!("../../../assets/demo/ja.json"), include_str!("../../../assets/demo/en.json"))),
+        language.pick((include_str!("../../../../assets/demo/ja.json"), include_str!("../../../../assets/demo/en.json"))),
     )
 }
 

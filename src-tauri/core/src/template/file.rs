@@ -22,6 +22,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
+use crate::policy::{CATEGORY_KEYS, REQUIRED_AUTHORITY_KEYS};
 use crate::store::limits::{shown, MAX_ENTRIES, MAX_KEY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::template::{PolicyTemplate, StepTemplate};
 
@@ -33,25 +34,6 @@ pub const TEMPLATE_VERSION: u64 = 1;
 
 /// A template file larger than this is refused before it is parsed.
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
-
-/// The category keys the wizard, the assessment pre-fill and the documents are written against
-/// (漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染). A policy has exactly these.
-pub const CATEGORY_KEYS: [&str; 3] = ["leak", "tampering", "malware"];
-
-/// The directory keys the assessment reports to: every addressee of docs/rules.md §7 but the notice
-/// to individuals (本人への通知), which is no desk. An obligation's "where to send it" is found by
-/// this key, so a policy always keeps these entries.
-pub const REQUIRED_AUTHORITY_KEYS: [&str; 9] = [
-    "ppc",
-    "ppc_my_number",
-    "privacy_mark",
-    "eu_supervisory_authority",
-    "fsa",
-    "police",
-    "ipa_malware",
-    "ipa_unauthorized_access",
-    "jpcert",
-];
 
 /// The envelope of a template file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

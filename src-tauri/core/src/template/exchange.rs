@@ -1,6 +1,6 @@
 //! A company's policy as a template, and a template brought into an existing company file — the
 //! consultant's workflow: tune one client's policy, carry it to the next client (or start a new
-//! company file from it with [`super::CompanyFile::create`]).
+//! company file from it with [`crate::store::CompanyFile::create`]).
 //!
 //! A template holds no people (IPA model rules: roles are held by people from the contact table,
 //! and those belong to one company). Importing therefore replaces the policy and the BCP plan but
@@ -13,17 +13,21 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Transaction};
 
-use super::history::record_change;
-use super::rows;
-use super::{now, seed, Result, StoreError};
+use super::seed;
 use crate::error_code::ErrorCode;
-use crate::policy::editing::ImportSummary;
+use crate::store::history::record_change;
+use crate::store::rows;
+use crate::store::{now, Result, StoreError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::language::Language;
 use crate::policy::read::steps_by_parent;
+use crate::template::file::{template_file_json, validate_template, TemplateError};
 use crate::template::{
     AuthorityTemplate, BcpScenarioTemplate, BcpTargetTemplate, BcpTemplate, CategoryTemplate, ChecklistTemplate, LevelTemplate,
     PolicyTemplate, ProcedureTemplate, RoleTemplate, StepTemplate,
 };
-use crate::template_file::{template_file_json, validate_template, TemplateError};
 
 impl From<TemplateError> for StoreError {
     fn from(e: TemplateError) -> Self {
@@ -34,7 +38,7 @@ impl From<TemplateError> for StoreError {
 
 /// The company's whole policy and BCP plan in the template shape, without people.
 pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
-    let language = super::file_language(conn)?;
+    let language = crate::store::file_language(conn)?;
     let role_keys: HashMap<i64, String> =
         rows(conn, "SELECT id, key FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect();
     let role_key = |id: Option<i64>| id.and_then(|id| role_keys.get(&id).cloned());
@@ -130,7 +134,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
     })
 }
 
-/// The company's policy as a template file (see [`crate::template_file`]), stamped now and with
+/// The company's policy as a template file (see [`crate::template::file`]), stamped now and with
 /// the company's name as its source.
 pub fn template_file_bytes(conn: &Connection) -> Result<Vec<u8>> {
     let template = export_policy_template(conn)?;
@@ -149,7 +153,7 @@ pub fn template_file_bytes(conn: &Connection) -> Result<Vec<u8>> {
 pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyTemplate) -> Result<ImportSummary> {
     validate_template(template)?;
     let before = export_policy_template(tx)?;
-    let company_language = super::file_language(tx)?;
+    let company_language = crate::store::file_language(tx)?;
 
     // The links to this company's people, by what identifies them across templates.
     let mut holders: Vec<(String, Vec<i64>)> = Vec::new();
@@ -260,4 +264,24 @@ pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyT
 
     record_change(tx, author, "policy", None, Some(&before), Some(template))?;
     Ok(summary)
+}
+
+/// What importing a policy template kept, dropped and noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub template_language: Language,
+    pub company_language: Language,
+    /// The template is written in another language than the company file; the file's language
+    /// was not changed (the company profile changes it).
+    pub language_differs: bool,
+    /// Roles whose holders and deputies were kept (their key is in the template too).
+    pub roles_holders_kept: u32,
+    /// Roles that had holders but are not in the template; those assignments are gone.
+    pub roles_holders_dropped: u32,
+    /// Damaged targets whose recovery person and related contacts were kept (same name).
+    pub targets_links_kept: u32,
+    /// Damaged targets that had people linked but are not in the template by that name.
+    pub targets_links_dropped: u32,
+    /// Exercises whose assumed incident is no longer in the plan (now linked to none).
+    pub exercises_unlinked: u32,
 }
