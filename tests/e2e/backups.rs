@@ -1,8 +1,9 @@
 //! Automatic backups and restoring one from the app.
 
+use sonae_core::company_file::backups;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident;
 use sonae_core::language::Language;
-use sonae_core::store::{backups, CompanyFile};
 
 use crate::harness::{AppWindow, Home};
 

@@ -7,7 +7,7 @@ use sonae_core::contacts;
 use sonae_core::policy;
 use std::path::PathBuf;
 
-use sonae_core::store::CompanyFile;
+use sonae_core::company_file::CompanyFile;
 
 use crate::harness::{AppWindow, Home};
 

@@ -1,9 +1,10 @@
 //! Keeping contacts current: a contact due for confirmation is flagged on the home screen until
 //! someone edits it and confirms it.
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts;
 use sonae_core::language::Language;
-use sonae_core::store::{history, CompanyFile};
+use sonae_core::store::history;
 
 use crate::harness::{AppWindow, Home};
 

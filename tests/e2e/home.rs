@@ -1,7 +1,7 @@
 //! The home screen: the company name, switching language (and keeping it), refused files.
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
-use sonae_core::store::CompanyFile;
 
 use crate::harness::{AppWindow, Home};
 
@@ -44,7 +44,7 @@ async fn first_start_creates_a_default_company_file() {
     app.screenshot("first-start").await;
     app.close().await;
     let default_file = home.data_dir().join("company.sonae");
-    let check = sonae_core::store::check(&default_file).expect("a valid default company file");
+    let check = sonae_core::company_file::check(&default_file).expect("a valid default company file");
     assert_eq!(check.company_name, "わたしの会社");
 }
 

@@ -1,9 +1,9 @@
 //! Text a user typed (or a hostile file carried) is stored and shown as text, never run as HTML.
 
 use rusqlite::params;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident;
 use sonae_core::language::Language;
-use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};

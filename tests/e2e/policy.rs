@@ -2,9 +2,10 @@
 //! both saved at once and shown in the change history.
 
 use sonae_core::company;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
 use sonae_core::policy;
-use sonae_core::store::{history, CompanyFile};
+use sonae_core::store::history;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};

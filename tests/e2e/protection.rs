@@ -1,8 +1,12 @@
 //! Protecting a company file with a passphrase from the app, and opening it again.
 
+use sonae_core::company_file;
+use sonae_core::company_file::backups;
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
+use sonae_core::home;
 use sonae_core::language::Language;
 use sonae_core::policy;
-use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::harness::{AppWindow, Home};
 
@@ -14,7 +18,7 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
     let home = Home::new();
     let file = home.path("sakura.sonae");
     drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
-    let company_name = store::check(&file).unwrap().company_name;
+    let company_name = company_file::check(&file).unwrap().company_name;
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.wait_for_text_in("[data-testid=company-name]", &company_name).await;
@@ -39,7 +43,7 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
         let bytes = std::fs::read(&path).unwrap();
         assert!(!bytes.starts_with(b"SQLite format 3"), "{} is still plain SQLite", path.display());
         assert!(!contains(&bytes, company_name.as_bytes()), "{} shows the company name", path.display());
-        assert_eq!(store::check(&path).unwrap_err().code(), "passphrase_required");
+        assert_eq!(company_file::check(&path).unwrap_err().code(), "passphrase_required");
     }
 
     // Opened again, the app asks for the passphrase; a wrong one is refused and changes nothing.
@@ -63,7 +67,7 @@ async fn a_protected_file_asks_for_its_passphrase_and_refuses_a_wrong_one() {
     let reopened =
         CompanyFile::open_with_passphrase(&file, Some(&Passphrase::new(PASSPHRASE))).expect("opens with the passphrase");
     assert!(reopened.is_protected());
-    assert_eq!(store::home_summary(reopened.connection(), None).unwrap().company.name, company_name);
+    assert_eq!(home::home_summary(reopened.connection(), None).unwrap().company.name, company_name);
 }
 
 #[tokio::test]
@@ -110,7 +114,7 @@ async fn a_new_client_file_takes_its_policy_from_a_protected_file_once_its_passp
     let client = CompanyFile::open(&client_file).expect("the new client file opens without a passphrase");
     assert!(!client.is_protected());
     assert_eq!(role_names(&client), source_roles, "the new file's roles are not the protected file's");
-    assert_eq!(store::home_summary(client.connection(), None).unwrap().contact_count, 0);
+    assert_eq!(home::home_summary(client.connection(), None).unwrap().contact_count, 0);
     assert_eq!(std::fs::read(&source).unwrap(), source_bytes, "the source file changed");
 }
 

@@ -8,9 +8,9 @@ use sonae_core::language::Language;
 use std::path::Path;
 use std::process::Command;
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident::affected_data::{DataItem, DataSubjectGroup, Harm};
 use sonae_core::rules::{Authority, Duty, Ground};
-use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};

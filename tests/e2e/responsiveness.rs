@@ -1,10 +1,12 @@
 //! The window keeps answering while a long task runs: a large company file with 20 backups is
 //! protected by a passphrase (each backup converted too), and meanwhile the user moves around.
 
+use sonae_core::company_file;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use sonae_core::store::{self, backups, CompanyFile};
+use sonae_core::company_file::backups;
+use sonae_core::company_file::CompanyFile;
 
 use crate::harness::{AppWindow, Home};
 
@@ -27,7 +29,7 @@ async fn the_window_answers_while_a_large_file_and_its_backups_are_converted() {
         backups::take_backup(&company, &backup_dir, backups::BackupReason::Manual).expect("backup");
     }
     drop(company);
-    let company_name = store::check(&file).unwrap().company_name;
+    let company_name = company_file::check(&file).unwrap().company_name;
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.wait_for_text_in("[data-testid=company-name]", &company_name).await;
@@ -60,7 +62,7 @@ async fn the_window_answers_while_a_large_file_and_its_backups_are_converted() {
     app.click("[data-testid=nav-files]").await;
     app.wait_for_text_in("[data-testid=protection-state]", "保護されています").await;
     app.close().await;
-    assert_eq!(store::check(&file).unwrap_err().code(), "passphrase_required");
+    assert_eq!(company_file::check(&file).unwrap_err().code(), "passphrase_required");
 }
 
 /// How many backups in `dir` are still plain SQLite files.

@@ -1,7 +1,8 @@
 //! Opening a company file written by Sonae 0.1 (`tests/fixtures/v1-incidents.sonae`): the app
 //! upgrades it, says so once, and the Backups screen lists the copy kept from before (「更新前」).
 
-use sonae_core::store::{self, backups};
+use sonae_core::company_file;
+use sonae_core::company_file::backups;
 
 use crate::harness::{AppWindow, Home};
 
@@ -11,7 +12,7 @@ async fn an_older_file_is_upgraded_said_once_and_its_copy_listed() {
     let home = Home::new();
     let file = home.path("client.sonae");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1-incidents.sonae"), &file).unwrap();
-    let company_name = store::check(&file).unwrap().company_name;
+    let company_name = company_file::check(&file).unwrap().company_name;
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.wait_for_text_in("[data-testid=company-name]", &company_name).await;
@@ -33,10 +34,10 @@ async fn an_older_file_is_upgraded_said_once_and_its_copy_listed() {
     app.close().await;
 
     // On disk: the file is the new version, the copy the old one.
-    assert_eq!(store::check(&file).unwrap().schema_version, store::SCHEMA_VERSION);
+    assert_eq!(company_file::check(&file).unwrap().schema_version, company_file::SCHEMA_VERSION);
     let listed = backups::list_backups(&backups::default_backup_dir(&file).unwrap(), "client").unwrap();
     let kept = listed.iter().find(|b| b.reason == backups::BackupReason::BeforeUpgrade).expect("a copy from before the upgrade");
-    assert_eq!(store::check(&kept.path).unwrap().schema_version, 1);
+    assert_eq!(company_file::check(&kept.path).unwrap().schema_version, 1);
 
     // Opened again, nothing is said: the file is current.
     let app = AppWindow::launch(&home, Some(&file)).await;

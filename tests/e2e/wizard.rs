@@ -4,11 +4,11 @@ use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::Path;
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident::IncidentStatus;
 use sonae_core::incident::ObligationStatus;
 use sonae_core::incident::TaskSource;
 use sonae_core::rules::{Authority, Duty};
-use sonae_core::store::CompanyFile;
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};

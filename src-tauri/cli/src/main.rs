@@ -7,19 +7,22 @@
 //! machine (`ps`) and kept in shell histories.
 
 use sonae_core::company;
+use sonae_core::company_file;
 use sonae_core::contacts;
 use sonae_core::incident;
+use sonae_core::store;
 use sonae_core::template;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use sonae_core::company_file::backups::{self, BackupContents, BackupInfo, BackupReason};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::rules;
-use sonae_core::store::backups::{self, BackupContents, BackupInfo, BackupReason};
-use sonae_core::store::{self, CompanyFile, Passphrase};
 use sonae_tasks::tasks;
 
 /// The environment variable holding the passphrase of a protected company file.
@@ -361,12 +364,12 @@ fn run(command: Command) -> Result<(), Failure> {
             println!("created {} ({})", file.display(), profile.name);
         }
         Command::Check { file } => {
-            let check = store::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
+            let check = company_file::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
             let protected = if check.protected { ", protected by a passphrase" } else { "" };
-            let older = if check.schema_version < store::SCHEMA_VERSION {
+            let older = if check.schema_version < company_file::SCHEMA_VERSION {
                 format!(
                     "; written by an older Sonae, updated to version {} when it is next opened to be changed",
-                    store::SCHEMA_VERSION
+                    company_file::SCHEMA_VERSION
                 )
             } else {
                 String::new()

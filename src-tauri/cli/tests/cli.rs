@@ -33,7 +33,7 @@ fn init_demo_check_and_list_incidents() {
 
     let check = sonae_cli(&["check", path_arg(&file)]);
     assert!(check.status.success(), "{}", stderr(&check));
-    let schema = format!("schema version {})", sonae_core::store::SCHEMA_VERSION);
+    let schema = format!("schema version {})", sonae_core::company_file::SCHEMA_VERSION);
     assert!(String::from_utf8_lossy(&check.stdout).contains(&schema));
 
     let list = sonae_cli(&["incident", "list", path_arg(&file), "--json"]);

@@ -9,11 +9,11 @@ use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
+use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts::csv::preview_contacts_csv;
 use sonae_core::contacts::Email;
 use sonae_core::contacts::Phone;
 use sonae_core::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag};
-use sonae_core::store::CompanyFile;
 
 const CONTACTS: usize = 5_000;
 

@@ -7,9 +7,9 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use rusqlite::params;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
-use sonae_core::store::CompanyFile;
 
 /// The sample company, plus (when `large`) 2,000 more timeline entries on incident 1 and
 /// procedure steps added until the policy holds 300.

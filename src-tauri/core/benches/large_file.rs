@@ -6,11 +6,13 @@
 //! `cargo run -p sonae-core --example large_file -- FILE`, and the window's responsiveness test a
 //! smaller one (both include that file).
 
+use sonae_core::company_file;
+use sonae_core::home;
 use sonae_core::incident;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::company_file::CompanyFile;
 
 #[path = "support/large_company.rs"]
 mod large_company;
@@ -34,7 +36,7 @@ fn large_file(c: &mut Criterion) {
     group.bench_function("open", |b| b.iter(|| CompanyFile::open(black_box(&path)).expect("opens")));
     let company = CompanyFile::open(&path).expect("opens");
     let conn = company.connection();
-    group.bench_function("home_summary", |b| b.iter(|| store::home_summary(conn, None).expect("summary")));
+    group.bench_function("home_summary", |b| b.iter(|| home::home_summary(conn, None).expect("summary")));
     group.bench_function("list_incidents", |b| b.iter(|| incident::read::list_incidents(conn).expect("list")));
     let some_id: i64 = conn.query_row("SELECT max(id) FROM incident", [], |r| r.get(0)).expect("an incident");
     group.bench_function("incident_detail", |b| b.iter(|| incident::read::incident_detail(conn, some_id).expect("detail")));
@@ -42,7 +44,7 @@ fn large_file(c: &mut Criterion) {
     drop(company);
 
     // The same file protected by a passphrase: every page is decrypted and its HMAC checked.
-    let passphrase = store::Passphrase::new("correct horse battery");
+    let passphrase = company_file::Passphrase::new("correct horse battery");
     let started = std::time::Instant::now();
     CompanyFile::open(&path).expect("opens").set_passphrase(Some(&passphrase)).expect("protect");
     eprintln!("large file: protected in {:.1} s", started.elapsed().as_secs_f64());

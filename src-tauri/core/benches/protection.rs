@@ -8,7 +8,8 @@ use sonae_core::language::Language;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use sonae_core::store::{CompanyFile, Passphrase};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 
 fn protection(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temporary directory");

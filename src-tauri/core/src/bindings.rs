@@ -6,7 +6,7 @@ use crate::policy;
 use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
-use crate::{bcp, company, contacts, error_code, language, model, render, rules, store, template};
+use crate::{bcp, company, company_file, contacts, error_code, home, language, model, render, rules, store, template};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -20,8 +20,8 @@ pub fn typescript() -> String {
         rules::IncidentStage::decl(&cfg),
         incident::IncidentStatus::decl(&cfg),
         incident::IncidentSummary::decl(&cfg),
-        model::StaleContact::decl(&cfg),
-        model::HomeSummary::decl(&cfg),
+        home::StaleContact::decl(&cfg),
+        home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
         model::Preferences::decl(&cfg),
         error_code::ErrorCode::decl(&cfg),
@@ -88,11 +88,11 @@ pub fn typescript() -> String {
         contacts::csv::CsvProblem::decl(&cfg),
         contacts::csv::CsvRow::decl(&cfg),
         contacts::csv::CsvPreview::decl(&cfg),
-        store::backups::BackupReason::decl(&cfg),
-        store::backups::BackupSummary::decl(&cfg),
-        store::backups::BackupContents::decl(&cfg),
-        store::backups::BackupInfo::decl(&cfg),
-        store::backups::RekeyedBackups::decl(&cfg),
+        company_file::backups::BackupReason::decl(&cfg),
+        company_file::backups::BackupSummary::decl(&cfg),
+        company_file::backups::BackupContents::decl(&cfg),
+        company_file::backups::BackupInfo::decl(&cfg),
+        company_file::backups::RekeyedBackups::decl(&cfg),
         policy::editing::ContactRef::decl(&cfg),
         policy::editing::EditableRole::decl(&cfg),
         policy::editing::EditableLevel::decl(&cfg),

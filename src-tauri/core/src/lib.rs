@@ -17,9 +17,11 @@
 pub mod bcp;
 pub mod bindings;
 pub mod company;
+pub mod company_file;
 pub mod contacts;
 pub mod error_code;
 pub mod fold;
+pub mod home;
 pub mod incident;
 pub mod language;
 pub mod model;

@@ -4,36 +4,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::company::CompanyProfile;
 use crate::error_code::ErrorReport;
-use crate::incident::{IncidentRef, IncidentSummary};
+use crate::incident::IncidentRef;
 use crate::language::Language;
-
-/// A contact whose details have not been confirmed for too long (or ever).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct StaleContact {
-    pub id: i64,
-    pub name: String,
-    pub organization: String,
-    /// YYYY-MM-DD, or null when never confirmed.
-    pub last_confirmed_on: Option<String>,
-}
-
-/// What the home screen shows. Its lists are cut to the first [`HOME_LIST_LENGTH`] entries (the
-/// most urgent incidents, the longest-unconfirmed contacts) with the full counts beside them: the
-/// home screen is an overview, and the incident and contact screens hold the whole lists.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct HomeSummary {
-    pub company: CompanyProfile,
-    pub open_incidents: Vec<IncidentSummary>,
-    pub open_incident_count: i64,
-    pub stale_contacts: Vec<StaleContact>,
-    pub stale_contact_count: i64,
-    pub contact_count: i64,
-}
-
-/// How many entries each list on the home screen shows.
-pub const HOME_LIST_LENGTH: usize = 5;
 
 /// The user's preferences, kept outside company files (they belong to the person, not the company).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

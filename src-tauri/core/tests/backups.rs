@@ -4,8 +4,9 @@
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
-use sonae_core::store::backups::{self, BackupContents, BackupReason};
-use sonae_core::store::{CompanyFile, StoreError};
+use sonae_core::company_file::backups::{self, BackupContents, BackupReason};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::store::StoreError;
 
 fn demo_file(dir: &Path) -> PathBuf {
     let path = dir.join("acme.sonae");
@@ -73,7 +74,7 @@ fn a_backup_is_named_for_its_file_and_summarised() {
     assert_eq!(taken.size_bytes, std::fs::metadata(&taken.path).unwrap().len());
 
     // A backup is a standalone company file: it opens and leaves no WAL beside itself.
-    assert!(sonae_core::store::check(&taken.path).is_ok());
+    assert!(sonae_core::company_file::check(&taken.path).is_ok());
     assert!(!backup_dir.join(format!("{name}-wal")).exists());
     assert_eq!(backups::list_backups(&backup_dir, "acme").unwrap(), vec![taken]);
 }

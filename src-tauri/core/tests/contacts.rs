@@ -4,16 +4,18 @@
 //! the end-to-end tests (`tests/fixtures/contacts-50-cp932*.csv` at the repository root).
 
 use sonae_core::contacts;
+use sonae_core::home;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts::csv::{preview_contacts_csv, CsvEncoding};
 use sonae_core::contacts::Email;
 use sonae_core::contacts::Phone;
 use sonae_core::contacts::{ContactInput, ContactKind, ContactQuery, ContactTag, ContactUse};
 use sonae_core::store::history::{change_history, ChangeAction};
-use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::store::StoreError;
 use sonae_core::template::builtin_policy;
 
 fn empty_file() -> CompanyFile {
@@ -184,7 +186,7 @@ fn confirming_and_the_call_tree() {
     assert_eq!(stale(&file, NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()), ["一郎", "三郎", "二郎"]);
     // The home screen uses the same cutoff.
     let home = |file: &CompanyFile, on| -> Vec<String> {
-        store::home_summary(file.connection(), Some(on)).unwrap().stale_contacts.into_iter().map(|c| c.name).collect()
+        home::home_summary(file.connection(), Some(on)).unwrap().stale_contacts.into_iter().map(|c| c.name).collect()
     };
     assert_eq!(home(&file, on), ["三郎"]);
     assert_eq!(home(&file, NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()).len(), 3);

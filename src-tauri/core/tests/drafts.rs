@@ -11,6 +11,7 @@ use std::process::Command;
 use chrono::NaiveDate;
 use sonae_core::company::CompanyProfile;
 use sonae_core::company::InquiryDesk;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::incident::record;
 use sonae_core::incident::wizard::{CaseKind, IncidentBasics};
@@ -19,7 +20,6 @@ use sonae_core::language::Language;
 use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 use sonae_core::rules::Facts;
 use sonae_core::rules::Sector;
-use sonae_core::store::CompanyFile;
 
 struct Office {
     _dir: tempfile::TempDir,

@@ -12,6 +12,7 @@
 
 use sonae_core::bcp;
 use sonae_core::contacts;
+use sonae_core::home;
 use sonae_core::incident;
 use sonae_core::language::Language;
 use sonae_core::policy;
@@ -21,8 +22,8 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use sonae_core::company_file::CompanyFile;
 use sonae_core::rules::{self, parse_facts};
-use sonae_core::store::{self, CompanyFile};
 use sonae_core::template::file::{parse_template_file, template_file_json};
 
 // ---------------------------------------------------------------------------------------------
@@ -318,7 +319,7 @@ fn open_or_refuse(bytes: &[u8]) -> Result<(), TestCaseError> {
             let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).expect("integrity check runs");
             prop_assert_eq!(integrity, "ok");
             let _ = incident::read::list_incidents(conn);
-            let _ = store::home_summary(conn, None);
+            let _ = home::home_summary(conn, None);
         }
         Err(error) => {
             prop_assert!(

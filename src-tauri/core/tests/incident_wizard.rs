@@ -1,6 +1,7 @@
 //! The incident wizard against a real company file: each step as the app confirms it, read back
 //! the way the detail page and the exported report read it.
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident;
 use sonae_core::incident::affected_data::{AffectedData, DataItem, DataItems, DataSubjectGroup, Harm, ReportingDetails};
 use sonae_core::incident::draft::{StepDraft, WhatHappenedDraft};
@@ -15,7 +16,6 @@ use sonae_core::incident::TaskSource;
 use sonae_core::language::Language;
 use sonae_core::rules::IncidentStage;
 use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
-use sonae_core::store::CompanyFile;
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");

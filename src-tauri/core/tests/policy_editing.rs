@@ -8,7 +8,9 @@ use sonae_core::bcp::editing::ExerciseInput;
 use sonae_core::bcp::editing::ScenarioInput;
 use sonae_core::bcp::editing::TargetInput;
 use sonae_core::company;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts;
+use sonae_core::home;
 use sonae_core::incident;
 use sonae_core::language::Language;
 use sonae_core::policy;
@@ -16,7 +18,7 @@ use sonae_core::policy::editing::{AuthorityInput, CategoryInput, EditablePolicy,
 use sonae_core::rules;
 use sonae_core::rules::Sector;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
-use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::store::{self, StoreError};
 use sonae_core::template;
 use sonae_core::template::builtin_policy;
 use sonae_core::template::file::parse_template_file;
@@ -532,7 +534,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
     assert!(contact_changes.iter().any(|c| c.entity_id == Some(kobayashi) && c.label == "小林 翔"));
     assert_eq!(changes(&file), changes_before + 3);
     // The home screen no longer lists them as due for confirmation.
-    let home = store::home_summary(file.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+    let home = home::home_summary(file.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
     assert!(home.stale_contacts.iter().all(|c| c.id != kobayashi));
 
     let exercise = bcp::edit::editable_bcp(file.connection()).unwrap().exercises.into_iter().find(|e| e.id == id).unwrap();

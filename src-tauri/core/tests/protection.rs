@@ -2,13 +2,16 @@
 //! the backups that follow the file's protection. Every refusal leaves the file byte for byte.
 
 use sonae_core::company;
+use sonae_core::company_file;
 use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
+use sonae_core::company_file::backups::{self, BackupContents, BackupReason};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_core::incident::NearMissInput;
-use sonae_core::store::backups::{self, BackupContents, BackupReason};
-use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
+use sonae_core::store::StoreError;
 
 const SECRET: &str = "correct horse battery";
 const OTHER: &str = "staple of the week";
@@ -75,7 +78,7 @@ fn assert_refused_untouched(path: &Path, given: Option<&Passphrase>, code: &str)
     let before = std::fs::read(path).unwrap();
     let error = CompanyFile::open_with_passphrase(path, given).err().expect("refused");
     assert_eq!(error.code(), code, "{error}");
-    assert_eq!(store::check_with_passphrase(path, given).unwrap_err().code(), code);
+    assert_eq!(company_file::check_with_passphrase(path, given).unwrap_err().code(), code);
     assert_eq!(CompanyFile::open_to_read_with_passphrase(path, given).err().expect("refused").code(), code);
     assert!(std::fs::read(path).unwrap() == before, "{} was modified", path.display());
     assert_no_side_files(path);
@@ -123,7 +126,7 @@ fn a_protected_file_shows_nothing_and_opens_only_with_its_passphrase() {
     // Nothing typed is no passphrase.
     assert_refused_untouched(&path, Some(&passphrase("")), "passphrase_required");
 
-    let check = store::check_with_passphrase(&path, Some(&passphrase(SECRET))).expect("check");
+    let check = company_file::check_with_passphrase(&path, Some(&passphrase(SECRET))).expect("check");
     assert!(check.protected);
     assert_eq!(check.company_name, names.0);
 
@@ -144,7 +147,7 @@ fn a_passphrase_given_for_a_plain_file_is_ignored() {
     let company = CompanyFile::open_with_passphrase(&path, Some(&passphrase(SECRET))).expect("opens");
     assert!(!company.is_protected());
     assert!(company.passphrase().is_none());
-    assert!(!store::check_with_passphrase(&path, Some(&passphrase(SECRET))).unwrap().protected);
+    assert!(!company_file::check_with_passphrase(&path, Some(&passphrase(SECRET))).unwrap().protected);
     drop(company);
     assert!(std::fs::read(&path).unwrap().starts_with(b"SQLite format 3\0"));
 }
@@ -309,8 +312,8 @@ fn backups_of_a_protected_file_are_protected_and_listed_with_its_passphrase() {
 
     for copy in [&taken.path, &out, &in_background.path] {
         assert_unreadable(copy, &names);
-        assert!(store::check_with_passphrase(copy, Some(&passphrase(SECRET))).unwrap().protected);
-        assert_eq!(store::check(copy).unwrap_err().code(), "passphrase_required");
+        assert!(company_file::check_with_passphrase(copy, Some(&passphrase(SECRET))).unwrap().protected);
+        assert_eq!(company_file::check(copy).unwrap_err().code(), "passphrase_required");
     }
     let listed = backups::list_backups_with_passphrase(&backup_dir, "acme", Some(&passphrase(SECRET))).unwrap();
     assert_eq!(listed.len(), 2);

@@ -1,12 +1,15 @@
 //! The company file as a whole: creating, opening, refusing bad files, and the invariants the
 //! schema itself guarantees (append-only timeline, foreign keys).
 
+use sonae_core::company_file;
+use sonae_core::home;
 use sonae_core::incident;
 use sonae_core::language::Language;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::store::StoreError;
 use sonae_core::template::builtin_policy;
 
 fn scratch() -> tempfile::TempDir {
@@ -37,7 +40,7 @@ fn assert_refused_untouched(path: &Path, expected_code: &str) -> String {
         Err(e) => e,
     };
     assert_eq!(error.code(), expected_code, "{error}");
-    assert!(store::check(path).is_err(), "check accepted {}", path.display());
+    assert!(company_file::check(path).is_err(), "check accepted {}", path.display());
     assert!(std::fs::read(path).expect("read") == before, "{} was modified", path.display());
     for suffix in ["-wal", "-shm", "-journal"] {
         let mut side = path.as_os_str().to_owned();
@@ -53,9 +56,9 @@ fn a_new_file_from_the_template_opens_and_checks() {
     let path = dir.path().join("new.sonae");
     let template = builtin_policy(Language::Ja).expect("template");
     drop(CompanyFile::create(&path, "株式会社テスト", &template).expect("create"));
-    let check = store::check(&path).expect("check");
+    let check = company_file::check(&path).expect("check");
     assert_eq!(check.company_name, "株式会社テスト");
-    assert_eq!(check.schema_version, store::SCHEMA_VERSION);
+    assert_eq!(check.schema_version, company_file::SCHEMA_VERSION);
 
     let company = CompanyFile::open(&path).expect("open");
     let conn = company.connection();
@@ -205,7 +208,8 @@ fn another_programs_database_is_refused() {
 #[test]
 fn a_file_from_a_newer_version_is_refused_and_left_unchanged() {
     let dir = scratch();
-    let path = altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", store::SCHEMA_VERSION + 1).unwrap());
+    let path =
+        altered_demo_file(dir.path(), |conn| conn.pragma_update(None, "user_version", company_file::SCHEMA_VERSION + 1).unwrap());
     let message = assert_refused_untouched(&path, "newer_version");
     assert!(message.contains("newer Sonae"), "{message}");
 }
@@ -257,7 +261,7 @@ fn the_demo_company_is_realistic() {
     let holders: i64 = conn.query_row("SELECT count(DISTINCT role_id) FROM role_holder", [], |r| r.get(0)).unwrap();
     let roles: i64 = conn.query_row("SELECT count(*) FROM role", [], |r| r.get(0)).unwrap();
     assert_eq!(holders, roles, "every role should have a holder in the demo");
-    let summary = store::home_summary(conn, chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+    let summary = home::home_summary(conn, chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
     assert!(!summary.stale_contacts.is_empty(), "the demo should show contacts to confirm");
     assert!(summary.contact_count >= 10);
 }
@@ -278,11 +282,11 @@ fn contacts_become_stale_after_the_configured_months() {
         .unwrap();
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
     let stale: Vec<String> =
-        store::home_summary(company.connection(), on).unwrap().stale_contacts.into_iter().map(|c| c.name).collect();
+        home::home_summary(company.connection(), on).unwrap().stale_contacts.into_iter().map(|c| c.name).collect();
     assert_eq!(stale, ["never", "old"]);
 
     company.write(|tx| Ok(tx.execute("UPDATE company SET stale_contact_months = 3", [])?)).unwrap();
-    let stale = store::home_summary(company.connection(), on).unwrap().stale_contacts.len();
+    let stale = home::home_summary(company.connection(), on).unwrap().stale_contacts.len();
     assert_eq!(stale, 3);
 }
 
@@ -304,7 +308,7 @@ fn the_home_screen_shows_the_first_few_of_long_lists_with_their_counts() {
             Ok(())
         })
         .unwrap();
-    let home = store::home_summary(company.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
+    let home = home::home_summary(company.connection(), chrono::NaiveDate::from_ymd_opt(2026, 11, 22)).unwrap();
     let names: Vec<_> = home.stale_contacts.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names, ["c11", "c10", "c09", "c08", "c07"], "the longest unconfirmed first");
     assert_eq!((home.stale_contact_count, home.contact_count), (12, 12));
@@ -335,7 +339,7 @@ fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
     let path = dir.path().join("顧客 #1?%20.sonae");
     drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
     let before = std::fs::read(&path).unwrap();
-    assert!(store::check(&path).is_ok());
+    assert!(company_file::check(&path).is_ok());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, [path.file_name().unwrap()], "check created files beside the company file");

@@ -3,15 +3,19 @@
 //! timeline stays append-only, a copy of the file as it was is kept among its backups and
 //! restores to the old file, and reading a file never upgrades it.
 
+use sonae_core::company_file;
+use sonae_core::home;
 use sonae_core::incident;
 use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
-use sonae_core::store::backups::{self, BackupContents, BackupReason};
-use sonae_core::store::migrate::{Migration, KEPT_ROWS, MIGRATIONS, REWRITTEN_COLUMNS};
-use sonae_core::store::{self, CompanyFile, Passphrase, SCHEMA_VERSION};
+use sonae_core::company_file::backups::{self, BackupContents, BackupReason};
+use sonae_core::company_file::migrate::{Migration, KEPT_ROWS, MIGRATIONS, REWRITTEN_COLUMNS};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
+use sonae_core::company_file::SCHEMA_VERSION;
 
 /// The passphrase `make-v1.sh` protected `v1-protected.sonae` with.
 const FIXTURE_PASSPHRASE: &str = "備え あり 2026";
@@ -133,7 +137,7 @@ fn the_fixtures_are_version_1_files_with_rows_in_every_area() {
     for name in FIXTURES {
         // A copy: a read connection to a WAL-mode file would leave side files in the repository.
         let (_dir, path) = copy_of(name);
-        let check = store::check_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
+        let check = company_file::check_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
         assert_eq!(check.schema_version, 1, "{name}");
         let rows = snapshot_of_file(&path, passphrase_for(name).as_ref());
         for table in ["company", "contact", "role", "procedure_step", "authority", "incident", "timeline_entry", "obligation"] {
@@ -290,7 +294,7 @@ fn a_failed_migration_is_rolled_back_whole() {
     drop(file);
     // The real migrations before it went with it: one upgrade is one transaction, so the file is
     // still the version-1 file it was, to be upgraded whole by a build without the faulty step.
-    let check = store::check(&path).unwrap();
+    let check = company_file::check(&path).unwrap();
     assert_eq!(check.schema_version, 1);
     assert_eq!(snapshot_of_file(&path, None), snapshot_before, "rows changed by a failed upgrade");
 }
@@ -322,7 +326,7 @@ fn the_before_upgrade_backup_restores_the_file_as_it_was() {
 
         backups::restore_with_passphrase(&backup, &path, &backup_dir, passphrase.as_ref()).unwrap();
         // What Sonae 0.1 wrote: version 1, the same schema and the same rows.
-        let check = store::check_with_passphrase(&path, passphrase.as_ref()).unwrap();
+        let check = company_file::check_with_passphrase(&path, passphrase.as_ref()).unwrap();
         assert_eq!(check.schema_version, 1, "{name}");
         assert_eq!(schema_of(&path, passphrase.as_ref()), original_schema, "{name}");
         assert_eq!(snapshot_of_file(&path, passphrase.as_ref()), original_rows, "{name}");
@@ -343,7 +347,7 @@ fn reading_an_older_file_never_changes_it() {
         assert_eq!(insurance, 0);
         let incidents = incident::read::list_incidents(file.connection()).unwrap();
         assert!(!incidents.is_empty(), "{name}");
-        store::home_summary(file.connection(), None).unwrap();
+        home::home_summary(file.connection(), None).unwrap();
         drop(file);
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} changed by reading it");
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();

@@ -27,7 +27,9 @@
 use std::fmt;
 use std::path::Path;
 
-use sonae_core::store::{CompanyFile, Passphrase, StoreError};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
+use sonae_core::store::StoreError;
 
 /// The writer's first line: the company file is open (checked, recovered) and writes begin.
 pub const OPENED: &str = "opened";

@@ -13,10 +13,11 @@ use std::process::ExitCode;
 
 use rusqlite::{params, Transaction};
 use serde_json::json;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident::draft::StepDraft;
 use sonae_core::incident::wizard::Recovery;
 use sonae_core::rules;
-use sonae_core::store::{self, CompanyFile, StoreError};
+use sonae_core::store::{self, StoreError};
 use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
 
 /// Timeline messages of the length and kind people type during an incident.

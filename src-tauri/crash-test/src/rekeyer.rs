@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use sonae_core::store::{Passphrase, StoreError};
+use sonae_core::company_file::Passphrase;
+use sonae_core::store::StoreError;
 use sonae_crash_test::{converted_line, open_with_any, OPENED, PROTECTIONS};
 
 fn main() -> ExitCode {

@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sonae_core::store::{CompanyFile, Passphrase};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_crash_test::UPGRADED;
 
 fn main() -> ExitCode {

@@ -25,6 +25,7 @@
 //! and pass the integrity check; a file left old is upgraded again by the next run, as the app
 //! would on its next start.
 
+use sonae_core::company_file;
 use sonae_core::language::Language;
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
@@ -33,11 +34,8 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use sonae_core::store::Passphrase;
-use sonae_core::{
-    rules,
-    store::{self, CompanyFile},
-};
+use sonae_core::company_file::{CompanyFile, Passphrase};
+use sonae_core::rules;
 use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS, UPGRADED};
 
 /// Where kills land: this share (percent) at a random moment after the writer starts, so in the
@@ -140,7 +138,7 @@ fn conversions_survive_kills(kills: u64, seed: u64, dir: &Path) {
     }
     // What the kills left beside the file is what the app clears when it next opens the file
     // (there only once an hour old); the file must still open afterwards.
-    let leftovers = store::remove_leftover_staging(dir, Duration::ZERO);
+    let leftovers = company_file::remove_leftover_staging(dir, Duration::ZERO);
     let remaining: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
@@ -417,11 +415,11 @@ fn run_upgrader_and_kill(path: &Path, passphrase: Option<&str>, run_for: Duratio
 /// Checks the file a killed upgrade left: intact, exactly the old or the new schema, with every
 /// row. Answers whether it is the new version.
 fn verify_upgrade_state(path: &Path, key: Option<&Passphrase>, expected: &UpgradeExpectation) -> Result<bool, String> {
-    let check = store::check_with_passphrase(path, key).map_err(|e| format!("the file does not open: {e}"))?;
+    let check = company_file::check_with_passphrase(path, key).map_err(|e| format!("the file does not open: {e}"))?;
     let schema = schema_of(path, key);
     let upgraded = match check.schema_version {
         1 if schema == expected.old_schema => false,
-        v if v == store::SCHEMA_VERSION && schema == expected.new_schema => true,
+        v if v == company_file::SCHEMA_VERSION && schema == expected.new_schema => true,
         v => return Err(format!("schema version {v} with a schema that is neither the old nor the new one: {schema:#?}")),
     };
     let (rows, expected_rows) = match upgraded {
@@ -436,7 +434,7 @@ fn verify_upgrade_state(path: &Path, key: Option<&Passphrase>, expected: &Upgrad
 
 /// How many copies kept before an upgrade the backup folder of `path` holds.
 fn before_upgrade_copies(path: &Path) -> usize {
-    let folder = store::backups::default_backup_dir(path).expect("backup folder");
+    let folder = company_file::backups::default_backup_dir(path).expect("backup folder");
     let name_ends = |entry: &std::fs::DirEntry| entry.file_name().to_string_lossy().ends_with(".before-upgrade.sonae");
     std::fs::read_dir(folder).map(|entries| entries.flatten().filter(name_ends).count()).unwrap_or(0)
 }
@@ -475,7 +473,7 @@ fn tables_of(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)
 /// Every row of `tables`, in the columns given (an upgrade may add columns, never take a value);
 /// with `kept`, only what upgrades keep exactly (`migrate::REWRITTEN_COLUMNS`, `KEPT_ROWS`).
 fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>)], kept: bool) -> Vec<String> {
-    use store::migrate::{KEPT_ROWS, REWRITTEN_COLUMNS};
+    use company_file::migrate::{KEPT_ROWS, REWRITTEN_COLUMNS};
     let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
     let mut rows = Vec::new();
     for (table, columns) in tables {

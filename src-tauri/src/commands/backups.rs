@@ -1,6 +1,6 @@
 //! The automatic backups of the open company file, and putting one back.
 
-use sonae_core::store::backups::BackupInfo;
+use sonae_core::company_file::backups::BackupInfo;
 use sonae_tasks::Session;
 use tauri::State;
 

@@ -3,7 +3,8 @@
 
 use sonae_core::bcp;
 use sonae_core::bcp::editing::*;
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::store;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};

@@ -1,13 +1,16 @@
 //! The open company file, its overview, and moving between company files: the recent ones, another
 //! one chosen on disk, or a new one for a new client.
 
+use sonae_core::home;
 use std::path::PathBuf;
 
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
+use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
-use sonae_core::model::{HomeSummary, OpenFileState, PolicySource, RecentFile};
-use sonae_core::store::{self, CompanyFile, Passphrase};
+use sonae_core::model::{OpenFileState, PolicySource, RecentFile};
 use sonae_tasks::{tasks, ImportKind, Session};
 use tauri::State;
 
@@ -56,7 +59,7 @@ pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>,
 /// The home screen's overview of the open company file.
 #[tauri::command(async)]
 pub fn home_summary(session: State<'_, Session>) -> CommandResult<HomeSummary> {
-    with_company(&session, |company| Ok(store::home_summary(company.connection(), None)?))
+    with_company(&session, |company| Ok(home::home_summary(company.connection(), None)?))
 }
 
 /// The company files opened before, the most recent first.

@@ -2,6 +2,7 @@
 //! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::incident;
 use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
@@ -17,7 +18,7 @@ use sonae_core::incident::ObligationUpdate;
 use sonae_core::policy;
 use sonae_core::policy::WizardPolicy;
 use sonae_core::rules::Facts;
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};

@@ -12,8 +12,8 @@ pub mod incidents;
 pub mod policy;
 pub mod preferences;
 
+use sonae_core::company_file::CompanyFile;
 use sonae_core::error_code::ErrorReport;
-use sonae_core::store::CompanyFile;
 
 use sonae_tasks::Session;
 

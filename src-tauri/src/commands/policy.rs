@@ -4,10 +4,11 @@
 
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
+use sonae_core::company_file::CompanyFile;
 use sonae_core::model::ChosenPolicyTemplate;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::store;
 use sonae_core::template;
 use sonae_core::template::exchange::ImportSummary;
 use tauri::State;

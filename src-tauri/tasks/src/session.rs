@@ -8,14 +8,17 @@
 //! import or export) holds the file for seconds. Meanwhile every other request answers at once
 //! with `busy` instead of queueing behind it, and a second long task is refused the same way.
 
+use sonae_core::company_file;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use sonae_core::company_file::backups;
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
-use sonae_core::store::{self, backups, CompanyFile, Passphrase};
 
 use crate::settings::Settings;
 use crate::tasks;
@@ -62,7 +65,7 @@ impl OpenFile {
     }
 
     /// What opening upgraded in the open file, while its notice is unread.
-    pub fn unread_upgrade(&self) -> Option<&store::Upgrade> {
+    pub fn unread_upgrade(&self) -> Option<&company_file::Upgrade> {
         self.company.as_ref()?.upgrade().filter(|_| !self.upgrade_notice_read)
     }
 }

@@ -2,11 +2,14 @@
 //! the core: each is written once here, and the window's commands and `sonae-cli` both call it, so
 //! the two cannot drift apart (they once named a new company differently).
 
+use sonae_core::company_file;
 use std::path::{Path, PathBuf};
 
+use sonae_core::company_file::backups::{self, BackupInfo, BackupReason, RekeyedBackups};
+use sonae_core::company_file::CompanyFile;
+use sonae_core::company_file::Passphrase;
 use sonae_core::language::Language;
-use sonae_core::store::backups::{self, BackupInfo, BackupReason, RekeyedBackups};
-use sonae_core::store::{self, CompanyFile, Passphrase, StoreError};
+use sonae_core::store::StoreError;
 use sonae_core::template::{self, PolicyTemplate};
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -72,7 +75,7 @@ pub struct KeptBackup {
 pub fn keep_backup(company: &CompanyFile, backup_dir: &Path, reason: BackupReason, keep: usize) -> Result<KeptBackup> {
     let taken = backups::take_backup(company, backup_dir, reason)?;
     for folder in [company.path().parent(), Some(backup_dir)].into_iter().flatten() {
-        store::remove_leftover_staging(folder, LEFTOVER_STAGING_AGE);
+        company_file::remove_leftover_staging(folder, LEFTOVER_STAGING_AGE);
     }
     let deleted = backups::rotate(backup_dir, &backups::company_stem(company.path())?, keep)?;
     Ok(KeptBackup { taken, deleted })

@@ -2,10 +2,11 @@
 //! example (the app's start-up benchmark) and the window's responsiveness test.
 
 use sonae_core::language::Language;
+use sonae_core::store;
 use std::path::Path;
 
 use rusqlite::params;
-use sonae_core::store::{self, CompanyFile};
+use sonae_core::company_file::CompanyFile;
 
 pub const INCIDENTS: i64 = 10_000;
 pub const ENTRIES_PER_INCIDENT: i64 = 10;

@@ -175,8 +175,8 @@ pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
 
 #[cfg(test)]
 mod tests {
+    use crate::company_file::CompanyFile;
     use crate::language::Language;
-    use crate::store::CompanyFile;
 
     fn demo() -> (tempfile::TempDir, CompanyFile) {
         let dir = tempfile::tempdir().unwrap();

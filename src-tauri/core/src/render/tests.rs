@@ -13,8 +13,8 @@ use super::font::ipaex_gothic;
 use super::linebreak::tests::{MUST_NOT_END, MUST_NOT_START};
 use super::typeset::{Column, RunningHeads, Typesetter};
 use super::*;
+use crate::company_file::CompanyFile;
 use crate::language::Language;
-use crate::store::CompanyFile;
 
 struct Demo {
     _dir: tempfile::TempDir,

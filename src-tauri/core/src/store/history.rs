@@ -121,8 +121,8 @@ fn label_of(json: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::company_file::CompanyFile;
     use crate::language::Language;
-    use crate::store::CompanyFile;
     use crate::template::builtin_policy;
 
     #[test]

@@ -1,6 +1,6 @@
 //! A company's policy as a template, and a template brought into an existing company file — the
 //! consultant's workflow: tune one client's policy, carry it to the next client (or start a new
-//! company file from it with [`crate::store::CompanyFile::create`]).
+//! company file from it with [`crate::company_file::CompanyFile::create`]).
 //!
 //! A template holds no people (IPA model rules: roles are held by people from the contact table,
 //! and those belong to one company). Importing therefore replaces the policy and the BCP plan but

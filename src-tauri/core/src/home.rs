@@ -1,11 +1,14 @@
-//! The company profile and the home screen's overview.
+//! The home screen's overview: the company, its most urgent open incidents and the contacts
+//! longest unconfirmed.
 
 use rusqlite::{params, Connection};
 
-use super::{today, Result};
-use crate::company::company_profile;
+use crate::company::{company_profile, CompanyProfile};
 use crate::incident::read as incidents;
-use crate::model::{HomeSummary, StaleContact, HOME_LIST_LENGTH};
+use crate::incident::IncidentSummary;
+use crate::store::{today, Result};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The home screen: the company, its most urgent open incidents, and the contacts longest
 /// unconfirmed as of `on`, each list cut to [`HOME_LIST_LENGTH`] with its full count.
@@ -30,3 +33,29 @@ pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<
     open_incidents.truncate(HOME_LIST_LENGTH);
     Ok(HomeSummary { company, open_incidents, open_incident_count, stale_contacts, stale_contact_count, contact_count })
 }
+
+/// A contact whose details have not been confirmed for too long (or ever).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct StaleContact {
+    pub id: i64,
+    pub name: String,
+    pub organization: String,
+    /// YYYY-MM-DD, or null when never confirmed.
+    pub last_confirmed_on: Option<String>,
+}
+
+/// What the home screen shows. Its lists are cut to the first [`HOME_LIST_LENGTH`] entries (the
+/// most urgent incidents, the longest-unconfirmed contacts) with the full counts beside them: the
+/// home screen is an overview, and the incident and contact screens hold the whole lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct HomeSummary {
+    pub company: CompanyProfile,
+    pub open_incidents: Vec<IncidentSummary>,
+    pub open_incident_count: i64,
+    pub stale_contacts: Vec<StaleContact>,
+    pub stale_contact_count: i64,
+    pub contact_count: i64,
+}
+
+/// How many entries each list on the home screen shows.
+pub const HOME_LIST_LENGTH: usize = 5;
