@@ -32,8 +32,8 @@ use ts_rs::TS;
 
 use super::protection::converted_copy;
 use super::{
-    inspect, leave_wal, open_read_only, parent_dir, standalone_copy, sync_dir, CompanyFile, Inspection, Passphrase, Result,
-    StoreError,
+    inspect, leave_wal, open_read_only, parent_dir, remove_if_present, side_files, standalone_copy, sync_dir, CompanyFile,
+    Inspection, Passphrase, Result, StoreError, SIDE_FILES,
 };
 use crate::error_code::ErrorCode;
 
@@ -42,9 +42,6 @@ const EXTENSION: &str = "sonae";
 
 /// How the time of a backup is written in its name: sortable, local time, to the millisecond.
 const STAMP_FORMAT: &str = "%Y%m%d-%H%M%S-%3f";
-
-/// What a company file may have beside it while in use: WAL, shared memory, rollback journal.
-pub(super) const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// The side files that hold data (the shared memory is only an index of the WAL, rebuilt on open).
 const DATA_SIDE_FILES: [&str; 2] = ["-wal", "-journal"];
@@ -478,17 +475,6 @@ fn taken_at_now() -> NaiveDateTime {
     now.with_nanosecond(now.nanosecond() / 1_000_000 * 1_000_000).unwrap_or(now)
 }
 
-pub(super) fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
-    suffixes
-        .iter()
-        .map(|suffix| {
-            let mut side = path.as_os_str().to_owned();
-            side.push(suffix);
-            PathBuf::from(side)
-        })
-        .collect()
-}
-
 /// Whether two paths name the same file (both must exist).
 pub fn same_file(a: &Path, b: &Path) -> Result<bool> {
     let canonical = |p: &Path| p.canonicalize().map_err(|source| StoreError::Io { path: p.to_owned(), source });
@@ -497,11 +483,4 @@ pub fn same_file(a: &Path, b: &Path) -> Result<bool> {
 
 fn create_dir(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
-}
-
-pub(super) fn remove_if_present(path: &Path) -> Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path: path.to_owned(), source: e }),
-        _ => Ok(()),
-    }
 }

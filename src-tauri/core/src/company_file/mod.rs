@@ -520,6 +520,27 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What a company file may have beside it while in use: WAL, shared memory, rollback journal.
+const SIDE_FILES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+fn side_files(path: &Path, suffixes: &[&str]) -> Vec<PathBuf> {
+    suffixes
+        .iter()
+        .map(|suffix| {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            PathBuf::from(side)
+        })
+        .collect()
+}
+
+fn remove_if_present(path: &Path) -> Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::Io { path: path.to_owned(), source: e }),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::{Duration, SystemTime};

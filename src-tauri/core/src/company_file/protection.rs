@@ -260,8 +260,8 @@ fn replace_with(path: &Path, staging: tempfile::NamedTempFile) -> Result<()> {
     }
     // Nothing can be pending beside the file (its WAL was folded in and nobody else has it open),
     // but anything SQLite found there would be replayed onto the converted file.
-    for side in super::backups::side_files(path, &super::backups::SIDE_FILES) {
-        super::backups::remove_if_present(&side)?;
+    for side in super::side_files(path, &super::SIDE_FILES) {
+        super::remove_if_present(&side)?;
     }
     staging.persist(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e.error })?;
     Ok(())
