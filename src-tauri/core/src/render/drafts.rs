@@ -14,8 +14,8 @@ use crate::policy;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::documents::Context;
 use super::incident::{self, count_of, data_items, due_by, items_of, obligation, subjects};
+use super::Context;
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
 use crate::incident::affected_data::{DataItem, DataItems};
 use crate::incident::wizard::CaseKind;

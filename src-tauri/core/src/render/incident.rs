@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use super::documents::Context;
+use super::Context;
 use super::RenderError;
 use crate::incident::affected_data::{DataItems, DataSubjectGroup, Harm};
 use crate::incident::IncidentDetail;

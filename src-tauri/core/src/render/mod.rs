@@ -20,6 +20,7 @@
 //! - `font`: the embedded typeface.
 
 mod catalogue;
+mod context;
 mod documents;
 mod drafts;
 mod font;
@@ -42,6 +43,7 @@ use crate::error_code::ErrorCode;
 use crate::language::Language;
 use crate::store::{self, StoreError};
 
+pub use context::Context;
 pub use drafts::Draft;
 
 /// A document Sonae can print. The names (`policy`, `ppc-draft`, ...) are those of the command
@@ -237,10 +239,10 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
 }
 
 /// Who the document is for, in which language (the GDPR notice is always English) and dated when.
-fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> documents::Context<'a> {
+fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> Context<'a> {
     let language =
         if matches!(document, Document::GdprDraft | Document::GdprSubjectNotice) { Language::En } else { options.language };
-    documents::Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
+    Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 
 /// Saves an exported file (a rendered document, the near-miss CSV) at `path` without ever leaving

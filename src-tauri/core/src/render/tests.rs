@@ -720,7 +720,7 @@ fn incident_report_lists_calls_and_ticked_tasks_and_a_new_incident_drafts_as_und
 
 #[test]
 fn era_dates_change_on_the_first_day_of_each_era() {
-    use super::documents::japanese_era_date;
+    use super::context::japanese_era_date;
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     assert_eq!(japanese_era_date(date(2019, 4, 30)), "平成31年4月30日");
     assert_eq!(japanese_era_date(date(2019, 5, 1)), "令和元年5月1日");
