@@ -6,7 +6,7 @@ use crate::policy;
 use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
-use crate::{bcp, company, company_file, contacts, error_code, home, language, model, render, rules, store, template};
+use crate::{bcp, company, company_file, contacts, error_code, home, language, render, rules, session, store, template};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -23,15 +23,15 @@ pub fn typescript() -> String {
         home::StaleContact::decl(&cfg),
         home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
-        model::Preferences::decl(&cfg),
+        session::Preferences::decl(&cfg),
         error_code::ErrorCode::decl(&cfg),
         error_code::ErrorReport::decl(&cfg),
-        model::OpenFileState::decl(&cfg),
+        session::OpenFileState::decl(&cfg),
         incident::IncidentRef::decl(&cfg),
-        model::RecentFile::decl(&cfg),
-        model::PolicySource::decl(&cfg),
-        model::ChosenContactsCsv::decl(&cfg),
-        model::ChosenPolicyTemplate::decl(&cfg),
+        session::RecentFile::decl(&cfg),
+        session::PolicySource::decl(&cfg),
+        session::ChosenContactsCsv::decl(&cfg),
+        session::ChosenPolicyTemplate::decl(&cfg),
         incident::CallOutcome::decl(&cfg),
         incident::IncidentCall::decl(&cfg),
         incident::TaskSource::decl(&cfg),

@@ -1,18 +1,23 @@
 //! Sonae's core: everything the desktop app and the command line share, with no Tauri in it.
 //!
-//! - [`store`]: the company file (one SQLite file per company), its schema and migrations.
-//! - [`model`]: the domain types that cross the IPC boundary (exported to TypeScript).
-//! - [`policy`]: the policy, BCP and call tree as read for documents, references resolved.
-//! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
-//! - [`template`]: default policies (ja, en) and the sample company a new file can start from.
-//! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
-//! - [`wizard`]: what the incident wizard's plain answers mean in the policy's terms.
-//! - [`affected_data`]: the data items, whose data and what happened to it, for the drafts.
-//! - [`contacts_csv`]: contact lists read from and written to Excel CSV (Shift_JIS or UTF-8).
-//! - [`fold`]: width, case and kana folding for searching Japanese text.
-//! - [`editing`]: the policy, BCP and profile with ids, as the editors read and send them.
-//! - [`template_file`]: the policy template file a consultant carries between clients.
+//! Folders by concept, each owning its types, reads and writes; a module uses only those listed
+//! after it (no module uses one listed before it):
+//!
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
+//! - [`session`]: the open file, recent files, chosen imports and preferences, as the UI sees them.
+//! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
+//! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
+//! - [`template`]: built-in policies, the demo company, the template file and its import.
+//! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercises.
+//! - [`home`]: the home screen's overview.
+//! - [`policy`]: roles, levels, categories, procedures, checklists, the authority directory.
+//! - [`incident`]: the wizard, its records and drafts, obligations, affected data, near misses.
+//! - [`company`]: the company profile and the details its documents print.
+//! - [`contacts`]: the contact table and its Excel CSV.
+//! - [`store`]: the error, the transaction, the clock, history and limits every concept shares.
+//! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
+//! - [`error_code`], [`language`], [`fold`], [`wording`]: codes, languages, Japanese folding,
+//!   fixed wording.
 
 pub mod bcp;
 pub mod bindings;
@@ -24,10 +29,10 @@ pub mod fold;
 pub mod home;
 pub mod incident;
 pub mod language;
-pub mod model;
 pub mod policy;
 pub mod render;
 pub mod rules;
+pub mod session;
 pub mod store;
 pub mod template;
 pub mod wording;

@@ -3,7 +3,7 @@
 
 use sonae_core::contacts::csv::CsvPreview;
 use sonae_core::contacts::{self, *};
-use sonae_core::model::ChosenContactsCsv;
+use sonae_core::session::ChosenContactsCsv;
 use sonae_core::store;
 use tauri::State;
 

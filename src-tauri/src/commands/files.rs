@@ -10,7 +10,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
-use sonae_core::model::{OpenFileState, PolicySource, RecentFile};
+use sonae_core::session::{OpenFileState, PolicySource, RecentFile};
 use sonae_tasks::{tasks, ImportKind, Session};
 use tauri::State;
 

@@ -5,9 +5,9 @@
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
 use sonae_core::company_file::CompanyFile;
-use sonae_core::model::ChosenPolicyTemplate;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
+use sonae_core::session::ChosenPolicyTemplate;
 use sonae_core::store;
 use sonae_core::template;
 use sonae_core::template::exchange::ImportSummary;

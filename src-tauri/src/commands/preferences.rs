@@ -3,7 +3,7 @@
 
 use sonae_core::error_code::ErrorReport;
 use sonae_core::language::Language;
-use sonae_core::model::Preferences;
+use sonae_core::session::Preferences;
 use tauri::State;
 
 use super::CommandResult;

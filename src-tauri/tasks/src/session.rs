@@ -277,7 +277,7 @@ impl Session {
                 let _ = settings.save(&self.data_dir);
                 settings.preferences.backups_kept
             }
-            Err(_) => sonae_core::model::Preferences::default().backups_kept,
+            Err(_) => sonae_core::session::Preferences::default().backups_kept,
         };
         let backup = keep_backup_in_background(path, kept, key);
         if let Ok(mut running) = self.background_backup.lock() {

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sonae_core::model::Preferences;
+use sonae_core::session::Preferences;
 
 /// The user's Sonae folder: `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux,
 /// the platform's data directory elsewhere.

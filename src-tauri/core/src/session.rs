@@ -1,5 +1,6 @@
-//! Domain types that leave the core: read by the command line as JSON and by the UI through the
-//! Tauri commands. Each derives `TS`, so the UI's TypeScript types are generated from here.
+//! What the app and the command line say about the files a person works with, rather than about
+//! any one company: which file is open and why not, the recent files, where a new file's policy
+//! comes from, the imports chosen but not yet applied, and the person's preferences.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
