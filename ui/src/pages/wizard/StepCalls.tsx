@@ -9,7 +9,7 @@ import type { CallOutcome, CallTarget, ErrorReport } from '../../bindings';
 import { formatTime } from '../../datetime';
 import { Copyable } from '../../components/Copyable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 
 export function StepCalls({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { TaskList } from '../../components/TaskList';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 
 export function StepFirstResponse({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import type { Recovery } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useNavigate } from '../../navigation';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 
 const FIELDS: (keyof Recovery)[] = [
   'cause',

@@ -9,7 +9,7 @@ import { api } from '../../api';
 import type { Facts, IncidentCategory } from '../../bindings';
 import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 import { DataQuestions } from './DataQuestions';
 import { IpaQuestions } from './IpaQuestions';
 import { WhoseDataQuestions } from './WhoseDataQuestions';

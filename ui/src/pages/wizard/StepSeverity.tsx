@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { Happened, SeverityAnswers } from '../../bindings';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 
 const QUESTIONS = ['outsiders_affected', 'personal_data_involved', 'business_disrupted', 'staff_work_hindered'] as const;
 const HAPPENED: Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import type { CaseKind } from '../../bindings';
 import { fromLocalParts, localParts } from '../../datetime';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './WizardPage';
+import { StepActions, type StepProps } from './StepActions';
 
 export const CASES: CaseKind[] = [
   'malware',

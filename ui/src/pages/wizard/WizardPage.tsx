@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import { useIncidentAction, type IncidentAction } from '../../useIncidentAction';
+import { useIncidentAction } from '../../useIncidentAction';
 import type { IncidentDetail, WizardPolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -16,19 +16,10 @@ import { StepCalls } from './StepCalls';
 import { StepFirstResponse } from './StepFirstResponse';
 import { StepReporting } from './StepReporting';
 import { StepRecovery } from './StepRecovery';
+import type { StepProps } from './StepActions';
 import { retryDraftSaves, useDraftSaveProblem } from './useStepDraft';
 
 export const STEP_KEYS = ['what', 'severity', 'calls', 'firstResponse', 'reporting', 'recovery'] as const;
-
-/** What every step receives: the incident as stored, and how to act on it. */
-export type StepProps = {
-  detail: IncidentDetail;
-  policy: WizardPolicy;
-  /** Runs a command that answers with the incident, shows its error if it fails. */
-  act: IncidentAction;
-  /** Moves to another step (the incident remembers it). */
-  goTo: (step: number) => Promise<void>;
-};
 
 export function WizardPage({ id }: { id: number }) {
   const { t } = useTranslation();
@@ -151,37 +142,4 @@ function furthestReached(detail: IncidentDetail): number {
   if (detail.level === null) return 1;
   if (detail.facts === null) return 4;
   return 5;
-}
-
-/** The row of buttons at the bottom of a step. */
-export function StepActions({
-  step,
-  goTo,
-  onNext,
-  nextLabel,
-  busy,
-}: {
-  step: number;
-  goTo: (step: number) => Promise<void>;
-  onNext?: () => void | Promise<void>;
-  nextLabel?: string;
-  busy?: boolean;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group justify="space-between" mt="lg">
-      {step > 0 ? (
-        <Button variant="default" onClick={() => void goTo(step - 1)} data-testid="wizard-back">
-          {t('wizard.back')}
-        </Button>
-      ) : (
-        <span />
-      )}
-      {onNext && (
-        <Button size="md" onClick={() => void onNext()} loading={busy} data-testid="wizard-next">
-          {nextLabel ?? t('wizard.next')}
-        </Button>
-      )}
-    </Group>
-  );
 }
