@@ -4,7 +4,7 @@
 //! The wizard never asks "which level is this?" — a non-specialist cannot answer that. It asks
 //! what happened and who is affected, and this module turns the answers into the stage (docs/rules.md §4),
 //! the policy category and the level (IPA model rules), and pre-fills the assessment facts the
-//! reporting step asks about. The store (`store::wizard`) records what the user confirmed.
+//! reporting step asks about. [`super::record`] records what the user confirmed.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

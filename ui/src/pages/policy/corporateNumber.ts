@@ -1,4 +1,4 @@
-// The 法人番号 checked in the window as the core checks it (store/company_edit.rs), so that a
+// The 法人番号 checked in the window as the core checks it (company/edit.rs), so that a
 // mistyped digit is said under the field before saving. Full-width digits, spaces and hyphens
 // are accepted as typed; the first of the 13 digits is a check digit over the other twelve:
 // counted from the right, odd places weigh 1 and even places 2, and the check digit is 9 minus

@@ -44,7 +44,7 @@ export const HARMS: Harm[] = ['leak', 'loss', 'damage'];
 /** A count the office may not know: `null` is "not known", never 0. */
 export type Count = number | null;
 
-// The form's types are the core's (wizard_draft.rs), so that a draft saved as the user types is
+// The form's types are the core's (incident/draft.rs), so that a draft saved as the user types is
 // checked against the same shape the window fills.
 export type { DataAnswers, MyNumberAnswer, Ownership, ReportingAnswers } from '../../bindings';
 
