@@ -66,7 +66,7 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
     assert_eq!(stored.title, "総務部長（兼 情報システム担当）");
     assert_eq!(stored.phones[0].number, "090-2222-3333");
     assert!(!stored.stale);
-    assert_eq!(stored.last_confirmed_on.as_deref(), Some(chrono::Local::now().format("%Y-%m-%d").to_string().as_str()));
+    assert_eq!(stored.last_confirmed_on, Some(chrono::Local::now().date_naive()));
     let changes = history::change_history(company.connection(), Some("contact"), Some(id), 10, 0).expect("history");
     assert_eq!(changes.len(), 2, "one change for the edit, one for the confirmation: {changes:?}");
     assert!(changes[1].before.as_deref().unwrap().contains("2024-01-10"));

@@ -217,7 +217,7 @@ async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     assert_eq!(incident.tasks.iter().filter(|t| t.done_at.is_some()).count(), 2);
     assert!(incident.tasks.iter().any(|t| t.source == TaskSource::Procedure));
     assert_eq!(incident.calls.len(), 1);
-    assert!(incident.discovered_at.starts_with("2026-11-20T10:15:00"), "{}", incident.discovered_at);
+    assert!(incident.discovered_at.to_rfc3339().starts_with("2026-11-20T10:15:00"), "{}", incident.discovered_at);
 }
 
 /// The whole page's text, for checks across the screen.

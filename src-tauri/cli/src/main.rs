@@ -400,7 +400,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     println!(
                         "{:>5}  {}  L{}  {:<9}  {:<6}  {}",
                         i.id,
-                        &i.discovered_at[..i.discovered_at.len().min(16)],
+                        i.discovered_at.format("%Y-%m-%dT%H:%M"),
                         level,
                         i.category.as_deref().unwrap_or("-"),
                         status.as_str().unwrap_or_default(),

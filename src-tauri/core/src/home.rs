@@ -41,7 +41,8 @@ pub struct StaleContact {
     pub name: String,
     pub organization: String,
     /// YYYY-MM-DD, or null when never confirmed.
-    pub last_confirmed_on: Option<String>,
+    #[ts(type = "string | null")]
+    pub last_confirmed_on: Option<chrono::NaiveDate>,
 }
 
 /// What the home screen shows. Its lists are cut to the first [`HOME_LIST_LENGTH`] entries (the

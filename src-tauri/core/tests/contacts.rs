@@ -303,7 +303,7 @@ fn comparable(file: &CompanyFile) -> Vec<ContactInput> {
                 title: c.title,
                 notes: c.notes,
                 call_order: c.call_order,
-                last_confirmed_on: c.last_confirmed_on,
+                last_confirmed_on: c.last_confirmed_on.map(|on| on.to_string()),
                 phones,
                 emails: c.emails,
                 tags: c.tags,
@@ -473,7 +473,7 @@ fn the_fixed_cp932_fixture_imports_all_fifty() {
     assert_eq!(first.organization, "株式会社さくら設計");
     assert_eq!(first.tags, [ContactTag::Internal]);
     assert_eq!(first.notes, "夜間・休日は携帯へ。\r\n不在時は代表番号へ");
-    assert_eq!(first.last_confirmed_on.as_deref(), Some("2025-01-01"));
+    assert_eq!(first.last_confirmed_on.map(|on| on.to_string()).as_deref(), Some("2025-01-01"));
     assert!(first.phones.iter().any(|p| p.emergency && p.number.starts_with("090-")));
     assert_eq!(search(&file, "さとう たろう"), ["佐藤 太郎"]);
 }

@@ -202,7 +202,7 @@ fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answer
     let basics = IncidentBasics { occurred_at: Some("2026-04-03T19:30:00+09:00".into()), ..missent_basics() };
     file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
     let detail = incident::read::incident_detail(file.connection(), id).unwrap();
-    assert_eq!(detail.occurred_at.as_deref(), Some("2026-04-03T19:30:00+09:00"));
+    assert_eq!(detail.occurred_at.map(|at| at.to_rfc3339()).as_deref(), Some("2026-04-03T19:30:00+09:00"));
 
     let mut facts = detail.suggested_facts.unwrap();
     assert_eq!(facts.occurred_at.map(|at| at.to_rfc3339()).as_deref(), Some("2026-04-03T19:30:00+09:00"));

@@ -118,7 +118,7 @@ fn the_editable_bcp_carries_ids_of_roles_contacts_and_scenarios() {
     assert_eq!(power.related_contacts.len(), 2);
     assert!(!power.recovery_steps.is_empty());
     let exercise = &bcp.exercises[0];
-    assert_eq!(exercise.held_on, "2026-10-15");
+    assert_eq!(exercise.held_on.to_string(), "2026-10-15");
     assert_eq!(exercise.scenario_id, Some(bcp.scenarios[0].id));
     assert_eq!(exercise.confirmed_contacts.len(), 8);
     assert_eq!(exercise.confirmed_contacts[0].name, "高橋 健太", "in call-tree order");

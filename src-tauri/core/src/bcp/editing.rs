@@ -37,7 +37,8 @@ pub struct EditableTarget {
 pub struct EditableExercise {
     pub id: i64,
     /// YYYY-MM-DD.
-    pub held_on: String,
+    #[ts(type = "string")]
+    pub held_on: chrono::NaiveDate,
     pub scenario_id: Option<i64>,
     pub participants: String,
     pub what_worked: String,

@@ -42,7 +42,8 @@ pub struct BcpTarget {
 /// 訓練 — one exercise that verified the plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct BcpExercise {
-    pub held_on: String,
+    #[ts(type = "string")]
+    pub held_on: chrono::NaiveDate,
     pub scenario: Option<String>,
     pub participants: String,
     pub what_worked: String,

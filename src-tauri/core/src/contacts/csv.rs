@@ -779,7 +779,7 @@ pub fn write_contacts_csv(contacts: &[ContactDetails], language: Language) -> Ve
         let separator = if language == Language::Ja { "、" } else { ", " };
         cells.push(c.tags.iter().map(|t| tag_name(*t, language)).collect::<Vec<_>>().join(separator));
         cells.push(c.call_order.map(|n| n.to_string()).unwrap_or_default());
-        cells.push(c.last_confirmed_on.clone().unwrap_or_default());
+        cells.push(c.last_confirmed_on.map(|on| on.to_string()).unwrap_or_default());
         cells.push(c.notes.clone());
         push_line(&cells);
     }
@@ -1016,7 +1016,7 @@ mod tests {
             title: "-".into(),
             notes: "二行\r\nのメモ".into(),
             call_order: Some(3),
-            last_confirmed_on: Some("2026-01-05".into()),
+            last_confirmed_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 5),
             phones: vec![
                 Phone { label: "受付".into(), number: "+81-3-0000-0000".into(), emergency: true },
                 Phone { label: String::new(), number: "03-0000-0001".into(), emergency: false },
@@ -1024,7 +1024,7 @@ mod tests {
             emails: vec![Email { label: "代表".into(), address: "@x@example.jp".into() }],
             tags: vec![ContactTag::Vendor, ContactTag::Other],
             stale: false,
-            updated_at: String::new(),
+            updated_at: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
         };
         for language in [Language::Ja, Language::En] {
             let bytes = write_contacts_csv(std::slice::from_ref(&contact), language);

@@ -112,14 +112,16 @@ pub struct ContactDetails {
     /// 連絡網 — position in the internal call tree (1 = called first), or null.
     pub call_order: Option<i64>,
     /// YYYY-MM-DD, or null when never confirmed.
-    pub last_confirmed_on: Option<String>,
+    #[ts(type = "string | null")]
+    pub last_confirmed_on: Option<chrono::NaiveDate>,
     pub phones: Vec<Phone>,
     pub emails: Vec<Email>,
     pub tags: Vec<ContactTag>,
     /// Not confirmed for the company's `stale_contact_months`, or never.
     pub stale: bool,
     /// RFC 3339.
-    pub updated_at: String,
+    #[ts(type = "string")]
+    pub updated_at: chrono::DateTime<chrono::FixedOffset>,
 }
 
 /// A contact as typed in its form (or read from a CSV row), for creating or replacing one.
@@ -183,7 +185,8 @@ pub struct ContactListItem {
     pub email: Option<String>,
     pub tags: Vec<ContactTag>,
     pub call_order: Option<i64>,
-    pub last_confirmed_on: Option<String>,
+    #[ts(type = "string | null")]
+    pub last_confirmed_on: Option<chrono::NaiveDate>,
     pub stale: bool,
 }
 
@@ -236,17 +239,17 @@ pub struct CsvImportSummary {
 
 /// The last confirmation date that counts as stale on `on`: a contact confirmed on or before it,
 /// or never, is due for confirmation. The home screen and the contact list share this rule.
-pub fn stale_cutoff(on: NaiveDate, months: i64) -> String {
+pub fn stale_cutoff(on: NaiveDate, months: i64) -> NaiveDate {
     let months = u32::try_from(months).unwrap_or(12);
-    on.checked_sub_months(Months::new(months)).unwrap_or(on).format("%Y-%m-%d").to_string()
+    on.checked_sub_months(Months::new(months)).unwrap_or(on)
 }
 
 /// Whether a contact last confirmed on `last_confirmed_on` is stale for `cutoff` ([`stale_cutoff`]).
-pub fn is_stale(last_confirmed_on: Option<&str>, cutoff: &str) -> bool {
+pub fn is_stale(last_confirmed_on: Option<NaiveDate>, cutoff: NaiveDate) -> bool {
     last_confirmed_on.is_none_or(|on| on <= cutoff)
 }
 
-fn current_cutoff(conn: &Connection, on: NaiveDate) -> Result<String> {
+fn current_cutoff(conn: &Connection, on: NaiveDate) -> Result<NaiveDate> {
     let months: i64 = conn.query_row("SELECT stale_contact_months FROM company WHERE id = 1", [], |r| r.get(0))?;
     Ok(stale_cutoff(on, months))
 }
@@ -399,7 +402,7 @@ fn validated(input: &ContactInput) -> Result<ContactInput> {
 // Reading
 
 /// Every contact (or only `only`) with its phones, emails and tags, in id order.
-fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<Vec<ContactDetails>> {
+fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveDate) -> Result<Vec<ContactDetails>> {
     // Two forms of each query, so that reading one contact uses the indexes.
     let filter = |column: &str| if only.is_some() { format!("WHERE {column} = ?1") } else { "WHERE ?1 IS NULL".to_owned() };
     let mut stmt = conn.prepare_cached(&format!(
@@ -409,7 +412,7 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<V
     ))?;
     let mut contacts: Vec<ContactDetails> = stmt
         .query_map([only], |r| {
-            let last_confirmed_on: Option<String> = r.get(8)?;
+            let last_confirmed_on: Option<NaiveDate> = r.get(8)?;
             Ok(ContactDetails {
                 id: r.get(0)?,
                 kind: ContactKind::from_key(&r.get::<_, String>(1)?).unwrap_or_default(),
@@ -419,7 +422,7 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<V
                 title: r.get(5)?,
                 notes: r.get(6)?,
                 call_order: r.get(7)?,
-                stale: is_stale(last_confirmed_on.as_deref(), cutoff),
+                stale: is_stale(last_confirmed_on, cutoff),
                 last_confirmed_on,
                 phones: Vec::new(),
                 emails: Vec::new(),
@@ -466,7 +469,7 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: &str) -> Result<V
 /// One contact in full.
 pub fn contact(conn: &Connection, id: i64) -> Result<ContactDetails> {
     let cutoff = current_cutoff(conn, today())?;
-    read_contacts(conn, Some(id), &cutoff)?.pop().ok_or(StoreError::Missing { what: "contact", id })
+    read_contacts(conn, Some(id), cutoff)?.pop().ok_or(StoreError::Missing { what: "contact", id })
 }
 
 /// The contact list as of today: see [`list_contacts_on`].
@@ -519,12 +522,12 @@ pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) 
     let page: Vec<i64> = matches.into_iter().skip(query.offset as usize).take(limit).map(|(_, _, _, id)| id).collect();
     let items = if page.len() > 100 {
         // A long page (an export, say) reads everyone at once rather than one by one.
-        let mut all: HashMap<i64, ContactDetails> = read_contacts(conn, None, &cutoff)?.into_iter().map(|c| (c.id, c)).collect();
+        let mut all: HashMap<i64, ContactDetails> = read_contacts(conn, None, cutoff)?.into_iter().map(|c| (c.id, c)).collect();
         page.iter().filter_map(|id| all.remove(id)).map(list_item).collect()
     } else {
         let mut items = Vec::with_capacity(page.len());
         for id in page {
-            items.extend(read_contacts(conn, Some(id), &cutoff)?.pop().map(list_item));
+            items.extend(read_contacts(conn, Some(id), cutoff)?.pop().map(list_item));
         }
         items
     };
@@ -667,7 +670,7 @@ fn snapshot(conn: &Connection, id: i64) -> Result<ContactInput> {
         title: c.title,
         notes: c.notes,
         call_order: c.call_order,
-        last_confirmed_on: c.last_confirmed_on,
+        last_confirmed_on: c.last_confirmed_on.map(|on| on.to_string()),
         phones: c.phones,
         emails: c.emails,
         tags: c.tags,
@@ -845,7 +848,7 @@ pub fn set_stale_contact_months(tx: &Transaction, author: &str, months: i64) -> 
 /// Names, phones and emails of the contacts in the file, for spotting duplicates in a CSV.
 pub fn known_contacts(conn: &Connection) -> Result<Vec<KnownContact>> {
     let cutoff = current_cutoff(conn, today())?;
-    Ok(read_contacts(conn, None, &cutoff)?
+    Ok(read_contacts(conn, None, cutoff)?
         .into_iter()
         .map(|c| KnownContact {
             id: c.id,
@@ -896,7 +899,7 @@ pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<C
 pub fn export_contacts_csv(conn: &Connection) -> Result<Vec<u8>> {
     let language = crate::store::file_language(conn)?;
     let cutoff = current_cutoff(conn, today())?;
-    let mut contacts = read_contacts(conn, None, &cutoff)?;
+    let mut contacts = read_contacts(conn, None, cutoff)?;
     contacts.sort_by_cached_key(|c| list_order(c.call_order, &c.name, &c.name_kana, c.id));
     Ok(csv::write_contacts_csv(&contacts, language))
 }
@@ -1001,12 +1004,13 @@ mod tests {
     fn stale_is_on_or_before_the_cutoff_or_never() {
         let on = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
         let cutoff = stale_cutoff(on, 12);
-        assert_eq!(cutoff, "2025-03-31");
-        assert!(is_stale(None, &cutoff));
-        assert!(is_stale(Some("2025-03-31"), &cutoff));
-        assert!(!is_stale(Some("2025-04-01"), &cutoff));
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap();
+        assert_eq!(cutoff, day("2025-03-31"));
+        assert!(is_stale(None, cutoff));
+        assert!(is_stale(Some(day("2025-03-31")), cutoff));
+        assert!(!is_stale(Some(day("2025-04-01")), cutoff));
         // Month ends clamp: 2026-03-31 minus one month is 2026-02-28.
-        assert_eq!(stale_cutoff(on, 1), "2026-02-28");
+        assert_eq!(stale_cutoff(on, 1), day("2026-02-28"));
     }
 
     #[test]
@@ -1025,7 +1029,7 @@ mod tests {
             emails: vec![Email { label: String::new(), address: "Taro.Yamada@Example.jp".into() }],
             tags: vec![],
             stale: true,
-            updated_at: String::new(),
+            updated_at: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
         };
         let phones: Vec<&str> = contact.phones.iter().map(|p| p.number.as_str()).collect();
         let emails: Vec<&str> = contact.emails.iter().map(|e| e.address.as_str()).collect();

@@ -31,7 +31,8 @@ pub struct IncidentSummary {
     pub id: i64,
     pub title: String,
     /// RFC 3339 with offset.
-    pub discovered_at: String,
+    #[ts(type = "string")]
+    pub discovered_at: chrono::DateTime<chrono::FixedOffset>,
     pub level: Option<u8>,
     /// Category key ("leak", "tampering", "malware"), if decided yet.
     pub category: Option<String>,
@@ -65,7 +66,8 @@ pub struct IncidentCall {
     pub contact_name: String,
     pub role_name: String,
     pub outcome: CallOutcome,
-    pub at: String,
+    #[ts(type = "string")]
+    pub at: chrono::DateTime<chrono::FixedOffset>,
     pub author: String,
 }
 
@@ -86,7 +88,8 @@ pub struct IncidentTask {
     pub source: TaskSource,
     pub text: String,
     pub role_name: String,
-    pub done_at: Option<String>,
+    #[ts(type = "string | null")]
+    pub done_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     pub done_by: String,
 }
 
@@ -94,7 +97,8 @@ pub struct IncidentTask {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct TimelineEntry {
     pub id: i64,
-    pub at: String,
+    #[ts(type = "string")]
+    pub at: chrono::DateTime<chrono::FixedOffset>,
     pub author: String,
     /// note, recorded, severity, call, task, facts, obligation, recovery, status.
     pub kind: String,
@@ -155,7 +159,8 @@ pub struct ObligationRecord {
     pub next_due: Option<String>,
     pub status: ObligationStatus,
     /// YYYY-MM-DD.
-    pub sent_on: Option<String>,
+    #[ts(type = "string | null")]
+    pub sent_on: Option<chrono::NaiveDate>,
     pub reference_number: String,
     pub waived_reason: String,
     /// False once revised facts no longer call for it (kept: it may have been sent already).
@@ -183,9 +188,11 @@ pub struct IncidentDetail {
     pub id: i64,
     pub title: String,
     pub case_kind: crate::incident::wizard::CaseKind,
-    pub discovered_at: String,
+    #[ts(type = "string")]
+    pub discovered_at: chrono::DateTime<chrono::FixedOffset>,
     /// 発生日時, when known.
-    pub occurred_at: Option<String>,
+    #[ts(type = "string | null")]
+    pub occurred_at: Option<chrono::DateTime<chrono::FixedOffset>>,
     pub discovered_by: String,
     pub description: String,
     pub stage: IncidentStage,
@@ -204,8 +211,10 @@ pub struct IncidentDetail {
     /// The data items, whose data, what happened to it, and the IPA form's details.
     pub details: crate::incident::affected_data::ReportingDetails,
     pub recovery: crate::incident::wizard::Recovery,
-    pub closed_at: Option<String>,
-    pub created_at: String,
+    #[ts(type = "string | null")]
+    pub closed_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[ts(type = "string")]
+    pub created_at: chrono::DateTime<chrono::FixedOffset>,
     pub timeline: Vec<TimelineEntry>,
     pub calls: Vec<IncidentCall>,
     pub tasks: Vec<IncidentTask>,
@@ -236,7 +245,8 @@ pub struct CallTarget {
 pub struct NearMiss {
     pub id: i64,
     /// YYYY-MM-DD.
-    pub occurred_on: String,
+    #[ts(type = "string")]
+    pub occurred_on: chrono::NaiveDate,
     pub title: String,
     pub description: String,
     pub what_could_happen: String,

@@ -64,8 +64,13 @@ pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
     out.push_str(&phrase(language, "near_miss.header", &[]));
     out.push_str("\r\n");
     for near_miss in near_misses(conn)? {
-        let fields =
-            [near_miss.occurred_on, near_miss.title, near_miss.description, near_miss.what_could_happen, near_miss.measures];
+        let fields = [
+            near_miss.occurred_on.to_string(),
+            near_miss.title,
+            near_miss.description,
+            near_miss.what_could_happen,
+            near_miss.measures,
+        ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
         out.push_str("\r\n");

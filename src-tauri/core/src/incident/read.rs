@@ -117,29 +117,27 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         .optional()?
         .ok_or(StoreError::Missing { what: "incident", id })?;
     if detail.facts.is_none() {
-        if let Ok(discovered_at) = chrono::DateTime::parse_from_rfc3339(&detail.discovered_at) {
-            let company = crate::company::company_profile(conn)?;
-            // Step 2's answer "personal information may have leaked", as last confirmed.
-            let personal_data_involved: bool = conn
-                .query_row(
-                    "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
-                      WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
-                    [id],
-                    |r| r.get(0),
-                )
-                .optional()?
-                .unwrap_or(false);
-            let mut suggested = wizard::prefilled_facts(
-                detail.case_kind,
-                discovered_at,
-                detail.category.as_deref(),
-                detail.stage,
-                personal_data_involved,
-                &company,
-            );
-            suggested.occurred_at = detail.occurred_at.as_deref().and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok());
-            detail.suggested_facts = Some(suggested);
-        }
+        let company = crate::company::company_profile(conn)?;
+        // Step 2's answer "personal information may have leaked", as last confirmed.
+        let personal_data_involved: bool = conn
+            .query_row(
+                "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
+                  WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(false);
+        let mut suggested = wizard::prefilled_facts(
+            detail.case_kind,
+            detail.discovered_at,
+            detail.category.as_deref(),
+            detail.stage,
+            personal_data_involved,
+            &company,
+        );
+        suggested.occurred_at = detail.occurred_at;
+        detail.suggested_facts = Some(suggested);
     }
     detail.timeline = timeline(conn, id)?;
     detail.calls = calls(conn, id)?;

@@ -215,7 +215,7 @@ mod tests {
         assert_eq!(power.related_contacts.len(), 2);
         assert!(!power.recovery_steps.is_empty());
         let exercise = &bcp.exercises[0];
-        assert_eq!(exercise.held_on, "2026-10-15");
+        assert_eq!(exercise.held_on.to_string(), "2026-10-15");
         assert_eq!(exercise.confirmed_contacts.first().map(String::as_str), Some("高橋 健太"));
     }
 

@@ -35,33 +35,34 @@ impl Context<'_> {
 
     /// An instant written for the reader and, after it, the same moment in UTC — for readers in
     /// another zone (the GDPR notices).
-    pub fn instant_and_utc(&self, value: &str) -> String {
-        match DateTime::<FixedOffset>::parse_from_rfc3339(value) {
-            Ok(at) => {
-                let utc = at.with_timezone(&chrono::Utc);
-                let utc = match self.language {
-                    Language::Ja => format!("{} {} UTC", utc.format("%Y-%m-%d"), utc.format("%H:%M")),
-                    Language::En => format!("{} UTC", utc.format("%-d %B %Y, %H:%M")),
-                };
-                self.words().fill("instant_and_utc", &[("local", &self.instant(value)), ("utc", &utc)])
-            }
-            Err(_) => self.instant(value),
+    pub fn instant_and_utc(&self, at: &DateTime<FixedOffset>) -> String {
+        let utc = at.with_timezone(&chrono::Utc);
+        let utc = match self.language {
+            Language::Ja => format!("{} {} UTC", utc.format("%Y-%m-%d"), utc.format("%H:%M")),
+            Language::En => format!("{} UTC", utc.format("%-d %B %Y, %H:%M")),
+        };
+        self.words().fill("instant_and_utc", &[("local", &self.instant(at)), ("utc", &utc)])
+    }
+
+    /// An instant written for the reader, always with its zone: read in Europe, a bare 09:15
+    /// would be taken as 8 hours later.
+    pub fn instant(&self, at: &DateTime<FixedOffset>) -> String {
+        let time = at.format("%H:%M");
+        let zone = match at.offset().local_minus_utc() == 9 * 3600 {
+            true => self.text("japan_time").to_owned(),
+            false => at.format("UTC%:z").to_string(),
+        };
+        match self.language {
+            Language::Ja => format!("{} {time}（{zone}）", self.date(at.date_naive())),
+            Language::En => format!("{}, {time} ({zone})", self.date(at.date_naive())),
         }
     }
 
-    /// An RFC 3339 instant (or a plain date) from the file, written for the reader.
-    pub fn instant(&self, value: &str) -> String {
+    /// A deadline as the rules give it — an RFC 3339 instant or a plain date — written for the
+    /// reader; anything else is shown as it is.
+    pub fn date_or_instant(&self, value: &str) -> String {
         if let Ok(at) = DateTime::<FixedOffset>::parse_from_rfc3339(value) {
-            // Always with its zone: read in Europe, a bare 09:15 would be taken as 8 hours later.
-            let time = at.format("%H:%M");
-            let zone = match at.offset().local_minus_utc() == 9 * 3600 {
-                true => self.text("japan_time").to_owned(),
-                false => at.format("UTC%:z").to_string(),
-            };
-            return match self.language {
-                Language::Ja => format!("{} {time}（{zone}）", self.date(at.date_naive())),
-                Language::En => format!("{}, {time} ({zone})", self.date(at.date_naive())),
-            };
+            return self.instant(&at);
         }
         match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
             Ok(date) => self.date(date),

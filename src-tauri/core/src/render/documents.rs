@@ -299,8 +299,8 @@ fn bcp_sections(pages: &mut Typesetter, context: &Context, bcp: &Bcp, section_ti
     }
     for exercise in &bcp.exercises {
         let title = match &exercise.scenario {
-            Some(s) => format!("{} — {s}", context.instant(&exercise.held_on)),
-            None => context.instant(&exercise.held_on),
+            Some(s) => format!("{} — {s}", context.date(exercise.held_on)),
+            None => context.date(exercise.held_on),
         };
         pages.paragraph(&title, Style::LABEL);
         for (key, text) in [

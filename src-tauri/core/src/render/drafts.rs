@@ -644,13 +644,11 @@ impl Form<'_> {
     /// JPCERT/CC インシデント報告.
     fn jpcert(&self) -> Draft {
         let unknown = self.t("unknown");
-        let offset = chrono::DateTime::parse_from_rfc3339(&self.incident.discovered_at)
-            .map(|at| at.format("UTC%:z").to_string())
-            .unwrap_or_else(|_| unknown.to_owned());
+        let offset = self.incident.discovered_at.format("UTC%:z").to_string();
         let logs = if self.incident.timeline.is_empty() {
             unknown.to_owned()
         } else {
-            self.incident.timeline.iter().map(|e| format!("{} {}", e.at, e.message)).collect::<Vec<_>>().join("\n")
+            self.incident.timeline.iter().map(|e| format!("{} {}", e.at.to_rfc3339(), e.message)).collect::<Vec<_>>().join("\n")
         };
         let mut parts = self.reporter_parts();
         parts.push(Part::Heading(self.t("jpcert.details").to_owned()));
@@ -711,8 +709,8 @@ impl Form<'_> {
     }
 
     /// An instant for the GDPR notices: in its own zone and in UTC.
-    fn gdpr_time(&self, value: &str) -> String {
-        self.context.instant_and_utc(value)
+    fn gdpr_time(&self, at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+        self.context.instant_and_utc(at)
     }
 
     /// The supervisory authority: the lead authority with an EU establishment (one-stop shop),
@@ -731,17 +729,12 @@ impl Form<'_> {
         let deadline = obligation(self.incident, Authority::EuSupervisoryAuthority)
             .and_then(|o| o.deadlines.first())
             .map(|d| match d.due_by {
-                rules::DueBy::Instant(at) => self.gdpr_time(&at.to_rfc3339()),
+                rules::DueBy::Instant(at) => self.gdpr_time(&at),
                 other => due_by(self.context, other),
             })
-            .or_else(|| {
-                chrono::DateTime::parse_from_rfc3339(&self.incident.discovered_at)
-                    .ok()
-                    .map(|at| self.gdpr_time(&rules::deadline::gdpr_notice_due(at).to_rfc3339()))
-            })
-            .unwrap_or_else(|| unknown.to_owned());
+            .unwrap_or_else(|| self.gdpr_time(&rules::deadline::gdpr_notice_due(self.incident.discovered_at)));
         let occurred =
-            self.incident.occurred_at.as_deref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
+            self.incident.occurred_at.as_ref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
         let mut parts = vec![
             self.field("draft.addressee", self.gdpr_addressee()),
             self.field("gdpr.occurred_at", occurred),

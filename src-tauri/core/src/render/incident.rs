@@ -190,14 +190,14 @@ pub fn obligation(incident: &IncidentDetail, authority: Authority) -> Option<&Ob
 pub fn due_by(context: &Context, due: DueBy) -> String {
     match due {
         DueBy::Date(date) => context.date(date),
-        DueBy::Instant(at) => context.instant(&at.to_rfc3339()),
+        DueBy::Instant(at) => context.instant(&at),
     }
 }
 
 /// What was done about an obligation: status, date sent and reference, or why it was waived.
 pub fn obligation_status(context: &Context, obligation: &ObligationRecord) -> String {
     let mut text = match &obligation.sent_on {
-        Some(sent_on) => context.words().fill("obligation.sent_on", &[("date", &context.instant(sent_on))]),
+        Some(sent_on) => context.words().fill("obligation.sent_on", &[("date", &context.date(*sent_on))]),
         None => context.text(&format!("obligation.{}", obligation.status.key())).to_owned(),
     };
     if !obligation.reference_number.is_empty() {

@@ -42,7 +42,8 @@ impl ChangeAction {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChangeRecord {
     pub id: i64,
-    pub at: String,
+    #[ts(type = "string")]
+    pub at: chrono::DateTime<chrono::FixedOffset>,
     pub author: String,
     /// What kind of thing changed: "contact", "role", "level", "category", "procedure",
     /// "checklist", "authority", "bcp_scenario", "bcp_target", "bcp_exercise", "company", "policy".
