@@ -96,6 +96,7 @@ impl AppWindow {
             .env("XDG_DATA_HOME", home.path("data"))
             .env("XDG_CONFIG_HOME", home.path("config"))
             .env("XDG_CACHE_HOME", home.path("cache"))
+            .env("SONAE_DATA_DIR", home.data_dir())
             .env("SONAE_DIALOG_ANSWERS", home.path("dialog-answers"))
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());

@@ -203,6 +203,7 @@ async fn measure(app: &Path, home: &Home, company_file: Option<&Path>, env: &[(&
         .env("XDG_DATA_HOME", home.path("data"))
         .env("XDG_CONFIG_HOME", home.path("config"))
         .env("XDG_CACHE_HOME", home.path("cache"))
+        .env("SONAE_DATA_DIR", home.data_dir())
         .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

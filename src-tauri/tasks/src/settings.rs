@@ -5,10 +5,19 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sonae_core::session::Preferences;
 
-/// The user's Sonae folder: `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux,
-/// the platform's data directory elsewhere.
+/// The user's Sonae folder: the folder named by `SONAE_DATA_DIR` when it is set, else
+/// `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux and the platform's data
+/// directory elsewhere (`%APPDATA%\sonae` on Windows, which no environment variable moves — the
+/// end-to-end tests give each run its own folder through `SONAE_DATA_DIR`).
 pub fn data_dir() -> PathBuf {
-    dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("sonae")
+    data_dir_from(std::env::var_os("SONAE_DATA_DIR"))
+}
+
+fn data_dir_from(chosen: Option<std::ffi::OsString>) -> PathBuf {
+    match chosen {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("sonae"),
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -43,5 +52,18 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(10);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sonae_data_dir_names_the_folder_and_an_empty_one_is_ignored() {
+        assert_eq!(data_dir_from(Some("/tmp/elsewhere".into())), PathBuf::from("/tmp/elsewhere"));
+        let default = data_dir_from(None);
+        assert_eq!(default.file_name().and_then(|n| n.to_str()), Some("sonae"));
+        assert_eq!(data_dir_from(Some("".into())), default);
     }
 }
