@@ -123,8 +123,9 @@ enum Command {
         /// 速報 (preliminary) or 確報 (final), for the PPC and My Number drafts.
         #[arg(long, value_enum, default_value_t = StageArg::Preliminary)]
         stage: StageArg,
-        #[arg(long, value_parser = parse_language, default_value = "ja")]
-        lang: Language,
+        /// Language of the document; the company file's language when not given.
+        #[arg(long, value_parser = parse_language)]
+        lang: Option<Language>,
         /// Print a draft's plain text (as for the authority's web form) instead of writing a PDF.
         #[arg(long, conflicts_with = "out")]
         text: bool,
@@ -411,13 +412,17 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Export { file, what, out, incident, stage, lang, text, force } => {
             let company = read(&file)?;
+            let language = match lang {
+                Some(language) => language,
+                None => sonae_core::company::company_profile(company.connection())?.language,
+            };
             let options = ExportOptions {
                 incident_id: incident,
                 stage: match stage {
                     StageArg::Preliminary => ReportStage::Preliminary,
                     StageArg::Final => ReportStage::Final,
                 },
-                language: lang,
+                language,
                 issued_on: None,
             };
             match out {

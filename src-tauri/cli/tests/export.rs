@@ -74,6 +74,23 @@ fn export_writes_a_pdf_of_the_company_and_of_an_incident() {
 }
 
 #[test]
+fn an_english_company_file_exports_in_english_unless_asked_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("en.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo", "--lang", "en"]).status.success());
+    let card = dir.path().join("card.pdf");
+    let run = sonae_cli(&["export", path_arg(&file), "contacts-card", "--out", path_arg(&card)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&card);
+    assert!(text.contains("Emergency Contact Card") && !text.contains("緊急連絡カード"), "{text}");
+
+    let japanese = dir.path().join("card-ja.pdf");
+    let run = sonae_cli(&["export", path_arg(&file), "contacts-card", "--lang", "ja", "--out", path_arg(&japanese)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(pdftotext(&japanese).contains("緊急連絡カード"));
+}
+
+#[test]
 fn export_text_prints_the_draft_for_the_web_form() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo(dir.path());
