@@ -14,6 +14,7 @@ mod home;
 mod hostile_text;
 mod policy;
 mod protection;
+mod readiness;
 mod reporting;
 mod responsiveness;
 #[cfg(target_os = "linux")]

@@ -45,6 +45,10 @@ const summary: HomeSummary = {
   stale_contacts: [{ id: 3, name: '山田 太郎', organization: 'ABCシステム', last_confirmed_on: null }],
   stale_contact_count: 1,
   contact_count: 14,
+  readiness: {
+    intervals: { policy_review_months: 12, bcp_review_months: 12, exercise_months: 12 },
+    items: [],
+  },
 };
 
 const fileState: OpenFileState = {

@@ -44,6 +44,9 @@ import type {
   PolicySource,
   RecentFile,
   Preferences,
+  Readiness,
+  ReadinessIntervals,
+  ReviewedPart,
   Recovery,
   ReportingDetails,
   ReportStage,
@@ -111,6 +114,10 @@ export const api = {
   confirmContacts: (ids: number[]) => invoke<null>('confirm_contacts', { ids }),
   setCallOrder: (ids: number[]) => invoke<null>('set_call_order', { ids }),
   setStaleContactMonths: (months: number) => invoke<null>('set_stale_contact_months', { months }),
+  readiness: () => invoke<Readiness>('readiness'),
+  /** 「見直した」: records that the policy or the BCP was reviewed today. */
+  markReviewed: (part: ReviewedPart) => invoke<Readiness>('mark_reviewed', { part }),
+  setReadinessIntervals: (intervals: ReadinessIntervals) => invoke<Readiness>('set_readiness_intervals', { intervals }),
   /** Opens an open dialog and previews the CSV; null when the user cancelled. */
   chooseContactsCsv: () => invoke<ChosenContactsCsv | null>('choose_contacts_csv'),
   /** Reads the chosen CSV again (after the user fixed it) and previews it. */

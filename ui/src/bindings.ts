@@ -104,7 +104,35 @@ export type StaleContact = { id: number, name: string, organization: string,
  */
 last_confirmed_on: string | null, };
 
-export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, };
+export type ReadinessTask = "policy_review" | "bcp_review" | "exercise";
+
+export type ReadinessState = "overdue" | "due_soon" | "done";
+
+export type ReadinessItem = { task: ReadinessTask, state: ReadinessState, 
+/**
+ * When it was last done; null when never recorded.
+ */
+last_done: string | null, 
+/**
+ * When it is next due; null when it was never done (it is due now).
+ */
+due_on: string | null, interval_months: number, };
+
+export type ReadinessIntervals = { policy_review_months: number, bcp_review_months: number, exercise_months: number, };
+
+export type Readiness = { intervals: ReadinessIntervals, 
+/**
+ * Every task, in the order [`ReadinessTask`] lists them.
+ */
+items: Array<ReadinessItem>, };
+
+export type ReviewedPart = "policy" | "bcp";
+
+export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
+/**
+ * The reviews and exercises, each with where it stands.
+ */
+readiness: Readiness, };
 
 export type Language = "ja" | "en";
 
@@ -118,7 +146,7 @@ author_name: string,
  */
 backups_kept: number, };
 
-export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_file_chosen" | "not_a_company_file" | "not_a_draft" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
+export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_file_chosen" | "not_a_company_file" | "not_a_draft" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
 
 export type ErrorReport = { 
 /**

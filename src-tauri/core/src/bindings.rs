@@ -6,7 +6,9 @@ use crate::policy;
 use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
-use crate::{bcp, company, company_file, contacts, error_code, home, language, render, rules, session, store, template};
+use crate::{
+    bcp, company, company_file, contacts, error_code, home, language, readiness, render, rules, session, store, template,
+};
 
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
@@ -21,6 +23,12 @@ pub fn typescript() -> String {
         incident::IncidentStatus::decl(&cfg),
         incident::IncidentSummary::decl(&cfg),
         home::StaleContact::decl(&cfg),
+        readiness::ReadinessTask::decl(&cfg),
+        readiness::ReadinessState::decl(&cfg),
+        readiness::ReadinessItem::decl(&cfg),
+        readiness::ReadinessIntervals::decl(&cfg),
+        readiness::Readiness::decl(&cfg),
+        readiness::ReviewedPart::decl(&cfg),
         home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
         session::Preferences::decl(&cfg),

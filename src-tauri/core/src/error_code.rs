@@ -54,6 +54,7 @@ error_codes! {
     InvalidCorporateNumber => "invalid_corporate_number",
     InvalidDate => "invalid_date",
     InvalidFacts => "invalid_facts",
+    InvalidInterval => "invalid_interval",
     InvalidKey => "invalid_key",
     InvalidLanguage => "invalid_language",
     InvalidLevel => "invalid_level",

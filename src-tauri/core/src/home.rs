@@ -1,5 +1,5 @@
-//! The home screen's overview: the company, its most urgent open incidents and the contacts
-//! longest unconfirmed.
+//! The home screen's overview: the company, its most urgent open incidents, the contacts
+//! longest unconfirmed and the readiness calendar.
 
 use rusqlite::{params, Connection};
 
@@ -31,7 +31,16 @@ pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<
     let mut open_incidents = incidents::open_incidents(conn)?;
     let open_incident_count = open_incidents.len() as i64;
     open_incidents.truncate(HOME_LIST_LENGTH);
-    Ok(HomeSummary { company, open_incidents, open_incident_count, stale_contacts, stale_contact_count, contact_count })
+    let readiness = crate::readiness::readiness(conn, on)?;
+    Ok(HomeSummary {
+        company,
+        open_incidents,
+        open_incident_count,
+        stale_contacts,
+        stale_contact_count,
+        contact_count,
+        readiness,
+    })
 }
 
 /// A contact whose details have not been confirmed for too long (or ever).
@@ -56,6 +65,8 @@ pub struct HomeSummary {
     pub stale_contacts: Vec<StaleContact>,
     pub stale_contact_count: i64,
     pub contact_count: i64,
+    /// The reviews and exercises, each with where it stands.
+    pub readiness: crate::readiness::Readiness,
 }
 
 /// How many entries each list on the home screen shows.

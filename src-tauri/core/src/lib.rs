@@ -10,6 +10,7 @@
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
 //! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercises.
 //! - [`home`]: the home screen's overview.
+//! - [`readiness`]: the calendar of reviews and exercises.
 //! - [`policy`]: roles, levels, categories, procedures, checklists, the authority directory.
 //! - [`incident`]: the wizard, its records and drafts, obligations, affected data, near misses.
 //! - [`company`]: the company profile and the details its documents print.
@@ -30,6 +31,7 @@ pub mod home;
 pub mod incident;
 pub mod language;
 pub mod policy;
+pub mod readiness;
 pub mod render;
 pub mod rules;
 pub mod session;

@@ -11,6 +11,7 @@ pub mod history;
 pub mod incidents;
 pub mod policy;
 pub mod preferences;
+pub mod readiness;
 
 use sonae_core::company_file::CompanyFile;
 use sonae_core::error_code::ErrorReport;

@@ -1,4 +1,5 @@
-// The home screen: which company this is, what is open, and which contacts need confirming.
+// The home screen: which company this is, what is open, which contacts need confirming, and
+// which reviews and exercises are due.
 import { useState } from 'react';
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import type { ErrorReport, HomeSummary, IncidentSummary } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ReadinessCard } from '../components/Readiness';
 import { formatDue, urgency } from '../deadline';
 import { useNavigate } from '../navigation';
 
@@ -161,6 +163,8 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
           </Text>
         </Card>
       </SimpleGrid>
+
+      <ReadinessCard readiness={summary.readiness} />
 
       <Card withBorder padding="lg" data-testid="documents">
         <Title order={3} mb="sm">

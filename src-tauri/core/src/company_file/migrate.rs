@@ -43,6 +43,7 @@ pub const MIGRATIONS: &[Migration] = &[
         after: Some(|tx| crate::incident::record::reassess_open_incidents(tx, 2)),
     },
     Migration { version: 3, sql: include_str!("migrations/0003_drafts_details.sql"), after: None },
+    Migration { version: 4, sql: include_str!("migrations/0004_readiness.sql"), after: None },
 ];
 
 /// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these

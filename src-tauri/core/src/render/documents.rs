@@ -61,6 +61,12 @@ pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderErr
     let call_tree = policy::read::call_tree(conn)?;
     let mut pdf = Pdf::new(context.text("policy.title"), context);
     title_block(&mut pdf, context.text("policy.title"), context.text("policy.intro"));
+    let reviewed = match crate::readiness::policy_reviewed_on(conn)? {
+        Some(on) => context.words().fill("policy.reviewed_on", &[("date", &context.date(on))]),
+        None => context.text("policy.never_reviewed").to_owned(),
+    };
+    pdf.pages.space(2.0);
+    pdf.pages.paragraph(&reviewed, Style::BODY);
     policy_sections(&mut pdf.pages, context, &policy, &call_tree);
     bcp_sections(&mut pdf.pages, context, &bcp, context.text("policy.section.bcp"));
     Ok(pdf.finish())

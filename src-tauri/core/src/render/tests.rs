@@ -729,3 +729,18 @@ fn era_dates_change_on_the_first_day_of_each_era() {
     assert_eq!(japanese_era_date(date(1989, 1, 8)), "平成元年1月8日");
     assert_eq!(japanese_era_date(date(1926, 12, 25)), "昭和元年12月25日");
 }
+
+#[test]
+fn the_policy_prints_when_it_was_last_reviewed() {
+    use crate::readiness::{mark_reviewed, ReviewedPart};
+    let mut demo = demo(Language::Ja);
+    let first_page = |file: &CompanyFile, language| {
+        let pdf = export(file.connection(), Document::Policy, &options(language, None)).unwrap();
+        poppler("pdftotext", &["-f", "1", "-l", "1"], &pdf)
+    };
+    assert!(first_page(&demo.file, Language::Ja).contains("見直しの記録はまだありません。"));
+    let reviewed = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    demo.file.write(|tx| mark_reviewed(tx, "鈴木", ReviewedPart::Policy, reviewed)).unwrap();
+    assert!(first_page(&demo.file, Language::Ja).contains("最終見直し日：2026年9月30日"));
+    assert!(first_page(&demo.file, Language::En).contains("Last reviewed: 30 September 2026"));
+}

@@ -8,6 +8,7 @@ import type { ContactRef, EditableBcp, EditableExercise, EditableScenario, Edita
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker, useContactOptions } from '../../components/ContactListPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReviewCard } from '../../components/Readiness';
 import { formatDue } from '../../deadline';
 import { today } from '../../datetime';
 import { useSave } from '../policy/useEditor';
@@ -32,6 +33,7 @@ export function BcpPage() {
     <Stack gap="md">
       <Title order={2}>{t('bcp.title')}</Title>
       <Text size="sm">{t('bcp.help')}</Text>
+      <ReviewCard part="bcp" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {bcp && (
         <Tabs defaultValue="targets" keepMounted={false}>

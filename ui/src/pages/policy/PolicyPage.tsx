@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { EditablePolicy, ErrorReport } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ReviewCard } from '../../components/Readiness';
 import type { PolicySection } from '../../navigation';
 import { useContactOptions } from '../../components/ContactListPicker';
 import { AuthoritiesSection } from './AuthoritiesSection';
@@ -30,6 +31,7 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
     <Stack gap="md">
       <Title order={2}>{t('policy.title')}</Title>
       <Text size="sm">{t('policy.help')}</Text>
+      <ReviewCard part="policy" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {policy && (
         <Tabs defaultValue="company" keepMounted={false}>
