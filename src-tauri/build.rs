@@ -53,6 +53,7 @@ fn main() {
         "readiness",
         "mark_reviewed",
         "set_readiness_intervals",
+        "readiness_summary",
         "choose_contacts_csv",
         "preview_chosen_contacts_csv",
         "import_chosen_contacts_csv",

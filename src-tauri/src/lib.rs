@@ -70,6 +70,7 @@ pub fn run() {
             commands::readiness::readiness,
             commands::readiness::mark_reviewed,
             commands::readiness::set_readiness_intervals,
+            commands::readiness::readiness_summary,
             commands::contacts::choose_contacts_csv,
             commands::contacts::preview_chosen_contacts_csv,
             commands::contacts::import_chosen_contacts_csv,

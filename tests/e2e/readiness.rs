@@ -9,6 +9,7 @@ use sonae_core::readiness::{self, ReviewedPart};
 use sonae_core::store::history;
 
 use crate::harness::{AppWindow, Home};
+use crate::reporting::pdftotext;
 
 #[tokio::test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
@@ -57,4 +58,43 @@ async fn a_policy_reviewed_13_months_ago_is_due_until_it_is_reviewed_again() {
         .find(|c| c.entity == "company" && c.after.as_deref().is_some_and(|a| a.contains(&today.to_string())))
         .expect("the review is in the change history");
     assert!(review.before.as_deref().is_some_and(|b| b.contains(&long_ago.to_string())), "{review:?}");
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn the_readiness_check_names_a_role_nobody_holds_and_prints_it_on_one_page() {
+    let home = Home::new();
+    let file = home.path("sakura.sonae");
+    {
+        let mut company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
+        company
+            .write(|tx| {
+                sonae_core::policy::edit::create_role(
+                    tx,
+                    "鈴木",
+                    &sonae_core::policy::editing::RoleInput { name: "広報担当".into(), description: String::new() },
+                )
+            })
+            .expect("a role nobody holds");
+    }
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    app.click("[data-testid=open-summary]").await;
+    app.wait_for_text_in("[data-testid=summary-roles]", "担当者がいない役割：広報担当").await;
+    app.wait_for_text_in("[data-testid=summary-exercise]", "実施日").await;
+    app.screenshot("readiness-summary-ja").await;
+
+    let pdf = home.path("点検表.pdf");
+    home.answer_dialogs(&[&pdf]);
+    app.click("[data-testid=pdf-readiness-summary-preliminary]").await;
+    app.wait_for_text_in("[data-testid=readiness-page]", "保存しました").await;
+    let text = pdftotext(&pdf);
+    assert!(text.contains("備えの点検表") && text.contains("担当者がいない役割：広報担当"), "{text}");
+    assert!(
+        !text.contains('\u{c}') || text.trim_end_matches('\u{c}').matches('\u{c}').count() == 0,
+        "more than one page:\n{text}"
+    );
+
+    app.click("[data-testid=summary-fix-roles]").await;
+    app.text("対応方針の見直し").await;
+    app.close().await;
 }

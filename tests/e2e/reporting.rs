@@ -217,7 +217,7 @@ async fn an_open_incident_of_sonae_0_1_is_assessed_again_on_the_upgrade() {
 }
 
 /// The text of a PDF as a reader would copy it (poppler-utils).
-fn pdftotext(pdf: &Path) -> String {
+pub fn pdftotext(pdf: &Path) -> String {
     let output = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
     assert!(output.status.success(), "pdftotext could not read {}", pdf.display());
     String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")

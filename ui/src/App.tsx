@@ -26,6 +26,7 @@ import { ContactEditorPage } from './pages/contacts/ContactEditorPage';
 import { ContactsImportPage } from './pages/contacts/ContactsImportPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { BcpPage } from './pages/bcp/BcpPage';
+import { ReadinessPage } from './pages/ReadinessPage';
 import { FilesPage } from './pages/FilesPage';
 import { PolicyPage } from './pages/policy/PolicyPage';
 import { HistoryPage } from './pages/HistoryPage';
@@ -137,13 +138,14 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'contacts' | 'policy' | 'bcp' | 'nearMisses' | 'history' | 'backups' | 'files';
+  type Area = 'home' | 'incidents' | 'contacts' | 'policy' | 'bcp' | 'readiness' | 'nearMisses' | 'history' | 'backups' | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'contacts', label: t('nav.contacts') },
     { page: 'policy', label: t('nav.policy') },
     { page: 'bcp', label: t('nav.bcp') },
+    { page: 'readiness', label: t('nav.readiness') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
@@ -259,6 +261,7 @@ export function App() {
               {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
               {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
               {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
+              {loaded.kind === 'ready' && view.page === 'readiness' && <ReadinessPage />}
               {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
               {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
               {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}

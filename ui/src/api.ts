@@ -45,6 +45,7 @@ import type {
   RecentFile,
   Preferences,
   Readiness,
+  ReadinessSummary,
   ReadinessIntervals,
   ReviewedPart,
   Recovery,
@@ -118,6 +119,7 @@ export const api = {
   /** 「見直した」: records that the policy or the BCP was reviewed today. */
   markReviewed: (part: ReviewedPart) => invoke<Readiness>('mark_reviewed', { part }),
   setReadinessIntervals: (intervals: ReadinessIntervals) => invoke<Readiness>('set_readiness_intervals', { intervals }),
+  readinessSummary: () => invoke<ReadinessSummary>('readiness_summary'),
   /** Opens an open dialog and previews the CSV; null when the user cancelled. */
   chooseContactsCsv: () => invoke<ChosenContactsCsv | null>('choose_contacts_csv'),
   /** Reads the chosen CSV again (after the user fixed it) and previews it. */

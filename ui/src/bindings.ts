@@ -128,6 +128,40 @@ items: Array<ReadinessItem>, };
 
 export type ReviewedPart = "policy" | "bcp";
 
+export type ProcedureGap = { category: string, level: number, };
+
+export type LastExercise = { held_on: string, 
+/**
+ * The assumed incident it practised, if one was chosen.
+ */
+scenario: string | null, 
+/**
+ * Who could not be reached, as recorded.
+ */
+unreachable: string, 
+/**
+ * What it left to do, as recorded.
+ */
+follow_ups: string, };
+
+export type ReadinessSummary = { checked_on: string, calendar: Array<ReadinessItem>, roles_without_holder: Array<string>, 
+/**
+ * Roles with a holder and nobody to stand in for them.
+ */
+roles_without_deputy: Array<string>, 
+/**
+ * Levels 1 to 3 of each category (level 0 is a near miss and needs no procedure).
+ */
+procedures_without_steps: Array<ProcedureGap>, 
+/**
+ * BCP targets with neither a recovery role nor a recovery person.
+ */
+targets_without_owner: Array<string>, 
+/**
+ * BCP targets with no related contact, chosen or written down.
+ */
+targets_without_contacts: Array<string>, stale_contact_count: number, stale_contact_months: number, last_exercise: LastExercise | null, };
+
 export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
 /**
  * The reviews and exercises, each with where it stands.
@@ -813,7 +847,7 @@ targets_links_dropped: number,
  */
 exercises_unlinked: number, };
 
-export type DocumentKind = "policy" | "bcp" | "contacts-card" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
 
 export type ReportStage = "preliminary" | "final";
 

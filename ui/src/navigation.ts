@@ -15,7 +15,8 @@ export type View =
   | { page: 'contact'; id: number | null }
   | { page: 'contactsImport' }
   | { page: 'policy'; section?: PolicySection }
-  | { page: 'bcp' };
+  | { page: 'bcp' }
+  | { page: 'readiness' };
 
 /** Parts of the policy page other screens send the user to, by their element id. */
 export type PolicySection = 'company-details';

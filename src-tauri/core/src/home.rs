@@ -4,6 +4,7 @@
 use rusqlite::{params, Connection};
 
 use crate::company::{company_profile, CompanyProfile};
+use crate::contacts::STALE_CONTACTS;
 use crate::incident::read as incidents;
 use crate::incident::IncidentSummary;
 use crate::store::{today, Result};
@@ -16,9 +17,8 @@ pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<
     let company = company_profile(conn)?;
     let on = on.unwrap_or_else(today);
     let cutoff = crate::contacts::stale_cutoff(on, company.stale_contact_months);
-    const STALE: &str = "FROM contact WHERE last_confirmed_on IS NULL OR last_confirmed_on <= ?1";
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, name, organization, last_confirmed_on {STALE}
+        "SELECT id, name, organization, last_confirmed_on {STALE_CONTACTS}
           ORDER BY last_confirmed_on IS NOT NULL, last_confirmed_on, name LIMIT ?2"
     ))?;
     let stale_contacts = stmt
@@ -26,7 +26,7 @@ pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<
             Ok(StaleContact { id: r.get(0)?, name: r.get(1)?, organization: r.get(2)?, last_confirmed_on: r.get(3)? })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let stale_contact_count = conn.query_row(&format!("SELECT count(*) {STALE}"), params![cutoff], |r| r.get(0))?;
+    let stale_contact_count = crate::contacts::stale_count(conn, cutoff)?;
     let contact_count = conn.query_row("SELECT count(*) FROM contact", [], |r| r.get(0))?;
     let mut open_incidents = incidents::open_incidents(conn)?;
     let open_incident_count = open_incidents.len() as i64;

@@ -1,6 +1,7 @@
 //! The readiness calendar: where the reviews and the exercise stand, recording a review
 //! (「見直した」), and how often each is due. Each answers with the calendar as it now stands.
 
+use sonae_core::readiness::summary::{readiness_summary as summary_of, ReadinessSummary};
 use sonae_core::readiness::{self, Readiness, ReadinessIntervals, ReviewedPart};
 use sonae_core::store;
 use tauri::State;
@@ -31,4 +32,10 @@ pub fn set_readiness_intervals(session: State<'_, Session>, intervals: Readiness
         company.write(|tx| readiness::set_intervals(tx, &author, &intervals))?;
         Ok(readiness::readiness(company.connection(), store::today())?)
     })
+}
+
+/// 備えの点検: what is due and where the plan has gaps.
+#[tauri::command(async)]
+pub fn readiness_summary(session: State<'_, Session>) -> CommandResult<ReadinessSummary> {
+    with_company(&session, |company| Ok(summary_of(company.connection(), store::today())?))
 }

@@ -18,7 +18,7 @@ import { formatDue } from '../deadline';
 import { useNavigate } from '../navigation';
 import { ErrorAlert } from './ErrorAlert';
 
-const STATE_COLOR: Record<ReadinessState, string> = { overdue: 'red', due_soon: 'orange', done: 'teal' };
+export const READINESS_STATE_COLOR: Record<ReadinessState, string> = { overdue: 'red', due_soon: 'orange', done: 'teal' };
 
 const INTERVAL_OF: Record<ReadinessTask, keyof ReadinessIntervals> = {
   policy_review: 'policy_review_months',
@@ -57,7 +57,7 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
               <div>
                 <Group gap="xs">
                   <Text fw={600}>{t(`readiness.task.${item.task}`)}</Text>
-                  <Badge color={STATE_COLOR[item.state]} variant="light">
+                  <Badge color={READINESS_STATE_COLOR[item.state]} variant="light">
                     {t(`readiness.state.${item.state}`)}
                   </Badge>
                 </Group>
@@ -76,6 +76,16 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
           ))}
         </Stack>
       )}
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        mt="sm"
+        px={0}
+        onClick={() => navigate({ page: 'readiness' })}
+        data-testid="open-summary"
+      >
+        {t('readiness.openSummary')}
+      </Button>
     </Card>
   );
 }
@@ -150,7 +160,7 @@ export function ReviewCard({ part }: { part: ReviewedPart }) {
             <>
               <Group gap="xs">
                 <Text fw={600}>{t(`readiness.task.${task}`)}</Text>
-                <Badge color={STATE_COLOR[item.state]} variant="light" data-testid={`review-state-${part}`}>
+                <Badge color={READINESS_STATE_COLOR[item.state]} variant="light" data-testid={`review-state-${part}`}>
                   {t(`readiness.state.${item.state}`)}
                 </Badge>
               </Group>

@@ -249,6 +249,14 @@ pub fn is_stale(last_confirmed_on: Option<NaiveDate>, cutoff: NaiveDate) -> bool
     last_confirmed_on.is_none_or(|on| on <= cutoff)
 }
 
+/// How many contacts were last confirmed on or before `cutoff`, or never.
+pub fn stale_count(conn: &Connection, cutoff: NaiveDate) -> Result<i64> {
+    Ok(conn.query_row(&format!("SELECT count(*) {STALE_CONTACTS}"), [cutoff], |r| r.get(0))?)
+}
+
+/// The contacts [`is_stale`] finds, as an SQL `FROM … WHERE` taking the cutoff as `?1`.
+pub(crate) const STALE_CONTACTS: &str = "FROM contact WHERE last_confirmed_on IS NULL OR last_confirmed_on <= ?1";
+
 fn current_cutoff(conn: &Connection, on: NaiveDate) -> Result<NaiveDate> {
     let months: i64 = conn.query_row("SELECT stale_contact_months FROM company WHERE id = 1", [], |r| r.get(0))?;
     Ok(stale_cutoff(on, months))

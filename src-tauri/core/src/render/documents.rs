@@ -17,6 +17,8 @@ use crate::incident::CallOutcome;
 use crate::incident::IncidentDetail;
 use crate::incident::TaskSource;
 use crate::policy::{Contact, Policy};
+use crate::readiness::{ReadinessState, ReadinessTask};
+use chrono::NaiveDate;
 
 /// A document being written: the PDF with its metadata, and the pages.
 struct Pdf<'c> {
@@ -367,6 +369,84 @@ pub fn contacts_card(conn: &Connection, context: &Context) -> Result<Vec<u8>, Re
         .map(|desk| vec![desk.name.clone(), if desk.phone.is_empty() { desk.url.clone() } else { desk.phone.clone() }])
         .collect();
     pages.table(&[Column { title: t("col.authority"), share: 5.0 }, Column { title: t("col.how_to_reach"), share: 4.0 }], &rows);
+    Ok(pdf.finish())
+}
+
+/// 備えの点検表: one page an owner or a consultant reads in a minute — what is due, and where the
+/// plan has gaps, each section naming the screen where it is fixed.
+pub fn readiness_summary(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
+    let summary = crate::readiness::summary::readiness_summary(conn, context.issued_on)?;
+    let t = |key: &str| context.text(key);
+    let words = context.words();
+    let date = |on: NaiveDate| context.date(on);
+    let mut pdf = Pdf::new(t("summary.title"), context);
+    title_block(&mut pdf, t("summary.title"), t("summary.intro"));
+    let pages = &mut pdf.pages;
+    pages.paragraph(&words.fill("summary.checked_on", &[("date", &date(summary.checked_on))]), Style::BODY);
+
+    let section = |pages: &mut Typesetter, title: &str, lines: Vec<String>| {
+        pages.heading(t(title), 2);
+        if lines.is_empty() {
+            pages.paragraph(t("summary.none"), Style::BODY);
+        }
+        for line in lines {
+            pages.paragraph(&format!("□ {line}"), Style::BODY);
+        }
+    };
+    let calendar = summary
+        .calendar
+        .iter()
+        .map(|item| {
+            let key = |prefix: &str, value: &str| t(&format!("{prefix}.{value}")).to_owned();
+            let task = key("summary.task", ReadinessTask::key(item.task));
+            let state = key("summary.state", ReadinessState::key(item.state));
+            match (item.last_done, item.due_on) {
+                (Some(last), Some(due)) => words.fill(
+                    "summary.calendar_line",
+                    &[("task", &task), ("state", &state), ("last", &date(last)), ("due", &date(due))],
+                ),
+                _ => words.fill("summary.calendar_never", &[("task", &task), ("state", &state)]),
+            }
+        })
+        .collect();
+    section(pages, "summary.section.calendar", calendar);
+    let named = |key: &str, names: &[String]| names.iter().map(|name| words.fill(key, &[("name", name)])).collect::<Vec<_>>();
+    let mut roles = named("summary.role_without_holder", &summary.roles_without_holder);
+    roles.extend(named("summary.role_without_deputy", &summary.roles_without_deputy));
+    section(pages, "summary.section.roles", roles);
+    let procedures = summary
+        .procedures_without_steps
+        .iter()
+        .map(|gap| words.fill("summary.procedure_gap", &[("category", &gap.category), ("level", &gap.level.to_string())]))
+        .collect();
+    section(pages, "summary.section.procedures", procedures);
+    let mut targets = named("summary.target_without_owner", &summary.targets_without_owner);
+    targets.extend(named("summary.target_without_contacts", &summary.targets_without_contacts));
+    section(pages, "summary.section.bcp", targets);
+    let stale = if summary.stale_contact_count == 0 {
+        Vec::new()
+    } else {
+        vec![words.fill(
+            "summary.stale",
+            &[("months", &summary.stale_contact_months.to_string()), ("count", &summary.stale_contact_count.to_string())],
+        )]
+    };
+    section(pages, "summary.section.contacts", stale);
+    pages.heading(t("summary.section.exercise"), 2);
+    match &summary.last_exercise {
+        None => pages.paragraph(t("summary.no_exercise"), Style::BODY),
+        Some(exercise) => {
+            pages.paragraph(&words.fill("summary.exercise_held", &[("date", &date(exercise.held_on))]), Style::BODY);
+            let recorded = [
+                ("summary.exercise_scenario", "scenario", exercise.scenario.clone().unwrap_or_default()),
+                ("summary.exercise_unreachable", "text", exercise.unreachable.clone()),
+                ("summary.exercise_follow_ups", "text", exercise.follow_ups.clone()),
+            ];
+            for (key, name, value) in recorded.iter().filter(|(_, _, value)| !value.trim().is_empty()) {
+                pages.paragraph(&words.fill(key, &[(name, value.trim())]), Style::BODY);
+            }
+        }
+    }
     Ok(pdf.finish())
 }
 

@@ -59,6 +59,8 @@ pub enum Document {
     Bcp,
     /// 緊急連絡カード — one page: the call tree and key authorities.
     ContactsCard,
+    /// 備えの点検表 — one page: what is due and where the plan has gaps (docs/rules.md §12).
+    ReadinessSummary,
     /// インシデント報告書 — what happened and what was done, for management.
     IncidentReport,
     /// 個人情報保護委員会への漏えい等報告（速報・確報）の下書き.
@@ -85,10 +87,11 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 14] = [
+    pub const ALL: [Document; 15] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
+        Document::ReadinessSummary,
         Document::IncidentReport,
         Document::PpcDraft,
         Document::PpcMyNumberDraft,
@@ -108,6 +111,7 @@ impl Document {
             Document::Policy => "policy",
             Document::Bcp => "bcp",
             Document::ContactsCard => "contacts-card",
+            Document::ReadinessSummary => "readiness-summary",
             Document::IncidentReport => "incident-report",
             Document::PpcDraft => "ppc-draft",
             Document::PpcMyNumberDraft => "ppc-my-number-draft",
@@ -124,7 +128,7 @@ impl Document {
 
     /// Whether the document is about one incident (and so needs its id).
     pub fn needs_incident(self) -> bool {
-        !matches!(self, Document::Policy | Document::Bcp | Document::ContactsCard)
+        !matches!(self, Document::Policy | Document::Bcp | Document::ContactsCard | Document::ReadinessSummary)
     }
 
     /// Whether the document is a submission draft (and so also exists as plain text).
@@ -211,6 +215,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
         Document::Policy => documents::policy(conn, &context),
         Document::Bcp => documents::bcp(conn, &context),
         Document::ContactsCard => documents::contacts_card(conn, &context),
+        Document::ReadinessSummary => documents::readiness_summary(conn, &context),
         Document::IncidentReport => {
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))

@@ -160,6 +160,24 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "Key authorities and advice desks",
             "03-6457-9849",
         ],
+        (ReadinessSummary, Language::Ja) => vec![
+            "備えの点検表",
+            "株式会社さくら設計事務所",
+            "点検日：2026年11月20日",
+            "1. 見直しと訓練",
+            "2. 対応体制",
+            "3. 対応手順",
+            "4. 被害対象",
+            "5. 連絡先",
+            "6. 直近の訓練",
+        ],
+        (ReadinessSummary, Language::En) => vec![
+            "Readiness summary",
+            "Sakura Design Office Co., Ltd.",
+            "Checked on 20 November 2026",
+            "1. Reviews and exercises",
+            "6. Last exercise",
+        ],
         (IncidentReport, Language::Ja) => vec![
             "インシデント報告書",
             "見学会の案内メールに顧客リストを誤って添付",
@@ -743,4 +761,37 @@ fn the_policy_prints_when_it_was_last_reviewed() {
     demo.file.write(|tx| mark_reviewed(tx, "鈴木", ReviewedPart::Policy, reviewed)).unwrap();
     assert!(first_page(&demo.file, Language::Ja).contains("最終見直し日：2026年9月30日"));
     assert!(first_page(&demo.file, Language::En).contains("Last reviewed: 30 September 2026"));
+}
+
+#[test]
+fn the_readiness_summary_is_one_page_naming_each_gap_and_where_to_fix_it() {
+    let mut demo = demo(Language::Ja);
+    demo.file
+        .write(|tx| {
+            tx.execute("INSERT INTO role (key, name, position) VALUES ('pr', '広報担当', 99)", [])?;
+            Ok(())
+        })
+        .unwrap();
+    let pdf = export(demo.file.connection(), Document::ReadinessSummary, &options(Language::Ja, None)).unwrap();
+    assert_eq!(poppler("pdfinfo", &[], &pdf).lines().find(|l| l.starts_with("Pages:")), Some("Pages:           1"));
+    assert_in_order(
+        &text_of(&pdf),
+        &[
+            "備えの点検表",
+            "点検日：2026年11月20日",
+            "1. 見直しと訓練",
+            "対応方針の見直し：期限切れ（まだ記録がありません）",
+            "2. 対応体制（方針の画面）",
+            "担当者がいない役割：広報担当",
+            "3. 対応手順",
+            "4. 被害対象",
+            "5. 連絡先",
+            "か月以上確認していない連絡先：",
+            "6. 直近の訓練",
+            "実施日：",
+        ],
+        "readiness summary",
+    );
+    let english = export(demo.file.connection(), Document::ReadinessSummary, &options(Language::En, None)).unwrap();
+    assert!(text_of(&english).contains("Role without a holder: 広報担当"));
 }

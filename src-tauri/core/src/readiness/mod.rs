@@ -3,6 +3,8 @@
 //! (docs/rules.md §12). The home screen lists what is due soon or overdue; the policy and BCP
 //! pages record a review with 「見直した」.
 
+pub mod summary;
+
 use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -27,6 +29,17 @@ pub enum ReadinessTask {
     Exercise,
 }
 
+impl ReadinessTask {
+    /// The name on the wire (`policy_review` …), for wording keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReadinessTask::PolicyReview => "policy_review",
+            ReadinessTask::BcpReview => "bcp_review",
+            ReadinessTask::Exercise => "exercise",
+        }
+    }
+}
+
 /// Where a task stands on a given day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -37,6 +50,17 @@ pub enum ReadinessState {
     DueSoon,
     /// Done, and not due for more than [`DUE_SOON_DAYS`] days.
     Done,
+}
+
+impl ReadinessState {
+    /// The name on the wire (`overdue` …), for wording keys.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReadinessState::Overdue => "overdue",
+            ReadinessState::DueSoon => "due_soon",
+            ReadinessState::Done => "done",
+        }
+    }
 }
 
 /// One task of the calendar as of a day.
