@@ -165,6 +165,9 @@ pub fn mark_reviewed(tx: &Transaction, author: &str, part: ReviewedPart, on: Nai
         ReviewedPart::Bcp => "bcp_reviewed_on",
     };
     let before: Option<NaiveDate> = tx.query_row(&format!("SELECT {column} FROM company WHERE id = 1"), [], |r| r.get(0))?;
+    if before == Some(on) {
+        return Ok(());
+    }
     tx.execute(&format!("UPDATE company SET {column} = ?1, updated_at = ?2 WHERE id = 1"), params![on, now()])?;
     let field = |date: Option<NaiveDate>| serde_json::json!({ column: date });
     record_change(tx, author, "company", Some(1), Some(&field(before)), Some(&field(Some(on))))
@@ -252,6 +255,8 @@ mod tests {
             (policy.task, policy.state, policy.due_on),
             (ReadinessTask::PolicyReview, ReadinessState::Overdue, Some(day("2026-10-29")))
         );
+        file.write(|tx| mark_reviewed(tx, "佐藤", ReviewedPart::Policy, today)).unwrap();
+        // Pressed twice the same day, it is one review.
         file.write(|tx| mark_reviewed(tx, "佐藤", ReviewedPart::Policy, today)).unwrap();
         assert_eq!(readiness(file.connection(), today).unwrap().items[0].state, ReadinessState::Done);
         assert_eq!(policy_reviewed_on(file.connection()).unwrap(), Some(today));
