@@ -117,7 +117,7 @@ impl AppWindow {
         match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await {
             Ok(driver) => Ok(AppWindow { driver, tauri_driver }),
             Err(e) => {
-                stop_tauri_driver(&mut tauri_driver);
+                stop_tauri_driver(&mut tauri_driver, "-TERM");
                 Err(e.to_string())
             }
         }
@@ -202,20 +202,31 @@ impl AppWindow {
     pub async fn close(mut self) {
         let driver = self.driver.clone();
         let _ = driver.quit().await;
-        stop_tauri_driver(&mut self.tauri_driver);
+        stop_tauri_driver(&mut self.tauri_driver, "-TERM");
     }
 }
 
-/// Ends tauri-driver and the platform's WebDriver server it started, and waits for it.
-fn stop_tauri_driver(tauri_driver: &mut Child) {
+/// A test that fails before `close` still ends tauri-driver and the WebDriver server: left
+/// running, they would keep the test's output open and the run waiting.
+impl Drop for AppWindow {
+    fn drop(&mut self) {
+        if let Ok(None) = self.tauri_driver.try_wait() {
+            stop_tauri_driver(&mut self.tauri_driver, "-KILL");
+        }
+    }
+}
+
+/// Ends tauri-driver and the platform's WebDriver server it started, and waits for it; `signal`
+/// is `-TERM` after a session that quit, `-KILL` when a failed test left one open.
+fn stop_tauri_driver(tauri_driver: &mut Child, signal: &str) {
     // On Unix tauri-driver leads its own process group (see `try_launch`): TERM to the group
     // ends WebKitWebDriver with it.
     #[cfg(unix)]
-    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", tauri_driver.id())]).status();
+    let _ = Command::new("kill").args([signal, "--", &format!("-{}", tauri_driver.id())]).status();
     // On Windows tauri-driver puts itself and msedgedriver in a job object that is closed, and
     // msedgedriver ended, when tauri-driver is.
     #[cfg(not(unix))]
-    let _ = tauri_driver.kill();
+    let _ = (signal, tauri_driver.kill());
     let _ = tauri_driver.wait();
 }
 
