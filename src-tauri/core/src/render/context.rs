@@ -58,18 +58,6 @@ impl Context<'_> {
         }
     }
 
-    /// A deadline as the rules give it — an RFC 3339 instant or a plain date — written for the
-    /// reader; anything else is shown as it is.
-    pub fn date_or_instant(&self, value: &str) -> String {
-        if let Ok(at) = DateTime::<FixedOffset>::parse_from_rfc3339(value) {
-            return self.instant(&at);
-        }
-        match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-            Ok(date) => self.date(date),
-            Err(_) => value.to_owned(),
-        }
-    }
-
     /// `text`, or 「調査中」 / "Under investigation" when it is empty.
     pub fn known(&self, text: &str) -> String {
         if text.trim().is_empty() {
