@@ -113,22 +113,20 @@ pub fn state_on(today: NaiveDate, last: Option<NaiveDate>, months: u32) -> Readi
     }
 }
 
+/// How often each task recurs, as the company file keeps it.
+fn stored_intervals(conn: &Connection) -> Result<ReadinessIntervals> {
+    Ok(conn.query_row("SELECT policy_review_months, bcp_review_months, exercise_months FROM company WHERE id = 1", [], |r| {
+        Ok(ReadinessIntervals { policy_review_months: r.get(0)?, bcp_review_months: r.get(1)?, exercise_months: r.get(2)? })
+    })?)
+}
+
 /// The calendar of the company file as of `today`.
 pub fn readiness(conn: &Connection, today: NaiveDate) -> Result<Readiness> {
-    let (intervals, policy_reviewed_on, bcp_reviewed_on): (ReadinessIntervals, Option<NaiveDate>, Option<NaiveDate>) = conn
-        .query_row(
-            "SELECT policy_review_months, bcp_review_months, exercise_months, policy_reviewed_on, bcp_reviewed_on
-               FROM company WHERE id = 1",
-            [],
-            |r| {
-                let intervals = ReadinessIntervals {
-                    policy_review_months: r.get(0)?,
-                    bcp_review_months: r.get(1)?,
-                    exercise_months: r.get(2)?,
-                };
-                Ok((intervals, r.get(3)?, r.get(4)?))
-            },
-        )?;
+    let intervals = stored_intervals(conn)?;
+    let (policy_reviewed_on, bcp_reviewed_on): (Option<NaiveDate>, Option<NaiveDate>) =
+        conn.query_row("SELECT policy_reviewed_on, bcp_reviewed_on FROM company WHERE id = 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
     let last_exercise: Option<NaiveDate> = conn.query_row("SELECT max(held_on) FROM bcp_exercise", [], |r| r.get(0))?;
     let item = |task, last_done: Option<NaiveDate>, interval_months: u32| ReadinessItem {
         task,
@@ -180,7 +178,7 @@ pub fn set_intervals(tx: &Transaction, author: &str, intervals: &ReadinessInterv
             return Err(refused(ErrorCode::InvalidInterval, format!("{months} months is not between 1 and 120")));
         }
     }
-    let before = readiness(tx, crate::store::today())?.intervals;
+    let before = stored_intervals(tx)?;
     if before == *intervals {
         return Ok(());
     }
