@@ -18,7 +18,17 @@ import { formatDue } from '../deadline';
 import { useNavigate } from '../navigation';
 import { ErrorAlert } from './ErrorAlert';
 
-export const READINESS_STATE_COLOR: Record<ReadinessState, string> = { overdue: 'red', due_soon: 'orange', done: 'teal' };
+const STATE_COLOR: Record<ReadinessState, string> = { overdue: 'red', due_soon: 'orange', done: 'teal' };
+
+/** Where a task stands, as a coloured word: overdue, due soon, up to date. */
+export function ReadinessStateBadge({ state, testId }: { state: ReadinessState; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLOR[state]} variant="light" data-testid={testId}>
+      {t(`readiness.state.${state}`)}
+    </Badge>
+  );
+}
 
 const INTERVAL_OF: Record<ReadinessTask, keyof ReadinessIntervals> = {
   policy_review: 'policy_review_months',
@@ -57,9 +67,7 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
               <div>
                 <Group gap="xs">
                   <Text fw={600}>{t(`readiness.task.${item.task}`)}</Text>
-                  <Badge color={READINESS_STATE_COLOR[item.state]} variant="light">
-                    {t(`readiness.state.${item.state}`)}
-                  </Badge>
+                  <ReadinessStateBadge state={item.state} />
                 </Group>
                 <ItemDates item={item} />
               </div>
@@ -160,9 +168,7 @@ export function ReviewCard({ part }: { part: ReviewedPart }) {
             <>
               <Group gap="xs">
                 <Text fw={600}>{t(`readiness.task.${task}`)}</Text>
-                <Badge color={READINESS_STATE_COLOR[item.state]} variant="light" data-testid={`review-state-${part}`}>
-                  {t(`readiness.state.${item.state}`)}
-                </Badge>
+                <ReadinessStateBadge state={item.state} testId={`review-state-${part}`} />
               </Group>
               <ItemDates item={item} />
             </>

@@ -3,13 +3,13 @@
 // not confirmed, the last exercise — each part with a button to where it is fixed, and the same
 // as a one-page PDF.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, ReadinessSummary } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { READINESS_STATE_COLOR } from '../components/Readiness';
+import { ReadinessStateBadge } from '../components/Readiness';
 import { formatDue } from '../deadline';
 import { type View, useNavigate } from '../navigation';
 
@@ -74,9 +74,7 @@ export function ReadinessPage() {
               {summary.calendar.map((item) => (
                 <Group key={item.task} gap="xs">
                   <Text>{t(`readiness.task.${item.task}`)}</Text>
-                  <Badge color={READINESS_STATE_COLOR[item.state]} variant="light">
-                    {t(`readiness.state.${item.state}`)}
-                  </Badge>
+                  <ReadinessStateBadge state={item.state} />
                   <Text size="sm" c="dimmed">
                     {item.due_on ? t('readiness.dueOn', { date: date(item.due_on) }) : t(`readiness.never.${item.task}`)}
                   </Text>
