@@ -43,7 +43,9 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
     app.click("[data-testid=save-contact]").await;
     app.text("保存しました。").await;
     app.click("[data-testid=confirm-today]").await;
-    app.wait_for_text_in("[data-testid=last-confirmed]", "最終確認日").await;
+    // "最終確認日" was shown before the click too: wait for today's date to replace the old one.
+    let today = chrono::Local::now().date_naive().format("%Y年%-m月%-d日").to_string();
+    app.wait_for_text_in("[data-testid=last-confirmed]", &today).await;
     let shown = app.element("[data-testid=confirmation]").await.prop("textContent").await.unwrap().unwrap_or_default();
     assert!(!shown.contains("確認が必要"), "still flagged after confirming: {shown}");
     app.screenshot("contact-editor-ja").await;
