@@ -120,11 +120,21 @@ due_on: string | null, interval_months: number, };
 
 export type ReadinessIntervals = { policy_review_months: number, bcp_review_months: number, exercise_months: number, };
 
+export type DueFollowUp = { follow_up: FollowUp, 
+/**
+ * Overdue once its due date has passed; due soon before.
+ */
+state: ReadinessState, };
+
 export type Readiness = { intervals: ReadinessIntervals, 
 /**
  * Every task, in the order [`ReadinessTask`] lists them.
  */
-items: Array<ReadinessItem>, };
+items: Array<ReadinessItem>, 
+/**
+ * Open follow-up actions due within [`DUE_SOON_DAYS`] days or overdue, the earliest first.
+ */
+follow_ups: Array<DueFollowUp>, };
 
 export type ReviewedPart = "policy" | "bcp";
 
@@ -132,7 +142,7 @@ export type ProcedureGap = { category: string, level: number, };
 
 export type LastExercise = { held_on: string, 
 /**
- * The assumed incident it practised, if one was chosen.
+ * The assumed incident or exercise scenario it practised, if one was chosen.
  */
 scenario: string | null, 
 /**
@@ -160,7 +170,75 @@ targets_without_owner: Array<string>,
 /**
  * BCP targets with no related contact, chosen or written down.
  */
-targets_without_contacts: Array<string>, stale_contact_count: number, stale_contact_months: number, last_exercise: LastExercise | null, };
+targets_without_contacts: Array<string>, stale_contact_count: number, stale_contact_months: number, last_exercise: LastExercise | null, 
+/**
+ * Follow-up actions of any exercise not yet done, the earliest due first.
+ */
+open_follow_ups: Array<FollowUp>, };
+
+export type ExerciseStep = "calls" | "first_response" | "reporting" | "recovery";
+
+export type Inject = { at_minutes: number, 
+/**
+ * What the facilitator reads out.
+ */
+text: string, 
+/**
+ * What the team has to decide or do now.
+ */
+question: string, step: ExerciseStep | null, };
+
+export type ScenarioSpec = { title: string, description: string, 
+/**
+ * leak, tampering or malware; null for a disaster that exercises the BCP.
+ */
+category: string | null, duration_hours: number, injects: Array<Inject>, };
+
+export type ScenarioSource = { "kind": "builtin", key: string, } | { "kind": "company", id: number, };
+
+export type ExerciseScenario = { source: ScenarioSource, spec: ScenarioSpec, };
+
+export type ExerciseRunSummary = { id: number, title: string, started_at: string, ended_at: string | null, open_follow_ups: number, };
+
+export type RevealedInject = { position: number, inject: Inject, revealed_at: string, response: string, minutes_taken: number | null, };
+
+export type PractisedCall = { 
+/**
+ * None once the contact has been deleted from the contact table.
+ */
+contact_id: number | null, contact_name: string, reached: boolean, marked_at: string, };
+
+export type FollowUp = { id: number, run_id: number, 
+/**
+ * The title of the exercise that found it.
+ */
+exercise_title: string, text: string, owner: string, due_on: string, done_on: string | null, };
+
+export type FollowUpInput = { text: string, owner: string, 
+/**
+ * YYYY-MM-DD.
+ */
+due_on: string, };
+
+export type EndInput = { participants: string, what_worked: string, };
+
+export type ExerciseRun = { id: number, 
+/**
+ * The built-in scenario's key, when it was one.
+ */
+scenario_key: string | null, title: string, description: string, category: string | null, duration_hours: number, facilitator: string, participants: string, what_worked: string, started_at: string, ended_at: string | null, 
+/**
+ * In order of scenario time.
+ */
+revealed: Array<RevealedInject>, 
+/**
+ * How many injects are still to come, and when the next one is due in scenario time.
+ */
+remaining: number, next_at_minutes: number | null, calls: Array<PractisedCall>, follow_ups: Array<FollowUp>, 
+/**
+ * The BCP exercise record written when it ended.
+ */
+bcp_exercise_id: number | null, };
 
 export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
 /**
@@ -180,7 +258,7 @@ author_name: string,
  */
 backups_kept: number, };
 
-export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_file_chosen" | "not_a_company_file" | "not_a_draft" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
+export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_a_scenario" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
 
 export type ErrorReport = { 
 /**
@@ -847,7 +925,7 @@ targets_links_dropped: number,
  */
 exercises_unlinked: number, };
 
-export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
 
 export type ReportStage = "preliminary" | "final";
 

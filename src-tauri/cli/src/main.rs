@@ -106,9 +106,9 @@ enum Command {
         #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
     },
-    /// Print a document as PDF: policy, bcp, contacts-card, incident-report, ppc-draft,
-    /// ppc-my-number-draft, data-subject-notice, client-notice, insurer-notice, ipa-draft,
-    /// jpcert-draft, police-memo, gdpr-draft, gdpr-subject-notice.
+    /// Print a document as PDF: policy, bcp, contacts-card, readiness-summary, exercise-report,
+    /// incident-report, ppc-draft, ppc-my-number-draft, data-subject-notice, client-notice,
+    /// insurer-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft, gdpr-subject-notice.
     Export {
         file: PathBuf,
         /// Which document.
@@ -120,6 +120,9 @@ enum Command {
         /// The incident, for the incident report and the drafts.
         #[arg(long)]
         incident: Option<i64>,
+        /// The exercise, for the exercise report; the latest that ended when not given.
+        #[arg(long)]
+        exercise: Option<i64>,
         /// 速報 (preliminary) or 確報 (final), for the PPC and My Number drafts.
         #[arg(long, value_enum, default_value_t = StageArg::Preliminary)]
         stage: StageArg,
@@ -410,7 +413,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 }
             }
         }
-        Command::Export { file, what, out, incident, stage, lang, text, force } => {
+        Command::Export { file, what, out, incident, exercise, stage, lang, text, force } => {
             let company = read(&file)?;
             let language = match lang {
                 Some(language) => language,
@@ -418,6 +421,7 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let options = ExportOptions {
                 incident_id: incident,
+                exercise_id: exercise,
                 stage: match stage {
                     StageArg::Preliminary => ReportStage::Preliminary,
                     StageArg::Final => ReportStage::Final,

@@ -157,3 +157,43 @@ fn export_refuses_to_overwrite_unless_forced() {
     assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
     assert!(!files_in(dir.path()).iter().any(|n| n.starts_with(".sonae-export-")));
 }
+
+#[test]
+fn the_exercise_report_is_the_latest_ended_exercise_or_the_one_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let out = dir.path().join("exercise.pdf");
+    let run = sonae_cli(&["export", path_arg(&file), "exercise-report", "--out", path_arg(&out)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = pdftotext(&out);
+    for expected in
+        ["訓練報告書", "これは訓練の記録です", "月曜の朝、ファイルサーバーがランサムウェアに", "4. 見つかった課題と今後の対応"]
+    {
+        assert!(text.contains(expected), "{expected} missing in:\n{text}");
+    }
+    let named = dir.path().join("named.pdf");
+    let run = sonae_cli(&["export", path_arg(&file), "exercise-report", "--exercise", "1", "--out", path_arg(&named)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let unknown = assert_one_line_error(
+        &sonae_cli(&[
+            "export",
+            path_arg(&file),
+            "exercise-report",
+            "--exercise",
+            "99",
+            "--out",
+            path_arg(&dir.path().join("99.pdf")),
+        ]),
+        1,
+    );
+    assert!(unknown.contains("99"), "{unknown}");
+
+    // A file with no exercise says so.
+    let empty = dir.path().join("empty.sonae");
+    assert!(sonae_cli(&["init", path_arg(&empty), "--name", "テスト"]).status.success());
+    let none = assert_one_line_error(
+        &sonae_cli(&["export", path_arg(&empty), "exercise-report", "--out", path_arg(&dir.path().join("none.pdf"))]),
+        1,
+    );
+    assert!(none.contains("no ended exercise"), "{none}");
+}

@@ -59,8 +59,13 @@ fn exports(c: &mut Criterion) {
                 Document::ClientNotice => 5,
                 _ => 1,
             });
-            let options =
-                ExportOptions { incident_id: incident, stage: ReportStage::Preliminary, language: Language::Ja, issued_on: None };
+            let options = ExportOptions {
+                incident_id: incident,
+                exercise_id: None,
+                stage: ReportStage::Preliminary,
+                language: Language::Ja,
+                issued_on: None,
+            };
             let pdf = export(file.connection(), document, &options).unwrap();
             println!("{label}/{}: {} bytes", document.name(), pdf.len());
             c.bench_function(&format!("{label}/{}", document.name()), |b| {

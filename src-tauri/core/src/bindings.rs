@@ -7,7 +7,8 @@ use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
 use crate::{
-    bcp, company, company_file, contacts, error_code, home, language, readiness, render, rules, session, store, template,
+    bcp, company, company_file, contacts, error_code, exercise, home, language, readiness, render, rules, session, store,
+    template,
 };
 
 /// The contents of `ui/src/bindings.ts`.
@@ -27,11 +28,24 @@ pub fn typescript() -> String {
         readiness::ReadinessState::decl(&cfg),
         readiness::ReadinessItem::decl(&cfg),
         readiness::ReadinessIntervals::decl(&cfg),
+        readiness::DueFollowUp::decl(&cfg),
         readiness::Readiness::decl(&cfg),
         readiness::ReviewedPart::decl(&cfg),
         readiness::summary::ProcedureGap::decl(&cfg),
         readiness::summary::LastExercise::decl(&cfg),
         readiness::summary::ReadinessSummary::decl(&cfg),
+        exercise::scenario::ExerciseStep::decl(&cfg),
+        exercise::scenario::Inject::decl(&cfg),
+        exercise::scenario::ScenarioSpec::decl(&cfg),
+        exercise::scenario::ScenarioSource::decl(&cfg),
+        exercise::scenario::ExerciseScenario::decl(&cfg),
+        exercise::run::ExerciseRunSummary::decl(&cfg),
+        exercise::run::RevealedInject::decl(&cfg),
+        exercise::run::PractisedCall::decl(&cfg),
+        exercise::run::FollowUp::decl(&cfg),
+        exercise::run::FollowUpInput::decl(&cfg),
+        exercise::run::EndInput::decl(&cfg),
+        exercise::run::ExerciseRun::decl(&cfg),
         home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
         session::Preferences::decl(&cfg),

@@ -8,9 +8,10 @@
 //! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
 //! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
-//! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercises.
 //! - [`home`]: the home screen's overview.
-//! - [`readiness`]: the calendar of reviews and exercises.
+//! - [`readiness`]: the calendar of reviews, exercises and follow-ups, and the readiness check.
+//! - [`exercise`]: tabletop exercises: scenarios, exercises as held, follow-up actions.
+//! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercise records.
 //! - [`policy`]: roles, levels, categories, procedures, checklists, the authority directory.
 //! - [`incident`]: the wizard, its records and drafts, obligations, affected data, near misses.
 //! - [`company`]: the company profile and the details its documents print.
@@ -26,6 +27,7 @@ pub mod company;
 pub mod company_file;
 pub mod contacts;
 pub mod error_code;
+pub mod exercise;
 pub mod fold;
 pub mod home;
 pub mod incident;

@@ -67,6 +67,7 @@ impl Office {
     fn text(&self, document: Document, incident: i64, stage: ReportStage) -> String {
         let options = ExportOptions {
             incident_id: Some(incident),
+            exercise_id: None,
             stage,
             language: Language::Ja,
             issued_on: Some(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),

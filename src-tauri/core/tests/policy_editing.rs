@@ -117,7 +117,9 @@ fn the_editable_bcp_carries_ids_of_roles_contacts_and_scenarios() {
     assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
     assert_eq!(power.related_contacts.len(), 2);
     assert!(!power.recovery_steps.is_empty());
-    let exercise = &bcp.exercises[0];
+    // [0] is the tabletop exercise held in Sonae, which names no assumed incident.
+    assert_eq!(bcp.exercises[0].scenario_id, None);
+    let exercise = &bcp.exercises[1];
     assert_eq!(exercise.held_on.to_string(), "2026-10-15");
     assert_eq!(exercise.scenario_id, Some(bcp.scenarios[0].id));
     assert_eq!(exercise.confirmed_contacts.len(), 8);
@@ -440,12 +442,12 @@ fn scenarios_are_created_edited_reordered_and_deleted() {
     refused(&mut file, "order_mismatch", |tx| bcp::edit::reorder_scenarios(tx, AUTHOR, &[fire]));
 
     // Deleting the scenario an exercise was held on leaves the exercise, naming none.
-    let exercised = bcp.exercises[0].scenario_id.unwrap();
+    let exercised = bcp.exercises[1].scenario_id.unwrap();
     file.write(|tx| bcp::edit::delete_scenario(tx, AUTHOR, exercised)).unwrap();
     assert_recorded(&file, "bcp_scenario", Some(exercised), ChangeAction::Delete);
     let bcp = bcp::edit::editable_bcp(file.connection()).unwrap();
-    assert_eq!(bcp.exercises.len(), 1);
-    assert_eq!(bcp.exercises[0].scenario_id, None);
+    assert_eq!(bcp.exercises.len(), 2);
+    assert_eq!(bcp.exercises[1].scenario_id, None);
 }
 
 #[test]
@@ -700,7 +702,7 @@ fn a_tuned_policy_travels_to_another_company_which_keeps_its_people() {
     let power = bcp.targets.iter().find(|t| t.name == "電源設備・空調機").unwrap();
     assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
     assert_eq!(power.related_contacts.len(), 2);
-    assert!(bcp.exercises[0].scenario_id.is_some());
+    assert!(bcp.exercises[1].scenario_id.is_some());
     let contacts_after: i64 = second.connection().query_row("SELECT count(*) FROM contact", [], |r| r.get(0)).unwrap();
     assert_eq!(contacts_after, contacts_before);
     assert_eq!(incident::read::list_incidents(second.connection()).unwrap(), incidents_before);
@@ -734,8 +736,8 @@ fn an_import_drops_people_of_removed_roles_and_targets_and_says_so() {
     assert_eq!((summary.roles_holders_kept, summary.roles_holders_dropped), (5, 1));
     assert_eq!((summary.targets_links_kept, summary.targets_links_dropped), (0, 5), "the English targets have other names");
     assert_eq!(summary.exercises_unlinked, 1);
-    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[0].scenario_id, None);
-    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[0].confirmed_contacts.len(), 8);
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[1].scenario_id, None);
+    assert_eq!(bcp::edit::editable_bcp(file.connection()).unwrap().exercises[1].confirmed_contacts.len(), 8);
 }
 
 #[test]

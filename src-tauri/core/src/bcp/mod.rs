@@ -44,6 +44,7 @@ pub struct BcpTarget {
 pub struct BcpExercise {
     #[ts(type = "string")]
     pub held_on: chrono::NaiveDate,
+    /// The assumed incident, or the exercise scenario when the exercise was held in Sonae.
     pub scenario: Option<String>,
     pub participants: String,
     pub what_worked: String,
@@ -121,8 +122,9 @@ pub fn bcp(conn: &Connection) -> Result<Bcp> {
     }
     let exercises = rows(
         conn,
-        "SELECT e.id, e.held_on, s.title, e.participants, e.what_worked, e.unreachable, e.follow_ups
+        "SELECT e.id, e.held_on, coalesce(s.title, r.title), e.participants, e.what_worked, e.unreachable, e.follow_ups
            FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
+                LEFT JOIN exercise_run r ON r.bcp_exercise_id = e.id
           ORDER BY e.held_on DESC, e.id DESC",
         |r| {
             Ok((

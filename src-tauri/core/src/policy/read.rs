@@ -214,7 +214,11 @@ mod tests {
         assert_eq!(power.recovery_contact.as_ref().unwrap().name, "中村 恵子");
         assert_eq!(power.related_contacts.len(), 2);
         assert!(!power.recovery_steps.is_empty());
+        // The latest is the tabletop exercise held in Sonae, named by its scenario.
         let exercise = &bcp.exercises[0];
+        assert_eq!(exercise.held_on.to_string(), "2026-11-12");
+        assert_eq!(exercise.scenario.as_deref(), Some("月曜の朝、ファイルサーバーがランサムウェアに"));
+        let exercise = &bcp.exercises[1];
         assert_eq!(exercise.held_on.to_string(), "2026-10-15");
         assert_eq!(exercise.confirmed_contacts.first().map(String::as_str), Some("高橋 健太"));
     }

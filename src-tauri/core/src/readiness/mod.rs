@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error_code::ErrorCode;
+use crate::exercise::run::{open_follow_ups, FollowUp};
 use crate::store::history::record_change;
 use crate::store::{now, refused, Result};
 
@@ -85,12 +86,22 @@ pub struct ReadinessIntervals {
     pub exercise_months: u32,
 }
 
+/// A follow-up action of an exercise that is overdue or due within [`DUE_SOON_DAYS`] days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct DueFollowUp {
+    pub follow_up: FollowUp,
+    /// Overdue once its due date has passed; due soon before.
+    pub state: ReadinessState,
+}
+
 /// The whole calendar, for the home screen and the pages that record a review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Readiness {
     pub intervals: ReadinessIntervals,
     /// Every task, in the order [`ReadinessTask`] lists them.
     pub items: Vec<ReadinessItem>,
+    /// Open follow-up actions due within [`DUE_SOON_DAYS`] days or overdue, the earliest first.
+    pub follow_ups: Vec<DueFollowUp>,
 }
 
 /// The day a task done on `last` is due again: `months` later, on the same day of the month or,
@@ -140,7 +151,16 @@ pub fn readiness(conn: &Connection, today: NaiveDate) -> Result<Readiness> {
         item(ReadinessTask::BcpReview, bcp_reviewed_on, intervals.bcp_review_months),
         item(ReadinessTask::Exercise, last_exercise, intervals.exercise_months),
     ];
-    Ok(Readiness { intervals, items })
+    let soon = today.checked_add_days(chrono::Days::new(DUE_SOON_DAYS)).unwrap_or(NaiveDate::MAX);
+    let follow_ups = open_follow_ups(conn)?
+        .into_iter()
+        .take_while(|f| f.due_on <= soon)
+        .map(|follow_up| DueFollowUp {
+            state: if follow_up.due_on < today { ReadinessState::Overdue } else { ReadinessState::DueSoon },
+            follow_up,
+        })
+        .collect();
+    Ok(Readiness { intervals, items, follow_ups })
 }
 
 /// The date the policy was last reviewed, for the policy document.

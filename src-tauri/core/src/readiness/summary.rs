@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{readiness, ReadinessItem};
+use crate::exercise::run::{open_follow_ups, FollowUp};
 use crate::store::{rows, Result};
 
 /// A category × level of the policy whose procedure has no step.
@@ -24,7 +25,7 @@ pub struct ProcedureGap {
 pub struct LastExercise {
     #[ts(type = "string")]
     pub held_on: NaiveDate,
-    /// The assumed incident it practised, if one was chosen.
+    /// The assumed incident or exercise scenario it practised, if one was chosen.
     pub scenario: Option<String>,
     /// Who could not be reached, as recorded.
     pub unreachable: String,
@@ -50,6 +51,8 @@ pub struct ReadinessSummary {
     pub stale_contact_count: i64,
     pub stale_contact_months: i64,
     pub last_exercise: Option<LastExercise>,
+    /// Follow-up actions of any exercise not yet done, the earliest due first.
+    pub open_follow_ups: Vec<FollowUp>,
 }
 
 /// The readiness summary of the company file as of `today`.
@@ -83,8 +86,9 @@ pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<Readines
     let stale_contact_count = crate::contacts::stale_count(conn, crate::contacts::stale_cutoff(today, stale_contact_months))?;
     let last_exercise = rows(
         conn,
-        "SELECT e.held_on, s.title, e.unreachable, e.follow_ups
+        "SELECT e.held_on, coalesce(s.title, r.title), e.unreachable, e.follow_ups
            FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
+                LEFT JOIN exercise_run r ON r.bcp_exercise_id = e.id
           ORDER BY e.held_on DESC, e.id DESC LIMIT 1",
         |r| Ok(LastExercise { held_on: r.get(0)?, scenario: r.get(1)?, unreachable: r.get(2)?, follow_ups: r.get(3)? }),
     )?
@@ -100,6 +104,7 @@ pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<Readines
         stale_contact_count,
         stale_contact_months,
         last_exercise,
+        open_follow_ups: open_follow_ups(conn)?,
     })
 }
 

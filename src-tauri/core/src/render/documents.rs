@@ -13,6 +13,7 @@ use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::Context;
 use super::{pdf_now, RenderError};
 use crate::bcp::Bcp;
+use crate::exercise::run::ExerciseRun;
 use crate::incident::CallOutcome;
 use crate::incident::IncidentDetail;
 use crate::incident::TaskSource;
@@ -447,7 +448,148 @@ pub fn readiness_summary(conn: &Connection, context: &Context) -> Result<Vec<u8>
             }
         }
     }
+    for follow_up in &summary.open_follow_ups {
+        let line = words.fill(
+            "summary.open_follow_up",
+            &[("text", &follow_up.text), ("owner", &follow_up.owner), ("due", &date(follow_up.due_on))],
+        );
+        let overdue = if follow_up.due_on < summary.checked_on { t("summary.follow_up_overdue") } else { "" };
+        pages.paragraph(&format!("□ {line}{overdue}"), Style::BODY);
+    }
     Ok(pdf.finish())
+}
+
+/// The exercise report: the scenario, the injects with what the team did, who was reached, the
+/// follow-ups, and a line to sign. Marked 「訓練」 in its title and on every page.
+pub fn exercise_report(run: &ExerciseRun, context: &Context) -> Vec<u8> {
+    let t = |key: &str| context.text(key);
+    let words = context.words();
+    let title = t("exercise.title");
+    let mut pdf = Pdf::new(&format!("{title} — {}", run.title), context);
+    let pages = &mut pdf.pages;
+    pages.heading(title, 1);
+    pages.paragraph(&run.title, Style::sized(12.0, true));
+    pages.paragraph(t("exercise.practice_notice"), Style::BODY);
+    pages.space(6.0);
+
+    pages.heading(t("exercise.section.overview"), 2);
+    let status = match &run.ended_at {
+        Some(ended) => context.instant(ended),
+        None => t("exercise.not_ended").to_owned(),
+    };
+    let overview = [
+        (t("exercise.started"), context.instant(&run.started_at)),
+        (t("exercise.ended"), status),
+        (t("exercise.facilitator"), context.known(&run.facilitator)),
+        (t("exercise.participants"), context.known(&run.participants)),
+    ]
+    .map(|(label, value)| vec![label.to_owned(), value]);
+    pages.table(&[Column { title: "", share: 2.2 }, Column { title: "", share: 6.8 }], &overview);
+    pages.field(t("exercise.description"), &context.known(&run.description));
+
+    pages.heading(t("exercise.section.injects"), 2);
+    let rows: Vec<Vec<String>> = run
+        .revealed
+        .iter()
+        .map(|revealed| {
+            let inject = &revealed.inject;
+            let mut what = inject.text.clone();
+            if !inject.question.is_empty() {
+                what.push('\n');
+                what.push_str(&words.fill("exercise.question", &[("question", &inject.question)]));
+            }
+            let taken = revealed
+                .minutes_taken
+                .map(|minutes| words.fill("exercise.minutes", &[("minutes", &minutes.to_string())]))
+                .unwrap_or_default();
+            vec![scenario_time(context, inject.at_minutes), what, context.known(&revealed.response), taken]
+        })
+        .collect();
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("exercise.col.at"), share: 1.1 },
+            Column { title: t("exercise.col.inject"), share: 3.9 },
+            Column { title: t("exercise.col.response"), share: 3.2 },
+            Column { title: t("exercise.col.minutes"), share: 0.9 },
+        ],
+        &rows,
+    );
+    if run.remaining > 0 {
+        pages.paragraph(&words.fill("exercise.not_revealed", &[("count", &run.remaining.to_string())]), Style::BODY);
+    }
+
+    pages.heading(t("exercise.section.calls"), 2);
+    let rows: Vec<Vec<String>> = run
+        .calls
+        .iter()
+        .map(|call| {
+            let outcome = t(if call.reached { "call.reached" } else { "call.no_answer" });
+            vec![call.contact_name.clone(), outcome.to_owned(), context.instant(&call.marked_at)]
+        })
+        .collect();
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("col.name"), share: 4.0 },
+            Column { title: t("col.outcome"), share: 2.0 },
+            Column { title: t("col.when"), share: 3.0 },
+        ],
+        &rows,
+    );
+
+    pages.heading(t("exercise.section.follow_ups"), 2);
+    let rows: Vec<Vec<String>> = run
+        .follow_ups
+        .iter()
+        .map(|f| {
+            let done = match f.done_on {
+                Some(on) => words.fill("exercise.done_on", &[("date", &context.date(on))]),
+                None => t("task.open").to_owned(),
+            };
+            vec![f.text.clone(), f.owner.clone(), context.date(f.due_on), done]
+        })
+        .collect();
+    table_or_none(
+        pages,
+        context,
+        &[
+            Column { title: t("exercise.col.follow_up"), share: 4.4 },
+            Column { title: t("exercise.col.owner"), share: 1.6 },
+            Column { title: t("col.due"), share: 1.6 },
+            Column { title: t("col.status"), share: 1.4 },
+        ],
+        &rows,
+    );
+    pages.field(t("exercise.what_worked"), &context.known(&run.what_worked));
+
+    pages.heading(t("exercise.section.sign_off"), 2);
+    pages.paragraph(t("exercise.sign_off_intro"), Style::BODY);
+    pages.table(
+        &[
+            Column { title: t("exercise.col.sign_role"), share: 3.0 },
+            Column { title: t("exercise.col.sign_name"), share: 3.5 },
+            Column { title: t("exercise.col.sign_date"), share: 2.5 },
+        ],
+        &[
+            vec![t("exercise.sign.facilitator").to_owned(), String::new(), String::new()],
+            vec![t("exercise.sign.top").to_owned(), String::new(), String::new()],
+        ],
+    );
+    pdf.finish()
+}
+
+/// Scenario time as 「T+2時間30分」 / "T+2h30m".
+fn scenario_time(context: &Context, minutes: u32) -> String {
+    let (hours, minutes) = (minutes / 60, minutes % 60);
+    let words = context.words();
+    match (hours, minutes) {
+        (0, m) => words.fill("exercise.at_minutes", &[("m", &m.to_string())]),
+        (h, 0) => words.fill("exercise.at_hours", &[("h", &h.to_string())]),
+        (h, m) => words.fill("exercise.at_hours_minutes", &[("h", &h.to_string()), ("m", &m.to_string())]),
+    }
 }
 
 /// The roles a person holds, and those they stand in for, on one line.

@@ -61,6 +61,8 @@ pub enum Document {
     ContactsCard,
     /// 備えの点検表 — one page: what is due and where the plan has gaps (docs/rules.md §12).
     ReadinessSummary,
+    /// 訓練報告書 — one tabletop exercise: injects, responses, calls, follow-ups, sign-off.
+    ExerciseReport,
     /// インシデント報告書 — what happened and what was done, for management.
     IncidentReport,
     /// 個人情報保護委員会への漏えい等報告（速報・確報）の下書き.
@@ -87,11 +89,12 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 15] = [
+    pub const ALL: [Document; 16] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
         Document::ReadinessSummary,
+        Document::ExerciseReport,
         Document::IncidentReport,
         Document::PpcDraft,
         Document::PpcMyNumberDraft,
@@ -112,6 +115,7 @@ impl Document {
             Document::Bcp => "bcp",
             Document::ContactsCard => "contacts-card",
             Document::ReadinessSummary => "readiness-summary",
+            Document::ExerciseReport => "exercise-report",
             Document::IncidentReport => "incident-report",
             Document::PpcDraft => "ppc-draft",
             Document::PpcMyNumberDraft => "ppc-my-number-draft",
@@ -128,7 +132,10 @@ impl Document {
 
     /// Whether the document is about one incident (and so needs its id).
     pub fn needs_incident(self) -> bool {
-        !matches!(self, Document::Policy | Document::Bcp | Document::ContactsCard | Document::ReadinessSummary)
+        !matches!(
+            self,
+            Document::Policy | Document::Bcp | Document::ContactsCard | Document::ReadinessSummary | Document::ExerciseReport
+        )
     }
 
     /// Whether the document is a submission draft (and so also exists as plain text).
@@ -161,6 +168,9 @@ pub enum ReportStage {
 pub struct ExportOptions {
     /// The incident, for the incident report and the drafts.
     pub incident_id: Option<i64>,
+    /// The exercise, for the exercise report; the latest that ended when none is given.
+    #[serde(default)]
+    pub exercise_id: Option<i64>,
     pub stage: ReportStage,
     pub language: Language,
     /// The date printed on every page; today when not given.
@@ -176,6 +186,8 @@ pub enum RenderError {
     NeedsIncident { document: &'static str },
     #[error("incident {id} does not exist in this company file")]
     UnknownIncident { id: i64 },
+    #[error("this company file holds no ended exercise; end one, or choose one (--exercise ID)")]
+    NoExercise,
     #[error("{document} is not a submission draft; only drafts have a plain-text version")]
     NotADraft { document: &'static str },
     #[error("{path}: already exists; choose another name or allow replacing it")]
@@ -193,6 +205,7 @@ impl RenderError {
             RenderError::UnknownDocument { .. } => ErrorCode::UnknownDocument,
             RenderError::NeedsIncident { .. } => ErrorCode::NeedsIncident,
             RenderError::UnknownIncident { .. } => ErrorCode::UnknownIncident,
+            RenderError::NoExercise => ErrorCode::NoExercise,
             RenderError::NotADraft { .. } => ErrorCode::NotADraft,
             RenderError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             RenderError::Io { .. } => ErrorCode::Io,
@@ -216,6 +229,13 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
         Document::Bcp => documents::bcp(conn, &context),
         Document::ContactsCard => documents::contacts_card(conn, &context),
         Document::ReadinessSummary => documents::readiness_summary(conn, &context),
+        Document::ExerciseReport => {
+            let id = match options.exercise_id {
+                Some(id) => id,
+                None => crate::exercise::run::latest_ended_run(conn)?.ok_or(RenderError::NoExercise)?,
+            };
+            Ok(documents::exercise_report(&crate::exercise::run::run(conn, id)?, &context))
+        }
         Document::IncidentReport => {
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))

@@ -118,3 +118,15 @@ pub(crate) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::R
     let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
+
+/// Every row of `sql` with its parameters, each read by `row`.
+pub(crate) fn rows_with<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, row)?.collect::<rusqlite::Result<Vec<T>>>()?;
+    Ok(rows)
+}

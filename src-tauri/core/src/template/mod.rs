@@ -154,6 +154,8 @@ pub struct DemoCompany {
     /// Damaged target name (as in the template) → recovery owner person and related contacts.
     pub bcp_links: Vec<DemoBcpLink>,
     pub exercises: Vec<DemoExercise>,
+    /// Tabletop exercises held in Sonae, ended.
+    pub exercise_runs: Vec<DemoExerciseRun>,
     pub incidents: Vec<DemoIncident>,
     pub near_misses: Vec<DemoNearMiss>,
 }
@@ -251,6 +253,48 @@ pub struct DemoExercise {
     pub follow_ups: String,
     /// Contacts this exercise confirmed.
     pub confirmed_contacts: Vec<String>,
+}
+
+/// A tabletop exercise of a built-in scenario, held and ended.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoExerciseRun {
+    /// The built-in scenario's key.
+    pub scenario: String,
+    /// RFC 3339 with offset.
+    pub started_at: String,
+    pub ended_at: String,
+    pub facilitator: String,
+    pub participants: String,
+    pub what_worked: String,
+    /// One per inject of the scenario, in order: every inject was revealed.
+    pub injects: Vec<DemoInjectResponse>,
+    pub calls: Vec<DemoCall>,
+    pub follow_ups: Vec<DemoFollowUp>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoInjectResponse {
+    pub response: String,
+    pub minutes_taken: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoCall {
+    /// A contact ref.
+    pub contact: String,
+    pub reached: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoFollowUp {
+    pub text: String,
+    pub owner: String,
+    pub due_on: String,
+    pub done_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -787,6 +831,18 @@ mod tests {
             d.exercises.iter().map(|e| (e.held_on.clone(), e.scenario, e.confirmed_contacts.clone())).collect::<Vec<_>>()
         };
         assert_eq!(exercises(&ja), exercises(&en));
+        let runs = |d: &DemoCompany| {
+            d.exercise_runs
+                .iter()
+                .map(|r| {
+                    let calls = r.calls.iter().map(|c| (c.contact.clone(), c.reached)).collect::<Vec<_>>();
+                    let follow_ups = r.follow_ups.iter().map(|f| (f.due_on.clone(), f.done_on.clone())).collect::<Vec<_>>();
+                    let minutes = r.injects.iter().map(|i| i.minutes_taken).collect::<Vec<_>>();
+                    (r.scenario.clone(), r.started_at.clone(), r.ended_at.clone(), calls, follow_ups, minutes)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(runs(&ja), runs(&en));
         let incidents = |d: &DemoCompany| {
             d.incidents
                 .iter()

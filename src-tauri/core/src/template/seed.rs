@@ -6,7 +6,7 @@ use rusqlite::{params, Transaction};
 
 use crate::incident::obligations;
 use crate::store::{now, Result, StoreError};
-use crate::template::{DemoCompany, PolicyTemplate, StepTemplate};
+use crate::template::{DemoCompany, DemoExerciseRun, PolicyTemplate, StepTemplate};
 
 /// Writes the company record and the whole policy of a template.
 pub(crate) fn apply_template(tx: &Transaction, company_name: &str, template: &PolicyTemplate) -> Result<()> {
@@ -252,6 +252,10 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
     }
 
+    for demo_run in &demo.exercise_runs {
+        seed_exercise_run(tx, demo_run, &contact_id)?;
+    }
+
     if let Some(insurer) = &profile.insurer {
         let id = contacts
             .get(insurer.as_str())
@@ -333,5 +337,45 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
             ],
         )?;
     }
+    Ok(())
+}
+
+/// Holds a demo exercise the way the app does — start, reveal, answer, call, follow up, end — at
+/// the demo's times, so its record, confirmations and report are what a real one would give.
+fn seed_exercise_run(tx: &Transaction, demo: &DemoExerciseRun, contact_id: &dyn Fn(&str) -> Result<i64>) -> Result<()> {
+    use crate::exercise::{run, scenario};
+    let key = scenario::ScenarioSource::Builtin { key: demo.scenario.clone() };
+    let spec = scenario::find_scenario(tx, crate::store::file_language(tx)?, &key)?;
+    if spec.injects.len() != demo.injects.len() {
+        return Err(StoreError::Invalid(format!(
+            "the demo exercise answers {} injects of {}",
+            demo.injects.len(),
+            spec.injects.len()
+        )));
+    }
+    let author = "Sonae";
+    let history_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM change_log", [], |r| r.get(0))?;
+    let run_id = run::start_run_at(tx, author, &spec, Some(&demo.scenario), &demo.facilitator, &demo.started_at)?;
+    for (position, answer) in demo.injects.iter().enumerate() {
+        if position > 0 {
+            run::reveal_next_at(tx, run_id, &demo.started_at)?;
+        }
+        run::record_response(tx, run_id, position as u32, &answer.response, Some(answer.minutes_taken))?;
+    }
+    for call in &demo.calls {
+        run::mark_call_at(tx, run_id, contact_id(&call.contact)?, call.reached, &demo.started_at)?;
+    }
+    for follow_up in &demo.follow_ups {
+        let input =
+            run::FollowUpInput { text: follow_up.text.clone(), owner: follow_up.owner.clone(), due_on: follow_up.due_on.clone() };
+        let id = run::add_follow_up(tx, author, run_id, &input)?;
+        if let Some(done_on) = &follow_up.done_on {
+            run::set_follow_up_done(tx, author, id, Some(done_on))?;
+        }
+    }
+    let end = run::EndInput { participants: demo.participants.clone(), what_worked: demo.what_worked.clone() };
+    run::end_run_at(tx, author, run_id, &end, &demo.ended_at)?;
+    // Like the rest of the demo, the exercise was written before the file existed: no history.
+    tx.execute("DELETE FROM change_log WHERE id > ?1", [history_before])?;
     Ok(())
 }
