@@ -11,7 +11,7 @@ use sonae_tasks::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
     let language = session.settings.lock().map(|s| s.preferences.language).unwrap_or(Language::Ja);
-    ExportOptions { incident_id, stage, language, issued_on: None }
+    ExportOptions { incident_id, exercise_id: None, stage, language, issued_on: None }
 }
 
 /// Makes the PDF, then asks where to save it; answers with the saved path, or none when the user
@@ -22,10 +22,11 @@ pub async fn export_document(
     session: State<'_, Session>,
     document: Document,
     incident_id: Option<i64>,
+    exercise_id: Option<i64>,
     stage: ReportStage,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let options = options(&session, incident_id, stage);
+    let options = ExportOptions { exercise_id, ..options(&session, incident_id, stage) };
     let pdf = session.long_task_on_company(|company| Ok(render::export(company.connection(), document, &options)?))?;
     save_through_dialog(&app, "PDF", "pdf", &file_name, &pdf)
 }

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod bcp;
 pub mod contacts;
 pub mod documents;
+pub mod exercises;
 pub mod files;
 pub mod history;
 pub mod incidents;
