@@ -59,6 +59,7 @@ fn main() {
         "delete_exercise_scenario",
         "export_exercise_scenario",
         "import_exercise_scenario",
+        "exercise_reference",
         "exercise_runs",
         "exercise_run",
         "start_exercise",

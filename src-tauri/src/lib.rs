@@ -76,6 +76,7 @@ pub fn run() {
             commands::exercises::delete_exercise_scenario,
             commands::exercises::export_exercise_scenario,
             commands::exercises::import_exercise_scenario,
+            commands::exercises::exercise_reference,
             commands::exercises::exercise_runs,
             commands::exercises::exercise_run,
             commands::exercises::start_exercise,

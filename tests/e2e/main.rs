@@ -9,6 +9,7 @@
 mod backups;
 mod consultant;
 mod contacts;
+mod exercises;
 mod harness;
 mod home;
 mod hostile_text;

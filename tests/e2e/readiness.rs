@@ -23,6 +23,12 @@ async fn a_policy_reviewed_13_months_ago_is_due_until_it_is_reviewed_again() {
         let mut company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
         company.write(|tx| readiness::mark_reviewed(tx, "鈴木", ReviewedPart::Policy, long_ago)).expect("old review");
         company.write(|tx| readiness::mark_reviewed(tx, "鈴木", ReviewedPart::Bcp, recent)).expect("recent review");
+        // The demo exercise's follow-ups are done, so the policy review is the one thing due.
+        for follow_up in sonae_core::exercise::run::open_follow_ups(company.connection()).expect("follow-ups") {
+            company
+                .write(|tx| sonae_core::exercise::run::set_follow_up_done(tx, "鈴木", follow_up.id, Some(&today.to_string())))
+                .expect("follow-up done");
+        }
     }
 
     let app = AppWindow::launch(&home, Some(&file)).await;

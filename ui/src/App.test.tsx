@@ -48,6 +48,7 @@ const summary: HomeSummary = {
   readiness: {
     intervals: { policy_review_months: 12, bcp_review_months: 12, exercise_months: 12 },
     items: [],
+    follow_ups: [],
   },
 };
 

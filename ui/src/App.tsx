@@ -27,6 +27,9 @@ import { ContactsImportPage } from './pages/contacts/ContactsImportPage';
 import { ContactsPage } from './pages/contacts/ContactsPage';
 import { BcpPage } from './pages/bcp/BcpPage';
 import { ReadinessPage } from './pages/ReadinessPage';
+import { ExerciseRunPage } from './pages/exercises/ExerciseRunPage';
+import { ExercisesPage } from './pages/exercises/ExercisesPage';
+import { ScenarioEditorPage } from './pages/exercises/ScenarioEditorPage';
 import { FilesPage } from './pages/FilesPage';
 import { PolicyPage } from './pages/policy/PolicyPage';
 import { HistoryPage } from './pages/HistoryPage';
@@ -138,13 +141,25 @@ export function App() {
     window.scrollTo(0, 0);
   }, []);
 
-  type Area = 'home' | 'incidents' | 'contacts' | 'policy' | 'bcp' | 'readiness' | 'nearMisses' | 'history' | 'backups' | 'files';
+  type Area =
+    | 'home'
+    | 'incidents'
+    | 'contacts'
+    | 'policy'
+    | 'bcp'
+    | 'exercises'
+    | 'readiness'
+    | 'nearMisses'
+    | 'history'
+    | 'backups'
+    | 'files';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
     { page: 'contacts', label: t('nav.contacts') },
     { page: 'policy', label: t('nav.policy') },
     { page: 'bcp', label: t('nav.bcp') },
+    { page: 'exercises', label: t('nav.exercises') },
     { page: 'readiness', label: t('nav.readiness') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'history', label: t('nav.history') },
@@ -159,7 +174,9 @@ export function App() {
       ? 'incidents'
       : view.page === 'contact' || view.page === 'contactsImport'
         ? 'contacts'
-        : view.page;
+        : view.page === 'exercise' || view.page === 'exerciseScenario'
+          ? 'exercises'
+          : view.page;
 
   return (
     <MantineProvider theme={theme}>
@@ -262,6 +279,11 @@ export function App() {
               {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
               {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
               {loaded.kind === 'ready' && view.page === 'readiness' && <ReadinessPage />}
+              {loaded.kind === 'ready' && view.page === 'exercises' && <ExercisesPage />}
+              {loaded.kind === 'ready' && view.page === 'exercise' && <ExerciseRunPage key={view.id} id={view.id} />}
+              {loaded.kind === 'ready' && view.page === 'exerciseScenario' && (
+                <ScenarioEditorPage key={view.id ?? 'new'} id={view.id} from={view.from} />
+              )}
               {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
               {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
               {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}

@@ -14,8 +14,16 @@ import type {
   CompanyProfile,
   EditableBcp,
   EditablePolicy,
+  EndInput,
   ExerciseInput,
+  ExerciseReference,
+  ExerciseRun,
+  ExerciseRunSummary,
+  ExerciseScenario,
+  FollowUpInput,
   ImportSummary,
+  ScenarioSource,
+  ScenarioSpec,
   LevelInput,
   RoleInput,
   ScenarioInput,
@@ -158,14 +166,42 @@ export const api = {
   saveExercise: (id: number | null, exercise: ExerciseInput) => invoke<EditableBcp>('save_exercise', { id, exercise }),
   deleteExercise: (id: number) => invoke<EditableBcp>('delete_exercise', { id }),
 
+  exerciseScenarios: () => invoke<ExerciseScenario[]>('exercise_scenarios'),
+  saveExerciseScenario: (id: number | null, scenario: ScenarioSpec) =>
+    invoke<ExerciseScenario[]>('save_exercise_scenario', { id, scenario }),
+  deleteExerciseScenario: (id: number) => invoke<ExerciseScenario[]>('delete_exercise_scenario', { id }),
+  /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
+  exportExerciseScenario: (source: ScenarioSource, fileName: string) =>
+    invoke<string | null>('export_exercise_scenario', { source, fileName }),
+  /** Opens an open dialog and adds the file's scenario; null when the user cancelled. */
+  importExerciseScenario: () => invoke<ExerciseScenario[] | null>('import_exercise_scenario'),
+  exerciseReference: (category: string | null) => invoke<ExerciseReference>('exercise_reference', { category }),
+  exerciseRuns: () => invoke<ExerciseRunSummary[]>('exercise_runs'),
+  exerciseRun: (id: number) => invoke<ExerciseRun>('exercise_run', { id }),
+  startExercise: (source: ScenarioSource, facilitator: string) => invoke<number>('start_exercise', { source, facilitator }),
+  revealNextInject: (id: number) => invoke<ExerciseRun>('reveal_next_inject', { id }),
+  recordInjectResponse: (id: number, position: number, response: string, minutesTaken: number | null) =>
+    invoke<ExerciseRun>('record_inject_response', { id, position, response, minutesTaken }),
+  markExerciseCall: (id: number, contactId: number, reached: boolean) =>
+    invoke<ExerciseRun>('mark_exercise_call', { id, contactId, reached }),
+  addExerciseFollowUp: (id: number, followUp: FollowUpInput) => invoke<ExerciseRun>('add_exercise_follow_up', { id, followUp }),
+  setFollowUpDone: (followUpId: number, done: boolean) => invoke<null>('set_follow_up_done', { followUpId, done }),
+  endExercise: (id: number, end: EndInput) => invoke<ExerciseRun>('end_exercise', { id, end }),
+  discardExercise: (id: number) => invoke<null>('discard_exercise', { id }),
+
   nearMisses: () => invoke<NearMiss[]>('near_misses'),
   addNearMiss: (nearMiss: NearMissInput) => invoke<NearMiss[]>('add_near_miss', { nearMiss }),
   /** Opens a save dialog; resolves to the saved path, or null when the user cancelled. */
   exportNearMisses: (fileName: string) => invoke<string | null>('export_near_misses', { fileName }),
 
   /** Makes a PDF and opens a save dialog; resolves to the saved path, or null when cancelled. */
-  exportDocument: (document: DocumentKind, incidentId: number | null, stage: ReportStage, fileName: string) =>
-    invoke<string | null>('export_document', { document, incidentId, stage, fileName }),
+  exportDocument: (
+    document: DocumentKind,
+    incidentId: number | null,
+    stage: ReportStage,
+    fileName: string,
+    exerciseId: number | null = null,
+  ) => invoke<string | null>('export_document', { document, incidentId, exerciseId, stage, fileName }),
   changeHistory: (entity: string | null, offset: number, limit: number) =>
     invoke<ChangeRecord[]>('change_history', { entity, offset, limit }),
   listBackups: () => invoke<BackupInfo[]>('list_backups'),

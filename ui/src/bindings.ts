@@ -240,6 +240,54 @@ remaining: number, next_at_minutes: number | null, calls: Array<PractisedCall>, 
  */
 bcp_exercise_id: number | null, };
 
+export type Contact = { id: number, 
+/**
+ * "person" or "organization".
+ */
+kind: string, name: string, organization: string, title: string, notes: string, 
+/**
+ * 連絡網 — position in the internal call tree (1 = called first).
+ */
+call_order: number | null, phones: Array<Phone>, emails: Array<Email>, };
+
+export type Step = { text: string, role: string | null, };
+
+export type Procedure = { category_key: string, category_name: string, level: number, note: string, steps: Array<Step>, };
+
+export type AuthorityDesk = { 
+/**
+ * Matches the assessment's authority ids where there is one (`ppc`, `police`, ...).
+ */
+key: string, name: string, purpose: string, url: string, phone: string, email: string, hours: string, };
+
+export type BcpTarget = { name: string, 
+/**
+ * 復旧責任者 as a role name.
+ */
+recovery_role: string | null, 
+/**
+ * 復旧責任者 as a named person.
+ */
+recovery_contact: Contact | null, 
+/**
+ * 関係者連絡先 from the contact table, in order.
+ */
+related_contacts: Array<Contact>, 
+/**
+ * Who else to call when they are not (yet) in the contact table.
+ */
+related_contacts_hint: string, target_recovery_time: string, recovery_steps: Array<string>, };
+
+export type ExerciseReference = { 
+/**
+ * In calling order.
+ */
+call_tree: Array<Contact>, 
+/**
+ * Levels 1 to 3 of the category; none for a disaster scenario.
+ */
+procedures: Array<Procedure>, authorities: Array<AuthorityDesk>, targets: Array<BcpTarget>, };
+
 export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
 /**
  * The reviews and exercises, each with where it stands.

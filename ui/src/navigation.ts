@@ -1,6 +1,7 @@
 // Which screen the window shows. The app is a handful of screens, so a small state value does
 // what a router would, and every screen can send the user elsewhere through `useNavigate`.
 import { createContext, useContext } from 'react';
+import type { ScenarioSpec } from './bindings';
 
 export type View =
   | { page: 'home' }
@@ -16,7 +17,10 @@ export type View =
   | { page: 'contactsImport' }
   | { page: 'policy'; section?: PolicySection }
   | { page: 'bcp' }
-  | { page: 'readiness' };
+  | { page: 'readiness' }
+  | { page: 'exercises' }
+  | { page: 'exercise'; id: number }
+  | { page: 'exerciseScenario'; id: number | null; from?: ScenarioSpec };
 
 /** Parts of the policy page other screens send the user to, by their element id. */
 export type PolicySection = 'company-details';

@@ -4,6 +4,7 @@
 
 use sonae_core::exercise::run::{self, EndInput, ExerciseRun, ExerciseRunSummary, FollowUpInput};
 use sonae_core::exercise::scenario::{self, ExerciseScenario, ScenarioSource, ScenarioSpec};
+use sonae_core::exercise::ExerciseReference;
 use sonae_core::language::Language;
 use sonae_core::store;
 use tauri::State;
@@ -78,6 +79,12 @@ pub async fn import_exercise_scenario(
         company.write(|tx| scenario::create_scenario(tx, &author, &spec))?;
         Ok(Some(scenario::scenarios(company.connection(), language)?))
     })
+}
+
+/// The call tree, procedures, authorities and BCP targets the team works from.
+#[tauri::command(async)]
+pub fn exercise_reference(session: State<'_, Session>, category: Option<String>) -> CommandResult<ExerciseReference> {
+    with_company(&session, |company| Ok(sonae_core::exercise::reference(company.connection(), category.as_deref())?))
 }
 
 #[tauri::command(async)]

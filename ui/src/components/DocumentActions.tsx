@@ -35,11 +35,14 @@ export function draftStages(document: DocumentKind): ReportStage[] {
 export function DocumentActions({
   document,
   incidentId = null,
+  exerciseId = null,
   stage = 'preliminary',
   withText = false,
 }: {
   document: DocumentKind;
   incidentId?: number | null;
+  /** The exercise, for the exercise report. */
+  exerciseId?: number | null;
   stage?: ReportStage;
   withText?: boolean;
 }) {
@@ -52,7 +55,7 @@ export function DocumentActions({
   const savePdf = async () => {
     setError(null);
     try {
-      setSaved(await api.exportDocument(document, incidentId, stage, `${name}.pdf`));
+      setSaved(await api.exportDocument(document, incidentId, stage, `${name}.pdf`, exerciseId));
     } catch (e) {
       setError(asErrorReport(e));
     }

@@ -15,7 +15,7 @@ import type {
   ReviewedPart,
 } from '../bindings';
 import { formatDue } from '../deadline';
-import { useNavigate } from '../navigation';
+import { type View, useNavigate } from '../navigation';
 import { ErrorAlert } from './ErrorAlert';
 
 const STATE_COLOR: Record<ReadinessState, string> = { overdue: 'red', due_soon: 'orange', done: 'teal' };
@@ -36,6 +36,13 @@ const INTERVAL_OF: Record<ReadinessTask, keyof ReadinessIntervals> = {
   exercise: 'exercise_months',
 };
 
+/** Where each task is done. */
+const TASK_PAGE: Record<ReadinessTask, View> = {
+  policy_review: { page: 'policy' },
+  bcp_review: { page: 'bcp' },
+  exercise: { page: 'exercises' },
+};
+
 /** When it was last done and when it is next due, in words. */
 function ItemDates({ item }: { item: ReadinessItem }) {
   const { t, i18n } = useTranslation();
@@ -52,16 +59,38 @@ function ItemDates({ item }: { item: ReadinessItem }) {
 export function ReadinessCard({ readiness }: { readiness: Readiness }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { i18n } = useTranslation();
   const due = readiness.items.filter((item) => item.state !== 'done');
   return (
     <Card withBorder padding="lg" data-testid="readiness">
       <Title order={3} mb="sm">
         {t('readiness.title')}
       </Title>
-      {due.length === 0 ? (
+      {due.length === 0 && readiness.follow_ups.length === 0 ? (
         <Text c="dimmed">{t('readiness.allDone')}</Text>
       ) : (
         <Stack gap="sm">
+          {readiness.follow_ups.map(({ follow_up, state }) => (
+            <Group key={follow_up.id} justify="space-between" wrap="nowrap" data-testid={`readiness-follow-up-${follow_up.id}`}>
+              <div>
+                <Group gap="xs">
+                  <Text fw={600}>{t('readiness.followUp', { text: follow_up.text })}</Text>
+                  <ReadinessStateBadge state={state} />
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {t('readiness.followUpDue', { owner: follow_up.owner, date: formatDue(follow_up.due_on, i18n.language) })}
+                </Text>
+              </div>
+              <Button
+                variant="light"
+                size="compact-sm"
+                style={{ flexShrink: 0 }}
+                onClick={() => navigate({ page: 'exercise', id: follow_up.run_id })}
+              >
+                {t('readiness.openFollowUp')}
+              </Button>
+            </Group>
+          ))}
           {due.map((item) => (
             <Group key={item.task} justify="space-between" wrap="nowrap" data-testid={`readiness-${item.task}`}>
               <div>
@@ -75,7 +104,7 @@ export function ReadinessCard({ readiness }: { readiness: Readiness }) {
                 variant="light"
                 size="compact-sm"
                 style={{ flexShrink: 0 }}
-                onClick={() => navigate(item.task === 'policy_review' ? { page: 'policy' } : { page: 'bcp' })}
+                onClick={() => navigate(TASK_PAGE[item.task])}
                 data-testid={`readiness-open-${item.task}`}
               >
                 {t(`readiness.open.${item.task}`)}

@@ -139,6 +139,14 @@ export function ReadinessPage() {
               <Text c="dimmed">{t('summary.noExercise')}</Text>
             )}
           </Card>
+          <Part
+            id="follow-ups"
+            title={t('summary.followUps')}
+            fixAt={{ page: 'exercises' }}
+            lines={summary.open_follow_ups.map((f) =>
+              t('summary.followUpLine', { text: f.text, owner: f.owner, date: date(f.due_on) }),
+            )}
+          />
           <DocumentActions document="readiness-summary" />
         </>
       )}

@@ -1,0 +1,124 @@
+//! A tabletop exercise in the real window: the ransomware scenario from start to end — injects
+//! revealed, two calls marked, a follow-up written, the exercise ended — then the file holds the
+//! BCP's exercise record with the participants, the follow-up and the contacts reached, the
+//! report prints, and the incident list and the home screen show exactly what they showed before.
+
+use sonae_core::company_file::CompanyFile;
+use sonae_core::language::Language;
+use sonae_core::{bcp, exercise, home, incident, policy};
+
+use crate::harness::{AppWindow, Home};
+use crate::reporting::pdftotext;
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
+    let home = Home::new();
+    let file = home.path("sakura.sonae");
+    let today = chrono::Local::now().date_naive();
+    let (incidents_before, open_before, obligations_before, first, second) = {
+        let company = CompanyFile::create_demo(&file, Language::Ja).expect("demo company file");
+        let conn = company.connection();
+        let summary = home::home_summary(conn, None).expect("home summary");
+        let obligations: i64 = conn.query_row("SELECT count(*) FROM obligation", [], |r| r.get(0)).expect("count");
+        let tree = policy::read::call_tree(conn).expect("call tree");
+        (
+            incident::read::list_incidents(conn).expect("incidents"),
+            summary.open_incidents,
+            obligations,
+            tree[0].clone(),
+            tree[1].clone(),
+        )
+    };
+
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    let home_incidents = app.element("[data-testid=open-incidents]").await.prop("textContent").await.expect("text");
+    app.click("[data-testid=nav-incidents]").await;
+    let table_before = app.element("[data-testid=incident-table]").await.prop("textContent").await.expect("text");
+
+    app.click("[data-testid=nav-exercises]").await;
+    app.wait_for_text_in("[data-testid=exercises-page]", "月曜の朝、ファイルサーバーがランサムウェアに").await;
+    app.screenshot("exercises-ja").await;
+    assert_eq!(app.value("[data-testid=exercise-scenario]").await, "月曜の朝、ファイルサーバーがランサムウェアに");
+    app.type_into("[data-testid=exercise-facilitator]", "中村 恵子").await;
+    app.click("[data-testid=start-exercise]").await;
+
+    app.wait_for_text_in("[data-testid=practice-banner]", "これは訓練です").await;
+    app.wait_for_text_in("[data-testid=inject-0]", "T+0分").await;
+    assert!(app.absent("[data-testid=inject-1]").await, "the second inject waits for the facilitator");
+    app.type_into("[data-testid=inject-0] [data-testid=inject-response]", "サーバーのLANケーブルを抜き、松本に電話した").await;
+    app.type_into("[data-testid=inject-0] [data-testid=inject-minutes]", "8").await;
+    app.click("[data-testid=inject-0] [data-testid=save-response]").await;
+    app.wait_for_text_in("[data-testid=inject-0] [data-testid=save-response]", "記録しました").await;
+    app.click("[data-testid=reveal-next]").await;
+    app.wait_for_text_in("[data-testid=inject-1]", "T+30分").await;
+
+    app.click(&format!("[data-testid=exercise-call-{}] [data-testid=exercise-reached]", first.id)).await;
+    app.wait_for_text_in(&format!("[data-testid=exercise-call-{}]", first.id), "つながった（").await;
+    app.click(&format!("[data-testid=exercise-call-{}] [data-testid=exercise-not-reached]", second.id)).await;
+    app.wait_for_text_in(&format!("[data-testid=exercise-call-{}]", second.id), "つながらなかった（").await;
+    app.screenshot("exercise-run-ja").await;
+
+    app.type_into("[data-testid=follow-up-text]", "保守会社の夜間の番号を連絡先に登録する").await;
+    app.type_into("[data-testid=follow-up-owner]", "高橋 健太").await;
+    app.type_into("[data-testid=follow-up-due]", "2027-01-15").await;
+    app.click("[data-testid=add-follow-up]").await;
+    app.wait_for_text_in("[data-testid=exercise-follow-ups]", "保守会社の夜間の番号を連絡先に登録する").await;
+
+    app.type_into("[data-testid=exercise-participants]", "中村、松本、高橋、山田の4名").await;
+    app.type_into("[data-testid=exercise-what-worked]", "最初の30分で連絡網の上位がそろった").await;
+    app.click("[data-testid=end-exercise]").await;
+    app.click("[data-testid=end-exercise-confirm]").await;
+    app.wait_for_text_in("[data-testid=exercise-ended]", "事業継続計画に記録されました").await;
+    app.wait_for_text_in("[data-testid=exercise-ended]", &second.name).await;
+    assert!(app.absent("[data-testid=reveal-next]").await, "an ended exercise reveals nothing more");
+    app.screenshot("exercise-ended-ja").await;
+
+    let pdf = home.path("訓練報告書.pdf");
+    home.answer_dialogs(&[&pdf]);
+    app.click("[data-testid=pdf-exercise-report-preliminary]").await;
+    app.wait_for_text_in("[data-testid=exercise-run-page]", "保存しました").await;
+    let text = pdftotext(&pdf);
+    for expected in [
+        "訓練報告書",
+        "これは訓練の記録です",
+        "サーバーのLANケーブルを抜き",
+        "保守会社の夜間の番号を連絡先に登録する",
+        &first.name,
+    ] {
+        assert!(text.contains(expected), "{expected} missing in the report:\n{text}");
+    }
+
+    // The incident list and the home screen show what they showed before.
+    app.click("[data-testid=nav-incidents]").await;
+    let table_after = app.element("[data-testid=incident-table]").await.prop("textContent").await.expect("text");
+    assert_eq!(table_after, table_before);
+    app.click("[data-testid=nav-home]").await;
+    let home_after = app.element("[data-testid=open-incidents]").await.prop("textContent").await.expect("text");
+    assert_eq!(home_after, home_incidents);
+    app.text("English").await.click().await.expect("click English");
+    app.click("[data-testid=nav-exercises]").await;
+    app.wait_for_text_in("[data-testid=exercises-page]", "Exercises held").await;
+    app.screenshot("exercises-en").await;
+    app.close().await;
+
+    let company = CompanyFile::open_to_read(&file).expect("open");
+    let conn = company.connection();
+    assert_eq!(incident::read::list_incidents(conn).expect("incidents"), incidents_before);
+    assert_eq!(home::home_summary(conn, None).expect("home").open_incidents, open_before);
+    let obligations: i64 = conn.query_row("SELECT count(*) FROM obligation", [], |r| r.get(0)).expect("count");
+    assert_eq!(obligations, obligations_before);
+
+    let record = &bcp::bcp(conn).expect("bcp").exercises[0];
+    assert_eq!(record.held_on, today);
+    assert_eq!(record.scenario.as_deref(), Some("月曜の朝、ファイルサーバーがランサムウェアに"));
+    assert_eq!(record.participants, "中村、松本、高橋、山田の4名");
+    assert!(record.follow_ups.contains("保守会社の夜間の番号を連絡先に登録する（高橋 健太、2027-01-15まで）"), "{record:?}");
+    assert_eq!(record.unreachable, second.name);
+    assert_eq!(record.confirmed_contacts, std::slice::from_ref(&first.name));
+    let confirmed: Option<chrono::NaiveDate> =
+        conn.query_row("SELECT last_confirmed_on FROM contact WHERE id = ?1", [first.id], |r| r.get(0)).expect("contact");
+    assert_eq!(confirmed, Some(today));
+    let open = exercise::run::open_follow_ups(conn).expect("follow-ups");
+    assert!(open.iter().any(|f| f.owner == "高橋 健太" && f.due_on.to_string() == "2027-01-15"));
+}
