@@ -1,14 +1,15 @@
 //! What a user waits for on a big company file: opening it (with the integrity check), the home
-//! screen, the incident list, one incident in full, and the wizard's call list; then opening it
+//! screen and its readiness calendar, the incident list, one incident in full, and the wizard's call list; then opening it
 //! once it is protected by a passphrase. The file is made
-//! once per run by the generator in `support/large_company.rs`: 10,000 incidents with 100,000 timeline entries and 5,000
-//! contacts, on top of the demo company. The app's start-up benchmark makes the same file through
+//! once per run by the generator in `support/large_company.rs`: 10,000 incidents with 100,000 timeline entries, 5,000
+//! contacts and 500 exercise follow-ups, on top of the demo company. The app's start-up benchmark makes the same file through
 //! `cargo run -p sonae-core --example large_file -- FILE`, and the window's responsiveness test a
 //! smaller one (both include that file).
 
 use sonae_core::company_file;
 use sonae_core::home;
 use sonae_core::incident;
+use sonae_core::readiness;
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -37,6 +38,10 @@ fn large_file(c: &mut Criterion) {
     let company = CompanyFile::open(&path).expect("opens");
     let conn = company.connection();
     group.bench_function("home_summary", |b| b.iter(|| home::home_summary(conn, None).expect("summary")));
+    // The home screen's readiness calendar alone (reviews, exercise, follow-ups coming due): what
+    // it adds to the home summary.
+    let today = sonae_core::store::today();
+    group.bench_function("readiness_calendar", |b| b.iter(|| readiness::readiness(conn, today).expect("calendar")));
     group.bench_function("list_incidents", |b| b.iter(|| incident::read::list_incidents(conn).expect("list")));
     let some_id: i64 = conn.query_row("SELECT max(id) FROM incident", [], |r| r.get(0)).expect("an incident");
     group.bench_function("incident_detail", |b| b.iter(|| incident::read::incident_detail(conn, some_id).expect("detail")));
