@@ -327,3 +327,41 @@ fn contacts_export_and_import_with_dry_run_and_row_errors() {
     assert_eq!(errors.len(), 2, "{out}");
     assert!(errors[0].ends_with("[name_missing]") && errors[1].ends_with("[invalid_date]"), "{out}");
 }
+
+#[test]
+fn an_exercise_leaves_the_incident_list_as_it_was() {
+    use sonae_core::exercise::{run, scenario};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"]).status.success());
+    let list = |json: bool| {
+        let mut args = vec!["incident", "list", path_arg(&file)];
+        if json {
+            args.push("--json");
+        }
+        let output = sonae_cli(&args);
+        assert!(output.status.success(), "{}", stderr(&output));
+        output.stdout
+    };
+    let (text_before, json_before) = (list(false), list(true));
+
+    let mut company = sonae_core::company_file::CompanyFile::open(&file).unwrap();
+    company
+        .write(|tx| {
+            let spec = scenario::builtin_scenarios(sonae_core::language::Language::Ja).remove(0).spec;
+            let id = run::start_run(tx, "鈴木", &spec, Some("ransomware_monday"), "鈴木")?;
+            run::reveal_next(tx, id)?;
+            run::mark_call(tx, id, 1, true)?;
+            let follow_up =
+                run::FollowUpInput {
+                    text: "バックアップを確かめる".into(), owner: "鈴木".into(), due_on: "2027-01-31".into()
+                };
+            run::add_follow_up(tx, "鈴木", id, &follow_up)?;
+            run::end_run(tx, "鈴木", id, &run::EndInput { participants: "3名".into(), what_worked: String::new() })
+        })
+        .unwrap();
+    drop(company);
+
+    assert_eq!(list(false), text_before);
+    assert_eq!(list(true), json_before);
+}
