@@ -122,3 +122,64 @@ async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
     let open = exercise::run::open_follow_ups(conn).expect("follow-ups");
     assert!(open.iter().any(|f| f.owner == "高橋 健太" && f.due_on.to_string() == "2027-01-15"));
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn a_scenario_written_in_the_editor_travels_as_a_file_and_a_broken_file_is_refused_by_line() {
+    let home = Home::new();
+    let file = home.path("client.sonae");
+    drop(CompanyFile::create_demo(&file, Language::Ja).expect("demo company file"));
+    let broken = home.path("broken.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"sonae-exercise-scenario\",\n  \"version\": 1,\n  \"scenario\": {\n    \"title\": \"停電\",\n    \"duration_hours\": 4,\n    \"injects\": [\n      { \"at_minutes\": 0, \"text\": \"\" }\n    ]\n  }\n}\n",
+    )
+    .expect("broken scenario file");
+
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    app.click("[data-testid=nav-exercises]").await;
+    app.click("[data-testid=new-scenario]").await;
+    app.type_into("[data-testid=scenario-title]", "取引先からの不審な請求書メール").await;
+    app.type_into("[data-testid=scenario-description]", "経理担当が添付ファイルを開いた後の1日を追う。").await;
+    app.type_into(
+        "[data-testid=scenario-inject-0] [data-testid=inject-text-input]",
+        "経理担当から「請求書が開けない」と連絡が来る。",
+    )
+    .await;
+    app.click("[data-testid=add-inject]").await;
+    app.type_into("[data-testid=scenario-inject-1] [data-testid=inject-at-hours]", "2").await;
+    app.type_into("[data-testid=scenario-inject-1] [data-testid=inject-text-input]", "同じメールが他の社員にも届いていた。")
+        .await;
+    app.screenshot("scenario-editor-ja").await;
+    app.click("[data-testid=save-scenario]").await;
+    app.wait_for_text_in("[data-testid=scenario-company-1]", "取引先からの不審な請求書メール").await;
+    app.wait_for_text_in("[data-testid=scenario-company-1]", "状況 2件・24時間").await;
+
+    let exported = home.path("請求書メール.json");
+    home.answer_dialogs(&[&exported]);
+    app.click("[data-testid=export-scenario-company-1]").await;
+    app.wait_for_text_in("[data-testid=scenario-notice]", "保存しました").await;
+    let spec = exercise::scenario::read_scenario_file(&std::fs::read(&exported).expect("exported file")).expect("reads back");
+    assert_eq!(spec.injects.len(), 2);
+    assert_eq!(spec.injects[1].at_minutes, 120);
+
+    // A broken file: refused with the line, nothing added.
+    home.answer_dialogs(&[&broken]);
+    app.click("[data-testid=import-scenario]").await;
+    app.wait_for_text_in("[data-testid=error]", "訓練シナリオの内容に誤りがあります").await;
+    app.wait_for_text_in("[data-testid=error]", "line 9").await;
+    app.screenshot("scenario-import-refused-ja").await;
+    assert!(app.absent("[data-testid=scenario-company-2]").await, "nothing imported from the broken file");
+
+    // The exported file imports as a second scenario of the company.
+    home.answer_dialogs(&[&exported]);
+    app.click("[data-testid=import-scenario]").await;
+    app.wait_for_text_in("[data-testid=scenario-notice]", "シナリオを読み込みました").await;
+    app.wait_for_text_in("[data-testid=scenario-company-2]", "取引先からの不審な請求書メール").await;
+    app.close().await;
+
+    let company = CompanyFile::open_to_read(&file).expect("open");
+    let own = exercise::scenario::company_scenarios(company.connection()).expect("scenarios");
+    assert_eq!(own.len(), 2);
+    assert_eq!(own[0].spec, own[1].spec);
+}

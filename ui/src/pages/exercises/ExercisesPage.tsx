@@ -23,6 +23,8 @@ export function ExercisesPage() {
   const [chosen, setChosen] = useState<string | null>(null);
   const [facilitator, setFacilitator] = useState('');
   const [error, setError] = useState<ErrorReport | null>(null);
+  // What went wrong with a scenario shows beside the scenarios, where the user is looking.
+  const [scenarioError, setScenarioError] = useState<ErrorReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,13 +38,14 @@ export function ExercisesPage() {
     api.exerciseRuns().then(setRuns, (e) => setError(asErrorReport(e)));
   }, []);
 
-  const attempt = async (work: () => Promise<void>) => {
+  const attempt = async (work: () => Promise<void>, onError = setError) => {
     setError(null);
+    setScenarioError(null);
     setNotice(null);
     try {
       await work();
     } catch (e) {
-      setError(asErrorReport(e));
+      onError(asErrorReport(e));
     }
   };
   const start = () =>
@@ -59,13 +62,14 @@ export function ExercisesPage() {
         setScenarios(list);
         setNotice(t('exercise.scenarios.imported'));
       }
-    });
+    }, setScenarioError);
   const exportScenario = (scenario: ExerciseScenario) =>
     attempt(async () => {
       const path = await api.exportExerciseScenario(scenario.source, `${scenario.spec.title}.json`);
       if (path) setNotice(t('exercise.scenarios.exported', { path }));
-    });
-  const deleteScenario = (id: number) => attempt(async () => setScenarios(await api.deleteExerciseScenario(id)));
+    }, setScenarioError);
+  const deleteScenario = (id: number) =>
+    attempt(async () => setScenarios(await api.deleteExerciseScenario(id)), setScenarioError);
 
   return (
     <Stack gap="md" maw={900} data-testid="exercises-page">
@@ -154,7 +158,13 @@ export function ExercisesPage() {
           {scenarios?.map((scenario) => {
             const { spec, source } = scenario;
             return (
-              <Group key={sourceKey(source)} justify="space-between" align="flex-start" wrap="nowrap">
+              <Group
+                key={sourceKey(source)}
+                justify="space-between"
+                align="flex-start"
+                wrap="nowrap"
+                data-testid={`scenario-${sourceKey(source).replace(':', '-')}`}
+              >
                 <div>
                   <Group gap="xs">
                     <Badge variant="light" color={source.kind === 'builtin' ? 'gray' : 'blue'}>
@@ -199,7 +209,12 @@ export function ExercisesPage() {
                       {t('exercise.scenarios.copy')}
                     </Button>
                   )}
-                  <Button variant="subtle" size="compact-sm" onClick={() => void exportScenario(scenario)}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => void exportScenario(scenario)}
+                    data-testid={`export-scenario-${sourceKey(source).replace(':', '-')}`}
+                  >
                     {t('exercise.scenarios.export')}
                   </Button>
                 </Group>
@@ -207,6 +222,7 @@ export function ExercisesPage() {
             );
           })}
         </Stack>
+        <ErrorAlert error={scenarioError} onClose={() => setScenarioError(null)} />
         <Group mt="md">
           <Button variant="light" onClick={() => navigate({ page: 'exerciseScenario', id: null })} data-testid="new-scenario">
             {t('exercise.scenarios.new')}
