@@ -32,6 +32,9 @@ async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
     };
 
     let app = AppWindow::launch(&home, Some(&file)).await;
+    // The demo exercise's open follow-up due on 4 December is on the home calendar.
+    app.wait_for_text_in("[data-testid=readiness]", "訓練の課題：警視庁のサイバー犯罪相談窓口の電話番号").await;
+    app.screenshot("exercise-follow-up-home-ja").await;
     let home_incidents = app.element("[data-testid=open-incidents]").await.prop("textContent").await.expect("text");
     app.click("[data-testid=nav-incidents]").await;
     let table_before = app.element("[data-testid=incident-table]").await.prop("textContent").await.expect("text");
