@@ -288,6 +288,92 @@ call_tree: Array<Contact>,
  */
 procedures: Array<Procedure>, authorities: Array<AuthorityDesk>, targets: Array<BcpTarget>, };
 
+export type JigyokeiSite = { name: string, address: string, 
+/**
+ * e.g. 「震度6強」.
+ */
+earthquake: string, 
+/**
+ * e.g. 「0.5〜3.0m」.
+ */
+flood: string, landslide: string, tsunami: string, };
+
+export type MeasureKind = "people" | "goods" | "money" | "information";
+
+export type JigyokeiMeasure = { kind: MeasureKind, content: string, 
+/**
+ * When: 「実施済み」, 「2027年3月まで」.
+ */
+timing: string, 
+/**
+ * Yen; none when there is no cost or it is not known.
+ */
+cost_yen: number | null, };
+
+export type JigyokeiPartner = { name: string, role: string, };
+
+export type JigyokeiPlan = { name_kana: string, 
+/**
+ * As it is to be printed: 「1,000万円」.
+ */
+capital: string, employees: number | null, 
+/**
+ * What the business does.
+ */
+business_overview: string, 
+/**
+ * Its role in its customers' supply chain or the local economy (the form is refused without).
+ */
+supply_chain_role: string, 
+/**
+ * Why it strengthens its continuity.
+ */
+purpose: string, covers_natural: boolean, covers_infection: boolean, covers_cyber: boolean, cyber_risks: string, impact_people: string, impact_goods: string, impact_money: string, impact_information: string, 
+/**
+ * 人命の安全確保: how staff get out and where to.
+ */
+evacuation: string, 
+/**
+ * 安否確認: how staff safety is confirmed, by whom, through which means.
+ */
+safety_check: string, 
+/**
+ * Beyond the roles of the policy, which are printed with it.
+ */
+emergency_organisation: string, 
+/**
+ * Beyond the BCP's targets and owners, which are printed with it.
+ */
+damage_sharing: string, 
+/**
+ * 平時の推進体制: how the owner leads the work between incidents.
+ */
+promotion: string, 
+/**
+ * 訓練及び教育; when empty, the draft says what the exercise records show.
+ */
+training_plan: string, 
+/**
+ * 計画の見直し; when empty, the draft says what the readiness calendar shows.
+ */
+review_plan: string, 
+/**
+ * 資金の調達方法 for the measures' costs.
+ */
+funding: string, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+period_start: string, period_end: string, sites: Array<JigyokeiSite>, measures: Array<JigyokeiMeasure>, partners: Array<JigyokeiPartner>, };
+
+export type JigyokeiField = "name_kana" | "capital" | "employees" | "business_overview" | "supply_chain_role" | "purpose" | "cyber_risks" | "impact_people" | "impact_goods" | "impact_money" | "impact_information" | "sites" | "evacuation" | "safety_check" | "emergency_organisation" | "damage_sharing" | "measures" | "promotion" | "training_plan" | "review_plan" | "period";
+
+export type JigyokeiCheck = { "kind": "no_evacuation" } | { "kind": "no_safety_check" } | { "kind": "no_supply_chain_role" } | { "kind": "no_risk_chosen" } | { "kind": "target_without_owner", name: string, } | { "kind": "no_training_planned" } | { "kind": "no_review_date" } | { "kind": "hazard_without_site", position: number, } | { "kind": "site_without_address", name: string, } | { "kind": "period_too_long", months: number, } | { "kind": "period_reversed" };
+
+export type JigyokeiSection = { heading: string, text: string, };
+
+export type JigyokeiReview = { plan: JigyokeiPlan, checks: Array<JigyokeiCheck>, missing: Array<JigyokeiField>, sections: Array<JigyokeiSection>, };
+
 export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
 /**
  * The reviews and exercises, each with where it stands.
@@ -973,7 +1059,7 @@ targets_links_dropped: number,
  */
 exercises_unlinked: number, };
 
-export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "jigyokei" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
 
 export type ReportStage = "preliminary" | "final";
 

@@ -197,3 +197,38 @@ fn the_exercise_report_is_the_latest_ended_exercise_or_the_one_named() {
     );
     assert!(none.contains("no ended exercise"), "{none}");
 }
+
+#[test]
+fn the_jigyokei_draft_is_japanese_in_the_form_order_and_says_what_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo(dir.path());
+    let run = sonae_cli(&["export", path_arg(&file), "jigyokei", "--text"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = String::from_utf8(run.stdout).unwrap();
+    let mut from = 0;
+    for heading in [
+        "■ 1 名称等",
+        "■ 2 事業継続力強化の目標",
+        "■ 3 事業継続力強化の内容",
+        "■ 4 実施期間",
+        "■ 5 事業継続力強化を実施する",
+        "■ 6 事業継続力強化の実施に協力する",
+    ] {
+        let at = text[from..].find(heading).unwrap_or_else(|| panic!("{heading} missing or out of order in:\n{text}"));
+        from += at + heading.len();
+    }
+    let body = &text[text.find("■ 1").unwrap()..];
+    assert!(!body.contains("未記入"), "the demo fills every section:\n{text}");
+
+    // An English company file still gets the Japanese draft; a new file says what is missing.
+    let english = dir.path().join("en.sonae");
+    assert!(sonae_cli(&["init", path_arg(&english), "--lang", "en", "--name", "Acme"]).status.success());
+    let run = sonae_cli(&["export", path_arg(&english), "jigyokei", "--text"]);
+    let text = String::from_utf8(run.stdout).unwrap();
+    assert!(text.contains("■ 1 名称等") && text.contains("フリガナ"), "{text}");
+    assert!(text[text.find("■ 1").unwrap()..].contains("未記入"), "{text}");
+    let pdf = dir.path().join("jigyokei.pdf");
+    let run = sonae_cli(&["export", path_arg(&english), "jigyokei", "--out", path_arg(&pdf)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(pdftotext(&pdf).contains("事業継続力強化計画"));
+}

@@ -7,8 +7,8 @@ use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
 use crate::{
-    bcp, company, company_file, contacts, error_code, exercise, home, language, readiness, render, rules, session, store,
-    template,
+    bcp, company, company_file, contacts, error_code, exercise, home, jigyokei, language, readiness, render, rules, session,
+    store, template,
 };
 
 /// The contents of `ui/src/bindings.ts`.
@@ -52,6 +52,15 @@ pub fn typescript() -> String {
         policy::AuthorityDesk::decl(&cfg),
         bcp::BcpTarget::decl(&cfg),
         exercise::ExerciseReference::decl(&cfg),
+        jigyokei::JigyokeiSite::decl(&cfg),
+        jigyokei::MeasureKind::decl(&cfg),
+        jigyokei::JigyokeiMeasure::decl(&cfg),
+        jigyokei::JigyokeiPartner::decl(&cfg),
+        jigyokei::JigyokeiPlan::decl(&cfg),
+        jigyokei::JigyokeiField::decl(&cfg),
+        jigyokei::JigyokeiCheck::decl(&cfg),
+        jigyokei::JigyokeiSection::decl(&cfg),
+        jigyokei::JigyokeiReview::decl(&cfg),
         home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
         session::Preferences::decl(&cfg),

@@ -8,6 +8,7 @@
 //! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
 //! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
+//! - [`jigyokei`]: what the 事業継続力強化計画 application asks beyond the BCP, and its checks.
 //! - [`home`]: the home screen's overview.
 //! - [`readiness`]: the calendar of reviews, exercises and follow-ups, and the readiness check.
 //! - [`exercise`]: tabletop exercises: scenarios, exercises as held, follow-up actions.
@@ -31,6 +32,7 @@ pub mod exercise;
 pub mod fold;
 pub mod home;
 pub mod incident;
+pub mod jigyokei;
 pub mod language;
 pub mod policy;
 pub mod readiness;

@@ -69,16 +69,21 @@ impl Context<'_> {
 
     /// A number of people as the reader writes it: 1,180人 / 1,180 people.
     pub fn people(&self, count: u64) -> String {
-        let digits = count.to_string();
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        self.words().fill("people", &[("count", &grouped)])
+        self.words().fill("people", &[("count", &grouped(count))])
     }
+}
+
+/// A whole number with its thousands grouped by commas: 1,386,000.
+pub fn grouped(number: u64) -> String {
+    let digits = number.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    grouped
 }
 
 /// A date in the Japanese era calendar (和暦): 令和8年12月25日, 令和元年5月1日 for the first year.

@@ -25,6 +25,7 @@ mod documents;
 mod drafts;
 mod font;
 mod incident;
+mod jigyokei;
 mod linebreak;
 mod typeset;
 
@@ -63,6 +64,9 @@ pub enum Document {
     ReadinessSummary,
     /// 訓練報告書 — one tabletop exercise: injects, responses, calls, follow-ups, sign-off.
     ExerciseReport,
+    /// 事業継続力強化計画 — the draft of the certification's application, section by section
+    /// (always in Japanese, as the application is).
+    Jigyokei,
     /// インシデント報告書 — what happened and what was done, for management.
     IncidentReport,
     /// 個人情報保護委員会への漏えい等報告（速報・確報）の下書き.
@@ -89,12 +93,13 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 16] = [
+    pub const ALL: [Document; 17] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
         Document::ReadinessSummary,
         Document::ExerciseReport,
+        Document::Jigyokei,
         Document::IncidentReport,
         Document::PpcDraft,
         Document::PpcMyNumberDraft,
@@ -116,6 +121,7 @@ impl Document {
             Document::ContactsCard => "contacts-card",
             Document::ReadinessSummary => "readiness-summary",
             Document::ExerciseReport => "exercise-report",
+            Document::Jigyokei => "jigyokei",
             Document::IncidentReport => "incident-report",
             Document::PpcDraft => "ppc-draft",
             Document::PpcMyNumberDraft => "ppc-my-number-draft",
@@ -134,13 +140,18 @@ impl Document {
     pub fn needs_incident(self) -> bool {
         !matches!(
             self,
-            Document::Policy | Document::Bcp | Document::ContactsCard | Document::ReadinessSummary | Document::ExerciseReport
+            Document::Policy
+                | Document::Bcp
+                | Document::ContactsCard
+                | Document::ReadinessSummary
+                | Document::ExerciseReport
+                | Document::Jigyokei
         )
     }
 
     /// Whether the document is a submission draft (and so also exists as plain text).
     pub fn is_draft(self) -> bool {
-        self.needs_incident() && self != Document::IncidentReport
+        (self.needs_incident() && self != Document::IncidentReport) || self == Document::Jigyokei
     }
 }
 
@@ -236,6 +247,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
             };
             Ok(documents::exercise_report(&crate::exercise::run::run(conn, id)?, &context))
         }
+        Document::Jigyokei => Ok(documents::draft_pdf(&jigyokei::draft(conn, &context, context.issued_on)?, &context)),
         Document::IncidentReport => {
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))
@@ -260,13 +272,28 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
         return Err(RenderError::NotADraft { document: document.name() });
     }
     let company = company::company_profile(conn)?;
-    Ok(drafts::draft(conn, document, options, &context(&company, document, options))?.to_text())
+    let context = context(&company, document, options);
+    if document == Document::Jigyokei {
+        return Ok(jigyokei::draft(conn, &context, context.issued_on)?.to_text());
+    }
+    Ok(drafts::draft(conn, document, options, &context)?.to_text())
+}
+
+/// The 事業継続力強化計画 draft's plain text, one (heading, text) per section of the form, for
+/// "copy" per section.
+pub fn jigyokei_sections(conn: &Connection, options: &ExportOptions) -> Result<Vec<(String, String)>, RenderError> {
+    let company = company::company_profile(conn)?;
+    let context = context(&company, Document::Jigyokei, options);
+    Ok(jigyokei::sections(&jigyokei::draft(conn, &context, context.issued_on)?))
 }
 
 /// Who the document is for, in which language (the GDPR notice is always English) and dated when.
 fn context<'a>(company: &'a CompanyProfile, document: Document, options: &ExportOptions) -> Context<'a> {
-    let language =
-        if matches!(document, Document::GdprDraft | Document::GdprSubjectNotice) { Language::En } else { options.language };
+    let language = match document {
+        Document::GdprDraft | Document::GdprSubjectNotice => Language::En,
+        Document::Jigyokei => Language::Ja,
+        _ => options.language,
+    };
     Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
 

@@ -207,6 +207,23 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "5. Sign-off",
             "Chief executive",
         ],
+        // Always Japanese, as the application is.
+        (Jigyokei, _) => vec![
+            "事業継続力強化計画 申請内容の下書き",
+            "1 名称等",
+            "フリガナ",
+            "2 事業継続力強化の目標",
+            "自社の事業活動の概要",
+            "サプライチェーン・地域経済における役割",
+            "3 事業継続力強化の内容",
+            "(1) 自然災害等が発生した場合における対応手順",
+            "人命の安全確保（安否確認）",
+            "(2) 事業継続力強化に資する対策及び取組",
+            "(3) 事業継続力強化の実効性を確保するための取組",
+            "4 実施期間",
+            "5 事業継続力強化を実施する",
+            "6 事業継続力強化の実施に協力する",
+        ],
         (IncidentReport, Language::Ja) => vec![
             "インシデント報告書",
             "見学会の案内メールに顧客リストを誤って添付",
@@ -510,8 +527,10 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
             assert_subset_unicode_font(&pdf, &what);
             let text = text_of(&pdf);
             assert_in_order(&text, &expected(document, language), &what);
-            // Running heads in the document's language (the GDPR notice is English).
-            let english = language == Language::En || matches!(document, Document::GdprDraft | Document::GdprSubjectNotice);
+            // Running heads in the document's language (the GDPR notice is English, the ジギョケイ
+            // draft Japanese).
+            let english = (language == Language::En && document != Document::Jigyokei)
+                || matches!(document, Document::GdprDraft | Document::GdprSubjectNotice);
             let (issued, page_one) =
                 if english { ("Issued 20 November 2026", "Page 1 / ") } else { ("作成日：2026年11月20日", "ページ") };
             assert!(text.contains(issued) && text.contains(page_one), "{what}: running heads missing");

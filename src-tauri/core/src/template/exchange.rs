@@ -131,6 +131,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
         checklists,
         authorities,
         bcp: BcpTemplate { scenarios, targets },
+        jigyokei: None,
     })
 }
 

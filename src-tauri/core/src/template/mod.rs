@@ -30,6 +30,10 @@ pub struct PolicyTemplate {
     pub authorities: Vec<AuthorityTemplate>,
     /// 事業継続管理 — assumed incidents and damaged targets.
     pub bcp: BcpTemplate,
+    /// Starting texts of the 事業継続力強化計画 answers a new company file begins with (built-in
+    /// templates only: a template file carries the policy, not a company's plan).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jigyokei: Option<crate::jigyokei::JigyokeiPlan>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -156,6 +160,8 @@ pub struct DemoCompany {
     pub exercises: Vec<DemoExercise>,
     /// Tabletop exercises held in Sonae, ended.
     pub exercise_runs: Vec<DemoExerciseRun>,
+    /// The 事業継続力強化計画 answers, every field filled.
+    pub jigyokei: crate::jigyokei::JigyokeiPlan,
     pub incidents: Vec<DemoIncident>,
     pub near_misses: Vec<DemoNearMiss>,
 }

@@ -19,7 +19,13 @@ pub(crate) fn apply_template(tx: &Transaction, company_name: &str, template: &Po
         "INSERT INTO company (id, name, language, created_at, updated_at) VALUES (1, ?1, ?2, ?3, ?3)",
         params![name, template.language, stamp],
     )?;
-    insert_policy(tx, template)
+    insert_policy(tx, template)?;
+    if let Some(plan) = &template.jigyokei {
+        // A new file: its first answers are no change anyone made.
+        crate::jigyokei::save_jigyokei(tx, "Sonae", plan)?;
+        tx.execute("DELETE FROM change_log WHERE entity = 'jigyokei'", [])?;
+    }
+    Ok(())
 }
 
 /// Writes the policy and BCP of a template into a file whose policy tables are empty (a new
@@ -252,9 +258,14 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
     }
 
+    // The exercise and the plan are written the way the app writes them; like the rest of the
+    // demo, they were written before the file existed, so they leave no change history.
+    let history_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM change_log", [], |r| r.get(0))?;
     for demo_run in &demo.exercise_runs {
         seed_exercise_run(tx, demo_run, &contact_id)?;
     }
+    crate::jigyokei::save_jigyokei(tx, "Sonae", &demo.jigyokei)?;
+    tx.execute("DELETE FROM change_log WHERE id > ?1", [history_before])?;
 
     if let Some(insurer) = &profile.insurer {
         let id = contacts
@@ -354,7 +365,6 @@ fn seed_exercise_run(tx: &Transaction, demo: &DemoExerciseRun, contact_id: &dyn 
         )));
     }
     let author = "Sonae";
-    let history_before: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM change_log", [], |r| r.get(0))?;
     let run_id = run::start_run_at(tx, author, &spec, Some(&demo.scenario), &demo.facilitator, &demo.started_at)?;
     for (position, answer) in demo.injects.iter().enumerate() {
         if position > 0 {
@@ -375,7 +385,5 @@ fn seed_exercise_run(tx: &Transaction, demo: &DemoExerciseRun, contact_id: &dyn 
     }
     let end = run::EndInput { participants: demo.participants.clone(), what_worked: demo.what_worked.clone() };
     run::end_run_at(tx, author, run_id, &end, &demo.ended_at)?;
-    // Like the rest of the demo, the exercise was written before the file existed: no history.
-    tx.execute("DELETE FROM change_log WHERE id > ?1", [history_before])?;
     Ok(())
 }
