@@ -54,6 +54,8 @@ fn main() {
         "mark_reviewed",
         "set_readiness_intervals",
         "readiness_summary",
+        "jigyokei_review",
+        "save_jigyokei",
         "exercise_scenarios",
         "save_exercise_scenario",
         "delete_exercise_scenario",

@@ -71,6 +71,8 @@ pub fn run() {
             commands::readiness::mark_reviewed,
             commands::readiness::set_readiness_intervals,
             commands::readiness::readiness_summary,
+            commands::jigyokei::jigyokei_review,
+            commands::jigyokei::save_jigyokei,
             commands::exercises::exercise_scenarios,
             commands::exercises::save_exercise_scenario,
             commands::exercises::delete_exercise_scenario,

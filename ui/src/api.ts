@@ -22,6 +22,8 @@ import type {
   ExerciseScenario,
   FollowUpInput,
   ImportSummary,
+  JigyokeiPlan,
+  JigyokeiReview,
   ScenarioSource,
   ScenarioSpec,
   LevelInput,
@@ -165,6 +167,9 @@ export const api = {
   deleteTarget: (id: number) => invoke<EditableBcp>('delete_target', { id }),
   saveExercise: (id: number | null, exercise: ExerciseInput) => invoke<EditableBcp>('save_exercise', { id, exercise }),
   deleteExercise: (id: number) => invoke<EditableBcp>('delete_exercise', { id }),
+
+  jigyokeiReview: () => invoke<JigyokeiReview>('jigyokei_review'),
+  saveJigyokei: (plan: JigyokeiPlan) => invoke<JigyokeiReview>('save_jigyokei', { plan }),
 
   exerciseScenarios: () => invoke<ExerciseScenario[]>('exercise_scenarios'),
   saveExerciseScenario: (id: number | null, scenario: ScenarioSpec) =>

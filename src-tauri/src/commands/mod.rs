@@ -10,6 +10,7 @@ pub mod exercises;
 pub mod files;
 pub mod history;
 pub mod incidents;
+pub mod jigyokei;
 pub mod policy;
 pub mod preferences;
 pub mod readiness;

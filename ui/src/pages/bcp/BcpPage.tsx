@@ -12,6 +12,7 @@ import { ReviewCard } from '../../components/Readiness';
 import { formatDue } from '../../deadline';
 import { today } from '../../datetime';
 import { useSave } from '../policy/useEditor';
+import { JigyokeiTab } from './JigyokeiTab';
 
 type Options = { value: string; label: string }[];
 
@@ -42,6 +43,9 @@ export function BcpPage() {
             <Tabs.Tab value="targets">{t('bcp.tab.targets')}</Tabs.Tab>
             <Tabs.Tab value="exercises" data-testid="tab-exercises">
               {t('bcp.tab.exercises')}
+            </Tabs.Tab>
+            <Tabs.Tab value="jigyokei" data-testid="tab-jigyokei">
+              {t('jigyokei.tab')}
             </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="scenarios" pt="md">
@@ -83,6 +87,9 @@ export function BcpPage() {
                 />
               ))}
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="jigyokei" pt="md">
+            <JigyokeiTab />
           </Tabs.Panel>
         </Tabs>
       )}

@@ -1,0 +1,37 @@
+//! The 事業継続力強化計画 answers on the BCP page: read them with what would get the application
+//! sent back, the fields still empty and the draft's sections as text; save them. The PDF is made
+//! by `export_document` like every document.
+
+use sonae_core::company_file::CompanyFile;
+use sonae_core::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
+use sonae_core::render::{self, ExportOptions};
+use sonae_core::store;
+use tauri::State;
+
+use super::{author, with_company, CommandResult};
+use sonae_tasks::Session;
+
+fn review(company: &CompanyFile) -> CommandResult<JigyokeiReview> {
+    let conn = company.connection();
+    let today = store::today();
+    let plan = jigyokei::jigyokei(conn)?;
+    let sections = render::jigyokei_sections(conn, &ExportOptions { issued_on: Some(today), ..ExportOptions::default() })?
+        .into_iter()
+        .map(|(heading, text)| JigyokeiSection { heading, text })
+        .collect();
+    Ok(JigyokeiReview { checks: jigyokei::checks(conn, &plan, today)?, missing: jigyokei::missing(conn, &plan)?, sections, plan })
+}
+
+#[tauri::command(async)]
+pub fn jigyokei_review(session: State<'_, Session>) -> CommandResult<JigyokeiReview> {
+    with_company(&session, |company| review(company))
+}
+
+#[tauri::command(async)]
+pub fn save_jigyokei(session: State<'_, Session>, plan: JigyokeiPlan) -> CommandResult<JigyokeiReview> {
+    let author = author(&session);
+    with_company(&session, |company| {
+        company.write(|tx| jigyokei::save_jigyokei(tx, &author, &plan))?;
+        review(company)
+    })
+}
