@@ -843,3 +843,20 @@ fn the_readiness_summary_is_one_page_naming_each_gap_and_where_to_fix_it() {
     let english = export(demo.file.connection(), Document::ReadinessSummary, &options(Language::En, None)).unwrap();
     assert!(text_of(&english).contains("Role without a holder: 広報担当"));
 }
+
+#[test]
+fn the_jigyokei_text_is_cut_into_the_six_sections_of_the_form() {
+    let demo = demo(Language::En);
+    let conn = demo.file.connection();
+    let sections = super::jigyokei_sections(conn, &options(Language::En, None)).unwrap();
+    let headings: Vec<&str> = sections.iter().map(|(heading, _)| heading.as_str()).collect();
+    assert_eq!(headings, super::jigyokei::HEADINGS);
+    assert!(sections.iter().all(|(_, text)| !text.is_empty()));
+    assert!(sections[0].1.contains("フリガナ"), "{}", sections[0].1);
+    assert!(sections[3].1.contains("2027年1月1日 ～ 2029年12月31日"), "{}", sections[3].1);
+    // Together they are the whole plain text after its title and note.
+    let whole = draft_text(conn, Document::Jigyokei, &options(Language::En, None)).unwrap();
+    for (heading, text) in &sections {
+        assert!(whole.contains(&format!("■ {heading}")) && whole.contains(text.lines().next().unwrap()));
+    }
+}
