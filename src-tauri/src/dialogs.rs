@@ -32,6 +32,14 @@ pub fn choose_file_to_save(app: &tauri::AppHandle, kind: &str, extension: &str, 
         .and_then(|p| p.into_path().ok())
 }
 
+/// Asks for a folder (to list client files from, to save hand-over packs in).
+pub fn choose_folder(app: &tauri::AppHandle) -> Option<PathBuf> {
+    if let Some(answer) = scripted_answer() {
+        return answer;
+    }
+    app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
+}
+
 /// The next scripted answer, when the dialogs are scripted: `Some(None)` for a cancel.
 fn scripted_answer() -> Option<Option<PathBuf>> {
     let script = PathBuf::from(std::env::var_os("SONAE_DIALOG_ANSWERS")?);

@@ -172,6 +172,11 @@ impl AppWindow {
         }
     }
 
+    /// How many elements match `css` now.
+    pub async fn count(&self, css: &str) -> usize {
+        self.driver.find_all(By::Css(css)).await.map(|found| found.len()).unwrap_or(0)
+    }
+
     /// Whether nothing matches `css` once the screen has had a moment to settle.
     pub async fn absent(&self, css: &str) -> bool {
         tokio::time::sleep(Duration::from_millis(500)).await;

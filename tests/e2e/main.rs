@@ -15,6 +15,7 @@ mod home;
 mod hostile_text;
 mod jigyokei;
 mod policy;
+mod portfolio;
 mod protection;
 mod readiness;
 mod reporting;

@@ -32,6 +32,7 @@ import { ExercisesPage } from './pages/exercises/ExercisesPage';
 import { ScenarioEditorPage } from './pages/exercises/ScenarioEditorPage';
 import { FilesPage } from './pages/FilesPage';
 import { PolicyPage } from './pages/policy/PolicyPage';
+import { PortfolioPage } from './pages/PortfolioPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
@@ -152,7 +153,8 @@ export function App() {
     | 'nearMisses'
     | 'history'
     | 'backups'
-    | 'files';
+    | 'files'
+    | 'portfolio';
   const areas: { page: Area; label: string }[] = [
     { page: 'home', label: t('nav.home') },
     { page: 'incidents', label: t('nav.incidents') },
@@ -165,10 +167,13 @@ export function App() {
     { page: 'history', label: t('nav.history') },
     { page: 'backups', label: t('nav.backups') },
     { page: 'files', label: t('nav.files') },
+    { page: 'portfolio', label: t('nav.portfolio') },
   ];
   // With no usable file open, only what can fix that is offered: a backup, or another file.
   const offered =
-    loaded.kind === 'ready' ? areas : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files');
+    loaded.kind === 'ready'
+      ? areas
+      : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files' || a.page === 'portfolio');
   const activeArea =
     view.page === 'incident' || view.page === 'wizard'
       ? 'incidents'
@@ -287,6 +292,7 @@ export function App() {
               {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
               {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
               {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
+              {loaded.kind !== 'loading' && view.page === 'portfolio' && <PortfolioPage />}
             </AppShell.Main>
           </AppShell>
         </FileSwitchedContext.Provider>

@@ -9,6 +9,7 @@ import type {
   CallTarget,
   AuthorityInput,
   CaseKind,
+  ClientRow,
   CategoryInput,
   ChosenPolicyTemplate,
   CompanyProfile,
@@ -52,6 +53,7 @@ import type {
   ObligationUpdate,
   OpenFileState,
   PolicySource,
+  PortfolioFiles,
   RecentFile,
   Preferences,
   Readiness,
@@ -167,6 +169,17 @@ export const api = {
   deleteTarget: (id: number) => invoke<EditableBcp>('delete_target', { id }),
   saveExercise: (id: number | null, exercise: ExerciseInput) => invoke<EditableBcp>('save_exercise', { id, exercise }),
   deleteExercise: (id: number) => invoke<EditableBcp>('delete_exercise', { id }),
+
+  portfolioFiles: () => invoke<PortfolioFiles>('portfolio_files'),
+  /** Opens a folder dialog and adds the folder; null when the user cancelled. */
+  addClientFolder: () => invoke<PortfolioFiles | null>('add_client_folder'),
+  removeClientFolder: (folder: string) => invoke<PortfolioFiles>('remove_client_folder', { folder }),
+  portfolioRow: (path: string) => invoke<ClientRow>('portfolio_row', { path }),
+  unlockPortfolioFile: (path: string, passphrase: string) => invoke<ClientRow>('unlock_portfolio_file', { path, passphrase }),
+  openPortfolioFile: (path: string) => invoke<null>('open_portfolio_file', { path }),
+  /** Opens a folder dialog for the hand-over packs; null when the user cancelled. */
+  choosePackFolder: () => invoke<string | null>('choose_pack_folder'),
+  saveHandoverPack: (path: string) => invoke<string>('save_handover_pack', { path }),
 
   jigyokeiReview: () => invoke<JigyokeiReview>('jigyokei_review'),
   saveJigyokei: (plan: JigyokeiPlan) => invoke<JigyokeiReview>('save_jigyokei', { plan }),

@@ -374,6 +374,33 @@ export type JigyokeiSection = { heading: string, text: string, };
 
 export type JigyokeiReview = { plan: JigyokeiPlan, checks: Array<JigyokeiCheck>, missing: Array<JigyokeiField>, sections: Array<JigyokeiSection>, };
 
+export type DeadlineUrgency = "overdue" | "within24_hours" | "later";
+
+export type ClientReadiness = { company_name: string, open_incidents: number, 
+/**
+ * The soonest deadline of an open incident's report (a date or an RFC 3339 instant).
+ */
+nearest_deadline: string | null, deadline_urgency: DeadlineUrgency | null, 
+/**
+ * Contacts not confirmed within the company's interval.
+ */
+stale_contacts: number, last_exercise: string | null, exercise_state: ReadinessState, 
+/**
+ * Follow-up actions of exercises past their due date and not done.
+ */
+overdue_follow_ups: number, policy_reviewed_on: string | null, policy_review_state: ReadinessState, roles_without_holder: number, };
+
+export type ClientState = { "kind": "ready", readiness: ClientReadiness, } | { "kind": "older", from_version: number, readiness: ClientReadiness, } | { "kind": "locked", wrong: boolean, } | { "kind": "problem", code: ErrorCode, message: string, };
+
+export type ClientRow = { path: string, file_name: string, folder: string, modified: string | null, size: number, state: ClientState, 
+/**
+ * How much needs attention when it was read ("needs attention first" sorts by it): an
+ * overdue report most, a file that cannot be read needs a look too, a locked one is unknown.
+ */
+attention: number, };
+
+export type PortfolioFiles = { folders: Array<string>, files: Array<string>, };
+
 export type HomeSummary = { company: CompanyProfile, open_incidents: Array<IncidentSummary>, open_incident_count: number, stale_contacts: Array<StaleContact>, stale_contact_count: number, contact_count: number, 
 /**
  * The reviews and exercises, each with where it stands.
@@ -392,7 +419,7 @@ author_name: string,
  */
 backups_kept: number, };
 
-export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_a_scenario" | "not_a_template" | "not_found" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
+export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_a_scenario" | "not_a_template" | "not_found" | "not_listed" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "settings" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
 
 export type ErrorReport = { 
 /**

@@ -18,6 +18,7 @@ export type View =
   | { page: 'policy'; section?: PolicySection }
   | { page: 'bcp' }
   | { page: 'readiness' }
+  | { page: 'portfolio' }
   | { page: 'exercises' }
   | { page: 'exercise'; id: number }
   | { page: 'exerciseScenario'; id: number | null; from?: ScenarioSpec };

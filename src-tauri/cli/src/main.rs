@@ -85,6 +85,16 @@ enum Command {
         #[command(subcommand)]
         command: PassphraseCommand,
     },
+    /// Every company file in the client folders with what needs attention, read without writing
+    /// to any of them (a protected file is listed as locked).
+    Portfolio {
+        /// Folders holding client company files (*.sonae).
+        #[arg(required = true)]
+        folders: Vec<PathBuf>,
+        /// Print the rows as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Incidents in a company file.
     Incident {
         #[command(subcommand)]
@@ -392,6 +402,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Backups { command } => run_backups(command)?,
         Command::Passphrase { command } => run_passphrase(command)?,
         Command::Template { command } => run_template(command)?,
+        Command::Portfolio { folders, json } => run_portfolio(&folders, json),
         Command::Incident { command: IncidentCommand::List { file, json } } => {
             let company = read(&file)?;
             let incidents = incident::read::list_incidents(company.connection())?;
@@ -626,5 +637,46 @@ fn print_backup(backup: &BackupInfo) {
         BackupContents::Unusable { code, reason } => {
             println!("{when}  {:<14}  {size:>9}  UNUSABLE ({code}): {reason}  {name}", backup.reason.slug())
         }
+    }
+}
+
+/// `sonae-cli portfolio`: one line per company file, the ones needing attention first.
+fn run_portfolio(folders: &[PathBuf], json: bool) {
+    use sonae_core::portfolio::{self, ClientState};
+    let now = chrono::Local::now();
+    let mut rows: Vec<_> =
+        portfolio::company_files(folders, &[]).iter().map(|path| portfolio::read_client(path, None, now)).collect();
+    portfolio::needs_attention_first(&mut rows);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&rows).expect("rows serialise"));
+        return;
+    }
+    for row in rows {
+        let line = match &row.state {
+            ClientState::Ready { readiness } | ClientState::Older { readiness, .. } => {
+                let older =
+                    if matches!(row.state, ClientState::Older { .. }) { "  (older version: opening upgrades it)" } else { "" };
+                let deadline = match (&readiness.nearest_deadline, readiness.deadline_urgency) {
+                    (Some(due), Some(portfolio::DeadlineUrgency::Overdue)) => format!("deadline {due} OVERDUE"),
+                    (Some(due), Some(portfolio::DeadlineUrgency::Within24Hours)) => format!("deadline {due} within 24h"),
+                    (Some(due), _) => format!("deadline {due}"),
+                    (None, _) => "no deadline".into(),
+                };
+                let date = |d: Option<chrono::NaiveDate>| d.map_or("never".to_owned(), |d| d.to_string());
+                format!(
+                    "{}  open {}  {deadline}  stale contacts {}  exercise {}  overdue follow-ups {}  policy reviewed {}  roles without holder {}{older}",
+                    readiness.company_name,
+                    readiness.open_incidents,
+                    readiness.stale_contacts,
+                    date(readiness.last_exercise),
+                    readiness.overdue_follow_ups,
+                    date(readiness.policy_reviewed_on),
+                    readiness.roles_without_holder
+                )
+            }
+            ClientState::Locked { .. } => "locked (protected by a passphrase)".into(),
+            ClientState::Problem { message, .. } => format!("not readable: {message}"),
+        };
+        println!("{}  {line}", row.path);
     }
 }

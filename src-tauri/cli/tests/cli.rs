@@ -365,3 +365,35 @@ fn an_exercise_leaves_the_incident_list_as_it_was() {
     assert_eq!(list(false), text_before);
     assert_eq!(list(true), json_before);
 }
+
+#[test]
+fn portfolio_lists_every_file_with_a_locked_one_by_name_and_changes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let clients = dir.path().join("clients");
+    std::fs::create_dir(&clients).unwrap();
+    for name in ["a.sonae", "b.sonae"] {
+        assert!(sonae_cli(&["init", path_arg(&clients.join(name)), "--demo"]).status.success());
+    }
+    let locked = clients.join("locked.sonae");
+    assert!(sonae_cli(&["init", path_arg(&locked)]).status.success());
+    let passphrase = sonae_core::company_file::Passphrase::new("correct horse battery");
+    sonae_core::company_file::CompanyFile::open(&locked).unwrap().set_passphrase(Some(&passphrase)).unwrap();
+    let before: Vec<Vec<u8>> =
+        ["a.sonae", "b.sonae", "locked.sonae"].iter().map(|n| std::fs::read(clients.join(n)).unwrap()).collect();
+
+    let text = sonae_cli(&["portfolio", path_arg(&clients)]);
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(out.contains("locked.sonae  locked"), "{out}");
+    assert!(out.matches("株式会社さくら設計事務所").count() == 2, "{out}");
+
+    let json = sonae_cli(&["portfolio", path_arg(&clients), "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 3);
+    assert!(rows.as_array().unwrap().iter().any(|r| r["state"]["kind"] == "locked"));
+    let after: Vec<Vec<u8>> =
+        ["a.sonae", "b.sonae", "locked.sonae"].iter().map(|n| std::fs::read(clients.join(n)).unwrap()).collect();
+    assert!(before == after, "no file changed");
+    assert_eq!(std::fs::read_dir(&clients).unwrap().count(), 3, "nothing left beside the files");
+}

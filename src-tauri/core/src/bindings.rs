@@ -7,8 +7,8 @@ use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
 use crate::{
-    bcp, company, company_file, contacts, error_code, exercise, home, jigyokei, language, readiness, render, rules, session,
-    store, template,
+    bcp, company, company_file, contacts, error_code, exercise, home, jigyokei, language, portfolio, readiness, render, rules,
+    session, store, template,
 };
 
 /// The contents of `ui/src/bindings.ts`.
@@ -61,6 +61,11 @@ pub fn typescript() -> String {
         jigyokei::JigyokeiCheck::decl(&cfg),
         jigyokei::JigyokeiSection::decl(&cfg),
         jigyokei::JigyokeiReview::decl(&cfg),
+        portfolio::DeadlineUrgency::decl(&cfg),
+        portfolio::ClientReadiness::decl(&cfg),
+        portfolio::ClientState::decl(&cfg),
+        portfolio::ClientRow::decl(&cfg),
+        portfolio::PortfolioFiles::decl(&cfg),
         home::HomeSummary::decl(&cfg),
         language::Language::decl(&cfg),
         session::Preferences::decl(&cfg),

@@ -80,6 +80,7 @@ error_codes! {
     NotAScenario => "not_a_scenario",
     NotATemplate => "not_a_template",
     NotFound => "not_found",
+    NotListed => "not_listed",
     NotJson => "not_json",
     NotRecorded => "not_recorded",
     NoteEmpty => "note_empty",

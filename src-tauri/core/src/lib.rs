@@ -6,6 +6,7 @@
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
 //! - [`session`]: the open file, recent files, chosen imports and preferences, as the UI sees them.
 //! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
+//! - [`portfolio`]: a consultant's client files at a glance, each read without being written.
 //! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
 //! - [`jigyokei`]: what the 事業継続力強化計画 application asks beyond the BCP, and its checks.
@@ -35,6 +36,7 @@ pub mod incident;
 pub mod jigyokei;
 pub mod language;
 pub mod policy;
+pub mod portfolio;
 pub mod readiness;
 pub mod render;
 pub mod rules;

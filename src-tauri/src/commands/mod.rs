@@ -12,6 +12,7 @@ pub mod history;
 pub mod incidents;
 pub mod jigyokei;
 pub mod policy;
+pub mod portfolio;
 pub mod preferences;
 pub mod readiness;
 

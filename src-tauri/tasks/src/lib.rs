@@ -3,6 +3,7 @@
 //! running) and the tasks that both the window's commands and `sonae-cli` run. The window's
 //! commands stay thin: they take what the webview sends, call this crate and report.
 
+pub mod portfolio;
 pub mod session;
 pub mod settings;
 pub mod tasks;

@@ -39,6 +39,11 @@ pub struct Session {
     background_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// A long task is running on the open file.
     busy: AtomicBool,
+    /// The consultant's portfolio: rows read and passphrases given, in memory only.
+    pub portfolio: crate::portfolio::Portfolio,
+    /// The folder the user chose for hand-over packs: the window can ask for packs to be written
+    /// there, never name a folder itself.
+    pub pack_folder: Mutex<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,6 +100,38 @@ impl Session {
             awaiting_passphrase: Mutex::default(),
             background_backup: Mutex::new(background_backup),
             busy: AtomicBool::new(false),
+            portfolio: crate::portfolio::Portfolio::default(),
+            pack_folder: Mutex::default(),
+        }
+    }
+
+    /// The company files the portfolio lists: those in the client folders, then the recent files.
+    pub fn portfolio_files(&self) -> Vec<PathBuf> {
+        let (folders, recent) = match self.settings.lock() {
+            Ok(settings) => (settings.client_folders.clone(), settings.recent_files.clone()),
+            Err(_) => (Vec::new(), Vec::new()),
+        };
+        sonae_core::portfolio::company_files(&folders, &recent)
+    }
+
+    /// Adds (`add`) or removes a client folder and saves the settings; answers the folders.
+    pub fn change_client_folders(&self, folder: &Path, add: bool) -> Result<Vec<PathBuf>, ErrorReport> {
+        let mut settings = self.settings.lock().map_err(|_| settings_error("the settings are unavailable".into()))?;
+        settings.client_folders.retain(|f| f != folder);
+        if add {
+            settings.client_folders.push(folder.to_owned());
+        }
+        settings.save(&self.data_dir).map_err(|e| settings_error(e.to_string()))?;
+        Ok(settings.client_folders.clone())
+    }
+
+    /// Opens a file the portfolio lists in place of the open one, with the passphrase given for
+    /// it in the portfolio when it is protected.
+    pub fn open_from_portfolio(&self, path: &Path) -> Result<(), ErrorReport> {
+        crate::portfolio::listed(&self.portfolio_files(), path)?;
+        match self.portfolio.passphrase(path) {
+            Some(passphrase) => self.switch_to_with(path, Some(&passphrase)),
+            None => self.switch_to(path),
         }
     }
 
@@ -362,6 +399,10 @@ pub fn read_import_file(path: &Path) -> Result<Vec<u8>, ErrorReport> {
         });
     }
     std::fs::read(path).map_err(io)
+}
+
+fn settings_error(message: String) -> ErrorReport {
+    ErrorReport { code: ErrorCode::Settings, message }
 }
 
 #[cfg(test)]

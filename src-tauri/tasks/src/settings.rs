@@ -26,6 +26,9 @@ pub struct Settings {
     pub preferences: Preferences,
     /// Company files opened, most recent first.
     pub recent_files: Vec<PathBuf>,
+    /// Folders of client company files the consultant added to the portfolio (paths only:
+    /// nothing about a client is kept here).
+    pub client_folders: Vec<PathBuf>,
 }
 
 impl Settings {

@@ -116,6 +116,12 @@ impl CompanyFile {
 
     /// [`CompanyFile::open_to_read`] for a file that may be protected by `passphrase`.
     pub fn open_to_read_with_passphrase(path: &Path, passphrase: Option<&Passphrase>) -> Result<Self> {
+        Self::open_to_read_with_version(path, passphrase).map(|(file, _)| file)
+    }
+
+    /// [`CompanyFile::open_to_read_with_passphrase`], also answering the schema version the file
+    /// has on disk (older than this build's when what is read is an upgraded copy).
+    pub fn open_to_read_with_version(path: &Path, passphrase: Option<&Passphrase>) -> Result<(Self, i32)> {
         let Inspection { schema_version: version, key } = inspect(path, passphrase)?;
         let mut conn = open_read_only(path, key)?;
         if version < SCHEMA_VERSION {
@@ -124,7 +130,7 @@ impl CompanyFile {
             migrate::upgrade(&mut copy, version, migrate::MIGRATIONS)?;
             conn = copy;
         }
-        Ok(CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade: None })
+        Ok((CompanyFile { conn, path: path.to_owned(), key: key.cloned(), upgrade: None }, version))
     }
 
     /// Opens a company file to copy it as it is (`sonae-cli backup`): checked like
