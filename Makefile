@@ -21,6 +21,7 @@ TAURI_DRIVER := $(firstword $(wildcard $(or $(CARGO_HOME),$(HOME)/.cargo)/bin/ta
 # Then the incident list's search over 10,000 incidents (Vitest bench), and the app's start-up time and memory (bench-app).
 bench: deps-ui
 	cargo bench -p sonae-core --bench assess --bench export --bench large_file --bench contacts --bench protection -- --warm-up-time 1 --measurement-time 3
+	cargo bench -p sonae-tasks --bench portfolio -- --warm-up-time 1 --measurement-time 3
 	cd ui && npx vitest bench --run
 	@$(MAKE) --no-print-directory bench-app
 
