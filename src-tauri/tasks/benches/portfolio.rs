@@ -13,8 +13,8 @@ use sonae_tasks::portfolio::Portfolio;
 #[path = "../../core/benches/support/large_company.rs"]
 mod large_company;
 
-fn look(portfolio: &Portfolio, files: &[PathBuf]) -> usize {
-    files.iter().map(|f| portfolio.row(black_box(f))).count()
+fn look(portfolio: &Portfolio, files: &[PathBuf]) -> Vec<sonae_core::portfolio::ClientRow> {
+    files.iter().map(|f| portfolio.row(black_box(f))).collect()
 }
 
 fn portfolio(c: &mut Criterion) {
