@@ -76,3 +76,41 @@ async fn a_client_file_from_the_template_takes_its_contacts_from_excel_once_fixe
     let settings = std::fs::read_to_string(home.data_dir().join("settings.json")).unwrap();
     assert!(settings.contains("minato.sonae"), "the client file is in the recent files: {settings}");
 }
+
+/// An office's own spreadsheet (Shift_JIS) whose 「区分」 holds 社内 / 取引先 / 保険 and which has a
+/// 「部署」 column: the columns are read as suggested (区分 as the category, 部署 kept) and every
+/// row imports; the mapping shown is what was used.
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver: run by `make test`"]
+async fn an_office_spreadsheet_with_its_own_kubun_imports_every_row_with_its_department() {
+    let home = Home::new();
+    let csv = home.path("社員と取引先.csv");
+    std::fs::copy(fixture("contacts-office-cp932.csv"), &csv).expect("copy the CSV");
+    let app = AppWindow::launch(&home, None).await;
+    app.text("わたしの会社").await;
+    app.click("[data-testid=nav-contacts]").await;
+    app.click("[data-testid=import-contacts]").await;
+    home.answer_dialogs(&[&csv]);
+    app.click("[data-testid=choose-csv]").await;
+    app.wait_for_text_in("[data-testid=csv-preview]", "Shift_JIS").await;
+    assert_eq!(app.value("[data-testid=csv-column-3]").await, "部署");
+    assert_eq!(app.value("[data-testid=csv-column-8]").await, "分類（社内・取引先など）");
+    app.wait_for_text_in("[data-testid=csv-preview]", "保守サービス部").await;
+    app.wait_for_text_in("[data-testid=csv-preview]", "03-9876-5432").await;
+    app.screenshot("contacts-office-mapping-ja").await;
+    app.wait_for_text_in("[data-testid=import-csv]", "6 件を取り込む").await;
+    app.click("[data-testid=import-csv]").await;
+    app.wait_for_text_in("[data-testid=csv-imported]", "6 件を取り込みました").await;
+    app.close().await;
+
+    let company = CompanyFile::open(&home.data_dir().join("company.sonae")).expect("the file opens");
+    let list = contacts::list_contacts(company.connection(), &Default::default()).unwrap();
+    assert_eq!(list.total, 6);
+    let higashi = list.items.iter().find(|c| c.name == "東 由香").expect("東 由香");
+    assert_eq!(higashi.department, "保守サービス部");
+    assert_eq!(higashi.tags, [contacts::ContactTag::Vendor]);
+    let ogawa = list.items.iter().find(|c| c.name == "小川 真理").expect("小川 真理");
+    let details = contacts::contact(company.connection(), ogawa.id).unwrap();
+    assert_eq!(details.notes, "夜間は携帯へ。\n土日は不在。");
+    assert_eq!(details.phones[0].number, "03-9876-5432");
+}

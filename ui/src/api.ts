@@ -38,6 +38,7 @@ import type {
   ContactPage,
   ContactQuery,
   ContactUse,
+  CsvField,
   CsvImportSummary,
   ChangeRecord,
   DocumentKind,
@@ -135,9 +136,11 @@ export const api = {
   /** Opens an open dialog and previews the CSV; null when the user cancelled. */
   chooseContactsCsv: () => invoke<ChosenContactsCsv | null>('choose_contacts_csv'),
   /** Reads the chosen CSV again (after the user fixed it) and previews it. */
-  previewChosenContactsCsv: () => invoke<ChosenContactsCsv>('preview_chosen_contacts_csv'),
+  previewChosenContactsCsv: (mapping: (CsvField | null)[] | null) =>
+    invoke<ChosenContactsCsv>('preview_chosen_contacts_csv', { mapping }),
   /** Imports the chosen CSV: every row, or nothing when a row has an error. */
-  importChosenContactsCsv: () => invoke<CsvImportSummary>('import_chosen_contacts_csv'),
+  importChosenContactsCsv: (mapping: (CsvField | null)[] | null) =>
+    invoke<CsvImportSummary>('import_chosen_contacts_csv', { mapping }),
   exportContactsCsv: (fileName: string) => invoke<string | null>('export_contacts_csv', { fileName }),
 
   editablePolicy: () => invoke<EditablePolicy>('editable_policy'),

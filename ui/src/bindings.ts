@@ -773,7 +773,11 @@ export type ContactDetails = { id: number, kind: ContactKind, name: string,
 /**
  * ふりがな — the reading, used for sorting and search.
  */
-name_kana: string, organization: string, title: string, notes: string, 
+name_kana: string, organization: string, 
+/**
+ * 部署
+ */
+department: string, title: string, notes: string, 
 /**
  * 連絡網 — position in the internal call tree (1 = called first), or null.
  */
@@ -791,7 +795,11 @@ stale: boolean,
  */
 updated_at: string, };
 
-export type ContactInput = { kind: ContactKind, name: string, name_kana: string, organization: string, title: string, notes: string, 
+export type ContactInput = { kind: ContactKind, name: string, name_kana: string, organization: string, 
+/**
+ * 部署
+ */
+department: string, title: string, notes: string, 
 /**
  * 1 or more, or null for someone outside the call tree.
  */
@@ -816,7 +824,7 @@ only_stale: boolean, offset: number,
  */
 limit: number, };
 
-export type ContactListItem = { id: number, kind: ContactKind, name: string, name_kana: string, organization: string, title: string, 
+export type ContactListItem = { id: number, kind: ContactKind, name: string, name_kana: string, organization: string, department: string, title: string, 
 /**
  * The first phone.
  */
@@ -846,7 +854,7 @@ skipped: number, };
 
 export type CsvEncoding = "utf8_bom" | "utf8" | "shift_jis";
 
-export type CsvField = "kind" | "name" | "name_kana" | "organization" | "title" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
+export type CsvField = "kind" | "name" | "name_kana" | "organization" | "department" | "title" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
 
 export type CsvColumn = { header: string, field: CsvField | null, };
 

@@ -65,6 +65,7 @@ fn sample_contact(n: usize) -> ContactInput {
         name: format!("{surname} {given}{}", if n >= 120 { format!(" {}", n / 120) } else { String::new() }),
         name_kana: format!("{surname_kana} {given_kana}"),
         organization: company.into(),
+        department: String::new(),
         title: ["総務部長", "情報システム担当", "営業課長", "", "経理"][n % 5].into(),
         notes: if n.is_multiple_of(7) { "夜間・休日は携帯へ。".into() } else { String::new() },
         call_order: (n < 20).then_some(n as i64 + 1),

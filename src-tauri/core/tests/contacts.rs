@@ -300,6 +300,7 @@ fn comparable(file: &CompanyFile) -> Vec<ContactInput> {
                 name: c.name,
                 name_kana: c.name_kana,
                 organization: c.organization,
+                department: c.department,
                 title: c.title,
                 notes: c.notes,
                 call_order: c.call_order,

@@ -239,7 +239,8 @@ const REBUILD: Migration = Migration {
             id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('person', 'organization')),
             name TEXT NOT NULL CHECK (length(name) > 0), name_kana TEXT NOT NULL DEFAULT '',
             organization TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
-            call_order INTEGER, last_confirmed_on TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL
+            call_order INTEGER, last_confirmed_on TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            department TEXT NOT NULL DEFAULT ''
         ) STRICT;
         INSERT INTO contact_new SELECT * FROM contact;
         DROP TABLE contact;

@@ -1,7 +1,7 @@
 //! The contact table: list and search, edit, confirm, the call tree, and CSV import and export.
 //! Writes answer with the contact as stored, so the form shows exactly what was saved.
 
-use sonae_core::contacts::csv::CsvPreview;
+use sonae_core::contacts::csv::{CsvField, CsvPreview};
 use sonae_core::contacts::{self, *};
 use sonae_core::session::ChosenContactsCsv;
 use sonae_core::store;
@@ -81,25 +81,55 @@ pub async fn choose_contacts_csv(app: tauri::AppHandle, session: State<'_, Sessi
         return Ok(None);
     };
     session.choose_import(ImportKind::ContactsCsv, path);
-    preview_chosen_contacts_csv(session).map(Some)
+    preview_chosen_contacts_csv(session, None).map(Some)
 }
 
-/// Reads the chosen CSV again as it is on disk now (after the user fixed it) and previews it.
+/// Reads the chosen CSV again as it is on disk now (after the user fixed it) and previews it,
+/// with its columns read as `mapping` says, else as they were read last time for a list with the
+/// same headings, else as guessed.
 #[tauri::command(async)]
-pub fn preview_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<ChosenContactsCsv> {
+pub fn preview_chosen_contacts_csv(
+    session: State<'_, Session>,
+    mapping: Option<Vec<Option<CsvField>>>,
+) -> CommandResult<ChosenContactsCsv> {
     let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
-    let preview: CsvPreview =
-        with_company(&session, |company| Ok(contacts::preview_contacts_import(company.connection(), &bytes)?))?;
+    let mut preview: CsvPreview = with_company(&session, |company| {
+        Ok(contacts::preview_contacts_import_mapped(company.connection(), &bytes, mapping.as_deref())?)
+    })?;
+    if mapping.is_none() {
+        let headers: Vec<String> = preview.columns.iter().map(|c| c.header.clone()).collect();
+        let remembered = session.settings.lock().ok().and_then(|s| s.csv_mapping(&headers));
+        if let Some(remembered) = remembered {
+            preview = with_company(&session, |company| {
+                Ok(contacts::preview_contacts_import_mapped(company.connection(), &bytes, Some(&remembered))?)
+            })?;
+        }
+    }
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(ChosenContactsCsv { file_name, preview })
 }
 
-/// Imports the chosen CSV as it is on disk now: all rows, or nothing when any row has an error.
+/// Imports the chosen CSV as it is on disk now, with the columns read as `mapping` says: all
+/// rows, or nothing when any row has an error. The mapping is remembered for the next list with
+/// the same headings.
 #[tauri::command(async)]
-pub fn import_chosen_contacts_csv(session: State<'_, Session>) -> CommandResult<CsvImportSummary> {
+pub fn import_chosen_contacts_csv(
+    session: State<'_, Session>,
+    mapping: Option<Vec<Option<CsvField>>>,
+) -> CommandResult<CsvImportSummary> {
     let (_, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let author = author(&session);
-    session.long_task_on_company(|company| Ok(company.write(|tx| contacts::import_contacts(tx, &author, &bytes))?))
+    let (summary, headers) = session.long_task_on_company(|company| {
+        let preview = contacts::preview_contacts_import_mapped(company.connection(), &bytes, mapping.as_deref())?;
+        let summary = company.write(|tx| contacts::import_contacts_mapped(tx, &author, &bytes, mapping.as_deref()))?;
+        Ok((summary, preview.columns))
+    })?;
+    if let (Some(fields), Ok(mut settings)) = (mapping, session.settings.lock()) {
+        let headers = headers.into_iter().map(|c| c.header).collect();
+        settings.remember_csv_mapping(sonae_tasks::settings::CsvMapping { headers, fields });
+        let _ = settings.save(&session.data_dir);
+    }
+    Ok(summary)
 }
 
 /// Every contact as a CSV for Excel, saved where the user chooses.

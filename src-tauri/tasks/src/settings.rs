@@ -29,6 +29,30 @@ pub struct Settings {
     /// Folders of client company files the consultant added to the portfolio (paths only:
     /// nothing about a client is kept here).
     pub client_folders: Vec<PathBuf>,
+    /// How the user read the columns of contact lists with these headings, newest first: the
+    /// next list with the same heading row is read the same way.
+    pub csv_mappings: Vec<CsvMapping>,
+}
+
+/// The columns of a contact list as the user mapped them, for its heading row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CsvMapping {
+    pub headers: Vec<String>,
+    pub fields: Vec<Option<sonae_core::contacts::csv::CsvField>>,
+}
+
+impl Settings {
+    /// The mapping last used for a list with exactly these headings.
+    pub fn csv_mapping(&self, headers: &[String]) -> Option<Vec<Option<sonae_core::contacts::csv::CsvField>>> {
+        self.csv_mappings.iter().find(|m| m.headers == headers).map(|m| m.fields.clone())
+    }
+
+    /// Remembers a mapping for its headings (at most 20 heading rows are kept).
+    pub fn remember_csv_mapping(&mut self, mapping: CsvMapping) {
+        self.csv_mappings.retain(|m| m.headers != mapping.headers);
+        self.csv_mappings.insert(0, mapping);
+        self.csv_mappings.truncate(20);
+    }
 }
 
 impl Settings {
@@ -61,6 +85,24 @@ impl Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_csv_mapping_is_remembered_for_its_headings_and_survives_a_restart() {
+        use sonae_core::contacts::csv::CsvField;
+        let dir = tempfile::tempdir().unwrap();
+        let headers = vec!["氏名".to_owned(), "区分".to_owned()];
+        let mut settings = Settings::default();
+        settings.remember_csv_mapping(CsvMapping {
+            headers: headers.clone(),
+            fields: vec![Some(CsvField::Name), Some(CsvField::Tags)],
+        });
+        settings.remember_csv_mapping(CsvMapping { headers: headers.clone(), fields: vec![Some(CsvField::Name), None] });
+        settings.save(dir.path()).unwrap();
+        let again = Settings::load(dir.path());
+        assert_eq!(again.csv_mappings.len(), 1, "one mapping per heading row, the latest");
+        assert_eq!(again.csv_mapping(&headers), Some(vec![Some(CsvField::Name), None]));
+        assert_eq!(again.csv_mapping(&["名前".to_owned()]), None);
+    }
 
     #[test]
     fn sonae_data_dir_names_the_folder_and_an_empty_one_is_ignored() {

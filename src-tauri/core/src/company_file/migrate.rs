@@ -46,6 +46,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 4, sql: include_str!("migrations/0004_readiness.sql"), after: None },
     Migration { version: 5, sql: include_str!("migrations/0005_exercises.sql"), after: None },
     Migration { version: 6, sql: include_str!("migrations/0006_jigyokei.sql"), after: None },
+    Migration { version: 7, sql: include_str!("migrations/0007_contact_department.sql"), after: None },
 ];
 
 /// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these

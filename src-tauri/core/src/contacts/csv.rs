@@ -46,6 +46,8 @@ pub enum CsvField {
     Name,
     NameKana,
     Organization,
+    /// 部署
+    Department,
     Title,
     Phone,
     /// A phone column whose heading says 緊急 / emergency.
@@ -151,6 +153,13 @@ pub(crate) fn file_error_code(code: &str) -> ErrorCode {
 /// Reads a contacts CSV and says what importing it would do. Never fails: whatever is wrong is in
 /// the preview's errors.
 pub fn preview_contacts_csv(bytes: &[u8], existing: &[KnownContact]) -> CsvPreview {
+    preview_contacts_csv_mapped(bytes, existing, None)
+}
+
+/// [`preview_contacts_csv`] with the columns read as `mapping` says (one field or none per
+/// heading, in order), as the user set them before the import; without one, or with one that does
+/// not fit the heading row, the columns are guessed.
+pub fn preview_contacts_csv_mapped(bytes: &[u8], existing: &[KnownContact], mapping: Option<&[Option<CsvField>]>) -> CsvPreview {
     let mut preview = CsvPreview {
         encoding: None,
         columns: Vec::new(),
@@ -177,7 +186,7 @@ pub fn preview_contacts_csv(bytes: &[u8], existing: &[KnownContact]) -> CsvPrevi
         }
     };
     preview.encoding = Some(encoding);
-    read_rows(&text, &mut preview);
+    read_rows(&text, &mut preview, mapping);
     if preview.file_errors.is_empty() {
         mark_duplicates(&mut preview.rows, existing);
     } else {
@@ -235,6 +244,9 @@ fn field_of(header: &str) -> Option<CsvField> {
         "会社名" | "会社" | "所属" | "組織" | "組織名" | "勤務先" | "organization" | "organisation" | "company" => {
             Some(CsvField::Organization)
         }
+        "部署" | "部署名" | "部門" | "所属部署" | "課" | "department" | "dept" | "division" => {
+            Some(CsvField::Department)
+        }
         "役職" | "肩書" | "肩書き" | "title" | "position" => Some(CsvField::Title),
         "区分" | "種別" | "kind" | "type" => Some(CsvField::Kind),
         "たぐ" | "分類" | "tags" | "tag" => Some(CsvField::Tags),
@@ -290,11 +302,11 @@ fn undefuse(cell: &str) -> &str {
     }
 }
 
-fn read_rows(text: &str, preview: &mut CsvPreview) {
+fn read_rows(text: &str, preview: &mut CsvPreview, mapping: Option<&[Option<CsvField>]>) {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
-    let mut header: Option<Vec<(String, Option<CsvField>)>> = None;
-    let mut data_rows = 0usize;
+    let mut heading: Option<csv::StringRecord> = None;
+    let mut records: Vec<(u64, csv::StringRecord)> = Vec::new();
     let mut lines = LineCounter { text, offset: 0, line: 1 };
     loop {
         match reader.read_record(&mut record) {
@@ -314,15 +326,11 @@ fn read_rows(text: &str, preview: &mut CsvPreview) {
             continue;
         }
         let line = lines.line_at(record.position().map_or(0, |p| p.byte() as usize));
-        let Some(columns) = &header else {
-            header = Some(read_header(&record, preview));
-            if !preview.file_errors.is_empty() {
-                return;
-            }
+        if heading.is_none() {
+            heading = Some(record.clone());
             continue;
-        };
-        data_rows += 1;
-        if data_rows > MAX_ROWS {
+        }
+        if records.len() >= MAX_ROWS {
             preview.file_errors.push(CsvProblem::new(
                 "too_many_rows",
                 None,
@@ -330,10 +338,18 @@ fn read_rows(text: &str, preview: &mut CsvPreview) {
             ));
             return;
         }
-        preview.rows.push(read_row(line, &record, columns));
+        records.push((line, record.clone()));
     }
-    if header.is_none() {
+    let Some(heading) = heading else {
         preview.file_errors.push(CsvProblem::new("empty_file", None, "the file has no heading row and no contacts".into()));
+        return;
+    };
+    let columns = read_header(&heading, &records, mapping, preview);
+    if !preview.file_errors.is_empty() {
+        return;
+    }
+    for (line, record) in &records {
+        preview.rows.push(read_row(*line, record, &columns));
     }
 }
 
@@ -372,12 +388,53 @@ impl LineCounter<'_> {
     }
 }
 
-fn read_header(record: &csv::StringRecord, preview: &mut CsvPreview) -> Vec<(String, Option<CsvField>)> {
+/// What a column holds, guessed from its heading and then from its values: a 区分 column whose
+/// cells are 社内 / 取引先 / 保険 … holds tags (offices use 区分 for the category), one whose cells
+/// are 個人 / 組織 holds the kind; a column with an unknown heading whose cells are all kinds or
+/// all tags is read as such.
+fn guess_field(header: &str, values: &[&str]) -> Option<CsvField> {
+    let by_heading = field_of(header);
+    let words = |cell: &str| -> Vec<String> {
+        cell.split(['、', ',', '，', ';', '；', '/', '／', ' ', '　', '\n', '\t'])
+            .filter(|w| !w.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let filled: Vec<&str> = values.iter().copied().filter(|v| !v.trim().is_empty()).collect();
+    if filled.is_empty() {
+        return by_heading;
+    }
+    let all_kinds = filled.iter().all(|v| kind_of(v).is_some());
+    let all_tags = filled.iter().all(|v| words(v).iter().all(|w| tag_of(w).is_some()));
+    match by_heading {
+        Some(CsvField::Kind) if !all_kinds && all_tags => Some(CsvField::Tags),
+        Some(CsvField::Tags) if all_kinds && !all_tags => Some(CsvField::Kind),
+        None if all_kinds => Some(CsvField::Kind),
+        None if all_tags => Some(CsvField::Tags),
+        other => other,
+    }
+}
+
+/// The columns as they will be read: the user's `mapping` when it has one entry per heading,
+/// else the guess of [`guess_field`]. A field that cannot repeat, chosen twice, is read once.
+fn read_header(
+    record: &csv::StringRecord,
+    records: &[(u64, csv::StringRecord)],
+    mapping: Option<&[Option<CsvField>]>,
+    preview: &mut CsvPreview,
+) -> Vec<(String, Option<CsvField>)> {
+    let mapping = mapping.filter(|m| m.len() == record.len());
     let mut columns = Vec::new();
     let mut seen = Vec::new();
-    for cell in record.iter() {
+    for (index, cell) in record.iter().enumerate() {
         let header = undefuse(cell).trim().to_owned();
-        let mut field = field_of(&header);
+        let mut field = match mapping {
+            Some(mapping) => mapping[index],
+            None => {
+                let values: Vec<&str> = records.iter().filter_map(|(_, r)| r.get(index)).map(|v| undefuse(v).trim()).collect();
+                guess_field(&header, &values)
+            }
+        };
         match field {
             None if !header.is_empty() => preview.column_warnings.push(CsvProblem::new(
                 "unknown_column",
@@ -452,6 +509,7 @@ fn read_row(line: u64, record: &csv::StringRecord, columns: &[(String, Option<Cs
             Some(CsvField::Name) => contact.name = cell.to_owned(),
             Some(CsvField::NameKana) => contact.name_kana = cell.to_owned(),
             Some(CsvField::Organization) => contact.organization = cell.to_owned(),
+            Some(CsvField::Department) => contact.department = cell.to_owned(),
             Some(CsvField::Title) => contact.title = cell.to_owned(),
             Some(CsvField::Notes) => contact.notes = cell.to_owned(),
             Some(CsvField::Kind) => match kind_of(cell) {
@@ -669,6 +727,7 @@ struct Headings {
     name: &'static str,
     kana: &'static str,
     organization: &'static str,
+    department: &'static str,
     title: &'static str,
     emergency_phone: &'static str,
     phone: &'static str,
@@ -684,6 +743,7 @@ const JA: Headings = Headings {
     name: "氏名",
     kana: "ふりがな",
     organization: "会社名",
+    department: "部署",
     title: "役職",
     emergency_phone: "緊急電話",
     phone: "電話",
@@ -699,6 +759,7 @@ const EN: Headings = Headings {
     name: "name",
     kana: "kana",
     organization: "organization",
+    department: "department",
     title: "title",
     emergency_phone: "emergency phone",
     phone: "phone",
@@ -743,7 +804,7 @@ pub fn write_contacts_csv(contacts: &[ContactDetails], language: Language) -> Ve
     let phone_columns = count(&|c| c.phones.iter().filter(|p| !p.emergency).count());
     let email_columns = count(&|c| c.emails.len());
 
-    let mut header: Vec<String> = [h.kind, h.name, h.kana, h.organization, h.title].map(str::to_owned).to_vec();
+    let mut header: Vec<String> = [h.kind, h.name, h.kana, h.organization, h.department, h.title].map(str::to_owned).to_vec();
     header.extend((1..=emergency_columns).map(|n| format!("{}{n}", h.emergency_phone)));
     header.extend((1..=phone_columns).map(|n| format!("{}{n}", h.phone)));
     header.extend((1..=email_columns).map(|n| format!("{}{n}", h.email)));
@@ -766,6 +827,7 @@ pub fn write_contacts_csv(contacts: &[ContactDetails], language: Language) -> Ve
             c.name.clone(),
             c.name_kana.clone(),
             c.organization.clone(),
+            c.department.clone(),
             c.title.clone(),
         ];
         let mut column = |values: Vec<String>, width: usize| {
@@ -1013,6 +1075,7 @@ mod tests {
             name: "=HYPERLINK(\"x\")".into(),
             name_kana: "はいぱー".into(),
             organization: "株式会社, \"引用\"".into(),
+            department: "総務部".into(),
             title: "-".into(),
             notes: "二行\r\nのメモ".into(),
             call_order: Some(3),
@@ -1047,5 +1110,90 @@ mod tests {
             assert_eq!(row.contact.call_order, Some(3));
             assert_eq!(row.contact.last_confirmed_on.as_deref(), Some("2026-01-05"));
         }
+    }
+}
+
+#[cfg(test)]
+mod office_list_tests {
+    use super::*;
+
+    fn office_list() -> Vec<u8> {
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/contacts-office-cp932.csv"))
+            .expect("fixture")
+    }
+
+    #[test]
+    fn an_office_spreadsheet_with_its_own_kubun_imports_every_row_as_suggested() {
+        let preview = preview_contacts_csv(&office_list(), &[]);
+        assert_eq!(preview.encoding, Some(CsvEncoding::ShiftJis));
+        let fields: Vec<Option<CsvField>> = preview.columns.iter().map(|c| c.field).collect();
+        use CsvField::*;
+        assert_eq!(
+            fields,
+            [
+                Some(Name),
+                Some(NameKana),
+                Some(Organization),
+                Some(Department),
+                Some(Title),
+                Some(Phone),
+                Some(Phone),
+                Some(Email),
+                Some(Tags),
+                Some(Notes)
+            ],
+            "区分 holding 社内 / 取引先 / 保険 is read as tags"
+        );
+        assert!(
+            preview.importable,
+            "{:?} {:?}",
+            preview.file_errors,
+            preview.rows.iter().flat_map(|r| &r.errors).collect::<Vec<_>>()
+        );
+        assert_eq!(preview.to_import, 6);
+        assert!(preview.column_warnings.is_empty(), "{:?}", preview.column_warnings);
+        let ogawa = &preview.rows[0].contact;
+        assert_eq!(ogawa.department, "総務部");
+        assert_eq!(ogawa.tags, [ContactTag::Internal]);
+        assert_eq!(ogawa.notes, "夜間は携帯へ。\n土日は不在。");
+        let numbers = |row: usize| preview.rows[row].contact.phones.iter().map(|p| p.number.clone()).collect::<Vec<_>>();
+        assert_eq!(numbers(0), ["03-9876-5432", "090-1111-2222"]);
+        assert_eq!(numbers(1), ["03-9876-5433"]);
+        assert_eq!(numbers(2), ["03-1234-5678", "080-3333-4444"]);
+        assert_eq!(numbers(3), ["03-5555-6666"]);
+        assert_eq!(preview.rows[2].contact.tags, [ContactTag::Vendor]);
+        assert_eq!(preview.rows[3].contact.tags, [ContactTag::Insurer]);
+        assert_eq!(preview.rows[0].contact.phones[1].label, "携帯電話");
+    }
+
+    #[test]
+    fn the_users_mapping_wins_and_a_kind_column_stays_a_kind() {
+        use CsvField::*;
+        // The user ignores 備考 and reads 部署 as the title; 役職 is then ignored as a repeat.
+        let mapping = [
+            Some(Name),
+            Some(NameKana),
+            Some(Organization),
+            Some(Title),
+            Some(Title),
+            Some(Phone),
+            Some(Phone),
+            Some(Email),
+            Some(Tags),
+            None,
+        ];
+        let preview = preview_contacts_csv_mapped(&office_list(), &[], Some(&mapping));
+        assert!(preview.importable);
+        assert_eq!(preview.rows[0].contact.title, "総務部");
+        assert!(preview.rows[0].contact.notes.is_empty());
+        assert!(preview.column_warnings.iter().any(|w| w.code == "duplicate_column" && w.column.as_deref() == Some("役職")));
+        // A mapping that does not fit the heading row is not used.
+        let short = preview_contacts_csv_mapped(&office_list(), &[], Some(&[Some(Name)]));
+        assert_eq!(short.columns[3].field, Some(Department));
+
+        let kinds = "区分,氏名\r\n個人,山田\r\n組織,株式会社ミナト\r\n".as_bytes();
+        let preview = preview_contacts_csv(kinds, &[]);
+        assert_eq!(preview.columns[0].field, Some(Kind));
+        assert_eq!(preview.rows[1].contact.kind, ContactKind::Organization);
     }
 }

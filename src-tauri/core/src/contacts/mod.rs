@@ -107,6 +107,8 @@ pub struct ContactDetails {
     /// ふりがな — the reading, used for sorting and search.
     pub name_kana: String,
     pub organization: String,
+    /// 部署
+    pub department: String,
     pub title: String,
     pub notes: String,
     /// 連絡網 — position in the internal call tree (1 = called first), or null.
@@ -134,6 +136,8 @@ pub struct ContactInput {
     pub name: String,
     pub name_kana: String,
     pub organization: String,
+    /// 部署
+    pub department: String,
     pub title: String,
     pub notes: String,
     /// 1 or more, or null for someone outside the call tree.
@@ -176,6 +180,7 @@ pub struct ContactListItem {
     pub name: String,
     pub name_kana: String,
     pub organization: String,
+    pub department: String,
     pub title: String,
     /// The first phone.
     pub phone: Option<Phone>,
@@ -276,6 +281,7 @@ pub(crate) struct FieldProblem {
 
 /// A phone number as stored: trimmed, half-width, any dash as `-`. `None` when it has no digit.
 pub(crate) fn normalize_phone(number: &str) -> Option<String> {
+    let number = hyphenated(number);
     if number.is_ascii() && !number.contains('\0') {
         let number = number.trim();
         return number.bytes().any(|b| b.is_ascii_digit()).then(|| number.to_owned());
@@ -291,6 +297,26 @@ pub(crate) fn normalize_phone(number: &str) -> Option<String> {
         })
         .collect();
     number.chars().any(|c| c.is_ascii_digit()).then_some(number)
+}
+
+/// A number written only with digits, brackets and spaces as offices write it — 「03(9876)5432」,
+/// 「03 9876 5432」, 「(03) 9876-5432」 — with hyphens instead: 03-9876-5432. Anything else
+/// (a label, an extension, letters) is left as it is.
+fn hyphenated(number: &str) -> String {
+    let narrow: String = number.trim().chars().map(widen_or_narrow).collect();
+    let only_number = narrow.chars().all(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | ' ' | '-' | '+' | '\u{3000}'));
+    if !only_number || !narrow.contains(['(', ')', ' ', '\u{3000}']) {
+        return number.to_owned();
+    }
+    let mut out = String::new();
+    for c in narrow.chars() {
+        let c = if c.is_ascii_digit() || c == '+' { c } else { '-' };
+        if c == '-' && (out.is_empty() || out.ends_with('-')) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim_end_matches('-').to_owned()
 }
 
 /// An email address as stored (trimmed, half-width), if it looks like one: one `@`, something
@@ -389,6 +415,7 @@ pub(crate) fn check_input(input: &ContactInput) -> Result<ContactInput, Vec<Fiel
         name,
         name_kana: clean(&input.name_kana),
         organization: clean(&input.organization),
+        department: clean(&input.department),
         title: clean(&input.title),
         notes: clean(&input.notes),
         call_order: input.call_order,
@@ -414,7 +441,7 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveDate) -> Res
     // Two forms of each query, so that reading one contact uses the indexes.
     let filter = |column: &str| if only.is_some() { format!("WHERE {column} = ?1") } else { "WHERE ?1 IS NULL".to_owned() };
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at
+        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department
            FROM contact {} ORDER BY id",
         filter("id")
     ))?;
@@ -427,6 +454,7 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveDate) -> Res
                 name: r.get(2)?,
                 name_kana: r.get(3)?,
                 organization: r.get(4)?,
+                department: r.get(10)?,
                 title: r.get(5)?,
                 notes: r.get(6)?,
                 call_order: r.get(7)?,
@@ -560,6 +588,7 @@ fn list_item(c: ContactDetails) -> ContactListItem {
         name: c.name,
         name_kana: c.name_kana,
         organization: c.organization,
+        department: c.department,
         title: c.title,
         tags: c.tags,
         call_order: c.call_order,
@@ -675,6 +704,7 @@ fn snapshot(conn: &Connection, id: i64) -> Result<ContactInput> {
         name: c.name,
         name_kana: c.name_kana,
         organization: c.organization,
+        department: c.department,
         title: c.title,
         notes: c.notes,
         call_order: c.call_order,
@@ -693,11 +723,20 @@ pub fn create_contact(tx: &Transaction, author: &str, input: &ContactInput) -> R
     let contact = validated(input)?;
     let stamp = now();
     tx.execute(
-        "INSERT INTO contact (kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+        "INSERT INTO contact (kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, created_at,
+                updated_at, department)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         params![
-            contact.kind.key(), contact.name, contact.name_kana, contact.organization, contact.title,
-            contact.notes, contact.call_order, contact.last_confirmed_on, stamp
+            contact.kind.key(),
+            contact.name,
+            contact.name_kana,
+            contact.organization,
+            contact.title,
+            contact.notes,
+            contact.call_order,
+            contact.last_confirmed_on,
+            stamp,
+            contact.department
         ],
     )?;
     let id = tx.last_insert_rowid();
@@ -715,7 +754,7 @@ pub fn update_contact(tx: &Transaction, author: &str, id: i64, input: &ContactIn
     }
     tx.execute(
         "UPDATE contact SET kind = ?2, name = ?3, name_kana = ?4, organization = ?5, title = ?6, notes = ?7,
-                call_order = ?8, last_confirmed_on = ?9, updated_at = ?10 WHERE id = ?1",
+                call_order = ?8, last_confirmed_on = ?9, updated_at = ?10, department = ?11 WHERE id = ?1",
         params![
             id,
             contact.kind.key(),
@@ -726,7 +765,8 @@ pub fn update_contact(tx: &Transaction, author: &str, id: i64, input: &ContactIn
             contact.notes,
             contact.call_order,
             contact.last_confirmed_on,
-            now()
+            now(),
+            contact.department
         ],
     )?;
     for table in ["contact_phone", "contact_email", "contact_tag"] {
@@ -869,14 +909,33 @@ pub fn known_contacts(conn: &Connection) -> Result<Vec<KnownContact>> {
 
 /// What importing `bytes` would do to this file (see [`csv::preview_contacts_csv`]).
 pub fn preview_contacts_import(conn: &Connection, bytes: &[u8]) -> Result<CsvPreview> {
-    Ok(csv::preview_contacts_csv(bytes, &known_contacts(conn)?))
+    preview_contacts_import_mapped(conn, bytes, None)
+}
+
+/// [`preview_contacts_import`] with the columns read as the user mapped them.
+pub fn preview_contacts_import_mapped(
+    conn: &Connection,
+    bytes: &[u8],
+    mapping: Option<&[Option<csv::CsvField>]>,
+) -> Result<CsvPreview> {
+    Ok(csv::preview_contacts_csv_mapped(bytes, &known_contacts(conn)?, mapping))
 }
 
 /// Imports a contacts CSV, all or nothing: a file with any error is refused (`csv_has_errors`,
 /// or the file error's own code such as `file_too_large`) and nothing is imported. Duplicates are
 /// skipped. Each imported contact gets a change record.
 pub fn import_contacts(tx: &Transaction, author: &str, bytes: &[u8]) -> Result<CsvImportSummary> {
-    let preview = preview_contacts_import(tx, bytes)?;
+    import_contacts_mapped(tx, author, bytes, None)
+}
+
+/// [`import_contacts`] with the columns read as the user mapped them.
+pub fn import_contacts_mapped(
+    tx: &Transaction,
+    author: &str,
+    bytes: &[u8],
+    mapping: Option<&[Option<csv::CsvField>]>,
+) -> Result<CsvImportSummary> {
+    let preview = preview_contacts_import_mapped(tx, bytes, mapping)?;
     if let Some(first) = preview.file_errors.first() {
         return Err(refused(csv::file_error_code(&first.code), first.message.clone()));
     }
@@ -1029,6 +1088,7 @@ mod tests {
             name: "山田 太郎".into(),
             name_kana: "ヤマダ タロウ".into(),
             organization: "ＡＢＣ商事株式会社".into(),
+            department: String::new(),
             title: "総務部長".into(),
             notes: "夜間はｹｰﾀｲへ".into(),
             call_order: None,

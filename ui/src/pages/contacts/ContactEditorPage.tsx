@@ -35,6 +35,7 @@ const EMPTY: ContactInput = {
   name: '',
   name_kana: '',
   organization: '',
+  department: '',
   title: '',
   notes: '',
   call_order: null,
@@ -45,8 +46,9 @@ const EMPTY: ContactInput = {
 };
 
 function asInput(details: ContactDetails): ContactInput {
-  const { kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, phones, emails, tags } = details;
-  return { kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, phones, emails, tags };
+  const { kind, name, name_kana, organization, department, title, notes, call_order, last_confirmed_on, phones, emails, tags } =
+    details;
+  return { kind, name, name_kana, organization, department, title, notes, call_order, last_confirmed_on, phones, emails, tags };
 }
 
 export function ContactEditorPage({ id }: { id: number | null }) {
@@ -201,6 +203,12 @@ export function ContactEditorPage({ id }: { id: number | null }) {
           value={form.organization}
           onChange={(e) => set({ organization: e.currentTarget.value })}
           data-testid="contact-organization"
+        />
+        <TextInput
+          label={t('contact.department')}
+          value={form.department}
+          onChange={(e) => set({ department: e.currentTarget.value })}
+          data-testid="contact-department"
         />
         <TextInput
           label={t('contact.title')}

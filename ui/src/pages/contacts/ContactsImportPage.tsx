@@ -2,15 +2,32 @@
 // previewed first with every problem on its line; while any row has an error nothing is imported.
 // The user fixes the file in Excel, reads it again here, and imports.
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { ChosenContactsCsv, CsvImportSummary, CsvProblem, ErrorReport } from '../../bindings';
+import type { ChosenContactsCsv, CsvField, CsvImportSummary, CsvProblem, ErrorReport } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { keyedByContent } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 
 const ROWS_SHOWN = 200;
+
+/** Every field a column can be read as, in the order the mapping offers them. */
+const FIELDS: CsvField[] = [
+  'name',
+  'name_kana',
+  'organization',
+  'department',
+  'title',
+  'kind',
+  'phone',
+  'emergency_phone',
+  'email',
+  'tags',
+  'call_order',
+  'last_confirmed',
+  'notes',
+];
 
 export function ContactsImportPage() {
   const { t, i18n } = useTranslation();
@@ -39,14 +56,23 @@ export function ContactsImportPage() {
         setImported(null);
       }
     });
+  /** The columns as read now: what the import will use, and what is remembered for next time. */
+  const mapping = (): (CsvField | null)[] | null => chosen?.preview.columns.map((c) => c.field) ?? null;
   const reread = () =>
     run(async () => {
-      setChosen(await api.previewChosenContactsCsv());
+      setChosen(await api.previewChosenContactsCsv(null));
       setImported(null);
+    });
+  const remap = (index: number, field: CsvField | null) =>
+    run(async () => {
+      const next = mapping();
+      if (!next) return;
+      next[index] = field;
+      setChosen(await api.previewChosenContactsCsv(next));
     });
   const doImport = () =>
     run(async () => {
-      setImported(await api.importChosenContactsCsv());
+      setImported(await api.importChosenContactsCsv(mapping()));
       setChosen(null);
     });
 
@@ -107,6 +133,34 @@ export function ContactsImportPage() {
             </Text>
           </Group>
 
+          {preview.columns.length > 0 && (
+            <Card withBorder padding="sm" mb="sm" data-testid="csv-mapping">
+              <Text fw={600} size="sm">
+                {t('csv.mapping')}
+              </Text>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('csv.mappingHelp')}
+              </Text>
+              <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+                {preview.columns.map((column, index) => (
+                  <Select
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a column is its place in the heading row
+                    key={index}
+                    size="xs"
+                    label={column.header || t('csv.noHeading')}
+                    data={[
+                      { value: '', label: t('csv.ignore') },
+                      ...FIELDS.map((f) => ({ value: f, label: t(`csv.field.${f}`) })),
+                    ]}
+                    value={column.field ?? ''}
+                    onChange={(value) => void remap(index, value ? (value as CsvField) : null)}
+                    allowDeselect={false}
+                    data-testid={`csv-column-${index}`}
+                  />
+                ))}
+              </SimpleGrid>
+            </Card>
+          )}
           {preview.file_errors.length > 0 && (
             <Alert color="red" title={t('csv.fileErrors')} mb="sm" data-testid="csv-file-errors">
               {keyedByContent(preview.file_errors).map(({ key, item: p }) => (
@@ -179,6 +233,7 @@ export function ContactsImportPage() {
                 <Table.Th>{t('csv.lineHeading')}</Table.Th>
                 <Table.Th>{t('contacts.name')}</Table.Th>
                 <Table.Th>{t('contacts.organization')}</Table.Th>
+                <Table.Th>{t('csv.field.department')}</Table.Th>
                 <Table.Th>{t('contacts.phone')}</Table.Th>
                 <Table.Th>{t('contacts.email')}</Table.Th>
                 <Table.Th>{t('contacts.tag')}</Table.Th>
@@ -197,6 +252,7 @@ export function ContactsImportPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{row.contact.organization}</Table.Td>
+                  <Table.Td>{row.contact.department}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'pre-line' }}>{row.contact.phones.map((p) => p.number).join('\n')}</Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{row.contact.emails.map((e) => e.address).join(' ')}</Table.Td>
                   <Table.Td>{row.contact.tags.map((tag) => t(`contacts.tags.${tag}`)).join(t('common.listSeparator'))}</Table.Td>

@@ -177,7 +177,7 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
                   <Table.Td>
                     <Text size="sm">{contact.organization}</Text>
                     <Text size="xs" c="dimmed">
-                      {contact.title}
+                      {[contact.department, contact.title].filter(Boolean).join(' ')}
                     </Text>
                   </Table.Td>
                   <Table.Td>
