@@ -116,7 +116,7 @@ async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
     assert_eq!(record.held_on, today);
     assert_eq!(record.scenario.as_deref(), Some("月曜の朝、ファイルサーバーがランサムウェアに"));
     assert_eq!(record.participants, "中村、松本、高橋、山田の4名");
-    assert!(record.follow_ups.contains("保守会社の夜間の番号を連絡先に登録する（高橋 健太、2027-01-15まで）"), "{record:?}");
+    assert!(record.follow_ups.contains("保守会社の夜間の番号を連絡先に登録する（高橋 健太、2027年1月15日まで）"), "{record:?}");
     assert_eq!(record.unreachable, second.name);
     assert_eq!(record.confirmed_contacts, std::slice::from_ref(&first.name));
     let confirmed: Option<chrono::NaiveDate> =

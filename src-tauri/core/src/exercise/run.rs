@@ -301,8 +301,8 @@ pub(crate) fn end_run_at(tx: &Transaction, author: &str, run_id: i64, input: &En
         .follow_ups
         .iter()
         .map(|f| match language {
-            Language::Ja => format!("{}（{}、{}まで）", f.text, f.owner, f.due_on),
-            Language::En => format!("{} ({}, by {})", f.text, f.owner, f.due_on),
+            Language::Ja => format!("{}（{}、{}まで）", f.text, f.owner, f.due_on.format("%Y年%-m月%-d日")),
+            Language::En => format!("{} ({}, by {})", f.text, f.owner, f.due_on.format("%-d %B %Y")),
         })
         .collect::<Vec<_>>()
         .join("\n");
@@ -546,7 +546,7 @@ mod tests {
         assert_eq!(record.scenario.as_deref(), Some(ransomware.spec.title.as_str()));
         assert_eq!((record.participants.as_str(), record.what_worked.as_str()), ("5名", "初動は早かった"));
         assert_eq!(record.unreachable, "保守会社");
-        assert_eq!(record.follow_ups, "保守会社の夜間番号を確かめる（中村、2026-12-18まで）");
+        assert_eq!(record.follow_ups, "保守会社の夜間番号を確かめる（中村、2026年12月18日まで）");
         assert_eq!(record.confirmed_contacts, ["桜井 浩一"]);
         let confirmed: Vec<(String, Option<NaiveDate>)> =
             rows(file.connection(), "SELECT name, last_confirmed_on FROM contact ORDER BY id", |r| Ok((r.get(0)?, r.get(1)?)))
