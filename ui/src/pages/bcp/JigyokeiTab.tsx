@@ -66,6 +66,20 @@ function checkText(check: JigyokeiCheck, t: (key: string, values?: Record<string
   }
 }
 
+/** The list without its entry at `index`. */
+function without<T>(list: T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
+
+function RemoveButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button variant="subtle" color="red" size="compact-sm" onClick={onClick}>
+      {t('jigyokei.remove')}
+    </Button>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Card withBorder padding="md">
@@ -256,14 +270,7 @@ export function JigyokeiTab() {
               ))}
             </Group>
             <Group justify="flex-end" mt="xs">
-              <Button
-                variant="subtle"
-                color="red"
-                size="compact-sm"
-                onClick={() => change({ sites: plan.sites.filter((_, i) => i !== index) })}
-              >
-                {t('jigyokei.remove')}
-              </Button>
+              <RemoveButton onClick={() => change({ sites: without(plan.sites, index) })} />
             </Group>
           </Card>
         ))}
@@ -330,14 +337,7 @@ export function JigyokeiTab() {
               thousandSeparator=","
               w={140}
             />
-            <Button
-              variant="subtle"
-              color="red"
-              size="compact-sm"
-              onClick={() => change({ measures: plan.measures.filter((_, i) => i !== index) })}
-            >
-              {t('jigyokei.remove')}
-            </Button>
+            <RemoveButton onClick={() => change({ measures: without(plan.measures, index) })} />
           </Group>
         ))}
         <Group>
@@ -395,14 +395,7 @@ export function JigyokeiTab() {
               onChange={(e) => setPartner(index, { role: e.currentTarget.value })}
               style={{ flex: 1 }}
             />
-            <Button
-              variant="subtle"
-              color="red"
-              size="compact-sm"
-              onClick={() => change({ partners: plan.partners.filter((_, i) => i !== index) })}
-            >
-              {t('jigyokei.remove')}
-            </Button>
+            <RemoveButton onClick={() => change({ partners: without(plan.partners, index) })} />
           </Group>
         ))}
         <Group>
