@@ -141,6 +141,8 @@ async fn a_scenario_written_in_the_editor_travels_as_a_file_and_a_broken_file_is
 
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.click("[data-testid=nav-exercises]").await;
+    // Once the scenarios are listed, the button below them no longer moves.
+    app.wait_for_text_in("[data-testid=exercises-page]", "勤務中の大地震で基幹システムが止まる").await;
     app.click("[data-testid=new-scenario]").await;
     app.type_into("[data-testid=scenario-title]", "取引先からの不審な請求書メール").await;
     app.type_into("[data-testid=scenario-description]", "経理担当が添付ファイルを開いた後の1日を追う。").await;
