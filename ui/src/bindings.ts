@@ -150,7 +150,8 @@ scenario: string | null,
  */
 unreachable: string, 
 /**
- * What it left to do, as recorded.
+ * What it left to do, as recorded (empty for an exercise held in Sonae, whose follow-ups are
+ * in `open_follow_ups` with their state).
  */
 follow_ups: string, };
 

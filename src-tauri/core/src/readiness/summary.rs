@@ -29,7 +29,8 @@ pub struct LastExercise {
     pub scenario: Option<String>,
     /// Who could not be reached, as recorded.
     pub unreachable: String,
-    /// What it left to do, as recorded.
+    /// What it left to do, as recorded (empty for an exercise held in Sonae, whose follow-ups are
+    /// in `open_follow_ups` with their state).
     pub follow_ups: String,
 }
 
@@ -86,7 +87,9 @@ pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<Readines
     let stale_contact_count = crate::contacts::stale_count(conn, crate::contacts::stale_cutoff(today, stale_contact_months))?;
     let last_exercise = rows(
         conn,
-        "SELECT e.held_on, coalesce(s.title, r.title), e.unreachable, e.follow_ups
+        // The follow-ups of an exercise held in Sonae are listed with their state below, so its
+        // record's copy of them (written when it ended) is not repeated.
+        "SELECT e.held_on, coalesce(s.title, r.title), e.unreachable, CASE WHEN r.id IS NULL THEN e.follow_ups ELSE '' END
            FROM bcp_exercise e LEFT JOIN bcp_scenario s ON s.id = e.scenario_id
                 LEFT JOIN exercise_run r ON r.bcp_exercise_id = e.id
           ORDER BY e.held_on DESC, e.id DESC LIMIT 1",
@@ -121,7 +124,9 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         let before = readiness_summary(file.connection(), today).unwrap();
         assert!(before.roles_without_holder.is_empty(), "{before:?}");
-        assert!(before.last_exercise.is_some(), "the demo records an exercise");
+        let last = before.last_exercise.as_ref().expect("the demo records an exercise");
+        assert!(last.follow_ups.is_empty(), "held in Sonae: its follow-ups are listed once, with their state");
+        assert_eq!(before.open_follow_ups.len(), 2, "the demo exercise's two follow-ups not yet done");
         assert!(before.stale_contact_count > 0 && before.stale_contact_months == 12);
 
         // A role nobody holds, a target nobody owns or can call: both show, by name.
