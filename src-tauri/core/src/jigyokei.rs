@@ -499,11 +499,7 @@ pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Resul
     if plan.safety_check.trim().is_empty() {
         found.push(JigyokeiCheck::NoSafetyCheck);
     }
-    for name in rows(
-        conn,
-        "SELECT name FROM bcp_target WHERE recovery_role_id IS NULL AND recovery_contact_id IS NULL ORDER BY position, id",
-        |r| r.get::<_, String>(0),
-    )? {
+    for name in readiness::summary::targets_without_owner(conn)? {
         found.push(JigyokeiCheck::TargetWithoutOwner { name });
     }
     let calendar = readiness::readiness(conn, today)?;

@@ -219,11 +219,7 @@ pub fn client_readiness(conn: &rusqlite::Connection, now: DateTime<Local>) -> Re
     let exercise = item(ReadinessTask::Exercise);
     let policy = item(ReadinessTask::PolicyReview);
     let overdue_follow_ups = home.readiness.follow_ups.iter().filter(|f| f.state == ReadinessState::Overdue).count() as i64;
-    let roles_without_holder: i64 = conn.query_row(
-        "SELECT count(*) FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_holder h WHERE h.role_id = r.id)",
-        [],
-        |r| r.get(0),
-    )?;
+    let roles_without_holder = crate::readiness::summary::roles_without_holder(conn)?.len() as i64;
     Ok(ClientReadiness {
         company_name: home.company.name,
         open_incidents: home.open_incident_count,

@@ -56,12 +56,28 @@ pub struct ReadinessSummary {
     pub open_follow_ups: Vec<FollowUp>,
 }
 
+/// The roles nobody holds, in the policy's order.
+pub fn roles_without_holder(conn: &Connection) -> Result<Vec<String>> {
+    rows(
+        conn,
+        "SELECT name FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_holder h WHERE h.role_id = r.id) ORDER BY position, id",
+        |r| r.get(0),
+    )
+}
+
+/// The BCP targets with neither a recovery role nor a recovery person, in the plan's order.
+pub fn targets_without_owner(conn: &Connection) -> Result<Vec<String>> {
+    rows(
+        conn,
+        "SELECT name FROM bcp_target WHERE recovery_role_id IS NULL AND recovery_contact_id IS NULL ORDER BY position, id",
+        |r| r.get(0),
+    )
+}
+
 /// The readiness summary of the company file as of `today`.
 pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<ReadinessSummary> {
     let names = |sql: &str| rows(conn, sql, |r| r.get::<_, String>(0));
-    let roles_without_holder = names(
-        "SELECT name FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_holder h WHERE h.role_id = r.id) ORDER BY position, id",
-    )?;
+    let roles_without_holder = roles_without_holder(conn)?;
     let roles_without_deputy = names(
         "SELECT name FROM role r WHERE (SELECT count(*) FROM role_holder h WHERE h.role_id = r.id) = 1 ORDER BY position, id",
     )?;
@@ -74,9 +90,7 @@ pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<Readines
           ORDER BY c.position, l.level",
         |r| Ok(ProcedureGap { category: r.get(0)?, level: r.get(1)? }),
     )?;
-    let targets_without_owner = names(
-        "SELECT name FROM bcp_target WHERE recovery_role_id IS NULL AND recovery_contact_id IS NULL ORDER BY position, id",
-    )?;
+    let targets_without_owner = targets_without_owner(conn)?;
     let targets_without_contacts = names(
         "SELECT name FROM bcp_target t
           WHERE trim(related_contacts_hint) = ''
