@@ -2,16 +2,14 @@
 //! as plain text in the order of the authority's web form. Documents come out in the language the
 //! user reads the app in.
 
-use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use tauri::State;
 
-use super::{save_through_dialog, with_company, CommandResult};
+use super::{language, save_through_dialog, with_company, CommandResult};
 use sonae_tasks::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
-    let language = session.settings.lock().map(|s| s.preferences.language).unwrap_or(Language::Ja);
-    ExportOptions { incident_id, exercise_id: None, stage, language, issued_on: None }
+    ExportOptions { incident_id, exercise_id: None, stage, language: language(session), issued_on: None }
 }
 
 /// Makes the PDF, then asks where to save it; answers with the saved path, or none when the user

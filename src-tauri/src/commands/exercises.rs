@@ -5,18 +5,12 @@
 use sonae_core::exercise::run::{self, EndInput, ExerciseRun, ExerciseRunSummary, FollowUpInput};
 use sonae_core::exercise::scenario::{self, ExerciseScenario, ScenarioSource, ScenarioSpec};
 use sonae_core::exercise::ExerciseReference;
-use sonae_core::language::Language;
 use sonae_core::store;
 use tauri::State;
 
-use super::{author, save_through_dialog, with_company, CommandResult};
+use super::{author, language, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
 use sonae_tasks::Session;
-
-/// The built-in scenarios come in the language the user reads the app in.
-fn language(session: &Session) -> Language {
-    session.settings.lock().map(|s| s.preferences.language).unwrap_or(Language::Ja)
-}
 
 #[tauri::command(async)]
 pub fn exercise_scenarios(session: State<'_, Session>) -> CommandResult<Vec<ExerciseScenario>> {

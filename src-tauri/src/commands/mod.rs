@@ -28,6 +28,11 @@ pub fn author(session: &Session) -> String {
     session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
 }
 
+/// The language the user reads the app in: documents and built-in scenarios come in it.
+pub fn language(session: &Session) -> sonae_core::language::Language {
+    session.settings.lock().map(|s| s.preferences.language).unwrap_or_default()
+}
+
 /// Runs `work` on the open company file, or reports why there is none (or `busy`).
 pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {
     session.with_company(work)

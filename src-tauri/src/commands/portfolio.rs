@@ -9,7 +9,7 @@ use sonae_core::portfolio::{ClientRow, PortfolioFiles};
 use sonae_tasks::portfolio::{handover_pack, listed};
 use tauri::State;
 
-use super::CommandResult;
+use super::{language, CommandResult};
 use crate::dialogs;
 use sonae_tasks::Session;
 
@@ -84,8 +84,7 @@ pub fn save_handover_pack(session: State<'_, Session>, path: String) -> CommandR
         code: sonae_core::error_code::ErrorCode::NoFileChosen,
         message: "choose the folder for the hand-over packs first".into(),
     })?;
-    let language = session.settings.lock().map(|s| s.preferences.language).unwrap_or_default();
     let passphrase = session.portfolio.passphrase(&path);
-    let folder = handover_pack(&path, passphrase.as_ref(), &out, language, sonae_core::store::today())?;
+    let folder = handover_pack(&path, passphrase.as_ref(), &out, language(&session), sonae_core::store::today())?;
     Ok(folder.display().to_string())
 }
