@@ -53,24 +53,27 @@ impl Portfolio {
             }
         }
         let row = portfolio::read_client(path, passphrase.as_ref(), Local::now());
+        self.remember(path, stamp, passphrase.is_some(), &row);
+        row
+    }
+
+    /// Keeps `row` as read from the file as it was at `stamp`.
+    fn remember(&self, path: &Path, stamp: Option<(u64, SystemTime)>, with_passphrase: bool, row: &ClientRow) {
         if let (Some((size, modified)), Ok(mut cache)) = (stamp, self.cache.lock()) {
-            let with_passphrase = passphrase.is_some();
             cache.insert(path.to_owned(), Cached { size, modified, with_passphrase, row: row.clone() });
         }
-        row
     }
 
     /// Reads a protected file with `passphrase`; the passphrase is kept (in memory) only when it
     /// opens the file.
     pub fn unlock(&self, path: &Path, passphrase: Passphrase) -> ClientRow {
+        let stamp = portfolio::stamp(path);
         let row = portfolio::read_client(path, Some(&passphrase), Local::now());
         if !matches!(row.state, ClientState::Locked { .. }) {
             if let Ok(mut known) = self.passphrases.lock() {
                 known.insert(path.to_owned(), passphrase);
             }
-            if let (Some((size, modified)), Ok(mut cache)) = (portfolio::stamp(path), self.cache.lock()) {
-                cache.insert(path.to_owned(), Cached { size, modified, with_passphrase: true, row: row.clone() });
-            }
+            self.remember(path, stamp, true, &row);
         }
         row
     }
