@@ -179,15 +179,11 @@ export function ExerciseRunPage({ id }: { id: number }) {
   const addFollowUp = async () => {
     if (await act(() => api.addExerciseFollowUp(id, followUp))) setFollowUp(EMPTY_FOLLOW_UP);
   };
-  const setDone = async (followUpId: number, done: boolean) => {
-    setError(null);
-    try {
+  const setDone = (followUpId: number, done: boolean) =>
+    act(async () => {
       await api.setFollowUpDone(followUpId, done);
-      setRun(await api.exerciseRun(id));
-    } catch (e) {
-      setError(asErrorReport(e));
-    }
-  };
+      return api.exerciseRun(id);
+    });
   const discard = async () => {
     setError(null);
     try {
