@@ -633,6 +633,11 @@ other: string | null, };
 
 export type ReportingAnswers = { category: IncidentCategory, unauthorized_access: boolean, malware: boolean, crime_suspected: boolean, 
 /**
+ * A telecom carrier's users' communications leaked or may have (asked of carriers only). A
+ * draft saved before it was asked reads as false.
+ */
+communicationsSecrecy: boolean, 
+/**
  * Personal data was, or may have been, leaked, lost or damaged.
  */
 personal: boolean, ownership: Ownership, own: DataAnswers, client: DataAnswers, clientNotified: boolean, 
@@ -1144,8 +1149,9 @@ being_acquired: boolean,
  */
 high_level_encryption: boolean, 
 /**
- * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
- * report, not the My Number report.
+ * Everything was recovered, and it is confirmed that no third party viewed it: no leak
+ * happened. Lifts the PPC and My Number reports, except My Numbers posted publicly or used
+ * for an improper purpose (docs/rules.md §6).
  */
 recovered_unviewed: boolean, 
 /**
@@ -1218,8 +1224,9 @@ being_acquired: boolean,
  */
 high_level_encryption: boolean, 
 /**
- * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
- * report, not the My Number report.
+ * Everything was recovered, and it is confirmed that no third party viewed it: no leak
+ * happened. Lifts the PPC and My Number reports, except My Numbers posted publicly or used
+ * for an improper purpose (docs/rules.md §6).
  */
 recovered_unviewed: boolean, 
 /**
@@ -1291,8 +1298,9 @@ being_acquired: boolean,
  */
 high_level_encryption: boolean, 
 /**
- * Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
- * report, not the My Number report.
+ * Everything was recovered, and it is confirmed that no third party viewed it: no leak
+ * happened. Lifts the PPC and My Number reports, except My Numbers posted publicly or used
+ * for an improper purpose (docs/rules.md §6).
  */
 recovered_unviewed: boolean, 
 /**
@@ -1366,6 +1374,12 @@ malware: boolean,
  */
 crime_suspected: boolean, 
 /**
+ * 通信の秘密 — users' communications (their contents, or who communicated with whom and
+ * when) leaked or may have; with `organization.sector: telecom` it is a report to MIC under
+ * 電気通信事業法 art. 28 (docs/rules.md §7.9).
+ */
+communications_secrecy: boolean, 
+/**
  * The company's own personal data.
  */
 personal_data: PersonalData, 
@@ -1375,13 +1389,13 @@ personal_data: PersonalData,
  */
 entrusted_data: EntrustedData | null, organization: Organization, };
 
-export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "eu_data_subjects" | "fsa" | "mhlw" | "insurer" | "isms_body" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
+export type Authority = "ppc" | "client" | "data_subjects" | "ppc_my_number" | "privacy_mark" | "eu_supervisory_authority" | "eu_data_subjects" | "fsa" | "mic_telecom" | "mhlw" | "insurer" | "isms_body" | "police" | "ipa_malware" | "ipa_unauthorized_access" | "jpcert";
 
 export type Duty = "mandatory" | "recommended";
 
 export type DeadlineStage = "preliminary" | "final" | "notice";
 
-export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "eu_high_risk" | "finance_sector" | "medical_cyberattack" | "cyber_insurance" | "isms_certified" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
+export type Ground = "sensitive_data" | "financial_damage_risk" | "unlawful_purpose" | "being_acquired_unlawful" | "over_1000_subjects" | "subjects_may_exceed_1000" | "my_number_over_100_subjects" | "my_number_may_exceed_100" | "my_number_unlawful_purpose" | "my_number_public" | "entrusted_data" | "privacy_mark_holder" | "eu_subjects" | "eu_high_risk" | "finance_sector" | "communications_secrecy" | "medical_cyberattack" | "cyber_insurance" | "isms_certified" | "unauthorized_access" | "malware" | "crime_suspected" | "ransomware";
 
 export type DueBy = string;
 

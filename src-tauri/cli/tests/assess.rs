@@ -231,7 +231,8 @@ fn example_payroll_bureau_hit_by_ransomware() {
     assert_eq!(&authorities(&result)[..3], ["ppc", "client", "data_subjects"]);
     assert_eq!(
         obligation(&result, "client"),
-        &json!({ "authority": "client", "duty": "mandatory", "grounds": ["unlawful_purpose", "entrusted_data"], "deadlines": [] })
+        &json!({ "authority": "client", "duty": "mandatory", "grounds": ["unlawful_purpose", "entrusted_data"],
+                 "deadlines": [{ "stage": "preliminary", "due_by": "2026-09-18" }] })
     );
     let ppc = obligation(&result, "ppc");
     assert_eq!(ppc["grounds"], json!(["sensitive_data", "unlawful_purpose"]));
@@ -239,6 +240,24 @@ fn example_payroll_bureau_hit_by_ransomware() {
     assert_eq!(obligation(&result, "data_subjects")["duty"], "mandatory");
     let summary = text(payroll_bureau(false), &["--lang", "en"]);
     assert!(summary.contains("After the client has heard of it"), "{summary}");
+    // Until the client is told, the PPC report on its data is the bureau's own (day 60).
+    assert!(summary.contains("the final report is due by Thu 2026-11-12"), "{summary}");
+}
+
+#[test]
+fn a_telecom_carrier_reports_leaked_communications_to_mic() {
+    let result = obligations(json!({
+        "discovered_at": "2026-04-06T15:30:00+09:00", "occurred_at": "2026-04-03T20:00:00+09:00",
+        "communications_secrecy": true, "organization": { "sector": "telecom" }
+    }));
+    assert_eq!(
+        result["obligations"],
+        json!([{ "authority": "mic_telecom", "duty": "mandatory", "grounds": ["communications_secrecy"],
+                 "deadlines": [{ "stage": "preliminary", "due_by": "2026-04-06" }, { "stage": "final", "due_by": "2026-05-07" }] }])
+    );
+    // Not a carrier: nothing to report under the Telecommunications Business Act.
+    let general = obligations(json!({ "discovered_at": "2026-04-06T15:30:00+09:00", "communications_secrecy": true }));
+    assert_eq!(general["obligations"], json!([]));
 }
 
 #[test]

@@ -96,6 +96,10 @@ pub struct ReportingAnswers {
     pub unauthorized_access: bool,
     pub malware: bool,
     pub crime_suspected: bool,
+    /// A telecom carrier's users' communications leaked or may have (asked of carriers only). A
+    /// draft saved before it was asked reads as false.
+    #[serde(default, rename = "communicationsSecrecy")]
+    pub communications_secrecy: bool,
     /// Personal data was, or may have been, leaked, lost or damaged.
     pub personal: bool,
     pub ownership: Ownership,

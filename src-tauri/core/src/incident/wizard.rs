@@ -189,6 +189,7 @@ pub fn prefilled_facts(
         unauthorized_access: matches!(case, CaseKind::AccountMisuse | CaseKind::Website),
         malware: matches!(case, CaseKind::Malware | CaseKind::Ransomware),
         crime_suspected: matches!(case, CaseKind::Ransomware),
+        communications_secrecy: false,
         personal_data: PersonalData {
             at_risk: crate::rules::DataAtRisk {
                 involved: personal_data_involved.then_some(true),

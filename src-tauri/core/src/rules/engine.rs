@@ -81,6 +81,9 @@ pub enum Authority {
     EuDataSubjects,
     /// 金融庁・財務局
     Fsa,
+    /// 総務省 — a telecom carrier's report of a leak of the secrecy of communications
+    /// (電気通信事業法 art. 28).
+    MicTelecom,
     /// 厚生労働省 — for medical institutions hit by a cyberattack
     Mhlw,
     /// The company's cyber insurer
@@ -99,7 +102,7 @@ pub enum Authority {
 
 impl Authority {
     /// Every addressee, in output order.
-    pub const ALL: [Authority; 15] = [
+    pub const ALL: [Authority; 16] = [
         Authority::Ppc,
         Authority::Client,
         Authority::DataSubjects,
@@ -108,6 +111,7 @@ impl Authority {
         Authority::EuSupervisoryAuthority,
         Authority::EuDataSubjects,
         Authority::Fsa,
+        Authority::MicTelecom,
         Authority::Mhlw,
         Authority::Insurer,
         Authority::IsmsBody,
@@ -184,6 +188,8 @@ pub enum Ground {
     EuHighRisk,
     /// The company is a financial business.
     FinanceSector,
+    /// A telecom carrier's users' communications leaked, or may have (電気通信事業法 art. 28).
+    CommunicationsSecrecy,
     /// A medical institution suffered unauthorized access or malware.
     MedicalCyberattack,
     /// The company has cyber insurance.
@@ -202,7 +208,7 @@ pub enum Ground {
 
 impl Ground {
     /// Every ground, in the order rules list them.
-    pub const ALL: [Ground; 22] = [
+    pub const ALL: [Ground; 23] = [
         Ground::SensitiveData,
         Ground::FinancialDamageRisk,
         Ground::UnlawfulPurpose,
@@ -218,6 +224,7 @@ impl Ground {
         Ground::EuSubjects,
         Ground::EuHighRisk,
         Ground::FinanceSector,
+        Ground::CommunicationsSecrecy,
         Ground::MedicalCyberattack,
         Ground::CyberInsurance,
         Ground::IsmsCertified,
@@ -274,7 +281,7 @@ pub fn assess(facts: &Facts) -> Assessment {
 type Rule = fn(&Situation) -> Option<Obligation>;
 
 /// The rules in the order of docs/rules.md §7.
-const RULES: [Rule; 15] = [
+const RULES: [Rule; 16] = [
     ppc,
     client,
     data_subjects,
@@ -283,6 +290,7 @@ const RULES: [Rule; 15] = [
     eu_supervisory_authority,
     eu_data_subjects,
     fsa,
+    mic_telecom,
     mhlw,
     insurer,
     isms_body,
@@ -347,6 +355,17 @@ impl<'a> Situation<'a> {
         self.malware && self.all_data().any(|data| data.affected)
     }
 
+    /// 発生日 — the Japan day it happened, or the day of knowing when that is not known (then a
+    /// deadline counted from it may really be earlier, and the text says so).
+    pub(crate) fn happened_on(&self) -> NaiveDate {
+        self.facts.occurred_at.map(deadline::day_of_knowing).map_or(self.known_on, |day| day.min(self.known_on))
+    }
+
+    /// Whether the facts say when it happened.
+    pub(crate) fn happened_on_is_known(&self) -> bool {
+        self.facts.occurred_at.is_some()
+    }
+
     /// The own data's reports to the PPC and to individuals are lifted by the version-1 flag that
     /// says all of it is a client's and the client has been told (APPI art. 26(1) proviso): the
     /// client reports.
@@ -364,10 +383,10 @@ impl<'a> Situation<'a> {
 
     /// The grounds of the My Number report on the company's own data, or none when it is not due.
     fn my_number_grounds(&self) -> Vec<Ground> {
-        if self.own.my_number_exempt() || self.own_data_is_the_clients() {
+        if self.own_data_is_the_clients() {
             return Vec::new();
         }
-        self.own.my_number_triggers()
+        self.own.my_number_triggers_after_exemptions()
     }
 
     /// `[EuSubjects]` when the GDPR's breach notification applies to the company's own data: the
@@ -401,7 +420,8 @@ pub(crate) struct DataSituation<'a> {
     /// 不正の目的のおそれ (rule art. 7(3)) on personal data the company holds.
     unlawful_purpose: bool,
     /// Rule art. 7(3) as amended with effect from 2024-04-01: information the company was
-    /// collecting, taken in an attack on the company (web skimming of its own form).
+    /// collecting, taken in an act aimed at the company (web skimming of its own form). The fact
+    /// `being_acquired` says the act, so it alone is enough (docs/rules.md §5.1).
     being_acquired_unlawful: bool,
     /// My Numbers are (or may be) among the data.
     pub(crate) my_numbers: bool,
@@ -427,7 +447,9 @@ impl<'a> DataSituation<'a> {
             data,
             affected: held || acquiring,
             unlawful_purpose: held && unlawful,
-            being_acquired_unlawful: acquiring && unlawful,
+            // The act that takes information being collected is aimed at the company by definition
+            // (rule art. 7(3) as amended): no separate sign of an unlawful purpose is needed.
+            being_acquired_unlawful: acquiring,
             my_numbers,
             people: held.then(|| people_ground(data, rules)).flatten(),
             my_number_people: my_numbers.then(|| my_number_people_ground(data, rules)).flatten(),
@@ -475,10 +497,31 @@ impl<'a> DataSituation<'a> {
         self.data.high_level_encryption || self.data.recovered_unviewed
     }
 
-    /// Whether the My Number report is lifted: by 高度な暗号化 only. Getting the data back unviewed
-    /// does not lift it (PPC Q&A 17-1 as cited; docs/rules.md §6).
-    fn my_number_exempt(&self) -> bool {
-        self.data.high_level_encryption
+    /// The My Number triggers left after the exemptions (docs/rules.md §6). 高度な暗号化 lifts
+    /// the report, and so does getting everything back with it confirmed that nobody viewed it —
+    /// then nothing leaked (PPC Q&A 17-1 as cited; rules 2.1). Neither undoes My Numbers made
+    /// viewable by anyone over a network (Q&A 17-10), nor use or provision for an improper purpose,
+    /// which is not a leak at all: the data's own `unlawful_purpose` flag is the only fact that can
+    /// say so, so with it the report stands (the safe direction, docs/rules.md §8.7).
+    fn my_number_triggers_after_exemptions(&self) -> Vec<Ground> {
+        let triggers = self.my_number_triggers();
+        if !(self.data.high_level_encryption || self.data.recovered_unviewed) {
+            return triggers;
+        }
+        triggers
+            .into_iter()
+            .filter(|ground| match ground {
+                Ground::MyNumberPublic => true,
+                Ground::MyNumberUnlawfulPurpose => self.data.unlawful_purpose,
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// Nothing leaked: everything came back and it is confirmed nobody viewed it (general
+    /// guideline 3-5-1; PPC Q&A 6-1 as cited).
+    fn recovered_unviewed(&self) -> bool {
+        self.data.recovered_unviewed
     }
 }
 
@@ -503,13 +546,18 @@ fn people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
 }
 
 /// The My Number rules' head-count trigger: more than 100 people known, or possibly more when My
-/// Numbers are involved with no count and no maximum, or a maximum over 100.
+/// Numbers are involved with no count and no maximum, or a maximum over 100. My Numbers cannot
+/// belong to more people than were affected, so `subjects_max` bounds them too (rules 2.1).
 fn my_number_people_ground(data: &DataAtRisk, rules: &RuleSet) -> Option<Ground> {
     let threshold = rules.my_number_people_threshold;
-    let open_ended = data.my_number_subjects == 0 && data.my_number_subjects_max.is_none();
+    let most = match (data.my_number_subjects_max, data.subjects_max) {
+        (Some(my_numbers), Some(people)) => Some(my_numbers.min(people)),
+        (my_numbers, people) => my_numbers.or(people),
+    };
+    let open_ended = data.my_number_subjects == 0 && most.is_none();
     if data.my_number_subjects > threshold {
         Some(Ground::MyNumberOver100Subjects)
-    } else if open_ended || data.my_number_subjects_max.is_some_and(|most| most > threshold) {
+    } else if open_ended || most.is_some_and(|most| most > threshold) {
         Some(Ground::MyNumberMayExceed100)
     } else {
         None
@@ -550,10 +598,12 @@ fn ppc(s: &Situation) -> Option<Obligation> {
 /// `client` — the processor (委託先) tells its client (委託元) of a breach of the client's data
 /// that meets a PPC or My Number trigger: APPI art. 26(1) proviso and PPC rule art. 9 (the
 /// processor that has told its client owes no PPC report on that data; the client reports and
-/// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. "Promptly", no
-/// fixed day. Before the client hears of it the processor must report to the PPC itself, jointly
-/// with the client if they wish; the text explains this under the obligation. Once
-/// `client_notified`, nothing is left to do here.
+/// notifies); GDPR art. 33(2) for data of people in the EU when the GDPR applies. Rule art. 9 says
+/// "promptly" (速やかに), the word the guideline reads as about 3–5 days for the 速報: a target of
+/// day 5, not moved (rules 2.1). Before the client hears of it the processor must report to the
+/// PPC itself, jointly with the client if they wish; [`processor_final_report_due`] gives that
+/// report's date and the text says it under the obligation. Once `client_notified`, nothing is
+/// left to do here.
 fn client(s: &Situation) -> Option<Obligation> {
     let notified = s.facts.entrusted_data.as_ref().is_some_and(|entrusted| entrusted.client_notified);
     let entrusted = s.entrusted.as_ref().filter(|_| !notified)?;
@@ -561,16 +611,17 @@ fn client(s: &Situation) -> Option<Obligation> {
     if !entrusted.appi_exempt() {
         why.extend(entrusted.appi_triggers());
     }
-    if !entrusted.my_number_exempt() {
-        why.extend(entrusted.my_number_triggers());
-    }
-    let gdpr = s.facts.organization.gdpr_applies && !entrusted.data.high_level_encryption;
-    why.extend(grounds([(gdpr && entrusted.affected && entrusted.data.eu_subjects > 0, Ground::EuSubjects)]));
+    why.extend(entrusted.my_number_triggers_after_exemptions());
+    // GDPR art. 33(2): a processor tells its controller of every breach of the controller's data,
+    // with no risk threshold and so no exemption for encryption (rules 2.1).
+    let gdpr = s.facts.organization.gdpr_applies && entrusted.affected && entrusted.data.eu_subjects > 0;
+    why.extend(grounds([(gdpr, Ground::EuSubjects)]));
     if why.is_empty() {
         return None;
     }
     why.push(Ground::EntrustedData);
-    obligation(Authority::Client, Duty::Mandatory, why, Vec::new())
+    let target = Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on));
+    obligation(Authority::Client, Duty::Mandatory, why, vec![target])
 }
 
 /// `data_subjects` — 本人への通知, due whenever a PPC or My Number report on the company's own data
@@ -645,10 +696,87 @@ fn eu_data_subjects(s: &Situation) -> Option<Obligation> {
 
 /// `fsa` — financial businesses report any leak of customers' personal data, however small, to the
 /// FSA or the Local Finance Bureau "promptly": 金融分野における個人情報保護に関するガイドライン
-/// art. 11 and the sector supervisory guidelines. No exemption and no fixed day.
+/// art. 11 and the sector supervisory guidelines. No fixed day, and no head-count or encryption
+/// exemption. It covers the company's own data only — a client's entrusted data is the client's
+/// to report (rules 2.1) — and not data recovered with it confirmed unviewed, which did not leak.
 fn fsa(s: &Situation) -> Option<Obligation> {
-    let finance = s.facts.organization.sector == Sector::Finance && s.own.affected;
+    let finance = s.facts.organization.sector == Sector::Finance
+        && s.own.affected
+        && !s.own.recovered_unviewed()
+        && !s.own_data_is_the_clients();
     obligation(Authority::Fsa, Duty::Mandatory, grounds([(finance, Ground::FinanceSector)]), Vec::new())
+}
+
+/// `mic_telecom` — a telecom carrier reports a leak of the secrecy of communications (通信の秘密の
+/// 漏えい) to the Minister of Internal Affairs and Communications: 電気通信事業法 art. 28(1), with
+/// 施行規則 art. 57 asking for a first report promptly and a detailed report on its form within 30
+/// days of the day it happened (docs/rules.md §7.9). Beside the APPI report, which for telecom goes
+/// to MIC too. The first report is a target of day 1, the day of knowing, not moved; the detailed
+/// report is counted from the day it happened — the day of knowing when that is not known — with
+/// that day as day 1, and moved past closed days. Not for a near miss.
+fn mic_telecom(s: &Situation) -> Option<Obligation> {
+    let applies = s.facts.organization.sector == Sector::Telecom && s.facts.communications_secrecy && !s.near_miss;
+    let deadlines = vec![
+        Deadline::on(Stage::Preliminary, s.known_on),
+        Deadline::on(Stage::Final, deadline::government_deadline(s.happened_on(), MIC_DETAILED_REPORT_DAY)),
+    ];
+    obligation(Authority::MicTelecom, Duty::Mandatory, grounds([(applies, Ground::CommunicationsSecrecy)]), deadlines)
+}
+
+/// The day, counted from the day it happened, by which 施行規則 art. 57 asks for the detailed
+/// report of a telecom accident (「発生した日から三十日以内」).
+pub(crate) const MIC_DETAILED_REPORT_DAY: u64 = 30;
+
+/// Whose personal data an obligation is about, said on the cards of a case that touches both the
+/// company's own data and a client's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum DataScope {
+    /// The company's own personal data (its staff, its customers).
+    Own,
+    /// Personal data the company handles for a client (委託元).
+    Client,
+}
+
+/// The bodies of personal data `authority`'s duty is about, when the facts describe both the
+/// company's own data and a client's (otherwise there is nothing to tell apart and the list is
+/// empty). The reports on the own data cover the own data; the client notice the client's; the
+/// Privacy Mark report every body affected. The security and crime reports are about the attack,
+/// not a body of data.
+pub fn data_covered(facts: &Facts, authority: Authority) -> Vec<DataScope> {
+    let s = Situation::new(facts);
+    let client_affected = s.entrusted.as_ref().is_some_and(|entrusted| entrusted.affected);
+    if !(s.own.affected && client_affected) {
+        return Vec::new();
+    }
+    match authority {
+        Authority::Ppc
+        | Authority::DataSubjects
+        | Authority::PpcMyNumber
+        | Authority::EuSupervisoryAuthority
+        | Authority::EuDataSubjects
+        | Authority::Fsa => vec![DataScope::Own],
+        Authority::Client => vec![DataScope::Client],
+        Authority::PrivacyMark => vec![DataScope::Own, DataScope::Client],
+        Authority::MicTelecom
+        | Authority::Mhlw
+        | Authority::Insurer
+        | Authority::IsmsBody
+        | Authority::Police
+        | Authority::IpaMalware
+        | Authority::IpaUnauthorizedAccess
+        | Authority::Jpcert => Vec::new(),
+    }
+}
+
+/// Until the client is told, the processor owes the PPC report on the client's data itself (APPI
+/// art. 26(1) proviso; docs/rules.md §7.2): the final report's date for that data, when a
+/// `client` obligation stands. The 速報 target is the `client` obligation's own day 5.
+pub fn processor_final_report_due(facts: &Facts) -> Option<NaiveDate> {
+    let s = Situation::new(facts);
+    client(&s)?;
+    let entrusted = s.entrusted.as_ref()?;
+    Some(s.rules.final_report_due(s.known_on, entrusted.unlawful()))
 }
 
 /// `mhlw` — recommended: a medical institution tells the Ministry of Health, Labour and Welfare

@@ -42,6 +42,10 @@ pub struct Facts {
     pub malware: bool,
     /// A crime is suspected: theft, extortion, insider take-out.
     pub crime_suspected: bool,
+    /// 通信の秘密 — users' communications (their contents, or who communicated with whom and
+    /// when) leaked or may have; with `organization.sector: telecom` it is a report to MIC under
+    /// 電気通信事業法 art. 28 (docs/rules.md §7.9).
+    pub communications_secrecy: bool,
     /// The company's own personal data.
     pub personal_data: PersonalData,
     /// 委託を受けた個人データ — data the company handles for clients (委託元), assessed apart from
@@ -95,8 +99,9 @@ pub struct DataAtRisk {
     pub being_acquired: bool,
     /// 高度な暗号化 — strongly encrypted, with the key kept safe.
     pub high_level_encryption: bool,
-    /// Everything was recovered, and it is confirmed that no third party viewed it. Lifts the PPC
-    /// report, not the My Number report.
+    /// Everything was recovered, and it is confirmed that no third party viewed it: no leak
+    /// happened. Lifts the PPC and My Number reports, except My Numbers posted publicly or used
+    /// for an improper purpose (docs/rules.md §6).
     pub recovered_unviewed: bool,
     /// My Numbers (特定個人情報) are, or may be, among the data. A My Number count or
     /// `my_number_public` says so too; `false` with those is refused.
@@ -213,6 +218,7 @@ impl TryFrom<Value> for Facts {
             unauthorized_access: top.flag("unauthorized_access")?,
             malware: top.flag("malware")?,
             crime_suspected: top.flag("crime_suspected")?,
+            communications_secrecy: top.flag("communications_secrecy")?,
             personal_data: PersonalData::read(top.take("personal_data"))?,
             entrusted_data: top.take("entrusted_data").map(|value| EntrustedData::read(Some(value))).transpose()?,
             organization: Organization::read(top.take("organization"))?,

@@ -23,7 +23,10 @@ pub mod text;
 #[cfg(test)]
 mod tests;
 
-pub use engine::{assess, Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Stage};
+pub use engine::{
+    assess, data_covered, processor_final_report_due, Assessment, Authority, DataScope, Deadline, Delegate, DueBy, Duty, Ground,
+    Obligation, Stage,
+};
 pub use facts::{
     parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,
     Sector,

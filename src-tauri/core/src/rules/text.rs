@@ -32,6 +32,10 @@ fn authority_words(authority: Authority) -> Words {
         Authority::EuSupervisoryAuthority => ("EU・EEAの監督機関（GDPR）", "EU/EEA supervisory authority (GDPR)"),
         Authority::EuDataSubjects => ("EU・EEAの本人への通知（GDPR第34条）", "Notice to the people in the EU/EEA (GDPR art. 34)"),
         Authority::Fsa => ("金融庁・財務局", "Financial Services Agency / Local Finance Bureau"),
+        Authority::MicTelecom => (
+            "総務省（通信の秘密の漏えいの報告）",
+            "Ministry of Internal Affairs and Communications (leak of the secrecy of communications)",
+        ),
         Authority::Mhlw => (
             "厚生労働省（医療機関のサイバー攻撃）",
             "Ministry of Health, Labour and Welfare (cyberattack on a medical institution)",
@@ -108,6 +112,10 @@ fn ground_words(ground: Ground) -> Words {
             "金融業のため、お客様の個人データの漏えいは件数にかかわらず報告する",
             "As a financial business, any leak of customers' personal data is reported, however small",
         ),
+        Ground::CommunicationsSecrecy => (
+            "電気通信事業者として、利用者の通信の内容や、誰がいつ誰と通信したかが漏えいした、またはそのおそれがある（電気通信事業法第28条）",
+            "As a telecom carrier, users' communications (their contents, or who communicated with whom and when) leaked or may have (Telecommunications Business Act art. 28)",
+        ),
         Ground::MedicalCyberattack => (
             "医療機関が不正アクセスやマルウェアの被害を受けた",
             "A medical institution was hit by unauthorized access or malware",
@@ -150,7 +158,10 @@ fn timing_words(authority: Authority) -> Words {
             "速報は5日目を目安に、確報は30日目（悪意のある行為のおそれがあれば60日目）まで",
             "Preliminary report by about day 5; final report by day 30 (day 60 if done on purpose)",
         ),
-        Authority::Client => ("速やかに（日数の定めはありません）", "Promptly (no fixed number of days)"),
+        Authority::Client => (
+            "速やかに（5日目が目安。法令上の期限ではありません）",
+            "Promptly (about day 5 as a target, not a legal deadline)",
+        ),
         Authority::DataSubjects => (
             "速やかに（日数の定めはありません。個別に連絡できないときは公表と問い合わせ窓口で）",
             "Promptly, no fixed number of days (public notice and an inquiry desk if individuals cannot be reached)",
@@ -160,6 +171,10 @@ fn timing_words(authority: Authority) -> Words {
         Authority::Fsa => (
             "速やかに（目安は3〜5日程度。個人情報保護委員会への報告とまとめて出すこともできます）",
             "Promptly, about 3-5 days (it may be combined with the PPC report)",
+        ),
+        Authority::MicTelecom => (
+            "第一報は知ったらすぐ（当日が目安）、詳しい報告は発生した日から30日以内",
+            "A first report as soon as it is known (the same day as a target); the detailed report within 30 days of the day it happened",
         ),
         Authority::Mhlw => (
             "速やかに（疑いの段階でも、まずシステム事業者に連絡）",
@@ -259,6 +274,11 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: Language) -> Strin
         }
         for remark in remarks(obligation) {
             lines.push(format!("   {}: {}", l.pick(("補足", "Note")), l.pick(remark.words())));
+        }
+        if authority == Authority::Client {
+            if let Some(due) = super::engine::processor_final_report_due(facts) {
+                lines.push(format!("   {}: {}", l.pick(("補足", "Note")), processor_report_text(due, l)));
+            }
         }
         if obligation.deadlines.is_empty() {
             lines.push(format!("   {}: {}", l.pick(("期限", "When")), l.pick(timing_words(authority))));
@@ -361,12 +381,21 @@ pub enum Remark {
     /// Under `eu_supervisory_authority`: review the other kinds of data that may mean a high risk
     /// to the people (GDPR art. 34).
     GdprHighRiskReview,
+    /// Under `mic_telecom`: how the detailed report's day is counted, where it goes, and that the
+    /// APPI report is separate.
+    TelecomReport,
 }
 
 impl Remark {
     /// Every remark, in the order `describe` says them.
-    pub const ALL: [Remark; 5] =
-        [Remark::SubmitToFsa, Remark::SubmitToMic, Remark::ClientReports, Remark::GdprApplies, Remark::GdprHighRiskReview];
+    pub const ALL: [Remark; 6] = [
+        Remark::SubmitToFsa,
+        Remark::SubmitToMic,
+        Remark::ClientReports,
+        Remark::GdprApplies,
+        Remark::GdprHighRiskReview,
+        Remark::TelecomReport,
+    ];
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
@@ -376,6 +405,7 @@ impl Remark {
             Remark::SubmitToMic => "submit_to_mic",
             Remark::GdprApplies => "gdpr_applies",
             Remark::GdprHighRiskReview => "gdpr_high_risk_review",
+            Remark::TelecomReport => "telecom_report",
         }
     }
 
@@ -396,6 +426,10 @@ impl Remark {
             Remark::GdprHighRiskReview => (
                 "本人に高いリスクが生じるおそれのある他の種類のデータ（身分証明書、子どものデータ、大量のデータなど）が含まれていないか確認してください。含まれるときは、本人への通知（GDPR第34条）も必要です。",
                 "Check whether other kinds of data that may mean a high risk to the people are involved (identity documents, children's data, large volumes, and so on); if so, the people must be told as well (GDPR art. 34).",
+            ),
+            Remark::TelecomReport => (
+                "本店所在地を管轄する総合通信局（沖縄は沖縄総合通信事務所）に、まず電話やメールで第一報を、その後に所定の様式で詳しい報告を出します。省令は通信の秘密の漏えいの詳しい報告を「知った日から30日以内」としていますが、本製品は発生した日から数えます。発生した日は知った日より前か同じ日なので、期限が遅くなることはありません。利用者の個人データも含まれるときは、個人情報保護委員会への報告（電気通信事業者は総務省へ提出）も別に必要です。",
+                "Send a first report by phone or e-mail to the Bureau of Telecommunications covering the head office (in Okinawa, the Okinawa Office), then the detailed report on the prescribed form. The ordinance gives 30 days from the day the carrier learned of a leak of the secrecy of communications; this product counts from the day it happened, which is never later, so the date it gives is never too late. When users' personal data is involved too, the APPI report (submitted to MIC for telecom carriers) is a separate duty.",
             ),
             Remark::ClientReports => (
                 "委託元に知らせれば、このデータについての個人情報保護委員会への報告と本人への通知は委託元が行います。知らせるまでは、委託先である自社が委員会への報告を負います（委託元と連名で報告することもできます）。自社のデータは別に判定しています。",
@@ -419,6 +453,7 @@ pub fn remarks(obligation: &Obligation) -> Vec<Remark> {
             Remark::SubmitToFsa => obligation.submit_to == Some(Delegate::Fsa),
             Remark::SubmitToMic => obligation.submit_to == Some(Delegate::Mic),
             Remark::GdprApplies | Remark::GdprHighRiskReview => obligation.authority == Authority::EuSupervisoryAuthority,
+            Remark::TelecomReport => obligation.authority == Authority::MicTelecom,
         })
         .collect()
 }
@@ -429,6 +464,9 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
         DueBy::Instant(at) => return instant(at, l),
         DueBy::Date(date) => date,
     };
+    if authority == Authority::MicTelecom {
+        return telecom_deadline_text(due.stage, date, situation, l);
+    }
     let rules = situation.rules;
     let day_number = match due.stage {
         Stage::Preliminary => rules.preliminary_target_day,
@@ -471,6 +509,63 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
     }
 }
 
+/// The dates of the telecom report (docs/rules.md §7.9): the first report's target is the day of
+/// knowing; the detailed report is day 30 counted from the day it happened.
+fn telecom_deadline_text(stage: Stage, date: NaiveDate, situation: &Situation, l: Language) -> String {
+    if stage != Stage::Final {
+        return match l {
+            Language::Ja => {
+                format!("{}（知った日。法令は「速やかに」としており、その目安。休日でも繰り下げません）", day(date, l))
+            }
+            Language::En => format!(
+                "{} (the day of knowing: the law says promptly, so this is a target, not moved for holidays)",
+                day(date, l)
+            ),
+        };
+    }
+    let from = situation.happened_on();
+    let nominal = deadline::nth_day(from, super::engine::MIC_DETAILED_REPORT_DAY);
+    let counted = match (l, situation.happened_on_is_known()) {
+        (Language::Ja, true) => format!("発生した日{}を1日目として30日目", day(from, l)),
+        (Language::Ja, false) => format!(
+            "発生日が分からないため知った日{}を1日目として30日目。発生日が分かると、これより早くなることがあります",
+            day(from, l)
+        ),
+        (Language::En, true) => format!("day 30 counting the day it happened, {}, as day 1", day(from, l)),
+        (Language::En, false) => format!(
+            "day 30 counting the day of knowing, {}, as day 1, as the day it happened is not known; once it is, the date may be earlier",
+            day(from, l)
+        ),
+    };
+    match (l, nominal == date) {
+        (Language::Ja, true) => format!("{}（{counted}）", day(date, l)),
+        (Language::Ja, false) => {
+            format!("{}（{counted}の{}が土日祝日・年末年始のため、次の開庁日）", day(date, l), day(nominal, l))
+        }
+        (Language::En, true) => format!("{} ({counted})", day(date, l)),
+        (Language::En, false) => format!(
+            "{} ({counted}; {} is a weekend, holiday or year-end closure day, so moved to the next working day)",
+            day(date, l),
+            day(nominal, l)
+        ),
+    }
+}
+
+/// Under `client`, while the client has not been told: the processor's own PPC report on that
+/// data and its final date (docs/rules.md §7.2).
+pub fn processor_report_text(due: NaiveDate, lang: Language) -> String {
+    match lang {
+        Language::Ja => format!(
+            "委託元に知らせるまでは、このデータの個人情報保護委員会への報告は自社の義務です。確報の期限は{}です（速報はこのカードの目安の日まで）。",
+            day(due, lang)
+        ),
+        Language::En => format!(
+            "Until the client is told, the PPC report on this data is the company's own duty: the final report is due by {} (the preliminary report by this card's target day).",
+            day(due, lang)
+        ),
+    }
+}
+
 /// The exemption facts that, with personal data involved, can lift a report.
 fn exemptions_considered(facts: &Facts, situation: &Situation, l: Language) -> Vec<&'static str> {
     let data = &facts.personal_data.at_risk;
@@ -483,23 +578,24 @@ fn exemptions_considered(facts: &Facts, situation: &Situation, l: Language) -> V
             "the client has already been told of its data, so the reports on that data are the client's",
         ),
     );
+    let my_numbers_kept = situation.own.my_numbers && (data.my_number_public || data.unlawful_purpose);
     if !situation.own.affected {
         return [client_told].into_iter().filter(|(holds, _)| *holds).map(|(_, text)| l.pick(text)).collect();
     }
     [
         (data.high_level_encryption, ("高度な暗号化がされ、鍵は漏れていない", "strong encryption with the key kept safe")),
         (
-            data.recovered_unviewed && !situation.own.my_numbers,
+            data.recovered_unviewed && !my_numbers_kept,
             (
-                "すべて回収し、第三者に見られていないことを確認した",
-                "everything was recovered and it is confirmed nobody else saw it",
+                "すべて回収し、第三者に見られていないことを確認した（漏えいには当たらない）",
+                "everything was recovered and it is confirmed nobody else saw it (so nothing leaked)",
             ),
         ),
         (
-            data.recovered_unviewed && situation.own.my_numbers,
+            (data.recovered_unviewed || data.high_level_encryption) && my_numbers_kept,
             (
-                "すべて回収し、第三者に見られていないことを確認した（ただし、マイナンバーの報告は回収しても免除されません）",
-                "everything was recovered and it is confirmed nobody else saw it (this does not lift the My Number report)",
+                "マイナンバーが誰でも見られる状態になった、または悪意のある目的で使われたり渡されたりしたおそれがあるため、回収や暗号化があってもマイナンバーの報告は免除されません",
+                "My Numbers were open to anyone, or may have been used or handed over for a bad purpose, so neither recovery nor encryption lifts the My Number report",
             ),
         ),
         (

@@ -535,6 +535,7 @@ mod tests {
                 "privacy_mark",
                 "eu_supervisory_authority",
                 "fsa",
+                "mic_telecom",
             ] {
                 assert!(keys.contains(&id), "{lang}: authority {id} missing");
             }

@@ -18,6 +18,7 @@ const suggested: Facts = {
   unauthorized_access: false,
   malware: false,
   crime_suspected: true,
+  communications_secrecy: false,
   personal_data: { ...NOT_INVOLVED, involved: true, entrusted_by_client_notified: false },
   entrusted_data: null,
   organization: { privacy_mark: false, isms_certified: false, cyber_insurance: false, gdpr_applies: false, sector: 'general' },

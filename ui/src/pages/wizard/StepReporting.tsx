@@ -91,6 +91,15 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
           />
         ))}
       </Stack>
+      {start.organization.sector === 'telecom' && (
+        <Checkbox
+          label={t('facts.communicationsSecrecy')}
+          description={t('facts.communicationsSecrecyHelp')}
+          checked={answers.communicationsSecrecy}
+          onChange={(e) => change({ communicationsSecrecy: e.currentTarget.checked })}
+          data-testid="fact-communications_secrecy"
+        />
+      )}
       {malwareInvolved(answers) && <IpaQuestions answers={answers} onChange={change} />}
       <Checkbox
         size="md"

@@ -36,6 +36,7 @@ const suggested = (patch: Partial<DataAtRisk> = {}): Facts => ({
   unauthorized_access: false,
   malware: true,
   crime_suspected: true,
+  communications_secrecy: false,
   personal_data: { ...notInvolved, ...patch, entrusted_by_client_notified: false },
   entrusted_data: null,
   organization,

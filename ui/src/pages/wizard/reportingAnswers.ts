@@ -151,6 +151,7 @@ export function answersFromFacts(facts: Facts, details: ReportingDetails): Repor
     unauthorized_access: facts.unauthorized_access,
     malware: facts.malware,
     crime_suspected: facts.crime_suspected,
+    communicationsSecrecy: facts.communications_secrecy,
     personal: ownInvolved || clientInvolved || allEntrustedOfOld,
     ownership,
     own: allEntrustedOfOld ? { ...EMPTY_DATA } : dataAnswers(own, details.data.own),
@@ -241,6 +242,8 @@ export function factsFromAnswers(answers: ReportingAnswers, detail: IncidentDeta
     unauthorized_access: answers.unauthorized_access,
     malware: answers.malware,
     crime_suspected: answers.crime_suspected,
+    // Asked of telecom carriers only; anyone else's answer is no.
+    communications_secrecy: organization.sector === 'telecom' && answers.communicationsSecrecy,
     personal_data: { ...(ownInvolved ? dataAtRisk(answers.own, true) : NOT_INVOLVED), entrusted_by_client_notified: false },
     entrusted_data: clientInvolved ? { ...dataAtRisk(answers.client, false), client_notified: answers.clientNotified } : null,
     organization,
