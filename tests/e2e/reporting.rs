@@ -138,9 +138,15 @@ async fn a_near_miss_reaches_reporting_with_nobody_it_must_tell() {
     let title = "添付ファイルをウイルス対策ソフトが隔離";
     reach_reporting(&app, "malware", title, "nothing_yet", &["personal_data_involved"]).await;
     app.element("[data-testid=near-miss-note]").await;
+    // Malware and personal data on a near miss: usually an incident, and the screen says so.
+    app.wait_for_text_in("[data-testid=near-miss-warning]", "たいてい実際の事故").await;
     app.type_into("[data-testid=own-at-least]", "400").await;
     app.click("[data-testid=assess]").await;
     app.element("[data-testid=obligation-ipa_malware]").await;
+    app.screenshot("reporting-near-miss-warning-ja").await;
+    // Its button goes back to step 2, where what happened is answered.
+    app.click("[data-testid=back-to-step-2]").await;
+    app.element("[data-testid=happened-nothing_yet]").await;
     app.close().await;
 
     let incident = stored_incident(&file, title);
@@ -168,6 +174,20 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     app.click("[data-testid=assess]").await;
     app.wait_for_text_in("[data-testid=obligation-client]", "義務").await;
     app.wait_for_text_in("[data-testid=obligation-ppc]", "義務").await;
+    // Until the client is told, the client card gives the office's own PPC date for that data
+    // (day 60: the data was reached by ransomware), and each card says whose data it covers.
+    app.wait_for_text_in(
+        "[data-testid=obligation-client] [data-testid=own-report-due]",
+        "委託元に知らせるまでは、このデータの個人情報保護委員会への報告は自社の義務です。確報の期限は 2027年1月18日(月) です",
+    )
+    .await;
+    app.wait_for_text_in("[data-testid=obligation-client] [data-testid=covers]", "委託元のデータ").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=covers]", "自社のデータ").await;
+    // The 速報 date is a target, day 1 is named in Japan time.
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=deadline-preliminary]", "速報（目安）").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=day-one]", "1日目：2026年11月20日(金)（日本時間で知った日）")
+        .await;
+    app.screenshot("reporting-processor-cards-ja").await;
     app.close().await;
 
     let incident = stored_incident(&file, title);

@@ -39,6 +39,7 @@ const summary: HomeSummary = {
       stage: 'incident',
       status: 'open',
       next_deadline: '2000-01-01',
+      next_deadline_is_target: false,
     },
   ],
   open_incident_count: 1,

@@ -96,7 +96,12 @@ category: string | null, stage: IncidentStage, status: IncidentStatus,
 /**
  * The soonest deadline of an obligation not yet sent or waived (a date or an RFC 3339 instant).
  */
-next_deadline: string | null, };
+next_deadline: string | null, 
+/**
+ * That soonest date is a target (目安, a 速報's day 5), not a legal deadline: shown amber when
+ * past, never red (docs/rules.md §3.3).
+ */
+next_deadline_is_target: boolean, };
 
 export type StaleContact = { id: number, name: string, organization: string, 
 /**
@@ -513,11 +518,25 @@ submit_to: Delegate | null,
  * The rule set it was assessed under, named by the day it came into force ("2024-04-01");
  * `None` when Sonae 0.1 assessed it.
  */
-rules: string | null, };
+rules: string | null, 
+/**
+ * Whose data it is about, when the case touches both the company's own data and a client's
+ * (empty otherwise, and for the reports about the attack itself).
+ */
+covers: Array<DataScope>, 
+/**
+ * On a current `client` obligation: the final date of the PPC report on the client's data,
+ * which is the company's own duty until the client is told (docs/rules.md §7.2).
+ */
+own_report_due: string | null, };
 
 export type ObligationUpdate = { status: ObligationStatus, sent_on: string | null, reference_number: string, waived_reason: string, };
 
 export type IncidentDetail = { id: number, title: string, case_kind: CaseKind, discovered_at: string, 
+/**
+ * 知った日 — the day of `discovered_at` in Japan time, day 1 of every deadline (YYYY-MM-DD).
+ */
+day_one: string, 
 /**
  * 発生日時, when known.
  */
@@ -1402,6 +1421,8 @@ export type DueBy = string;
 export type Deadline = { stage: DeadlineStage, due_by: DueBy, };
 
 export type Delegate = "fsa" | "mic";
+
+export type DataScope = "own" | "client";
 
 export type Obligation = { authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromLocalParts, localParts } from './datetime';
+import { clockOffset, fromLocalParts, localParts } from './datetime';
 
 describe('typed dates and times', () => {
   it('round-trips through RFC 3339 with the local offset', () => {
@@ -14,5 +14,11 @@ describe('typed dates and times', () => {
     expect(fromLocalParts('2026-04-06', '24:00')).toBeNull();
     expect(fromLocalParts('昨日', '10:00')).toBeNull();
     expect(fromLocalParts('2026-4-6', '9:05')).toMatch(/^2026-04-06T09:05:00/);
+  });
+
+  it("names this PC's clock by the same offset a typed time is stored with", () => {
+    const stored = fromLocalParts('2026-04-06', '15:30') ?? '';
+    expect(`UTC${stored.slice(-6)}`).toBe(clockOffset(new Date(2026, 3, 6, 15, 30)));
+    expect(clockOffset()).toMatch(/^UTC[+-]\d{2}:\d{2}$/);
   });
 });

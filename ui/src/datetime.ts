@@ -28,6 +28,13 @@ export function fromLocalParts(date: string, time: string): string | null {
   return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** This PC's offset from UTC on `at` (default: now), as people read it: "UTC+09:00". */
+export function clockOffset(at: Date = new Date()): string {
+  const offset = -at.getTimezoneOffset();
+  const abs = Math.abs(offset);
+  return `UTC${offset >= 0 ? '+' : '-'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
 /** Today as YYYY-MM-DD, local. */
 export function today(): string {
   return localParts(new Date()).date;

@@ -175,6 +175,7 @@ pub fn typescript() -> String {
         rules::DueBy::decl(&cfg),
         rules::Deadline::decl(&cfg),
         rules::Delegate::decl(&cfg),
+        rules::DataScope::decl(&cfg),
         rules::Obligation::decl(&cfg),
         rules::Assessment::decl(&cfg),
     ];

@@ -193,6 +193,51 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
 }
 
 #[test]
+fn the_cards_of_a_mixed_case_say_whose_data_and_the_processors_own_ppc_date() {
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Ransomware)).unwrap();
+    let basics = IncidentBasics { case_kind: CaseKind::Ransomware, title: "ランサムウェア".into(), ..missent_basics() };
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    facts.malware = true;
+    facts.personal_data.at_risk.subjects = 14;
+    facts.personal_data.at_risk.sensitive = true;
+    facts.entrusted_data =
+        Some(rules::EntrustedData { at_risk: rules::DataAtRisk { subjects: 850, ..Default::default() }, client_notified: false });
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.day_one, rules::deadline::day_of_knowing(detail.discovered_at));
+    let card = |authority| detail.obligations.iter().find(|o| o.authority == authority).unwrap();
+    assert_eq!(card(Authority::Ppc).covers, [rules::DataScope::Own]);
+    assert_eq!(card(Authority::Client).covers, [rules::DataScope::Client]);
+    assert_eq!(card(Authority::Police).covers, []);
+    // Day 60 (malware reached the data) counted from the day of knowing, moved past closed days.
+    let expected = rules::RuleSet::in_force_on(detail.day_one).unwrap().final_report_due(detail.day_one, true);
+    assert_eq!(card(Authority::Client).own_report_due, Some(expected));
+    assert_eq!(card(Authority::Ppc).own_report_due, None);
+    // The soonest date on the incident list is the 速報's: a target, not a legal deadline.
+    let listed =
+        |file: &CompanyFile| incident::read::list_incidents(file.connection()).unwrap().into_iter().find(|i| i.id == id).unwrap();
+    assert!(listed(&file).next_deadline_is_target);
+    // People in the EU: the GDPR's 72 hours come first, and they are a legal deadline.
+    facts.personal_data.at_risk.eu_subjects = 2;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let summary = listed(&file);
+    assert!(summary.next_deadline.as_deref().is_some_and(|due| due.contains('T')), "{summary:?}");
+    assert!(!summary.next_deadline_is_target);
+    facts.personal_data.at_risk.eu_subjects = 0;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+
+    // Once the client is told, the client reports: no card, and no date.
+    facts.entrusted_data.as_mut().unwrap().client_notified = true;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    let client = detail.obligations.iter().find(|o| o.authority == Authority::Client).unwrap();
+    assert!(!client.current);
+    assert_eq!(client.own_report_due, None);
+}
+
+#[test]
 fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answers() {
     let (_dir, mut file) = demo();
     let id = file.write(|tx| record::start_incident(tx, CaseKind::LostDevice)).unwrap();

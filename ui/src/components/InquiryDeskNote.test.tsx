@@ -35,13 +35,15 @@ const obligation = (authority: ObligationRecord['authority']): ObligationRecord 
   contact: null,
   submit_to: null,
   rules: '2024-04-01',
+  covers: [],
+  own_report_due: null,
 });
 
 function renderCard(authority: ObligationRecord['authority'], navigate = vi.fn()) {
   render(
     <MantineProvider>
       <NavigationContext.Provider value={navigate}>
-        <ObligationCard incidentId={4} obligation={obligation(authority)} act={vi.fn()} />
+        <ObligationCard incidentId={4} dayOne="2026-04-06" obligation={obligation(authority)} act={vi.fn()} />
       </NavigationContext.Provider>
     </MantineProvider>,
   );

@@ -2,9 +2,22 @@
 // (from the authority directory), and what was done about it — drafted, sent on a date with a
 // reference number, or decided against with a reason.
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, List, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ObligationRecord, ObligationStatus } from '../bindings';
+import type { DeadlineStage, ObligationRecord, ObligationStatus } from '../bindings';
 import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
 import { formatDue } from '../deadline';
@@ -16,13 +29,22 @@ import { InquiryDeskNote } from './InquiryDeskNote';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
 
+/**
+ * A 速報 (and any first report) is due "promptly": its date is a target (目安), not a legal
+ * deadline (docs/rules.md §3.3), so it is labelled and coloured as one.
+ */
+export const isTarget = (stage: DeadlineStage): boolean => stage === 'preliminary';
+
 export function ObligationCard({
   incidentId,
+  dayOne,
   obligation,
   act,
   readOnly,
 }: {
   incidentId: number;
+  /** 知った日 in Japan time, day 1 of every deadline (the core's `day_one`). */
+  dayOne: string;
   obligation: ObligationRecord;
   act: IncidentAction;
   readOnly?: boolean;
@@ -84,6 +106,20 @@ export function ObligationCard({
           {t('obligation.narrowDown')}
         </Text>
       )}
+      {obligation.covers.length > 0 && (
+        <Text size="sm" mt="xs" fw={500} data-testid="covers">
+          {t('obligation.covers', {
+            list: obligation.covers.map((scope) => t(`obligation.scope.${scope}`)).join(t('common.separator')),
+          })}
+        </Text>
+      )}
+      {obligation.own_report_due && (
+        <Alert color="orange" variant="light" mt="xs" p="xs" data-testid="own-report-due">
+          <Text size="sm">
+            {t('obligation.ownReportUntilTold', { date: formatDue(obligation.own_report_due, i18n.language) })}
+          </Text>
+        </Alert>
+      )}
       {obligation.submit_to && (
         <Text size="sm" mt="xs" fw={500} c="blue.9" data-testid="submit-to">
           {t(`obligation.submitTo.${obligation.submit_to}`)}
@@ -98,14 +134,18 @@ export function ObligationCard({
             <Group key={deadline.stage} gap="xs" data-testid={`deadline-${deadline.stage}`}>
               <Text size="sm" fw={600} w={120}>
                 {t(`reporting.deadline_stage.${deadline.stage}`)}
+                {isTarget(deadline.stage) && t('obligation.targetSuffix')}
               </Text>
               <Text size="sm" data-testid="due">
                 {formatDue(deadline.due_by, i18n.language)}
               </Text>
-              {open && <DeadlineBadge due={deadline.due_by} now={now} />}
+              {open && <DeadlineBadge due={deadline.due_by} now={now} target={isTarget(deadline.stage)} />}
             </Group>
           ))
         )}
+        <Text size="xs" c="dimmed" data-testid="day-one">
+          {t('obligation.dayOne', { date: formatDue(dayOne, i18n.language) })}
+        </Text>
       </Stack>
 
       <Text size="xs" c="dimmed" mt={4} data-testid="rules">

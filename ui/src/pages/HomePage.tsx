@@ -188,7 +188,12 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
   const state = due ? urgency(due, now) : null;
   return (
     <UnstyledButton onClick={() => navigate({ page: 'incident', id: incident.id })} data-testid={`open-incident-${incident.id}`}>
-      <Card withBorder padding="sm" radius="sm" bg={state === 'later' || !state ? undefined : 'red.0'}>
+      <Card
+        withBorder
+        padding="sm"
+        radius="sm"
+        bg={state === 'later' || !state ? undefined : incident.next_deadline_is_target ? 'yellow.0' : 'red.0'}
+      >
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={600}>{incident.title || t('wizard.newIncident')}</Text>
           <Badge color={incident.level === 3 ? 'red' : incident.level === 2 ? 'orange' : 'gray'} style={{ flexShrink: 0 }}>
@@ -204,8 +209,10 @@ function OpenIncident({ incident, language }: { incident: IncidentSummary; langu
         </Text>
         {due ? (
           <Group gap="xs" mt={4}>
-            <Text size="sm">{t('deadline.next', { date: formatDue(due, language) })}</Text>
-            <DeadlineBadge due={due} now={now} />
+            <Text size="sm">
+              {t(incident.next_deadline_is_target ? 'deadline.nextTarget' : 'deadline.next', { date: formatDue(due, language) })}
+            </Text>
+            <DeadlineBadge due={due} now={now} target={incident.next_deadline_is_target} />
           </Group>
         ) : (
           <Text size="sm" c="dimmed" mt={4}>

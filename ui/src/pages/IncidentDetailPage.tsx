@@ -94,6 +94,7 @@ export function IncidentDetailPage({ id }: { id: number }) {
                 <ObligationCard
                   key={`${obligation.id}-${obligation.status}`}
                   incidentId={id}
+                  dayOne={detail.day_one}
                   obligation={obligation}
                   act={act}
                   readOnly={!open}

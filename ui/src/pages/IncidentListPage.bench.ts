@@ -17,6 +17,7 @@ const incidents: IncidentSummary[] = Array.from({ length: 10_000 }, (_, n) => ({
   stage: 'incident',
   status: n % 50 === 0 ? 'open' : 'closed',
   next_deadline: n % 50 === 0 ? '2026-12-01' : null,
+  next_deadline_is_target: false,
 }));
 const sorted = sortIncidents(incidents);
 

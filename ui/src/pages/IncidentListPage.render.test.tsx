@@ -13,6 +13,7 @@ const many: IncidentSummary[] = Array.from({ length: 120 }, (_, n) => ({
   stage: 'incident',
   status: 'closed',
   next_deadline: null,
+  next_deadline_is_target: false,
 }));
 
 const api = vi.hoisted(() => ({ listIncidents: vi.fn() }));

@@ -11,6 +11,7 @@ const incident = (id: number, patch: Partial<IncidentSummary>): IncidentSummary 
   stage: 'incident',
   status: 'open',
   next_deadline: null,
+  next_deadline_is_target: false,
   ...patch,
 });
 

@@ -140,7 +140,7 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
                     {due ? (
                       <Group gap={4}>
                         <Text size="sm">{formatDue(due, i18n.language)}</Text>
-                        <DeadlineBadge due={due} now={now} />
+                        <DeadlineBadge due={due} now={now} target={incident.next_deadline_is_target} />
                       </Group>
                     ) : (
                       <Text size="sm" c="dimmed">

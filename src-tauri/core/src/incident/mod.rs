@@ -40,6 +40,9 @@ pub struct IncidentSummary {
     pub status: IncidentStatus,
     /// The soonest deadline of an obligation not yet sent or waived (a date or an RFC 3339 instant).
     pub next_deadline: Option<String>,
+    /// That soonest date is a target (目安, a 速報's day 5), not a legal deadline: shown amber when
+    /// past, never red (docs/rules.md §3.3).
+    pub next_deadline_is_target: bool,
 }
 
 /// An incident named in a notice, to link to it.
@@ -171,6 +174,13 @@ pub struct ObligationRecord {
     /// The rule set it was assessed under, named by the day it came into force ("2024-04-01");
     /// `None` when Sonae 0.1 assessed it.
     pub rules: Option<String>,
+    /// Whose data it is about, when the case touches both the company's own data and a client's
+    /// (empty otherwise, and for the reports about the attack itself).
+    pub covers: Vec<crate::rules::DataScope>,
+    /// On a current `client` obligation: the final date of the PPC report on the client's data,
+    /// which is the company's own duty until the client is told (docs/rules.md §7.2).
+    #[ts(type = "string | null")]
+    pub own_report_due: Option<chrono::NaiveDate>,
 }
 
 /// A change to an obligation's status.
@@ -190,6 +200,9 @@ pub struct IncidentDetail {
     pub case_kind: crate::incident::wizard::CaseKind,
     #[ts(type = "string")]
     pub discovered_at: chrono::DateTime<chrono::FixedOffset>,
+    /// 知った日 — the day of `discovered_at` in Japan time, day 1 of every deadline (YYYY-MM-DD).
+    #[ts(type = "string")]
+    pub day_one: chrono::NaiveDate,
     /// 発生日時, when known.
     #[ts(type = "string | null")]
     pub occurred_at: Option<chrono::DateTime<chrono::FixedOffset>>,

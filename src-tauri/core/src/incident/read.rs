@@ -42,7 +42,13 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
     let sql = format!(
         "SELECT i.id, i.title, i.discovered_at, i.level, i.category_key, i.stage, i.status,
                 (SELECT min(o.next_due) FROM obligation o
-                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')) AS next_deadline
+                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')) AS next_deadline,
+                -- Whether that soonest date is only a target (a 速報's): on a tie a legal deadline wins.
+                (SELECT json_extract(d.value, '$.stage') = 'preliminary'
+                   FROM obligation o, json_each(o.deadlines) d
+                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')
+                  ORDER BY json_extract(d.value, '$.due_by'), json_extract(d.value, '$.stage') = 'preliminary'
+                  LIMIT 1) AS next_is_target
            FROM incident i {filter}
           ORDER BY {order}"
     );
@@ -57,6 +63,7 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
             stage: stage_from_key(&r.get::<_, String>(5)?),
             status: status_from_key(&r.get::<_, String>(6)?),
             next_deadline: r.get(7)?,
+            next_deadline_is_target: r.get::<_, Option<bool>>(8)?.unwrap_or(false),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -73,11 +80,13 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                FROM incident WHERE id = ?1",
             [id],
             |r| {
+                let discovered_at = r.get(3)?;
                 Ok(IncidentDetail {
                     id: r.get(0)?,
                     title: r.get(1)?,
                     case_kind: CaseKind::from_key(&r.get::<_, String>(2)?),
-                    discovered_at: r.get(3)?,
+                    discovered_at,
+                    day_one: crate::rules::deadline::day_of_knowing(discovered_at),
                     occurred_at: r.get(23)?,
                     discovered_by: r.get(4)?,
                     description: r.get(5)?,
@@ -143,6 +152,14 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
     detail.calls = calls(conn, id)?;
     detail.tasks = tasks(conn, id)?;
     detail.obligations = obligations(conn, id)?;
+    if let Some(facts) = &detail.facts {
+        for obligation in detail.obligations.iter_mut().filter(|o| o.current) {
+            obligation.covers = crate::rules::data_covered(facts, obligation.authority);
+            if obligation.authority == Authority::Client {
+                obligation.own_report_due = crate::rules::processor_final_report_due(facts);
+            }
+        }
+    }
     Ok(detail)
 }
 
@@ -262,6 +279,8 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
                     .get::<_, Option<String>>(18)?
                     .and_then(|key| serde_json::from_value(serde_json::Value::String(key)).ok()),
                 rules: r.get(19)?,
+                covers: Vec::new(),
+                own_report_due: None,
             },
         ))
     })?;

@@ -45,6 +45,10 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
     change({ [which]: { ...answers[which], ...patch } });
 
   const { own: showOwn, client: showClient } = dataShown(answers);
+  // Recorded as "nothing happened yet", but answered with an attack, malware or personal data:
+  // usually an incident, which the near-miss stage would keep from every mandatory report.
+  const nearMissLooksLikeIncident =
+    detail.stage === 'near_miss' && (answers.unauthorized_access || malwareInvolved(answers) || answers.personal);
 
   const assess = async () => {
     const facts = factsFromAnswers(answers, detail, start.organization);
@@ -69,6 +73,16 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
       {detail.stage === 'near_miss' && (
         <Alert color="gray" data-testid="near-miss-note">
           {t('facts.answers.nearMissNote')}
+        </Alert>
+      )}
+      {nearMissLooksLikeIncident && (
+        <Alert color="orange" data-testid="near-miss-warning">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('facts.answers.nearMissWarning')}</Text>
+            <Button size="xs" variant="light" color="orange" onClick={() => void goTo(1)} data-testid="back-to-step-2">
+              {t('facts.answers.nearMissBack')}
+            </Button>
+          </Stack>
         </Alert>
       )}
       <Select
@@ -174,6 +188,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
               <ObligationCard
                 key={`${obligation.id}-${obligation.status}`}
                 incidentId={detail.id}
+                dayOne={detail.day_one}
                 obligation={obligation}
                 act={act}
               />

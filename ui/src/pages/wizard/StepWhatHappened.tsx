@@ -6,7 +6,7 @@ import { Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Ti
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { CaseKind } from '../../bindings';
-import { fromLocalParts, localParts } from '../../datetime';
+import { clockOffset, fromLocalParts, localParts } from '../../datetime';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './StepActions';
 
@@ -144,6 +144,9 @@ export function StepWhatHappened({ detail, act }: StepProps) {
           data-testid="field-discovered-by"
         />
       </Group>
+      <Text size="xs" c="dimmed" mt={-8} data-testid="clock-note">
+        {t('wizard.step.what.clockNote', { offset: clockOffset() })}
+      </Text>
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {t('wizard.step.what.occurred')}
