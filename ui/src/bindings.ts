@@ -374,7 +374,7 @@ period_start: string, period_end: string, sites: Array<JigyokeiSite>, measures: 
 
 export type JigyokeiField = "name_kana" | "capital" | "employees" | "business_overview" | "supply_chain_role" | "purpose" | "cyber_risks" | "impact_people" | "impact_goods" | "impact_money" | "impact_information" | "sites" | "evacuation" | "safety_check" | "emergency_organisation" | "damage_sharing" | "measures" | "promotion" | "training_plan" | "review_plan" | "period";
 
-export type JigyokeiCheck = { "kind": "no_evacuation" } | { "kind": "no_safety_check" } | { "kind": "no_supply_chain_role" } | { "kind": "no_risk_chosen" } | { "kind": "target_without_owner", name: string, } | { "kind": "no_training_planned" } | { "kind": "no_review_date" } | { "kind": "hazard_without_site", position: number, } | { "kind": "site_without_address", name: string, } | { "kind": "period_too_long", months: number, } | { "kind": "period_reversed" };
+export type JigyokeiCheck = { "kind": "no_evacuation" } | { "kind": "no_safety_check" } | { "kind": "no_supply_chain_role" } | { "kind": "no_risk_chosen" } | { "kind": "target_without_owner", name: string, } | { "kind": "no_measure_of_kind", measure_kind: MeasureKind, } | { "kind": "no_training_planned" } | { "kind": "no_review_date" } | { "kind": "hazard_without_site", position: number, } | { "kind": "site_without_address", name: string, } | { "kind": "period_too_long", months: number, } | { "kind": "period_reversed" };
 
 export type JigyokeiSection = { heading: string, text: string, };
 

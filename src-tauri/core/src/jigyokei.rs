@@ -239,6 +239,10 @@ pub enum JigyokeiCheck {
     TargetWithoutOwner {
         name: String,
     },
+    /// No advance measure of one of the four kinds; the form asks for measures of every kind.
+    NoMeasureOfKind {
+        measure_kind: MeasureKind,
+    },
     /// No training written, and no exercise within the company's interval.
     NoTrainingPlanned,
     /// No review written, and the BCP never marked reviewed.
@@ -502,6 +506,11 @@ pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Resul
     for name in readiness::summary::targets_without_owner(conn)? {
         found.push(JigyokeiCheck::TargetWithoutOwner { name });
     }
+    for measure_kind in MeasureKind::ALL {
+        if !plan.measures.iter().any(|m| m.kind == measure_kind && !m.content.trim().is_empty()) {
+            found.push(JigyokeiCheck::NoMeasureOfKind { measure_kind });
+        }
+    }
     let calendar = readiness::readiness(conn, today)?;
     let state_of = |task| calendar.items.iter().find(|i| i.task == task).map(|i| (i.state, i.last_done));
     if plan.training_plan.trim().is_empty()
@@ -587,6 +596,15 @@ mod tests {
                 earthquake: "震度6強".into(),
                 ..Default::default()
             }],
+            measures: MeasureKind::ALL
+                .into_iter()
+                .map(|kind| JigyokeiMeasure {
+                    kind,
+                    content: format!("{}の対策", kind.key()),
+                    timing: "実施済み".into(),
+                    cost_yen: None,
+                })
+                .collect(),
             ..JigyokeiPlan::default()
         }
     }
@@ -659,6 +677,10 @@ mod tests {
                 JigyokeiCheck::NoSupplyChainRole,
                 JigyokeiCheck::NoEvacuation,
                 JigyokeiCheck::NoSafetyCheck,
+                JigyokeiCheck::NoMeasureOfKind { measure_kind: MeasureKind::People },
+                JigyokeiCheck::NoMeasureOfKind { measure_kind: MeasureKind::Goods },
+                JigyokeiCheck::NoMeasureOfKind { measure_kind: MeasureKind::Money },
+                JigyokeiCheck::NoMeasureOfKind { measure_kind: MeasureKind::Information },
                 JigyokeiCheck::NoTrainingPlanned,
                 JigyokeiCheck::NoReviewDate,
             ]
@@ -686,6 +708,49 @@ mod tests {
         assert_eq!(owners_only(checks(conn, &reversed, today).unwrap()), [JigyokeiCheck::PeriodReversed]);
         assert_eq!(period_months(day("2027-04-01"), day("2030-03-31")), 36);
         assert_eq!(period_months(day("2027-01-01"), day("2029-12-31")), 36);
+    }
+
+    #[test]
+    fn each_kind_of_measure_left_out_gives_its_check_and_the_demo_has_all_four() {
+        let file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
+        let conn = file.connection();
+        let today = day("2026-11-29");
+        let kind_checks = |plan: &JigyokeiPlan| -> Vec<JigyokeiCheck> {
+            checks(conn, plan, today)
+                .unwrap()
+                .into_iter()
+                .filter(|c| matches!(c, JigyokeiCheck::NoMeasureOfKind { .. }))
+                .collect()
+        };
+        assert_eq!(kind_checks(&filled()), []);
+        for left_out in MeasureKind::ALL {
+            let mut plan = filled();
+            plan.measures.retain(|m| m.kind != left_out);
+            assert_eq!(kind_checks(&plan), [JigyokeiCheck::NoMeasureOfKind { measure_kind: left_out }], "{left_out:?}");
+            // A measure with nothing written does not count.
+            plan.measures.push(JigyokeiMeasure {
+                kind: left_out,
+                content: "  ".into(),
+                timing: "実施済み".into(),
+                cost_yen: None,
+            });
+            assert_eq!(kind_checks(&plan).len(), 1, "{left_out:?} with a blank measure");
+        }
+        let mut money_only = filled();
+        money_only.measures.retain(|m| m.kind == MeasureKind::Money);
+        assert_eq!(
+            kind_checks(&money_only),
+            [MeasureKind::People, MeasureKind::Goods, MeasureKind::Information]
+                .map(|measure_kind| JigyokeiCheck::NoMeasureOfKind { measure_kind })
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        for language in [Language::Ja, Language::En] {
+            let demo = CompanyFile::create_demo(&dir.path().join(format!("demo-{language:?}.sonae")), language).unwrap();
+            let plan = jigyokei(demo.connection()).unwrap();
+            let found = checks(demo.connection(), &plan, today).unwrap();
+            assert!(!found.iter().any(|c| matches!(c, JigyokeiCheck::NoMeasureOfKind { .. })), "{language:?}: {found:?}");
+        }
     }
 
     #[test]

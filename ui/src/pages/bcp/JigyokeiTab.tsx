@@ -52,7 +52,7 @@ function scrollTo(field: JigyokeiField) {
 }
 
 /** A check as the plain sentence the user reads. */
-function checkText(check: JigyokeiCheck, t: (key: string, values?: Record<string, unknown>) => string): string {
+export function checkText(check: JigyokeiCheck, t: (key: string, values?: Record<string, unknown>) => string): string {
   switch (check.kind) {
     case 'target_without_owner':
     case 'site_without_address':
@@ -61,6 +61,8 @@ function checkText(check: JigyokeiCheck, t: (key: string, values?: Record<string
       return t('jigyokei.check.hazard_without_site', { position: check.position });
     case 'period_too_long':
       return t('jigyokei.check.period_too_long', { months: check.months });
+    case 'no_measure_of_kind':
+      return t(`jigyokei.check.no_measure_of_kind.${check.measure_kind}`);
     default:
       return t(`jigyokei.check.${check.kind}`);
   }
