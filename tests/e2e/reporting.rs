@@ -187,6 +187,7 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=deadline-preliminary]", "速報（目安）").await;
     app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=day-one]", "1日目：2026年11月20日(金)（日本時間で知った日）")
         .await;
+    app.element("[data-testid=obligation-client]").await.scroll_into_view().await.ok();
     app.screenshot("reporting-processor-cards-ja").await;
     app.close().await;
 
@@ -241,6 +242,31 @@ pub fn pdftotext(pdf: &Path) -> String {
     let output = Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)");
     assert!(output.status.success(), "pdftotext could not read {}", pdf.display());
     String::from_utf8(output.stdout).expect("pdftotext writes UTF-8")
+}
+
+/// What the office adds to the stolen-laptop letter in the editor.
+const POSTSCRIPT: &str = "追伸：ご不明な点は、お問い合わせ窓口までお気軽にご連絡ください。";
+
+/// Waits (at most 20 s) until the input `css` holds `expected` (typing may still be under way).
+async fn wait_for_value(app: &AppWindow, css: &str, expected: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let value = app.element(css).await.prop("value").await.ok().flatten().unwrap_or_default();
+        if value.contains(expected) {
+            return;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "{css} never held {expected:?}: {value}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits (at most 20 s) until a PDF has been written at `path`.
+async fn wait_for_file(path: &Path) {
+    let start = std::time::Instant::now();
+    while !std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "no PDF at {}", path.display());
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 /// Saves the draft behind the button `button` of the obligation card `card` as a PDF at `path`
@@ -302,6 +328,39 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     save_draft(&app, &home, "obligation-ppc", "pdf-ppc-draft-final", &ppc_pdf).await;
     let notice_pdf = home.path("notice.pdf");
     save_draft(&app, &home, "obligation-data_subjects", "pdf-data-subject-notice-preliminary", &notice_pdf).await;
+
+    // The letter is the office's to change: a sentence added in the editor and saved is in the PDF.
+    app.click("[data-testid=obligation-data_subjects] [data-testid=edit-data-subject-notice]").await;
+    app.wait_for_text_in("[data-testid=letter-note]", "印刷されません").await;
+    let letter = app.element("[data-testid=letter-text]").await;
+    letter.click().await.ok();
+    letter.send_keys(Key::Control + Key::End).await.expect("to the end of the letter");
+    letter.send_keys(format!("\n\n{POSTSCRIPT}")).await.expect("type into the letter");
+    wait_for_value(&app, "[data-testid=letter-text]", POSTSCRIPT).await;
+    app.click("[data-testid=letter-save]").await;
+    app.wait_for_text_in("[data-testid=letter-saved]", "保存しました").await;
+    app.screenshot("reporting-letter-editor-ja").await;
+    app.click(".mantine-Modal-close").await;
+    assert!(app.absent("[data-testid=letter-text]").await, "the letter editor did not close");
+    let edited_pdf = home.path("notice-edited.pdf");
+    home.answer_dialogs(&[&edited_pdf]);
+    app.click("[data-testid=obligation-data_subjects] [data-testid=pdf-data-subject-notice-preliminary]").await;
+    wait_for_file(&edited_pdf).await;
+    app.close().await;
+    let edited = pdftotext(&edited_pdf);
+    assert!(edited.contains(POSTSCRIPT), "the saved PDF is not the edited letter:\n{edited}");
+    for staff_note in ["車上荒らし", "発見者", "事態の別", "下書き", "作成日"] {
+        assert!(!edited.contains(staff_note), "the letter carries {staff_note:?}:\n{edited}");
+    }
+
+    // After a restart the edit is still the letter, and the timeline says it was edited.
+    let id = stored_incident(&file, title).id;
+    let app = AppWindow::launch(&home, Some(&file)).await;
+    app.click(&format!("[data-testid=open-incident-{id}]")).await;
+    app.click("[data-testid=obligation-data_subjects] [data-testid=edit-data-subject-notice]").await;
+    app.wait_for_text_in("[data-testid=letter-edited]", "編集した文面です").await;
+    let kept = app.element("[data-testid=letter-text]").await.prop("value").await.ok().flatten().unwrap_or_default();
+    assert!(kept.contains(POSTSCRIPT), "the edit was lost on restart: {kept}");
     app.close().await;
 
     for (what, pdf) in [("the final PPC report", &ppc_pdf), ("the notice to the people", &notice_pdf)] {
@@ -319,6 +378,10 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     assert_eq!(
         (data.whose.as_slice(), data.harm.as_slice()),
         ([DataSubjectGroup::Customers].as_slice(), [Harm::Leak].as_slice())
+    );
+    assert!(
+        incident.timeline.iter().any(|e| e.kind == "letter" && e.message.contains("編集して保存しました")),
+        "the timeline does not record the edited letter"
     );
     let facts = incident.facts.expect("facts stored");
     assert!(facts.crime_suspected);

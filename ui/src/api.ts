@@ -25,6 +25,7 @@ import type {
   ImportSummary,
   JigyokeiPlan,
   JigyokeiReview,
+  LetterView,
   ScenarioSource,
   ScenarioSpec,
   LevelInput,
@@ -232,6 +233,14 @@ export const api = {
   /** A submission draft as plain text, in the order of the authority's web form. */
   draftText: (document: DocumentKind, incidentId: number, stage: ReportStage) =>
     invoke<string>('draft_text', { document, incidentId, stage }),
+  /** A letter for the editor: the text to print, the composed text, whether the facts changed. */
+  letter: (document: DocumentKind, incidentId: number) => invoke<LetterView>('letter', { document, incidentId }),
+  /** Keeps the office's text as the letter; the timeline records the edit. */
+  saveLetter: (document: DocumentKind, incidentId: number, text: string) =>
+    invoke<LetterView>('save_letter', { document, incidentId, text }),
+  /** Gives up the edit: the letter is composed from the record again. */
+  recomposeLetter: (document: DocumentKind, incidentId: number) =>
+    invoke<LetterView>('recompose_letter', { document, incidentId }),
 };
 
 /** Turns whatever a command rejected with into an ErrorReport. */

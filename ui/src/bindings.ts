@@ -1123,6 +1123,34 @@ export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summa
 
 export type ReportStage = "preliminary" | "final";
 
+export type LetterView = { 
+/**
+ * The letter's title, as composed (named in the timeline).
+ */
+title: string, text: string, 
+/**
+ * The letter composed from the record as it is now.
+ */
+composed: string, edited: EditedLetter | null, 
+/**
+ * Composing again would give another text than the edit was made from: the facts changed.
+ */
+facts_changed: boolean, 
+/**
+ * How to use the draft; shown beside the letter, never printed in it.
+ */
+note: string, };
+
+export type EditedLetter = { text: string, 
+/**
+ * What Sonae had composed from the record when this edit was saved.
+ */
+composed_from: string, 
+/**
+ * RFC 3339.
+ */
+edited_at: string, edited_by: string, };
+
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 
 export type DataAtRisk = { 

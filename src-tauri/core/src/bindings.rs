@@ -162,6 +162,8 @@ pub fn typescript() -> String {
         template::exchange::ImportSummary::decl(&cfg),
         render::Document::decl(&cfg),
         render::ReportStage::decl(&cfg),
+        render::LetterView::decl(&cfg),
+        incident::letters::EditedLetter::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
         rules::DataAtRisk::decl(&cfg),
         rules::PersonalData::decl(&cfg),

@@ -186,10 +186,9 @@ fn staff_data_that_was_lost_is_worded_for_staff_and_loss() {
     );
     let notice = office.text(Document::DataSubjectNotice, id, ReportStage::Preliminary);
     for expected in [
-        "個人情報の滅失に関するお詫びとお知らせ",
         "従業員各位",
-        "従業員の皆様の個人情報",
-        "消失",
+        "個人情報の消失に関するお詫びとお知らせ",
+        "従業員の皆様の個人情報が失われた",
         "氏名、病歴・健康情報、健康診断の結果",
     ] {
         assert!(notice.contains(expected), "{expected:?} missing from:\n{notice}");

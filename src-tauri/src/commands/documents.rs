@@ -2,10 +2,11 @@
 //! as plain text in the order of the authority's web form. Documents come out in the language the
 //! user reads the app in.
 
-use sonae_core::render::{self, Document, ExportOptions, ReportStage};
+use sonae_core::incident::letters;
+use sonae_core::render::{self, Document, ExportOptions, LetterView, ReportStage};
 use tauri::State;
 
-use super::{language, save_through_dialog, with_company, CommandResult};
+use super::{author, language, save_through_dialog, with_company, CommandResult};
 use sonae_tasks::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
@@ -39,4 +40,37 @@ pub fn draft_text(
 ) -> CommandResult<String> {
     let options = options(&session, Some(incident_id), stage);
     with_company(&session, |company| Ok(render::draft_text(company.connection(), document, &options)?))
+}
+
+/// A letter (the notice to the people affected, the client notice) for the editor: its text as it
+/// will be printed, the text composed from the record, and whether the facts changed since it was
+/// edited.
+#[tauri::command(async)]
+pub fn letter(session: State<'_, Session>, document: Document, incident_id: i64) -> CommandResult<LetterView> {
+    let options = options(&session, Some(incident_id), ReportStage::Preliminary);
+    with_company(&session, |company| Ok(render::letter_view(company.connection(), document, &options)?))
+}
+
+/// Keeps the office's text as the letter from now on; the timeline records the edit.
+#[tauri::command(async)]
+pub fn save_letter(session: State<'_, Session>, document: Document, incident_id: i64, text: String) -> CommandResult<LetterView> {
+    let options = options(&session, Some(incident_id), ReportStage::Preliminary);
+    let author = author(&session);
+    with_company(&session, |company| {
+        let view = render::letter_view(company.connection(), document, &options)?;
+        company.write(|tx| letters::save(tx, incident_id, document.name(), &view.title, &text, &view.composed, &author))?;
+        Ok(render::letter_view(company.connection(), document, &options)?)
+    })
+}
+
+/// Gives up the office's edit: the letter is composed from the record again.
+#[tauri::command(async)]
+pub fn recompose_letter(session: State<'_, Session>, document: Document, incident_id: i64) -> CommandResult<LetterView> {
+    let options = options(&session, Some(incident_id), ReportStage::Preliminary);
+    let author = author(&session);
+    with_company(&session, |company| {
+        let view = render::letter_view(company.connection(), document, &options)?;
+        company.write(|tx| letters::discard(tx, incident_id, document.name(), &view.title, &author))?;
+        Ok(render::letter_view(company.connection(), document, &options)?)
+    })
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { Authority, DocumentKind, ErrorReport, ReportStage } from '../bindings';
 import { ErrorAlert } from './ErrorAlert';
+import { LETTERS, LetterEditor } from './LetterEditor';
 
 /** The draft each addressee's report starts from, if Sonae writes one. */
 export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
@@ -50,6 +51,8 @@ export function DocumentActions({
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [text, setText] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const letter = LETTERS.includes(document) && incidentId !== null;
   const name = STAGED.includes(document) ? t(`documents.name.${document}-${stage}`) : t(`documents.name.${document}`);
 
   const savePdf = async () => {
@@ -78,7 +81,12 @@ export function DocumentActions({
         <Button size="xs" variant="light" onClick={() => void savePdf()} data-testid={`pdf-${document}-${stage}`}>
           {t('documents.savePdf')}
         </Button>
-        {withText && (
+        {withText && letter && (
+          <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid={`edit-${document}`}>
+            {t('letter.edit')}
+          </Button>
+        )}
+        {withText && !letter && (
           <Button size="xs" variant="default" onClick={() => void showText()} data-testid={`text-${document}-${stage}`}>
             {t('documents.webFormText')}
           </Button>
@@ -90,6 +98,15 @@ export function DocumentActions({
         </Text>
       )}
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      {letter && (
+        <LetterEditor
+          document={document}
+          incidentId={incidentId}
+          name={name}
+          opened={editing}
+          onClose={() => setEditing(false)}
+        />
+      )}
       <Modal opened={text !== null} onClose={() => setText(null)} title={name} size="xl">
         <Text size="sm" mb="xs">
           {t('documents.webFormHelp')}

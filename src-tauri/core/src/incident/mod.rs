@@ -5,6 +5,7 @@
 
 pub mod affected_data;
 pub mod draft;
+pub mod letters;
 pub mod near_misses;
 pub mod obligations;
 pub mod read;

@@ -22,7 +22,14 @@ use crate::rules::{self, Assessment, Duty, Facts};
 use crate::store::refused;
 use crate::store::{now, Result, StoreError};
 
-fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message: &str, data: serde_json::Value) -> Result<()> {
+pub(super) fn append(
+    tx: &Transaction,
+    incident_id: i64,
+    author: &str,
+    kind: &str,
+    message: &str,
+    data: serde_json::Value,
+) -> Result<()> {
     tx.execute(
         "INSERT INTO timeline_entry (incident_id, at, author, kind, message, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![incident_id, now(), author.trim(), kind, message, data.to_string()],
@@ -30,7 +37,7 @@ fn append(tx: &Transaction, incident_id: i64, author: &str, kind: &str, message:
     Ok(())
 }
 
-fn touch(tx: &Transaction, incident_id: i64) -> Result<()> {
+pub(super) fn touch(tx: &Transaction, incident_id: i64) -> Result<()> {
     let changed = tx.execute("UPDATE incident SET updated_at = ?2 WHERE id = ?1", params![incident_id, now()])?;
     if changed == 0 {
         return Err(StoreError::Missing { what: "incident", id: incident_id });
@@ -38,7 +45,7 @@ fn touch(tx: &Transaction, incident_id: i64) -> Result<()> {
     Ok(())
 }
 
-fn ensure_open(tx: &Transaction, incident_id: i64) -> Result<()> {
+pub(super) fn ensure_open(tx: &Transaction, incident_id: i64) -> Result<()> {
     let status: Option<String> =
         tx.query_row("SELECT status FROM incident WHERE id = ?1", [incident_id], |r| r.get(0)).optional()?;
     match status.as_deref() {

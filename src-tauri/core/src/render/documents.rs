@@ -9,6 +9,7 @@ use rusqlite::Connection;
 use super::drafts::{Draft, Part};
 use super::font::ipaex_gothic;
 use super::incident;
+use super::letters::Letter;
 use super::typeset::{Column, RunningHeads, Style, Typesetter};
 use super::Context;
 use super::{pdf_now, RenderError};
@@ -763,6 +764,47 @@ pub fn draft_pdf(draft: &Draft, context: &Context) -> Vec<u8> {
         }
     }
     pdf.finish()
+}
+
+/// A letter on paper, laid out as a Japanese business letter: the addressee on the left, the date
+/// and the sender on the right, the title centred, the body, and 以上 on the right. No draft note
+/// and no running head: the letter is what is mailed.
+pub fn letter_pdf(letter: &Letter, context: &Context) -> Vec<u8> {
+    let mut pdf = Pdf::new(&letter.title, context);
+    let pages = &mut pdf.pages;
+    pages.paragraph(&letter.to, Style::sized(11.0, false));
+    pages.space(4.0);
+    pages.right(&letter.date, Style::BODY);
+    for line in &letter.sender {
+        pages.right(line, Style::BODY);
+    }
+    pages.space(14.0);
+    pages.centered(&letter.title, Style::sized(13.0, true));
+    pages.space(10.0);
+    for part in &letter.body {
+        match part {
+            Part::Heading(text) => pages.heading(text, 3),
+            Part::Paragraph(text) | Part::Field { value: text, .. } => {
+                pages.paragraph(text, Style::BODY);
+                pages.space(3.0);
+            }
+            Part::Table { columns, rows } => {
+                let columns: Vec<Column> = columns.iter().map(|(title, share)| Column { title, share: *share }).collect();
+                pages.table(&columns, rows);
+            }
+        }
+    }
+    if !letter.closing.is_empty() {
+        pages.space(6.0);
+        pages.right(&letter.closing, Style::BODY);
+    }
+    let heads = RunningHeads {
+        title: String::new(),
+        company: String::new(),
+        date: String::new(),
+        page_of: context.text("page_of").to_owned(),
+    };
+    pdf.pages.finish(pdf.document, &heads)
 }
 
 fn person_with_title(contact: &Contact) -> String {

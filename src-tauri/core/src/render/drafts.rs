@@ -14,7 +14,7 @@ use crate::policy;
 use rusqlite::Connection;
 use serde::Serialize;
 
-use super::incident::{self, count_of, data_items, due_by, items_of, obligation, subjects};
+use super::incident::{self, data_items, due_by, obligation, subjects};
 use super::Context;
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
 use crate::incident::affected_data::{DataItem, DataItems};
@@ -75,26 +75,41 @@ impl Draft {
 
 /// The draft of `document` for the incident of `options`.
 pub fn draft(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Draft, RenderError> {
+    with_form(conn, document, options, context, |form| form.draft_of(document, options.stage))?
+}
+
+/// Reads what the documents about the incident of `options` need and hands it to `write`.
+pub(super) fn with_form<T>(
+    conn: &Connection,
+    document: Document,
+    options: &ExportOptions,
+    context: &Context,
+    write: impl FnOnce(&Form) -> T,
+) -> Result<T, RenderError> {
     let incident = incident::read(conn, required_incident(document, options)?)?;
     let reporter = reporter(conn)?;
     let insurer = match context.company.insurer_contact_id {
         Some(id) => Some(contacts::contact(conn, id)?.name),
         None => None,
     };
-    let form = Form { context, incident: &incident, reporter: reporter.as_ref(), insurer };
-    Ok(match document {
-        Document::PpcDraft => form.ppc(options.stage, Report::Appi),
-        Document::PpcMyNumberDraft => form.ppc(options.stage, Report::MyNumber),
-        Document::DataSubjectNotice => form.data_subject_notice(),
-        Document::ClientNotice => form.client_notice(),
-        Document::InsurerNotice => form.insurer_notice(),
-        Document::IpaDraft => form.ipa(),
-        Document::JpcertDraft => form.jpcert(),
-        Document::PoliceMemo => form.police(),
-        Document::GdprDraft => form.gdpr(),
-        Document::GdprSubjectNotice => form.gdpr_subject_notice(),
-        _ => return Err(RenderError::NotADraft { document: document.name() }),
-    })
+    Ok(write(&Form { context, incident: &incident, reporter: reporter.as_ref(), insurer }))
+}
+
+impl Form<'_> {
+    fn draft_of(&self, document: Document, stage: ReportStage) -> Result<Draft, RenderError> {
+        let form = self;
+        Ok(match document {
+            Document::PpcDraft => form.ppc(stage, Report::Appi),
+            Document::PpcMyNumberDraft => form.ppc(stage, Report::MyNumber),
+            Document::InsurerNotice => form.insurer_notice(),
+            Document::IpaDraft => form.ipa(),
+            Document::JpcertDraft => form.jpcert(),
+            Document::PoliceMemo => form.police(),
+            Document::GdprDraft => form.gdpr(),
+            Document::GdprSubjectNotice => form.gdpr_subject_notice(),
+            _ => return Err(RenderError::NotADraft { document: document.name() }),
+        })
+    }
 }
 
 /// Who writes on the company's behalf: the incident response manager, else the chief, else the
@@ -116,16 +131,16 @@ enum Report {
     MyNumber,
 }
 
-struct Form<'a> {
-    context: &'a Context<'a>,
-    incident: &'a IncidentDetail,
-    reporter: Option<&'a Contact>,
+pub(super) struct Form<'a> {
+    pub(super) context: &'a Context<'a>,
+    pub(super) incident: &'a IncidentDetail,
+    pub(super) reporter: Option<&'a Contact>,
     /// The cyber insurer chosen in the company profile, by name.
     insurer: Option<String>,
 }
 
 impl Form<'_> {
-    fn t(&self, key: &str) -> &'static str {
+    pub(super) fn t(&self, key: &str) -> &'static str {
         self.context.text(key)
     }
 
@@ -133,7 +148,7 @@ impl Form<'_> {
         Part::Field { label: self.t(key).to_owned(), value: value.into() }
     }
 
-    fn known(&self, text: &str) -> String {
+    pub(super) fn known(&self, text: &str) -> String {
         self.context.known(text)
     }
 
@@ -195,7 +210,7 @@ impl Form<'_> {
             .unwrap_or_else(|| rules::authority_name(authority, self.context.language).to_owned())
     }
 
-    fn discovered_at(&self) -> String {
+    pub(super) fn discovered_at(&self) -> String {
         self.context.instant(&self.incident.discovered_at)
     }
 
@@ -207,13 +222,14 @@ impl Form<'_> {
         }
     }
 
-    /// When it happened and was found, by whom, and what happened.
+    /// When it happened and was found, how it was found, and what happened. Who found it is the
+    /// office's own business: the forms ask only for the reporter.
     fn summary(&self) -> String {
         let words = self.context.words();
         let mut lines = vec![
             words.fill("summary.occurred_at", &[("when", &self.occurred_at())]),
             words.fill("summary.discovered_at", &[("when", &self.discovered_at())]),
-            words.fill("summary.discovered_by", &[("who", &self.known(&self.incident.discovered_by))]),
+            words.fill("summary.how_found", &[("how", &self.known(&self.incident.details.how_found))]),
             words.fill("summary.harm", &[("harm", &self.harm_names())]),
         ];
         if !self.incident.details.data.whose.is_empty() {
@@ -234,7 +250,7 @@ impl Form<'_> {
 
     /// The situations of the rules that make the report due, each named by its article and item
     /// (施行規則第7条第1号 …; the My Number rules art. 2).
-    fn triggers(&self, obligation: Option<&ObligationRecord>) -> String {
+    pub(super) fn triggers(&self, obligation: Option<&ObligationRecord>) -> String {
         let lang = self.context.language;
         let lines: Vec<String> = obligation
             .map(|o| {
@@ -323,13 +339,26 @@ impl Form<'_> {
             self.field("draft.date", self.context.date(self.context.issued_on)),
             self.field("ppc.due", due),
         ]);
+        if stage == ReportStage::Final {
+            parts.push(self.field("ppc.preliminary_sent", self.preliminary_sent(this)));
+        }
         parts.extend(self.corporate_parts());
         parts.push(Part::Heading(self.t("ppc.questions").to_owned()));
         parts.extend([
             self.field("ppc.my_numbers", self.my_numbers_answer()),
             self.field("ppc.sector", self.sector_answer(delegate)),
             self.field("ppc.entrustment", self.entrustment()),
-            self.field("ppc.other_reports", self.other_reports()),
+            self.field(
+                "ppc.other_reports",
+                self.other_reports(&[
+                    Authority::Ppc,
+                    Authority::PpcMyNumber,
+                    Authority::Client,
+                    Authority::DataSubjects,
+                    Authority::EuDataSubjects,
+                    Authority::Insurer,
+                ]),
+            ),
         ]);
         let recovery = &self.incident.recovery;
         parts.push(Part::Heading(self.t(if report == Report::Appi { "ppc.items" } else { "ppc.my_number.items" }).to_owned()));
@@ -338,8 +367,14 @@ impl Form<'_> {
         overview.push_str(&words.fill("summary.triggers", &[("triggers", &self.triggers(this.or(appi).or(my_number)))]));
         parts.extend([
             self.field("ppc.item1", overview),
-            self.field("ppc.item2", data_items(self.context, self.incident)),
-            self.field("ppc.item3", subjects(self.context, self.incident)),
+            self.field(
+                if report == Report::Appi { "ppc.item2" } else { "ppc.my_number.item2" },
+                data_items(self.context, self.incident),
+            ),
+            self.field(
+                if report == Report::Appi { "ppc.item3" } else { "ppc.my_number.item3" },
+                subjects(self.context, self.incident),
+            ),
             self.field("ppc.item4", self.known(&recovery.cause)),
             self.field("ppc.item5", self.known(&recovery.secondary_damage)),
             self.field("ppc.item6", self.known(&recovery.subject_response)),
@@ -348,6 +383,21 @@ impl Form<'_> {
             self.field("ppc.item9", self.other_matters(report, delegate)),
         ]);
         self.draft(title, parts)
+    }
+
+    /// The 速報 this 確報 follows: when it was sent and its reference number, or, when none was
+    /// sent, that one report can cover both when everything is known at once.
+    fn preliminary_sent(&self, report: Option<&ObligationRecord>) -> String {
+        match report.filter(|o| o.status == ObligationStatus::Sent).and_then(|o| o.sent_on.map(|day| (o, day))) {
+            Some((o, day)) => {
+                let reference =
+                    if o.reference_number.is_empty() { self.t("none").to_owned() } else { o.reference_number.clone() };
+                self.context
+                    .words()
+                    .fill("ppc.preliminary_sent_on", &[("date", &self.context.date(day)), ("reference", &reference)])
+            }
+            None => self.t("ppc.preliminary_not_sent").to_owned(),
+        }
     }
 
     /// マイナンバーの有無, as the form asks first.
@@ -387,26 +437,26 @@ impl Form<'_> {
         }
     }
 
-    /// Reports and notices already sent to other bodies, with their dates (from the obligations
-    /// marked sent or drafted).
-    fn other_reports(&self) -> String {
+    /// The bodies already told, each with the day it was sent (the obligations marked sent), but
+    /// for those in `leave_out`: the addressee of the draft itself, and the people and the client,
+    /// who are not bodies one reports to.
+    fn other_reports(&self, leave_out: &[Authority]) -> String {
         let lang = self.context.language;
         let lines: Vec<String> = self
             .incident
             .obligations
             .iter()
-            .filter(|o| {
-                !matches!(o.authority, Authority::Ppc | Authority::PpcMyNumber)
-                    && matches!(o.status, ObligationStatus::Sent | ObligationStatus::Drafted)
-            })
-            .map(|o| {
-                self.context.words().fill(
-                    "other.addressee",
-                    &[
-                        ("addressee", rules::authority_name(o.authority, lang)),
-                        ("status", &incident::obligation_status(self.context, o).replace('\n', self.t("list_separator"))),
-                    ],
-                )
+            .filter(|o| !leave_out.contains(&o.authority) && o.status == ObligationStatus::Sent)
+            .filter_map(|o| o.sent_on.map(|day| (o, day)))
+            .map(|(o, day)| {
+                let mut line = self.context.words().fill(
+                    "other.sent",
+                    &[("addressee", rules::authority_name(o.authority, lang)), ("date", &self.context.date(day))],
+                );
+                if !o.reference_number.is_empty() {
+                    line.push_str(&self.context.words().fill("other.reference", &[("number", &o.reference_number)]));
+                }
+                line
             })
             .collect();
         if lines.is_empty() {
@@ -438,7 +488,7 @@ impl Form<'_> {
 
     /// The inquiry desk the company chose for the public, or a visible request to set one —
     /// never a person's own number.
-    fn inquiry_desk(&self) -> String {
+    pub(super) fn inquiry_desk(&self) -> String {
         let desk = &self.context.company.details.inquiry_desk;
         if !desk.is_set() {
             return self.t("notice.desk_missing").to_owned();
@@ -459,7 +509,7 @@ impl Form<'_> {
     }
 
     /// What the person can do about their data, item by item, after the general warning.
-    fn advice(&self, items: &DataItems) -> String {
+    pub(super) fn advice(&self, items: &DataItems) -> String {
         let mut lines = vec![self.t("notice.advice").to_owned()];
         for (item, key) in [
             (DataItem::CardNumber, "notice.advice.card"),
@@ -474,82 +524,6 @@ impl Form<'_> {
         lines.join("\n")
     }
 
-    /// 本人への通知 — the letter to each person whose data was affected (rule art. 10), worded for
-    /// whose data it is and for what happened to it, with the inquiry desk.
-    fn data_subject_notice(&self) -> Draft {
-        let words = self.context.words();
-        let recovery = &self.incident.recovery;
-        let harms = incident::harms(self.incident);
-        let harm_words = |suffix: &str| {
-            harms
-                .iter()
-                .map(|h| self.t(&format!("harm.{}{suffix}", incident::harm_key(*h))))
-                .collect::<Vec<_>>()
-                .join(self.t("harm.joiner"))
-        };
-        let groups = &self.incident.details.data.whose;
-        let group = match groups.as_slice() {
-            [one] => incident::group_key(*one),
-            _ => "mixed",
-        };
-        let title = words.fill("notice.title", &[("harm", &harm_words(""))]);
-        let items = &self.incident.details.data.own;
-        let parts =
-            vec![
-                Part::Paragraph(words.fill(
-                    "notice.from",
-                    &[
-                        ("to", self.t(&format!("notice.to.{group}"))),
-                        ("date", &self.context.date(self.context.issued_on)),
-                        ("company", &self.context.company.name),
-                    ],
-                )),
-                Part::Paragraph(words.fill(
-                    "notice.opening",
-                    &[("whose", self.t(&format!("notice.whose.{group}"))), ("harm", &harm_words(".plain"))],
-                )),
-                self.field("notice.summary", self.summary()),
-                self.field("notice.items", data_items(self.context, self.incident)),
-                self.field("notice.cause", self.known(&recovery.cause)),
-                self.field("notice.secondary_damage", self.known(&recovery.secondary_damage)),
-                self.field("notice.other", format!("{}\n{}", self.measures(), self.advice(items))),
-                self.field("notice.inquiry", self.inquiry_desk()),
-                Part::Paragraph(self.t("notice.closing").to_owned()),
-            ];
-        self.draft(title, parts)
-    }
-
-    /// 委託元への通知 (rule art. 9): what is known of the report's items, about the client's data,
-    /// so that the client can report and notify its people.
-    fn client_notice(&self) -> Draft {
-        let recovery = &self.incident.recovery;
-        let entrusted = self.incident.facts.as_ref().and_then(|f| f.entrusted_data.as_ref());
-        let client = obligation(self.incident, Authority::Client);
-        let mut overview = self.summary();
-        overview.push('\n');
-        overview.push_str(&self.context.words().fill("summary.triggers", &[("triggers", &self.triggers(client))]));
-        let mut parts = vec![
-            self.field("draft.addressee", self.t("client.addressee")),
-            self.field("draft.date", self.context.date(self.context.issued_on)),
-            self.field("client.basis", self.t("client.basis_text")),
-        ];
-        parts.extend(self.corporate_parts());
-        parts.push(Part::Heading(self.t("client.items").to_owned()));
-        parts.extend([
-            self.field("ppc.item1", overview),
-            self.field("ppc.item2", items_of(self.context, &self.incident.details.data.client, entrusted.map(|e| &e.at_risk))),
-            self.field(
-                "ppc.item3",
-                entrusted.map_or_else(|| self.t("unknown").to_owned(), |e| count_of(self.context, &e.at_risk)),
-            ),
-            self.field("ppc.item4", self.known(&recovery.cause)),
-            self.field("ppc.item5", self.known(&recovery.secondary_damage)),
-            self.field("ppc.item8", self.measures()),
-            self.field("client.next", self.t("client.next_text")),
-        ]);
-        self.draft(self.t("client.title").to_owned(), parts)
-    }
-
     /// 事故の連絡 to the cyber insurer: the policy, what happened and when, the first response,
     /// and what is not known yet (costs above all), as policies ask to be told without delay.
     fn insurer_notice(&self) -> Draft {
@@ -560,11 +534,12 @@ impl Form<'_> {
             .or_else(|| obligation(self.incident, Authority::Insurer).and_then(|o| o.contact.as_ref()).map(|c| c.name.clone()));
         let done: Vec<String> =
             self.incident.tasks.iter().filter(|t| t.done_at.is_some()).map(|t| format!("・{}", t.text)).collect();
-        let first_response = if done.is_empty() { self.measures() } else { done.join("\n") };
+        let first_response = if done.is_empty() { self.t("unknown").to_owned() } else { done.join("\n") };
         let mut parts = vec![
             self.field("draft.addressee", insurer.unwrap_or_else(|| self.t("insurer.addressee").to_owned())),
             self.field("draft.date", self.context.date(self.context.issued_on)),
             self.field("insurer.policyholder", company.name.clone()),
+            self.field("insurer.address", self.detail(&company.details.address)),
             self.field("insurer.policy_number", self.detail(&company.details.insurance_policy_number)),
         ];
         parts.extend(self.reporter_parts());
@@ -580,13 +555,31 @@ impl Form<'_> {
             ),
             self.field("insurer.occurred_at", self.occurred_at()),
             self.field("insurer.discovered_at", self.discovered_at()),
-            self.field("insurer.personal_data", subjects(self.context, self.incident)),
+            self.field("insurer.personal_data", self.every_count()),
+            self.field("insurer.cause", self.known(&self.incident.recovery.cause)),
             self.field("insurer.first_response", first_response),
+            self.field("insurer.prevention", self.measures()),
             self.field("insurer.damage", self.known(&self.incident.recovery.secondary_damage)),
-            self.field("insurer.other_reports", self.other_reports()),
+            self.field("insurer.other_reports", self.other_reports(&[Authority::Insurer])),
             self.field("insurer.costs", self.t("insurer.costs_text")),
         ]);
         self.draft(self.t("insurer.title").to_owned(), parts)
+    }
+
+    /// The people affected, the company's own and the clients' each counted (the insurer covers
+    /// both).
+    fn every_count(&self) -> String {
+        let Some(facts) = &self.incident.facts else { return self.t("unknown").to_owned() };
+        let own = super::incident::count_of(self.context, &facts.personal_data.at_risk);
+        let words = self.context.words();
+        match &facts.entrusted_data {
+            Some(client) => [
+                words.fill("count.own", &[("count", &own)]),
+                words.fill("count.client", &[("count", &super::incident::count_of(self.context, &client.at_risk))]),
+            ]
+            .join("\n"),
+            None => own,
+        }
     }
 
     fn is_malware(&self) -> bool {
@@ -675,8 +668,12 @@ impl Form<'_> {
     fn police(&self) -> Draft {
         let recovery = &self.incident.recovery;
         let company = self.context.company;
-        let place =
-            if company.prefecture.is_empty() { company.name.clone() } else { format!("{} {}", company.prefecture, company.name) };
+        let address = company.details.address.trim();
+        let place = match (address.is_empty(), company.prefecture.is_empty()) {
+            (false, _) => format!("{} {address}", company.name),
+            (true, false) => format!("{} {}", company.prefecture, company.name),
+            (true, true) => format!("{}\n{}", company.name, self.t("draft.not_set")),
+        };
         let mut parts = vec![
             Part::Paragraph(self.t("police.intro").to_owned()),
             Part::Heading(self.t("police.five_w").to_owned()),
@@ -690,7 +687,7 @@ impl Form<'_> {
             self.field("police.who", self.known(&self.incident.discovered_by)),
             self.field("police.what", self.known(&self.incident.description)),
             self.field("police.why", self.t("unknown")),
-            self.field("police.how", self.known(&recovery.cause)),
+            self.field("police.how", self.route()),
             self.field("police.damage", self.known(&recovery.secondary_damage)),
         ];
         parts.extend(self.reporter_parts());
@@ -820,10 +817,9 @@ fn article_key(ground: Ground) -> Option<&'static str> {
         Ground::FinancialDamageRisk => "article.appi_7_2",
         Ground::UnlawfulPurpose | Ground::BeingAcquiredUnlawful => "article.appi_7_3",
         Ground::Over1000Subjects | Ground::SubjectsMayExceed1000 => "article.appi_7_4",
-        Ground::MyNumberOver100Subjects
-        | Ground::MyNumberMayExceed100
-        | Ground::MyNumberUnlawfulPurpose
-        | Ground::MyNumberPublic => "article.my_number_2",
+        Ground::MyNumberUnlawfulPurpose => "article.my_number_2_2",
+        Ground::MyNumberPublic => "article.my_number_2_3",
+        Ground::MyNumberOver100Subjects | Ground::MyNumberMayExceed100 => "article.my_number_2_4",
         _ => return None,
     })
 }

@@ -26,6 +26,7 @@ mod drafts;
 mod font;
 mod incident;
 mod jigyokei;
+mod letters;
 mod linebreak;
 mod typeset;
 
@@ -153,6 +154,12 @@ impl Document {
     pub fn is_draft(self) -> bool {
         (self.needs_incident() && self != Document::IncidentReport) || self == Document::Jigyokei
     }
+
+    /// A letter to people outside the company, laid out and worded as a business letter (the
+    /// drafts are forms to copy into an authority's format).
+    pub fn is_letter(self) -> bool {
+        matches!(self, Document::DataSubjectNotice | Document::ClientNotice)
+    }
 }
 
 impl std::str::FromStr for Document {
@@ -252,10 +259,11 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))
         }
+        Document::DataSubjectNotice | Document::ClientNotice => {
+            Ok(documents::letter_pdf(&letters::current(conn, document, options, &context)?, &context))
+        }
         Document::PpcDraft
         | Document::PpcMyNumberDraft
-        | Document::DataSubjectNotice
-        | Document::ClientNotice
         | Document::InsurerNotice
         | Document::IpaDraft
         | Document::JpcertDraft
@@ -276,7 +284,47 @@ pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions
     if document == Document::Jigyokei {
         return Ok(jigyokei::draft(conn, &context, context.issued_on)?.to_text());
     }
+    if document.is_letter() {
+        return Ok(letters::current(conn, document, options, &context)?.to_text());
+    }
     Ok(drafts::draft(conn, document, options, &context)?.to_text())
+}
+
+/// A letter as the office sees it in the editor: the text that will be printed (its edit, else
+/// the text composed from the record), the composed text, and whether the record has changed since
+/// the edit.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+pub struct LetterView {
+    /// The letter's title, as composed (named in the timeline).
+    pub title: String,
+    pub text: String,
+    /// The letter composed from the record as it is now.
+    pub composed: String,
+    pub edited: Option<crate::incident::letters::EditedLetter>,
+    /// Composing again would give another text than the edit was made from: the facts changed.
+    pub facts_changed: bool,
+    /// How to use the draft; shown beside the letter, never printed in it.
+    pub note: String,
+}
+
+/// The letter `document` of the incident of `options`, for the editor.
+pub fn letter_view(conn: &Connection, document: Document, options: &ExportOptions) -> Result<LetterView, RenderError> {
+    if !document.is_letter() {
+        return Err(RenderError::NotADraft { document: document.name() });
+    }
+    let company = company::company_profile(conn)?;
+    let context = context(&company, document, options);
+    let composed = letters::letter(conn, document, options, &context)?;
+    let edited = crate::incident::letters::edited(conn, required_incident(document, options)?, document.name())?;
+    let composed_text = composed.to_text();
+    Ok(LetterView {
+        title: composed.title.clone(),
+        text: edited.as_ref().map_or_else(|| composed_text.clone(), |e| e.text.clone()),
+        facts_changed: edited.as_ref().is_some_and(|e| e.composed_from != composed_text),
+        composed: composed_text,
+        edited,
+        note: composed.note,
+    })
 }
 
 /// The 事業継続力強化計画 draft's plain text, one (heading, text) per section of the form, for

@@ -274,10 +274,10 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "委託関係",
             "自社の個人データ",
             "他の機関への報告",
-            "提出済み",
             "1. 概要",
             "発生日時：2026年7月7日 16:32（日本時間）",
             "発覚日時：2026年7月7日 16:42（日本時間）",
+            "発見の経緯：",
             "施行規則第7条第4号",
             "2. 漏えい等が発生し",
             "氏名、住所、電話番号、メールアドレス",
@@ -335,54 +335,71 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "132 people",
         ],
         (DataSubjectNotice, Language::Ja) => vec![
-            "個人情報の漏えいに関するお詫びとお知らせ",
             "お客様各位",
+            "2026年11月20日",
             "株式会社さくら設計事務所",
-            "お客様の個人情報",
-            "1. 事案の概要",
-            "発生日時",
+            "代表取締役 桜井 浩一",
+            "個人情報の漏えいに関するお詫びとお知らせ",
+            "お客様の個人情報が外部に漏えいした",
+            "1. 経緯",
+            "2026年7月7日、",
             "2. 対象となる情報",
-            "氏名、住所、電話番号、メールアドレス",
+            "お客様1,180名分の氏名、住所、電話番号、メールアドレス",
             "3. 原因",
-            "4. 二次被害又はそのおそれ",
-            "5. 当社の対応とお願い",
-            "6. お問い合わせ窓口",
+            "4. 二次被害について",
+            "5. 当社の対応",
+            "個人情報保護委員会に報告いたしました。",
+            "6. お客様へのお願い",
+            "7. お問い合わせ窓口",
             "お客様相談窓口",
             "03-0000-1199",
             "平日 9:00〜18:00",
+            "以上",
         ],
         (DataSubjectNotice, Language::En) => vec![
-            "Notice and apology: leak of personal information about you",
             "To our customers",
+            "20 November 2026",
             "Sakura Design Office Co., Ltd.",
+            "Notice and apology: leak of personal information about you",
             "1. What happened",
-            "2. Information concerned",
-            "Name, Address, Phone number, Email address",
-            "3. Cause",
+            "On 7 July 2026,",
+            "2. The information concerned",
+            "Name, Address, Phone number, Email address of our customers (1,180 people)",
+            "3. The cause",
             "4. Secondary damage",
-            "6. Contact for enquiries",
+            "6. What we ask of our customers",
+            "7. Where to ask",
             "Customer Help Desk",
             "03-0000-1199",
         ],
         (ClientNotice, Language::Ja) => vec![
-            "個人データの漏えい等に関するご報告（委託元様への通知）",
-            "委託元 ご担当者様",
-            "施行規則第9条",
+            "委託元 御中",
+            "2026年11月20日",
             "株式会社さくら設計事務所",
+            "お預かりしている個人データに関する事故のご報告",
+            "貴社からお預かりしている個人データについて",
             "1. 概要",
             "施行規則第7条第3号",
+            "2. 対象となる個人データの項目と本人の数",
             "氏名、電話番号、メールアドレス",
             "64人",
-            "今後について",
+            "5. 本人への対応",
+            "6. 公表",
+            "8. その他",
+            "個人情報保護法第26条第1項ただし書",
+            "以上",
         ],
         (ClientNotice, Language::En) => vec![
-            "Notice to the Client of a Personal Data Breach",
-            "Enforcement Rules art. 9",
+            "To the client",
             "Sakura Design Office Co., Ltd.",
+            "Report of an incident concerning personal data we hold for you",
+            "1. Overview",
             "art. 7(3)",
             "Name, Phone number, Email address",
             "64 people",
-            "Next steps",
+            "5. Notice to the people affected",
+            "6. Publication",
+            "APPI art. 26(1) proviso",
         ],
         (InsurerNotice, Language::Ja) => vec![
             "サイバー保険 事故の連絡",
@@ -533,7 +550,16 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
                 || matches!(document, Document::GdprDraft | Document::GdprSubjectNotice);
             let (issued, page_one) =
                 if english { ("Issued 20 November 2026", "Page 1 / ") } else { ("作成日：2026年11月20日", "ページ") };
-            assert!(text.contains(issued) && text.contains(page_one), "{what}: running heads missing");
+            assert!(text.contains(page_one), "{what}: page numbers missing");
+            if document.is_letter() {
+                // A letter is what is mailed: no running head, no draft note.
+                assert!(!text.contains(issued), "{what}: a letter carries an issue-date footer");
+                for note in ["下書き", "draft"] {
+                    assert!(!text.contains(note), "{what}: a letter carries the draft note");
+                }
+            } else {
+                assert!(text.contains(issued), "{what}: running heads missing");
+            }
             assert!(!text.contains("(?)"), "{what}: a catalogue key is missing");
             for (i, line) in text.lines().enumerate() {
                 if let Some(first) = line.chars().next() {
@@ -859,4 +885,190 @@ fn the_jigyokei_text_is_cut_into_the_six_sections_of_the_form() {
     for (heading, text) in &sections {
         assert!(whole.contains(&format!("■ {heading}")) && whole.contains(text.lines().next().unwrap()));
     }
+}
+
+/// The sentences of a text: each run ending in 。 (lines without one, such as an address, are not).
+fn sentences(text: &str) -> Vec<String> {
+    let mut runs: Vec<&str> = text.split('。').collect();
+    runs.pop();
+    runs.into_iter().map(|run| run.rsplit('\n').next().unwrap_or_default().trim().to_owned()).collect()
+}
+
+#[test]
+fn the_letters_speak_politely_to_their_reader_without_staff_names_or_form_labels() {
+    let demo = demo(Language::Ja);
+    let conn = demo.file.connection();
+    let representative = "桜井 浩一";
+    let staff: Vec<String> = crate::policy::read::call_tree(conn)
+        .unwrap()
+        .into_iter()
+        .map(|person| person.name)
+        .filter(|name| name != representative)
+        .collect();
+    assert!(staff.len() >= 3, "the demo's call tree: {staff:?}");
+    let incidents = crate::incident::read::list_incidents(conn).unwrap();
+    for (document, ids) in
+        [(Document::DataSubjectNotice, incidents.iter().map(|i| i.id).collect::<Vec<_>>()), (Document::ClientNotice, vec![5])]
+    {
+        for id in ids {
+            let what = format!("{} of incident {id}", document.name());
+            let detail = crate::incident::read::incident_detail(conn, id).unwrap();
+            let text = draft_text(conn, document, &options(Language::Ja, Some(id))).unwrap();
+            for name in &staff {
+                assert!(!text.contains(name.as_str()), "{what} names {name}:\n{text}");
+            }
+            // Neither the staff's notes nor the form's labels reach the reader.
+            for note in [detail.discovered_by.as_str(), detail.description.as_str(), detail.recovery.cause.as_str()] {
+                let first_line = note.lines().next().unwrap_or_default().trim();
+                assert!(first_line.is_empty() || !text.contains(first_line), "{what} pastes {first_line:?}:\n{text}");
+            }
+            for label in ["事態の別", "本人の区分", "発見者", "発生日時", "発覚日時", "調査中", "下書き"]
+            {
+                assert!(!text.contains(label), "{what} carries {label:?}:\n{text}");
+            }
+            for sentence in sentences(&text) {
+                // A citation in brackets after the verb is not the sentence's ending.
+                let sentence = match sentence.strip_suffix('）').and_then(|s| s.rfind('（').map(|at| &s[..at])) {
+                    Some(before) => before.to_owned(),
+                    None => sentence,
+                };
+                let polite = ["ます", "です", "ました", "でした", "ません", "ください", "ございます"];
+                assert!(polite.iter().any(|end| sentence.ends_with(end)), "{what}: not です・ます: {sentence:?}");
+            }
+            assert!(text.trim_end().ends_with("以上"), "{what}: no 以上");
+            assert!(text.contains(representative), "{what}: not signed by the representative");
+        }
+    }
+}
+
+#[test]
+fn a_letter_reads_back_from_its_own_text() {
+    let demo = demo(Language::Ja);
+    let conn = demo.file.connection();
+    for id in [1, 3, 4] {
+        let company = crate::company::company_profile(conn).unwrap();
+        let context =
+            Context { company: &company, language: Language::Ja, issued_on: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap() };
+        let letter = letters::letter(conn, Document::DataSubjectNotice, &options(Language::Ja, Some(id)), &context).unwrap();
+        let read = letters::Letter::from_text(&letter.to_text(), "以上", &letter.note);
+        assert_eq!(read, letter, "incident {id}");
+    }
+}
+
+#[test]
+fn an_edited_letter_is_the_letter_until_it_is_composed_again() {
+    let mut demo = demo(Language::Ja);
+    let id = 2; // the open malware incident
+    let view = letter_view(demo.file.connection(), Document::DataSubjectNotice, &options(Language::Ja, Some(id))).unwrap();
+    assert_eq!((view.text.as_str(), view.edited.as_ref(), view.facts_changed), (view.composed.as_str(), None, false));
+    let edited = view.text.replace(
+        "1. 経緯",
+        "1. 経緯\n\n当社では、設計部のパソコン1台で請求書を装ったメールの添付ファイルを開いたことが分かりました。",
+    );
+    let title = view.title.clone();
+    demo.file
+        .write(|tx| crate::incident::letters::save(tx, id, "data-subject-notice", &title, &edited, &view.composed, "総務 花子"))
+        .unwrap();
+
+    // The edit is the letter: in the editor, as text and in the PDF.
+    let options = options(Language::Ja, Some(id));
+    let conn = demo.file.connection();
+    let view = letter_view(conn, Document::DataSubjectNotice, &options).unwrap();
+    assert_eq!(view.text, edited);
+    assert!(!view.facts_changed);
+    assert_eq!(draft_text(conn, Document::DataSubjectNotice, &options).unwrap(), edited);
+    let pdf = text_of(&export(conn, Document::DataSubjectNotice, &options).unwrap());
+    assert_in_order(&pdf, &["関係者各位", "1. 経緯", "請求書を装ったメールの添付ファイル", "以上"], "edited letter");
+    let detail = crate::incident::read::incident_detail(conn, id).unwrap();
+    let entry = detail.timeline.iter().find(|e| e.kind == "letter").expect("the edit is in the timeline");
+    assert!(entry.message.contains("編集して保存しました") && entry.author == "総務 花子", "{entry:?}");
+
+    // The facts change: the editor says so, the edit stays until the office composes it again.
+    let mut facts = detail.facts.clone().unwrap();
+    facts.personal_data.at_risk.subjects = 321;
+    demo.file.write(|tx| crate::incident::record::record_facts(tx, id, &facts, &detail.details, "a")).unwrap();
+    let view = letter_view(demo.file.connection(), Document::DataSubjectNotice, &options).unwrap();
+    assert!(view.facts_changed && view.text == edited && view.composed.contains("321名分"), "{view:?}");
+    demo.file.write(|tx| crate::incident::letters::discard(tx, id, "data-subject-notice", &title, "a")).unwrap();
+    let view = letter_view(demo.file.connection(), Document::DataSubjectNotice, &options).unwrap();
+    assert_eq!((view.text == view.composed, view.edited, view.facts_changed), (true, None, false));
+
+    // An empty letter is refused, with nothing changed.
+    let refused = demo.file.write(|tx| crate::incident::letters::save(tx, id, "data-subject-notice", &title, " \n ", "", "a"));
+    assert_eq!(crate::error_code::ErrorReport::from(refused.unwrap_err()).code.as_str(), "text_required");
+}
+
+#[test]
+fn the_ppc_draft_tells_how_it_was_found_and_only_the_bodies_already_told() {
+    let demo = demo(Language::Ja);
+    let conn = demo.file.connection();
+    let detail = crate::incident::read::incident_detail(conn, 1).unwrap();
+    let text = draft_text(conn, Document::PpcDraft, &options(Language::Ja, Some(1))).unwrap();
+    assert!(text.contains("発見の経緯："), "{text}");
+    assert!(!detail.discovered_by.is_empty() && !text.contains(detail.discovered_by.as_str()), "the finder is named:\n{text}");
+    let others = text.split("● 他の機関への報告\n").nth(1).and_then(|rest| rest.split("\n\n").next()).unwrap_or_default();
+    let sent: Vec<_> = detail
+        .obligations
+        .iter()
+        .filter(|o| o.status == crate::incident::ObligationStatus::Sent)
+        .map(|o| (o.authority, o.sent_on.unwrap()))
+        .collect();
+    for (authority, day) in &sent {
+        let name = crate::rules::authority_name(*authority, Language::Ja);
+        let listed = others.contains(name);
+        let a_body = !matches!(
+            authority,
+            crate::rules::Authority::Ppc
+                | crate::rules::Authority::PpcMyNumber
+                | crate::rules::Authority::DataSubjects
+                | crate::rules::Authority::Client
+                | crate::rules::Authority::EuDataSubjects
+                | crate::rules::Authority::Insurer
+        );
+        assert_eq!(listed, a_body, "{name} under 他の機関への報告:\n{others}");
+        if listed {
+            let date =
+                format!("{}年{}月{}日", chrono::Datelike::year(day), chrono::Datelike::month(day), chrono::Datelike::day(day));
+            assert!(others.contains(&format!("{name}：{date}に提出")), "{name} without its date:\n{others}");
+        }
+    }
+    // The 確報 refers to the 速報 sent before it.
+    let final_report =
+        draft_text(conn, Document::PpcDraft, &ExportOptions { stage: ReportStage::Final, ..options(Language::Ja, Some(1)) })
+            .unwrap();
+    assert!(final_report.contains("● 速報の提出\n"), "{final_report}");
+    assert!(final_report.contains("に速報を提出済み") || final_report.contains("速報はまだ提出していません"), "{final_report}");
+}
+
+#[test]
+fn the_my_number_report_says_specific_personal_information_and_cites_its_item() {
+    let demo = demo(Language::Ja);
+    let text = draft_text(demo.file.connection(), Document::PpcMyNumberDraft, &options(Language::Ja, Some(4))).unwrap();
+    assert!(text.contains("特定個人情報の項目") && text.contains("特定個人情報に係る本人の数"), "{text}");
+    assert!(!text.contains("個人データの項目"), "{text}");
+    assert!(text.contains("規則第2条第4号"), "{text}");
+}
+
+#[test]
+fn the_insurer_hears_every_count_the_cause_and_the_first_response_apart_from_prevention() {
+    let demo = demo(Language::Ja);
+    let conn = demo.file.connection();
+    let text = draft_text(conn, Document::InsurerNotice, &options(Language::Ja, Some(5))).unwrap();
+    assert_in_order(
+        &text,
+        &[
+            "契約者の所在地",
+            "自社の個人データ",
+            "委託元から預かった個人データ：64人",
+            "● 原因",
+            "● 実施した初動対応",
+            "● 今後の再発防止策",
+        ],
+        "insurer",
+    );
+    let others = text.split("● 他の機関への報告・届出\n").nth(1).unwrap_or_default();
+    assert!(!others.contains("サイバー保険の保険会社"), "the insurer is told it was told:\n{others}");
+    let police = draft_text(conn, Document::PoliceMemo, &options(Language::Ja, Some(5))).unwrap();
+    let address = crate::company::company_profile(conn).unwrap().details.address;
+    assert!(!address.is_empty() && police.contains(&address), "the police memo has no address:\n{police}");
 }

@@ -134,6 +134,29 @@ impl Typesetter {
         }
     }
 
+    /// Lines set flush right, each wrapped to the body width (a letter's date and sender).
+    pub fn right(&mut self, text: &str, style: Style) {
+        self.aligned(text, style, 1.0);
+    }
+
+    /// Lines centred on the body (a letter's title).
+    pub fn centered(&mut self, text: &str, style: Style) {
+        self.aligned(text, style, 0.5);
+    }
+
+    /// Lines placed `share` of the free width from the left margin: 0.5 centres, 1.0 sets flush
+    /// right.
+    fn aligned(&mut self, text: &str, style: Style, share: f32) {
+        let line_height = style.size * LINE_SPACING;
+        for line in self.wrap(text, BODY_WIDTH, style.size) {
+            self.keep(line_height);
+            let free = (BODY_WIDTH - self.face.width(line.trim_end(), style.size)).max(0.0);
+            let y = self.y;
+            self.text(MARGIN_LEFT + free * share, y, &line, style);
+            self.y += line_height;
+        }
+    }
+
     /// A label and its text, as on a form: the label on its own line, the text indented below.
     pub fn field(&mut self, label: &str, text: &str) {
         self.keep(BODY_SIZE * LINE_SPACING * 3.0);
@@ -298,14 +321,17 @@ impl Typesetter {
             // The title may not run into the company name.
             let title_room = BODY_WIDTH - face.width(&heads.company, small.size) - 20.0;
             let title = fit(face, &heads.title, title_room, small.size);
-            draw_text(ops, face, self.font.clone(), MARGIN_LEFT, head_baseline, &title, small);
-            draw_text(ops, face, self.font.clone(), right(&heads.company), head_baseline, &heads.company, small);
-            ops.push(Op::SetOutlineThickness { pt: Pt(0.3) });
-            ops.push(Op::SetOutlineColor { col: grey(0.6) });
-            let y = head_baseline + 5.0;
-            ops.push(Op::DrawLine {
-                line: Line { points: vec![point(MARGIN_LEFT, y), point(PAGE_WIDTH - MARGIN_RIGHT, y)], is_closed: false },
-            });
+            // A letter has no running head: only its page numbers.
+            if !(heads.title.is_empty() && heads.company.is_empty()) {
+                draw_text(ops, face, self.font.clone(), MARGIN_LEFT, head_baseline, &title, small);
+                draw_text(ops, face, self.font.clone(), right(&heads.company), head_baseline, &heads.company, small);
+                ops.push(Op::SetOutlineThickness { pt: Pt(0.3) });
+                ops.push(Op::SetOutlineColor { col: grey(0.6) });
+                let y = head_baseline + 5.0;
+                ops.push(Op::DrawLine {
+                    line: Line { points: vec![point(MARGIN_LEFT, y), point(PAGE_WIDTH - MARGIN_RIGHT, y)], is_closed: false },
+                });
+            }
             draw_text(ops, face, self.font.clone(), MARGIN_LEFT, foot_baseline, &heads.date, small);
             draw_text(ops, face, self.font.clone(), right(&page_of), foot_baseline, &page_of, small);
         }

@@ -1,0 +1,13 @@
+-- Schema v8: letters the office edited before sending them (the notice to the people affected,
+-- the notice to the client), kept with the incident. The text Sonae composed from the record when
+-- the office started editing is kept beside the edit, so the app can tell when the facts have
+-- moved on since.
+CREATE TABLE letter (
+    incident_id INTEGER NOT NULL REFERENCES incident(id) ON DELETE CASCADE,
+    document TEXT NOT NULL,
+    text TEXT NOT NULL,
+    composed_from TEXT NOT NULL,
+    edited_at TEXT NOT NULL,
+    edited_by TEXT NOT NULL,
+    PRIMARY KEY (incident_id, document)
+) STRICT;
