@@ -77,6 +77,7 @@ error_codes! {
     NoInjectLeft => "no_inject_left",
     NotACompanyFile => "not_a_company_file",
     NotADraft => "not_a_draft",
+    NotDue => "not_due",
     NotAScenario => "not_a_scenario",
     NotATemplate => "not_a_template",
     NotFound => "not_found",

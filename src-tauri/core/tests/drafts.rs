@@ -255,6 +255,8 @@ fn gdpr_times_carry_their_zone_and_utc_and_only_an_eu_establishment_has_a_lead_a
             |facts| {
                 facts.personal_data.at_risk.subjects = 20;
                 facts.personal_data.at_risk.eu_subjects = 20;
+                // Logins that can pay: a likely high risk, so the people are told too (art. 34).
+                facts.personal_data.at_risk.financial_damage_risk = true;
             },
             stolen_laptop_details(&[DataItem::Email]),
         );

@@ -105,8 +105,14 @@ impl Form<'_> {
             Document::IpaDraft => form.ipa(),
             Document::JpcertDraft => form.jpcert(),
             Document::PoliceMemo => form.police(),
-            Document::GdprDraft => form.gdpr(),
-            Document::GdprSubjectNotice => form.gdpr_subject_notice(),
+            Document::GdprDraft => {
+                form.due_to(document, Authority::EuSupervisoryAuthority)?;
+                form.gdpr()
+            }
+            Document::GdprSubjectNotice => {
+                form.due_to(document, Authority::EuDataSubjects)?;
+                form.gdpr_subject_notice()
+            }
             _ => return Err(RenderError::NotADraft { document: document.name() }),
         })
     }
@@ -142,6 +148,19 @@ pub(super) struct Form<'a> {
 impl Form<'_> {
     pub(super) fn t(&self, key: &str) -> &'static str {
         self.context.text(key)
+    }
+
+    /// Refuses a draft to `authority` when the incident's current assessment owes it nothing: a
+    /// GDPR notice where the GDPR does not apply would tell an EU authority of a breach it has no
+    /// part in. The message is for the log and the command line, in English.
+    fn due_to(&self, document: Document, authority: Authority) -> Result<(), RenderError> {
+        match obligation(self.incident, authority) {
+            Some(o) if o.current => Ok(()),
+            _ => Err(RenderError::NotDue {
+                document: document.name(),
+                addressee: rules::authority_name(authority, crate::language::Language::En),
+            }),
+        }
     }
 
     fn field(&self, key: &str, value: impl Into<String>) -> Part {

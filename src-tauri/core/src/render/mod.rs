@@ -208,6 +208,8 @@ pub enum RenderError {
     NoExercise,
     #[error("{document} is not a submission draft; only drafts have a plain-text version")]
     NotADraft { document: &'static str },
+    #[error("{document}: the incident's assessment gives no duty to {addressee}, so there is nothing to draft (assess the facts again if they changed)")]
+    NotDue { document: &'static str, addressee: &'static str },
     #[error("{path}: already exists; choose another name or allow replacing it")]
     AlreadyExists { path: PathBuf },
     #[error("{path}: {source}")]
@@ -225,6 +227,7 @@ impl RenderError {
             RenderError::UnknownIncident { .. } => ErrorCode::UnknownIncident,
             RenderError::NoExercise => ErrorCode::NoExercise,
             RenderError::NotADraft { .. } => ErrorCode::NotADraft,
+            RenderError::NotDue { .. } => ErrorCode::NotDue,
             RenderError::AlreadyExists { .. } => ErrorCode::AlreadyExists,
             RenderError::Io { .. } => ErrorCode::Io,
             RenderError::Store(e) => e.code(),

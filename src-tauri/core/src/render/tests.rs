@@ -27,6 +27,23 @@ fn demo(language: Language) -> Demo {
     Demo { _dir: dir, file }
 }
 
+/// The demo's mis-sent customer list as if four of the customers lived in the EU, with their card
+/// numbers, and the GDPR applied (the demo company itself does not come under it): the case the
+/// GDPR drafts are written for.
+fn with_gdpr_case(demo: &mut Demo) {
+    let mut facts = crate::incident::read::incident_detail(demo.file.connection(), 1).unwrap().facts.unwrap();
+    facts.personal_data.at_risk.eu_subjects = 4;
+    facts.personal_data.at_risk.financial_damage_risk = true;
+    facts.organization.gdpr_applies = true;
+    let assessment = crate::rules::assess(&facts);
+    demo.file
+        .write(|tx| {
+            tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", (1, serde_json::to_string(&facts).unwrap()))?;
+            crate::incident::obligations::record_assessment(tx, 1, &assessment)
+        })
+        .unwrap();
+}
+
 fn options(language: Language, incident_id: Option<i64>) -> ExportOptions {
     ExportOptions {
         incident_id,
@@ -526,7 +543,8 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
 #[test]
 fn every_document_in_both_languages_reads_back_from_the_pdf() {
     for (code, language) in [("ja", Language::Ja), ("en", Language::En)] {
-        let demo = demo(language);
+        let mut demo = demo(language);
+        with_gdpr_case(&mut demo);
         let conn = demo.file.connection();
         for document in Document::ALL {
             let what = format!("{} ({code})", document.name());
@@ -698,7 +716,8 @@ fn ppc_draft_text_follows_rule_article_8_and_marks_unknowns() {
 
 #[test]
 fn gdpr_draft_is_in_english_whatever_the_language_asked() {
-    let demo = demo(Language::Ja);
+    let mut demo = demo(Language::Ja);
+    with_gdpr_case(&mut demo);
     let text = draft_text(demo.file.connection(), Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
     assert!(text.starts_with("Notification of a Personal Data Breach under GDPR Article 33"), "{text}");
     assert!(text.contains("Under investigation") && !text.contains("調査中"), "{text}");
@@ -1071,4 +1090,22 @@ fn the_insurer_hears_every_count_the_cause_and_the_first_response_apart_from_pre
     let police = draft_text(conn, Document::PoliceMemo, &options(Language::Ja, Some(5))).unwrap();
     let address = crate::company::company_profile(conn).unwrap().details.address;
     assert!(!address.is_empty() && police.contains(&address), "the police memo has no address:\n{police}");
+}
+
+#[test]
+fn no_gdpr_draft_is_written_where_the_gdpr_owes_nothing() {
+    let demo = demo(Language::Ja);
+    let conn = demo.file.connection();
+    let no_eu = crate::incident::read::list_incidents(conn)
+        .unwrap()
+        .into_iter()
+        .map(|i| crate::incident::read::incident_detail(conn, i.id).unwrap())
+        .find(|d| !d.obligations.iter().any(|o| o.authority == crate::rules::Authority::EuSupervisoryAuthority && o.current))
+        .expect("a demo incident without a GDPR duty");
+    for document in [Document::GdprDraft, Document::GdprSubjectNotice] {
+        let refused = draft_text(conn, document, &options(Language::Ja, Some(no_eu.id))).unwrap_err();
+        assert_eq!(refused.code(), "not_due", "{refused}");
+        assert!(refused.to_string().contains("no duty"), "{refused}");
+        assert_eq!(export(conn, document, &options(Language::Ja, Some(no_eu.id))).unwrap_err().code(), "not_due");
+    }
 }
