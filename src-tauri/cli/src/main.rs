@@ -117,8 +117,9 @@ enum Command {
         lang: Language,
     },
     /// Print a document as PDF: policy, bcp, contacts-card, readiness-summary, exercise-report,
-    /// incident-report, ppc-draft, ppc-my-number-draft, data-subject-notice, client-notice,
-    /// insurer-notice, ipa-draft, jpcert-draft, police-memo, gdpr-draft, gdpr-subject-notice.
+    /// jigyokei, incident-report, ppc-draft, ppc-my-number-draft, data-subject-notice,
+    /// client-notice, public-notice, insurer-notice, ipa-draft, jpcert-draft, police-memo,
+    /// gdpr-draft, gdpr-subject-notice.
     Export {
         file: PathBuf,
         /// Which document.

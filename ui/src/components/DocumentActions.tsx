@@ -25,6 +25,14 @@ export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
   jpcert: 'jpcert-draft',
 };
 
+/**
+ * Further documents an addressee's card offers: the notice to the people also exists as the
+ * public notice for the web site, for when they cannot be told one by one.
+ */
+export const ALSO_DRAFTED: Partial<Record<Authority, DocumentKind[]>> = {
+  data_subjects: ['public-notice'],
+};
+
 /** Drafts written in two stages, 速報 (preliminary) and 確報 (final); the others have one. */
 const STAGED: DocumentKind[] = ['ppc-draft', 'ppc-my-number-draft'];
 

@@ -13,7 +13,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 
 /** The documents that are letters to people outside the company, edited before they are sent. */
-export const LETTERS: DocumentKind[] = ['data-subject-notice', 'client-notice'];
+export const LETTERS: DocumentKind[] = ['data-subject-notice', 'client-notice', 'public-notice'];
 
 export function LetterEditor({
   document,

@@ -24,7 +24,7 @@ import { formatDue } from '../deadline';
 import { today } from '../datetime';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
-import { DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
+import { ALSO_DRAFTED, DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
 import { InquiryDeskNote } from './InquiryDeskNote';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
@@ -182,6 +182,9 @@ export function ObligationCard({
           {draft === 'data-subject-notice' && <InquiryDeskNote />}
           {draftStages(draft).map((stage) => (
             <DocumentActions key={stage} document={draft} incidentId={incidentId} stage={stage} withText />
+          ))}
+          {(ALSO_DRAFTED[obligation.authority] ?? []).map((document) => (
+            <DocumentActions key={document} document={document} incidentId={incidentId} withText />
           ))}
         </Stack>
       )}

@@ -119,7 +119,8 @@ fn is_heading(block: &str) -> bool {
 /// The letter of `document` (a notice to people or to the client) for the incident of `options`.
 pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
     with_form(conn, document, options, context, |form| match document {
-        Document::DataSubjectNotice => Ok(form.data_subject_notice()),
+        Document::DataSubjectNotice => Ok(form.data_subject_notice(Audience::Each)),
+        Document::PublicNotice => Ok(form.data_subject_notice(Audience::Public)),
         Document::ClientNotice => Ok(form.client_notice()),
         _ => Err(RenderError::NotADraft { document: document.name() }),
     })?
@@ -133,6 +134,15 @@ pub fn current(conn: &Connection, document: Document, options: &ExportOptions, c
         Some(edit) => Letter::from_text(&edit.text, context.text("letter.end"), &composed.note),
         None => composed,
     })
+}
+
+/// Who a notice to the people affected is written for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Audience {
+    /// Each person, by letter or e-mail.
+    Each,
+    /// Anyone, on the company's web page.
+    Public,
 }
 
 impl Form<'_> {
@@ -257,8 +267,11 @@ impl Form<'_> {
 
     /// 本人への通知 — the letter to each person whose data was affected (rule art. 10: what
     /// happened, the data, the cause, secondary damage, and what else they should know), with what
-    /// they can do and the inquiry desk.
-    pub(super) fn data_subject_notice(&self) -> Letter {
+    /// they can do and the inquiry desk; or, for the public, the same as the notice for the web
+    /// page that stands in for it when the people cannot be told one by one (公表, 通則編
+    /// 3-5-4-5), which says so and cannot do without the inquiry desk.
+    pub(super) fn data_subject_notice(&self, audience: Audience) -> Letter {
+        let public = audience == Audience::Public;
         let group = self.group();
         let whose = self.t(&format!("notice.whose.{group}"));
         let harm_phrase = harms(self.incident)
@@ -273,7 +286,10 @@ impl Form<'_> {
             .join(self.t("harm.joiner"));
         let items = &self.incident.details.data.own;
         let body = vec![
-            Part::Paragraph(self.fill("letter.opening", &[("whose", whose), ("harm", &harm_phrase)])),
+            Part::Paragraph(self.fill(
+                if public { "letter.public.opening" } else { "letter.opening" },
+                &[("whose", whose), ("harm", &harm_phrase)],
+            )),
             Part::Heading(self.t("letter.section.what").to_owned()),
             Part::Paragraph(self.what_happened(whose)),
             Part::Heading(self.t("letter.section.data").to_owned()),
@@ -284,7 +300,11 @@ impl Form<'_> {
             Part::Paragraph(self.t("letter.secondary").to_owned()),
             Part::Heading(self.t("letter.section.response").to_owned()),
             Part::Paragraph(self.response()),
-            Part::Heading(self.fill("letter.section.advice", &[("whose", whose)])),
+            Part::Heading(if public {
+                self.t("letter.public.section.advice").to_owned()
+            } else {
+                self.fill("letter.section.advice", &[("whose", whose)])
+            }),
             Part::Paragraph(self.advice(items)),
             Part::Heading(self.t("letter.section.inquiry").to_owned()),
             Part::Paragraph(self.inquiry_desk()),
@@ -294,10 +314,10 @@ impl Form<'_> {
             to: self.t(&format!("notice.to.{group}")).to_owned(),
             date: self.letter_date(),
             sender: self.sender(),
-            title: self.fill("notice.title", &[("harm", &harm_title)]),
+            title: self.fill(if public { "letter.public.title" } else { "notice.title" }, &[("harm", &harm_title)]),
             body,
             closing: self.t("letter.end").to_owned(),
-            note: self.t("letter.note").to_owned(),
+            note: self.t(if public { "letter.public.note" } else { "letter.note" }).to_owned(),
         }
     }
 

@@ -87,6 +87,9 @@ pub enum Document {
     JpcertDraft,
     /// 警察への相談メモ — a 5W1H summary to take to the cybercrime desk.
     PoliceMemo,
+    /// 公表 — the notice for the company's web page when the people cannot be told one by one
+    /// (通則編 3-5-4-5), with the inquiry desk.
+    PublicNotice,
     /// GDPR art. 33 notification to a supervisory authority (always in English).
     GdprDraft,
     /// GDPR art. 34 notice to the people in the EU/EEA affected (always in English).
@@ -94,7 +97,7 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 17] = [
+    pub const ALL: [Document; 18] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
@@ -106,6 +109,7 @@ impl Document {
         Document::PpcMyNumberDraft,
         Document::DataSubjectNotice,
         Document::ClientNotice,
+        Document::PublicNotice,
         Document::InsurerNotice,
         Document::IpaDraft,
         Document::JpcertDraft,
@@ -128,6 +132,7 @@ impl Document {
             Document::PpcMyNumberDraft => "ppc-my-number-draft",
             Document::DataSubjectNotice => "data-subject-notice",
             Document::ClientNotice => "client-notice",
+            Document::PublicNotice => "public-notice",
             Document::InsurerNotice => "insurer-notice",
             Document::IpaDraft => "ipa-draft",
             Document::JpcertDraft => "jpcert-draft",
@@ -158,7 +163,7 @@ impl Document {
     /// A letter to people outside the company, laid out and worded as a business letter (the
     /// drafts are forms to copy into an authority's format).
     pub fn is_letter(self) -> bool {
-        matches!(self, Document::DataSubjectNotice | Document::ClientNotice)
+        matches!(self, Document::DataSubjectNotice | Document::ClientNotice | Document::PublicNotice)
     }
 }
 
@@ -262,7 +267,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
             let incident = incident::read(conn, required_incident(document, options)?)?;
             Ok(documents::incident_report(&incident, &context))
         }
-        Document::DataSubjectNotice | Document::ClientNotice => {
+        Document::DataSubjectNotice | Document::ClientNotice | Document::PublicNotice => {
             Ok(documents::letter_pdf(&letters::current(conn, document, options, &context)?, &context))
         }
         Document::PpcDraft

@@ -418,6 +418,27 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "6. Publication",
             "APPI art. 26(1) proviso",
         ],
+        (PublicNotice, Language::Ja) => vec![
+            "お客様各位",
+            "株式会社さくら設計事務所",
+            "個人情報の漏えいに関するお知らせとお詫び",
+            "お一人おひとりにご連絡することが難しいため",
+            "1. 経緯",
+            "2. 対象となる情報",
+            "6. お心当たりのある方へのお願い",
+            "7. お問い合わせ窓口",
+            "お客様相談窓口",
+            "03-0000-1199",
+            "以上",
+        ],
+        (PublicNotice, Language::En) => vec![
+            "To our customers",
+            "Notice and apology: leak of personal information",
+            "As we cannot reach each person concerned individually",
+            "1. What happened",
+            "7. Where to ask",
+            "Customer Help Desk",
+        ],
         (InsurerNotice, Language::Ja) => vec![
             "サイバー保険 事故の連絡",
             "日の出損害保険株式会社",
@@ -926,9 +947,11 @@ fn the_letters_speak_politely_to_their_reader_without_staff_names_or_form_labels
         .collect();
     assert!(staff.len() >= 3, "the demo's call tree: {staff:?}");
     let incidents = crate::incident::read::list_incidents(conn).unwrap();
-    for (document, ids) in
-        [(Document::DataSubjectNotice, incidents.iter().map(|i| i.id).collect::<Vec<_>>()), (Document::ClientNotice, vec![5])]
-    {
+    for (document, ids) in [
+        (Document::DataSubjectNotice, incidents.iter().map(|i| i.id).collect::<Vec<_>>()),
+        (Document::ClientNotice, vec![5]),
+        (Document::PublicNotice, incidents.iter().map(|i| i.id).collect::<Vec<_>>()),
+    ] {
         for id in ids {
             let what = format!("{} of incident {id}", document.name());
             let detail = crate::incident::read::incident_detail(conn, id).unwrap();
