@@ -289,3 +289,47 @@ fn japanese_documents_write_era_dates_when_the_company_asks() {
     // Day 30 from 2026-11-28 is 2026-12-27, a Sunday; the deadline moves to Monday the 28th.
     assert!(report.contains("令和8年12月28日（法令上の期限）"), "{report}");
 }
+
+#[test]
+fn a_processor_that_has_not_told_its_client_reports_the_clients_data_itself() {
+    let mut office = Office::new(|_| {});
+    // Only a client's data: 480 of its customers' names and phone numbers, on a stolen laptop.
+    let details = ReportingDetails {
+        data: AffectedData {
+            client: DataItems { items: vec![DataItem::Name, DataItem::Phone], other: None },
+            whose: vec![DataSubjectGroup::Customers],
+            harm: vec![Harm::Leak],
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let id = office.incident(
+        CaseKind::LostDevice,
+        ("2026-11-24T10:00:00+09:00", None),
+        |facts| {
+            facts.crime_suspected = true;
+            facts.personal_data.at_risk = sonae_core::rules::DataAtRisk { involved: Some(false), ..Default::default() };
+            facts.entrusted_data = Some(sonae_core::rules::EntrustedData {
+                at_risk: sonae_core::rules::DataAtRisk { subjects: 480, ..Default::default() },
+                client_notified: false,
+            });
+        },
+        details,
+    );
+    // Known on Tuesday 11-24: the client notice's target is day 5 (11-28); the final report day 60
+    // (theft: item 3) is Friday 2027-01-22.
+    let preliminary = office.text(Document::PpcDraft, id, ReportStage::Preliminary);
+    for expected in ["委託先である当社が報告します", "2026年11月28日（目安", "施行規則第7条第3号", "氏名、電話番号", "480人"]
+    {
+        assert!(preliminary.contains(expected), "{expected:?} missing from:\n{preliminary}");
+    }
+    assert!(!preliminary.contains("報告義務の判定に至っていません"), "{preliminary}");
+    let final_report = office.text(Document::PpcDraft, id, ReportStage::Final);
+    assert!(final_report.contains("2027年1月22日（法令上の期限）"), "{final_report}");
+    // The same date as the client card and the client letter give.
+    let detail = incident::read::incident_detail(office.file.connection(), id).unwrap();
+    let card = detail.obligations.iter().find(|o| o.authority == sonae_core::rules::Authority::Client).unwrap();
+    assert_eq!(card.own_report_due, NaiveDate::from_ymd_opt(2027, 1, 22));
+    let letter = office.text(Document::ClientNotice, id, ReportStage::Preliminary);
+    assert!(letter.contains("2027年1月22日"), "{letter}");
+}

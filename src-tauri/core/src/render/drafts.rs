@@ -326,10 +326,23 @@ impl Form<'_> {
             Report::MyNumber => ("ppc.my_number.title", my_number),
         };
         let title = words.fill(title_key, &[("stage", self.t(stage_key))]);
-        let due = match this.and_then(|o| o.deadlines.iter().find(|d| d.stage == rule_stage)) {
-            Some(deadline) => {
+        // A client's data whose client has not been told yet: the report is the company's own
+        // until then (docs/rules.md §7.2), with the client notice's target and the final date the
+        // card gives.
+        let for_client = obligation(self.incident, Authority::Client)
+            .filter(|o| report == Report::Appi && this.is_none() && o.current && o.own_report_due.is_some());
+        let target = |o: &ObligationRecord| o.deadlines.iter().find(|d| d.stage == rule_stage).map(|d| d.due_by);
+        let own_final = for_client.and_then(|o| o.own_report_due).map(rules::DueBy::Date);
+        let due = match (this.and_then(target), for_client) {
+            (Some(due), _) => Some(due),
+            (None, Some(client)) if rule_stage == Stage::Preliminary => target(client),
+            (None, Some(_)) => own_final,
+            (None, None) => None,
+        };
+        let due = match due {
+            Some(due) => {
                 let key = if rule_stage == Stage::Preliminary { "ppc.due_target" } else { "ppc.due_legal" };
-                words.fill(key, &[("date", &due_by(self.context, deadline.due_by))])
+                words.fill(key, &[("date", &due_by(self.context, due))])
             }
             None if report == Report::Appi && fsa.is_some() => self.t("ppc.due_fsa").to_owned(),
             None => self.t("ppc.no_obligation").to_owned(),
@@ -347,6 +360,9 @@ impl Form<'_> {
         }
         parts
             .push(self.field("ppc.basis", self.t(if report == Report::Appi { "ppc.basis_appi" } else { "ppc.basis_my_number" })));
+        if for_client.is_some() {
+            parts.push(self.field("ppc.processor", self.t("ppc.processor_text")));
+        }
         if report == Report::Appi && my_number.is_some() {
             parts.push(self.field("ppc.my_number_form", self.t("ppc.use_my_number_form")));
         }
@@ -383,17 +399,20 @@ impl Form<'_> {
         parts.push(Part::Heading(self.t(if report == Report::Appi { "ppc.items" } else { "ppc.my_number.items" }).to_owned()));
         let mut overview = self.summary();
         overview.push('\n');
-        overview.push_str(&words.fill("summary.triggers", &[("triggers", &self.triggers(this.or(appi).or(my_number)))]));
+        overview.push_str(
+            &words.fill("summary.triggers", &[("triggers", &self.triggers(this.or(appi).or(my_number).or(for_client)))]),
+        );
+        let (items, people) = match (for_client, self.incident.facts.as_ref().and_then(|f| f.entrusted_data.as_ref())) {
+            (Some(_), Some(entrusted)) if !self.own_data_affected() => (
+                super::incident::items_of(self.context, &self.incident.details.data.client, Some(&entrusted.at_risk)),
+                super::incident::count_of(self.context, &entrusted.at_risk),
+            ),
+            _ => (data_items(self.context, self.incident), subjects(self.context, self.incident)),
+        };
         parts.extend([
             self.field("ppc.item1", overview),
-            self.field(
-                if report == Report::Appi { "ppc.item2" } else { "ppc.my_number.item2" },
-                data_items(self.context, self.incident),
-            ),
-            self.field(
-                if report == Report::Appi { "ppc.item3" } else { "ppc.my_number.item3" },
-                subjects(self.context, self.incident),
-            ),
+            self.field(if report == Report::Appi { "ppc.item2" } else { "ppc.my_number.item2" }, items),
+            self.field(if report == Report::Appi { "ppc.item3" } else { "ppc.my_number.item3" }, people),
             self.field("ppc.item4", self.known(&recovery.cause)),
             self.field("ppc.item5", self.known(&recovery.secondary_damage)),
             self.field("ppc.item6", self.known(&recovery.subject_response)),
@@ -417,6 +436,14 @@ impl Form<'_> {
             }
             None => self.t("ppc.preliminary_not_sent").to_owned(),
         }
+    }
+
+    /// Whether the company's own data is among what was hit (else only a client's is).
+    fn own_data_affected(&self) -> bool {
+        self.incident.facts.as_ref().is_some_and(|f| {
+            let own = &f.personal_data.at_risk;
+            own.involved == Some(true) || own.subjects > 0 || own.subjects_max.is_some()
+        })
     }
 
     /// マイナンバーの有無, as the form asks first.
