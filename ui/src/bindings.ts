@@ -1119,7 +1119,7 @@ targets_links_dropped: number,
  */
 exercises_unlinked: number, };
 
-export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "jigyokei" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "jpcert-draft" | "police-memo" | "public-notice" | "gdpr-draft" | "gdpr-subject-notice";
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "jigyokei" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "ipa-access-draft" | "jpcert-draft" | "police-memo" | "public-notice" | "gdpr-draft" | "gdpr-subject-notice";
 
 export type ReportStage = "preliminary" | "final";
 

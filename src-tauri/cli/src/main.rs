@@ -118,8 +118,8 @@ enum Command {
     },
     /// Print a document as PDF: policy, bcp, contacts-card, readiness-summary, exercise-report,
     /// jigyokei, incident-report, ppc-draft, ppc-my-number-draft, data-subject-notice,
-    /// client-notice, public-notice, insurer-notice, ipa-draft, jpcert-draft, police-memo,
-    /// gdpr-draft, gdpr-subject-notice.
+    /// client-notice, public-notice, insurer-notice, ipa-draft, ipa-access-draft, jpcert-draft,
+    /// police-memo, gdpr-draft, gdpr-subject-notice.
     Export {
         file: PathBuf,
         /// Which document.

@@ -21,7 +21,7 @@ export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
   fsa: 'ppc-draft',
   police: 'police-memo',
   ipa_malware: 'ipa-draft',
-  ipa_unauthorized_access: 'ipa-draft',
+  ipa_unauthorized_access: 'ipa-access-draft',
   jpcert: 'jpcert-draft',
 };
 

@@ -102,7 +102,8 @@ impl Form<'_> {
             Document::PpcDraft => form.ppc(stage, Report::Appi),
             Document::PpcMyNumberDraft => form.ppc(stage, Report::MyNumber),
             Document::InsurerNotice => form.insurer_notice(),
-            Document::IpaDraft => form.ipa(),
+            Document::IpaDraft if form.is_malware() => form.ipa_malware(),
+            Document::IpaDraft | Document::IpaAccessDraft => form.ipa_access(),
             Document::JpcertDraft => form.jpcert(),
             Document::PoliceMemo => form.police(),
             Document::GdprDraft => {
@@ -640,12 +641,12 @@ impl Form<'_> {
         self.known(if route.trim().is_empty() { &self.incident.recovery.cause } else { route })
     }
 
-    /// IPA コンピュータウイルス届出, or 不正アクセス届出 when no malware is involved.
-    fn ipa(&self) -> Draft {
+    /// IPA コンピュータウイルス届出.
+    fn ipa_malware(&self) -> Draft {
         let recovery = &self.incident.recovery;
         let unknown = self.t("unknown");
         let mut parts = self.reporter_parts();
-        if self.is_malware() {
+        {
             parts.push(Part::Heading(self.t("ipa.malware.details").to_owned()));
             let found_or_infected = if self.incident.stage == IncidentStage::Incident { "ipa.infected" } else { "ipa.found" };
             let details = &self.incident.details;
@@ -664,8 +665,16 @@ impl Form<'_> {
                 self.field("ipa.damage", self.known(&recovery.secondary_damage)),
                 self.field("ipa.measures", self.measures()),
             ]);
-            return self.draft(self.t("ipa.malware.title").to_owned(), parts);
         }
+        self.draft(self.t("ipa.malware.title").to_owned(), parts)
+    }
+
+    /// IPA 不正アクセス届出 — also where malware such as ransomware got in, so that both IPA
+    /// reports can be made where both apply.
+    fn ipa_access(&self) -> Draft {
+        let recovery = &self.incident.recovery;
+        let unknown = self.t("unknown");
+        let mut parts = self.reporter_parts();
         parts.push(Part::Heading(self.t("ipa.access.details").to_owned()));
         parts.extend([
             self.field("ipa.access.occurred_at", self.occurred_at()),

@@ -81,8 +81,10 @@ pub enum Document {
     ClientNotice,
     /// 保険会社への事故の連絡 — the notice to the cyber insurer.
     InsurerNotice,
-    /// IPA コンピュータウイルス届出 / 不正アクセス届出 の下書き.
+    /// IPA コンピュータウイルス届出 の下書き, or 不正アクセス届出 when no malware is involved.
     IpaDraft,
+    /// IPA 不正アクセス届出 の下書き, for an incident that calls for both IPA reports (ransomware).
+    IpaAccessDraft,
     /// JPCERT/CC インシデント報告 の下書き.
     JpcertDraft,
     /// 警察への相談メモ — a 5W1H summary to take to the cybercrime desk.
@@ -97,7 +99,7 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 18] = [
+    pub const ALL: [Document; 19] = [
         Document::Policy,
         Document::Bcp,
         Document::ContactsCard,
@@ -112,6 +114,7 @@ impl Document {
         Document::PublicNotice,
         Document::InsurerNotice,
         Document::IpaDraft,
+        Document::IpaAccessDraft,
         Document::JpcertDraft,
         Document::PoliceMemo,
         Document::GdprDraft,
@@ -135,6 +138,7 @@ impl Document {
             Document::PublicNotice => "public-notice",
             Document::InsurerNotice => "insurer-notice",
             Document::IpaDraft => "ipa-draft",
+            Document::IpaAccessDraft => "ipa-access-draft",
             Document::JpcertDraft => "jpcert-draft",
             Document::PoliceMemo => "police-memo",
             Document::GdprDraft => "gdpr-draft",
@@ -274,6 +278,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
         | Document::PpcMyNumberDraft
         | Document::InsurerNotice
         | Document::IpaDraft
+        | Document::IpaAccessDraft
         | Document::JpcertDraft
         | Document::PoliceMemo
         | Document::GdprDraft

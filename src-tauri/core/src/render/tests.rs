@@ -478,6 +478,21 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "取引先を名乗るメールの添付文書",
             "被害の状況",
         ],
+        (IpaAccessDraft, Language::Ja) => vec![
+            "不正アクセス届出（下書き）",
+            "株式会社さくら設計事務所",
+            "発生日時",
+            "発見日時",
+            "2026年11月19日 09:15",
+            "対象となったシステム",
+        ],
+        (IpaAccessDraft, Language::En) => vec![
+            "Unauthorized Access Report to IPA (draft)",
+            "Sakura Design Office Co., Ltd.",
+            "When it was found",
+            "19 November 2026, 09:15",
+            "System concerned",
+        ],
         (IpaDraft, Language::En) => vec![
             "Computer Virus Report to IPA",
             "Reporter",
@@ -572,7 +587,7 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
             // The demo's incidents: 1 the mis-sent customer list, 2 the malware infection (IPA, the
             // insurer), 4 the lost My Numbers, 5 the client's booking site.
             let incident = document.needs_incident().then_some(match document {
-                Document::IpaDraft | Document::InsurerNotice => 2,
+                Document::IpaDraft | Document::IpaAccessDraft | Document::InsurerNotice => 2,
                 Document::PpcMyNumberDraft => 4,
                 Document::ClientNotice => 5,
                 _ => 1,
