@@ -671,7 +671,12 @@ harm: Array<Harm>,
 /**
  * The IPA form's details, asked when malware is involved; empty prints as 調査中.
  */
-malwareName: string, howFound: string, infectionRoute: string, };
+malwareName: string, howFound: string, infectionRoute: string, 
+/**
+ * The IPA and JPCERT/CC forms' technical details; a draft saved before they were asked
+ * reads them empty.
+ */
+technical: TechnicalDetails, };
 
 export type StepDraft = { "step": "what_happened", "fields": WhatHappenedDraft } | { "step": "severity", "fields": SeverityDraft } | { "step": "reporting", "fields": ReportingAnswers } | { "step": "recovery", "fields": Recovery };
 
@@ -775,7 +780,37 @@ how_found: string,
 /**
  * The presumed route of infection or entry (IPA form).
  */
-infection_route: string, };
+infection_route: string, 
+/**
+ * What the IPA and JPCERT/CC forms ask about the machines and the attack.
+ */
+technical: TechnicalDetails, };
+
+export type TechnicalDetails = { 
+/**
+ * The operating systems of the machines hit, with versions (IPA: 環境).
+ */
+os: string, 
+/**
+ * The systems, servers or services affected.
+ */
+systems: string, 
+/**
+ * How many PCs were hit, when known.
+ */
+pc_count: number | null, 
+/**
+ * 都道府県 where it happened; the company's own when empty.
+ */
+prefecture: string, 
+/**
+ * IP addresses, host or domain names seen in the attack (JPCERT/CC).
+ */
+addresses_seen: string, 
+/**
+ * Times from the logs, with their time zone (JPCERT/CC).
+ */
+log_times: string, };
 
 export type ChangeAction = "create" | "update" | "delete";
 

@@ -116,6 +116,7 @@ pub fn typescript() -> String {
         affected_data::Harm::decl(&cfg),
         affected_data::AffectedData::decl(&cfg),
         affected_data::ReportingDetails::decl(&cfg),
+        affected_data::TechnicalDetails::decl(&cfg),
         store::history::ChangeAction::decl(&cfg),
         store::history::ChangeRecord::decl(&cfg),
         contacts::ContactKind::decl(&cfg),

@@ -333,3 +333,37 @@ fn a_processor_that_has_not_told_its_client_reports_the_clients_data_itself() {
     let letter = office.text(Document::ClientNotice, id, ReportStage::Preliminary);
     assert!(letter.contains("2027年1月22日"), "{letter}");
 }
+
+#[test]
+fn the_ipa_and_jpcert_drafts_carry_the_technical_facts_typed_and_not_the_internal_diary() {
+    let mut office = Office::new(|profile| profile.prefecture = "東京都".into());
+    let details = ReportingDetails {
+        technical: sonae_core::incident::affected_data::TechnicalDetails {
+            os: "Windows Server 2019".into(),
+            systems: "ファイルサーバー1台".into(),
+            pc_count: Some(3),
+            prefecture: String::new(),
+            addresses_seen: "203.0.113.45".into(),
+            log_times: "2026-11-19 08:57 JST 不審なログイン".into(),
+        },
+        ..Default::default()
+    };
+    let id = office.incident(CaseKind::Ransomware, ("2026-11-19T09:15:00+09:00", None), |_| {}, details);
+    let malware = office.text(Document::IpaDraft, id, ReportStage::Preliminary);
+    for expected in ["コンピュータウイルス届出", "3台", "東京都", "ファイルサーバー1台", "Windows Server 2019"]
+    {
+        assert!(malware.contains(expected), "{expected:?} missing from:\n{malware}");
+    }
+    let access = office.text(Document::IpaAccessDraft, id, ReportStage::Preliminary);
+    assert!(access.contains("不正アクセス届出") && access.contains("ファイルサーバー1台"), "{access}");
+    let jpcert = office.text(Document::JpcertDraft, id, ReportStage::Preliminary);
+    for expected in ["203.0.113.45", "2026-11-19 08:57 JST 不審なログイン", "Windows Server 2019"] {
+        assert!(jpcert.contains(expected), "{expected:?} missing from:\n{jpcert}");
+    }
+    // The timeline (who did what, when, inside the company) is not sent to JPCERT/CC.
+    let detail = incident::read::incident_detail(office.file.connection(), id).unwrap();
+    for entry in &detail.timeline {
+        assert!(!jpcert.contains(entry.message.as_str()), "the internal diary reached JPCERT/CC: {}", entry.message);
+    }
+    assert_eq!(detail.details.technical.pc_count, Some(3), "the details are kept");
+}

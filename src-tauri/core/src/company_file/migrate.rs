@@ -47,7 +47,7 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("migrations/0005_exercises.sql"), after: None },
     Migration { version: 6, sql: include_str!("migrations/0006_jigyokei.sql"), after: None },
     Migration { version: 7, sql: include_str!("migrations/0007_contact_department.sql"), after: None },
-    Migration { version: 8, sql: include_str!("migrations/0008_letters.sql"), after: None },
+    Migration { version: 8, sql: include_str!("migrations/0008_letters_and_technical_details.sql"), after: None },
 ];
 
 /// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these

@@ -179,6 +179,28 @@ pub struct ReportingDetails {
     pub how_found: String,
     /// The presumed route of infection or entry (IPA form).
     pub infection_route: String,
+    /// What the IPA and JPCERT/CC forms ask about the machines and the attack.
+    pub technical: TechnicalDetails,
+}
+
+/// What the IPA and JPCERT/CC forms ask about the machines and the attack, as far as the office
+/// can tell: typed on the reporting step when malware or unauthorized access is involved; what is
+/// left empty prints 調査中.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct TechnicalDetails {
+    /// The operating systems of the machines hit, with versions (IPA: 環境).
+    pub os: String,
+    /// The systems, servers or services affected.
+    pub systems: String,
+    /// How many PCs were hit, when known.
+    pub pc_count: Option<u32>,
+    /// 都道府県 where it happened; the company's own when empty.
+    pub prefecture: String,
+    /// IP addresses, host or domain names seen in the attack (JPCERT/CC).
+    pub addresses_seen: String,
+    /// Times from the logs, with their time zone (JPCERT/CC).
+    pub log_times: String,
 }
 
 #[cfg(test)]

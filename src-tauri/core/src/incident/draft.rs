@@ -118,6 +118,10 @@ pub struct ReportingAnswers {
     pub how_found: String,
     #[serde(rename = "infectionRoute")]
     pub infection_route: String,
+    /// The IPA and JPCERT/CC forms' technical details; a draft saved before they were asked
+    /// reads them empty.
+    #[serde(default)]
+    pub technical: crate::incident::affected_data::TechnicalDetails,
 }
 
 /// One step's draft, as the window sends it.

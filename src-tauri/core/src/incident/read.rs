@@ -76,7 +76,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
             "SELECT id, title, case_key, discovered_at, discovered_by, description, stage, category_key, level,
                     level_override_reason, status, wizard_step, wizard_draft, facts, cause, secondary_damage,
                     subject_response, publication, measures_taken, measures_planned, lessons, closed_at, created_at,
-                    occurred_at, affected_data, malware_name, how_found, infection_route
+                    occurred_at, affected_data, malware_name, how_found, infection_route, technical
                FROM incident WHERE id = ?1",
             [id],
             |r| {
@@ -104,6 +104,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                         malware_name: r.get(25)?,
                         how_found: r.get(26)?,
                         infection_route: r.get(27)?,
+                        technical: serde_json::from_str(&r.get::<_, String>(28)?).unwrap_or_default(),
                     },
                     recovery: Recovery {
                         cause: r.get(14)?,

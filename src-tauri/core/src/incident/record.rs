@@ -345,8 +345,16 @@ pub fn record_facts(
     let assessment = store_facts_and_assess(tx, incident_id, facts)?;
     let data_json = serde_json::to_string(&details.data).map_err(|e| StoreError::Invalid(e.to_string()))?;
     tx.execute(
-        "UPDATE incident SET affected_data = ?2, malware_name = ?3, how_found = ?4, infection_route = ?5 WHERE id = ?1",
-        params![incident_id, data_json, details.malware_name.trim(), details.how_found.trim(), details.infection_route.trim()],
+        "UPDATE incident SET affected_data = ?2, malware_name = ?3, how_found = ?4, infection_route = ?5, technical = ?6
+          WHERE id = ?1",
+        params![
+            incident_id,
+            data_json,
+            details.malware_name.trim(),
+            details.how_found.trim(),
+            details.infection_route.trim(),
+            serde_json::to_string(&details.technical).map_err(|e| StoreError::Invalid(e.to_string()))?
+        ],
     )?;
     let language = crate::store::file_language(tx)?;
     let message = assessment_message(language, if revised { "facts_revised" } else { "facts" }, &assessment);

@@ -641,10 +641,24 @@ impl Form<'_> {
         self.known(if route.trim().is_empty() { &self.incident.recovery.cause } else { route })
     }
 
+    /// 都道府県 where it happened: as typed, else the company's own, else 調査中.
+    fn prefecture(&self) -> String {
+        let typed = self.incident.details.technical.prefecture.trim();
+        let prefecture = if typed.is_empty() { self.context.company.prefecture.trim() } else { typed };
+        self.known(prefecture)
+    }
+
+    /// How many PCs were hit, or 調査中.
+    fn pc_count(&self) -> String {
+        match self.incident.details.technical.pc_count {
+            Some(count) => self.context.words().fill("ipa.pcs", &[("count", &count.to_string())]),
+            None => self.t("unknown").to_owned(),
+        }
+    }
+
     /// IPA コンピュータウイルス届出.
     fn ipa_malware(&self) -> Draft {
         let recovery = &self.incident.recovery;
-        let unknown = self.t("unknown");
         let mut parts = self.reporter_parts();
         {
             parts.push(Part::Heading(self.t("ipa.malware.details").to_owned()));
@@ -655,10 +669,13 @@ impl Form<'_> {
                 self.field("ipa.malware_name", self.known(&details.malware_name)),
                 self.field(
                     "ipa.date_and_count",
-                    self.context.words().fill("ipa.date_and_count_text", &[("when", &self.discovered_at()), ("count", unknown)]),
+                    self.context
+                        .words()
+                        .fill("ipa.date_and_count_text", &[("when", &self.discovered_at()), ("count", &self.pc_count())]),
                 ),
-                self.field("ipa.where_found", self.known(&self.incident.discovered_by)),
-                self.field("ipa.environment", unknown),
+                self.field("ipa.prefecture", self.prefecture()),
+                self.field("ipa.where_found", self.known(&self.incident.details.technical.systems)),
+                self.field("ipa.environment", self.known(&self.incident.details.technical.os)),
                 self.field("ipa.how_found", self.known(&details.how_found)),
                 self.field("ipa.route", self.route()),
                 self.field("ipa.description", self.known(&self.incident.description)),
@@ -673,14 +690,15 @@ impl Form<'_> {
     /// reports can be made where both apply.
     fn ipa_access(&self) -> Draft {
         let recovery = &self.incident.recovery;
-        let unknown = self.t("unknown");
         let mut parts = self.reporter_parts();
         parts.push(Part::Heading(self.t("ipa.access.details").to_owned()));
         parts.extend([
             self.field("ipa.access.occurred_at", self.occurred_at()),
             self.field("ipa.access.when", self.discovered_at()),
             self.field("ipa.access.what", self.known(&self.incident.description)),
-            self.field("ipa.access.system", unknown),
+            self.field("ipa.prefecture", self.prefecture()),
+            self.field("ipa.access.system", self.known(&self.incident.details.technical.systems)),
+            self.field("ipa.environment", self.known(&self.incident.details.technical.os)),
             self.field("ipa.how_found", self.known(&self.incident.details.how_found)),
             self.field("ipa.route", self.route()),
             self.field("ipa.damage", self.known(&recovery.secondary_damage)),
@@ -693,20 +711,16 @@ impl Form<'_> {
     fn jpcert(&self) -> Draft {
         let unknown = self.t("unknown");
         let offset = self.incident.discovered_at.format("UTC%:z").to_string();
-        let logs = if self.incident.timeline.is_empty() {
-            unknown.to_owned()
-        } else {
-            self.incident.timeline.iter().map(|e| format!("{} {}", e.at.to_rfc3339(), e.message)).collect::<Vec<_>>().join("\n")
-        };
+        let technical = &self.incident.details.technical;
         let mut parts = self.reporter_parts();
         parts.push(Part::Heading(self.t("jpcert.details").to_owned()));
         parts.extend([
             self.field("jpcert.purpose", self.t("jpcert.purpose_text")),
-            self.field("jpcert.source", unknown),
+            self.field("jpcert.source", self.known(&technical.addresses_seen)),
             self.field("jpcert.description", self.known(&self.incident.description)),
-            self.field("jpcert.system", unknown),
+            self.field("jpcert.system", self.known(&technical.systems)),
             self.field("jpcert.protocol", unknown),
-            self.field("jpcert.software", unknown),
+            self.field("jpcert.software", self.known(&technical.os)),
             self.field(
                 "jpcert.time",
                 self.context.words().fill(
@@ -714,7 +728,8 @@ impl Form<'_> {
                     &[("occurred", &self.occurred_at()), ("when", &self.discovered_at()), ("zone", &offset)],
                 ),
             ),
-            self.field("jpcert.logs", logs),
+            // Technical facts from the logs; the company's own response diary stays internal.
+            self.field("jpcert.logs", self.known(&technical.log_times)),
         ]);
         self.draft(self.t("jpcert.title").to_owned(), parts)
     }

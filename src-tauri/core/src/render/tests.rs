@@ -511,7 +511,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "発生日時とタイムゾーン",
             "UTC+09:00",
             "日時つきの記録",
-            "2026-07-07T16:42",
+            "調査中",
         ],
         (JpcertDraft, Language::En) => vec![
             "Incident Report to JPCERT/CC",
@@ -522,7 +522,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "Time and time zone",
             "UTC+09:00",
             "Timestamped records",
-            "2026-07-07T16:42",
+            "Under investigation",
         ],
         (PoliceMemo, Language::Ja) => vec![
             "警察への相談メモ",

@@ -312,9 +312,18 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         let details = &incident.details;
         let data = serde_json::to_string(&details.data).map_err(|e| StoreError::Invalid(e.to_string()))?;
         tx.execute(
-            "UPDATE incident SET occurred_at = ?2, affected_data = ?3, malware_name = ?4, how_found = ?5, infection_route = ?6
+            "UPDATE incident SET occurred_at = ?2, affected_data = ?3, malware_name = ?4, how_found = ?5, infection_route = ?6,
+                    technical = ?7
               WHERE id = ?1",
-            params![incident_id, incident.occurred_at, data, details.malware_name, details.how_found, details.infection_route],
+            params![
+                incident_id,
+                incident.occurred_at,
+                data,
+                details.malware_name,
+                details.how_found,
+                details.infection_route,
+                serde_json::to_string(&details.technical).map_err(|e| StoreError::Invalid(e.to_string()))?
+            ],
         )?;
         for entry in &incident.timeline {
             tx.execute(

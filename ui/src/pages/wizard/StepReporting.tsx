@@ -12,6 +12,7 @@ import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './StepActions';
 import { DataQuestions } from './DataQuestions';
 import { IpaQuestions } from './IpaQuestions';
+import { TechnicalQuestions } from './TechnicalQuestions';
 import { WhoseDataQuestions } from './WhoseDataQuestions';
 import {
   answersFromFacts,
@@ -21,6 +22,7 @@ import {
   detailsFromAnswers,
   factsFromAnswers,
   malwareInvolved,
+  technicalAsked,
   type DataAnswers,
   type Ownership,
   type ReportingAnswers,
@@ -115,6 +117,9 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         />
       )}
       {malwareInvolved(answers) && <IpaQuestions answers={answers} onChange={change} />}
+      {technicalAsked(answers) && (
+        <TechnicalQuestions value={answers.technical} onChange={(technical) => change({ technical })} />
+      )}
       <Checkbox
         size="md"
         fw={600}

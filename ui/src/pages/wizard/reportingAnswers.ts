@@ -21,6 +21,7 @@ import type {
   Ownership,
   ReportingAnswers,
   ReportingDetails,
+  TechnicalDetails,
 } from '../../bindings';
 
 /** The data items in the order the checklist shows them. */
@@ -69,12 +70,23 @@ export const EMPTY_DATA: DataAnswers = {
 
 const NO_ITEMS: DataItems = { items: [], other: null };
 
+/** The IPA and JPCERT/CC forms' technical details before anything is typed. */
+export const NO_TECHNICAL: TechnicalDetails = {
+  os: '',
+  systems: '',
+  pc_count: null,
+  prefecture: '',
+  addresses_seen: '',
+  log_times: '',
+};
+
 /** What an incident records beside the facts before anything is said. */
 export const NO_DETAILS: ReportingDetails = {
   data: { own: NO_ITEMS, client: NO_ITEMS, whose: [], harm: [] },
   malware_name: '',
   how_found: '',
   infection_route: '',
+  technical: NO_TECHNICAL,
 };
 
 /** The members of `list` in the order of `order`, each once. */
@@ -166,6 +178,7 @@ export function answersFromFacts(facts: Facts, details: ReportingDetails): Repor
     malwareName: details.malware_name,
     howFound: details.how_found,
     infectionRoute: details.infection_route,
+    technical: details.technical ?? NO_TECHNICAL,
   };
 }
 
@@ -183,6 +196,11 @@ export function dataShown(answers: ReportingAnswers): { own: boolean; client: bo
     own: answers.personal && answers.ownership !== 'all_entrusted',
     client: answers.personal && answers.ownership !== 'own',
   };
+}
+
+/** Whether the IPA and JPCERT/CC forms' technical details are asked: malware or an intrusion. */
+export function technicalAsked(answers: ReportingAnswers): boolean {
+  return malwareInvolved(answers) || answers.unauthorized_access;
 }
 
 /** Whether the IPA form's details are asked: malware was ticked, or it is the category. */
@@ -286,6 +304,7 @@ export function detailsFromAnswers(answers: ReportingAnswers): ReportingDetails 
     malware_name: malware ? answers.malwareName : '',
     how_found: malware ? answers.howFound : '',
     infection_route: malware ? answers.infectionRoute : '',
+    technical: technicalAsked(answers) ? answers.technical : NO_TECHNICAL,
   };
 }
 
