@@ -15,6 +15,17 @@ use sonae_core::render::{export, Document, ExportOptions, ReportStage};
 /// procedure steps added until the policy holds 300.
 fn company(dir: &std::path::Path, large: bool) -> CompanyFile {
     let mut file = CompanyFile::create_demo(&dir.join(if large { "large.sonae" } else { "demo.sonae" }), Language::Ja).unwrap();
+    // The GDPR drafts need a GDPR duty, which the sample company has not: four of the customers on
+    // the mis-sent list live in the EU, with card numbers, and the GDPR applies.
+    let mut facts = sonae_core::incident::read::incident_detail(file.connection(), 1).unwrap().facts.unwrap();
+    facts.personal_data.at_risk.eu_subjects = 4;
+    facts.personal_data.at_risk.financial_damage_risk = true;
+    facts.organization.gdpr_applies = true;
+    file.write(|tx| {
+        tx.execute("UPDATE incident SET facts = ?2 WHERE id = ?1", params![1, serde_json::to_string(&facts).unwrap()])?;
+        sonae_core::incident::obligations::record_assessment(tx, 1, &sonae_core::rules::assess(&facts))
+    })
+    .unwrap();
     if large {
         file.write(|tx| {
             for i in 0..2_000 {
@@ -54,7 +65,7 @@ fn exports(c: &mut Criterion) {
         for &document in documents {
             // The demo incident each draft is written for (see the render tests).
             let incident = document.needs_incident().then_some(match document {
-                Document::IpaDraft | Document::InsurerNotice => 2,
+                Document::IpaDraft | Document::IpaAccessDraft | Document::InsurerNotice => 2,
                 Document::PpcMyNumberDraft => 4,
                 Document::ClientNotice => 5,
                 _ => 1,

@@ -620,11 +620,14 @@ impl Form<'_> {
         let own = super::incident::count_of(self.context, &facts.personal_data.at_risk);
         let words = self.context.words();
         match &facts.entrusted_data {
-            Some(client) => [
-                words.fill("count.own", &[("count", &own)]),
-                words.fill("count.client", &[("count", &super::incident::count_of(self.context, &client.at_risk))]),
-            ]
-            .join("\n"),
+            Some(client) => {
+                let clients = words.fill("count.client", &[("count", &super::incident::count_of(self.context, &client.at_risk))]);
+                if self.own_data_affected() {
+                    [words.fill("count.own", &[("count", &own)]), clients].join("\n")
+                } else {
+                    clients
+                }
+            }
             None => own,
         }
     }

@@ -1113,16 +1113,11 @@ fn the_insurer_hears_every_count_the_cause_and_the_first_response_apart_from_pre
     let text = draft_text(conn, Document::InsurerNotice, &options(Language::Ja, Some(5))).unwrap();
     assert_in_order(
         &text,
-        &[
-            "契約者の所在地",
-            "自社の個人データ",
-            "委託元から預かった個人データ：64人",
-            "● 原因",
-            "● 実施した初動対応",
-            "● 今後の再発防止策",
-        ],
+        &["契約者の所在地", "委託元から預かった個人データ：64人", "● 原因", "● 実施した初動対応", "● 今後の再発防止策"],
         "insurer",
     );
+    // Only the client's data was hit: no count of the company's own is made up.
+    assert!(!text.contains("自社の個人データ"), "{text}");
     let others = text.split("● 他の機関への報告・届出\n").nth(1).unwrap_or_default();
     assert!(!others.contains("サイバー保険の保険会社"), "the insurer is told it was told:\n{others}");
     let police = draft_text(conn, Document::PoliceMemo, &options(Language::Ja, Some(5))).unwrap();
