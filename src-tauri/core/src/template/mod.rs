@@ -335,6 +335,21 @@ pub struct DemoIncident {
     pub measures_planned: String,
     pub lessons: String,
     pub timeline: Vec<DemoTimelineEntry>,
+    /// When each report or notice was sent, by the assessment's addressee id (`ppc`, `police`…),
+    /// with its reference number when it has one; a closed incident's duties not listed count as
+    /// sent on the day it was closed.
+    #[serde(default)]
+    pub sent: std::collections::BTreeMap<String, DemoSent>,
+}
+
+/// A report or notice of a sample incident, as sent.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoSent {
+    /// YYYY-MM-DD.
+    pub on: String,
+    #[serde(default)]
+    pub reference: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

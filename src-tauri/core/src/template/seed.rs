@@ -333,10 +333,22 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
         let assessment = crate::rules::assess(&facts);
         obligations::record_assessment(tx, incident_id, &assessment)?;
+        for (authority, sent) in &incident.sent {
+            // Sent as the sample's timeline says, open incidents included.
+            let marked = tx.execute(
+                "UPDATE obligation SET status = 'sent', sent_on = ?3, reference_number = ?4
+                  WHERE incident_id = ?1 AND authority_key = ?2",
+                params![incident_id, authority, sent.on, sent.reference],
+            )?;
+            if marked == 0 {
+                return Err(StoreError::Invalid(format!("sample incident {:?}: no duty to {authority}", incident.title)));
+            }
+        }
         if incident.status == "closed" {
-            // A closed sample incident has had every duty done.
+            // A closed sample incident has had every duty done; those without a date of their own on
+            // the day it was closed.
             tx.execute(
-                "UPDATE obligation SET status = 'sent', sent_on = substr(?2, 1, 10) WHERE incident_id = ?1",
+                "UPDATE obligation SET status = 'sent', sent_on = substr(?2, 1, 10) WHERE incident_id = ?1 AND status != 'sent'",
                 params![incident_id, closed_at],
             )?;
         }
