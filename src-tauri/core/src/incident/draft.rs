@@ -130,7 +130,8 @@ pub struct ReportingAnswers {
 pub enum StepDraft {
     WhatHappened(WhatHappenedDraft),
     Severity(SeverityDraft),
-    Reporting(ReportingAnswers),
+    /// Boxed: the reporting step's form is by far the largest.
+    Reporting(Box<ReportingAnswers>),
     Recovery(Recovery),
 }
 
