@@ -340,8 +340,20 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     app.click("[data-testid=letter-save]").await;
     app.wait_for_text_in("[data-testid=letter-saved]", "保存しました").await;
     app.screenshot("reporting-letter-editor-ja").await;
-    app.click(".mantine-Modal-close").await;
-    assert!(app.absent("[data-testid=letter-text]").await, "the letter editor did not close");
+    // The dialog fades out before it is gone; a click that landed while the window was still busy
+    // is given again.
+    let start = std::time::Instant::now();
+    let mut clicked = None;
+    while app.count("[data-testid=letter-text]").await > 0 {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the letter editor did not close");
+        if clicked.is_none_or(|at: std::time::Instant| at.elapsed() > std::time::Duration::from_secs(3)) {
+            if let Ok(close) = app.driver.find(By::Css(".mantine-Modal-close")).await {
+                close.click().await.ok();
+            }
+            clicked = Some(std::time::Instant::now());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let edited_pdf = home.path("notice-edited.pdf");
     home.answer_dialogs(&[&edited_pdf]);
     app.click("[data-testid=obligation-data_subjects] [data-testid=pdf-data-subject-notice-preliminary]").await;
