@@ -9,6 +9,7 @@ const api = vi.hoisted(() => ({ homeSummary: vi.fn() }));
 vi.mock('../api', async (original) => ({ ...(await original<typeof import('../api')>()), api }));
 
 import { ObligationCard } from './ObligationCard';
+import { obligationRecord } from './obligationRecord.fixture';
 
 const details = (phone: string, email: string): CompanyDetails => ({
   address: '',
@@ -20,24 +21,7 @@ const details = (phone: string, email: string): CompanyDetails => ({
   date_style: 'western',
 });
 
-const obligation = (authority: ObligationRecord['authority']): ObligationRecord => ({
-  id: 1,
-  authority,
-  duty: 'mandatory',
-  grounds: ['unlawful_purpose'],
-  deadlines: [],
-  next_due: null,
-  status: 'not_started',
-  sent_on: null,
-  reference_number: '',
-  waived_reason: '',
-  current: true,
-  contact: null,
-  submit_to: null,
-  rules: '2024-04-01',
-  covers: [],
-  own_report_due: null,
-});
+const obligation = (authority: ObligationRecord['authority']) => obligationRecord({ authority });
 
 function renderCard(authority: ObligationRecord['authority'], navigate = vi.fn()) {
   render(

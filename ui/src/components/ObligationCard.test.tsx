@@ -4,26 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ObligationRecord } from '../bindings';
 import i18n from '../i18n';
 import { ObligationCard } from './ObligationCard';
+import { obligationRecord } from './obligationRecord.fixture';
 
-const record = (patch: Partial<ObligationRecord>): ObligationRecord => ({
-  id: 1,
-  authority: 'ppc',
-  duty: 'mandatory',
-  grounds: ['unlawful_purpose'],
-  deadlines: [],
-  next_due: null,
-  status: 'not_started',
-  sent_on: null,
-  reference_number: '',
-  waived_reason: '',
-  current: true,
-  contact: null,
-  submit_to: null,
-  rules: '2024-04-01',
-  covers: [],
-  own_report_due: null,
-  ...patch,
-});
+const record = obligationRecord;
 
 function renderCard(obligation: ObligationRecord) {
   render(
