@@ -710,8 +710,10 @@ fn fsa(s: &Situation) -> Option<Obligation> {
 /// `mic_telecom` — a telecom carrier reports a leak of the secrecy of communications (通信の秘密の
 /// 漏えい) to the Minister of Internal Affairs and Communications: 電気通信事業法 art. 28(1), with
 /// 施行規則 art. 57 asking for a first report promptly and a detailed report on its form within 30
-/// days of the day it happened (docs/rules.md §7.9). Beside the APPI report, which for telecom goes
-/// to MIC too. The first report is a target of day 1, the day of knowing, not moved; the detailed
+/// days. The ordinance as read here counts those days from when the carrier learned of the leak;
+/// the contract counts them from the day it happened, which is never later, and the product
+/// follows the contract (docs/rules.md §7.9). Beside the APPI report, which for telecom goes to
+/// MIC too. The first report is a target of day 1, the day of knowing, not moved; the detailed
 /// report is counted from the day it happened — the day of knowing when that is not known — with
 /// that day as day 1, and moved past closed days. Not for a near miss.
 fn mic_telecom(s: &Situation) -> Option<Obligation> {
@@ -723,8 +725,8 @@ fn mic_telecom(s: &Situation) -> Option<Obligation> {
     obligation(Authority::MicTelecom, Duty::Mandatory, grounds([(applies, Ground::CommunicationsSecrecy)]), deadlines)
 }
 
-/// The day, counted from the day it happened, by which 施行規則 art. 57 asks for the detailed
-/// report of a telecom accident (「発生した日から三十日以内」).
+/// The day by which 施行規則 art. 57 asks for the detailed report of a leak of the secrecy of
+/// communications (三十日以内), counted here from the day it happened (docs/rules.md §7.9).
 pub(crate) const MIC_DETAILED_REPORT_DAY: u64 = 30;
 
 /// Whose personal data an obligation is about, said on the cards of a case that touches both the
