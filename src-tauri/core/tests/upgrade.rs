@@ -386,3 +386,21 @@ fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() 
         conn.query_row("SELECT purpose FROM authority WHERE key = 'eu_supervisory_authority'", [], |r| r.get(0)).unwrap();
     assert!(purpose.contains("主監督機関（ワンストップショップ）がない"), "{purpose}");
 }
+
+#[test]
+fn an_older_file_gets_the_telecom_desk_of_rules_2_1_in_its_language() {
+    for name in FIXTURES {
+        let (_dir, path) = copy_of(name);
+        let file = CompanyFile::open_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
+        let conn = file.connection();
+        let (desk, language): (String, String) = conn
+            .query_row("SELECT a.name, c.language FROM authority a, company c WHERE a.key = 'mic_telecom'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap_or_else(|e| panic!("{name}: no telecom desk: {e}"));
+        assert_eq!(desk.contains("総合通信局"), language == "ja", "{name}: {desk}");
+        let last: i64 = conn.query_row("SELECT max(position) FROM authority", [], |r| r.get(0)).unwrap();
+        let at: i64 = conn.query_row("SELECT position FROM authority WHERE key = 'mic_telecom'", [], |r| r.get(0)).unwrap();
+        assert_eq!(at, last, "{name}: the desk goes after the office's own entries");
+    }
+}

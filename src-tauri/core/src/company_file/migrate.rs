@@ -47,8 +47,49 @@ pub const MIGRATIONS: &[Migration] = &[
     Migration { version: 5, sql: include_str!("migrations/0005_exercises.sql"), after: None },
     Migration { version: 6, sql: include_str!("migrations/0006_jigyokei.sql"), after: None },
     Migration { version: 7, sql: include_str!("migrations/0007_contact_department.sql"), after: None },
-    Migration { version: 8, sql: include_str!("migrations/0008_letters_and_technical_details.sql"), after: None },
+    Migration {
+        version: 8,
+        sql: include_str!("migrations/0008_letters_and_technical_details.sql"),
+        // Rules 2.1 added the telecom carriers' report to MIC: a file made before it gets its desk.
+        after: Some(add_telecom_desk),
+    },
 ];
+
+/// Adds the built-in directory entry of MIC's desk for telecom carriers (docs/rules.md §7.9) to a
+/// file that has none, in the file's language, after its other entries. The entry is written out
+/// here as it stood when the rule came, so that later changes to the built-in template cannot
+/// change what this step does.
+fn add_telecom_desk(tx: &rusqlite::Transaction) -> Result<()> {
+    let japanese = crate::store::file_language(tx)? == crate::language::Language::Ja;
+    let (name, purpose, hours, source) = if japanese {
+        (
+            "総務省・本店所在地を管轄する総合通信局",
+            "電気通信事業者が、利用者の通信の秘密（通信の内容や、誰がいつ誰と通信したか）を漏えいしたとき、またはそのおそれがあるときの報告先（電気通信事業法第28条）。知ったら速やかに第一報、その後に詳しい報告を出す。",
+            "報告先は本店所在地を管轄する総合通信局（沖縄は沖縄総合通信事務所）。電話番号とメールアドレスは総務省の案内で確かめて記入する。",
+            "総務省「電気通信事業における通信の秘密の漏えい事案の報告」 https://www.soumu.go.jp/main_sosiki/joho_tsusin/d_syohi/rouei_houkoku.html",
+        )
+    } else {
+        (
+            "Ministry of Internal Affairs and Communications — the Bureau of Telecommunications for the head office",
+            "Where a telecom carrier reports a leak, or possible leak, of its users' communications (their contents, or who communicated with whom and when) under the Telecommunications Business Act art. 28: a first report as soon as it is known, then a detailed report.",
+            "The report goes to the Bureau of Telecommunications covering the head office (in Okinawa, the Okinawa Office). Look up its phone number and e-mail on the ministry's page and fill them in.",
+            "Ministry of Internal Affairs and Communications, reporting leaks of the secrecy of communications https://www.soumu.go.jp/main_sosiki/joho_tsusin/d_syohi/rouei_houkoku.html",
+        )
+    };
+    tx.execute(
+        "INSERT INTO authority (key, name, purpose, url, hours, source, position)
+         SELECT 'mic_telecom', ?1, ?2, ?3, ?4, ?5, coalesce(max(position), 0) + 1 FROM authority
+          WHERE NOT EXISTS (SELECT 1 FROM authority WHERE key = 'mic_telecom')",
+        rusqlite::params![
+            name,
+            purpose,
+            "https://www.soumu.go.jp/main_sosiki/joho_tsusin/d_syohi/rouei_houkoku.html",
+            hours,
+            source
+        ],
+    )?;
+    Ok(())
+}
 
 /// What upgrades rewrite on purpose in existing rows, beyond adding columns and tables: these
 /// columns (the facts of open incidents, assessed again; the GDPR entry of the authority
@@ -57,10 +98,11 @@ pub const MIGRATIONS: &[Migration] = &[
 pub const REWRITTEN_COLUMNS: &[(&str, &str)] = &[("incident", "facts"), ("authority", "purpose")];
 
 /// The rows upgrades keep exactly, per table with rows they may add or change (SQL conditions):
-/// timeline entries other than the re-assessments they add, and the obligations of closed
-/// incidents (those of open incidents are assessed again, keeping what was done about them).
+/// timeline entries other than the re-assessments they add, the authority directory but the
+/// telecom desk that schema 8 adds, and the obligations of closed incidents (those of open incidents are assessed again, keeping what was done about them).
 pub const KEPT_ROWS: &[(&str, &str)] = &[
     ("timeline_entry", "kind != 'reassessed'"),
+    ("authority", "key != 'mic_telecom'"),
     ("obligation", "incident_id IN (SELECT id FROM incident WHERE status = 'closed')"),
 ];
 
