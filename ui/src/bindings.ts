@@ -388,6 +388,10 @@ export type ClientReadiness = { company_name: string, open_incidents: number,
  */
 nearest_deadline: string | null, deadline_urgency: DeadlineUrgency | null, 
 /**
+ * That soonest date is a 速報's target (目安), not a legal deadline: shown amber, never red.
+ */
+nearest_deadline_is_target: boolean, 
+/**
  * Contacts not confirmed within the company's interval.
  */
 stale_contacts: number, last_exercise: string | null, exercise_state: ReadinessState, 

@@ -39,6 +39,8 @@ pub struct ClientReadiness {
     /// The soonest deadline of an open incident's report (a date or an RFC 3339 instant).
     pub nearest_deadline: Option<String>,
     pub deadline_urgency: Option<DeadlineUrgency>,
+    /// That soonest date is a 速報's target (目安), not a legal deadline: shown amber, never red.
+    pub nearest_deadline_is_target: bool,
     /// Contacts not confirmed within the company's interval.
     pub stale_contacts: i64,
     #[ts(type = "string | null")]
@@ -56,9 +58,10 @@ impl ClientReadiness {
     /// How much needs attention, for "needs attention first": an overdue report outweighs
     /// everything, then a report due within a day, then each other gap.
     pub fn attention(&self) -> u32 {
-        let deadline = match self.deadline_urgency {
-            Some(DeadlineUrgency::Overdue) => 1000,
-            Some(DeadlineUrgency::Within24Hours) => 500,
+        // A 速報 target passed or near is urgent, but no legal deadline has passed.
+        let deadline = match (self.deadline_urgency, self.nearest_deadline_is_target) {
+            (Some(DeadlineUrgency::Overdue), false) => 1000,
+            (Some(DeadlineUrgency::Overdue | DeadlineUrgency::Within24Hours), _) => 500,
             _ => 0,
         };
         let overdue = |state| u32::from(state == ReadinessState::Overdue);
@@ -210,11 +213,15 @@ pub fn urgency(due: &str, now: DateTime<Local>) -> DeadlineUrgency {
 pub fn client_readiness(conn: &rusqlite::Connection, now: DateTime<Local>) -> Result<ClientReadiness> {
     let today = now.date_naive();
     let home = crate::home::home_summary(conn, Some(today))?;
-    let nearest_deadline = home
+    let nearest = home
         .open_incidents
         .iter()
-        .filter_map(|i| i.next_deadline.clone())
-        .min_by_key(|due| deadline_instant(due).map(|at| at.timestamp()).unwrap_or(i64::MIN));
+        .filter_map(|i| i.next_deadline.clone().map(|due| (due, i.next_deadline_is_target)))
+        .min_by_key(|(due, target)| (deadline_instant(due).map(|at| at.timestamp()).unwrap_or(i64::MIN), *target));
+    let (nearest_deadline, nearest_deadline_is_target) = match nearest {
+        Some((due, target)) => (Some(due), target),
+        None => (None, false),
+    };
     let item = |task| home.readiness.items.iter().find(|i| i.task == task).cloned();
     let exercise = item(ReadinessTask::Exercise);
     let policy = item(ReadinessTask::PolicyReview);
@@ -225,6 +232,7 @@ pub fn client_readiness(conn: &rusqlite::Connection, now: DateTime<Local>) -> Re
         open_incidents: home.open_incident_count,
         deadline_urgency: nearest_deadline.as_deref().map(|due| urgency(due, now)),
         nearest_deadline,
+        nearest_deadline_is_target,
         stale_contacts: home.stale_contact_count,
         last_exercise: exercise.as_ref().and_then(|i| i.last_done),
         exercise_state: exercise.map_or(ReadinessState::Overdue, |i| i.state),
@@ -258,6 +266,28 @@ mod tests {
         let in_20_hours = (now + chrono::Duration::hours(20)).to_rfc3339();
         assert_eq!(urgency(&in_20_hours, now), DeadlineUrgency::Within24Hours);
         assert_eq!(urgency("not a date", now), DeadlineUrgency::Overdue);
+    }
+
+    #[test]
+    fn a_passed_target_needs_attention_but_weighs_less_than_a_passed_deadline() {
+        let readiness = |urgency, target| ClientReadiness {
+            company_name: "x".into(),
+            open_incidents: 1,
+            nearest_deadline: Some("2026-11-28".into()),
+            deadline_urgency: Some(urgency),
+            nearest_deadline_is_target: target,
+            stale_contacts: 0,
+            last_exercise: None,
+            exercise_state: ReadinessState::Done,
+            overdue_follow_ups: 0,
+            policy_reviewed_on: None,
+            policy_review_state: ReadinessState::Done,
+            roles_without_holder: 0,
+        };
+        assert_eq!(readiness(DeadlineUrgency::Overdue, false).attention(), 1000);
+        assert_eq!(readiness(DeadlineUrgency::Overdue, true).attention(), 500);
+        assert_eq!(readiness(DeadlineUrgency::Within24Hours, true).attention(), 500);
+        assert_eq!(readiness(DeadlineUrgency::Later, true).attention(), 0);
     }
 
     #[test]

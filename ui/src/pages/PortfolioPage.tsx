@@ -247,7 +247,9 @@ export function PortfolioPage() {
           {shown.map((row, index) => {
             const readiness = readinessOf(row);
             const due = readiness?.nearest_deadline ?? null;
-            const dueColor = due && urgency(due, new Date()) !== 'later' ? 'red.8' : undefined;
+            // A 速報's target is shown amber, a legal deadline red (docs/rules.md §3.3).
+            const pressing = due && urgency(due, new Date()) !== 'later';
+            const dueColor = pressing ? (readiness?.nearest_deadline_is_target ? 'yellow.9' : 'red.8') : undefined;
             return (
               <Table.Tr key={row.path} data-testid={`portfolio-row-${index}`} data-path={row.path}>
                 <Table.Td>
