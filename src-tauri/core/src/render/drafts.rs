@@ -536,6 +536,16 @@ impl Form<'_> {
     /// The inquiry desk the company chose for the public, or a visible request to set one —
     /// never a person's own number.
     pub(super) fn inquiry_desk(&self) -> String {
+        self.desk(false)
+    }
+
+    /// The inquiry desk for readers abroad (the GDPR notices): the phone number dialled from
+    /// outside Japan and the hours with their time zone.
+    fn desk_for_abroad(&self) -> String {
+        self.desk(true)
+    }
+
+    fn desk(&self, abroad: bool) -> String {
         let desk = &self.context.company.details.inquiry_desk;
         if !desk.is_set() {
             return self.t("notice.desk_missing").to_owned();
@@ -544,13 +554,15 @@ impl Form<'_> {
         let name = if desk.name.trim().is_empty() { self.context.company.name.clone() } else { desk.name.trim().to_owned() };
         let mut lines = vec![format!("{} {name}", self.context.company.name)];
         if !desk.phone.trim().is_empty() {
-            lines.push(words.fill("notice.desk_phone", &[("phone", desk.phone.trim())]));
+            let phone = if abroad { international_phone(&desk.phone) } else { desk.phone.trim().to_owned() };
+            lines.push(words.fill("notice.desk_phone", &[("phone", &phone)]));
         }
         if !desk.email.trim().is_empty() {
             lines.push(words.fill("notice.desk_email", &[("email", desk.email.trim())]));
         }
         if !desk.hours.trim().is_empty() {
-            lines.push(words.fill("notice.desk_hours", &[("hours", desk.hours.trim())]));
+            let key = if abroad { "notice.desk_hours_zone" } else { "notice.desk_hours" };
+            lines.push(words.fill(key, &[("hours", desk.hours.trim())]));
         }
         lines.join("\n")
     }
@@ -844,9 +856,17 @@ impl Form<'_> {
             || self.t("unknown").to_owned(),
             |p| {
                 let email = p.first_email().map(|e| e.address.as_str()).unwrap_or_default();
-                self.context
+                let mut text = self
+                    .context
                     .words()
-                    .fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)])
+                    .fill("gdpr.contact_text", &[("name", &p.name), ("company", &self.context.company.name), ("email", email)]);
+                if let Some(phone) = p.phones.first() {
+                    text.push('\n');
+                    text.push_str(
+                        &self.context.words().fill("notice.desk_phone", &[("phone", &international_phone(&phone.number))]),
+                    );
+                }
+                text
             },
         )
     }
@@ -863,7 +883,8 @@ impl Form<'_> {
             self.known(&self.incident.description),
         ]
         .join("\n");
-        let contact = if self.context.company.details.inquiry_desk.is_set() { self.inquiry_desk() } else { self.gdpr_contact() };
+        let contact =
+            if self.context.company.details.inquiry_desk.is_set() { self.desk_for_abroad() } else { self.gdpr_contact() };
         let parts = vec![
             Part::Paragraph(words.fill(
                 "gdpr34.from",
@@ -879,6 +900,16 @@ impl Form<'_> {
             Part::Paragraph(self.t("gdpr34.closing").to_owned()),
         ];
         self.draft(self.t("gdpr34.title").to_owned(), parts)
+    }
+}
+
+/// A Japanese phone number as dialled from abroad: 03-0000-1199 → +81 3-0000-1199. A number
+/// already international, or not in the domestic form, is left as written.
+pub(super) fn international_phone(phone: &str) -> String {
+    let phone = phone.trim();
+    match phone.strip_prefix('0') {
+        Some(rest) if !rest.starts_with('0') && !rest.is_empty() => format!("+81 {rest}"),
+        _ => phone.to_owned(),
     }
 }
 

@@ -571,7 +571,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "What we have done and will do",
             "What you can do",
             "Who to contact",
-            "03-0000-1199",
+            "+81 3-0000-1199",
         ],
     }
 }
@@ -1141,4 +1141,22 @@ fn no_gdpr_draft_is_written_where_the_gdpr_owes_nothing() {
         assert!(refused.to_string().contains("no duty"), "{refused}");
         assert_eq!(export(conn, document, &options(Language::Ja, Some(no_eu.id))).unwrap_err().code(), "not_due");
     }
+}
+
+#[test]
+fn the_gdpr_notices_give_phone_numbers_to_dial_from_abroad_and_hours_with_their_zone() {
+    let mut demo = demo(Language::Ja);
+    with_gdpr_case(&mut demo);
+    let conn = demo.file.connection();
+    let notice = draft_text(conn, Document::GdprSubjectNotice, &options(Language::Ja, Some(1))).unwrap();
+    assert!(notice.contains("Phone: +81 3-0000-1199"), "{notice}");
+    assert!(notice.contains("(Japan time, UTC+09:00)"), "{notice}");
+    let report = draft_text(conn, Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
+    assert!(report.contains("Phone: +81 "), "{report}");
+    assert!(!report.contains("Phone: 0"), "a domestic number reached the EU authority: {report}");
+    // Letters read in Japan keep the number as dialled there.
+    let letter = draft_text(conn, Document::DataSubjectNotice, &options(Language::Ja, Some(1))).unwrap();
+    assert!(letter.contains("電話：03-0000-1199"), "{letter}");
+    assert_eq!(drafts::international_phone("+44 20 7946 0000"), "+44 20 7946 0000");
+    assert_eq!(drafts::international_phone("090-0000-1102"), "+81 90-0000-1102");
 }
