@@ -1,5 +1,6 @@
-//! Letters that leave the office: the notice to the people whose data was affected (rule art. 10)
-//! and the notice to the client whose data the office processes (rule art. 9).
+//! Letters that leave the office: the notice to the people whose data was affected (rule art. 10),
+//! the public notice that stands in for it when they cannot be told one by one, and the notice to
+//! the client whose data the office processes (rule art. 9).
 //!
 //! A letter is read by someone outside the company, so it is composed for that reader from the
 //! record — the case, the dates, the data items, the count, what the office did — and never by
@@ -60,9 +61,7 @@ impl Letter {
         }
         out
     }
-}
 
-impl Letter {
     /// A letter from its text as the office edited it, read in the shape [`Letter::to_text`]
     /// writes: the addressee up to the first blank line, then the date and the sender lines, then
     /// the title, then the body in paragraphs separated by blank lines, a numbered line (「1. 経緯」)
