@@ -804,7 +804,6 @@ impl Form<'_> {
 
     /// GDPR art. 33 notification, in the order of art. 33(3); every time in its zone and in UTC.
     fn gdpr(&self) -> Draft {
-        let recovery = &self.incident.recovery;
         let unknown = self.t("unknown");
         let words = self.context.words();
         let eu = self.incident.facts.as_ref().map_or(0, |f| f.personal_data.at_risk.eu_subjects);
@@ -831,7 +830,7 @@ impl Form<'_> {
                 format!(
                     "{}\n{}",
                     words.fill("summary.harm", &[("harm", &self.harm_names())]),
-                    self.known(&self.incident.description)
+                    self.what_happened(self.t("letter.gdpr.whose"))
                 ),
             ),
             self.field(
@@ -844,8 +843,9 @@ impl Form<'_> {
             ),
             self.field("gdpr.records", data_items(self.context, self.incident)),
             self.field("gdpr.contact", self.gdpr_contact()),
-            self.field("gdpr.consequences", self.known(&recovery.secondary_damage)),
-            self.field("gdpr.measures", self.measures()),
+            // Composed in the notice's language, never the staff's own notes (which are in Japanese).
+            self.field("gdpr.consequences", self.t("letter.secondary")),
+            self.field("gdpr.measures", self.response()),
         ]);
         self.draft(self.t("gdpr.title").to_owned(), parts)
     }
@@ -875,12 +875,11 @@ impl Form<'_> {
     /// happened, the contact point, the likely consequences, the measures, and what they can do.
     fn gdpr_subject_notice(&self) -> Draft {
         let words = self.context.words();
-        let recovery = &self.incident.recovery;
         let items = &self.incident.details.data.own;
         let what = [
             words.fill("gdpr34.found", &[("when", &self.gdpr_time(&self.incident.discovered_at))]),
             words.fill("summary.harm", &[("harm", &self.harm_names())]),
-            self.known(&self.incident.description),
+            self.what_happened(self.t("letter.gdpr.whose")),
         ]
         .join("\n");
         let contact =
@@ -893,8 +892,8 @@ impl Form<'_> {
             Part::Paragraph(self.t("gdpr34.opening").to_owned()),
             self.field("gdpr34.what", what),
             self.field("gdpr34.data", data_items(self.context, self.incident)),
-            self.field("gdpr34.consequences", self.known(&recovery.secondary_damage)),
-            self.field("gdpr34.measures", self.measures()),
+            self.field("gdpr34.consequences", self.t("letter.secondary")),
+            self.field("gdpr34.measures", self.response()),
             self.field("gdpr34.advice", self.advice(items)),
             self.field("gdpr34.contact", contact),
             Part::Paragraph(self.t("gdpr34.closing").to_owned()),

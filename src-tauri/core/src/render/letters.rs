@@ -184,7 +184,7 @@ impl Form<'_> {
 
     /// What happened, in a sentence for the reader: the case, its dates, whether everything was
     /// recovered unseen.
-    fn what_happened(&self, whose: &str) -> String {
+    pub(super) fn what_happened(&self, whose: &str) -> String {
         let case = self.incident.case_kind;
         let stolen = self.incident.facts.as_ref().is_some_and(|f| f.crime_suspected);
         let key = match case {
@@ -245,7 +245,7 @@ impl Form<'_> {
 
     /// What the office did: the first response the case calls for, and the reports already sent
     /// (or to be sent) to the authorities, from the obligations.
-    fn response(&self) -> String {
+    pub(super) fn response(&self) -> String {
         let mut lines = vec![self.t(&format!("letter.response.{}", self.incident.case_kind.key())).to_owned()];
         for (authority, key) in [
             (Authority::Police, "letter.reported.police"),

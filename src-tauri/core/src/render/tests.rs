@@ -1160,3 +1160,33 @@ fn the_gdpr_notices_give_phone_numbers_to_dial_from_abroad_and_hours_with_their_
     assert_eq!(drafts::international_phone("+44 20 7946 0000"), "+44 20 7946 0000");
     assert_eq!(drafts::international_phone("090-0000-1102"), "+81 90-0000-1102");
 }
+
+#[test]
+fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
+    let mut demo = demo(Language::Ja);
+    with_gdpr_case(&mut demo);
+    let conn = demo.file.connection();
+    let japanese = |c: char| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let company = crate::company::company_profile(conn).unwrap();
+    // The people's names and job titles, as their contacts hold them.
+    let names: Vec<String> = crate::policy::read::call_tree(conn)
+        .unwrap()
+        .into_iter()
+        .flat_map(|p| [p.name, p.title])
+        .filter(|n| !n.is_empty())
+        .collect();
+    for document in [Document::GdprDraft, Document::GdprSubjectNotice] {
+        let text = draft_text(conn, document, &options(Language::Ja, Some(1))).unwrap();
+        for line in text.lines() {
+            // Names (of the company, its desk and its people) are what they are; the rest is English.
+            let mut rest = line.replace(&company.name, "");
+            for name in &names {
+                rest = rest.replace(name.as_str(), "");
+            }
+            for part in [&company.details.inquiry_desk.name, &company.details.inquiry_desk.hours] {
+                rest = rest.replace(part.as_str(), "");
+            }
+            assert!(!rest.chars().any(japanese), "{}: Japanese in {line:?}", document.name());
+        }
+    }
+}
