@@ -55,13 +55,7 @@ pub fn save(
     if text.trim().is_empty() {
         return Err(refused(ErrorCode::TextRequired, "the letter is empty: write it, or compose it again from the record"));
     }
-    let length = text.chars().count();
-    if length > MAX_LETTER_CHARS {
-        return Err(refused(
-            ErrorCode::TextTooLong,
-            format!("the letter has {length} characters; at most {MAX_LETTER_CHARS} can be kept"),
-        ));
-    }
+    crate::store::limits::limit_chars("the letter", text, MAX_LETTER_CHARS)?;
     tx.execute(
         "INSERT INTO letter (incident_id, document, text, composed_from, edited_at, edited_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
