@@ -439,12 +439,10 @@ impl Form<'_> {
         }
     }
 
-    /// Whether the company's own data is among what was hit (else only a client's is).
+    /// Whether the company's own data is among what was hit (else only a client's is), as the
+    /// rules read the facts.
     fn own_data_affected(&self) -> bool {
-        self.incident.facts.as_ref().is_some_and(|f| {
-            let own = &f.personal_data.at_risk;
-            own.involved == Some(true) || own.subjects > 0 || own.subjects_max.is_some()
-        })
+        self.incident.facts.as_ref().is_some_and(rules::own_data_affected)
     }
 
     /// マイナンバーの有無, as the form asks first.

@@ -771,6 +771,12 @@ pub fn data_covered(facts: &Facts, authority: Authority) -> Vec<DataScope> {
     }
 }
 
+/// Whether the company's own personal data was (or may have been) leaked, lost or damaged, as the
+/// rules read the facts (docs/rules.md §4, involvement).
+pub fn own_data_affected(facts: &Facts) -> bool {
+    Situation::new(facts).own.affected
+}
+
 /// Until the client is told, the processor owes the PPC report on the client's data itself (APPI
 /// art. 26(1) proviso; docs/rules.md §7.2): the final report's date for that data, when a
 /// `client` obligation stands. The 速報 target is the `client` obligation's own day 5.
