@@ -82,17 +82,39 @@ pub fn subjects(context: &Context, incident: &IncidentDetail) -> String {
     }
 }
 
+/// What is known of how many people one body of data concerns: an empty count means nobody knows
+/// yet, never 0 (docs/rules.md §8.1).
+pub enum HeadCount {
+    Unknown,
+    AtLeast(u64),
+    UpTo(u64),
+    Between(u64, u64),
+    Exactly(u64),
+}
+
+impl HeadCount {
+    pub fn of(data: &DataAtRisk) -> HeadCount {
+        match (data.subjects, data.subjects_max, data.subjects_unknown) {
+            (0, None, _) | (0, _, true) => HeadCount::Unknown,
+            (least, _, true) => HeadCount::AtLeast(least),
+            (0, Some(most), false) => HeadCount::UpTo(most),
+            (least, Some(most), false) if most > least => HeadCount::Between(least, most),
+            (least, _, false) => HeadCount::Exactly(least),
+        }
+    }
+}
+
 /// How many people one body of data concerns: the count, "up to" the most, or 調査中.
 pub fn count_of(context: &Context, data: &DataAtRisk) -> String {
     let words = context.words();
-    let mut parts = vec![match (data.subjects, data.subjects_max, data.subjects_unknown) {
-        (0, None, _) | (0, _, true) => context.text("subjects.count_unknown").to_owned(),
-        (least, _, true) => words.fill("subjects.at_least", &[("people", &context.people(least))]),
-        (0, Some(most), false) => words.fill("subjects.up_to", &[("people", &context.people(most))]),
-        (least, Some(most), false) if most > least => {
+    let mut parts = vec![match HeadCount::of(data) {
+        HeadCount::Unknown => context.text("subjects.count_unknown").to_owned(),
+        HeadCount::AtLeast(least) => words.fill("subjects.at_least", &[("people", &context.people(least))]),
+        HeadCount::UpTo(most) => words.fill("subjects.up_to", &[("people", &context.people(most))]),
+        HeadCount::Between(least, most) => {
             words.fill("subjects.between", &[("least", &context.people(least)), ("most", &context.people(most))])
         }
-        (least, _, false) => context.people(least),
+        HeadCount::Exactly(count) => context.people(count),
     }];
     if data.my_number_subjects > 0 {
         parts.push(context.words().fill("subjects.my_number", &[("people", &context.people(data.my_number_subjects))]));

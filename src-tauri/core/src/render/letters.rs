@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::drafts::{with_form, Form, Part};
-use super::incident::{count_of, group_key, harm_key, harms, obligation};
+use super::incident::{count_of, group_key, harm_key, harms, obligation, HeadCount};
 use super::{Context, Document, ExportOptions, RenderError};
 use crate::incident::affected_data::DataItems;
 use crate::incident::wizard::CaseKind;
@@ -227,14 +227,14 @@ impl Form<'_> {
     /// 1,180名分 / 最大1,200名分 / 人数は確認中.
     fn count_phrase(&self, data: &DataAtRisk) -> String {
         let people = |n: u64| super::context::grouped(n);
-        match (data.subjects, data.subjects_max, data.subjects_unknown) {
-            (0, None, _) | (0, _, true) => self.t("letter.count_unknown").to_owned(),
-            (least, _, true) => self.fill("letter.count_at_least", &[("count", &people(least))]),
-            (0, Some(most), false) => self.fill("letter.count_up_to", &[("count", &people(most))]),
-            (least, Some(most), false) if most > least => {
+        match HeadCount::of(data) {
+            HeadCount::Unknown => self.t("letter.count_unknown").to_owned(),
+            HeadCount::AtLeast(least) => self.fill("letter.count_at_least", &[("count", &people(least))]),
+            HeadCount::UpTo(most) => self.fill("letter.count_up_to", &[("count", &people(most))]),
+            HeadCount::Between(least, most) => {
                 self.fill("letter.count_between", &[("least", &people(least)), ("most", &people(most))])
             }
-            (least, _, false) => self.fill("letter.count", &[("count", &people(least))]),
+            HeadCount::Exactly(count) => self.fill("letter.count", &[("count", &people(count))]),
         }
     }
 
