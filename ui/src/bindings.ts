@@ -505,11 +505,24 @@ export type ObligationStatus = "not_started" | "drafted" | "sent" | "waived";
 
 export type AuthorityContact = { name: string, purpose: string, url: string, phone: string, email: string, hours: string, source: string, };
 
-export type ObligationRecord = { id: number, authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, next_due: string | null, status: ObligationStatus, 
+export type ObligationRecord = { id: number, authority: Authority, duty: Duty, grounds: Array<Ground>, deadlines: Array<Deadline>, 
+/**
+ * Reported in two stages, a 速報 and then a 確報, each sent on its own day.
+ */
+two_stages: boolean, next_due: string | null, status: ObligationStatus, 
 /**
  * YYYY-MM-DD.
  */
-sent_on: string | null, reference_number: string, waived_reason: string, 
+sent_on: string | null, reference_number: string, 
+/**
+ * For a report made in two stages: the day the 速報 was sent (YYYY-MM-DD), recorded apart
+ * from the 確報 (`sent_on` is the 確報's, or that of one report covering both).
+ */
+preliminary_sent_on: string | null, 
+/**
+ * The 速報's reference number, when the authority gave one.
+ */
+preliminary_reference: string, waived_reason: string, 
 /**
  * False once revised facts no longer call for it (kept: it may have been sent already).
  */
@@ -534,7 +547,16 @@ covers: Array<DataScope>,
  */
 own_report_due: string | null, };
 
-export type ObligationUpdate = { status: ObligationStatus, sent_on: string | null, reference_number: string, waived_reason: string, };
+export type ObligationUpdate = { status: ObligationStatus, 
+/**
+ * The day the (final) report was sent, YYYY-MM-DD, when `status` is sent.
+ */
+sent_on: string | null, reference_number: string, waived_reason: string, 
+/**
+ * For a report in two stages: the day the 速報 was sent, YYYY-MM-DD, or `None` while it has
+ * not been.
+ */
+preliminary_sent_on: string | null, preliminary_reference: string, };
 
 export type IncidentDetail = { id: number, title: string, case_kind: CaseKind, discovered_at: string, 
 /**

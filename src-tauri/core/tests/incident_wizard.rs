@@ -110,6 +110,8 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
             sent_on: Some("2026-04-08".into()),
             reference_number: "R-0001".into(),
             waived_reason: String::new(),
+            preliminary_sent_on: None,
+            preliminary_reference: String::new(),
         };
         file.write(|tx| record::update_obligation(tx, id, obligation.id, &update, "鈴木 花子")).unwrap();
     }
@@ -178,6 +180,8 @@ fn revised_facts_move_the_obligations_and_keep_what_was_done() {
         sent_on: None,
         reference_number: String::new(),
         waived_reason: String::new(),
+        preliminary_sent_on: None,
+        preliminary_reference: String::new(),
     };
     file.write(|tx| record::update_obligation(tx, id, ppc.id, &drafted, "a")).unwrap();
 
@@ -288,6 +292,8 @@ fn sent_and_waived_need_their_date_and_reason() {
         sent_on: Some("4/8".into()),
         reference_number: String::new(),
         waived_reason: String::new(),
+        preliminary_sent_on: None,
+        preliminary_reference: String::new(),
     };
     assert_eq!(file.write(|tx| record::update_obligation(tx, id, ppc, &update, "a")).unwrap_err().code(), "sent_on_required");
     update.status = ObligationStatus::Waived;
@@ -381,4 +387,78 @@ fn near_misses_train_without_naming_the_reporter() {
     }
     let bad = NearMissInput { occurred_on: "昨日".into(), ..input };
     assert_eq!(file.write(|tx| incident::near_misses::add_near_miss(tx, &bad)).unwrap_err().code(), "invalid_date");
+}
+
+#[test]
+fn a_sent_preliminary_report_leaves_the_final_deadline_in_view() {
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::LostDevice)).unwrap();
+    let basics = IncidentBasics { case_kind: CaseKind::LostDevice, title: "USB紛失（速報）".into(), ..missent_basics() };
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    facts.personal_data.at_risk.subjects = 30;
+    facts.personal_data.at_risk.sensitive = true;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap().clone();
+    assert!(ppc.two_stages, "the PPC report has a 速報 and a 確報: {:?}", ppc.deadlines);
+    let due = |stage| {
+        let due = ppc.deadlines.iter().find(|d| d.stage == stage).unwrap().due_by;
+        serde_json::to_value(due).unwrap().as_str().unwrap().to_owned()
+    };
+    let next = |file: &CompanyFile| {
+        let summary = incident::read::list_incidents(file.connection()).unwrap();
+        let summary = summary.into_iter().find(|i| i.id == id).unwrap();
+        (summary.next_deadline, summary.next_deadline_is_target)
+    };
+    assert_eq!(next(&file), (Some(due(Stage::Preliminary)), true), "before anything is sent the 速報 comes first");
+
+    let mut update = ObligationUpdate {
+        status: ObligationStatus::Drafted,
+        sent_on: None,
+        reference_number: String::new(),
+        waived_reason: String::new(),
+        preliminary_sent_on: Some("4月8日".into()),
+        preliminary_reference: "R-1".into(),
+    };
+    let error = file.write(|tx| record::update_obligation(tx, id, ppc.id, &update, "a")).unwrap_err();
+    assert_eq!(error.code(), "sent_on_required", "a 速報 date that is not a date is refused");
+    let drafted = ObligationUpdate { preliminary_sent_on: None, preliminary_reference: String::new(), ..update.clone() };
+    file.write(|tx| record::update_obligation(tx, id, ppc.id, &drafted, "鈴木 花子")).unwrap();
+    update.preliminary_sent_on = Some("2026-04-08".into());
+    file.write(|tx| record::update_obligation(tx, id, ppc.id, &update, "鈴木 花子")).unwrap();
+
+    // The 確報 is what is due now, a legal deadline; the 速報 is recorded with its number.
+    assert_eq!(next(&file), (Some(due(Stage::Final)), false));
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    let card = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap();
+    assert_eq!(
+        (card.preliminary_sent_on.map(|d| d.to_string()), card.preliminary_reference.as_str()),
+        (Some("2026-04-08".into()), "R-1")
+    );
+    assert_eq!(card.status, ObligationStatus::Drafted);
+    let entries: Vec<&str> = detail.timeline.iter().filter(|e| e.kind == "obligation").map(|e| e.message.as_str()).collect();
+    assert!(entries.iter().any(|m| m.contains("2026-04-08に速報を提出") && m.contains("R-1")), "{entries:?}");
+    assert_eq!(
+        entries.iter().filter(|m| m.contains("下書き")).count(),
+        1,
+        "an unchanged status is not logged again: {entries:?}"
+    );
+
+    // The 確報 draft refers to the 速報; the final report sent closes the obligation.
+    let options = sonae_core::render::ExportOptions {
+        incident_id: Some(id),
+        exercise_id: None,
+        stage: sonae_core::render::ReportStage::Final,
+        language: Language::Ja,
+        issued_on: None,
+    };
+    let text = sonae_core::render::draft_text(file.connection(), sonae_core::render::Document::PpcDraft, &options).unwrap();
+    assert!(text.contains("速報を提出済み（受付番号：R-1）"), "{text}");
+    update.status = ObligationStatus::Sent;
+    update.sent_on = Some("2026-04-30".into());
+    file.write(|tx| record::update_obligation(tx, id, ppc.id, &update, "a")).unwrap();
+    assert_eq!(next(&file), (None, false));
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert!(detail.timeline.iter().any(|e| e.message.contains("2026-04-30に確報を提出")), "the final report is named as such");
 }

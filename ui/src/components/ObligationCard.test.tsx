@@ -57,4 +57,45 @@ describe('ObligationCard', () => {
     expect(screen.queryByTestId('covers')).toBeNull();
     expect(screen.queryByTestId('own-report-due')).toBeNull();
   });
+
+  it('keeps the 確報 deadline in view once the 速報 is recorded as sent', async () => {
+    await i18n.changeLanguage('ja');
+    renderCard(
+      record({
+        two_stages: true,
+        status: 'drafted',
+        preliminary_sent_on: '2020-01-09',
+        preliminary_reference: 'R-1',
+        deadlines: [
+          { stage: 'preliminary', due_by: '2020-01-10' },
+          { stage: 'final', due_by: '2020-02-05' },
+        ],
+      }),
+    );
+    const preliminary = screen.getByTestId('deadline-preliminary');
+    expect(within(preliminary).getByText('提出済み')).toBeInTheDocument();
+    expect(within(preliminary).queryByText('目安を過ぎています')).toBeNull();
+    expect(within(screen.getByTestId('deadline-final')).getByText('期限を過ぎています')).toBeInTheDocument();
+    expect(screen.getByTestId('preliminary-sent')).toHaveTextContent('速報：2020年1月9日(木) に提出（受付番号：R-1）');
+    expect(screen.getByTestId('final-still-due')).toBeInTheDocument();
+  });
+
+  it('names a sent two-stage report as its 確報', async () => {
+    await i18n.changeLanguage('en');
+    renderCard(
+      record({
+        two_stages: true,
+        status: 'sent',
+        sent_on: '2026-02-18',
+        reference_number: 'F-9',
+        deadlines: [
+          { stage: 'preliminary', due_by: '2026-01-23' },
+          { stage: 'final', due_by: '2026-03-16' },
+        ],
+      }),
+    );
+    expect(screen.getByTestId('status')).toHaveTextContent('Final report sent');
+    expect(screen.getByTestId('sent')).toHaveTextContent('Final report sent on Wed, 18 February 2026 (reference: F-9)');
+    expect(screen.queryByTestId('final-still-due')).toBeNull();
+  });
 });

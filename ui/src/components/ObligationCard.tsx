@@ -8,6 +8,7 @@ import {
   Badge,
   Button,
   Card,
+  Checkbox,
   Group,
   List,
   SegmentedControl,
@@ -54,6 +55,11 @@ export function ObligationCard({
   const [sentOn, setSentOn] = useState(obligation.sent_on ?? today());
   const [reference, setReference] = useState(obligation.reference_number);
   const [reason, setReason] = useState(obligation.waived_reason);
+  // A report in two stages records its 速報 apart, so that the 確報's deadline stays in view.
+  const twoStages = obligation.two_stages;
+  const [preliminarySent, setPreliminarySent] = useState(obligation.preliminary_sent_on !== null);
+  const [preliminaryOn, setPreliminaryOn] = useState(obligation.preliminary_sent_on ?? today());
+  const [preliminaryReference, setPreliminaryReference] = useState(obligation.preliminary_reference);
   const now = new Date();
   const open = obligation.status === 'not_started' || obligation.status === 'drafted';
   const mandatory = obligation.duty === 'mandatory';
@@ -62,7 +68,12 @@ export function ObligationCard({
   const changed =
     status !== obligation.status ||
     (status === 'sent' && (sentOn !== obligation.sent_on || reference !== obligation.reference_number)) ||
-    (status === 'waived' && reason !== obligation.waived_reason);
+    (status === 'waived' && reason !== obligation.waived_reason) ||
+    preliminarySent !== (obligation.preliminary_sent_on !== null) ||
+    (preliminarySent &&
+      (preliminaryOn !== obligation.preliminary_sent_on || preliminaryReference !== obligation.preliminary_reference));
+  const statusLabel = (value: ObligationStatus) =>
+    twoStages && value === 'sent' ? t('obligation.statusFinal.sent') : t(`obligation.status.${value}`);
 
   const save = () =>
     void act(() =>
@@ -71,6 +82,8 @@ export function ObligationCard({
         sent_on: status === 'sent' ? sentOn : null,
         reference_number: status === 'sent' ? reference : '',
         waived_reason: status === 'waived' ? reason : '',
+        preliminary_sent_on: twoStages && preliminarySent ? preliminaryOn : null,
+        preliminary_reference: twoStages && preliminarySent ? preliminaryReference : '',
       }),
     );
 
@@ -86,7 +99,7 @@ export function ObligationCard({
             {t(`reporting.duty.${obligation.duty}`)}
           </Badge>
           <Badge color={open ? 'orange' : 'green'} variant="outline" data-testid="status">
-            {t(`obligation.status.${obligation.status}`)}
+            {statusLabel(obligation.status)}
           </Badge>
         </Group>
       </Group>
@@ -139,7 +152,13 @@ export function ObligationCard({
               <Text size="sm" data-testid="due">
                 {formatDue(deadline.due_by, i18n.language)}
               </Text>
-              {open && <DeadlineBadge due={deadline.due_by} now={now} target={isTarget(deadline.stage)} />}
+              {deadline.stage === 'preliminary' && obligation.preliminary_sent_on ? (
+                <Badge color="green" variant="light" data-testid="preliminary-done">
+                  {t('obligation.preliminaryDone')}
+                </Badge>
+              ) : (
+                open && <DeadlineBadge due={deadline.due_by} now={now} target={isTarget(deadline.stage)} />
+              )}
             </Group>
           ))
         )}
@@ -189,9 +208,22 @@ export function ObligationCard({
         </Stack>
       )}
 
+      {obligation.preliminary_sent_on && (
+        <Text size="sm" mt="xs" c="green.8" data-testid="preliminary-sent">
+          {t('obligation.preliminarySentOn', {
+            date: formatDue(obligation.preliminary_sent_on, i18n.language),
+            reference: obligation.preliminary_reference || '—',
+          })}
+        </Text>
+      )}
+      {obligation.preliminary_sent_on && open && (
+        <Text size="sm" mt={4} c="orange.9" data-testid="final-still-due">
+          {t('obligation.finalStillDue')}
+        </Text>
+      )}
       {obligation.status === 'sent' && (
         <Text size="sm" mt="xs" c="green.8" data-testid="sent">
-          {t('obligation.sentOn', {
+          {t(twoStages ? 'obligation.sentFinalOn' : 'obligation.sentOn', {
             date: formatDue(obligation.sent_on ?? '', i18n.language),
             reference: obligation.reference_number || '—',
           })}
@@ -208,14 +240,39 @@ export function ObligationCard({
           <SegmentedControl
             value={status}
             onChange={(value) => setStatus(value as ObligationStatus)}
-            data={STATUSES.map((value) => ({ value, label: t(`obligation.status.${value}`) }))}
+            data={STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
             data-testid="status-control"
           />
+          {twoStages && status !== 'waived' && (
+            <Checkbox
+              label={t('obligation.preliminarySent')}
+              checked={preliminarySent}
+              onChange={(e) => setPreliminarySent(e.currentTarget.checked)}
+              data-testid="preliminary-sent-check"
+            />
+          )}
+          {twoStages && status !== 'waived' && preliminarySent && (
+            <Group grow>
+              <TextInput
+                label={t('obligation.preliminarySentOnLabel')}
+                description={t('wizard.dateFormat')}
+                value={preliminaryOn}
+                onChange={(e) => setPreliminaryOn(e.currentTarget.value)}
+                data-testid="preliminary-sent-on"
+              />
+              <TextInput
+                label={t('obligation.preliminaryReference')}
+                value={preliminaryReference}
+                onChange={(e) => setPreliminaryReference(e.currentTarget.value)}
+                data-testid="preliminary-reference"
+              />
+            </Group>
+          )}
           {status === 'sent' && (
             <Group grow>
               <TextInput
-                label={t('obligation.sentOnLabel')}
-                description={t('wizard.dateFormat')}
+                label={t(twoStages ? 'obligation.sentOnLabelFinal' : 'obligation.sentOnLabel')}
+                description={twoStages ? `${t('wizard.dateFormat')} ${t('obligation.sentOnFinalHelp')}` : t('wizard.dateFormat')}
                 value={sentOn}
                 onChange={(e) => setSentOn(e.currentTarget.value)}
                 data-testid="sent-on"

@@ -53,6 +53,7 @@ pub const MIGRATIONS: &[Migration] = &[
         // Rules 2.1 added the telecom carriers' report to MIC: a file made before it gets its desk.
         after: Some(add_telecom_desk),
     },
+    Migration { version: 9, sql: include_str!("migrations/0009_first_reports_and_gdpr_texts.sql"), after: None },
 ];
 
 /// Adds the built-in directory entry of MIC's desk for telecom carriers (docs/rules.md §7.9) to a

@@ -160,12 +160,20 @@ pub struct ObligationRecord {
     pub duty: crate::rules::Duty,
     pub grounds: Vec<crate::rules::Ground>,
     pub deadlines: Vec<crate::rules::Deadline>,
+    /// Reported in two stages, a 速報 and then a 確報, each sent on its own day.
+    pub two_stages: bool,
     pub next_due: Option<String>,
     pub status: ObligationStatus,
     /// YYYY-MM-DD.
     #[ts(type = "string | null")]
     pub sent_on: Option<chrono::NaiveDate>,
     pub reference_number: String,
+    /// For a report made in two stages: the day the 速報 was sent (YYYY-MM-DD), recorded apart
+    /// from the 確報 (`sent_on` is the 確報's, or that of one report covering both).
+    #[ts(type = "string | null")]
+    pub preliminary_sent_on: Option<chrono::NaiveDate>,
+    /// The 速報's reference number, when the authority gave one.
+    pub preliminary_reference: String,
     pub waived_reason: String,
     /// False once revised facts no longer call for it (kept: it may have been sent already).
     pub current: bool,
@@ -188,9 +196,16 @@ pub struct ObligationRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ObligationUpdate {
     pub status: ObligationStatus,
+    /// The day the (final) report was sent, YYYY-MM-DD, when `status` is sent.
     pub sent_on: Option<String>,
     pub reference_number: String,
     pub waived_reason: String,
+    /// For a report in two stages: the day the 速報 was sent, YYYY-MM-DD, or `None` while it has
+    /// not been.
+    #[serde(default)]
+    pub preliminary_sent_on: Option<String>,
+    #[serde(default)]
+    pub preliminary_reference: String,
 }
 
 /// Everything about one incident: what the wizard resumes from and the detail page shows.

@@ -33,6 +33,12 @@ pub(crate) fn open_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> 
     query_incidents(conn, "WHERE i.status = 'open'")
 }
 
+/// The deadlines of an incident `i` still to be met: those of its current obligations not yet
+/// sent or waived, less a 速報 already sent (its 確報 is still to come).
+const PENDING_DEADLINES: &str = "obligation o, json_each(o.deadlines) d
+                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')
+                    AND NOT (o.preliminary_sent_on IS NOT NULL AND json_extract(d.value, '$.stage') = 'preliminary')";
+
 fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummary>> {
     let order = if filter.is_empty() {
         "i.discovered_at DESC, i.id DESC"
@@ -41,16 +47,14 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
     };
     let sql = format!(
         "SELECT i.id, i.title, i.discovered_at, i.level, i.category_key, i.stage, i.status,
-                (SELECT min(o.next_due) FROM obligation o
-                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')) AS next_deadline,
+                (SELECT min(json_extract(d.value, '$.due_by')) FROM {PENDING}) AS next_deadline,
                 -- Whether that soonest date is only a target (a 速報's): on a tie a legal deadline wins.
-                (SELECT json_extract(d.value, '$.stage') = 'preliminary'
-                   FROM obligation o, json_each(o.deadlines) d
-                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')
+                (SELECT json_extract(d.value, '$.stage') = 'preliminary' FROM {PENDING}
                   ORDER BY json_extract(d.value, '$.due_by'), json_extract(d.value, '$.stage') = 'preliminary'
                   LIMIT 1) AS next_is_target
            FROM incident i {filter}
-          ORDER BY {order}"
+          ORDER BY {order}",
+        PENDING = PENDING_DEADLINES
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| {
@@ -238,7 +242,8 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.authority_key, o.duty, o.grounds, o.deadlines, o.next_due, o.status, o.sent_on,
                 o.reference_number, o.waived_reason, o.current,
-                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source, o.submit_to, o.rules
+                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source, o.submit_to, o.rules,
+                o.preliminary_sent_on, o.preliminary_reference
            FROM obligation o
            -- The directory calls the cyber insurer's entry `cyber_insurer`.
            LEFT JOIN authority a ON a.key = CASE o.authority_key WHEN 'insurer' THEN 'cyber_insurer' ELSE o.authority_key END
@@ -269,10 +274,13 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
                 duty: Duty::Recommended,
                 grounds: Vec::new(),
                 deadlines: Vec::new(),
+                two_stages: false,
                 next_due: r.get(5)?,
                 status: ObligationStatus::from_key(&r.get::<_, String>(6)?),
                 sent_on: r.get(7)?,
                 reference_number: r.get(8)?,
+                preliminary_sent_on: r.get(20)?,
+                preliminary_reference: r.get(21)?,
                 waived_reason: r.get(9)?,
                 current: r.get(10)?,
                 contact,
@@ -293,6 +301,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
         record.duty = serde_json::from_value(duty).map_err(invalid)?;
         record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
         record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;
+        record.two_stages = crate::rules::Deadline::two_stages(&record.deadlines);
         records.push(record);
     }
     // Current duties first, mandatory before recommended, then in the table's order.

@@ -451,45 +451,73 @@ pub fn update_obligation(
     author: &str,
 ) -> Result<()> {
     ensure_open(tx, incident_id)?;
-    let authority_key: String = tx
+    type Stored = (String, String, Option<String>, [Option<String>; 4]);
+    let (authority_key, deadlines, preliminary_before, before): Stored = tx
         .query_row(
-            "SELECT authority_key FROM obligation WHERE id = ?1 AND incident_id = ?2",
+            "SELECT authority_key, deadlines, preliminary_sent_on, status, sent_on, reference_number, waived_reason
+               FROM obligation WHERE id = ?1 AND incident_id = ?2",
             params![obligation_id, incident_id],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, [r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?])),
         )
         .optional()?
         .ok_or(StoreError::Missing { what: "obligation", id: obligation_id })?;
+    let sent_date = |date: Option<&str>, what: &str| {
+        let date = date.unwrap_or_default().trim();
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map(|_| date.to_owned())
+            .map_err(|_| refused(ErrorCode::SentOnRequired, format!("{what} needs the date it was sent, as YYYY-MM-DD")))
+    };
     let sent_on = match update.status {
-        ObligationStatus::Sent => {
-            let date = update.sent_on.as_deref().unwrap_or_default().trim();
-            chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
-                .map_err(|_| refused(ErrorCode::SentOnRequired, "a sent obligation needs the date it was sent"))?;
-            Some(date.to_owned())
-        }
+        ObligationStatus::Sent => Some(sent_date(update.sent_on.as_deref(), "a sent obligation")?),
         _ => None,
     };
+    // Only a report in two stages has a 速報 of its own.
+    let stages: Vec<rules::Deadline> =
+        serde_json::from_str(&deadlines).map_err(|e| StoreError::Invalid(format!("obligation {obligation_id}: {e}")))?;
+    let two_stages = rules::Deadline::two_stages(&stages);
+    let preliminary_on = match update.preliminary_sent_on.as_deref() {
+        Some(date) if two_stages => Some(sent_date(Some(date), "a first report (速報) marked as sent")?),
+        _ => None,
+    };
+    let preliminary_reference = if preliminary_on.is_some() { update.preliminary_reference.trim() } else { "" };
     let reason = update.waived_reason.trim();
     if update.status == ObligationStatus::Waived && reason.is_empty() {
         return Err(refused(ErrorCode::WaivedReasonRequired, "deciding not to report needs a reason"));
     }
+    let reason = if update.status == ObligationStatus::Waived { reason } else { "" };
     let reference = update.reference_number.trim();
     tx.execute(
-        "UPDATE obligation SET status = ?2, sent_on = ?3, reference_number = ?4, waived_reason = ?5, updated_at = ?6
+        "UPDATE obligation SET status = ?2, sent_on = ?3, reference_number = ?4, waived_reason = ?5, updated_at = ?6,
+                preliminary_sent_on = ?7, preliminary_reference = ?8
           WHERE id = ?1",
-        params![
-            obligation_id,
-            update.status.key(),
-            sent_on,
-            reference,
-            if update.status == ObligationStatus::Waived { reason } else { "" },
-            now()
-        ],
+        params![obligation_id, update.status.key(), sent_on, reference, reason, now(), preliminary_on, preliminary_reference],
     )?;
     let language = crate::store::file_language(tx)?;
     let authority = obligations::authority_from_key(&authority_key)?;
+    if preliminary_on.is_some() && preliminary_on != preliminary_before {
+        let message = phrase(
+            language,
+            "obligation.preliminary_sent",
+            &[
+                ("authority", rules::authority_name(authority, language)),
+                ("date", preliminary_on.as_deref().unwrap_or_default()),
+                ("reference", if preliminary_reference.is_empty() { "—" } else { preliminary_reference }),
+            ],
+        );
+        append(tx, incident_id, author, "obligation", &message, serde_json::to_value(update).unwrap_or_default())?;
+    }
+    let after = [Some(update.status.key()), sent_on.as_deref(), Some(reference), Some(reason)].map(|v| v.map(str::to_owned));
+    if after == before {
+        return touch(tx, incident_id);
+    }
+    // A report in two stages: `sent` is the 確報 (or one report covering both).
+    let key = match update.status {
+        ObligationStatus::Sent if two_stages => "obligation.sent_final".to_owned(),
+        status => format!("obligation.{}", status.key()),
+    };
     let message = phrase(
         language,
-        &format!("obligation.{}", update.status.key()),
+        &key,
         &[
             ("authority", rules::authority_name(authority, language)),
             ("date", sent_on.as_deref().unwrap_or_default()),

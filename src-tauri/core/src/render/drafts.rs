@@ -427,10 +427,10 @@ impl Form<'_> {
     /// The 速報 this 確報 follows: when it was sent and its reference number, or, when none was
     /// sent, that one report can cover both when everything is known at once.
     fn preliminary_sent(&self, report: Option<&ObligationRecord>) -> String {
-        match report.filter(|o| o.status == ObligationStatus::Sent).and_then(|o| o.sent_on.map(|day| (o, day))) {
+        match report.and_then(|o| o.preliminary_sent_on.map(|day| (o, day))) {
             Some((o, day)) => {
                 let reference =
-                    if o.reference_number.is_empty() { self.t("none").to_owned() } else { o.reference_number.clone() };
+                    if o.preliminary_reference.is_empty() { self.t("none").to_owned() } else { o.preliminary_reference.clone() };
                 self.context
                     .words()
                     .fill("ppc.preliminary_sent_on", &[("date", &self.context.date(day)), ("reference", &reference)])
@@ -487,23 +487,25 @@ impl Form<'_> {
     /// who are not bodies one reports to.
     fn other_reports(&self, leave_out: &[Authority]) -> String {
         let lang = self.context.language;
-        let lines: Vec<String> = self
-            .incident
-            .obligations
-            .iter()
-            .filter(|o| !leave_out.contains(&o.authority) && o.status == ObligationStatus::Sent)
-            .filter_map(|o| o.sent_on.map(|day| (o, day)))
-            .map(|(o, day)| {
-                let mut line = self.context.words().fill(
-                    "other.sent",
-                    &[("addressee", rules::authority_name(o.authority, lang)), ("date", &self.context.date(day))],
-                );
-                if !o.reference_number.is_empty() {
-                    line.push_str(&self.context.words().fill("other.reference", &[("number", &o.reference_number)]));
-                }
-                line
-            })
-            .collect();
+        let words = self.context.words();
+        let line = |o: &ObligationRecord, key: &str, day: chrono::NaiveDate, reference: &str| {
+            let mut line =
+                words.fill(key, &[("addressee", rules::authority_name(o.authority, lang)), ("date", &self.context.date(day))]);
+            if !reference.is_empty() {
+                line.push_str(&words.fill("other.reference", &[("number", reference)]));
+            }
+            line
+        };
+        let mut lines = Vec::new();
+        for o in self.incident.obligations.iter().filter(|o| !leave_out.contains(&o.authority)) {
+            if let Some(day) = o.preliminary_sent_on {
+                lines.push(line(o, "other.sent_preliminary", day, &o.preliminary_reference));
+            }
+            if let Some(day) = o.sent_on.filter(|_| o.status == ObligationStatus::Sent) {
+                let key = if o.two_stages { "other.sent_final" } else { "other.sent" };
+                lines.push(line(o, key, day, &o.reference_number));
+            }
+        }
         if lines.is_empty() {
             self.t("none").to_owned()
         } else {

@@ -13,6 +13,7 @@ use crate::incident::ObligationStatus;
 use crate::rules::IncidentStage;
 use crate::rules::{self, Authority, DataAtRisk, DueBy};
 use crate::store::StoreError;
+use chrono::NaiveDate;
 
 pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
     crate::incident::read::incident_detail(conn, id).map_err(|e| match e {
@@ -218,14 +219,25 @@ pub fn due_by(context: &Context, due: DueBy) -> String {
 
 /// What was done about an obligation: status, date sent and reference, or why it was waived.
 pub fn obligation_status(context: &Context, obligation: &ObligationRecord) -> String {
-    let mut text = match &obligation.sent_on {
-        Some(sent_on) => context.words().fill("obligation.sent_on", &[("date", &context.date(*sent_on))]),
-        None => context.text(&format!("obligation.{}", obligation.status.key())).to_owned(),
+    let words = context.words();
+    let sent = |key: &str, day: NaiveDate, reference: &str| {
+        let mut text = words.fill(key, &[("date", &context.date(day))]);
+        if !reference.is_empty() {
+            text.push('\n');
+            text.push_str(&words.fill("obligation.reference", &[("number", reference)]));
+        }
+        text
     };
-    if !obligation.reference_number.is_empty() {
-        text.push('\n');
-        text.push_str(&context.words().fill("obligation.reference", &[("number", &obligation.reference_number)]));
+    let mut lines = Vec::new();
+    if let Some(day) = obligation.preliminary_sent_on {
+        lines.push(sent("obligation.preliminary_sent_on", day, &obligation.preliminary_reference));
     }
+    let key = if obligation.two_stages { "obligation.final_sent_on" } else { "obligation.sent_on" };
+    lines.push(match obligation.sent_on {
+        Some(day) => sent(key, day, &obligation.reference_number),
+        None => context.text(&format!("obligation.{}", obligation.status.key())).to_owned(),
+    });
+    let mut text = lines.join("\n");
     if obligation.status == ObligationStatus::Waived && !obligation.waived_reason.is_empty() {
         text.push('\n');
         text.push_str(&context.words().fill("obligation.waived_reason", &[("reason", &obligation.waived_reason)]));

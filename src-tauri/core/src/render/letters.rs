@@ -253,7 +253,7 @@ impl Form<'_> {
             (Authority::PpcMyNumber, "letter.reported.ppc"),
         ] {
             if let Some(o) = obligation(self.incident, authority).filter(|o| o.current) {
-                let done = o.status == ObligationStatus::Sent;
+                let done = o.status == ObligationStatus::Sent || o.preliminary_sent_on.is_some();
                 let line = self.t(&format!("{key}.{}", if done { "done" } else { "planned" })).to_owned();
                 if !lines.contains(&line) {
                     lines.push(line);

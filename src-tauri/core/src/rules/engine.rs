@@ -61,6 +61,15 @@ pub struct Deadline {
     pub due_by: DueBy,
 }
 
+impl Deadline {
+    /// Whether `deadlines` are those of a report made in two stages, a 速報 and then a 確報, each
+    /// sent on its own day.
+    pub fn two_stages(deadlines: &[Deadline]) -> bool {
+        let has = |stage| deadlines.iter().any(|d| d.stage == stage);
+        has(Stage::Preliminary) && has(Stage::Final)
+    }
+}
+
 /// The addressees, in the order of docs/rules.md §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

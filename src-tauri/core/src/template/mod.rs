@@ -350,6 +350,10 @@ pub struct DemoSent {
     pub on: String,
     #[serde(default)]
     pub reference: String,
+    /// The 速報 of a report made in two stages, when it went on a day of its own (`on` and
+    /// `reference` are then the 確報's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preliminary: Option<Box<DemoSent>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -336,9 +336,17 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         for (authority, sent) in &incident.sent {
             // Sent as the sample's timeline says, open incidents included.
             let marked = tx.execute(
-                "UPDATE obligation SET status = 'sent', sent_on = ?3, reference_number = ?4
+                "UPDATE obligation SET status = 'sent', sent_on = ?3, reference_number = ?4, preliminary_sent_on = ?5,
+                        preliminary_reference = ?6
                   WHERE incident_id = ?1 AND authority_key = ?2",
-                params![incident_id, authority, sent.on, sent.reference],
+                params![
+                    incident_id,
+                    authority,
+                    sent.on,
+                    sent.reference,
+                    sent.preliminary.as_ref().map(|p| &p.on),
+                    sent.preliminary.as_ref().map_or("", |p| &p.reference)
+                ],
             )?;
             if marked == 0 {
                 return Err(StoreError::Invalid(format!("sample incident {:?}: no duty to {authority}", incident.title)));
