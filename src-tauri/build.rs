@@ -25,6 +25,7 @@ fn main() {
         "set_task_done",
         "record_facts",
         "update_obligation",
+        "save_gdpr_texts",
         "record_recovery",
         "close_incident",
         "add_incident_note",

@@ -39,6 +39,7 @@ pub fn run() {
             commands::incidents::set_task_done,
             commands::incidents::record_facts,
             commands::incidents::update_obligation,
+            commands::incidents::save_gdpr_texts,
             commands::incidents::record_recovery,
             commands::incidents::close_incident,
             commands::incidents::add_incident_note,

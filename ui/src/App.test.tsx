@@ -27,6 +27,7 @@ const summary: HomeSummary = {
       insurance_policy_number: '',
       inquiry_desk: { name: '', phone: '', email: '', hours: '' },
       date_style: 'western',
+      eu_representative: '',
     },
   },
   open_incidents: [

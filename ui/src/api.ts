@@ -45,6 +45,7 @@ import type {
   DocumentKind,
   ErrorReport,
   Facts,
+  GdprTexts,
   HomeSummary,
   IncidentBasics,
   IncidentDetail,
@@ -115,6 +116,7 @@ export const api = {
     invoke<IncidentDetail>('record_facts', { id, facts, details }),
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
     invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
+  saveGdprTexts: (id: number, texts: GdprTexts) => invoke<IncidentDetail>('save_gdpr_texts', { id, texts }),
   recordRecovery: (id: number, recovery: Recovery) => invoke<IncidentDetail>('record_recovery', { id, recovery }),
   closeIncident: (id: number) => invoke<IncidentDetail>('close_incident', { id }),
   addIncidentNote: (id: number, text: string) => invoke<IncidentDetail>('add_incident_note', { id, text }),

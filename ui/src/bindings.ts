@@ -66,7 +66,12 @@ insurance_policy_number: string,
 /**
  * お問い合わせ窓口
  */
-inquiry_desk: InquiryDesk, date_style: DateStyle, };
+inquiry_desk: InquiryDesk, date_style: DateStyle, 
+/**
+ * The representative in the EU a company without an establishment there designates (GDPR
+ * art. 27): name, address and e-mail, as the GDPR notice prints them.
+ */
+eu_representative: string, };
 
 export type InquiryDesk = { 
 /**
@@ -586,7 +591,11 @@ suggested_facts: Facts | null,
 /**
  * The data items, whose data, what happened to it, and the IPA form's details.
  */
-details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, };
+details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, 
+/**
+ * The office's own English for the GDPR notices' narrative.
+ */
+gdpr_texts: GdprTexts, };
 
 export type LevelDefinition = { level: number, name: string, impact: string, responsible_role: string | null, };
 
@@ -1211,6 +1220,24 @@ composed_from: string,
  * RFC 3339.
  */
 edited_at: string, edited_by: string, };
+
+export type GdprTexts = { 
+/**
+ * The nature of the breach: what happened, how it was found (art. 33(3)(a), 34(2)).
+ */
+nature: string, 
+/**
+ * The likely consequences for the people (art. 33(3)(c)).
+ */
+consequences: string, 
+/**
+ * The measures taken or proposed, and to mitigate its effects (art. 33(3)(d)).
+ */
+measures: string, 
+/**
+ * Why the notification comes after the 72 hours (art. 33(1)).
+ */
+delay_reasons: string, };
 
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 

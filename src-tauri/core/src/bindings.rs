@@ -165,6 +165,7 @@ pub fn typescript() -> String {
         render::ReportStage::decl(&cfg),
         render::LetterView::decl(&cfg),
         incident::letters::EditedLetter::decl(&cfg),
+        incident::gdpr_texts::GdprTexts::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
         rules::DataAtRisk::decl(&cfg),
         rules::PersonalData::decl(&cfg),

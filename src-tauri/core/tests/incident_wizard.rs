@@ -462,3 +462,21 @@ fn a_sent_preliminary_report_leaves_the_final_deadline_in_view() {
     let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     assert!(detail.timeline.iter().any(|e| e.message.contains("2026-04-30に確報を提出")), "the final report is named as such");
 }
+
+#[test]
+fn the_offices_english_for_the_gdpr_notices_is_kept_trimmed_and_logged() {
+    use sonae_core::incident::gdpr_texts::{self, GdprTexts};
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "a")).unwrap();
+    let texts = GdprTexts { nature: "  A customer list went to the wrong customer.\n".into(), ..Default::default() };
+    file.write(|tx| gdpr_texts::save(tx, id, &texts, "鈴木 花子")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.gdpr_texts.nature, "A customer list went to the wrong customer.");
+    assert!(detail.timeline.iter().any(|e| e.kind == "gdpr_texts" && e.author == "鈴木 花子"));
+
+    let too_long = GdprTexts { measures: "x".repeat(10_001), ..texts };
+    assert_eq!(file.write(|tx| gdpr_texts::save(tx, id, &too_long, "a")).unwrap_err().code(), "text_too_long");
+    let kept = incident::read::incident_detail(file.connection(), id).unwrap().gdpr_texts;
+    assert_eq!(kept.measures, "", "a refused save changes nothing");
+}

@@ -217,7 +217,8 @@ const REBUILD: Migration = Migration {
             created_at TEXT NOT NULL, updated_at TEXT NOT NULL, occurred_at TEXT,
             affected_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(affected_data)),
             malware_name TEXT NOT NULL DEFAULT '', how_found TEXT NOT NULL DEFAULT '',
-            infection_route TEXT NOT NULL DEFAULT '', technical TEXT NOT NULL DEFAULT '{}'
+            infection_route TEXT NOT NULL DEFAULT '', technical TEXT NOT NULL DEFAULT '{}',
+            gdpr_english TEXT NOT NULL DEFAULT '{}'
         ) STRICT;
         INSERT INTO incident_new SELECT * FROM incident;
         DROP TABLE incident;

@@ -6,6 +6,7 @@ use sonae_core::company_file::CompanyFile;
 use sonae_core::incident;
 use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
+use sonae_core::incident::gdpr_texts::{self, GdprTexts};
 use sonae_core::incident::record;
 use sonae_core::incident::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use sonae_core::incident::CallOutcome;
@@ -119,6 +120,12 @@ pub fn update_obligation(
     update: ObligationUpdate,
 ) -> CommandResult<IncidentDetail> {
     write_incident(&session, id, |tx, author| record::update_obligation(tx, id, obligation_id, &update, author))
+}
+
+/// Keeps the office's own English for the GDPR notices' narrative.
+#[tauri::command(async)]
+pub fn save_gdpr_texts(session: State<'_, Session>, id: i64, texts: GdprTexts) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| gdpr_texts::save(tx, id, &texts, author))
 }
 
 #[tauri::command(async)]

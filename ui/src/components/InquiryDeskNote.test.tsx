@@ -19,6 +19,7 @@ const details = (phone: string, email: string): CompanyDetails => ({
   insurance_policy_number: '',
   inquiry_desk: { name: 'お客様相談窓口', phone, email, hours: '' },
   date_style: 'western',
+  eu_representative: '',
 });
 
 const obligation = (authority: ObligationRecord['authority']) => obligationRecord({ authority });

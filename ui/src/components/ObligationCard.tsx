@@ -18,7 +18,7 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineStage, ObligationRecord, ObligationStatus } from '../bindings';
+import type { DeadlineStage, IncidentDetail, ObligationRecord, ObligationStatus } from '../bindings';
 import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
 import { formatDue } from '../deadline';
@@ -26,6 +26,7 @@ import { today } from '../datetime';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ALSO_DRAFTED, DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
+import { GdprTextsEditor } from './GdprTextsEditor';
 import { InquiryDeskNote } from './InquiryDeskNote';
 
 const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
@@ -42,6 +43,7 @@ export function ObligationCard({
   obligation,
   act,
   readOnly,
+  incident,
 }: {
   incidentId: number;
   /** 知った日 in Japan time, day 1 of every deadline (the core's `day_one`). */
@@ -49,6 +51,8 @@ export function ObligationCard({
   obligation: ObligationRecord;
   act: IncidentAction;
   readOnly?: boolean;
+  /** The whole incident, for what a card writes beyond its status (the GDPR notices' English). */
+  incident?: IncidentDetail;
 }) {
   const { t, i18n } = useTranslation();
   const [status, setStatus] = useState<ObligationStatus>(obligation.status);
@@ -199,6 +203,9 @@ export function ObligationCard({
       {draft && (
         <Stack gap={4} mt="sm">
           {draft === 'data-subject-notice' && <InquiryDeskNote />}
+          {incident && !readOnly && (draft === 'gdpr-draft' || draft === 'gdpr-subject-notice') && (
+            <GdprTextsEditor detail={incident} act={act} />
+          )}
           {draftStages(draft).map((stage) => (
             <DocumentActions key={stage} document={draft} incidentId={incidentId} stage={stage} withText />
           ))}

@@ -97,6 +97,7 @@ export function IncidentDetailPage({ id }: { id: number }) {
                   dayOne={detail.day_one}
                   obligation={obligation}
                   act={act}
+                  incident={detail}
                   readOnly={!open}
                 />
               ))

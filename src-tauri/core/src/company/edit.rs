@@ -8,7 +8,7 @@ use super::{company_profile, CompanyDetails, CompanyProfile};
 use crate::error_code::ErrorCode;
 use crate::rules::Sector;
 use crate::store::history::record_change;
-use crate::store::limits::{limit_chars, required_name, MAX_NAME_CHARS};
+use crate::store::limits::{limit_chars, required_name, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::store::refused;
 use crate::store::{now, Result};
 
@@ -85,11 +85,12 @@ pub(crate) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Resu
     for (what, text) in texts {
         limit_chars(what, text, MAX_NAME_CHARS)?;
     }
+    limit_chars("the EU representative", &details.eu_representative, MAX_TEXT_CHARS)?;
     let corporate_number = corporate_number(&details.corporate_number)?;
     tx.execute(
         "UPDATE company SET address = ?1, representative = ?2, corporate_number = ?3, business_type = ?4,
                 insurance_policy_number = ?5, inquiry_name = ?6, inquiry_phone = ?7, inquiry_email = ?8,
-                inquiry_hours = ?9, date_style = ?10
+                inquiry_hours = ?9, date_style = ?10, eu_representative = ?11
           WHERE id = 1",
         params![
             details.address.trim(),
@@ -101,7 +102,8 @@ pub(crate) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Resu
             desk.phone.trim(),
             desk.email.trim(),
             desk.hours.trim(),
-            details.date_style
+            details.date_style,
+            details.eu_representative.trim()
         ],
     )?;
     Ok(())

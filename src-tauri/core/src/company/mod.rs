@@ -62,6 +62,9 @@ pub struct CompanyDetails {
     /// お問い合わせ窓口
     pub inquiry_desk: InquiryDesk,
     pub date_style: DateStyle,
+    /// The representative in the EU a company without an establishment there designates (GDPR
+    /// art. 27): name, address and e-mail, as the GDPR notice prints them.
+    pub eu_representative: String,
 }
 
 /// The contact the company chose for the public — never a person's private number by default.
@@ -97,7 +100,8 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
         "SELECT name, language, sector, prefecture, privacy_mark, isms_certified, handles_personal_data,
                 handles_my_number, handles_eu_data, stale_contact_months, cyber_insurance, insurer_contact_id,
                 eu_establishment, eu_targeting, address, representative, corporate_number, business_type,
-                insurance_policy_number, inquiry_name, inquiry_phone, inquiry_email, inquiry_hours, date_style
+                insurance_policy_number, inquiry_name, inquiry_phone, inquiry_email, inquiry_hours, date_style,
+                eu_representative
            FROM company WHERE id = 1",
         [],
         |r| {
@@ -129,6 +133,7 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
                     insurance_policy_number: r.get(18)?,
                     inquiry_desk: InquiryDesk { name: r.get(19)?, phone: r.get(20)?, email: r.get(21)?, hours: r.get(22)? },
                     date_style: r.get(23)?,
+                    eu_representative: r.get(24)?,
                 },
             })
         },

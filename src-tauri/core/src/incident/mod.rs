@@ -5,6 +5,7 @@
 
 pub mod affected_data;
 pub mod draft;
+pub mod gdpr_texts;
 pub mod letters;
 pub mod near_misses;
 pub mod obligations;
@@ -248,6 +249,8 @@ pub struct IncidentDetail {
     pub calls: Vec<IncidentCall>,
     pub tasks: Vec<IncidentTask>,
     pub obligations: Vec<ObligationRecord>,
+    /// The office's own English for the GDPR notices' narrative.
+    pub gdpr_texts: crate::incident::gdpr_texts::GdprTexts,
 }
 
 /// One person to call now, resolved from the policy: level → responsible roles → their holders

@@ -80,7 +80,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
             "SELECT id, title, case_key, discovered_at, discovered_by, description, stage, category_key, level,
                     level_override_reason, status, wizard_step, wizard_draft, facts, cause, secondary_damage,
                     subject_response, publication, measures_taken, measures_planned, lessons, closed_at, created_at,
-                    occurred_at, affected_data, malware_name, how_found, infection_route, technical
+                    occurred_at, affected_data, malware_name, how_found, infection_route, technical, gdpr_english
                FROM incident WHERE id = ?1",
             [id],
             |r| {
@@ -125,6 +125,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     calls: Vec::new(),
                     tasks: Vec::new(),
                     obligations: Vec::new(),
+                    gdpr_texts: serde_json::from_str(&r.get::<_, String>(29)?).unwrap_or_default(),
                 })
             },
         )

@@ -18,6 +18,7 @@ use super::incident::{self, data_items, due_by, obligation, subjects};
 use super::Context;
 use super::{required_incident, Document, ExportOptions, RenderError, ReportStage};
 use crate::incident::affected_data::{DataItem, DataItems};
+use crate::incident::gdpr_texts::GdprTexts;
 use crate::incident::wizard::CaseKind;
 use crate::incident::IncidentDetail;
 use crate::incident::ObligationRecord;
@@ -807,32 +808,37 @@ impl Form<'_> {
         let unknown = self.t("unknown");
         let words = self.context.words();
         let eu = self.incident.facts.as_ref().map_or(0, |f| f.personal_data.at_risk.eu_subjects);
-        let deadline = obligation(self.incident, Authority::EuSupervisoryAuthority)
+        let due_at = obligation(self.incident, Authority::EuSupervisoryAuthority)
             .and_then(|o| o.deadlines.first())
-            .map(|d| match d.due_by {
-                rules::DueBy::Instant(at) => self.gdpr_time(&at),
-                other => due_by(self.context, other),
+            .and_then(|d| match d.due_by {
+                rules::DueBy::Instant(at) => Some(at),
+                rules::DueBy::Date(_) => None,
             })
-            .unwrap_or_else(|| self.gdpr_time(&rules::deadline::gdpr_notice_due(self.incident.discovered_at)));
+            .unwrap_or_else(|| rules::deadline::gdpr_notice_due(self.incident.discovered_at));
+        let texts = &self.incident.gdpr_texts;
+        // Notified after the day the 72 hours ran out: art. 33(1) asks for the reasons.
+        let late = self.context.issued_on > due_at.date_naive();
         let occurred =
             self.incident.occurred_at.as_ref().map_or_else(|| self.t("occurred_unknown").to_owned(), |at| self.gdpr_time(at));
         let mut parts = vec![
             self.field("draft.addressee", self.gdpr_addressee()),
             self.field("gdpr.occurred_at", occurred),
             self.field("gdpr.aware_at", self.gdpr_time(&self.incident.discovered_at)),
-            self.field("gdpr.deadline", deadline),
+            self.field("gdpr.deadline", self.gdpr_time(&due_at)),
         ];
+        if late || GdprTexts::given(&texts.delay_reasons).is_some() {
+            let reasons = GdprTexts::given(&texts.delay_reasons).unwrap_or(self.t("gdpr.delay_unwritten"));
+            parts.push(self.field("gdpr.delay", reasons));
+        }
         parts.extend(self.reporter_parts());
+        if self.context.company.eu_establishment != Some(true) {
+            let representative = self.context.company.details.eu_representative.trim();
+            let representative = if representative.is_empty() { self.t("gdpr.representative_none") } else { representative };
+            parts.push(self.field("gdpr.representative", representative));
+        }
         parts.push(Part::Heading(self.t("gdpr.details").to_owned()));
         parts.extend([
-            self.field(
-                "gdpr.nature",
-                format!(
-                    "{}\n{}",
-                    words.fill("summary.harm", &[("harm", &self.harm_names())]),
-                    self.what_happened(self.t("letter.gdpr.whose"))
-                ),
-            ),
+            self.field("gdpr.nature", self.gdpr_nature()),
             self.field(
                 "gdpr.subjects",
                 if eu > 0 {
@@ -843,11 +849,30 @@ impl Form<'_> {
             ),
             self.field("gdpr.records", data_items(self.context, self.incident)),
             self.field("gdpr.contact", self.gdpr_contact()),
-            // Composed in the notice's language, never the staff's own notes (which are in Japanese).
-            self.field("gdpr.consequences", self.t("letter.secondary")),
-            self.field("gdpr.measures", self.response()),
+            self.field("gdpr.consequences", self.gdpr_consequences()),
+            self.field("gdpr.measures", self.gdpr_measures()),
         ]);
         self.draft(self.t("gdpr.title").to_owned(), parts)
+    }
+
+    // The narrative fields: the office's own English when written, else composed in English from
+    // the record — never the staff's notes, which are in Japanese.
+
+    /// What happened.
+    fn gdpr_nature(&self) -> String {
+        if let Some(text) = GdprTexts::given(&self.incident.gdpr_texts.nature) {
+            return text.to_owned();
+        }
+        let harm = self.context.words().fill("summary.harm", &[("harm", &self.harm_names())]);
+        format!("{harm}\n{}", self.what_happened(self.t("letter.gdpr.whose")))
+    }
+
+    fn gdpr_consequences(&self) -> String {
+        GdprTexts::given(&self.incident.gdpr_texts.consequences).unwrap_or(self.t("letter.secondary")).to_owned()
+    }
+
+    fn gdpr_measures(&self) -> String {
+        GdprTexts::given(&self.incident.gdpr_texts.measures).map_or_else(|| self.response(), str::to_owned)
     }
 
     /// The contact point of art. 33(3)(b): the person reporting, with the company.
@@ -876,12 +901,8 @@ impl Form<'_> {
     fn gdpr_subject_notice(&self) -> Draft {
         let words = self.context.words();
         let items = &self.incident.details.data.own;
-        let what = [
-            words.fill("gdpr34.found", &[("when", &self.gdpr_time(&self.incident.discovered_at))]),
-            words.fill("summary.harm", &[("harm", &self.harm_names())]),
-            self.what_happened(self.t("letter.gdpr.whose")),
-        ]
-        .join("\n");
+        let found = words.fill("gdpr34.found", &[("when", &self.gdpr_time(&self.incident.discovered_at))]);
+        let what = format!("{found}\n{}", self.gdpr_nature());
         let contact =
             if self.context.company.details.inquiry_desk.is_set() { self.desk_for_abroad() } else { self.gdpr_contact() };
         let parts = vec![
@@ -892,8 +913,8 @@ impl Form<'_> {
             Part::Paragraph(self.t("gdpr34.opening").to_owned()),
             self.field("gdpr34.what", what),
             self.field("gdpr34.data", data_items(self.context, self.incident)),
-            self.field("gdpr34.consequences", self.t("letter.secondary")),
-            self.field("gdpr34.measures", self.response()),
+            self.field("gdpr34.consequences", self.gdpr_consequences()),
+            self.field("gdpr34.measures", self.gdpr_measures()),
             self.field("gdpr34.advice", self.advice(items)),
             self.field("gdpr34.contact", contact),
             Part::Paragraph(self.t("gdpr34.closing").to_owned()),

@@ -1190,3 +1190,47 @@ fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
         }
     }
 }
+
+#[test]
+fn the_gdpr_notices_take_the_offices_english_and_a_late_one_asks_why() {
+    let mut demo = demo(Language::Ja);
+    with_gdpr_case(&mut demo);
+    let discovered = crate::incident::read::incident_detail(demo.file.connection(), 1).unwrap().discovered_at;
+    let on = |day: NaiveDate| ExportOptions { issued_on: Some(day), ..options(Language::Ja, Some(1)) };
+    let report = |demo: &Demo, day| draft_text(demo.file.connection(), Document::GdprDraft, &on(day)).unwrap();
+
+    // Drafted within the 72 hours: no reasons are asked for; months later they are, and the
+    // company, not established in the EU, is told it named no representative.
+    let in_time = report(&demo, discovered.date_naive());
+    assert!(!in_time.contains("Reasons for the delay"), "{in_time}");
+    let late = report(&demo, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+    assert_in_order(
+        &late,
+        &["Reasons for the delay", "[To be written before sending", "Representative in the Union (Art. 27)", "None designated"],
+        "a late notification",
+    );
+
+    let texts = crate::incident::gdpr_texts::GdprTexts {
+        nature: "An employee e-mailed a customer list to the wrong customer.".into(),
+        consequences: "Unsolicited contact; misuse of card numbers is possible but unlikely.".into(),
+        measures: "The recipient deleted the e-mail; card issuers were alerted.".into(),
+        delay_reasons: "The EU residents among the customers were identified only on 20 November.".into(),
+    };
+    demo.file
+        .write(|tx| {
+            tx.execute("UPDATE company SET eu_representative = 'Example Rep GmbH, Berlin, rep@example.eu' WHERE id = 1", [])?;
+            // The demo's incident is closed, so the texts are put in place as saving them would.
+            tx.execute("UPDATE incident SET gdpr_english = ?1 WHERE id = 1", [serde_json::to_string(&texts).unwrap()])?;
+            Ok(())
+        })
+        .unwrap();
+    let late = report(&demo, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+    for typed in [&texts.nature, &texts.consequences, &texts.measures, &texts.delay_reasons] {
+        assert!(late.contains(typed.as_str()), "{typed:?} missing from:\n{late}");
+    }
+    assert!(late.contains("Example Rep GmbH, Berlin, rep@example.eu"), "{late}");
+    assert!(!late.contains("[To be written"), "{late}");
+    let notice = draft_text(demo.file.connection(), Document::GdprSubjectNotice, &options(Language::Ja, Some(1))).unwrap();
+    assert_in_order(&notice, &["We became aware of it on", &texts.nature, &texts.consequences, &texts.measures], "art. 34");
+    assert!(!notice.contains("Reasons for the delay"), "the people are not told why the authority heard late: {notice}");
+}

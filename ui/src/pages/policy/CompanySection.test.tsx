@@ -32,6 +32,7 @@ const profile: CompanyProfile = {
     insurance_policy_number: '',
     inquiry_desk: { name: '', phone: '', email: '', hours: '' },
     date_style: 'western',
+    eu_representative: '',
   },
 };
 
@@ -74,6 +75,7 @@ describe('the company details for documents', () => {
       insurance_policy_number: '',
       inquiry_desk: { name: 'お客様相談窓口', phone: '0120-000-000', email: '', hours: '' },
       date_style: 'japanese',
+      eu_representative: '',
     });
   });
 

@@ -15,6 +15,7 @@ import {
   Stack,
   Text,
   TextInput,
+  Textarea,
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -169,6 +170,17 @@ export function CompanySection({
                 : 'company.gdprApplying',
             )}
           </Text>
+          {profile.eu_establishment !== true && profile.eu_targeting !== false && (
+            <Textarea
+              label={t('company.euRepresentative')}
+              description={t('company.euRepresentativeHelp')}
+              value={profile.details.eu_representative}
+              onChange={(e) => set({ details: { ...profile.details, eu_representative: e.currentTarget.value } })}
+              autosize
+              minRows={2}
+              data-testid="profile-eu-representative"
+            />
+          )}
           <Checkbox
             label={t('company.cyberInsurance')}
             checked={profile.cyber_insurance}

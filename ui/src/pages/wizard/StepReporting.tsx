@@ -196,6 +196,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
                 dayOne={detail.day_one}
                 obligation={obligation}
                 act={act}
+                incident={detail}
               />
             ))
           )}

@@ -3,3 +3,9 @@
 -- cannot make the 確報's deadline disappear.
 ALTER TABLE obligation ADD COLUMN preliminary_sent_on TEXT;
 ALTER TABLE obligation ADD COLUMN preliminary_reference TEXT NOT NULL DEFAULT '';
+
+-- The office's own English for the GDPR notices' narrative (a JSON object of the nature of the
+-- breach, the likely consequences, the measures and the reasons for a delay past 72 hours), and
+-- the company's representative in the EU (GDPR art. 27) that the art. 33 notice names.
+ALTER TABLE incident ADD COLUMN gdpr_english TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE company ADD COLUMN eu_representative TEXT NOT NULL DEFAULT '';
