@@ -26,6 +26,7 @@ fn main() {
         "record_facts",
         "update_obligation",
         "save_gdpr_texts",
+        "set_incident_client",
         "record_recovery",
         "close_incident",
         "add_incident_note",

@@ -40,6 +40,7 @@ pub fn run() {
             commands::incidents::record_facts,
             commands::incidents::update_obligation,
             commands::incidents::save_gdpr_texts,
+            commands::incidents::set_incident_client,
             commands::incidents::record_recovery,
             commands::incidents::close_incident,
             commands::incidents::add_incident_note,

@@ -117,6 +117,7 @@ export const api = {
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
     invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
   saveGdprTexts: (id: number, texts: GdprTexts) => invoke<IncidentDetail>('save_gdpr_texts', { id, texts }),
+  setIncidentClient: (id: number, contactId: number | null) => invoke<IncidentDetail>('set_incident_client', { id, contactId }),
   recordRecovery: (id: number, recovery: Recovery) => invoke<IncidentDetail>('record_recovery', { id, recovery }),
   closeIncident: (id: number) => invoke<IncidentDetail>('close_incident', { id }),
   addIncidentNote: (id: number, text: string) => invoke<IncidentDetail>('add_incident_note', { id, text }),

@@ -595,7 +595,11 @@ details: ReportingDetails, recovery: Recovery, closed_at: string | null, created
 /**
  * The office's own English for the GDPR notices' narrative.
  */
-gdpr_texts: GdprTexts, };
+gdpr_texts: GdprTexts, 
+/**
+ * The client (委託元) whose data it touched, as chosen from the contacts.
+ */
+client: IncidentClient | null, };
 
 export type LevelDefinition = { level: number, name: string, impact: string, responsible_role: string | null, };
 
@@ -1238,6 +1242,12 @@ measures: string,
  * Why the notification comes after the 72 hours (art. 33(1)).
  */
 delay_reasons: string, };
+
+export type IncidentClient = { contact_id: number, kind: ContactKind, name: string, organization: string, 
+/**
+ * 部署・役職, for a person.
+ */
+title: string, };
 
 export type IncidentCategory = "leak" | "tampering" | "outage" | "malware" | "other";
 

@@ -166,6 +166,7 @@ pub fn typescript() -> String {
         render::LetterView::decl(&cfg),
         incident::letters::EditedLetter::decl(&cfg),
         incident::gdpr_texts::GdprTexts::decl(&cfg),
+        incident::IncidentClient::decl(&cfg),
         rules::IncidentCategory::decl(&cfg),
         rules::DataAtRisk::decl(&cfg),
         rules::PersonalData::decl(&cfg),

@@ -480,3 +480,51 @@ fn the_offices_english_for_the_gdpr_notices_is_kept_trimmed_and_logged() {
     let kept = incident::read::incident_detail(file.connection(), id).unwrap().gdpr_texts;
     assert_eq!(kept.measures, "", "a refused save changes nothing");
 }
+
+#[test]
+fn the_client_notice_is_addressed_to_the_client_chosen_from_the_contacts() {
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Ransomware)).unwrap();
+    let basics =
+        IncidentBasics { case_kind: CaseKind::Ransomware, title: "予約サイトのデータ".into(), ..missent_basics() };
+    file.write(|tx| record::record_basics(tx, id, &basics, "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    facts.malware = true;
+    facts.entrusted_data =
+        Some(rules::EntrustedData { at_risk: rules::DataAtRisk { subjects: 300, ..Default::default() }, client_notified: false });
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let options = sonae_core::render::ExportOptions {
+        incident_id: Some(id),
+        exercise_id: None,
+        stage: sonae_core::render::ReportStage::Preliminary,
+        language: Language::Ja,
+        issued_on: None,
+    };
+    let letter = |file: &CompanyFile| {
+        sonae_core::render::draft_text(file.connection(), sonae_core::render::Document::ClientNotice, &options).unwrap()
+    };
+    assert!(letter(&file).starts_with("委託元 御中"), "{}", letter(&file));
+
+    let aoki: i64 = file.connection().query_row("SELECT id FROM contact WHERE name = '青木 誠'", [], |r| r.get(0)).unwrap();
+    assert_eq!(file.write(|tx| record::set_client(tx, id, Some(9999), "a")).unwrap_err().code(), "unknown_contact");
+    file.write(|tx| record::set_client(tx, id, Some(aoki), "鈴木 花子")).unwrap();
+    let text = letter(&file);
+    assert!(text.starts_with("株式会社みどり不動産 総務部 課長\n青木 誠 様\n"), "{text}");
+    assert!(text.contains("貴社からお預かりしている個人データ"), "{text}");
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.client.as_ref().map(|c| c.contact_id), Some(aoki));
+    assert!(detail.timeline.iter().any(|e| e.kind == "client" && e.message.contains("青木 誠")));
+
+    // An organisation is addressed 御中; clearing the choice brings the line to fill in back.
+    let desk: i64 = file
+        .connection()
+        .query_row("SELECT id FROM contact WHERE kind = 'organization' ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .unwrap();
+    let desk_name: String = file.connection().query_row("SELECT name FROM contact WHERE id = ?1", [desk], |r| r.get(0)).unwrap();
+    file.write(|tx| record::set_client(tx, id, Some(desk), "a")).unwrap();
+    assert!(letter(&file).starts_with(&format!("{desk_name} 御中\n")), "{}", letter(&file));
+    file.write(|tx| record::set_client(tx, id, None, "a")).unwrap();
+    assert!(letter(&file).starts_with("委託元 御中"));
+    let entries = incident::read::incident_detail(file.connection(), id).unwrap().timeline;
+    assert_eq!(entries.iter().filter(|e| e.kind == "client").count(), 3);
+}

@@ -218,7 +218,7 @@ const REBUILD: Migration = Migration {
             affected_data TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(affected_data)),
             malware_name TEXT NOT NULL DEFAULT '', how_found TEXT NOT NULL DEFAULT '',
             infection_route TEXT NOT NULL DEFAULT '', technical TEXT NOT NULL DEFAULT '{}',
-            gdpr_english TEXT NOT NULL DEFAULT '{}'
+            gdpr_english TEXT NOT NULL DEFAULT '{}', client_contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL
         ) STRICT;
         INSERT INTO incident_new SELECT * FROM incident;
         DROP TABLE incident;

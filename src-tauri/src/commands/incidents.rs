@@ -122,6 +122,12 @@ pub fn update_obligation(
     write_incident(&session, id, |tx, author| record::update_obligation(tx, id, obligation_id, &update, author))
 }
 
+/// Names the client (委託元) of the incident from the contacts, or none.
+#[tauri::command(async)]
+pub fn set_incident_client(session: State<'_, Session>, id: i64, contact_id: Option<i64>) -> CommandResult<IncidentDetail> {
+    write_incident(&session, id, |tx, author| record::set_client(tx, id, contact_id, author))
+}
+
 /// Keeps the office's own English for the GDPR notices' narrative.
 #[tauri::command(async)]
 pub fn save_gdpr_texts(session: State<'_, Session>, id: i64, texts: GdprTexts) -> CommandResult<IncidentDetail> {

@@ -21,9 +21,7 @@ const incident = (due: string, delay = ''): IncidentDetail =>
       lessons: '',
     },
     gdpr_texts: { nature: '', consequences: '', measures: '', delay_reasons: delay },
-    obligations: [
-      obligationRecord({ authority: 'eu_supervisory_authority', deadlines: [{ stage: 'notice', due_by: due }] }),
-    ],
+    obligations: [obligationRecord({ authority: 'eu_supervisory_authority', deadlines: [{ stage: 'notice', due_by: due }] })],
   }) as unknown as IncidentDetail;
 
 describe('GdprTextsEditor', () => {

@@ -23,6 +23,7 @@ import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
 import { formatDue } from '../deadline';
 import { today } from '../datetime';
+import { ClientChoice } from './ClientChoice';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
 import { ALSO_DRAFTED, DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
@@ -203,6 +204,7 @@ export function ObligationCard({
       {draft && (
         <Stack gap={4} mt="sm">
           {draft === 'data-subject-notice' && <InquiryDeskNote />}
+          {incident && draft === 'client-notice' && <ClientChoice detail={incident} act={act} readOnly={readOnly} />}
           {incident && !readOnly && (draft === 'gdpr-draft' || draft === 'gdpr-subject-notice') && (
             <GdprTextsEditor detail={incident} act={act} />
           )}

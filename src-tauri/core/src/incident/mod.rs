@@ -251,6 +251,19 @@ pub struct IncidentDetail {
     pub obligations: Vec<ObligationRecord>,
     /// The office's own English for the GDPR notices' narrative.
     pub gdpr_texts: crate::incident::gdpr_texts::GdprTexts,
+    /// The client (委託元) whose data it touched, as chosen from the contacts.
+    pub client: Option<IncidentClient>,
+}
+
+/// The client (委託元) of an incident: the contact the client notice is addressed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IncidentClient {
+    pub contact_id: i64,
+    pub kind: crate::contacts::ContactKind,
+    pub name: String,
+    pub organization: String,
+    /// 部署・役職, for a person.
+    pub title: String,
 }
 
 /// One person to call now, resolved from the policy: level → responsible roles → their holders

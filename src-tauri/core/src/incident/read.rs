@@ -4,13 +4,14 @@
 use crate::incident::draft::WizardDrafts;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::contacts::{emails, phones};
+use crate::contacts::{emails, phones, ContactKind};
 use crate::incident::affected_data::ReportingDetails;
 use crate::incident::wizard::{self, CaseKind, Recovery};
 use crate::incident::AuthorityContact;
 use crate::incident::CallOutcome;
 use crate::incident::CallTarget;
 use crate::incident::IncidentCall;
+use crate::incident::IncidentClient;
 use crate::incident::IncidentDetail;
 use crate::incident::IncidentStatus;
 use crate::incident::IncidentSummary;
@@ -126,11 +127,28 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     tasks: Vec::new(),
                     obligations: Vec::new(),
                     gdpr_texts: serde_json::from_str(&r.get::<_, String>(29)?).unwrap_or_default(),
+                    client: None,
                 })
             },
         )
         .optional()?
         .ok_or(StoreError::Missing { what: "incident", id })?;
+    detail.client = conn
+        .query_row(
+            "SELECT c.id, c.kind, c.name, c.organization, c.title FROM incident i JOIN contact c ON c.id = i.client_contact_id
+              WHERE i.id = ?1",
+            [id],
+            |r| {
+                Ok(IncidentClient {
+                    contact_id: r.get(0)?,
+                    kind: ContactKind::from_key(&r.get::<_, String>(1)?).unwrap_or_default(),
+                    name: r.get(2)?,
+                    organization: r.get(3)?,
+                    title: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
     if detail.facts.is_none() {
         let company = crate::company::company_profile(conn)?;
         // Step 2's answer "personal information may have leaked", as last confirmed.

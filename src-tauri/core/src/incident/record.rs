@@ -529,6 +529,38 @@ pub fn update_obligation(
     touch(tx, incident_id)
 }
 
+/// Names the client (委託元) whose data the incident touched, from the contacts, or no client
+/// (`None`); the client notice is addressed to it. The timeline records the choice.
+pub fn set_client(tx: &Transaction, incident_id: i64, contact_id: Option<i64>, author: &str) -> Result<()> {
+    ensure_open(tx, incident_id)?;
+    let name = match contact_id {
+        Some(id) => {
+            Some(tx.query_row("SELECT name FROM contact WHERE id = ?1", [id], |r| r.get::<_, String>(0)).optional()?.ok_or_else(
+                || {
+                    refused(
+                        ErrorCode::UnknownContact,
+                        format!("contact {id} does not exist; choose the client from the contacts"),
+                    )
+                },
+            )?)
+        }
+        None => None,
+    };
+    let before: Option<i64> =
+        tx.query_row("SELECT client_contact_id FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))?;
+    if before == contact_id {
+        return Ok(());
+    }
+    tx.execute("UPDATE incident SET client_contact_id = ?2 WHERE id = ?1", params![incident_id, contact_id])?;
+    let language = crate::store::file_language(tx)?;
+    let message = match &name {
+        Some(name) => phrase(language, "client_chosen", &[("name", name)]),
+        None => phrase(language, "client_cleared", &[]),
+    };
+    append(tx, incident_id, author, "client", &message, serde_json::json!({ "contact_id": contact_id }))?;
+    touch(tx, incident_id)
+}
+
 /// Step 6 — cause, secondary damage, responses and prevention.
 pub fn record_recovery(tx: &Transaction, incident_id: i64, recovery: &Recovery, author: &str) -> Result<()> {
     ensure_open(tx, incident_id)?;

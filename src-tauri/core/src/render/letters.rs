@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::drafts::{with_form, Form, Part};
 use super::incident::{count_of, group_key, harm_key, harms, obligation, HeadCount};
 use super::{Context, Document, ExportOptions, RenderError};
+use crate::contacts::ContactKind;
 use crate::incident::affected_data::DataItems;
 use crate::incident::wizard::CaseKind;
 use crate::incident::ObligationStatus;
@@ -364,13 +365,32 @@ impl Form<'_> {
             Part::Paragraph(self.reporter_line()),
         ];
         Letter {
-            to: self.t("letter.client.to").to_owned(),
+            to: self.client_addressee(),
             date: self.letter_date(),
             sender: self.sender(),
             title: self.t("letter.client.title").to_owned(),
             body,
             closing: self.t("letter.end").to_owned(),
-            note: self.t("letter.client.note").to_owned(),
+            note: self
+                .t(if self.incident.client.is_some() { "letter.client.note_named" } else { "letter.client.note" })
+                .to_owned(),
+        }
+    }
+
+    /// The client as the address line names it: a company 御中, a person 様 (with their company),
+    /// or, with no client chosen, a line for the office to fill in.
+    fn client_addressee(&self) -> String {
+        match &self.incident.client {
+            Some(client) if client.kind == ContactKind::Organization => {
+                self.fill("letter.client.to_organization", &[("name", &client.name)])
+            }
+            Some(client) if !client.organization.trim().is_empty() => {
+                let (organization, title) = (client.organization.trim(), client.title.trim());
+                let key = if title.is_empty() { "letter.client.to_person_of" } else { "letter.client.to_person_titled" };
+                self.fill(key, &[("name", &client.name), ("organization", organization), ("title", title)])
+            }
+            Some(client) => self.fill("letter.client.to_person", &[("name", &client.name)]),
+            None => self.t("letter.client.to").to_owned(),
         }
     }
 

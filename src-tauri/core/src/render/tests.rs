@@ -390,7 +390,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "03-0000-1199",
         ],
         (ClientNotice, Language::Ja) => vec![
-            "委託元 御中",
+            "株式会社みどり不動産 総務部 課長\n青木 誠 様",
             "2026年11月20日",
             "株式会社さくら設計事務所",
             "お預かりしている個人データに関する事故のご報告",
@@ -407,7 +407,7 @@ fn expected(document: Document, language: Language) -> Vec<&'static str> {
             "以上",
         ],
         (ClientNotice, Language::En) => vec![
-            "To the client",
+            "Makoto Aoki, ",
             "Sakura Design Office Co., Ltd.",
             "Report of an incident concerning personal data we hold for you",
             "1. Overview",

@@ -335,6 +335,9 @@ pub struct DemoIncident {
     pub measures_planned: String,
     pub lessons: String,
     pub timeline: Vec<DemoTimelineEntry>,
+    /// The client (委託元) whose data it touched, by the contact's `ref`.
+    #[serde(default)]
+    pub client: Option<String>,
     /// When each report or notice was sent, by the assessment's addressee id (`ppc`, `police`…),
     /// with its reference number when it has one; a closed incident's duties not listed count as
     /// sent on the day it was closed.

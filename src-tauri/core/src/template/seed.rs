@@ -333,6 +333,9 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
         let assessment = crate::rules::assess(&facts);
         obligations::record_assessment(tx, incident_id, &assessment)?;
+        if let Some(client) = &incident.client {
+            tx.execute("UPDATE incident SET client_contact_id = ?2 WHERE id = ?1", params![incident_id, contact_id(client)?])?;
+        }
         for (authority, sent) in &incident.sent {
             // Sent as the sample's timeline says, open incidents included.
             let marked = tx.execute(

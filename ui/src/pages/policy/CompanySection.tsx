@@ -21,6 +21,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSummary, Sector } from '../../bindings';
+import { contactLabel } from '../../components/ClientChoice';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../datetime';
@@ -197,7 +198,7 @@ export function CompanySection({
               onChange={(v) => set({ insurer_contact_id: v === null ? null : Number(v) })}
               data={contacts.map((c) => ({
                 value: String(c.id),
-                label: c.organization && c.organization !== c.name ? `${c.name}（${c.organization}）` : c.name,
+                label: contactLabel(c),
               }))}
               maw={480}
               data-testid="profile-insurer"

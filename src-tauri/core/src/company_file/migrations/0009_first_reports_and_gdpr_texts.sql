@@ -9,3 +9,7 @@ ALTER TABLE obligation ADD COLUMN preliminary_reference TEXT NOT NULL DEFAULT ''
 -- the company's representative in the EU (GDPR art. 27) that the art. 33 notice names.
 ALTER TABLE incident ADD COLUMN gdpr_english TEXT NOT NULL DEFAULT '{}';
 ALTER TABLE company ADD COLUMN eu_representative TEXT NOT NULL DEFAULT '';
+
+-- The client (委託元) whose data an incident touched, chosen from the contacts, to whom the client
+-- notice is addressed.
+ALTER TABLE incident ADD COLUMN client_contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL;
