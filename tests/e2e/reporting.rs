@@ -189,6 +189,19 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
         .await;
     app.element("[data-testid=obligation-client]").await.scroll_into_view().await.ok();
     app.screenshot("reporting-processor-cards-ja").await;
+
+    // The client is chosen from the contacts, and the client notice is addressed to it.
+    app.click("[data-testid=obligation-client] [data-testid=client-choice]").await;
+    let option = app
+        .driver
+        .find(By::XPath("//*[@role='option'][contains(normalize-space(), '青木 誠')]"))
+        .await
+        .expect("the contacts are offered as the client");
+    option.click().await.expect("choose the client");
+    wait_for_value(&app, "[data-testid=obligation-client] [data-testid=client-choice]", "青木 誠（株式会社みどり不動産）").await;
+    app.click("[data-testid=obligation-client] [data-testid=edit-client-notice]").await;
+    wait_for_value(&app, "[data-testid=letter-text]", "株式会社みどり不動産 総務部 課長\n青木 誠 様").await;
+    app.screenshot("reporting-client-notice-named-ja").await;
     app.close().await;
 
     let incident = stored_incident(&file, title);
@@ -203,6 +216,7 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     }
     let client = incident.obligations.iter().find(|o| o.authority == Authority::Client).unwrap();
     assert!(client.grounds.contains(&Ground::EntrustedData));
+    assert_eq!(incident.client.map(|c| c.name), Some("青木 誠".to_owned()));
 }
 
 #[tokio::test]

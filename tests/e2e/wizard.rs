@@ -53,14 +53,15 @@ async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
                 async move { card.find(By::Css(css)).await.expect(css).prop("textContent").await.ok().flatten().unwrap_or_default() }
             };
             let (duty, status) = (text_of("[data-testid=duty]").await, text_of("[data-testid=status]").await);
-            if duty == "義務" && status != "提出済み" {
+            // A report in two stages reads 「確報まで提出済み」 once sent (「速報提出済み」 before).
+            if duty == "義務" && !["提出済み", "確報まで提出済み"].contains(&status.as_str()) {
                 open_mandatory = Some(card);
                 break;
             }
         }
         let Some(card) = open_mandatory else { return marked };
         card.scroll_into_view().await.ok();
-        card.find(By::XPath(".//label[normalize-space()='提出済み']"))
+        card.find(By::XPath(".//label[substring(normalize-space(), string-length(normalize-space()) - 3) = '提出済み']"))
             .await
             .expect("sent option")
             .click()
@@ -126,6 +127,15 @@ async fn a_missent_health_record_is_reported_and_closed() {
     let final_due = ppc.find(By::Css("[data-testid=deadline-final] [data-testid=due]")).await.expect("final deadline");
     assert_eq!(final_due.text().await.expect("text"), "2026年12月21日(月)");
     app.screenshot("wizard-5-reporting-ja").await;
+    // The 速報 goes first and is recorded on its own: the 確報 is still to come.
+    app.click("[data-testid=obligation-ppc] [data-testid=preliminary-sent-check]").await;
+    app.type_into("[data-testid=obligation-ppc] [data-testid=preliminary-reference]", "P-1").await;
+    app.click("[data-testid=obligation-ppc] [data-testid=save-obligation]").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=preliminary-sent]", "受付番号：P-1").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=final-still-due]", "確報の期限までに").await;
+    app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=deadline-preliminary]", "提出済み").await;
+    app.element("[data-testid=obligation-ppc]").await.scroll_into_view().await.ok();
+    app.screenshot("wizard-5-preliminary-sent-ja").await;
     let marked = mark_mandatory_reports_sent(&app).await;
     assert!(marked >= 2, "the PPC report and the notice to the person are both mandatory (marked {marked})");
     app.wait_for_text_in("[data-testid=obligation-ppc] [data-testid=sent]", "R-").await;
@@ -147,6 +157,9 @@ async fn a_missent_health_record_is_reported_and_closed() {
     let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("PPC obligation stored");
     assert_eq!((ppc.duty, ppc.status), (Duty::Mandatory, ObligationStatus::Sent));
     assert!(ppc.reference_number.starts_with("R-"));
+    assert_eq!((ppc.preliminary_sent_on.is_some(), ppc.preliminary_reference.as_str()), (true, "P-1"));
+    assert!(incident.timeline.iter().any(|e| e.message.contains("速報を提出") && e.message.contains("P-1")));
+    assert!(incident.timeline.iter().any(|e| e.message.contains("確報を提出")));
     assert!(incident.facts.as_ref().is_some_and(|f| f.personal_data.at_risk.sensitive && f.personal_data.at_risk.subjects == 1));
     assert_eq!(incident.recovery.cause, "宛先の候補から似た名前を選んでしまった。");
     assert!(incident.calls.iter().any(|c| c.author == "鈴木 花子"));

@@ -78,6 +78,7 @@ describe('ObligationCard', () => {
     expect(within(screen.getByTestId('deadline-final')).getByText('期限を過ぎています')).toBeInTheDocument();
     expect(screen.getByTestId('preliminary-sent')).toHaveTextContent('速報：2020年1月9日(木) に提出（受付番号：R-1）');
     expect(screen.getByTestId('final-still-due')).toBeInTheDocument();
+    expect(screen.getByTestId('status')).toHaveTextContent('速報提出済み');
   });
 
   it('names a sent two-stage report as its 確報', async () => {

@@ -104,7 +104,7 @@ export function ObligationCard({
             {t(`reporting.duty.${obligation.duty}`)}
           </Badge>
           <Badge color={open ? 'orange' : 'green'} variant="outline" data-testid="status">
-            {statusLabel(obligation.status)}
+            {open && obligation.preliminary_sent_on ? t('obligation.statusPreliminarySent') : statusLabel(obligation.status)}
           </Badge>
         </Group>
       </Group>
