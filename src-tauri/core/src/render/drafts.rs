@@ -177,8 +177,9 @@ impl Form<'_> {
         Draft { title, note: self.t("draft.note").to_owned(), parts }
     }
 
-    /// The company and the person to contact about the report.
-    fn reporter_parts(&self) -> Vec<Part> {
+    /// The company and the person to contact about the report; for a reader `abroad`, the phone
+    /// as dialled from outside Japan.
+    fn reporter_parts(&self, abroad: bool) -> Vec<Part> {
         let unknown = || self.t("unknown").to_owned();
         let person = self.reporter.map_or_else(unknown, |p| {
             if p.title.is_empty() {
@@ -187,7 +188,13 @@ impl Form<'_> {
                 self.context.words().fill("person_with_title", &[("name", &p.name), ("title", &p.title)])
             }
         });
-        let phone = self.reporter.and_then(|p| p.phones.first()).map_or_else(unknown, |p| p.number.clone());
+        let phone = self.reporter.and_then(|p| p.phones.first()).map_or_else(unknown, |p| {
+            if abroad {
+                international_phone(&p.number)
+            } else {
+                p.number.clone()
+            }
+        });
         let email = self.reporter.and_then(|p| p.first_email()).map_or_else(unknown, |e| e.address.clone());
         vec![
             Part::Heading(self.t("draft.reporter").to_owned()),
@@ -211,7 +218,7 @@ impl Form<'_> {
     /// business type), then the person to contact.
     fn corporate_parts(&self) -> Vec<Part> {
         let details = &self.context.company.details;
-        let mut parts = self.reporter_parts();
+        let mut parts = self.reporter_parts(false);
         parts.splice(
             2..2,
             [
@@ -602,7 +609,7 @@ impl Form<'_> {
             self.field("insurer.address", self.detail(&company.details.address)),
             self.field("insurer.policy_number", self.detail(&company.details.insurance_policy_number)),
         ];
-        parts.extend(self.reporter_parts());
+        parts.extend(self.reporter_parts(false));
         parts.push(Part::Heading(self.t("insurer.details").to_owned()));
         parts.extend([
             self.field(
@@ -675,7 +682,7 @@ impl Form<'_> {
     /// IPA コンピュータウイルス届出.
     fn ipa_malware(&self) -> Draft {
         let recovery = &self.incident.recovery;
-        let mut parts = self.reporter_parts();
+        let mut parts = self.reporter_parts(false);
         {
             parts.push(Part::Heading(self.t("ipa.malware.details").to_owned()));
             let found_or_infected = if self.incident.stage == IncidentStage::Incident { "ipa.infected" } else { "ipa.found" };
@@ -706,7 +713,7 @@ impl Form<'_> {
     /// reports can be made where both apply.
     fn ipa_access(&self) -> Draft {
         let recovery = &self.incident.recovery;
-        let mut parts = self.reporter_parts();
+        let mut parts = self.reporter_parts(false);
         parts.push(Part::Heading(self.t("ipa.access.details").to_owned()));
         parts.extend([
             self.field("ipa.access.occurred_at", self.occurred_at()),
@@ -728,7 +735,7 @@ impl Form<'_> {
         let unknown = self.t("unknown");
         let offset = self.incident.discovered_at.format("UTC%:z").to_string();
         let technical = &self.incident.details.technical;
-        let mut parts = self.reporter_parts();
+        let mut parts = self.reporter_parts(false);
         parts.push(Part::Heading(self.t("jpcert.details").to_owned()));
         parts.extend([
             self.field("jpcert.purpose", self.t("jpcert.purpose_text")),
@@ -776,7 +783,7 @@ impl Form<'_> {
             self.field("police.how", self.route()),
             self.field("police.damage", self.known(&recovery.secondary_damage)),
         ];
-        parts.extend(self.reporter_parts());
+        parts.extend(self.reporter_parts(false));
         parts.push(Part::Heading(self.t("police.bring").to_owned()));
         parts.push(Part::Paragraph(self.t("police.bring_list").to_owned()));
         parts.push(Part::Heading(self.t("police.timeline").to_owned()));
@@ -830,7 +837,7 @@ impl Form<'_> {
             let reasons = GdprTexts::given(&texts.delay_reasons).unwrap_or(self.t("gdpr.delay_unwritten"));
             parts.push(self.field("gdpr.delay", reasons));
         }
-        parts.extend(self.reporter_parts());
+        parts.extend(self.reporter_parts(true));
         if self.context.company.eu_establishment != Some(true) {
             let representative = self.context.company.details.eu_representative.trim();
             let representative = if representative.is_empty() { self.t("gdpr.representative_none") } else { representative };

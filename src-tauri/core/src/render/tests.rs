@@ -1154,6 +1154,7 @@ fn the_gdpr_notices_give_phone_numbers_to_dial_from_abroad_and_hours_with_their_
     let report = draft_text(conn, Document::GdprDraft, &options(Language::Ja, Some(1))).unwrap();
     assert!(report.contains("Phone: +81 "), "{report}");
     assert!(!report.contains("Phone: 0"), "a domestic number reached the EU authority: {report}");
+    assert!(!report.contains("\n090-") && !report.contains("\n03-"), "the reporter's phone as dialled in Japan: {report}");
     // Letters read in Japan keep the number as dialled there.
     let letter = draft_text(conn, Document::DataSubjectNotice, &options(Language::Ja, Some(1))).unwrap();
     assert!(letter.contains("電話：03-0000-1199"), "{letter}");
@@ -1195,6 +1196,8 @@ fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
 fn the_gdpr_notices_take_the_offices_english_and_a_late_one_asks_why() {
     let mut demo = demo(Language::Ja);
     with_gdpr_case(&mut demo);
+    // First as if the office had written no English of its own.
+    demo.file.write(|tx| Ok(tx.execute("UPDATE incident SET gdpr_english = '{}' WHERE id = 1", []).map(|_| ())?)).unwrap();
     let discovered = crate::incident::read::incident_detail(demo.file.connection(), 1).unwrap().discovered_at;
     let on = |day: NaiveDate| ExportOptions { issued_on: Some(day), ..options(Language::Ja, Some(1)) };
     let report = |demo: &Demo, day| draft_text(demo.file.connection(), Document::GdprDraft, &on(day)).unwrap();

@@ -335,6 +335,9 @@ pub struct DemoIncident {
     pub measures_planned: String,
     pub lessons: String,
     pub timeline: Vec<DemoTimelineEntry>,
+    /// The office's own English for the GDPR notices.
+    #[serde(default)]
+    pub gdpr_texts: crate::incident::gdpr_texts::GdprTexts,
     /// The client (委託元) whose data it touched, by the contact's `ref`.
     #[serde(default)]
     pub client: Option<String>,

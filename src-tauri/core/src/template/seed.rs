@@ -333,6 +333,10 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
         }
         let assessment = crate::rules::assess(&facts);
         obligations::record_assessment(tx, incident_id, &assessment)?;
+        if incident.gdpr_texts != Default::default() {
+            let texts = serde_json::to_string(&incident.gdpr_texts).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            tx.execute("UPDATE incident SET gdpr_english = ?2 WHERE id = ?1", params![incident_id, texts])?;
+        }
         if let Some(client) = &incident.client {
             tx.execute("UPDATE incident SET client_contact_id = ?2 WHERE id = ?1", params![incident_id, contact_id(client)?])?;
         }
