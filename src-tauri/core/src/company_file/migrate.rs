@@ -26,6 +26,11 @@ use super::{Result, StoreError};
 
 /// One schema upgrade: the SQL that takes a file from `version - 1` to `version`, and what must be
 /// done to the data afterwards in the same transaction (`after`; nothing for a new, empty file).
+///
+/// An `after` step is the code of this build (assessing incidents again, adding directory
+/// entries), which reads and writes the columns this build knows. So the steps run once every
+/// pending migration's SQL has run, in version order: a column that a later schema adds cannot
+/// break the upgrade of a file many versions old.
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
     pub version: i32,
@@ -150,8 +155,11 @@ fn apply_in_transaction(conn: &mut Connection, pending: &[&Migration]) -> Result
         }
         tx.execute_batch(migration.sql).map_err(|e| failed(e.to_string()))?;
         tx.execute_batch(APPEND_ONLY_GUARDS).map_err(|e| failed(e.to_string()))?;
+    }
+    // Today's code, on today's schema: see `Migration::after`.
+    for migration in pending {
         if let Some(after) = migration.after {
-            after(&tx).map_err(|e| failed(e.to_string()))?;
+            after(&tx).map_err(|e| StoreError::UpgradeFailed { version: migration.version, detail: e.to_string() })?;
         }
     }
     let version = pending[pending.len() - 1].version;
