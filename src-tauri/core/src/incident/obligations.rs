@@ -19,29 +19,39 @@ pub fn record_assessment(tx: &Transaction, incident_id: i64, assessment: &Assess
     for obligation in obligations {
         let authority = obligation["authority"].as_str().unwrap_or_default();
         let duty = obligation["duty"].as_str().unwrap_or_default();
-        let deadlines = &obligation["deadlines"];
-        let next_due = deadlines.as_array().into_iter().flatten().filter_map(|d| d["due_by"].as_str()).min().map(str::to_owned);
         tx.execute(
-            "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, next_due, current, updated_at,
+            "INSERT INTO obligation (incident_id, authority_key, duty, grounds, deadlines, current, updated_at,
                                      submit_to, rules)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)
+             VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8)
              ON CONFLICT (incident_id, authority_key) DO UPDATE SET
                 duty = excluded.duty, grounds = excluded.grounds, deadlines = excluded.deadlines,
-                next_due = excluded.next_due, current = 1, updated_at = excluded.updated_at,
+                current = 1, updated_at = excluded.updated_at,
                 submit_to = excluded.submit_to, rules = excluded.rules",
             params![
                 incident_id,
                 authority,
                 duty,
                 obligation["grounds"].to_string(),
-                deadlines.to_string(),
-                next_due,
+                obligation["deadlines"].to_string(),
                 stamp,
                 obligation["submit_to"].as_str(),
                 rules
             ],
         )?;
     }
+    refresh_next_due(tx, incident_id)
+}
+
+/// Sets each obligation's `next_due` of an incident to its earliest deadline still to be met: a
+/// 速報 already sent no longer counts, its 確報 does.
+pub(crate) fn refresh_next_due(tx: &Transaction, incident_id: i64) -> Result<()> {
+    tx.execute(
+        "UPDATE obligation SET next_due =
+            (SELECT min(json_extract(d.value, '$.due_by')) FROM json_each(obligation.deadlines) d
+              WHERE NOT (obligation.preliminary_sent_on IS NOT NULL AND json_extract(d.value, '$.stage') = 'preliminary'))
+          WHERE incident_id = ?1",
+        [incident_id],
+    )?;
     Ok(())
 }
 

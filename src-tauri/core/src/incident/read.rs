@@ -34,12 +34,6 @@ pub(crate) fn open_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> 
     query_incidents(conn, "WHERE i.status = 'open'")
 }
 
-/// The deadlines of an incident `i` still to be met: those of its current obligations not yet
-/// sent or waived, less a 速報 already sent (its 確報 is still to come).
-const PENDING_DEADLINES: &str = "obligation o, json_each(o.deadlines) d
-                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')
-                    AND NOT (o.preliminary_sent_on IS NOT NULL AND json_extract(d.value, '$.stage') = 'preliminary')";
-
 fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummary>> {
     let order = if filter.is_empty() {
         "i.discovered_at DESC, i.id DESC"
@@ -48,14 +42,18 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
     };
     let sql = format!(
         "SELECT i.id, i.title, i.discovered_at, i.level, i.category_key, i.stage, i.status,
-                (SELECT min(json_extract(d.value, '$.due_by')) FROM {PENDING}) AS next_deadline,
-                -- Whether that soonest date is only a target (a 速報's): on a tie a legal deadline wins.
-                (SELECT json_extract(d.value, '$.stage') = 'preliminary' FROM {PENDING}
+                (SELECT min(o.next_due) FROM obligation o
+                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')) AS next_deadline,
+                -- Whether that soonest date is only a target (a 速報's not yet sent): on a tie a legal
+                -- deadline wins.
+                (SELECT json_extract(d.value, '$.stage') = 'preliminary'
+                   FROM obligation o, json_each(o.deadlines) d
+                  WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')
+                    AND NOT (o.preliminary_sent_on IS NOT NULL AND json_extract(d.value, '$.stage') = 'preliminary')
                   ORDER BY json_extract(d.value, '$.due_by'), json_extract(d.value, '$.stage') = 'preliminary'
                   LIMIT 1) AS next_is_target
            FROM incident i {filter}
-          ORDER BY {order}",
-        PENDING = PENDING_DEADLINES
+          ORDER BY {order}"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| {

@@ -492,6 +492,7 @@ pub fn update_obligation(
           WHERE id = ?1",
         params![obligation_id, update.status.key(), sent_on, reference, reason, now(), preliminary_on, preliminary_reference],
     )?;
+    obligations::refresh_next_due(tx, incident_id)?;
     let language = crate::store::file_language(tx)?;
     let authority = obligations::authority_from_key(&authority_key)?;
     if preliminary_on.is_some() && preliminary_on != preliminary_before {

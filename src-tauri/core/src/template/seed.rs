@@ -359,6 +359,7 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
                 return Err(StoreError::Invalid(format!("sample incident {:?}: no duty to {authority}", incident.title)));
             }
         }
+        obligations::refresh_next_due(tx, incident_id)?;
         if incident.status == "closed" {
             // A closed sample incident has had every duty done; those without a date of their own on
             // the day it was closed.
