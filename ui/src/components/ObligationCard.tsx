@@ -261,38 +261,24 @@ export function ObligationCard({
             />
           )}
           {twoStages && status !== 'waived' && preliminarySent && (
-            <Group grow>
-              <TextInput
-                label={t('obligation.preliminarySentOnLabel')}
-                description={t('wizard.dateFormat')}
-                value={preliminaryOn}
-                onChange={(e) => setPreliminaryOn(e.currentTarget.value)}
-                data-testid="preliminary-sent-on"
-              />
-              <TextInput
-                label={t('obligation.preliminaryReference')}
-                value={preliminaryReference}
-                onChange={(e) => setPreliminaryReference(e.currentTarget.value)}
-                data-testid="preliminary-reference"
-              />
-            </Group>
+            <SentFields
+              dateLabel={t('obligation.preliminarySentOnLabel')}
+              dateHelp={t('wizard.dateFormat')}
+              date={[preliminaryOn, setPreliminaryOn]}
+              referenceLabel={t('obligation.preliminaryReference')}
+              reference={[preliminaryReference, setPreliminaryReference]}
+              testIds={['preliminary-sent-on', 'preliminary-reference']}
+            />
           )}
           {status === 'sent' && (
-            <Group grow>
-              <TextInput
-                label={t(twoStages ? 'obligation.sentOnLabelFinal' : 'obligation.sentOnLabel')}
-                description={twoStages ? `${t('wizard.dateFormat')} ${t('obligation.sentOnFinalHelp')}` : t('wizard.dateFormat')}
-                value={sentOn}
-                onChange={(e) => setSentOn(e.currentTarget.value)}
-                data-testid="sent-on"
-              />
-              <TextInput
-                label={t('obligation.reference')}
-                value={reference}
-                onChange={(e) => setReference(e.currentTarget.value)}
-                data-testid="reference"
-              />
-            </Group>
+            <SentFields
+              dateLabel={t(twoStages ? 'obligation.sentOnLabelFinal' : 'obligation.sentOnLabel')}
+              dateHelp={twoStages ? `${t('wizard.dateFormat')} ${t('obligation.sentOnFinalHelp')}` : t('wizard.dateFormat')}
+              date={[sentOn, setSentOn]}
+              referenceLabel={t('obligation.reference')}
+              reference={[reference, setReference]}
+              testIds={['sent-on', 'reference']}
+            />
           )}
           {status === 'waived' && (
             <Textarea
@@ -314,5 +300,40 @@ export function ObligationCard({
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** The day a report was sent and the reference number the authority gave it. */
+function SentFields({
+  dateLabel,
+  dateHelp,
+  date: [date, setDate],
+  referenceLabel,
+  reference: [reference, setReference],
+  testIds: [dateTestId, referenceTestId],
+}: {
+  dateLabel: string;
+  dateHelp: string;
+  date: [string, (value: string) => void];
+  referenceLabel: string;
+  reference: [string, (value: string) => void];
+  testIds: [string, string];
+}) {
+  return (
+    <Group grow align="flex-start">
+      <TextInput
+        label={dateLabel}
+        description={dateHelp}
+        value={date}
+        onChange={(e) => setDate(e.currentTarget.value)}
+        data-testid={dateTestId}
+      />
+      <TextInput
+        label={referenceLabel}
+        value={reference}
+        onChange={(e) => setReference(e.currentTarget.value)}
+        data-testid={referenceTestId}
+      />
+    </Group>
   );
 }
