@@ -69,7 +69,8 @@ async fn editing_and_confirming_a_contact_clears_the_home_warning() {
     assert_eq!(stored.phones[0].number, "090-2222-3333");
     assert!(!stored.stale);
     assert_eq!(stored.last_confirmed_on, Some(chrono::Local::now().date_naive()));
-    let changes = history::change_history(company.connection(), Some("contact"), Some(id), 10, 0).expect("history");
+    let changes =
+        history::change_history(company.connection(), Some(history::ChangedEntity::Contact), Some(id), 10, 0).expect("history");
     assert_eq!(changes.len(), 2, "one change for the edit, one for the confirmation: {changes:?}");
     assert!(changes[1].before.as_deref().unwrap().contains("2024-01-10"));
 }

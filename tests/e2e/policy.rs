@@ -68,7 +68,7 @@ async fn a_procedure_step_and_a_local_desk_are_saved_and_in_the_history() {
     assert_eq!(added.phone, "06-0000-0000");
     assert!(!added.required, "a local desk can be deleted again");
     let changes = history::change_history(company.connection(), None, None, 10, 0).expect("history");
-    let kinds: Vec<&str> = changes.iter().map(|c| c.entity.as_str()).collect();
+    let kinds: Vec<&str> = changes.iter().map(|c| c.entity.key()).collect();
     assert!(kinds.contains(&"procedure") && kinds.contains(&"authority"), "changes recorded: {kinds:?}");
 }
 

@@ -58,10 +58,13 @@ async fn a_policy_reviewed_13_months_ago_is_due_until_it_is_reviewed_again() {
 
     let company = CompanyFile::open_to_read(&file).expect("open");
     assert_eq!(readiness::policy_reviewed_on(company.connection()).expect("date"), Some(today));
-    let changes = history::change_history(company.connection(), Some("company"), None, 10, 0).expect("history");
+    let changes =
+        history::change_history(company.connection(), Some(history::ChangedEntity::Company), None, 10, 0).expect("history");
     let review = changes
         .iter()
-        .find(|c| c.entity == "company" && c.after.as_deref().is_some_and(|a| a.contains(&today.to_string())))
+        .find(|c| {
+            c.entity == history::ChangedEntity::Company && c.after.as_deref().is_some_and(|a| a.contains(&today.to_string()))
+        })
         .expect("the review is in the change history");
     assert!(review.before.as_deref().is_some_and(|b| b.contains(&long_ago.to_string())), "{review:?}");
 }

@@ -42,6 +42,7 @@ import type {
   CsvField,
   CsvImportSummary,
   ChangeRecord,
+  ChangedEntity,
   DocumentKind,
   ErrorReport,
   Facts,
@@ -227,7 +228,7 @@ export const api = {
     fileName: string,
     exerciseId: number | null = null,
   ) => invoke<string | null>('export_document', { document, incidentId, exerciseId, stage, fileName }),
-  changeHistory: (entity: string | null, offset: number, limit: number) =>
+  changeHistory: (entity: ChangedEntity | null, offset: number, limit: number) =>
     invoke<ChangeRecord[]>('change_history', { entity, offset, limit }),
   listBackups: () => invoke<BackupInfo[]>('list_backups'),
   /** Puts a backup in place of the open file, keeping the current file as a backup first. */

@@ -853,12 +853,9 @@ log_times: string, };
 
 export type ChangeAction = "create" | "update" | "delete";
 
-export type ChangeRecord = { id: number, at: string, author: string, 
-/**
- * What kind of thing changed: "contact", "role", "level", "category", "procedure",
- * "checklist", "authority", "bcp_scenario", "bcp_target", "bcp_exercise", "company", "policy".
- */
-entity: string, entity_id: number | null, action: ChangeAction, 
+export type ChangedEntity = "contact" | "company" | "role" | "level" | "category" | "procedure" | "checklist" | "authority" | "bcp_scenario" | "bcp_target" | "bcp_exercise" | "policy" | "exercise_scenario" | "exercise_run" | "exercise_follow_up" | "jigyokei";
+
+export type ChangeRecord = { id: number, at: string, author: string, entity: ChangedEntity, entity_id: number | null, action: ChangeAction, 
 /**
  * A short name of the entity (its name or title after the change, else before it).
  */

@@ -118,6 +118,7 @@ pub fn typescript() -> String {
         affected_data::ReportingDetails::decl(&cfg),
         affected_data::TechnicalDetails::decl(&cfg),
         store::history::ChangeAction::decl(&cfg),
+        store::history::ChangedEntity::decl(&cfg),
         store::history::ChangeRecord::decl(&cfg),
         contacts::ContactKind::decl(&cfg),
         contacts::ContactTag::decl(&cfg),

@@ -6,6 +6,7 @@
 //! (docs/rules.md §14). The application draft is written from these, the BCP and the readiness
 //! calendar; `checks` and `missing` say before export what would get it sent back.
 
+use crate::store::history::ChangedEntity;
 use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -463,7 +464,7 @@ pub fn save_jigyokei(tx: &Transaction, author: &str, plan: &JigyokeiPlan) -> Res
     }
     let after = jigyokei(tx)?;
     if after != before {
-        record_change(tx, author, "jigyokei", Some(1), Some(&before), Some(&after))?;
+        record_change(tx, author, ChangedEntity::Jigyokei, Some(1), Some(&before), Some(&after))?;
     }
     Ok(())
 }
@@ -616,7 +617,9 @@ mod tests {
         let started = jigyokei(file.connection()).unwrap();
         assert!(!started.safety_check.is_empty() && started.measures.len() == 4);
         assert!(started.supply_chain_role.is_empty() && started.sites.is_empty() && started.period_start.is_empty());
-        assert!(crate::store::history::change_history(file.connection(), Some("jigyokei"), None, 10, 0).unwrap().is_empty());
+        assert!(crate::store::history::change_history(file.connection(), Some(ChangedEntity::Jigyokei), None, 10, 0)
+            .unwrap()
+            .is_empty());
         let mut plan = filled();
         plan.sites.push(JigyokeiSite::default());
         plan.measures = vec![
@@ -637,11 +640,15 @@ mod tests {
         assert_eq!(read.measures[0].cost_yen, Some(36_000));
         assert_eq!(read.partners, plan.partners);
         assert_eq!(read.supply_chain_role, plan.supply_chain_role);
-        let history = crate::store::history::change_history(file.connection(), Some("jigyokei"), None, 10, 0).unwrap();
+        let history =
+            crate::store::history::change_history(file.connection(), Some(ChangedEntity::Jigyokei), None, 10, 0).unwrap();
         assert_eq!(history.len(), 1);
         // Saving the same again records nothing.
         file.write(|tx| save_jigyokei(tx, "鈴木", &read)).unwrap();
-        assert_eq!(crate::store::history::change_history(file.connection(), Some("jigyokei"), None, 10, 0).unwrap().len(), 1);
+        assert_eq!(
+            crate::store::history::change_history(file.connection(), Some(ChangedEntity::Jigyokei), None, 10, 0).unwrap().len(),
+            1
+        );
 
         let bad = JigyokeiPlan { period_start: "2027/01/01".into(), ..filled() };
         match file.write(|tx| save_jigyokei(tx, "鈴木", &bad)) {

@@ -6,6 +6,7 @@
 use sonae_core::contacts;
 use sonae_core::home;
 use sonae_core::language::Language;
+use sonae_core::store::history::ChangedEntity;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -79,7 +80,7 @@ fn create_update_delete_leave_before_and_after_in_the_history() {
     file.write(|tx| contacts::delete_contact(tx, "鈴木", id)).unwrap();
     assert_eq!(code(contacts::contact(file.connection(), id).unwrap_err()), "missing");
 
-    let history = change_history(file.connection(), Some("contact"), Some(id), 10, 0).unwrap();
+    let history = change_history(file.connection(), Some(ChangedEntity::Contact), Some(id), 10, 0).unwrap();
     let actions: Vec<_> = history.iter().map(|c| c.action).collect();
     assert_eq!(actions, [ChangeAction::Delete, ChangeAction::Update, ChangeAction::Create]);
     assert_eq!(history[1].author, "鈴木");
@@ -110,7 +111,7 @@ fn invalid_input_is_refused_with_a_code_and_nothing_written() {
         assert_eq!(code(error), expected);
     }
     assert_eq!(contacts::list_contacts(file.connection(), &ContactQuery::default()).unwrap().total, 0);
-    assert!(change_history(file.connection(), Some("contact"), None, 10, 0).unwrap().is_empty());
+    assert!(change_history(file.connection(), Some(ChangedEntity::Contact), None, 10, 0).unwrap().is_empty());
 }
 
 #[test]
@@ -197,7 +198,7 @@ fn confirming_and_the_call_tree() {
     assert_eq!(home(&file, NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()).len(), 3);
     assert_eq!(code(file.write(|tx| contacts::set_stale_contact_months(tx, "x", 0)).unwrap_err()), "invalid_stale_months");
     assert_eq!(code(file.write(|tx| contacts::set_stale_contact_months(tx, "x", 121)).unwrap_err()), "invalid_stale_months");
-    let company = change_history(file.connection(), Some("company"), None, 10, 0).unwrap();
+    let company = change_history(file.connection(), Some(ChangedEntity::Company), None, 10, 0).unwrap();
     assert_eq!(company.len(), 1);
     assert!(company[0].after.as_deref().unwrap().contains("\"stale_contact_months\":3"));
 
@@ -217,7 +218,7 @@ fn confirming_and_the_call_tree() {
     assert_eq!(code(file.write(|tx| contacts::set_call_order(tx, "x", &[ids[0], ids[0]])).unwrap_err()), "duplicate_contact");
     assert_eq!(code(file.write(|tx| contacts::set_call_order(tx, "x", &[999])).unwrap_err()), "missing");
     // Each change of position was recorded against the contact.
-    let first = change_history(file.connection(), Some("contact"), Some(ids[0]), 10, 0).unwrap();
+    let first = change_history(file.connection(), Some(ChangedEntity::Contact), Some(ids[0]), 10, 0).unwrap();
     assert_eq!(first.len(), 4, "created, confirmed, put in the tree, taken out of it");
 }
 
@@ -280,7 +281,7 @@ fn import_is_all_or_nothing() {
     // Importing the same file again finds everyone already there.
     let again = file.write(|tx| contacts::import_contacts(tx, "取込", good.as_bytes())).unwrap();
     assert_eq!((again.imported, again.skipped), (0, 3));
-    let history = change_history(file.connection(), Some("contact"), None, 10, 0).unwrap();
+    let history = change_history(file.connection(), Some(ChangedEntity::Contact), None, 10, 0).unwrap();
     assert_eq!(history.len(), 2);
     assert!(history.iter().all(|c| c.action == ChangeAction::Create && c.author == "取込"));
 }

@@ -17,6 +17,7 @@ use sonae_core::policy;
 use sonae_core::policy::editing::{AuthorityInput, CategoryInput, EditablePolicy, LevelInput, RoleInput, StepInput};
 use sonae_core::rules;
 use sonae_core::rules::Sector;
+use sonae_core::store::history::ChangedEntity;
 use sonae_core::store::history::{change_history, ChangeAction, ChangeRecord};
 use sonae_core::store::{self, StoreError};
 use sonae_core::template;
@@ -78,7 +79,7 @@ fn refused<T: std::fmt::Debug>(file: &mut CompanyFile, code: &str, write: impl F
 #[track_caller]
 fn assert_recorded(file: &CompanyFile, entity: &str, entity_id: Option<i64>, action: ChangeAction) -> ChangeRecord {
     let change = latest_change(file);
-    assert_eq!((change.entity.as_str(), change.entity_id, change.action), (entity, entity_id, action), "{change:?}");
+    assert_eq!((change.entity.key(), change.entity_id, change.action), (entity, entity_id, action), "{change:?}");
     assert_eq!(change.author, AUTHOR);
     change
 }
@@ -530,7 +531,7 @@ fn an_exercise_confirms_its_contacts_in_one_go() {
     assert_eq!(last_confirmed(&file, sakurai).as_deref(), Some("2026-11-01"), "moved up from 2026-10-15");
     assert_eq!(last_confirmed(&file, takahashi).as_deref(), Some("2026-11-05"), "a later date is kept");
     assert_eq!(last_confirmed(&file, kobayashi).as_deref(), Some("2026-11-01"), "a first confirmation");
-    let contact_changes = change_history(file.connection(), Some("contact"), None, 100, 0).unwrap();
+    let contact_changes = change_history(file.connection(), Some(ChangedEntity::Contact), None, 100, 0).unwrap();
     assert_eq!(contact_changes.len(), 2, "one change per contact moved");
     assert!(contact_changes.iter().all(|c| c.author == AUTHOR));
     assert!(contact_changes.iter().any(|c| c.entity_id == Some(kobayashi) && c.label == "小林 翔"));

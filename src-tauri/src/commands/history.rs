@@ -1,6 +1,6 @@
 //! 変更履歴 — the change history of the policy, contacts and BCP.
 
-use sonae_core::store::history::{self, ChangeRecord};
+use sonae_core::store::history::{self, ChangeRecord, ChangedEntity};
 use tauri::State;
 
 use super::{with_company, CommandResult};
@@ -10,11 +10,9 @@ use sonae_tasks::Session;
 #[tauri::command(async)]
 pub fn change_history(
     session: State<'_, Session>,
-    entity: Option<String>,
+    entity: Option<ChangedEntity>,
     offset: u32,
     limit: u32,
 ) -> CommandResult<Vec<ChangeRecord>> {
-    with_company(&session, |company| {
-        Ok(history::change_history(company.connection(), entity.as_deref(), None, limit.min(500), offset)?)
-    })
+    with_company(&session, |company| Ok(history::change_history(company.connection(), entity, None, limit.min(500), offset)?))
 }

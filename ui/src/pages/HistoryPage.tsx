@@ -4,31 +4,17 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import type { ChangeRecord, ErrorReport } from '../bindings';
+import type { ChangedEntity, ChangeRecord, ErrorReport } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
 import { keyedByContent } from '../listKeys';
-import { changedFields, formatValue, listChange } from './history';
+import { CHANGED_ENTITIES, changedFields, formatValue, listChange } from './history';
 
 const PAGE = 100;
-const ENTITIES = [
-  'contact',
-  'company',
-  'role',
-  'level',
-  'category',
-  'procedure',
-  'checklist',
-  'authority',
-  'bcp_scenario',
-  'bcp_target',
-  'bcp_exercise',
-  'policy',
-];
 
 export function HistoryPage() {
   const { t, i18n } = useTranslation();
-  const [entity, setEntity] = useState<string | null>(null);
+  const [entity, setEntity] = useState<ChangedEntity | null>(null);
   const [records, setRecords] = useState<ChangeRecord[]>([]);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<ErrorReport | null>(null);
@@ -61,8 +47,8 @@ export function HistoryPage() {
         placeholder={t('history.all')}
         clearable
         value={entity}
-        onChange={setEntity}
-        data={ENTITIES.map((value) => ({ value, label: t(`history.entity.${value}`) }))}
+        onChange={(value) => setEntity(CHANGED_ENTITIES.find((kind) => kind === value) ?? null)}
+        data={CHANGED_ENTITIES.map((value) => ({ value, label: t(`history.entity.${value}`) }))}
         w={280}
         data-testid="history-filter"
       />
@@ -74,7 +60,7 @@ export function HistoryPage() {
           <Card key={record.id} withBorder padding="sm" data-testid="change-record">
             <Group gap="xs" mb={fields.length ? 'xs' : 0}>
               <Text fw={600}>{formatDateTime(record.at, i18n.language)}</Text>
-              <Badge variant="light">{t(`history.entity.${record.entity}`, { defaultValue: record.entity })}</Badge>
+              <Badge variant="light">{t(`history.entity.${record.entity}`)}</Badge>
               <Badge variant="outline" color={record.action === 'delete' ? 'red' : record.action === 'create' ? 'teal' : 'blue'}>
                 {t(`history.action.${record.action}`)}
               </Badge>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { ChangeRecord } from '../bindings';
-import { changedFields, formatValue, listChange } from './history';
+import i18n from '../i18n';
+import { CHANGED_ENTITIES, changedFields, formatValue, listChange } from './history';
 
 const t = ((key: string) => (key === 'common.yes' ? 'はい' : key === 'common.no' ? 'いいえ' : key)) as unknown as TFunction;
 
@@ -48,5 +49,16 @@ describe('list changes', () => {
     expect(listChange(['a', 'b', 'c'], ['a', 'c', 'd'])).toEqual({ removed: ['b'], added: ['d'] });
     expect(listChange(['a', 'b'], ['b', 'a'])).toEqual({ removed: [], added: [] });
     expect(listChange('a', ['a'])).toBeNull();
+  });
+
+  it('name every kind of thing the history records, in both languages', async () => {
+    for (const language of ['ja', 'en']) {
+      await i18n.changeLanguage(language);
+      for (const entity of CHANGED_ENTITIES) {
+        expect(i18n.exists(`history.entity.${entity}`), `${language}: ${entity}`).toBe(true);
+      }
+    }
+    await i18n.changeLanguage('ja');
+    expect(i18n.t('history.entity.exercise_follow_up')).toBe('訓練の改善事項');
   });
 });

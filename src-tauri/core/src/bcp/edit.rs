@@ -8,6 +8,7 @@
 //! an exercise never moves a date back: the call was made, and the contact table keeps the latest
 //! date it knows, whatever later happens to the record of the exercise.
 
+use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Transaction};
@@ -120,7 +121,7 @@ pub fn create_scenario(tx: &Transaction, author: &str, input: &ScenarioInput) ->
         params![title, reason],
     )?;
     let id = tx.last_insert_rowid();
-    record_change(tx, author, "bcp_scenario", Some(id), None::<&()>, Some(&scenario(tx, id)?))?;
+    record_change(tx, author, ChangedEntity::BcpScenario, Some(id), None::<&()>, Some(&scenario(tx, id)?))?;
     Ok(id)
 }
 
@@ -128,19 +129,19 @@ pub fn update_scenario(tx: &Transaction, author: &str, scenario_id: i64, input: 
     let before = scenario(tx, scenario_id)?;
     let (title, reason) = scenario_fields(input)?;
     tx.execute("UPDATE bcp_scenario SET title = ?2, reason = ?3 WHERE id = ?1", params![scenario_id, title, reason])?;
-    record_change(tx, author, "bcp_scenario", Some(scenario_id), Some(&before), Some(&scenario(tx, scenario_id)?))
+    record_change(tx, author, ChangedEntity::BcpScenario, Some(scenario_id), Some(&before), Some(&scenario(tx, scenario_id)?))
 }
 
 /// Deletes an assumed incident; exercises held on it keep their record and name no scenario.
 pub fn delete_scenario(tx: &Transaction, author: &str, scenario_id: i64) -> Result<()> {
     let before = scenario(tx, scenario_id)?;
     tx.execute("DELETE FROM bcp_scenario WHERE id = ?1", [scenario_id])?;
-    record_change(tx, author, "bcp_scenario", Some(scenario_id), Some(&before), None::<&()>)
+    record_change(tx, author, ChangedEntity::BcpScenario, Some(scenario_id), Some(&before), None::<&()>)
 }
 
 /// Puts the assumed incidents in the given order; `scenario_ids` must name each once.
 pub fn reorder_scenarios(tx: &Transaction, author: &str, scenario_ids: &[i64]) -> Result<()> {
-    reorder(tx, author, "bcp_scenario", "bcp_scenario", "title", scenario_ids)
+    reorder(tx, author, "bcp_scenario", ChangedEntity::BcpScenario, "title", scenario_ids)
 }
 
 fn scenario(conn: &Connection, scenario_id: i64) -> Result<EditableScenario> {
@@ -171,7 +172,7 @@ pub fn create_target(tx: &Transaction, author: &str, input: &TargetInput) -> Res
     )?;
     let id = tx.last_insert_rowid();
     write_target(tx, id, &fields)?;
-    record_change(tx, author, "bcp_target", Some(id), None::<&()>, Some(&target(tx, id)?))?;
+    record_change(tx, author, ChangedEntity::BcpTarget, Some(id), None::<&()>, Some(&target(tx, id)?))?;
     Ok(id)
 }
 
@@ -181,18 +182,18 @@ pub fn update_target(tx: &Transaction, author: &str, target_id: i64, input: &Tar
     let before = target(tx, target_id)?;
     let fields = target_fields(tx, Some(target_id), input)?;
     write_target(tx, target_id, &fields)?;
-    record_change(tx, author, "bcp_target", Some(target_id), Some(&before), Some(&target(tx, target_id)?))
+    record_change(tx, author, ChangedEntity::BcpTarget, Some(target_id), Some(&before), Some(&target(tx, target_id)?))
 }
 
 pub fn delete_target(tx: &Transaction, author: &str, target_id: i64) -> Result<()> {
     let before = target(tx, target_id)?;
     tx.execute("DELETE FROM bcp_target WHERE id = ?1", [target_id])?;
-    record_change(tx, author, "bcp_target", Some(target_id), Some(&before), None::<&()>)
+    record_change(tx, author, ChangedEntity::BcpTarget, Some(target_id), Some(&before), None::<&()>)
 }
 
 /// Puts the damaged targets in the given order; `target_ids` must name each once.
 pub fn reorder_targets(tx: &Transaction, author: &str, target_ids: &[i64]) -> Result<()> {
-    reorder(tx, author, "bcp_target", "bcp_target", "name", target_ids)
+    reorder(tx, author, "bcp_target", ChangedEntity::BcpTarget, "name", target_ids)
 }
 
 fn target(conn: &Connection, target_id: i64) -> Result<EditableTarget> {
@@ -279,7 +280,7 @@ pub fn record_exercise(tx: &Transaction, author: &str, input: &ExerciseInput) ->
     tx.execute("INSERT INTO bcp_exercise (held_on, created_at) VALUES (?1, ?2)", params![held_on, now()])?;
     let id = tx.last_insert_rowid();
     write_exercise(tx, author, id, &held_on, input)?;
-    record_change(tx, author, "bcp_exercise", Some(id), None::<&()>, Some(&exercise(tx, id)?))?;
+    record_change(tx, author, ChangedEntity::BcpExercise, Some(id), None::<&()>, Some(&exercise(tx, id)?))?;
     Ok(id)
 }
 
@@ -289,14 +290,14 @@ pub fn update_exercise(tx: &Transaction, author: &str, exercise_id: i64, input: 
     let before = exercise(tx, exercise_id)?;
     let held_on = exercise_fields(tx, input)?;
     write_exercise(tx, author, exercise_id, &held_on, input)?;
-    record_change(tx, author, "bcp_exercise", Some(exercise_id), Some(&before), Some(&exercise(tx, exercise_id)?))
+    record_change(tx, author, ChangedEntity::BcpExercise, Some(exercise_id), Some(&before), Some(&exercise(tx, exercise_id)?))
 }
 
 /// Deletes an exercise's record. The contacts it confirmed keep their 最終確認日.
 pub fn delete_exercise(tx: &Transaction, author: &str, exercise_id: i64) -> Result<()> {
     let before = exercise(tx, exercise_id)?;
     tx.execute("DELETE FROM bcp_exercise WHERE id = ?1", [exercise_id])?;
-    record_change(tx, author, "bcp_exercise", Some(exercise_id), Some(&before), None::<&()>)
+    record_change(tx, author, ChangedEntity::BcpExercise, Some(exercise_id), Some(&before), None::<&()>)
 }
 
 fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
@@ -375,5 +376,5 @@ fn confirm_contact(tx: &Transaction, author: &str, contact_id: i64, on: &str) ->
     tx.execute("UPDATE contact SET last_confirmed_on = ?2, updated_at = ?3 WHERE id = ?1", params![contact_id, on, now()])?;
     let before = Confirmation { name: name.clone(), last_confirmed_on: previous };
     let after = Confirmation { name, last_confirmed_on: Some(on.to_owned()) };
-    record_change(tx, author, "contact", Some(contact_id), Some(&before), Some(&after))
+    record_change(tx, author, ChangedEntity::Contact, Some(contact_id), Some(&before), Some(&after))
 }

@@ -2,6 +2,7 @@
 //! decide who must be told (業種, プライバシーマーク, ISMS, マイナンバー, EU data) — the wizard
 //! pre-fills the assessment from them, so they are worth keeping true.
 
+use crate::store::history::ChangedEntity;
 use rusqlite::{params, Transaction};
 
 use super::{company_profile, CompanyDetails, CompanyProfile};
@@ -66,7 +67,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
         ],
     )?;
     update_details(tx, &profile.details)?;
-    record_change(tx, author, "company", Some(1), Some(&before), Some(&company_profile(tx)?))
+    record_change(tx, author, ChangedEntity::Company, Some(1), Some(&before), Some(&company_profile(tx)?))
 }
 
 /// The corporate details, the insurance policy number, the inquiry desk and the date style.

@@ -14,6 +14,7 @@
 
 pub mod csv;
 
+use crate::store::history::ChangedEntity;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Months, NaiveDate};
@@ -741,7 +742,7 @@ pub fn create_contact(tx: &Transaction, author: &str, input: &ContactInput) -> R
     )?;
     let id = tx.last_insert_rowid();
     write_lists(tx, id, &contact)?;
-    record_change(tx, author, "contact", Some(id), None::<&ContactInput>, Some(&contact))?;
+    record_change(tx, author, ChangedEntity::Contact, Some(id), None::<&ContactInput>, Some(&contact))?;
     Ok(id)
 }
 
@@ -773,7 +774,7 @@ pub fn update_contact(tx: &Transaction, author: &str, id: i64, input: &ContactIn
         tx.execute(&format!("DELETE FROM {table} WHERE contact_id = ?1"), [id])?;
     }
     write_lists(tx, id, &contact)?;
-    record_change(tx, author, "contact", Some(id), Some(&before), Some(&contact))
+    record_change(tx, author, ChangedEntity::Contact, Some(id), Some(&before), Some(&contact))
 }
 
 fn write_lists(tx: &Transaction, id: i64, contact: &ContactInput) -> Result<()> {
@@ -808,7 +809,7 @@ pub fn delete_contact(tx: &Transaction, author: &str, id: i64) -> Result<()> {
         ));
     }
     tx.execute("DELETE FROM contact WHERE id = ?1", [id])?;
-    record_change(tx, author, "contact", Some(id), Some(&before), None::<&ContactInput>)
+    record_change(tx, author, ChangedEntity::Contact, Some(id), Some(&before), None::<&ContactInput>)
 }
 
 /// 確認済み — records that each listed contact's details were confirmed on `on`.
@@ -824,7 +825,7 @@ pub fn confirm_contacts(tx: &Transaction, author: &str, ids: &[i64], on: NaiveDa
         }
         tx.execute("UPDATE contact SET last_confirmed_on = ?2, updated_at = ?3 WHERE id = ?1", params![id, on, now()])?;
         let after = ContactInput { last_confirmed_on: Some(on.clone()), ..before.clone() };
-        record_change(tx, author, "contact", Some(id), Some(&before), Some(&after))?;
+        record_change(tx, author, ChangedEntity::Contact, Some(id), Some(&before), Some(&after))?;
     }
     Ok(())
 }
@@ -859,7 +860,7 @@ pub fn set_call_order(tx: &Transaction, author: &str, ids: &[i64]) -> Result<()>
         let before = snapshot(tx, id)?;
         tx.execute("UPDATE contact SET call_order = ?2, updated_at = ?3 WHERE id = ?1", params![id, new_order, now()])?;
         let after = ContactInput { call_order: new_order, ..before.clone() };
-        record_change(tx, author, "contact", Some(id), Some(&before), Some(&after))?;
+        record_change(tx, author, ChangedEntity::Contact, Some(id), Some(&before), Some(&after))?;
     }
     Ok(())
 }
@@ -883,7 +884,7 @@ pub fn set_stale_contact_months(tx: &Transaction, author: &str, months: i64) -> 
     record_change(
         tx,
         author,
-        "company",
+        ChangedEntity::Company,
         Some(1),
         Some(&Setting { name: name.clone(), stale_contact_months: old }),
         Some(&Setting { name, stale_contact_months: months }),

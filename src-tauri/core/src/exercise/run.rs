@@ -5,6 +5,7 @@
 //! Nothing here touches the incident tables: an exercise adds no incident, obligation or deadline.
 //! Its reporting step is practice, so there is nothing to mark as sent.
 
+use crate::store::history::ChangedEntity;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -152,7 +153,14 @@ pub(crate) fn start_run_at(
         ])?;
     }
     reveal_next_at(tx, id, at)?;
-    record_change(tx, author, "exercise_run", Some(id), None::<&()>, Some(&serde_json::json!({ "title": spec.title.trim() })))?;
+    record_change(
+        tx,
+        author,
+        ChangedEntity::ExerciseRun,
+        Some(id),
+        None::<&()>,
+        Some(&serde_json::json!({ "title": spec.title.trim() })),
+    )?;
     Ok(id)
 }
 
@@ -244,7 +252,7 @@ pub fn add_follow_up(tx: &Transaction, author: &str, run_id: i64, input: &Follow
         params![run_id, input.text.trim(), input.owner.trim(), due_on, now()],
     )?;
     let id = tx.last_insert_rowid();
-    record_change(tx, author, "exercise_follow_up", Some(id), None::<&()>, Some(input))?;
+    record_change(tx, author, ChangedEntity::ExerciseFollowUp, Some(id), None::<&()>, Some(input))?;
     Ok(id)
 }
 
@@ -273,7 +281,7 @@ pub fn set_follow_up_done(tx: &Transaction, author: &str, follow_up_id: i64, don
     record_change(
         tx,
         author,
-        "exercise_follow_up",
+        ChangedEntity::ExerciseFollowUp,
         Some(follow_up_id),
         Some(&serde_json::json!({ "done_on": before })),
         Some(&serde_json::json!({ "done_on": done_on })),
@@ -320,7 +328,14 @@ pub(crate) fn end_run_at(tx: &Transaction, author: &str, run_id: i64, input: &En
         "UPDATE exercise_run SET ended_at = ?2, participants = ?3, what_worked = ?4, bcp_exercise_id = ?5 WHERE id = ?1",
         params![run_id, at, record.participants, record.what_worked, record_id],
     )?;
-    record_change(tx, author, "exercise_run", Some(run_id), None::<&()>, Some(&serde_json::json!({ "ended_at": at })))?;
+    record_change(
+        tx,
+        author,
+        ChangedEntity::ExerciseRun,
+        Some(run_id),
+        None::<&()>,
+        Some(&serde_json::json!({ "ended_at": at })),
+    )?;
     Ok(record_id)
 }
 
@@ -330,7 +345,7 @@ pub fn discard_run(tx: &Transaction, author: &str, run_id: i64) -> Result<()> {
     still_running(tx, run_id)?;
     let title: String = tx.query_row("SELECT title FROM exercise_run WHERE id = ?1", [run_id], |r| r.get(0))?;
     tx.execute("DELETE FROM exercise_run WHERE id = ?1", [run_id])?;
-    record_change(tx, author, "exercise_run", Some(run_id), Some(&serde_json::json!({ "title": title })), None::<&()>)
+    record_change(tx, author, ChangedEntity::ExerciseRun, Some(run_id), Some(&serde_json::json!({ "title": title })), None::<&()>)
 }
 
 /// Every exercise, the latest first.

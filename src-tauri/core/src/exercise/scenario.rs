@@ -16,6 +16,7 @@
 //! after the inject at fault, or at the end of the scenario for rules about the whole scenario
 //! (which name the inject by its number).
 
+use crate::store::history::ChangedEntity;
 use chrono::SecondsFormat;
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -387,7 +388,7 @@ pub fn create_scenario(tx: &Transaction, author: &str, spec: &ScenarioSpec) -> R
     )?;
     let id = tx.last_insert_rowid();
     write_injects(tx, id, &spec.injects)?;
-    record_change(tx, author, "exercise_scenario", Some(id), None::<&()>, Some(spec))?;
+    record_change(tx, author, ChangedEntity::ExerciseScenario, Some(id), None::<&()>, Some(spec))?;
     Ok(id)
 }
 
@@ -403,14 +404,14 @@ pub fn update_scenario(tx: &Transaction, author: &str, id: i64, spec: &ScenarioS
     )?;
     tx.execute("DELETE FROM exercise_scenario_inject WHERE scenario_id = ?1", [id])?;
     write_injects(tx, id, &spec.injects)?;
-    record_change(tx, author, "exercise_scenario", Some(id), Some(&before), Some(spec))
+    record_change(tx, author, ChangedEntity::ExerciseScenario, Some(id), Some(&before), Some(spec))
 }
 
 /// Deletes a company scenario; exercises held on it keep their copy.
 pub fn delete_scenario(tx: &Transaction, author: &str, id: i64) -> Result<()> {
     let before = find_scenario(tx, Language::Ja, &ScenarioSource::Company { id })?;
     tx.execute("DELETE FROM exercise_scenario WHERE id = ?1", [id])?;
-    record_change(tx, author, "exercise_scenario", Some(id), Some(&before), None::<&()>)
+    record_change(tx, author, ChangedEntity::ExerciseScenario, Some(id), Some(&before), None::<&()>)
 }
 
 fn write_injects(tx: &Transaction, scenario_id: i64, injects: &[Inject]) -> Result<()> {

@@ -18,6 +18,7 @@
 //! - Role and authority keys are generated once and never change: templates and the assessment
 //!   find entries by key.
 
+use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -137,7 +138,7 @@ pub fn create_role(tx: &Transaction, author: &str, input: &RoleInput) -> Result<
     )?;
     let id = tx.last_insert_rowid();
     let after = role(tx, id)?;
-    record_change(tx, author, "role", Some(id), None::<&()>, Some(&after))?;
+    record_change(tx, author, ChangedEntity::Role, Some(id), None::<&()>, Some(&after))?;
     Ok(id)
 }
 
@@ -146,7 +147,7 @@ pub fn update_role(tx: &Transaction, author: &str, role_id: i64, input: &RoleInp
     let before = role(tx, role_id)?;
     let (name, description) = role_fields(input)?;
     tx.execute("UPDATE role SET name = ?2, description = ?3 WHERE id = ?1", params![role_id, name, description])?;
-    record_change(tx, author, "role", Some(role_id), Some(&before), Some(&role(tx, role_id)?))
+    record_change(tx, author, ChangedEntity::Role, Some(role_id), Some(&before), Some(&role(tx, role_id)?))
 }
 
 /// Sets who holds a role: the first contact is the holder (担当者), the rest are deputies
@@ -161,12 +162,12 @@ pub fn set_role_holders(tx: &Transaction, author: &str, role_id: i64, contact_id
             params![role_id, contact_id, rank as i64],
         )?;
     }
-    record_change(tx, author, "role", Some(role_id), Some(&before), Some(&role(tx, role_id)?))
+    record_change(tx, author, ChangedEntity::Role, Some(role_id), Some(&before), Some(&role(tx, role_id)?))
 }
 
 /// Puts the roles in the given order; `role_ids` must name every role once.
 pub fn reorder_roles(tx: &Transaction, author: &str, role_ids: &[i64]) -> Result<()> {
-    reorder(tx, author, "role", "role", "name", role_ids)
+    reorder(tx, author, "role", ChangedEntity::Role, "name", role_ids)
 }
 
 /// Deletes a role and its holders. Refused (`role_in_use`) while a level names it responsible or
@@ -206,7 +207,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
     let deletion =
         RoleDeletion { steps_unassigned: count("procedure_step")?, checklist_items_unassigned: count("checklist_item")? };
     tx.execute("DELETE FROM role WHERE id = ?1", [role_id])?;
-    record_change(tx, author, "role", Some(role_id), Some(&before), None::<&()>)?;
+    record_change(tx, author, ChangedEntity::Role, Some(role_id), Some(&before), None::<&()>)?;
     Ok(deletion)
 }
 
@@ -243,7 +244,7 @@ pub fn update_level(tx: &Transaction, author: &str, level: u8, input: &LevelInpu
         params![level, name, input.impact.trim(), input.responsible_role_id],
     )?;
     let after = editable_policy(tx)?.levels.into_iter().find(|l| l.level == level);
-    record_change(tx, author, "level", Some(i64::from(level)), Some(&before), after.as_ref())
+    record_change(tx, author, ChangedEntity::Level, Some(i64::from(level)), Some(&before), after.as_ref())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,7 +266,7 @@ pub fn update_category(tx: &Transaction, author: &str, category_id: i64, input: 
         "UPDATE category SET name = ?2, description = ?3 WHERE id = ?1",
         params![category_id, name, input.description.trim()],
     )?;
-    record_change(tx, author, "category", Some(category_id), Some(&before), Some(&find(tx)?))
+    record_change(tx, author, ChangedEntity::Category, Some(category_id), Some(&before), Some(&find(tx)?))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -325,7 +326,7 @@ pub fn save_procedure(
     record_change(
         tx,
         author,
-        "procedure",
+        ChangedEntity::Procedure,
         Some(procedure_id),
         before.as_ref().map(|value| Labelled { name: label.clone(), value }).as_ref(),
         after.as_ref().map(|value| Labelled { name: label.clone(), value }).as_ref(),
@@ -358,7 +359,7 @@ pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &st
             params![checklist_id, position as i64, item.text, item.role_id],
         )?;
     }
-    record_change(tx, author, "checklist", Some(checklist_id), before.as_ref(), find(tx)?.as_ref())?;
+    record_change(tx, author, ChangedEntity::Checklist, Some(checklist_id), before.as_ref(), find(tx)?.as_ref())?;
     Ok(checklist_id)
 }
 
@@ -398,7 +399,7 @@ pub fn create_authority(tx: &Transaction, author: &str, input: &AuthorityInput) 
         params![key, input.name, input.purpose, input.url, input.phone, input.email, input.hours, input.source],
     )?;
     let id = tx.last_insert_rowid();
-    record_change(tx, author, "authority", Some(id), None::<&()>, Some(&authority(tx, id)?))?;
+    record_change(tx, author, ChangedEntity::Authority, Some(id), None::<&()>, Some(&authority(tx, id)?))?;
     Ok(id)
 }
 
@@ -410,7 +411,7 @@ pub fn update_authority(tx: &Transaction, author: &str, authority_id: i64, input
         "UPDATE authority SET name = ?2, purpose = ?3, url = ?4, phone = ?5, email = ?6, hours = ?7, source = ?8 WHERE id = ?1",
         params![authority_id, input.name, input.purpose, input.url, input.phone, input.email, input.hours, input.source],
     )?;
-    record_change(tx, author, "authority", Some(authority_id), Some(&before), Some(&authority(tx, authority_id)?))
+    record_change(tx, author, ChangedEntity::Authority, Some(authority_id), Some(&before), Some(&authority(tx, authority_id)?))
 }
 
 /// Deletes a directory entry. Refused (`authority_required`) for the addressees the assessment
@@ -425,12 +426,12 @@ pub fn delete_authority(tx: &Transaction, author: &str, authority_id: i64) -> Re
         ));
     }
     tx.execute("DELETE FROM authority WHERE id = ?1", [authority_id])?;
-    record_change(tx, author, "authority", Some(authority_id), Some(&before), None::<&()>)
+    record_change(tx, author, ChangedEntity::Authority, Some(authority_id), Some(&before), None::<&()>)
 }
 
 /// Puts the directory in the given order; `authority_ids` must name every entry once.
 pub fn reorder_authorities(tx: &Transaction, author: &str, authority_ids: &[i64]) -> Result<()> {
-    reorder(tx, author, "authority", "authority", "name", authority_ids)
+    reorder(tx, author, "authority", ChangedEntity::Authority, "name", authority_ids)
 }
 
 fn authority(conn: &Connection, authority_id: i64) -> Result<EditableAuthority> {
@@ -492,7 +493,14 @@ pub(crate) fn contact_exists(conn: &Connection, contact_id: i64) -> Result<()> {
 
 /// Gives the rows of `table` the order of `ids`, which must name each row once
 /// (`order_mismatch`), and records the order before and after as one change of `entity`.
-pub(crate) fn reorder(tx: &Transaction, author: &str, table: &str, entity: &str, label: &str, ids: &[i64]) -> Result<()> {
+pub(crate) fn reorder(
+    tx: &Transaction,
+    author: &str,
+    table: &str,
+    entity: ChangedEntity,
+    label: &str,
+    ids: &[i64],
+) -> Result<()> {
     #[derive(Serialize)]
     struct Order {
         order: Vec<(i64, String)>,

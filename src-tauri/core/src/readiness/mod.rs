@@ -5,6 +5,7 @@
 
 pub mod summary;
 
+use crate::store::history::ChangedEntity;
 use chrono::{Months, NaiveDate};
 use rusqlite::{params, Connection, Transaction};
 use serde::{Deserialize, Serialize};
@@ -188,7 +189,7 @@ pub fn mark_reviewed(tx: &Transaction, author: &str, part: ReviewedPart, on: Nai
     }
     tx.execute(&format!("UPDATE company SET {column} = ?1, updated_at = ?2 WHERE id = 1"), params![on, now()])?;
     let field = |date: Option<NaiveDate>| serde_json::json!({ column: date });
-    record_change(tx, author, "company", Some(1), Some(&field(before)), Some(&field(Some(on))))
+    record_change(tx, author, ChangedEntity::Company, Some(1), Some(&field(before)), Some(&field(Some(on))))
 }
 
 /// Sets how often each task recurs; each interval is 1 to 120 months (`invalid_interval`).
@@ -207,7 +208,7 @@ pub fn set_intervals(tx: &Transaction, author: &str, intervals: &ReadinessInterv
           WHERE id = 1",
         params![intervals.policy_review_months, intervals.bcp_review_months, intervals.exercise_months, now()],
     )?;
-    record_change(tx, author, "company", Some(1), Some(&before), Some(intervals))
+    record_change(tx, author, ChangedEntity::Company, Some(1), Some(&before), Some(intervals))
 }
 
 #[cfg(test)]

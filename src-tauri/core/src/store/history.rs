@@ -37,6 +37,56 @@ impl ChangeAction {
     }
 }
 
+/// What kind of thing a change is about; the history screen names and filters by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangedEntity {
+    Contact,
+    /// The company profile and its settings.
+    Company,
+    Role,
+    Level,
+    Category,
+    Procedure,
+    Checklist,
+    /// An entry of the authority directory (where to report).
+    Authority,
+    BcpScenario,
+    BcpTarget,
+    BcpExercise,
+    /// A policy taken in from a template file.
+    Policy,
+    ExerciseScenario,
+    ExerciseRun,
+    ExerciseFollowUp,
+    /// The ジギョケイ application's entries.
+    Jigyokei,
+}
+
+impl ChangedEntity {
+    /// How the change log stores it.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChangedEntity::Contact => "contact",
+            ChangedEntity::Company => "company",
+            ChangedEntity::Role => "role",
+            ChangedEntity::Level => "level",
+            ChangedEntity::Category => "category",
+            ChangedEntity::Procedure => "procedure",
+            ChangedEntity::Checklist => "checklist",
+            ChangedEntity::Authority => "authority",
+            ChangedEntity::BcpScenario => "bcp_scenario",
+            ChangedEntity::BcpTarget => "bcp_target",
+            ChangedEntity::BcpExercise => "bcp_exercise",
+            ChangedEntity::Policy => "policy",
+            ChangedEntity::ExerciseScenario => "exercise_scenario",
+            ChangedEntity::ExerciseRun => "exercise_run",
+            ChangedEntity::ExerciseFollowUp => "exercise_follow_up",
+            ChangedEntity::Jigyokei => "jigyokei",
+        }
+    }
+}
+
 /// One change as the history screen shows it. `before` and `after` are the entity's fields as
 /// JSON objects (absent for a creation and a deletion respectively).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -45,9 +95,7 @@ pub struct ChangeRecord {
     #[ts(type = "string")]
     pub at: chrono::DateTime<chrono::FixedOffset>,
     pub author: String,
-    /// What kind of thing changed: "contact", "role", "level", "category", "procedure",
-    /// "checklist", "authority", "bcp_scenario", "bcp_target", "bcp_exercise", "company", "policy".
-    pub entity: String,
+    pub entity: ChangedEntity,
     pub entity_id: Option<i64>,
     pub action: ChangeAction,
     /// A short name of the entity (its name or title after the change, else before it).
@@ -61,7 +109,7 @@ pub struct ChangeRecord {
 pub fn record_change<B: Serialize, A: Serialize>(
     tx: &Transaction,
     author: &str,
-    entity: &str,
+    entity: ChangedEntity,
     entity_id: Option<i64>,
     before: Option<&B>,
     after: Option<&A>,
@@ -77,7 +125,7 @@ pub fn record_change<B: Serialize, A: Serialize>(
     tx.execute(
         "INSERT INTO change_log (at, author, entity, entity_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![now(), author.trim(), entity, entity_id, action.as_str(), before, after],
+        params![now(), author.trim(), entity.key(), entity_id, action.as_str(), before, after],
     )?;
     Ok(())
 }
@@ -85,7 +133,7 @@ pub fn record_change<B: Serialize, A: Serialize>(
 /// The most recent changes first; `entity` narrows to one kind, `entity_id` to one thing.
 pub fn change_history(
     conn: &Connection,
-    entity: Option<&str>,
+    entity: Option<ChangedEntity>,
     entity_id: Option<i64>,
     limit: u32,
     offset: u32,
@@ -95,15 +143,20 @@ pub fn change_history(
           WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
           ORDER BY id DESC LIMIT ?3 OFFSET ?4",
     )?;
-    let rows = stmt.query_map(params![entity, entity_id, limit, offset], |r| {
+    let rows = stmt.query_map(params![entity.map(ChangedEntity::key), entity_id, limit, offset], |r| {
         let before: Option<String> = r.get(6)?;
         let after: Option<String> = r.get(7)?;
         let action: String = r.get(5)?;
+        let entity: String = r.get(3)?;
+        // Every writer names the entity by `ChangedEntity`: anything else is a damaged row.
+        let entity = serde_json::from_value(serde_json::Value::String(entity.clone())).map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, format!("unknown entity {entity:?}").into())
+        })?;
         Ok(ChangeRecord {
             id: r.get(0)?,
             at: r.get(1)?,
             author: r.get(2)?,
-            entity: r.get(3)?,
+            entity,
             entity_id: r.get(4)?,
             action: ChangeAction::parse(&action),
             label: label_of(after.as_deref()).or_else(|| label_of(before.as_deref())).unwrap_or_default(),
@@ -132,18 +185,18 @@ mod tests {
         let before = serde_json::json!({ "name": "山田" });
         let after = serde_json::json!({ "name": "山田 太郎" });
         file.write(|tx| {
-            record_change(tx, "佐藤", "contact", Some(7), None::<&()>, Some(&before))?;
-            record_change(tx, "佐藤", "contact", Some(7), Some(&before), Some(&after))?;
-            record_change(tx, "佐藤", "contact", Some(7), Some(&after), None::<&()>)
+            record_change(tx, "佐藤", ChangedEntity::Contact, Some(7), None::<&()>, Some(&before))?;
+            record_change(tx, "佐藤", ChangedEntity::Contact, Some(7), Some(&before), Some(&after))?;
+            record_change(tx, "佐藤", ChangedEntity::Contact, Some(7), Some(&after), None::<&()>)
         })
         .unwrap();
-        let history = change_history(file.connection(), Some("contact"), Some(7), 10, 0).unwrap();
+        let history = change_history(file.connection(), Some(ChangedEntity::Contact), Some(7), 10, 0).unwrap();
         let actions: Vec<_> = history.iter().map(|c| c.action).collect();
         assert_eq!(actions, [ChangeAction::Delete, ChangeAction::Update, ChangeAction::Create]);
         assert_eq!(history[1].label, "山田 太郎");
         assert_eq!(history[0].label, "山田 太郎", "a deletion is labelled by what was deleted");
         assert_eq!(history[1].author, "佐藤");
         assert!(history[1].before.as_deref().unwrap().contains("山田"));
-        assert!(change_history(file.connection(), Some("role"), None, 10, 0).unwrap().is_empty());
+        assert!(change_history(file.connection(), Some(ChangedEntity::Role), None, 10, 0).unwrap().is_empty());
     }
 }

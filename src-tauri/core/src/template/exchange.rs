@@ -9,6 +9,7 @@
 //! damaged target whose name is unchanged. Contacts, incidents and exercises are never touched,
 //! except that an exercise held on an assumed incident the new plan no longer has names none.
 
+use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
 use rusqlite::{params, Connection, Transaction};
@@ -263,7 +264,7 @@ pub fn import_policy_template(tx: &Transaction, author: &str, template: &PolicyT
         }
     }
 
-    record_change(tx, author, "policy", None, Some(&before), Some(template))?;
+    record_change(tx, author, ChangedEntity::Policy, None, Some(&before), Some(template))?;
     Ok(summary)
 }
 
