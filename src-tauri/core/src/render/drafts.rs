@@ -115,7 +115,19 @@ impl Form<'_> {
                 form.due_to(document, Authority::EuDataSubjects)?;
                 form.gdpr_subject_notice()
             }
-            _ => return Err(RenderError::NotADraft { document: document.name() }),
+            // Not drafts of this form: the plan's documents, the report, the letters and the
+            // ジギョケイ are made elsewhere. Named one by one, so that a new document must say
+            // where it is made.
+            Document::Policy
+            | Document::Bcp
+            | Document::ContactsCard
+            | Document::ReadinessSummary
+            | Document::ExerciseReport
+            | Document::Jigyokei
+            | Document::IncidentReport
+            | Document::DataSubjectNotice
+            | Document::ClientNotice
+            | Document::PublicNotice => return Err(RenderError::NotADraft { document: document.name() }),
         })
     }
 }
