@@ -1200,3 +1200,26 @@ fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
         }
     }
 }
+
+/// Windows refuses to replace a file another program holds open (Excel keeps its CSV open, a PDF
+/// reader its PDF): the export says so, and the open file keeps what it had until it is closed.
+#[cfg(windows)]
+#[test]
+fn replacing_a_file_another_program_holds_open_says_so_and_changes_nothing() {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("連絡先 一覧.csv");
+    std::fs::write(&path, "前の内容").unwrap();
+    let held = std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&path).unwrap();
+
+    let error = save(&path, "新しい内容".as_bytes(), true).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InUse, "{error}");
+    assert!(error.to_string().contains("another program has this file open"), "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "前の内容");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+
+    drop(held);
+    save(&path, "新しい内容".as_bytes(), true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "新しい内容");
+}
