@@ -37,6 +37,7 @@ bench-app: deps-e2e release
 		cargo test -q -p sonae --test e2e startup:: -- --ignored --nocapture --test-threads=1
 
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+.PHONY: windows deps-windows
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -59,6 +60,28 @@ UI_SOURCES := $(shell find ui/src -type f ! -name '*.test.*' 2>/dev/null) ui/ind
 ui/dist/index.html: $(UI_SOURCES) | deps-ui
 	cd ui && npm run build
 
+# Windows, cross-built here with Debian's MinGW-w64 (the Rust target x86_64-pc-windows-gnu): the
+# app with the UI embedded (built by `tauri build` as on Linux), the command-line tool and the
+# installer made by the project's own NSIS script, assets/windows/installer.nsi (Tauri's NSIS
+# bundler downloads a plugin on every run and cannot work offline). WebView2Loader.dll, which the
+# app loads from its own folder, goes into the installer beside sonae.exe.
+WIN_TARGET := x86_64-pc-windows-gnu
+WIN_RELEASE := $(CARGO_TARGET_DIR)/$(WIN_TARGET)/release
+VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
+WIN_INSTALLER := $(WIN_RELEASE)/Sonae-$(VERSION)-setup.exe
+WIN_APT_PACKAGES := gcc-mingw-w64-x86-64 nsis
+
+windows: deps-windows ui/dist/index.html
+	cargo build --release -p sonae-cli --target $(WIN_TARGET)
+	ui/node_modules/.bin/tauri build --ci --no-bundle --target $(WIN_TARGET)
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DSOURCE_DIR=$(WIN_RELEASE) \
+		-DICON=$(CURDIR)/assets/icons/icon.ico -DOUT_FILE=$(WIN_INSTALLER) assets/windows/installer.nsi
+	@ls -l $(WIN_RELEASE)/sonae.exe $(WIN_RELEASE)/sonae-cli.exe $(WIN_INSTALLER)
+
+deps-windows:
+	$(call apt-install,$(WIN_APT_PACKAGES))
+	@rustup target list --installed | grep -qx $(WIN_TARGET) || rustup target add $(WIN_TARGET)
+
 # Installs the .deb with apt (needs root; run on a disposable machine), starts the installed app
 # from its desktop entry's Exec line under Xvfb, saves docs/screenshots/installed-app.png and
 # removes the package again.
@@ -74,16 +97,21 @@ help:
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
 	@echo "make package        the Debian package (.deb) of the release build, with tauri build"
 	@echo "make package-check  installs that .deb (root), starts it as the menu does under Xvfb, screenshot, removes it"
+	@echo "make windows        sonae.exe, sonae-cli.exe and the installer Sonae-<version>-setup.exe, cross-built"
 
 deps: deps-system deps-ui
 
-# Installs only the Debian packages that are missing.
-deps-system:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+# Installs only the Debian packages of $(1) that are missing.
+define apt-install
+@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps-system:
+	$(call apt-install,$(APT_PACKAGES))
 
 deps-ui: ui/node_modules/.package-lock.json
 
