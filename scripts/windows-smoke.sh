@@ -2,13 +2,14 @@
 # Smoke test of the Windows build under Wine, as an office on a Japanese Windows PC would use it:
 # takes a screenshot of the installer's first page (docs/screenshots/windows-installer-ja.png),
 # goes through its pages to its notice that WebView2 is missing (windows-installer-webview2-ja.png
-# there), installs silently (/S) for the current user, then with the installed sonae-cli.exe makes the
-# demo company file in a folder with a Japanese name and a space, assesses an incident, exports
-# the policy and a PPC draft (read back with the Linux pdftotext: Japanese text, embedded font),
-# exports the contacts for Excel, imports a Shift_JIS CSV, takes and restores a backup, protects
-# the file with a Japanese passphrase and opens it again; starts the app, which without WebView2
-# must show its own Japanese message (docs/screenshots/windows-no-webview-ja.png) and exit with
-# code 3; uninstalls silently and checks the company file is still there.
+# there), installs silently (/S) for the current user, then with the installed sonae-cli.exe
+# makes the demo company file in a folder with a Japanese name and a space, assesses an incident,
+# exports the policy and a PPC draft (read back with the Linux pdftotext: Japanese text, embedded
+# font), exports the contacts for Excel, imports a Shift_JIS CSV, takes and restores a backup,
+# lists the folder as a consultant's portfolio, protects the file with a Japanese passphrase and
+# opens it again; starts the app, which without WebView2 must show its own Japanese message
+# (docs/screenshots/windows-no-webview-ja.png) and exit with code 3; uninstalls silently and
+# checks the company file is still there.
 #
 # Usage (make test-windows runs it): WINEPREFIX=<prefix with the test shim> \
 #   xvfb-run -a scripts/windows-smoke.sh Sonae-<version>-setup.exe
@@ -169,6 +170,9 @@ check "the import added contacts" test "$(wc -l <"$folder/連絡先.csv")" -gt "
 check "backups restore" quietly cli backups restore "$file" "$backup"
 cli contacts export "$file" --out "$csv" --force >/dev/null
 check "the restored file has the contacts of the backup" test "$(wc -l <"$folder/連絡先.csv")" = "$contacts_before"
+
+portfolio=$(cli portfolio "$(windows_path "$folder")" --json | tr -d '\r')
+check "the portfolio of the folder lists the company" contains "$portfolio" "株式会社さくら設計事務所"
 
 echo "== passphrase"
 SONAE_NEW_PASSPHRASE="備えあれば憂いなし" check "passphrase set" quietly cli passphrase set "$file"
