@@ -96,6 +96,29 @@ fn assert_subset_unicode_font(pdf: &[u8], what: &str) {
     assert_eq!(&columns[columns.len() - 5..columns.len() - 2], ["yes", "yes", "yes"], "{what}: emb sub uni:\n{fonts}");
 }
 
+/// Windows refuses to replace a file another program holds open (Excel keeps its CSV open, a PDF
+/// reader its PDF): the export says so, and the open file keeps what it had until it is closed.
+#[cfg(windows)]
+#[test]
+fn replacing_a_file_another_program_holds_open_says_so_and_changes_nothing() {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("連絡先 一覧.csv");
+    std::fs::write(&path, "前の内容").unwrap();
+    let held = std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&path).unwrap();
+
+    let error = save(&path, "新しい内容".as_bytes(), true).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InUse, "{error}");
+    assert!(error.to_string().contains("another program has this file open"), "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "前の内容");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
+
+    drop(held);
+    save(&path, "新しい内容".as_bytes(), true).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "新しい内容");
+}
+
 /// What a reader checks in each document of the demo company, in reading order.
 fn expected(document: Document, language: Language) -> Vec<&'static str> {
     use Document::*;
@@ -1199,27 +1222,4 @@ fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
             assert!(!rest.chars().any(japanese), "{}: Japanese in {line:?}", document.name());
         }
     }
-}
-
-/// Windows refuses to replace a file another program holds open (Excel keeps its CSV open, a PDF
-/// reader its PDF): the export says so, and the open file keeps what it had until it is closed.
-#[cfg(windows)]
-#[test]
-fn replacing_a_file_another_program_holds_open_says_so_and_changes_nothing() {
-    use std::os::windows::fs::OpenOptionsExt;
-    const FILE_SHARE_READ: u32 = 1;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("連絡先 一覧.csv");
-    std::fs::write(&path, "前の内容").unwrap();
-    let held = std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&path).unwrap();
-
-    let error = save(&path, "新しい内容".as_bytes(), true).unwrap_err();
-    assert_eq!(error.code(), ErrorCode::InUse, "{error}");
-    assert!(error.to_string().contains("another program has this file open"), "{error}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "前の内容");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "a temporary file was left");
-
-    drop(held);
-    save(&path, "新しい内容".as_bytes(), true).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "新しい内容");
 }
