@@ -37,6 +37,7 @@ bench-app: deps-e2e release
 		cargo test -q -p sonae --test e2e startup:: -- --ignored --nocapture --test-threads=1
 
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+.PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -59,6 +60,63 @@ UI_SOURCES := $(shell find ui/src -type f ! -name '*.test.*' 2>/dev/null) ui/ind
 ui/dist/index.html: $(UI_SOURCES) | deps-ui
 	cd ui && npm run build
 
+# Windows, cross-built here with Debian's MinGW-w64 (the Rust target x86_64-pc-windows-gnu): the
+# app with the UI embedded (built by `tauri build` as on Linux), the command-line tool and the
+# installer made by the project's own NSIS script, assets/windows/installer.nsi (Tauri's NSIS
+# bundler downloads a plugin on every run and cannot work offline). WebView2Loader.dll, which the
+# app loads from its own folder, goes into the installer beside sonae.exe.
+WIN_TARGET := x86_64-pc-windows-gnu
+WIN_RELEASE := $(CARGO_TARGET_DIR)/$(WIN_TARGET)/release
+VERSION := $(shell sed -n 's/^version = "\(.*\)"$$/\1/p' Cargo.toml | head -n 1)
+WIN_INSTALLER := $(WIN_RELEASE)/Sonae-$(VERSION)-setup.exe
+WIN_APT_PACKAGES := gcc-mingw-w64-x86-64 nsis
+
+windows: deps-windows ui/dist/index.html
+	cargo build --release -p sonae-cli --target $(WIN_TARGET)
+	ui/node_modules/.bin/tauri build --ci --no-bundle --target $(WIN_TARGET)
+	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DSOURCE_DIR=$(WIN_RELEASE) \
+		-DICON=$(CURDIR)/assets/icons/icon.ico -DOUT_FILE=$(WIN_INSTALLER) assets/windows/installer.nsi
+	@ls -l $(WIN_RELEASE)/sonae.exe $(WIN_RELEASE)/sonae-cli.exe $(WIN_INSTALLER)
+
+deps-windows:
+	$(call apt-install,$(WIN_APT_PACKAGES))
+	@rustup target list --installed | grep -qx $(WIN_TARGET) || rustup target add $(WIN_TARGET)
+
+# The Windows test suites and the smoke script run under Wine in a prefix of their own. Wine 8
+# lacks bcryptprimitives.dll, which every Rust program since 1.78 imports; a test-only stand-in
+# (tests/windows/bcryptprimitives.c) goes into the prefix's system32. Tests that need the Linux
+# poppler tools are ignored on Windows with the reason printed. The tests are built with the
+# release profile so they reuse the OpenSSL that `make windows` compiled (most of the build time).
+WINE_APT_PACKAGES := wine wine64 xvfb xauth xdotool imagemagick poppler-utils
+WINE_PREFIX := $(CARGO_TARGET_DIR)/wine
+WINE_ENV := WINEPREFIX=$(WINE_PREFIX) WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+WIN_TEST := $(WINE_ENV) CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
+	cargo test --release --target $(WIN_TARGET)
+WIN_SMOKE := $(WINE_ENV) xvfb-run -a -s "-screen 0 1024x768x24" scripts/windows-smoke.sh $(WIN_INSTALLER)
+WINE_SHIM := $(WINE_PREFIX)/drive_c/windows/system32/bcryptprimitives.dll
+
+deps-wine:
+	$(call apt-install,$(WINE_APT_PACKAGES))
+
+wine-prefix: deps-windows deps-wine $(WINE_SHIM)
+
+$(WINE_SHIM): tests/windows/bcryptprimitives.c tests/windows/bcryptprimitives.def
+	@if [ ! -f $(WINE_PREFIX)/system.reg ]; then \
+		echo "making the Wine prefix $(WINE_PREFIX)"; \
+		$(WINE_ENV) xvfb-run -a wineboot -i && $(WINE_ENV) wineserver -w; \
+	fi
+	x86_64-w64-mingw32-gcc -shared -O2 -Wall -o $@ $^ -ladvapi32
+
+# The core's, the application layer's and the command-line tool's suites, then the smoke script.
+test-windows: windows wine-prefix
+	$(WIN_TEST) -p sonae-core -p sonae-tasks -p sonae-cli
+	$(WIN_SMOKE)
+
+# What `make test` runs for Windows: the command-line tool's suites and the smoke script.
+test-windows-cli: windows wine-prefix
+	$(WIN_TEST) -p sonae-cli
+	$(WIN_SMOKE)
+
 # Installs the .deb with apt (needs root; run on a disposable machine), starts the installed app
 # from its desktop entry's Exec line under Xvfb, saves docs/screenshots/installed-app.png and
 # removes the package again.
@@ -67,23 +125,32 @@ package-check: package
 
 help:
 	@echo "make run    build and open Sonae on the default company file"
-	@echo "make test   every test: lint, Rust, front end (Vitest), end-to-end (real window under Xvfb)"
+	@echo "make test   every test: lint, Rust, front end (Vitest), end-to-end (real window under Xvfb), and the"
+	@echo "            command line's tests and the smoke script for Windows under Wine (test-windows-cli)"
 	@echo "make lint   rustfmt and clippy on every crate, Biome on the front end (make test runs it first)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
 	@echo "make package        the Debian package (.deb) of the release build, with tauri build"
 	@echo "make package-check  installs that .deb (root), starts it as the menu does under Xvfb, screenshot, removes it"
+	@echo "make windows        sonae.exe, sonae-cli.exe and the installer Sonae-<version>-setup.exe, cross-built"
+	@echo "make test-windows   the core's, tasks' and command line's tests for Windows under Wine, then the smoke script"
+	@echo "                    (install, command line, PDFs, backups, passphrase, uninstall); make test runs the"
+	@echo "                    command line's part of it (test-windows-cli)"
 
 deps: deps-system deps-ui
 
-# Installs only the Debian packages that are missing.
-deps-system:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+# Installs only the Debian packages of $(1) that are missing.
+define apt-install
+@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:" $$missing; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps-system:
+	$(call apt-install,$(APT_PACKAGES))
 
 deps-ui: ui/node_modules/.package-lock.json
 
@@ -113,7 +180,7 @@ run: app
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p sonae-core --lib bindings
 
-test: deps deps-e2e lint test-ui test-rust test-e2e
+test: deps deps-e2e lint test-ui test-rust test-e2e test-windows-cli
 
 # Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
 # warning is an error) and ui/biome.json. `cargo fmt --all` and `cd ui && npx biome check --write`

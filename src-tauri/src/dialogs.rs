@@ -8,14 +8,14 @@
 
 use std::path::PathBuf;
 
-use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_dialog::{DialogExt, FileDialogBuilder};
 
 /// Asks for an existing file to read, of one of `extensions`.
 pub fn choose_file_to_open(app: &tauri::AppHandle, kind: &str, extensions: &[&str]) -> Option<PathBuf> {
     if let Some(answer) = scripted_answer() {
         return answer;
     }
-    app.dialog().file().add_filter(kind, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
+    file_dialog(app).add_filter(kind, extensions).blocking_pick_file().and_then(|p| p.into_path().ok())
 }
 
 /// Asks where to write a new file, suggesting `file_name`. The dialog itself asks before an
@@ -24,12 +24,7 @@ pub fn choose_file_to_save(app: &tauri::AppHandle, kind: &str, extension: &str, 
     if let Some(answer) = scripted_answer() {
         return answer;
     }
-    app.dialog()
-        .file()
-        .add_filter(kind, &[extension])
-        .set_file_name(file_name)
-        .blocking_save_file()
-        .and_then(|p| p.into_path().ok())
+    file_dialog(app).add_filter(kind, &[extension]).set_file_name(file_name).blocking_save_file().and_then(|p| p.into_path().ok())
 }
 
 /// Asks for a folder (to list client files from, to save hand-over packs in).
@@ -37,7 +32,18 @@ pub fn choose_folder(app: &tauri::AppHandle) -> Option<PathBuf> {
     if let Some(answer) = scripted_answer() {
         return answer;
     }
-    app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok())
+    file_dialog(app).blocking_pick_folder().and_then(|p| p.into_path().ok())
+}
+
+/// A file dialog. On Windows it opens in the user's Documents folder, where Windows programs keep
+/// files by default; elsewhere the system's dialog chooses where to start.
+fn file_dialog(app: &tauri::AppHandle) -> FileDialogBuilder<tauri::Wry> {
+    let dialog = app.dialog().file();
+    #[cfg(windows)]
+    if let Ok(documents) = tauri::Manager::path(app).document_dir() {
+        return dialog.set_directory(documents);
+    }
+    dialog
 }
 
 /// The next scripted answer, when the dialogs are scripted: `Some(None)` for a cancel.

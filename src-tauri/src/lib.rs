@@ -4,6 +4,8 @@
 
 mod commands;
 mod dialogs;
+#[cfg(windows)]
+mod webview_check;
 
 use std::path::PathBuf;
 
@@ -13,8 +15,11 @@ use sonae_tasks::{settings, Session};
 /// last file used, else a new default file in the user's data directory.
 pub fn run() {
     draw_without_compositing();
+    let data_dir = settings::data_dir();
+    #[cfg(windows)]
+    webview_check::require_webview(settings::Settings::load(&data_dir).preferences.language);
     let requested = std::env::args_os().skip(1).map(PathBuf::from).find(|a| !a.to_string_lossy().starts_with('-'));
-    let session = Session::start(settings::data_dir(), requested);
+    let session = Session::start(data_dir, requested);
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(session)

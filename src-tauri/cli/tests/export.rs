@@ -41,6 +41,7 @@ fn pdftotext(pdf: &Path) -> String {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
 fn export_writes_a_pdf_of_the_company_and_of_an_incident() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo(dir.path());
@@ -74,6 +75,7 @@ fn export_writes_a_pdf_of_the_company_and_of_an_incident() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
 fn an_english_company_file_exports_in_english_unless_asked_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("en.sonae");
@@ -159,6 +161,7 @@ fn export_refuses_to_overwrite_unless_forced() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
 fn the_exercise_report_is_the_latest_ended_exercise_or_the_one_named() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo(dir.path());
@@ -199,6 +202,7 @@ fn the_exercise_report_is_the_latest_ended_exercise_or_the_one_named() {
 }
 
 #[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
 fn the_jigyokei_draft_is_japanese_in_the_form_order_and_says_what_is_not_written() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo(dir.path());

@@ -336,7 +336,9 @@ fn a_backup_is_a_complete_standalone_copy() {
 #[test]
 fn checking_a_good_file_leaves_nothing_beside_it_whatever_its_name() {
     let dir = scratch();
-    let path = dir.path().join("顧客 #1?%20.sonae");
+    // `#`, `?` and `%` mean something in an SQLite URI; Windows forbids `?` in a file name.
+    let name = if cfg!(windows) { "顧客 #1%20.sonae" } else { "顧客 #1?%20.sonae" };
+    let path = dir.path().join(name);
     drop(CompanyFile::create_demo(&path, Language::Ja).unwrap());
     let before = std::fs::read(&path).unwrap();
     assert!(company_file::check(&path).is_ok());
