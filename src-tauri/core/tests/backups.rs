@@ -248,3 +248,23 @@ fn restoring_where_there_is_no_file_yet_just_restores() {
     assert!(backups::restore(&backup.path, &elsewhere, &backup_dir).unwrap().is_none());
     assert_eq!(incident_titles(&elsewhere), incident_titles(&path));
 }
+
+/// Windows will not let a file another program holds open be replaced: the restore says so, and
+/// the company file is as it was.
+#[cfg(windows)]
+#[test]
+fn restoring_over_a_file_another_program_holds_open_says_so_and_changes_nothing() {
+    use std::os::windows::fs::OpenOptionsExt;
+    const FILE_SHARE_READ: u32 = 1;
+    let (_dir, path, backup_dir) = sample_company();
+    let backup = backups::take_backup(&CompanyFile::open(&path).unwrap(), &backup_dir, BackupReason::Manual).unwrap();
+    add_incident(&mut CompanyFile::open(&path).unwrap(), "バックアップの後");
+    let before = std::fs::read(&path).unwrap();
+    let held = std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&path).unwrap();
+
+    let error = backups::restore(&backup.path, &path, &backup_dir).unwrap_err();
+    assert_eq!(error.code(), "in_use", "{error}");
+    drop(held);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the company file changed");
+    assert!(incident_titles(&path).contains(&"バックアップの後".to_owned()));
+}

@@ -302,7 +302,7 @@ pub fn restore_with_passphrase(
     for side in side_files(company_path, &SIDE_FILES) {
         remove_if_present(&side)?;
     }
-    staging.persist(company_path).map_err(|e| StoreError::Io { path: company_path.to_owned(), source: e.error })?;
+    staging.persist(company_path).map_err(|e| crate::store::replace_failed(company_path, e.error))?;
     sync_dir(parent_dir(company_path))?;
     Ok(kept)
 }
@@ -367,12 +367,23 @@ fn keep_current_file(company_path: &Path, backup_dir: &Path, passphrase: Option<
 /// Folds the WAL of an intact company file into it and leaves it without one, refusing a file
 /// still open in the app or another process ([`leave_wal`]) before it is replaced under it.
 fn claim_exclusive_use(company_path: &Path, key: Option<&Passphrase>) -> Result<()> {
-    let conn = Connection::open_with_flags(company_path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    if let Some(key) = key {
-        super::protection::unlock(&conn, key)?;
-    }
-    leave_wal(&conn, company_path)?;
-    conn.close().map_err(|(_, e)| StoreError::from(e))
+    let claim = || -> Result<()> {
+        let conn = Connection::open_with_flags(company_path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        if let Some(key) = key {
+            super::protection::unlock(&conn, key)?;
+        }
+        leave_wal(&conn, company_path)?;
+        conn.close().map_err(|(_, e)| StoreError::from(e))
+    };
+    // On Windows a program other than SQLite holding the file makes SQLite fail with a bare
+    // "disk I/O error": say what it is.
+    claim().map_err(|e| {
+        if crate::store::open_elsewhere(company_path) {
+            StoreError::InUse { path: company_path.to_owned() }
+        } else {
+            e
+        }
+    })
 }
 
 /// Moves a finished copy into `backup_dir` under a new backup name; two backups in the same

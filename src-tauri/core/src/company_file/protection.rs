@@ -263,7 +263,7 @@ fn replace_with(path: &Path, staging: tempfile::NamedTempFile) -> Result<()> {
     for side in super::side_files(path, &super::SIDE_FILES) {
         super::remove_if_present(&side)?;
     }
-    staging.persist(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e.error })?;
+    staging.persist(path).map_err(|e| crate::store::replace_failed(path, e.error))?;
     Ok(())
 }
 

@@ -383,7 +383,7 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
         std::fs::set_permissions(staging.path(), std::fs::Permissions::from_mode(0o644)).map_err(io)?;
     }
     if replace {
-        staging.persist(path).map_err(|e| match held_open_elsewhere(path, &e.error) {
+        staging.persist(path).map_err(|e| match crate::store::held_open_elsewhere(path, &e.error) {
             true => RenderError::InUse { path: path.to_owned() },
             false => io(e.error),
         })?;
@@ -394,29 +394,6 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
         })?;
     }
     Ok(())
-}
-
-/// Whether `error`, from replacing `path`, came from another program holding `path` open. Only
-/// Windows refuses that (with "access denied", as for a read-only file): it is told apart by
-/// trying to open the file for this process alone, which fails with a sharing violation exactly
-/// when someone else has it open. Elsewhere an open file can always be replaced.
-fn held_open_elsewhere(path: &Path, error: &std::io::Error) -> bool {
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        const ERROR_ACCESS_DENIED: i32 = 5;
-        const ERROR_SHARING_VIOLATION: i32 = 32;
-        if !matches!(error.raw_os_error(), Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION)) {
-            return false;
-        }
-        let alone = std::fs::OpenOptions::new().read(true).share_mode(0).open(path);
-        matches!(alone, Err(e) if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION))
-    }
-    #[cfg(not(windows))]
-    {
-        let _ = (path, error);
-        false
-    }
 }
 
 fn required_incident(document: Document, options: &ExportOptions) -> Result<i64, RenderError> {

@@ -130,3 +130,39 @@ pub(crate) fn rows_with<T>(
     let rows = stmt.query_map(params, row)?.collect::<rusqlite::Result<Vec<T>>>()?;
     Ok(rows)
 }
+
+/// Whether `error`, from replacing `path`, came from another program holding `path` open. Only
+/// Windows refuses that (with "access denied", as for a read-only file); elsewhere an open file
+/// can always be replaced.
+pub(crate) fn held_open_elsewhere(path: &std::path::Path, error: &std::io::Error) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    cfg!(windows) && matches!(error.raw_os_error(), Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION)) && open_elsewhere(path)
+}
+
+/// Whether another program has `path` open in a way that keeps it from being written or replaced
+/// (Windows only): opening it for this process alone then fails with a sharing violation.
+pub(crate) fn open_elsewhere(path: &std::path::Path) -> bool {
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        const ERROR_SHARING_VIOLATION: i32 = 32;
+        let alone = std::fs::OpenOptions::new().read(true).share_mode(0).open(path);
+        matches!(alone, Err(e) if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION))
+    }
+    #[cfg(not(windows))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// The error of replacing `path` with a finished copy: [`StoreError::InUse`] when another program
+/// holds it open (which only Windows refuses), else the I/O error itself.
+pub(crate) fn replace_failed(path: &std::path::Path, error: std::io::Error) -> StoreError {
+    if held_open_elsewhere(path, &error) {
+        StoreError::InUse { path: path.to_owned() }
+    } else {
+        StoreError::Io { path: path.to_owned(), source: error }
+    }
+}
