@@ -131,12 +131,14 @@ pub(crate) fn rows_with<T>(
     Ok(rows)
 }
 
+/// Windows' error when a file is open in a way that excludes this use of it.
+const ERROR_SHARING_VIOLATION: i32 = 32;
+
 /// Whether `error`, from replacing `path`, came from another program holding `path` open. Only
 /// Windows refuses that (with "access denied", as for a read-only file); elsewhere an open file
 /// can always be replaced.
 pub(crate) fn held_open_elsewhere(path: &std::path::Path, error: &std::io::Error) -> bool {
     const ERROR_ACCESS_DENIED: i32 = 5;
-    const ERROR_SHARING_VIOLATION: i32 = 32;
     cfg!(windows) && matches!(error.raw_os_error(), Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION)) && open_elsewhere(path)
 }
 
@@ -146,7 +148,6 @@ pub(crate) fn open_elsewhere(path: &std::path::Path) -> bool {
     #[cfg(windows)]
     {
         use std::os::windows::fs::OpenOptionsExt;
-        const ERROR_SHARING_VIOLATION: i32 = 32;
         let alone = std::fs::OpenOptions::new().read(true).share_mode(0).open(path);
         matches!(alone, Err(e) if e.raw_os_error() == Some(ERROR_SHARING_VIOLATION))
     }
