@@ -1190,7 +1190,7 @@ targets_links_dropped: number,
  */
 exercises_unlinked: number, };
 
-export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "jigyokei" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "insurer-notice" | "ipa-draft" | "ipa-access-draft" | "jpcert-draft" | "police-memo" | "public-notice" | "gdpr-draft" | "gdpr-subject-notice";
+export type DocumentKind = "policy" | "bcp" | "contacts-card" | "readiness-summary" | "exercise-report" | "jigyokei" | "incident-report" | "ppc-draft" | "ppc-my-number-draft" | "data-subject-notice" | "client-notice" | "public-notice" | "insurer-notice" | "ipa-draft" | "ipa-access-draft" | "jpcert-draft" | "police-memo" | "gdpr-draft" | "gdpr-subject-notice";
 
 export type ReportStage = "preliminary" | "final";
 
@@ -1560,3 +1560,67 @@ export type Assessment = {
  * force on the day of knowing.
  */
 rules: string, obligations: Array<Obligation>, };
+
+export const SECTOR_VALUES: readonly Sector[] = ['general', 'finance', 'medical', 'telecom'];
+
+export const DATE_STYLE_VALUES: readonly DateStyle[] = ['western', 'japanese'];
+
+export const INCIDENT_STAGE_VALUES: readonly IncidentStage[] = ['near_miss', 'event', 'incident'];
+
+export const INCIDENT_STATUS_VALUES: readonly IncidentStatus[] = ['open', 'closed'];
+
+export const INCIDENT_CATEGORY_VALUES: readonly IncidentCategory[] = ['leak', 'tampering', 'outage', 'malware', 'other'];
+
+export const CASE_KIND_VALUES: readonly CaseKind[] = ['malware', 'suspicious_email', 'lost_device', 'missent', 'website', 'account_misuse', 'ransomware', 'outage', 'other'];
+
+export const HAPPENED_VALUES: readonly Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];
+
+export const OWNERSHIP_VALUES: readonly Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
+
+export const MY_NUMBER_ANSWER_VALUES: readonly MyNumberAnswer[] = ['yes', 'no', 'unsure'];
+
+export const DATA_ITEM_VALUES: readonly DataItem[] = ['name', 'address', 'phone', 'email', 'birth_date', 'gender', 'employer', 'bank_account', 'card_number', 'credentials', 'health', 'my_number'];
+
+export const DATA_SUBJECT_GROUP_VALUES: readonly DataSubjectGroup[] = ['customers', 'employees', 'partners', 'others'];
+
+export const HARM_VALUES: readonly Harm[] = ['leak', 'loss', 'damage'];
+
+export const CALL_OUTCOME_VALUES: readonly CallOutcome[] = ['reached', 'no_answer'];
+
+export const TASK_SOURCE_VALUES: readonly TaskSource[] = ['checklist', 'procedure'];
+
+export const OBLIGATION_STATUS_VALUES: readonly ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
+
+export const AUTHORITY_VALUES: readonly Authority[] = ['ppc', 'client', 'data_subjects', 'ppc_my_number', 'privacy_mark', 'eu_supervisory_authority', 'eu_data_subjects', 'fsa', 'mic_telecom', 'mhlw', 'insurer', 'isms_body', 'police', 'ipa_malware', 'ipa_unauthorized_access', 'jpcert'];
+
+export const DELEGATE_VALUES: readonly Delegate[] = ['fsa', 'mic'];
+
+export const DUTY_VALUES: readonly Duty[] = ['mandatory', 'recommended'];
+
+export const DEADLINE_STAGE_VALUES: readonly DeadlineStage[] = ['preliminary', 'final', 'notice'];
+
+export const DOCUMENT_KIND_VALUES: readonly DocumentKind[] = ['policy', 'bcp', 'contacts-card', 'readiness-summary', 'exercise-report', 'jigyokei', 'incident-report', 'ppc-draft', 'ppc-my-number-draft', 'data-subject-notice', 'client-notice', 'public-notice', 'insurer-notice', 'ipa-draft', 'ipa-access-draft', 'jpcert-draft', 'police-memo', 'gdpr-draft', 'gdpr-subject-notice'];
+
+export const REPORT_STAGE_VALUES: readonly ReportStage[] = ['preliminary', 'final'];
+
+export const CONTACT_KIND_VALUES: readonly ContactKind[] = ['person', 'organization'];
+
+export const CONTACT_TAG_VALUES: readonly ContactTag[] = ['internal', 'authority', 'vendor', 'customer', 'insurer', 'other'];
+
+export const CSV_ENCODING_VALUES: readonly CsvEncoding[] = ['utf8_bom', 'utf8', 'shift_jis'];
+
+export const CSV_FIELD_VALUES: readonly CsvField[] = ['kind', 'name', 'name_kana', 'organization', 'department', 'title', 'phone', 'emergency_phone', 'email', 'tags', 'call_order', 'last_confirmed', 'notes'];
+
+export const EXERCISE_STEP_VALUES: readonly ExerciseStep[] = ['calls', 'first_response', 'reporting', 'recovery'];
+
+export const READINESS_TASK_VALUES: readonly ReadinessTask[] = ['policy_review', 'bcp_review', 'exercise'];
+
+export const READINESS_STATE_VALUES: readonly ReadinessState[] = ['overdue', 'due_soon', 'done'];
+
+export const DEADLINE_URGENCY_VALUES: readonly DeadlineUrgency[] = ['overdue', 'within24_hours', 'later'];
+
+export const MEASURE_KIND_VALUES: readonly MeasureKind[] = ['people', 'goods', 'money', 'information'];
+
+export const CHANGE_ACTION_VALUES: readonly ChangeAction[] = ['create', 'update', 'delete'];
+
+export const CHANGED_ENTITY_VALUES: readonly ChangedEntity[] = ['contact', 'company', 'role', 'level', 'category', 'procedure', 'checklist', 'authority', 'bcp_scenario', 'bcp_target', 'bcp_exercise', 'policy', 'exercise_scenario', 'exercise_run', 'exercise_follow_up', 'jigyokei'];

@@ -448,7 +448,7 @@ fn run(command: Command) -> Result<(), Failure> {
                     }
                     let pdf = render::export(company.connection(), what, &options)?;
                     render::save(&out, &pdf, force)?;
-                    println!("wrote {} ({}, {} bytes)", out.display(), what.name(), pdf.len());
+                    println!("wrote {} ({}, {} bytes)", out.display(), what.key(), pdf.len());
                 }
                 _ => print!("{}", render::draft_text(company.connection(), what, &options)?),
             }

@@ -60,7 +60,7 @@ fn exports(c: &mut Criterion) {
         let documents: &[Document] = if large {
             &[Document::Policy, Document::IncidentReport, Document::JpcertDraft, Document::PoliceMemo]
         } else {
-            &Document::ALL
+            Document::ALL
         };
         for &document in documents {
             // The demo incident each draft is written for (see the render tests).
@@ -78,8 +78,8 @@ fn exports(c: &mut Criterion) {
                 issued_on: None,
             };
             let pdf = export(file.connection(), document, &options).unwrap();
-            println!("{label}/{}: {} bytes", document.name(), pdf.len());
-            c.bench_function(&format!("{label}/{}", document.name()), |b| {
+            println!("{label}/{}: {} bytes", document.key(), pdf.len());
+            c.bench_function(&format!("{label}/{}", document.key()), |b| {
                 b.iter(|| export(black_box(file.connection()), document, black_box(&options)).unwrap())
             });
         }

@@ -191,8 +191,29 @@ pub fn typescript() -> String {
         out.push_str(&declaration);
         out.push_str("\n\n");
     }
+    // Every keyed enum's values, for the UI to iterate instead of keeping a copy (crate::keys).
+    for (name, keys) in crate::keys::value_lists(&cfg) {
+        let quoted: Vec<String> = keys.iter().map(|k| format!("'{k}'")).collect();
+        out.push_str(&format!(
+            "export const {}: readonly {name}[] = [{}];\n\n",
+            screaming_snake(&name) + "_VALUES",
+            quoted.join(", ")
+        ));
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
+    out
+}
+
+/// `CaseKind` → `CASE_KIND`.
+fn screaming_snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_uppercase());
+    }
     out
 }
 

@@ -45,30 +45,16 @@ impl JigyokeiSite {
 }
 
 /// What a measure protects: ヒト, モノ, カネ or 情報.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum MeasureKind {
     People,
     Goods,
     Money,
     Information,
-}
-
-impl MeasureKind {
-    pub const ALL: [MeasureKind; 4] = [MeasureKind::People, MeasureKind::Goods, MeasureKind::Money, MeasureKind::Information];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            MeasureKind::People => "people",
-            MeasureKind::Goods => "goods",
-            MeasureKind::Money => "money",
-            MeasureKind::Information => "information",
-        }
-    }
-
-    fn from_key(key: &str) -> Option<MeasureKind> {
-        MeasureKind::ALL.into_iter().find(|k| k.key() == key)
-    }
 }
 
 /// 事前対策 — one measure taken before anything happens.
@@ -507,7 +493,7 @@ pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Resul
     for name in readiness::summary::targets_without_owner(conn)? {
         found.push(JigyokeiCheck::TargetWithoutOwner { name });
     }
-    for measure_kind in MeasureKind::ALL {
+    for &measure_kind in MeasureKind::ALL {
         if !plan.measures.iter().any(|m| m.kind == measure_kind && !m.content.trim().is_empty()) {
             found.push(JigyokeiCheck::NoMeasureOfKind { measure_kind });
         }
@@ -598,7 +584,8 @@ mod tests {
                 ..Default::default()
             }],
             measures: MeasureKind::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|kind| JigyokeiMeasure {
                     kind,
                     content: format!("{}の対策", kind.key()),
@@ -730,7 +717,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(kind_checks(&filled()), []);
-        for left_out in MeasureKind::ALL {
+        for &left_out in MeasureKind::ALL {
             let mut plan = filled();
             plan.measures.retain(|m| m.kind != left_out);
             assert_eq!(kind_checks(&plan), [JigyokeiCheck::NoMeasureOfKind { measure_kind: left_out }], "{left_out:?}");

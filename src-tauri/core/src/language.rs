@@ -5,8 +5,22 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// How Japanese documents write dates: 西暦 (2026年12月25日) or 和暦 (令和8年12月25日).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DateStyle {
     #[default]
     Western,
@@ -81,23 +95,5 @@ impl rusqlite::ToSql for Language {
 impl rusqlite::types::FromSql for Language {
     fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         value.as_str().map(Language::from_tag)
-    }
-}
-
-/// Stored as `western` or `japanese`.
-impl rusqlite::ToSql for DateStyle {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        Ok(match self {
-            DateStyle::Western => "western",
-            DateStyle::Japanese => "japanese",
-        }
-        .into())
-    }
-}
-
-/// Read leniently: anything but `japanese` reads as western dates, the default.
-impl rusqlite::types::FromSql for DateStyle {
-    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-        value.as_str().map(|code| if code == "japanese" { DateStyle::Japanese } else { DateStyle::Western })
     }
 }

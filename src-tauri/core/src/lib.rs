@@ -34,6 +34,7 @@ pub mod fold;
 pub mod home;
 pub mod incident;
 pub mod jigyokei;
+pub mod keys;
 pub mod language;
 pub mod policy;
 pub mod portfolio;

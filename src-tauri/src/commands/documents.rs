@@ -58,7 +58,7 @@ pub fn save_letter(session: State<'_, Session>, document: Document, incident_id:
     let author = author(&session);
     with_company(&session, |company| {
         let view = render::letter_view(company.connection(), document, &options)?;
-        company.write(|tx| letters::save(tx, incident_id, document.name(), &view.title, &text, &view.composed, &author))?;
+        company.write(|tx| letters::save(tx, incident_id, document.key(), &view.title, &text, &view.composed, &author))?;
         Ok(render::letter_view(company.connection(), document, &options)?)
     })
 }
@@ -70,7 +70,7 @@ pub fn recompose_letter(session: State<'_, Session>, document: Document, inciden
     let author = author(&session);
     with_company(&session, |company| {
         let view = render::letter_view(company.connection(), document, &options)?;
-        company.write(|tx| letters::discard(tx, incident_id, document.name(), &view.title, &author))?;
+        company.write(|tx| letters::discard(tx, incident_id, document.key(), &view.title, &author))?;
         Ok(render::letter_view(company.connection(), document, &options)?)
     })
 }

@@ -143,7 +143,7 @@ pub fn handover_pack(
         }
         for document in documents {
             let pdf = render::export(conn, document, &options)?;
-            render::save(&staging.join(format!("{name}_{}_{date}.pdf", document.name())), &pdf, false)?;
+            render::save(&staging.join(format!("{name}_{}_{date}.pdf", document.key())), &pdf, false)?;
         }
         let template = sonae_core::template::exchange::template_file_bytes(conn)?;
         render::save(&staging.join(format!("{name}_policy-template_{date}.json")), &template, false)?;

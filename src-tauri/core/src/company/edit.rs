@@ -7,7 +7,6 @@ use rusqlite::{params, Transaction};
 
 use super::{company_profile, CompanyDetails, CompanyProfile};
 use crate::error_code::ErrorCode;
-use crate::rules::Sector;
 use crate::store::history::record_change;
 use crate::store::limits::{limit_chars, required_name, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::store::refused;
@@ -37,12 +36,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
             ));
         }
     }
-    let sector = match profile.sector {
-        Sector::General => "general",
-        Sector::Finance => "finance",
-        Sector::Medical => "medical",
-        Sector::Telecom => "telecom",
-    };
+    let sector = profile.sector;
     tx.execute(
         "UPDATE company SET name = ?1, language = ?2, sector = ?3, prefecture = ?4, privacy_mark = ?5, isms_certified = ?6,
                 handles_personal_data = ?7, handles_my_number = ?8, handles_eu_data = ?9, stale_contact_months = ?10,

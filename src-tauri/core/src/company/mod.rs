@@ -108,12 +108,7 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
             Ok(CompanyProfile {
                 name: r.get(0)?,
                 language: r.get(1)?,
-                sector: match r.get::<_, String>(2)?.as_str() {
-                    "finance" => Sector::Finance,
-                    "medical" => Sector::Medical,
-                    "telecom" => Sector::Telecom,
-                    _ => Sector::General,
-                },
+                sector: r.get(2)?,
                 prefecture: r.get(3)?,
                 privacy_mark: r.get(4)?,
                 isms_certified: r.get(5)?,

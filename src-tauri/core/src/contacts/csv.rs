@@ -28,8 +28,11 @@ pub const MAX_BYTES: usize = 10 * 1024 * 1024;
 pub const MAX_ROWS: usize = 20_000;
 
 /// How the file's bytes were read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CsvEncoding {
     /// UTF-8 with a byte-order mark (Excel's 「CSV UTF-8」).
     Utf8Bom,
@@ -39,16 +42,19 @@ pub enum CsvEncoding {
 }
 
 /// What a column of the file was read as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CsvField {
-    Kind,
     Name,
     NameKana,
     Organization,
     /// 部署
     Department,
     Title,
+    Kind,
     Phone,
     /// A phone column whose heading says 緊急 / emergency.
     EmergencyPhone,
@@ -605,12 +611,12 @@ fn kind_of(cell: &str) -> Option<ContactKind> {
 fn tag_of(word: &str) -> Option<ContactTag> {
     let word = word.trim();
     // The names the exporter writes, without folding.
-    let exact = ContactTag::ALL.into_iter().find(|tag| tag_name(*tag, Language::Ja) == word || tag.key() == word);
+    let exact = ContactTag::ALL.iter().copied().find(|tag| tag_name(*tag, Language::Ja) == word || tag.key() == word);
     if exact.is_some() {
         return exact;
     }
     let key = header_key(word);
-    if let Some(tag) = ContactTag::from_key(&key) {
+    if let Ok(tag) = ContactTag::from_key(&key) {
         return Some(tag);
     }
     match key.as_str() {

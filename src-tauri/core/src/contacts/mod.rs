@@ -30,34 +30,48 @@ use crate::store::{now, today, Result, StoreError};
 use csv::{CsvPreview, KnownContact};
 
 /// 区分 — whether a contact is a person or an organisation (a desk, a company, an authority).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ContactKind {
     #[default]
     Person,
     Organization,
 }
 
-impl ContactKind {
-    pub fn key(self) -> &'static str {
-        match self {
-            ContactKind::Person => "person",
-            ContactKind::Organization => "organization",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<ContactKind> {
-        match key {
-            "person" => Some(ContactKind::Person),
-            "organization" => Some(ContactKind::Organization),
-            _ => None,
-        }
-    }
-}
-
 /// 分類 — what a contact is to the company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ContactTag {
     /// 社内
     Internal,
@@ -71,32 +85,6 @@ pub enum ContactTag {
     Insurer,
     /// その他
     Other,
-}
-
-impl ContactTag {
-    pub const ALL: [ContactTag; 6] = [
-        ContactTag::Internal,
-        ContactTag::Authority,
-        ContactTag::Vendor,
-        ContactTag::Customer,
-        ContactTag::Insurer,
-        ContactTag::Other,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ContactTag::Internal => "internal",
-            ContactTag::Authority => "authority",
-            ContactTag::Vendor => "vendor",
-            ContactTag::Customer => "customer",
-            ContactTag::Insurer => "insurer",
-            ContactTag::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<ContactTag> {
-        ContactTag::ALL.into_iter().find(|tag| tag.key() == key)
-    }
 }
 
 /// A contact as its edit form shows it.
@@ -493,8 +481,8 @@ fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveDate) -> Res
     let mut stmt = conn.prepare_cached(&format!("SELECT contact_id, tag FROM contact_tag {}", filter("contact_id")))?;
     let mut rows = stmt.query([only])?;
     while let Some(r) = rows.next()? {
-        if let (Some(&i), Some(tag)) = (index.get(&r.get(0)?), ContactTag::from_key(&r.get::<_, String>(1)?)) {
-            contacts[i].tags.push(tag);
+        if let Some(&i) = index.get(&r.get(0)?) {
+            contacts[i].tags.push(r.get(1)?);
         }
     }
     for contact in &mut contacts {

@@ -43,8 +43,11 @@ pub const MAX_INJECTS: usize = 100;
 pub const MAX_DURATION_HOURS: u32 = 720;
 
 /// The wizard screen or BCP part that helps the team answer an inject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ExerciseStep {
     /// Who to call now: the call tree.
     Calls,
@@ -54,24 +57,6 @@ pub enum ExerciseStep {
     Reporting,
     /// Recovery: the BCP's damaged targets, their owners and contacts.
     Recovery,
-}
-
-impl ExerciseStep {
-    /// The name on the wire and in the file (`calls` …).
-    pub fn key(self) -> &'static str {
-        match self {
-            ExerciseStep::Calls => "calls",
-            ExerciseStep::FirstResponse => "first_response",
-            ExerciseStep::Reporting => "reporting",
-            ExerciseStep::Recovery => "recovery",
-        }
-    }
-
-    fn from_key(key: &str) -> Option<ExerciseStep> {
-        [ExerciseStep::Calls, ExerciseStep::FirstResponse, ExerciseStep::Reporting, ExerciseStep::Recovery]
-            .into_iter()
-            .find(|s| s.key() == key)
-    }
 }
 
 /// One thing that happens during the exercise, revealed at `at_minutes` of scenario time.
@@ -355,12 +340,7 @@ pub fn company_scenarios(conn: &Connection) -> Result<Vec<ExerciseScenario>> {
 
 /// An inject from the columns at_minutes, text, question, step starting at `first`.
 pub(crate) fn inject_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Inject> {
-    Ok(Inject {
-        at_minutes: r.get(first)?,
-        text: r.get(first + 1)?,
-        question: r.get(first + 2)?,
-        step: r.get::<_, Option<String>>(first + 3)?.as_deref().and_then(ExerciseStep::from_key),
-    })
+    Ok(Inject { at_minutes: r.get(first)?, text: r.get(first + 1)?, question: r.get(first + 2)?, step: r.get(first + 3)? })
 }
 
 /// The scenario a source names, as it is now.

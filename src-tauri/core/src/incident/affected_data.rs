@@ -15,8 +15,24 @@ use crate::rules::DataAtRisk;
 
 /// データの項目 — the kinds of personal data offices most often lose, in the order the wizard lists
 /// them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DataItem {
     /// 氏名
     Name,
@@ -42,41 +58,6 @@ pub enum DataItem {
     Health,
     /// マイナンバー
     MyNumber,
-}
-
-impl DataItem {
-    pub const ALL: [DataItem; 12] = [
-        DataItem::Name,
-        DataItem::Address,
-        DataItem::Phone,
-        DataItem::Email,
-        DataItem::BirthDate,
-        DataItem::Gender,
-        DataItem::Employer,
-        DataItem::BankAccount,
-        DataItem::CardNumber,
-        DataItem::Credentials,
-        DataItem::Health,
-        DataItem::MyNumber,
-    ];
-
-    /// The key of the item in the wording catalogues (`item.{key}`).
-    pub fn key(self) -> &'static str {
-        match self {
-            DataItem::Name => "name",
-            DataItem::Address => "address",
-            DataItem::Phone => "phone",
-            DataItem::Email => "email",
-            DataItem::BirthDate => "birth_date",
-            DataItem::Gender => "gender",
-            DataItem::Employer => "employer",
-            DataItem::BankAccount => "bank_account",
-            DataItem::CardNumber => "card_number",
-            DataItem::Credentials => "credentials",
-            DataItem::Health => "health",
-            DataItem::MyNumber => "my_number",
-        }
-    }
 }
 
 /// The data items of one body of data (the company's own, or a client's).
@@ -131,8 +112,24 @@ impl DataItems {
 }
 
 /// Whose personal data it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum DataSubjectGroup {
     /// 顧客
     Customers,
@@ -145,8 +142,24 @@ pub enum DataSubjectGroup {
 }
 
 /// What happened to the data: 漏えい, 滅失 or 毀損 (PPC general guideline 3-5-1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Harm {
     /// 漏えい — seen or taken by someone who should not have it.
     Leak,

@@ -46,8 +46,11 @@ pub struct SeverityDraft {
 }
 
 /// Whose the personal data was: all the company's own, partly a client's, or all a client's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Ownership {
     Own,
     SomeEntrusted,
@@ -55,8 +58,11 @@ pub enum Ownership {
 }
 
 /// Whether My Numbers were among the data; "not sure" is taken as yes with the count unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum MyNumberAnswer {
     Yes,
     No,

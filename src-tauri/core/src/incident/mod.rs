@@ -20,8 +20,11 @@ use ts_rs::TS;
 use crate::contacts::{Email, Phone};
 use crate::rules::IncidentStage;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum IncidentStatus {
     Open,
     Closed,
@@ -55,8 +58,11 @@ pub struct IncidentRef {
 }
 
 /// Whether a call from the wizard's call list got through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CallOutcome {
     Reached,
     NoAnswer,
@@ -77,8 +83,11 @@ pub struct IncidentCall {
 }
 
 /// Where a first-response task comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum TaskSource {
     /// 初期対応チェックリスト of the case.
     Checklist,
@@ -111,34 +120,17 @@ pub struct TimelineEntry {
 }
 
 /// What was done about an obligation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ObligationStatus {
     NotStarted,
     Drafted,
     Sent,
     /// Decided not to report, with a reason.
     Waived,
-}
-
-impl ObligationStatus {
-    pub fn key(self) -> &'static str {
-        match self {
-            ObligationStatus::NotStarted => "not_started",
-            ObligationStatus::Drafted => "drafted",
-            ObligationStatus::Sent => "sent",
-            ObligationStatus::Waived => "waived",
-        }
-    }
-
-    pub fn from_key(key: &str) -> ObligationStatus {
-        match key {
-            "drafted" => ObligationStatus::Drafted,
-            "sent" => ObligationStatus::Sent,
-            "waived" => ObligationStatus::Waived,
-            _ => ObligationStatus::NotStarted,
-        }
-    }
 }
 
 /// Where to send a report: the company's authority directory entry for an addressee.

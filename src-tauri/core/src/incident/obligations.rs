@@ -54,9 +54,3 @@ pub(crate) fn refresh_next_due(tx: &Transaction, incident_id: i64) -> Result<()>
     )?;
     Ok(())
 }
-
-/// The addressee an `obligation.authority_key` names (the assessment's id, e.g. "ppc").
-pub(super) fn authority_from_key(key: &str) -> Result<crate::rules::Authority> {
-    serde_json::from_value(serde_json::Value::String(key.to_owned()))
-        .map_err(|e| StoreError::Invalid(format!("unknown addressee {key:?} in an obligation: {e}")))
-}

@@ -6,21 +6,18 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::contacts::{emails, phones, ContactKind};
 use crate::incident::affected_data::ReportingDetails;
-use crate::incident::wizard::{self, CaseKind, Recovery};
+use crate::incident::wizard::{self, Recovery};
 use crate::incident::AuthorityContact;
 use crate::incident::CallOutcome;
 use crate::incident::CallTarget;
 use crate::incident::IncidentCall;
 use crate::incident::IncidentClient;
 use crate::incident::IncidentDetail;
-use crate::incident::IncidentStatus;
 use crate::incident::IncidentSummary;
 use crate::incident::IncidentTask;
 use crate::incident::ObligationRecord;
-use crate::incident::ObligationStatus;
 use crate::incident::TaskSource;
 use crate::incident::TimelineEntry;
-use crate::rules::IncidentStage;
 use crate::rules::{parse_facts, Authority, Duty};
 use crate::store::{Result, StoreError};
 
@@ -63,8 +60,8 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
             discovered_at: r.get(2)?,
             level: r.get(3)?,
             category: r.get(4)?,
-            stage: stage_from_key(&r.get::<_, String>(5)?),
-            status: status_from_key(&r.get::<_, String>(6)?),
+            stage: r.get(5)?,
+            status: r.get(6)?,
             next_deadline: r.get(7)?,
             next_deadline_is_target: r.get::<_, Option<bool>>(8)?.unwrap_or(false),
         })
@@ -87,17 +84,17 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                 Ok(IncidentDetail {
                     id: r.get(0)?,
                     title: r.get(1)?,
-                    case_kind: CaseKind::from_key(&r.get::<_, String>(2)?),
+                    case_kind: r.get(2)?,
                     discovered_at,
                     day_one: crate::rules::deadline::day_of_knowing(discovered_at),
                     occurred_at: r.get(23)?,
                     discovered_by: r.get(4)?,
                     description: r.get(5)?,
-                    stage: stage_from_key(&r.get::<_, String>(6)?),
+                    stage: r.get(6)?,
                     category: r.get(7)?,
                     level: r.get(8)?,
                     level_override_reason: r.get(9)?,
-                    status: status_from_key(&r.get::<_, String>(10)?),
+                    status: r.get(10)?,
                     wizard_step: r.get(11)?,
                     wizard_draft: WizardDrafts::from_stored(&r.get::<_, String>(12)?),
                     facts: parse_facts(&r.get::<_, String>(13)?).ok(),
@@ -185,29 +182,6 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
     Ok(detail)
 }
 
-pub(super) fn stage_from_key(key: &str) -> IncidentStage {
-    match key {
-        "near_miss" => IncidentStage::NearMiss,
-        "incident" => IncidentStage::Incident,
-        _ => IncidentStage::Event,
-    }
-}
-
-pub(super) fn stage_key(stage: IncidentStage) -> &'static str {
-    match stage {
-        IncidentStage::NearMiss => "near_miss",
-        IncidentStage::Event => "event",
-        IncidentStage::Incident => "incident",
-    }
-}
-
-fn status_from_key(key: &str) -> IncidentStatus {
-    match key {
-        "closed" => IncidentStatus::Closed,
-        _ => IncidentStatus::Open,
-    }
-}
-
 fn timeline(conn: &Connection, id: i64) -> Result<Vec<TimelineEntry>> {
     let mut stmt =
         conn.prepare("SELECT id, at, author, kind, message FROM timeline_entry WHERE incident_id = ?1 ORDER BY at, id")?;
@@ -293,7 +267,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
                 deadlines: Vec::new(),
                 two_stages: false,
                 next_due: r.get(5)?,
-                status: ObligationStatus::from_key(&r.get::<_, String>(6)?),
+                status: r.get(6)?,
                 sent_on: r.get(7)?,
                 reference_number: r.get(8)?,
                 preliminary_sent_on: r.get(20)?,
@@ -314,7 +288,7 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     for row in rows {
         let (authority, duty, grounds, deadlines, mut record) = row?;
         let invalid = |e: serde_json::Error| StoreError::Invalid(format!("obligation {}: {e}", record.id));
-        record.authority = crate::incident::obligations::authority_from_key(&authority)?;
+        record.authority = Authority::from_key(&authority)?;
         record.duty = serde_json::from_value(duty).map_err(invalid)?;
         record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
         record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;

@@ -8,7 +8,6 @@
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::obligations;
-use super::read::stage_key;
 use super::timeline_text::{list, phrase};
 use crate::error_code::ErrorCode;
 use crate::incident::affected_data::ReportingDetails;
@@ -204,7 +203,7 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
     let override_reason = if severity.level != suggested { reason } else { "" };
     tx.execute(
         "UPDATE incident SET stage = ?2, category_key = ?3, level = ?4, level_override_reason = ?5 WHERE id = ?1",
-        params![incident_id, stage_key(stage), severity.category, severity.level, override_reason],
+        params![incident_id, stage.key(), severity.category, severity.level, override_reason],
     )?;
     let language = crate::store::file_language(tx)?;
     let level_text = |level: u8| phrase(language, "level", &[("level", &level.to_string())]);
@@ -212,7 +211,7 @@ pub fn record_severity(tx: &Transaction, incident_id: i64, severity: &Severity, 
         language,
         "severity",
         &[
-            ("stage", &phrase(language, &format!("stage.{}", stage_key(stage)), &[])),
+            ("stage", &phrase(language, &format!("stage.{}", stage.key()), &[])),
             ("category", &category_name),
             ("level", &level_text(severity.level)),
         ],
@@ -264,10 +263,7 @@ pub fn record_call(tx: &Transaction, incident_id: i64, contact_id: i64, outcome:
     let language = crate::store::file_language(tx)?;
     let role = if roles.is_empty() { phrase(language, "no_role", &[]) } else { list(language, &roles) };
     let stamp = now();
-    let outcome_key = match outcome {
-        CallOutcome::Reached => "reached",
-        CallOutcome::NoAnswer => "no_answer",
-    };
+    let outcome_key = outcome.key();
     tx.execute(
         "INSERT INTO incident_call (incident_id, contact_id, contact_name, role_name, outcome, at, author)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -421,14 +417,14 @@ fn current_obligations(tx: &Transaction, incident_id: i64) -> Result<Vec<(String
 /// longer read (a day of knowing before reporting became a duty) are left as they were.
 pub(crate) fn reassess_open_incidents(tx: &Transaction, schema_version: i32) -> Result<()> {
     let language = crate::store::file_language(tx)?;
-    let open: Vec<(i64, String, String)> = {
+    let open: Vec<(i64, String, crate::rules::IncidentStage)> = {
         let mut stmt = tx.prepare("SELECT id, facts, stage FROM incident WHERE status = 'open' AND facts != '{}' ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for (incident_id, stored, stage) in open {
         let Ok(mut facts) = rules::parse_facts(&stored) else { continue };
-        facts.stage = super::read::stage_from_key(&stage);
+        facts.stage = stage;
         let before = current_obligations(tx, incident_id)?;
         let assessment = store_facts_and_assess(tx, incident_id, &facts)?;
         if current_obligations(tx, incident_id)? == before {
@@ -494,7 +490,7 @@ pub fn update_obligation(
     )?;
     obligations::refresh_next_due(tx, incident_id)?;
     let language = crate::store::file_language(tx)?;
-    let authority = obligations::authority_from_key(&authority_key)?;
+    let authority = crate::rules::Authority::from_key(&authority_key)?;
     if preliminary_on.is_some() && preliminary_on != preliminary_before {
         let message = phrase(
             language,

@@ -14,8 +14,11 @@ use crate::rules::IncidentStage;
 use crate::rules::{Facts, IncidentCategory, Organization, PersonalData};
 
 /// 事案 — the cases the wizard's first step offers, each with its own first-response checklist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum CaseKind {
     /// ウイルス・不審なプログラム
     Malware,
@@ -37,37 +40,6 @@ pub enum CaseKind {
 }
 
 impl CaseKind {
-    pub const ALL: [CaseKind; 9] = [
-        CaseKind::Malware,
-        CaseKind::SuspiciousEmail,
-        CaseKind::LostDevice,
-        CaseKind::Missent,
-        CaseKind::Website,
-        CaseKind::AccountMisuse,
-        CaseKind::Ransomware,
-        CaseKind::Outage,
-        CaseKind::Other,
-    ];
-
-    /// The key stored in the company file (and of the case's checklist).
-    pub fn key(self) -> &'static str {
-        match self {
-            CaseKind::Malware => "malware",
-            CaseKind::SuspiciousEmail => "suspicious_email",
-            CaseKind::LostDevice => "lost_device",
-            CaseKind::Missent => "missent",
-            CaseKind::Website => "website",
-            CaseKind::AccountMisuse => "account_misuse",
-            CaseKind::Ransomware => "ransomware",
-            CaseKind::Outage => "outage",
-            CaseKind::Other => "other",
-        }
-    }
-
-    pub fn from_key(key: &str) -> CaseKind {
-        CaseKind::ALL.into_iter().find(|c| c.key() == key).unwrap_or(CaseKind::Other)
-    }
-
     /// The policy category (漏えい・流出 / 改ざん・消失・破壊・サービス停止 / ウイルス感染) a case
     /// usually belongs to; `None` when the user has to choose.
     pub fn usual_category(self) -> Option<&'static str> {
@@ -95,8 +67,11 @@ pub struct IncidentBasics {
 }
 
 /// Has anything actually happened? Decides the stage (docs/rules.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Happened {
     /// Caught before anything happened: a weakness or near miss (ヒヤリハット).
     NothingYet,
@@ -272,11 +247,11 @@ mod tests {
     }
 
     #[test]
-    fn case_keys_round_trip_and_unknown_keys_read_as_other() {
-        for case in CaseKind::ALL {
-            assert_eq!(CaseKind::from_key(case.key()), case);
+    fn case_keys_round_trip_and_unknown_keys_are_refused() {
+        for &case in CaseKind::ALL {
+            assert_eq!(CaseKind::from_key(case.key()), Ok(case));
         }
-        assert_eq!(CaseKind::from_key("meteor"), CaseKind::Other);
+        assert!(CaseKind::from_key("meteor").is_err());
     }
 
     #[test]

@@ -20,8 +20,11 @@ use crate::store::{now, refused, Result};
 pub const DUE_SOON_DAYS: u64 = 30;
 
 /// The recurring tasks of the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ReadinessTask {
     /// 方針の見直し — reading the incident-response policy again and marking it reviewed.
     PolicyReview,
@@ -31,20 +34,12 @@ pub enum ReadinessTask {
     Exercise,
 }
 
-impl ReadinessTask {
-    /// The name on the wire (`policy_review` …), for wording keys.
-    pub fn key(self) -> &'static str {
-        match self {
-            ReadinessTask::PolicyReview => "policy_review",
-            ReadinessTask::BcpReview => "bcp_review",
-            ReadinessTask::Exercise => "exercise",
-        }
-    }
-}
-
 /// Where a task stands on a given day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ReadinessState {
     /// Never done, or its due date has passed.
     Overdue,
@@ -52,17 +47,6 @@ pub enum ReadinessState {
     DueSoon,
     /// Done, and not due for more than [`DUE_SOON_DAYS`] days.
     Done,
-}
-
-impl ReadinessState {
-    /// The name on the wire (`overdue` …), for wording keys.
-    pub fn key(self) -> &'static str {
-        match self {
-            ReadinessState::Overdue => "overdue",
-            ReadinessState::DueSoon => "due_soon",
-            ReadinessState::Done => "done",
-        }
-    }
 }
 
 /// One task of the calendar as of a day.

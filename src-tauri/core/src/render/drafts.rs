@@ -127,7 +127,7 @@ impl Form<'_> {
             | Document::IncidentReport
             | Document::DataSubjectNotice
             | Document::ClientNotice
-            | Document::PublicNotice => return Err(RenderError::NotADraft { document: document.name() }),
+            | Document::PublicNotice => return Err(RenderError::NotADraft { document: document.key() }),
         })
     }
 }
@@ -171,7 +171,7 @@ impl Form<'_> {
         match obligation(self.incident, authority) {
             Some(o) if o.current => Ok(()),
             _ => Err(RenderError::NotDue {
-                document: document.name(),
+                document: document.key(),
                 addressee: rules::authority_name(authority, crate::language::Language::En),
             }),
         }
@@ -283,7 +283,7 @@ impl Form<'_> {
     fn harm_names(&self) -> String {
         incident::harms(self.incident)
             .into_iter()
-            .map(|h| self.t(&format!("harm.{}", incident::harm_key(h))))
+            .map(|h| self.t(&format!("harm.{}", h.key())))
             .collect::<Vec<_>>()
             .join(self.t("list_separator"))
     }

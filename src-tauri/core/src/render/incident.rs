@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::Context;
 use super::RenderError;
-use crate::incident::affected_data::{DataItems, DataSubjectGroup, Harm};
+use crate::incident::affected_data::{DataItems, Harm};
 use crate::incident::IncidentDetail;
 use crate::incident::IncidentStatus;
 use crate::incident::ObligationRecord;
@@ -168,28 +168,7 @@ pub fn whose(context: &Context, incident: &IncidentDetail) -> String {
     if groups.is_empty() {
         return context.text("unknown").to_owned();
     }
-    groups
-        .iter()
-        .map(|g| context.text(&format!("whose.{}", group_key(*g))))
-        .collect::<Vec<_>>()
-        .join(context.text("list_separator"))
-}
-
-pub fn group_key(group: DataSubjectGroup) -> &'static str {
-    match group {
-        DataSubjectGroup::Customers => "customers",
-        DataSubjectGroup::Employees => "employees",
-        DataSubjectGroup::Partners => "partners",
-        DataSubjectGroup::Others => "others",
-    }
-}
-
-pub fn harm_key(harm: Harm) -> &'static str {
-    match harm {
-        Harm::Leak => "leak",
-        Harm::Loss => "loss",
-        Harm::Damage => "damage",
-    }
+    groups.iter().map(|g| context.text(&format!("whose.{}", g.key()))).collect::<Vec<_>>().join(context.text("list_separator"))
 }
 
 /// 漏えい・滅失・毀損 as recorded; a leak (or its risk) when nothing is recorded, the case every

@@ -177,7 +177,7 @@ pub fn draft(conn: &Connection, context: &Context, today: NaiveDate) -> Result<D
     ));
     parts.push(Part::Paragraph("(2) 事業継続力強化に資する対策及び取組".into()));
     let mut measure_rows = Vec::new();
-    for kind in MeasureKind::ALL {
+    for &kind in MeasureKind::ALL {
         let of_kind: Vec<_> = plan.measures.iter().filter(|m| m.kind == kind).collect();
         if of_kind.is_empty() {
             measure_rows.push(vec![measure_heading(kind).to_owned(), NOT_WRITTEN.to_owned(), String::new(), String::new()]);

@@ -14,7 +14,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::drafts::{with_form, Form, Part};
-use super::incident::{count_of, group_key, harm_key, harms, obligation, HeadCount};
+use super::incident::{count_of, harms, obligation, HeadCount};
 use super::{Context, Document, ExportOptions, RenderError};
 use crate::contacts::ContactKind;
 use crate::incident::affected_data::DataItems;
@@ -122,7 +122,7 @@ pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, co
         Document::DataSubjectNotice => Ok(form.data_subject_notice(Audience::Each)),
         Document::PublicNotice => Ok(form.data_subject_notice(Audience::Public)),
         Document::ClientNotice => Ok(form.client_notice()),
-        _ => Err(RenderError::NotADraft { document: document.name() }),
+        _ => Err(RenderError::NotADraft { document: document.key() }),
     })?
 }
 
@@ -130,7 +130,7 @@ pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, co
 pub fn current(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
     let composed = letter(conn, document, options, context)?;
     let incident = super::required_incident(document, options)?;
-    Ok(match crate::incident::letters::edited(conn, incident, document.name())? {
+    Ok(match crate::incident::letters::edited(conn, incident, document.key())? {
         Some(edit) => Letter::from_text(&edit.text, context.text("letter.end"), &composed.note),
         None => composed,
     })
@@ -178,7 +178,7 @@ impl Form<'_> {
     /// Whose data it is, for the addressee and the opening: お客様各位 / お客様.
     fn group(&self) -> &'static str {
         match self.incident.details.data.whose.as_slice() {
-            [one] => group_key(*one),
+            [one] => one.key(),
             _ => "mixed",
         }
     }
@@ -276,12 +276,12 @@ impl Form<'_> {
         let whose = self.t(&format!("notice.whose.{group}"));
         let harm_phrase = harms(self.incident)
             .into_iter()
-            .map(|h| self.t(&format!("letter.harm.{}", harm_key(h))))
+            .map(|h| self.t(&format!("letter.harm.{}", h.key())))
             .collect::<Vec<_>>()
             .join(self.t("letter.harm.joiner"));
         let harm_title = harms(self.incident)
             .into_iter()
-            .map(|h| self.t(&format!("letter.title_harm.{}", harm_key(h))))
+            .map(|h| self.t(&format!("letter.title_harm.{}", h.key())))
             .collect::<Vec<_>>()
             .join(self.t("harm.joiner"));
         let items = &self.incident.details.data.own;

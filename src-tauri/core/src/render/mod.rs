@@ -51,8 +51,11 @@ pub use drafts::Draft;
 /// A document Sonae can print. The names (`policy`, `ppc-draft`, ...) are those of the command
 /// line's `export WHAT`.
 /// Named `DocumentKind` in TypeScript, where `Document` is the web page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, strum::IntoStaticStr, strum::VariantArray,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 #[ts(rename = "DocumentKind")]
 pub enum Document {
     /// 情報セキュリティインシデント対応規程 — the whole policy, BCP included.
@@ -79,6 +82,9 @@ pub enum Document {
     DataSubjectNotice,
     /// 委託元への通知 — the notice to the client whose data the company holds (PPC rule art. 9).
     ClientNotice,
+    /// 公表 — the notice for the company's web page when the people cannot be told one by one
+    /// (通則編 3-5-4-5), with the inquiry desk.
+    PublicNotice,
     /// 保険会社への事故の連絡 — the notice to the cyber insurer.
     InsurerNotice,
     /// IPA コンピュータウイルス届出 の下書き, or 不正アクセス届出 when no malware is involved.
@@ -89,9 +95,6 @@ pub enum Document {
     JpcertDraft,
     /// 警察への相談メモ — a 5W1H summary to take to the cybercrime desk.
     PoliceMemo,
-    /// 公表 — the notice for the company's web page when the people cannot be told one by one
-    /// (通則編 3-5-4-5), with the inquiry desk.
-    PublicNotice,
     /// GDPR art. 33 notification to a supervisory authority (always in English).
     GdprDraft,
     /// GDPR art. 34 notice to the people in the EU/EEA affected (always in English).
@@ -99,53 +102,6 @@ pub enum Document {
 }
 
 impl Document {
-    pub const ALL: [Document; 19] = [
-        Document::Policy,
-        Document::Bcp,
-        Document::ContactsCard,
-        Document::ReadinessSummary,
-        Document::ExerciseReport,
-        Document::Jigyokei,
-        Document::IncidentReport,
-        Document::PpcDraft,
-        Document::PpcMyNumberDraft,
-        Document::DataSubjectNotice,
-        Document::ClientNotice,
-        Document::PublicNotice,
-        Document::InsurerNotice,
-        Document::IpaDraft,
-        Document::IpaAccessDraft,
-        Document::JpcertDraft,
-        Document::PoliceMemo,
-        Document::GdprDraft,
-        Document::GdprSubjectNotice,
-    ];
-
-    /// The name used on the command line and in file names.
-    pub fn name(self) -> &'static str {
-        match self {
-            Document::Policy => "policy",
-            Document::Bcp => "bcp",
-            Document::ContactsCard => "contacts-card",
-            Document::ReadinessSummary => "readiness-summary",
-            Document::ExerciseReport => "exercise-report",
-            Document::Jigyokei => "jigyokei",
-            Document::IncidentReport => "incident-report",
-            Document::PpcDraft => "ppc-draft",
-            Document::PpcMyNumberDraft => "ppc-my-number-draft",
-            Document::DataSubjectNotice => "data-subject-notice",
-            Document::ClientNotice => "client-notice",
-            Document::PublicNotice => "public-notice",
-            Document::InsurerNotice => "insurer-notice",
-            Document::IpaDraft => "ipa-draft",
-            Document::IpaAccessDraft => "ipa-access-draft",
-            Document::JpcertDraft => "jpcert-draft",
-            Document::PoliceMemo => "police-memo",
-            Document::GdprDraft => "gdpr-draft",
-            Document::GdprSubjectNotice => "gdpr-subject-notice",
-        }
-    }
-
     /// Whether the document is about one incident (and so needs its id).
     pub fn needs_incident(self) -> bool {
         !matches!(
@@ -175,13 +131,31 @@ impl std::str::FromStr for Document {
     type Err = RenderError;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        Document::ALL.into_iter().find(|d| d.name() == name).ok_or_else(|| RenderError::UnknownDocument { name: name.to_owned() })
+        Document::ALL
+            .iter()
+            .copied()
+            .find(|d| d.key() == name)
+            .ok_or_else(|| RenderError::UnknownDocument { name: name.to_owned() })
     }
 }
 
 /// 速報 or 確報 — which report to the PPC (and the Privacy Mark body) is being drafted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    ts_rs::TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ReportStage {
     /// 速報 — what is known within days.
     #[default]
@@ -207,7 +181,7 @@ pub struct ExportOptions {
 /// Why a document could not be made. Each message is one line meant for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("unknown document \"{name}\" (expected one of: {})", Document::ALL.map(Document::name).join(", "))]
+    #[error("unknown document \"{name}\" (expected one of: {})", Document::ALL.iter().map(|d| d.key()).collect::<Vec<_>>().join(", "))]
     UnknownDocument { name: String },
     #[error("{document} is about one incident: choose the incident (--incident ID)")]
     NeedsIncident { document: &'static str },
@@ -295,7 +269,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
 /// text for the web form".
 pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions) -> Result<String, RenderError> {
     if !document.is_draft() {
-        return Err(RenderError::NotADraft { document: document.name() });
+        return Err(RenderError::NotADraft { document: document.key() });
     }
     let company = company::company_profile(conn)?;
     let context = context(&company, document, options);
@@ -328,12 +302,12 @@ pub struct LetterView {
 /// The letter `document` of the incident of `options`, for the editor.
 pub fn letter_view(conn: &Connection, document: Document, options: &ExportOptions) -> Result<LetterView, RenderError> {
     if !document.is_letter() {
-        return Err(RenderError::NotADraft { document: document.name() });
+        return Err(RenderError::NotADraft { document: document.key() });
     }
     let company = company::company_profile(conn)?;
     let context = context(&company, document, options);
     let composed = letters::letter(conn, document, options, &context)?;
-    let edited = crate::incident::letters::edited(conn, required_incident(document, options)?, document.name())?;
+    let edited = crate::incident::letters::edited(conn, required_incident(document, options)?, document.key())?;
     let composed_text = composed.to_text();
     Ok(LetterView {
         title: composed.title.clone(),
@@ -397,7 +371,7 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
 }
 
 fn required_incident(document: Document, options: &ExportOptions) -> Result<i64, RenderError> {
-    options.incident_id.ok_or(RenderError::NeedsIncident { document: document.name() })
+    options.incident_id.ok_or(RenderError::NeedsIncident { document: document.key() })
 }
 
 /// The PDF's creation date: now, in the machine's offset.

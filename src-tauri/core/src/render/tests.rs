@@ -606,8 +606,8 @@ fn every_document_in_both_languages_reads_back_from_the_pdf() {
         let mut demo = demo(language);
         with_gdpr_case(&mut demo);
         let conn = demo.file.connection();
-        for document in Document::ALL {
-            let what = format!("{} ({code})", document.name());
+        for &document in Document::ALL {
+            let what = format!("{} ({code})", document.key());
             // The demo's incidents: 1 the mis-sent customer list, 2 the malware infection (IPA, the
             // insurer), 4 the lost My Numbers, 5 the client's booking site.
             let incident = document.needs_incident().then_some(match document {
@@ -813,8 +813,8 @@ fn errors_say_what_is_missing_with_a_stable_code() {
     assert!(unknown.to_string().contains("999"));
     assert_eq!(draft_text(conn, Document::Policy, &options(Language::Ja, None)).unwrap_err().code(), "not_a_draft");
     assert_eq!("frobnicate".parse::<Document>().unwrap_err().code(), "unknown_document");
-    for document in Document::ALL {
-        assert_eq!(document.name().parse::<Document>().unwrap(), document);
+    for &document in Document::ALL {
+        assert_eq!(document.key().parse::<Document>().unwrap(), document);
     }
 }
 
@@ -1000,7 +1000,7 @@ fn the_letters_speak_politely_to_their_reader_without_staff_names_or_form_labels
         (Document::PublicNotice, incidents.iter().map(|i| i.id).collect::<Vec<_>>()),
     ] {
         for id in ids {
-            let what = format!("{} of incident {id}", document.name());
+            let what = format!("{} of incident {id}", document.key());
             let detail = crate::incident::read::incident_detail(conn, id).unwrap();
             let text = draft_text(conn, document, &options(Language::Ja, Some(id))).unwrap();
             for name in &staff {
@@ -1220,7 +1220,7 @@ fn the_gdpr_notices_carry_no_japanese_notes_of_the_staff() {
             for part in [&company.details.inquiry_desk.name, &company.details.inquiry_desk.hours] {
                 rest = rest.replace(part.as_str(), "");
             }
-            assert!(!rest.chars().any(japanese), "{}: Japanese in {line:?}", document.name());
+            assert!(!rest.chars().any(japanese), "{}: Japanese in {line:?}", document.key());
         }
     }
 }

@@ -38,8 +38,11 @@ pub struct Obligation {
 
 /// 権限の委任 — the ministry that receives a PPC report in the PPC's place for some sectors
 /// (APPI art. 150; 施行令 art. 40).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Delegate {
     /// 金融庁 — financial businesses: in practice the Local Finance Bureau covering the head
     /// office, or the prefecture if a sector law puts the business under it (FSA/PPC Q&A 4-7).
@@ -47,11 +50,6 @@ pub enum Delegate {
     /// 総務省 — telecommunications carriers, through the Bureau of Telecommunications for the head
     /// office.
     Mic,
-}
-
-impl Delegate {
-    /// Every delegate, in the order of docs/rules.md §7.1.
-    pub const ALL: [Delegate; 2] = [Delegate::Fsa, Delegate::Mic];
 }
 
 /// A dated step of an obligation.
@@ -71,8 +69,24 @@ impl Deadline {
 }
 
 /// The addressees, in the order of docs/rules.md §7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Authority {
     /// 個人情報保護委員会 — 漏えい等報告
     Ppc,
@@ -109,31 +123,12 @@ pub enum Authority {
     Jpcert,
 }
 
-impl Authority {
-    /// Every addressee, in output order.
-    pub const ALL: [Authority; 16] = [
-        Authority::Ppc,
-        Authority::Client,
-        Authority::DataSubjects,
-        Authority::PpcMyNumber,
-        Authority::PrivacyMark,
-        Authority::EuSupervisoryAuthority,
-        Authority::EuDataSubjects,
-        Authority::Fsa,
-        Authority::MicTelecom,
-        Authority::Mhlw,
-        Authority::Insurer,
-        Authority::IsmsBody,
-        Authority::Police,
-        Authority::IpaMalware,
-        Authority::IpaUnauthorizedAccess,
-        Authority::Jpcert,
-    ];
-}
-
 /// How binding an obligation is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Duty {
     /// 義務 — required by law or by the scheme the company joined.
     Mandatory,
@@ -143,8 +138,11 @@ pub enum Duty {
 
 /// Which step of an obligation a deadline is for. Named `DeadlineStage` in TypeScript, beside the
 /// incident's own stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 #[ts(rename = "DeadlineStage")]
 pub enum Stage {
     /// 速報 — preliminary report.

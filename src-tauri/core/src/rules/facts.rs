@@ -56,8 +56,22 @@ pub struct Facts {
 
 /// The incident categories of the company's procedures (the IPA model rules' 漏えい・流出,
 /// 改ざん・消失・破壊・サービス停止 and ウイルス感染, split here as the assessment needs).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum IncidentCategory {
     /// 漏えい・流出
     Leak,
@@ -508,8 +522,11 @@ impl<'a> Section<'a> {
 }
 
 /// 業種 — decides sector-specific reporting duties (e.g. the FSA for financial businesses).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Sector {
     General,
     Finance,
@@ -518,8 +535,11 @@ pub enum Sector {
 }
 
 /// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum IncidentStage {
     /// セキュリティ弱点・ヒヤリハット
     NearMiss,

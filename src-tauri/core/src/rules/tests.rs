@@ -742,7 +742,7 @@ fn every_addressee_appears_in_the_table_order() {
             "organization": { "privacy_mark": true, "isms_certified": true, "cyber_insurance": true, "sector": sector }
         })))
     };
-    let all_but = |left_out: [Authority; 2]| Authority::ALL.into_iter().filter(|a| !left_out.contains(a)).collect::<Vec<_>>();
+    let all_but = |left_out: [Authority; 2]| Authority::ALL.iter().copied().filter(|a| !left_out.contains(a)).collect::<Vec<_>>();
     assert_eq!(authorities(&company("finance")), all_but([Authority::MicTelecom, Authority::Mhlw]));
     assert_eq!(authorities(&company("telecom")), all_but([Authority::Fsa, Authority::Mhlw]));
     assert_eq!(authorities(&company("medical")), all_but([Authority::Fsa, Authority::MicTelecom]));
@@ -1349,7 +1349,7 @@ fn the_summary_explains_an_unknown_count_and_how_to_narrow_it() {
 
 #[test]
 fn every_name_and_explanation_exists_in_both_languages() {
-    for authority in Authority::ALL {
+    for &authority in Authority::ALL {
         assert_ne!(authority_name(authority, Language::Ja), authority_name(authority, Language::En));
         assert_ne!(authority_timing(authority, Language::Ja), authority_timing(authority, Language::En));
     }
@@ -1362,7 +1362,7 @@ fn every_name_and_explanation_exists_in_both_languages() {
     for remark in text::Remark::ALL {
         assert_ne!(remark.text(Language::Ja), remark.text(Language::En));
     }
-    for delegate in Delegate::ALL {
+    for &delegate in Delegate::ALL {
         assert_ne!(text::delegate_name(delegate, Language::Ja), text::delegate_name(delegate, Language::En));
     }
     assert_eq!(duty_name(Duty::Mandatory, Language::from_tag("xx")), "義務");

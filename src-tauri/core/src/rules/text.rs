@@ -315,7 +315,8 @@ pub fn describe(assessment: &Assessment, facts: &Facts, lang: Language) -> Strin
 }
 
 /// Something the office should know about the answer as a whole, said once after the obligations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Note {
     /// A head-count nobody knows yet was taken as possibly over the threshold.
     UnknownCount,
@@ -329,10 +330,7 @@ impl Note {
 
     /// The note's id in the catalogue (`note.<id>`).
     pub fn id(self) -> &'static str {
-        match self {
-            Note::UnknownCount => "unknown_count",
-            Note::NearMiss => "near_miss",
-        }
+        self.into()
     }
 
     fn words(self) -> Words {
@@ -367,7 +365,8 @@ pub fn notes(assessment: &Assessment, facts: &Facts) -> Vec<Note> {
 }
 
 /// An explanation said under one obligation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum Remark {
     /// Under `client`: who reports once the client is told, and who until then.
     ClientReports,
@@ -399,14 +398,7 @@ impl Remark {
 
     /// The remark's id in the catalogue (`remark.<id>`).
     pub fn id(self) -> &'static str {
-        match self {
-            Remark::ClientReports => "client_reports",
-            Remark::SubmitToFsa => "submit_to_fsa",
-            Remark::SubmitToMic => "submit_to_mic",
-            Remark::GdprApplies => "gdpr_applies",
-            Remark::GdprHighRiskReview => "gdpr_high_risk_review",
-            Remark::TelecomReport => "telecom_report",
-        }
+        self.into()
     }
 
     fn words(self) -> Words {
@@ -641,21 +633,21 @@ pub fn catalogue(lang: Language) -> std::collections::BTreeMap<String, String> {
         serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
     }
     let mut texts = std::collections::BTreeMap::new();
-    for authority in Authority::ALL {
-        texts.insert(format!("authority.{}", id(authority)), authority_name(authority, lang).to_owned());
-        texts.insert(format!("timing.{}", id(authority)), authority_timing(authority, lang).to_owned());
+    for &authority in Authority::ALL {
+        texts.insert(format!("authority.{}", authority.key()), authority_name(authority, lang).to_owned());
+        texts.insert(format!("timing.{}", authority.key()), authority_timing(authority, lang).to_owned());
     }
     for ground in Ground::ALL {
         texts.insert(format!("ground.{}", id(ground)), ground_text(ground, lang).to_owned());
     }
-    for delegate in Delegate::ALL {
-        texts.insert(format!("submit_to.{}", id(delegate)), delegate_name(delegate, lang).to_owned());
+    for &delegate in Delegate::ALL {
+        texts.insert(format!("submit_to.{}", delegate.key()), delegate_name(delegate, lang).to_owned());
     }
-    for duty in [Duty::Mandatory, Duty::Recommended] {
-        texts.insert(format!("duty.{}", id(duty)), duty_name(duty, lang).to_owned());
+    for &duty in Duty::ALL {
+        texts.insert(format!("duty.{}", duty.key()), duty_name(duty, lang).to_owned());
     }
-    for stage in [Stage::Preliminary, Stage::Final, Stage::Notice] {
-        texts.insert(format!("deadline_stage.{}", id(stage)), stage_name(stage, lang).to_owned());
+    for &stage in Stage::ALL {
+        texts.insert(format!("deadline_stage.{}", stage.key()), stage_name(stage, lang).to_owned());
     }
     for note in Note::ALL {
         texts.insert(format!("note.{}", note.id()), note.text(lang).to_owned());

@@ -11,35 +11,23 @@ use ts_rs::TS;
 use super::{now, Result};
 
 /// What happened to the entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ChangeAction {
     Create,
     Update,
     Delete,
 }
 
-impl ChangeAction {
-    fn as_str(self) -> &'static str {
-        match self {
-            ChangeAction::Create => "create",
-            ChangeAction::Update => "update",
-            ChangeAction::Delete => "delete",
-        }
-    }
-
-    fn parse(text: &str) -> ChangeAction {
-        match text {
-            "create" => ChangeAction::Create,
-            "delete" => ChangeAction::Delete,
-            _ => ChangeAction::Update,
-        }
-    }
-}
-
 /// What kind of thing a change is about; the history screen names and filters by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum ChangedEntity {
     Contact,
     /// The company profile and its settings.
@@ -54,37 +42,13 @@ pub enum ChangedEntity {
     BcpScenario,
     BcpTarget,
     BcpExercise,
-    /// A policy taken in from a template file.
-    Policy,
     ExerciseScenario,
     ExerciseRun,
     ExerciseFollowUp,
     /// The ジギョケイ application's entries.
     Jigyokei,
-}
-
-impl ChangedEntity {
-    /// How the change log stores it.
-    pub fn key(self) -> &'static str {
-        match self {
-            ChangedEntity::Contact => "contact",
-            ChangedEntity::Company => "company",
-            ChangedEntity::Role => "role",
-            ChangedEntity::Level => "level",
-            ChangedEntity::Category => "category",
-            ChangedEntity::Procedure => "procedure",
-            ChangedEntity::Checklist => "checklist",
-            ChangedEntity::Authority => "authority",
-            ChangedEntity::BcpScenario => "bcp_scenario",
-            ChangedEntity::BcpTarget => "bcp_target",
-            ChangedEntity::BcpExercise => "bcp_exercise",
-            ChangedEntity::Policy => "policy",
-            ChangedEntity::ExerciseScenario => "exercise_scenario",
-            ChangedEntity::ExerciseRun => "exercise_run",
-            ChangedEntity::ExerciseFollowUp => "exercise_follow_up",
-            ChangedEntity::Jigyokei => "jigyokei",
-        }
-    }
+    /// A policy taken in from a template file.
+    Policy,
 }
 
 /// One change as the history screen shows it. `before` and `after` are the entity's fields as
@@ -125,7 +89,7 @@ pub fn record_change<B: Serialize, A: Serialize>(
     tx.execute(
         "INSERT INTO change_log (at, author, entity, entity_id, action, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![now(), author.trim(), entity.key(), entity_id, action.as_str(), before, after],
+        params![now(), author.trim(), entity, entity_id, action, before, after],
     )?;
     Ok(())
 }
@@ -143,22 +107,16 @@ pub fn change_history(
           WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
           ORDER BY id DESC LIMIT ?3 OFFSET ?4",
     )?;
-    let rows = stmt.query_map(params![entity.map(ChangedEntity::key), entity_id, limit, offset], |r| {
+    let rows = stmt.query_map(params![entity, entity_id, limit, offset], |r| {
         let before: Option<String> = r.get(6)?;
         let after: Option<String> = r.get(7)?;
-        let action: String = r.get(5)?;
-        let entity: String = r.get(3)?;
-        // Every writer names the entity by `ChangedEntity`: anything else is a damaged row.
-        let entity = serde_json::from_value(serde_json::Value::String(entity.clone())).map_err(|_| {
-            rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, format!("unknown entity {entity:?}").into())
-        })?;
         Ok(ChangeRecord {
             id: r.get(0)?,
             at: r.get(1)?,
             author: r.get(2)?,
-            entity,
+            entity: r.get(3)?,
             entity_id: r.get(4)?,
-            action: ChangeAction::parse(&action),
+            action: r.get(5)?,
             label: label_of(after.as_deref()).or_else(|| label_of(before.as_deref())).unwrap_or_default(),
             before,
             after,

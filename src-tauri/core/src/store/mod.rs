@@ -53,6 +53,9 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("{0}")]
     Invalid(String),
+    /// A stored value the code does not know: the file was changed by something else.
+    #[error("the company file holds an {0}")]
+    UnknownKey(#[from] crate::keys::UnknownKey),
     #[error("{what} {id} does not exist")]
     Missing { what: &'static str, id: i64 },
     /// A domain rule refused the change (e.g. closing with a mandatory report not sent).
@@ -76,7 +79,7 @@ impl StoreError {
             StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
             StoreError::Io { .. } => ErrorCode::Io,
             StoreError::Sqlite(_) => ErrorCode::Database,
-            StoreError::Invalid(_) => ErrorCode::Invalid,
+            StoreError::Invalid(_) | StoreError::UnknownKey(_) => ErrorCode::Invalid,
             StoreError::Missing { .. } => ErrorCode::Missing,
             StoreError::Refused { code, .. } => *code,
         }
