@@ -18,7 +18,13 @@ import {
   Textarea,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DeadlineStage, IncidentDetail, ObligationRecord, ObligationStatus } from '../bindings';
+import {
+  type DeadlineStage,
+  type IncidentDetail,
+  type ObligationRecord,
+  type ObligationStatus,
+  OBLIGATION_STATUS_VALUES,
+} from '../bindings';
 import type { IncidentAction } from '../useIncidentAction';
 import { api } from '../api';
 import { formatDue } from '../deadline';
@@ -29,8 +35,6 @@ import { DeadlineBadge } from './DeadlineBadge';
 import { ALSO_DRAFTED, DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
 import { GdprTextsEditor } from './GdprTextsEditor';
 import { InquiryDeskNote } from './InquiryDeskNote';
-
-const STATUSES: ObligationStatus[] = ['not_started', 'drafted', 'sent', 'waived'];
 
 /**
  * A 速報 (and any first report) is due "promptly": its date is a target (目安), not a legal
@@ -249,7 +253,7 @@ export function ObligationCard({
           <SegmentedControl
             value={status}
             onChange={(value) => setStatus(value as ObligationStatus)}
-            data={STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
+            data={OBLIGATION_STATUS_VALUES.map((value) => ({ value, label: statusLabel(value) }))}
             data-testid="status-control"
           />
           {twoStages && status !== 'waived' && (

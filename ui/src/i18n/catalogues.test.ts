@@ -1,6 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import ja from './ja.json';
 import en from './en.json';
+import {
+  CASE_KIND_VALUES,
+  CHANGE_ACTION_VALUES,
+  CHANGED_ENTITY_VALUES,
+  CONTACT_TAG_VALUES,
+  CSV_ENCODING_VALUES,
+  CSV_FIELD_VALUES,
+  DATA_ITEM_VALUES,
+  DATA_SUBJECT_GROUP_VALUES,
+  DATE_STYLE_VALUES,
+  DOCUMENT_KIND_VALUES,
+  EXERCISE_STEP_VALUES,
+  HAPPENED_VALUES,
+  HARM_VALUES,
+  INCIDENT_CATEGORY_VALUES,
+  INCIDENT_STAGE_VALUES,
+  INCIDENT_STATUS_VALUES,
+  MEASURE_KIND_VALUES,
+  MY_NUMBER_ANSWER_VALUES,
+  OBLIGATION_STATUS_VALUES,
+  OWNERSHIP_VALUES,
+  READINESS_STATE_VALUES,
+  READINESS_TASK_VALUES,
+  SECTOR_VALUES,
+} from '../bindings';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -18,6 +43,55 @@ const jaTexts = flatten(ja as Tree);
 const enTexts = flatten(en as Tree);
 // Texts that are the same in both languages on purpose (each language's own name in the switch).
 const SAME_IN_BOTH = ['language.ja', 'language.en'];
+
+// Each list of values the core generates, and where the interface keeps its label: a value the
+// core adds without a Japanese and an English label fails here.
+const LABELLED: [string, readonly string[], string?][] = [
+  ['case', CASE_KIND_VALUES, '.name'],
+  ['history.action', CHANGE_ACTION_VALUES],
+  ['history.entity', CHANGED_ENTITY_VALUES],
+  ['contacts.tags', CONTACT_TAG_VALUES],
+  ['csv.encoding', CSV_ENCODING_VALUES],
+  ['csv.field', CSV_FIELD_VALUES],
+  ['facts.item', DATA_ITEM_VALUES],
+  ['facts.whose', DATA_SUBJECT_GROUP_VALUES],
+  ['policy.company.details.dateStyle', DATE_STYLE_VALUES],
+  ['exercise.run.tabs', EXERCISE_STEP_VALUES],
+  ['wizard.step.severity.happenedOption', HAPPENED_VALUES],
+  ['facts.harm', HARM_VALUES],
+  ['facts.category', INCIDENT_CATEGORY_VALUES],
+  ['incident.stage', INCIDENT_STAGE_VALUES],
+  ['incidents.status', INCIDENT_STATUS_VALUES],
+  ['jigyokei.kind', MEASURE_KIND_VALUES],
+  ['facts.answers.myNumber', MY_NUMBER_ANSWER_VALUES],
+  ['obligation.status', OBLIGATION_STATUS_VALUES],
+  ['facts.answers.owner', OWNERSHIP_VALUES],
+  ['readiness.state', READINESS_STATE_VALUES],
+  ['readiness.task', READINESS_TASK_VALUES],
+  ['company.sector', SECTOR_VALUES],
+];
+
+describe("labels of the core's values", () => {
+  it.each(LABELLED)('%s has a Japanese and an English label for every value', (prefix, values, suffix = '') => {
+    for (const value of values) {
+      const key = `${prefix}.${value}${suffix}`;
+      expect(jaTexts[key], `ja ${key}`).toBeTruthy();
+      expect(enTexts[key], `en ${key}`).toBeTruthy();
+    }
+  });
+
+  it('names every document, a draft in two stages by each stage', () => {
+    for (const document of DOCUMENT_KIND_VALUES) {
+      const keys = [`documents.name.${document}`, `documents.name.${document}-preliminary`];
+      for (const texts of [jaTexts, enTexts]) {
+        expect(
+          keys.some((key) => texts[key]),
+          document,
+        ).toBe(true);
+      }
+    }
+  });
+});
 
 describe('interface catalogues', () => {
   it('have the same keys in Japanese and English', () => {

@@ -1,30 +1,9 @@
 // Reading a change record: which fields differ between before and after, and how to show a value.
 import type { TFunction } from 'i18next';
-import type { ChangedEntity, ChangeRecord } from '../bindings';
+import { type ChangeRecord, CHANGED_ENTITY_VALUES } from '../bindings';
 
-/** Every kind of thing the history records, in the filter's order. */
-export const CHANGED_ENTITIES = [
-  'contact',
-  'company',
-  'role',
-  'level',
-  'category',
-  'procedure',
-  'checklist',
-  'authority',
-  'bcp_scenario',
-  'bcp_target',
-  'bcp_exercise',
-  'exercise_scenario',
-  'exercise_run',
-  'exercise_follow_up',
-  'jigyokei',
-  'policy',
-] as const satisfies readonly ChangedEntity[];
-
-// A kind the core adds and the list above lacks is a compile error here.
-const everyKindListed: Exclude<ChangedEntity, (typeof CHANGED_ENTITIES)[number]> extends never ? true : never = true;
-void everyKindListed;
+/** Every kind of thing the history records, in the filter's order (the core's). */
+export const CHANGED_ENTITIES = CHANGED_ENTITY_VALUES;
 
 /** Bookkeeping fields a reader of the history has no use for. */
 const HIDDEN = ['id', 'key', 'required', 'stale', 'updated_at'];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { JigyokeiCheck, MeasureKind } from '../../bindings';
+import { type JigyokeiCheck, MEASURE_KIND_VALUES } from '../../bindings';
 import i18n from '../../i18n';
 import { checkText } from './JigyokeiTab';
 
-const KINDS: MeasureKind[] = ['people', 'goods', 'money', 'information'];
+const KINDS = MEASURE_KIND_VALUES;
 
 // One of every check the core sends (`JigyokeiCheck` in src-tauri/core/src/jigyokei.rs).
 const EVERY_CHECK: JigyokeiCheck[] = [

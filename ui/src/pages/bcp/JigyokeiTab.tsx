@@ -21,21 +21,21 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type {
-  ErrorReport,
-  JigyokeiCheck,
-  JigyokeiField,
-  JigyokeiMeasure,
-  JigyokeiPartner,
-  JigyokeiPlan,
-  JigyokeiReview,
-  JigyokeiSite,
-  MeasureKind,
+import {
+  type ErrorReport,
+  type JigyokeiCheck,
+  type JigyokeiField,
+  type JigyokeiMeasure,
+  type JigyokeiPartner,
+  type JigyokeiPlan,
+  type JigyokeiReview,
+  type JigyokeiSite,
+  type MeasureKind,
+  MEASURE_KIND_VALUES,
 } from '../../bindings';
 import { DocumentActions } from '../../components/DocumentActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-const KINDS: MeasureKind[] = ['people', 'goods', 'money', 'information'];
 const EMPTY_SITE: JigyokeiSite = { name: '', address: '', earthquake: '', flood: '', landslide: '', tsunami: '' };
 
 type TextKey = {
@@ -311,7 +311,7 @@ export function JigyokeiTab() {
           <Group key={index} align="flex-end" wrap="nowrap" data-testid={`jigyokei-measure-${index}`}>
             <Select
               label={t('jigyokei.measure.kind')}
-              data={KINDS.map((k) => ({ value: k, label: t(`jigyokei.kind.${k}`) }))}
+              data={MEASURE_KIND_VALUES.map((k) => ({ value: k, label: t(`jigyokei.kind.${k}`) }))}
               value={measure.kind}
               onChange={(value) => value && setMeasure(index, { kind: value as MeasureKind })}
               allowDeselect={false}

@@ -5,29 +5,19 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { ChosenContactsCsv, CsvField, CsvImportSummary, CsvProblem, ErrorReport } from '../../bindings';
+import {
+  type ChosenContactsCsv,
+  type CsvField,
+  type CsvImportSummary,
+  type CsvProblem,
+  type ErrorReport,
+  CSV_FIELD_VALUES,
+} from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { keyedByContent } from '../../listKeys';
 import { useNavigate } from '../../navigation';
 
 const ROWS_SHOWN = 200;
-
-/** Every field a column can be read as, in the order the mapping offers them. */
-const FIELDS: CsvField[] = [
-  'name',
-  'name_kana',
-  'organization',
-  'department',
-  'title',
-  'kind',
-  'phone',
-  'emergency_phone',
-  'email',
-  'tags',
-  'call_order',
-  'last_confirmed',
-  'notes',
-];
 
 export function ContactsImportPage() {
   const { t, i18n } = useTranslation();
@@ -150,7 +140,7 @@ export function ContactsImportPage() {
                     label={column.header || t('csv.noHeading')}
                     data={[
                       { value: '', label: t('csv.ignore') },
-                      ...FIELDS.map((f) => ({ value: f, label: t(`csv.field.${f}`) })),
+                      ...CSV_FIELD_VALUES.map((f) => ({ value: f, label: t(`csv.field.${f}`) })),
                     ]}
                     value={column.field ?? ''}
                     onChange={(value) => void remap(index, value ? (value as CsvField) : null)}

@@ -20,14 +20,14 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { ContactPage, ContactTag, ErrorReport } from '../../bindings';
+import { type ContactPage, type ContactTag, type ErrorReport, CONTACT_TAG_VALUES } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
 import { useNavigate } from '../../navigation';
 import { CallTreeEditor } from './CallTreeEditor';
 
 const PAGE_SIZE = 50;
-export const CONTACT_TAGS: ContactTag[] = ['internal', 'authority', 'vendor', 'customer', 'insurer', 'other'];
+export const CONTACT_TAGS = CONTACT_TAG_VALUES;
 
 export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?: boolean }) {
   const { t, i18n } = useTranslation();

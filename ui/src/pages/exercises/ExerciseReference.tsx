@@ -3,11 +3,17 @@
 // directory (practice: nothing is marked sent) and the BCP's damaged targets with their owners.
 import { Badge, Button, Card, Group, List, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Contact, ExerciseReference as Reference, ExerciseRun, ExerciseStep } from '../../bindings';
+import {
+  type Contact,
+  type ExerciseReference as Reference,
+  type ExerciseRun,
+  type ExerciseStep,
+  EXERCISE_STEP_VALUES,
+} from '../../bindings';
 import { Copyable } from '../../components/Copyable';
 import { formatTime } from '../../datetime';
 
-export const STEPS: ExerciseStep[] = ['calls', 'first_response', 'reporting', 'recovery'];
+export const STEPS = EXERCISE_STEP_VALUES;
 
 /** One person or organisation to call, with their numbers and the mark of the last practised call. */
 function ContactToCall({

@@ -5,13 +5,11 @@
 import { useState } from 'react';
 import { Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CompanyDetails, DateStyle, InquiryDesk } from '../../bindings';
+import { type CompanyDetails, type DateStyle, type InquiryDesk, DATE_STYLE_VALUES } from '../../bindings';
 import type { PolicySection } from '../../navigation';
 import { corporateNumberProblem } from './corporateNumber';
 
 const SECTION: PolicySection = 'company-details';
-
-const DATE_STYLES: DateStyle[] = ['western', 'japanese'];
 
 export function CompanyDetailsFields({
   details,
@@ -149,7 +147,7 @@ export function CompanyDetailsFields({
           w="fit-content"
           value={details.date_style}
           onChange={(value) => set({ date_style: value as DateStyle })}
-          data={DATE_STYLES.map((value) => ({ value, label: t(`policy.company.details.dateStyle.${value}`) }))}
+          data={DATE_STYLE_VALUES.map((value) => ({ value, label: t(`policy.company.details.dateStyle.${value}`) }))}
           data-testid="profile-date-style"
         />
       </Stack>

@@ -20,7 +20,14 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { ChosenPolicyTemplate, CompanyProfile, ContactListItem, ImportSummary, Sector } from '../../bindings';
+import {
+  type ChosenPolicyTemplate,
+  type CompanyProfile,
+  type ContactListItem,
+  type ImportSummary,
+  type Sector,
+  SECTOR_VALUES,
+} from '../../bindings';
 import { contactLabel } from '../../components/ClientChoice';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -29,8 +36,6 @@ import type { PolicySection } from '../../navigation';
 import { CompanyDetailsFields } from './CompanyDetailsFields';
 import { corporateNumberProblem } from './corporateNumber';
 import { useSave } from './useEditor';
-
-const SECTORS: Sector[] = ['general', 'finance', 'medical', 'telecom'];
 
 /** A yes/no question that may not be answered yet. */
 type Answer = 'yes' | 'no' | 'unanswered';
@@ -128,7 +133,7 @@ export function CompanySection({
               label={t('policy.company.sector')}
               value={profile.sector}
               onChange={(v) => v && set({ sector: v as Sector })}
-              data={SECTORS.map((value) => ({ value, label: t(`company.sector.${value}`) }))}
+              data={SECTOR_VALUES.map((value) => ({ value, label: t(`company.sector.${value}`) }))}
               allowDeselect={false}
             />
             <TextInput

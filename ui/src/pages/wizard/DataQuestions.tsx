@@ -4,7 +4,7 @@
 // (see reportingAnswers.ts).
 import { Checkbox, Group, NumberInput, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Contradiction } from '../../bindings';
+import { type Contradiction, MY_NUMBER_ANSWER_VALUES } from '../../bindings';
 import { DataItemsChecklist } from './DataItemsChecklist';
 import {
   contradictions,
@@ -15,8 +15,6 @@ import {
   type DataAnswers,
   type MyNumberAnswer,
 } from './reportingAnswers';
-
-const MY_NUMBER_ANSWERS: MyNumberAnswer[] = ['yes', 'no', 'unsure'];
 
 /** A count field where empty means "not known" (never 0). */
 function CountInput({
@@ -139,7 +137,7 @@ export function DataQuestions({
           w="fit-content"
           value={data.myNumbers}
           onChange={(v) => onChange({ myNumbers: v as MyNumberAnswer })}
-          data={MY_NUMBER_ANSWERS.map((value) => ({ value, label: t(`facts.answers.myNumber.${value}`) }))}
+          data={MY_NUMBER_ANSWER_VALUES.map((value) => ({ value, label: t(`facts.answers.myNumber.${value}`) }))}
           data-testid={`${prefix}-my-numbers`}
         />
         {data.myNumbers === 'unsure' && (

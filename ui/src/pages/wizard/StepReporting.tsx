@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { Facts, IncidentCategory } from '../../bindings';
+import { type Facts, type IncidentCategory, INCIDENT_CATEGORY_VALUES, OWNERSHIP_VALUES } from '../../bindings';
 import { ObligationCard } from '../../components/ObligationCard';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './StepActions';
@@ -28,9 +28,7 @@ import {
   type ReportingAnswers,
 } from './reportingAnswers';
 
-const CATEGORIES: IncidentCategory[] = ['leak', 'tampering', 'outage', 'malware', 'other'];
 const INCIDENT_FLAGS = ['unauthorized_access', 'malware', 'crime_suspected'] as const;
-const OWNERSHIPS: Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
 
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
@@ -89,7 +87,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
       )}
       <Select
         label={t('wizard.step.reporting.category')}
-        data={CATEGORIES.map((value) => ({ value, label: t(`facts.category.${value}`) }))}
+        data={INCIDENT_CATEGORY_VALUES.map((value) => ({ value, label: t(`facts.category.${value}`) }))}
         value={answers.category}
         onChange={(value) => value && change({ category: value as IncidentCategory })}
         allowDeselect={false}
@@ -138,7 +136,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
               w="fit-content"
               value={answers.ownership}
               onChange={(v) => change({ ownership: v as Ownership })}
-              data={OWNERSHIPS.map((value) => ({ value, label: t(`facts.answers.owner.${value}`) }))}
+              data={OWNERSHIP_VALUES.map((value) => ({ value, label: t(`facts.answers.owner.${value}`) }))}
               data-testid="fact-ownership"
             />
           </Stack>

@@ -5,12 +5,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Card, Checkbox, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { Happened, SeverityAnswers } from '../../bindings';
+import { type Happened, type SeverityAnswers, HAPPENED_VALUES } from '../../bindings';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './StepActions';
 
 const QUESTIONS = ['outsiders_affected', 'personal_data_involved', 'business_disrupted', 'staff_work_hindered'] as const;
-const HAPPENED: Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];
 
 export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
   const { t } = useTranslation();
@@ -76,7 +75,7 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
         onChange={(value) => update({ happened: value as Happened })}
       >
         <Stack gap={6} mt={6}>
-          {HAPPENED.map((value) => (
+          {HAPPENED_VALUES.map((value) => (
             <Radio
               key={value}
               value={value}

@@ -5,22 +5,12 @@ import { useEffect, useState } from 'react';
 import { Card, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Textarea, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import type { CaseKind } from '../../bindings';
+import { type CaseKind, CASE_KIND_VALUES } from '../../bindings';
 import { clockOffset, fromLocalParts, localParts } from '../../datetime';
 import { useStepDraft } from './useStepDraft';
 import { StepActions, type StepProps } from './StepActions';
 
-export const CASES: CaseKind[] = [
-  'malware',
-  'suspicious_email',
-  'lost_device',
-  'missent',
-  'website',
-  'account_misuse',
-  'ransomware',
-  'outage',
-  'other',
-];
+export const CASES = CASE_KIND_VALUES;
 
 type Fields = {
   case_kind: CaseKind;

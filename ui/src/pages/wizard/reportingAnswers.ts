@@ -8,39 +8,27 @@
 // numbers put money at risk, My Numbers are My Numbers — so ticking one ticks its answer, and an
 // item whose answer was unticked afterwards is a contradiction to fix before assessing (the core
 // refuses it as `contradicting_items`).
-import type {
-  Contradiction,
-  DataAnswers,
-  DataAtRisk,
-  DataItem,
-  DataItems,
-  DataSubjectGroup,
-  Facts,
-  Harm,
-  IncidentDetail,
-  Ownership,
-  ReportingAnswers,
-  ReportingDetails,
-  TechnicalDetails,
+import {
+  type Contradiction,
+  type DataAnswers,
+  type DataAtRisk,
+  type DataItem,
+  type DataItems,
+  type Facts,
+  type IncidentDetail,
+  type Ownership,
+  type ReportingAnswers,
+  type ReportingDetails,
+  type TechnicalDetails,
+  DATA_ITEM_VALUES,
+  DATA_SUBJECT_GROUP_VALUES,
+  HARM_VALUES,
 } from '../../bindings';
 
 /** The data items in the order the checklist shows them. */
-export const DATA_ITEMS: DataItem[] = [
-  'name',
-  'address',
-  'phone',
-  'email',
-  'birth_date',
-  'gender',
-  'employer',
-  'bank_account',
-  'card_number',
-  'credentials',
-  'health',
-  'my_number',
-];
-export const SUBJECT_GROUPS: DataSubjectGroup[] = ['customers', 'employees', 'partners', 'others'];
-export const HARMS: Harm[] = ['leak', 'loss', 'damage'];
+export const DATA_ITEMS = DATA_ITEM_VALUES;
+export const SUBJECT_GROUPS = DATA_SUBJECT_GROUP_VALUES;
+export const HARMS = HARM_VALUES;
 
 /** A count the office may not know: `null` is "not known", never 0. */
 export type Count = number | null;
