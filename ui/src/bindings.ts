@@ -853,7 +853,7 @@ log_times: string, };
 
 export type ChangeAction = "create" | "update" | "delete";
 
-export type ChangedEntity = "contact" | "company" | "role" | "level" | "category" | "procedure" | "checklist" | "authority" | "bcp_scenario" | "bcp_target" | "bcp_exercise" | "policy" | "exercise_scenario" | "exercise_run" | "exercise_follow_up" | "jigyokei";
+export type ChangedEntity = "contact" | "company" | "role" | "level" | "category" | "procedure" | "checklist" | "authority" | "bcp_scenario" | "bcp_target" | "bcp_exercise" | "exercise_scenario" | "exercise_run" | "exercise_follow_up" | "jigyokei" | "policy";
 
 export type ChangeRecord = { id: number, at: string, author: string, entity: ChangedEntity, entity_id: number | null, action: ChangeAction, 
 /**
@@ -950,7 +950,7 @@ skipped: number, };
 
 export type CsvEncoding = "utf8_bom" | "utf8" | "shift_jis";
 
-export type CsvField = "kind" | "name" | "name_kana" | "organization" | "department" | "title" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
+export type CsvField = "name" | "name_kana" | "organization" | "department" | "title" | "kind" | "phone" | "emergency_phone" | "email" | "tags" | "call_order" | "last_confirmed" | "notes";
 
 export type CsvColumn = { header: string, field: CsvField | null, };
 
@@ -1609,7 +1609,7 @@ export const CONTACT_TAG_VALUES: readonly ContactTag[] = ['internal', 'authority
 
 export const CSV_ENCODING_VALUES: readonly CsvEncoding[] = ['utf8_bom', 'utf8', 'shift_jis'];
 
-export const CSV_FIELD_VALUES: readonly CsvField[] = ['kind', 'name', 'name_kana', 'organization', 'department', 'title', 'phone', 'emergency_phone', 'email', 'tags', 'call_order', 'last_confirmed', 'notes'];
+export const CSV_FIELD_VALUES: readonly CsvField[] = ['name', 'name_kana', 'organization', 'department', 'title', 'kind', 'phone', 'emergency_phone', 'email', 'tags', 'call_order', 'last_confirmed', 'notes'];
 
 export const EXERCISE_STEP_VALUES: readonly ExerciseStep[] = ['calls', 'first_response', 'reporting', 'recovery'];
 
@@ -1623,4 +1623,50 @@ export const MEASURE_KIND_VALUES: readonly MeasureKind[] = ['people', 'goods', '
 
 export const CHANGE_ACTION_VALUES: readonly ChangeAction[] = ['create', 'update', 'delete'];
 
-export const CHANGED_ENTITY_VALUES: readonly ChangedEntity[] = ['contact', 'company', 'role', 'level', 'category', 'procedure', 'checklist', 'authority', 'bcp_scenario', 'bcp_target', 'bcp_exercise', 'policy', 'exercise_scenario', 'exercise_run', 'exercise_follow_up', 'jigyokei'];
+export const CHANGED_ENTITY_VALUES: readonly ChangedEntity[] = ['contact', 'company', 'role', 'level', 'category', 'procedure', 'checklist', 'authority', 'bcp_scenario', 'bcp_target', 'bcp_exercise', 'exercise_scenario', 'exercise_run', 'exercise_follow_up', 'jigyokei', 'policy'];
+
+/** The drafts each addressee's card offers, the report itself first. */
+export const DRAFTS_FOR: Record<Authority, readonly DocumentKind[]> = {
+  ppc: ['ppc-draft'],
+  client: ['client-notice'],
+  data_subjects: ['data-subject-notice', 'public-notice'],
+  ppc_my_number: ['ppc-my-number-draft'],
+  privacy_mark: [],
+  eu_supervisory_authority: ['gdpr-draft'],
+  eu_data_subjects: ['gdpr-subject-notice'],
+  fsa: ['ppc-draft'],
+  mic_telecom: [],
+  mhlw: [],
+  insurer: ['insurer-notice'],
+  isms_body: [],
+  police: ['police-memo'],
+  ipa_malware: ['ipa-draft'],
+  ipa_unauthorized_access: ['ipa-access-draft'],
+  jpcert: ['jpcert-draft'],
+};
+
+/** The reports each document is written for (速報 and 確報, or one). */
+export const DOCUMENT_STAGES: Record<DocumentKind, readonly ReportStage[]> = {
+  'policy': ['preliminary'],
+  'bcp': ['preliminary'],
+  'contacts-card': ['preliminary'],
+  'readiness-summary': ['preliminary'],
+  'exercise-report': ['preliminary'],
+  'jigyokei': ['preliminary'],
+  'incident-report': ['preliminary'],
+  'ppc-draft': ['preliminary', 'final'],
+  'ppc-my-number-draft': ['preliminary', 'final'],
+  'data-subject-notice': ['preliminary'],
+  'client-notice': ['preliminary'],
+  'public-notice': ['preliminary'],
+  'insurer-notice': ['preliminary'],
+  'ipa-draft': ['preliminary'],
+  'ipa-access-draft': ['preliminary'],
+  'jpcert-draft': ['preliminary'],
+  'police-memo': ['preliminary'],
+  'gdpr-draft': ['preliminary'],
+  'gdpr-subject-notice': ['preliminary'],
+};
+
+/** The documents that are letters, which the office may edit before sending. */
+export const LETTER_DOCUMENTS: readonly DocumentKind[] = ['data-subject-notice', 'client-notice', 'public-notice'];

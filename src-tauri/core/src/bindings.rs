@@ -200,9 +200,35 @@ pub fn typescript() -> String {
             quoted.join(", ")
         ));
     }
+    out.push_str(&document_tables());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Which drafts each addressee's card offers, in which stages, and which are letters: the core's
+/// answers, as tables the UI reads.
+fn document_tables() -> String {
+    let quoted = |keys: Vec<&str>| keys.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
+    let drafts_for: Vec<String> = rules::Authority::ALL
+        .iter()
+        .map(|&a| format!("  {}: [{}],", a.key(), quoted(render::Document::drafts_for(a).iter().map(|d| d.key()).collect())))
+        .collect();
+    let stages: Vec<String> = render::Document::ALL
+        .iter()
+        .map(|&d| format!("  '{}': [{}],", d.key(), quoted(d.stages().iter().map(|s| s.key()).collect())))
+        .collect();
+    let letters = quoted(render::Document::ALL.iter().filter(|d| d.is_letter()).map(|d| d.key()).collect());
+    format!(
+        "/** The drafts each addressee's card offers, the report itself first. */\n\
+         export const DRAFTS_FOR: Record<Authority, readonly DocumentKind[]> = {{\n{}\n}};\n\n\
+         /** The reports each document is written for (速報 and 確報, or one). */\n\
+         export const DOCUMENT_STAGES: Record<DocumentKind, readonly ReportStage[]> = {{\n{}\n}};\n\n\
+         /** The documents that are letters, which the office may edit before sending. */\n\
+         export const LETTER_DOCUMENTS: readonly DocumentKind[] = [{letters}];\n",
+        drafts_for.join("\n"),
+        stages.join("\n")
+    )
 }
 
 /// `CaseKind` → `CASE_KIND`.

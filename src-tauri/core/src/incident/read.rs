@@ -16,7 +16,6 @@ use crate::incident::IncidentDetail;
 use crate::incident::IncidentSummary;
 use crate::incident::IncidentTask;
 use crate::incident::ObligationRecord;
-use crate::incident::TaskSource;
 use crate::incident::TimelineEntry;
 use crate::rules::{parse_facts, Authority, Duty};
 use crate::store::{Result, StoreError};
@@ -219,7 +218,7 @@ fn tasks(conn: &Connection, id: i64) -> Result<Vec<IncidentTask>> {
     let rows = stmt.query_map([id], |r| {
         Ok(IncidentTask {
             id: r.get(0)?,
-            source: if r.get::<_, String>(1)? == "procedure" { TaskSource::Procedure } else { TaskSource::Checklist },
+            source: r.get(1)?,
             text: r.get(2)?,
             role_name: r.get(3)?,
             done_at: r.get(4)?,
@@ -232,36 +231,20 @@ fn tasks(conn: &Connection, id: i64) -> Result<Vec<IncidentTask>> {
 fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.authority_key, o.duty, o.grounds, o.deadlines, o.next_due, o.status, o.sent_on,
-                o.reference_number, o.waived_reason, o.current,
-                a.name, a.purpose, a.url, a.phone, a.email, a.hours, a.source, o.submit_to, o.rules,
+                o.reference_number, o.waived_reason, o.current, o.submit_to, o.rules,
                 o.preliminary_sent_on, o.preliminary_reference
            FROM obligation o
-           -- The directory calls the cyber insurer's entry `cyber_insurer`.
-           LEFT JOIN authority a ON a.key = CASE o.authority_key WHEN 'insurer' THEN 'cyber_insurer' ELSE o.authority_key END
           WHERE o.incident_id = ?1",
     )?;
     let rows = stmt.query_map([id], |r| {
         let json = |text: String| serde_json::Value::String(text);
-        let contact = match r.get::<_, Option<String>>(11)? {
-            Some(name) => Some(AuthorityContact {
-                name,
-                purpose: r.get(12)?,
-                url: r.get(13)?,
-                phone: r.get(14)?,
-                email: r.get(15)?,
-                hours: r.get(16)?,
-                source: r.get(17)?,
-            }),
-            None => None,
-        };
         Ok((
-            r.get::<_, String>(1)?,
             json(r.get(2)?),
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
             ObligationRecord {
                 id: r.get(0)?,
-                authority: Authority::Ppc,
+                authority: r.get(1)?,
                 duty: Duty::Recommended,
                 grounds: Vec::new(),
                 deadlines: Vec::new(),
@@ -270,15 +253,13 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
                 status: r.get(6)?,
                 sent_on: r.get(7)?,
                 reference_number: r.get(8)?,
-                preliminary_sent_on: r.get(20)?,
-                preliminary_reference: r.get(21)?,
+                preliminary_sent_on: r.get(13)?,
+                preliminary_reference: r.get(14)?,
                 waived_reason: r.get(9)?,
                 current: r.get(10)?,
-                contact,
-                submit_to: r
-                    .get::<_, Option<String>>(18)?
-                    .and_then(|key| serde_json::from_value(serde_json::Value::String(key)).ok()),
-                rules: r.get(19)?,
+                contact: None,
+                submit_to: r.get(11)?,
+                rules: r.get(12)?,
                 covers: Vec::new(),
                 own_report_due: None,
             },
@@ -286,9 +267,9 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     })?;
     let mut records = Vec::new();
     for row in rows {
-        let (authority, duty, grounds, deadlines, mut record) = row?;
+        let (duty, grounds, deadlines, mut record) = row?;
         let invalid = |e: serde_json::Error| StoreError::Invalid(format!("obligation {}: {e}", record.id));
-        record.authority = Authority::from_key(&authority)?;
+        record.contact = directory_entry(conn, record.authority)?;
         record.duty = serde_json::from_value(duty).map_err(invalid)?;
         record.grounds = serde_json::from_str(&grounds).map_err(invalid)?;
         record.deadlines = serde_json::from_str(&deadlines).map_err(invalid)?;
@@ -298,6 +279,26 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
     // Current duties first, mandatory before recommended, then in the table's order.
     records.sort_by_key(|o| (!o.current, o.duty != Duty::Mandatory, o.authority));
     Ok(records)
+}
+
+/// Where to send `authority`'s report: its entry in the company's authority directory, if the
+/// addressee is a desk and the policy keeps the entry.
+fn directory_entry(conn: &Connection, authority: Authority) -> Result<Option<AuthorityContact>> {
+    let Some(key) = authority.directory_key() else { return Ok(None) };
+    Ok(conn
+        .prepare_cached("SELECT name, purpose, url, phone, email, hours, source FROM authority WHERE key = ?1")?
+        .query_row([key], |r| {
+            Ok(AuthorityContact {
+                name: r.get(0)?,
+                purpose: r.get(1)?,
+                url: r.get(2)?,
+                phone: r.get(3)?,
+                email: r.get(4)?,
+                hours: r.get(5)?,
+                source: r.get(6)?,
+            })
+        })
+        .optional()?)
 }
 
 /// Who to call now about an incident: the holders and deputies of the roles responsible for its

@@ -28,8 +28,8 @@ use super::editing::{
     AuthorityInput, CategoryInput, ContactRef, EditableAuthority, EditableCategory, EditableChecklist, EditableLevel,
     EditablePolicy, EditableProcedure, EditableRole, LevelInput, RoleDeletion, RoleInput, StepInput,
 };
+use super::is_required_directory_key;
 use super::read::steps_by_parent;
-use super::REQUIRED_AUTHORITY_KEYS;
 use crate::error_code::ErrorCode;
 use crate::store::history::record_change;
 use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
@@ -107,7 +107,7 @@ pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
             let key: String = r.get(1)?;
             Ok(EditableAuthority {
                 id: r.get(0)?,
-                required: REQUIRED_AUTHORITY_KEYS.contains(&key.as_str()),
+                required: is_required_directory_key(&key),
                 key,
                 name: r.get(2)?,
                 purpose: r.get(3)?,
@@ -415,7 +415,7 @@ pub fn update_authority(tx: &Transaction, author: &str, authority_id: i64, input
 }
 
 /// Deletes a directory entry. Refused (`authority_required`) for the addressees the assessment
-/// reports to ([`REQUIRED_AUTHORITY_KEYS`]): an obligation shows where to send the report from
+/// reports to ([`super::required_directory_keys`]): an obligation shows where to send the report from
 /// that entry.
 pub fn delete_authority(tx: &Transaction, author: &str, authority_id: i64) -> Result<()> {
     let before = authority(tx, authority_id)?;

@@ -134,17 +134,14 @@ pub struct WizardPolicy {
 /// (漏えい・流出, 改ざん・消失・破壊・サービス停止, ウイルス感染). A policy has exactly these.
 pub const CATEGORY_KEYS: [&str; 3] = ["leak", "tampering", "malware"];
 
-/// The directory keys the assessment reports to: every addressee of docs/rules.md §7 but the notice
-/// to individuals (本人への通知), which is no desk. An obligation's "where to send it" is found by
-/// this key, so a policy always keeps these entries.
-pub const REQUIRED_AUTHORITY_KEYS: [&str; 9] = [
-    "ppc",
-    "ppc_my_number",
-    "privacy_mark",
-    "eu_supervisory_authority",
-    "fsa",
-    "police",
-    "ipa_malware",
-    "ipa_unauthorized_access",
-    "jpcert",
-];
+/// The directory entries every policy keeps: those of the addressees the assessment may send any
+/// office to ([`crate::rules::Authority::directory_required`]). An obligation's "where to send it" is found by
+/// the entry's key ([`crate::rules::Authority::directory_key`]).
+pub fn required_directory_keys() -> impl Iterator<Item = &'static str> {
+    crate::rules::Authority::ALL.iter().filter(|a| a.directory_required()).filter_map(|a| a.directory_key())
+}
+
+/// Whether `key` names a directory entry every policy keeps.
+pub fn is_required_directory_key(key: &str) -> bool {
+    required_directory_keys().any(|required| required == key)
+}

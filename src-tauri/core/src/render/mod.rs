@@ -43,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use crate::company::CompanyProfile;
 use crate::error_code::ErrorCode;
 use crate::language::Language;
+use crate::rules::Authority;
 use crate::store::{self, StoreError};
 
 pub use context::Context;
@@ -124,6 +125,37 @@ impl Document {
     /// drafts are forms to copy into an authority's format).
     pub fn is_letter(self) -> bool {
         matches!(self, Document::DataSubjectNotice | Document::ClientNotice | Document::PublicNotice)
+    }
+
+    /// The reports a draft is written for: 速報 and 確報 for the PPC's two-stage reports, one
+    /// report otherwise (offered as the preliminary one).
+    pub fn stages(self) -> &'static [ReportStage] {
+        if matches!(self, Document::PpcDraft | Document::PpcMyNumberDraft) {
+            &[ReportStage::Preliminary, ReportStage::Final]
+        } else {
+            &[ReportStage::Preliminary]
+        }
+    }
+
+    /// The drafts Sonae writes for an addressee's report, the report itself first; none where the
+    /// office writes in the desk's own form.
+    pub fn drafts_for(authority: Authority) -> &'static [Document] {
+        match authority {
+            // A financial business may send one report covering the PPC and the FSA (docs/rules.md §7.8).
+            Authority::Ppc | Authority::Fsa => &[Document::PpcDraft],
+            Authority::PpcMyNumber => &[Document::PpcMyNumberDraft],
+            // The public notice is for when the people cannot be told one by one.
+            Authority::DataSubjects => &[Document::DataSubjectNotice, Document::PublicNotice],
+            Authority::Client => &[Document::ClientNotice],
+            Authority::Insurer => &[Document::InsurerNotice],
+            Authority::EuSupervisoryAuthority => &[Document::GdprDraft],
+            Authority::EuDataSubjects => &[Document::GdprSubjectNotice],
+            Authority::Police => &[Document::PoliceMemo],
+            Authority::IpaMalware => &[Document::IpaDraft],
+            Authority::IpaUnauthorizedAccess => &[Document::IpaAccessDraft],
+            Authority::Jpcert => &[Document::JpcertDraft],
+            Authority::PrivacyMark | Authority::MicTelecom | Authority::Mhlw | Authority::IsmsBody => &[],
+        }
     }
 }
 

@@ -1270,3 +1270,13 @@ fn the_gdpr_notices_take_the_offices_english_and_a_late_one_asks_why() {
     assert_in_order(&notice, &["We became aware of it on", &texts.nature, &texts.consequences, &texts.measures], "art. 34");
     assert!(!notice.contains("Reasons for the delay"), "the people are not told why the authority heard late: {notice}");
 }
+
+#[test]
+fn every_incident_draft_is_offered_on_an_addressees_card() {
+    for &document in Document::ALL.iter().filter(|d| d.is_draft() && d.needs_incident()) {
+        assert!(
+            crate::rules::Authority::ALL.iter().any(|&a| Document::drafts_for(a).contains(&document)),
+            "{document:?} is drafted but no addressee offers it"
+        );
+    }
+}

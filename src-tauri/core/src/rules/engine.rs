@@ -123,6 +123,54 @@ pub enum Authority {
     Jpcert,
 }
 
+impl Authority {
+    /// The key of the company's authority-directory entry that says where to send this
+    /// addressee's report; `None` for the addressees that are no desk (the client and the people
+    /// affected, told by letter).
+    pub fn directory_key(self) -> Option<&'static str> {
+        match self {
+            Authority::Insurer => Some("cyber_insurer"),
+            Authority::Client | Authority::DataSubjects | Authority::EuDataSubjects => None,
+            Authority::Ppc
+            | Authority::PpcMyNumber
+            | Authority::PrivacyMark
+            | Authority::EuSupervisoryAuthority
+            | Authority::Fsa
+            | Authority::MicTelecom
+            | Authority::Mhlw
+            | Authority::IsmsBody
+            | Authority::Police
+            | Authority::IpaMalware
+            | Authority::IpaUnauthorizedAccess
+            | Authority::Jpcert => Some(self.key()),
+        }
+    }
+
+    /// Whether every policy keeps this addressee's directory entry: the desks of reports any office
+    /// may have to make. The sector ministries, the ISMS body and the insurer concern only some
+    /// offices, so their entries may be removed.
+    pub fn directory_required(self) -> bool {
+        match self {
+            Authority::Ppc
+            | Authority::PpcMyNumber
+            | Authority::PrivacyMark
+            | Authority::EuSupervisoryAuthority
+            | Authority::Fsa
+            | Authority::Police
+            | Authority::IpaMalware
+            | Authority::IpaUnauthorizedAccess
+            | Authority::Jpcert => true,
+            Authority::Client
+            | Authority::DataSubjects
+            | Authority::EuDataSubjects
+            | Authority::MicTelecom
+            | Authority::Mhlw
+            | Authority::Insurer
+            | Authority::IsmsBody => false,
+        }
+    }
+}
+
 /// How binding an obligation is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,

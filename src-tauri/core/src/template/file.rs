@@ -22,7 +22,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
-use crate::policy::{CATEGORY_KEYS, REQUIRED_AUTHORITY_KEYS};
+use crate::policy::{required_directory_keys, CATEGORY_KEYS};
 use crate::store::limits::{shown, MAX_ENTRIES, MAX_KEY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::template::{PolicyTemplate, StepTemplate};
 
@@ -284,7 +284,7 @@ pub fn validate_template(t: &PolicyTemplate) -> Result<(), TemplateError> {
             limit_chars(&format!("{place}: {field}"), value, limit)?;
         }
     }
-    if let Some(missing) = REQUIRED_AUTHORITY_KEYS.iter().find(|k| !authorities.contains(**k)) {
+    if let Some(missing) = required_directory_keys().find(|k| !authorities.contains(k)) {
         return Err(invalid(
             ErrorCode::AuthorityRequired,
             format!("the template has no authority \"{missing}\", which the assessment reports to"),
