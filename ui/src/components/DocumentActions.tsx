@@ -4,42 +4,9 @@ import { useState } from 'react';
 import { Button, CopyButton, Group, Modal, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import type { Authority, DocumentKind, ErrorReport, ReportStage } from '../bindings';
+import { DOCUMENT_STAGES, type DocumentKind, type ErrorReport, LETTER_DOCUMENTS, type ReportStage } from '../bindings';
 import { ErrorAlert } from './ErrorAlert';
-import { LETTERS, LetterEditor } from './LetterEditor';
-
-/** The draft each addressee's report starts from, if Sonae writes one. */
-export const DRAFT_FOR: Partial<Record<Authority, DocumentKind>> = {
-  ppc: 'ppc-draft',
-  ppc_my_number: 'ppc-my-number-draft',
-  data_subjects: 'data-subject-notice',
-  client: 'client-notice',
-  insurer: 'insurer-notice',
-  eu_supervisory_authority: 'gdpr-draft',
-  eu_data_subjects: 'gdpr-subject-notice',
-  // A financial business may send one report covering the PPC and the FSA (docs/rules.md §7.8).
-  fsa: 'ppc-draft',
-  police: 'police-memo',
-  ipa_malware: 'ipa-draft',
-  ipa_unauthorized_access: 'ipa-access-draft',
-  jpcert: 'jpcert-draft',
-};
-
-/**
- * Further documents an addressee's card offers: the notice to the people also exists as the
- * public notice for the web site, for when they cannot be told one by one.
- */
-export const ALSO_DRAFTED: Partial<Record<Authority, DocumentKind[]>> = {
-  data_subjects: ['public-notice'],
-};
-
-/** Drafts written in two stages, 速報 (preliminary) and 確報 (final); the others have one. */
-const STAGED: DocumentKind[] = ['ppc-draft', 'ppc-my-number-draft'];
-
-/** The stages a draft is offered in. */
-export function draftStages(document: DocumentKind): ReportStage[] {
-  return STAGED.includes(document) ? ['preliminary', 'final'] : ['preliminary'];
-}
+import { LetterEditor } from './LetterEditor';
 
 export function DocumentActions({
   document,
@@ -60,8 +27,8 @@ export function DocumentActions({
   const [saved, setSaved] = useState<string | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const letter = LETTERS.includes(document) && incidentId !== null;
-  const name = STAGED.includes(document) ? t(`documents.name.${document}-${stage}`) : t(`documents.name.${document}`);
+  const letter = LETTER_DOCUMENTS.includes(document) && incidentId !== null;
+  const name = DOCUMENT_STAGES[document].length > 1 ? t(`documents.name.${document}-${stage}`) : t(`documents.name.${document}`);
 
   const savePdf = async () => {
     setError(null);

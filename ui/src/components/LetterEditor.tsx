@@ -12,9 +12,6 @@ import { formatDateTime } from '../datetime';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorAlert } from './ErrorAlert';
 
-/** The documents that are letters to people outside the company, edited before they are sent. */
-export const LETTERS: DocumentKind[] = ['data-subject-notice', 'client-notice', 'public-notice'];
-
 export function LetterEditor({
   document,
   incidentId,

@@ -19,6 +19,8 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import {
+  DOCUMENT_STAGES,
+  DRAFTS_FOR,
   type DeadlineStage,
   type IncidentDetail,
   type ObligationRecord,
@@ -32,7 +34,7 @@ import { today } from '../datetime';
 import { ClientChoice } from './ClientChoice';
 import { Copyable } from './Copyable';
 import { DeadlineBadge } from './DeadlineBadge';
-import { ALSO_DRAFTED, DocumentActions, DRAFT_FOR, draftStages } from './DocumentActions';
+import { DocumentActions } from './DocumentActions';
 import { GdprTextsEditor } from './GdprTextsEditor';
 import { InquiryDeskNote } from './InquiryDeskNote';
 
@@ -73,7 +75,7 @@ export function ObligationCard({
   const open = obligation.status === 'not_started' || obligation.status === 'drafted';
   const mandatory = obligation.duty === 'mandatory';
   const contact = obligation.contact;
-  const draft = DRAFT_FOR[obligation.authority];
+  const [draft, ...alsoDrafted] = DRAFTS_FOR[obligation.authority];
   const changed =
     status !== obligation.status ||
     (status === 'sent' && (sentOn !== obligation.sent_on || reference !== obligation.reference_number)) ||
@@ -212,10 +214,10 @@ export function ObligationCard({
           {incident && !readOnly && (draft === 'gdpr-draft' || draft === 'gdpr-subject-notice') && (
             <GdprTextsEditor detail={incident} act={act} />
           )}
-          {draftStages(draft).map((stage) => (
+          {DOCUMENT_STAGES[draft].map((stage) => (
             <DocumentActions key={stage} document={draft} incidentId={incidentId} stage={stage} withText />
           ))}
-          {(ALSO_DRAFTED[obligation.authority] ?? []).map((document) => (
+          {alsoDrafted.map((document) => (
             <DocumentActions key={document} document={document} incidentId={incidentId} withText />
           ))}
         </Stack>
