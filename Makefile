@@ -183,11 +183,14 @@ bindings:
 test: deps deps-e2e lint test-ui test-rust test-e2e test-windows-cli
 
 # Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
-# warning is an error) and ui/biome.json. `cargo fmt --all` and `cd ui && npx biome check --write`
+# warning is an error) and ui/biome.json; and the files src-tauri/build.rs generates from the
+# commands (the UI's client, the window's capability) must be committed as the build left them. `cargo fmt --all` and `cd ui && npx biome check --write`
 # fix most findings.
 lint: deps-system ui/dist/index.html
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets
+	@git diff --quiet -- ui/src/commands.ts src-tauri/capabilities || { \
+		echo "The build regenerated ui/src/commands.ts or the window's capability from the commands: commit them."; exit 1; }
 	cd ui && npm run lint
 
 test-rust: ui

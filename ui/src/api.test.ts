@@ -1,5 +1,6 @@
-// Every command the UI calls must be declared in build.rs (so it gets a permission) and granted to
-// the main window in the capabilities — and nothing more is granted than the UI uses.
+// commands.ts and the main window's capability are both generated from the Rust commands by
+// src-tauri/build.rs; this checks the committed pair still agree (neither edited by hand, both
+// committed after the same build): the window is granted exactly the commands the UI can call.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,23 +8,17 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(__dirname, '../..');
 const read = (path: string) => readFileSync(resolve(root, path), 'utf8');
 
-const invoked = [...read('ui/src/api.ts').matchAll(/invoke<[^>]+>\('(\w+)'/g)].map((m) => m[1]).sort();
-const declared = [...read('src-tauri/build.rs').matchAll(/"(\w+)"/g)].map((m) => m[1]).sort();
+const invoked = [...read('ui/src/commands.ts').matchAll(/invoke<.+?>\('(\w+)'/g)].map((m) => m[1]).sort();
 const granted = (JSON.parse(read('src-tauri/capabilities/main-window.json')).permissions as string[])
-  .filter((p) => p.startsWith('allow-'))
-  .map((p) => p.slice('allow-'.length).replace(/-/g, '_'))
+  .map((p) => p.replace(/^allow-/, '').replace(/-/g, '_'))
   .sort();
 
 describe('command wiring', () => {
   it('finds the commands', () => {
-    expect(invoked.length).toBeGreaterThan(0);
+    expect(invoked.length).toBeGreaterThan(100);
   });
 
-  it('declares exactly the commands the UI calls', () => {
-    expect(declared).toEqual(invoked);
-  });
-
-  it('grants the main window exactly the declared commands', () => {
-    expect(granted).toEqual(declared);
+  it('grants the main window exactly the commands the UI can call', () => {
+    expect(granted).toEqual(invoked);
   });
 });

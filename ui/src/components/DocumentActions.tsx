@@ -33,7 +33,7 @@ export function DocumentActions({
   const savePdf = async () => {
     setError(null);
     try {
-      setSaved(await api.exportDocument(document, incidentId, stage, `${name}.pdf`, exerciseId));
+      setSaved(await api.exportDocument(document, incidentId, exerciseId, stage, `${name}.pdf`));
     } catch (e) {
       setError(asErrorReport(e));
     }
