@@ -405,3 +405,38 @@ fn an_older_file_gets_the_telecom_desk_of_rules_2_1_in_its_language() {
         assert_eq!(at, last, "{name}: the desk goes after the office's own entries");
     }
 }
+
+/// Migration 2 assesses open incidents again with this build's code, which writes the columns of
+/// this build's schema (schema 9's 速報 columns among them). A stand-in later version adds a column
+/// to the obligations and a trigger that fills it on every write: upgrading a version-1 file with it
+/// still works, and the re-assessment's writes reach the stand-in column, because every `after`
+/// step runs once all the SQL has run — the first column a later version adds cannot break the
+/// upgrade of an old file.
+#[test]
+fn the_reassessment_of_an_old_file_writes_into_the_newest_schema() {
+    let (_dir, path) = copy_of("v1-incidents.sonae");
+    let stand_in = Migration {
+        version: SCHEMA_VERSION + 1,
+        sql: "ALTER TABLE obligation ADD COLUMN stand_in TEXT;
+              CREATE TRIGGER obligation_stand_in_insert AFTER INSERT ON obligation
+              BEGIN UPDATE obligation SET stand_in = 'written under the stand-in' WHERE id = NEW.id; END;
+              CREATE TRIGGER obligation_stand_in_update AFTER UPDATE OF deadlines ON obligation
+              BEGIN UPDATE obligation SET stand_in = 'written under the stand-in' WHERE id = NEW.id; END;",
+        after: None,
+    };
+    let migrations: Vec<Migration> = MIGRATIONS.iter().copied().chain([stand_in]).collect();
+    let file = CompanyFile::open_upgrading(&path, None, &migrations).expect("the upgrade with a later column");
+    let conn = file.connection();
+    let (open_obligations, stand_in_written): (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), count(o.stand_in) FROM obligation o JOIN incident i ON i.id = o.incident_id
+              WHERE i.status = 'open' AND o.current = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(open_obligations > 0, "the fixture has an open incident with obligations");
+    assert_eq!(stand_in_written, open_obligations, "the re-assessment ran before the later column existed");
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, SCHEMA_VERSION + 1);
+}
