@@ -224,7 +224,7 @@ export const commands = {
   /** The company files opened before, the most recent first. */
   recentFiles: () =>
     invoke<RecentFile[]>('recent_files'),
-  /** Opens one of the recent files in place of the current one. Only a path from the list is accepted: the window cannot name other files. */
+  /** Opens one of the recent files in place of the current one; only a path from the list. */
   openRecentFile: (path: string) =>
     invoke<null>('open_recent_file', { path }),
   /** Asks for a company file and opens it in place of the current one; answers with its path, or none when the user cancelled. A file that cannot be opened leaves the current one open. */

@@ -98,7 +98,7 @@ pub fn preview_chosen_contacts_csv(
     })?;
     if mapping.is_none() {
         let headers: Vec<String> = preview.columns.iter().map(|c| c.header.clone()).collect();
-        let remembered = session.settings.lock().ok().and_then(|s| s.csv_mapping(&headers));
+        let remembered = session.remembered_csv_mapping(&headers);
         if let Some(remembered) = remembered {
             preview = with_company(&session, |company| {
                 Ok(contacts::preview_contacts_import_mapped(company.connection(), &bytes, Some(&remembered))?)
@@ -124,10 +124,8 @@ pub fn import_chosen_contacts_csv(
         let summary = company.write(|tx| contacts::import_contacts_mapped(tx, &author, &bytes, mapping.as_deref()))?;
         Ok((summary, preview.columns))
     })?;
-    if let (Some(fields), Ok(mut settings)) = (mapping, session.settings.lock()) {
-        let headers = headers.into_iter().map(|c| c.header).collect();
-        settings.remember_csv_mapping(sonae_tasks::settings::CsvMapping { headers, fields });
-        let _ = settings.save(&session.data_dir);
+    if let Some(fields) = mapping {
+        session.remember_csv_mapping(headers.into_iter().map(|c| c.header).collect(), fields);
     }
     Ok(summary)
 }

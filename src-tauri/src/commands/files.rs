@@ -2,43 +2,31 @@
 //! one chosen on disk, or a new one for a new client.
 
 use sonae_core::home;
-use std::path::PathBuf;
+use std::path::Path;
 
-use sonae_core::company_file::CompanyFile;
 use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
 use sonae_core::session::{OpenFileState, PolicySource, RecentFile};
-use sonae_tasks::{tasks, ImportKind, Session};
+use sonae_tasks::tasks::{self, COMPANY_FILE_EXTENSION};
+use sonae_tasks::{ImportKind, Session};
 use tauri::State;
 
 use super::{with_company, CommandResult};
 use crate::dialogs;
 
-/// The extension of company files.
-const COMPANY_FILE_EXTENSION: &str = "sonae";
-
 /// Which file is open, or why it could not be opened.
 #[tauri::command(async)]
 pub fn open_file_state(session: State<'_, Session>) -> CommandResult<OpenFileState> {
-    let open = session.open_file()?;
-    let upgrade = open.unread_upgrade();
-    Ok(OpenFileState {
-        path: open.path.as_ref().map(|p| p.display().to_string()),
-        problem: open.problem.clone(),
-        protected: open.company.as_ref().is_some_and(CompanyFile::is_protected),
-        upgraded_from: upgrade.map(|u| u.from),
-        reassessed: upgrade.map(|u| u.reassessed.clone()).unwrap_or_default(),
-    })
+    session.open_file_state()
 }
 
 /// The user has read that opening upgraded the file: the notice is not shown again.
 #[tauri::command(async)]
 pub fn dismiss_upgrade_notice(session: State<'_, Session>) -> CommandResult<()> {
-    session.open_file()?.upgrade_notice_read = true;
-    Ok(())
+    session.dismiss_upgrade_notice()
 }
 
 /// Opens the protected company file Sonae was asked to open (at start or from the company-file
@@ -65,34 +53,13 @@ pub fn home_summary(session: State<'_, Session>) -> CommandResult<HomeSummary> {
 /// The company files opened before, the most recent first.
 #[tauri::command(async)]
 pub fn recent_files(session: State<'_, Session>) -> CommandResult<Vec<RecentFile>> {
-    let open_path = session.open_file()?.path.clone();
-    let settings = session.settings.lock().map_err(|_| internal("settings are unavailable"))?;
-    Ok(settings
-        .recent_files
-        .iter()
-        .map(|path| RecentFile {
-            path: path.display().to_string(),
-            file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            folder: path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
-            exists: path.exists(),
-            open: open_path.as_deref() == Some(path.as_path()),
-        })
-        .collect())
+    session.recent_files()
 }
 
-/// Opens one of the recent files in place of the current one. Only a path from the list is
-/// accepted: the window cannot name other files.
+/// Opens one of the recent files in place of the current one; only a path from the list.
 #[tauri::command(async)]
 pub fn open_recent_file(session: State<'_, Session>, path: String) -> CommandResult<()> {
-    let path = PathBuf::from(path);
-    let known = session.settings.lock().map_err(|_| internal("settings are unavailable"))?.recent_files.contains(&path);
-    if !known {
-        return Err(ErrorReport {
-            code: ErrorCode::Invalid,
-            message: format!("{} is not a recent company file", path.display()),
-        });
-    }
-    session.switch_to(&path)
+    session.open_recent_file(Path::new(&path))
 }
 
 /// Asks for a company file and opens it in place of the current one; answers with its path, or
@@ -153,32 +120,12 @@ pub async fn create_company_file(
             })?
         }
     };
-    let file_name = format!("{}.{COMPANY_FILE_EXTENSION}", safe_file_name(&company_name));
+    let file_name = tasks::company_file_name(&company_name);
     let Some(path) = dialogs::choose_file_to_save(&app, "Sonae", COMPANY_FILE_EXTENSION, &file_name) else {
         return Ok(None);
     };
-    let path = with_extension(path);
+    let path = tasks::with_company_file_extension(path);
     drop(tasks::create_company_file(&path, Some(&company_name), &policy)?);
     session.switch_to(&path)?;
     Ok(Some(path.display().to_string()))
-}
-
-/// A company name made safe as a file name on every platform.
-fn safe_file_name(name: &str) -> String {
-    name.chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect()
-}
-
-/// Adds `.sonae` when the user typed a name without it.
-fn with_extension(path: PathBuf) -> PathBuf {
-    if path.extension().is_some_and(|e| e == COMPANY_FILE_EXTENSION) {
-        path
-    } else {
-        let mut name = path.into_os_string();
-        name.push(format!(".{COMPANY_FILE_EXTENSION}"));
-        PathBuf::from(name)
-    }
-}
-
-fn internal(message: &str) -> ErrorReport {
-    ErrorReport { code: ErrorCode::Internal, message: message.into() }
 }

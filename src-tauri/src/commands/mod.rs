@@ -25,12 +25,12 @@ pub type CommandResult<T> = Result<T, ErrorReport>;
 
 /// The name in the preferences, recorded as the author of every change and timeline entry.
 pub fn author(session: &Session) -> String {
-    session.settings.lock().map(|s| s.preferences.author_name.clone()).unwrap_or_default()
+    session.author()
 }
 
 /// The language the user reads the app in: documents and built-in scenarios come in it.
 pub fn language(session: &Session) -> sonae_core::language::Language {
-    session.settings.lock().map(|s| s.preferences.language).unwrap_or_default()
+    session.language()
 }
 
 /// Runs `work` on the open company file, or reports why there is none (or `busy`).

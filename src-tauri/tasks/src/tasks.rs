@@ -34,6 +34,28 @@ pub fn policy_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Result<Po
     template::exchange::export_policy_template(source.connection())
 }
 
+/// The extension of company files.
+pub const COMPANY_FILE_EXTENSION: &str = "sonae";
+
+/// The file name offered for a new company's file: its name, with the characters no file name
+/// may hold on Windows or Linux (`\ / : * ? " < > |` and control characters) replaced by `_`.
+pub fn company_file_name(company_name: &str) -> String {
+    let safe: String =
+        company_name.trim().chars().map(|c| if c.is_control() || r#"\/:*?"<>|"#.contains(c) { '_' } else { c }).collect();
+    format!("{safe}.{COMPANY_FILE_EXTENSION}")
+}
+
+/// `path` as a company file's path: `.sonae` added when the user typed a name without it.
+pub fn with_company_file_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|e| e == COMPANY_FILE_EXTENSION) {
+        path
+    } else {
+        let mut name = path.into_os_string();
+        name.push(format!(".{COMPANY_FILE_EXTENSION}"));
+        PathBuf::from(name)
+    }
+}
+
 /// Creates a company file at `path` from `policy`, named `name` or else the default name in the
 /// policy's language.
 pub fn create_company_file(path: &Path, name: Option<&str>, policy: &PolicyTemplate) -> Result<CompanyFile> {
@@ -111,6 +133,20 @@ pub fn restore_backup(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_new_files_name_is_the_company_name_made_safe_everywhere() {
+        assert_eq!(super::company_file_name("  株式会社 みどり  "), "株式会社 みどり.sonae");
+        assert_eq!(super::company_file_name("A/B: \"C\" <D>|E*?\\F\tG"), "A_B_ _C_ _D__E___F_G.sonae");
+    }
+
+    #[test]
+    fn a_typed_name_without_the_extension_gets_it() {
+        use std::path::PathBuf;
+        assert_eq!(super::with_company_file_extension(PathBuf::from("/x/顧問先 A")), PathBuf::from("/x/顧問先 A.sonae"));
+        assert_eq!(super::with_company_file_extension(PathBuf::from("/x/a.sonae")), PathBuf::from("/x/a.sonae"));
+        assert_eq!(super::with_company_file_extension(PathBuf::from("/x/a.v2")), PathBuf::from("/x/a.v2.sonae"));
+    }
+
     use super::*;
     use sonae_core::company;
 

@@ -23,27 +23,30 @@ use sonae_core::error_code::ErrorReport;
 use crate::settings::Settings;
 use crate::tasks;
 
+mod clients;
+mod settings_of_window;
+
 pub struct Session {
-    pub data_dir: PathBuf,
-    pub settings: Mutex<Settings>,
-    pub open: Mutex<OpenFile>,
+    data_dir: PathBuf,
+    settings: Mutex<Settings>,
+    open: Mutex<OpenFile>,
     /// Files the user chose to import from (a contacts CSV, a policy template), by kind: kept so
     /// that after a preview the same file can be read again and imported without the window ever
     /// naming a path.
-    pub chosen_imports: Mutex<HashMap<ImportKind, PathBuf>>,
+    chosen_imports: Mutex<HashMap<ImportKind, PathBuf>>,
     /// A protected file the user asked to open from the company-file screen, waiting for its
     /// passphrase; the file open before stays open meanwhile.
-    pub awaiting_passphrase: Mutex<Option<PathBuf>>,
+    awaiting_passphrase: Mutex<Option<PathBuf>>,
     /// The open-time backup still being taken, if any: converting or restoring the file waits for
     /// it, since either needs the file to itself.
     background_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// A long task is running on the open file.
     busy: AtomicBool,
     /// The consultant's portfolio: rows read and passphrases given, in memory only.
-    pub portfolio: crate::portfolio::Portfolio,
+    portfolio: crate::portfolio::Portfolio,
     /// The folder the user chose for hand-over packs: the window can ask for packs to be written
     /// there, never name a folder itself.
-    pub pack_folder: Mutex<Option<PathBuf>>,
+    pack_folder: Mutex<Option<PathBuf>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

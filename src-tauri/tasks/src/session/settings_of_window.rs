@@ -1,0 +1,217 @@
+//! What the window reads and changes of the person's settings through the session: preferences,
+//! the recent files (the only paths the window may ask to open by name), the client folders, the
+//! hand-over pack folder, and the column mappings remembered for contact lists. Kept here, not in
+//! the window's commands, so that each rule is tested without a window.
+
+use std::path::{Path, PathBuf};
+
+use sonae_core::contacts::csv::CsvField;
+use sonae_core::error_code::{ErrorCode, ErrorReport};
+use sonae_core::language::Language;
+use sonae_core::session::{OpenFileState, Preferences, RecentFile};
+
+use super::{settings_error, Session};
+use crate::settings::{CsvMapping, Settings};
+
+impl Session {
+    fn settings(&self) -> Result<std::sync::MutexGuard<'_, Settings>, ErrorReport> {
+        self.settings.lock().map_err(|_| settings_error("the settings are unavailable".into()))
+    }
+
+    /// Which file is open, or why it could not be opened, with what opening upgraded while that
+    /// notice is unread.
+    pub fn open_file_state(&self) -> Result<OpenFileState, ErrorReport> {
+        let open = self.open_file()?;
+        let upgrade = open.unread_upgrade();
+        Ok(OpenFileState {
+            path: open.path.as_ref().map(|p| p.display().to_string()),
+            problem: open.problem.clone(),
+            protected: open.company.as_ref().is_some_and(sonae_core::company_file::CompanyFile::is_protected),
+            upgraded_from: upgrade.map(|u| u.from),
+            reassessed: upgrade.map(|u| u.reassessed.clone()).unwrap_or_default(),
+        })
+    }
+
+    /// The user has read that opening upgraded the file: the notice is not shown again.
+    pub fn dismiss_upgrade_notice(&self) -> Result<(), ErrorReport> {
+        self.open_file()?.upgrade_notice_read = true;
+        Ok(())
+    }
+
+    pub fn preferences(&self) -> Preferences {
+        self.settings.lock().map(|s| s.preferences.clone()).unwrap_or_default()
+    }
+
+    /// The name recorded as author of every change and timeline entry.
+    pub fn author(&self) -> String {
+        self.preferences().author_name
+    }
+
+    /// The language the user reads the app in.
+    pub fn language(&self) -> Language {
+        self.preferences().language
+    }
+
+    /// Changes the preferences and saves them at once; answers with the preferences as saved.
+    /// The name is kept without surrounding spaces and the number of backups within 1 to 1,000.
+    pub fn change_preferences(&self, change: impl FnOnce(&mut Preferences)) -> Result<Preferences, ErrorReport> {
+        let mut settings = self.settings()?;
+        change(&mut settings.preferences);
+        settings.preferences.author_name = settings.preferences.author_name.trim().to_owned();
+        settings.preferences.backups_kept = settings.preferences.backups_kept.clamp(1, 1000);
+        settings.save(&self.data_dir).map_err(|e| settings_error(e.to_string()))?;
+        Ok(settings.preferences.clone())
+    }
+
+    /// The company files opened before, the most recent first.
+    pub fn recent_files(&self) -> Result<Vec<RecentFile>, ErrorReport> {
+        let open_path = self.open_file()?.path.clone();
+        let settings = self.settings()?;
+        Ok(settings
+            .recent_files
+            .iter()
+            .map(|path| RecentFile {
+                path: path.display().to_string(),
+                file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                folder: path.parent().map(|p| p.display().to_string()).unwrap_or_default(),
+                exists: path.exists(),
+                open: open_path.as_deref() == Some(path.as_path()),
+            })
+            .collect())
+    }
+
+    /// Opens one of the recent files in place of the current one. Only a path on the list is
+    /// accepted, exactly as listed: the window cannot name any other file.
+    pub fn open_recent_file(&self, path: &Path) -> Result<(), ErrorReport> {
+        if !self.settings()?.recent_files.iter().any(|recent| recent == path) {
+            return Err(ErrorReport {
+                code: ErrorCode::Invalid,
+                message: format!("{} is not a recent company file", path.display()),
+            });
+        }
+        self.switch_to(path)
+    }
+
+    /// The client folders the consultant added to the portfolio.
+    pub fn client_folders(&self) -> Vec<PathBuf> {
+        self.settings.lock().map(|s| s.client_folders.clone()).unwrap_or_default()
+    }
+
+    /// Remembers the folder hand-over packs go into, chosen by the user in a dialog.
+    pub fn choose_pack_folder(&self, folder: PathBuf) {
+        if let Ok(mut chosen) = self.pack_folder.lock() {
+            *chosen = Some(folder);
+        }
+    }
+
+    /// The folder chosen for hand-over packs; `no_file_chosen` before one was chosen.
+    pub fn pack_folder(&self) -> Result<PathBuf, ErrorReport> {
+        self.pack_folder.lock().ok().and_then(|f| f.clone()).ok_or_else(|| ErrorReport {
+            code: ErrorCode::NoFileChosen,
+            message: "choose the folder for the hand-over packs first".into(),
+        })
+    }
+
+    /// How the user read the columns of a contact list with these headings last time.
+    pub fn remembered_csv_mapping(&self, headers: &[String]) -> Option<Vec<Option<CsvField>>> {
+        self.settings.lock().ok().and_then(|s| s.csv_mapping(headers))
+    }
+
+    /// Remembers how the columns of a list with these headings were read, for the next such list.
+    /// Not remembering is no reason to fail an import that has happened: a settings file that
+    /// cannot be written is left as it was.
+    pub fn remember_csv_mapping(&self, headers: Vec<String>, fields: Vec<Option<CsvField>>) {
+        if let Ok(mut settings) = self.settings.lock() {
+            settings.remember_csv_mapping(CsvMapping { headers, fields });
+            let _ = settings.save(&self.data_dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session_with_two_files() -> (tempfile::TempDir, Session, PathBuf, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("相談先 一.sonae");
+        let second = dir.path().join("second.sonae");
+        drop(crate::tasks::create_company_file(&second, Some("二番目"), &crate::tasks::builtin_policy(Language::Ja).unwrap()));
+        let session = Session::start(dir.path().to_owned(), Some(first.clone()));
+        session.switch_to(&second).unwrap();
+        (dir, session, first, second)
+    }
+
+    #[test]
+    fn recent_files_list_both_and_mark_the_open_one() {
+        let (_dir, session, first, second) = session_with_two_files();
+        let recent = session.recent_files().unwrap();
+        let listed: Vec<(&str, bool)> = recent.iter().map(|r| (r.file_name.as_str(), r.open)).collect();
+        assert_eq!(listed, [("second.sonae", true), ("相談先 一.sonae", false)]);
+        assert!(recent.iter().all(|r| r.exists));
+        assert_eq!(recent[1].path, first.display().to_string());
+        assert_eq!(recent[0].folder, second.parent().unwrap().display().to_string());
+    }
+
+    #[test]
+    fn only_a_recent_file_can_be_opened_by_name() {
+        let (dir, session, first, second) = session_with_two_files();
+        session.open_recent_file(&first).unwrap();
+        assert_eq!(session.open_file_state().unwrap().path, Some(first.display().to_string()));
+
+        // A company file that exists but was never opened, a path walking out of a recent file's
+        // folder, and a system file: all refused, and the open file stays open.
+        let never_opened = dir.path().join("other.sonae");
+        drop(crate::tasks::create_company_file(
+            &never_opened,
+            Some("他社"),
+            &crate::tasks::builtin_policy(Language::Ja).unwrap(),
+        ));
+        let walked = second.parent().unwrap().join("..").join(dir.path().file_name().unwrap()).join("second.sonae");
+        for path in [never_opened.as_path(), walked.as_path(), Path::new("/etc/passwd")] {
+            let refused = session.open_recent_file(path).unwrap_err();
+            assert_eq!(refused.code, ErrorCode::Invalid, "{}", path.display());
+            assert_eq!(session.open_file_state().unwrap().path, Some(first.display().to_string()));
+        }
+    }
+
+    #[test]
+    fn preferences_are_saved_trimmed_and_within_bounds() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::start(dir.path().to_owned(), None);
+        let saved = session
+            .change_preferences(|p| {
+                p.author_name = "  総務 山田  ".into();
+                p.backups_kept = 0;
+                p.language = Language::En;
+            })
+            .unwrap();
+        assert_eq!((saved.author_name.as_str(), saved.backups_kept, saved.language), ("総務 山田", 1, Language::En));
+        assert_eq!(session.change_preferences(|p| p.backups_kept = 5000).unwrap().backups_kept, 1000);
+        let again = Settings::load(dir.path());
+        assert_eq!(again.preferences, session.preferences());
+        assert_eq!(session.author(), "総務 山田");
+    }
+
+    #[test]
+    fn a_csv_mapping_is_remembered_for_the_same_headings_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::start(dir.path().to_owned(), None);
+        let headers = vec!["氏名".to_owned(), "携帯".to_owned()];
+        let fields = vec![Some(CsvField::Name), Some(CsvField::EmergencyPhone)];
+        session.remember_csv_mapping(headers.clone(), fields.clone());
+        assert_eq!(session.remembered_csv_mapping(&headers), Some(fields.clone()));
+        assert_eq!(session.remembered_csv_mapping(&["氏名".to_owned()]), None);
+        // Kept in the settings file, for the next run.
+        assert_eq!(Settings::load(dir.path()).csv_mapping(&headers), Some(fields));
+    }
+
+    #[test]
+    fn a_hand_over_pack_needs_its_folder_chosen_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::start(dir.path().to_owned(), None);
+        assert_eq!(session.pack_folder().unwrap_err().code, ErrorCode::NoFileChosen);
+        session.choose_pack_folder(dir.path().join("引き継ぎ"));
+        assert_eq!(session.pack_folder().unwrap(), dir.path().join("引き継ぎ"));
+    }
+}
