@@ -23,7 +23,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::rules;
-use sonae_tasks::tasks;
+use sonae_tasks::jobs;
 
 /// The environment variable holding the passphrase of a protected company file.
 const PASSPHRASE_VAR: &str = "SONAE_PASSPHRASE";
@@ -370,10 +370,10 @@ fn run(command: Command) -> Result<(), Failure> {
                 CompanyFile::create_demo(&file, lang)?
             } else {
                 let policy = match from_policy {
-                    Some(other) => tasks::policy_of_file(&other, passphrase_from(PASSPHRASE_VAR)?.as_ref())?,
-                    None => tasks::builtin_policy(lang)?,
+                    Some(other) => jobs::policy_of_file(&other, passphrase_from(PASSPHRASE_VAR)?.as_ref())?,
+                    None => jobs::builtin_policy(lang)?,
                 };
-                tasks::create_company_file(&file, name.as_deref(), &policy)?
+                jobs::create_company_file(&file, name.as_deref(), &policy)?
             };
             let profile = company::company_profile(created.connection())?;
             println!("created {} ({})", file.display(), profile.name);
@@ -552,7 +552,7 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
     match command {
         BackupsCommand::Take { file, dir, keep } => {
             let dir = backup_folder(&file, dir)?;
-            let kept = tasks::keep_backup(&open_to_copy(&file)?, &dir, BackupReason::Manual, keep)?;
+            let kept = jobs::keep_backup(&open_to_copy(&file)?, &dir, BackupReason::Manual, keep)?;
             println!(
                 "backed up {} to {} ({} old backups deleted)",
                 file.display(),
@@ -562,7 +562,7 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
         }
         BackupsCommand::List { file, dir, json } => {
             let passphrase = passphrase_from(PASSPHRASE_VAR)?;
-            let listed = tasks::list_backups(&file, &backup_folder(&file, dir)?, passphrase.as_ref())?;
+            let listed = jobs::list_backups(&file, &backup_folder(&file, dir)?, passphrase.as_ref())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&listed).expect("backups serialise"));
             } else {
@@ -571,7 +571,7 @@ fn run_backups(command: BackupsCommand) -> Result<(), Failure> {
         }
         BackupsCommand::Restore { file, backup, dir } => {
             let passphrase = passphrase_from(PASSPHRASE_VAR)?;
-            let kept = tasks::restore_backup(&file, &backup, &backup_folder(&file, dir)?, passphrase.as_ref())?;
+            let kept = jobs::restore_backup(&file, &backup, &backup_folder(&file, dir)?, passphrase.as_ref())?;
             if let Some(kept) = kept {
                 println!("kept the current file as {}", kept.path.display());
             }
@@ -599,7 +599,7 @@ fn run_passphrase(command: PassphraseCommand) -> Result<(), Failure> {
         println!("{} is not protected by a passphrase; nothing was changed", file.display());
         return Ok(());
     }
-    let rekeyed = tasks::change_passphrase(&mut company, &dir, new.as_ref())?;
+    let rekeyed = jobs::change_passphrase(&mut company, &dir, new.as_ref())?;
     drop(company);
     match new {
         Some(_) if old.is_some() => println!("changed the passphrase of {}", file.display()),

@@ -10,7 +10,7 @@ use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
 use sonae_core::session::{OpenFileState, PolicySource, RecentFile};
-use sonae_tasks::tasks::{self, COMPANY_FILE_EXTENSION};
+use sonae_tasks::jobs::{self, COMPANY_FILE_EXTENSION};
 use sonae_tasks::{ImportKind, Session};
 use tauri::State;
 
@@ -93,8 +93,8 @@ pub async fn create_company_file(
         return Err(ErrorReport { code: ErrorCode::NameRequired, message: "the company needs a name".into() });
     }
     let policy = match source {
-        PolicySource::BuiltinJa => tasks::builtin_policy(Language::Ja)?,
-        PolicySource::BuiltinEn => tasks::builtin_policy(Language::En)?,
+        PolicySource::BuiltinJa => jobs::builtin_policy(Language::Ja)?,
+        PolicySource::BuiltinEn => jobs::builtin_policy(Language::En)?,
         PolicySource::CompanyFile => {
             let chosen = source_passphrase.as_ref().and_then(|_| session.chosen_import_path(ImportKind::PolicySourceFile));
             let other = match chosen {
@@ -108,7 +108,7 @@ pub async fn create_company_file(
                 }
             };
             let passphrase = source_passphrase.map(Passphrase::new);
-            tasks::policy_of_file(&other, passphrase.as_ref()).map_err(|e| match e.code() {
+            jobs::policy_of_file(&other, passphrase.as_ref()).map_err(|e| match e.code() {
                 ErrorCode::PassphraseRequired => ErrorReport {
                     code: ErrorCode::SourcePassphraseRequired,
                     message: format!(
@@ -120,12 +120,12 @@ pub async fn create_company_file(
             })?
         }
     };
-    let file_name = tasks::company_file_name(&company_name);
+    let file_name = jobs::company_file_name(&company_name);
     let Some(path) = dialogs::choose_file_to_save(&app, "Sonae", COMPANY_FILE_EXTENSION, &file_name) else {
         return Ok(None);
     };
-    let path = tasks::with_company_file_extension(path);
-    drop(tasks::create_company_file(&path, Some(&company_name), &policy)?);
+    let path = jobs::with_company_file_extension(path);
+    drop(jobs::create_company_file(&path, Some(&company_name), &policy)?);
     session.switch_to(&path)?;
     Ok(Some(path.display().to_string()))
 }

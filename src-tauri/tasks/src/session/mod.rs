@@ -20,8 +20,8 @@ use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 
+use crate::jobs;
 use crate::settings::Settings;
-use crate::tasks;
 
 mod clients;
 mod settings_of_window;
@@ -203,14 +203,14 @@ impl Session {
                 });
             }
             let backup_dir = backups::default_backup_dir(company.path())?;
-            Ok(tasks::change_passphrase(company, &backup_dir, next.as_ref())?.converted.len())
+            Ok(jobs::change_passphrase(company, &backup_dir, next.as_ref())?.converted.len())
         })
     }
 
     /// The backups of the open file, newest first (damaged ones included, marked as such).
     pub fn list_backups(&self) -> Result<Vec<backups::BackupInfo>, ErrorReport> {
         let (path, passphrase) = self.open_path_and_passphrase()?;
-        Ok(tasks::list_backups(&path, &backups::default_backup_dir(&path)?, passphrase.as_ref())?)
+        Ok(jobs::list_backups(&path, &backups::default_backup_dir(&path)?, passphrase.as_ref())?)
     }
 
     /// Puts a backup of the open file in its place (the file as it was is kept as a backup first)
@@ -222,7 +222,7 @@ impl Session {
             let dir = backups::default_backup_dir(&path)?;
             // The file must be closed while it is replaced.
             drop(open.company.take());
-            let restored = tasks::restore_backup(&path, backup, &dir, passphrase.as_ref());
+            let restored = jobs::restore_backup(&path, backup, &dir, passphrase.as_ref());
             open.company = Some(CompanyFile::open_with_passphrase(&path, passphrase.as_ref())?);
             open.problem = None;
             restored?;
@@ -366,8 +366,8 @@ fn open_or_create(path: &Path, settings: &Settings) -> Result<CompanyFile, Error
         std::fs::create_dir_all(dir)
             .map_err(|e| ErrorReport { code: ErrorCode::Io, message: format!("{}: {e}", dir.display()) })?;
     }
-    let policy = tasks::builtin_policy(settings.preferences.language)?;
-    Ok(tasks::create_company_file(path, None, &policy)?)
+    let policy = jobs::builtin_policy(settings.preferences.language)?;
+    Ok(jobs::create_company_file(path, None, &policy)?)
 }
 
 /// Takes the automatic backup of a company file just opened, into `{stem}-backups` beside it, and
@@ -381,7 +381,7 @@ pub fn keep_backup_in_background(path: &Path, kept: u32, passphrase: Option<Pass
     std::thread::spawn(move || {
         let result = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).and_then(|company| {
             let dir = backups::default_backup_dir(&path)?;
-            tasks::keep_backup(&company, &dir, backups::BackupReason::Opened, kept.max(1) as usize)
+            jobs::keep_backup(&company, &dir, backups::BackupReason::Opened, kept.max(1) as usize)
         });
         if let Err(e) = result {
             eprintln!("sonae: no backup of {}: {e}", path.display());

@@ -136,7 +136,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let first = dir.path().join("相談先 一.sonae");
         let second = dir.path().join("second.sonae");
-        drop(crate::tasks::create_company_file(&second, Some("二番目"), &crate::tasks::builtin_policy(Language::Ja).unwrap()));
+        drop(crate::jobs::create_company_file(&second, Some("二番目"), &crate::jobs::builtin_policy(Language::Ja).unwrap()));
         let session = Session::start(dir.path().to_owned(), Some(first.clone()));
         session.switch_to(&second).unwrap();
         (dir, session, first, second)
@@ -162,11 +162,7 @@ mod tests {
         // A company file that exists but was never opened, a path walking out of a recent file's
         // folder, and a system file: all refused, and the open file stays open.
         let never_opened = dir.path().join("other.sonae");
-        drop(crate::tasks::create_company_file(
-            &never_opened,
-            Some("他社"),
-            &crate::tasks::builtin_policy(Language::Ja).unwrap(),
-        ));
+        drop(crate::jobs::create_company_file(&never_opened, Some("他社"), &crate::jobs::builtin_policy(Language::Ja).unwrap()));
         let walked = second.parent().unwrap().join("..").join(dir.path().file_name().unwrap()).join("second.sonae");
         for path in [never_opened.as_path(), walked.as_path(), Path::new("/etc/passwd")] {
             let refused = session.open_recent_file(path).unwrap_err();

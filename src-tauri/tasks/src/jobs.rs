@@ -1,4 +1,4 @@
-//! The tasks a user starts from the window or the command line that take more than one call into
+//! The jobs a user starts from the window or the command line that take more than one call into
 //! the core: each is written once here, and the window's commands and `sonae-cli` both call it, so
 //! the two cannot drift apart (they once named a new company differently).
 
