@@ -643,11 +643,11 @@ fn print_backup(backup: &BackupInfo) {
 
 /// `sonae-cli portfolio`: one line per company file, the ones needing attention first.
 fn run_portfolio(folders: &[PathBuf], json: bool) {
-    use sonae_core::portfolio::{self, ClientState};
+    use sonae_core::client_overview::{self, ClientState};
     let now = chrono::Local::now();
     let mut rows: Vec<_> =
-        portfolio::company_files(folders, &[]).iter().map(|path| portfolio::read_client(path, None, now)).collect();
-    portfolio::needs_attention_first(&mut rows);
+        client_overview::company_files(folders, &[]).iter().map(|path| client_overview::read_client(path, None, now)).collect();
+    client_overview::needs_attention_first(&mut rows);
     if json {
         println!("{}", serde_json::to_string_pretty(&rows).expect("rows serialise"));
         return;
@@ -658,8 +658,8 @@ fn run_portfolio(folders: &[PathBuf], json: bool) {
                 let older =
                     if matches!(row.state, ClientState::Older { .. }) { "  (older version: opening upgrades it)" } else { "" };
                 let deadline = match (&readiness.nearest_deadline, readiness.deadline_urgency) {
-                    (Some(due), Some(portfolio::DeadlineUrgency::Overdue)) => format!("deadline {due} OVERDUE"),
-                    (Some(due), Some(portfolio::DeadlineUrgency::Within24Hours)) => format!("deadline {due} within 24h"),
+                    (Some(due), Some(client_overview::DeadlineUrgency::Overdue)) => format!("deadline {due} OVERDUE"),
+                    (Some(due), Some(client_overview::DeadlineUrgency::Within24Hours)) => format!("deadline {due} within 24h"),
                     (Some(due), _) => format!("deadline {due}"),
                     (None, _) => "no deadline".into(),
                 };

@@ -79,6 +79,7 @@ macro_rules! keyed {
     };
 }
 
+use crate::client_overview::DeadlineUrgency;
 use crate::contacts::csv::{CsvEncoding, CsvField};
 use crate::contacts::{ContactKind, ContactTag};
 use crate::exercise::scenario::ExerciseStep;
@@ -88,7 +89,6 @@ use crate::incident::wizard::{CaseKind, Happened};
 use crate::incident::{CallOutcome, IncidentStatus, ObligationStatus, TaskSource};
 use crate::jigyokei::MeasureKind;
 use crate::language::DateStyle;
-use crate::portfolio::DeadlineUrgency;
 use crate::readiness::{ReadinessState, ReadinessTask};
 use crate::render::{Document, ReportStage};
 use crate::rules::{Authority, Delegate, Duty, IncidentCategory, IncidentStage, Sector, Stage};

@@ -4,9 +4,10 @@
 //! after it (no module uses one listed before it):
 //!
 //! - [`bindings`]: the TypeScript declarations of the types the UI receives.
-//! - [`session`]: the open file, recent files, chosen imports and preferences, as the UI sees them.
+//! - [`workspace`]: the open file, recent files, chosen imports and preferences, as the UI sees them.
 //! - [`render`]: PDF documents and regulator submission drafts, in Japanese and English.
-//! - [`portfolio`]: a consultant's client files at a glance, each read without being written.
+//! - [`client_overview`]: one client file at a glance for the consultant's portfolio, read
+//!   without being written.
 //! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
 //! - [`jigyokei`]: what the 事業継続力強化計画 application asks beyond the BCP, and its checks.
@@ -25,6 +26,7 @@
 
 pub mod bcp;
 pub mod bindings;
+pub mod client_overview;
 pub mod company;
 pub mod company_file;
 pub mod contacts;
@@ -37,11 +39,10 @@ pub mod jigyokei;
 pub mod keys;
 pub mod language;
 pub mod policy;
-pub mod portfolio;
 pub mod readiness;
 pub mod render;
 pub mod rules;
-pub mod session;
 pub mod store;
 pub mod template;
 pub mod wording;
+pub mod workspace;

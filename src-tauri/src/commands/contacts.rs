@@ -3,8 +3,8 @@
 
 use sonae_core::contacts::csv::{CsvField, CsvPreview};
 use sonae_core::contacts::{self, *};
-use sonae_core::session::ChosenContactsCsv;
 use sonae_core::store;
+use sonae_core::workspace::ChosenContactsCsv;
 use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};

@@ -9,7 +9,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
-use sonae_core::session::{OpenFileState, PolicySource, RecentFile};
+use sonae_core::workspace::{OpenFileState, PolicySource, RecentFile};
 use sonae_tasks::jobs::{self, COMPANY_FILE_EXTENSION};
 use sonae_tasks::{ImportKind, Session};
 use tauri::State;

@@ -7,10 +7,10 @@ use sonae_core::company::CompanyProfile;
 use sonae_core::company_file::CompanyFile;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
-use sonae_core::session::ChosenPolicyTemplate;
 use sonae_core::store;
 use sonae_core::template;
 use sonae_core::template::exchange::ImportSummary;
+use sonae_core::workspace::ChosenPolicyTemplate;
 use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};

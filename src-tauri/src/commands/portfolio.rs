@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use sonae_core::client_overview::{ClientRow, PortfolioFiles};
 use sonae_core::company_file::Passphrase;
-use sonae_core::portfolio::{ClientRow, PortfolioFiles};
 use tauri::State;
 
 use super::CommandResult;

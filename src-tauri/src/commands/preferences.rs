@@ -2,7 +2,7 @@
 //! settings file beside company files.
 
 use sonae_core::language::Language;
-use sonae_core::session::Preferences;
+use sonae_core::workspace::Preferences;
 use tauri::State;
 
 use super::CommandResult;

@@ -13,7 +13,7 @@ use sonae_tasks::portfolio::Portfolio;
 #[path = "../../core/benches/support/large_company.rs"]
 mod large_company;
 
-fn look(portfolio: &Portfolio, files: &[PathBuf]) -> Vec<sonae_core::portfolio::ClientRow> {
+fn look(portfolio: &Portfolio, files: &[PathBuf]) -> Vec<sonae_core::client_overview::ClientRow> {
     files.iter().map(|f| portfolio.row(black_box(f))).collect()
 }
 

@@ -12,10 +12,10 @@ use std::sync::Mutex;
 use std::time::SystemTime;
 
 use chrono::{Local, NaiveDate};
+use sonae_core::client_overview::{self, ClientRow, ClientState};
 use sonae_core::company_file::{CompanyFile, Passphrase};
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::language::Language;
-use sonae_core::portfolio::{self, ClientRow, ClientState};
 use sonae_core::render::{self, Document, ExportOptions};
 
 struct Cached {
@@ -44,7 +44,7 @@ impl Portfolio {
     /// now (and remembered).
     pub fn row(&self, path: &Path) -> ClientRow {
         let passphrase = self.passphrase(path);
-        let stamp = portfolio::stamp(path);
+        let stamp = client_overview::stamp(path);
         if let (Some((size, modified)), Ok(cache)) = (stamp, self.cache.lock()) {
             if let Some(cached) = cache.get(path) {
                 if cached.size == size && cached.modified == modified && cached.with_passphrase == passphrase.is_some() {
@@ -52,7 +52,7 @@ impl Portfolio {
                 }
             }
         }
-        let row = portfolio::read_client(path, passphrase.as_ref(), Local::now());
+        let row = client_overview::read_client(path, passphrase.as_ref(), Local::now());
         self.remember(path, stamp, passphrase.is_some(), &row);
         row
     }
@@ -67,8 +67,8 @@ impl Portfolio {
     /// Reads a protected file with `passphrase`; the passphrase is kept (in memory) only when it
     /// opens the file.
     pub fn unlock(&self, path: &Path, passphrase: Passphrase) -> ClientRow {
-        let stamp = portfolio::stamp(path);
-        let row = portfolio::read_client(path, Some(&passphrase), Local::now());
+        let stamp = client_overview::stamp(path);
+        let row = client_overview::read_client(path, Some(&passphrase), Local::now());
         if !matches!(row.state, ClientState::Locked { .. }) {
             if let Ok(mut known) = self.passphrases.lock() {
                 known.insert(path.to_owned(), passphrase);

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use sonae_core::session::Preferences;
+use sonae_core::workspace::Preferences;
 
 /// The user's Sonae folder: the folder named by `SONAE_DATA_DIR` when it is set, else
 /// `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux and the platform's data

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use sonae_core::client_overview::{ClientRow, PortfolioFiles};
 use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorReport;
-use sonae_core::portfolio::{ClientRow, PortfolioFiles};
 
 use super::Session;
 use crate::portfolio::{handover_pack, listed};

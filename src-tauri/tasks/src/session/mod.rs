@@ -114,7 +114,7 @@ impl Session {
             Ok(settings) => (settings.client_folders.clone(), settings.recent_files.clone()),
             Err(_) => (Vec::new(), Vec::new()),
         };
-        sonae_core::portfolio::company_files(&folders, &recent)
+        sonae_core::client_overview::company_files(&folders, &recent)
     }
 
     /// Adds (`add`) or removes a client folder and saves the settings; answers the folders.
@@ -317,7 +317,7 @@ impl Session {
                 let _ = settings.save(&self.data_dir);
                 settings.preferences.backups_kept
             }
-            Err(_) => sonae_core::session::Preferences::default().backups_kept,
+            Err(_) => sonae_core::workspace::Preferences::default().backups_kept,
         };
         let backup = keep_backup_in_background(path, kept, key);
         if let Ok(mut running) = self.background_backup.lock() {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use sonae_core::contacts::csv::CsvField;
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::language::Language;
-use sonae_core::session::{OpenFileState, Preferences, RecentFile};
+use sonae_core::workspace::{OpenFileState, Preferences, RecentFile};
 
 use super::{settings_error, Session};
 use crate::settings::{CsvMapping, Settings};
