@@ -235,7 +235,6 @@ fn ts_type(ty: &syn::Type, used: &mut std::collections::BTreeSet<String>) -> Str
                 name => {
                     let name = match name {
                         "Document" => "DocumentKind",
-                        "Stage" => "DeadlineStage",
                         other => other,
                     };
                     used.insert(name.to_owned());

@@ -59,7 +59,7 @@ const PRELIMINARY: &str = "2026-11-24";
 const FINAL_30: &str = "2026-12-21";
 const FINAL_60: &str = "2027-01-18";
 
-fn due(obligation: &sonae_core::incident::ObligationRecord, stage: sonae_core::rules::Stage) -> Option<String> {
+fn due(obligation: &sonae_core::incident::ObligationRecord, stage: sonae_core::rules::DeadlineStage) -> Option<String> {
     obligation
         .deadlines
         .iter()
@@ -103,8 +103,8 @@ async fn ransomware_with_the_count_unknown_is_a_ppc_report_within_60_days() {
         "{:?}",
         ppc.grounds
     );
-    assert_eq!(due(ppc, sonae_core::rules::Stage::Preliminary).as_deref(), Some(PRELIMINARY));
-    assert_eq!(due(ppc, sonae_core::rules::Stage::Final).as_deref(), Some(FINAL_60));
+    assert_eq!(due(ppc, sonae_core::rules::DeadlineStage::Preliminary).as_deref(), Some(PRELIMINARY));
+    assert_eq!(due(ppc, sonae_core::rules::DeadlineStage::Final).as_deref(), Some(FINAL_60));
     assert_eq!(ppc.rules.as_deref(), Some("2024-04-01"));
 }
 
@@ -125,7 +125,7 @@ async fn a_folder_shared_by_mistake_with_the_count_unknown_is_a_ppc_report_withi
     let incident = stored_incident(&file, title);
     let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc && o.current).expect("PPC report stored");
     assert_eq!(ppc.grounds, [Ground::SubjectsMayExceed1000], "only the unknown count brings the report");
-    assert_eq!(due(ppc, sonae_core::rules::Stage::Final).as_deref(), Some(FINAL_30));
+    assert_eq!(due(ppc, sonae_core::rules::DeadlineStage::Final).as_deref(), Some(FINAL_30));
     assert!(incident.facts.unwrap().personal_data.at_risk.subjects_unknown);
 }
 
@@ -236,7 +236,7 @@ async fn an_open_incident_of_sonae_0_1_is_assessed_again_on_the_upgrade() {
     // 09-30, a day earlier than Sonae 0.1 said (10-01).
     let incident = stored_incident(&file, title);
     let ppc = incident.obligations.iter().find(|o| o.authority == Authority::Ppc).expect("PPC report");
-    assert_eq!(due(ppc, sonae_core::rules::Stage::Final).as_deref(), Some("2026-09-30"));
+    assert_eq!(due(ppc, sonae_core::rules::DeadlineStage::Final).as_deref(), Some("2026-09-30"));
     assert_eq!(ppc.rules.as_deref(), Some("2024-04-01"));
     assert!(incident.timeline.iter().any(|e| e.kind == "reassessed"), "the re-assessment is not in the timeline");
     // The closed incident's report, sent under version 1, stays as it was.

@@ -176,7 +176,7 @@ pub fn typescript() -> String {
         rules::Facts::decl(&cfg),
         rules::Authority::decl(&cfg),
         rules::Duty::decl(&cfg),
-        rules::Stage::decl(&cfg),
+        rules::DeadlineStage::decl(&cfg),
         rules::Ground::decl(&cfg),
         rules::DueBy::decl(&cfg),
         rules::Deadline::decl(&cfg),

@@ -91,7 +91,7 @@ use crate::jigyokei::MeasureKind;
 use crate::language::DateStyle;
 use crate::readiness::{ReadinessState, ReadinessTask};
 use crate::render::{Document, ReportStage};
-use crate::rules::{Authority, Delegate, Duty, IncidentCategory, IncidentStage, Sector, Stage};
+use crate::rules::{Authority, DeadlineStage, Delegate, Duty, IncidentCategory, IncidentStage, Sector};
 use crate::store::history::{ChangeAction, ChangedEntity};
 
 keyed!(
@@ -113,7 +113,7 @@ keyed!(
     Authority,
     Delegate,
     Duty,
-    Stage,
+    DeadlineStage,
     Document,
     ReportStage,
     ContactKind,

@@ -15,7 +15,7 @@ use sonae_core::incident::ObligationUpdate;
 use sonae_core::incident::TaskSource;
 use sonae_core::language::Language;
 use sonae_core::rules::IncidentStage;
-use sonae_core::rules::{self, Authority, DueBy, Duty, Facts, Stage};
+use sonae_core::rules::{self, Authority, DeadlineStage, DueBy, Duty, Facts};
 
 fn demo() -> (tempfile::TempDir, CompanyFile) {
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -97,7 +97,7 @@ fn a_missent_health_record_goes_from_first_step_to_closed() {
     assert_eq!(ppc.duty, Duty::Mandatory);
     // Known on 2026-04-06 (day 1): day 30 is 2026-05-05 (こどもの日); 05-06 is the substitute
     // holiday for 05-03, so the final report is due on Thursday 2026-05-07.
-    let final_due = ppc.deadlines.iter().find(|d| d.stage == Stage::Final).map(|d| d.due_by);
+    let final_due = ppc.deadlines.iter().find(|d| d.stage == DeadlineStage::Final).map(|d| d.due_by);
     assert_eq!(final_due, Some(DueBy::Date(chrono::NaiveDate::from_ymd_opt(2026, 5, 7).unwrap())));
     assert!(ppc.contact.as_ref().is_some_and(|c| !c.name.is_empty()), "the authority directory entry comes along");
 
@@ -411,7 +411,7 @@ fn a_sent_preliminary_report_leaves_the_final_deadline_in_view() {
         let summary = summary.into_iter().find(|i| i.id == id).unwrap();
         (summary.next_deadline, summary.next_deadline_is_target)
     };
-    assert_eq!(next(&file), (Some(due(Stage::Preliminary)), true), "before anything is sent the 速報 comes first");
+    assert_eq!(next(&file), (Some(due(DeadlineStage::Preliminary)), true), "before anything is sent the 速報 comes first");
 
     let mut update = ObligationUpdate {
         status: ObligationStatus::Drafted,
@@ -429,7 +429,7 @@ fn a_sent_preliminary_report_leaves_the_final_deadline_in_view() {
     file.write(|tx| record::update_obligation(tx, id, ppc.id, &update, "鈴木 花子")).unwrap();
 
     // The 確報 is what is due now, a legal deadline; the 速報 is recorded with its number.
-    assert_eq!(next(&file), (Some(due(Stage::Final)), false));
+    assert_eq!(next(&file), (Some(due(DeadlineStage::Final)), false));
     let detail = incident::read::incident_detail(file.connection(), id).unwrap();
     let card = detail.obligations.iter().find(|o| o.authority == Authority::Ppc).unwrap();
     assert_eq!(

@@ -370,7 +370,7 @@ fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() 
     // 08-03 (final report 10-01); the day of knowing is now the Japanese date (final 09-30).
     let sydney = find("シドニー事務所の顧客管理システムへの不正ログイン");
     let ppc = sydney.obligations.iter().find(|o| o.authority == sonae_core::rules::Authority::Ppc).unwrap();
-    let final_due = ppc.deadlines.iter().find(|d| d.stage == sonae_core::rules::Stage::Final).unwrap().due_by;
+    let final_due = ppc.deadlines.iter().find(|d| d.stage == sonae_core::rules::DeadlineStage::Final).unwrap().due_by;
     assert_eq!(serde_json::to_value(final_due).unwrap(), "2026-09-30");
     let entry = sydney.timeline.iter().find(|e| e.kind == "reassessed").expect("the re-assessment is logged");
     assert!(entry.message.contains("2024-04-01") && entry.message.contains("個人情報保護委員会"), "{}", entry.message);

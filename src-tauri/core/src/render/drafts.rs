@@ -25,7 +25,7 @@ use crate::incident::ObligationRecord;
 use crate::incident::ObligationStatus;
 use crate::policy::Contact;
 use crate::rules::IncidentStage;
-use crate::rules::{self, Authority, Ground, IncidentCategory, Stage};
+use crate::rules::{self, Authority, DeadlineStage, Ground, IncidentCategory};
 
 /// A submission draft: a title, a note on how to use it, and the form's parts in order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -335,8 +335,8 @@ impl Form<'_> {
     /// for finance one report covers the APPI and the sector-law report.
     fn ppc(&self, stage: ReportStage, report: Report) -> Draft {
         let (stage_key, rule_stage) = match stage {
-            ReportStage::Preliminary => ("ppc.preliminary", Stage::Preliminary),
-            ReportStage::Final => ("ppc.final", Stage::Final),
+            ReportStage::Preliminary => ("ppc.preliminary", DeadlineStage::Preliminary),
+            ReportStage::Final => ("ppc.final", DeadlineStage::Final),
         };
         let words = self.context.words();
         let appi = obligation(self.incident, Authority::Ppc);
@@ -356,13 +356,13 @@ impl Form<'_> {
         let own_final = for_client.and_then(|o| o.own_report_due).map(rules::DueBy::Date);
         let due = match (this.and_then(target), for_client) {
             (Some(due), _) => Some(due),
-            (None, Some(client)) if rule_stage == Stage::Preliminary => target(client),
+            (None, Some(client)) if rule_stage == DeadlineStage::Preliminary => target(client),
             (None, Some(_)) => own_final,
             (None, None) => None,
         };
         let due = match due {
             Some(due) => {
-                let key = if rule_stage == Stage::Preliminary { "ppc.due_target" } else { "ppc.due_legal" };
+                let key = if rule_stage == DeadlineStage::Preliminary { "ppc.due_target" } else { "ppc.due_legal" };
                 words.fill(key, &[("date", &due_by(self.context, due))])
             }
             None if report == Report::Appi && fsa.is_some() => self.t("ppc.due_fsa").to_owned(),

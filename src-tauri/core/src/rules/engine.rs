@@ -55,7 +55,7 @@ pub enum Delegate {
 /// A dated step of an obligation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Deadline {
-    pub stage: Stage,
+    pub stage: DeadlineStage,
     pub due_by: DueBy,
 }
 
@@ -64,7 +64,7 @@ impl Deadline {
     /// sent on its own day.
     pub fn two_stages(deadlines: &[Deadline]) -> bool {
         let has = |stage| deadlines.iter().any(|d| d.stage == stage);
-        has(Stage::Preliminary) && has(Stage::Final)
+        has(DeadlineStage::Preliminary) && has(DeadlineStage::Final)
     }
 }
 
@@ -184,15 +184,15 @@ pub enum Duty {
     Recommended,
 }
 
-/// Which step of an obligation a deadline is for. Named `DeadlineStage` in TypeScript, beside the
-/// incident's own stage.
+/// Which step of an obligation a deadline is for. Three things have stages, each its own word:
+/// an incident (`IncidentStage`: near miss, event, incident), a deadline (this), and the report a
+/// draft is written as (`render::ReportStage`: 速報 or 確報).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
 )]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-#[ts(rename = "DeadlineStage")]
-pub enum Stage {
+pub enum DeadlineStage {
     /// 速報 — preliminary report.
     Preliminary,
     /// 確報 — final report.
@@ -319,7 +319,7 @@ impl<'de> Deserialize<'de> for DueBy {
 }
 
 impl Deadline {
-    fn on(stage: Stage, date: NaiveDate) -> Self {
+    fn on(stage: DeadlineStage, date: NaiveDate) -> Self {
         Deadline { stage, due_by: DueBy::Date(date) }
     }
 }
@@ -459,8 +459,9 @@ impl<'a> Situation<'a> {
     /// 速報 (when `preliminary`) and 確報 dates, PPC rule art. 8 and general guideline 3-5-3-3/4;
     /// 確報 on day 60 when `unlawful`.
     fn report_deadlines(&self, preliminary: bool, unlawful: bool) -> Vec<Deadline> {
-        let preliminary = preliminary.then(|| Deadline::on(Stage::Preliminary, self.rules.preliminary_target(self.known_on)));
-        let final_report = Deadline::on(Stage::Final, self.rules.final_report_due(self.known_on, unlawful));
+        let preliminary =
+            preliminary.then(|| Deadline::on(DeadlineStage::Preliminary, self.rules.preliminary_target(self.known_on)));
+        let final_report = Deadline::on(DeadlineStage::Final, self.rules.final_report_due(self.known_on, unlawful));
         preliminary.into_iter().chain([final_report]).collect()
     }
 }
@@ -675,7 +676,7 @@ fn client(s: &Situation) -> Option<Obligation> {
         return None;
     }
     why.push(Ground::EntrustedData);
-    let target = Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on));
+    let target = Deadline::on(DeadlineStage::Preliminary, s.rules.preliminary_target(s.known_on));
     obligation(Authority::Client, Duty::Mandatory, why, vec![target])
 }
 
@@ -716,9 +717,10 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
         }
     }
     let unlawful = s.all_data().any(DataSituation::unlawful);
-    let preliminary = (!triggers.is_empty()).then(|| Deadline::on(Stage::Preliminary, s.rules.preliminary_target(s.known_on)));
+    let preliminary =
+        (!triggers.is_empty()).then(|| Deadline::on(DeadlineStage::Preliminary, s.rules.preliminary_target(s.known_on)));
     let final_day = deadline::nth_day(s.known_on, s.rules.final_report_day(unlawful));
-    let deadlines = preliminary.into_iter().chain([Deadline::on(Stage::Final, final_day)]).collect();
+    let deadlines = preliminary.into_iter().chain([Deadline::on(DeadlineStage::Final, final_day)]).collect();
     let mut grounds = vec![Ground::PrivacyMarkHolder];
     grounds.extend(triggers);
     obligation(Authority::PrivacyMark, Duty::Mandatory, grounds, deadlines)
@@ -731,7 +733,8 @@ fn privacy_mark(s: &Situation) -> Option<Obligation> {
 /// member state's authority where affected people live (EDPB 9/2022). A processor informs its
 /// controller instead (art. 33(2)): the `client` obligation.
 fn eu_supervisory_authority(s: &Situation) -> Option<Obligation> {
-    let deadline = Deadline { stage: Stage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
+    let deadline =
+        Deadline { stage: DeadlineStage::Notice, due_by: DueBy::Instant(deadline::gdpr_notice_due(s.facts.discovered_at)) };
     obligation(Authority::EuSupervisoryAuthority, Duty::Mandatory, s.gdpr_grounds(), vec![deadline])
 }
 
@@ -774,8 +777,8 @@ fn fsa(s: &Situation) -> Option<Obligation> {
 fn mic_telecom(s: &Situation) -> Option<Obligation> {
     let applies = s.facts.organization.sector == Sector::Telecom && s.facts.communications_secrecy && !s.near_miss;
     let deadlines = vec![
-        Deadline::on(Stage::Preliminary, s.known_on),
-        Deadline::on(Stage::Final, deadline::government_deadline(s.happened_on(), MIC_DETAILED_REPORT_DAY)),
+        Deadline::on(DeadlineStage::Preliminary, s.known_on),
+        Deadline::on(DeadlineStage::Final, deadline::government_deadline(s.happened_on(), MIC_DETAILED_REPORT_DAY)),
     ];
     obligation(Authority::MicTelecom, Duty::Mandatory, grounds([(applies, Ground::CommunicationsSecrecy)]), deadlines)
 }

@@ -24,8 +24,8 @@ pub mod text;
 mod tests;
 
 pub use engine::{
-    assess, data_covered, own_data_affected, processor_final_report_due, Assessment, Authority, DataScope, Deadline, Delegate,
-    DueBy, Duty, Ground, Obligation, Stage,
+    assess, data_covered, own_data_affected, processor_final_report_due, Assessment, Authority, DataScope, Deadline,
+    DeadlineStage, Delegate, DueBy, Duty, Ground, Obligation,
 };
 pub use facts::{
     parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,

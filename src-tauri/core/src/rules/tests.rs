@@ -34,19 +34,19 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-fn dated(stage: Stage, day: NaiveDate) -> Deadline {
+fn dated(stage: DeadlineStage, day: NaiveDate) -> Deadline {
     Deadline { stage, due_by: DueBy::Date(day) }
 }
 
 /// Day 5 and day 30 counted from [`AT`]: 2026-04-10 and 2026-05-07 (5/5 is a holiday and 5/6 the
 /// 振替休日 for 5/3, so day 30, Tuesday 5/5, moves to Thursday 5/7).
 fn report_deadlines_30() -> Vec<Deadline> {
-    vec![dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 5, 7))]
+    vec![dated(DeadlineStage::Preliminary, date(2026, 4, 10)), dated(DeadlineStage::Final, date(2026, 5, 7))]
 }
 
 /// Day 5 and day 60 counted from [`AT`]: day 60 is Thursday 2026-06-04.
 fn report_deadlines_60() -> Vec<Deadline> {
-    vec![dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 6, 4))]
+    vec![dated(DeadlineStage::Preliminary, date(2026, 4, 10)), dated(DeadlineStage::Final, date(2026, 6, 4))]
 }
 
 // --- Triggers at their boundaries -------------------------------------------------------------
@@ -361,7 +361,10 @@ fn day_one_is_the_date_in_japan_whatever_the_offset() {
         "discovered_at": "2026-01-13T13:30:00+09:00", "personal_data": { "subjects": 1, "sensitive": true }
     })));
     let ppc = find(&abroad, Authority::Ppc).unwrap();
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 1, 17)), dated(DeadlineStage::Final, date(2026, 2, 12))]
+    );
     assert_eq!(abroad, tokyo);
 }
 
@@ -466,7 +469,7 @@ fn a_privacy_mark_holder_reports_any_personal_data_incident() {
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder]);
     // No PPC-type trigger: only the final report, on day 30 — Tuesday 5/5, a holiday, where it
     // stays: the scheme is private, not a government office.
-    assert_eq!(mark.deadlines, [dated(Stage::Final, date(2026, 5, 5))]);
+    assert_eq!(mark.deadlines, [dated(DeadlineStage::Final, date(2026, 5, 5))]);
 }
 
 #[test]
@@ -478,8 +481,14 @@ fn privacy_mark_dates_are_not_moved_for_holidays() {
     let assessment = assess(&example);
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 12))]);
-    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 1, 17)), dated(Stage::Final, date(2026, 2, 11))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 1, 17)), dated(DeadlineStage::Final, date(2026, 2, 12))]
+    );
+    assert_eq!(
+        mark.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 1, 17)), dated(DeadlineStage::Final, date(2026, 2, 11))]
+    );
     let text = describe(&assessment, &example, Language::Ja);
     assert!(text.contains("確報: 2026年2月11日(水)（30日目。民間の制度の期限のため、休日でも繰り下げません）"), "{text}");
 }
@@ -512,7 +521,10 @@ fn a_privacy_mark_holder_reports_encrypted_data_too() {
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.duty, Duty::Mandatory);
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::Over1000Subjects]);
-    assert_eq!(mark.deadlines, [dated(Stage::Preliminary, date(2026, 4, 10)), dated(Stage::Final, date(2026, 5, 5))]);
+    assert_eq!(
+        mark.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 4, 10)), dated(DeadlineStage::Final, date(2026, 5, 5))]
+    );
 }
 
 #[test]
@@ -768,7 +780,7 @@ fn a_carrier_reports_a_leak_of_communications_to_mic() {
         (
             Duty::Mandatory,
             &[Ground::CommunicationsSecrecy][..],
-            &[dated(Stage::Preliminary, date(2026, 4, 6)), dated(Stage::Final, date(2026, 5, 7))][..]
+            &[dated(DeadlineStage::Preliminary, date(2026, 4, 6)), dated(DeadlineStage::Final, date(2026, 5, 7))][..]
         )
     );
 }
@@ -778,7 +790,10 @@ fn the_telecom_report_counts_from_the_day_of_knowing_when_it_is_not_known_when_i
     let assessment = telecom(json!({ "communications_secrecy": true }));
     let report = find(&assessment, Authority::MicTelecom).unwrap();
     // Day 30 from Monday 04-06 is Tuesday 05-05 (こどもの日), then 05-06 (振替休日): Thursday 05-07.
-    assert_eq!(report.deadlines, [dated(Stage::Preliminary, date(2026, 4, 6)), dated(Stage::Final, date(2026, 5, 7))]);
+    assert_eq!(
+        report.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 4, 6)), dated(DeadlineStage::Final, date(2026, 5, 7))]
+    );
     let facts = facts(json!({ "discovered_at": AT, "communications_secrecy": true, "organization": { "sector": "telecom" } }));
     let text = describe(&assess(&facts), &facts, Language::Ja);
     assert!(text.contains("発生日が分からないため知った日2026年4月6日(月)を1日目として30日目"), "{text}");
@@ -864,7 +879,10 @@ fn worked_example_2_lost_usb_stick_with_diagnoses() {
     assert_eq!(authorities(&assessment), [Authority::Ppc, Authority::DataSubjects]);
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     assert_eq!(ppc.grounds, [Ground::SensitiveData]);
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 2, 6)), dated(Stage::Final, date(2026, 3, 3))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 2, 6)), dated(DeadlineStage::Final, date(2026, 3, 3))]
+    );
 }
 
 #[test]
@@ -883,7 +901,10 @@ fn worked_example_3_ransomware() {
     );
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose]);
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 8, 7)), dated(Stage::Final, date(2026, 10, 1))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 8, 7)), dated(DeadlineStage::Final, date(2026, 10, 1))]
+    );
     for authority in [Authority::Police, Authority::IpaMalware, Authority::IpaUnauthorizedAccess, Authority::Jpcert] {
         assert_eq!(find(&assessment, authority).unwrap().duty, Duty::Recommended, "{authority:?}");
     }
@@ -904,7 +925,7 @@ fn worked_example_3_needs_only_the_category_or_the_flag() {
         input["discovered_at"] = json!("2026-08-03T09:00:00+09:00");
         let assessment = assess(&facts(input));
         assert_eq!(authorities(&assessment), expected, "{variant}");
-        assert_eq!(find(&assessment, Authority::Ppc).unwrap().deadlines[1], dated(Stage::Final, date(2026, 10, 1)));
+        assert_eq!(find(&assessment, Authority::Ppc).unwrap().deadlines[1], dated(DeadlineStage::Final, date(2026, 10, 1)));
     }
 }
 
@@ -928,7 +949,10 @@ fn worked_example_ransomware_with_no_count_yet() {
     })));
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     assert_eq!(ppc.grounds, [Ground::UnlawfulPurpose, Ground::SubjectsMayExceed1000]);
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 8, 7)), dated(Stage::Final, date(2026, 10, 1))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 8, 7)), dated(DeadlineStage::Final, date(2026, 10, 1))]
+    );
     assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().duty, Duty::Mandatory);
 }
 
@@ -970,7 +994,10 @@ fn worked_example_web_skimming_under_the_2024_amendment() {
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     assert_eq!(ppc.grounds, [Ground::BeingAcquiredUnlawful]);
     // Day 60 is Saturday 2026-08-08; Monday the 10th is open (山の日 is the 11th).
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 6, 14)), dated(Stage::Final, date(2026, 8, 10))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 6, 14)), dated(DeadlineStage::Final, date(2026, 8, 10))]
+    );
     assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::BeingAcquiredUnlawful]);
 }
 
@@ -1049,7 +1076,7 @@ fn worked_example_payroll_bureau_owes_its_client_and_reports_its_own_staff() {
         (
             Duty::Mandatory,
             &[Ground::UnlawfulPurpose, Ground::EntrustedData][..],
-            &[dated(Stage::Preliminary, date(2026, 9, 18))][..]
+            &[dated(DeadlineStage::Preliminary, date(2026, 9, 18))][..]
         )
     );
     // Until the client is told, the PPC report on its data is the bureau's own: day 60 (ransomware).
@@ -1058,7 +1085,10 @@ fn worked_example_payroll_bureau_owes_its_client_and_reports_its_own_staff() {
     let ppc = find(&assessment, Authority::Ppc).unwrap();
     assert_eq!(ppc.grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
     // Day 60 from 2026-09-14 is Thursday 2026-11-12.
-    assert_eq!(ppc.deadlines, [dated(Stage::Preliminary, date(2026, 9, 18)), dated(Stage::Final, date(2026, 11, 12))]);
+    assert_eq!(
+        ppc.deadlines,
+        [dated(DeadlineStage::Preliminary, date(2026, 9, 18)), dated(DeadlineStage::Final, date(2026, 11, 12))]
+    );
     assert_eq!(find(&assessment, Authority::DataSubjects).unwrap().grounds, [Ground::SensitiveData, Ground::UnlawfulPurpose]);
 }
 
@@ -1131,7 +1161,7 @@ fn a_privacy_mark_holder_reports_incidents_on_its_clients_data_too() {
     assert_eq!(authorities(&assessment), [Authority::PrivacyMark]);
     let mark = find(&assessment, Authority::PrivacyMark).unwrap();
     assert_eq!(mark.grounds, [Ground::PrivacyMarkHolder, Ground::SensitiveData]);
-    assert_eq!(mark.deadlines[0], dated(Stage::Preliminary, date(2026, 4, 10)));
+    assert_eq!(mark.deadlines[0], dated(DeadlineStage::Preliminary, date(2026, 4, 10)));
 }
 
 #[test]
@@ -1366,7 +1396,7 @@ fn every_name_and_explanation_exists_in_both_languages() {
         assert_ne!(text::delegate_name(delegate, Language::Ja), text::delegate_name(delegate, Language::En));
     }
     assert_eq!(duty_name(Duty::Mandatory, Language::from_tag("xx")), "義務");
-    assert_eq!(stage_name(Stage::Final, Language::from_tag("EN")), "Final report");
+    assert_eq!(stage_name(DeadlineStage::Final, Language::from_tag("EN")), "Final report");
 }
 
 #[test]
@@ -1518,23 +1548,23 @@ proptest! {
                 DueBy::Date(date) => date,
                 DueBy::Instant(at) => at.date_naive(),
             });
-            let final_day = day(Stage::Final);
+            let final_day = day(DeadlineStage::Final);
             if obligation.authority == Authority::MicTelecom {
                 // Counted from the day it happened (never after the day of knowing), moved past
                 // closed days; the first report's target is the day of knowing itself.
                 let happened = facts.occurred_at.map_or(known_on, |at| super::deadline::day_of_knowing(at).min(known_on));
                 prop_assert_eq!(final_day, Some(super::deadline::government_deadline(happened, 30)));
-                prop_assert_eq!(day(Stage::Preliminary), Some(known_on));
+                prop_assert_eq!(day(DeadlineStage::Preliminary), Some(known_on));
                 continue;
             }
-            if let (Some(final_day), Some(preliminary)) = (final_day, day(Stage::Preliminary)) {
+            if let (Some(final_day), Some(preliminary)) = (final_day, day(DeadlineStage::Preliminary)) {
                 prop_assert!(final_day > preliminary, "{obligation:?}");
             }
             if matches!(obligation.authority, Authority::Ppc | Authority::PpcMyNumber) {
                 let final_day = final_day.expect("a PPC report has a final deadline");
                 prop_assert!(is_working_day(final_day), "{obligation:?}");
                 // The preliminary report is a target on day 5, never moved.
-                prop_assert_eq!(day(Stage::Preliminary), Some(super::deadline::nth_day(known_on, 5)));
+                prop_assert_eq!(day(DeadlineStage::Preliminary), Some(super::deadline::nth_day(known_on, 5)));
             }
             if obligation.authority == Authority::PrivacyMark {
                 // Day 30 or 60, as it falls.

@@ -7,7 +7,7 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::deadline;
-use super::engine::{Assessment, Authority, Deadline, Delegate, DueBy, Duty, Ground, Obligation, Situation, Stage};
+use super::engine::{Assessment, Authority, Deadline, DeadlineStage, Delegate, DueBy, Duty, Ground, Obligation, Situation};
 use super::facts::{Facts, IncidentStage};
 use crate::language::Language;
 
@@ -213,15 +213,15 @@ fn duty_words(duty: Duty) -> Words {
 }
 
 /// "速報" / "preliminary report", and so on.
-pub fn stage_name(stage: Stage, lang: Language) -> &'static str {
+pub fn stage_name(stage: DeadlineStage, lang: Language) -> &'static str {
     lang.pick(stage_words(stage))
 }
 
-fn stage_words(stage: Stage) -> Words {
+fn stage_words(stage: DeadlineStage) -> Words {
     match stage {
-        Stage::Preliminary => ("速報", "Preliminary report"),
-        Stage::Final => ("確報", "Final report"),
-        Stage::Notice => ("通知", "Notification"),
+        DeadlineStage::Preliminary => ("速報", "Preliminary report"),
+        DeadlineStage::Final => ("確報", "Final report"),
+        DeadlineStage::Notice => ("通知", "Notification"),
     }
 }
 
@@ -461,16 +461,16 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
     }
     let rules = situation.rules;
     let day_number = match due.stage {
-        Stage::Preliminary => rules.preliminary_target_day,
+        DeadlineStage::Preliminary => rules.preliminary_target_day,
         // The deadline is day 30 or 60, or the first open day after it; a move never spans 30 days.
-        Stage::Final if date >= deadline::nth_day(situation.known_on, rules.final_report_day_unlawful) => {
+        DeadlineStage::Final if date >= deadline::nth_day(situation.known_on, rules.final_report_day_unlawful) => {
             rules.final_report_day_unlawful
         }
-        Stage::Final => rules.final_report_day,
-        Stage::Notice => return day(date, l),
+        DeadlineStage::Final => rules.final_report_day,
+        DeadlineStage::Notice => return day(date, l),
     };
     let nominal = deadline::nth_day(situation.known_on, day_number);
-    if due.stage == Stage::Preliminary {
+    if due.stage == DeadlineStage::Preliminary {
         return match l {
             Language::Ja => {
                 format!("{}（{day_number}日目。法令上の期限ではなく目安のため、休日でも繰り下げません）", day(date, l))
@@ -503,8 +503,8 @@ fn deadline_text(due: &Deadline, authority: Authority, situation: &Situation, l:
 
 /// The dates of the telecom report (docs/rules.md §7.9): the first report's target is the day of
 /// knowing; the detailed report is day 30 counted from the day it happened.
-fn telecom_deadline_text(stage: Stage, date: NaiveDate, situation: &Situation, l: Language) -> String {
-    if stage != Stage::Final {
+fn telecom_deadline_text(stage: DeadlineStage, date: NaiveDate, situation: &Situation, l: Language) -> String {
+    if stage != DeadlineStage::Final {
         return match l {
             Language::Ja => {
                 format!("{}（知った日。法令は「速やかに」としており、その目安。休日でも繰り下げません）", day(date, l))
@@ -646,7 +646,7 @@ pub fn catalogue(lang: Language) -> std::collections::BTreeMap<String, String> {
     for &duty in Duty::ALL {
         texts.insert(format!("duty.{}", duty.key()), duty_name(duty, lang).to_owned());
     }
-    for &stage in Stage::ALL {
+    for &stage in DeadlineStage::ALL {
         texts.insert(format!("deadline_stage.{}", stage.key()), stage_name(stage, lang).to_owned());
     }
     for note in Note::ALL {
