@@ -15,6 +15,7 @@ use sonae_core::template;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Parser, Subcommand, ValueEnum};
 use sonae_core::company_file::backups::{self, BackupContents, BackupInfo, BackupReason};
 use sonae_core::company_file::CompanyFile;
@@ -116,14 +117,11 @@ enum Command {
         #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
     },
-    /// Print a document as PDF: policy, bcp, contacts-card, readiness-summary, exercise-report,
-    /// jigyokei, incident-report, ppc-draft, ppc-my-number-draft, data-subject-notice,
-    /// client-notice, public-notice, insurer-notice, ipa-draft, ipa-access-draft, jpcert-draft,
-    /// police-memo, gdpr-draft, gdpr-subject-notice.
+    /// Print a document as PDF, or a draft's text.
     Export {
         file: PathBuf,
         /// Which document.
-        #[arg(value_parser = parse_document)]
+        #[arg(value_parser = document_names())]
         what: Document,
         /// Where to write the PDF (not needed with --text).
         #[arg(long, required_unless_present = "text")]
@@ -149,8 +147,10 @@ enum Command {
     },
 }
 
-fn parse_document(name: &str) -> Result<Document, String> {
-    name.parse().map_err(|e: render::RenderError| e.to_string())
+/// Every document by its name, listed in the help from `Document` itself.
+fn document_names() -> impl clap::builder::TypedValueParser<Value = Document> {
+    clap::builder::PossibleValuesParser::new(Document::ALL.iter().map(|d| d.key()))
+        .map(|name: String| Document::from_key(&name).expect("a listed document"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -350,7 +350,10 @@ fn main() -> ExitCode {
         Err(e) => {
             let rendered = e.render().to_string();
             let first = rendered.lines().next().unwrap_or_default().trim_start_matches("error: ");
-            eprintln!("sonae-cli: {first} (see sonae-cli --help)");
+            // For a value not on a list (a document, a format), the list itself, on the same line.
+            let values = rendered.lines().map(str::trim).find(|l| l.starts_with("[possible values:"));
+            let values = values.map(|v| format!(" {v}")).unwrap_or_default();
+            eprintln!("sonae-cli: {first}{values} (see sonae-cli --help)");
             return ExitCode::from(2);
         }
     };

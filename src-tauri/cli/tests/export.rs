@@ -134,8 +134,8 @@ fn export_errors_are_one_line_and_leave_no_file() {
     assert_eq!(files_in(dir.path()), before, "nothing written, no temporary file left");
 
     // Usage mistakes: exit 2.
-    assert!(assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "frobnicate", "--out", path_arg(&out)]), 2)
-        .contains("unknown document"));
+    let unknown = assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "frobnicate", "--out", path_arg(&out)]), 2);
+    assert!(unknown.contains("'frobnicate'") && unknown.contains("ppc-draft, ppc-my-number-draft"), "{unknown}");
     assert_one_line_error(&sonae_cli(&["export", path_arg(&file), "policy"]), 2);
     assert_one_line_error(
         &sonae_cli(&["export", path_arg(&file), "ppc-draft", "--incident", "1", "--stage", "soon", "--out", path_arg(&out)]),
