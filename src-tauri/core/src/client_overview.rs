@@ -262,7 +262,7 @@ pub fn client_readiness(conn: &rusqlite::Connection, now: DateTime<Local>) -> Re
 pub fn needs_attention_first(rows: &mut [ClientRow]) {
     let name = |row: &ClientRow| match &row.state {
         ClientState::Ready { readiness } | ClientState::Older { readiness, .. } => readiness.company_name.clone(),
-        _ => row.file_name.clone(),
+        ClientState::Locked { .. } | ClientState::Problem { .. } => row.file_name.clone(),
     };
     rows.sort_by(|a, b| b.attention.cmp(&a.attention).then_with(|| name(a).cmp(&name(b))));
 }

@@ -535,7 +535,8 @@ pub fn missing(conn: &Connection, plan: &JigyokeiPlan) -> Result<Vec<JigyokeiFie
             EmergencyOrganisation | DamageSharing => true,
             TrainingPlan => has_exercise,
             ReviewPlan => reviewed,
-            _ => false,
+            NameKana | Capital | Employees | BusinessOverview | SupplyChainRole | Purpose | ImpactPeople | ImpactGoods
+            | ImpactMoney | ImpactInformation | Sites | Evacuation | SafetyCheck | Measures | Promotion | Period => false,
         };
         if value.trim().is_empty() && !filled_elsewhere {
             missing.push(field);

@@ -24,6 +24,10 @@
 //! - [`error_code`], [`language`], [`fold`], [`wording`]: codes, languages, Japanese folding,
 //!   fixed wording.
 
+// A match on a domain enum names every value, so that a value added later is a compile error
+// wherever it needs a decision, never silently the default (docs: DEVELOPMENT.md).
+#![deny(clippy::wildcard_enum_match_arm)]
+
 pub mod bcp;
 pub mod bindings;
 pub mod client_overview;

@@ -320,9 +320,12 @@ struct Inspection<'a> {
 /// was given) or with `passphrase`. Refuses a protected file without a passphrase, and what is
 /// neither an SQLite file nor shaped like an encrypted one.
 fn key_for<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Option<&'a Passphrase>> {
-    let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => StoreError::NotFound { path: path.to_owned() },
-        _ => StoreError::Io { path: path.to_owned(), source },
+    let meta = std::fs::metadata(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            StoreError::NotFound { path: path.to_owned() }
+        } else {
+            StoreError::Io { path: path.to_owned(), source }
+        }
     })?;
     if meta.is_dir() {
         return Err(StoreError::NotSqlite { path: path.to_owned() });
@@ -415,7 +418,10 @@ fn memory_copy(source: &Connection, protected: bool) -> rusqlite::Result<Connect
         rusqlite::types::ValueRef::Text(text) => {
             std::str::from_utf8(text).ok().and_then(|t| t.parse().ok()).ok_or(rusqlite::Error::InvalidQuery)
         }
-        value => Ok(value.as_i64()?),
+        value @ (rusqlite::types::ValueRef::Null
+        | rusqlite::types::ValueRef::Integer(_)
+        | rusqlite::types::ValueRef::Real(_)
+        | rusqlite::types::ValueRef::Blob(_)) => Ok(value.as_i64()?),
     })?;
     let mut copy = Connection::open_in_memory()?;
     if protected {

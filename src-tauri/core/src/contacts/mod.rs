@@ -563,7 +563,10 @@ pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) 
 fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
     Ok(match row.get_ref(index)? {
         rusqlite::types::ValueRef::Text(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
-        _ => "",
+        rusqlite::types::ValueRef::Null
+        | rusqlite::types::ValueRef::Integer(_)
+        | rusqlite::types::ValueRef::Real(_)
+        | rusqlite::types::ValueRef::Blob(_) => "",
     })
 }
 

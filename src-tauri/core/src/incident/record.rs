@@ -465,7 +465,7 @@ pub fn update_obligation(
     };
     let sent_on = match update.status {
         ObligationStatus::Sent => Some(sent_date(update.sent_on.as_deref(), "a sent obligation")?),
-        _ => None,
+        ObligationStatus::NotStarted | ObligationStatus::Drafted | ObligationStatus::Waived => None,
     };
     // Only a report in two stages has a 速報 of its own.
     let stages: Vec<rules::Deadline> =
@@ -508,9 +508,10 @@ pub fn update_obligation(
         return touch(tx, incident_id);
     }
     // A report in two stages: `sent` is the 確報 (or one report covering both).
-    let key = match update.status {
-        ObligationStatus::Sent if two_stages => "obligation.sent_final".to_owned(),
-        status => format!("obligation.{}", status.key()),
+    let key = if update.status == ObligationStatus::Sent && two_stages {
+        "obligation.sent_final".to_owned()
+    } else {
+        format!("obligation.{}", update.status.key())
     };
     let message = phrase(
         language,

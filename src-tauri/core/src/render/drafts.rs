@@ -963,6 +963,18 @@ fn article_key(ground: Ground) -> Option<&'static str> {
         Ground::MyNumberUnlawfulPurpose => "article.my_number_2_2",
         Ground::MyNumberPublic => "article.my_number_2_3",
         Ground::MyNumberOver100Subjects | Ground::MyNumberMayExceed100 => "article.my_number_2_4",
-        _ => return None,
+        Ground::EntrustedData
+        | Ground::PrivacyMarkHolder
+        | Ground::EuSubjects
+        | Ground::EuHighRisk
+        | Ground::FinanceSector
+        | Ground::CommunicationsSecrecy
+        | Ground::MedicalCyberattack
+        | Ground::CyberInsurance
+        | Ground::IsmsCertified
+        | Ground::UnauthorizedAccess
+        | Ground::Malware
+        | Ground::CrimeSuspected
+        | Ground::Ransomware => return None,
     })
 }

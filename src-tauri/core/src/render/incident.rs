@@ -16,9 +16,12 @@ use crate::store::StoreError;
 use chrono::NaiveDate;
 
 pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
-    crate::incident::read::incident_detail(conn, id).map_err(|e| match e {
-        StoreError::Missing { .. } => RenderError::UnknownIncident { id },
-        other => RenderError::Store(other),
+    crate::incident::read::incident_detail(conn, id).map_err(|e| {
+        if matches!(e, StoreError::Missing { .. }) {
+            RenderError::UnknownIncident { id }
+        } else {
+            RenderError::Store(e)
+        }
     })
 }
 

@@ -122,7 +122,22 @@ pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, co
         Document::DataSubjectNotice => Ok(form.data_subject_notice(Audience::Each)),
         Document::PublicNotice => Ok(form.data_subject_notice(Audience::Public)),
         Document::ClientNotice => Ok(form.client_notice()),
-        _ => Err(RenderError::NotADraft { document: document.key() }),
+        Document::Policy
+        | Document::Bcp
+        | Document::ContactsCard
+        | Document::ReadinessSummary
+        | Document::ExerciseReport
+        | Document::Jigyokei
+        | Document::IncidentReport
+        | Document::PpcDraft
+        | Document::PpcMyNumberDraft
+        | Document::InsurerNotice
+        | Document::IpaDraft
+        | Document::IpaAccessDraft
+        | Document::JpcertDraft
+        | Document::PoliceMemo
+        | Document::GdprDraft
+        | Document::GdprSubjectNotice => Err(RenderError::NotADraft { document: document.key() }),
     })?
 }
 
@@ -188,9 +203,10 @@ impl Form<'_> {
     pub(super) fn what_happened(&self, whose: &str) -> String {
         let case = self.incident.case_kind;
         let stolen = self.incident.facts.as_ref().is_some_and(|f| f.crime_suspected);
-        let key = match case {
-            CaseKind::LostDevice if stolen => "letter.case.stolen_device".to_owned(),
-            _ => format!("letter.case.{}", case.key()),
+        let key = if case == CaseKind::LostDevice && stolen {
+            "letter.case.stolen_device".to_owned()
+        } else {
+            format!("letter.case.{}", case.key())
         };
         let mut text = match &self.incident.occurred_at {
             Some(at) => self.fill("letter.occurred", &[("date", &self.day(at))]),

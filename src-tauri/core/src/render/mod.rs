@@ -364,7 +364,22 @@ fn context<'a>(company: &'a CompanyProfile, document: Document, options: &Export
     let language = match document {
         Document::GdprDraft | Document::GdprSubjectNotice => Language::En,
         Document::Jigyokei => Language::Ja,
-        _ => options.language,
+        Document::Policy
+        | Document::Bcp
+        | Document::ContactsCard
+        | Document::ReadinessSummary
+        | Document::ExerciseReport
+        | Document::IncidentReport
+        | Document::PpcDraft
+        | Document::PpcMyNumberDraft
+        | Document::DataSubjectNotice
+        | Document::ClientNotice
+        | Document::PublicNotice
+        | Document::InsurerNotice
+        | Document::IpaDraft
+        | Document::IpaAccessDraft
+        | Document::JpcertDraft
+        | Document::PoliceMemo => options.language,
     };
     Context { company, language, issued_on: options.issued_on.unwrap_or_else(store::today) }
 }
@@ -394,9 +409,12 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
             false => io(e.error),
         })?;
     } else {
-        staging.persist_noclobber(path).map_err(|e| match e.error.kind() {
-            std::io::ErrorKind::AlreadyExists => RenderError::AlreadyExists { path: path.to_owned() },
-            _ => io(e.error),
+        staging.persist_noclobber(path).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                RenderError::AlreadyExists { path: path.to_owned() }
+            } else {
+                io(e.error)
+            }
         })?;
     }
     Ok(())

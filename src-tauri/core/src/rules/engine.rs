@@ -569,7 +569,27 @@ impl<'a> DataSituation<'a> {
             .filter(|ground| match ground {
                 Ground::MyNumberPublic => true,
                 Ground::MyNumberUnlawfulPurpose => self.data.unlawful_purpose,
-                _ => false,
+                Ground::SensitiveData
+                | Ground::FinancialDamageRisk
+                | Ground::UnlawfulPurpose
+                | Ground::BeingAcquiredUnlawful
+                | Ground::Over1000Subjects
+                | Ground::SubjectsMayExceed1000
+                | Ground::MyNumberOver100Subjects
+                | Ground::MyNumberMayExceed100
+                | Ground::EntrustedData
+                | Ground::PrivacyMarkHolder
+                | Ground::EuSubjects
+                | Ground::EuHighRisk
+                | Ground::FinanceSector
+                | Ground::CommunicationsSecrecy
+                | Ground::MedicalCyberattack
+                | Ground::CyberInsurance
+                | Ground::IsmsCertified
+                | Ground::UnauthorizedAccess
+                | Ground::Malware
+                | Ground::CrimeSuspected
+                | Ground::Ransomware => false,
             })
             .collect()
     }
