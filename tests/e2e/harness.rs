@@ -177,10 +177,71 @@ impl AppWindow {
         self.driver.find_all(By::Css(css)).await.map(|found| found.len()).unwrap_or(0)
     }
 
-    /// Whether nothing matches `css` once the screen has had a moment to settle.
+    /// Whether nothing matches `css` on the screen as drawn now. Call it once a visible state of the
+    /// same screen was waited for (the data it comes with has arrived); it lets the webview draw
+    /// the frames already due (two animation frames), so that a render React has committed is on
+    /// screen, and then looks.
     pub async fn absent(&self, css: &str) -> bool {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        self.settle().await;
         self.driver.find_all(By::Css(css)).await.map(|found| found.is_empty()).unwrap_or(false)
+    }
+
+    /// The kinds of thing the History page lists, as its badges read (the first badge of each
+    /// record), once its first record is on screen.
+    pub async fn history_kinds(&self) -> Vec<String> {
+        self.element("[data-testid=change-record]").await;
+        self.settle().await;
+        let mut kinds = Vec::new();
+        for record in self.driver.find_all(By::Css("[data-testid=change-record]")).await.expect("change records") {
+            let badge = record.find(By::Css(".mantine-Badge-root")).await.expect("the record's kind");
+            kinds.push(badge.prop("textContent").await.ok().flatten().unwrap_or_default().trim().to_owned());
+        }
+        kinds
+    }
+
+    /// The names of the changed fields the History page shows.
+    pub async fn history_field_names(&self) -> Vec<String> {
+        self.settle().await;
+        let mut names = Vec::new();
+        for cell in self.driver.find_all(By::Css("[data-testid=change-field]")).await.expect("changed fields") {
+            names.push(cell.prop("textContent").await.ok().flatten().unwrap_or_default().trim().to_owned());
+        }
+        names
+    }
+
+    /// Waits for the webview's next two animation frames.
+    async fn settle(&self) {
+        let two_frames = "const done = arguments[arguments.length - 1];
+                          requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";
+        self.driver.execute_async(two_frames, Vec::new()).await.expect("animation frames");
+    }
+
+    /// Waits until the element matching `css` shows exactly one of `texts` (its whole text, ignoring
+    /// surrounding spaces) and answers which.
+    pub async fn wait_for_one_of(&self, css: &str, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let element = self.element(css).await;
+            let text = element.prop("textContent").await.ok().flatten().unwrap_or_default();
+            if texts.contains(&text.trim()) {
+                return text.trim().to_owned();
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "{css} never showed one of {texts:?}; it shows: {text}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the checkbox matching `css` is ticked (`true`) or not.
+    pub async fn wait_until_checked(&self, css: &str, checked: bool) {
+        let start = Instant::now();
+        loop {
+            let now = self.element(css).await.prop("checked").await.ok().flatten().is_some_and(|v| v == "true");
+            if now == checked {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "{css} never became checked = {checked}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Waits until some element shows exactly `text` (ignoring surrounding spaces) and returns it.

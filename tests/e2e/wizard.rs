@@ -41,6 +41,25 @@ pub(crate) async fn fill_what_happened(app: &AppWindow, case: &str, title: &str,
     app.type_into("[data-testid=field-author]", "鈴木 花子").await;
 }
 
+/// Waits until the wizard's draft in the company file holds `text` (read as another program would,
+/// while the app has the file open).
+async fn wait_for_draft_in_file(file: &std::path::Path, text: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let company = sonae_core::company_file::CompanyFile::open_to_read(file).expect("the company file opens to read");
+        let drafts: Vec<String> = company
+            .connection()
+            .prepare("SELECT wizard_draft FROM incident")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+            .expect("the drafts");
+        if drafts.iter().any(|draft| draft.contains(text)) {
+            return;
+        }
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the typed text never reached the company file");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// Marks every mandatory report on the reporting step as sent today with a reference number.
 async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
     let mut marked = 0;
@@ -60,6 +79,7 @@ async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
             }
         }
         let Some(card) = open_mandatory else { return marked };
+        let card_id = card.attr("data-testid").await.ok().flatten().expect("the card's test id");
         card.scroll_into_view().await.ok();
         card.find(By::XPath(".//label[substring(normalize-space(), string-length(normalize-space()) - 3) = '提出済み']"))
             .await
@@ -72,7 +92,7 @@ async fn mark_mandatory_reports_sent(app: &AppWindow) -> usize {
         card.find(By::Css("[data-testid=save-obligation]")).await.expect("save").click().await.expect("click save");
         marked += 1;
         assert!(marked < 10, "reports never showed as sent");
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.wait_for_one_of(&format!("[data-testid={card_id}] [data-testid=status]"), &["提出済み", "確報まで提出済み"]).await;
     }
 }
 
@@ -181,7 +201,8 @@ async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     let app = AppWindow::launch(&home, Some(&file)).await;
     app.click("[data-testid=start-incident]").await;
     fill_what_happened(&app, "ransomware", title, &description).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    // Kept as typed: the draft reaches the company file shortly after the last key.
+    wait_for_draft_in_file(&file, &description).await;
     app.close().await;
 
     let app = AppWindow::launch(&home, Some(&file)).await;
@@ -203,9 +224,10 @@ async fn a_ransomware_case_left_midway_resumes_with_everything_kept() {
     let tasks = app.driver.find_all(By::Css("[data-testid^=task-]")).await.expect("tasks");
     assert!(tasks.len() >= 4, "the ransomware checklist and the level-2 malware procedure are laid out");
     for task in &tasks[..2] {
+        let id = task.attr("data-testid").await.ok().flatten().expect("the task's test id");
         task.scroll_into_view().await.ok();
         task.click().await.expect("tick");
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        app.wait_until_checked(&format!("[data-testid={id}]"), true).await;
     }
     app.screenshot("wizard-resume-before-ja").await;
     // Abandoned at step 4.
