@@ -92,6 +92,18 @@ async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
         assert!(text.contains(expected), "{expected} missing in the report:\n{text}");
     }
 
+    // The history names what the exercise recorded in Japanese, never by its internal key.
+    app.click("[data-testid=nav-history]").await;
+    let kinds = app.history_kinds().await;
+    for label in ["訓練の実施", "訓練の改善事項"] {
+        assert!(kinds.iter().any(|k| k == label), "the history lacks {label}: {kinds:?}");
+    }
+    let raw_key = |text: &String| text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    assert!(!kinds.iter().any(raw_key), "a raw key in {kinds:?}");
+    let fields = app.history_field_names().await;
+    assert!(fields.iter().any(|f| f == "担当者") && !fields.iter().any(raw_key), "field names: {fields:?}");
+    app.screenshot("history-after-exercise-ja").await;
+
     // The incident list and the home screen show what they showed before.
     app.click("[data-testid=nav-incidents]").await;
     let table_after = app.element("[data-testid=incident-table]").await.prop("textContent").await.expect("text");

@@ -36,7 +36,13 @@ export function HistoryPage() {
     void load(0);
   }, [load]);
 
-  const label = (key: string) => (i18n.exists(`history.field.${key}`) ? t(`history.field.${key}`) : key);
+  // A field's name: the plan's own names for the ジギョケイ entries, else the history's.
+  const label = (entity: ChangedEntity, key: string) =>
+    entity === 'jigyokei' && i18n.exists(`jigyokei.field.${key}`)
+      ? t(`jigyokei.field.${key}`)
+      : i18n.exists(`history.field.${key}`)
+        ? t(`history.field.${key}`)
+        : key;
 
   return (
     <Stack gap="md" maw={1000}>
@@ -76,8 +82,8 @@ export function HistoryPage() {
                     const change = record.action === 'update' ? listChange(field.before, field.after) : null;
                     return (
                       <Table.Tr key={field.key}>
-                        <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }}>
-                          {label(field.key)}
+                        <Table.Td w={160} c="dimmed" style={{ verticalAlign: 'top' }} data-testid="change-field">
+                          {label(record.entity, field.key)}
                         </Table.Td>
                         <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', verticalAlign: 'top' }}>
                           {change ? (
