@@ -11,6 +11,64 @@ use crate::{
     rules, store, template, workspace,
 };
 
+/// The keyed enums (`crate::keys`) the UI receives, each exported with its full list of values,
+/// and the values' keys beside serde's names, for the test that the two agree.
+macro_rules! keyed_enums {
+    ($($ty:ty),* $(,)?) => {
+        /// Each enum's TypeScript name and keys, in declaration order.
+        fn value_lists(cfg: &Config) -> Vec<(String, Vec<&'static str>)> {
+            vec![$((<$ty as TS>::name(cfg), <$ty>::ALL.iter().map(|v| v.key()).collect()),)*]
+        }
+
+        #[cfg(test)]
+        fn serde_and_keys() -> Vec<(String, &'static str)> {
+            let mut pairs = Vec::new();
+            $(
+                for value in <$ty>::ALL {
+                    let serde = serde_json::to_value(value).expect("serializable");
+                    pairs.push((serde.as_str().expect("a string").to_owned(), value.key()));
+                }
+            )*
+            pairs
+        }
+    };
+}
+
+keyed_enums!(
+    rules::Sector,
+    language::DateStyle,
+    rules::IncidentStage,
+    incident::IncidentStatus,
+    rules::IncidentCategory,
+    wizard::CaseKind,
+    wizard::Happened,
+    wizard_draft::Ownership,
+    wizard_draft::MyNumberAnswer,
+    affected_data::DataItem,
+    affected_data::DataSubjectGroup,
+    affected_data::Harm,
+    incident::CallOutcome,
+    incident::TaskSource,
+    incident::ObligationStatus,
+    rules::Authority,
+    rules::Delegate,
+    rules::Duty,
+    rules::DeadlineStage,
+    render::Document,
+    render::ReportStage,
+    contacts::ContactKind,
+    contacts::ContactTag,
+    contacts::csv::CsvEncoding,
+    contacts::csv::CsvField,
+    exercise::scenario::ExerciseStep,
+    readiness::ReadinessTask,
+    readiness::ReadinessState,
+    client_overview::DeadlineUrgency,
+    jigyokei::MeasureKind,
+    store::history::ChangeAction,
+    store::history::ChangedEntity,
+);
+
 /// The contents of `ui/src/bindings.ts`.
 pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
@@ -192,7 +250,7 @@ pub fn typescript() -> String {
         out.push_str("\n\n");
     }
     // Every keyed enum's values, for the UI to iterate instead of keeping a copy (crate::keys).
-    for (name, keys) in crate::keys::value_lists(&cfg) {
+    for (name, keys) in value_lists(&cfg) {
         let quoted: Vec<String> = keys.iter().map(|k| format!("'{k}'")).collect();
         out.push_str(&format!(
             "export const {}: readonly {name}[] = [{}];\n\n",
@@ -245,6 +303,36 @@ fn screaming_snake(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::incident::wizard::CaseKind;
+    use crate::incident::ObligationStatus;
+
+    #[test]
+    fn every_key_is_the_serde_name() {
+        let pairs = serde_and_keys();
+        assert!(pairs.len() > 100, "{} values", pairs.len());
+        for (serde, key) in pairs {
+            assert_eq!(serde, key);
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_with_its_kind() {
+        assert_eq!(CaseKind::from_key("ransomware"), Ok(CaseKind::Ransomware));
+        let refused = CaseKind::from_key("meteor").unwrap_err();
+        assert_eq!(refused.to_string(), "unknown CaseKind `meteor`");
+        assert_eq!(ObligationStatus::from_key(""), Err(crate::keys::UnknownKey { kind: "ObligationStatus", key: String::new() }));
+    }
+
+    #[test]
+    fn the_company_file_refuses_a_value_it_does_not_know() {
+        let db = rusqlite::Connection::open_in_memory().unwrap();
+        let stored: CaseKind = db.query_row("SELECT ?1", [CaseKind::LostDevice], |r| r.get(0)).unwrap();
+        assert_eq!(stored, CaseKind::LostDevice);
+        let unknown = db.query_row("SELECT 'meteor'", [], |r| r.get::<_, CaseKind>(0)).unwrap_err();
+        assert!(unknown.to_string().contains("unknown CaseKind `meteor`"), "{unknown}");
+    }
+
     use std::path::PathBuf;
 
     /// The committed bindings match the Rust types. With `UPDATE_BINDINGS=1` the file is rewritten.

@@ -46,6 +46,8 @@ pub enum DeadlineUrgency {
     Later,
 }
 
+crate::keys::keyed!(DeadlineUrgency);
+
 /// What a consultant needs to know of one client, read from its file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ClientReadiness {

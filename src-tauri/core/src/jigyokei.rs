@@ -57,6 +57,8 @@ pub enum MeasureKind {
     Information,
 }
 
+crate::keys::keyed!(MeasureKind);
+
 /// 事前対策 — one measure taken before anything happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct JigyokeiMeasure {

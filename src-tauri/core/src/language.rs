@@ -27,6 +27,8 @@ pub enum DateStyle {
     Japanese,
 }
 
+crate::keys::keyed!(DateStyle);
+
 /// The two languages of the product, for the window, a company file's texts and the documents
 /// alike (`"ja"` / `"en"` on the wire and in the file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]

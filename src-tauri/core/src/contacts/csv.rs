@@ -41,6 +41,8 @@ pub enum CsvEncoding {
     ShiftJis,
 }
 
+crate::keys::keyed!(CsvEncoding);
+
 /// What a column of the file was read as.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -64,6 +66,8 @@ pub enum CsvField {
     LastConfirmed,
     Notes,
 }
+
+crate::keys::keyed!(CsvField);
 
 impl CsvField {
     /// Whether the file may have several columns of this field.

@@ -53,6 +53,8 @@ pub enum ContactKind {
     Organization,
 }
 
+crate::keys::keyed!(ContactKind);
+
 /// 分類 — what a contact is to the company.
 #[derive(
     Debug,
@@ -86,6 +88,8 @@ pub enum ContactTag {
     /// その他
     Other,
 }
+
+crate::keys::keyed!(ContactTag);
 
 /// A contact as its edit form shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -59,6 +59,8 @@ pub enum ExerciseStep {
     Recovery,
 }
 
+crate::keys::keyed!(ExerciseStep);
+
 /// One thing that happens during the exercise, revealed at `at_minutes` of scenario time.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

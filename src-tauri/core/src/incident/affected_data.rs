@@ -60,6 +60,8 @@ pub enum DataItem {
     MyNumber,
 }
 
+crate::keys::keyed!(DataItem);
+
 /// The data items of one body of data (the company's own, or a client's).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -141,6 +143,8 @@ pub enum DataSubjectGroup {
     Others,
 }
 
+crate::keys::keyed!(DataSubjectGroup);
+
 /// What happened to the data: 漏えい, 滅失 or 毀損 (PPC general guideline 3-5-1).
 #[derive(
     Debug,
@@ -168,6 +172,8 @@ pub enum Harm {
     /// 毀損 — changed or made unusable (encrypted by ransomware, overwritten).
     Damage,
 }
+
+crate::keys::keyed!(Harm);
 
 /// The personal data an incident touched, as the reporting step records it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

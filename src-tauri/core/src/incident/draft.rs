@@ -57,6 +57,8 @@ pub enum Ownership {
     AllEntrusted,
 }
 
+crate::keys::keyed!(Ownership);
+
 /// Whether My Numbers were among the data; "not sure" is taken as yes with the count unknown.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -68,6 +70,8 @@ pub enum MyNumberAnswer {
     No,
     Unsure,
 }
+
+crate::keys::keyed!(MyNumberAnswer);
 
 /// What the office said about one body of personal data (its own, or a client's). A count is
 /// `None` while not known, never 0.

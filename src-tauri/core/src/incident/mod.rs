@@ -30,6 +30,8 @@ pub enum IncidentStatus {
     Closed,
 }
 
+crate::keys::keyed!(IncidentStatus);
+
 /// One row of the incident list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct IncidentSummary {
@@ -68,6 +70,8 @@ pub enum CallOutcome {
     NoAnswer,
 }
 
+crate::keys::keyed!(CallOutcome);
+
 /// A call made about an incident. Names are copied at the time of the call, so the record stays
 /// true when the contact changes later.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -94,6 +98,8 @@ pub enum TaskSource {
     /// 対応手順 of the category × level.
     Procedure,
 }
+
+crate::keys::keyed!(TaskSource);
 
 /// A checklist item or procedure step as ticked for one incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -132,6 +138,8 @@ pub enum ObligationStatus {
     /// Decided not to report, with a reason.
     Waived,
 }
+
+crate::keys::keyed!(ObligationStatus);
 
 /// Where to send a report: the company's authority directory entry for an addressee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

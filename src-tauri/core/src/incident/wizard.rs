@@ -39,6 +39,8 @@ pub enum CaseKind {
     Other,
 }
 
+crate::keys::keyed!(CaseKind);
+
 impl CaseKind {
     /// The policy category (漏えい・流出 / 改ざん・消失・破壊・サービス停止 / ウイルス感染) a case
     /// usually belongs to; `None` when the user has to choose.
@@ -80,6 +82,8 @@ pub enum Happened {
     /// Damage is confirmed (セキュリティインシデント).
     DamageConfirmed,
 }
+
+crate::keys::keyed!(Happened);
 
 /// The plain questions of the second step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

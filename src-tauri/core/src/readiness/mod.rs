@@ -34,6 +34,8 @@ pub enum ReadinessTask {
     Exercise,
 }
 
+crate::keys::keyed!(ReadinessTask);
+
 /// Where a task stands on a given day.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -48,6 +50,8 @@ pub enum ReadinessState {
     /// Done, and not due for more than [`DUE_SOON_DAYS`] days.
     Done,
 }
+
+crate::keys::keyed!(ReadinessState);
 
 /// One task of the calendar as of a day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -102,6 +102,8 @@ pub enum Document {
     GdprSubjectNotice,
 }
 
+crate::keys::keyed!(Document);
+
 impl Document {
     /// Whether the document is about one incident (and so needs its id).
     pub fn needs_incident(self) -> bool {
@@ -195,6 +197,8 @@ pub enum ReportStage {
     /// 確報 — the complete report (day 30, or day 60 for unlawful purpose).
     Final,
 }
+
+crate::keys::keyed!(ReportStage);
 
 /// What to print, beyond which document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -52,6 +52,8 @@ pub enum Delegate {
     Mic,
 }
 
+crate::keys::keyed!(Delegate);
+
 /// A dated step of an obligation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Deadline {
@@ -123,6 +125,8 @@ pub enum Authority {
     Jpcert,
 }
 
+crate::keys::keyed!(Authority);
+
 impl Authority {
     /// The key of the company's authority-directory entry that says where to send this
     /// addressee's report; `None` for the addressees that are no desk (the client and the people
@@ -184,6 +188,8 @@ pub enum Duty {
     Recommended,
 }
 
+crate::keys::keyed!(Duty);
+
 /// Which step of an obligation a deadline is for. Three things have stages, each its own word:
 /// an incident (`IncidentStage`: near miss, event, incident), a deadline (this), and the report a
 /// draft is written as (`render::ReportStage`: 速報 or 確報).
@@ -200,6 +206,8 @@ pub enum DeadlineStage {
     /// A single notification with a deadline (GDPR art. 33).
     Notice,
 }
+
+crate::keys::keyed!(DeadlineStage);
 
 /// Why an obligation applies: each id names one trigger of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -85,6 +85,8 @@ pub enum IncidentCategory {
     Other,
 }
 
+crate::keys::keyed!(IncidentCategory);
+
 /// Personal data that was (or may have been) leaked, lost or damaged — 漏えい等 — as far as the
 /// office knows: how many people, what kind of data, and what may lift a report. The company's own
 /// data and a client's data are each described this way.
@@ -534,6 +536,8 @@ pub enum Sector {
     Telecom,
 }
 
+crate::keys::keyed!(Sector);
+
 /// 段階 — weakness (near miss), event, or incident with confirmed damage (docs/rules.md §4).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -548,6 +552,8 @@ pub enum IncidentStage {
     /// セキュリティインシデント
     Incident,
 }
+
+crate::keys::keyed!(IncidentStage);
 
 #[cfg(test)]
 mod tests {

@@ -22,6 +22,8 @@ pub enum ChangeAction {
     Delete,
 }
 
+crate::keys::keyed!(ChangeAction);
+
 /// What kind of thing a change is about; the history screen names and filters by it.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -50,6 +52,8 @@ pub enum ChangedEntity {
     /// A policy taken in from a template file.
     Policy,
 }
+
+crate::keys::keyed!(ChangedEntity);
 
 /// One change as the history screen shows it. `before` and `after` are the entity's fields as
 /// JSON objects (absent for a creation and a deletion respectively).
