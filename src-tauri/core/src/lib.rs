@@ -21,8 +21,8 @@
 //! - [`contacts`]: the contact table and its Excel CSV.
 //! - [`store`]: the error, the transaction, the clock, history and limits every concept shares.
 //! - [`rules`]: who must be told, by when (assessment engine, deadlines, holidays).
-//! - [`error_code`], [`language`], [`fold`], [`wording`]: codes, languages, Japanese folding,
-//!   fixed wording.
+//! - [`keys`], [`error_code`], [`language`], [`fold`], [`wording`]: one key per enum value, codes,
+//!   languages, Japanese folding, fixed wording.
 
 // A match on a domain enum names every value, so that a value added later is a compile error
 // wherever it needs a decision, never silently the default (docs: DEVELOPMENT.md).
