@@ -24,6 +24,8 @@
 //! fixtures in `tests/fixtures/`) and so upgrades it: after every kill the file must be the old
 //! version or the new one, never a mix, with every row it had.
 
+pub mod checks;
+
 use std::fmt;
 use std::path::Path;
 
