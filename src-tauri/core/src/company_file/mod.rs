@@ -233,7 +233,8 @@ impl CompanyFile {
         }
         let staging = standalone_copy(&self.conn, out, self.key.as_ref())?;
         staging.persist_noclobber(out).map_err(|e| StoreError::Io { path: out.to_owned(), source: e.error })?;
-        Ok(())
+        // Until its folder is synced, a power cut can undo the rename and take the copy with it.
+        sync_dir(parent_dir(out))
     }
 }
 
@@ -471,8 +472,10 @@ fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
-fn sync_dir(dir: &Path) -> Result<()> {
+/// Makes the names in `dir` durable: a file created, renamed or deleted there stays so after a
+/// power cut only once its folder is synced, however well the file itself was. On Unix a folder
+/// is synced like a file; Windows offers no way to sync a folder, so there it does nothing.
+pub fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
     #[cfg(not(unix))]
