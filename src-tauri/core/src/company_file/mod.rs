@@ -195,6 +195,7 @@ impl CompanyFile {
         }
         // Refuses to replace a file that appeared meanwhile.
         staging.persist_noclobber(path).map_err(|e| io(e.error))?;
+        sync_dir(parent_dir(path))?;
         Self::open(path)
     }
 
