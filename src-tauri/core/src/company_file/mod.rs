@@ -462,6 +462,9 @@ fn open_read_only(path: &Path, key: Option<&Passphrase>) -> rusqlite::Result<Con
 /// file still open in the app (or another process) is noticed before it is replaced under it.
 fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
     let in_use = || StoreError::InUse { path: path.to_owned() };
+    // The switch commits by deleting a rollback journal: durably, as in `configure`, or a power
+    // cut soon after brings the journal back and the file is refused as damaged.
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     let mode: String =
         conn.query_row("PRAGMA main.journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
@@ -524,6 +527,12 @@ fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Trans
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A file not yet in WAL mode (new, restored or converted: written as one standalone file) is
+    // switched by a transaction in rollback mode, which commits by deleting its journal. EXTRA
+    // makes that deletion durable (SQLite syncs the folder after it): otherwise a power cut soon
+    // after brings the journal back, and with a journal beside it the file fails the read-only
+    // check of its next opening and is refused as damaged.
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;
