@@ -480,8 +480,14 @@ fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
 /// power cut only once its folder is synced, however well the file itself was. On Unix a folder
 /// is synced like a file; Windows offers no way to sync a folder, so there it does nothing.
 pub fn sync_dir(dir: &Path) -> Result<()> {
+    sync_folder(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+}
+
+/// [`sync_dir`] answering the plain I/O error, for what is not a company file (exported
+/// documents, hand-over packs).
+pub fn sync_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
-    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    std::fs::File::open(dir)?.sync_all()?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
