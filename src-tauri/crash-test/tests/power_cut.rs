@@ -113,6 +113,10 @@ fn main() {
         return;
     }
     let cuts = env_number("SONAE_POWER_CUTS", 300);
+    if cuts == 0 {
+        println!("power_cut: no power cuts asked for (SONAE_POWER_CUTS=0); make test-power-loss runs them");
+        return;
+    }
     let seed = env_number("SONAE_POWER_SEED", 20_261_206);
     let dir = tempfile::tempdir().expect("temporary directory");
     let mountpoint = dir.path().join("disk");
