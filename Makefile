@@ -220,21 +220,28 @@ test-power-loss: deps-power-loss
 # scenario) to more than a million inputs. Each step prints its counts; a failure stops the round.
 DURABILITY_KILLS ?= 10000
 DURABILITY_CUTS ?= 3000
-# Cases per property: the cheap readers, and those that open or build a company file per input.
-FUZZ_CASES ?= 100000
-FUZZ_FILE_CASES ?= 2000
-FUZZ_FILE_TESTS := a_damaged_copy_of_a_real_file a_mutated_template_file generated_csvs mutated_csvs
+# Cases per property, in three tiers by what one input costs: the readers of text and bytes
+# (facts, scenario and template files; well under a millisecond each), those that open a damaged
+# company file or template file (a few milliseconds), and those that build a company file and
+# import into it (about 10-20 ms).
+FUZZ_CASES ?= 160000
+FUZZ_FILE_CASES ?= 20000
+FUZZ_IMPORT_CASES ?= 5000
+FUZZ_FILE_TESTS := a_damaged_copy_of_a_real_file random_bytes_are_refused a_damaged_template_file_is_refused
+FUZZ_IMPORT_TESTS := a_mutated_template_file any_bytes_preview generated_csvs mutated_csvs
 FUZZ := cargo test -q -p sonae-core --test fuzz
+# Runs the fuzz tests $(2) with $(1) cases each and prints how many passed.
+fuzz-run = PROPTEST_CASES=$(1) PROPTEST_MAX_GLOBAL_REJECTS=1000000 $(FUZZ) -- $(2) 2>&1 | tee /dev/stderr | sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p'
 test-durability: deps-power-loss
 	SONAE_CRASH_KILLS=$(DURABILITY_KILLS) SONAE_CRASH_CONVERSION_KILLS=100 SONAE_CRASH_UPGRADE_KILLS=400 \
 		cargo test -q -p sonae-crash-test --test kill_writer
 	@$(MAKE) --no-print-directory test-power-loss POWER_CUTS=$(DURABILITY_CUTS)
 	@set -o pipefail; \
-	quick=$$(PROPTEST_CASES=$(FUZZ_CASES) $(FUZZ) -- $(addprefix --skip ,$(FUZZ_FILE_TESTS)) 2>&1 | tee /dev/stderr \
-		| sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p') && \
-	slow=$$(PROPTEST_CASES=$(FUZZ_FILE_CASES) $(FUZZ) -- $(FUZZ_FILE_TESTS) 2>&1 | tee /dev/stderr \
-		| sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p') && \
-	echo "fuzzing: $$((quick * $(FUZZ_CASES) + slow * $(FUZZ_FILE_CASES))) inputs ($$quick properties x $(FUZZ_CASES), $$slow x $(FUZZ_FILE_CASES)), 0 panics"
+	quick=$$($(call fuzz-run,$(FUZZ_CASES),$(addprefix --skip ,$(FUZZ_FILE_TESTS) $(FUZZ_IMPORT_TESTS))))  && \
+	files=$$($(call fuzz-run,$(FUZZ_FILE_CASES),$(FUZZ_FILE_TESTS))) && \
+	imports=$$($(call fuzz-run,$(FUZZ_IMPORT_CASES),$(FUZZ_IMPORT_TESTS))) && \
+	echo "fuzzing: $$((quick * $(FUZZ_CASES) + files * $(FUZZ_FILE_CASES) + imports * $(FUZZ_IMPORT_CASES))) inputs," \
+		"0 panics ($$quick properties x $(FUZZ_CASES), $$files x $(FUZZ_FILE_CASES), $$imports x $(FUZZ_IMPORT_CASES))"
 
 test-ui: deps-ui
 	cd ui && npx tsc --noEmit && npx vitest run
