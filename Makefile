@@ -38,6 +38,7 @@ bench-app: deps-e2e release
 
 .PHONY: deps-deny audit
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
+.PHONY: test-power-loss test-durability deps-power-loss
 .PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
@@ -130,6 +131,9 @@ help:
 	@echo "            command line's tests and the smoke script for Windows under Wine (test-windows-cli)"
 	@echo "make lint   rustfmt and clippy on every crate, cargo deny (licences, sources), Biome (make test runs it first)"
 	@echo "make audit  the dependencies' security advisories (needs GitHub for the RustSec database)"
+	@echo "make test-power-loss  300 power cuts under the app's writers on a file system that loses unsynced"
+	@echo "                      writes (needs /dev/fuse; make test runs it)"
+	@echo "make test-durability  the long round: 10,000 kills, 3,000 power cuts, a million fuzz inputs"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
@@ -140,7 +144,7 @@ help:
 	@echo "                    (install, command line, PDFs, backups, passphrase, uninstall); make test runs the"
 	@echo "                    command line's part of it (test-windows-cli)"
 
-deps: deps-system deps-ui
+deps: deps-system deps-ui deps-power-loss
 
 # Installs only the Debian packages of $(1) that are missing.
 define apt-install
@@ -162,6 +166,10 @@ ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 	cd ui && npm install --no-audit --no-fund --no-save
 	@touch $@
 
+# fusermount3, with which the power-cut test mounts its file system when not run as root.
+deps-power-loss:
+	$(call apt-install,fuse3)
+
 deps-e2e: deps-system
 	@if [ -z "$(TAURI_DRIVER)" ]; then cargo install tauri-driver --locked; fi
 
@@ -182,7 +190,7 @@ run: app
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p sonae-core --lib bindings
 
-test: deps deps-e2e lint test-ui test-rust test-e2e test-windows-cli
+test: deps deps-e2e lint test-ui test-rust test-power-loss test-e2e test-windows-cli
 
 # Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
 # warning is an error) and ui/biome.json; and the files src-tauri/build.rs generates from the
@@ -217,8 +225,50 @@ $(CARGO_DENY):
 audit: deps-deny
 	$(CARGO_DENY) check advisories
 
+# The power-cut round runs as a step of its own (test-power-loss), so not here as well.
 test-rust: ui
-	cargo test --workspace
+	SONAE_POWER_CUTS=0 cargo test --workspace
+
+# The power-cut test (src-tauri/crash-test/tests/power_cut.rs): the app's writers on a file system
+# that drops everything unsynced on each cut. It needs FUSE (/dev/fuse); on a machine without it
+# the step says that it skipped. Ends with "N power cuts, N commits acknowledged, N lost, N damaged
+# files"; SONAE_POWER_CUTS=N changes the 300 cuts, SONAE_POWER_SEED the seed.
+POWER_CUTS ?= 300
+test-power-loss: deps-power-loss
+	@if [ -e /dev/fuse ]; then \
+		SONAE_POWER_CUTS=$${SONAE_POWER_CUTS:-$(POWER_CUTS)} cargo test -q -p sonae-crash-test --test power_cut; \
+	else \
+		echo "test-power-loss: SKIPPED: this machine has no /dev/fuse, so no power cut was simulated"; \
+	fi
+
+# The long round of the durability tests: the kill test with 10,000 kills of the writer (and 500 of
+# the conversion and the upgrade), 3,000 power cuts, and the property tests of the readers of what
+# Sonae did not write itself (company file, facts, contacts CSV, policy template, exercise
+# scenario) to more than a million inputs. Each step prints its counts; a failure stops the round.
+DURABILITY_KILLS ?= 10000
+DURABILITY_CUTS ?= 3000
+# Cases per property, in three tiers by what one input costs: the readers of text and bytes
+# (facts, scenario and template files; well under a millisecond each), those that open a damaged
+# company file or template file (a few milliseconds), and those that build a company file and
+# import into it (about 10-20 ms).
+FUZZ_CASES ?= 160000
+FUZZ_FILE_CASES ?= 20000
+FUZZ_IMPORT_CASES ?= 5000
+FUZZ_FILE_TESTS := a_damaged_copy_of_a_real_file random_bytes_are_refused a_damaged_template_file_is_refused
+FUZZ_IMPORT_TESTS := a_mutated_template_file any_bytes_preview generated_csvs mutated_csvs
+FUZZ := cargo test -q -p sonae-core --test fuzz
+# Runs the fuzz tests $(2) with $(1) cases each and prints how many passed.
+fuzz-run = PROPTEST_CASES=$(1) PROPTEST_MAX_GLOBAL_REJECTS=1000000 $(FUZZ) -- $(2) 2>&1 | tee /dev/stderr | sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p'
+test-durability: deps-power-loss
+	SONAE_CRASH_KILLS=$(DURABILITY_KILLS) SONAE_CRASH_CONVERSION_KILLS=100 SONAE_CRASH_UPGRADE_KILLS=400 \
+		cargo test -q -p sonae-crash-test --test kill_writer
+	@$(MAKE) --no-print-directory test-power-loss POWER_CUTS=$(DURABILITY_CUTS)
+	@set -o pipefail; \
+	quick=$$($(call fuzz-run,$(FUZZ_CASES),$(addprefix --skip ,$(FUZZ_FILE_TESTS) $(FUZZ_IMPORT_TESTS))))  && \
+	files=$$($(call fuzz-run,$(FUZZ_FILE_CASES),$(FUZZ_FILE_TESTS))) && \
+	imports=$$($(call fuzz-run,$(FUZZ_IMPORT_CASES),$(FUZZ_IMPORT_TESTS))) && \
+	echo "fuzzing: $$((quick * $(FUZZ_CASES) + files * $(FUZZ_FILE_CASES) + imports * $(FUZZ_IMPORT_CASES))) inputs," \
+		"0 panics ($$quick properties x $(FUZZ_CASES), $$files x $(FUZZ_FILE_CASES), $$imports x $(FUZZ_IMPORT_CASES))"
 
 test-ui: deps-ui
 	cd ui && npx tsc --noEmit && npx vitest run

@@ -1,17 +1,20 @@
 //! Property-based fuzzing (proptest; cargo-fuzz needs a nightly compiler) of the places where
 //! Sonae reads what it did not write itself: the assessment facts JSON, the company file, a
 //! contacts CSV (any bytes, and generated or damaged CSVs in UTF-8, UTF-8 with BOM and CP932; a
-//! preview that says the file is importable must import exactly as previewed) and the policy
-//! template file a consultant brings from elsewhere.
+//! preview that says the file is importable must import exactly as previewed), the policy
+//! template file a consultant brings from elsewhere and an exercise scenario file.
 //!
 //! All must hold for any input: no panic, and either a result or a typed error. A company file
 //! that is refused must be left exactly as it was; a template file that is accepted must import
 //! into a company file. Case counts are proptest's (256 by default; 64 for the template imports,
 //! which build a company file per case); raise them with
-//! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`.
+//! `PROPTEST_CASES=20000 cargo test -p sonae-core --test fuzz`. `make test-durability` runs them
+//! to more than a million inputs in all. A failing case is kept in `fuzz.proptest-regressions`
+//! and tried first on every later run.
 
 use sonae_core::bcp;
 use sonae_core::contacts;
+use sonae_core::exercise;
 use sonae_core::home;
 use sonae_core::incident;
 use sonae_core::language::Language;
@@ -780,5 +783,43 @@ proptest! {
             bytes.truncate(cut.index(bytes.len() + 1));
         }
         preview_and_import(&bytes)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exercise scenario files
+
+/// The file Sonae writes for each built-in scenario, in both languages.
+fn scenario_files() -> &'static [Vec<u8>] {
+    static FILES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        [Language::Ja, Language::En]
+            .into_iter()
+            .flat_map(exercise::scenario::builtin_scenarios)
+            .map(|scenario| exercise::scenario::scenario_file_bytes(&scenario.spec))
+            .collect()
+    })
+}
+
+/// Reads `bytes` as a scenario file brought from another company: refused with a typed error, or
+/// read into a scenario whose own file reads back.
+fn read_scenario(bytes: &[u8]) -> Result<(), TestCaseError> {
+    if let Ok(spec) = exercise::scenario::read_scenario_file(bytes) {
+        let again = exercise::scenario::read_scenario_file(&exercise::scenario::scenario_file_bytes(&spec));
+        prop_assert!(again.is_ok(), "a scenario read from a file does not read back from its own file: {again:?}");
+    }
+    Ok(())
+}
+
+proptest! {
+    #[test]
+    fn any_bytes_are_refused_as_a_scenario_file(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        read_scenario(&bytes)?;
+    }
+
+    #[test]
+    fn a_damaged_scenario_file_is_read_or_refused(which in any::<prop::sample::Index>(), how in file_damage()) {
+        let files = scenario_files();
+        read_scenario(&damage(&files[which.index(files.len())], &how))?;
     }
 }

@@ -23,6 +23,13 @@
 //! Last it kills `sonae-crash-upgrader`, which opens a company file written by Sonae 0.1 (the
 //! fixtures in `tests/fixtures/`) and so upgrades it: after every kill the file must be the old
 //! version or the new one, never a mix, with every row it had.
+//!
+//! The power-cut test (`tests/power_cut.rs`) runs the same three, and `sonae-crash-files` (new
+//! files, copies, backups, restores, hand-over packs), on `sonae-power-cut-fs`, a file system
+//! that drops everything not synced when the test cuts the power. A kill cannot show a missing
+//! sync; a power cut can. The checks both tests make of the files are in [`checks`].
+
+pub mod checks;
 
 use std::fmt;
 use std::path::Path;

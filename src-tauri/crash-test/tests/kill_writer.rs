@@ -27,7 +27,6 @@
 
 use sonae_core::company_file;
 use sonae_core::language::Language;
-use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -35,8 +34,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use sonae_core::company_file::{CompanyFile, Passphrase};
-use sonae_core::rules;
-use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS, UPGRADED};
+use sonae_crash_test::checks::{
+    before_upgrade_copies, env_number, every_row, expect_upgrade, fixtures_dir, missing_writes, verify_upgrade_state,
+    UPGRADE_FIXTURES,
+};
+use sonae_crash_test::{open_with_any, parse_converted, CommittedWrite, SplitMix64, OPENED, PROTECTIONS};
 
 /// Where kills land: this share (percent) at a random moment after the writer starts, so in the
 /// opening (integrity check, WAL recovery) or the first writes; the rest at a random moment after
@@ -153,34 +155,6 @@ fn conversions_survive_kills(kills: u64, seed: u64, dir: &Path) {
     );
 }
 
-/// Every row of every table, to tell that a conversion carried the file over whole.
-fn every_row(company: &CompanyFile) -> Vec<String> {
-    let conn = company.connection();
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .expect("table names");
-    let mut rows = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY rowid")).expect("select");
-        let columns = stmt.column_count();
-        let mut query = stmt.query([]).expect("query");
-        while let Some(row) = query.next().expect("row") {
-            let values: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();
-            rows.push(format!("{table}: {}", values.join(", ")));
-        }
-    }
-    rows
-}
-
-fn env_number(name: &str, default: u64) -> u64 {
-    match std::env::var(name) {
-        Ok(value) => value.parse().unwrap_or_else(|_| panic!("{name} must be a whole number, got {value:?}")),
-        Err(_) => default,
-    }
-}
-
-/// Starts the writer (or the rekeyer), lets it run for `run_for` after its start (`from_start`)
 /// or after it opened the file, kills it with SIGKILL (what `Child::kill` sends on Unix; on
 /// Windows it calls TerminateProcess, which is as sudden) and returns the lines it reported (what
 /// committed), but for [`OPENED`].
@@ -232,110 +206,11 @@ fn writer_failed(writer: &mut std::process::Child, kill: u64, seed: u64, what: &
     panic!("kill {kill} (seed {seed}): the writer {what}: {stderr}");
 }
 
-/// Opens the file as the app would (which includes `PRAGMA integrity_check`) and checks it
-/// against what the writer reported.
-fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
-    let company = CompanyFile::open(path).map_err(|e| format!("the file does not open: {e}"))?;
-    let conn = company.connection();
-    let sql = |e: rusqlite::Error| e.to_string();
-
-    let foreign_key_problems: i64 =
-        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(sql)?;
-    if foreign_key_problems != 0 {
-        return Err(format!("{foreign_key_problems} foreign key violations"));
-    }
-
-    // Every batch of timeline entries is whole: (incident, entries present, entries written).
-    let mut batches: HashMap<String, (i64, i64, i64)> = HashMap::new();
-    let mut stmt = conn
-        .prepare(
-            "SELECT json_extract(data, '$.batch'), min(incident_id), count(*), min(json_extract(data, '$.batch_of'))
-               FROM timeline_entry WHERE json_extract(data, '$.batch') IS NOT NULL GROUP BY 1",
-        )
-        .map_err(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))).map_err(sql)?;
-    for row in rows {
-        let (batch, (incident, present, written)) = row.map_err(sql)?;
-        if present != written {
-            return Err(format!("batch {batch} of incident {incident} has {present} of its {written} entries"));
-        }
-        batches.insert(batch, (incident, present, written));
-    }
-
-    // Every incident's current obligations are those of its stored facts: facts and
-    // re-assessment were written together.
-    let mut stmt = conn
-        .prepare("SELECT i.id, i.facts, (SELECT count(*) FROM obligation o WHERE o.incident_id = i.id AND o.current = 1) FROM incident i")
-        .map_err(sql)?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))).map_err(sql)?;
-    let mut incidents = BTreeSet::new();
-    for row in rows {
-        let (id, facts, current) = row.map_err(sql)?;
-        let facts = rules::parse_facts(&facts).map_err(|e| format!("incident {id}: stored facts unreadable: {e}"))?;
-        let expected = rules::assess(&facts).obligations.len() as i64;
-        if current != expected {
-            return Err(format!("incident {id} has {current} current obligations; its facts call for {expected}"));
-        }
-        incidents.insert(id);
-    }
-
-    let phones: HashMap<i64, i64> = conn
-        .prepare("SELECT c.id, (SELECT count(*) FROM contact_phone p WHERE p.contact_id = c.id) FROM contact c")
-        .and_then(|mut stmt| stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
-        .map_err(sql)?;
-
-    for write in reported {
-        let found = match write {
-            CommittedWrite::Incident { id, batch } => {
-                incidents.contains(id) && batches.get(batch).is_some_and(|(incident, ..)| incident == id)
-            }
-            CommittedWrite::Progress { incident_id, batch } => {
-                batches.get(batch).is_some_and(|(incident, ..)| incident == incident_id)
-            }
-            CommittedWrite::Contact { id, phones: count } => phones.get(id) == Some(count),
-        };
-        if !found {
-            return Err(format!("a write reported as committed is missing or incomplete: {write}"));
-        }
-    }
-    // An autosaved wizard draft is committed only together with its batch of timeline entries.
-    let draft_batches: Vec<String> = conn
-        .prepare("SELECT d.value ->> 'cause' FROM incident i, json_each(i.wizard_draft) d WHERE d.key = '5'")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .map_err(sql)?;
-    if let Some(orphan) = draft_batches.iter().find(|batch| !batches.contains_key(*batch)) {
-        return Err(format!("a wizard draft of batch {orphan} was kept without its timeline entries"));
-    }
-    Ok(())
-}
-
-/// The version-1 fixtures the upgrade is killed on, with the passphrase of the protected one
-/// (`tests/fixtures/make-v1.sh`).
-const UPGRADE_FIXTURES: [(&str, Option<&str>); 4] = [
-    ("v1-demo.sonae", None),
-    ("v1-protected.sonae", Some("備え あり 2026")),
-    ("v1-large.sonae", None),
-    ("v1-incidents.sonae", None),
-];
-
-/// What a file must hold after every kill: its tables with their version-1 columns and rows, and
-/// the schema as it was and as it is once upgraded.
-struct UpgradeExpectation {
-    tables: Vec<(String, Vec<String>)>,
-    rows: Vec<String>,
-    /// The rows an upgrade keeps exactly (not what it rewrites on purpose).
-    kept: Vec<String>,
-    old_schema: Vec<String>,
-    new_schema: Vec<String>,
-    /// How long one uninterrupted upgrade takes, process start to exit.
-    duration: Duration,
-}
-
 /// Kills the upgrader again and again on copies of each fixture (see the module doc).
 fn upgrades_survive_kills(kills: u64, seed: u64, dir: &Path) {
     let started = Instant::now();
     let mut rng = SplitMix64::new(seed ^ 0x0B6_4ADE);
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let fixtures = fixtures_dir();
     let (mut found_old, mut found_new, mut mid_upgrade) = (0u64, 0u64, 0u64);
     let per_fixture = kills.div_ceil(UPGRADE_FIXTURES.len() as u64);
     for (index, (name, passphrase)) in UPGRADE_FIXTURES.iter().enumerate() {
@@ -348,7 +223,8 @@ fn upgrades_survive_kills(kills: u64, seed: u64, dir: &Path) {
             path
         };
         let key = passphrase.map(Passphrase::new);
-        let expected = expect_upgrade(&fresh_copy(), key.as_ref(), *passphrase);
+        let upgrader = Path::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
+        let expected = expect_upgrade(&fresh_copy(), key.as_ref(), *passphrase, upgrader);
         let mut path = fresh_copy();
         for kill in 1..=per_fixture {
             let copies_before = before_upgrade_copies(&path);
@@ -377,24 +253,6 @@ fn upgrades_survive_kills(kills: u64, seed: u64, dir: &Path) {
     );
 }
 
-/// Runs one uninterrupted upgrade of `path` (a fresh copy) and reads what every kill must leave.
-fn expect_upgrade(path: &Path, key: Option<&Passphrase>, passphrase: Option<&str>) -> UpgradeExpectation {
-    let old_schema = schema_of(path, key);
-    let tables = tables_of(path, key);
-    let rows = rows_in(path, key, &tables, false);
-    let kept = rows_in(path, key, &tables, true);
-    let start = Instant::now();
-    let mut upgrader = Command::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
-    upgrader.arg(path).args(passphrase);
-    let output = upgrader.output().expect("run sonae-crash-upgrader");
-    let duration = start.elapsed();
-    assert!(output.status.success(), "the upgrader failed: {}", String::from_utf8_lossy(&output.stderr));
-    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), UPGRADED);
-    let new_schema = schema_of(path, key);
-    assert_ne!(old_schema, new_schema, "the upgrade changed no schema");
-    UpgradeExpectation { tables, rows, kept, old_schema, new_schema, duration }
-}
-
 fn run_upgrader_and_kill(path: &Path, passphrase: Option<&str>, run_for: Duration) {
     let mut upgrader = Command::new(env!("CARGO_BIN_EXE_sonae-crash-upgrader"));
     upgrader.arg(path).args(passphrase).stdout(Stdio::null()).stderr(Stdio::piped());
@@ -412,84 +270,10 @@ fn run_upgrader_and_kill(path: &Path, passphrase: Option<&str>, run_for: Duratio
     child.wait().expect("reap the upgrader");
 }
 
-/// Checks the file a killed upgrade left: intact, exactly the old or the new schema, with every
-/// row. Answers whether it is the new version.
-fn verify_upgrade_state(path: &Path, key: Option<&Passphrase>, expected: &UpgradeExpectation) -> Result<bool, String> {
-    let check = company_file::check_with_passphrase(path, key).map_err(|e| format!("the file does not open: {e}"))?;
-    let schema = schema_of(path, key);
-    let upgraded = match check.schema_version {
-        1 if schema == expected.old_schema => false,
-        v if v == company_file::SCHEMA_VERSION && schema == expected.new_schema => true,
-        v => return Err(format!("schema version {v} with a schema that is neither the old nor the new one: {schema:#?}")),
-    };
-    let (rows, expected_rows) = match upgraded {
-        false => (rows_in(path, key, &expected.tables, false), &expected.rows),
-        true => (rows_in(path, key, &expected.tables, true), &expected.kept),
-    };
-    if rows != *expected_rows {
-        return Err(format!("rows changed ({} version)", if upgraded { "new" } else { "old" }));
+/// The file opens, is intact, and holds every write the writer reported.
+fn verify(path: &Path, reported: &[CommittedWrite]) -> Result<(), String> {
+    match missing_writes(path, reported)?.first() {
+        Some(write) => Err(format!("a write reported as committed is missing or incomplete: {write}")),
+        None => Ok(()),
     }
-    Ok(upgraded)
-}
-
-/// How many copies kept before an upgrade the backup folder of `path` holds.
-fn before_upgrade_copies(path: &Path) -> usize {
-    let folder = company_file::backups::default_backup_dir(path).expect("backup folder");
-    let name_ends = |entry: &std::fs::DirEntry| entry.file_name().to_string_lossy().ends_with(".before-upgrade.sonae");
-    std::fs::read_dir(folder).map(|entries| entries.flatten().filter(name_ends).count()).unwrap_or(0)
-}
-
-/// The file's schema (tables, indexes, triggers), read without changing the file.
-fn schema_of(path: &Path, key: Option<&Passphrase>) -> Vec<String> {
-    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
-    let schema = company
-        .connection()
-        .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .expect("schema");
-    schema
-}
-
-/// The tables of a file with their columns, read without changing the file.
-fn tables_of(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)> {
-    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
-    let conn = company.connection();
-    let names: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-        .expect("table names");
-    names
-        .into_iter()
-        .map(|table| {
-            let columns = conn
-                .prepare(&format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"))
-                .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-                .expect("columns");
-            (table, columns)
-        })
-        .collect()
-}
-
-/// Every row of `tables`, in the columns given (an upgrade may add columns, never take a value);
-/// with `kept`, only what upgrades keep exactly (`migrate::REWRITTEN_COLUMNS`, `KEPT_ROWS`).
-fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>)], kept: bool) -> Vec<String> {
-    use company_file::migrate::{KEPT_ROWS, REWRITTEN_COLUMNS};
-    let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
-    let mut rows = Vec::new();
-    for (table, columns) in tables {
-        let columns: Vec<&String> =
-            columns.iter().filter(|c| !(kept && REWRITTEN_COLUMNS.contains(&(table.as_str(), c.as_str())))).collect();
-        let condition = KEPT_ROWS.iter().find(|(t, _)| kept && t == table).map_or("1", |(_, c)| c);
-        let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
-        let mut stmt = company
-            .connection()
-            .prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY rowid"))
-            .expect("select");
-        let mut query = stmt.query([]).expect("query");
-        while let Some(row) = query.next().expect("row") {
-            let values: Vec<String> = (0..columns.len()).map(|i| format!("{:?}", row.get_ref(i).expect("value"))).collect();
-            rows.push(format!("{table}: {}", values.join(", ")));
-        }
-    }
-    rows
 }

@@ -154,6 +154,9 @@ pub fn handover_pack(
         return Err(e);
     }
     std::fs::rename(&staging, &folder).map_err(io)?;
+    // Every document was synced into the folder as it was saved; now its new name too, or a power
+    // cut can undo the rename and take the whole pack with it.
+    sonae_core::company_file::sync_folder(out_dir).map_err(io)?;
     Ok(folder)
 }
 

@@ -492,6 +492,15 @@ pub fn same_file(a: &Path, b: &Path) -> Result<bool> {
     Ok(canonical(a)? == canonical(b)?)
 }
 
+/// Creates the backup folder `dir` and any folder above it that is missing, each durably: a
+/// folder is named in its parent, and until the parent is synced a power cut can take the new
+/// folder away with every backup in it (the power-cut test lost every backup taken into a new
+/// backup folder so).
 fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+    let missing: Vec<&Path> = dir.ancestors().take_while(|folder| !folder.as_os_str().is_empty() && !folder.exists()).collect();
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    for folder in missing.iter().rev() {
+        sync_dir(parent_dir(folder))?;
+    }
+    Ok(())
 }

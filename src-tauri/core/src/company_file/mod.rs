@@ -195,6 +195,7 @@ impl CompanyFile {
         }
         // Refuses to replace a file that appeared meanwhile.
         staging.persist_noclobber(path).map_err(|e| io(e.error))?;
+        sync_dir(parent_dir(path))?;
         Self::open(path)
     }
 
@@ -233,7 +234,8 @@ impl CompanyFile {
         }
         let staging = standalone_copy(&self.conn, out, self.key.as_ref())?;
         staging.persist_noclobber(out).map_err(|e| StoreError::Io { path: out.to_owned(), source: e.error })?;
-        Ok(())
+        // Until its folder is synced, a power cut can undo the rename and take the copy with it.
+        sync_dir(parent_dir(out))
     }
 }
 
@@ -466,6 +468,9 @@ fn open_read_only(path: &Path, key: Option<&Passphrase>) -> rusqlite::Result<Con
 /// file still open in the app (or another process) is noticed before it is replaced under it.
 fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
     let in_use = || StoreError::InUse { path: path.to_owned() };
+    // The switch commits by deleting a rollback journal: durably, as in `configure`, or a power
+    // cut soon after brings the journal back and the file is refused as damaged.
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     let mode: String =
         conn.query_row("PRAGMA main.journal_mode = DELETE", [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => in_use(),
@@ -477,10 +482,18 @@ fn leave_wal(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere a no-op).
-fn sync_dir(dir: &Path) -> Result<()> {
+/// Makes the names in `dir` durable: a file created, renamed or deleted there stays so after a
+/// power cut only once its folder is synced, however well the file itself was. On Unix a folder
+/// is synced like a file; Windows offers no way to sync a folder, so there it does nothing.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    sync_folder(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+}
+
+/// [`sync_dir`] answering the plain I/O error, for what is not a company file (exported
+/// documents, hand-over packs).
+pub fn sync_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
-    std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|source| StoreError::Io { path: dir.to_owned(), source })?;
+    std::fs::File::open(dir)?.sync_all()?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -526,6 +539,12 @@ fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Trans
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // A file not yet in WAL mode (new, restored or converted: written as one standalone file) is
+    // switched by a transaction in rollback mode, which commits by deleting its journal. EXTRA
+    // makes that deletion durable (SQLite syncs the folder after it): otherwise a power cut soon
+    // after brings the journal back, and with a journal beside it the file fails the read-only
+    // check of its next opening and is refused as damaged.
+    conn.pragma_update(None, "synchronous", "EXTRA")?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", true)?;

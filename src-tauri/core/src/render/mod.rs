@@ -390,7 +390,8 @@ fn context<'a>(company: &'a CompanyProfile, document: Document, options: &Export
 
 /// Saves an exported file (a rendered document, the near-miss CSV) at `path` without ever leaving
 /// half a file there: the bytes are written to a temporary file in the same directory, synced and
-/// moved into place when complete. An existing file is replaced only when `replace` is true.
+/// moved into place when complete, and the directory synced so that the move outlasts a power
+/// cut. An existing file is replaced only when `replace` is true.
 pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError> {
     use std::io::Write;
     let io = |source| RenderError::Io { path: path.to_owned(), source };
@@ -421,7 +422,8 @@ pub fn save(path: &Path, bytes: &[u8], replace: bool) -> Result<(), RenderError>
             }
         })?;
     }
-    Ok(())
+    // Until its folder is synced, a power cut can undo the rename and take the document with it.
+    crate::company_file::sync_folder(dir).map_err(io)
 }
 
 fn required_incident(document: Document, options: &ExportOptions) -> Result<i64, RenderError> {
