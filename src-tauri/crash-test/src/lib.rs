@@ -141,6 +141,33 @@ impl CommittedWrite {
     }
 }
 
+/// Reads what a writer process reports, one line per piece of work done, as the lines come: whole
+/// lines only, since a line cut short by a kill or a power cut has no newline and was never
+/// reported. The thread ends when the process's output ends; join it after the process is gone.
+pub fn whole_lines(
+    stdout: impl std::io::Read + Send + 'static,
+) -> (std::sync::mpsc::Receiver<String>, std::thread::JoinHandle<()>) {
+    use std::io::BufRead;
+    let (lines_tx, lines) = std::sync::mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        let mut stdout = std::io::BufReader::new(stdout);
+        loop {
+            let mut line = Vec::new();
+            match stdout.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if line.last() != Some(&b'\n') => break,
+                Ok(_) => {
+                    line.pop();
+                    if lines_tx.send(String::from_utf8_lossy(&line).into_owned()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    (lines, reader)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,10 +27,9 @@
 
 use sonae_core::company_file;
 use sonae_core::language::Language;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use sonae_core::company_file::{CompanyFile, Passphrase};
@@ -162,23 +161,7 @@ fn run_and_kill(mut writer: Command, from_start: bool, run_for: Duration, kill: 
     let mut writer = writer.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start sonae-crash-writer");
     let stdout = writer.stdout.take().expect("writer stdout");
     // Whole lines only: a line the kill cut short has no newline and was never reported.
-    let (lines_tx, lines) = mpsc::channel::<String>();
-    let reader = std::thread::spawn(move || {
-        let mut stdout = BufReader::new(stdout);
-        loop {
-            let mut line = Vec::new();
-            match stdout.read_until(b'\n', &mut line) {
-                Ok(0) | Err(_) => break,
-                Ok(_) if line.last() != Some(&b'\n') => break,
-                Ok(_) => {
-                    line.pop();
-                    if lines_tx.send(String::from_utf8_lossy(&line).into_owned()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
+    let (lines, reader) = sonae_crash_test::whole_lines(stdout);
     let mut received = Vec::new();
     if !from_start {
         match lines.recv_timeout(OPEN_TIMEOUT) {

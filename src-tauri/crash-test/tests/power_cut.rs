@@ -27,10 +27,9 @@
 //! report that a cut undid. It fails when anything was lost or damaged. Without FUSE (no
 //! `/dev/fuse`) it says that it skipped, and cuts nothing.
 
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use sonae_core::company_file::{self, backups, CompanyFile, Passphrase};
@@ -179,24 +178,7 @@ impl Rig {
     fn run_and_cut(&mut self, mut command: Command, from_start: bool, run_for: Duration) -> Vec<String> {
         let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("start the process");
         let stdout = child.stdout.take().expect("stdout");
-        let (lines_tx, lines) = mpsc::channel::<String>();
-        // Whole lines only: a line cut short has no newline and was never reported.
-        let reader = std::thread::spawn(move || {
-            let mut stdout = BufReader::new(stdout);
-            loop {
-                let mut line = Vec::new();
-                match stdout.read_until(b'\n', &mut line) {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) if line.last() != Some(&b'\n') => break,
-                    Ok(_) => {
-                        line.pop();
-                        if lines_tx.send(String::from_utf8_lossy(&line).into_owned()).is_err() {
-                            break;
-                        }
-                    }
-                }
-            }
-        });
+        let (lines, reader) = sonae_crash_test::whole_lines(stdout);
         let mut received = Vec::new();
         if !from_start {
             match lines.recv_timeout(OPEN_TIMEOUT) {
