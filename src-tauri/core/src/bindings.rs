@@ -251,11 +251,10 @@ pub fn typescript() -> String {
     }
     // Every keyed enum's values, for the UI to iterate instead of keeping a copy (crate::keys).
     for (name, keys) in value_lists(&cfg) {
-        let quoted: Vec<String> = keys.iter().map(|k| format!("'{k}'")).collect();
         out.push_str(&format!(
             "export const {}: readonly {name}[] = [{}];\n\n",
             screaming_snake(&name) + "_VALUES",
-            quoted.join(", ")
+            quoted(keys)
         ));
     }
     out.push_str(&document_tables());
@@ -267,7 +266,6 @@ pub fn typescript() -> String {
 /// Which drafts each addressee's card offers, in which stages, and which are letters: the core's
 /// answers, as tables the UI reads.
 fn document_tables() -> String {
-    let quoted = |keys: Vec<&str>| keys.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ");
     let drafts_for: Vec<String> = rules::Authority::ALL
         .iter()
         .map(|&a| format!("  {}: [{}],", a.key(), quoted(render::Document::drafts_for(a).iter().map(|d| d.key()).collect())))
@@ -287,6 +285,11 @@ fn document_tables() -> String {
         drafts_for.join("\n"),
         stages.join("\n")
     )
+}
+
+/// Keys as the items of a TypeScript array: `'a', 'b'`.
+fn quoted(keys: Vec<&str>) -> String {
+    keys.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(", ")
 }
 
 /// `CaseKind` → `CASE_KIND`.
