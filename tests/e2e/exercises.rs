@@ -98,7 +98,7 @@ async fn the_ransomware_exercise_runs_to_its_end_and_adds_no_incident() {
     for label in ["訓練の実施", "訓練の改善事項"] {
         assert!(kinds.iter().any(|k| k == label), "the history lacks {label}: {kinds:?}");
     }
-    let raw_key = |text: &String| text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let raw_key = |text: &String| AppWindow::is_raw_key(text);
     assert!(!kinds.iter().any(raw_key), "a raw key in {kinds:?}");
     let fields = app.history_field_names().await;
     assert!(fields.iter().any(|f| f == "担当者") && !fields.iter().any(raw_key), "field names: {fields:?}");

@@ -199,6 +199,11 @@ impl AppWindow {
         kinds
     }
 
+    /// Whether a text on screen is an internal key (`exercise_follow_up`) rather than words.
+    pub fn is_raw_key(text: &str) -> bool {
+        text.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    }
+
     /// The names of the changed fields the History page shows.
     pub async fn history_field_names(&self) -> Vec<String> {
         self.settle().await;

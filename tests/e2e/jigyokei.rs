@@ -40,8 +40,7 @@ async fn the_jigyokei_draft_is_saved_with_the_entered_site_and_names_a_missing_s
     let kinds = app.history_kinds().await;
     assert_eq!(kinds.first().map(String::as_str), Some("事業継続力強化計画"), "the latest change is the plan: {kinds:?}");
     let fields = app.history_field_names().await;
-    let raw_key = |text: &String| text.chars().all(|c| c.is_ascii_lowercase() || c == '_');
-    assert!(!fields.is_empty() && !fields.iter().any(raw_key), "field names: {fields:?}");
+    assert!(!fields.is_empty() && !fields.iter().any(|f| AppWindow::is_raw_key(f)), "field names: {fields:?}");
     app.click("[data-testid=nav-bcp]").await;
     app.click("[data-testid=tab-jigyokei]").await;
     app.wait_for_text_in("[data-testid=jigyokei-missing]", "安否確認").await;
