@@ -358,3 +358,68 @@ fn a_row_breaking_a_check_constraint_is_refused_as_damaged() {
     let message = assert_refused_untouched(&path, "corrupt");
     assert!(message.contains("CHECK constraint failed in incident"), "{message}");
 }
+
+/// A copy of the sample file (in rollback mode, protected by `key` when given) as a process killed
+/// in the middle of a write leaves it: part of the transaction already in the file, the journal
+/// to undo it beside it (a hot journal). The write renames the company and adds a large table.
+fn copy_left_mid_write(dir: &Path, key: Option<&str>) -> PathBuf {
+    let path = demo_file(dir);
+    if let Some(key) = key {
+        let mut company = CompanyFile::open(&path).unwrap();
+        company.set_passphrase(Some(&company_file::Passphrase::new(key))).unwrap();
+    }
+    let copy = dir.join("killed.sonae");
+    let mut conn = Connection::open(&path).unwrap();
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key).unwrap();
+    }
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    // A tiny page cache makes SQLite write changed pages into the file before the commit.
+    conn.pragma_update(None, "cache_size", 2).unwrap();
+    let saved = std::fs::read(&path).unwrap();
+    let tx = conn.transaction().unwrap();
+    tx.execute("UPDATE company SET name = '書きかけの名前'", []).unwrap();
+    tx.execute_batch(
+        "CREATE TABLE half_written (x BLOB);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)
+         INSERT INTO half_written SELECT randomblob(4000) FROM n",
+    )
+    .unwrap();
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    let mut copied_journal = copy.as_os_str().to_owned();
+    copied_journal.push("-journal");
+    std::fs::copy(&journal, &copied_journal).expect("the write has a journal");
+    std::fs::copy(&path, &copy).unwrap();
+    drop(tx);
+    assert!(std::fs::read(&copy).unwrap() != saved, "part of the write reached the file");
+    copy
+}
+
+#[test]
+fn a_file_left_mid_write_opens_as_it_was_last_saved() {
+    let dir = scratch();
+    let copy = copy_left_mid_write(dir.path(), None);
+    let saved_name = company_file::check(&dir.path().join("demo.sonae")).unwrap().company_name;
+    // Read-only checks recover it too: SQLite's own undo of an unfinished write.
+    assert_eq!(company_file::check(&copy).expect("check").company_name, saved_name);
+    let company = CompanyFile::open(&copy).expect("open");
+    let tables: i64 = company
+        .connection()
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'half_written'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 0, "the unfinished write is undone");
+}
+
+#[test]
+fn a_protected_file_left_mid_write_opens_as_it_was_last_saved_and_only_with_its_passphrase() {
+    let dir = scratch();
+    let copy = copy_left_mid_write(dir.path(), Some("合言葉は備えあれば憂いなし"));
+    let wrong = company_file::check_with_passphrase(&copy, Some(&company_file::Passphrase::new("違う合言葉です、ごめんなさい")));
+    assert_eq!(wrong.expect_err("a wrong passphrase").code(), "wrong_passphrase");
+    let right = company_file::Passphrase::new("合言葉は備えあれば憂いなし");
+    let saved_name = company_file::check_with_passphrase(&dir.path().join("demo.sonae"), Some(&right)).unwrap().company_name;
+    let company = CompanyFile::open_with_passphrase(&copy, Some(&right)).expect("open");
+    let name: String = company.connection().query_row("SELECT name FROM company", [], |r| r.get(0)).unwrap();
+    assert_eq!(name, saved_name);
+}

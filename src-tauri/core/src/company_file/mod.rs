@@ -4,7 +4,9 @@
 //! Opening is careful because the file is a firm's evidence: it is first read without writing to
 //! decide whether it is a Sonae file at all, whether this version understands it and whether it
 //! is intact. Only then is it opened for writing (WAL, foreign keys) and migrated, every pending
-//! migration in one transaction. A refused file is never modified.
+//! migration in one transaction. A refused file is never modified; the one thing done to a file
+//! before it is checked is SQLite's undo of a write a crash left unfinished, which puts back what
+//! was last saved (`undo_unfinished_write`).
 //!
 //! A file may be protected by a passphrase (encrypted with SQLCipher, see [`protection`]). Every
 //! function that reads a file from disk has a form taking `Option<&Passphrase>`
@@ -358,6 +360,7 @@ fn key_for<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Option
 /// Reads a file's identity, version and integrity without writing to it.
 fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspection<'a>> {
     let key = key_for(path, passphrase)?;
+    undo_unfinished_write(path, key);
     let conn = open_read_only(path, key).map_err(|e| corrupt(path, e.to_string()))?;
     if key.is_some() {
         // Reading the first page tells whether the passphrase fits (SQLCipher checks each page's
@@ -395,6 +398,29 @@ fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspec
         return Err(corrupt(path, problems.join("; ")));
     }
     Ok(Inspection { schema_version: version, key })
+}
+
+/// Lets SQLite undo a write that a crash or a power cut left unfinished in a file in rollback mode
+/// (a new, restored or converted file before its first opening switches it to WAL, or a file
+/// being switched): the journal beside it holds the pages as they were last saved, and the file
+/// is not the saved state until they are put back. A read-only connection cannot put them back
+/// and takes the file for damaged, so a writing connection reads it first. That restores what was
+/// saved, and changes nothing else: a file refused afterwards is the file as it was saved.
+///
+/// Nothing is done when no journal is there; what fails here (a wrong passphrase, a file that may
+/// not be written) is left for the read-only check to report.
+fn undo_unfinished_write(path: &Path, key: Option<&Passphrase>) {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    if !std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return;
+    }
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) else { return };
+    if key.is_some_and(|key| protection::unlock(&conn, key).is_err()) {
+        return;
+    }
+    // The first read takes the journal into account: SQLite plays it back and deletes it.
+    let _ = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));
 }
 
 /// Runs SQLite's integrity check on an in-memory copy of `source`; returns `["ok"]` or the first
