@@ -257,8 +257,9 @@ FUZZ_IMPORT_CASES ?= 5000
 FUZZ_FILE_TESTS := a_damaged_copy_of_a_real_file random_bytes_are_refused a_damaged_template_file_is_refused
 FUZZ_IMPORT_TESTS := a_mutated_template_file any_bytes_preview generated_csvs mutated_csvs
 FUZZ := cargo test -q -p sonae-core --test fuzz
-# Runs the fuzz tests $(2) with $(1) cases each and prints how many passed.
-fuzz-run = PROPTEST_CASES=$(1) PROPTEST_MAX_GLOBAL_REJECTS=1000000 $(FUZZ) -- $(2) 2>&1 | tee /dev/stderr | sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p'
+# Runs the fuzz tests $(2) with $(1) cases each and prints how many passed. The test output goes
+# to stderr too, appended: opened plainly, a log file that stderr was sent to is emptied.
+fuzz-run = PROPTEST_CASES=$(1) PROPTEST_MAX_GLOBAL_REJECTS=1000000 $(FUZZ) -- $(2) 2>&1 | tee -a /dev/stderr | sed -n 's/^test result: ok\. \([0-9]*\) passed.*/\1/p'
 test-durability: deps-power-loss
 	SONAE_CRASH_KILLS=$(DURABILITY_KILLS) SONAE_CRASH_CONVERSION_KILLS=100 SONAE_CRASH_UPGRADE_KILLS=400 \
 		cargo test -q -p sonae-crash-test --test kill_writer
