@@ -116,6 +116,10 @@ enum Command {
         /// Language of the text summary.
         #[arg(long, value_parser = parse_language, default_value = "ja")]
         lang: Language,
+        /// Take `null` as "not answered yet": assess it with its safe value and list, as
+        /// "open", the unanswered facts that could still change the answer.
+        #[arg(long)]
+        open: bool,
     },
     /// Print a document as PDF, or a draft's text.
     Export {
@@ -457,9 +461,21 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Contacts { command } => run_contacts(command)?,
-        Command::Assess { facts, format, lang } => {
+        Command::Assess { facts, format, lang, open } => {
             let bad_input = |message: String| Failure { message, code: 2 };
             let text = std::fs::read_to_string(&facts).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
+            if open {
+                let partial = rules::parse_partial_facts(&text).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
+                let answer = rules::assess_open(&partial);
+                match format {
+                    Format::Json => println!("{}", serde_json::to_string_pretty(&answer).expect("assessment serialises")),
+                    Format::Text => {
+                        print!("{}", rules::describe(&answer.assessment, &partial.facts, lang));
+                        println!("{}", rules::describe_open(&answer.open, lang));
+                    }
+                }
+                return Ok(());
+            }
             let parsed = rules::parse_facts(&text).map_err(|e| bad_input(format!("{}: {e}", facts.display())))?;
             let assessment = rules::assess(&parsed);
             match format {

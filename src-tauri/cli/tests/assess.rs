@@ -501,3 +501,31 @@ fn a_missing_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     refusal(&run(&dir.path().join("no-such-facts.json"), &[]));
 }
+
+#[test]
+fn open_facts_are_assessed_safe_and_listed() {
+    // A mail sent to the wrong address with three customers' records; what was in it not known yet.
+    let facts = serde_json::json!({
+        "discovered_at": "2026-12-01T10:00:00+09:00", "category": "leak",
+        "personal_data": { "involved": true, "subjects": 3, "subjects_max": 3, "sensitive": null, "my_number_involved": false },
+        "organization": { "gdpr_applies": false, "sector": "general" },
+    });
+    let output = assess(&facts.to_string(), &["--open"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let result: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(obligation(&result, "ppc")["grounds"], serde_json::json!(["sensitive_data"]), "not known yet is taken as yes");
+    assert_eq!(result["open"], serde_json::json!(["personal_data.sensitive"]));
+
+    let text = text(facts.clone(), &["--open", "--lang", "en"]);
+    assert!(text.contains("could change this answer") && text.contains("personal_data.sensitive"), "{text}");
+
+    // Without --open, null keeps its meaning in the contract (no): no report.
+    let plain = obligations(facts);
+    assert!(!authorities(&plain).contains(&"ppc"), "{plain}");
+}
+
+#[test]
+fn an_open_sector_is_refused() {
+    let output = assess(r#"{"discovered_at": "2026-12-01T10:00:00+09:00", "organization": {"sector": null}}"#, &["--open"]);
+    assert!(refusal(&output).contains("organization.sector cannot be left open"));
+}

@@ -210,6 +210,8 @@ pub enum FactsError {
     MaxBelowCount { max_field: String, max: u64, count_field: String, count: u64 },
     #[error("{field} is false, but {by} is {value}, which says otherwise; leave {field} out or make it true")]
     Contradicted { field: String, by: String, value: String },
+    #[error("{0} cannot be left open (null): no one answer is the safe one, so it must be answered")]
+    NoSafeAnswer(String),
     #[error("personal_data.entrusted_by_client_notified cannot be true together with entrusted_data: describe the client's data in entrusted_data (with client_notified) instead")]
     EntrustedTwice,
 }
@@ -247,7 +249,7 @@ impl TryFrom<Value> for Facts {
 
 impl Facts {
     /// The checks that need more than one field.
-    fn check(&self) -> Result<(), FactsError> {
+    pub(crate) fn check(&self) -> Result<(), FactsError> {
         let known_on = deadline::day_of_knowing(self.discovered_at);
         let Some(rules) = RuleSet::in_force_on(known_on) else {
             return Err(FactsError::BeforeReportingDuty {

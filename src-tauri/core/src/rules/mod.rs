@@ -8,6 +8,7 @@
 //!
 //! - [`facts`]: the input and its validation;
 //! - [`engine`]: one rule per addressee, each naming its public source;
+//! - [`open`]: which facts not answered yet could still change the answer (the interview);
 //! - [`rule_set`]: the rules by the day they came into force;
 //! - [`deadline`]: day counting and working days;
 //! - [`holidays`]: the national holiday calendar;
@@ -17,6 +18,7 @@ pub mod deadline;
 pub mod engine;
 pub mod facts;
 pub mod holidays;
+pub mod open;
 pub mod rule_set;
 pub mod text;
 
@@ -31,5 +33,6 @@ pub use facts::{
     parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,
     Sector,
 };
+pub use open::{assess_open, parse_partial_facts, OpenAssessment, PartialFacts};
 pub use rule_set::{RuleSet, RULE_SETS};
-pub use text::{authority_name, authority_timing, delegate_name, describe, duty_name, ground_text, stage_name};
+pub use text::{authority_name, authority_timing, delegate_name, describe, describe_open, duty_name, ground_text, stage_name};

@@ -657,3 +657,22 @@ pub fn catalogue(lang: Language) -> std::collections::BTreeMap<String, String> {
     }
     texts
 }
+
+/// The line `sonae-cli assess --open --format text` ends with: the facts not answered yet that
+/// could still change the answer, by their contract names, or that none could.
+pub fn describe_open(open: &[&str], lang: Language) -> String {
+    match (lang, open.is_empty()) {
+        (Language::Ja, true) => "まだ答えていない事実のうち、この判定を変えうるものはありません。".to_owned(),
+        (Language::Ja, false) => format!(
+            "まだ答えていない事実のうち、次の{}件は答え次第でこの判定が変わります（いまは報告する側で判定しています）: {}",
+            open.len(),
+            open.join(", ")
+        ),
+        (Language::En, true) => "No fact left unanswered could change this answer.".to_owned(),
+        (Language::En, false) => format!(
+            "{} facts left unanswered could change this answer (until they are answered, it errs toward reporting): {}",
+            open.len(),
+            open.join(", ")
+        ),
+    }
+}
