@@ -26,7 +26,7 @@ use crate::error_code::ErrorCode;
 use crate::language::Language;
 use crate::policy::CATEGORY_KEYS;
 use crate::store::history::record_change;
-use crate::store::limits::{MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::store::limits::{one_line, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::store::{now, refused, rows, Result, StoreError};
 
 /// The `format` marker of a scenario file.
@@ -246,7 +246,8 @@ pub fn read_scenario_file(bytes: &[u8]) -> Result<ScenarioSpec> {
         scenario: CheckedScenario,
     }
     // Parsed again from the bytes so that errors carry the line where they are.
-    let envelope: Envelope = serde_json::from_slice(bytes).map_err(|e| refused(ErrorCode::InvalidScenario, e.to_string()))?;
+    let envelope: Envelope =
+        serde_json::from_slice(bytes).map_err(|e| refused(ErrorCode::InvalidScenario, one_line(&e.to_string())))?;
     Ok(envelope.scenario.0)
 }
 

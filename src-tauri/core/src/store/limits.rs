@@ -22,19 +22,25 @@ pub const MAX_ENTRIES: usize = 500;
 /// Text from a file or a company file as quoted in a one-line message: at most 40 characters,
 /// control characters (line breaks included) escaped.
 pub(crate) fn shown(value: &str) -> String {
-    let mut shown = String::new();
-    for (count, c) in value.chars().enumerate() {
-        if count == 40 {
-            shown.push('…');
-            break;
-        }
-        if c.is_control() {
-            shown.extend(c.escape_default());
-        } else {
-            shown.push(c);
-        }
+    let mut shown = one_line(&value.chars().take(40).collect::<String>());
+    if value.chars().nth(40).is_some() {
+        shown.push('…');
     }
     shown
+}
+
+/// A message kept on one line, its control characters (line breaks included) escaped: for what a
+/// parser says of a file, which may quote the file's own text.
+pub(crate) fn one_line(message: &str) -> String {
+    let mut line = String::new();
+    for c in message.chars() {
+        if c.is_control() {
+            line.extend(c.escape_default());
+        } else {
+            line.push(c);
+        }
+    }
+    line
 }
 
 /// A name: trimmed, not empty (`name_required`), at most [`MAX_NAME_CHARS`].

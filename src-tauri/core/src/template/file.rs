@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error_code::ErrorCode;
 use crate::policy::{required_directory_keys, CATEGORY_KEYS};
-use crate::store::limits::{shown, MAX_ENTRIES, MAX_KEY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+use crate::store::limits::{one_line, shown, MAX_ENTRIES, MAX_KEY_CHARS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::template::{PolicyTemplate, StepTemplate};
 
 /// The `format` marker of a template file.
@@ -144,7 +144,7 @@ pub fn read_template_file(bytes: &[u8]) -> Result<TemplateFile, TemplateError> {
         ));
     }
     let template: PolicyTemplate =
-        serde_json::from_value(template_value.clone()).map_err(|e| TemplateError::Malformed(e.to_string()))?;
+        serde_json::from_value(template_value.clone()).map_err(|e| TemplateError::Malformed(one_line(&e.to_string())))?;
     validate_template(&template)?;
     Ok(TemplateFile {
         format: TEMPLATE_FORMAT.to_owned(),
@@ -534,6 +534,17 @@ mod tests {
         assert_eq!(shown(&"長".repeat(50)).chars().count(), 41);
         let error = refusal_of(|t| t.roles[0].key = "bad\nkey".into());
         assert!(!error.to_string().contains('\n'), "{error}");
+    }
+
+    #[test]
+    fn a_file_value_quoted_by_the_parser_stays_on_one_line() {
+        let template = builtin_policy(Language::Ja).unwrap();
+        let text = String::from_utf8(file(&template)).unwrap();
+        assert!(text.contains("\"people\""), "the template has a target kind to damage");
+        let damaged = text.replacen("\"people\"", "\"a\\nb\"", 1);
+        let error = parse_template_file(damaged.as_bytes()).expect_err("an unknown kind is refused");
+        assert_eq!(error.code().as_str(), "invalid_template");
+        assert!(error.to_string().contains("a\\nb") && !error.to_string().contains('\n'), "{error}");
     }
 
     #[test]
