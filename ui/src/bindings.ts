@@ -1670,3 +1670,49 @@ export const DOCUMENT_STAGES: Record<DocumentKind, readonly ReportStage[]> = {
 
 /** The documents that are letters, which the office may edit before sending. */
 export const LETTER_DOCUMENTS: readonly DocumentKind[] = ['data-subject-notice', 'client-notice', 'public-notice'];
+
+/** What each document is called where it is offered, by language and report stage. */
+export const DOCUMENT_NAMES: Record<Language, Record<DocumentKind, Record<ReportStage, string>>> = {
+  ja: {
+    'policy': { preliminary: "情報セキュリティインシデント対応方針", final: "情報セキュリティインシデント対応方針" },
+    'bcp': { preliminary: "事業継続計画", final: "事業継続計画" },
+    'contacts-card': { preliminary: "緊急連絡カード", final: "緊急連絡カード" },
+    'readiness-summary': { preliminary: "備えの点検表", final: "備えの点検表" },
+    'exercise-report': { preliminary: "訓練報告書", final: "訓練報告書" },
+    'jigyokei': { preliminary: "事業継続力強化計画の下書き", final: "事業継続力強化計画の下書き" },
+    'incident-report': { preliminary: "インシデント報告書", final: "インシデント報告書" },
+    'ppc-draft': { preliminary: "個人情報保護委員会への報告（速報）下書き", final: "個人情報保護委員会への報告（確報）下書き" },
+    'ppc-my-number-draft': { preliminary: "個人情報保護委員会への報告（マイナンバー・速報）下書き", final: "個人情報保護委員会への報告（マイナンバー・確報）下書き" },
+    'data-subject-notice': { preliminary: "本人へのお知らせ 下書き", final: "本人へのお知らせ 下書き" },
+    'client-notice': { preliminary: "委託元への通知 下書き", final: "委託元への通知 下書き" },
+    'public-notice': { preliminary: "公表文（ウェブサイト用） 下書き", final: "公表文（ウェブサイト用） 下書き" },
+    'insurer-notice': { preliminary: "保険会社への事故の連絡 下書き", final: "保険会社への事故の連絡 下書き" },
+    'ipa-draft': { preliminary: "IPAへの届出 下書き", final: "IPAへの届出 下書き" },
+    'ipa-access-draft': { preliminary: "IPA 不正アクセス届出 下書き", final: "IPA 不正アクセス届出 下書き" },
+    'jpcert-draft': { preliminary: "JPCERT/CCへの報告 下書き", final: "JPCERT/CCへの報告 下書き" },
+    'police-memo': { preliminary: "警察への相談メモ", final: "警察への相談メモ" },
+    'gdpr-draft': { preliminary: "GDPR第33条の通知 下書き（英語）", final: "GDPR第33条の通知 下書き（英語）" },
+    'gdpr-subject-notice': { preliminary: "GDPR第34条 本人への通知 下書き（英語）", final: "GDPR第34条 本人への通知 下書き（英語）" },
+  },
+  en: {
+    'policy': { preliminary: "Incident response policy", final: "Incident response policy" },
+    'bcp': { preliminary: "Business continuity plan", final: "Business continuity plan" },
+    'contacts-card': { preliminary: "Emergency contact card", final: "Emergency contact card" },
+    'readiness-summary': { preliminary: "Readiness summary", final: "Readiness summary" },
+    'exercise-report': { preliminary: "Exercise report", final: "Exercise report" },
+    'jigyokei': { preliminary: "Jigyokei application draft", final: "Jigyokei application draft" },
+    'incident-report': { preliminary: "Incident report", final: "Incident report" },
+    'ppc-draft': { preliminary: "PPC breach report (preliminary) draft", final: "PPC breach report (final) draft" },
+    'ppc-my-number-draft': { preliminary: "PPC My Number breach report (preliminary) draft", final: "PPC My Number breach report (final) draft" },
+    'data-subject-notice': { preliminary: "Notice to affected people, draft", final: "Notice to affected people, draft" },
+    'client-notice': { preliminary: "Notice to the client who entrusted the data, draft", final: "Notice to the client who entrusted the data, draft" },
+    'public-notice': { preliminary: "Public notice for the web site, draft", final: "Public notice for the web site, draft" },
+    'insurer-notice': { preliminary: "Incident notice to the insurer, draft", final: "Incident notice to the insurer, draft" },
+    'ipa-draft': { preliminary: "IPA report draft", final: "IPA report draft" },
+    'ipa-access-draft': { preliminary: "IPA unauthorized access report, draft", final: "IPA unauthorized access report, draft" },
+    'jpcert-draft': { preliminary: "JPCERT/CC report draft", final: "JPCERT/CC report draft" },
+    'police-memo': { preliminary: "Police consultation memo", final: "Police consultation memo" },
+    'gdpr-draft': { preliminary: "GDPR art. 33 notice draft", final: "GDPR art. 33 notice draft" },
+    'gdpr-subject-notice': { preliminary: "GDPR art. 34 notice to individuals draft", final: "GDPR art. 34 notice to individuals draft" },
+  },
+};

@@ -275,15 +275,34 @@ fn document_tables() -> String {
         .map(|&d| format!("  '{}': [{}],", d.key(), quoted(d.stages().iter().map(|s| s.key()).collect())))
         .collect();
     let letters = quoted(render::Document::ALL.iter().filter(|d| d.is_letter()).map(|d| d.key()).collect());
+    let names: Vec<String> = [language::Language::Ja, language::Language::En]
+        .into_iter()
+        .map(|language| {
+            let documents: Vec<String> = render::Document::ALL
+                .iter()
+                .map(|&d| {
+                    let stages: Vec<String> = render::ReportStage::ALL
+                        .iter()
+                        .map(|&stage| format!("{}: {}", stage.key(), serde_json::json!(d.name(stage, language))))
+                        .collect();
+                    format!("    '{}': {{ {} }},", d.key(), stages.join(", "))
+                })
+                .collect();
+            format!("  {}: {{\n{}\n  }},", language.code(), documents.join("\n"))
+        })
+        .collect();
     format!(
         "/** The drafts each addressee's card offers, the report itself first. */\n\
          export const DRAFTS_FOR: Record<Authority, readonly DocumentKind[]> = {{\n{}\n}};\n\n\
          /** The reports each document is written for (速報 and 確報, or one). */\n\
          export const DOCUMENT_STAGES: Record<DocumentKind, readonly ReportStage[]> = {{\n{}\n}};\n\n\
          /** The documents that are letters, which the office may edit before sending. */\n\
-         export const LETTER_DOCUMENTS: readonly DocumentKind[] = [{letters}];\n",
+         export const LETTER_DOCUMENTS: readonly DocumentKind[] = [{letters}];\n\n\
+         /** What each document is called where it is offered, by language and report stage. */\n\
+         export const DOCUMENT_NAMES: Record<Language, Record<DocumentKind, Record<ReportStage, string>>> = {{\n{}\n}};\n",
         drafts_for.join("\n"),
-        stages.join("\n")
+        stages.join("\n"),
+        names.join("\n")
     )
 }
 

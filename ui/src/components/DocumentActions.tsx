@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, CopyButton, Group, Modal, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import { DOCUMENT_STAGES, type DocumentKind, type ErrorReport, LETTER_DOCUMENTS, type ReportStage } from '../bindings';
+import { DOCUMENT_NAMES, type DocumentKind, type ErrorReport, LETTER_DOCUMENTS, type ReportStage } from '../bindings';
 import { ErrorAlert } from './ErrorAlert';
 import { LetterEditor } from './LetterEditor';
 
@@ -22,13 +22,13 @@ export function DocumentActions({
   stage?: ReportStage;
   withText?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [text, setText] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const letter = LETTER_DOCUMENTS.includes(document) && incidentId !== null;
-  const name = DOCUMENT_STAGES[document].length > 1 ? t(`documents.name.${document}-${stage}`) : t(`documents.name.${document}`);
+  const name = DOCUMENT_NAMES[i18n.language === 'en' ? 'en' : 'ja'][document][stage];
 
   const savePdf = async () => {
     setError(null);

@@ -139,6 +139,18 @@ impl Document {
         }
     }
 
+    /// What the document is called where it is offered (and in the name its PDF is saved under),
+    /// in `language`: a report made in two stages is named with its stage (速報 or 確報); the
+    /// others have one name whatever `stage` is given.
+    pub fn name(self, stage: ReportStage, language: Language) -> &'static str {
+        let words = catalogue::Catalogue::of(language);
+        if self.stages().len() > 1 {
+            words.text(&format!("document.name.{}.{}", self.key(), stage.key()))
+        } else {
+            words.text(&format!("document.name.{}", self.key()))
+        }
+    }
+
     /// The drafts Sonae writes for an addressee's report, the report itself first; none where the
     /// office writes in the desk's own form.
     pub fn drafts_for(authority: Authority) -> &'static [Document] {

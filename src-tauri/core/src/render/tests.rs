@@ -1284,3 +1284,14 @@ fn every_incident_draft_is_offered_on_an_addressees_card() {
         );
     }
 }
+
+#[test]
+fn every_document_has_a_name_in_both_languages_and_a_report_in_two_stages_one_per_stage() {
+    for language in [Language::Ja, Language::En] {
+        for &document in Document::ALL {
+            let names: Vec<&str> = ReportStage::ALL.iter().map(|&stage| document.name(stage, language)).collect();
+            assert!(names.iter().all(|name| !name.is_empty() && *name != "(?)"), "{document:?} {language:?}");
+            assert_eq!(names[0] != names[1], document.stages().len() > 1, "{document:?} {language:?}: {names:?}");
+        }
+    }
+}
