@@ -57,7 +57,23 @@ impl PartialFacts {
     /// `facts` with the facts named `unanswered` (contract names, in the contract's order) taken
     /// as not answered yet: each is given its safe value or, when the facts given contradict that
     /// (an `involved: false` and a question about that data), the first answer they allow.
-    pub fn new(mut facts: Facts, unanswered: Vec<&'static str>) -> Self {
+    ///
+    /// A count left open leaves open whether there is anyone to count: with `involved` (or
+    /// `my_number_involved`) not given, it is taken as not answered too, since a count not known is
+    /// "not known" only where the data is said to be involved.
+    pub fn new(mut facts: Facts, mut unanswered: Vec<&'static str>) -> Self {
+        for (count, involved) in [
+            ("personal_data.subjects", "personal_data.involved"),
+            ("personal_data.my_number_subjects", "personal_data.my_number_involved"),
+            ("entrusted_data.subjects", "entrusted_data.involved"),
+            ("entrusted_data.my_number_subjects", "entrusted_data.my_number_involved"),
+        ] {
+            let not_said = fact_named(involved).get(&facts) == Some(Answer::Said(None));
+            if unanswered.contains(&count) && not_said && !unanswered.contains(&involved) {
+                unanswered.push(involved);
+            }
+        }
+        unanswered.sort_by_key(|name| FACTS.iter().position(|fact| fact.name == *name));
         for name in &unanswered {
             let fact = fact_named(name);
             let allowed = fact.answers(&facts).into_iter().find_map(|answer| with_answer(&facts, fact, answer, &unanswered));
@@ -82,21 +98,29 @@ fn could_change(partial: &PartialFacts, fact: &OpenFact) -> bool {
     if decides(base, fact, &partial.unanswered, Part::Whole) {
         return true;
     }
-    let others: Vec<&OpenFact> =
-        partial.unanswered.iter().map(|name| fact_named(name)).filter(|other| other.name != fact.name && other.movable).collect();
+    // Triggers are moved before conditions (exemptions, involvement, the stage): while another
+    // trigger holds a part, a condition could be moved too, and the part would then hang on that
+    // trigger alone.
+    let (triggers, conditions): (Vec<&OpenFact>, Vec<&OpenFact>) = partial
+        .unanswered
+        .iter()
+        .map(|name| fact_named(name))
+        .filter(|other| other.name != fact.name && other.movable)
+        .partition(|other| !other.is_condition());
+    let forward: Vec<&OpenFact> = triggers.iter().chain(&conditions).copied().collect();
+    let backward: Vec<&OpenFact> = triggers.iter().rev().chain(conditions.iter().rev()).copied().collect();
     let safe_answer = assess(base);
     let parts = safe_answer.obligations.iter().flat_map(|o| {
         let dates = o.deadlines.iter().map(|d| Part::Due(o.authority, d.stage));
         [Part::Stands(o.authority), Part::SentTo(o.authority)].into_iter().chain(dates)
     });
     for part in parts {
-        let reversed: Vec<&OpenFact> = others.iter().rev().copied().collect();
-        for order in [&others, &reversed] {
+        for order in [&forward, &backward] {
             let mut situation = base.clone();
             let target = part.of(&assess(&situation));
             // Moves the others towards fewer reports until none can move without changing the part.
             // A pass that moves nothing ends it; moves only go one way, so a pass per fact is plenty.
-            for _ in 0..=others.len() {
+            for _ in 0..=order.len() {
                 let mut moved = false;
                 for other in order {
                     // The answer leaving the fewest reports that the facts allow and that keeps
@@ -338,8 +362,10 @@ impl OpenFact {
                 std::iter::once(Answer::Count(0)).chain(counts(threshold).into_iter().map(Answer::Count)).collect()
             }
             Shape::EuPeople(_) => vec![Answer::Count(1), Answer::Count(0)],
-            // Not answered is no bound: above every threshold.
-            Shape::Most(_, threshold) => counts(threshold).into_iter().map(|n| Answer::Most(Some(n))).collect(),
+            // Not answered is no bound: above every threshold. No maximum given is an answer too.
+            Shape::Most(_, threshold) => {
+                counts(threshold).into_iter().map(|n| Answer::Most(Some(n))).chain([Answer::Most(None)]).collect()
+            }
             Shape::Stage => [IncidentStage::Incident, IncidentStage::Event, IncidentStage::NearMiss].map(Answer::Stage).to_vec(),
             Shape::Category => [
                 IncidentCategory::Malware,
@@ -350,10 +376,18 @@ impl OpenFact {
             ]
             .map(Answer::Category)
             .to_vec(),
-            Shape::Occurred => {
-                vec![Answer::Occurred(None), Answer::Occurred(Some(facts.discovered_at - Duration::days(1)))]
-            }
+            // Not known counts from the day of knowing; a day or a week earlier moves a deadline
+            // counted from the day it happened (one of them past any run of closed days).
+            Shape::Occurred => [None, Some(1), Some(7)]
+                .map(|days| Answer::Occurred(days.map(|days| facts.discovered_at - Duration::days(days))))
+                .to_vec(),
         }
+    }
+
+    /// Whether the fact is a condition of reports rather than a trigger: an answer of "no" to it
+    /// lifts reports whatever else holds (an exemption, no personal data, a near miss).
+    fn is_condition(&self) -> bool {
+        matches!(self.shape, Shape::Exemption(_) | Shape::Said(_) | Shape::Stage)
     }
 
     /// Whether the facts describe what this fact is about (a client's data, for its questions).
@@ -707,7 +741,7 @@ mod tests {
         #[test]
         fn the_open_facts_are_those_whose_answer_can_change_the_answer(
             picks in proptest::collection::vec(any::<u8>(), 48),
-            open in proptest::collection::vec(any::<u8>(), 1..=4),
+            open in proptest::collection::vec(any::<u8>(), 1..=5),
             entrusted in any::<bool>(),
             old_rules in any::<bool>(),
             sector in proptest::sample::select(Sector::ALL.to_vec()),
