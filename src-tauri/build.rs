@@ -24,7 +24,9 @@ struct Command {
 }
 
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src-tauri");
+    // Read when the script runs, not when it was compiled: a build script compiled in another
+    // checkout (a shared target folder) would otherwise read and write that checkout's files.
+    let dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("src-tauri");
     let commands = read_commands(&dir.join("src/commands"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("handlers.rs"), handler_list(&commands)).expect("handlers.rs");
