@@ -123,14 +123,19 @@ impl AppWindow {
         }
     }
 
-    /// The first element matching a CSS selector, waiting for it to appear.
+    /// The first element matching a CSS selector, waiting for it to appear. An element the page
+    /// replaced while it was being found (React drawing the card again) is looked for again.
     pub async fn element(&self, css: &str) -> WebElement {
-        let found = self.driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await;
-        match found {
-            Ok(element) => element,
-            Err(e) => {
-                self.screenshot("failed").await;
-                panic!("no element {css} (the screen is in tests/artifacts/failed.png): {e}")
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.driver.query(By::Css(css)).wait(left, Duration::from_millis(100)).first().await {
+                Ok(element) => return element,
+                Err(e) if is_stale(&e) && !left.is_zero() => tokio::time::sleep(Duration::from_millis(100)).await,
+                Err(e) => {
+                    self.screenshot("failed").await;
+                    panic!("no element {css} (the screen is in tests/artifacts/failed.png): {e}")
+                }
             }
         }
     }
@@ -319,4 +324,9 @@ fn xpath_literal(text: &str) -> String {
         let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
         format!("concat({})", parts.join(", \"'\", "))
     }
+}
+
+/// Whether a WebDriver error says an element found a moment ago is no longer on the page.
+fn is_stale(error: &thirtyfour::error::WebDriverError) -> bool {
+    matches!(error.as_inner(), thirtyfour::error::WebDriverErrorInner::StaleElementReference(_))
 }
