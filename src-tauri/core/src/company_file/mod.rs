@@ -410,9 +410,8 @@ fn inspect<'a>(path: &Path, passphrase: Option<&'a Passphrase>) -> Result<Inspec
 /// Nothing is done when no journal is there; what fails here (a wrong passphrase, a file that may
 /// not be written) is left for the read-only check to report.
 fn undo_unfinished_write(path: &Path, key: Option<&Passphrase>) {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    if !std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+    let journal = side_files(path, &["-journal"]);
+    if !journal.iter().any(|journal| std::fs::metadata(journal).is_ok_and(|m| m.len() > 0)) {
         return;
     }
     let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE) else { return };
@@ -470,12 +469,7 @@ fn memory_copy(source: &Connection, protected: bool) -> rusqlite::Result<Connect
 ///
 /// `key` is the passphrase of a protected file ([`key_for`]), applied before anything is read.
 fn open_read_only(path: &Path, key: Option<&Passphrase>) -> rusqlite::Result<Connection> {
-    let beside = |suffix: &str| {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        PathBuf::from(side).exists()
-    };
-    let conn = if beside("-wal") || beside("-journal") {
+    let conn = if side_files(path, &["-wal", "-journal"]).iter().any(|side| side.exists()) {
         Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?
     } else {
         Connection::open_with_flags(
