@@ -6,6 +6,7 @@
 pub mod affected_data;
 pub mod draft;
 pub mod gdpr_texts;
+pub mod interview;
 pub mod letters;
 pub mod near_misses;
 pub mod obligations;

@@ -33,6 +33,6 @@ pub use facts::{
     parse_facts, DataAtRisk, EntrustedData, Facts, FactsError, IncidentCategory, IncidentStage, Organization, PersonalData,
     Sector,
 };
-pub use open::{assess_open, parse_partial_facts, OpenAssessment, PartialFacts};
+pub use open::{assess_open, fact_names, lifted_by, parse_partial_facts, to_settle, OpenAssessment, PartialFacts};
 pub use rule_set::{RuleSet, RULE_SETS};
 pub use text::{authority_name, authority_timing, delegate_name, describe, describe_open, duty_name, ground_text, stage_name};

@@ -92,6 +92,56 @@ pub fn assess_open(partial: &PartialFacts) -> OpenAssessment {
     OpenAssessment { assessment, open }
 }
 
+/// The names of every fact that may be left open, in the contract's order.
+pub fn fact_names() -> impl Iterator<Item = &'static str> {
+    FACTS.iter().map(|fact| fact.name)
+}
+
+/// Which of the `open` facts must be settled, each the way that leaves the fewest reports, for
+/// `authority` no longer to have to be told: a smallest set found by putting each back to its
+/// safe value while the obligation stays lifted. Empty when settling all of them would not lift it
+/// (it stands on what is known).
+pub fn to_settle(partial: &PartialFacts, open: &[&'static str], authority: Authority) -> Vec<&'static str> {
+    let stands = |facts: &Facts| assess(facts).obligations.iter().any(|o| o.authority == authority);
+    let settled = |names: &[&'static str]| {
+        names.iter().fold(partial.facts.clone(), |facts, name| {
+            let fact = fact_named(name);
+            fact.answers(&facts)
+                .into_iter()
+                .rev()
+                .find_map(|answer| with_answer(&facts, fact, answer, &partial.unanswered))
+                .unwrap_or(facts)
+        })
+    };
+    let mut needed: Vec<&'static str> = open.to_vec();
+    if stands(&settled(&needed)) {
+        return Vec::new();
+    }
+    for name in open {
+        let without: Vec<&'static str> = needed.iter().copied().filter(|n| n != name).collect();
+        if !stands(&settled(&without)) {
+            needed = without;
+        }
+    }
+    needed
+}
+
+/// For each of the `answered` facts, the addressees that would also have to be told were it at
+/// its safe value instead: what the answer lifted. Answers that lift nothing are left out.
+pub fn lifted_by(facts: &Facts, answered: &[&'static str]) -> Vec<(&'static str, Vec<Authority>)> {
+    let now: Vec<Authority> = assess(facts).obligations.iter().map(|o| o.authority).collect();
+    answered
+        .iter()
+        .filter_map(|name| {
+            let fact = fact_named(name);
+            let safe = fact.answers(facts).into_iter().find_map(|answer| with_answer(facts, fact, answer, &[]))?;
+            let lifted: Vec<Authority> =
+                assess(&safe).obligations.iter().map(|o| o.authority).filter(|a| !now.contains(a)).collect();
+            (!lifted.is_empty()).then_some((*name, lifted))
+        })
+        .collect()
+}
+
 /// Whether `fact`'s answer decides some part of the answer for some answers to the other open facts.
 fn could_change(partial: &PartialFacts, fact: &OpenFact) -> bool {
     let base = &partial.facts;

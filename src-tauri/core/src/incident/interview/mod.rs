@@ -1,0 +1,647 @@
+//! The reporting step as an interview: one plain question at a time, only those whose answer can
+//! still change who must be told, each answerable with 「分からない」.
+//!
+//! A non-expert cannot say whether a cipher is on the 電子政府推奨暗号リスト; they can say whether
+//! the laptop had BitLocker and whether the recovery key was in the bag. This module holds the
+//! questions, turns the office's replies into the assessment's facts (docs/rules.md §9.2), and asks
+//! the engine ([`crate::rules::open`]) which facts are still open; the next question is the first,
+//! in the order that suits the case, that settles an open fact. A question not answered yet and a
+//! reply of 「分からない」 both leave their fact open, assessed with its safe value, so the answer on
+//! screen never misses a report while the interview goes on. Beside the answer it says which
+//! unknowns keep a report standing (and what to confirm to lift it) and which replies lifted one.
+//!
+//! What steps 1 and 2 already said (the case, the stage, the category, whether personal data may be
+//! involved, what the case itself tells: ransomware is malware) is never asked again, and nor is
+//! what the company profile answers.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::incident::affected_data::{Contradiction, ReportingDetails};
+use crate::incident::wizard::CaseKind;
+use crate::rules::{self, Assessment, Authority, DataAtRisk, EntrustedData, Facts, FactsError, Obligation, PartialFacts};
+
+/// One question of the interview.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Question {
+    /// A theft, extortion or someone inside taking data (for a lost device: could it be stolen).
+    Crime,
+    /// Someone got in from outside.
+    UnauthorizedAccess,
+    /// A virus or other harmful program.
+    Malware,
+    /// A carrier's users' communications.
+    CommunicationsSecrecy,
+    /// Whose the personal data is: the company's own, a client's, or both.
+    Whose,
+    /// Everything back, and nobody looked at it (for a mis-sent mail: deleted unopened).
+    Recovered,
+    /// The device or file was encrypted.
+    Encrypted,
+    /// The password or key was with it, or sent the same way.
+    KeyWithIt,
+    /// The device was wiped remotely.
+    WipedRemotely,
+    /// 要配慮個人情報 among it.
+    Sensitive,
+    /// Card numbers, banking log-ins or other data that can be used to take money.
+    Financial,
+    /// My Numbers among it.
+    MyNumbers,
+    /// My Numbers open to anyone on the internet.
+    MyNumbersPublic,
+    /// How many people, at least.
+    PeopleAtLeast,
+    /// How many people, at most.
+    PeopleAtMost,
+    /// How many people's My Numbers, at least.
+    MyNumbersAtLeast,
+    /// How many people's My Numbers, at most.
+    MyNumbersAtMost,
+    /// Done on purpose to get or misuse the data.
+    BadIntent,
+    /// Taken from what customers typed into the company's own web site.
+    WebForm,
+    /// People in the EU or EEA among them.
+    EuPeople,
+    /// The client whose data it is has been told.
+    ClientTold,
+    /// (profile) An office in the EU.
+    EuEstablishment,
+    /// (profile) Selling to, or tracking, people in the EU.
+    EuTargeting,
+}
+
+crate::keys::keyed!(Question);
+
+/// How a question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerKind {
+    /// はい / いいえ / 分からない.
+    YesNo,
+    /// A number of people, or 分からない.
+    Count,
+    /// A number of people, "no more than that" (`no`), or 分からない.
+    Most,
+    /// The company's own, a client's, both, or 分からない.
+    Whose,
+}
+
+/// A reply to one question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    Yes,
+    No,
+    /// 分からない: the fact stays open and takes its safe value.
+    Unknown,
+    Own,
+    Client,
+    Both,
+    /// A number of people (at least 1).
+    Count(u32),
+}
+
+/// A question and the office's reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Replied {
+    pub question: Question,
+    pub reply: Reply,
+}
+
+/// A question as the interview shows it, with the reply given so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+pub struct Asked {
+    pub question: Question,
+    pub kind: AnswerKind,
+    pub reply: Option<Reply>,
+}
+
+/// What the earlier steps and the company profile already say.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterviewStart {
+    pub case_kind: CaseKind,
+    /// The facts as steps 1–2 and the profile give them ([`super::wizard::prefilled_facts`]).
+    pub known: Facts,
+    /// Step 2: personal information may have leaked.
+    pub personal_data_involved: bool,
+    /// The profile's two GDPR questions, `None` while unanswered.
+    pub eu_establishment: Option<bool>,
+    pub eu_targeting: Option<bool>,
+}
+
+impl InterviewStart {
+    /// What the earlier steps recorded about an incident and what the company profile says.
+    pub fn new(
+        case_kind: CaseKind,
+        discovered_at: chrono::DateTime<chrono::FixedOffset>,
+        category: Option<&str>,
+        stage: rules::IncidentStage,
+        personal_data_involved: bool,
+        company: &crate::company::CompanyProfile,
+    ) -> Self {
+        InterviewStart {
+            case_kind,
+            known: super::wizard::prefilled_facts(case_kind, discovered_at, category, stage, personal_data_involved, company),
+            personal_data_involved,
+            eu_establishment: company.eu_establishment,
+            eu_targeting: company.eu_targeting,
+        }
+    }
+}
+
+/// An obligation that stands only because something is not known yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Unsettled {
+    pub authority: Authority,
+    /// The ways to make it fall away, any one enough: each the facts (contract names) to confirm
+    /// together, each the way that leaves fewer reports.
+    pub ways: Vec<Vec<&'static str>>,
+}
+
+/// An addressee no longer to be told because of what the office answered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Lifted {
+    pub authority: Authority,
+    /// The facts (contract names) whose answers lifted it.
+    pub by: Vec<&'static str>,
+}
+
+/// Where the interview stands.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct InterviewState {
+    /// The questions answered, in the interview's order: the summary to change answers from.
+    pub answered: Vec<Asked>,
+    /// The question to ask next; `None` when nothing left can change the answer.
+    pub next: Option<Asked>,
+    /// The facts the replies stand for, as they would be recorded.
+    pub facts: Facts,
+    /// The answer as it stands, every open fact at its safe value.
+    pub assessment: Assessment,
+    /// The facts still open that could change the answer (contract names).
+    pub open: Vec<&'static str>,
+    pub unsettled: Vec<Unsettled>,
+    pub lifted: Vec<Lifted>,
+    /// Data items that disagree with the replies: the company's own data, then a client's.
+    pub contradictions: Vec<Contradiction>,
+}
+
+/// The interview's order: the event, whose data, then what was in it and how many, the exemptions
+/// and the rest; a case that turns on an exemption asks it first.
+const ORDER: [Question; 23] = [
+    Question::Crime,
+    Question::UnauthorizedAccess,
+    Question::Malware,
+    Question::CommunicationsSecrecy,
+    Question::Whose,
+    Question::Sensitive,
+    Question::Financial,
+    Question::MyNumbers,
+    Question::MyNumbersPublic,
+    Question::PeopleAtLeast,
+    Question::PeopleAtMost,
+    Question::MyNumbersAtLeast,
+    Question::MyNumbersAtMost,
+    Question::BadIntent,
+    Question::WebForm,
+    Question::Encrypted,
+    Question::KeyWithIt,
+    Question::WipedRemotely,
+    Question::Recovered,
+    Question::EuPeople,
+    Question::ClientTold,
+    Question::EuEstablishment,
+    Question::EuTargeting,
+];
+
+impl Question {
+    pub fn kind(self) -> AnswerKind {
+        match self {
+            Question::Whose => AnswerKind::Whose,
+            Question::PeopleAtLeast | Question::MyNumbersAtLeast => AnswerKind::Count,
+            Question::PeopleAtMost | Question::MyNumbersAtMost => AnswerKind::Most,
+            _ => AnswerKind::YesNo,
+        }
+    }
+
+    /// The facts the question settles: contract names outside the data, field names inside it
+    /// (for each body of data the incident has).
+    fn settles(self) -> &'static [&'static str] {
+        match self {
+            Question::Crime => &["crime_suspected"],
+            Question::UnauthorizedAccess => &["unauthorized_access"],
+            Question::Malware => &["malware"],
+            Question::CommunicationsSecrecy => &["communications_secrecy"],
+            Question::Whose => &[],
+            Question::Recovered => &["recovered_unviewed"],
+            Question::Encrypted | Question::KeyWithIt | Question::WipedRemotely => &["high_level_encryption"],
+            Question::Sensitive => &["sensitive"],
+            Question::Financial => &["financial_damage_risk"],
+            Question::MyNumbers => &["my_number_involved"],
+            Question::MyNumbersPublic => &["my_number_public"],
+            Question::PeopleAtLeast => &["subjects", "subjects_unknown"],
+            Question::PeopleAtMost => &["subjects_max"],
+            Question::MyNumbersAtLeast => &["my_number_subjects"],
+            Question::MyNumbersAtMost => &["my_number_subjects_max"],
+            Question::BadIntent => &["unlawful_purpose"],
+            Question::WebForm => &["being_acquired"],
+            Question::EuPeople => &["eu_subjects"],
+            Question::ClientTold => &["entrusted_data.client_notified"],
+            Question::EuEstablishment | Question::EuTargeting => &["organization.gdpr_applies"],
+        }
+    }
+
+    /// Whether the question is about a body of personal data.
+    fn about_data(self) -> bool {
+        !matches!(
+            self,
+            Question::Crime
+                | Question::UnauthorizedAccess
+                | Question::Malware
+                | Question::CommunicationsSecrecy
+                | Question::ClientTold
+                | Question::EuEstablishment
+                | Question::EuTargeting
+        )
+    }
+
+    /// Whether `reply` answers this question.
+    fn accepts(self, reply: Reply) -> bool {
+        match (self.kind(), reply) {
+            (_, Reply::Unknown) => true,
+            (AnswerKind::YesNo, Reply::Yes | Reply::No) => true,
+            (AnswerKind::Count, Reply::Count(n)) => n > 0,
+            (AnswerKind::Most, Reply::Count(n)) => n > 0,
+            (AnswerKind::Most, Reply::No) => true,
+            (AnswerKind::Whose, Reply::Own | Reply::Client | Reply::Both) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A reply that does not answer its question (a count for a yes-or-no question, a count of 0).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InterviewError {
+    #[error("{reply:?} does not answer the question {question}")]
+    NotAnAnswer { question: &'static str, reply: Reply },
+    #[error(transparent)]
+    Facts(#[from] FactsError),
+}
+
+/// The replies given, each question's last reply.
+struct Replies<'a>(&'a [Replied]);
+
+impl Replies<'_> {
+    fn get(&self, question: Question) -> Option<Reply> {
+        self.0.iter().rev().find(|r| r.question == question).map(|r| r.reply)
+    }
+}
+
+/// The questions in the order that suits the case: a lost device turns on encryption and on being
+/// found, a mis-sent mail on being deleted unread, so those come straight after whose data it is.
+fn order(case: CaseKind) -> Vec<Question> {
+    let first: &[Question] = match case {
+        CaseKind::LostDevice => &[
+            Question::Crime,
+            Question::Whose,
+            Question::Encrypted,
+            Question::KeyWithIt,
+            Question::WipedRemotely,
+            Question::Recovered,
+        ],
+        CaseKind::Missent => &[Question::Whose, Question::Recovered, Question::Encrypted, Question::KeyWithIt],
+        _ => &[],
+    };
+    first.iter().copied().chain(ORDER.into_iter().filter(|q| !first.contains(q))).collect()
+}
+
+/// The facts the replies stand for, and those not answered (contract names): the questions not
+/// asked yet, and those answered 「分からない」.
+fn said(start: &InterviewStart, replies: &Replies) -> Result<(Facts, Vec<&'static str>), InterviewError> {
+    for replied in replies.0 {
+        if !replied.question.accepts(replied.reply) {
+            return Err(InterviewError::NotAnAnswer { question: replied.question.key(), reply: replied.reply });
+        }
+    }
+    let mut facts = start.known.clone();
+    let mut open: Vec<&'static str> = Vec::new();
+    let flag = |question, known: bool, value: &mut bool, name, open: &mut Vec<&'static str>| {
+        if known {
+            return;
+        }
+        match replies.get(question) {
+            Some(Reply::Yes) => *value = true,
+            Some(Reply::No) => *value = false,
+            _ => open.push(name),
+        }
+    };
+    // What the case tells by itself (ransomware is malware and extortion) is known.
+    let known = start.known.clone();
+    flag(Question::Crime, known.crime_suspected, &mut facts.crime_suspected, "crime_suspected", &mut open);
+    flag(
+        Question::UnauthorizedAccess,
+        known.unauthorized_access,
+        &mut facts.unauthorized_access,
+        "unauthorized_access",
+        &mut open,
+    );
+    flag(Question::Malware, known.malware, &mut facts.malware, "malware", &mut open);
+    flag(Question::CommunicationsSecrecy, false, &mut facts.communications_secrecy, "communications_secrecy", &mut open);
+
+    if start.personal_data_involved {
+        let whose = replies.get(Question::Whose);
+        let involved = DataAtRisk { involved: Some(true), ..Default::default() };
+        if whose == Some(Reply::Client) {
+            facts.personal_data.at_risk = DataAtRisk { involved: Some(false), ..Default::default() };
+        } else {
+            let unlawful = facts.personal_data.at_risk.unlawful_purpose;
+            facts.personal_data.at_risk = DataAtRisk { unlawful_purpose: unlawful, ..involved.clone() };
+            open.extend(data_facts(&mut facts.personal_data.at_risk, "personal_data.", true, start, replies));
+        }
+        if whose != Some(Reply::Own) {
+            let unlawful = known.personal_data.at_risk.unlawful_purpose;
+            let mut entrusted =
+                EntrustedData { at_risk: DataAtRisk { unlawful_purpose: unlawful, ..involved }, client_notified: false };
+            open.extend(data_facts(&mut entrusted.at_risk, "entrusted_data.", false, start, replies));
+            match replies.get(Question::ClientTold) {
+                Some(Reply::Yes) => entrusted.client_notified = true,
+                Some(Reply::No) => {}
+                _ => open.push("entrusted_data.client_notified"),
+            }
+            facts.entrusted_data = Some(entrusted);
+        }
+    }
+
+    let (establishment, targeting) = (
+        start.eu_establishment.or(yes_no(replies.get(Question::EuEstablishment))),
+        start.eu_targeting.or(yes_no(replies.get(Question::EuTargeting))),
+    );
+    match (establishment, targeting) {
+        (Some(true), _) | (_, Some(true)) => facts.organization.gdpr_applies = true,
+        (Some(false), Some(false)) => facts.organization.gdpr_applies = false,
+        _ => open.push("organization.gdpr_applies"),
+    }
+    facts.check()?;
+    open.sort_by_key(|name| rules::fact_names().position(|n| n == *name));
+    Ok((facts, open))
+}
+
+fn yes_no(reply: Option<Reply>) -> Option<bool> {
+    match reply {
+        Some(Reply::Yes) => Some(true),
+        Some(Reply::No) => Some(false),
+        _ => None,
+    }
+}
+
+/// Puts the replies about one body of data in place; returns the facts left open (contract
+/// names). `own` says whether it is the company's own data (only that can be "being acquired").
+fn data_facts(
+    data: &mut DataAtRisk,
+    prefix: &'static str,
+    own: bool,
+    start: &InterviewStart,
+    replies: &Replies,
+) -> Vec<&'static str> {
+    let name = |field: &str| -> &'static str {
+        rules::fact_names().find(|n| n.strip_prefix(prefix) == Some(field)).expect("a field of a body of data")
+    };
+    let mut open = Vec::new();
+    let mut flag = |question, value: &mut bool, field: &str| match replies.get(question) {
+        Some(Reply::Yes) => *value = true,
+        Some(Reply::No) => *value = false,
+        _ => open.push(name(field)),
+    };
+    flag(Question::Sensitive, &mut data.sensitive, "sensitive");
+    flag(Question::Financial, &mut data.financial_damage_risk, "financial_damage_risk");
+    if !data.unlawful_purpose {
+        flag(Question::BadIntent, &mut data.unlawful_purpose, "unlawful_purpose");
+    }
+    if own {
+        flag(Question::WebForm, &mut data.being_acquired, "being_acquired");
+    }
+    flag(Question::Recovered, &mut data.recovered_unviewed, "recovered_unviewed");
+    match encryption(start.case_kind, replies) {
+        Some(encrypted) => data.high_level_encryption = encrypted,
+        None => open.push(name("high_level_encryption")),
+    }
+    match replies.get(Question::EuPeople) {
+        Some(Reply::Yes) => data.eu_subjects = 1,
+        Some(Reply::No) => {}
+        _ => open.push(name("eu_subjects")),
+    }
+    match replies.get(Question::PeopleAtLeast) {
+        Some(Reply::Count(n)) => data.subjects = u64::from(n),
+        _ => open.extend([name("subjects"), name("subjects_unknown")]),
+    }
+    match replies.get(Question::PeopleAtMost) {
+        Some(Reply::Count(n)) => data.subjects_max = Some(u64::from(n)),
+        Some(Reply::No) => {}
+        _ => open.push(name("subjects_max")),
+    }
+    match replies.get(Question::MyNumbers) {
+        Some(Reply::No) => data.my_number_involved = Some(false),
+        reply => {
+            if reply == Some(Reply::Yes) {
+                data.my_number_involved = Some(true);
+            } else {
+                open.push(name("my_number_involved"));
+            }
+            match replies.get(Question::MyNumbersPublic) {
+                Some(Reply::Yes) => data.my_number_public = true,
+                Some(Reply::No) => {}
+                _ => open.push(name("my_number_public")),
+            }
+            match replies.get(Question::MyNumbersAtLeast) {
+                Some(Reply::Count(n)) => data.my_number_subjects = u64::from(n),
+                _ => open.push(name("my_number_subjects")),
+            }
+            match replies.get(Question::MyNumbersAtMost) {
+                Some(Reply::Count(n)) => data.my_number_subjects_max = Some(u64::from(n)),
+                Some(Reply::No) => {}
+                _ => open.push(name("my_number_subjects_max")),
+            }
+        }
+    }
+    open
+}
+
+/// 高度な暗号化 from what an office can answer (docs/rules.md §6): encrypted, and the key kept
+/// apart — not with the device nor sent the same way — or (a device) wiped remotely. `None` while
+/// not settled.
+fn encryption(case: CaseKind, replies: &Replies) -> Option<bool> {
+    match replies.get(Question::Encrypted)? {
+        Reply::No => Some(false),
+        Reply::Yes => match replies.get(Question::KeyWithIt)? {
+            Reply::No => Some(true),
+            key if case == CaseKind::LostDevice => match replies.get(Question::WipedRemotely)? {
+                Reply::Yes => Some(true),
+                Reply::No if key == Reply::Yes => Some(false),
+                _ => None,
+            },
+            Reply::Yes => Some(false),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `question` is part of this interview, given the replies so far.
+fn applies(question: Question, start: &InterviewStart, replies: &Replies) -> bool {
+    let whose = replies.get(Question::Whose);
+    let my_numbers = replies.get(Question::MyNumbers) != Some(Reply::No);
+    let known = &start.known;
+    match question {
+        _ if question.about_data() && !start.personal_data_involved => false,
+        Question::Crime => !known.crime_suspected,
+        Question::UnauthorizedAccess => !known.unauthorized_access,
+        Question::Malware => !known.malware,
+        Question::CommunicationsSecrecy => known.organization.sector == rules::Sector::Telecom,
+        Question::KeyWithIt => replies.get(Question::Encrypted) == Some(Reply::Yes),
+        Question::WipedRemotely => {
+            start.case_kind == CaseKind::LostDevice
+                && replies.get(Question::Encrypted) == Some(Reply::Yes)
+                && matches!(replies.get(Question::KeyWithIt), Some(Reply::Yes | Reply::Unknown))
+        }
+        Question::WebForm => whose != Some(Reply::Client),
+        Question::BadIntent => !known.personal_data.at_risk.unlawful_purpose,
+        Question::MyNumbersPublic | Question::MyNumbersAtLeast | Question::MyNumbersAtMost => my_numbers,
+        Question::ClientTold => start.personal_data_involved && whose != Some(Reply::Own),
+        Question::EuEstablishment => start.eu_establishment.is_none() && start.eu_targeting != Some(true),
+        Question::EuTargeting => {
+            start.eu_targeting.is_none()
+                && start.eu_establishment != Some(true)
+                && replies.get(Question::EuEstablishment) != Some(Reply::Yes)
+        }
+        _ => true,
+    }
+}
+
+/// Whether an open fact (contract name) is one `question` settles.
+fn settles_open(question: Question, open: &[&'static str]) -> bool {
+    question.settles().iter().any(|field| {
+        open.iter().any(|name| {
+            if question.about_data() {
+                name.strip_prefix("personal_data.").or_else(|| name.strip_prefix("entrusted_data.")) == Some(*field)
+            } else {
+                name == field
+            }
+        })
+    })
+}
+
+/// The obligations without their grounds: what two answers are compared by.
+fn duties(assessment: &Assessment) -> Vec<Obligation> {
+    assessment.obligations.iter().map(|o| Obligation { grounds: Vec::new(), ..o.clone() }).collect()
+}
+
+/// Where the interview stands after `replies` (each question's last reply counts), with the
+/// data items of `details` checked against them.
+pub fn interview(
+    start: &InterviewStart,
+    replies: &[Replied],
+    details: &ReportingDetails,
+) -> Result<InterviewState, InterviewError> {
+    let replies = Replies(replies);
+    let (said_facts, unanswered) = said(start, &replies)?;
+    let partial = PartialFacts::new(said_facts.clone(), unanswered.clone());
+    let rules::OpenAssessment { assessment, open } = rules::assess_open(&partial);
+
+    let questions: Vec<Question> = order(start.case_kind).into_iter().filter(|q| applies(*q, start, &replies)).collect();
+    let asked = |question: Question| Asked { question, kind: question.kind(), reply: replies.get(question) };
+    let whose_matters = || {
+        let data_open = open.iter().any(|name| name.starts_with("personal_data.") || name.starts_with("entrusted_data."));
+        data_open || {
+            let with = |reply| {
+                let mut trial: Vec<Replied> = replies.0.to_vec();
+                trial.push(Replied { question: Question::Whose, reply });
+                said(start, &Replies(&trial)).map(|(facts, open)| duties(&rules::assess(&PartialFacts::new(facts, open).facts)))
+            };
+            with(Reply::Own).ok() != with(Reply::Client).ok()
+        }
+    };
+    let next = questions
+        .iter()
+        .copied()
+        .find(|q| {
+            replies.get(*q).is_none()
+                && match q {
+                    Question::Whose => whose_matters(),
+                    _ => settles_open(*q, &open),
+                }
+        })
+        .map(asked);
+    let answered: Vec<Asked> = questions.iter().copied().filter(|q| replies.get(*q).is_some()).map(asked).collect();
+
+    // Recorded: what was said, and the safe value for what is open or was answered 「分からない」;
+    // a fact never asked keeps its "not said" value, which by the engine changes nothing (kept
+    // safe if it ever did).
+    let replied_unknown: Vec<&'static str> = unanswered
+        .iter()
+        .copied()
+        .filter(|name| open.contains(name) || answered.iter().any(|a| settles_open(a.question, &[name])))
+        .collect();
+    let mut facts = PartialFacts::new(said_facts.clone(), replied_unknown).facts;
+    if duties(&rules::assess(&facts)) != duties(&assessment) {
+        facts = partial.facts.clone();
+    }
+
+    let unsettled = assessment
+        .obligations
+        .iter()
+        .filter_map(|o| {
+            // One fact alone, where one is enough; else the fewest that together are.
+            let alone: Vec<Vec<&'static str>> = open
+                .iter()
+                .filter(|name| rules::to_settle(&partial, &[name], o.authority) == [**name])
+                .map(|name| vec![*name])
+                .collect();
+            let ways = if alone.is_empty() {
+                Some(rules::to_settle(&partial, &open, o.authority)).filter(|all| !all.is_empty()).into_iter().collect()
+            } else {
+                alone
+            };
+            (!ways.is_empty()).then_some(Unsettled { authority: o.authority, ways })
+        })
+        .collect();
+    let answered_facts: Vec<&'static str> = rules::fact_names()
+        .filter(|name| !unanswered.contains(name))
+        .filter(|name| answered.iter().any(|a| settles_open(a.question, &[name])))
+        .collect();
+    let mut lifted: Vec<Lifted> = Vec::new();
+    for (name, authorities) in rules::lifted_by(&partial.facts, &answered_facts) {
+        for authority in authorities {
+            match lifted.iter_mut().find(|l| l.authority == authority) {
+                Some(entry) => entry.by.push(name),
+                None => lifted.push(Lifted { authority, by: vec![name] }),
+            }
+        }
+    }
+    lifted.sort_by_key(|l| Authority::ALL.iter().position(|a| *a == l.authority));
+
+    let contradictions = [
+        details.data.own.contradictions(&facts.personal_data.at_risk),
+        facts.entrusted_data.as_ref().map(|e| details.data.client.contradictions(&e.at_risk)).unwrap_or_default(),
+    ]
+    .concat();
+    Ok(InterviewState { answered, next, facts, assessment, open, unsettled, lifted, contradictions })
+}
+
+#[cfg(test)]
+mod tests;
