@@ -236,7 +236,24 @@ impl Question {
             Question::Whose => AnswerKind::Whose,
             Question::PeopleAtLeast | Question::MyNumbersAtLeast => AnswerKind::Count,
             Question::PeopleAtMost | Question::MyNumbersAtMost => AnswerKind::Most,
-            _ => AnswerKind::YesNo,
+            Question::Crime
+            | Question::UnauthorizedAccess
+            | Question::Malware
+            | Question::CommunicationsSecrecy
+            | Question::Recovered
+            | Question::Encrypted
+            | Question::KeyWithIt
+            | Question::WipedRemotely
+            | Question::Sensitive
+            | Question::Financial
+            | Question::MyNumbers
+            | Question::MyNumbersPublic
+            | Question::BadIntent
+            | Question::WebForm
+            | Question::EuPeople
+            | Question::ClientTold
+            | Question::EuEstablishment
+            | Question::EuTargeting => AnswerKind::YesNo,
         }
     }
 
@@ -326,7 +343,13 @@ fn order(case: CaseKind) -> Vec<Question> {
             Question::Recovered,
         ],
         CaseKind::Missent => &[Question::Whose, Question::Recovered, Question::Encrypted, Question::KeyWithIt],
-        _ => &[],
+        CaseKind::Malware
+        | CaseKind::SuspiciousEmail
+        | CaseKind::Website
+        | CaseKind::AccountMisuse
+        | CaseKind::Ransomware
+        | CaseKind::Outage
+        | CaseKind::Other => &[],
     };
     first.iter().copied().chain(ORDER.into_iter().filter(|q| !first.contains(q))).collect()
 }
@@ -403,10 +426,10 @@ fn said(start: &InterviewStart, replies: &Replies) -> Result<(Facts, Vec<&'stati
 }
 
 fn yes_no(reply: Option<Reply>) -> Option<bool> {
-    match reply {
-        Some(Reply::Yes) => Some(true),
-        Some(Reply::No) => Some(false),
-        _ => None,
+    match reply? {
+        Reply::Yes => Some(true),
+        Reply::No => Some(false),
+        Reply::Unknown | Reply::Own | Reply::Client | Reply::Both | Reply::Count(_) => None,
     }
 }
 
@@ -486,20 +509,21 @@ fn data_facts(
 /// apart — not with the device nor sent the same way — or (a device) wiped remotely. `None` while
 /// not settled.
 fn encryption(case: CaseKind, replies: &Replies) -> Option<bool> {
-    match replies.get(Question::Encrypted)? {
-        Reply::No => Some(false),
-        Reply::Yes => match replies.get(Question::KeyWithIt)? {
-            Reply::No => Some(true),
-            key if case == CaseKind::LostDevice => match replies.get(Question::WipedRemotely)? {
-                Reply::Yes => Some(true),
-                Reply::No if key == Reply::Yes => Some(false),
-                _ => None,
-            },
-            Reply::Yes => Some(false),
-            _ => None,
-        },
-        _ => None,
+    if !yes_no(replies.get(Question::Encrypted))? {
+        return Some(false);
     }
+    let key = replies.get(Question::KeyWithIt)?;
+    if yes_no(Some(key)) == Some(false) {
+        return Some(true);
+    }
+    if case == CaseKind::LostDevice {
+        return match yes_no(replies.get(Question::WipedRemotely)) {
+            Some(true) => Some(true),
+            Some(false) if key == Reply::Yes => Some(false),
+            Some(false) | None => None,
+        };
+    }
+    yes_no(Some(key)).map(|with_it| !with_it)
 }
 
 /// Whether `question` is part of this interview, given the replies so far.
@@ -529,7 +553,15 @@ fn applies(question: Question, start: &InterviewStart, replies: &Replies) -> boo
                 && start.eu_establishment != Some(true)
                 && replies.get(Question::EuEstablishment) != Some(Reply::Yes)
         }
-        _ => true,
+        Question::Whose
+        | Question::Recovered
+        | Question::Encrypted
+        | Question::Sensitive
+        | Question::Financial
+        | Question::MyNumbers
+        | Question::PeopleAtLeast
+        | Question::PeopleAtMost
+        | Question::EuPeople => true,
     }
 }
 
@@ -579,13 +611,7 @@ pub fn interview(
     let next = questions
         .iter()
         .copied()
-        .find(|q| {
-            replies.get(*q).is_none()
-                && match q {
-                    Question::Whose => whose_matters(),
-                    _ => settles_open(*q, &open),
-                }
-        })
+        .find(|q| replies.get(*q).is_none() && if *q == Question::Whose { whose_matters() } else { settles_open(*q, &open) })
         .map(asked);
     let answered: Vec<Asked> = questions.iter().copied().filter(|q| replies.get(*q).is_some()).map(asked).collect();
 

@@ -470,7 +470,8 @@ fn every_fact_of_the_contract_can_be_reached() {
         replies.extend(extra.iter().map(|&(question, reply)| Replied { question, reply }));
         replies
     };
-    let ways: Vec<(&[(Question, Reply)], &[(Question, Reply)])> = vec![
+    type Replies<'a> = &'a [(Question, Reply)];
+    let ways: Vec<(Replies, Replies)> = vec![
         (&[(Question::Crime, Reply::Yes)], &[(Question::Crime, Reply::No)]),
         (&[(Question::UnauthorizedAccess, Reply::Yes)], &[(Question::UnauthorizedAccess, Reply::No)]),
         (&[(Question::Malware, Reply::Yes)], &[(Question::Malware, Reply::No)]),
