@@ -131,6 +131,9 @@ pub struct Asked {
     pub question: Question,
     pub kind: AnswerKind,
     pub reply: Option<Reply>,
+    /// Asked for what a report must say, not because it could change who is told (the number of
+    /// people, which the PPC form and the client's notice ask).
+    pub for_documents: bool,
 }
 
 /// What the earlier steps and the company profile already say.
@@ -596,7 +599,8 @@ pub fn interview(
     let rules::OpenAssessment { assessment, open } = rules::assess_open(&partial);
 
     let questions: Vec<Question> = order(start.case_kind).into_iter().filter(|q| applies(*q, start, &replies)).collect();
-    let asked = |question: Question| Asked { question, kind: question.kind(), reply: replies.get(question) };
+    let asked =
+        |question: Question| Asked { question, kind: question.kind(), reply: replies.get(question), for_documents: false };
     let whose_matters = || {
         let data_open = open.iter().any(|name| name.starts_with("personal_data.") || name.starts_with("entrusted_data."));
         data_open || {
@@ -612,7 +616,20 @@ pub fn interview(
         .iter()
         .copied()
         .find(|q| replies.get(*q).is_none() && if *q == Question::Whose { whose_matters() } else { settles_open(*q, &open) })
-        .map(asked);
+        .map(asked)
+        .or_else(|| {
+            // Once nothing left can change the answer, the counts a report must give, if one stands.
+            let counted = [
+                (Question::PeopleAtLeast, &[Authority::Ppc, Authority::Client][..]),
+                (Question::MyNumbersAtLeast, &[Authority::PpcMyNumber][..]),
+            ];
+            counted.into_iter().find_map(|(question, reports)| {
+                let stands =
+                    assessment.obligations.iter().any(|o| reports.contains(&o.authority) && o.duty == rules::Duty::Mandatory);
+                (stands && questions.contains(&question) && replies.get(question).is_none())
+                    .then_some(Asked { for_documents: true, ..asked(question) })
+            })
+        });
     let answered: Vec<Asked> = questions.iter().copied().filter(|q| replies.get(*q).is_some()).map(asked).collect();
 
     // Recorded: what was said, and the safe value for what is open or was answered 「分からない」;
@@ -623,7 +640,19 @@ pub fn interview(
         .copied()
         .filter(|name| open.contains(name) || answered.iter().any(|a| settles_open(a.question, &[name])))
         .collect();
-    let mut facts = PartialFacts::new(said_facts.clone(), replied_unknown).facts;
+    let mut facts = PartialFacts::new(said_facts.clone(), replied_unknown.clone()).facts;
+    // "At most: not known" is recorded as the contract says it, a count nobody can give yet, not as
+    // the made-up maximum that stands for it in the analysis.
+    for (prefix, data) in [
+        ("personal_data.", Some(&mut facts.personal_data.at_risk)),
+        ("entrusted_data.", facts.entrusted_data.as_mut().map(|e| &mut e.at_risk)),
+    ] {
+        let Some(data) = data else { continue };
+        if replied_unknown.iter().any(|name| name.strip_prefix(prefix) == Some("subjects_max")) {
+            data.subjects_max = None;
+            data.subjects_unknown = true;
+        }
+    }
     if duties(&rules::assess(&facts)) != duties(&assessment) {
         facts = partial.facts.clone();
     }

@@ -343,6 +343,13 @@ fn each_case_asks_only_what_can_matter_to_it() {
         !ransomware.contains(&Question::Malware) && !ransomware.contains(&Question::Crime),
         "ransomware is both: {ransomware:?}"
     );
+    // Its PPC report stands whatever the count, which is asked last, for the report to give.
+    assert_eq!(ransomware.last(), Some(&Question::PeopleAtLeast), "{ransomware:?}");
+    let story = stories().into_iter().find(|s| s.name == "ransomware on the file server, 200 customers").unwrap();
+    let replies: Vec<Replied> =
+        ransomware[..ransomware.len() - 1].iter().map(|q| Replied { question: *q, reply: story.reply(*q) }).collect();
+    let last = interview(&story.start(), &replies, &ReportingDetails::default()).unwrap().next.unwrap();
+    assert!(last.for_documents, "the count is asked for the report, not the answer");
     let missent = walk("mis-sent mail with a health record, deleted unread");
     assert_eq!(missent[..2], [Question::Whose, Question::Recovered], "{missent:?}");
     let shop = walk("an online shop's customers in the EU, unanswered in the profile");
@@ -541,4 +548,18 @@ fn a_data_item_that_contradicts_a_reply_is_pointed_out() {
     details.data.own.items.push(crate::incident::affected_data::DataItem::Health);
     let state = interview(&story.start(), &replies, &details).unwrap();
     assert_eq!(state.contradictions, [Contradiction::HealthNotSensitive]);
+}
+
+#[test]
+fn a_most_not_known_is_recorded_as_a_count_nobody_can_give_yet() {
+    let story = stories().into_iter().next().unwrap();
+    let replies = [
+        Replied { question: Question::Whose, reply: Reply::Own },
+        Replied { question: Question::PeopleAtLeast, reply: Reply::Count(40) },
+        Replied { question: Question::PeopleAtMost, reply: Reply::Unknown },
+    ];
+    let state = interview(&story.start(), &replies, &ReportingDetails::default()).unwrap();
+    let data = &state.facts.personal_data.at_risk;
+    assert_eq!((data.subjects, data.subjects_max, data.subjects_unknown), (40, None, true));
+    assert!(state.assessment.obligations.iter().any(|o| o.authority == Authority::Ppc), "possibly over 1,000 people");
 }
