@@ -13,6 +13,7 @@ mod exercises;
 mod harness;
 mod home;
 mod hostile_text;
+mod interview;
 mod jigyokei;
 mod policy;
 mod portfolio;

@@ -12,6 +12,7 @@ use sonae_core::rules::{Authority, Duty};
 use thirtyfour::prelude::*;
 
 use crate::harness::{AppWindow, Home};
+use crate::interview::Say;
 
 pub(crate) fn demo_file(home: &Home, language: Language) -> std::path::PathBuf {
     let file = home.path("sakura.sonae");
@@ -135,12 +136,18 @@ async fn a_missent_health_record_is_reported_and_closed() {
     app.screenshot("wizard-4-first-response-ja").await;
     app.click("[data-testid=wizard-next]").await;
 
-    // Reporting: one customer's health data. Step 2 said personal data was involved, so the
-    // step starts with it ticked.
-    app.wait_for_text_in("[data-testid=own-unknown-note]", "1,000人を超えるおそれ").await;
-    app.type_into("[data-testid=own-at-least]", "1").await;
-    app.click("[data-testid=own-sensitive]").await;
-    app.click("[data-testid=assess]").await;
+    // Reporting: one customer's health data, not deleted. Step 2 said personal data was
+    // involved, so the interview does not ask it again.
+    let asked = crate::interview::walk(&app, false, |question| match question {
+        "whose" => Say::Own,
+        "sensitive" => Say::Yes,
+        "people_at_least" => Say::Count(1),
+        "people_at_most" => Say::NoMore,
+        _ => Say::No,
+    })
+    .await;
+    assert_eq!(asked.first().map(String::as_str), Some("whose"), "{asked:?}");
+    crate::reporting::record_answer(&app).await;
     let ppc = app.wait_for_text_in("[data-testid=obligation-ppc]", "義務").await;
     // Known on Friday 2026-11-20 (day 1): day 30 is Saturday 2026-12-19, so the final report is
     // due on the next working day, Monday 2026-12-21.
@@ -306,8 +313,17 @@ async fn the_wizard_reads_in_english_from_start_to_end() {
     app.screenshot("wizard-4-first-response-en").await;
     app.click("[data-testid=wizard-next]").await;
 
-    app.type_into("[data-testid=own-at-least]", "1180").await;
-    app.click("[data-testid=assess]").await;
+    app.element("[data-testid=interview-question]").await;
+    check("interview", page_text(&app).await);
+    app.screenshot("interview-question-en").await;
+    crate::interview::walk(&app, true, |question| match question {
+        "whose" => Say::Own,
+        "people_at_least" => Say::Count(1180),
+        "people_at_most" => Say::NoMore,
+        _ => Say::No,
+    })
+    .await;
+    crate::reporting::record_answer(&app).await;
     app.wait_for_text_in("[data-testid=obligation-ppc]", "mandatory").await;
     check("reporting", page_text(&app).await);
     app.screenshot("wizard-5-reporting-en").await;

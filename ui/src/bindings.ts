@@ -589,6 +589,11 @@ facts: Facts | null,
  */
 suggested_facts: Facts | null, 
 /**
+ * The reporting interview's replies as last recorded (none before the first assessment, or
+ * when it was made by an older Sonae).
+ */
+interview_replies: Array<Replied>, 
+/**
  * The data items, whose data, what happened to it, and the IPA form's details.
  */
 details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, 
@@ -671,55 +676,69 @@ business_disrupted: boolean,
  */
 staff_work_hindered: boolean, };
 
-export type Ownership = "own" | "some_entrusted" | "all_entrusted";
+export type Question = "crime" | "unauthorized_access" | "malware" | "communications_secrecy" | "whose" | "recovered" | "encrypted" | "key_with_it" | "wiped_remotely" | "sensitive" | "financial" | "my_numbers" | "my_numbers_public" | "people_at_least" | "people_at_most" | "my_numbers_at_least" | "my_numbers_at_most" | "bad_intent" | "web_form" | "eu_people" | "client_told" | "eu_establishment" | "eu_targeting";
 
-export type MyNumberAnswer = "yes" | "no" | "unsure";
+export type AnswerKind = "yes_no" | "count" | "most" | "whose";
 
-export type DataAnswers = { atLeast: number | null, atMost: number | null, unknown: boolean, sensitive: boolean, financial: boolean, unlawful: boolean, 
-/**
- * Only for the company's own data: information customers were sending it, taken on the way.
- */
-beingAcquired: boolean, encrypted: boolean, recovered: boolean, myNumbers: MyNumberAnswer, myNumberCount: number | null, myNumberMax: number | null, myNumberPublic: boolean, euSubjects: number | null, 
-/**
- * The data items ticked.
- */
-items: Array<DataItem>, 
-/**
- * その他: `None` when not ticked, else what was typed (possibly nothing yet).
- */
-other: string | null, };
+export type Reply = "yes" | "no" | "unknown" | "own" | "client" | "both" | { "count": number };
 
-export type ReportingAnswers = { category: IncidentCategory, unauthorized_access: boolean, malware: boolean, crime_suspected: boolean, 
-/**
- * A telecom carrier's users' communications leaked or may have (asked of carriers only). A
- * draft saved before it was asked reads as false.
- */
-communicationsSecrecy: boolean, 
-/**
- * Personal data was, or may have been, leaked, lost or damaged.
- */
-personal: boolean, ownership: Ownership, own: DataAnswers, client: DataAnswers, clientNotified: boolean, 
-/**
- * Whose personal data it is, asked once for the incident.
- */
-whose: Array<DataSubjectGroup>, 
-/**
- * Whether it leaked, was lost or was damaged, asked once for the incident.
- */
-harm: Array<Harm>, 
-/**
- * The IPA form's details, asked when malware is involved; empty prints as 調査中.
- */
-malwareName: string, howFound: string, infectionRoute: string, 
-/**
- * The IPA and JPCERT/CC forms' technical details; a draft saved before they were asked
- * reads them empty.
- */
-technical: TechnicalDetails, };
+export type Replied = { question: Question, reply: Reply, };
 
-export type StepDraft = { "step": "what_happened", "fields": WhatHappenedDraft } | { "step": "severity", "fields": SeverityDraft } | { "step": "reporting", "fields": ReportingAnswers } | { "step": "recovery", "fields": Recovery };
+export type Asked = { question: Question, kind: AnswerKind, reply: Reply | null, 
+/**
+ * Asked for what a report must say, not because it could change who is told (the number of
+ * people, which the PPC form and the client's notice ask).
+ */
+for_documents: boolean, };
 
-export type WizardDrafts = { what_happened: WhatHappenedDraft | null, severity: SeverityDraft | null, reporting: ReportingAnswers | null, recovery: Recovery | null, };
+export type Unsettled = { authority: Authority, 
+/**
+ * The ways to make it fall away, any one enough: each the facts (contract names) to confirm
+ * together, each the way that leaves fewer reports.
+ */
+ways: Array<Array<string>>, };
+
+export type Lifted = { authority: Authority, 
+/**
+ * The facts (contract names) whose answers lifted it.
+ */
+by: Array<string>, };
+
+export type InterviewState = { 
+/**
+ * The questions answered, in the interview's order: the summary to change answers from.
+ */
+answered: Array<Asked>, 
+/**
+ * The question to ask next; `None` when nothing left can change the answer.
+ */
+next: Asked | null, 
+/**
+ * The facts the replies stand for, as they would be recorded.
+ */
+facts: Facts, 
+/**
+ * The answer as it stands, every open fact at its safe value.
+ */
+assessment: Assessment, 
+/**
+ * The facts still open that could change the answer (contract names).
+ */
+open: Array<string>, unsettled: Array<Unsettled>, lifted: Array<Lifted>, 
+/**
+ * Data items that disagree with the replies: the company's own data, then a client's.
+ */
+contradictions: Array<Contradiction>, };
+
+export type ReportingDraft = { replies: Array<Replied>, details: ReportingDetails, 
+/**
+ * Save the replies to the profile's GDPR questions to the company profile too.
+ */
+save_to_profile: boolean, };
+
+export type StepDraft = { "step": "what_happened", "fields": WhatHappenedDraft } | { "step": "severity", "fields": SeverityDraft } | { "step": "reporting", "fields": ReportingDraft } | { "step": "recovery", "fields": Recovery };
+
+export type WizardDrafts = { what_happened: WhatHappenedDraft | null, severity: SeverityDraft | null, reporting: ReportingDraft | null, recovery: Recovery | null, };
 
 export type IncidentBasics = { case_kind: CaseKind, title: string, 
 /**
@@ -1575,9 +1594,7 @@ export const CASE_KIND_VALUES: readonly CaseKind[] = ['malware', 'suspicious_ema
 
 export const HAPPENED_VALUES: readonly Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];
 
-export const OWNERSHIP_VALUES: readonly Ownership[] = ['own', 'some_entrusted', 'all_entrusted'];
-
-export const MY_NUMBER_ANSWER_VALUES: readonly MyNumberAnswer[] = ['yes', 'no', 'unsure'];
+export const QUESTION_VALUES: readonly Question[] = ['crime', 'unauthorized_access', 'malware', 'communications_secrecy', 'whose', 'recovered', 'encrypted', 'key_with_it', 'wiped_remotely', 'sensitive', 'financial', 'my_numbers', 'my_numbers_public', 'people_at_least', 'people_at_most', 'my_numbers_at_least', 'my_numbers_at_most', 'bad_intent', 'web_form', 'eu_people', 'client_told', 'eu_establishment', 'eu_targeting'];
 
 export const DATA_ITEM_VALUES: readonly DataItem[] = ['name', 'address', 'phone', 'email', 'birth_date', 'gender', 'employer', 'bank_account', 'card_number', 'credentials', 'health', 'my_number'];
 
@@ -1716,3 +1733,6 @@ export const DOCUMENT_NAMES: Record<Language, Record<DocumentKind, Record<Report
     'gdpr-subject-notice': { preliminary: "GDPR art. 34 notice to individuals draft", final: "GDPR art. 34 notice to individuals draft" },
   },
 };
+
+/** The assessment's facts by their contract names, as the interview names what is open. */
+export const FACT_NAMES: readonly string[] = ['occurred_at', 'stage', 'category', 'unauthorized_access', 'malware', 'crime_suspected', 'communications_secrecy', 'personal_data.involved', 'personal_data.subjects', 'personal_data.subjects_max', 'personal_data.subjects_unknown', 'personal_data.sensitive', 'personal_data.financial_damage_risk', 'personal_data.unlawful_purpose', 'personal_data.being_acquired', 'personal_data.high_level_encryption', 'personal_data.recovered_unviewed', 'personal_data.my_number_involved', 'personal_data.my_number_subjects', 'personal_data.my_number_subjects_max', 'personal_data.my_number_public', 'personal_data.eu_subjects', 'personal_data.entrusted_by_client_notified', 'entrusted_data.involved', 'entrusted_data.subjects', 'entrusted_data.subjects_max', 'entrusted_data.subjects_unknown', 'entrusted_data.sensitive', 'entrusted_data.financial_damage_risk', 'entrusted_data.unlawful_purpose', 'entrusted_data.being_acquired', 'entrusted_data.high_level_encryption', 'entrusted_data.recovered_unviewed', 'entrusted_data.my_number_involved', 'entrusted_data.my_number_subjects', 'entrusted_data.my_number_subjects_max', 'entrusted_data.my_number_public', 'entrusted_data.eu_subjects', 'entrusted_data.client_notified', 'organization.privacy_mark', 'organization.isms_certified', 'organization.cyber_insurance', 'organization.gdpr_applies'];

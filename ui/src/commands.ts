@@ -39,6 +39,7 @@ import type {
   IncidentBasics,
   IncidentDetail,
   IncidentSummary,
+  InterviewState,
   JigyokeiPlan,
   JigyokeiReview,
   Language,
@@ -56,6 +57,7 @@ import type {
   ReadinessSummary,
   RecentFile,
   Recovery,
+  Replied,
   ReportStage,
   ReportingDetails,
   ReviewedPart,
@@ -265,8 +267,11 @@ export const commands = {
     invoke<IncidentDetail>('record_call', { id, contactId, outcome }),
   setTaskDone: (id: number, taskId: number, done: boolean) =>
     invoke<IncidentDetail>('set_task_done', { id, taskId, done }),
-  recordFacts: (id: number, facts: Facts, details: ReportingDetails) =>
-    invoke<IncidentDetail>('record_facts', { id, facts, details }),
+  /** Where the reporting interview stands after `replies`: the next question, the answer as it stands and why. Reads only. */
+  interview: (id: number, replies: Replied[], details: ReportingDetails) =>
+    invoke<InterviewState>('interview', { id, replies, details }),
+  recordInterview: (id: number, replies: Replied[], details: ReportingDetails, saveToProfile: boolean) =>
+    invoke<IncidentDetail>('record_interview', { id, replies, details, saveToProfile }),
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
     invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
   /** Names the client (委託元) of the incident from the contacts, or none. */

@@ -5,7 +5,7 @@
 use crate::policy;
 use ts_rs::{Config, TS};
 
-use crate::incident::{self, affected_data, draft as wizard_draft, wizard};
+use crate::incident::{self, affected_data, draft as wizard_draft, interview, wizard};
 use crate::{
     bcp, client_overview, company, company_file, contacts, error_code, exercise, home, jigyokei, language, readiness, render,
     rules, store, template, workspace,
@@ -42,8 +42,7 @@ keyed_enums!(
     rules::IncidentCategory,
     wizard::CaseKind,
     wizard::Happened,
-    wizard_draft::Ownership,
-    wizard_draft::MyNumberAnswer,
+    interview::Question,
     affected_data::DataItem,
     affected_data::DataSubjectGroup,
     affected_data::Harm,
@@ -156,10 +155,15 @@ pub fn typescript() -> String {
         wizard::CaseKind::decl(&cfg),
         wizard_draft::WhatHappenedDraft::decl(&cfg),
         wizard_draft::SeverityDraft::decl(&cfg),
-        wizard_draft::Ownership::decl(&cfg),
-        wizard_draft::MyNumberAnswer::decl(&cfg),
-        wizard_draft::DataAnswers::decl(&cfg),
-        wizard_draft::ReportingAnswers::decl(&cfg),
+        interview::Question::decl(&cfg),
+        interview::AnswerKind::decl(&cfg),
+        interview::Reply::decl(&cfg),
+        interview::Replied::decl(&cfg),
+        interview::Asked::decl(&cfg),
+        interview::Unsettled::decl(&cfg),
+        interview::Lifted::decl(&cfg),
+        interview::InterviewState::decl(&cfg),
+        wizard_draft::ReportingDraft::decl(&cfg),
         wizard_draft::StepDraft::decl(&cfg),
         wizard_draft::WizardDrafts::decl(&cfg),
         wizard::IncidentBasics::decl(&cfg),
@@ -299,10 +303,13 @@ fn document_tables() -> String {
          /** The documents that are letters, which the office may edit before sending. */\n\
          export const LETTER_DOCUMENTS: readonly DocumentKind[] = [{letters}];\n\n\
          /** What each document is called where it is offered, by language and report stage. */\n\
-         export const DOCUMENT_NAMES: Record<Language, Record<DocumentKind, Record<ReportStage, string>>> = {{\n{}\n}};\n",
+         export const DOCUMENT_NAMES: Record<Language, Record<DocumentKind, Record<ReportStage, string>>> = {{\n{}\n}};\n\n\
+         /** The assessment's facts by their contract names, as the interview names what is open. */\n\
+         export const FACT_NAMES: readonly string[] = [{}];\n",
         drafts_for.join("\n"),
         stages.join("\n"),
-        names.join("\n")
+        names.join("\n"),
+        quoted(rules::fact_names().collect())
     )
 }
 

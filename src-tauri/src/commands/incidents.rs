@@ -7,6 +7,7 @@ use sonae_core::incident;
 use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
 use sonae_core::incident::gdpr_texts::{self, GdprTexts};
+use sonae_core::incident::interview::{InterviewState, Replied};
 use sonae_core::incident::record;
 use sonae_core::incident::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use sonae_core::incident::CallOutcome;
@@ -18,7 +19,6 @@ use sonae_core::incident::NearMissInput;
 use sonae_core::incident::ObligationUpdate;
 use sonae_core::policy;
 use sonae_core::policy::WizardPolicy;
-use sonae_core::rules::Facts;
 use sonae_core::store;
 use tauri::State;
 
@@ -102,14 +102,29 @@ pub fn set_task_done(session: State<'_, Session>, id: i64, task_id: i64, done: b
     write_incident(&session, id, |tx, author| record::set_task_done(tx, id, task_id, done, author))
 }
 
+/// Where the reporting interview stands after `replies`: the next question, the answer as it
+/// stands and why. Reads only.
 #[tauri::command(async)]
-pub fn record_facts(
+pub fn interview(
     session: State<'_, Session>,
     id: i64,
-    facts: Facts,
+    replies: Vec<Replied>,
     details: ReportingDetails,
+) -> CommandResult<InterviewState> {
+    with_company(&session, |company| Ok(incident::read::interview(company.connection(), id, &replies, &details)?))
+}
+
+#[tauri::command(async)]
+pub fn record_interview(
+    session: State<'_, Session>,
+    id: i64,
+    replies: Vec<Replied>,
+    details: ReportingDetails,
+    save_to_profile: bool,
 ) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| record::record_facts(tx, id, &facts, &details, author).map(|_| ()))
+    write_incident(&session, id, |tx, author| {
+        record::record_interview(tx, id, &replies, &details, save_to_profile, author).map(|_| ())
+    })
 }
 
 #[tauri::command(async)]

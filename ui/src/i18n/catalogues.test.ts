@@ -17,13 +17,12 @@ import {
   EXERCISE_STEP_VALUES,
   HAPPENED_VALUES,
   HARM_VALUES,
-  INCIDENT_CATEGORY_VALUES,
   INCIDENT_STAGE_VALUES,
   INCIDENT_STATUS_VALUES,
   MEASURE_KIND_VALUES,
-  MY_NUMBER_ANSWER_VALUES,
   OBLIGATION_STATUS_VALUES,
-  OWNERSHIP_VALUES,
+  QUESTION_VALUES,
+  FACT_NAMES,
   READINESS_STATE_VALUES,
   READINESS_TASK_VALUES,
   SECTOR_VALUES,
@@ -61,13 +60,13 @@ const LABELLED: [string, readonly string[], string?][] = [
   ['exercise.run.tabs', EXERCISE_STEP_VALUES],
   ['wizard.step.severity.happenedOption', HAPPENED_VALUES],
   ['facts.harm', HARM_VALUES],
-  ['facts.category', INCIDENT_CATEGORY_VALUES],
   ['incident.stage', INCIDENT_STAGE_VALUES],
   ['incidents.status', INCIDENT_STATUS_VALUES],
   ['jigyokei.kind', MEASURE_KIND_VALUES],
-  ['facts.answers.myNumber', MY_NUMBER_ANSWER_VALUES],
   ['obligation.status', OBLIGATION_STATUS_VALUES],
-  ['facts.answers.owner', OWNERSHIP_VALUES],
+  ['interview.q', QUESTION_VALUES, '.title'],
+  ['interview.q', QUESTION_VALUES, '.why'],
+  ['interview.q', QUESTION_VALUES, '.example'],
   ['readiness.state', READINESS_STATE_VALUES],
   ['readiness.task', READINESS_TASK_VALUES],
   ['company.sector', SECTOR_VALUES],
@@ -88,6 +87,31 @@ describe("labels of the core's values", () => {
         const names = DOCUMENT_NAMES[language][document];
         expect(names.preliminary, `${language} ${document}`).toBeTruthy();
         expect(names.final !== names.preliminary, `${language} ${document}`).toBe(DOCUMENT_STAGES[document].length > 1);
+      }
+    }
+  });
+});
+
+describe("the interview's words for the facts", () => {
+  // Said by steps 1–2 or the company profile: never left open by the interview.
+  const GIVEN = [
+    'occurred_at',
+    'stage',
+    'category',
+    'involved',
+    'entrusted_by_client_notified',
+    'privacy_mark',
+    'isms_certified',
+    'cyber_insurance',
+  ];
+  it('say what to confirm and what was answered for every fact the interview can leave open', () => {
+    for (const name of FACT_NAMES) {
+      const fact = name.slice(name.lastIndexOf('.') + 1);
+      if (GIVEN.includes(fact)) continue;
+      for (const part of ['confirm', 'lifted']) {
+        const key = `interview.fact.${fact}.${part}`;
+        expect(jaTexts[key], `ja ${key}`).toBeTruthy();
+        expect(enTexts[key], `en ${key}`).toBeTruthy();
       }
     }
   });

@@ -10,9 +10,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::incident::affected_data::{DataItem, DataSubjectGroup, Harm};
 use crate::incident::wizard::{CaseKind, Recovery, SeverityAnswers};
-use crate::rules::IncidentCategory;
 
 /// The first step's form: what happened, when it was noticed and when it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -45,93 +43,13 @@ pub struct SeverityDraft {
     pub override_reason: String,
 }
 
-/// Whose the personal data was: all the company's own, partly a client's, or all a client's.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Ownership {
-    Own,
-    SomeEntrusted,
-    AllEntrusted,
-}
-
-crate::keys::keyed!(Ownership);
-
-/// Whether My Numbers were among the data; "not sure" is taken as yes with the count unknown.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum MyNumberAnswer {
-    Yes,
-    No,
-    Unsure,
-}
-
-crate::keys::keyed!(MyNumberAnswer);
-
-/// What the office said about one body of personal data (its own, or a client's). A count is
-/// `None` while not known, never 0.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct DataAnswers {
-    pub at_least: Option<u32>,
-    pub at_most: Option<u32>,
-    pub unknown: bool,
-    pub sensitive: bool,
-    pub financial: bool,
-    pub unlawful: bool,
-    /// Only for the company's own data: information customers were sending it, taken on the way.
-    pub being_acquired: bool,
-    pub encrypted: bool,
-    pub recovered: bool,
-    pub my_numbers: MyNumberAnswer,
-    pub my_number_count: Option<u32>,
-    pub my_number_max: Option<u32>,
-    pub my_number_public: bool,
-    pub eu_subjects: Option<u32>,
-    /// The data items ticked.
-    pub items: Vec<DataItem>,
-    /// その他: `None` when not ticked, else what was typed (possibly nothing yet).
-    pub other: Option<String>,
-}
-
-/// The fifth step's form: the answers the assessment and the drafts are made from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ReportingAnswers {
-    pub category: IncidentCategory,
-    pub unauthorized_access: bool,
-    pub malware: bool,
-    pub crime_suspected: bool,
-    /// A telecom carrier's users' communications leaked or may have (asked of carriers only). A
-    /// draft saved before it was asked reads as false.
-    #[serde(default, rename = "communicationsSecrecy")]
-    pub communications_secrecy: bool,
-    /// Personal data was, or may have been, leaked, lost or damaged.
-    pub personal: bool,
-    pub ownership: Ownership,
-    pub own: DataAnswers,
-    pub client: DataAnswers,
-    #[serde(rename = "clientNotified")]
-    pub client_notified: bool,
-    /// Whose personal data it is, asked once for the incident.
-    pub whose: Vec<DataSubjectGroup>,
-    /// Whether it leaked, was lost or was damaged, asked once for the incident.
-    pub harm: Vec<Harm>,
-    /// The IPA form's details, asked when malware is involved; empty prints as 調査中.
-    #[serde(rename = "malwareName")]
-    pub malware_name: String,
-    #[serde(rename = "howFound")]
-    pub how_found: String,
-    #[serde(rename = "infectionRoute")]
-    pub infection_route: String,
-    /// The IPA and JPCERT/CC forms' technical details; a draft saved before they were asked
-    /// reads them empty.
-    #[serde(default)]
-    pub technical: crate::incident::affected_data::TechnicalDetails,
+/// The fifth step's draft: the interview's replies so far and the details for the documents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportingDraft {
+    pub replies: Vec<crate::incident::interview::Replied>,
+    pub details: crate::incident::affected_data::ReportingDetails,
+    /// Save the replies to the profile's GDPR questions to the company profile too.
+    pub save_to_profile: bool,
 }
 
 /// One step's draft, as the window sends it.
@@ -140,8 +58,7 @@ pub struct ReportingAnswers {
 pub enum StepDraft {
     WhatHappened(WhatHappenedDraft),
     Severity(SeverityDraft),
-    /// Boxed: the reporting step's form is by far the largest.
-    Reporting(Box<ReportingAnswers>),
+    Reporting(ReportingDraft),
     Recovery(Recovery),
 }
 
@@ -173,7 +90,7 @@ impl StepDraft {
 pub struct WizardDrafts {
     pub what_happened: Option<WhatHappenedDraft>,
     pub severity: Option<SeverityDraft>,
-    pub reporting: Option<ReportingAnswers>,
+    pub reporting: Option<ReportingDraft>,
     pub recovery: Option<Recovery>,
 }
 

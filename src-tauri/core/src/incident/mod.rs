@@ -239,6 +239,9 @@ pub struct IncidentDetail {
     pub facts: Option<crate::rules::Facts>,
     /// What the reporting step starts from when no facts are confirmed yet.
     pub suggested_facts: Option<crate::rules::Facts>,
+    /// The reporting interview's replies as last recorded (none before the first assessment, or
+    /// when it was made by an older Sonae).
+    pub interview_replies: Vec<crate::incident::interview::Replied>,
     /// The data items, whose data, what happened to it, and the IPA form's details.
     pub details: crate::incident::affected_data::ReportingDetails,
     pub recovery: crate::incident::wizard::Recovery,

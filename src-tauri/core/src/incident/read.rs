@@ -2,11 +2,12 @@
 //! from the policy.
 
 use crate::incident::draft::WizardDrafts;
+use crate::incident::interview::{InterviewStart, InterviewState, Replied};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::contacts::{emails, phones, ContactKind};
 use crate::incident::affected_data::ReportingDetails;
-use crate::incident::wizard::{self, Recovery};
+use crate::incident::wizard::Recovery;
 use crate::incident::AuthorityContact;
 use crate::incident::CallOutcome;
 use crate::incident::CallTarget;
@@ -98,6 +99,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
                     wizard_draft: WizardDrafts::from_stored(&r.get::<_, String>(12)?),
                     facts: parse_facts(&r.get::<_, String>(13)?).ok(),
                     suggested_facts: None,
+                    interview_replies: Vec::new(),
                     details: ReportingDetails {
                         data: serde_json::from_str(&r.get::<_, String>(24)?).unwrap_or_default(),
                         malware_name: r.get(25)?,
@@ -144,28 +146,22 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         )
         .optional()?;
     if detail.facts.is_none() {
-        let company = crate::company::company_profile(conn)?;
-        // Step 2's answer "personal information may have leaked", as last confirmed.
-        let personal_data_involved: bool = conn
-            .query_row(
-                "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
-                  WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(false);
-        let mut suggested = wizard::prefilled_facts(
-            detail.case_kind,
-            detail.discovered_at,
-            detail.category.as_deref(),
-            detail.stage,
-            personal_data_involved,
-            &company,
-        );
+        let mut suggested = interview_start(conn, &detail)?.known;
         suggested.occurred_at = detail.occurred_at;
         detail.suggested_facts = Some(suggested);
     }
+    // The interview's replies as last recorded, for a re-assessment to start from.
+    detail.interview_replies = conn
+        .query_row(
+            "SELECT json_extract(data, '$.replies') FROM timeline_entry
+              WHERE incident_id = ?1 AND kind = 'facts' ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten()
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
     detail.timeline = timeline(conn, id)?;
     detail.calls = calls(conn, id)?;
     detail.tasks = tasks(conn, id)?;
@@ -372,4 +368,36 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
             .optional()?;
     }
     Ok(targets)
+}
+
+/// What steps 1–2 and the company profile already say, which the reporting interview starts
+/// from: step 2's answer "personal information may have leaked" as last confirmed.
+pub fn interview_start(conn: &Connection, detail: &IncidentDetail) -> Result<InterviewStart> {
+    let company = crate::company::company_profile(conn)?;
+    let personal_data_involved: bool = conn
+        .query_row(
+            "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
+              WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
+            [detail.id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false);
+    Ok(InterviewStart::new(
+        detail.case_kind,
+        detail.discovered_at,
+        detail.category.as_deref(),
+        detail.stage,
+        personal_data_involved,
+        &company,
+    ))
+}
+
+/// Where the reporting interview of incident `id` stands after `replies` (see
+/// [`crate::incident::interview`]); a reply that does not answer its question, or counts that
+/// contradict each other, are refused as invalid facts.
+pub fn interview(conn: &Connection, id: i64, replies: &[Replied], details: &ReportingDetails) -> Result<InterviewState> {
+    let start = interview_start(conn, &incident_detail(conn, id)?)?;
+    crate::incident::interview::interview(&start, replies, details)
+        .map_err(|e| crate::store::refused(crate::error_code::ErrorCode::InvalidFacts, e.to_string()))
 }

@@ -12,6 +12,7 @@ use super::timeline_text::{list, phrase};
 use crate::error_code::ErrorCode;
 use crate::incident::affected_data::ReportingDetails;
 use crate::incident::draft::StepDraft;
+use crate::incident::interview::{Question, Replied, Reply};
 use crate::incident::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
 use crate::incident::CallOutcome;
 use crate::incident::ObligationStatus;
@@ -318,6 +319,63 @@ pub fn record_facts(
     details: &ReportingDetails,
     author: &str,
 ) -> Result<Assessment> {
+    store_reporting(tx, incident_id, facts, details, None, author)
+}
+
+/// Step 5 as the interview asks it: the facts are the core's reading of the replies (never the
+/// window's), recorded as [`record_facts`] does, with the replies kept in the timeline for a
+/// re-assessment to start from. Refused while a question that could change the answer is still
+/// unasked. With `save_to_profile`, the replies to the profile's GDPR questions are saved to the
+/// company profile in the same transaction.
+pub fn record_interview(
+    tx: &Transaction,
+    incident_id: i64,
+    replies: &[Replied],
+    details: &ReportingDetails,
+    save_to_profile: bool,
+    author: &str,
+) -> Result<Assessment> {
+    let state = super::read::interview(tx, incident_id, replies, details)?;
+    if let Some(next) = state.next {
+        return Err(refused(
+            ErrorCode::InvalidFacts,
+            format!("the interview is not finished: {} can still change the answer", next.question.key()),
+        ));
+    }
+    if save_to_profile {
+        let mut profile = crate::company::company_profile(tx)?;
+        let reply = |question| replies.iter().rev().find(|r| r.question == question).map(|r| r.reply);
+        let mut changed = false;
+        for (question, field) in
+            [(Question::EuEstablishment, &mut profile.eu_establishment), (Question::EuTargeting, &mut profile.eu_targeting)]
+        {
+            let said = match reply(question) {
+                Some(Reply::Yes) => Some(true),
+                Some(Reply::No) => Some(false),
+                _ => None,
+            };
+            if field.is_none() && said.is_some() {
+                *field = said;
+                changed = true;
+            }
+        }
+        if changed {
+            crate::company::edit::update_company_profile(tx, author, &profile)?;
+        }
+    }
+    store_reporting(tx, incident_id, &state.facts, details, Some(replies), author)
+}
+
+/// Stores the facts and the details, assesses and logs (see [`record_facts`]); the interview's
+/// replies, when given, go into the timeline entry.
+fn store_reporting(
+    tx: &Transaction,
+    incident_id: i64,
+    facts: &Facts,
+    details: &ReportingDetails,
+    replies: Option<&[Replied]>,
+    author: &str,
+) -> Result<Assessment> {
     ensure_open(tx, incident_id)?;
     let contradictions = [
         details.data.own.contradictions(&facts.personal_data.at_risk),
@@ -354,11 +412,14 @@ pub fn record_facts(
     )?;
     let language = crate::store::file_language(tx)?;
     let message = assessment_message(language, if revised { "facts_revised" } else { "facts" }, &assessment);
-    let data = serde_json::json!({
+    let mut data = serde_json::json!({
         "before": serde_json::from_str::<serde_json::Value>(&previous).unwrap_or_default(),
         "after": facts,
         "details": details,
     });
+    if let Some(replies) = replies {
+        data["replies"] = serde_json::json!(replies);
+    }
     // The wizard stays on this step: the user now reads who must be told.
     append(tx, incident_id, author, "facts", &message, data)?;
     touch(tx, incident_id)?;

@@ -1,17 +1,19 @@
 // The data items of one body of personal data (what the PPC report and the notice to the people
-// must name): twelve common ones and その他 with the office's own words. Ticking an item that
-// answers a question ticks that answer too (tickItem).
+// must name): twelve common ones and その他 with the office's own words. An item that disagrees
+// with an interview answer (health data when "no medical information" was answered) is pointed
+// out by the core, not here.
 import { Checkbox, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DATA_ITEMS, tickItem, type DataAnswers } from './reportingAnswers';
+import { DATA_ITEM_VALUES, type DataItems } from '../../bindings';
+import { toggled } from './listOrder';
 
 export function DataItemsChecklist({
   data,
   onChange,
   prefix,
 }: {
-  data: DataAnswers;
-  onChange: (patch: Partial<DataAnswers>) => void;
+  data: DataItems;
+  onChange: (patch: Partial<DataItems>) => void;
   prefix: string;
 }) {
   const { t } = useTranslation();
@@ -26,12 +28,12 @@ export function DataItemsChecklist({
         </Text>
       </div>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" verticalSpacing={6}>
-        {DATA_ITEMS.map((item) => (
+        {DATA_ITEM_VALUES.map((item) => (
           <Checkbox
             key={item}
             label={t(`facts.item.${item}`)}
             checked={data.items.includes(item)}
-            onChange={(e) => onChange(tickItem(data, item, e.currentTarget.checked))}
+            onChange={(e) => onChange({ items: toggled(DATA_ITEM_VALUES, data.items, item, e.currentTarget.checked) })}
             data-testid={`${prefix}-item-${item}`}
           />
         ))}

@@ -3,14 +3,14 @@
 // what is left empty prints as 調査中 in the draft.
 import { Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReportingAnswers } from './reportingAnswers';
+import type { ReportingDetails } from '../../bindings';
 
 export function IpaQuestions({
   answers,
   onChange,
 }: {
-  answers: Pick<ReportingAnswers, 'malwareName' | 'howFound' | 'infectionRoute'>;
-  onChange: (patch: Partial<ReportingAnswers>) => void;
+  answers: Pick<ReportingDetails, 'malware_name' | 'how_found' | 'infection_route'>;
+  onChange: (patch: Partial<ReportingDetails>) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -26,8 +26,8 @@ export function IpaQuestions({
       <TextInput
         label={t('facts.ipa.malwareName')}
         placeholder={t('facts.ipa.malwareNameExample')}
-        value={answers.malwareName}
-        onChange={(e) => onChange({ malwareName: e.currentTarget.value })}
+        value={answers.malware_name}
+        onChange={(e) => onChange({ malware_name: e.currentTarget.value })}
         data-testid="ipa-malware-name"
       />
       <Textarea
@@ -35,8 +35,8 @@ export function IpaQuestions({
         placeholder={t('facts.ipa.howFoundExample')}
         autosize
         minRows={2}
-        value={answers.howFound}
-        onChange={(e) => onChange({ howFound: e.currentTarget.value })}
+        value={answers.how_found}
+        onChange={(e) => onChange({ how_found: e.currentTarget.value })}
         data-testid="ipa-how-found"
       />
       <Textarea
@@ -44,8 +44,8 @@ export function IpaQuestions({
         placeholder={t('facts.ipa.infectionRouteExample')}
         autosize
         minRows={2}
-        value={answers.infectionRoute}
-        onChange={(e) => onChange({ infectionRoute: e.currentTarget.value })}
+        value={answers.infection_route}
+        onChange={(e) => onChange({ infection_route: e.currentTarget.value })}
         data-testid="ipa-infection-route"
       />
     </Stack>

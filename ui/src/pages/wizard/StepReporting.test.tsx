@@ -1,122 +1,116 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Facts, IncidentDetail } from '../../bindings';
+import type { Facts, IncidentDetail, InterviewState, Replied, ReportingDetails } from '../../bindings';
 import '../../i18n';
 
-const api = vi.hoisted(() => ({ recordFacts: vi.fn(), saveWizardDraft: vi.fn() }));
+const api = vi.hoisted(() => ({ interview: vi.fn(), recordInterview: vi.fn(), saveWizardDraft: vi.fn() }));
 vi.mock('../../api', async (original) => ({ ...(await original<typeof import('../../api')>()), api }));
 
 import { StepReporting } from './StepReporting';
-import { NO_DETAILS, NOT_INVOLVED } from './reportingAnswers';
 
-const suggested: Facts = {
-  discovered_at: '2026-11-20T10:15:00+09:00',
-  occurred_at: null,
-  stage: 'incident',
-  category: 'leak',
-  unauthorized_access: false,
-  malware: false,
-  crime_suspected: true,
-  communications_secrecy: false,
-  personal_data: { ...NOT_INVOLVED, involved: true, entrusted_by_client_notified: false },
-  entrusted_data: null,
-  organization: { privacy_mark: false, isms_certified: false, cyber_insurance: false, gdpr_applies: false, sector: 'general' },
+const NO_DETAILS: ReportingDetails = {
+  data: { own: { items: [], other: null }, client: { items: [], other: null }, whose: [], harm: [] },
+  malware_name: '',
+  how_found: '',
+  infection_route: '',
+  technical: { os: '', systems: '', pc_count: null, prefecture: '', addresses_seen: '', log_times: '' },
 };
+
+const facts = {
+  malware: false,
+  unauthorized_access: false,
+  personal_data: { involved: true },
+  entrusted_data: null,
+} as unknown as Facts;
 
 const detail = {
   id: 9,
   case_kind: 'lost_device',
-  discovered_at: suggested.discovered_at,
   stage: 'incident',
   facts: null,
-  suggested_facts: suggested,
   details: NO_DETAILS,
+  interview_replies: [],
   obligations: [],
   wizard_draft: {},
 } as unknown as IncidentDetail;
 
-function renderStep(incident: IncidentDetail = detail) {
+/** The core's answer while the encryption of a stolen laptop is still open. */
+const encryptionOpen: InterviewState = {
+  answered: [{ question: 'crime', kind: 'yes_no', reply: 'yes', for_documents: false }],
+  next: { question: 'encrypted', kind: 'yes_no', reply: null, for_documents: false },
+  facts,
+  assessment: {
+    rules: '2024-04-01',
+    obligations: [{ authority: 'ppc', duty: 'mandatory', grounds: [], deadlines: [{ stage: 'final', due_by: '2026-12-18' }] }],
+  },
+  open: ['personal_data.high_level_encryption', 'personal_data.recovered_unviewed'],
+  unsettled: [{ authority: 'ppc', ways: [['personal_data.high_level_encryption'], ['personal_data.recovered_unviewed']] }],
+  lifted: [],
+  contradictions: [],
+};
+
+function renderStep() {
   const act = vi.fn(async (work: () => Promise<IncidentDetail>) => await work());
   render(
     <MantineProvider>
-      <StepReporting detail={incident} policy={{ levels: [], categories: [] }} act={act} goTo={async () => {}} />
+      <StepReporting detail={detail} policy={{ levels: [], categories: [] }} act={act} goTo={async () => {}} />
     </MantineProvider>,
   );
 }
 
-const tick = (testId: string) => fireEvent.click(screen.getByTestId(testId));
+const lastReplies = (): Replied[] => api.interview.mock.calls.at(-1)?.[1];
 
-describe('the data items on the reporting step', () => {
+describe('the reporting interview', () => {
   beforeEach(() => {
     vi.clearAllMocks();
-    api.recordFacts.mockResolvedValue(detail);
+    api.interview.mockResolvedValue(encryptionOpen);
     api.saveWizardDraft.mockResolvedValue(null);
   });
 
-  it('tick the answer they give, and point out an answer unticked afterwards until it is fixed', () => {
+  it("asks the core's next question in the words of the case, with 「分からない」 among the answers", async () => {
     renderStep();
-    tick('own-item-health');
-    expect(screen.getByTestId('own-sensitive')).toBeChecked();
-    expect(screen.queryByTestId('own-contradiction')).toBeNull();
-    tick('own-sensitive');
-    expect(screen.getByTestId('own-contradiction')).toHaveTextContent('病歴・健康情報');
-    expect(screen.getByTestId('assess')).toBeDisabled();
-    tick('own-item-health');
-    expect(screen.queryByTestId('own-contradiction')).toBeNull();
-    expect(screen.getByTestId('assess')).toBeEnabled();
+    const title = await screen.findByTestId('question-title');
+    expect(title.textContent).toContain('BitLocker');
+    expect(screen.getByTestId('reply-unknown')).toBeInTheDocument();
+    expect(screen.getByLabelText('分からない')).toBeInTheDocument();
   });
 
-  it('say a word about IDs and passwords when money is unticked, without blocking', () => {
+  it('sends the choice on Enter, and shows what would lift the report still standing', async () => {
     renderStep();
-    tick('own-item-credentials');
-    expect(screen.getByTestId('own-financial')).toBeChecked();
-    expect(screen.queryByTestId('own-credentials-note')).toBeNull();
-    tick('own-financial');
-    expect(screen.getByTestId('own-credentials-note')).toBeInTheDocument();
-    expect(screen.getByTestId('assess')).toBeEnabled();
+    await screen.findByTestId('question-title');
+    expect(screen.getByTestId('live-ppc').textContent).toContain('暗号化されていて');
+    expect(screen.getByTestId('unsettled').textContent).toContain('全部を取り戻し');
+    const yes = screen.getByLabelText('はい');
+    fireEvent.click(yes);
+    fireEvent.keyDown(yes, { key: 'Enter' });
+    await waitFor(() => expect(lastReplies()).toEqual([{ question: 'encrypted', reply: 'yes' }]));
   });
 
-  it('send the ticked items and the other item\u2019s text with the facts', async () => {
+  it('asks an answered question again from the list of answers, with its answer chosen', async () => {
     renderStep();
-    for (const item of ['name', 'address', 'phone']) tick(`own-item-${item}`);
-    tick('own-item-other');
-    fireEvent.change(screen.getByTestId('own-item-other-text'), { target: { value: '会員番号' } });
-    tick('assess');
-    await waitFor(() => expect(api.recordFacts).toHaveBeenCalled());
-    const [, facts, details] = api.recordFacts.mock.calls[0];
-    expect(details.data.own).toEqual({ items: ['name', 'address', 'phone'], other: '会員番号' });
-    expect(facts.personal_data.involved).toBe(true);
+    const answer = await screen.findByTestId('answer-crime');
+    expect(answer.textContent).toContain('はい');
+    fireEvent.click(screen.getByTestId('change-answer'));
+    expect(await screen.findByTestId('question-title')).toHaveTextContent('盗まれた可能性');
+    expect(screen.getByLabelText('はい')).toBeChecked();
+    fireEvent.click(screen.getByLabelText('いいえ'));
+    fireEvent.click(screen.getByTestId('interview-next'));
+    await waitFor(() => expect(lastReplies()).toEqual([{ question: 'crime', reply: 'no' }]));
   });
 
-  it('ask once whose data it is and what happened to it, and send both', async () => {
+  it('takes a count typed and refuses one that is not a number of people', async () => {
+    api.interview.mockResolvedValue({
+      ...encryptionOpen,
+      next: { question: 'people_at_least', kind: 'count', reply: null, for_documents: true },
+    });
     renderStep();
-    tick('data-whose-customers');
-    tick('data-harm-leak');
-    tick('assess');
-    await waitFor(() => expect(api.recordFacts).toHaveBeenCalled());
-    const [, , details] = api.recordFacts.mock.calls[0];
-    expect(details.data.whose).toEqual(['customers']);
-    expect(details.data.harm).toEqual(['leak']);
-  });
-
-  it('leave out whose data and the harm when no personal data is involved', () => {
-    renderStep();
-    tick('fact-personal');
-    expect(screen.queryByTestId('data-whose-customers')).toBeNull();
-    expect(screen.queryByTestId('own-item-name')).toBeNull();
-  });
-
-  it('ask the IPA form\u2019s details once malware is ticked, and send them', async () => {
-    renderStep();
-    expect(screen.queryByTestId('ipa-malware-name')).toBeNull();
-    tick('fact-malware');
-    fireEvent.change(screen.getByTestId('ipa-malware-name'), { target: { value: 'Emotet' } });
-    fireEvent.change(screen.getByTestId('ipa-infection-route'), { target: { value: 'メールの添付ファイル' } });
-    tick('assess');
-    await waitFor(() => expect(api.recordFacts).toHaveBeenCalled());
-    const [, facts, details] = api.recordFacts.mock.calls[0];
-    expect(facts.malware).toBe(true);
-    expect([details.malware_name, details.how_found, details.infection_route]).toEqual(['Emotet', '', 'メールの添付ファイル']);
+    const field = await screen.findByTestId('reply-count-value');
+    expect(screen.getByTestId('for-documents')).toHaveTextContent('報告書に人数を書く欄');
+    fireEvent.change(field, { target: { value: '0' } });
+    expect(screen.getByTestId('interview-next')).toBeDisabled();
+    fireEvent.change(field, { target: { value: '1200' } });
+    fireEvent.click(screen.getByTestId('interview-next'));
+    await waitFor(() => expect(lastReplies()).toEqual([{ question: 'people_at_least', reply: { count: 1200 } }]));
   });
 });

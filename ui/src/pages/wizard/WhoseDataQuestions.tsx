@@ -3,14 +3,15 @@
 // plain words, since the legal terms mean little to an office.
 import { Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { HARMS, SUBJECT_GROUPS, toggled, type ReportingAnswers } from './reportingAnswers';
+import { type AffectedData, DATA_SUBJECT_GROUP_VALUES as SUBJECT_GROUPS, HARM_VALUES as HARMS } from '../../bindings';
+import { toggled } from './listOrder';
 
 export function WhoseDataQuestions({
   answers,
   onChange,
 }: {
-  answers: Pick<ReportingAnswers, 'whose' | 'harm'>;
-  onChange: (patch: Partial<ReportingAnswers>) => void;
+  answers: Pick<AffectedData, 'whose' | 'harm'>;
+  onChange: (patch: Partial<AffectedData>) => void;
 }) {
   const { t } = useTranslation();
   return (
