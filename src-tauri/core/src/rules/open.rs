@@ -150,22 +150,29 @@ fn could_change(partial: &PartialFacts, fact: &OpenFact) -> bool {
     }
     // Triggers are moved before conditions (exemptions, involvement, the stage): while another
     // trigger holds a part, a condition could be moved too, and the part would then hang on that
-    // trigger alone.
+    // trigger alone. Among the triggers, head-counts go last: a count bounds others (My Numbers
+    // belong to people among those counted), so a count moved while a flag still holds the part
+    // could cut off the path that this fact would be the only trigger on.
     let (triggers, conditions): (Vec<&OpenFact>, Vec<&OpenFact>) = partial
         .unanswered
         .iter()
         .map(|name| fact_named(name))
         .filter(|other| other.name != fact.name && other.movable)
         .partition(|other| !other.is_condition());
-    let forward: Vec<&OpenFact> = triggers.iter().chain(&conditions).copied().collect();
-    let backward: Vec<&OpenFact> = triggers.iter().rev().chain(conditions.iter().rev()).copied().collect();
+    let (counts, flags): (Vec<&OpenFact>, Vec<&OpenFact>) = triggers.into_iter().partition(|other| other.is_count());
+    let forward: Vec<&OpenFact> = flags.iter().chain(&counts).chain(&conditions).copied().collect();
+    let backward: Vec<&OpenFact> =
+        flags.iter().rev().chain(counts.iter().rev()).chain(conditions.iter().rev()).copied().collect();
+    // Whether a body of data is involved is also a trigger of the reports that cover any body (the
+    // Privacy Mark's): moving it first can leave the part hanging on the other body's facts alone.
+    let conditions_first: Vec<&OpenFact> = conditions.iter().chain(&flags).chain(&counts).copied().collect();
     let safe_answer = assess(base);
     let parts = safe_answer.obligations.iter().flat_map(|o| {
         let dates = o.deadlines.iter().map(|d| Part::Due(o.authority, d.stage));
         [Part::Stands(o.authority), Part::SentTo(o.authority)].into_iter().chain(dates)
     });
     for part in parts {
-        for order in [&forward, &backward] {
+        for order in [&forward, &backward, &conditions_first] {
             let mut situation = base.clone();
             let target = part.of(&assess(&situation));
             // Moves the others towards fewer reports until none can move without changing the part.
@@ -182,6 +189,9 @@ fn could_change(partial: &PartialFacts, fact: &OpenFact) -> bool {
                         .rev()
                         .take_while(|answer| Some(*answer) != now)
                         .filter_map(|answer| with_answer(&situation, other, answer, &partial.unanswered))
+                        // Never an answer that settles this fact's own question (no My Numbers
+                        // there, no personal data): it could no longer decide anything.
+                        .filter(|trial| fact.get(trial) == fact.get(&situation) && !fact.answers(trial).is_empty())
                         .find(|trial| part.of(&assess(trial)) == target);
                     if let Some(trial) = lower {
                         situation = trial;
@@ -255,7 +265,7 @@ impl Part {
 
 /// `facts` with `fact` answered `answer`, and the open facts that answer settles (the questions
 /// about data in which there is no personal data, or no My Numbers) settled with it; `None` when
-/// the facts given contradict it (a maximum below its count, too).
+/// the facts given contradict it (a maximum below its count, or more My Numbers than people, too).
 fn with_answer(facts: &Facts, fact: &OpenFact, answer: Answer, unanswered: &[&'static str]) -> Option<Facts> {
     let mut changed = facts.clone();
     fact.set(&mut changed, answer)?;
@@ -277,6 +287,11 @@ fn with_answer(facts: &Facts, fact: &OpenFact, answer: Answer, unanswered: &[&'s
                     fact_named(&format!("{prefix}{field}")).clear(data);
                 }
             }
+        }
+        // My Numbers belong to people among those affected: never more of them than the most
+        // people there may be.
+        if data.subjects_max.is_some_and(|most| data.my_number_subjects > most) {
+            return None;
         }
     }
     changed.check().ok().map(|()| changed)
@@ -412,9 +427,22 @@ impl OpenFact {
                 std::iter::once(Answer::Count(0)).chain(counts(threshold).into_iter().map(Answer::Count)).collect()
             }
             Shape::EuPeople(_) => vec![Answer::Count(1), Answer::Count(0)],
-            // Not answered is no bound: above every threshold. No maximum given is an answer too.
-            Shape::Most(_, threshold) => {
-                counts(threshold).into_iter().map(|n| Answer::Most(Some(n))).chain([Answer::Most(None)]).collect()
+            // Not answered is no bound: above every threshold. No maximum given is an answer too:
+            // beside a count, it says that is everyone (the fewest reports); beside no count, it
+            // leaves the number not known, which reports as much as the safe answer.
+            Shape::Most(field, threshold) => {
+                let mut answers: Vec<Answer> = counts(threshold).into_iter().map(|n| Answer::Most(Some(n))).collect();
+                let counted = match (field, threshold) {
+                    (Field::Data(body, _), Threshold::People) => body.data(&mut facts.clone()).map(|d| d.subjects),
+                    (Field::Data(body, _), Threshold::MyNumbers) => body.data(&mut facts.clone()).map(|d| d.my_number_subjects),
+                    (Field::Facts(_), _) => None,
+                };
+                if counted.unwrap_or(0) > 0 {
+                    answers.push(Answer::Most(None));
+                } else {
+                    answers.insert(1, Answer::Most(None));
+                }
+                answers
             }
             Shape::Stage => [IncidentStage::Incident, IncidentStage::Event, IncidentStage::NearMiss].map(Answer::Stage).to_vec(),
             Shape::Category => [
@@ -438,6 +466,11 @@ impl OpenFact {
     /// lifts reports whatever else holds (an exemption, no personal data, a near miss).
     fn is_condition(&self) -> bool {
         matches!(self.shape, Shape::Exemption(_) | Shape::Said(_) | Shape::Stage)
+    }
+
+    /// Whether the fact is a head-count or a maximum, which the rules hold against thresholds.
+    fn is_count(&self) -> bool {
+        matches!(self.shape, Shape::People(..) | Shape::Most(..))
     }
 
     /// Whether the facts describe what this fact is about (a client's data, for its questions).
