@@ -1,11 +1,14 @@
 //! How long one incident takes to assess from its JSON facts (parse + assess), the work the
 //! wizard repeats on every answer and `sonae-cli assess` does once; and the same with facts left
-//! open, and the search for those that could still change the answer (`assess --open`), which an
-//! interview repeats after every answer.
+//! open, and the search for those that could still change the answer (`assess --open`); and the
+//! reporting interview's answer, which the window asks for after every reply.
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use sonae_core::incident::affected_data::ReportingDetails;
+use sonae_core::incident::interview::{interview, InterviewStart, Question, Replied, Reply};
+use sonae_core::incident::wizard::CaseKind;
 use sonae_core::rules::{assess, assess_open, parse_facts, parse_partial_facts};
 
 /// The ransomware case of docs/rules.md on a finance business holding the Privacy Mark, with EU
@@ -76,5 +79,30 @@ fn open_facts(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, parse_and_assess, open_facts);
+/// The reporting interview's answer after each reply, for a stolen laptop: at the first question,
+/// and with the encryption answered 「分からない」 (the window asks this after every answer).
+fn interview_steps(c: &mut Criterion) {
+    let known = parse_facts(
+        r#"{"discovered_at": "2026-11-20T10:15:00+09:00", "stage": "event", "category": "leak",
+            "personal_data": {"involved": true}, "organization": {"sector": "general"}}"#,
+    )
+    .expect("the bench facts are valid");
+    let start = InterviewStart {
+        case_kind: CaseKind::LostDevice,
+        known,
+        personal_data_involved: true,
+        eu_establishment: None,
+        eu_targeting: None,
+    };
+    let details = ReportingDetails::default();
+    let replies = [
+        Replied { question: Question::Crime, reply: Reply::Yes },
+        Replied { question: Question::Whose, reply: Reply::Own },
+        Replied { question: Question::Encrypted, reply: Reply::Unknown },
+    ];
+    c.bench_function("interview_first_question", |b| b.iter(|| interview(black_box(&start), &[], &details)));
+    c.bench_function("interview_encryption_unknown", |b| b.iter(|| interview(black_box(&start), black_box(&replies), &details)));
+}
+
+criterion_group!(benches, parse_and_assess, open_facts, interview_steps);
 criterion_main!(benches);

@@ -528,3 +528,61 @@ fn the_client_notice_is_addressed_to_the_client_chosen_from_the_contacts() {
     let entries = incident::read::incident_detail(file.connection(), id).unwrap().timeline;
     assert_eq!(entries.iter().filter(|e| e.kind == "client").count(), 3);
 }
+
+#[test]
+fn the_interview_is_recorded_as_the_core_reads_it_and_may_fill_the_profile() {
+    use sonae_core::incident::interview::{Question, Replied, Reply};
+    let (_dir, mut file) = demo();
+    let mut profile = sonae_core::company::company_profile(file.connection()).unwrap();
+    profile.eu_establishment = None;
+    profile.eu_targeting = None;
+    file.write(|tx| sonae_core::company::edit::update_company_profile(tx, "鈴木 花子", &profile)).unwrap();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "鈴木 花子")).unwrap();
+    let severity =
+        Severity { answers: personal_data_answers(), category: "leak".into(), level: 3, override_reason: String::new() };
+    file.write(|tx| record::record_severity(tx, id, &severity, "鈴木 花子")).unwrap();
+
+    // One customer's health-check results, not deleted; the customer lives in Europe, but the
+    // company neither has an office there nor sells there.
+    let say = |question: Question| match question {
+        Question::Whose => Reply::Own,
+        Question::EuPeople => Reply::Yes,
+        Question::Sensitive => Reply::Yes,
+        Question::PeopleAtLeast => Reply::Count(1),
+        _ => Reply::No,
+    };
+    let details = ReportingDetails::default();
+    let mut replies: Vec<Replied> = Vec::new();
+    loop {
+        let state = incident::read::interview(file.connection(), id, &replies, &details).unwrap();
+        let Some(next) = state.next else { break };
+        if replies.len() == 1 {
+            // Not finished: confirming now is refused, and nothing is recorded.
+            let early = file.write(|tx| record::record_interview(tx, id, &replies, &details, true, "鈴木 花子"));
+            assert!(early.is_err(), "an unfinished interview was recorded");
+        }
+        replies.push(Replied { question: next.question, reply: say(next.question) });
+        assert!(replies.len() < 24, "the interview never ended: {replies:?}");
+    }
+    assert!(replies.iter().any(|r| r.question == Question::EuEstablishment), "the profile's open question was asked");
+
+    // An item that disagrees with a reply is refused.
+    let mut health_but_no = details.clone();
+    health_but_no.data.own.items = vec![DataItem::Health];
+    let mut disagreeing = replies.clone();
+    disagreeing.push(Replied { question: Question::Sensitive, reply: Reply::No });
+    let refused = file.write(|tx| record::record_interview(tx, id, &disagreeing, &health_but_no, true, "鈴木 花子"));
+    assert!(refused.is_err(), "health data with \"no medical information\" was recorded");
+
+    file.write(|tx| record::record_interview(tx, id, &replies, &details, true, "鈴木 花子")).unwrap();
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.interview_replies, replies, "a later review starts from the replies");
+    let facts = detail.facts.expect("facts recorded");
+    assert!(facts.personal_data.at_risk.sensitive && !facts.organization.gdpr_applies);
+    assert_eq!(facts.personal_data.at_risk.subjects, 1);
+    let ppc = detail.obligations.iter().find(|o| o.authority == Authority::Ppc && o.current).expect("PPC report");
+    assert_eq!(ppc.duty, Duty::Mandatory);
+    let profile = sonae_core::company::company_profile(file.connection()).unwrap();
+    assert_eq!((profile.eu_establishment, profile.eu_targeting), (Some(false), Some(false)), "saved to the profile");
+}
