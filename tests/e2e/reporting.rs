@@ -191,16 +191,18 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     let app = AppWindow::launch(&home, Some(&file)).await;
     let title = "給与計算サーバーのランサムウェア感染";
     reach_reporting(&app, "ransomware", title, "damage_confirmed", &["personal_data_involved"]).await;
-    // Its own staff's health checks and its clients' payroll data, 825 people in all; the
-    // client not told yet.
-    walk(&app, false, |question| match question {
+    // Its own staff's health checks, 25 people, and its client's payroll data, 800 people; the
+    // client not told yet. Each count is asked apart, for the report it goes into.
+    let asked = walk(&app, false, |question| match question {
         "whose" => Say::Both,
         "sensitive" => Say::Yes,
-        "people_at_least" => Say::Count(825),
-        "people_at_most" => Say::NoMore,
+        "people_at_least" => Say::Count(25),
+        "client_people_at_least" => Say::Count(800),
+        "people_at_most" | "client_people_at_most" => Say::NoMore,
         _ => Say::No,
     })
     .await;
+    assert!(asked.iter().any(|q| q == "client_people_at_least"), "{asked:?}");
     app.element("[data-testid=live-client]").await;
     app.screenshot("interview-processor-ja").await;
     record_answer(&app).await;
@@ -239,8 +241,8 @@ async fn a_processor_with_its_own_and_a_clients_data_must_tell_both_client_and_p
     let incident = stored_incident(&file, title);
     let facts = incident.facts.expect("facts");
     let client_data = facts.entrusted_data.expect("the client's data is stored apart");
-    // The count is the whole, for both bodies of data (the interview asks it once).
-    assert_eq!((client_data.at_risk.subjects, client_data.client_notified), (825, false));
+    assert_eq!((client_data.at_risk.subjects, client_data.client_notified), (800, false));
+    assert_eq!(facts.personal_data.at_risk.subjects, 25);
     assert!(facts.personal_data.at_risk.sensitive && client_data.at_risk.sensitive);
     let mandatory: Vec<Authority> =
         incident.obligations.iter().filter(|o| o.current && o.duty == Duty::Mandatory).map(|o| o.authority).collect();

@@ -676,7 +676,7 @@ business_disrupted: boolean,
  */
 staff_work_hindered: boolean, };
 
-export type Question = "crime" | "unauthorized_access" | "malware" | "communications_secrecy" | "whose" | "recovered" | "encrypted" | "key_with_it" | "wiped_remotely" | "sensitive" | "financial" | "my_numbers" | "my_numbers_public" | "people_at_least" | "people_at_most" | "my_numbers_at_least" | "my_numbers_at_most" | "bad_intent" | "web_form" | "eu_people" | "client_told" | "eu_establishment" | "eu_targeting";
+export type Question = "crime" | "unauthorized_access" | "malware" | "communications_secrecy" | "whose" | "recovered" | "encrypted" | "key_with_it" | "wiped_remotely" | "sensitive" | "financial" | "my_numbers" | "my_numbers_public" | "people_at_least" | "people_at_most" | "client_people_at_least" | "client_people_at_most" | "my_numbers_at_least" | "my_numbers_at_most" | "bad_intent" | "web_form" | "eu_people" | "client_told" | "eu_establishment" | "eu_targeting";
 
 export type AnswerKind = "yes_no" | "count" | "most" | "whose";
 
@@ -1594,7 +1594,7 @@ export const CASE_KIND_VALUES: readonly CaseKind[] = ['malware', 'suspicious_ema
 
 export const HAPPENED_VALUES: readonly Happened[] = ['nothing_yet', 'signs_only', 'damage_confirmed'];
 
-export const QUESTION_VALUES: readonly Question[] = ['crime', 'unauthorized_access', 'malware', 'communications_secrecy', 'whose', 'recovered', 'encrypted', 'key_with_it', 'wiped_remotely', 'sensitive', 'financial', 'my_numbers', 'my_numbers_public', 'people_at_least', 'people_at_most', 'my_numbers_at_least', 'my_numbers_at_most', 'bad_intent', 'web_form', 'eu_people', 'client_told', 'eu_establishment', 'eu_targeting'];
+export const QUESTION_VALUES: readonly Question[] = ['crime', 'unauthorized_access', 'malware', 'communications_secrecy', 'whose', 'recovered', 'encrypted', 'key_with_it', 'wiped_remotely', 'sensitive', 'financial', 'my_numbers', 'my_numbers_public', 'people_at_least', 'people_at_most', 'client_people_at_least', 'client_people_at_most', 'my_numbers_at_least', 'my_numbers_at_most', 'bad_intent', 'web_form', 'eu_people', 'client_told', 'eu_establishment', 'eu_targeting'];
 
 export const DATA_ITEM_VALUES: readonly DataItem[] = ['name', 'address', 'phone', 'email', 'birth_date', 'gender', 'employer', 'bank_account', 'card_number', 'credentials', 'health', 'my_number'];
 

@@ -18,11 +18,18 @@ const CHOICES: Record<AnswerKind, Choice[]> = {
 /** The largest count the core takes (a u32). */
 const MAX_COUNT = 4_294_967_295;
 
-/** A question's text in the words of the case when it has its own, else the general words. */
-export function useQuestionText(caseKind: CaseKind) {
+/**
+ * A question's text in the words of the case when it has its own, else the general words; with
+ * both the company's own and a client's data, a count asks about the company's own part.
+ */
+export function useQuestionText(caseKind: CaseKind, bothBodies = false) {
   const { t } = useTranslation();
   return (question: string, part: 'title' | 'why' | 'example') =>
-    t([`interview.q.${question}.byCase.${caseKind}.${part}`, `interview.q.${question}.${part}`]);
+    t([
+      ...(bothBodies ? [`interview.q.${question}.ownPart.${part}`] : []),
+      `interview.q.${question}.byCase.${caseKind}.${part}`,
+      `interview.q.${question}.${part}`,
+    ]);
 }
 
 /** How a reply reads in the answer list. */
@@ -39,17 +46,20 @@ export function useReplyLabel() {
 export function InterviewQuestion({
   asked,
   caseKind,
+  bothBodies,
   number,
   onReply,
 }: {
   asked: Asked;
   caseKind: CaseKind;
+  /** Whose data: both the company's own and a client's. */
+  bothBodies: boolean;
   /** Its place in the interview, from 1. */
   number: number;
   onReply: (reply: Reply) => void;
 }) {
   const { t } = useTranslation();
-  const text = useQuestionText(caseKind);
+  const text = useQuestionText(caseKind, bothBodies);
   const replyLabel = useReplyLabel();
   const { question, kind, reply: given } = asked;
   const [choice, setChoice] = useState<Choice | null>(given === null ? null : typeof given === 'object' ? 'count' : given);

@@ -62,6 +62,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
     };
   }, [detail.id, draft.replies, draft.details]);
 
+  const bothBodies = draft.replies.some((r) => r.question === 'whose' && r.reply === 'both');
   const reply = (question: Question, answer: Reply) => {
     const replies: Replied[] = [...draft.replies.filter((r) => r.question !== question), { question, reply: answer }];
     update({ replies });
@@ -125,6 +126,7 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
                     key={`${current.question}-${changing ?? ''}`}
                     asked={current}
                     caseKind={detail.case_kind}
+                    bothBodies={bothBodies}
                     number={changing ? state.answered.findIndex((a) => a.question === changing) + 1 : state.answered.length + 1}
                     onReply={(answer) => reply(current.question, answer)}
                   />
@@ -179,7 +181,13 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
         </Grid>
       )}
       {state && state.answered.length > 0 && (
-        <AnswerList state={state} caseKind={detail.case_kind} changing={changing} onChange={setChanging} />
+        <AnswerList
+          state={state}
+          caseKind={detail.case_kind}
+          bothBodies={bothBodies}
+          changing={changing}
+          onChange={setChanging}
+        />
       )}
       {finished && (
         <DocumentDetails
@@ -292,16 +300,18 @@ function LiveAnswer({ state }: { state: InterviewState }) {
 function AnswerList({
   state,
   caseKind,
+  bothBodies,
   changing,
   onChange,
 }: {
   state: InterviewState;
   caseKind: CaseKind;
+  bothBodies: boolean;
   changing: Question | null;
   onChange: (question: Question | null) => void;
 }) {
   const { t } = useTranslation();
-  const text = useQuestionText(caseKind);
+  const text = useQuestionText(caseKind, bothBodies);
   const replyLabel = useReplyLabel();
   return (
     <Stack gap={4} data-testid="answer-list">

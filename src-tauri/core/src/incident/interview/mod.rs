@@ -69,6 +69,10 @@ pub enum Question {
     PeopleAtLeast,
     /// How many people, at most.
     PeopleAtMost,
+    /// With both the company's own and a client's data: how many people in the client's, at least.
+    ClientPeopleAtLeast,
+    /// … and at most.
+    ClientPeopleAtMost,
     /// How many people's My Numbers, at least.
     MyNumbersAtLeast,
     /// How many people's My Numbers, at most.
@@ -207,7 +211,7 @@ pub struct InterviewState {
 
 /// The interview's order: the event, whose data, then what was in it and how many, the exemptions
 /// and the rest; a case that turns on an exemption asks it first.
-const ORDER: [Question; 23] = [
+const ORDER: [Question; 25] = [
     Question::Crime,
     Question::UnauthorizedAccess,
     Question::Malware,
@@ -219,6 +223,8 @@ const ORDER: [Question; 23] = [
     Question::MyNumbersPublic,
     Question::PeopleAtLeast,
     Question::PeopleAtMost,
+    Question::ClientPeopleAtLeast,
+    Question::ClientPeopleAtMost,
     Question::MyNumbersAtLeast,
     Question::MyNumbersAtMost,
     Question::BadIntent,
@@ -237,8 +243,8 @@ impl Question {
     pub fn kind(self) -> AnswerKind {
         match self {
             Question::Whose => AnswerKind::Whose,
-            Question::PeopleAtLeast | Question::MyNumbersAtLeast => AnswerKind::Count,
-            Question::PeopleAtMost | Question::MyNumbersAtMost => AnswerKind::Most,
+            Question::PeopleAtLeast | Question::ClientPeopleAtLeast | Question::MyNumbersAtLeast => AnswerKind::Count,
+            Question::PeopleAtMost | Question::ClientPeopleAtMost | Question::MyNumbersAtMost => AnswerKind::Most,
             Question::Crime
             | Question::UnauthorizedAccess
             | Question::Malware
@@ -275,8 +281,8 @@ impl Question {
             Question::Financial => &["financial_damage_risk"],
             Question::MyNumbers => &["my_number_involved"],
             Question::MyNumbersPublic => &["my_number_public"],
-            Question::PeopleAtLeast => &["subjects", "subjects_unknown"],
-            Question::PeopleAtMost => &["subjects_max"],
+            Question::PeopleAtLeast | Question::ClientPeopleAtLeast => &["subjects", "subjects_unknown"],
+            Question::PeopleAtMost | Question::ClientPeopleAtMost => &["subjects_max"],
             Question::MyNumbersAtLeast => &["my_number_subjects"],
             Question::MyNumbersAtMost => &["my_number_subjects_max"],
             Question::BadIntent => &["unlawful_purpose"],
@@ -472,11 +478,17 @@ fn data_facts(
         Some(Reply::No) => {}
         _ => open.push(name("eu_subjects")),
     }
-    match replies.get(Question::PeopleAtLeast) {
+    // With both bodies answered, each has its own count; else one count stands for whatever there is.
+    let (at_least, at_most) = if !own && replies.get(Question::Whose) == Some(Reply::Both) {
+        (Question::ClientPeopleAtLeast, Question::ClientPeopleAtMost)
+    } else {
+        (Question::PeopleAtLeast, Question::PeopleAtMost)
+    };
+    match replies.get(at_least) {
         Some(Reply::Count(n)) => data.subjects = u64::from(n),
         _ => open.extend([name("subjects"), name("subjects_unknown")]),
     }
-    match replies.get(Question::PeopleAtMost) {
+    match replies.get(at_most) {
         Some(Reply::Count(n)) => data.subjects_max = Some(u64::from(n)),
         Some(Reply::No) => {}
         _ => open.push(name("subjects_max")),
@@ -565,15 +577,24 @@ fn applies(question: Question, start: &InterviewStart, replies: &Replies) -> boo
         | Question::PeopleAtLeast
         | Question::PeopleAtMost
         | Question::EuPeople => true,
+        Question::ClientPeopleAtLeast | Question::ClientPeopleAtMost => whose == Some(Reply::Both),
     }
 }
 
-/// Whether an open fact (contract name) is one `question` settles.
-fn settles_open(question: Question, open: &[&'static str]) -> bool {
+/// Whether an open fact (contract name) is one `question` settles, `whose` being the reply to
+/// whose data it is (with both, the counts are asked for each body apart).
+fn settles_open(question: Question, whose: Option<Reply>, open: &[&'static str]) -> bool {
+    let prefixes: &[&str] = if matches!(question, Question::ClientPeopleAtLeast | Question::ClientPeopleAtMost) {
+        &["entrusted_data."]
+    } else if matches!(question, Question::PeopleAtLeast | Question::PeopleAtMost) && whose == Some(Reply::Both) {
+        &["personal_data."]
+    } else {
+        &["personal_data.", "entrusted_data."]
+    };
     question.settles().iter().any(|field| {
         open.iter().any(|name| {
             if question.about_data() {
-                name.strip_prefix("personal_data.").or_else(|| name.strip_prefix("entrusted_data.")) == Some(*field)
+                prefixes.iter().any(|prefix| name.strip_prefix(prefix) == Some(*field))
             } else {
                 name == field
             }
@@ -598,6 +619,7 @@ pub fn interview(
     let partial = PartialFacts::new(said_facts.clone(), unanswered.clone());
     let rules::OpenAssessment { assessment, open } = rules::assess_open(&partial);
 
+    let whose = replies.get(Question::Whose);
     let questions: Vec<Question> = order(start.case_kind).into_iter().filter(|q| applies(*q, start, &replies)).collect();
     let asked =
         |question: Question| Asked { question, kind: question.kind(), reply: replies.get(question), for_documents: false };
@@ -615,12 +637,17 @@ pub fn interview(
     let next = questions
         .iter()
         .copied()
-        .find(|q| replies.get(*q).is_none() && if *q == Question::Whose { whose_matters() } else { settles_open(*q, &open) })
+        .find(|q| {
+            replies.get(*q).is_none() && if *q == Question::Whose { whose_matters() } else { settles_open(*q, whose, &open) }
+        })
         .map(asked)
         .or_else(|| {
             // Once nothing left can change the answer, the counts a report must give, if one stands.
+            let people: &[Authority] =
+                if whose == Some(Reply::Both) { &[Authority::Ppc] } else { &[Authority::Ppc, Authority::Client] };
             let counted = [
-                (Question::PeopleAtLeast, &[Authority::Ppc, Authority::Client][..]),
+                (Question::PeopleAtLeast, people),
+                (Question::ClientPeopleAtLeast, &[Authority::Client][..]),
                 (Question::MyNumbersAtLeast, &[Authority::PpcMyNumber][..]),
             ];
             counted.into_iter().find_map(|(question, reports)| {
@@ -638,7 +665,7 @@ pub fn interview(
     let replied_unknown: Vec<&'static str> = unanswered
         .iter()
         .copied()
-        .filter(|name| open.contains(name) || answered.iter().any(|a| settles_open(a.question, &[name])))
+        .filter(|name| open.contains(name) || answered.iter().any(|a| settles_open(a.question, whose, &[name])))
         .collect();
     let mut facts = PartialFacts::new(said_facts.clone(), replied_unknown.clone()).facts;
     // "At most: not known" is recorded as the contract says it, a count nobody can give yet, not as
@@ -677,7 +704,7 @@ pub fn interview(
         .collect();
     let answered_facts: Vec<&'static str> = rules::fact_names()
         .filter(|name| !unanswered.contains(name))
-        .filter(|name| answered.iter().any(|a| settles_open(a.question, &[name])))
+        .filter(|name| answered.iter().any(|a| settles_open(a.question, whose, &[name])))
         .collect();
     let mut lifted: Vec<Lifted> = Vec::new();
     for (name, authorities) in rules::lifted_by(&partial.facts, &answered_facts) {

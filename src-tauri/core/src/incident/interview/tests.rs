@@ -109,6 +109,14 @@ impl Story {
                 }
             }
             Question::PeopleAtMost => most(data.subjects_max, !data.subjects_unknown && data.subjects > 0),
+            Question::ClientPeopleAtLeast | Question::ClientPeopleAtMost => {
+                let client = &truth.entrusted_data.as_ref().expect("asked with a client's data").at_risk;
+                if question == Question::ClientPeopleAtLeast {
+                    count(client.subjects)
+                } else {
+                    most(client.subjects_max, client.subjects > 0)
+                }
+            }
             Question::MyNumbersAtLeast => count(data.my_number_subjects),
             Question::MyNumbersAtMost => most(data.my_number_subjects_max, data.my_number_subjects > 0),
             Question::BadIntent => yes(data.unlawful_purpose),
@@ -281,6 +289,20 @@ fn stories() -> Vec<Story> {
             },
         ),
         story(
+            "ransomware at a payroll processor: its 25 staff and a client's 800 people",
+            CaseKind::Ransomware,
+            Facts {
+                malware: true,
+                crime_suspected: true,
+                personal_data: own(DataAtRisk { unlawful_purpose: true, ..people(25) }),
+                entrusted_data: Some(EntrustedData {
+                    at_risk: DataAtRisk { unlawful_purpose: true, my_number_involved: Some(false), ..people(800) },
+                    client_notified: false,
+                }),
+                ..incident(IncidentCategory::Malware)
+            },
+        ),
+        story(
             "a finance company's lost phone, 3 customers",
             CaseKind::LostDevice,
             Facts {
@@ -367,10 +389,22 @@ fn not_knowing_never_loses_a_report() {
         let (_, asked) = story.walk();
         for unknown in &asked {
             let replies_with = |reply: Reply| -> Vec<Replied> {
-                asked
+                let mut replies: Vec<Replied> = asked
                     .iter()
                     .map(|q| Replied { question: *q, reply: if q == unknown { reply } else { story.reply(*q) } })
-                    .collect()
+                    .collect();
+                // "Both" asks the client's count apart: the count given stands for each part.
+                if *unknown == Question::Whose && reply == Reply::Both {
+                    for (whole, part) in [
+                        (Question::PeopleAtLeast, Question::ClientPeopleAtLeast),
+                        (Question::PeopleAtMost, Question::ClientPeopleAtMost),
+                    ] {
+                        if let Some(given) = replies.iter().find(|r| r.question == whole).map(|r| r.reply) {
+                            replies.push(Replied { question: part, reply: given });
+                        }
+                    }
+                }
+                replies
             };
             let authorities = |reply| {
                 interview(&start, &replies_with(reply), &ReportingDetails::default())
@@ -499,6 +533,11 @@ fn every_fact_of_the_contract_can_be_reached() {
             &[(Question::PeopleAtLeast, Reply::Count(5)), (Question::PeopleAtMost, Reply::Count(9))],
             &[(Question::PeopleAtMost, Reply::No)],
         ),
+        (&[(Question::ClientPeopleAtLeast, Reply::Count(7))], &[(Question::ClientPeopleAtLeast, Reply::Unknown)]),
+        (
+            &[(Question::ClientPeopleAtLeast, Reply::Count(7)), (Question::ClientPeopleAtMost, Reply::Count(9))],
+            &[(Question::ClientPeopleAtMost, Reply::No)],
+        ),
         (&[(Question::MyNumbers, Reply::Yes)], &[(Question::MyNumbers, Reply::No)]),
         (&[(Question::MyNumbersPublic, Reply::Yes)], &[(Question::MyNumbersPublic, Reply::No)]),
         (&[(Question::MyNumbersAtLeast, Reply::Count(3))], &[(Question::MyNumbersAtLeast, Reply::Unknown)]),
@@ -581,4 +620,16 @@ fn five_typical_cases_ask_a_handful_of_questions() {
         eprintln!("{name}: {} questions {asked:?}", asked.len());
         assert!(asked.len() <= most, "{name}: {} questions: {asked:?}", asked.len());
     }
+}
+
+#[test]
+fn with_both_bodies_of_data_each_gives_its_own_count() {
+    let story = stories()
+        .into_iter()
+        .find(|s| s.name == "ransomware at a payroll processor: its 25 staff and a client's 800 people")
+        .unwrap();
+    let (state, asked) = story.walk();
+    assert!(asked.contains(&Question::PeopleAtLeast) && asked.contains(&Question::ClientPeopleAtLeast), "{asked:?}");
+    let client = state.facts.entrusted_data.expect("the client's data").at_risk;
+    assert_eq!((state.facts.personal_data.at_risk.subjects, client.subjects), (25, 800));
 }
