@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::contacts::{emails, phones, ContactKind};
 use crate::incident::affected_data::ReportingDetails;
-use crate::incident::wizard::Recovery;
+use crate::incident::wizard::{CaseKind, Recovery};
 use crate::incident::AuthorityContact;
 use crate::incident::CallOutcome;
 use crate::incident::CallTarget;
@@ -146,7 +146,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         )
         .optional()?;
     if detail.facts.is_none() {
-        let mut suggested = interview_start(conn, &detail)?.known;
+        let mut suggested = interview_start(conn, id)?.known;
         suggested.occurred_at = detail.occurred_at;
         detail.suggested_facts = Some(suggested);
     }
@@ -372,32 +372,30 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
 
 /// What steps 1–2 and the company profile already say, which the reporting interview starts
 /// from: step 2's answer "personal information may have leaked" as last confirmed.
-pub fn interview_start(conn: &Connection, detail: &IncidentDetail) -> Result<InterviewStart> {
+pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
+    type Row = (CaseKind, chrono::DateTime<chrono::FixedOffset>, Option<String>, crate::rules::IncidentStage);
+    let (case_kind, discovered_at, category, stage): Row =
+        conn.query_row("SELECT case_key, discovered_at, category_key, stage FROM incident WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
     let company = crate::company::company_profile(conn)?;
     let personal_data_involved: bool = conn
         .query_row(
             "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
               WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
-            [detail.id],
+            [id],
             |r| r.get(0),
         )
         .optional()?
         .unwrap_or(false);
-    Ok(InterviewStart::new(
-        detail.case_kind,
-        detail.discovered_at,
-        detail.category.as_deref(),
-        detail.stage,
-        personal_data_involved,
-        &company,
-    ))
+    Ok(InterviewStart::new(case_kind, discovered_at, category.as_deref(), stage, personal_data_involved, &company))
 }
 
 /// Where the reporting interview of incident `id` stands after `replies` (see
 /// [`crate::incident::interview`]); a reply that does not answer its question, or counts that
 /// contradict each other, are refused as invalid facts.
 pub fn interview(conn: &Connection, id: i64, replies: &[Replied], details: &ReportingDetails) -> Result<InterviewState> {
-    let start = interview_start(conn, &incident_detail(conn, id)?)?;
+    let start = interview_start(conn, id)?;
     crate::incident::interview::interview(&start, replies, details)
         .map_err(|e| crate::store::refused(crate::error_code::ErrorCode::InvalidFacts, e.to_string()))
 }

@@ -12,7 +12,7 @@ use super::timeline_text::{list, phrase};
 use crate::error_code::ErrorCode;
 use crate::incident::affected_data::ReportingDetails;
 use crate::incident::draft::StepDraft;
-use crate::incident::interview::{Question, Replied, Reply};
+use crate::incident::interview::{self, Replied};
 use crate::incident::wizard::{self, CaseKind, IncidentBasics, Recovery, Severity, STEP_COUNT};
 use crate::incident::CallOutcome;
 use crate::incident::ObligationStatus;
@@ -344,16 +344,9 @@ pub fn record_interview(
     }
     if save_to_profile {
         let mut profile = crate::company::company_profile(tx)?;
-        let reply = |question| replies.iter().rev().find(|r| r.question == question).map(|r| r.reply);
+        let (establishment, targeting) = interview::gdpr_replies(replies);
         let mut changed = false;
-        for (question, field) in
-            [(Question::EuEstablishment, &mut profile.eu_establishment), (Question::EuTargeting, &mut profile.eu_targeting)]
-        {
-            let said = match reply(question) {
-                Some(Reply::Yes) => Some(true),
-                Some(Reply::No) => Some(false),
-                _ => None,
-            };
+        for (field, said) in [(&mut profile.eu_establishment, establishment), (&mut profile.eu_targeting, targeting)] {
             if field.is_none() && said.is_some() {
                 *field = said;
                 changed = true;

@@ -337,6 +337,22 @@ impl Replies<'_> {
     fn get(&self, question: Question) -> Option<Reply> {
         self.0.iter().rev().find(|r| r.question == question).map(|r| r.reply)
     }
+
+    /// A yes-or-no question's answer; `None` while not answered, or answered 「分からない」.
+    fn said(&self, question: Question) -> Option<bool> {
+        match self.get(question)? {
+            Reply::Yes => Some(true),
+            Reply::No => Some(false),
+            Reply::Unknown | Reply::Own | Reply::Client | Reply::Both | Reply::Count(_) => None,
+        }
+    }
+}
+
+/// The replies to the profile's two GDPR questions (an office in the EU; selling to or tracking
+/// people there), each `None` unless answered yes or no: what the interview may save to the profile.
+pub fn gdpr_replies(replies: &[Replied]) -> (Option<bool>, Option<bool>) {
+    let replies = Replies(replies);
+    (replies.said(Question::EuEstablishment), replies.said(Question::EuTargeting))
 }
 
 /// The questions in the order that suits the case: a lost device turns on encryption and on being
@@ -377,14 +393,13 @@ fn said(start: &InterviewStart, replies: &Replies) -> Result<(Facts, Vec<&'stati
         if known {
             return;
         }
-        match replies.get(question) {
-            Some(Reply::Yes) => *value = true,
-            Some(Reply::No) => *value = false,
-            _ => open.push(name),
+        match replies.said(question) {
+            Some(said) => *value = said,
+            None => open.push(name),
         }
     };
     // What the case tells by itself (ransomware is malware and extortion) is known.
-    let known = start.known.clone();
+    let known = &start.known;
     flag(Question::Crime, known.crime_suspected, &mut facts.crime_suspected, "crime_suspected", &mut open);
     flag(
         Question::UnauthorizedAccess,
@@ -411,18 +426,17 @@ fn said(start: &InterviewStart, replies: &Replies) -> Result<(Facts, Vec<&'stati
             let mut entrusted =
                 EntrustedData { at_risk: DataAtRisk { unlawful_purpose: unlawful, ..involved }, client_notified: false };
             open.extend(data_facts(&mut entrusted.at_risk, "entrusted_data.", false, start, replies));
-            match replies.get(Question::ClientTold) {
-                Some(Reply::Yes) => entrusted.client_notified = true,
-                Some(Reply::No) => {}
-                _ => open.push("entrusted_data.client_notified"),
+            match replies.said(Question::ClientTold) {
+                Some(told) => entrusted.client_notified = told,
+                None => open.push("entrusted_data.client_notified"),
             }
             facts.entrusted_data = Some(entrusted);
         }
     }
 
     let (establishment, targeting) = (
-        start.eu_establishment.or(yes_no(replies.get(Question::EuEstablishment))),
-        start.eu_targeting.or(yes_no(replies.get(Question::EuTargeting))),
+        start.eu_establishment.or(replies.said(Question::EuEstablishment)),
+        start.eu_targeting.or(replies.said(Question::EuTargeting)),
     );
     match (establishment, targeting) {
         (Some(true), _) | (_, Some(true)) => facts.organization.gdpr_applies = true,
@@ -432,14 +446,6 @@ fn said(start: &InterviewStart, replies: &Replies) -> Result<(Facts, Vec<&'stati
     facts.check()?;
     open.sort_by_key(|name| rules::fact_names().position(|n| n == *name));
     Ok((facts, open))
-}
-
-fn yes_no(reply: Option<Reply>) -> Option<bool> {
-    match reply? {
-        Reply::Yes => Some(true),
-        Reply::No => Some(false),
-        Reply::Unknown | Reply::Own | Reply::Client | Reply::Both | Reply::Count(_) => None,
-    }
 }
 
 /// Puts the replies about one body of data in place; returns the facts left open (contract
@@ -455,10 +461,9 @@ fn data_facts(
         rules::fact_names().find(|n| n.strip_prefix(prefix) == Some(field)).expect("a field of a body of data")
     };
     let mut open = Vec::new();
-    let mut flag = |question, value: &mut bool, field: &str| match replies.get(question) {
-        Some(Reply::Yes) => *value = true,
-        Some(Reply::No) => *value = false,
-        _ => open.push(name(field)),
+    let mut flag = |question, value: &mut bool, field: &str| match replies.said(question) {
+        Some(said) => *value = said,
+        None => open.push(name(field)),
     };
     flag(Question::Sensitive, &mut data.sensitive, "sensitive");
     flag(Question::Financial, &mut data.financial_damage_risk, "financial_damage_risk");
@@ -473,10 +478,9 @@ fn data_facts(
         Some(encrypted) => data.high_level_encryption = encrypted,
         None => open.push(name("high_level_encryption")),
     }
-    match replies.get(Question::EuPeople) {
-        Some(Reply::Yes) => data.eu_subjects = 1,
-        Some(Reply::No) => {}
-        _ => open.push(name("eu_subjects")),
+    match replies.said(Question::EuPeople) {
+        Some(any) => data.eu_subjects = u64::from(any),
+        None => open.push(name("eu_subjects")),
     }
     // With both bodies answered, each has its own count; else one count stands for whatever there is.
     let (at_least, at_most) = if !own && replies.get(Question::Whose) == Some(Reply::Both) {
@@ -493,18 +497,16 @@ fn data_facts(
         Some(Reply::No) => {}
         _ => open.push(name("subjects_max")),
     }
-    match replies.get(Question::MyNumbers) {
-        Some(Reply::No) => data.my_number_involved = Some(false),
-        reply => {
-            if reply == Some(Reply::Yes) {
-                data.my_number_involved = Some(true);
-            } else {
-                open.push(name("my_number_involved"));
+    match replies.said(Question::MyNumbers) {
+        Some(false) => data.my_number_involved = Some(false),
+        said => {
+            match said {
+                Some(_) => data.my_number_involved = said,
+                None => open.push(name("my_number_involved")),
             }
-            match replies.get(Question::MyNumbersPublic) {
-                Some(Reply::Yes) => data.my_number_public = true,
-                Some(Reply::No) => {}
-                _ => open.push(name("my_number_public")),
+            match replies.said(Question::MyNumbersPublic) {
+                Some(public) => data.my_number_public = public,
+                None => open.push(name("my_number_public")),
             }
             match replies.get(Question::MyNumbersAtLeast) {
                 Some(Reply::Count(n)) => data.my_number_subjects = u64::from(n),
@@ -524,21 +526,22 @@ fn data_facts(
 /// apart — not with the device nor sent the same way — or (a device) wiped remotely. `None` while
 /// not settled.
 fn encryption(case: CaseKind, replies: &Replies) -> Option<bool> {
-    if !yes_no(replies.get(Question::Encrypted))? {
+    if !replies.said(Question::Encrypted)? {
         return Some(false);
     }
-    let key = replies.get(Question::KeyWithIt)?;
-    if yes_no(Some(key)) == Some(false) {
+    replies.get(Question::KeyWithIt)?;
+    let key_with_it = replies.said(Question::KeyWithIt);
+    if key_with_it == Some(false) {
         return Some(true);
     }
     if case == CaseKind::LostDevice {
-        return match yes_no(replies.get(Question::WipedRemotely)) {
+        return match replies.said(Question::WipedRemotely) {
             Some(true) => Some(true),
-            Some(false) if key == Reply::Yes => Some(false),
+            Some(false) if key_with_it == Some(true) => Some(false),
             Some(false) | None => None,
         };
     }
-    yes_no(Some(key)).map(|with_it| !with_it)
+    key_with_it.map(|with_it| !with_it)
 }
 
 /// Whether `question` is part of this interview, given the replies so far.
