@@ -30,7 +30,7 @@ import { useStepDraft } from './useStepDraft';
 import { WhoseDataQuestions } from './WhoseDataQuestions';
 
 /** A fact's contract name without its body of data (`personal_data.sensitive` → `sensitive`). */
-export const factText = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+const factKey = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
@@ -226,8 +226,9 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
 /** Who must be told as the replies stand, each with its deadlines, what would lift it, and what was lifted. */
 function LiveAnswer({ state }: { state: InterviewState }) {
   const { t, i18n } = useTranslation();
-  const facts = (names: string[]) =>
-    [...new Set(names.map((name) => t(`interview.fact.${factText(name)}.confirm`)))].join(t('common.separator'));
+  // The same fact of the company's own and of a client's data reads once.
+  const facts = (names: string[], part: 'confirm' | 'lifted') =>
+    [...new Set(names.map((name) => t(`interview.fact.${factKey(name)}.${part}`)))].join(t('common.separator'));
   return (
     <Stack gap="xs" data-testid="live-answer" aria-live="polite">
       <Text fw={600}>{t('interview.live.title')}</Text>
@@ -266,7 +267,7 @@ function LiveAnswer({ state }: { state: InterviewState }) {
                 <List size="xs">
                   {unsettled.ways.map((way) => (
                     <List.Item key={way.join()}>
-                      {way.length === 1 ? facts(way) : t('interview.live.together', { list: facts(way) })}
+                      {way.length === 1 ? facts(way, 'confirm') : t('interview.live.together', { list: facts(way, 'confirm') })}
                     </List.Item>
                   ))}
                 </List>
@@ -284,9 +285,7 @@ function LiveAnswer({ state }: { state: InterviewState }) {
             <Text key={lifted.authority} size="xs" data-testid={`lifted-${lifted.authority}`}>
               {t('interview.live.lifted', {
                 authority: t(`reporting.authority.${lifted.authority}`),
-                reasons: [...new Set(lifted.by.map((name) => t(`interview.fact.${factText(name)}.lifted`)))].join(
-                  t('common.separator'),
-                ),
+                reasons: facts(lifted.by, 'lifted'),
               })}
             </Text>
           ))}
