@@ -440,3 +440,35 @@ fn the_reassessment_of_an_old_file_writes_into_the_newest_schema() {
     let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert_eq!(version, SCHEMA_VERSION + 1);
 }
+
+/// Incidents assessed by Sonae 0.1's reporting form have facts but no interview replies: reviewing
+/// one starts the interview from replies read off its facts, and they keep every report it has.
+#[test]
+fn an_old_incident_reopens_its_interview_from_what_its_form_said() {
+    let mut reopened = 0;
+    for name in FIXTURES {
+        let (_dir, path) = copy_of(name);
+        let file = CompanyFile::open_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
+        let conn = file.connection();
+        for summary in incident::read::list_incidents(conn).unwrap() {
+            let detail = incident::read::incident_detail(conn, summary.id).unwrap();
+            if detail.facts.is_none() {
+                continue;
+            }
+            assert!(!detail.interview_replies.is_empty(), "{name}: {}: no replies", detail.title);
+            let state = incident::read::interview(conn, summary.id, &detail.interview_replies, &Default::default())
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", detail.title));
+            for obligation in detail.obligations.iter().filter(|o| o.current) {
+                assert!(
+                    state.assessment.obligations.iter().any(|o| o.authority == obligation.authority),
+                    "{name}: {}: {:?} lost with {:?}",
+                    detail.title,
+                    obligation.authority,
+                    detail.interview_replies
+                );
+            }
+            reopened += 1;
+        }
+    }
+    assert!(reopened >= 3, "the fixtures hold assessed incidents ({reopened})");
+}

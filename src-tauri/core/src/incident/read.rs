@@ -162,6 +162,10 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
         .flatten()
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
+    if let (true, Some(facts)) = (detail.interview_replies.is_empty(), &detail.facts) {
+        // Assessed by the form that came before the interview: its facts stand for the replies.
+        detail.interview_replies = crate::incident::interview::recorded_replies(&interview_start(conn, id)?, facts);
+    }
     detail.timeline = timeline(conn, id)?;
     detail.calls = calls(conn, id)?;
     detail.tasks = tasks(conn, id)?;
@@ -371,13 +375,17 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
 }
 
 /// What steps 1–2 and the company profile already say, which the reporting interview starts
-/// from: step 2's answer "personal information may have leaked" as last confirmed.
+/// from: step 2's answer "personal information may have leaked" as last confirmed, or personal
+/// data among the facts recorded (an incident assessed before step 2 asked it).
 pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
-    type Row = (CaseKind, chrono::DateTime<chrono::FixedOffset>, Option<String>, crate::rules::IncidentStage);
-    let (case_kind, discovered_at, category, stage): Row =
-        conn.query_row("SELECT case_key, discovered_at, category_key, stage FROM incident WHERE id = ?1", [id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    type Row = (CaseKind, chrono::DateTime<chrono::FixedOffset>, Option<String>, crate::rules::IncidentStage, Option<String>);
+    let (case_kind, discovered_at, category, stage, facts): Row =
+        conn.query_row("SELECT case_key, discovered_at, category_key, stage, facts FROM incident WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
+    let recorded_data = facts
+        .and_then(|json| parse_facts(&json).ok())
+        .is_some_and(|facts| facts.personal_data.at_risk.held() || facts.entrusted_data.is_some());
     let company = crate::company::company_profile(conn)?;
     let personal_data_involved: bool = conn
         .query_row(
@@ -388,6 +396,7 @@ pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
         )
         .optional()?
         .unwrap_or(false);
+    let personal_data_involved = personal_data_involved || recorded_data;
     Ok(InterviewStart::new(case_kind, discovered_at, category.as_deref(), stage, personal_data_involved, &company))
 }
 

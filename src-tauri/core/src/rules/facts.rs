@@ -337,6 +337,16 @@ impl DataAtRisk {
         .find_map(|(field, value)| Some((field, value?)))
     }
 
+    /// Whether personal data is said to be involved, by `involved` or by any field that shows it.
+    pub fn held(&self) -> bool {
+        self.involved == Some(true) || (self.involved.is_none() && self.involvement_shown_by(true).is_some())
+    }
+
+    /// Whether My Numbers are said to be among the data, by `my_number_involved` or a field.
+    pub fn holds_my_numbers(&self) -> bool {
+        self.my_number_involved == Some(true) || (self.my_number_involved.is_none() && self.my_numbers_shown_by().is_some())
+    }
+
     /// The first field other than `my_number_involved` that says My Numbers are involved.
     pub(crate) fn my_numbers_shown_by(&self) -> Option<(&'static str, String)> {
         self.my_number_fields().into_iter().find_map(|(field, value)| Some((field, value?)))

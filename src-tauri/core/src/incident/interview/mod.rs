@@ -355,6 +355,79 @@ pub fn gdpr_replies(replies: &[Replied]) -> (Option<bool>, Option<bool>) {
     (replies.said(Question::EuEstablishment), replies.said(Question::EuTargeting))
 }
 
+/// The replies that facts recorded before the interview existed (by the old form of step 5) stand
+/// for, so that reviewing such an incident starts from what the office said then. A trigger
+/// (sensitive data, bad intent…) is taken as said either way; an exemption (encrypted, found
+/// unread, the client told) only when it was claimed, because an unticked box may have meant "not
+/// known": the interview asks it again. Only the replies the interview would ask are kept.
+pub fn recorded_replies(start: &InterviewStart, recorded: &Facts) -> Vec<Replied> {
+    let yes_no = |b: bool| if b { Reply::Yes } else { Reply::No };
+    let count = |n: u64| (n > 0).then(|| Reply::Count(u32::try_from(n).unwrap_or(u32::MAX)));
+    let most = |max: Option<u64>, at_least: u64, unknown: bool| match max {
+        _ if unknown => Some(Reply::Unknown),
+        Some(n) => count(n),
+        None => (at_least > 0).then_some(Reply::No),
+    };
+    let own = Some(&recorded.personal_data.at_risk).filter(|d| d.held());
+    let client = recorded.entrusted_data.as_ref();
+    let bodies: Vec<&DataAtRisk> = own.into_iter().chain(client.map(|c| &c.at_risk)).collect();
+    let any = |field: fn(&DataAtRisk) -> bool| bodies.iter().any(|d| field(d));
+    let all = |field: fn(&DataAtRisk) -> bool| !bodies.is_empty() && bodies.iter().all(|d| field(d));
+    // With both bodies, one count stands for the company's own and the client's has its own.
+    let counted = own.or(client.map(|c| &c.at_risk));
+    let mut said: Vec<(Question, Option<Reply>)> = vec![
+        (Question::Crime, Some(yes_no(recorded.crime_suspected))),
+        (Question::UnauthorizedAccess, Some(yes_no(recorded.unauthorized_access))),
+        (Question::Malware, Some(yes_no(recorded.malware))),
+        (Question::CommunicationsSecrecy, Some(yes_no(recorded.communications_secrecy))),
+        (
+            Question::Whose,
+            match (own.is_some(), client.is_some()) {
+                (true, true) => Some(Reply::Both),
+                (true, false) => Some(Reply::Own),
+                (false, true) => Some(Reply::Client),
+                (false, false) => None,
+            },
+        ),
+        (Question::Sensitive, Some(yes_no(any(|d| d.sensitive)))),
+        (Question::Financial, Some(yes_no(any(|d| d.financial_damage_risk)))),
+        (Question::BadIntent, Some(yes_no(any(|d| d.unlawful_purpose)))),
+        (Question::WebForm, own.map(|d| yes_no(d.being_acquired))),
+        (Question::EuPeople, Some(yes_no(any(|d| d.eu_subjects > 0)))),
+        (Question::Recovered, all(|d| d.recovered_unviewed).then_some(Reply::Yes)),
+        (Question::Encrypted, all(|d| d.high_level_encryption).then_some(Reply::Yes)),
+        (Question::KeyWithIt, all(|d| d.high_level_encryption).then_some(Reply::No)),
+        (Question::ClientTold, client.filter(|c| c.client_notified).map(|_| Reply::Yes)),
+    ];
+    if let Some(data) = counted {
+        said.push((Question::PeopleAtLeast, if data.subjects_unknown { None } else { count(data.subjects) }));
+        said.push((Question::PeopleAtMost, most(data.subjects_max, data.subjects, data.subjects_unknown)));
+    }
+    if let (Some(_), Some(client)) = (own, client) {
+        let data = &client.at_risk;
+        said.push((Question::ClientPeopleAtLeast, if data.subjects_unknown { None } else { count(data.subjects) }));
+        said.push((Question::ClientPeopleAtMost, most(data.subjects_max, data.subjects, data.subjects_unknown)));
+    }
+    // "No My Numbers" only when every body says so; a form that never asked is asked again.
+    if let Some(data) = bodies.iter().find(|d| d.holds_my_numbers()) {
+        said.push((Question::MyNumbers, Some(Reply::Yes)));
+        said.push((Question::MyNumbersPublic, Some(yes_no(data.my_number_public))));
+        said.push((Question::MyNumbersAtLeast, count(data.my_number_subjects)));
+        said.push((Question::MyNumbersAtMost, most(data.my_number_subjects_max, data.my_number_subjects, false)));
+    } else if all(|d| d.my_number_involved == Some(false)) {
+        said.push((Question::MyNumbers, Some(Reply::No)));
+    }
+    let replies: Vec<Replied> =
+        said.into_iter().filter_map(|(question, reply)| Some(Replied { question, reply: reply? })).collect();
+    // Kept: what the interview would ask, in its order; nothing if the record does not hold together.
+    match interview(start, &replies, &ReportingDetails::default()) {
+        Ok(state) => {
+            state.answered.iter().filter_map(|asked| Some(Replied { question: asked.question, reply: asked.reply? })).collect()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
 /// The questions in the order that suits the case: a lost device turns on encryption and on being
 /// found, a mis-sent mail on being deleted unread, so those come straight after whose data it is.
 fn order(case: CaseKind) -> Vec<Question> {

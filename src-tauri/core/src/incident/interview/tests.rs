@@ -633,3 +633,32 @@ fn with_both_bodies_of_data_each_gives_its_own_count() {
     let client = state.facts.entrusted_data.expect("the client's data").at_risk;
     assert_eq!((state.facts.personal_data.at_risk.subjects, client.subjects), (25, 800));
 }
+
+#[test]
+fn facts_recorded_by_the_old_form_reopen_as_replies_that_keep_every_report() {
+    for story in stories() {
+        let start = story.start();
+        let replies = recorded_replies(&start, &story.truth);
+        let state = interview(&start, &replies, &ReportingDetails::default()).expect(story.name);
+        let truth = duties(&rules::assess(&story.truth));
+        let reopened = duties(&state.assessment);
+        for obligation in &truth {
+            assert!(reopened.contains(obligation), "{}: {obligation:?} lost with {replies:?}", story.name);
+        }
+        if story.profile_answers_eu {
+            assert_eq!(reopened, truth, "{}: reopened with {replies:?}", story.name);
+        }
+        for replied in &replies {
+            assert!(state.answered.iter().any(|a| a.question == replied.question), "{}: {replied:?}", story.name);
+        }
+    }
+}
+
+#[test]
+fn an_unticked_exemption_of_the_old_form_is_asked_again() {
+    let story = stories().into_iter().find(|s| s.name == "stolen laptop, 300 customers, not encrypted").unwrap();
+    let replies = recorded_replies(&story.start(), &story.truth);
+    assert!(!replies.iter().any(|r| r.question == Question::Encrypted), "{replies:?}");
+    let state = interview(&story.start(), &replies, &ReportingDetails::default()).unwrap();
+    assert_eq!(state.next.map(|n| n.question), Some(Question::Encrypted));
+}
