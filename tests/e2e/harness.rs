@@ -13,6 +13,9 @@ use thirtyfour::prelude::*;
 pub struct AppWindow {
     pub driver: WebDriver,
     tauri_driver: Child,
+    /// Started with a desktop text size: the page is drawn zoomed, and WebKitWebDriver puts its
+    /// pointer where the element would be unzoomed, so a click is given to the element itself.
+    zoomed: bool,
 }
 
 /// A test's private home: user data (settings, default company file) and scratch files.
@@ -70,11 +73,17 @@ fn tauri_driver_binary() -> PathBuf {
 impl AppWindow {
     /// Starts the app on `company_file` (or, with `None`, on whatever the app chooses by itself).
     pub async fn launch(home: &Home, company_file: Option<&Path>) -> AppWindow {
+        Self::launch_with(home, company_file, &[]).await
+    }
+
+    /// Starts the app with these variables added to its environment (desktop settings such as the
+    /// text size).
+    pub async fn launch_with(home: &Home, company_file: Option<&Path>, env: &[(&str, &str)]) -> AppWindow {
         // The two ports are picked free, but another WebDriver run on the same machine can take
         // one before tauri-driver binds it; then the session fails and is tried again on new ports.
         let mut last_error = String::new();
         for _ in 0..3 {
-            match Self::try_launch(home, company_file).await {
+            match Self::try_launch(home, company_file, env).await {
                 Ok(window) => return window,
                 Err(e) => last_error = e,
             }
@@ -82,7 +91,7 @@ impl AppWindow {
         panic!("a WebDriver session with the app: {last_error}");
     }
 
-    async fn try_launch(home: &Home, company_file: Option<&Path>) -> Result<AppWindow, String> {
+    async fn try_launch(home: &Home, company_file: Option<&Path>, env: &[(&str, &str)]) -> Result<AppWindow, String> {
         let port = free_port();
         let native_port = free_port();
         let mut command = Command::new(tauri_driver_binary());
@@ -98,6 +107,7 @@ impl AppWindow {
             .env("XDG_CACHE_HOME", home.path("cache"))
             .env("SONAE_DATA_DIR", home.data_dir())
             .env("SONAE_DIALOG_ANSWERS", home.path("dialog-answers"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         // Its own process group, so that closing also ends the WebKitWebDriver it starts (see
@@ -115,7 +125,7 @@ impl AppWindow {
             .expect("capabilities");
         capabilities.set("browserName", "wry").expect("capabilities");
         match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await {
-            Ok(driver) => Ok(AppWindow { driver, tauri_driver }),
+            Ok(driver) => Ok(AppWindow { driver, tauri_driver, zoomed: env.iter().any(|(name, _)| *name == "GDK_DPI_SCALE") }),
             Err(e) => {
                 stop_tauri_driver(&mut tauri_driver, "-TERM");
                 Err(e.to_string())
@@ -144,7 +154,14 @@ impl AppWindow {
     pub async fn click(&self, css: &str) {
         let element = self.element(css).await;
         element.scroll_into_view().await.ok();
-        element.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        if self.zoomed {
+            self.driver
+                .execute("arguments[0].click();", vec![element.to_json().expect("element")])
+                .await
+                .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        } else {
+            element.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        }
     }
 
     /// Replaces the text of an input as a person would: select everything, delete, type.

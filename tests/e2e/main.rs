@@ -23,6 +23,7 @@ mod reporting;
 mod responsiveness;
 #[cfg(target_os = "linux")]
 mod startup;
+mod textsize;
 #[cfg(not(target_os = "linux"))]
 mod startup {
     //! The start-up benchmark (startup.rs) reads its times and memory from /proc: elsewhere it

@@ -21,7 +21,7 @@ use crate::wizard::{demo_file, fill_what_happened, stored_incident};
 /// Steps 1–4 of the wizard: the case, then step 2's answers (`happened` and the ticked questions;
 /// the category where the case does not bring one), through the call list and the first response
 /// to the reporting step.
-async fn reach_reporting(app: &AppWindow, case: &str, title: &str, happened: &str, questions: &[&str]) {
+pub(crate) async fn reach_reporting(app: &AppWindow, case: &str, title: &str, happened: &str, questions: &[&str]) {
     app.click("[data-testid=start-incident]").await;
     fill_what_happened(app, case, title, "状況を確認中。").await;
     app.click("[data-testid=wizard-next]").await;

@@ -5,6 +5,7 @@ import {
   Alert,
   Anchor,
   AppShell,
+  Burger,
   Button,
   Group,
   MantineProvider,
@@ -14,6 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
@@ -56,10 +58,17 @@ async function applyLanguage(language: Language) {
   await i18next.changeLanguage(language);
 }
 
+// The menu stays beside the page down to a narrow window (in CSS pixels, so a desktop set to large
+// text, which shrinks the window's CSS width, still gets it at 1280×800 and 150 %); narrower, it
+// folds behind a menu button.
+const MENU_BESIDE_FROM = 520;
+
 export function App() {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [view, setView] = useState<View>({ page: 'home' });
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuFolded = useMediaQuery(`(max-width: ${MENU_BESIDE_FROM / 16 - 0.01}em)`);
   const [summary, setSummary] = useState<HomeSummary | null>(null);
 
   const loadFile = useCallback(async () => {
@@ -187,10 +196,22 @@ export function App() {
     <MantineProvider theme={theme}>
       <NavigationContext.Provider value={navigate}>
         <FileSwitchedContext.Provider value={fileSwitched}>
-          <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 'xs' }} padding="lg">
+          <AppShell
+            header={{ height: 64 }}
+            navbar={{ width: 200, breakpoint: MENU_BESIDE_FROM, collapsed: { mobile: !menuOpen } }}
+            padding="lg"
+          >
             <AppShell.Header>
               <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
                 <Group gap="sm" wrap="nowrap">
+                  {menuFolded && (
+                    <Burger
+                      opened={menuOpen}
+                      onClick={() => setMenuOpen((open) => !open)}
+                      aria-label={t('nav.menu')}
+                      data-testid="menu-button"
+                    />
+                  )}
                   <Title order={3} c="blue.8">
                     {t('app.name')}
                   </Title>
@@ -217,7 +238,10 @@ export function App() {
                     key={area.page}
                     label={area.label}
                     active={activeArea === area.page}
-                    onClick={() => navigate({ page: area.page })}
+                    onClick={() => {
+                      setMenuOpen(false);
+                      navigate({ page: area.page });
+                    }}
                     data-testid={`nav-${area.page}`}
                   />
                 ))}
