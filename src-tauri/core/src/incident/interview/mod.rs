@@ -718,19 +718,23 @@ pub fn interview(
         })
         .map(asked)
         .or_else(|| {
-            // Once nothing left can change the answer, the counts a report must give, if one stands.
+            // Once nothing left can change the answer, the counts a report must give, if one stands:
+            // at least, then at most, so that the report says 312人, 312人〜450人 or 312人以上 as
+            // the office knows it, not a minimum as if it were the count.
             let people: &[Authority] =
                 if whose == Some(Reply::Both) { &[Authority::Ppc] } else { &[Authority::Ppc, Authority::Client] };
             let counted = [
-                (Question::PeopleAtLeast, people),
-                (Question::ClientPeopleAtLeast, &[Authority::Client][..]),
-                (Question::MyNumbersAtLeast, &[Authority::PpcMyNumber][..]),
+                (Question::PeopleAtLeast, Question::PeopleAtMost, people),
+                (Question::ClientPeopleAtLeast, Question::ClientPeopleAtMost, &[Authority::Client][..]),
+                (Question::MyNumbersAtLeast, Question::MyNumbersAtMost, &[Authority::PpcMyNumber][..]),
             ];
-            counted.into_iter().find_map(|(question, reports)| {
+            counted.into_iter().find_map(|(at_least, at_most, reports)| {
                 let stands =
                     assessment.obligations.iter().any(|o| reports.contains(&o.authority) && o.duty == rules::Duty::Mandatory);
-                (stands && questions.contains(&question) && replies.get(question).is_none())
-                    .then_some(Asked { for_documents: true, ..asked(question) })
+                [at_least, at_most]
+                    .into_iter()
+                    .find(|question| stands && questions.contains(question) && replies.get(*question).is_none())
+                    .map(|question| Asked { for_documents: true, ..asked(question) })
             })
         });
     let answered: Vec<Asked> = questions.iter().copied().filter(|q| replies.get(*q).is_some()).map(asked).collect();
