@@ -77,9 +77,27 @@ async fn focus_in_question(app: &AppWindow) -> WebElement {
     }
 }
 
-/// Answers the question shown, `question`, with `say`, by keyboard, and waits for the next.
-pub(crate) async fn answer(app: &AppWindow, question: &str, say: Say, english: bool) {
+/// Notes in the page when Enter is pressed on the question and when the first frame without it is
+/// drawn: what the office waits for between two questions.
+const TIME_THE_ANSWER: &str = r#"
+const question = document.querySelector(`[data-testid=interview-question][data-question="${arguments[0]}"]`);
+window.__answered = null;
+window.__replaced = null;
+question.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__answered = performance.now(); }, { capture: true });
+const observer = new MutationObserver(() => {
+  if (!question.isConnected || question.dataset.question !== arguments[0]) {
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__replaced = performance.now(); });
+  }
+});
+observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+"#;
+
+/// Answers the question shown, `question`, with `say`, by keyboard, and waits for the next;
+/// returns how long the window took from Enter to the first frame without the question, in ms.
+pub(crate) async fn answer(app: &AppWindow, question: &str, say: Say, english: bool) -> f64 {
     let form = app.element(&format!("[data-testid=interview-question][data-question={question}]")).await;
+    app.driver.execute(TIME_THE_ANSWER, vec![serde_json::json!(question)]).await.expect("time the answer");
     let mut active = focus_in_question(app).await;
     if let Say::Count(n) = say {
         let field = form.find(By::Css("[data-testid=reply-count-value]")).await.expect("a count is asked");
@@ -127,7 +145,15 @@ pub(crate) async fn answer(app: &AppWindow, question: &str, say: Say, english: b
     }
     // The next question, or the end, replaces this one.
     let start = std::time::Instant::now();
-    while app.count(&format!("[data-testid=interview-question][data-question={question}]")).await > 0 {
+    loop {
+        let took = app
+            .driver
+            .execute("return window.__replaced === null ? null : window.__replaced - window.__answered;", vec![])
+            .await
+            .expect("the answer's time");
+        if let Some(ms) = took.json().as_f64() {
+            return ms;
+        }
         assert!(start.elapsed() < std::time::Duration::from_secs(30), "{question} was not taken");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -137,10 +163,15 @@ pub(crate) async fn answer(app: &AppWindow, question: &str, say: Say, english: b
 /// the questions asked, in order.
 pub(crate) async fn walk(app: &AppWindow, english: bool, say: impl Fn(&str) -> Say) -> Vec<String> {
     let mut asked = Vec::new();
+    let mut waits = Vec::new();
     while let Some(question) = question_shown(app).await {
         assert!(!asked.contains(&question), "{question} was asked twice: {asked:?}");
-        answer(app, &question, say(&question), english).await;
+        waits.push(answer(app, &question, say(&question), english).await);
         asked.push(question);
+    }
+    waits.sort_by(f64::total_cmp);
+    if let (Some(median), Some(longest)) = (waits.get(waits.len() / 2), waits.last()) {
+        println!("interview: {} answers, Enter to the next question {median:.0} ms median, {longest:.0} ms longest", waits.len());
     }
     asked
 }
