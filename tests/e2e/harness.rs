@@ -53,6 +53,12 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
 }
 
+/// The app under test: this build's, or the one `SONAE_E2E_APP` names (the release binary, to
+/// time the window as users get it: `SONAE_E2E_APP=$CARGO_TARGET_DIR/release/sonae`).
+fn app_binary() -> String {
+    std::env::var("SONAE_E2E_APP").unwrap_or_else(|_| env!("CARGO_BIN_EXE_sonae").to_owned())
+}
+
 fn tauri_driver_binary() -> PathBuf {
     if let Ok(path) = std::env::var("TAURI_DRIVER") {
         return PathBuf::from(path);
@@ -121,7 +127,7 @@ impl AppWindow {
         let mut capabilities = Capabilities::new();
         let args: Vec<String> = company_file.iter().map(|p| p.display().to_string()).collect();
         capabilities
-            .set("tauri:options", serde_json::json!({ "application": env!("CARGO_BIN_EXE_sonae"), "args": args }))
+            .set("tauri:options", serde_json::json!({ "application": app_binary(), "args": args }))
             .expect("capabilities");
         capabilities.set("browserName", "wry").expect("capabilities");
         match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await {
