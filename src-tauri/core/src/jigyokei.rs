@@ -4,7 +4,8 @@
 //! response (evacuation, 安否確認, organisation, sharing damage), the advance measures for people,
 //! goods, money and information, how the plan is kept alive, the period and cooperating firms
 //! (docs/rules.md §14). The application draft is written from these, the BCP and the readiness
-//! calendar; `checks` and `missing` say before export what would get it sent back.
+//! calendar; `checks` and `missing` say before export what would get it sent back (the readiness
+//! calendar's part of the checks is read by [`crate::readiness::jigyokei_checks`]).
 
 use crate::store::history::ChangedEntity;
 use chrono::{Months, NaiveDate};
@@ -13,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error_code::ErrorCode;
-use crate::readiness::{self, ReadinessState, ReadinessTask};
 use crate::store::history::record_change;
 use crate::store::limits::{limit_chars, text, MAX_ENTRIES, MAX_NAME_CHARS};
 use crate::store::{now, refused, rows, Result};
@@ -469,8 +469,21 @@ fn period_months(start: NaiveDate, end: NaiveDate) -> u32 {
     months
 }
 
-/// What would get the application sent back, as of `today`, in the order of the form.
-pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Result<Vec<JigyokeiCheck>> {
+/// What the checks need from outside the plan: the BCP's targets nobody recovers, and whether
+/// the readiness calendar shows the plan kept alive ([`crate::readiness::jigyokei_checks`] reads
+/// them from the company file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeptAlive {
+    /// The BCP's targets with neither a recovery role nor a recovery contact.
+    pub targets_without_owner: Vec<String>,
+    /// No exercise on record, or the next one overdue.
+    pub exercise_due: bool,
+    /// The BCP never reviewed.
+    pub bcp_never_reviewed: bool,
+}
+
+/// What would get the application sent back, in the order of the form.
+pub fn checks(plan: &JigyokeiPlan, kept: &KeptAlive) -> Vec<JigyokeiCheck> {
     let mut found = Vec::new();
     if plan.supply_chain_role.trim().is_empty() {
         found.push(JigyokeiCheck::NoSupplyChainRole);
@@ -492,22 +505,18 @@ pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Resul
     if plan.safety_check.trim().is_empty() {
         found.push(JigyokeiCheck::NoSafetyCheck);
     }
-    for name in readiness::summary::targets_without_owner(conn)? {
-        found.push(JigyokeiCheck::TargetWithoutOwner { name });
+    for name in &kept.targets_without_owner {
+        found.push(JigyokeiCheck::TargetWithoutOwner { name: name.clone() });
     }
     for &measure_kind in MeasureKind::ALL {
         if !plan.measures.iter().any(|m| m.kind == measure_kind && !m.content.trim().is_empty()) {
             found.push(JigyokeiCheck::NoMeasureOfKind { measure_kind });
         }
     }
-    let calendar = readiness::readiness(conn, today)?;
-    let state_of = |task| calendar.items.iter().find(|i| i.task == task).map(|i| (i.state, i.last_done));
-    if plan.training_plan.trim().is_empty()
-        && state_of(ReadinessTask::Exercise).is_none_or(|(state, _)| state == ReadinessState::Overdue)
-    {
+    if plan.training_plan.trim().is_empty() && kept.exercise_due {
         found.push(JigyokeiCheck::NoTrainingPlanned);
     }
-    if plan.review_plan.trim().is_empty() && state_of(ReadinessTask::BcpReview).is_none_or(|(_, last)| last.is_none()) {
+    if plan.review_plan.trim().is_empty() && kept.bcp_never_reviewed {
         found.push(JigyokeiCheck::NoReviewDate);
     }
     if let Some((start, end)) = plan.period() {
@@ -520,7 +529,7 @@ pub fn checks(conn: &Connection, plan: &JigyokeiPlan, today: NaiveDate) -> Resul
             }
         }
     }
-    Ok(found)
+    found
 }
 
 /// The fields still empty, which the draft prints as 「未記入」, in the order of the form. The
@@ -651,23 +660,13 @@ mod tests {
     }
 
     #[test]
-    fn each_check_is_found_and_a_complete_plan_has_none_but_its_targets() {
-        let file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
-        let conn = file.connection();
-        let today = day("2026-11-29");
-        let targets: Vec<JigyokeiCheck> = rows(conn, "SELECT name FROM bcp_target ORDER BY position, id", |r| r.get(0))
-            .unwrap()
-            .into_iter()
-            .map(|name| JigyokeiCheck::TargetWithoutOwner { name })
-            .collect();
-        assert!(!targets.is_empty(), "the built-in template's targets have no owner person yet");
-        let owners_only = |found: Vec<JigyokeiCheck>| -> Vec<JigyokeiCheck> {
-            found.into_iter().filter(|c| !matches!(c, JigyokeiCheck::TargetWithoutOwner { .. })).collect()
-        };
-        let complete = checks(conn, &filled(), today).unwrap();
-        assert_eq!(owners_only(complete), []);
+    fn each_check_is_found_and_a_complete_plan_has_none() {
+        let new_file = KeptAlive { targets_without_owner: Vec::new(), exercise_due: true, bcp_never_reviewed: true };
+        assert_eq!(checks(&filled(), &new_file), []);
+        let owners = KeptAlive { targets_without_owner: vec!["顧客データ".into()], ..new_file.clone() };
+        assert_eq!(checks(&filled(), &owners), [JigyokeiCheck::TargetWithoutOwner { name: "顧客データ".into() }]);
 
-        let empty = owners_only(checks(conn, &JigyokeiPlan::default(), today).unwrap());
+        let empty = checks(&JigyokeiPlan::default(), &new_file);
         assert_eq!(
             empty,
             [
@@ -693,7 +692,7 @@ mod tests {
             ..filled()
         };
         assert_eq!(
-            owners_only(checks(conn, &odd, today).unwrap()),
+            checks(&odd, &new_file),
             [
                 JigyokeiCheck::NoRiskChosen,
                 JigyokeiCheck::HazardWithoutSite { position: 1 },
@@ -702,19 +701,18 @@ mod tests {
             ]
         );
         let reversed = JigyokeiPlan { period_end: "2026-12-31".into(), ..filled() };
-        assert_eq!(owners_only(checks(conn, &reversed, today).unwrap()), [JigyokeiCheck::PeriodReversed]);
+        assert_eq!(checks(&reversed, &new_file), [JigyokeiCheck::PeriodReversed]);
+        let kept_alive = KeptAlive { exercise_due: false, bcp_never_reviewed: false, ..new_file };
+        let unplanned = JigyokeiPlan { training_plan: String::new(), review_plan: String::new(), ..filled() };
+        assert_eq!(checks(&unplanned, &kept_alive), [], "the calendar shows both kept up");
         assert_eq!(period_months(day("2027-04-01"), day("2030-03-31")), 36);
         assert_eq!(period_months(day("2027-01-01"), day("2029-12-31")), 36);
     }
 
     #[test]
     fn each_kind_of_measure_left_out_gives_its_check_and_the_demo_has_all_four() {
-        let file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
-        let conn = file.connection();
-        let today = day("2026-11-29");
         let kind_checks = |plan: &JigyokeiPlan| -> Vec<JigyokeiCheck> {
-            checks(conn, plan, today)
-                .unwrap()
+            checks(plan, &KeptAlive::default())
                 .into_iter()
                 .filter(|c| matches!(c, JigyokeiCheck::NoMeasureOfKind { .. }))
                 .collect()
@@ -745,7 +743,7 @@ mod tests {
         for language in [Language::Ja, Language::En] {
             let demo = CompanyFile::create_demo(&dir.path().join(format!("demo-{language:?}.sonae")), language).unwrap();
             let plan = jigyokei(demo.connection()).unwrap();
-            let found = checks(demo.connection(), &plan, today).unwrap();
+            let found = checks(&plan, &KeptAlive::default());
             assert!(!found.iter().any(|c| matches!(c, JigyokeiCheck::NoMeasureOfKind { .. })), "{language:?}: {found:?}");
         }
     }

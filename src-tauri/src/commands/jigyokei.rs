@@ -19,7 +19,12 @@ fn review(company: &CompanyFile) -> CommandResult<JigyokeiReview> {
         .into_iter()
         .map(|(heading, text)| JigyokeiSection { heading, text })
         .collect();
-    Ok(JigyokeiReview { checks: jigyokei::checks(conn, &plan, today)?, missing: jigyokei::missing(conn, &plan)?, sections, plan })
+    Ok(JigyokeiReview {
+        checks: sonae_core::readiness::jigyokei_checks(conn, &plan, today)?,
+        missing: jigyokei::missing(conn, &plan)?,
+        sections,
+        plan,
+    })
 }
 
 #[tauri::command(async)]

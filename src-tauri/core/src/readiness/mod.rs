@@ -199,6 +199,24 @@ pub fn set_intervals(tx: &Transaction, author: &str, intervals: &ReadinessInterv
     record_change(tx, author, ChangedEntity::Company, Some(1), Some(&before), Some(intervals))
 }
 
+/// The ジギョケイ application's checks as of `today`, with what the company file says about
+/// keeping the plan alive: the BCP's targets nobody recovers, the exercise and the BCP review on
+/// the calendar.
+pub fn jigyokei_checks(
+    conn: &Connection,
+    plan: &crate::jigyokei::JigyokeiPlan,
+    today: NaiveDate,
+) -> Result<Vec<crate::jigyokei::JigyokeiCheck>> {
+    let calendar = readiness(conn, today)?;
+    let state_of = |task| calendar.items.iter().find(|i| i.task == task).map(|i| (i.state, i.last_done));
+    let kept = crate::jigyokei::KeptAlive {
+        targets_without_owner: summary::targets_without_owner(conn)?,
+        exercise_due: state_of(ReadinessTask::Exercise).is_none_or(|(state, _)| state == ReadinessState::Overdue),
+        bcp_never_reviewed: state_of(ReadinessTask::BcpReview).is_none_or(|(_, last)| last.is_none()),
+    };
+    Ok(crate::jigyokei::checks(plan, &kept))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,5 +303,34 @@ mod tests {
         let chosen = ReadinessIntervals { policy_review_months: 24, bcp_review_months: 6, exercise_months: 12 };
         file.write(|tx| set_intervals(tx, "佐藤", &chosen)).unwrap();
         assert_eq!(readiness(file.connection(), today).unwrap().intervals, chosen);
+    }
+
+    #[test]
+    fn the_jigyokei_checks_read_the_targets_and_the_calendar_of_the_file() {
+        use crate::jigyokei::{JigyokeiCheck, JigyokeiPlan};
+        let mut file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
+        let today = day("2026-11-29");
+        let owned =
+            |found: &[JigyokeiCheck]| found.iter().filter(|c| matches!(c, JigyokeiCheck::TargetWithoutOwner { .. })).count();
+        let found = jigyokei_checks(file.connection(), &JigyokeiPlan::default(), today).unwrap();
+        assert_eq!(owned(&found), 0, "the built-in template's targets each have a recovery role: {found:?}");
+        let name: String = file
+            .write(|tx| {
+                tx.execute(
+                    "UPDATE bcp_target SET recovery_role_id = NULL, recovery_contact_id = NULL
+                      WHERE id = (SELECT min(id) FROM bcp_target)",
+                    [],
+                )?;
+                Ok(tx.query_row("SELECT name FROM bcp_target ORDER BY id LIMIT 1", [], |r| r.get(0))?)
+            })
+            .unwrap();
+        let found = jigyokei_checks(file.connection(), &JigyokeiPlan::default(), today).unwrap();
+        assert_eq!(owned(&found), 1, "{found:?}");
+        assert!(found.contains(&JigyokeiCheck::TargetWithoutOwner { name }), "{found:?}");
+        assert!(found.contains(&JigyokeiCheck::NoTrainingPlanned) && found.contains(&JigyokeiCheck::NoReviewDate));
+        // Once the BCP is reviewed, an empty review plan is no longer a reason to be sent back.
+        file.write(|tx| mark_reviewed(tx, "鈴木", ReviewedPart::Bcp, today)).unwrap();
+        let found = jigyokei_checks(file.connection(), &JigyokeiPlan::default(), today).unwrap();
+        assert!(!found.contains(&JigyokeiCheck::NoReviewDate), "{found:?}");
     }
 }
