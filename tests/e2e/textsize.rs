@@ -37,7 +37,7 @@ async fn larger_desktop_text_makes_the_window_s_text_larger_and_keeps_it_usable(
     let file = demo_file(&home, Language::Ja);
     let app = AppWindow::launch_with(&home, Some(&file), &[("GDK_DPI_SCALE", "1.5")]).await;
     app.element("[data-testid=company-name]").await;
-    let (width, _, ..) = layout(&app, "[data-testid=company-name]").await;
+    let (width, ..) = layout(&app, "[data-testid=company-name]").await;
     let scale = normal_width / width;
     assert!((1.4..1.6).contains(&scale), "the window drew at {scale:.2} times ({normal_width} → {width} CSS px)");
     let (_, _, _, menu_right, _) = layout(&app, "[data-testid=nav-home]").await;
