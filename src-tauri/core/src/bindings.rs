@@ -7,8 +7,8 @@ use ts_rs::{Config, TS};
 
 use crate::incident::{self, affected_data, draft as wizard_draft, interview, wizard};
 use crate::{
-    bcp, client_overview, company, company_file, contacts, error_code, exercise, home, jigyokei, language, readiness, render,
-    rules, store, template, workspace,
+    bcp, client_overview, company, company_file, contacts, error_code, exercise, home, language, readiness, render, rules, store,
+    template, workspace,
 };
 
 /// The keyed enums (`crate::keys`) the UI receives, each exported with its full list of values,
@@ -63,7 +63,7 @@ keyed_enums!(
     readiness::ReadinessTask,
     readiness::ReadinessState,
     client_overview::DeadlineUrgency,
-    jigyokei::MeasureKind,
+    bcp::jigyokei::MeasureKind,
     store::history::ChangeAction,
     store::history::ChangedEntity,
 );
@@ -109,15 +109,15 @@ pub fn typescript() -> String {
         policy::AuthorityDesk::decl(&cfg),
         bcp::BcpTarget::decl(&cfg),
         exercise::ExerciseReference::decl(&cfg),
-        jigyokei::JigyokeiSite::decl(&cfg),
-        jigyokei::MeasureKind::decl(&cfg),
-        jigyokei::JigyokeiMeasure::decl(&cfg),
-        jigyokei::JigyokeiPartner::decl(&cfg),
-        jigyokei::JigyokeiPlan::decl(&cfg),
-        jigyokei::JigyokeiField::decl(&cfg),
-        jigyokei::JigyokeiCheck::decl(&cfg),
-        jigyokei::JigyokeiSection::decl(&cfg),
-        jigyokei::JigyokeiReview::decl(&cfg),
+        bcp::jigyokei::JigyokeiSite::decl(&cfg),
+        bcp::jigyokei::MeasureKind::decl(&cfg),
+        bcp::jigyokei::JigyokeiMeasure::decl(&cfg),
+        bcp::jigyokei::JigyokeiPartner::decl(&cfg),
+        bcp::jigyokei::JigyokeiPlan::decl(&cfg),
+        bcp::jigyokei::JigyokeiField::decl(&cfg),
+        bcp::jigyokei::JigyokeiCheck::decl(&cfg),
+        bcp::jigyokei::JigyokeiSection::decl(&cfg),
+        bcp::jigyokei::JigyokeiReview::decl(&cfg),
         client_overview::DeadlineUrgency::decl(&cfg),
         client_overview::ClientReadiness::decl(&cfg),
         client_overview::ClientState::decl(&cfg),

@@ -10,11 +10,11 @@
 //!   without being written.
 //! - [`company_file`]: the file as a whole: open, check, create, upgrade, protect, back up.
 //! - [`template`]: built-in policies, the demo company, the template file and its import.
-//! - [`jigyokei`]: what the 事業継続力強化計画 application asks beyond the BCP, and its checks.
 //! - [`home`]: the home screen's overview.
 //! - [`readiness`]: the calendar of reviews, exercises and follow-ups, and the readiness check.
 //! - [`exercise`]: tabletop exercises: scenarios, exercises as held, follow-up actions.
-//! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercise records.
+//! - [`bcp`]: the business-continuity plan: scenarios, targets and owners, exercise records, and
+//!   ([`bcp::jigyokei`]) what the 事業継続力強化計画 application asks beyond it.
 //! - [`policy`]: roles, levels, categories, procedures, checklists, the authority directory.
 //! - [`incident`]: the wizard, its records and drafts, obligations, affected data, near misses.
 //! - [`company`]: the company profile and the details its documents print.
@@ -39,7 +39,6 @@ pub mod exercise;
 pub mod fold;
 pub mod home;
 pub mod incident;
-pub mod jigyokei;
 pub mod keys;
 pub mod language;
 pub mod policy;

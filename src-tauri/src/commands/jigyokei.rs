@@ -2,8 +2,8 @@
 //! sent back, the fields still empty and the draft's sections as text; save them. The PDF is made
 //! by `export_document` like every document.
 
+use sonae_core::bcp::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
 use sonae_core::company_file::CompanyFile;
-use sonae_core::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
 use sonae_core::render::{self, ExportOptions};
 use sonae_core::store;
 use tauri::State;

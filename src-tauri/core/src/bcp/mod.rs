@@ -5,6 +5,7 @@
 
 pub mod edit;
 pub mod editing;
+pub mod jigyokei;
 
 use std::collections::HashMap;
 

@@ -204,17 +204,17 @@ pub fn set_intervals(tx: &Transaction, author: &str, intervals: &ReadinessInterv
 /// the calendar.
 pub fn jigyokei_checks(
     conn: &Connection,
-    plan: &crate::jigyokei::JigyokeiPlan,
+    plan: &crate::bcp::jigyokei::JigyokeiPlan,
     today: NaiveDate,
-) -> Result<Vec<crate::jigyokei::JigyokeiCheck>> {
+) -> Result<Vec<crate::bcp::jigyokei::JigyokeiCheck>> {
     let calendar = readiness(conn, today)?;
     let state_of = |task| calendar.items.iter().find(|i| i.task == task).map(|i| (i.state, i.last_done));
-    let kept = crate::jigyokei::KeptAlive {
+    let kept = crate::bcp::jigyokei::KeptAlive {
         targets_without_owner: summary::targets_without_owner(conn)?,
         exercise_due: state_of(ReadinessTask::Exercise).is_none_or(|(state, _)| state == ReadinessState::Overdue),
         bcp_never_reviewed: state_of(ReadinessTask::BcpReview).is_none_or(|(_, last)| last.is_none()),
     };
-    Ok(crate::jigyokei::checks(plan, &kept))
+    Ok(crate::bcp::jigyokei::checks(plan, &kept))
 }
 
 #[cfg(test)]
@@ -307,7 +307,7 @@ mod tests {
 
     #[test]
     fn the_jigyokei_checks_read_the_targets_and_the_calendar_of_the_file() {
-        use crate::jigyokei::{JigyokeiCheck, JigyokeiPlan};
+        use crate::bcp::jigyokei::{JigyokeiCheck, JigyokeiPlan};
         let mut file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
         let today = day("2026-11-29");
         let owned =

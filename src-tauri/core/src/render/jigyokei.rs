@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::drafts::{Draft, Part};
 use super::{Context, RenderError};
-use crate::jigyokei::{self, MeasureKind};
+use crate::bcp::jigyokei::{self, MeasureKind};
 use crate::readiness::{self, ReadinessTask};
 
 /// What an empty field prints.

@@ -33,7 +33,7 @@ pub struct PolicyTemplate {
     /// Starting texts of the 事業継続力強化計画 answers a new company file begins with (built-in
     /// templates only: a template file carries the policy, not a company's plan).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jigyokei: Option<crate::jigyokei::JigyokeiPlan>,
+    pub jigyokei: Option<crate::bcp::jigyokei::JigyokeiPlan>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -161,7 +161,7 @@ pub struct DemoCompany {
     /// Tabletop exercises held in Sonae, ended.
     pub exercise_runs: Vec<DemoExerciseRun>,
     /// The 事業継続力強化計画 answers, every field filled.
-    pub jigyokei: crate::jigyokei::JigyokeiPlan,
+    pub jigyokei: crate::bcp::jigyokei::JigyokeiPlan,
     pub incidents: Vec<DemoIncident>,
     pub near_misses: Vec<DemoNearMiss>,
 }

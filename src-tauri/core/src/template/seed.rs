@@ -22,7 +22,7 @@ pub(crate) fn apply_template(tx: &Transaction, company_name: &str, template: &Po
     insert_policy(tx, template)?;
     if let Some(plan) = &template.jigyokei {
         // A new file: its first answers are no change anyone made.
-        crate::jigyokei::save_jigyokei(tx, "Sonae", plan)?;
+        crate::bcp::jigyokei::save_jigyokei(tx, "Sonae", plan)?;
         tx.execute("DELETE FROM change_log WHERE entity = 'jigyokei'", [])?;
     }
     Ok(())
@@ -264,7 +264,7 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
     for demo_run in &demo.exercise_runs {
         seed_exercise_run(tx, demo_run, &contact_id)?;
     }
-    crate::jigyokei::save_jigyokei(tx, "Sonae", &demo.jigyokei)?;
+    crate::bcp::jigyokei::save_jigyokei(tx, "Sonae", &demo.jigyokei)?;
     tx.execute("DELETE FROM change_log WHERE id > ?1", [history_before])?;
 
     if let Some(insurer) = &profile.insurer {
