@@ -65,11 +65,15 @@ impl Office {
     }
 
     fn text(&self, document: Document, incident: i64, stage: ReportStage) -> String {
+        self.text_in(document, incident, stage, Language::Ja)
+    }
+
+    fn text_in(&self, document: Document, incident: i64, stage: ReportStage, language: Language) -> String {
         let options = ExportOptions {
             incident_id: Some(incident),
             exercise_id: None,
             stage,
-            language: Language::Ja,
+            language,
             issued_on: Some(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
         };
         pdftotext(&export(self.file.connection(), document, &options).unwrap())
@@ -154,6 +158,25 @@ fn the_notice_gives_the_inquiry_desk_and_what_card_holders_can_do() {
         assert!(notice.contains(expected), "{expected:?} missing from:\n{notice}");
     }
     assert!(!notice.contains("090-"), "a person's mobile is in the notice:\n{notice}");
+}
+
+#[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
+fn an_english_notice_tells_what_happened_in_a_sentence_that_starts_with_a_capital() {
+    let mut office = Office::new(|_| {});
+    for occurred in [None, Some("2026-11-27T19:00:00+09:00")] {
+        let id = office.incident(
+            CaseKind::LostDevice,
+            ("2026-11-28T09:30:00+09:00", occurred),
+            |facts| facts.crime_suspected = true,
+            stolen_laptop_details(&[DataItem::Name]),
+        );
+        let notice = office.text_in(Document::DataSubjectNotice, id, ReportStage::Preliminary, Language::En);
+        let section = notice.split("1. What happened").nth(1).expect("the section");
+        let sentence = section.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(sentence.starts_with(char::is_uppercase), "occurred {occurred:?}: {sentence}");
+        assert!(sentence.contains("may have been stolen"), "{sentence}");
+    }
 }
 
 #[test]

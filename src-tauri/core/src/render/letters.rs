@@ -223,7 +223,13 @@ impl Form<'_> {
         if self.data().is_some_and(|d| d.recovered_unviewed) {
             text.push_str(self.t("letter.recovered"));
         }
-        text
+        // Without a date in front, the case's words begin the sentence (English writes them for
+        // the middle of one).
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => text,
+        }
     }
 
     fn data(&self) -> Option<&DataAtRisk> {
