@@ -280,12 +280,13 @@ impl AppWindow {
     /// Waits until some element shows exactly `text` (ignoring surrounding spaces) and returns it.
     pub async fn text(&self, text: &str) -> WebElement {
         let xpath = format!("//*[normalize-space(text())={}]", xpath_literal(text));
-        self.driver
-            .query(By::XPath(&xpath))
-            .wait(Duration::from_secs(20), Duration::from_millis(100))
-            .first()
-            .await
-            .unwrap_or_else(|e| panic!("\"{text}\" never appeared on screen: {e}"))
+        match self.driver.query(By::XPath(&xpath)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await {
+            Ok(element) => element,
+            Err(e) => {
+                self.screenshot("failed").await;
+                panic!("\"{text}\" never appeared on screen (the screen is in tests/artifacts/failed.png): {e}")
+            }
+        }
     }
 
     /// Saves a screenshot in tests/artifacts/ for a person to look at.
