@@ -506,7 +506,7 @@ impl<'a> DataSituation<'a> {
         let held = happened && (data.involved == Some(true) || data.involvement_shown_by(false).is_some());
         let acquiring = happened && data.being_acquired && rules.covers_information_being_acquired;
         let unlawful = data.unlawful_purpose || attacked;
-        let my_numbers = held && (data.my_number_involved == Some(true) || data.my_numbers_shown_by().is_some());
+        let my_numbers = held && data.holds_my_numbers();
         DataSituation {
             data,
             affected: held || acquiring,

@@ -342,9 +342,10 @@ impl DataAtRisk {
         self.involved == Some(true) || (self.involved.is_none() && self.involvement_shown_by(true).is_some())
     }
 
-    /// Whether My Numbers are said to be among the data, by `my_number_involved` or a field.
+    /// Whether My Numbers are said to be among the data, by `my_number_involved` or a field (a
+    /// field with `my_number_involved: false` is refused by the check).
     pub fn holds_my_numbers(&self) -> bool {
-        self.my_number_involved == Some(true) || (self.my_number_involved.is_none() && self.my_numbers_shown_by().is_some())
+        self.my_number_involved == Some(true) || self.my_numbers_shown_by().is_some()
     }
 
     /// The first field other than `my_number_involved` that says My Numbers are involved.
