@@ -94,6 +94,7 @@ error_codes! {
     RoleInUse => "role_in_use",
     SentOnRequired => "sent_on_required",
     Settings => "settings",
+    SettingsInUse => "settings_in_use",
     SourcePassphraseRequired => "source_passphrase_required",
     StepTextRequired => "step_text_required",
     TextRequired => "text_required",

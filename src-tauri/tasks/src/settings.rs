@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::workspace::Preferences;
 
 /// The user's Sonae folder: the folder named by `SONAE_DATA_DIR` when it is set, else
@@ -66,12 +67,38 @@ impl Settings {
         std::fs::read_to_string(Self::path(dir)).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
     }
 
-    /// Writes the settings atomically (a new file moved over the old one).
-    pub fn save(&self, dir: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
+    /// Writes the settings atomically (a new file moved over the old one). Windows refuses the
+    /// move while another program holds the file open; a virus scanner does so for a moment, so
+    /// the move is tried again for half a second before the save is refused with
+    /// `settings_in_use` (and the old file kept, the new one removed).
+    pub fn save(&self, dir: &Path) -> Result<(), ErrorReport> {
+        let failed = |e: std::io::Error| ErrorReport { code: ErrorCode::Settings, message: format!("{}: {e}", dir.display()) };
+        std::fs::create_dir_all(dir).map_err(failed)?;
         let staging = dir.join("settings.json.new");
-        std::fs::write(&staging, serde_json::to_vec_pretty(self)?)?;
-        std::fs::rename(staging, Self::path(dir))
+        let text = serde_json::to_vec_pretty(self).map_err(|e| failed(e.into()))?;
+        std::fs::write(&staging, text).map_err(failed)?;
+        let path = Self::path(dir);
+        let mut tries = 0;
+        loop {
+            match std::fs::rename(&staging, &path) {
+                Ok(()) => return Ok(()),
+                Err(e) if sonae_core::store::held_open_elsewhere(&path, &e) => {
+                    tries += 1;
+                    if tries == 5 {
+                        let _ = std::fs::remove_file(&staging);
+                        return Err(ErrorReport {
+                            code: ErrorCode::SettingsInUse,
+                            message: format!("{} is open in another program: {e}", path.display()),
+                        });
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&staging);
+                    return Err(failed(e));
+                }
+            }
+        }
     }
 
     /// Puts `path` first in the recent files.

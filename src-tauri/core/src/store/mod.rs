@@ -140,7 +140,7 @@ const ERROR_SHARING_VIOLATION: i32 = 32;
 /// Whether `error`, from replacing `path`, came from another program holding `path` open. Only
 /// Windows refuses that (with "access denied", as for a read-only file); elsewhere an open file
 /// can always be replaced.
-pub(crate) fn held_open_elsewhere(path: &std::path::Path, error: &std::io::Error) -> bool {
+pub fn held_open_elsewhere(path: &std::path::Path, error: &std::io::Error) -> bool {
     const ERROR_ACCESS_DENIED: i32 = 5;
     cfg!(windows) && matches!(error.raw_os_error(), Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION)) && open_elsewhere(path)
 }

@@ -117,14 +117,17 @@ impl Session {
         sonae_core::client_overview::company_files(&folders, &recent)
     }
 
-    /// Adds (`add`) or removes a client folder and saves the settings; answers the folders.
+    /// Adds (`add`) or removes a client folder and saves the settings (or changes nothing when
+    /// they cannot be saved); answers the folders.
     pub fn change_client_folders(&self, folder: &Path, add: bool) -> Result<Vec<PathBuf>, ErrorReport> {
         let mut settings = self.settings.lock().map_err(|_| settings_error("the settings are unavailable".into()))?;
-        settings.client_folders.retain(|f| f != folder);
+        let mut changed = settings.clone();
+        changed.client_folders.retain(|f| f != folder);
         if add {
-            settings.client_folders.push(folder.to_owned());
+            changed.client_folders.push(folder.to_owned());
         }
-        settings.save(&self.data_dir).map_err(|e| settings_error(e.to_string()))?;
+        changed.save(&self.data_dir)?;
+        *settings = changed;
         Ok(settings.client_folders.clone())
     }
 

@@ -53,13 +53,15 @@ impl Session {
     }
 
     /// Changes the preferences and saves them at once; answers with the preferences as saved.
-    /// The name is kept without surrounding spaces and the number of backups within 1 to 1,000.
+    /// A change that cannot be saved is not made. The name is kept without surrounding spaces and the number of backups within 1 to 1,000.
     pub fn change_preferences(&self, change: impl FnOnce(&mut Preferences)) -> Result<Preferences, ErrorReport> {
         let mut settings = self.settings()?;
-        change(&mut settings.preferences);
-        settings.preferences.author_name = settings.preferences.author_name.trim().to_owned();
-        settings.preferences.backups_kept = settings.preferences.backups_kept.clamp(1, 1000);
-        settings.save(&self.data_dir).map_err(|e| settings_error(e.to_string()))?;
+        let mut changed = settings.clone();
+        change(&mut changed.preferences);
+        changed.preferences.author_name = changed.preferences.author_name.trim().to_owned();
+        changed.preferences.backups_kept = changed.preferences.backups_kept.clamp(1, 1000);
+        changed.save(&self.data_dir)?;
+        *settings = changed;
         Ok(settings.preferences.clone())
     }
 
@@ -169,6 +171,53 @@ mod tests {
             assert_eq!(refused.code, ErrorCode::Invalid, "{}", path.display());
             assert_eq!(session.open_file_state().unwrap().path, Some(first.display().to_string()));
         }
+    }
+
+    #[test]
+    fn recent_files_come_back_after_a_restart_as_the_system_writes_paths() {
+        let (dir, session, first, second) = session_with_two_files();
+        drop(session);
+        let again = Session::start(dir.path().to_owned(), None);
+        let recent = again.recent_files().unwrap();
+        let listed: Vec<(&str, &str, bool)> = recent.iter().map(|r| (r.file_name.as_str(), r.path.as_str(), r.open)).collect();
+        let (first_shown, second_shown) = (first.display().to_string(), second.display().to_string());
+        assert_eq!(listed, [("second.sonae", second_shown.as_str(), true), ("相談先 一.sonae", first_shown.as_str(), false)]);
+        if cfg!(windows) {
+            // What the window shows and sends back is a Windows path: drive, backslashes.
+            assert!(first_shown.get(1..3) == Some(":\\") && !first_shown.contains('/'), "{first_shown}");
+            assert!(recent[1].folder.ends_with(&*dir.path().file_name().unwrap().to_string_lossy()), "{}", recent[1].folder);
+        }
+        // The window opens a recent file by the text it was shown.
+        again.open_recent_file(Path::new(&recent[1].path)).unwrap();
+        assert_eq!(again.open_file_state().unwrap().path, Some(first_shown));
+    }
+
+    /// Windows refuses to replace a file another program holds open (as Excel or an editor does,
+    /// sharing it for reading only); elsewhere an open file can always be replaced.
+    #[cfg(windows)]
+    #[test]
+    fn settings_held_open_by_another_program_are_not_changed_and_the_reason_is_given() {
+        use std::os::windows::fs::OpenOptionsExt;
+        const FILE_SHARE_READ: u32 = 1;
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session::start(dir.path().to_owned(), None);
+        let file = dir.path().join("settings.json");
+        let before = std::fs::read(&file).unwrap();
+        let held = std::fs::OpenOptions::new().read(true).share_mode(FILE_SHARE_READ).open(&file).unwrap();
+
+        let refused = session.change_preferences(|p| p.author_name = "総務 山田".into()).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::SettingsInUse, "{}", refused.message);
+        assert_eq!(session.author(), "", "the refused change was made all the same");
+        let folder = dir.path().join("顧問先");
+        assert_eq!(session.change_client_folders(&folder, true).unwrap_err().code, ErrorCode::SettingsInUse);
+        assert!(session.client_folders().is_empty());
+        drop(held);
+        assert_eq!(std::fs::read(&file).unwrap(), before, "the settings file changed");
+        assert!(!dir.path().join("settings.json.new").exists(), "the unsaved copy was left behind");
+
+        // Once the other program lets go, the same change is saved.
+        session.change_preferences(|p| p.author_name = "総務 山田".into()).unwrap();
+        assert_eq!(Settings::load(dir.path()).preferences.author_name, "総務 山田");
     }
 
     #[test]
