@@ -182,6 +182,23 @@ impl CompanyFile {
         })
     }
 
+    /// Creates a new company file whose rows `fill` writes into the empty schema of this version
+    /// (a company copied from a server), with foreign keys checked once it is done; written
+    /// whole beside `path` and moved into place, like [`CompanyFile::create`].
+    pub fn create_filled(path: &Path, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Self> {
+        Self::create_with(path, |tx| {
+            // The rows may come in any order (a company at its insurer's contact before the
+            // contacts): the links are checked once all are in.
+            tx.pragma_update(None, "defer_foreign_keys", true)?;
+            fill(tx)?;
+            let dangling: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+            if dangling > 0 {
+                return Err(StoreError::Invalid(format!("{dangling} rows point at rows that are not there")));
+            }
+            Ok(())
+        })
+    }
+
     fn create_with(path: &Path, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Self> {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
