@@ -40,6 +40,7 @@ bench-app: deps-e2e release
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 .PHONY: test-power-loss test-durability deps-power-loss
 .PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
+.PHONY: deps-postgres test-server
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -134,6 +135,7 @@ help:
 	@echo "make test-power-loss  300 power cuts under the app's writers on a file system that loses unsynced"
 	@echo "                      writes (needs /dev/fuse; make test runs it)"
 	@echo "make test-durability  the long round: 10,000 kills, 3,000 power cuts, a million fuzz inputs"
+	@echo "make test-server      the network edition's tests against a throwaway PostgreSQL (make test runs it)"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
@@ -190,7 +192,20 @@ run: app
 bindings:
 	UPDATE_BINDINGS=1 cargo test -p sonae-core --lib bindings
 
-test: deps deps-e2e lint test-ui test-rust test-power-loss test-e2e test-windows-cli
+test: deps deps-e2e lint test-ui test-rust test-server test-power-loss test-e2e test-windows-cli
+
+# The network edition against a real PostgreSQL (Debian's package): a throwaway cluster on loopback
+# with TLS, run by the unprivileged user `postgres` (scripts/postgres.sh), made for the tests and
+# removed after them whether they pass or not. Its superuser's URL goes to the tests in
+# SONAE_TEST_SERVER; those tests are ignored by a plain `cargo test`.
+deps-postgres:
+	$(call apt-install,postgresql openssl)
+
+test-server: deps-postgres
+	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
+	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
+	SONAE_TEST_SERVER="$$url" cargo test -p sonae-server --test server -- --ignored --nocapture; status=$$?; \
+	scripts/postgres.sh stop $$dir; exit $$status
 
 # Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
 # warning is an error) and ui/biome.json; and the files src-tauri/build.rs generates from the
