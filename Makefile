@@ -40,7 +40,7 @@ bench-app: deps-e2e release
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 .PHONY: test-power-loss test-durability deps-power-loss
 .PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
-.PHONY: deps-postgres test-server
+.PHONY: deps-postgres test-server server-demo
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -136,6 +136,7 @@ help:
 	@echo "                      writes (needs /dev/fuse; make test runs it)"
 	@echo "make test-durability  the long round: 10,000 kills, 3,000 power cuts, a million fuzz inputs"
 	@echo "make test-server      the network edition's tests against a throwaway PostgreSQL (make test runs it)"
+	@echo "make server-demo      a local PostgreSQL holding the demo company; prints its URL for sonae-cli server"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
@@ -204,8 +205,23 @@ deps-postgres:
 test-server: deps-postgres
 	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
 	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
-	SONAE_TEST_SERVER="$$url" cargo test -p sonae-server --test server -- --ignored --nocapture; status=$$?; \
+	SONAE_TEST_SERVER="$$url" cargo test -p sonae-server -p sonae-cli --test server -- --ignored --nocapture; status=$$?; \
 	scripts/postgres.sh stop $$dir; exit $$status
+
+# A local PostgreSQL (loopback, TLS) holding the demo company in the database `sakura`, to try
+# `sonae-cli server …` on one machine; prints the database's URL last. It runs until
+# `scripts/postgres.sh stop $(SERVER_DEMO)`.
+SERVER_DEMO := /tmp/sonae-server-demo
+server-demo: deps-postgres
+	cargo build -q -p sonae-cli
+	@scripts/postgres.sh stop $(SERVER_DEMO)
+	@url=$$(scripts/postgres.sh start $(SERVER_DEMO) | tail -n 1) && \
+	psql -q "$$url" -c "CREATE DATABASE sakura" && \
+	demo=$${url/\/postgres\?//sakura?} && \
+	$(TARGET)/sonae-cli init --demo $(SERVER_DEMO)/demo.sonae >/dev/null && \
+	$(TARGET)/sonae-cli server push $(SERVER_DEMO)/demo.sonae "$$demo" >/dev/null && \
+	echo "the demo company is on a local PostgreSQL; stop it with: scripts/postgres.sh stop $(SERVER_DEMO)" && \
+	echo "$$demo"
 
 # Formatting and lint rules: rustfmt.toml, the clippy lints in Cargo.toml ([workspace.lints]; every
 # warning is an error) and ui/biome.json; and the files src-tauri/build.rs generates from the

@@ -86,6 +86,13 @@ enum Command {
         #[command(subcommand)]
         command: PassphraseCommand,
     },
+    /// A company on a PostgreSQL server (the network edition): set up a server database, copy a
+    /// company file into it, make a company file from it.
+    #[command(after_help = SERVER_HELP)]
+    Server {
+        #[command(subcommand)]
+        command: ServerCommand,
+    },
     /// Every company file in the client folders with what needs attention, read without writing
     /// to any of them (a protected file is listed as locked).
     Portfolio {
@@ -344,6 +351,80 @@ impl From<render::RenderError> for Failure {
     }
 }
 
+/// How a server is named on the command line.
+const SERVER_HELP: &str = "URL: postgres://USER@HOST:PORT/DATABASE?sslrootcert=CA-FILE
+The connection is always encrypted, and the server's certificate is checked against CA-FILE
+(the CA certificate the server's administrator gives out). The password is read from PGPASSWORD;
+a password written in the URL also works, but other users of this PC can see a program's arguments.";
+
+#[derive(Subcommand)]
+enum ServerCommand {
+    /// Create Sonae's tables in an empty server database, or bring them up to this version.
+    Init { url: String },
+    /// Copy a company file, every row and its history, into a server database holding no company
+    /// yet (its tables are created too). The file is not changed.
+    Push { file: PathBuf, url: String },
+    /// Make a new company file from the company in a server database (a backup, or leaving the
+    /// server). The server is only read; the new file has no passphrase (`passphrase set`).
+    Pull {
+        url: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+impl From<sonae_server::ServerError> for Failure {
+    fn from(e: sonae_server::ServerError) -> Self {
+        match e {
+            sonae_server::ServerError::Store(e) => e.into(),
+            other => Failure { message: other.to_string(), code: 1 },
+        }
+    }
+}
+
+fn run_server(command: ServerCommand) -> Result<(), Failure> {
+    use sonae_server::{copy, schema, ServerAddress};
+    match command {
+        ServerCommand::Init { url } => {
+            let server = ServerAddress::parse(&url)?;
+            let mut client = server.connect()?;
+            let mut tx = client.transaction().map_err(sonae_server::ServerError::from)?;
+            let found = schema::ensure(&mut tx, &server.to_string())?;
+            tx.commit().map_err(sonae_server::ServerError::from)?;
+            match found {
+                None => println!("created Sonae's tables (schema version {}) in {server}", company_file::SCHEMA_VERSION),
+                Some(v) if v < company_file::SCHEMA_VERSION => {
+                    println!("upgraded {server} from schema version {v} to {}", company_file::SCHEMA_VERSION)
+                }
+                Some(v) => println!("{server} already has Sonae's tables (schema version {v})"),
+            }
+        }
+        ServerCommand::Push { file, url } => {
+            let server = ServerAddress::parse(&url)?;
+            let copied = copy::push(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref(), &server)?;
+            println!(
+                "copied {} ({}, {} rows in {} tables) to {server}",
+                file.display(),
+                copied.company,
+                copied.rows,
+                copied.tables
+            );
+        }
+        ServerCommand::Pull { url, out } => {
+            let server = ServerAddress::parse(&url)?;
+            let copied = copy::pull(&server, &out)?;
+            println!(
+                "made {} ({}, {} rows in {} tables) from {server}",
+                out.display(),
+                copied.company,
+                copied.rows,
+                copied.tables
+            );
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -410,6 +491,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Backups { command } => run_backups(command)?,
         Command::Passphrase { command } => run_passphrase(command)?,
         Command::Template { command } => run_template(command)?,
+        Command::Server { command } => run_server(command)?,
         Command::Portfolio { folders, json } => run_portfolio(&folders, json),
         Command::Incident { command: IncidentCommand::List { file, json } } => {
             let company = read(&file)?;
