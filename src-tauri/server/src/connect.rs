@@ -119,8 +119,9 @@ impl ServerAddress {
     /// Opens an encrypted, verified connection.
     pub fn connect(&self) -> Result<postgres::Client, ServerError> {
         let mut tls = SslConnector::builder(SslMethod::tls_client()).map_err(|e| self.tls_error(e.to_string()))?;
-        tls.set_ca_file(&self.ca_file)
-            .map_err(|e| self.tls_error(format!("the CA certificate {} cannot be read ({e})", self.ca_file.display())))?;
+        tls.set_ca_file(&self.ca_file).map_err(|e| {
+            ServerError::InvalidAddress(format!("its CA certificate {} cannot be read ({e})", self.ca_file.display()))
+        })?;
         let connector = MakeTlsConnector::new(tls.build());
         self.config.connect(connector).map_err(|e| ServerError::Connect { server: self.shown.clone(), detail: plain(&e) })
     }
