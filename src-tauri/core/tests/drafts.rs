@@ -181,6 +181,27 @@ fn an_english_notice_tells_what_happened_in_a_sentence_that_starts_with_a_capita
 
 #[test]
 #[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
+fn a_notice_lists_the_information_concerned_as_a_sentence_would() {
+    let mut office = Office::new(|_| {});
+    let items = [DataItem::Name, DataItem::Address, DataItem::Phone, DataItem::Email];
+    let id = office.incident(
+        CaseKind::LostDevice,
+        ("2026-11-28T09:30:00+09:00", None),
+        |facts| facts.personal_data.at_risk.subjects = 40,
+        stolen_laptop_details(&items),
+    );
+    let section = |text: String| {
+        let after = text.split("2. ").nth(1).expect("the section on the information").to_owned();
+        after.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let english = section(office.text_in(Document::DataSubjectNotice, id, ReportStage::Preliminary, Language::En));
+    assert!(english.contains("The name, address, phone number and email address of our customers (40 people)"), "{english}");
+    let japanese = section(office.text_in(Document::DataSubjectNotice, id, ReportStage::Preliminary, Language::Ja));
+    assert!(japanese.contains("お客様40名分の氏名、住所、電話番号、メールアドレス"), "{japanese}");
+}
+
+#[test]
+#[cfg_attr(windows, ignore = "skipped on Windows: needs the Linux pdftotext, pdfinfo or pdffonts (poppler-utils)")]
 fn without_an_inquiry_desk_the_notice_asks_for_one_instead_of_a_mobile_number() {
     let mut office = Office::new(|profile| profile.details.inquiry_desk = InquiryDesk::default());
     let id = stolen_laptop(&mut office);

@@ -239,12 +239,27 @@ impl Form<'_> {
     /// The items and how many people, as one phrase (お客様1,180名分の氏名、住所) in the words of
     /// `template` (`letter.data`, or the client's own).
     fn data_phrase(&self, template: &str, whose: &str, items: &DataItems, data: Option<&DataAtRisk>) -> String {
-        let mut names = super::incident::items_of(self.context, items, data);
+        let mut names = self.items_in_a_sentence(items).unwrap_or_else(|| super::incident::items_of(self.context, items, data));
         if names == self.t("unknown") {
             names = self.t("letter.items_unknown").to_owned();
         }
         let count = data.map_or_else(|| self.t("letter.count_unknown").to_owned(), |d| self.count_phrase(d));
         self.fill(template, &[("whose", whose), ("count", &count), ("items", &names)])
+    }
+
+    /// The items named, as a sentence lists them (氏名、住所、電話番号 / name, address and phone
+    /// number); `None` when none is named.
+    fn items_in_a_sentence(&self, items: &DataItems) -> Option<String> {
+        let mut names: Vec<String> =
+            items.items.iter().map(|item| self.t(&format!("letter.item.{}", item.key())).to_owned()).collect();
+        if let Some(other) = items.other.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+            names.push(other.to_owned());
+        }
+        let last = names.pop()?;
+        Some(match names.is_empty() {
+            true => last,
+            false => format!("{}{}{last}", names.join(self.t("list_separator")), self.t("letter.list_last_separator")),
+        })
     }
 
     /// 1,180名分 / 最大1,200名分 / 人数は確認中.
