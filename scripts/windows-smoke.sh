@@ -70,6 +70,23 @@ count_windows() {
 	echo "$n"
 }
 contains() { grep -qF -- "$2" <<<"$1"; }
+# The id of a window whose title contains $1, once it appears (30 seconds at most).
+await_window() {
+	local w
+	for _ in $(seq 1 30); do
+		sleep 1
+		w=$(find_window "$1") && echo "$w" && return 0
+	done
+	return 1
+}
+# The installer's welcome, components and folder pages (インストール) gone through with the
+# keyboard: no window manager, so the keys go to the window under the pointer.
+through_the_pages() {
+	for _ in 1 2 3; do
+		xdotool mousemove --window "$1" 5 5 key Return
+		sleep 2
+	done
+}
 
 echo "== installer's first page (Japanese)"
 # A Wine server left from runs without this display would keep the windows off it.
@@ -80,22 +97,14 @@ if [ -f "$install_dir/uninstall.exe" ]; then
 	wineserver -w
 fi
 japanese wine "$installer" &
-window=""
-for _ in $(seq 1 30); do
-	sleep 1
-	window=$(find_window "セットアップ") && break
-done
+window=$(await_window "セットアップ") || true
 sleep 2
 mkdir -p docs/screenshots
 if [ -n "$window" ]; then
 	import -window "$window" docs/screenshots/windows-installer-ja.png
 	ok "screenshot docs/screenshots/windows-installer-ja.png"
 	echo "== through the pages: the WebView2 notice (Wine has no WebView2)"
-	# Welcome, components, folder (インストール); no window manager, so keys go under the pointer.
-	for _ in 1 2 3; do
-		xdotool mousemove --window "$window" 5 5 key Return
-		sleep 2
-	done
+	through_the_pages "$window"
 	# The notice is a message box with the installer's title over the installer.
 	notice=""
 	for _ in $(seq 1 60); do
@@ -125,17 +134,10 @@ if [ -f "$install_dir/uninstall.exe" ]; then
 fi
 wine reg add "$webview2_key" /v pv /t REG_SZ /d 131.0.2903.70 /f >/dev/null
 japanese wine "$installer" &
-window=""
-for _ in $(seq 1 30); do
-	sleep 1
-	window=$(find_window "セットアップ") && break
-done
+window=$(await_window "セットアップ") || true
 if [ -n "$window" ]; then
 	sleep 2
-	for _ in 1 2 3; do
-		xdotool mousemove --window "$window" 5 5 key Return
-		sleep 2
-	done
+	through_the_pages "$window"
 	# The size is the last thing written before the runtime is looked for.
 	installed=""
 	for _ in $(seq 1 60); do
@@ -223,11 +225,7 @@ check "with the passphrase it opens again" contains "$listed" '"id": 1'
 echo "== the app without WebView2"
 japanese wine "$install_dir/sonae.exe" &
 app=$!
-message=""
-for _ in $(seq 1 30); do
-	sleep 1
-	message=$(find_window "開けません") && break
-done
+message=$(await_window "開けません") || true
 if [ -n "$message" ]; then
 	sleep 1
 	import -window "$message" docs/screenshots/windows-no-webview-ja.png
