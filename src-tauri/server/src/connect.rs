@@ -82,10 +82,18 @@ impl ServerAddress {
                 "it names no CA certificate: add ?sslrootcert=FILE with the CA certificate the server's administrator gave you",
             )
         })?;
-        let decode = |s: &str| url::form_urlencoded::parse(format!("x={s}").as_bytes()).next().map(|(_, v)| v.into_owned());
-        let user = decode(user).unwrap_or_default();
-        let database = decode(database).unwrap_or_default();
-        let password = url.password().and_then(decode).or(password_from_env);
+        let decode = |s: &str| {
+            percent_encoding::percent_decode_str(s)
+                .decode_utf8()
+                .map(|text| text.into_owned())
+                .map_err(|_| invalid("it has a name that is not valid text"))
+        };
+        let user = decode(user)?;
+        let database = decode(database)?;
+        let password = match url.password() {
+            Some(password) => Some(decode(password)?),
+            None => password_from_env,
+        };
 
         let mut config = postgres::Config::new();
         config
@@ -153,13 +161,13 @@ mod tests {
     #[test]
     fn a_full_url_names_server_user_database_and_ca_and_never_shows_the_password() {
         let address =
-            parse("postgres://somu:s%40cret@office-nas.local:5433/%E5%82%99%E3%81%88?sslrootcert=C%3A%5Cca%20files%5Cca.crt")
+            parse("postgres://somu:s%40c+ret@office-nas.local:5433/%E5%82%99%E3%81%88?sslrootcert=C%3A%5Cca%20files%5Cca.crt")
                 .unwrap();
         assert_eq!(address.to_string(), "somu@office-nas.local:5433/備え");
         assert_eq!(address.database(), "備え");
-        assert_eq!(address.config.get_password(), Some(&b"s@cret"[..]));
+        assert_eq!(address.config.get_password(), Some(&b"s@c+ret"[..]));
         assert_eq!(address.ca_file, PathBuf::from(r"C:\ca files\ca.crt"));
-        assert!(!format!("{address:?}").contains("cret"));
+        assert!(!format!("{address:?}").contains("ret"));
         assert_eq!(address.with_database("client_2").to_string(), "somu@office-nas.local:5433/client_2");
     }
 

@@ -115,6 +115,11 @@ fn server_tables(db: &mut impl postgres::GenericClient) -> Result<Vec<Table>> {
     let mut tables: Vec<Table> = Vec::new();
     for row in rows {
         let (table, column, data_type): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        // Names go into the statements that copy the rows: only those a company file's schema
+        // could have are taken.
+        if ![&table, &column].iter().all(|name| is_plain_name(name)) {
+            return Err(ServerError::Database(format!("the table {table:?} or its column {column:?} is not one of Sonae's")));
+        }
         let kind = Kind::of_postgres(&data_type).ok_or_else(|| {
             ServerError::Database(format!("{table}.{column} has the type {data_type}, which Sonae does not write"))
         })?;
@@ -124,6 +129,11 @@ fn server_tables(db: &mut impl postgres::GenericClient) -> Result<Vec<Table>> {
         }
     }
     Ok(tables)
+}
+
+/// Whether `name` is written only with what Sonae's table and column names use.
+fn is_plain_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Copies the company file at `file` into the server database at `server`, which must hold no
@@ -288,5 +298,10 @@ mod tests {
         let tables = file_tables(company.connection()).unwrap();
         assert!(tables.iter().any(|t| t.name == "timeline_entry"));
         assert!(tables.iter().all(|t| !t.columns.is_empty()));
+        // What a pull accepts from a server is what the file's own schema uses.
+        assert!(tables.iter().all(|t| is_plain_name(&t.name) && t.columns.iter().all(|(c, _)| is_plain_name(c))));
+        for odd in ["", "Contact", "contact\" (id) VALUES (1); --", "連絡先"] {
+            assert!(!is_plain_name(odd), "{odd}");
+        }
     }
 }
