@@ -387,11 +387,7 @@ fn run_server(command: ServerCommand) -> Result<(), Failure> {
     match command {
         ServerCommand::Init { url } => {
             let server = ServerAddress::parse(&url)?;
-            let mut client = server.connect()?;
-            let mut tx = client.transaction().map_err(sonae_server::ServerError::from)?;
-            let found = schema::ensure(&mut tx, &server.to_string())?;
-            tx.commit().map_err(sonae_server::ServerError::from)?;
-            match found {
+            match schema::init(&server)? {
                 None => println!("created Sonae's tables (schema version {}) in {server}", company_file::SCHEMA_VERSION),
                 Some(v) if v < company_file::SCHEMA_VERSION => {
                     println!("upgraded {server} from schema version {v} to {}", company_file::SCHEMA_VERSION)

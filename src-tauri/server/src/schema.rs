@@ -36,6 +36,16 @@ pub fn ensure(tx: &mut postgres::Transaction<'_>, server: &str) -> Result<Option
     Ok(found)
 }
 
+/// Connects to `server` and brings its schema to this version ([`ensure`], committed): what
+/// `sonae-cli server init` does. Answers the version it had (`None`: created).
+pub fn init(server: &crate::ServerAddress) -> Result<Option<i32>> {
+    let mut client = server.connect()?;
+    let mut tx = client.transaction()?;
+    let found = ensure(&mut tx, &server.to_string())?;
+    tx.commit()?;
+    Ok(found)
+}
+
 /// Takes the schema from `found` (`None`: nothing) to `to`, in `tx`.
 fn upgrade_to(tx: &mut postgres::Transaction<'_>, server: &str, found: Option<i32>, to: i32) -> Result<()> {
     let from = found.unwrap_or(0);
