@@ -48,11 +48,8 @@ async fn wait_for_draft_in_file(file: &std::path::Path, text: &str) {
     let start = std::time::Instant::now();
     loop {
         let company = sonae_core::company_file::CompanyFile::open_to_read(file).expect("the company file opens to read");
-        let drafts: Vec<String> = company
-            .connection()
-            .prepare("SELECT wizard_draft FROM incident")
-            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
-            .expect("the drafts");
+        let drafts: Vec<String> =
+            company.connection().query_map("SELECT wizard_draft FROM incident", [], |r| r.get(0)).expect("the drafts");
         if drafts.iter().any(|draft| draft.contains(text)) {
             return;
         }

@@ -6,6 +6,7 @@
 //! damaged one refused with its reason and left as it is, a protected one read only with its
 //! passphrase. Nothing about a client is written anywhere.
 
+use crate::store::Db;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, TimeZone};
@@ -227,7 +228,7 @@ pub fn urgency(due: &str, now: DateTime<Local>) -> DeadlineUrgency {
 }
 
 /// The readiness of the company file behind `conn` as of `now`.
-pub fn client_readiness(conn: &rusqlite::Connection, now: DateTime<Local>) -> Result<ClientReadiness> {
+pub fn client_readiness(conn: &dyn Db, now: DateTime<Local>) -> Result<ClientReadiness> {
     let today = now.date_naive();
     let home = crate::home::home_summary(conn, Some(today))?;
     let nearest = home

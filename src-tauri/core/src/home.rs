@@ -1,7 +1,8 @@
 //! The home screen's overview: the company, its most urgent open incidents, the contacts
 //! longest unconfirmed and the readiness calendar.
 
-use rusqlite::{params, Connection};
+use crate::store::Db;
+use rusqlite::params;
 
 use crate::company::{company_profile, CompanyProfile};
 use crate::contacts::STALE_CONTACTS;
@@ -13,7 +14,7 @@ use ts_rs::TS;
 
 /// The home screen: the company, its most urgent open incidents, and the contacts longest
 /// unconfirmed as of `on`, each list cut to [`HOME_LIST_LENGTH`] with its full count.
-pub fn home_summary(conn: &Connection, on: Option<chrono::NaiveDate>) -> Result<HomeSummary> {
+pub fn home_summary(conn: &dyn Db, on: Option<chrono::NaiveDate>) -> Result<HomeSummary> {
     let company = company_profile(conn)?;
     let on = on.unwrap_or_else(today);
     let cutoff = crate::contacts::stale_cutoff(on, company.stale_contact_months);

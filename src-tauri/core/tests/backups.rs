@@ -30,7 +30,7 @@ fn add_incident(company: &mut CompanyFile, title: &str) -> i64 {
                  VALUES (?1, 'other', '2026-11-20T10:00:00+09:00', '2026-11-20T10:00:00+09:00', '2026-11-20T10:00:00+09:00')",
                 [title],
             )?;
-            Ok(tx.last_insert_rowid())
+            tx.last_insert_rowid()
         })
         .expect("add incident")
 }

@@ -507,7 +507,7 @@ fn company_with_people() -> CompanyFile {
     let template = sonae_core::template::builtin_policy(Language::Ja).expect("built-in template");
     let company = CompanyFile::in_memory("ファズ株式会社", &template).expect("in-memory company file");
     company
-        .connection()
+        .sqlite()
         .execute_batch(
             "INSERT INTO contact (id, kind, name, created_at, updated_at) VALUES
                  (1, 'person', '桜井', '2026-01-01T00:00:00+09:00', '2026-01-01T00:00:00+09:00'),
@@ -559,7 +559,7 @@ fn parse_and_import(bytes: &[u8]) -> Result<(), TestCaseError> {
     let summary = company.write(|tx| template::exchange::import_policy_template(tx, "fuzz", &template));
     prop_assert!(summary.is_ok(), "an accepted template failed to import: {:?}", summary.err());
     let conn = company.connection();
-    let dangling = conn.prepare("PRAGMA foreign_key_check").unwrap().query([]).unwrap().next().unwrap().is_some();
+    let dangling = !conn.query_map("PRAGMA foreign_key_check", [], |_| Ok(())).unwrap().is_empty();
     prop_assert!(!dangling, "a foreign key is left dangling");
     policy::read::policy(conn).expect("the imported policy reads");
     bcp::bcp(conn).expect("the imported BCP reads");

@@ -38,7 +38,7 @@ fn known_names(company: &CompanyFile) -> (String, String) {
 
 /// Every row of the tables a person works with, to compare a file before and after a conversion.
 fn contents(company: &CompanyFile) -> Vec<String> {
-    let conn = company.connection();
+    let conn = company.sqlite();
     let mut rows = Vec::new();
     for table in ["company", "contact", "incident", "timeline_entry", "obligation", "near_miss", "change_log"] {
         let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY rowid")).unwrap();

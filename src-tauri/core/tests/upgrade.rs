@@ -112,13 +112,13 @@ fn what_was_done(conn: &Connection) -> Vec<String> {
 /// The fixture as it is on disk, read without changing it.
 fn snapshot_of_file(path: &Path, passphrase: Option<&Passphrase>) -> Snapshot {
     let file = CompanyFile::open_for_backup_with_passphrase(path, passphrase).unwrap();
-    snapshot(file.connection(), None)
+    snapshot(file.sqlite(), None)
 }
 
 fn schema_of(path: &Path, passphrase: Option<&Passphrase>) -> Vec<String> {
     let file = CompanyFile::open_for_backup_with_passphrase(path, passphrase).unwrap();
     let mut stmt = file
-        .connection()
+        .sqlite()
         .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
         .unwrap();
     let schema = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
@@ -154,26 +154,26 @@ fn every_fixture_opens_upgraded_with_every_row_and_its_guards() {
         let before = snapshot_of_file(&path, passphrase.as_ref());
         let (kept_before, done_before) = {
             let original = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).unwrap();
-            (kept_rows(original.connection(), None), what_was_done(original.connection()))
+            (kept_rows(original.sqlite(), None), what_was_done(original.sqlite()))
         };
 
         let file = CompanyFile::open_with_passphrase(&path, passphrase.as_ref()).unwrap();
         let upgrade = file.upgrade().unwrap_or_else(|| panic!("{name} was not upgraded")).clone();
         assert_eq!((upgrade.from, upgrade.to), (1, SCHEMA_VERSION), "{name}");
-        let version: i32 = file.connection().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let version: i32 = file.sqlite().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, SCHEMA_VERSION, "{name}");
-        assert_eq!(kept_rows(file.connection(), Some(&kept_before)), kept_before, "{name}: rows changed in the upgrade");
-        assert_eq!(what_was_done(file.connection()), done_before, "{name}: the re-assessment lost what was done");
+        assert_eq!(kept_rows(file.sqlite(), Some(&kept_before)), kept_before, "{name}: rows changed in the upgrade");
+        assert_eq!(what_was_done(file.sqlite()), done_before, "{name}: the re-assessment lost what was done");
         for (table, (_, count, _)) in &before {
-            let now: i64 = file.connection().query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0)).unwrap();
+            let now: i64 = file.sqlite().query_row(&format!("SELECT count(*) FROM \"{table}\""), [], |r| r.get(0)).unwrap();
             assert!(now as usize >= *count, "{name}: {table} lost rows ({count} → {now})");
         }
-        assert_timeline_is_append_only(file.connection());
-        let foreign_keys: bool = file.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_timeline_is_append_only(file.sqlite());
+        let foreign_keys: bool = file.sqlite().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert!(foreign_keys, "{name}: foreign keys are off after the upgrade");
         // The version-2 additions start empty: nothing answered yet about insurance or the EU.
         let (insurance, establishment): (i64, Option<i64>) = file
-            .connection()
+            .sqlite()
             .query_row("SELECT cyber_insurance, eu_establishment FROM company", [], |r| Ok((r.get(0)?, r.get(1)?)))
             .unwrap();
         assert_eq!((insurance, establishment), (0, None), "{name}");
@@ -259,11 +259,11 @@ fn the_harness_rebuilds_guarded_tables_without_losing_a_row() {
         let passphrase = passphrase_for(name);
         let before = {
             let original = CompanyFile::open_for_backup_with_passphrase(&path, passphrase.as_ref()).unwrap();
-            kept_rows(original.connection(), None)
+            kept_rows(original.sqlite(), None)
         };
 
         let file = CompanyFile::open_upgrading(&path, passphrase.as_ref(), &migrations).unwrap();
-        let conn = file.connection();
+        let conn = file.sqlite();
         let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, REBUILD.version);
         assert_eq!(kept_rows(conn, Some(&before)), before, "{name}: rows changed in the rebuild");
@@ -291,7 +291,7 @@ fn a_failed_migration_is_rolled_back_whole() {
     let Err(error) = CompanyFile::open_upgrading(&path, None, &migrations) else { panic!("the orphaning upgrade was committed") };
     assert_eq!(error.code(), "upgrade_failed", "{error}");
     let file = CompanyFile::open_to_read(&path).unwrap();
-    let incidents: i64 = file.connection().query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
+    let incidents: i64 = file.sqlite().query_row("SELECT count(*) FROM incident", [], |r| r.get(0)).unwrap();
     assert_eq!(incidents, incidents_before);
     drop(file);
     // The real migrations before it went with it: one upgrade is one transaction, so the file is
@@ -345,11 +345,11 @@ fn reading_an_older_file_never_changes_it() {
         let file = CompanyFile::open_to_read_with_passphrase(&path, passphrase.as_ref()).unwrap();
         assert!(file.upgrade().is_none());
         // Read through an upgraded copy: the version-2 columns are there to read.
-        let insurance: i64 = file.connection().query_row("SELECT cyber_insurance FROM company", [], |r| r.get(0)).unwrap();
+        let insurance: i64 = file.sqlite().query_row("SELECT cyber_insurance FROM company", [], |r| r.get(0)).unwrap();
         assert_eq!(insurance, 0);
-        let incidents = incident::read::list_incidents(file.connection()).unwrap();
+        let incidents = incident::read::list_incidents(file.sqlite()).unwrap();
         assert!(!incidents.is_empty(), "{name}");
-        home::home_summary(file.connection(), None).unwrap();
+        home::home_summary(file.sqlite(), None).unwrap();
         drop(file);
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name} changed by reading it");
         let beside: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
@@ -361,7 +361,7 @@ fn reading_an_older_file_never_changes_it() {
 fn open_incidents_are_assessed_again_under_the_new_rules_and_closed_ones_kept() {
     let (_dir, path) = copy_of("v1-incidents.sonae");
     let file = CompanyFile::open(&path).unwrap();
-    let conn = file.connection();
+    let conn = file.sqlite();
     let incidents = incident::read::list_incidents(conn).unwrap();
     let find =
         |title: &str| incident::read::incident_detail(conn, incidents.iter().find(|i| i.title == title).unwrap().id).unwrap();
@@ -393,7 +393,7 @@ fn an_older_file_gets_the_telecom_desk_of_rules_2_1_in_its_language() {
     for name in FIXTURES {
         let (_dir, path) = copy_of(name);
         let file = CompanyFile::open_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
-        let conn = file.connection();
+        let conn = file.sqlite();
         let (desk, language): (String, String) = conn
             .query_row("SELECT a.name, c.language FROM authority a, company c WHERE a.key = 'mic_telecom'", [], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -426,7 +426,7 @@ fn the_reassessment_of_an_old_file_writes_into_the_newest_schema() {
     };
     let migrations: Vec<Migration> = MIGRATIONS.iter().copied().chain([stand_in]).collect();
     let file = CompanyFile::open_upgrading(&path, None, &migrations).expect("the upgrade with a later column");
-    let conn = file.connection();
+    let conn = file.sqlite();
     let (open_obligations, stand_in_written): (i64, i64) = conn
         .query_row(
             "SELECT count(*), count(o.stand_in) FROM obligation o JOIN incident i ON i.id = o.incident_id
@@ -449,7 +449,7 @@ fn an_old_incident_reopens_its_interview_from_what_its_form_said() {
     for name in FIXTURES {
         let (_dir, path) = copy_of(name);
         let file = CompanyFile::open_with_passphrase(&path, passphrase_for(name).as_ref()).unwrap();
-        let conn = file.connection();
+        let conn = file.sqlite();
         for summary in incident::read::list_incidents(conn).unwrap() {
             let detail = incident::read::incident_detail(conn, summary.id).unwrap();
             if detail.facts.is_none() {

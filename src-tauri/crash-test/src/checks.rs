@@ -18,7 +18,7 @@ pub fn fixtures_dir() -> PathBuf {
 
 /// Every row of every table, to tell that a conversion carried the file over whole.
 pub fn every_row(company: &CompanyFile) -> Vec<String> {
-    let conn = company.connection();
+    let conn = company.sqlite();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
@@ -49,7 +49,7 @@ pub fn env_number(name: &str, default: u64) -> u64 {
 /// transaction is half applied), `Ok` lists the reported writes that are not in it.
 pub fn missing_writes<'a>(path: &Path, reported: &'a [CommittedWrite]) -> Result<Vec<&'a CommittedWrite>, String> {
     let company = CompanyFile::open(path).map_err(|e| format!("the file does not open: {e}"))?;
-    let conn = company.connection();
+    let conn = company.sqlite();
     let sql = |e: rusqlite::Error| e.to_string();
 
     let foreign_key_problems: i64 =
@@ -195,7 +195,7 @@ pub fn before_upgrade_copies(path: &Path) -> usize {
 pub fn schema_of(path: &Path, key: Option<&Passphrase>) -> Vec<String> {
     let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
     let schema = company
-        .connection()
+        .sqlite()
         .prepare("SELECT type || ' ' || name || ': ' || coalesce(sql, '') FROM sqlite_schema ORDER BY name")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
         .expect("schema");
@@ -205,7 +205,7 @@ pub fn schema_of(path: &Path, key: Option<&Passphrase>) -> Vec<String> {
 /// The tables of a file with their columns, read without changing the file.
 fn tables_of(path: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<String>)> {
     let company = CompanyFile::open_for_backup_with_passphrase(path, key).expect("read the file");
-    let conn = company.connection();
+    let conn = company.sqlite();
     let names: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
@@ -234,7 +234,7 @@ fn rows_in(path: &Path, key: Option<&Passphrase>, tables: &[(String, Vec<String>
         let condition = KEPT_ROWS.iter().find(|(t, _)| kept && t == table).map_or("1", |(_, c)| c);
         let list = columns.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
         let mut stmt = company
-            .connection()
+            .sqlite()
             .prepare(&format!("SELECT {list} FROM \"{table}\" WHERE {condition} ORDER BY rowid"))
             .expect("select");
         let mut query = stmt.query([]).expect("query");

@@ -11,13 +11,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rusqlite::{params, Transaction};
+use rusqlite::params;
 use serde_json::json;
 use sonae_core::company_file::CompanyFile;
 use sonae_core::incident::draft::StepDraft;
 use sonae_core::incident::wizard::Recovery;
 use sonae_core::rules;
-use sonae_core::store::{self, StoreError};
+use sonae_core::store::{self, StoreError, Transaction};
 use sonae_crash_test::{CommittedWrite, SplitMix64, OPENED};
 
 /// Timeline messages of the length and kind people type during an incident.
@@ -132,7 +132,7 @@ fn open_incident(company: &mut CompanyFile, rng: &mut SplitMix64, batch: String)
                 now
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = tx.last_insert_rowid()?;
         append_entries(tx, rng, id, &batch, entries)?;
         incident::obligations::record_assessment(tx, id, &assessment)?;
         Ok(id)
@@ -176,7 +176,7 @@ fn add_contact(company: &mut CompanyFile, rng: &mut SplitMix64) -> Result<Commit
              VALUES ('person', ?1, 'ヤマダ タロウ', '株式会社サンプル', '総務部長', ?2, '2026-11-01', ?3, ?3)",
             params![format!("山田 太郎 {}", rng.below(1000)), rng.chance(30).then(|| rng.below(20) as i64), now],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = tx.last_insert_rowid()?;
         for position in 0..phones {
             tx.execute(
                 "INSERT INTO contact_phone (contact_id, position, label, number, emergency) VALUES (?1, ?2, '携帯', ?3, ?4)",

@@ -502,7 +502,7 @@ fn restores(rig: &mut Rig, folder: &Path, cuts: u64) {
         .map(|index| {
             let path = sources_folder.join(format!("source-{index}.sonae"));
             let mut file = CompanyFile::create_demo(&path, Language::Ja).expect("sample company file");
-            file.write(|tx| Ok(tx.execute("UPDATE company SET name = ?1 WHERE id = 1", [restore_source_name(index)])?)).unwrap();
+            file.write(|tx| tx.execute("UPDATE company SET name = ?1 WHERE id = 1", [restore_source_name(index)])).unwrap();
             drop(file);
             // A backup is a standalone file without a WAL: fold it in.
             let conn = rusqlite::Connection::open(&path).unwrap();

@@ -140,7 +140,7 @@ fn is_plain_name(name: &str) -> bool {
 /// company yet. The file is not changed.
 pub fn push(file: &Path, passphrase: Option<&Passphrase>, server: &ServerAddress) -> Result<Copied> {
     let company = CompanyFile::open_to_read_with_passphrase(file, passphrase)?;
-    let conn = company.connection();
+    let conn = company.sqlite();
     let name: String = conn.query_row("SELECT name FROM company", [], |row| row.get(0))?;
     let tables = file_tables(conn)?;
 
@@ -295,7 +295,7 @@ mod tests {
         let company =
             CompanyFile::in_memory("テスト", &sonae_core::template::builtin_policy(sonae_core::language::Language::Ja).unwrap())
                 .unwrap();
-        let tables = file_tables(company.connection()).unwrap();
+        let tables = file_tables(company.sqlite()).unwrap();
         assert!(tables.iter().any(|t| t.name == "timeline_entry"));
         assert!(tables.iter().all(|t| !t.columns.is_empty()));
         // What a pull accepts from a server is what the file's own schema uses.

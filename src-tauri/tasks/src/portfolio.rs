@@ -176,7 +176,7 @@ mod tests {
         // file (new modification time) is read again.
         {
             let mut company = CompanyFile::open(&path).unwrap();
-            company.write(|tx| Ok(tx.execute("UPDATE company SET name = '改名した会社' WHERE id = 1", [])?)).unwrap();
+            company.write(|tx| tx.execute("UPDATE company SET name = '改名した会社' WHERE id = 1", [])).unwrap();
         }
         let filetime = SystemTime::now() + std::time::Duration::from_secs(5);
         std::fs::File::options().write(true).open(&path).unwrap().set_modified(filetime).unwrap();

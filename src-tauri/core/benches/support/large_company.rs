@@ -37,7 +37,7 @@ pub fn generate_sized(path: &Path, incidents: i64, contacts: i64) {
                 )?;
                 tx.execute(
                     "INSERT INTO contact_phone (contact_id, position, label, number, emergency) VALUES (?1, 0, '携帯', ?2, 1)",
-                    params![tx.last_insert_rowid(), format!("090-{:04}-{:04}", n / 10_000, n % 10_000)],
+                    params![tx.last_insert_rowid()?, format!("090-{:04}-{:04}", n / 10_000, n % 10_000)],
                 )?;
             }
             for n in 0..incidents {
@@ -52,7 +52,7 @@ pub fn generate_sized(path: &Path, incidents: i64, contacts: i64) {
                         now
                     ],
                 )?;
-                let id = tx.last_insert_rowid();
+                let id = tx.last_insert_rowid()?;
                 for e in 0..ENTRIES_PER_INCIDENT {
                     tx.execute(
                         "INSERT INTO timeline_entry (incident_id, at, author, kind, message) VALUES (?1, ?2, '鈴木', 'note', ?3)",
@@ -66,7 +66,7 @@ pub fn generate_sized(path: &Path, incidents: i64, contacts: i64) {
                     "INSERT INTO exercise_run (title, duration_hours, started_at, ended_at) VALUES (?1, 72, ?2, ?2)",
                     params![format!("訓練 {run}"), now],
                 )?;
-                let run_id = tx.last_insert_rowid();
+                let run_id = tx.last_insert_rowid()?;
                 for n in 0..FOLLOW_UPS / EXERCISES {
                     let due = today + chrono::Days::new(((run * 50 + n) * 3) as u64) - chrono::Days::new(365);
                     tx.execute(

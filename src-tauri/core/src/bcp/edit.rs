@@ -11,7 +11,8 @@
 use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Transaction};
+use crate::store::{Db, Transaction};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::editing::{
@@ -25,7 +26,7 @@ use crate::store::limits::{limit_chars, required_name, required_title, room_for,
 use crate::store::{now, refused, rows, today, Result, StoreError};
 
 /// The whole BCP with ids, for the BCP editor; exercises most recent first.
-pub fn editable_bcp(conn: &Connection) -> Result<EditableBcp> {
+pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
     let names = contact_names(conn)?;
     let contact = |id: i64| ContactRef { id, name: names.get(&id).cloned().unwrap_or_default() };
 
@@ -120,7 +121,7 @@ pub fn create_scenario(tx: &Transaction, author: &str, input: &ScenarioInput) ->
         "INSERT INTO bcp_scenario (title, reason, position) VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM bcp_scenario))",
         params![title, reason],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     record_change(tx, author, ChangedEntity::BcpScenario, Some(id), None::<&()>, Some(&scenario(tx, id)?))?;
     Ok(id)
 }
@@ -144,7 +145,7 @@ pub fn reorder_scenarios(tx: &Transaction, author: &str, scenario_ids: &[i64]) -
     reorder(tx, author, "bcp_scenario", ChangedEntity::BcpScenario, "title", scenario_ids)
 }
 
-fn scenario(conn: &Connection, scenario_id: i64) -> Result<EditableScenario> {
+fn scenario(conn: &dyn Db, scenario_id: i64) -> Result<EditableScenario> {
     editable_bcp(conn)?
         .scenarios
         .into_iter()
@@ -170,7 +171,7 @@ pub fn create_target(tx: &Transaction, author: &str, input: &TargetInput) -> Res
         "INSERT INTO bcp_target (name, position) VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM bcp_target))",
         [&fields.name],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     write_target(tx, id, &fields)?;
     record_change(tx, author, ChangedEntity::BcpTarget, Some(id), None::<&()>, Some(&target(tx, id)?))?;
     Ok(id)
@@ -196,7 +197,7 @@ pub fn reorder_targets(tx: &Transaction, author: &str, target_ids: &[i64]) -> Re
     reorder(tx, author, "bcp_target", ChangedEntity::BcpTarget, "name", target_ids)
 }
 
-fn target(conn: &Connection, target_id: i64) -> Result<EditableTarget> {
+fn target(conn: &dyn Db, target_id: i64) -> Result<EditableTarget> {
     editable_bcp(conn)?
         .targets
         .into_iter()
@@ -211,12 +212,13 @@ struct TargetFields {
     steps: String,
 }
 
-fn target_fields(conn: &Connection, target_id: Option<i64>, input: &TargetInput) -> Result<TargetFields> {
+fn target_fields(conn: &dyn Db, target_id: Option<i64>, input: &TargetInput) -> Result<TargetFields> {
     let name = required_name("the damaged target's name", &input.name)?;
-    let same_name: i64 =
-        conn.query_row("SELECT count(*) FROM bcp_target WHERE name = ?1 AND id IS NOT ?2", params![name, target_id], |r| {
-            r.get(0)
-        })?;
+    let same_name: i64 = conn.query_row(
+        "SELECT count(*) FROM bcp_target WHERE name = ?1 AND id IS DISTINCT FROM ?2",
+        params![name, target_id],
+        |r| r.get(0),
+    )?;
     if same_name > 0 {
         // A template import keeps the people of a target by its name, so names stay unique.
         return Err(refused(ErrorCode::DuplicateName, format!("there is already a damaged target named \"{}\"", shown(&name))));
@@ -278,7 +280,7 @@ fn write_target(tx: &Transaction, target_id: i64, fields: &TargetFields) -> Resu
 pub fn record_exercise(tx: &Transaction, author: &str, input: &ExerciseInput) -> Result<i64> {
     let held_on = exercise_fields(tx, input)?;
     tx.execute("INSERT INTO bcp_exercise (held_on, created_at) VALUES (?1, ?2)", params![held_on, now()])?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     write_exercise(tx, author, id, &held_on, input)?;
     record_change(tx, author, ChangedEntity::BcpExercise, Some(id), None::<&()>, Some(&exercise(tx, id)?))?;
     Ok(id)
@@ -300,7 +302,7 @@ pub fn delete_exercise(tx: &Transaction, author: &str, exercise_id: i64) -> Resu
     record_change(tx, author, ChangedEntity::BcpExercise, Some(exercise_id), Some(&before), None::<&()>)
 }
 
-fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
+fn exercise(conn: &dyn Db, exercise_id: i64) -> Result<EditableExercise> {
     editable_bcp(conn)?
         .exercises
         .into_iter()
@@ -309,7 +311,7 @@ fn exercise(conn: &Connection, exercise_id: i64) -> Result<EditableExercise> {
 }
 
 /// Checks an exercise's fields; returns its date as stored.
-fn exercise_fields(conn: &Connection, input: &ExerciseInput) -> Result<String> {
+fn exercise_fields(conn: &dyn Db, input: &ExerciseInput) -> Result<String> {
     let held_on = input.held_on.trim();
     let date = chrono::NaiveDate::parse_from_str(held_on, "%Y-%m-%d")
         .map_err(|_| refused(ErrorCode::InvalidDate, format!("\"{}\" is not a date (YYYY-MM-DD)", shown(held_on))))?;

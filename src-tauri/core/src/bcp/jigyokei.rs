@@ -8,8 +8,9 @@
 //! calendar's part of the checks is read by [`crate::readiness::jigyokei_checks`]).
 
 use crate::store::history::ChangedEntity;
+use crate::store::{Db, Optional, Transaction};
 use chrono::{Months, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -267,7 +268,7 @@ pub struct JigyokeiReview {
 }
 
 /// The plan as the company file keeps it; a file that never saved one answers the defaults.
-pub fn jigyokei(conn: &Connection) -> Result<JigyokeiPlan> {
+pub fn jigyokei(conn: &dyn Db) -> Result<JigyokeiPlan> {
     let plan = conn
         .query_row(
             "SELECT name_kana, capital, employees, business_overview, supply_chain_role, purpose, covers_natural,
@@ -386,12 +387,13 @@ pub fn save_jigyokei(tx: &Transaction, author: &str, plan: &JigyokeiPlan) -> Res
 
     let before = jigyokei(tx)?;
     tx.execute(
-        "INSERT OR REPLACE INTO jigyokei (id, name_kana, capital, employees, business_overview, supply_chain_role, purpose,
+        "INSERT INTO jigyokei (id, name_kana, capital, employees, business_overview, supply_chain_role, purpose,
                 covers_natural, covers_infection, covers_cyber, cyber_risks, impact_people, impact_goods, impact_money,
                 impact_information, evacuation, safety_check, emergency_organisation, damage_sharing, promotion,
                 training_plan, review_plan, funding, period_start, period_end, updated_at)
          VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                 ?23, ?24, ?25)",
+                 ?23, ?24, ?25)
+         ON CONFLICT (id) DO UPDATE SET name_kana = excluded.name_kana, capital = excluded.capital, employees = excluded.employees, business_overview = excluded.business_overview, supply_chain_role = excluded.supply_chain_role, purpose = excluded.purpose, covers_natural = excluded.covers_natural, covers_infection = excluded.covers_infection, covers_cyber = excluded.covers_cyber, cyber_risks = excluded.cyber_risks, impact_people = excluded.impact_people, impact_goods = excluded.impact_goods, impact_money = excluded.impact_money, impact_information = excluded.impact_information, evacuation = excluded.evacuation, safety_check = excluded.safety_check, emergency_organisation = excluded.emergency_organisation, damage_sharing = excluded.damage_sharing, promotion = excluded.promotion, training_plan = excluded.training_plan, review_plan = excluded.review_plan, funding = excluded.funding, period_start = excluded.period_start, period_end = excluded.period_end, updated_at = excluded.updated_at",
         params![
             plan.name_kana.trim(),
             plan.capital.trim(),
@@ -534,7 +536,7 @@ pub fn checks(plan: &JigyokeiPlan, kept: &KeptAlive) -> Vec<JigyokeiCheck> {
 
 /// The fields still empty, which the draft prints as 「未記入」, in the order of the form. The
 /// training and review count as written when the exercise records or the calendar can fill them.
-pub fn missing(conn: &Connection, plan: &JigyokeiPlan) -> Result<Vec<JigyokeiField>> {
+pub fn missing(conn: &dyn Db, plan: &JigyokeiPlan) -> Result<Vec<JigyokeiField>> {
     use JigyokeiField::*;
     let has_exercise: bool = conn.query_row("SELECT EXISTS (SELECT 1 FROM bcp_exercise)", [], |r| r.get(0))?;
     let reviewed: bool = conn.query_row("SELECT bcp_reviewed_on IS NOT NULL FROM company WHERE id = 1", [], |r| r.get(0))?;

@@ -9,7 +9,7 @@ pub mod jigyokei;
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -66,7 +66,7 @@ pub struct Bcp {
 
 /// The business-continuity plan: assumed incidents, damaged targets with their recovery owners
 /// and related contacts, and the exercises held (most recent first).
-pub fn bcp(conn: &Connection) -> Result<Bcp> {
+pub fn bcp(conn: &dyn Db) -> Result<Bcp> {
     let contacts = contacts_by_id(conn)?;
     let role_names = role_names(conn)?;
 

@@ -3,7 +3,8 @@
 //! pre-fills the assessment from them, so they are worth keeping true.
 
 use crate::store::history::ChangedEntity;
-use rusqlite::{params, Transaction};
+use crate::store::Transaction;
+use rusqlite::params;
 
 use super::{company_profile, CompanyDetails, CompanyProfile};
 use crate::error_code::ErrorCode;

@@ -4,7 +4,7 @@
 
 pub mod edit;
 
-use rusqlite::Connection;
+use crate::store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -95,8 +95,8 @@ impl CompanyProfile {
     }
 }
 
-pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
-    Ok(conn.query_row(
+pub fn company_profile(conn: &dyn Db) -> Result<CompanyProfile> {
+    conn.query_row(
         "SELECT name, language, sector, prefecture, privacy_mark, isms_certified, handles_personal_data,
                 handles_my_number, handles_eu_data, stale_contact_months, cyber_insurance, insurer_contact_id,
                 eu_establishment, eu_targeting, address, representative, corporate_number, business_type,
@@ -132,5 +132,5 @@ pub fn company_profile(conn: &Connection) -> Result<CompanyProfile> {
                 },
             })
         },
-    )?)
+    )
 }

@@ -232,12 +232,19 @@ impl CompanyFile {
         &self.path
     }
 
-    pub fn connection(&self) -> &Connection {
+    /// The company's tables, to read.
+    pub fn connection(&self) -> &dyn crate::store::Db {
+        &self.conn
+    }
+
+    /// The file's own SQLite connection, for what only a company file has (copying its tables
+    /// whole to a server); the core reads through [`CompanyFile::connection`].
+    pub fn sqlite(&self) -> &Connection {
         &self.conn
     }
 
     /// Runs `work` in one IMMEDIATE transaction: it is committed whole or not at all.
-    pub fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+    pub fn write<T>(&mut self, work: impl FnOnce(&crate::store::Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;

@@ -9,8 +9,9 @@ use crate::store::history::record_change;
 use crate::store::history::ChangedEntity;
 use crate::store::refused;
 use crate::store::{now, Result, StoreError};
+use crate::store::{Optional, Transaction};
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::params;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -35,7 +36,7 @@ pub fn create_contact(tx: &Transaction, author: &str, input: &ContactInput) -> R
             contact.department
         ],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     write_lists(tx, id, &contact)?;
     record_change(tx, author, ChangedEntity::Contact, Some(id), None::<&ContactInput>, Some(&contact))?;
     Ok(id)
@@ -73,18 +74,16 @@ pub fn update_contact(tx: &Transaction, author: &str, id: i64, input: &ContactIn
 }
 
 fn write_lists(tx: &Transaction, id: i64, contact: &ContactInput) -> Result<()> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO contact_phone (contact_id, position, label, number, emergency) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    let mut insert =
+        tx.prepare("INSERT INTO contact_phone (contact_id, position, label, number, emergency) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (position, phone) in contact.phones.iter().enumerate() {
         insert.execute(params![id, position as i64, phone.label, phone.number, phone.emergency])?;
     }
-    let mut insert =
-        tx.prepare_cached("INSERT INTO contact_email (contact_id, position, label, address) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut insert = tx.prepare("INSERT INTO contact_email (contact_id, position, label, address) VALUES (?1, ?2, ?3, ?4)")?;
     for (position, email) in contact.emails.iter().enumerate() {
         insert.execute(params![id, position as i64, email.label, email.address])?;
     }
-    let mut insert = tx.prepare_cached("INSERT INTO contact_tag (contact_id, tag) VALUES (?1, ?2)")?;
+    let mut insert = tx.prepare("INSERT INTO contact_tag (contact_id, tag) VALUES (?1, ?2)")?;
     for tag in &contact.tags {
         insert.execute(params![id, tag.key()])?;
     }
@@ -140,12 +139,15 @@ pub fn set_call_order(tx: &Transaction, author: &str, ids: &[i64]) -> Result<()>
         }
     }
     let current: Vec<(i64, Option<i64>)> = {
-        let mut stmt = tx.prepare(
-            "SELECT id, call_order FROM contact WHERE call_order IS NOT NULL OR id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let listed = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let rows = stmt.query_map([listed], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<rusqlite::Result<_>>()?
+        let mut current: Vec<(i64, Option<i64>)> =
+            tx.query_map("SELECT id, call_order FROM contact WHERE call_order IS NOT NULL", [], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for &id in ids {
+            if !current.iter().any(|&(listed, _)| listed == id) {
+                current.push((id, None));
+            }
+        }
+        current.sort_unstable();
+        current
     };
     for (id, order) in current {
         let new_order = wanted.remove(&id);

@@ -8,10 +8,10 @@ use super::{csv, current_cutoff, CsvImportSummary};
 use crate::error_code::ErrorCode;
 use crate::store::refused;
 use crate::store::{today, Result};
-use rusqlite::{Connection, Transaction};
+use crate::store::{Db, Transaction};
 
 /// Names, phones and emails of the contacts in the file, for spotting duplicates in a CSV.
-pub fn known_contacts(conn: &Connection) -> Result<Vec<KnownContact>> {
+pub fn known_contacts(conn: &dyn Db) -> Result<Vec<KnownContact>> {
     let cutoff = current_cutoff(conn, today())?;
     Ok(read_contacts(conn, None, cutoff)?
         .into_iter()
@@ -25,13 +25,13 @@ pub fn known_contacts(conn: &Connection) -> Result<Vec<KnownContact>> {
 }
 
 /// What importing `bytes` would do to this file (see [`csv::preview_contacts_csv`]).
-pub fn preview_contacts_import(conn: &Connection, bytes: &[u8]) -> Result<CsvPreview> {
+pub fn preview_contacts_import(conn: &dyn Db, bytes: &[u8]) -> Result<CsvPreview> {
     preview_contacts_import_mapped(conn, bytes, None)
 }
 
 /// [`preview_contacts_import`] with the columns read as the user mapped them.
 pub fn preview_contacts_import_mapped(
-    conn: &Connection,
+    conn: &dyn Db,
     bytes: &[u8],
     mapping: Option<&[Option<csv::CsvField>]>,
 ) -> Result<CsvPreview> {
@@ -80,7 +80,7 @@ pub fn import_contacts_mapped(
 
 /// Every contact as CSV for Excel (UTF-8 with BOM, CRLF), headed in the file's language, in list
 /// order. The importer reads it back unchanged.
-pub fn export_contacts_csv(conn: &Connection) -> Result<Vec<u8>> {
+pub fn export_contacts_csv(conn: &dyn Db) -> Result<Vec<u8>> {
     let language = crate::store::file_language(conn)?;
     let cutoff = current_cutoff(conn, today())?;
     let mut contacts = read_contacts(conn, None, cutoff)?;

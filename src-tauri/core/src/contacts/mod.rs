@@ -22,8 +22,8 @@ mod exchange;
 mod input;
 mod read;
 
+use crate::store::Db;
 use chrono::{Months, NaiveDate};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -256,14 +256,14 @@ pub fn is_stale(last_confirmed_on: Option<NaiveDate>, cutoff: NaiveDate) -> bool
 }
 
 /// How many contacts were last confirmed on or before `cutoff`, or never.
-pub fn stale_count(conn: &Connection, cutoff: NaiveDate) -> Result<i64> {
-    Ok(conn.query_row(&format!("SELECT count(*) {STALE_CONTACTS}"), [cutoff], |r| r.get(0))?)
+pub fn stale_count(conn: &dyn Db, cutoff: NaiveDate) -> Result<i64> {
+    conn.query_row(&format!("SELECT count(*) {STALE_CONTACTS}"), [cutoff], |r| r.get(0))
 }
 
 /// The contacts [`is_stale`] finds, as an SQL `FROM … WHERE` taking the cutoff as `?1`.
 pub(crate) const STALE_CONTACTS: &str = "FROM contact WHERE last_confirmed_on IS NULL OR last_confirmed_on <= ?1";
 
-fn current_cutoff(conn: &Connection, on: NaiveDate) -> Result<NaiveDate> {
+fn current_cutoff(conn: &dyn Db, on: NaiveDate) -> Result<NaiveDate> {
     let months: i64 = conn.query_row("SELECT stale_contact_months FROM company WHERE id = 1", [], |r| r.get(0))?;
     Ok(stale_cutoff(on, months))
 }
@@ -282,14 +282,14 @@ pub struct Email {
 }
 
 /// A contact's phone numbers, emergency numbers first.
-pub(crate) fn phones(conn: &Connection, contact_id: i64) -> Result<Vec<Phone>> {
+pub(crate) fn phones(conn: &dyn Db, contact_id: i64) -> Result<Vec<Phone>> {
     let mut stmt = conn
         .prepare("SELECT label, number, emergency FROM contact_phone WHERE contact_id = ?1 ORDER BY emergency DESC, position")?;
     let rows = stmt.query_map([contact_id], |r| Ok(Phone { label: r.get(0)?, number: r.get(1)?, emergency: r.get(2)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn emails(conn: &Connection, contact_id: i64) -> Result<Vec<Email>> {
+pub(crate) fn emails(conn: &dyn Db, contact_id: i64) -> Result<Vec<Email>> {
     let mut stmt = conn.prepare("SELECT label, address FROM contact_email WHERE contact_id = ?1 ORDER BY position")?;
     let rows = stmt.query_map([contact_id], |r| Ok(Email { label: r.get(0)?, address: r.get(1)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

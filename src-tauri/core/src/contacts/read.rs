@@ -5,16 +5,24 @@ use super::{
     ContactUse, Email, Phone,
 };
 use crate::fold::{digits, fold};
+use crate::store::db::Params;
 use crate::store::{today, Result, StoreError};
+use crate::store::{Db, Optional, Row};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::params;
 use std::collections::HashMap;
 
 /// Every contact (or only `only`) with its phones, emails and tags, in id order.
-pub(super) fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveDate) -> Result<Vec<ContactDetails>> {
+pub(super) fn read_contacts(conn: &dyn Db, only: Option<i64>, cutoff: NaiveDate) -> Result<Vec<ContactDetails>> {
     // Two forms of each query, so that reading one contact uses the indexes.
-    let filter = |column: &str| if only.is_some() { format!("WHERE {column} = ?1") } else { "WHERE ?1 IS NULL".to_owned() };
-    let mut stmt = conn.prepare_cached(&format!(
+    let filter = |column: &str| {
+        if only.is_some() {
+            format!("WHERE {column} = ?1")
+        } else {
+            "WHERE CAST(?1 AS INTEGER) IS NULL".to_owned()
+        }
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department
            FROM contact {} ORDER BY id",
         filter("id")
@@ -43,33 +51,33 @@ pub(super) fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveD
         .collect::<rusqlite::Result<_>>()?;
     let index: HashMap<i64, usize> = contacts.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
 
-    let mut stmt = conn.prepare_cached(&format!(
+    let phones = format!(
         "SELECT contact_id, label, number, emergency FROM contact_phone {} ORDER BY contact_id, position, id",
         filter("contact_id")
-    ))?;
-    let mut rows = stmt.query([only])?;
-    while let Some(r) = rows.next()? {
+    );
+    conn.for_each_row(&phones, &[only.into()], &mut |r| {
         if let Some(&i) = index.get(&r.get(0)?) {
             contacts[i].phones.push(Phone { label: r.get(1)?, number: r.get(2)?, emergency: r.get(3)? });
         }
-    }
-    let mut stmt = conn.prepare_cached(&format!(
+        Ok(())
+    })?;
+    let emails = format!(
         "SELECT contact_id, label, address FROM contact_email {} ORDER BY contact_id, position, id",
         filter("contact_id")
-    ))?;
-    let mut rows = stmt.query([only])?;
-    while let Some(r) = rows.next()? {
+    );
+    conn.for_each_row(&emails, &[only.into()], &mut |r| {
         if let Some(&i) = index.get(&r.get(0)?) {
             contacts[i].emails.push(Email { label: r.get(1)?, address: r.get(2)? });
         }
-    }
-    let mut stmt = conn.prepare_cached(&format!("SELECT contact_id, tag FROM contact_tag {}", filter("contact_id")))?;
-    let mut rows = stmt.query([only])?;
-    while let Some(r) = rows.next()? {
+        Ok(())
+    })?;
+    let tags = format!("SELECT contact_id, tag FROM contact_tag {}", filter("contact_id"));
+    conn.for_each_row(&tags, &[only.into()], &mut |r| {
         if let Some(&i) = index.get(&r.get(0)?) {
             contacts[i].tags.push(r.get(1)?);
         }
-    }
+        Ok(())
+    })?;
     for contact in &mut contacts {
         contact.tags.sort();
     }
@@ -77,13 +85,13 @@ pub(super) fn read_contacts(conn: &Connection, only: Option<i64>, cutoff: NaiveD
 }
 
 /// One contact in full.
-pub fn contact(conn: &Connection, id: i64) -> Result<ContactDetails> {
+pub fn contact(conn: &dyn Db, id: i64) -> Result<ContactDetails> {
     let cutoff = current_cutoff(conn, today())?;
     read_contacts(conn, Some(id), cutoff)?.pop().ok_or(StoreError::Missing { what: "contact", id })
 }
 
 /// The contact list as of today: see [`list_contacts_on`].
-pub fn list_contacts(conn: &Connection, query: &ContactQuery) -> Result<ContactPage> {
+pub fn list_contacts(conn: &dyn Db, query: &ContactQuery) -> Result<ContactPage> {
     list_contacts_on(conn, query, today())
 }
 
@@ -96,24 +104,24 @@ pub(super) fn list_order(call_order: Option<i64>, name: &str, name_kana: &str, i
 ///
 /// The tag and staleness filters run in SQL; the search runs over one light row per contact
 /// (its texts, numbers and addresses), and only the page shown is read in full.
-pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) -> Result<ContactPage> {
+pub fn list_contacts_on(conn: &dyn Db, query: &ContactQuery, on: NaiveDate) -> Result<ContactPage> {
     let cutoff = current_cutoff(conn, on)?;
     let search = Search::new(&query.text);
     let lists = if search.words.is_empty() {
         "NULL, NULL"
     } else {
-        "(SELECT group_concat(number, char(10)) FROM contact_phone p WHERE p.contact_id = c.id),
-         (SELECT group_concat(address, char(10)) FROM contact_email e WHERE e.contact_id = c.id)"
+        "(SELECT string_agg(number, '\n') FROM contact_phone p WHERE p.contact_id = c.id),
+         (SELECT string_agg(address, '\n') FROM contact_email e WHERE e.contact_id = c.id)"
     };
-    let mut stmt = conn.prepare_cached(&format!(
+    let sql = format!(
         "SELECT c.id, c.name, c.name_kana, c.organization, c.title, c.notes, c.call_order, {lists}
            FROM contact c
-          WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ?1))
+          WHERE (CAST(?1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM contact_tag t WHERE t.contact_id = c.id AND t.tag = ?1))
             AND (NOT ?2 OR c.last_confirmed_on IS NULL OR c.last_confirmed_on <= ?3)"
-    ))?;
-    let mut rows = stmt.query(params![query.tag.map(ContactTag::key), query.only_stale, cutoff])?;
+    );
     let mut matches = Vec::new();
-    while let Some(r) = rows.next()? {
+    let params = params![query.tag.map(ContactTag::key), query.only_stale, cutoff].into_values()?;
+    conn.for_each_row(&sql, &params, &mut |r| {
         let id: i64 = r.get(0)?;
         let name: String = r.get(1)?;
         let name_kana: String = r.get(2)?;
@@ -121,11 +129,12 @@ pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) 
         if !search.words.is_empty() {
             let texts = [name.as_str(), name_kana.as_str(), text_at(r, 3)?, text_at(r, 4)?, text_at(r, 5)?];
             if !search.matches(&texts, text_at(r, 7)?, text_at(r, 8)?) {
-                continue;
+                return Ok(());
             }
         }
         matches.push(list_order(call_order, &name, &name_kana, id));
-    }
+        Ok(())
+    })?;
     matches.sort_unstable();
     let total = u32::try_from(matches.len()).unwrap_or(u32::MAX);
     let limit = if query.limit == 0 { usize::MAX } else { query.limit as usize };
@@ -145,7 +154,7 @@ pub fn list_contacts_on(conn: &Connection, query: &ContactQuery, on: NaiveDate) 
 }
 
 /// A text column of `row` without copying it (NULL reads as empty).
-fn text_at<'r>(row: &'r rusqlite::Row<'_>, index: usize) -> Result<&'r str> {
+fn text_at<'r>(row: &'r Row<'_>, index: usize) -> Result<&'r str> {
     Ok(match row.get_ref(index)? {
         rusqlite::types::ValueRef::Text(bytes) => std::str::from_utf8(bytes).unwrap_or_default(),
         rusqlite::types::ValueRef::Null
@@ -228,7 +237,7 @@ impl Search {
 }
 
 /// Where a contact is used in the plan and the records (see [`ContactUse`]).
-pub fn contact_usage(conn: &Connection, id: i64) -> Result<Vec<ContactUse>> {
+pub fn contact_usage(conn: &dyn Db, id: i64) -> Result<Vec<ContactUse>> {
     let exists: Option<i64> = conn.query_row("SELECT id FROM contact WHERE id = ?1", [id], |r| r.get(0)).optional()?;
     if exists.is_none() {
         return Err(StoreError::Missing { what: "contact", id });
@@ -274,7 +283,7 @@ pub fn contact_usage(conn: &Connection, id: i64) -> Result<Vec<ContactUse>> {
 }
 
 /// The contact's fields as the change log keeps them (the form's shape, `name` included).
-pub(super) fn snapshot(conn: &Connection, id: i64) -> Result<ContactInput> {
+pub(super) fn snapshot(conn: &dyn Db, id: i64) -> Result<ContactInput> {
     let c = contact(conn, id)?;
     Ok(ContactInput {
         kind: c.kind,

@@ -10,7 +10,7 @@
 pub mod run;
 pub mod scenario;
 
-use rusqlite::Connection;
+use crate::store::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -32,7 +32,7 @@ pub struct ExerciseReference {
 }
 
 /// The reference for an exercise of a scenario in `category` (none for a disaster).
-pub fn reference(conn: &Connection, category: Option<&str>) -> Result<ExerciseReference> {
+pub fn reference(conn: &dyn Db, category: Option<&str>) -> Result<ExerciseReference> {
     let policy = crate::policy::read::policy(conn)?;
     Ok(ExerciseReference {
         call_tree: crate::policy::read::call_tree(conn)?,

@@ -6,8 +6,9 @@
 //! Its reporting step is practice, so there is nothing to mark as sent.
 
 use crate::store::history::ChangedEntity;
+use crate::store::{Db, Optional, Transaction};
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -138,7 +139,7 @@ pub(crate) fn start_run_at(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![scenario_key, spec.title.trim(), spec.description, spec.category, spec.duration_hours, facilitator.trim(), at],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     let mut insert = tx.prepare(
         "INSERT INTO exercise_run_inject (run_id, position, at_minutes, text, question, step) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -166,7 +167,7 @@ pub(crate) fn start_run_at(
 
 /// Refuses (`exercise_ended`) a change to an exercise that has ended; `missing` when it does not
 /// exist.
-fn still_running(conn: &Connection, run_id: i64) -> Result<()> {
+fn still_running(conn: &dyn Db, run_id: i64) -> Result<()> {
     let ended: Option<String> = conn
         .query_row("SELECT ended_at FROM exercise_run WHERE id = ?1", [run_id], |r| r.get(0))
         .optional()?
@@ -226,7 +227,9 @@ pub(crate) fn mark_call_at(tx: &Transaction, run_id: i64, contact_id: i64, reach
         .ok_or_else(|| refused(ErrorCode::UnknownContact, format!("contact {contact_id} does not exist")))?;
     tx.execute("DELETE FROM exercise_run_call WHERE run_id = ?1 AND contact_id = ?2", params![run_id, contact_id])?;
     tx.execute(
-        "INSERT OR REPLACE INTO exercise_run_call (run_id, contact_id, contact_name, reached, marked_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO exercise_run_call (run_id, contact_id, contact_name, reached, marked_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (run_id, contact_name)
+           DO UPDATE SET contact_id = excluded.contact_id, reached = excluded.reached, marked_at = excluded.marked_at",
         params![run_id, contact_id, name, reached, at],
     )?;
     Ok(())
@@ -251,7 +254,7 @@ pub fn add_follow_up(tx: &Transaction, author: &str, run_id: i64, input: &Follow
         "INSERT INTO exercise_follow_up (run_id, text, owner, due_on, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![run_id, input.text.trim(), input.owner.trim(), due_on, now()],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     record_change(tx, author, ChangedEntity::ExerciseFollowUp, Some(id), None::<&()>, Some(input))?;
     Ok(id)
 }
@@ -349,7 +352,7 @@ pub fn discard_run(tx: &Transaction, author: &str, run_id: i64) -> Result<()> {
 }
 
 /// Every exercise, the latest first.
-pub fn list_runs(conn: &Connection) -> Result<Vec<ExerciseRunSummary>> {
+pub fn list_runs(conn: &dyn Db) -> Result<Vec<ExerciseRunSummary>> {
     rows(
         conn,
         "SELECT r.id, r.title, r.started_at, r.ended_at,
@@ -368,18 +371,17 @@ pub fn list_runs(conn: &Connection) -> Result<Vec<ExerciseRunSummary>> {
 }
 
 /// The latest exercise that has ended, for the report when none is named.
-pub fn latest_ended_run(conn: &Connection) -> Result<Option<i64>> {
-    Ok(conn
-        .query_row("SELECT id FROM exercise_run WHERE ended_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1", [], |r| {
-            r.get(0)
-        })
-        .optional()?)
+pub fn latest_ended_run(conn: &dyn Db) -> Result<Option<i64>> {
+    conn.query_row("SELECT id FROM exercise_run WHERE ended_at IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1", [], |r| {
+        r.get(0)
+    })
+    .optional()
 }
 
 const FOLLOW_UP_COLUMNS: &str = "f.id, f.run_id, r.title, f.text, f.owner, f.due_on, f.done_on
    FROM exercise_follow_up f JOIN exercise_run r ON r.id = f.run_id";
 
-fn follow_up_from_row(r: &rusqlite::Row) -> rusqlite::Result<FollowUp> {
+fn follow_up_from_row(r: &crate::store::Row) -> rusqlite::Result<FollowUp> {
     Ok(FollowUp {
         id: r.get(0)?,
         run_id: r.get(1)?,
@@ -392,12 +394,12 @@ fn follow_up_from_row(r: &rusqlite::Row) -> rusqlite::Result<FollowUp> {
 }
 
 /// Follow-up actions not yet done, of every exercise, the earliest due first.
-pub fn open_follow_ups(conn: &Connection) -> Result<Vec<FollowUp>> {
+pub fn open_follow_ups(conn: &dyn Db) -> Result<Vec<FollowUp>> {
     rows(conn, &format!("SELECT {FOLLOW_UP_COLUMNS} WHERE f.done_on IS NULL ORDER BY f.due_on, f.id"), follow_up_from_row)
 }
 
 /// One exercise with everything recorded so far.
-pub fn run(conn: &Connection, run_id: i64) -> Result<ExerciseRun> {
+pub fn run(conn: &dyn Db, run_id: i64) -> Result<ExerciseRun> {
     let mut run = conn
         .query_row(
             "SELECT id, scenario_key, title, description, category, duration_hours, facilitator, participants, what_worked,
@@ -456,7 +458,7 @@ pub fn run(conn: &Connection, run_id: i64) -> Result<ExerciseRun> {
         conn,
         "SELECT c.contact_id, c.contact_name, c.reached, c.marked_at FROM exercise_run_call c
            LEFT JOIN contact t ON t.id = c.contact_id
-          WHERE c.run_id = ?1 ORDER BY t.call_order IS NULL, t.call_order, c.rowid",
+          WHERE c.run_id = ?1 ORDER BY t.call_order IS NULL, t.call_order, c.marked_at, c.contact_name",
         [run_id],
         |r| Ok(PractisedCall { contact_id: r.get(0)?, contact_name: r.get(1)?, reached: r.get(2)?, marked_at: r.get(3)? }),
     )?;
@@ -484,7 +486,7 @@ mod tests {
         }
     }
 
-    fn counts(conn: &Connection) -> (i64, i64, i64) {
+    fn counts(conn: &dyn Db) -> (i64, i64, i64) {
         let count = |table: &str| conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
         (count("incident"), count("obligation"), count("timeline_entry"))
     }
@@ -500,7 +502,7 @@ mod tests {
                          VALUES ('person', ?1, '2025-01-10', '2025-01-10T09:00:00+09:00', '2025-01-10T09:00:00+09:00')",
                         [name],
                     )?;
-                    Ok(tx.last_insert_rowid())
+                    tx.last_insert_rowid()
                 };
                 Ok((add("桜井 浩一")?, add("保守会社")?))
             })
@@ -518,9 +520,10 @@ mod tests {
         file.write(|tx| {
             reveal_next(tx, id)?;
             record_response(tx, id, 0, "サーバーのLANケーブルを抜いた", Some(7))?;
-            mark_call(tx, id, reached, false)?;
-            mark_call(tx, id, reached, true)?; // the second try got through: the last mark counts
-            mark_call(tx, id, unreached, false)?;
+            // Calls not in the call tree are listed in the order they were last marked.
+            mark_call_at(tx, id, reached, false, "2026-12-07T10:00:00+09:00")?;
+            mark_call_at(tx, id, reached, true, "2026-12-07T10:01:00+09:00")?; // the second try got through: the last mark counts
+            mark_call_at(tx, id, unreached, false, "2026-12-07T10:02:00+09:00")?;
             add_follow_up(
                 tx,
                 "松本",

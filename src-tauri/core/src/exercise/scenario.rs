@@ -17,8 +17,9 @@
 //! (which name the inject by its number).
 
 use crate::store::history::ChangedEntity;
+use crate::store::{Db, Transaction};
 use chrono::SecondsFormat;
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
@@ -300,14 +301,14 @@ pub fn builtin_scenarios(language: Language) -> Vec<ExerciseScenario> {
 }
 
 /// The built-in scenarios and then the company's own, as the start screen lists them.
-pub fn scenarios(conn: &Connection, language: Language) -> Result<Vec<ExerciseScenario>> {
+pub fn scenarios(conn: &dyn Db, language: Language) -> Result<Vec<ExerciseScenario>> {
     let mut all = builtin_scenarios(language);
     all.extend(company_scenarios(conn)?);
     Ok(all)
 }
 
 /// The scenarios written for or imported into this company, oldest first.
-pub fn company_scenarios(conn: &Connection) -> Result<Vec<ExerciseScenario>> {
+pub fn company_scenarios(conn: &dyn Db) -> Result<Vec<ExerciseScenario>> {
     let mut injects = std::collections::HashMap::<i64, Vec<Inject>>::new();
     for (id, inject) in rows(
         conn,
@@ -342,12 +343,12 @@ pub fn company_scenarios(conn: &Connection) -> Result<Vec<ExerciseScenario>> {
 }
 
 /// An inject from the columns at_minutes, text, question, step starting at `first`.
-pub(crate) fn inject_from_row(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Inject> {
+pub(crate) fn inject_from_row(r: &crate::store::Row, first: usize) -> rusqlite::Result<Inject> {
     Ok(Inject { at_minutes: r.get(first)?, text: r.get(first + 1)?, question: r.get(first + 2)?, step: r.get(first + 3)? })
 }
 
 /// The scenario a source names, as it is now.
-pub fn find_scenario(conn: &Connection, language: Language, source: &ScenarioSource) -> Result<ScenarioSpec> {
+pub fn find_scenario(conn: &dyn Db, language: Language, source: &ScenarioSource) -> Result<ScenarioSpec> {
     let found = match source {
         ScenarioSource::Builtin { .. } => builtin_scenarios(language).into_iter().find(|s| &s.source == source),
         ScenarioSource::Company { .. } => company_scenarios(conn)?.into_iter().find(|s| &s.source == source),
@@ -369,7 +370,7 @@ pub fn create_scenario(tx: &Transaction, author: &str, spec: &ScenarioSpec) -> R
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
         params![spec.title.trim(), spec.description, spec.category, spec.duration_hours, at],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     write_injects(tx, id, &spec.injects)?;
     record_change(tx, author, ChangedEntity::ExerciseScenario, Some(id), None::<&()>, Some(spec))?;
     Ok(id)

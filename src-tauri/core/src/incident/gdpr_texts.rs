@@ -6,7 +6,8 @@
 //! Japanese record beside it on screen. A notification made after the 72 hours must give the
 //! reasons for the delay (art. 33(1)), which only the office can write.
 
-use rusqlite::{params, Transaction};
+use crate::store::Transaction;
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

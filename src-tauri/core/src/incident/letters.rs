@@ -6,7 +6,8 @@
 //! alike — until the office asks for a newly composed one. The text composed when the editing
 //! started is kept beside it, so the app can say when the facts have changed since.
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::store::{Db, Optional, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -30,14 +31,13 @@ pub struct EditedLetter {
 }
 
 /// The edit saved for the letter `document` (its export name) of an incident, if any.
-pub fn edited(conn: &Connection, incident_id: i64, document: &str) -> Result<Option<EditedLetter>> {
-    Ok(conn
-        .query_row(
-            "SELECT text, composed_from, edited_at, edited_by FROM letter WHERE incident_id = ?1 AND document = ?2",
-            params![incident_id, document],
-            |r| Ok(EditedLetter { text: r.get(0)?, composed_from: r.get(1)?, edited_at: r.get(2)?, edited_by: r.get(3)? }),
-        )
-        .optional()?)
+pub fn edited(conn: &dyn Db, incident_id: i64, document: &str) -> Result<Option<EditedLetter>> {
+    conn.query_row(
+        "SELECT text, composed_from, edited_at, edited_by FROM letter WHERE incident_id = ?1 AND document = ?2",
+        params![incident_id, document],
+        |r| Ok(EditedLetter { text: r.get(0)?, composed_from: r.get(1)?, edited_at: r.get(2)?, edited_by: r.get(3)? }),
+    )
+    .optional()
 }
 
 /// Keeps `text` as the letter `document` of an open incident, edited from `composed_from`; the

@@ -3,7 +3,8 @@
 //! Seed 004 asks that near misses be shared so others learn from them, without the person
 //! involved being identifiable; the training export therefore leaves out who reported it.
 
-use rusqlite::{params, Connection, Transaction};
+use crate::store::{Db, Transaction};
+use rusqlite::params;
 
 use super::timeline_text::phrase;
 use crate::contacts::csv::csv_field;
@@ -13,7 +14,7 @@ use crate::incident::NearMissInput;
 use crate::store::{now, Result, StoreError};
 
 /// Every near miss, the most recent first.
-pub fn near_misses(conn: &Connection) -> Result<Vec<NearMiss>> {
+pub fn near_misses(conn: &dyn Db) -> Result<Vec<NearMiss>> {
     let mut stmt = conn.prepare(
         "SELECT id, occurred_on, title, description, what_could_happen, measures, reported_by
            FROM near_miss ORDER BY occurred_on DESC, id DESC",
@@ -53,12 +54,12 @@ pub fn add_near_miss(tx: &Transaction, input: &NearMissInput) -> Result<i64> {
             now()
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    tx.last_insert_rowid()
 }
 
 /// The near misses as CSV for training (UTF-8 with a BOM so Excel reads the Japanese), without
 /// who reported them. Headings are in the company file's language.
-pub fn near_miss_training_csv(conn: &Connection) -> Result<String> {
+pub fn near_miss_training_csv(conn: &dyn Db) -> Result<String> {
     let language = crate::store::file_language(conn)?;
     let mut out = String::from("\u{feff}");
     out.push_str(&phrase(language, "near_miss.header", &[]));

@@ -3,7 +3,8 @@
 //! An obligation that the facts no longer call for is kept (it may already have been sent) but
 //! marked as no longer current; its status and reference number are never lost.
 
-use rusqlite::{params, Transaction};
+use crate::store::Transaction;
+use rusqlite::params;
 
 use crate::rules::Assessment;
 use crate::store::{now, Result, StoreError};

@@ -3,7 +3,8 @@
 
 use crate::incident::draft::WizardDrafts;
 use crate::incident::interview::{InterviewStart, InterviewState, Replied};
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::{Db, Optional};
+use rusqlite::params;
 
 use crate::contacts::{emails, phones, ContactKind};
 use crate::incident::affected_data::ReportingDetails;
@@ -22,23 +23,24 @@ use crate::rules::{parse_facts, Authority, Duty};
 use crate::store::{Result, StoreError};
 
 /// Every incident, newest discovery first, with its soonest open deadline.
-pub fn list_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
+pub fn list_incidents(conn: &dyn Db) -> Result<Vec<IncidentSummary>> {
     query_incidents(conn, "")
 }
 
 /// Open incidents, the one with the soonest open deadline first (those without one last).
-pub(crate) fn open_incidents(conn: &Connection) -> Result<Vec<IncidentSummary>> {
+pub(crate) fn open_incidents(conn: &dyn Db) -> Result<Vec<IncidentSummary>> {
     query_incidents(conn, "WHERE i.status = 'open'")
 }
 
-fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummary>> {
+fn query_incidents(conn: &dyn Db, filter: &str) -> Result<Vec<IncidentSummary>> {
     let order = if filter.is_empty() {
-        "i.discovered_at DESC, i.id DESC"
+        "discovered_at DESC, id DESC"
     } else {
-        "next_deadline IS NULL, next_deadline, i.discovered_at DESC"
+        "next_deadline IS NULL, next_deadline, discovered_at DESC"
     };
+    // The columns are named in an outer query so that the order can be an expression of them.
     let sql = format!(
-        "SELECT i.id, i.title, i.discovered_at, i.level, i.category_key, i.stage, i.status,
+        "SELECT * FROM (SELECT i.id, i.title, i.discovered_at, i.level, i.category_key, i.stage, i.status,
                 (SELECT min(o.next_due) FROM obligation o
                   WHERE o.incident_id = i.id AND o.current = 1 AND o.status IN ('not_started', 'drafted')) AS next_deadline,
                 -- Whether that soonest date is only a target (a 速報's not yet sent): on a tie a legal
@@ -49,7 +51,7 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
                     AND NOT (o.preliminary_sent_on IS NOT NULL AND json_extract(d.value, '$.stage') = 'preliminary')
                   ORDER BY json_extract(d.value, '$.due_by'), json_extract(d.value, '$.stage') = 'preliminary'
                   LIMIT 1) AS next_is_target
-           FROM incident i {filter}
+           FROM incident i {filter}) AS listed
           ORDER BY {order}"
     );
     let mut stmt = conn.prepare(&sql)?;
@@ -70,7 +72,7 @@ fn query_incidents(conn: &Connection, filter: &str) -> Result<Vec<IncidentSummar
 }
 
 /// Everything about one incident, for the wizard to resume from and the detail page.
-pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
+pub fn incident_detail(conn: &dyn Db, id: i64) -> Result<IncidentDetail> {
     let mut detail = conn
         .query_row(
             "SELECT id, title, case_key, discovered_at, discovered_by, description, stage, category_key, level,
@@ -181,7 +183,7 @@ pub fn incident_detail(conn: &Connection, id: i64) -> Result<IncidentDetail> {
     Ok(detail)
 }
 
-fn timeline(conn: &Connection, id: i64) -> Result<Vec<TimelineEntry>> {
+fn timeline(conn: &dyn Db, id: i64) -> Result<Vec<TimelineEntry>> {
     let mut stmt =
         conn.prepare("SELECT id, at, author, kind, message FROM timeline_entry WHERE incident_id = ?1 ORDER BY at, id")?;
     let rows = stmt.query_map([id], |r| {
@@ -190,7 +192,7 @@ fn timeline(conn: &Connection, id: i64) -> Result<Vec<TimelineEntry>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn call_from_row(r: &rusqlite::Row) -> rusqlite::Result<IncidentCall> {
+fn call_from_row(r: &crate::store::Row) -> rusqlite::Result<IncidentCall> {
     Ok(IncidentCall {
         id: r.get(0)?,
         contact_id: r.get(1)?,
@@ -204,13 +206,13 @@ fn call_from_row(r: &rusqlite::Row) -> rusqlite::Result<IncidentCall> {
 
 const CALL_COLUMNS: &str = "id, contact_id, contact_name, role_name, outcome, at, author";
 
-fn calls(conn: &Connection, id: i64) -> Result<Vec<IncidentCall>> {
+fn calls(conn: &dyn Db, id: i64) -> Result<Vec<IncidentCall>> {
     let mut stmt = conn.prepare(&format!("SELECT {CALL_COLUMNS} FROM incident_call WHERE incident_id = ?1 ORDER BY at, id"))?;
     let rows = stmt.query_map([id], call_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn tasks(conn: &Connection, id: i64) -> Result<Vec<IncidentTask>> {
+fn tasks(conn: &dyn Db, id: i64) -> Result<Vec<IncidentTask>> {
     let mut stmt = conn.prepare(
         "SELECT id, source, text, role_name, done_at, done_by FROM incident_task
           WHERE incident_id = ?1 ORDER BY source = 'procedure', position, id",
@@ -228,7 +230,7 @@ fn tasks(conn: &Connection, id: i64) -> Result<Vec<IncidentTask>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
+fn obligations(conn: &dyn Db, id: i64) -> Result<Vec<ObligationRecord>> {
     let mut stmt = conn.prepare(
         "SELECT o.id, o.authority_key, o.duty, o.grounds, o.deadlines, o.next_due, o.status, o.sent_on,
                 o.reference_number, o.waived_reason, o.current, o.submit_to, o.rules,
@@ -283,10 +285,9 @@ fn obligations(conn: &Connection, id: i64) -> Result<Vec<ObligationRecord>> {
 
 /// Where to send `authority`'s report: its entry in the company's authority directory, if the
 /// addressee is a desk and the policy keeps the entry.
-fn directory_entry(conn: &Connection, authority: Authority) -> Result<Option<AuthorityContact>> {
+fn directory_entry(conn: &dyn Db, authority: Authority) -> Result<Option<AuthorityContact>> {
     let Some(key) = authority.directory_key() else { return Ok(None) };
-    Ok(conn
-        .prepare_cached("SELECT name, purpose, url, phone, email, hours, source FROM authority WHERE key = ?1")?
+    conn.prepare("SELECT name, purpose, url, phone, email, hours, source FROM authority WHERE key = ?1")?
         .query_row([key], |r| {
             Ok(AuthorityContact {
                 name: r.get(0)?,
@@ -298,14 +299,14 @@ fn directory_entry(conn: &Connection, authority: Authority) -> Result<Option<Aut
                 source: r.get(6)?,
             })
         })
-        .optional()?)
+        .optional()
 }
 
 /// Who to call now about an incident: the holders and deputies of the roles responsible for its
 /// level and every level below it down to 1 (連絡及び報告 in the IPA model rules), in call-tree
 /// order, each with their latest call about this incident. A level-0 event calls only the role
 /// responsible for level 0.
-pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>> {
+pub fn call_list(conn: &dyn Db, incident_id: i64) -> Result<Vec<CallTarget>> {
     let level: Option<u8> = conn
         .query_row("SELECT level FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))
         .optional()?
@@ -377,7 +378,7 @@ pub fn call_list(conn: &Connection, incident_id: i64) -> Result<Vec<CallTarget>>
 /// What steps 1–2 and the company profile already say, which the reporting interview starts
 /// from: step 2's answer "personal information may have leaked" as last confirmed, or personal
 /// data among the facts recorded (an incident assessed before step 2 asked it).
-pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
+pub fn interview_start(conn: &dyn Db, id: i64) -> Result<InterviewStart> {
     type Row = (CaseKind, chrono::DateTime<chrono::FixedOffset>, Option<String>, crate::rules::IncidentStage, Option<String>);
     let (case_kind, discovered_at, category, stage, facts): Row =
         conn.query_row("SELECT case_key, discovered_at, category_key, stage, facts FROM incident WHERE id = ?1", [id], |r| {
@@ -387,14 +388,16 @@ pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
         .and_then(|json| parse_facts(&json).ok())
         .is_some_and(|facts| facts.personal_data.at_risk.held() || facts.entrusted_data.is_some());
     let company = crate::company::company_profile(conn)?;
-    let personal_data_involved: bool = conn
+    let severity = conn
         .query_row(
-            "SELECT coalesce(json_extract(data, '$.answers.personal_data_involved'), 0) FROM timeline_entry
-              WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
+            "SELECT data FROM timeline_entry WHERE incident_id = ?1 AND kind = 'severity' ORDER BY id DESC LIMIT 1",
             [id],
-            |r| r.get(0),
+            |r| r.get::<_, String>(0),
         )
-        .optional()?
+        .optional()?;
+    let personal_data_involved = severity
+        .and_then(|data| serde_json::from_str::<serde_json::Value>(&data).ok())
+        .and_then(|data| data.pointer("/answers/personal_data_involved").and_then(serde_json::Value::as_bool))
         .unwrap_or(false);
     let personal_data_involved = personal_data_involved || recorded_data;
     Ok(InterviewStart::new(case_kind, discovered_at, category.as_deref(), stage, personal_data_involved, &company))
@@ -403,7 +406,7 @@ pub fn interview_start(conn: &Connection, id: i64) -> Result<InterviewStart> {
 /// Where the reporting interview of incident `id` stands after `replies` (see
 /// [`crate::incident::interview`]); a reply that does not answer its question, or counts that
 /// contradict each other, are refused as invalid facts.
-pub fn interview(conn: &Connection, id: i64, replies: &[Replied], details: &ReportingDetails) -> Result<InterviewState> {
+pub fn interview(conn: &dyn Db, id: i64, replies: &[Replied], details: &ReportingDetails) -> Result<InterviewState> {
     let start = interview_start(conn, id)?;
     crate::incident::interview::interview(&start, replies, details)
         .map_err(|e| crate::store::refused(crate::error_code::ErrorCode::InvalidFacts, e.to_string()))

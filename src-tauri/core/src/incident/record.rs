@@ -5,7 +5,8 @@
 //! whole or not at all. What the user types before confirming a step is kept in the incident's
 //! `wizard_draft`, so closing the app mid-step loses nothing and adds no timeline noise.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use crate::store::{Optional, Transaction};
+use rusqlite::params;
 
 use super::obligations;
 use super::timeline_text::{list, phrase};
@@ -64,7 +65,7 @@ pub fn start_incident(tx: &Transaction, case: CaseKind) -> Result<i64> {
          VALUES ('', ?1, ?2, ?3, ?2, ?2)",
         params![case.key(), stamp, case.usual_category()],
     )?;
-    Ok(tx.last_insert_rowid())
+    tx.last_insert_rowid()
 }
 
 /// Removes an incident record that was started but never confirmed (nothing in its timeline).
@@ -85,14 +86,14 @@ pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
 /// wizard back to a step already left.
 pub fn save_draft(tx: &Transaction, incident_id: i64, draft: &StepDraft) -> Result<()> {
     let (step, fields) = (draft.step(), draft.fields());
-    let changed = tx.execute(
-        "UPDATE incident SET wizard_draft = json_set(wizard_draft, '$.\"' || ?2 || '\"', json(?3)), updated_at = ?4
-          WHERE id = ?1",
-        params![incident_id, step, fields.to_string(), now()],
-    )?;
-    if changed == 0 {
-        return Err(StoreError::Missing { what: "incident", id: incident_id });
-    }
+    let drafts: String = tx
+        .query_row("SELECT wizard_draft FROM incident WHERE id = ?1", [incident_id], |r| r.get(0))
+        .optional()?
+        .ok_or(StoreError::Missing { what: "incident", id: incident_id })?;
+    let mut drafts: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&drafts).unwrap_or_default();
+    drafts.insert(step.to_string(), fields);
+    let drafts = serde_json::Value::Object(drafts).to_string();
+    tx.execute("UPDATE incident SET wizard_draft = ?2, updated_at = ?3 WHERE id = ?1", params![incident_id, drafts, now()])?;
     Ok(())
 }
 
@@ -107,7 +108,10 @@ pub fn go_to_step(tx: &Transaction, incident_id: i64, step: i64) -> Result<()> {
 
 fn advance_past(tx: &Transaction, incident_id: i64, step: i64) -> Result<()> {
     let next = (step + 1).min(STEP_COUNT - 1);
-    tx.execute("UPDATE incident SET wizard_step = max(wizard_step, ?2) WHERE id = ?1", params![incident_id, next])?;
+    tx.execute(
+        "UPDATE incident SET wizard_step = CASE WHEN wizard_step > ?2 THEN wizard_step ELSE ?2 END WHERE id = ?1",
+        params![incident_id, next],
+    )?;
     Ok(())
 }
 

@@ -21,7 +21,8 @@
 use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use crate::store::{Db, Optional, Transaction};
+use rusqlite::params;
 use serde::Serialize;
 
 use super::editing::{
@@ -41,7 +42,7 @@ use crate::store::{Result, StoreError};
 // Reading
 
 /// The whole policy with ids, for the policy editor.
-pub fn editable_policy(conn: &Connection) -> Result<EditablePolicy> {
+pub fn editable_policy(conn: &dyn Db) -> Result<EditablePolicy> {
     let names = contact_names(conn)?;
     let mut holders: HashMap<i64, Vec<ContactRef>> = HashMap::new();
     for (role_id, contact_id) in rows(conn, "SELECT role_id, contact_id FROM role_holder ORDER BY role_id, rank", |r| {
@@ -136,7 +137,7 @@ pub fn create_role(tx: &Transaction, author: &str, input: &RoleInput) -> Result<
         "INSERT INTO role (key, name, description, position) VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM role))",
         params![key, name, description],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     let after = role(tx, id)?;
     record_change(tx, author, ChangedEntity::Role, Some(id), None::<&()>, Some(&after))?;
     Ok(id)
@@ -202,7 +203,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
         ));
     }
     let count = |table: &str| -> Result<u32> {
-        Ok(tx.query_row(&format!("SELECT count(*) FROM {table} WHERE role_id = ?1"), [role_id], |r| r.get(0))?)
+        tx.query_row(&format!("SELECT count(*) FROM {table} WHERE role_id = ?1"), [role_id], |r| r.get(0))
     };
     let deletion =
         RoleDeletion { steps_unassigned: count("procedure_step")?, checklist_items_unassigned: count("checklist_item")? };
@@ -211,7 +212,7 @@ pub fn delete_role(tx: &Transaction, author: &str, role_id: i64) -> Result<RoleD
     Ok(deletion)
 }
 
-fn role(conn: &Connection, role_id: i64) -> Result<EditableRole> {
+fn role(conn: &dyn Db, role_id: i64) -> Result<EditableRole> {
     editable_policy(conn)?.roles.into_iter().find(|r| r.id == role_id).ok_or(StoreError::Missing { what: "role", id: role_id })
 }
 
@@ -221,7 +222,7 @@ fn role_fields(input: &RoleInput) -> Result<(String, String)> {
     Ok((name, input.description.trim().to_owned()))
 }
 
-fn role_exists(conn: &Connection, role_id: i64) -> Result<()> {
+fn role_exists(conn: &dyn Db, role_id: i64) -> Result<()> {
     let found: Option<i64> = conn.query_row("SELECT id FROM role WHERE id = ?1", [role_id], |r| r.get(0)).optional()?;
     found.map(|_| ()).ok_or_else(|| refused(ErrorCode::UnknownRole, format!("role {role_id} does not exist")))
 }
@@ -252,7 +253,7 @@ pub fn update_level(tx: &Transaction, author: &str, level: u8, input: &LevelInpu
 
 /// Renames a category or changes its description (its key stays; see the module notes).
 pub fn update_category(tx: &Transaction, author: &str, category_id: i64, input: &CategoryInput) -> Result<()> {
-    let find = |conn: &Connection| -> Result<EditableCategory> {
+    let find = |conn: &dyn Db| -> Result<EditableCategory> {
         editable_policy(conn)?
             .categories
             .into_iter()
@@ -301,7 +302,7 @@ pub fn save_procedure(
         .ok_or_else(|| refused(ErrorCode::UnknownLevel, format!("there is no level {level}; levels are 0 to 3")))?;
     text("the procedure's note", note)?;
     let steps = checked_steps(tx, steps)?;
-    let find = |conn: &Connection| -> Result<Option<EditableProcedure>> {
+    let find = |conn: &dyn Db| -> Result<Option<EditableProcedure>> {
         Ok(editable_policy(conn)?.procedures.into_iter().find(|p| p.category_key == category_key && p.level == level))
     };
     let before = find(tx)?;
@@ -342,7 +343,7 @@ pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &st
     }
     let title = required_title("the checklist's title", title)?;
     let items = checked_steps(tx, items)?;
-    let find = |conn: &Connection| -> Result<Option<EditableChecklist>> {
+    let find = |conn: &dyn Db| -> Result<Option<EditableChecklist>> {
         Ok(editable_policy(conn)?.checklists.into_iter().find(|c| c.case_key == case_key))
     };
     let before = find(tx)?;
@@ -364,7 +365,7 @@ pub fn save_checklist(tx: &Transaction, author: &str, case_key: &str, title: &st
 }
 
 /// Steps as they will be stored: text trimmed and required, roles existing, within the limits.
-fn checked_steps(conn: &Connection, steps: &[StepInput]) -> Result<Vec<StepInput>> {
+fn checked_steps(conn: &dyn Db, steps: &[StepInput]) -> Result<Vec<StepInput>> {
     room_for(steps.len() as i64 - 1, "steps")?;
     steps
         .iter()
@@ -398,7 +399,7 @@ pub fn create_authority(tx: &Transaction, author: &str, input: &AuthorityInput) 
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT coalesce(max(position), -1) + 1 FROM authority))",
         params![key, input.name, input.purpose, input.url, input.phone, input.email, input.hours, input.source],
     )?;
-    let id = tx.last_insert_rowid();
+    let id = tx.last_insert_rowid()?;
     record_change(tx, author, ChangedEntity::Authority, Some(id), None::<&()>, Some(&authority(tx, id)?))?;
     Ok(id)
 }
@@ -434,7 +435,7 @@ pub fn reorder_authorities(tx: &Transaction, author: &str, authority_ids: &[i64]
     reorder(tx, author, "authority", ChangedEntity::Authority, "name", authority_ids)
 }
 
-fn authority(conn: &Connection, authority_id: i64) -> Result<EditableAuthority> {
+fn authority(conn: &dyn Db, authority_id: i64) -> Result<EditableAuthority> {
     editable_policy(conn)?
         .authorities
         .into_iter()
@@ -470,12 +471,12 @@ fn authority_fields(input: &AuthorityInput) -> Result<AuthorityInput> {
 // Shared by the policy and BCP editors
 
 /// Every contact's name, by id.
-pub(crate) fn contact_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+pub(crate) fn contact_names(conn: &dyn Db) -> Result<HashMap<i64, String>> {
     Ok(rows(conn, "SELECT id, name FROM contact", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
 }
 
 /// Checks that each contact exists (`unknown_contact`) and appears once (`duplicate_contact`).
-pub(crate) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &str) -> Result<()> {
+pub(crate) fn distinct_contacts(conn: &dyn Db, contact_ids: &[i64], place: &str) -> Result<()> {
     let names = contact_names(conn)?;
     for (index, id) in contact_ids.iter().enumerate() {
         let name = names.get(id).ok_or_else(|| refused(ErrorCode::UnknownContact, format!("contact {id} does not exist")))?;
@@ -487,7 +488,7 @@ pub(crate) fn distinct_contacts(conn: &Connection, contact_ids: &[i64], place: &
 }
 
 /// Refuses (`unknown_contact`) a contact that does not exist.
-pub(crate) fn contact_exists(conn: &Connection, contact_id: i64) -> Result<()> {
+pub(crate) fn contact_exists(conn: &dyn Db, contact_id: i64) -> Result<()> {
     distinct_contacts(conn, &[contact_id], "")
 }
 
@@ -525,7 +526,7 @@ pub(crate) fn reorder(
 
 /// A key for a new row of `table`: `slug` when it is free and not empty, else `slug_2`, `slug_3`,
 /// …; without a slug, `{prefix}_1`, `{prefix}_2`, … .
-fn new_key(conn: &Connection, table: &str, prefix: &str, slug: &str) -> Result<String> {
+fn new_key(conn: &dyn Db, table: &str, prefix: &str, slug: &str) -> Result<String> {
     let taken = |key: &str| -> Result<bool> {
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table} WHERE key = ?1"), [key], |r| r.get::<_, i64>(0))? > 0)
     };

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::Db;
 
 use super::{CategoryDefinition, LevelDefinition, WizardPolicy};
 use crate::policy::{AuthorityDesk, Checklist, Contact, Email, Phone, Policy, Procedure, Role, Step};
@@ -14,7 +14,7 @@ use crate::store::{rows, Result};
 
 /// The whole incident-response policy: roles with holders and deputies, levels, categories,
 /// procedures with their steps, checklists and the authority directory.
-pub fn policy(conn: &Connection) -> Result<Policy> {
+pub fn policy(conn: &dyn Db) -> Result<Policy> {
     let contacts = contacts_by_id(conn)?;
     let role_names = role_names(conn)?;
     let role_name = |id: Option<i64>| id.and_then(|id| role_names.get(&id).cloned());
@@ -89,7 +89,7 @@ pub fn policy(conn: &Connection) -> Result<Policy> {
 }
 
 /// 連絡網 — the people of the internal call tree, in the order they are called.
-pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
+pub fn call_tree(conn: &dyn Db) -> Result<Vec<Contact>> {
     let contacts = contacts_by_id(conn)?;
     let order =
         rows(conn, "SELECT id FROM contact WHERE call_order IS NOT NULL ORDER BY call_order, id", |r| r.get::<_, i64>(0))?;
@@ -97,7 +97,7 @@ pub fn call_tree(conn: &Connection) -> Result<Vec<Contact>> {
 }
 
 /// Every contact with its phones and emails, by id.
-pub(crate) fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>> {
+pub(crate) fn contacts_by_id(conn: &dyn Db) -> Result<HashMap<i64, Contact>> {
     let mut contacts: HashMap<i64, Contact> =
         rows(conn, "SELECT id, kind, name, organization, title, notes, call_order FROM contact", |r| {
             Ok(Contact {
@@ -136,7 +136,7 @@ pub(crate) fn contacts_by_id(conn: &Connection) -> Result<HashMap<i64, Contact>>
     Ok(contacts)
 }
 
-pub(crate) fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
+pub(crate) fn role_names(conn: &dyn Db) -> Result<HashMap<i64, String>> {
     Ok(rows(conn, "SELECT id, name FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect())
 }
 
@@ -144,7 +144,7 @@ pub(crate) fn role_names(conn: &Connection) -> Result<HashMap<i64, String>> {
 /// Procedure steps or checklist items (`sql` selects parent id, text, role id, in order), grouped
 /// by their procedure or checklist, each made into the reader's own step type by `make`.
 pub(crate) fn steps_by_parent<S>(
-    conn: &Connection,
+    conn: &dyn Db,
     sql: &str,
     make: impl Fn(String, Option<i64>) -> S,
 ) -> Result<HashMap<i64, Vec<S>>> {
@@ -156,7 +156,7 @@ pub(crate) fn steps_by_parent<S>(
 }
 
 /// The levels and categories of the company's policy, for the wizard's second step.
-pub fn wizard_policy(conn: &Connection) -> Result<WizardPolicy> {
+pub fn wizard_policy(conn: &dyn Db) -> Result<WizardPolicy> {
     let mut stmt = conn.prepare(
         "SELECT l.level, l.name, l.impact, r.name FROM level l LEFT JOIN role r ON r.id = l.responsible_role_id
           ORDER BY l.level",

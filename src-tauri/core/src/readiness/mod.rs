@@ -6,8 +6,9 @@
 pub mod summary;
 
 use crate::store::history::ChangedEntity;
+use crate::store::{Db, Transaction};
 use chrono::{Months, NaiveDate};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -114,14 +115,14 @@ pub fn state_on(today: NaiveDate, last: Option<NaiveDate>, months: u32) -> Readi
 }
 
 /// How often each task recurs, as the company file keeps it.
-fn stored_intervals(conn: &Connection) -> Result<ReadinessIntervals> {
-    Ok(conn.query_row("SELECT policy_review_months, bcp_review_months, exercise_months FROM company WHERE id = 1", [], |r| {
+fn stored_intervals(conn: &dyn Db) -> Result<ReadinessIntervals> {
+    conn.query_row("SELECT policy_review_months, bcp_review_months, exercise_months FROM company WHERE id = 1", [], |r| {
         Ok(ReadinessIntervals { policy_review_months: r.get(0)?, bcp_review_months: r.get(1)?, exercise_months: r.get(2)? })
-    })?)
+    })
 }
 
 /// The calendar of the company file as of `today`.
-pub fn readiness(conn: &Connection, today: NaiveDate) -> Result<Readiness> {
+pub fn readiness(conn: &dyn Db, today: NaiveDate) -> Result<Readiness> {
     let intervals = stored_intervals(conn)?;
     let (policy_reviewed_on, bcp_reviewed_on): (Option<NaiveDate>, Option<NaiveDate>) =
         conn.query_row("SELECT policy_reviewed_on, bcp_reviewed_on FROM company WHERE id = 1", [], |r| {
@@ -153,8 +154,8 @@ pub fn readiness(conn: &Connection, today: NaiveDate) -> Result<Readiness> {
 }
 
 /// The date the policy was last reviewed, for the policy document.
-pub fn policy_reviewed_on(conn: &Connection) -> Result<Option<NaiveDate>> {
-    Ok(conn.query_row("SELECT policy_reviewed_on FROM company WHERE id = 1", [], |r| r.get(0))?)
+pub fn policy_reviewed_on(conn: &dyn Db) -> Result<Option<NaiveDate>> {
+    conn.query_row("SELECT policy_reviewed_on FROM company WHERE id = 1", [], |r| r.get(0))
 }
 
 /// Which part of the plan a review was recorded for.
@@ -203,7 +204,7 @@ pub fn set_intervals(tx: &Transaction, author: &str, intervals: &ReadinessInterv
 /// keeping the plan alive: the BCP's targets nobody recovers, the exercise and the BCP review on
 /// the calendar.
 pub fn jigyokei_checks(
-    conn: &Connection,
+    conn: &dyn Db,
     plan: &crate::bcp::jigyokei::JigyokeiPlan,
     today: NaiveDate,
 ) -> Result<Vec<crate::bcp::jigyokei::JigyokeiCheck>> {
@@ -321,7 +322,7 @@ mod tests {
                       WHERE id = (SELECT min(id) FROM bcp_target)",
                     [],
                 )?;
-                Ok(tx.query_row("SELECT name FROM bcp_target ORDER BY id LIMIT 1", [], |r| r.get(0))?)
+                tx.query_row("SELECT name FROM bcp_target ORDER BY id LIMIT 1", [], |r| r.get(0))
             })
             .unwrap();
         let found = jigyokei_checks(file.connection(), &JigyokeiPlan::default(), today).unwrap();

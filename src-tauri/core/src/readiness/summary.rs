@@ -4,8 +4,8 @@
 //! exercise with what it left to do (docs/rules.md §12). The screen and the one-page PDF both
 //! read it.
 
+use crate::store::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -57,7 +57,7 @@ pub struct ReadinessSummary {
 }
 
 /// The roles nobody holds, in the policy's order.
-pub fn roles_without_holder(conn: &Connection) -> Result<Vec<String>> {
+pub fn roles_without_holder(conn: &dyn Db) -> Result<Vec<String>> {
     rows(
         conn,
         "SELECT name FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_holder h WHERE h.role_id = r.id) ORDER BY position, id",
@@ -66,7 +66,7 @@ pub fn roles_without_holder(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The BCP targets with neither a recovery role nor a recovery person, in the plan's order.
-pub fn targets_without_owner(conn: &Connection) -> Result<Vec<String>> {
+pub fn targets_without_owner(conn: &dyn Db) -> Result<Vec<String>> {
     rows(
         conn,
         "SELECT name FROM bcp_target WHERE recovery_role_id IS NULL AND recovery_contact_id IS NULL ORDER BY position, id",
@@ -75,7 +75,7 @@ pub fn targets_without_owner(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The readiness summary of the company file as of `today`.
-pub fn readiness_summary(conn: &Connection, today: NaiveDate) -> Result<ReadinessSummary> {
+pub fn readiness_summary(conn: &dyn Db, today: NaiveDate) -> Result<ReadinessSummary> {
     let names = |sql: &str| rows(conn, sql, |r| r.get::<_, String>(0));
     let roles_without_holder = roles_without_holder(conn)?;
     let roles_without_deputy = names(

@@ -3,8 +3,8 @@
 
 use crate::bcp;
 use crate::policy;
+use crate::store::Db;
 use printpdf::PdfDocument;
-use rusqlite::Connection;
 
 use super::drafts::{Draft, Part};
 use super::font::ipaex_gothic;
@@ -59,7 +59,7 @@ impl<'c> Pdf<'c> {
 
 /// The whole policy: response organisation, levels, escalation, procedures, checklists, where
 /// to report, and the BCP.
-pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
+pub fn policy(conn: &dyn Db, context: &Context) -> Result<Vec<u8>, RenderError> {
     let policy = policy::read::policy(conn)?;
     let bcp = bcp::bcp(conn)?;
     let call_tree = policy::read::call_tree(conn)?;
@@ -77,7 +77,7 @@ pub fn policy(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderErr
 }
 
 /// The business-continuity plan alone.
-pub fn bcp(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
+pub fn bcp(conn: &dyn Db, context: &Context) -> Result<Vec<u8>, RenderError> {
     let bcp = bcp::bcp(conn)?;
     let mut pdf = Pdf::new(context.text("bcp.title"), context);
     title_block(&mut pdf, context.text("bcp.title"), context.text("bcp.intro"));
@@ -329,7 +329,7 @@ fn bcp_sections(pages: &mut Typesetter, context: &Context, bcp: &Bcp, section_ti
 
 /// One page to pin by the phone: the call tree with emergency numbers large, and the
 /// authorities to call.
-pub fn contacts_card(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
+pub fn contacts_card(conn: &dyn Db, context: &Context) -> Result<Vec<u8>, RenderError> {
     let t = |key| context.text(key);
     let call_tree = policy::read::call_tree(conn)?;
     let policy = policy::read::policy(conn)?;
@@ -376,7 +376,7 @@ pub fn contacts_card(conn: &Connection, context: &Context) -> Result<Vec<u8>, Re
 
 /// 備えの点検表: one page an owner or a consultant reads in a minute — what is due, and where the
 /// plan has gaps, each section naming the screen where it is fixed.
-pub fn readiness_summary(conn: &Connection, context: &Context) -> Result<Vec<u8>, RenderError> {
+pub fn readiness_summary(conn: &dyn Db, context: &Context) -> Result<Vec<u8>, RenderError> {
     let summary = crate::readiness::summary::readiness_summary(conn, context.issued_on)?;
     let t = |key: &str| context.text(key);
     let words = context.words();

@@ -1,7 +1,7 @@
 //! One incident as the documents about it need it: read through [`crate::incident::read::incident_detail`], with
 //! the words for its stage, case, level and obligations in the document's language.
 
-use rusqlite::Connection;
+use crate::store::Db;
 
 use super::Context;
 use super::RenderError;
@@ -15,7 +15,7 @@ use crate::rules::{self, Authority, DataAtRisk, DueBy};
 use crate::store::StoreError;
 use chrono::NaiveDate;
 
-pub fn read(conn: &Connection, id: i64) -> Result<IncidentDetail, RenderError> {
+pub fn read(conn: &dyn Db, id: i64) -> Result<IncidentDetail, RenderError> {
     crate::incident::read::incident_detail(conn, id).map_err(|e| {
         if matches!(e, StoreError::Missing { .. }) {
             RenderError::UnknownIncident { id }

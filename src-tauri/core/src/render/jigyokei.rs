@@ -4,8 +4,8 @@
 //! application is Japanese, so the draft is always Japanese; its wording is part of the form and
 //! lives here rather than in the ja/en catalogue. Empty fields read 「未記入」.
 
+use crate::store::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::drafts::{Draft, Part};
 use super::{Context, RenderError};
@@ -52,7 +52,7 @@ fn measure_heading(kind: MeasureKind) -> &'static str {
 }
 
 /// The draft, written as of `today`.
-pub fn draft(conn: &Connection, context: &Context, today: NaiveDate) -> Result<Draft, RenderError> {
+pub fn draft(conn: &dyn Db, context: &Context, today: NaiveDate) -> Result<Draft, RenderError> {
     let plan = jigyokei::jigyokei(conn)?;
     let policy = crate::policy::read::policy(conn)?;
     let bcp = crate::bcp::bcp(conn)?;

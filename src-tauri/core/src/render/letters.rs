@@ -9,8 +9,8 @@
 //! and carries no draft note: the app shows that note on screen, beside the letter. What the
 //! record cannot tell in a reader's words is left for the office to write in (docs/rules.md §11).
 
+use crate::store::Db;
 use chrono::Datelike;
-use rusqlite::Connection;
 use serde::Serialize;
 
 use super::drafts::{with_form, Form, Part};
@@ -117,7 +117,7 @@ fn is_heading(block: &str) -> bool {
 }
 
 /// The letter of `document` (a notice to people or to the client) for the incident of `options`.
-pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
+pub fn letter(conn: &dyn Db, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
     with_form(conn, document, options, context, |form| match document {
         Document::DataSubjectNotice => Ok(form.data_subject_notice(Audience::Each)),
         Document::PublicNotice => Ok(form.data_subject_notice(Audience::Public)),
@@ -142,7 +142,7 @@ pub fn letter(conn: &Connection, document: Document, options: &ExportOptions, co
 }
 
 /// The letter as it stands: the office's edit when there is one, else composed from the record.
-pub fn current(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
+pub fn current(conn: &dyn Db, document: Document, options: &ExportOptions, context: &Context) -> Result<Letter, RenderError> {
     let composed = letter(conn, document, options, context)?;
     let incident = super::required_incident(document, options)?;
     Ok(match crate::incident::letters::edited(conn, incident, document.key())? {

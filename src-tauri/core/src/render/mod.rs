@@ -36,8 +36,8 @@ mod tests;
 use crate::company;
 use std::path::{Path, PathBuf};
 
+use crate::store::Db;
 use chrono::{Datelike, NaiveDate, Timelike};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::company::CompanyProfile;
@@ -278,7 +278,7 @@ impl From<RenderError> for crate::error_code::ErrorReport {
 }
 
 /// Writes `document` from the company file as a PDF and returns its bytes.
-pub fn export(conn: &Connection, document: Document, options: &ExportOptions) -> Result<Vec<u8>, RenderError> {
+pub fn export(conn: &dyn Db, document: Document, options: &ExportOptions) -> Result<Vec<u8>, RenderError> {
     let company = company::company_profile(conn)?;
     let context = context(&company, document, options);
     match document {
@@ -315,7 +315,7 @@ pub fn export(conn: &Connection, document: Document, options: &ExportOptions) ->
 
 /// The plain text of a submission draft, in the order of the authority's web form, for "copy as
 /// text for the web form".
-pub fn draft_text(conn: &Connection, document: Document, options: &ExportOptions) -> Result<String, RenderError> {
+pub fn draft_text(conn: &dyn Db, document: Document, options: &ExportOptions) -> Result<String, RenderError> {
     if !document.is_draft() {
         return Err(RenderError::NotADraft { document: document.key() });
     }
@@ -348,7 +348,7 @@ pub struct LetterView {
 }
 
 /// The letter `document` of the incident of `options`, for the editor.
-pub fn letter_view(conn: &Connection, document: Document, options: &ExportOptions) -> Result<LetterView, RenderError> {
+pub fn letter_view(conn: &dyn Db, document: Document, options: &ExportOptions) -> Result<LetterView, RenderError> {
     if !document.is_letter() {
         return Err(RenderError::NotADraft { document: document.key() });
     }
@@ -369,7 +369,7 @@ pub fn letter_view(conn: &Connection, document: Document, options: &ExportOption
 
 /// The 事業継続力強化計画 draft's plain text, one (heading, text) per section of the form, for
 /// "copy" per section.
-pub fn jigyokei_sections(conn: &Connection, options: &ExportOptions) -> Result<Vec<(String, String)>, RenderError> {
+pub fn jigyokei_sections(conn: &dyn Db, options: &ExportOptions) -> Result<Vec<(String, String)>, RenderError> {
     let company = company::company_profile(conn)?;
     let context = context(&company, Document::Jigyokei, options);
     Ok(jigyokei::sections(&jigyokei::draft(conn, &context, context.issued_on)?))

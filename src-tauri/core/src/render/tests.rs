@@ -1234,7 +1234,7 @@ fn the_gdpr_notices_take_the_offices_english_and_a_late_one_asks_why() {
     let mut demo = demo(Language::Ja);
     with_gdpr_case(&mut demo);
     // First as if the office had written no English of its own.
-    demo.file.write(|tx| Ok(tx.execute("UPDATE incident SET gdpr_english = '{}' WHERE id = 1", []).map(|_| ())?)).unwrap();
+    demo.file.write(|tx| tx.execute("UPDATE incident SET gdpr_english = '{}' WHERE id = 1", []).map(|_| ())).unwrap();
     let discovered = crate::incident::read::incident_detail(demo.file.connection(), 1).unwrap().discovered_at;
     let on = |day: NaiveDate| ExportOptions { issued_on: Some(day), ..options(Language::Ja, Some(1)) };
     let report = |demo: &Demo, day| draft_text(demo.file.connection(), Document::GdprDraft, &on(day)).unwrap();

@@ -4,7 +4,8 @@
 //! promise for the plan itself. Every editing function writes one record per entity it changes,
 //! in the same transaction as the change, so the history can never disagree with the file.
 
-use rusqlite::{params, Connection, Transaction};
+use crate::store::{Db, Transaction};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -100,7 +101,7 @@ pub fn record_change<B: Serialize, A: Serialize>(
 
 /// The most recent changes first; `entity` narrows to one kind, `entity_id` to one thing.
 pub fn change_history(
-    conn: &Connection,
+    conn: &dyn Db,
     entity: Option<ChangedEntity>,
     entity_id: Option<i64>,
     limit: u32,
@@ -108,7 +109,7 @@ pub fn change_history(
 ) -> Result<Vec<ChangeRecord>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, author, entity, entity_id, action, before, after FROM change_log
-          WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2)
+          WHERE (CAST(?1 AS TEXT) IS NULL OR entity = ?1) AND (CAST(?2 AS INTEGER) IS NULL OR entity_id = ?2)
           ORDER BY id DESC LIMIT ?3 OFFSET ?4",
     )?;
     let rows = stmt.query_map(params![entity, entity_id, limit, offset], |r| {

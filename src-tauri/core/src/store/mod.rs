@@ -1,20 +1,18 @@
-//! What every part of the core needs to read and write a company file's tables: the one error
-//! type with its codes, the transaction, the clock, a row reader, the change history and the
-//! text limits. It knows nothing of the concepts above it; the file itself (opening, upgrading,
+//! What every part of the core needs to read and write a company's tables: the store they are
+//! in ([`db`]), the one error type with its codes, the clock, the change history and the text
+//! limits. It knows nothing of the concepts above it; the file itself (opening, upgrading,
 //! protecting, backing up) is [`crate::company_file`].
 
+pub mod db;
 pub mod history;
 pub(crate) mod limits;
 
 use std::path::PathBuf;
 
-use rusqlite::Connection;
-
 use crate::error_code::ErrorCode;
 use crate::language::Language;
 
-/// The transaction every write runs in (see [`CompanyFile::write`]).
-pub use rusqlite::Transaction;
+pub use db::{Db, Engine, Optional, Row, Transaction};
 
 /// Why a company file could not be opened, created or written. Every message is meant to be read
 /// by the person who chose the file.
@@ -51,6 +49,9 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The server holding the company refused a statement (or could not be reached).
+    #[error("the server refused: {detail} (in: {statement})")]
+    Server { detail: String, statement: String },
     #[error("{0}")]
     Invalid(String),
     /// A stored value the code does not know: the file was changed by something else.
@@ -78,7 +79,7 @@ impl StoreError {
             StoreError::PassphraseRequired { .. } => ErrorCode::PassphraseRequired,
             StoreError::WrongPassphrase { .. } => ErrorCode::WrongPassphrase,
             StoreError::Io { .. } => ErrorCode::Io,
-            StoreError::Sqlite(_) => ErrorCode::Database,
+            StoreError::Sqlite(_) | StoreError::Server { .. } => ErrorCode::Database,
             StoreError::Invalid(_) | StoreError::UnknownKey(_) => ErrorCode::Invalid,
             StoreError::Missing { .. } => ErrorCode::Missing,
             StoreError::Refused { code, .. } => *code,
@@ -89,8 +90,8 @@ impl StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The language of the company file's texts (its policy, timeline sentences, CSV headings).
-pub(crate) fn file_language(conn: &Connection) -> Result<Language> {
-    Ok(conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))?)
+pub(crate) fn file_language(conn: &dyn Db) -> Result<Language> {
+    conn.query_row("SELECT language FROM company WHERE id = 1", [], |r| r.get(0))
 }
 
 /// A domain rule refused the change: `code` tells the window which text to show, `detail` says
@@ -116,22 +117,18 @@ impl From<StoreError> for crate::error_code::ErrorReport {
 }
 
 /// Every row of `sql` (no parameters), each read by `row`.
-pub(crate) fn rows<T>(conn: &Connection, sql: &str, row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], row)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(rows)
+pub(crate) fn rows<T>(conn: &dyn Db, sql: &str, row: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    conn.query_map(sql, (), row)
 }
 
 /// Every row of `sql` with its parameters, each read by `row`.
 pub(crate) fn rows_with<T>(
-    conn: &Connection,
+    conn: &dyn Db,
     sql: &str,
-    params: impl rusqlite::Params,
-    row: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+    params: impl db::Params,
+    row: impl FnMut(&Row) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, row)?.collect::<rusqlite::Result<Vec<T>>>()?;
-    Ok(rows)
+    conn.query_map(sql, params, row)
 }
 
 /// Windows' error when a file is open in a way that excludes this use of it.

@@ -12,7 +12,8 @@
 use crate::store::history::ChangedEntity;
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Transaction};
+use crate::store::{Db, Transaction};
+use rusqlite::params;
 
 use super::seed;
 use crate::error_code::ErrorCode;
@@ -38,7 +39,7 @@ impl From<TemplateError> for StoreError {
 }
 
 /// The company's whole policy and BCP plan in the template shape, without people.
-pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
+pub fn export_policy_template(conn: &dyn Db) -> Result<PolicyTemplate> {
     let language = crate::store::file_language(conn)?;
     let role_keys: HashMap<i64, String> =
         rows(conn, "SELECT id, key FROM role", |r| Ok((r.get(0)?, r.get(1)?)))?.into_iter().collect();
@@ -138,7 +139,7 @@ pub fn export_policy_template(conn: &Connection) -> Result<PolicyTemplate> {
 
 /// The company's policy as a template file (see [`crate::template::file`]), stamped now and with
 /// the company's name as its source.
-pub fn template_file_bytes(conn: &Connection) -> Result<Vec<u8>> {
+pub fn template_file_bytes(conn: &dyn Db) -> Result<Vec<u8>> {
     let template = export_policy_template(conn)?;
     let company: String = conn.query_row("SELECT name FROM company WHERE id = 1", [], |r| r.get(0))?;
     Ok(template_file_json(&template, &company, &now()))

@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Transaction};
+use crate::store::Transaction;
+use rusqlite::params;
 
 use crate::incident::obligations;
 use crate::store::{now, Result, StoreError};
@@ -37,7 +38,7 @@ pub(crate) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             "INSERT INTO role (key, name, description, position) VALUES (?1, ?2, ?3, ?4)",
             params![role.key, role.name, role.description, position as i64],
         )?;
-        roles.insert(role.key.as_str(), tx.last_insert_rowid());
+        roles.insert(role.key.as_str(), tx.last_insert_rowid()?);
     }
     let role_id = |key: &Option<String>| -> Result<Option<i64>> {
         match key {
@@ -63,7 +64,7 @@ pub(crate) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             "INSERT INTO category (key, name, description, position) VALUES (?1, ?2, ?3, ?4)",
             params![category.key, category.name, category.description, position as i64],
         )?;
-        categories.insert(category.key.as_str(), tx.last_insert_rowid());
+        categories.insert(category.key.as_str(), tx.last_insert_rowid()?);
     }
 
     for procedure in &template.procedures {
@@ -74,7 +75,7 @@ pub(crate) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             "INSERT INTO procedure (category_id, level, note) VALUES (?1, ?2, ?3)",
             params![category_id, procedure.level, procedure.note],
         )?;
-        let procedure_id = tx.last_insert_rowid();
+        let procedure_id = tx.last_insert_rowid()?;
         insert_steps(
             tx,
             "INSERT INTO procedure_step (procedure_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)",
@@ -89,7 +90,7 @@ pub(crate) fn insert_policy(tx: &Transaction, template: &PolicyTemplate) -> Resu
             "INSERT INTO checklist (case_key, title, position) VALUES (?1, ?2, ?3)",
             params![checklist.case, checklist.title, position as i64],
         )?;
-        let checklist_id = tx.last_insert_rowid();
+        let checklist_id = tx.last_insert_rowid()?;
         insert_steps(
             tx,
             "INSERT INTO checklist_item (checklist_id, position, text, role_id) VALUES (?1, ?2, ?3, ?4)",
@@ -183,7 +184,7 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
                 contact.notes, contact.call_order, contact.last_confirmed_on, stamp
             ],
         )?;
-        let id = tx.last_insert_rowid();
+        let id = tx.last_insert_rowid()?;
         for (position, phone) in contact.phones.iter().enumerate() {
             tx.execute(
                 "INSERT INTO contact_phone (contact_id, position, label, number, emergency) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -249,7 +250,7 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
                 stamp
             ],
         )?;
-        let exercise_id = tx.last_insert_rowid();
+        let exercise_id = tx.last_insert_rowid()?;
         for reference in &exercise.confirmed_contacts {
             tx.execute(
                 "INSERT INTO bcp_exercise_confirmation (exercise_id, contact_id) VALUES (?1, ?2)",
@@ -308,7 +309,7 @@ pub(crate) fn apply_demo(tx: &Transaction, demo: &DemoCompany) -> Result<()> {
                 stamp
             ],
         )?;
-        let incident_id = tx.last_insert_rowid();
+        let incident_id = tx.last_insert_rowid()?;
         let details = &incident.details;
         let data = serde_json::to_string(&details.data).map_err(|e| StoreError::Invalid(e.to_string()))?;
         tx.execute(

@@ -22,7 +22,7 @@ mod ppc;
 
 use crate::contacts;
 use crate::policy;
-use rusqlite::Connection;
+use crate::store::Db;
 use serde::Serialize;
 
 use super::incident::{self, obligation};
@@ -83,13 +83,13 @@ impl Draft {
 }
 
 /// The draft of `document` for the incident of `options`.
-pub fn draft(conn: &Connection, document: Document, options: &ExportOptions, context: &Context) -> Result<Draft, RenderError> {
+pub fn draft(conn: &dyn Db, document: Document, options: &ExportOptions, context: &Context) -> Result<Draft, RenderError> {
     with_form(conn, document, options, context, |form| form.draft_of(document, options.stage))?
 }
 
 /// Reads what the documents about the incident of `options` need and hands it to `write`.
 pub(super) fn with_form<T>(
-    conn: &Connection,
+    conn: &dyn Db,
     document: Document,
     options: &ExportOptions,
     context: &Context,
@@ -142,7 +142,7 @@ impl Form<'_> {
 
 /// Who writes on the company's behalf: the incident response manager, else the chief, else the
 /// first person of the call tree.
-fn reporter(conn: &Connection) -> Result<Option<Contact>, RenderError> {
+fn reporter(conn: &dyn Db) -> Result<Option<Contact>, RenderError> {
     let policy = policy::read::policy(conn)?;
     let holder = |key: &str| policy.roles.iter().find(|r| r.key == key).and_then(|r| r.holder.clone());
     Ok(match holder("manager").or_else(|| holder("chief")) {
