@@ -213,7 +213,7 @@ deps-postgres:
 test-server: deps-postgres
 	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
 	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
-	SONAE_TEST_SERVER="$$url" cargo test --workspace --test server -- --ignored --nocapture; status=$$?; \
+	SONAE_TEST_SERVER="$$url" cargo test --workspace --test server --test core_on_server -- --ignored --nocapture; status=$$?; \
 	scripts/postgres.sh stop $$dir; exit $$status
 
 # A local PostgreSQL (loopback, TLS) holding the demo company in the database `sakura`, to try

@@ -60,6 +60,149 @@ pub fn postgres(sqlite: &str) -> String {
     deferrable_references(&sql)
 }
 
+/// One statement of the core as PostgreSQL takes it. The core writes its statements in the SQL
+/// both engines run; what differs is rewritten here:
+/// - parameters: `?1` becomes `$1` (a bare `?`, the next number), outside quoted text and names;
+/// - reading a stored JSON text: `json_extract(x, '$.a.b')` becomes `(x)::json #>> '{a,b}'` (the
+///   value as text, which is how the core compares and orders it), and `json_each(x)` over an
+///   array becomes `json_array_elements((x)::json)`, whose rows have the same `value` column.
+pub fn statement(sql: &str) -> String {
+    let sql = without_comments(sql);
+    let sql = rewrite_calls(&sql, "json_extract", |args| match args {
+        [json, path] if path.starts_with("'$.") && path.ends_with('\'') => {
+            let keys = path[3..path.len() - 1].replace('.', ",");
+            Some(format!("(({json})::json #>> '{{{keys}}}')"))
+        }
+        _ => None,
+    });
+    let sql = rewrite_calls(&sql, "json_each", |args| match args {
+        [json] => Some(format!("json_array_elements(({json})::json)")),
+        _ => None,
+    });
+    parameters_numbered(&sql)
+}
+
+/// `-- comments` removed (their words may hold a quote, as in "a 速報's").
+fn without_comments(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut quote = None;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '-' && chars.peek() == Some(&'-') => {
+                while chars.next_if(|&c| c != '\n').is_some() {}
+                continue;
+            }
+            None => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Each call `name(args…)` (not part of a longer name, outside quotes) replaced by what `with`
+/// makes of its arguments; a call `with` answers `None` for is left as it is.
+fn rewrite_calls(sql: &str, name: &str, with: impl Fn(&[&str]) -> Option<String>) -> String {
+    let call = format!("{name}(");
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(at) = find_outside_quotes(rest, &call) {
+        let starts_alone = !rest[..at].chars().next_back().is_some_and(is_name_char);
+        let args_start = at + call.len();
+        let Some((args, length)) = arguments(&rest[args_start..]) else { break };
+        let replaced = if starts_alone { with(&args) } else { None };
+        out.push_str(&rest[..at]);
+        match replaced {
+            Some(text) => out.push_str(&text),
+            None => out.push_str(&rest[at..args_start + length]),
+        }
+        rest = &rest[args_start + length..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where `needle` first appears in `sql` outside quoted text and names.
+fn find_outside_quotes(sql: &str, needle: &str) -> Option<usize> {
+    let mut quote = None;
+    for (at, c) in sql.char_indices() {
+        match quote {
+            Some(open) if c == open => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if sql[at..].starts_with(needle) => return Some(at),
+            None => {}
+        }
+    }
+    None
+}
+
+/// The comma-separated arguments of a call whose text starts just after its `(`, trimmed, and the
+/// length of that text up to and including the closing `)`.
+fn arguments(text: &str) -> Option<(Vec<&str>, usize)> {
+    let (mut depth, mut quote, mut start) = (0, None, 0);
+    let mut args = Vec::new();
+    for (at, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(open), _) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') if depth == 0 => {
+                args.push(text[start..at].trim());
+                return Some((args, at + 1));
+            }
+            (None, ')') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                args.push(text[start..at].trim());
+                start = at + 1;
+            }
+            (None, _) => {}
+        }
+    }
+    None
+}
+
+/// `?1` → `$1`, a bare `?` → the next number, outside quoted text and names.
+fn parameters_numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut chars = sql.chars().peekable();
+    let mut quote = None;
+    let mut next = 1;
+    while let Some(c) = chars.next() {
+        if let Some(open) = quote {
+            out.push(c);
+            if c == open {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' => {
+                quote = Some(c);
+                out.push(c);
+            }
+            '?' => {
+                out.push('$');
+                let mut number = String::new();
+                while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+                    number.push(digit);
+                }
+                if number.is_empty() {
+                    number = next.to_string();
+                    next += 1;
+                }
+                out.push_str(&number);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// SQLite's `CREATE TRIGGER … END;` blocks removed: their PostgreSQL form is
 /// [`APPEND_ONLY_GUARDS`].
 fn without_triggers(sql: &str) -> String {
@@ -184,6 +327,27 @@ CREATE INDEX contact_phone_contact ON contact_phone(contact_id);";
 
 CREATE INDEX contact_phone_contact ON contact_phone(contact_id);"
         );
+    }
+
+    #[test]
+    fn parameters_are_numbered_as_postgresql_numbers_them_and_quoted_text_is_left_alone() {
+        assert_eq!(
+            statement("SELECT '?1', \"a?\" FROM t WHERE a = ?1 AND b = ?12 AND c = 'it''s ?' AND d = ?"),
+            "SELECT '?1', \"a?\" FROM t WHERE a = $1 AND b = $12 AND c = 'it''s ?' AND d = $1"
+        );
+    }
+
+    #[test]
+    fn stored_json_is_read_as_postgresql_reads_it() {
+        assert_eq!(
+            statement("SELECT min(json_extract(d.value, '$.due_by')) FROM json_each(o.deadlines) d WHERE x = ?1"),
+            "SELECT min(((d.value)::json #>> '{due_by}')) FROM json_array_elements((o.deadlines)::json) d WHERE x = $1"
+        );
+        assert_eq!(
+            statement("SELECT json_extract(data, '$.answers.kind'), my_json_each(a), 'json_each(b)'"),
+            "SELECT ((data)::json #>> '{answers,kind}'), my_json_each(a), 'json_each(b)'"
+        );
+        assert_eq!(statement("SELECT 1 -- a 速報's\n, '--?' FROM t WHERE a = ?"), "SELECT 1 \n, '--?' FROM t WHERE a = $1");
     }
 
     #[test]

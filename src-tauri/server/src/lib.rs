@@ -10,10 +10,12 @@ pub mod connect;
 pub mod copy;
 pub mod dialect;
 pub mod schema;
+pub mod store;
 
 use sonae_core::store::StoreError;
 
 pub use connect::ServerAddress;
+pub use store::ServerCompany;
 
 /// Why a server could not be used; every message says what to do next.
 #[derive(Debug, thiserror::Error)]

@@ -16,37 +16,9 @@ use sonae_core::company_file::{self, CompanyFile, SCHEMA_VERSION};
 use sonae_core::language::Language;
 use sonae_server::{copy, schema, ServerAddress, ServerError};
 
-const NEEDS_SERVER: &str = "set SONAE_TEST_SERVER to a PostgreSQL superuser's URL (make test-server does)";
+mod support;
 
-/// A database of its own on the test server, dropped when the test ends.
-struct TestDatabase {
-    admin: ServerAddress,
-    address: ServerAddress,
-}
-
-impl TestDatabase {
-    fn new(name: &str) -> TestDatabase {
-        let admin =
-            ServerAddress::parse(&std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER)).expect("the test server's URL");
-        let database = format!("sonae_test_{name}_{}", std::process::id());
-        let mut client = admin.connect().expect("the test server");
-        client.batch_execute(&format!("DROP DATABASE IF EXISTS {database}")).unwrap();
-        client.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
-        TestDatabase { address: admin.with_database(&database), admin }
-    }
-
-    fn client(&self) -> postgres::Client {
-        self.address.connect().unwrap()
-    }
-}
-
-impl Drop for TestDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut client) = self.admin.connect() {
-            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.address.database()));
-        }
-    }
-}
+use support::{TestDatabase, NEEDS_SERVER};
 
 /// Every row of every table of a company file, each table's rows in one order.
 fn every_row(path: &Path) -> Vec<(String, Vec<Vec<Value>>)> {

@@ -1,0 +1,266 @@
+//! A company on a server, read and written by the same core as a company file: the core's
+//! statements run on PostgreSQL through [`sonae_core::store::Db`], with their SQL rewritten by
+//! [`crate::dialect::statement`] and their values carried as SQLite's five types.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::error::Error;
+use std::rc::Rc;
+
+use postgres::types::{FromSql, IsNull, ToSql, Type};
+use postgres::GenericClient;
+use rusqlite::types::Value;
+use sonae_core::company_file::SCHEMA_VERSION;
+use sonae_core::store::{Db, Engine, Row, StoreError};
+
+use crate::{dialect, schema, Result, ServerAddress, ServerError};
+
+/// A company kept in a server database, open for the core to read and write.
+pub struct ServerCompany {
+    tables: OnServer<postgres::Client>,
+    address: ServerAddress,
+}
+
+impl ServerCompany {
+    /// Connects to the database at `address` and checks that it holds a company of this
+    /// version's schema (an older schema is brought up to date first, as a file's is).
+    pub fn open(address: &ServerAddress) -> Result<ServerCompany> {
+        let mut client = address.connect()?;
+        let shown = address.to_string();
+        match schema::version(&mut client, &shown)? {
+            None => return Err(ServerError::NoCompany { server: shown }),
+            Some(found) if found < SCHEMA_VERSION => {
+                let mut tx = client.transaction()?;
+                schema::ensure(&mut tx, &shown)?;
+                tx.commit()?;
+            }
+            Some(_) => {}
+        }
+        // A newer schema is refused by `ensure` above, or here.
+        if let Some(found) = schema::version(&mut client, &shown)?.filter(|&v| v > SCHEMA_VERSION) {
+            return Err(ServerError::NewerVersion { server: shown, found, supported: SCHEMA_VERSION });
+        }
+        if client.query_opt("SELECT 1 FROM company", &[])?.is_none() {
+            return Err(ServerError::NoCompany { server: shown });
+        }
+        Ok(ServerCompany { tables: OnServer::new(client, Rc::default()), address: address.clone() })
+    }
+
+    pub fn address(&self) -> &ServerAddress {
+        &self.address
+    }
+
+    /// The company's tables, to read (each statement sees what was last committed).
+    pub fn connection(&self) -> &dyn Db {
+        &self.tables
+    }
+
+    /// Runs `work` in one transaction: it is committed whole or not at all.
+    pub fn write<T>(&mut self, work: impl FnOnce(&sonae_core::store::Transaction) -> sonae_core::store::Result<T>) -> Result<T> {
+        let mut client = self.tables.client.borrow_mut();
+        // A row another person changed since this write read it is refused rather than
+        // overwritten: no update is lost.
+        let tx = client.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).start()?;
+        let tables = OnServer::new(tx, Rc::clone(&self.tables.statements));
+        let value = work(&tables)?;
+        tables.client.into_inner().commit()?;
+        Ok(value)
+    }
+}
+
+/// Statements already prepared on the connection, by their SQL as the core wrote it.
+type Prepared = Rc<RefCell<HashMap<String, postgres::Statement>>>;
+
+/// The core's view of a server connection, or of a transaction on it.
+struct OnServer<C> {
+    client: RefCell<C>,
+    statements: Prepared,
+}
+
+impl<C: GenericClient> OnServer<C> {
+    fn new(client: C, statements: Prepared) -> OnServer<C> {
+        OnServer { client: RefCell::new(client), statements }
+    }
+
+    /// Runs `run` with the prepared form of `sql` and its parameters.
+    fn with_statement<T>(
+        &self,
+        sql: &str,
+        params: &[Value],
+        run: impl FnOnce(&mut C, &postgres::Statement, &[&(dyn ToSql + Sync)]) -> std::result::Result<T, postgres::Error>,
+    ) -> sonae_core::store::Result<T> {
+        let params: Vec<Param> = params.iter().map(Param).collect();
+        let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
+        let client = &mut *self.client.borrow_mut();
+        let cached = self.statements.borrow().get(sql).cloned();
+        let statement = match cached {
+            Some(statement) => statement,
+            None => {
+                let rewritten = dialect::statement(sql);
+                let statement = client.prepare(&rewritten).map_err(|e| refused(&e, sql))?;
+                self.statements.borrow_mut().insert(sql.to_owned(), statement.clone());
+                statement
+            }
+        };
+        run(client, &statement, &refs).map_err(|e| refused(&e, sql))
+    }
+}
+
+impl<C: GenericClient> Db for OnServer<C> {
+    fn engine(&self) -> Engine {
+        Engine::Postgres
+    }
+
+    fn execute_values(&self, sql: &str, params: &[Value]) -> sonae_core::store::Result<usize> {
+        let changed = self.with_statement(sql, params, |client, statement, params| client.execute(statement, params))?;
+        Ok(usize::try_from(changed).unwrap_or(usize::MAX))
+    }
+
+    fn for_each_row(
+        &self,
+        sql: &str,
+        params: &[Value],
+        each: &mut dyn FnMut(&Row<'_>) -> sonae_core::store::Result<()>,
+    ) -> sonae_core::store::Result<()> {
+        let rows = self.with_statement(sql, params, |client, statement, params| client.query(statement, params))?;
+        let mut values = Vec::new();
+        for row in rows {
+            values.clear();
+            for index in 0..row.len() {
+                let Cell(value) = row.try_get(index).map_err(|e| refused(&e, sql))?;
+                values.push(value);
+            }
+            each(&Row::from_values(&values))?;
+        }
+        Ok(())
+    }
+
+    fn last_insert_rowid(&self) -> sonae_core::store::Result<i64> {
+        let row = self.client.borrow_mut().query_one("SELECT lastval()", &[]).map_err(|e| refused(&e, "SELECT lastval()"))?;
+        Ok(row.get(0))
+    }
+}
+
+/// The server's refusal of `sql`, in its own words.
+fn refused(error: &postgres::Error, sql: &str) -> StoreError {
+    let detail = match error.as_db_error() {
+        Some(db) => db.message().to_owned(),
+        None => error.to_string(),
+    };
+    StoreError::Server { detail, statement: sql.split_whitespace().collect::<Vec<_>>().join(" ") }
+}
+
+/// A value of the core going to the server, converted to the type the statement needs there as
+/// SQLite would convert it for a column of that type.
+#[derive(Debug)]
+struct Param<'a>(&'a Value);
+
+type Boxed = Box<dyn Error + Sync + Send>;
+
+fn is_text(ty: &Type) -> bool {
+    [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME, Type::UNKNOWN].contains(ty)
+}
+
+impl ToSql for Param<'_> {
+    fn to_sql(&self, ty: &Type, out: &mut bytes::BytesMut) -> std::result::Result<IsNull, Boxed> {
+        let mismatch = || -> Boxed { format!("a value {:?} cannot be stored as {ty}", self.0).into() };
+        match self.0 {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Integer(n) => match *ty {
+                Type::INT8 => n.to_sql(ty, out),
+                Type::INT4 => i32::try_from(*n)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(*n)?.to_sql(ty, out),
+                Type::BOOL => (*n != 0).to_sql(ty, out),
+                #[allow(clippy::cast_precision_loss)]
+                Type::FLOAT8 => (*n as f64).to_sql(ty, out),
+                _ if is_text(ty) => n.to_string().to_sql(ty, out),
+                _ => Err(mismatch()),
+            },
+            Value::Real(x) => match *ty {
+                Type::FLOAT8 => x.to_sql(ty, out),
+                _ if is_text(ty) => x.to_string().to_sql(ty, out),
+                _ => Err(mismatch()),
+            },
+            Value::Text(text) => match *ty {
+                _ if is_text(ty) => text.to_sql(ty, out),
+                Type::JSON => {
+                    out.extend_from_slice(text.as_bytes());
+                    Ok(IsNull::No)
+                }
+                Type::INT8 => text.trim().parse::<i64>().map_err(|_| mismatch())?.to_sql(ty, out),
+                _ => Err(mismatch()),
+            },
+            Value::Blob(bytes) => match *ty {
+                Type::BYTEA => bytes.to_sql(ty, out),
+                _ => Err(mismatch()),
+            },
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    postgres::types::to_sql_checked!();
+}
+
+/// A value from the server, as the SQLite type the core reads it as.
+struct Cell(Value);
+
+impl<'a> FromSql<'a> for Cell {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> std::result::Result<Cell, Boxed> {
+        Ok(Cell(match *ty {
+            Type::INT8 => Value::Integer(i64::from_sql(ty, raw)?),
+            Type::INT4 => Value::Integer(i32::from_sql(ty, raw)?.into()),
+            Type::INT2 => Value::Integer(i16::from_sql(ty, raw)?.into()),
+            Type::BOOL => Value::Integer(bool::from_sql(ty, raw)?.into()),
+            Type::FLOAT8 => Value::Real(f64::from_sql(ty, raw)?),
+            Type::FLOAT4 => Value::Real(f32::from_sql(ty, raw)?.into()),
+            Type::NUMERIC => numeric(raw)?,
+            Type::JSON => Value::Text(std::str::from_utf8(raw)?.to_owned()),
+            Type::BYTEA => Value::Blob(raw.to_vec()),
+            _ if is_text(ty) => Value::Text(String::from_sql(ty, raw)?),
+            _ => return Err(format!("a value of type {ty} has no SQLite type").into()),
+        }))
+    }
+
+    fn from_sql_null(_: &Type) -> std::result::Result<Cell, Boxed> {
+        Ok(Cell(Value::Null))
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+}
+
+/// A `numeric` (what `sum` of integers gives) in its binary form: an integer when it has no
+/// fraction digits, as SQLite's `sum` of integers is.
+fn numeric(raw: &[u8]) -> std::result::Result<Value, Boxed> {
+    let word = |at: usize| -> std::result::Result<u16, Boxed> {
+        Ok(u16::from_be_bytes(raw.get(at..at + 2).ok_or("a numeric value is cut short")?.try_into()?))
+    };
+    let digits = usize::from(word(0)?);
+    let weight = i32::from(word(2)? as i16);
+    let sign = word(4)?;
+    let scale = word(6)?;
+    if sign == 0xC000 {
+        return Ok(Value::Real(f64::NAN));
+    }
+    let mut whole: i64 = 0;
+    let mut real = 0.0_f64;
+    for i in 0..digits {
+        let digit = word(8 + 2 * i)?;
+        let power = weight - i32::try_from(i)?;
+        real += f64::from(digit) * 10_000_f64.powi(power);
+        if let Ok(power) = u32::try_from(power) {
+            let place = 10_000_i64.checked_pow(power).and_then(|p| p.checked_mul(i64::from(digit)));
+            whole = place.and_then(|p| whole.checked_add(p)).ok_or("a numeric value is too large for an integer")?;
+        }
+    }
+    let negative = sign == 0x4000;
+    Ok(if scale == 0 {
+        Value::Integer(if negative { -whole } else { whole })
+    } else {
+        Value::Real(if negative { -real } else { real })
+    })
+}
