@@ -34,6 +34,7 @@ error_codes! {
     AuthorityRequired => "authority_required",
     Busy => "busy",
     CategoryRequired => "category_required",
+    ChangedElsewhere => "changed_elsewhere",
     ContactInUse => "contact_in_use",
     ContradictingItems => "contradicting_items",
     ConversionFailed => "conversion_failed",

@@ -63,7 +63,7 @@ impl ServerCompany {
         let tx = client.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).start()?;
         let tables = OnServer::new(tx, Rc::clone(&self.tables.statements));
         let value = work(&tables)?;
-        tables.client.into_inner().commit()?;
+        tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
         Ok(value)
     }
 }
@@ -141,8 +141,17 @@ impl<C: GenericClient> Db for OnServer<C> {
     }
 }
 
-/// The server's refusal of `sql`, in its own words.
+/// The server's refusal of `sql`, in its own words; a change that met another person's change
+/// to the same rows is refused as such (nothing of it was written).
 fn refused(error: &postgres::Error, sql: &str) -> StoreError {
+    use postgres::error::SqlState;
+    let code = error.code();
+    if code == Some(&SqlState::T_R_SERIALIZATION_FAILURE) || code == Some(&SqlState::T_R_DEADLOCK_DETECTED) {
+        return sonae_core::store::StoreError::Refused {
+            code: sonae_core::error_code::ErrorCode::ChangedElsewhere,
+            detail: "someone else changed the same thing meanwhile; this change was not saved".to_owned(),
+        };
+    }
     let detail = match error.as_db_error() {
         Some(db) => db.message().to_owned(),
         None => error.to_string(),

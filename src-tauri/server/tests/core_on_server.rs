@@ -339,3 +339,46 @@ fn the_same_changes_leave_the_same_company_on_both_stores() {
         }
     }
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server starts one"]
+fn a_change_that_meets_another_persons_change_is_refused_whole_and_theirs_kept() {
+    let mut both = both_stores("conflict", Language::Ja);
+    let mut other_pc = ServerCompany::open(both.server.address()).unwrap();
+    let contact = |company: &ServerCompany| contacts::contact(company.connection(), 2).unwrap();
+    let before = contact(&both.server);
+    let input = |title: &str| ContactInput {
+        kind: before.kind,
+        name: before.name.clone(),
+        name_kana: before.name_kana.clone(),
+        organization: before.organization.clone(),
+        department: before.department.clone(),
+        title: title.into(),
+        notes: before.notes.clone(),
+        call_order: before.call_order,
+        last_confirmed_on: before.last_confirmed_on.map(|d| d.to_string()),
+        phones: before.phones.clone(),
+        emails: before.emails.clone(),
+        tags: before.tags.clone(),
+    };
+    let incidents_before = incident::read::list_incidents(both.server.connection()).unwrap().len();
+    let mine = both.server.write(|tx| {
+        // This PC starts an incident and reads the contact; meanwhile another PC saves the same
+        // contact; then this PC saves its own edit of it.
+        incident::record::start_incident(tx, CaseKind::Missent)?;
+        contacts::contact(tx, 2)?;
+        other_pc.write(|tx| contacts::update_contact(tx, "高橋 健太", 2, &input("総務部長"))).unwrap();
+        contacts::update_contact(tx, "松本 由美", 2, &input("総務課長"))
+    });
+    let error = mine.expect_err("the second save of the same contact is refused");
+    assert!(
+        matches!(&error, sonae_server::ServerError::Store(e) if e.code() == sonae_core::error_code::ErrorCode::ChangedElsewhere),
+        "{error:?}"
+    );
+    assert_eq!(contact(&both.server).title, "総務部長", "the other person's change is kept");
+    assert_eq!(
+        incident::read::list_incidents(both.server.connection()).unwrap().len(),
+        incidents_before,
+        "nothing of the refused change was written"
+    );
+}
