@@ -130,6 +130,7 @@ enum Command {
     },
     /// Print a document as PDF, or a draft's text.
     Export {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         /// Which document.
         #[arg(value_parser = document_names())]
@@ -226,6 +227,7 @@ enum PassphraseCommand {
 enum TemplateCommand {
     /// Write a company file's policy and BCP plan (no people) as a template file.
     Export {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         #[arg(long)]
         out: PathBuf,
@@ -236,6 +238,7 @@ enum TemplateCommand {
     /// Replace a company file's policy and BCP plan with a template file's, keeping role holders
     /// and recovery contacts where the roles and damaged targets are still there.
     Import {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         template: PathBuf,
         /// Who made the change, for the change history.
@@ -248,6 +251,7 @@ enum TemplateCommand {
 enum ContactsCommand {
     /// Write every contact as CSV (UTF-8 with BOM, headings in the file's language).
     Export {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         #[arg(long)]
         out: PathBuf,
@@ -257,6 +261,7 @@ enum ContactsCommand {
     },
     /// Import contacts from a CSV, all or nothing; prints each problem with its line number.
     Import {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         csv: PathBuf,
         /// Only check the CSV and say what would be imported.
@@ -272,6 +277,7 @@ enum ContactsCommand {
 enum IncidentCommand {
     /// List incidents, newest first.
     List {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
         file: PathBuf,
         /// Print a JSON array instead of a table.
         #[arg(long)]
@@ -314,6 +320,55 @@ fn passphrase_from(name: &str) -> Result<Option<Passphrase>, Failure> {
         Ok(text) => Ok(Some(Passphrase::new(text))),
         Err(std::env::VarError::NotPresent) => Ok(None),
         Err(std::env::VarError::NotUnicode(_)) => Err(Failure { message: format!("{name} is not valid text"), code: 2 }),
+    }
+}
+
+/// A company named on the command line: a company file, or a company in a server database (the
+/// network edition), named by its `postgres://` URL with the password in `PGPASSWORD`.
+enum Company {
+    File(Box<CompanyFile>),
+    Server(Box<sonae_server::ServerCompany>),
+}
+
+impl Company {
+    fn connection(&self) -> &dyn store::Db {
+        match self {
+            Company::File(file) => file.connection(),
+            Company::Server(server) => server.connection(),
+        }
+    }
+
+    fn write<T>(&mut self, work: impl FnOnce(&store::Transaction) -> store::Result<T>) -> store::Result<T> {
+        match self {
+            Company::File(file) => file.write(work),
+            Company::Server(server) => server.write(work),
+        }
+    }
+}
+
+/// The server database `name` stands for, when it is a `postgres://` URL rather than a file.
+fn server_named(name: &Path) -> Result<Option<sonae_server::ServerAddress>, Failure> {
+    match name.to_str() {
+        Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+            Ok(Some(sonae_server::ServerAddress::parse(url)?))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// [`read`] for a company file or a server database.
+fn company_to_read(name: &Path) -> Result<Company, Failure> {
+    match server_named(name)? {
+        Some(server) => Ok(Company::Server(Box::new(sonae_server::ServerCompany::open(&server)?))),
+        None => Ok(Company::File(Box::new(read(name)?))),
+    }
+}
+
+/// [`open`] for a company file or a server database.
+fn company_to_change(name: &Path) -> Result<Company, Failure> {
+    match server_named(name)? {
+        Some(server) => Ok(Company::Server(Box::new(sonae_server::ServerCompany::open(&server)?))),
+        None => Ok(Company::File(Box::new(open(name)?))),
     }
 }
 
@@ -490,7 +545,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Server { command } => run_server(command)?,
         Command::Portfolio { folders, json } => run_portfolio(&folders, json),
         Command::Incident { command: IncidentCommand::List { file, json } } => {
-            let company = read(&file)?;
+            let company = company_to_read(&file)?;
             let incidents = incident::read::list_incidents(company.connection())?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&incidents).expect("incidents serialise"));
@@ -511,7 +566,7 @@ fn run(command: Command) -> Result<(), Failure> {
             }
         }
         Command::Export { file, what, out, incident, exercise, stage, lang, text, force } => {
-            let company = read(&file)?;
+            let company = company_to_read(&file)?;
             let language = match lang {
                 Some(language) => language,
                 None => sonae_core::company::company_profile(company.connection())?.language,
@@ -568,7 +623,7 @@ fn run(command: Command) -> Result<(), Failure> {
 fn run_template(command: TemplateCommand) -> Result<(), Failure> {
     match command {
         TemplateCommand::Export { file, out, force } => {
-            let bytes = template::exchange::template_file_bytes(read(&file)?.connection())?;
+            let bytes = template::exchange::template_file_bytes(company_to_read(&file)?.connection())?;
             render::save(&out, &bytes, force)?;
             println!("wrote the policy of {} to {} ({} bytes)", file.display(), out.display(), bytes.len());
         }
@@ -577,7 +632,7 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
                 std::fs::read(&template).map_err(|e| Failure { message: format!("{}: {e}", template.display()), code: 1 })?;
             let policy = template::file::parse_template_file(&bytes)
                 .map_err(|e| Failure { message: format!("{}: {e} ({})", template.display(), e.code()), code: 1 })?;
-            let mut company = open(&file)?;
+            let mut company = company_to_change(&file)?;
             let summary = company.write(|tx| template::exchange::import_policy_template(tx, &author, &policy))?;
             println!("imported the policy of {} into {}", template.display(), file.display());
             println!(
@@ -602,7 +657,7 @@ fn run_template(command: TemplateCommand) -> Result<(), Failure> {
 fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
     match command {
         ContactsCommand::Export { file, out, force } => {
-            let company = read(&file)?;
+            let company = company_to_read(&file)?;
             if out.exists() && !force {
                 return Err(render::RenderError::AlreadyExists { path: out }.into());
             }
@@ -614,7 +669,7 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
         ContactsCommand::Import { file, csv, dry_run, author } => {
             let bytes = std::fs::read(&csv).map_err(|e| Failure { message: format!("{}: {e}", csv.display()), code: 1 })?;
             // A dry run only reads: it leaves a file of an older Sonae as it is.
-            let mut company = if dry_run { read(&file)? } else { open(&file)? };
+            let mut company = if dry_run { company_to_read(&file)? } else { company_to_change(&file)? };
             let preview = contacts::preview_contacts_import(company.connection(), &bytes)?;
             for problem in preview.file_errors.iter().chain(&preview.column_warnings) {
                 println!("{} [{}]", problem.message, problem.code);

@@ -61,7 +61,7 @@ fn a_server_that_does_not_answer_is_reported_not_waited_for() {
 
 #[test]
 #[ignore = "needs a PostgreSQL server: make test-server starts one"]
-fn a_company_file_goes_to_a_server_and_comes_back() {
+fn a_company_file_goes_to_a_server_is_used_there_and_comes_back() {
     let admin = std::env::var("SONAE_TEST_SERVER").expect("SONAE_TEST_SERVER: a PostgreSQL superuser's URL");
     let database = format!("sonae_cli_test_{}", std::process::id());
     // The password goes in PGPASSWORD, not in the arguments.
@@ -91,6 +91,26 @@ fn a_company_file_goes_to_a_server_and_comes_back() {
     let check = sonae_cli(&["check", path_arg(&out)], None);
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stdout).contains("株式会社さくら設計事務所"), "{}", text(&check.stdout));
+
+    // The company on the server is used as the file is: listed, exported, imported into.
+    let incidents = |company: &str| sonae_cli(&["incident", "list", company, "--json"], Some(password));
+    assert_eq!(text(&incidents(&url).stdout), text(&incidents(path_arg(&file)).stdout));
+    assert!(text(&incidents(&url).stdout).contains("ウイルス感染"), "{}", text(&incidents(&url).stdout));
+    let draft = |company: &str| sonae_cli(&["export", company, "ppc-draft", "--incident", "1", "--text"], Some(password));
+    assert!(draft(&url).status.success(), "{}", text(&draft(&url).stderr));
+    assert_eq!(text(&draft(&url).stdout), text(&draft(path_arg(&file)).stdout));
+    let pdf = dir.path().join("規程.pdf");
+    let export = sonae_cli(&["export", &url, "policy", "--out", path_arg(&pdf)], Some(password));
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let csv = dir.path().join("追加.csv");
+    std::fs::write(&csv, "氏名,電話番号\n山田 花子,090-1234-5678\n").unwrap();
+    let import = sonae_cli(&["contacts", "import", &url, path_arg(&csv)], Some(password));
+    assert!(text(&import.stdout).contains("imported 1 contacts"), "{}{}", text(&import.stdout), text(&import.stderr));
+    let exported = dir.path().join("連絡先.csv");
+    let contacts = sonae_cli(&["contacts", "export", &url, "--out", path_arg(&exported)], Some(password));
+    assert!(contacts.status.success(), "{}", text(&contacts.stderr));
+    assert!(std::fs::read_to_string(&exported).unwrap().contains("山田 花子,,,,,,090-1234-5678"));
 
     let wrong = sonae_cli(&["server", "pull", &url, "--out", path_arg(&dir.path().join("y.sonae"))], Some("wrong"));
     assert!(text(&wrong.stderr).contains("password authentication failed"), "{}", text(&wrong.stderr));

@@ -56,11 +56,18 @@ impl ServerCompany {
     }
 
     /// Runs `work` in one transaction: it is committed whole or not at all.
-    pub fn write<T>(&mut self, work: impl FnOnce(&sonae_core::store::Transaction) -> sonae_core::store::Result<T>) -> Result<T> {
+    pub fn write<T>(
+        &mut self,
+        work: impl FnOnce(&sonae_core::store::Transaction) -> sonae_core::store::Result<T>,
+    ) -> sonae_core::store::Result<T> {
         let mut client = self.tables.client.borrow_mut();
         // A row another person changed since this write read it is refused rather than
         // overwritten: no update is lost.
-        let tx = client.build_transaction().isolation_level(postgres::IsolationLevel::RepeatableRead).start()?;
+        let tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .start()
+            .map_err(|e| refused(&e, "BEGIN"))?;
         let tables = OnServer::new(tx, Rc::clone(&self.tables.statements));
         let value = work(&tables)?;
         tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
