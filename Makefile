@@ -40,7 +40,7 @@ bench-app: deps-e2e release
 .PHONY: release package package-check bench-app bench help run test lint test-rust test-ui test-e2e e2e deps deps-system deps-ui deps-e2e ui app bindings clean
 .PHONY: test-power-loss test-durability deps-power-loss
 .PHONY: windows deps-windows deps-wine wine-prefix test-windows test-windows-cli
-.PHONY: deps-postgres test-server server-demo
+.PHONY: deps-postgres test-server bench-server server-demo
 
 # The Debian package. `tauri build` (the npm @tauri-apps/cli, a ui devDependency) builds the release
 # binary with the UI embedded and bundles it with the icon, the desktop entry made from
@@ -145,6 +145,7 @@ help:
 	@echo "make test-durability  the long round: 10,000 kills, 3,000 power cuts, a million fuzz inputs"
 	@echo "make test-server      the network edition's tests against a throwaway PostgreSQL (make test runs it)"
 	@echo "make server-demo      a local PostgreSQL holding the demo company; prints its URL for sonae-cli server"
+	@echo "make bench-server     20 people on one server company for a minute: speed, conflicts, nothing lost"
 	@echo "make bindings   regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make bench  core benchmarks (assessment, PDF export, a large company file, 5,000 contacts, passphrase"
 	@echo "            protection), the incident list's search, then the app's start-up and memory"
@@ -214,6 +215,14 @@ test-server: deps-postgres
 	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
 	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
 	SONAE_TEST_SERVER="$$url" cargo test --workspace --test server --test core_on_server -- --ignored --nocapture; status=$$?; \
+	scripts/postgres.sh stop $$dir; exit $$status
+
+# Twenty people on one server company for a minute (src-tauri/server/benches/load.rs): operations
+# per second, median and p95 times, conflicts, and a check that no saved change went missing.
+bench-server: deps-postgres
+	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
+	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
+	SONAE_TEST_SERVER="$$url" cargo bench -p sonae-server --bench load; status=$$?; \
 	scripts/postgres.sh stop $$dir; exit $$status
 
 # A local PostgreSQL (loopback, TLS) holding the demo company in the database `sakura`, to try
