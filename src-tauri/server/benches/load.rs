@@ -166,8 +166,7 @@ fn main() {
     for _ in 0..INCIDENTS {
         incident_ids.push(company.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap());
     }
-    let contact_ids: Vec<i64> =
-        company.connection().query_map("SELECT id FROM contact ORDER BY id", [], |r| r.get(0)).unwrap();
+    let contact_ids: Vec<i64> = company.connection().query_map("SELECT id FROM contact ORDER BY id", [], |r| r.get(0)).unwrap();
 
     let until = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
