@@ -94,6 +94,7 @@ error_codes! {
     ResponsibleRoleMissing => "responsible_role_missing",
     RoleInUse => "role_in_use",
     SentOnRequired => "sent_on_required",
+    ServerUnreachable => "server_unreachable",
     Settings => "settings",
     SettingsInUse => "settings_in_use",
     SourcePassphraseRequired => "source_passphrase_required",

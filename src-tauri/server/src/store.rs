@@ -11,6 +11,7 @@ use postgres::types::{FromSql, IsNull, ToSql, Type};
 use postgres::GenericClient;
 use rusqlite::types::Value;
 use sonae_core::company_file::SCHEMA_VERSION;
+use sonae_core::error_code::ErrorCode;
 use sonae_core::store::{Db, Engine, Row, StoreError};
 
 use crate::{dialect, schema, Result, ServerAddress, ServerError};
@@ -154,9 +155,19 @@ fn refused(error: &postgres::Error, sql: &str) -> StoreError {
     use postgres::error::SqlState;
     let code = error.code();
     if code == Some(&SqlState::T_R_SERIALIZATION_FAILURE) || code == Some(&SqlState::T_R_DEADLOCK_DETECTED) {
-        return sonae_core::store::StoreError::Refused {
-            code: sonae_core::error_code::ErrorCode::ChangedElsewhere,
+        return StoreError::Refused {
+            code: ErrorCode::ChangedElsewhere,
             detail: "someone else changed the same thing meanwhile; this change was not saved".to_owned(),
+        };
+    }
+    // The server went away (stopped, restarted, or the network between): whatever was being
+    // written was not committed, so nothing of it is there.
+    let gone = [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW];
+    let io = std::error::Error::source(error).is_some_and(|cause| cause.is::<std::io::Error>());
+    if error.is_closed() || io || code.is_some_and(|c| gone.contains(c)) {
+        return StoreError::Refused {
+            code: ErrorCode::ServerUnreachable,
+            detail: format!("the connection to the server was lost ({error}); this change was not saved"),
         };
     }
     let detail = match error.as_db_error() {

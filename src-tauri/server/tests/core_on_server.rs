@@ -26,7 +26,7 @@ struct BothStores {
     _dir: tempfile::TempDir,
     file: CompanyFile,
     server: ServerCompany,
-    _database: TestDatabase,
+    database: TestDatabase,
 }
 
 fn both_stores(name: &str, language: Language) -> BothStores {
@@ -37,7 +37,7 @@ fn both_stores(name: &str, language: Language) -> BothStores {
     copy::push(&path, None, &database.address).unwrap();
     let file = CompanyFile::open(&path).unwrap();
     let server = ServerCompany::open(&database.address).unwrap();
-    BothStores { _dir: dir, file, server, _database: database }
+    BothStores { _dir: dir, file, server, database }
 }
 
 /// Every read the window and the documents make, as text to compare, in one list per store.
@@ -365,5 +365,32 @@ fn a_change_that_meets_another_persons_change_is_refused_whole_and_theirs_kept()
         incident::read::list_incidents(both.server.connection()).unwrap().len(),
         incidents_before,
         "nothing of the refused change was written"
+    );
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server starts one"]
+fn a_server_lost_in_the_middle_of_a_write_leaves_nothing_of_it_and_says_so() {
+    let mut both = both_stores("lost", Language::Ja);
+    let incidents_before = incident::read::list_incidents(both.server.connection()).unwrap().len();
+    let backend: i64 = both.server.connection().query_row("SELECT pg_backend_pid()", [], |r| r.get(0)).unwrap();
+    let mut administrator = both.database.client();
+    let started = std::time::Instant::now();
+    let lost = both.server.write(|tx| {
+        let id = incident::record::start_incident(tx, CaseKind::Missent)?;
+        // The server's side of this connection ends here, as when the server is stopped.
+        administrator.execute("SELECT pg_terminate_backend($1)", &[&i32::try_from(backend).unwrap()]).unwrap();
+        incident::record::add_note(tx, id, "途中まで書いた記録", "松本 由美")
+    });
+    let error = lost.expect_err("a write on a lost connection is refused");
+    assert_eq!(error.code(), sonae_core::error_code::ErrorCode::ServerUnreachable, "{error:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "it was reported at once");
+    let reading = incident::read::list_incidents(both.server.connection()).unwrap_err();
+    assert_eq!(reading.code(), sonae_core::error_code::ErrorCode::ServerUnreachable, "{reading:?}");
+    let reopened = ServerCompany::open(both.server.address()).unwrap();
+    assert_eq!(
+        incident::read::list_incidents(reopened.connection()).unwrap().len(),
+        incidents_before,
+        "nothing of the interrupted write is on the server"
     );
 }
