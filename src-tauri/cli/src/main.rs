@@ -68,8 +68,12 @@ enum Command {
         #[command(subcommand)]
         command: TemplateCommand,
     },
-    /// Check a company file's integrity and schema version without changing it.
-    Check { file: PathBuf },
+    /// Check a company file's integrity and schema version without changing it (or that a server
+    /// database holds a company this version opens).
+    Check {
+        /// The company file, or a server database's postgres:// URL (password in PGPASSWORD).
+        file: PathBuf,
+    },
     /// Copy a company file consistently, even while the app has it open.
     Backup {
         file: PathBuf,
@@ -516,6 +520,16 @@ fn run(command: Command) -> Result<(), Failure> {
             };
             let profile = company::company_profile(created.connection())?;
             println!("created {} ({})", file.display(), profile.name);
+        }
+        Command::Check { file } if server_named(&file)?.is_some() => {
+            let server = server_named(&file)?.expect("a server URL");
+            let check = sonae_server::store::check(&server)?;
+            let older = if check.schema_version < company_file::SCHEMA_VERSION {
+                format!("; set up by an older Sonae, updated to version {} when it is next opened", company_file::SCHEMA_VERSION)
+            } else {
+                String::new()
+            };
+            println!("{server}: ok — {} (schema version {}{older})", check.company_name, check.schema_version);
         }
         Command::Check { file } => {
             let check = company_file::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;

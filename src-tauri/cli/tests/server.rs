@@ -92,6 +92,10 @@ fn a_company_file_goes_to_a_server_is_used_there_and_comes_back() {
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stdout).contains("株式会社さくら設計事務所"), "{}", text(&check.stdout));
 
+    let check = sonae_cli(&["check", &url], Some(password));
+    assert!(text(&check.stdout).contains(": ok — 株式会社さくら設計事務所 (schema version"), "{}", text(&check.stderr));
+    assert!(!text(&check.stdout).contains(password), "the password was shown");
+
     // The company on the server is used as the file is: listed, exported, imported into.
     let incidents = |company: &str| sonae_cli(&["incident", "list", company, "--json"], Some(password));
     assert_eq!(text(&incidents(&url).stdout), text(&incidents(path_arg(&file)).stdout));

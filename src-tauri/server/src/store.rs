@@ -16,6 +16,30 @@ use sonae_core::store::{Db, Engine, Row, StoreError};
 
 use crate::{dialect, schema, Result, ServerAddress, ServerError};
 
+/// What [`check`] found: the database holds a company of a version this Sonae reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerCheck {
+    pub schema_version: i32,
+    pub company_name: String,
+}
+
+/// Checks, without changing anything, that the database at `address` holds a company this
+/// version of Sonae can open (`sonae-cli check` on a URL).
+pub fn check(address: &ServerAddress) -> Result<ServerCheck> {
+    let mut client = address.connect()?;
+    let shown = address.to_string();
+    let Some(schema_version) = schema::version(&mut client, &shown)? else {
+        return Err(ServerError::NoCompany { server: shown });
+    };
+    if schema_version > SCHEMA_VERSION {
+        return Err(ServerError::NewerVersion { server: shown, found: schema_version, supported: SCHEMA_VERSION });
+    }
+    match client.query_opt("SELECT name FROM company", &[])? {
+        Some(row) => Ok(ServerCheck { schema_version, company_name: row.get(0) }),
+        None => Err(ServerError::NoCompany { server: shown }),
+    }
+}
+
 /// A company kept in a server database, open for the core to read and write.
 pub struct ServerCompany {
     tables: OnServer<postgres::Client>,
