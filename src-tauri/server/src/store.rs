@@ -12,7 +12,7 @@ use postgres::GenericClient;
 use rusqlite::types::Value;
 use sonae_core::company_file::SCHEMA_VERSION;
 use sonae_core::error_code::ErrorCode;
-use sonae_core::store::{Db, Engine, Row, StoreError};
+use sonae_core::store::{Db, Row, StoreError};
 
 use crate::{dialect, schema, Result, ServerAddress, ServerError};
 
@@ -26,9 +26,13 @@ pub struct ServerCheck {
 /// Checks, without changing anything, that the database at `address` holds a company this
 /// version of Sonae can open (`sonae-cli check` on a URL).
 pub fn check(address: &ServerAddress) -> Result<ServerCheck> {
-    let mut client = address.connect()?;
-    let shown = address.to_string();
-    let Some(schema_version) = schema::version(&mut client, &shown)? else {
+    checked(&mut address.connect()?, &address.to_string())
+}
+
+/// [`check`] on a connection already made.
+fn checked(client: &mut postgres::Client, shown: &str) -> Result<ServerCheck> {
+    let shown = shown.to_owned();
+    let Some(schema_version) = schema::version(client, &shown)? else {
         return Err(ServerError::NoCompany { server: shown });
     };
     if schema_version > SCHEMA_VERSION {
@@ -52,21 +56,10 @@ impl ServerCompany {
     pub fn open(address: &ServerAddress) -> Result<ServerCompany> {
         let mut client = address.connect()?;
         let shown = address.to_string();
-        match schema::version(&mut client, &shown)? {
-            None => return Err(ServerError::NoCompany { server: shown }),
-            Some(found) if found < SCHEMA_VERSION => {
-                let mut tx = client.transaction()?;
-                schema::ensure(&mut tx, &shown)?;
-                tx.commit()?;
-            }
-            Some(_) => {}
-        }
-        // A newer schema is refused by `ensure` above, or here.
-        if let Some(found) = schema::version(&mut client, &shown)?.filter(|&v| v > SCHEMA_VERSION) {
-            return Err(ServerError::NewerVersion { server: shown, found, supported: SCHEMA_VERSION });
-        }
-        if client.query_opt("SELECT 1 FROM company", &[])?.is_none() {
-            return Err(ServerError::NoCompany { server: shown });
+        if checked(&mut client, &shown)?.schema_version < SCHEMA_VERSION {
+            let mut tx = client.transaction()?;
+            schema::ensure(&mut tx, &shown)?;
+            tx.commit()?;
         }
         Ok(ServerCompany { tables: OnServer::new(client, Rc::default()), address: address.clone() })
     }
@@ -139,10 +132,6 @@ impl<C: GenericClient> OnServer<C> {
 }
 
 impl<C: GenericClient> Db for OnServer<C> {
-    fn engine(&self) -> Engine {
-        Engine::Postgres
-    }
-
     fn execute_values(&self, sql: &str, params: &[Value]) -> sonae_core::store::Result<usize> {
         let changed = self.with_statement(sql, params, |client, statement, params| client.execute(statement, params))?;
         Ok(usize::try_from(changed).unwrap_or(usize::MAX))

@@ -11,16 +11,8 @@ use rusqlite::types::{FromSql, FromSqlError, ToSql, ToSqlOutput, Value, ValueRef
 
 use super::{Result, StoreError};
 
-/// Which engine holds the company: the few statements whose SQL must differ ask this.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
-
 /// A store of one company's tables, reached through SQL.
 pub trait Db {
-    fn engine(&self) -> Engine;
     /// Runs one statement; returns how many rows it changed.
     fn execute_values(&self, sql: &str, params: &[Value]) -> Result<usize>;
     /// Runs one query and hands each of its rows to `each`, in order.
@@ -258,10 +250,6 @@ impl<T> Optional<T> for Result<T> {
 
 /// A write's transaction in a company file is a store too.
 impl Db for rusqlite::Transaction<'_> {
-    fn engine(&self) -> Engine {
-        Engine::Sqlite
-    }
-
     fn execute_values(&self, sql: &str, params: &[Value]) -> Result<usize> {
         (**self).execute_values(sql, params)
     }
@@ -277,10 +265,6 @@ impl Db for rusqlite::Transaction<'_> {
 
 /// A company file's connection is a store.
 impl Db for rusqlite::Connection {
-    fn engine(&self) -> Engine {
-        Engine::Sqlite
-    }
-
     fn execute_values(&self, sql: &str, params: &[Value]) -> Result<usize> {
         Ok(self.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?)
     }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::error_code::ErrorCode;
 use crate::language::Language;
 
-pub use db::{Db, Engine, Optional, Row, Transaction};
+pub use db::{Db, Optional, Row, Transaction};
 
 /// Why a company file could not be opened, created or written. Every message is meant to be read
 /// by the person who chose the file.
