@@ -56,23 +56,6 @@ fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
-fn input_of(contact: &contacts::ContactDetails, notes: String) -> ContactInput {
-    ContactInput {
-        kind: contact.kind,
-        name: contact.name.clone(),
-        name_kana: contact.name_kana.clone(),
-        organization: contact.organization.clone(),
-        department: contact.department.clone(),
-        title: contact.title.clone(),
-        notes,
-        call_order: contact.call_order,
-        last_confirmed_on: contact.last_confirmed_on.map(|d| d.to_string()),
-        phones: contact.phones.clone(),
-        emails: contact.emails.clone(),
-        tags: contact.tags.clone(),
-    }
-}
-
 fn person(server: &sonae_server::ServerAddress, who: u64, incidents: &[i64], contact_ids: &[i64], until: Instant) -> Done {
     let mut company = ServerCompany::open(server).expect("the person connects");
     let mut dice = Dice(who + 1);
@@ -119,9 +102,9 @@ fn person(server: &sonae_server::ServerAddress, who: u64, incidents: &[i64], con
                 let contact_id = contact_ids[dice.below(contact_ids.len() as u64) as usize];
                 let mark = format!("[{name}:{count}]");
                 let saved = company.write(|tx| {
-                    let contact = contacts::contact(tx, contact_id)?;
-                    let notes = format!("{}{mark}", contact.notes);
-                    contacts::update_contact(tx, &name, contact_id, &input_of(&contact, notes))
+                    let mut contact = ContactInput::from(contacts::contact(tx, contact_id)?);
+                    contact.notes.push_str(&mark);
+                    contacts::update_contact(tx, &name, contact_id, &contact)
                 });
                 if saved.is_ok() {
                     done.contact_marks.push((contact_id, mark));

@@ -330,20 +330,7 @@ fn a_change_that_meets_another_persons_change_is_refused_whole_and_theirs_kept()
     let mut other_pc = ServerCompany::open(both.server.address()).unwrap();
     let contact = |company: &ServerCompany| contacts::contact(company.connection(), 2).unwrap();
     let before = contact(&both.server);
-    let input = |title: &str| ContactInput {
-        kind: before.kind,
-        name: before.name.clone(),
-        name_kana: before.name_kana.clone(),
-        organization: before.organization.clone(),
-        department: before.department.clone(),
-        title: title.into(),
-        notes: before.notes.clone(),
-        call_order: before.call_order,
-        last_confirmed_on: before.last_confirmed_on.map(|d| d.to_string()),
-        phones: before.phones.clone(),
-        emails: before.emails.clone(),
-        tags: before.tags.clone(),
-    };
+    let input = |title: &str| ContactInput { title: title.into(), ..ContactInput::from(before.clone()) };
     let incidents_before = incident::read::list_incidents(both.server.connection()).unwrap().len();
     let mine = both.server.write(|tx| {
         // This PC starts an incident and reads the contact; meanwhile another PC saves the same

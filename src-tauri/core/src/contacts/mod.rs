@@ -142,6 +142,26 @@ pub struct ContactInput {
     pub tags: Vec<ContactTag>,
 }
 
+/// A contact as its form holds it, to edit and save back.
+impl From<ContactDetails> for ContactInput {
+    fn from(c: ContactDetails) -> ContactInput {
+        ContactInput {
+            kind: c.kind,
+            name: c.name,
+            name_kana: c.name_kana,
+            organization: c.organization,
+            department: c.department,
+            title: c.title,
+            notes: c.notes,
+            call_order: c.call_order,
+            last_confirmed_on: c.last_confirmed_on.map(|on| on.to_string()),
+            phones: c.phones,
+            emails: c.emails,
+            tags: c.tags,
+        }
+    }
+}
+
 /// What the contact list asks for.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(default)]

@@ -284,19 +284,5 @@ pub fn contact_usage(conn: &dyn Db, id: i64) -> Result<Vec<ContactUse>> {
 
 /// The contact's fields as the change log keeps them (the form's shape, `name` included).
 pub(super) fn snapshot(conn: &dyn Db, id: i64) -> Result<ContactInput> {
-    let c = contact(conn, id)?;
-    Ok(ContactInput {
-        kind: c.kind,
-        name: c.name,
-        name_kana: c.name_kana,
-        organization: c.organization,
-        department: c.department,
-        title: c.title,
-        notes: c.notes,
-        call_order: c.call_order,
-        last_confirmed_on: c.last_confirmed_on.map(|on| on.to_string()),
-        phones: c.phones,
-        emails: c.emails,
-        tags: c.tags,
-    })
+    Ok(contact(conn, id)?.into())
 }
