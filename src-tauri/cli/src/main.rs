@@ -521,33 +521,27 @@ fn run(command: Command) -> Result<(), Failure> {
             let profile = company::company_profile(created.connection())?;
             println!("created {} ({})", file.display(), profile.name);
         }
-        Command::Check { file } if server_named(&file)?.is_some() => {
-            let server = server_named(&file)?.expect("a server URL");
-            let check = sonae_server::store::check(&server)?;
-            let older = if check.schema_version < company_file::SCHEMA_VERSION {
-                format!("; set up by an older Sonae, updated to version {} when it is next opened", company_file::SCHEMA_VERSION)
-            } else {
-                String::new()
-            };
-            println!("{server}: ok — {} (schema version {}{older})", check.company_name, check.schema_version);
-        }
         Command::Check { file } => {
-            let check = company_file::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
-            let protected = if check.protected { ", protected by a passphrase" } else { "" };
-            let older = if check.schema_version < company_file::SCHEMA_VERSION {
-                format!(
-                    "; written by an older Sonae, updated to version {} when it is next opened to be changed",
-                    company_file::SCHEMA_VERSION
-                )
+            // How an older schema is brought up to date differs: a file when it is next opened to
+            // be changed, a server database when it is next opened at all.
+            let (shown, company, version, protected, made, when) = match server_named(&file)? {
+                Some(server) => {
+                    let check = sonae_server::store::check(&server)?;
+                    (server.to_string(), check.company_name, check.schema_version, "", "set up", "opened")
+                }
+                None => {
+                    let check = company_file::check_with_passphrase(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref())?;
+                    let protected = if check.protected { ", protected by a passphrase" } else { "" };
+                    let shown = file.display().to_string();
+                    (shown, check.company_name, check.schema_version, protected, "written", "opened to be changed")
+                }
+            };
+            let older = if version < company_file::SCHEMA_VERSION {
+                format!("; {made} by an older Sonae, updated to version {} when it is next {when}", company_file::SCHEMA_VERSION)
             } else {
                 String::new()
             };
-            println!(
-                "{}: ok — {} (schema version {}{protected}{older})",
-                file.display(),
-                check.company_name,
-                check.schema_version
-            );
+            println!("{shown}: ok — {company} (schema version {version}{protected}{older})");
         }
         Command::Backup { file, out } => {
             open_to_copy(&file)?.backup_to(&out)?;
