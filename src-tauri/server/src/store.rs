@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::error::Error;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use postgres::types::{FromSql, IsNull, ToSql, Type};
 use postgres::GenericClient;
@@ -61,7 +61,7 @@ impl ServerCompany {
             schema::ensure(&mut tx, &shown)?;
             tx.commit()?;
         }
-        Ok(ServerCompany { tables: OnServer::new(client, Rc::default()), address: address.clone() })
+        Ok(ServerCompany { tables: OnServer::new(client, Arc::default()), address: address.clone() })
     }
 
     pub fn address(&self) -> &ServerAddress {
@@ -86,15 +86,16 @@ impl ServerCompany {
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .start()
             .map_err(|e| refused(&e, "BEGIN"))?;
-        let tables = OnServer::new(tx, Rc::clone(&self.tables.statements));
+        let tables = OnServer::new(tx, Arc::clone(&self.tables.statements));
         let value = work(&tables)?;
         tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
         Ok(value)
     }
 }
 
-/// Statements already prepared on the connection, by their SQL as the core wrote it.
-type Prepared = Rc<RefCell<HashMap<String, postgres::Statement>>>;
+/// Statements already prepared on the connection, by their SQL as the core wrote it. Shared (and
+/// `Send`) so that the window's session can hold a server company as it holds a file.
+type Prepared = Arc<Mutex<HashMap<String, postgres::Statement>>>;
 
 /// The core's view of a server connection, or of a transaction on it.
 struct OnServer<C> {
@@ -117,13 +118,13 @@ impl<C: GenericClient> OnServer<C> {
         let params: Vec<Param> = params.iter().map(Param).collect();
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as &(dyn ToSql + Sync)).collect();
         let client = &mut *self.client.borrow_mut();
-        let cached = self.statements.borrow().get(sql).cloned();
+        let cached = self.statements.lock().unwrap_or_else(PoisonError::into_inner).get(sql).cloned();
         let statement = match cached {
             Some(statement) => statement,
             None => {
                 let rewritten = dialect::statement(sql);
                 let statement = client.prepare(&rewritten).map_err(|e| refused(&e, sql))?;
-                self.statements.borrow_mut().insert(sql.to_owned(), statement.clone());
+                self.statements.lock().unwrap_or_else(PoisonError::into_inner).insert(sql.to_owned(), statement.clone());
                 statement
             }
         };
