@@ -20,6 +20,9 @@ pub const PASSWORD_VAR: &str = "PGPASSWORD";
 /// How long to wait for a server that does not answer before saying so.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// PostgreSQL's port when an address names none.
+pub const DEFAULT_PORT: u16 = 5432;
+
 /// A server database as a person names it:
 /// `postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE?sslrootcert=CA-FILE[&sslmode=verify-full]`.
 #[derive(Clone)]
@@ -95,20 +98,34 @@ impl ServerAddress {
             None => password_from_env,
         };
 
+        let port = url.port().unwrap_or(DEFAULT_PORT);
+        Ok(ServerAddress::from_fields(host, port, &user, &database, ca_file, password))
+    }
+
+    /// The address the 「サーバーに接続」 dialog's fields give. The host may be written with the
+    /// brackets of an IPv6 URL or without them.
+    pub fn from_fields(
+        host: &str,
+        port: u16,
+        user: &str,
+        database: &str,
+        ca_file: PathBuf,
+        password: Option<String>,
+    ) -> ServerAddress {
         let mut config = postgres::Config::new();
         config
             .host(host.trim_start_matches('[').trim_end_matches(']'))
-            .port(url.port().unwrap_or(5432))
-            .user(&user)
-            .dbname(&database)
+            .port(port)
+            .user(user)
+            .dbname(database)
             .ssl_mode(postgres::config::SslMode::Require)
             .connect_timeout(CONNECT_TIMEOUT)
             .application_name("sonae");
         if let Some(password) = password {
             config.password(password);
         }
-        let shown = format!("{user}@{host}:{}/{database}", url.port().unwrap_or(5432));
-        Ok(ServerAddress { config, ca_file, shown })
+        let shown = format!("{user}@{host}:{port}/{database}");
+        ServerAddress { config, ca_file, shown }
     }
 
     /// The database's name.
