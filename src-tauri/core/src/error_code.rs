@@ -125,6 +125,12 @@ error_codes! {
     MalformedCsv => "malformed_csv",
     EmptyFile => "empty_file",
     NoNameColumn => "no_name_column",
+    ServerAddressInvalid => "server_address_invalid",
+    ServerConnectFailed => "server_connect_failed",
+    ServerHasNoCompany => "server_has_no_company",
+    ServerNewerVersion => "server_newer_version",
+    ServerUpgradeNotPossible => "server_upgrade_not_possible",
+    DoneOnServer => "done_on_server",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -12,6 +12,7 @@ pub mod dialect;
 pub mod schema;
 pub mod store;
 
+use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::store::StoreError;
 
 pub use connect::ServerAddress;
@@ -38,6 +39,31 @@ pub enum ServerError {
     Store(#[from] StoreError),
     #[error("the server refused: {0}")]
     Database(String),
+}
+
+impl ServerError {
+    /// The code the window shows this failure by.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ServerError::InvalidAddress(_) => ErrorCode::ServerAddressInvalid,
+            ServerError::Connect { .. } => ErrorCode::ServerConnectFailed,
+            ServerError::ForeignDatabase { .. } | ServerError::NoCompany { .. } => ErrorCode::ServerHasNoCompany,
+            ServerError::AlreadyHoldsCompany { .. } => ErrorCode::AlreadyExists,
+            ServerError::NewerVersion { .. } => ErrorCode::ServerNewerVersion,
+            ServerError::UpgradeNotPossible { .. } => ErrorCode::ServerUpgradeNotPossible,
+            ServerError::Store(e) => e.code(),
+            ServerError::Database(_) => ErrorCode::Database,
+        }
+    }
+}
+
+impl From<ServerError> for ErrorReport {
+    fn from(error: ServerError) -> ErrorReport {
+        match error {
+            ServerError::Store(e) => e.into(),
+            other => ErrorReport { code: other.code(), message: other.to_string() },
+        }
+    }
 }
 
 impl From<postgres::Error> for ServerError {
