@@ -434,7 +434,7 @@ author_name: string,
  */
 backups_kept: number, };
 
-export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "changed_elsewhere" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_due" | "not_a_scenario" | "not_a_template" | "not_found" | "not_listed" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "server_unreachable" | "settings" | "settings_in_use" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column";
+export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "changed_elsewhere" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_due" | "not_a_scenario" | "not_a_template" | "not_found" | "not_listed" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "server_unreachable" | "settings" | "settings_in_use" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column" | "server_address_invalid" | "server_connect_failed" | "server_has_no_company" | "server_newer_version" | "server_upgrade_not_possible" | "done_on_server";
 
 export type ErrorReport = { 
 /**
@@ -447,6 +447,11 @@ code: ErrorCode,
 message: string, };
 
 export type OpenFileState = { path: string | null, 
+/**
+ * For a company on a server, the server database as `user@host:port/database` (and `path`
+ * is none).
+ */
+server: string | null, 
 /**
  * Why the file could not be opened (it was left untouched).
  */
@@ -477,6 +482,17 @@ exists: boolean,
  * True for the file open now.
  */
 open: boolean, };
+
+export type ServerPlace = { 
+/**
+ * The server's host name or IP address.
+ */
+host: string, port: number, database: string, user: string, 
+/**
+ * The CA certificate file the server's administrator handed out; the server must present a
+ * certificate it vouches for.
+ */
+ca_file: string, };
 
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 

@@ -65,6 +65,7 @@ import type {
   ScenarioInput,
   ScenarioSource,
   ScenarioSpec,
+  ServerPlace,
   Severity,
   SeverityAnswers,
   StepDraft,
@@ -229,6 +230,15 @@ export const commands = {
   /** Opens one of the recent files in place of the current one; only a path from the list. */
   openRecentFile: (path: string) =>
     invoke<null>('open_recent_file', { path }),
+  /** The server companies connected to before, the most recent first (never a password). */
+  recentServers: () =>
+    invoke<ServerPlace[]>('recent_servers'),
+  /** Asks for the CA certificate file the server's administrator handed out; answers with its path, or none when the user cancelled. */
+  chooseServerCaFile: () =>
+    invoke<string | null>('choose_server_ca_file'),
+  /** Connects to the company in the server database at `place` with `password` and opens it in place of the current company. The password is used for this connection only and never kept. A server that cannot be reached, or holds no company, leaves the current company open. */
+  connectToServer: (place: ServerPlace, password: string) =>
+    invoke<null>('connect_to_server', { place, password }),
   /** Asks for a company file and opens it in place of the current one; answers with its path, or none when the user cancelled. A file that cannot be opened leaves the current one open. */
   openCompanyFile: () =>
     invoke<string | null>('open_company_file'),

@@ -25,6 +25,7 @@ use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::rules;
 use sonae_tasks::jobs;
+use sonae_tasks::Company;
 
 /// The environment variable holding the passphrase of a protected company file.
 const PASSPHRASE_VAR: &str = "SONAE_PASSPHRASE";
@@ -327,29 +328,6 @@ fn passphrase_from(name: &str) -> Result<Option<Passphrase>, Failure> {
     }
 }
 
-/// A company named on the command line: a company file, or a company in a server database (the
-/// network edition), named by its `postgres://` URL with the password in `PGPASSWORD`.
-enum Company {
-    File(Box<CompanyFile>),
-    Server(Box<sonae_server::ServerCompany>),
-}
-
-impl Company {
-    fn connection(&self) -> &dyn store::Db {
-        match self {
-            Company::File(file) => file.connection(),
-            Company::Server(server) => server.connection(),
-        }
-    }
-
-    fn write<T>(&mut self, work: impl FnOnce(&store::Transaction) -> store::Result<T>) -> store::Result<T> {
-        match self {
-            Company::File(file) => file.write(work),
-            Company::Server(server) => server.write(work),
-        }
-    }
-}
-
 /// The server database `name` stands for, when it is a `postgres://` URL rather than a file.
 fn server_named(name: &Path) -> Result<Option<sonae_server::ServerAddress>, Failure> {
     match name.to_str() {
@@ -363,16 +341,16 @@ fn server_named(name: &Path) -> Result<Option<sonae_server::ServerAddress>, Fail
 /// [`read`] for a company file or a server database.
 fn company_to_read(name: &Path) -> Result<Company, Failure> {
     match server_named(name)? {
-        Some(server) => Ok(Company::Server(Box::new(sonae_server::ServerCompany::open(&server)?))),
-        None => Ok(Company::File(Box::new(read(name)?))),
+        Some(server) => Ok(sonae_server::ServerCompany::open(&server)?.into()),
+        None => Ok(read(name)?.into()),
     }
 }
 
 /// [`open`] for a company file or a server database.
 fn company_to_change(name: &Path) -> Result<Company, Failure> {
     match server_named(name)? {
-        Some(server) => Ok(Company::Server(Box::new(sonae_server::ServerCompany::open(&server)?))),
-        None => Ok(Company::File(Box::new(open(name)?))),
+        Some(server) => Ok(sonae_server::ServerCompany::open(&server)?.into()),
+        None => Ok(open(name)?.into()),
     }
 }
 

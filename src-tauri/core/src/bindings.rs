@@ -131,6 +131,7 @@ pub fn typescript() -> String {
         workspace::OpenFileState::decl(&cfg),
         incident::IncidentRef::decl(&cfg),
         workspace::RecentFile::decl(&cfg),
+        workspace::ServerPlace::decl(&cfg),
         workspace::PolicySource::decl(&cfg),
         workspace::ChosenContactsCsv::decl(&cfg),
         workspace::ChosenPolicyTemplate::decl(&cfg),

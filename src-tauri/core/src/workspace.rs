@@ -30,6 +30,9 @@ impl Default for Preferences {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct OpenFileState {
     pub path: Option<String>,
+    /// For a company on a server, the server database as `user@host:port/database` (and `path`
+    /// is none).
+    pub server: Option<String>,
     /// Why the file could not be opened (it was left untouched).
     pub problem: Option<ErrorReport>,
     /// Whether the open file is protected by a passphrase (encrypted on disk).
@@ -52,6 +55,20 @@ pub struct RecentFile {
     pub exists: bool,
     /// True for the file open now.
     pub open: bool,
+}
+
+/// A company on a server as the 「サーバーに接続」 dialog names it, and as the list of recent
+/// servers keeps it: everything needed to connect except the password, which is never kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ServerPlace {
+    /// The server's host name or IP address.
+    pub host: String,
+    pub port: u16,
+    pub database: String,
+    pub user: String,
+    /// The CA certificate file the server's administrator handed out; the server must present a
+    /// certificate it vouches for.
+    pub ca_file: String,
 }
 
 /// Where a new company file's policy comes from.

@@ -3,7 +3,7 @@
 
 use sonae_core::bcp;
 use sonae_core::bcp::editing::*;
-use sonae_core::company_file::CompanyFile;
+use sonae_tasks::Company;
 use sonae_core::store;
 use tauri::State;
 
@@ -16,7 +16,7 @@ fn edit_bcp<T>(
     work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
 ) -> CommandResult<EditableBcp> {
     let author = author(session);
-    with_company(session, |company: &mut CompanyFile| {
+    with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
         Ok(bcp::edit::editable_bcp(company.connection())?)
     })

@@ -9,7 +9,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
-use sonae_core::workspace::{OpenFileState, PolicySource, RecentFile};
+use sonae_core::workspace::{OpenFileState, PolicySource, RecentFile, ServerPlace};
 use sonae_tasks::jobs::{self, COMPANY_FILE_EXTENSION};
 use sonae_tasks::{ImportKind, Session};
 use tauri::State;
@@ -60,6 +60,31 @@ pub fn recent_files(session: State<'_, Session>) -> CommandResult<Vec<RecentFile
 #[tauri::command(async)]
 pub fn open_recent_file(session: State<'_, Session>, path: String) -> CommandResult<()> {
     session.open_recent_file(Path::new(&path))
+}
+
+/// The server companies connected to before, the most recent first (never a password).
+#[tauri::command(async)]
+pub fn recent_servers(session: State<'_, Session>) -> CommandResult<Vec<ServerPlace>> {
+    session.recent_servers()
+}
+
+/// Asks for the CA certificate file the server's administrator handed out; answers with its path,
+/// or none when the user cancelled.
+#[tauri::command]
+pub async fn choose_server_ca_file(app: tauri::AppHandle, session: State<'_, Session>) -> CommandResult<Option<String>> {
+    let Some(path) = dialogs::choose_file_to_open(&app, "CA", &["crt", "pem", "cer"]) else {
+        return Ok(None);
+    };
+    session.choose_import(ImportKind::ServerCaFile, path.clone());
+    Ok(Some(path.display().to_string()))
+}
+
+/// Connects to the company in the server database at `place` with `password` and opens it in
+/// place of the current company. The password is used for this connection only and never kept.
+/// A server that cannot be reached, or holds no company, leaves the current company open.
+#[tauri::command(async)]
+pub fn connect_to_server(session: State<'_, Session>, place: ServerPlace, password: String) -> CommandResult<()> {
+    session.connect_to_server(&place, password)
 }
 
 /// Asks for a company file and opens it in place of the current one; answers with its path, or

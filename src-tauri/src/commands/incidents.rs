@@ -2,7 +2,7 @@
 //! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
-use sonae_core::company_file::CompanyFile;
+use sonae_tasks::Company;
 use sonae_core::incident;
 use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
@@ -32,7 +32,7 @@ fn write_incident(
     work: impl FnOnce(&store::Transaction, &str) -> store::Result<()>,
 ) -> CommandResult<IncidentDetail> {
     let author = author(session);
-    with_company(session, |company: &mut CompanyFile| {
+    with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
         Ok(incident::read::incident_detail(company.connection(), id)?)
     })

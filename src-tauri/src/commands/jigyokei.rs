@@ -3,7 +3,7 @@
 //! by `export_document` like every document.
 
 use sonae_core::bcp::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
-use sonae_core::company_file::CompanyFile;
+use sonae_tasks::Company;
 use sonae_core::render::{self, ExportOptions};
 use sonae_core::store;
 use tauri::State;
@@ -11,7 +11,7 @@ use tauri::State;
 use super::{author, with_company, CommandResult};
 use sonae_tasks::Session;
 
-fn review(company: &CompanyFile) -> CommandResult<JigyokeiReview> {
+fn review(company: &Company) -> CommandResult<JigyokeiReview> {
     let conn = company.connection();
     let today = store::today();
     let plan = jigyokei::jigyokei(conn)?;

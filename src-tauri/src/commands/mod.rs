@@ -16,7 +16,7 @@ pub mod portfolio;
 pub mod preferences;
 pub mod readiness;
 
-use sonae_core::company_file::CompanyFile;
+use sonae_tasks::Company;
 use sonae_core::error_code::ErrorReport;
 
 use sonae_tasks::Session;
@@ -33,8 +33,8 @@ pub fn language(session: &Session) -> sonae_core::language::Language {
     session.language()
 }
 
-/// Runs `work` on the open company file, or reports why there is none (or `busy`).
-pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut CompanyFile) -> CommandResult<T>) -> CommandResult<T> {
+/// Runs `work` on the open company, or reports why there is none (or `busy`).
+pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut Company) -> CommandResult<T>) -> CommandResult<T> {
     session.with_company(work)
 }
 

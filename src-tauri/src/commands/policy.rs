@@ -4,7 +4,7 @@
 
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
-use sonae_core::company_file::CompanyFile;
+use sonae_tasks::Company;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
 use sonae_core::store;
@@ -23,7 +23,7 @@ fn edit_policy<T>(
     work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
 ) -> CommandResult<EditablePolicy> {
     let author = author(session);
-    with_company(session, |company: &mut CompanyFile| {
+    with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
         Ok(policy::edit::editable_policy(company.connection())?)
     })

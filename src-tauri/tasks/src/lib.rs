@@ -3,10 +3,12 @@
 //! running) and the jobs ([`jobs`]) that both the window's commands and `sonae-cli` run. The window's
 //! commands stay thin: they take what the webview sends, call this crate and report.
 
+pub mod company;
 pub mod jobs;
 pub mod portfolio;
 pub mod session;
 pub mod settings;
 
-pub use session::{ImportKind, OpenFile, Session};
+pub use company::Company;
+pub use session::{ImportKind, OpenCompany, Session};
 pub use settings::Settings;

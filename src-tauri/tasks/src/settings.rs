@@ -1,10 +1,11 @@
-//! Per-user settings kept beside (not inside) company files: preferences and the last file used.
+//! Per-user settings kept beside (not inside) company files: preferences, the last files and
+//! servers used.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sonae_core::error_code::{ErrorCode, ErrorReport};
-use sonae_core::workspace::Preferences;
+use sonae_core::workspace::{Preferences, ServerPlace};
 
 /// The user's Sonae folder: the folder named by `SONAE_DATA_DIR` when it is set, else
 /// `$XDG_DATA_HOME/sonae` (usually `~/.local/share/sonae`) on Linux and the platform's data
@@ -33,6 +34,8 @@ pub struct Settings {
     /// How the user read the columns of contact lists with these headings, newest first: the
     /// next list with the same heading row is read the same way.
     pub csv_mappings: Vec<CsvMapping>,
+    /// Server companies connected to, most recent first; never a password.
+    pub recent_servers: Vec<ServerPlace>,
 }
 
 /// The columns of a contact list as the user mapped them, for its heading row.
@@ -106,6 +109,13 @@ impl Settings {
         self.recent_files.retain(|p| p != path);
         self.recent_files.insert(0, path.to_owned());
         self.recent_files.truncate(10);
+    }
+
+    /// Puts `place` first in the recent servers.
+    pub fn remember_server(&mut self, place: &ServerPlace) {
+        self.recent_servers.retain(|p| p != place);
+        self.recent_servers.insert(0, place.clone());
+        self.recent_servers.truncate(10);
     }
 }
 

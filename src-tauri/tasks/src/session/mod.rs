@@ -1,8 +1,9 @@
-//! What the window works on: the open company file (or why none is open) and the user's settings.
+//! What the window works on: the open company (a file on this PC or a company on a server; or why
+//! none is open) and the user's settings.
 //!
-//! A consultant switches between client files during one session, so the open file is held behind
-//! one lock with its path: a switch closes the old file and opens the new one in a single step, and
-//! every command sees either the old file or the new one, never a mix.
+//! A consultant switches between client files during one session, so the open company is held
+//! behind one lock with its path: a switch closes the old one and opens the new one in a single
+//! step, and every command sees either the old company or the new one, never a mix.
 //!
 //! A long task (converting the file and its backups to a new passphrase, a restore, a large
 //! import or export) holds the file for seconds. Meanwhile every other request answers at once
@@ -20,6 +21,10 @@ use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 
+use sonae_core::workspace::ServerPlace;
+use sonae_server::ServerCompany;
+
+use crate::company::Company;
 use crate::jobs;
 use crate::settings::Settings;
 
@@ -29,7 +34,7 @@ mod settings_of_window;
 pub struct Session {
     data_dir: PathBuf,
     settings: Mutex<Settings>,
-    open: Mutex<OpenFile>,
+    open: Mutex<OpenCompany>,
     /// Files the user chose to import from (a contacts CSV, a policy template), by kind: kept so
     /// that after a preview the same file can be read again and imported without the window ever
     /// naming a path.
@@ -55,26 +60,33 @@ pub enum ImportKind {
     PolicyTemplate,
     /// The company file a new file takes its policy from, kept while its passphrase is asked for.
     PolicySourceFile,
+    /// The CA certificate chosen in the 「サーバーに接続」 dialog.
+    ServerCaFile,
 }
 
-/// The company file the window shows.
-pub struct OpenFile {
+/// The company the window shows.
+pub struct OpenCompany {
+    /// The company file's path (none for a company on a server).
     pub path: Option<PathBuf>,
-    pub company: Option<CompanyFile>,
+    pub company: Option<Company>,
     /// Why the company file could not be opened; the file itself is left as it was.
     pub problem: Option<ErrorReport>,
     /// The user has read the notice that opening upgraded the file (it is said once).
     pub upgrade_notice_read: bool,
 }
 
-impl OpenFile {
-    fn opened(path: &Path, company: CompanyFile) -> OpenFile {
-        OpenFile { path: Some(path.to_owned()), company: Some(company), problem: None, upgrade_notice_read: false }
+impl OpenCompany {
+    fn opened(path: &Path, company: CompanyFile) -> OpenCompany {
+        OpenCompany { path: Some(path.to_owned()), company: Some(company.into()), problem: None, upgrade_notice_read: false }
+    }
+
+    fn on_server(company: ServerCompany) -> OpenCompany {
+        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false }
     }
 
     /// What opening upgraded in the open file, while its notice is unread.
     pub fn unread_upgrade(&self) -> Option<&company_file::Upgrade> {
-        self.company.as_ref()?.upgrade().filter(|_| !self.upgrade_notice_read)
+        self.company.as_ref()?.file()?.upgrade().filter(|_| !self.upgrade_notice_read)
     }
 }
 
@@ -90,9 +102,9 @@ impl Session {
                 settings.remember(&path);
                 let _ = settings.save(&data_dir);
                 background_backup = Some(keep_backup_in_background(&path, settings.preferences.backups_kept, None));
-                OpenFile::opened(&path, company)
+                OpenCompany::opened(&path, company)
             }
-            Err(problem) => OpenFile { path: Some(path), company: None, problem: Some(problem), upgrade_notice_read: false },
+            Err(problem) => OpenCompany { path: Some(path), company: None, problem: Some(problem), upgrade_notice_read: false },
         };
         release_freed_memory();
         Session {
@@ -142,14 +154,14 @@ impl Session {
     }
 
     /// The open file, for a short piece of work; `busy` at once while a long task holds it.
-    pub fn open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
+    pub fn open_company(&self) -> Result<MutexGuard<'_, OpenCompany>, ErrorReport> {
         if self.is_busy() {
             return Err(busy());
         }
-        self.lock_open_file()
+        self.lock_open_company()
     }
 
-    fn lock_open_file(&self) -> Result<MutexGuard<'_, OpenFile>, ErrorReport> {
+    fn lock_open_company(&self) -> Result<MutexGuard<'_, OpenCompany>, ErrorReport> {
         self.open.lock().map_err(|_| ErrorReport {
             code: ErrorCode::Internal,
             message: "the company file is unavailable after an earlier failure; restart Sonae".into(),
@@ -161,16 +173,15 @@ impl Session {
         self.busy.load(Ordering::SeqCst)
     }
 
-    /// Runs `work` on the open company file, or reports why there is none (or that a long task
-    /// has it).
-    pub fn with_company<T>(&self, work: impl FnOnce(&mut CompanyFile) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
-        let mut open = self.open_file()?;
+    /// Runs `work` on the open company, or reports why there is none (or that a long task has it).
+    pub fn with_company<T>(&self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
+        let mut open = self.open_company()?;
         company_of(&mut open).and_then(work)
     }
 
     /// Runs `work` as the one long task: other requests answer `busy` until it is done, and a
     /// second long task is refused with `busy` rather than started twice.
-    pub fn long_task<T>(&self, work: impl FnOnce(&mut OpenFile) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
+    pub fn long_task<T>(&self, work: impl FnOnce(&mut OpenCompany) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
         if self.busy.compare_exchange(false, true, Ordering::SeqCst, Ordering::SeqCst).is_err() {
             return Err(busy());
         }
@@ -181,14 +192,14 @@ impl Session {
             }
         }
         let _done = Done(&self.busy);
-        let mut open = self.lock_open_file()?;
+        let mut open = self.lock_open_company()?;
         work(&mut open)
     }
 
-    /// Runs `work` on the open company file as the one long task (see [`Session::long_task`]).
+    /// Runs `work` on the open company as the one long task (see [`Session::long_task`]).
     pub fn long_task_on_company<T>(
         &self,
-        work: impl FnOnce(&mut CompanyFile) -> Result<T, ErrorReport>,
+        work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>,
     ) -> Result<T, ErrorReport> {
         self.long_task(|open| company_of(open).and_then(work))
     }
@@ -198,6 +209,7 @@ impl Session {
     /// removing a passphrase needs the current one, asked again. Waits for the open-time backup.
     pub fn change_passphrase(&self, current: Option<Passphrase>, next: Option<Passphrase>) -> Result<usize, ErrorReport> {
         self.long_task_on_company(|company| {
+            let company = company.file_mut().ok_or_else(done_on_server)?;
             self.wait_for_background_backup();
             if company.passphrase().is_some() && company.passphrase() != current.as_ref() {
                 return Err(ErrorReport {
@@ -226,7 +238,7 @@ impl Session {
             // The file must be closed while it is replaced.
             drop(open.company.take());
             let restored = jobs::restore_backup(&path, backup, &dir, passphrase.as_ref());
-            open.company = Some(CompanyFile::open_with_passphrase(&path, passphrase.as_ref())?);
+            open.company = Some(CompanyFile::open_with_passphrase(&path, passphrase.as_ref())?.into());
             open.problem = None;
             restored?;
             Ok(())
@@ -234,11 +246,14 @@ impl Session {
     }
 
     /// The open file's path, and its passphrase when it is protected (its backups are protected
-    /// by it).
+    /// by it). A company on a server has neither: its backups are the server's.
     fn open_path_and_passphrase(&self) -> Result<(PathBuf, Option<Passphrase>), ErrorReport> {
-        let open = self.open_file()?;
+        let open = self.open_company()?;
+        if open.company.as_ref().is_some_and(|c| c.server().is_some()) {
+            return Err(done_on_server());
+        }
         let path = open.path.clone().ok_or_else(no_company_file)?;
-        Ok((path, open.company.as_ref().and_then(|c| c.passphrase().cloned())))
+        Ok((path, open.company.as_ref().and_then(Company::file).and_then(|c| c.passphrase().cloned())))
     }
 
     /// Remembers the file chosen for an import of `kind`.
@@ -281,7 +296,7 @@ impl Session {
         let target = match awaiting {
             Some(path) => path,
             None => {
-                let open = self.open_file()?;
+                let open = self.open_company()?;
                 match (&open.company, &open.path) {
                     (None, Some(path)) => path.clone(),
                     _ => {
@@ -300,6 +315,32 @@ impl Session {
         Ok(())
     }
 
+    /// Connects to the company in the server database at `place`, signed in with `password`, and
+    /// works on it in place of the open company; the place (never the password) is remembered
+    /// among the recent servers. When the server cannot be reached or holds no company, the
+    /// current company stays open and the reason is returned.
+    ///
+    /// The CA certificate must be the one chosen in this session's dialog or one a recent server
+    /// uses: the window cannot name any other file.
+    pub fn connect_to_server(&self, place: &ServerPlace, password: String) -> Result<(), ErrorReport> {
+        let ca_file = Path::new(&place.ca_file);
+        let chosen = self.chosen_import_path(ImportKind::ServerCaFile).is_some_and(|c| c == ca_file);
+        let known = self.settings.lock().is_ok_and(|s| s.recent_servers.iter().any(|r| Path::new(&r.ca_file) == ca_file));
+        if !chosen && !known {
+            return Err(ErrorReport {
+                code: ErrorCode::NoFileChosen,
+                message: "choose the server's CA certificate file first".into(),
+            });
+        }
+        let company = ServerCompany::open(&crate::company::server_address(place, password)?)?;
+        *self.open_company()? = OpenCompany::on_server(company);
+        if let Ok(mut settings) = self.settings.lock() {
+            settings.remember_server(place);
+            let _ = settings.save(&self.data_dir);
+        }
+        Ok(())
+    }
+
     /// Waits until the open-time backup, if one is being taken, is done.
     pub fn wait_for_background_backup(&self) {
         let running = self.background_backup.lock().ok().and_then(|mut b| b.take());
@@ -311,8 +352,8 @@ impl Session {
     fn switch_to_with(&self, path: &Path, passphrase: Option<&Passphrase>) -> Result<(), ErrorReport> {
         let company = CompanyFile::open_with_passphrase(path, passphrase)?;
         let key = company.passphrase().cloned();
-        let mut open = self.open_file()?;
-        *open = OpenFile::opened(path, company);
+        let mut open = self.open_company()?;
+        *open = OpenCompany::opened(path, company);
         drop(open);
         let kept = match self.settings.lock() {
             Ok(mut settings) => {
@@ -331,14 +372,21 @@ impl Session {
     }
 }
 
-/// The open company file, or why there is none.
-fn company_of(open: &mut OpenFile) -> Result<&mut CompanyFile, ErrorReport> {
+/// The open company, or why there is none.
+fn company_of(open: &mut OpenCompany) -> Result<&mut Company, ErrorReport> {
     let problem = open.problem.clone();
     open.company.as_mut().ok_or_else(|| problem.unwrap_or_else(no_company_file))
 }
 
 fn no_company_file() -> ErrorReport {
     ErrorReport { code: ErrorCode::NoCompanyFile, message: "no company file is open".into() }
+}
+
+fn done_on_server() -> ErrorReport {
+    ErrorReport {
+        code: ErrorCode::DoneOnServer,
+        message: "the open company is on a server: its backups and its protection are the server's".into(),
+    }
 }
 
 fn busy() -> ErrorReport {
@@ -437,12 +485,12 @@ mod tests {
         session.wait_for_background_backup();
         assert_eq!(company_name(&session).unwrap(), "わたしの会社");
         let default = dir.path().join(DEFAULT_FILE_NAME);
-        assert_eq!(session.open_file().unwrap().path.as_deref(), Some(default.as_path()));
+        assert_eq!(session.open_company().unwrap().path.as_deref(), Some(default.as_path()));
         assert_eq!(Settings::load(dir.path()).recent_files, vec![default.clone()]);
         // The next start opens the last file used.
         drop(session);
         let again = Session::start(dir.path().to_owned(), None);
-        assert_eq!(again.open_file().unwrap().path.as_deref(), Some(default.as_path()));
+        assert_eq!(again.open_company().unwrap().path.as_deref(), Some(default.as_path()));
     }
 
     #[test]
@@ -451,7 +499,7 @@ mod tests {
         let path = dir.path().join("broken.sonae");
         std::fs::write(&path, b"SQLite format 3\0 but nothing after").unwrap();
         let session = Session::start(dir.path().join("data"), Some(path.clone()));
-        let open = session.open_file().unwrap();
+        let open = session.open_company().unwrap();
         assert!(open.company.is_none());
         let problem = open.problem.clone().expect("a reason");
         drop(open);
@@ -469,7 +517,7 @@ mod tests {
         let error = session.switch_to(&dir.path().join("missing.sonae")).unwrap_err();
         assert_eq!(error.code, ErrorCode::NotFound);
         assert_eq!(company_name(&session).unwrap(), before);
-        assert_eq!(session.open_file().unwrap().path.as_deref(), Some(first.as_path()));
+        assert_eq!(session.open_company().unwrap().path.as_deref(), Some(first.as_path()));
     }
 
     #[test]
@@ -483,12 +531,12 @@ mod tests {
         assert_eq!(session.unlock(Passphrase::new(PASSPHRASE)).unwrap_err().code, ErrorCode::Invalid, "nothing waits");
 
         assert_eq!(session.switch_to(&locked).unwrap_err().code, ErrorCode::PassphraseRequired);
-        assert_eq!(session.open_file().unwrap().path.as_deref(), Some(plain.as_path()), "the file before stays open");
+        assert_eq!(session.open_company().unwrap().path.as_deref(), Some(plain.as_path()), "the file before stays open");
         assert_eq!(session.unlock(Passphrase::new("not the passphrase")).unwrap_err().code, ErrorCode::WrongPassphrase);
-        assert_eq!(session.open_file().unwrap().path.as_deref(), Some(plain.as_path()));
+        assert_eq!(session.open_company().unwrap().path.as_deref(), Some(plain.as_path()));
         session.unlock(Passphrase::new(PASSPHRASE)).unwrap();
-        assert_eq!(session.open_file().unwrap().path.as_deref(), Some(locked.as_path()));
-        assert!(session.with_company(|company| Ok(company.is_protected())).unwrap());
+        assert_eq!(session.open_company().unwrap().path.as_deref(), Some(locked.as_path()));
+        assert!(session.with_company(|company| Ok(company.file().is_some_and(CompanyFile::is_protected))).unwrap());
         assert_eq!(session.awaiting_passphrase.lock().unwrap().clone(), None);
     }
 
@@ -545,9 +593,9 @@ mod tests {
         assert_eq!(session.change_passphrase(None, Some(Passphrase::new(PASSPHRASE))).unwrap(), 1, "the open-time backup");
         let error = session.change_passphrase(Some(Passphrase::new("wrong but long enough")), None).unwrap_err();
         assert_eq!(error.code, ErrorCode::WrongPassphrase);
-        assert!(session.with_company(|company| Ok(company.is_protected())).unwrap());
+        assert!(session.with_company(|company| Ok(company.file().is_some_and(CompanyFile::is_protected))).unwrap());
         assert_eq!(session.change_passphrase(Some(Passphrase::new(PASSPHRASE)), None).unwrap(), 1);
-        assert!(!session.with_company(|company| Ok(company.is_protected())).unwrap());
+        assert!(!session.with_company(|company| Ok(company.file().is_some_and(CompanyFile::is_protected))).unwrap());
         assert!(session.list_backups().unwrap().iter().all(|b| b.is_intact()));
     }
 

@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 use sonae_core::contacts::csv::CsvField;
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::language::Language;
-use sonae_core::workspace::{OpenFileState, Preferences, RecentFile};
+use sonae_core::workspace::{OpenFileState, Preferences, RecentFile, ServerPlace};
+
+use sonae_core::company_file::CompanyFile;
 
 use super::{settings_error, Session};
+use crate::company::Company;
 use crate::settings::{CsvMapping, Settings};
 
 impl Session {
@@ -21,12 +24,13 @@ impl Session {
     /// Which file is open, or why it could not be opened, with what opening upgraded while that
     /// notice is unread.
     pub fn open_file_state(&self) -> Result<OpenFileState, ErrorReport> {
-        let open = self.open_file()?;
+        let open = self.open_company()?;
         let upgrade = open.unread_upgrade();
         Ok(OpenFileState {
             path: open.path.as_ref().map(|p| p.display().to_string()),
+            server: open.company.as_ref().and_then(Company::server).map(ToString::to_string),
             problem: open.problem.clone(),
-            protected: open.company.as_ref().is_some_and(sonae_core::company_file::CompanyFile::is_protected),
+            protected: open.company.as_ref().and_then(Company::file).is_some_and(CompanyFile::is_protected),
             upgraded_from: upgrade.map(|u| u.from),
             reassessed: upgrade.map(|u| u.reassessed.clone()).unwrap_or_default(),
         })
@@ -34,7 +38,7 @@ impl Session {
 
     /// The user has read that opening upgraded the file: the notice is not shown again.
     pub fn dismiss_upgrade_notice(&self) -> Result<(), ErrorReport> {
-        self.open_file()?.upgrade_notice_read = true;
+        self.open_company()?.upgrade_notice_read = true;
         Ok(())
     }
 
@@ -67,7 +71,7 @@ impl Session {
 
     /// The company files opened before, the most recent first.
     pub fn recent_files(&self) -> Result<Vec<RecentFile>, ErrorReport> {
-        let open_path = self.open_file()?.path.clone();
+        let open_path = self.open_company()?.path.clone();
         let settings = self.settings()?;
         Ok(settings
             .recent_files
@@ -92,6 +96,11 @@ impl Session {
             });
         }
         self.switch_to(path)
+    }
+
+    /// The server companies connected to before, the most recent first (never a password).
+    pub fn recent_servers(&self) -> Result<Vec<ServerPlace>, ErrorReport> {
+        Ok(self.settings()?.recent_servers.clone())
     }
 
     /// The client folders the consultant added to the portfolio.

@@ -1,0 +1,104 @@
+//! The company the window or the command line works on: a company file on this PC, or a company
+//! in a server database that several PCs share. The core reads and writes both the same way
+//! ([`Company::connection`], [`Company::write`]); what only a file has (a path, a passphrase,
+//! backups beside it) is reached through [`Company::file`].
+
+use std::path::PathBuf;
+
+use sonae_core::company_file::CompanyFile;
+use sonae_core::error_code::{ErrorCode, ErrorReport};
+use sonae_core::store;
+use sonae_core::workspace::ServerPlace;
+use sonae_server::{ServerAddress, ServerCompany};
+
+pub enum Company {
+    File(Box<CompanyFile>),
+    Server(Box<ServerCompany>),
+}
+
+impl Company {
+    /// The company's tables, to read.
+    pub fn connection(&self) -> &dyn store::Db {
+        match self {
+            Company::File(file) => file.connection(),
+            Company::Server(server) => server.connection(),
+        }
+    }
+
+    /// Runs `work` in one transaction, committed whole or not at all.
+    pub fn write<T>(&mut self, work: impl FnOnce(&store::Transaction) -> store::Result<T>) -> store::Result<T> {
+        match self {
+            Company::File(file) => file.write(work),
+            Company::Server(server) => server.write(work),
+        }
+    }
+
+    /// The company file, when the company is one.
+    pub fn file(&self) -> Option<&CompanyFile> {
+        match self {
+            Company::File(file) => Some(file),
+            Company::Server(_) => None,
+        }
+    }
+
+    /// The company file, to change it as a file (its passphrase), when the company is one.
+    pub fn file_mut(&mut self) -> Option<&mut CompanyFile> {
+        match self {
+            Company::File(file) => Some(file),
+            Company::Server(_) => None,
+        }
+    }
+
+    /// The server database, when the company is kept on one.
+    pub fn server(&self) -> Option<&ServerAddress> {
+        match self {
+            Company::File(_) => None,
+            Company::Server(server) => Some(server.address()),
+        }
+    }
+}
+
+impl From<CompanyFile> for Company {
+    fn from(file: CompanyFile) -> Company {
+        Company::File(Box::new(file))
+    }
+}
+
+impl From<ServerCompany> for Company {
+    fn from(server: ServerCompany) -> Company {
+        Company::Server(Box::new(server))
+    }
+}
+
+/// The address of the server company at `place`, signed in with `password`; a place with a field
+/// left empty is refused with the fields it lacks.
+pub fn server_address(place: &ServerPlace, password: String) -> Result<ServerAddress, ErrorReport> {
+    let missing: Vec<&str> = [
+        ("host", place.host.trim()),
+        ("database", place.database.trim()),
+        ("user", place.user.trim()),
+        ("CA certificate", place.ca_file.trim()),
+    ]
+    .into_iter()
+    .filter(|(_, value)| value.is_empty())
+    .map(|(name, _)| name)
+    .collect();
+    if !missing.is_empty() || place.port == 0 {
+        let mut missing = missing.join(", ");
+        if place.port == 0 {
+            missing.push_str(if missing.is_empty() { "port" } else { ", port" });
+        }
+        return Err(ErrorReport {
+            code: ErrorCode::ServerAddressInvalid,
+            message: format!("the server address lacks: {missing}"),
+        });
+    }
+    Ok(ServerAddress::from_fields(
+        place.host.trim(),
+        place.port,
+        place.user.trim(),
+        place.database.trim(),
+        PathBuf::from(place.ca_file.trim()),
+        Some(password).filter(|p| !p.is_empty()),
+    ))
+}

@@ -1,0 +1,148 @@
+//! The window's session on a company kept on a server: connecting as the 「サーバーに接続」 dialog
+//! does, working on it as on a file, and what only a file has refused with the reason.
+//!
+//! Needs a server: `make test-server` runs these with `SONAE_TEST_SERVER` (a superuser's URL).
+
+#[path = "../../server/tests/support/mod.rs"]
+mod support;
+
+use sonae_core::company;
+use sonae_core::company_file::{CompanyFile, Passphrase};
+use sonae_core::error_code::{ErrorCode, ErrorReport};
+use sonae_core::language::Language;
+use sonae_core::workspace::ServerPlace;
+use sonae_server::{copy, ServerCompany};
+use sonae_tasks::{ImportKind, Session};
+use support::{TestDatabase, NEEDS_SERVER};
+
+/// The test server's URL taken apart as a person fills the dialog, with its password.
+fn place_of(database: &TestDatabase) -> (ServerPlace, String) {
+    let url = url::Url::parse(&std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER)).unwrap();
+    let ca_file = url.query_pairs().find(|(k, _)| k == "sslrootcert").map(|(_, v)| v.into_owned()).unwrap();
+    let place = ServerPlace {
+        host: url.host_str().unwrap().to_owned(),
+        port: url.port().unwrap(),
+        database: database.address.database().to_owned(),
+        user: url.username().to_owned(),
+        ca_file,
+    };
+    (place, url.password().unwrap().to_owned())
+}
+
+/// A session on a file of its own, and the demo company in a server database.
+fn session_and_server(name: &str) -> (tempfile::TempDir, Session, TestDatabase) {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.sonae");
+    drop(CompanyFile::create_demo(&demo, Language::Ja).unwrap());
+    let database = TestDatabase::new(name);
+    copy::push(&demo, None, &database.address).unwrap();
+    let own = dir.path().join("own.sonae");
+    drop(CompanyFile::create_demo(&own, Language::En).unwrap());
+    let session = Session::start(dir.path().join("data"), Some(own));
+    session.wait_for_background_backup();
+    (dir, session, database)
+}
+
+fn company_name(session: &Session) -> Result<String, ErrorReport> {
+    session.with_company(|company| Ok(company::company_profile(company.connection())?.name))
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn a_server_company_opens_in_place_of_the_file_and_is_remembered_without_its_password() {
+    let (dir, session, database) = session_and_server("session_open");
+    let (place, password) = place_of(&database);
+    let own_name = company_name(&session).unwrap();
+
+    // The CA certificate must have been chosen in the dialog first.
+    let refused = session.connect_to_server(&place, password.clone()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NoFileChosen);
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+
+    // A wrong password, or a database without a company, leaves the file open and says why.
+    let refused = session.connect_to_server(&place, "not the password".into()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ServerConnectFailed, "{}", refused.message);
+    assert!(refused.message.contains("password authentication failed"), "{}", refused.message);
+    let empty = TestDatabase::new("session_empty");
+    let refused = session.connect_to_server(&place_of(&empty).0, password.clone()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::ServerHasNoCompany, "{}", refused.message);
+    let missing_host = ServerPlace { host: " ".into(), ..place.clone() };
+    let refused = session.connect_to_server(&missing_host, password.clone()).unwrap_err();
+    assert_eq!((refused.code, refused.message.as_str()), (ErrorCode::ServerAddressInvalid, "the server address lacks: host"));
+    assert_eq!(company_name(&session).unwrap(), own_name);
+    assert!(session.recent_servers().unwrap().is_empty(), "nothing is remembered of a failed connection");
+
+    session.connect_to_server(&place, password.clone()).unwrap();
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
+    let state = session.open_file_state().unwrap();
+    assert_eq!(state.path, None);
+    assert_eq!(state.server, Some(format!("{}@{}:{}/{}", place.user, place.host, place.port, place.database)));
+    assert!(!state.protected);
+    assert!(session.recent_files().unwrap().iter().all(|f| !f.open), "no file is open now");
+
+    // Remembered for next time, and the password nowhere in the settings.
+    assert_eq!(session.recent_servers().unwrap(), vec![place.clone()]);
+    let settings = std::fs::read_to_string(dir.path().join("data/settings.json")).unwrap();
+    assert!(settings.contains(&place.database));
+    assert!(!settings.contains(&password), "the password was written to the settings");
+
+    // A recent server's CA certificate needs no new choice, in a later session too.
+    let again = Session::start(dir.path().join("data"), Some(dir.path().join("own.sonae")));
+    again.connect_to_server(&place, password).unwrap();
+    assert_eq!(company_name(&again).unwrap(), "株式会社さくら設計事務所");
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn a_change_made_in_the_window_is_on_the_server_and_file_tasks_are_refused() {
+    let (_dir, session, database) = session_and_server("session_write");
+    let (place, password) = place_of(&database);
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+    session.connect_to_server(&place, password).unwrap();
+
+    session
+        .with_company(|company| {
+            let mut profile = company::company_profile(company.connection())?;
+            profile.name = "株式会社さくら設計事務所 <script>alert(1)</script> 🌸".into();
+            Ok(company.write(|tx| company::edit::update_company_profile(tx, "総務 佐藤", &profile))?)
+        })
+        .unwrap();
+    let elsewhere = ServerCompany::open(&database.address).unwrap();
+    assert_eq!(
+        company::company_profile(elsewhere.connection()).unwrap().name,
+        "株式会社さくら設計事務所 <script>alert(1)</script> 🌸"
+    );
+
+    for refused in [
+        session.list_backups().map(|_| ()).unwrap_err(),
+        session.change_passphrase(None, Some(Passphrase::new("春の朝の長いパスフレーズ"))).map(|_| ()).unwrap_err(),
+    ] {
+        assert_eq!(refused.code, ErrorCode::DoneOnServer, "{}", refused.message);
+    }
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn a_server_that_goes_away_is_reported_and_the_window_can_go_back_to_a_file() {
+    let (dir, session, database) = session_and_server("session_lost");
+    let (place, password) = place_of(&database);
+    let own_name = company_name(&session).unwrap();
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+    session.connect_to_server(&place, password).unwrap();
+    assert!(company_name(&session).is_ok());
+
+    let mut admin = database.client();
+    admin
+        .batch_execute(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid()",
+            database.address.database()
+        ))
+        .unwrap();
+    let started = std::time::Instant::now();
+    assert_eq!(company_name(&session).unwrap_err().code, ErrorCode::ServerUnreachable);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+
+    session.open_recent_file(&dir.path().join("own.sonae")).unwrap();
+    assert_eq!(company_name(&session).unwrap(), own_name);
+    assert_eq!(session.open_file_state().unwrap().server, None);
+}
