@@ -3,8 +3,8 @@
 
 use sonae_core::bcp;
 use sonae_core::bcp::editing::*;
-use sonae_tasks::Company;
 use sonae_core::store;
+use sonae_tasks::Company;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};

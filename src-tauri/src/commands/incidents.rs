@@ -2,7 +2,6 @@
 //! transaction in `sonae-core`; writes answer with the incident as it now stands, so the window
 //! shows exactly what was stored. The author of every entry is the name in the preferences.
 
-use sonae_tasks::Company;
 use sonae_core::incident;
 use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
@@ -20,6 +19,7 @@ use sonae_core::incident::ObligationUpdate;
 use sonae_core::policy;
 use sonae_core::policy::WizardPolicy;
 use sonae_core::store;
+use sonae_tasks::Company;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};

@@ -3,9 +3,9 @@
 //! by `export_document` like every document.
 
 use sonae_core::bcp::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
-use sonae_tasks::Company;
 use sonae_core::render::{self, ExportOptions};
 use sonae_core::store;
+use sonae_tasks::Company;
 use tauri::State;
 
 use super::{author, with_company, CommandResult};

@@ -16,8 +16,8 @@ pub mod portfolio;
 pub mod preferences;
 pub mod readiness;
 
-use sonae_tasks::Company;
 use sonae_core::error_code::ErrorReport;
+use sonae_tasks::Company;
 
 use sonae_tasks::Session;
 

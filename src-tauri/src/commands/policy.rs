@@ -4,13 +4,13 @@
 
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
-use sonae_tasks::Company;
 use sonae_core::policy;
 use sonae_core::policy::editing::*;
 use sonae_core::store;
 use sonae_core::template;
 use sonae_core::template::exchange::ImportSummary;
 use sonae_core::workspace::ChosenPolicyTemplate;
+use sonae_tasks::Company;
 use tauri::State;
 
 use super::{author, save_through_dialog, with_company, CommandResult};

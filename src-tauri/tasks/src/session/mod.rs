@@ -197,10 +197,7 @@ impl Session {
     }
 
     /// Runs `work` on the open company as the one long task (see [`Session::long_task`]).
-    pub fn long_task_on_company<T>(
-        &self,
-        work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>,
-    ) -> Result<T, ErrorReport> {
+    pub fn long_task_on_company<T>(&self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
         self.long_task(|open| company_of(open).and_then(work))
     }
 
