@@ -56,6 +56,7 @@ const summary: HomeSummary = {
 
 const fileState: OpenFileState = {
   path: '/home/user/.local/share/sonae/company.sonae',
+  server: null,
   problem: null,
   protected: false,
   upgraded_from: null,

@@ -296,7 +296,7 @@ export function App() {
                 </Alert>
               )}
               {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && summary && (
-                <HomePage summary={summary} path={loaded.file.path} />
+                <HomePage summary={summary} path={loaded.file.path} server={loaded.file.server} />
               )}
               {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
               {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { UnlockFile } from '../components/UnlockFile';
 import { useFileSwitched } from '../navigation';
 import { ProtectionCard } from './ProtectionCard';
+import { ServerCard } from './ServerCard';
 
 export function FilesPage() {
   const { t } = useTranslation();
@@ -93,6 +94,8 @@ export function FilesPage() {
           ))}
         </Stack>
       </Card>
+
+      <ServerCard openServer={openFile?.server ?? null} onConnected={fileSwitched} />
 
       {openFile?.problem === null && openFile.path !== null && (
         <ProtectionCard isProtected={openFile.protected} onChanged={load} />

@@ -44,7 +44,7 @@ function MoreLink({ label, onClick, testId }: { label: string; onClick: () => vo
   );
 }
 
-export function HomePage({ summary, path }: { summary: HomeSummary; path: string | null }) {
+export function HomePage({ summary, path, server }: { summary: HomeSummary; path: string | null; server: string | null }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { company } = summary;
@@ -79,6 +79,11 @@ export function HomePage({ summary, path }: { summary: HomeSummary; path: string
           {path && (
             <Text size="xs" c="dimmed" mt={6}>
               {t('company.file')}: {path}
+            </Text>
+          )}
+          {server && (
+            <Text size="xs" c="dimmed" mt={6} data-testid="open-server">
+              {t('company.server')}: {server}
             </Text>
           )}
         </div>
