@@ -35,7 +35,7 @@ export function FilesPage() {
   }, []);
   useEffect(load, [load]);
 
-  /** Runs a switch; a cancelled dialog (null) changes nothing. */
+  /** Runs a switch; a cancelled dialog (null) changes nothing, anything else is the file opened. */
   const run = async (work: () => Promise<unknown>) => {
     setError(null);
     setLocked(false);
@@ -82,7 +82,12 @@ export function FilesPage() {
               {file.open ? (
                 <Badge variant="light">{t('files.openNow')}</Badge>
               ) : file.exists ? (
-                <Button size="xs" variant="light" disabled={busy} onClick={() => void run(() => api.openRecentFile(file.path))}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={busy}
+                  onClick={() => void run(() => api.openRecentFile(file.path).then(() => file.path))}
+                >
                   {t('files.open')}
                 </Button>
               ) : (
