@@ -46,7 +46,8 @@ fn checked(client: &mut postgres::Client, shown: &str) -> Result<ServerCheck> {
 
 /// A company kept in a server database, open for the core to read and write.
 pub struct ServerCompany {
-    tables: OnServer<postgres::Client>,
+    /// Always there until the company is dropped (see `Drop`).
+    tables: Option<OnServer<postgres::Client>>,
     address: ServerAddress,
 }
 
@@ -61,7 +62,7 @@ impl ServerCompany {
             schema::ensure(&mut tx, &shown)?;
             tx.commit()?;
         }
-        Ok(ServerCompany { tables: OnServer::new(client, Arc::default()), address: address.clone() })
+        Ok(ServerCompany { tables: Some(OnServer::new(client, Arc::default())), address: address.clone() })
     }
 
     pub fn address(&self) -> &ServerAddress {
@@ -70,7 +71,7 @@ impl ServerCompany {
 
     /// The company's tables, to read (each statement sees what was last committed).
     pub fn connection(&self) -> &dyn Db {
-        &self.tables
+        self.tables()
     }
 
     /// Runs `work` in one transaction: it is committed whole or not at all.
@@ -78,7 +79,8 @@ impl ServerCompany {
         &mut self,
         work: impl FnOnce(&sonae_core::store::Transaction) -> sonae_core::store::Result<T>,
     ) -> sonae_core::store::Result<T> {
-        let mut client = self.tables.client.borrow_mut();
+        let open = self.tables();
+        let mut client = open.client.borrow_mut();
         // A row another person changed since this write read it is refused rather than
         // overwritten: no update is lost.
         let tx = client
@@ -86,10 +88,28 @@ impl ServerCompany {
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
             .start()
             .map_err(|e| refused(&e, "BEGIN"))?;
-        let tables = OnServer::new(tx, Arc::clone(&self.tables.statements));
+        let tables = OnServer::new(tx, Arc::clone(&open.statements));
         let value = work(&tables)?;
         tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
         Ok(value)
+    }
+}
+
+impl ServerCompany {
+    fn tables(&self) -> &OnServer<postgres::Client> {
+        self.tables.as_ref().expect("a server company's connection is there until it is dropped")
+    }
+}
+
+/// Closing the connection waits for the server (and, when it is gone, for the network to say so).
+/// It is done on a thread of its own, so that letting go of a server company never holds up the
+/// window, and never runs the client's own small runtime on an async runtime's thread, which
+/// refuses it.
+impl Drop for ServerCompany {
+    fn drop(&mut self) {
+        if let Some(tables) = self.tables.take() {
+            let _ = std::thread::Builder::new().name("sonae-server-close".into()).spawn(move || drop(tables));
+        }
     }
 }
 

@@ -13,7 +13,7 @@ use sonae_tasks::Session;
 /// Runs one BCP write and answers with the plan as it now stands.
 fn edit_bcp<T>(
     session: &Session,
-    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T> + Send,
 ) -> CommandResult<EditableBcp> {
     let author = author(session);
     with_company(session, |company: &mut Company| {

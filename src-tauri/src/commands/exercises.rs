@@ -109,7 +109,7 @@ pub fn start_exercise(session: State<'_, Session>, source: ScenarioSource, facil
 fn edit_run<T>(
     session: &Session,
     id: i64,
-    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T> + Send,
 ) -> CommandResult<ExerciseRun> {
     let author = author(session);
     with_company(session, |company| {

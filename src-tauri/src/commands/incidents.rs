@@ -29,7 +29,7 @@ use sonae_tasks::Session;
 fn write_incident(
     session: &Session,
     id: i64,
-    work: impl FnOnce(&store::Transaction, &str) -> store::Result<()>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<()> + Send,
 ) -> CommandResult<IncidentDetail> {
     let author = author(session);
     with_company(session, |company: &mut Company| {

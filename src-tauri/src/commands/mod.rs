@@ -34,7 +34,7 @@ pub fn language(session: &Session) -> sonae_core::language::Language {
 }
 
 /// Runs `work` on the open company, or reports why there is none (or `busy`).
-pub fn with_company<T>(session: &Session, work: impl FnOnce(&mut Company) -> CommandResult<T>) -> CommandResult<T> {
+pub fn with_company<T: Send>(session: &Session, work: impl FnOnce(&mut Company) -> CommandResult<T> + Send) -> CommandResult<T> {
     session.with_company(work)
 }
 

@@ -20,7 +20,7 @@ use sonae_tasks::{ImportKind, Session};
 /// Runs one policy write and answers with the policy as it now stands.
 fn edit_policy<T>(
     session: &Session,
-    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T> + Send,
 ) -> CommandResult<EditablePolicy> {
     let author = author(session);
     with_company(session, |company: &mut Company| {

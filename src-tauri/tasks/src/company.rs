@@ -33,6 +33,16 @@ impl Company {
         }
     }
 
+    /// Runs `work` on this company. A server company's client waits for the server on a small
+    /// runtime of its own, which an async runtime's threads refuse to run (the window's commands
+    /// run on one), so its work runs on a thread of its own; a file's runs here.
+    pub fn run<T: Send>(&mut self, work: impl FnOnce(&mut Company) -> T + Send) -> T {
+        match self {
+            Company::File(_) => work(self),
+            Company::Server(_) => off_async_runtime(|| work(self)),
+        }
+    }
+
     /// The company file, when the company is one.
     pub fn file(&self) -> Option<&CompanyFile> {
         match self {
@@ -68,6 +78,12 @@ impl From<ServerCompany> for Company {
     fn from(server: ServerCompany) -> Company {
         Company::Server(Box::new(server))
     }
+}
+
+/// Runs `work` on a thread of its own and waits for it: for work that talks to a server, which
+/// must not run on an async runtime's thread (see [`Company::run`]).
+pub fn off_async_runtime<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| scope.spawn(work).join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// The address of the server company at `place`, signed in with `password`; a place with a field

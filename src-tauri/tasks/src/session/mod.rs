@@ -24,7 +24,7 @@ use sonae_core::error_code::ErrorReport;
 use sonae_core::workspace::ServerPlace;
 use sonae_server::ServerCompany;
 
-use crate::company::Company;
+use crate::company::{off_async_runtime, Company};
 use crate::jobs;
 use crate::settings::Settings;
 
@@ -174,9 +174,12 @@ impl Session {
     }
 
     /// Runs `work` on the open company, or reports why there is none (or that a long task has it).
-    pub fn with_company<T>(&self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
+    pub fn with_company<T: Send>(
+        &self,
+        work: impl FnOnce(&mut Company) -> Result<T, ErrorReport> + Send,
+    ) -> Result<T, ErrorReport> {
         let mut open = self.open_company()?;
-        company_of(&mut open).and_then(work)
+        company_of(&mut open)?.run(work)
     }
 
     /// Runs `work` as the one long task: other requests answer `busy` until it is done, and a
@@ -197,8 +200,11 @@ impl Session {
     }
 
     /// Runs `work` on the open company as the one long task (see [`Session::long_task`]).
-    pub fn long_task_on_company<T>(&self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport>) -> Result<T, ErrorReport> {
-        self.long_task(|open| company_of(open).and_then(work))
+    pub fn long_task_on_company<T: Send>(
+        &self,
+        work: impl FnOnce(&mut Company) -> Result<T, ErrorReport> + Send,
+    ) -> Result<T, ErrorReport> {
+        self.long_task(|open| company_of(open)?.run(work))
     }
 
     /// Protects the open file with `next`, changes its passphrase, or removes it (`next` none),
@@ -329,7 +335,8 @@ impl Session {
                 message: "choose the server's CA certificate file first".into(),
             });
         }
-        let company = ServerCompany::open(&crate::company::server_address(place, password)?)?;
+        let address = crate::company::server_address(place, password)?;
+        let company = off_async_runtime(|| ServerCompany::open(&address))?;
         *self.open_company()? = OpenCompany::on_server(company);
         if let Ok(mut settings) = self.settings.lock() {
             settings.remember_server(place);
