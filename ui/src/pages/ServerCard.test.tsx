@@ -35,6 +35,8 @@ describe('connecting to a company on a server', () => {
     const onConnected = renderCard();
     fireEvent.click(await screen.findByRole('button', { name: 'サーバーに接続…' }));
     fireEvent.change(screen.getByLabelText(/サーバーの名前/), { target: { value: 'office-nas.local' } });
+    expect(screen.getByLabelText(/ポート番号/)).toHaveValue('5432');
+    fireEvent.change(screen.getByLabelText(/ポート番号/), { target: { value: '５４３３' } });
     fireEvent.change(screen.getByLabelText(/データベース名/), { target: { value: 'sakura' } });
     fireEvent.change(screen.getByLabelText(/ユーザー名/), { target: { value: 'somu' } });
     fireEvent.change(screen.getByLabelText(/^パスワード/), { target: { value: 'p@ss word' } });
@@ -46,7 +48,7 @@ describe('connecting to a company on a server', () => {
     expect(connectButton()).toBeEnabled();
     fireEvent.click(connectButton());
     await waitFor(() => expect(onConnected).toHaveBeenCalled());
-    expect(api.connectToServer).toHaveBeenCalledWith({ ...nas, port: 5432 }, 'p@ss word');
+    expect(api.connectToServer).toHaveBeenCalledWith(nas, 'p@ss word');
   });
 
   it('says why a connection failed in plain words, keeps the fields, and changes nothing', async () => {

@@ -2,7 +2,7 @@
 // to before, and the 「サーバーに接続」 dialog. The password is typed each time and never kept;
 // the CA certificate is chosen in a file dialog, so the window never names a file itself.
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Card, Group, Modal, NumberInput, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, ServerPlace } from '../bindings';
@@ -141,16 +141,20 @@ function ConnectDialog({
           <Text size="sm">{t('server.dialogHelp')}</Text>
           <Group grow align="flex-start">
             <TextInput label={t('server.host')} description={t('server.hostHelp')} required {...field('host')} data-autofocus />
-            <NumberInput
+            <TextInput
               label={t('server.port')}
               description={t('server.portHelp')}
               required
-              min={1}
-              max={65535}
-              allowDecimal={false}
-              allowNegative={false}
-              value={place.port}
-              onChange={(value) => setPlace({ ...place, port: typeof value === 'number' ? value : 0 })}
+              inputMode="numeric"
+              value={place.port === 0 ? '' : String(place.port)}
+              onChange={(e) => {
+                // Full-width digits, as a Japanese input method types them, count as digits.
+                const digits = e.currentTarget.value
+                  .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+                  .replace(/[^0-9]/g, '')
+                  .slice(0, 5);
+                setPlace({ ...place, port: Math.min(Number(digits), 65535) });
+              }}
               maw={160}
             />
           </Group>
