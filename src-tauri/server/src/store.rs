@@ -65,6 +65,22 @@ impl ServerCompany {
         Ok(ServerCompany { tables: Some(OnServer::new(client, Arc::default())), address: address.clone() })
     }
 
+    /// Connects again when the server ended the connection (restarted, or the network went and
+    /// came back), so that the next action after 「接続が切れました」 works without opening the
+    /// company again; a server still away is refused as `server_unreachable`. Nothing is retried:
+    /// the action that met the lost connection stays refused.
+    pub fn reconnect_if_lost(&mut self) -> sonae_core::store::Result<()> {
+        if !self.tables().client.borrow().is_closed() {
+            return Ok(());
+        }
+        let client = self.address.connect().map_err(|e| StoreError::Refused {
+            code: ErrorCode::ServerUnreachable,
+            detail: format!("the connection to the server was lost and cannot be made again: {e}"),
+        })?;
+        self.tables = Some(OnServer::new(client, Arc::default()));
+        Ok(())
+    }
+
     pub fn address(&self) -> &ServerAddress {
         &self.address
     }

@@ -35,11 +35,17 @@ impl Company {
 
     /// Runs `work` on this company. A server company's client waits for the server on a small
     /// runtime of its own, which an async runtime's threads refuse to run (the window's commands
-    /// run on one), so its work runs on a thread of its own; a file's runs here.
-    pub fn run<T: Send>(&mut self, work: impl FnOnce(&mut Company) -> T + Send) -> T {
+    /// run on one), so its work runs on a thread of its own, after connecting again if the server
+    /// ended the connection; a file's runs here.
+    pub fn run<T: Send>(&mut self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport> + Send) -> Result<T, ErrorReport> {
         match self {
             Company::File(_) => work(self),
-            Company::Server(_) => off_async_runtime(|| work(self)),
+            Company::Server(_) => off_async_runtime(|| {
+                if let Company::Server(server) = self {
+                    server.reconnect_if_lost()?;
+                }
+                work(self)
+            }),
         }
     }
 

@@ -123,7 +123,7 @@ fn a_change_made_in_the_window_is_on_the_server_and_file_tasks_are_refused() {
 
 #[test]
 #[ignore = "needs a PostgreSQL server: make test-server"]
-fn a_server_that_goes_away_is_reported_and_the_window_can_go_back_to_a_file() {
+fn a_server_that_goes_away_is_reported_reconnected_when_back_and_the_window_can_go_back_to_a_file() {
     let (dir, session, database) = session_and_server("session_lost");
     let (place, password) = place_of(&database);
     let own_name = company_name(&session).unwrap();
@@ -131,16 +131,33 @@ fn a_server_that_goes_away_is_reported_and_the_window_can_go_back_to_a_file() {
     session.connect_to_server(&place, password).unwrap();
     assert!(company_name(&session).is_ok());
 
-    let mut admin = database.client();
-    admin
-        .batch_execute(&format!(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}' AND pid <> pg_backend_pid()",
-            database.address.database()
-        ))
-        .unwrap();
+    let name = database.address.database().to_owned();
+    let mut admin =
+        sonae_server::ServerAddress::parse(&std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER)).unwrap().connect().unwrap();
+    let cut = |admin: &mut postgres::Client| {
+        admin
+            .batch_execute(&format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+            ))
+            .unwrap()
+    };
+    cut(&mut admin);
     let started = std::time::Instant::now();
     assert_eq!(company_name(&session).unwrap_err().code, ErrorCode::ServerUnreachable);
     assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+    // Trying again, as the message says, connects again.
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
+
+    // While the server refuses connections, every try says so; once it takes them again, the
+    // company is back without being opened again.
+    admin.batch_execute(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false")).unwrap();
+    cut(&mut admin);
+    for _ in 0..2 {
+        let refused = company_name(&session).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::ServerUnreachable, "{}", refused.message);
+    }
+    admin.batch_execute(&format!("ALTER DATABASE {name} WITH ALLOW_CONNECTIONS true")).unwrap();
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
 
     session.open_recent_file(&dir.path().join("own.sonae")).unwrap();
     assert_eq!(company_name(&session).unwrap(), own_name);
