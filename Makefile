@@ -327,8 +327,14 @@ test-ui: deps-ui
 # it rebuilds a few crates (80 seconds there). E2E=reporting:: runs only the tests whose names
 # contain it.
 E2E ?=
-test-e2e e2e: deps-e2e ui
-	xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --test e2e -- --ignored --test-threads=1 $(E2E)
+# The window on a server company (tests/e2e/server.rs) needs a server too: a throwaway one, as for
+# test-server, stopped whether the tests pass or not.
+test-e2e e2e: deps-e2e deps-postgres ui
+	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
+	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
+	SONAE_TEST_SERVER="$$url" xvfb-run -a -s "-screen 0 1280x800x24" \
+		cargo test --workspace --test e2e -- --ignored --test-threads=1 $(E2E); status=$$?; \
+	scripts/postgres.sh stop $$dir; exit $$status
 
 clean:
 	rm -rf ui/dist tests/artifacts

@@ -180,6 +180,42 @@ impl AppWindow {
         input.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
     }
 
+    /// Replaces the text of the input whose label reads `label` (its first line of text, without
+    /// the required mark), as a person finds a field by its label.
+    pub async fn type_into_labelled(&self, label: &str, text: &str) {
+        let xpath = format!("//*[@id=//label[normalize-space(text())={}]/@for]", xpath_literal(label));
+        let input =
+            match self.driver.query(By::XPath(&xpath)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await {
+                Ok(input) => input,
+                Err(e) => {
+                    self.screenshot("failed").await;
+                    panic!("no field labelled \"{label}\" (the screen is in tests/artifacts/failed.png): {e}")
+                }
+            };
+        input.click().await.ok();
+        input.send_keys(Key::Control + "a").await.expect("select all");
+        input.send_keys(Key::Backspace).await.expect("delete");
+        input.send_keys(text).await.unwrap_or_else(|e| panic!("could not type into \"{label}\": {e}"));
+    }
+
+    /// Clicks the button whose words are `label`, once it is there and can be pressed.
+    pub async fn click_button(&self, label: &str) {
+        let xpath = format!(
+            "//button[not(@disabled) and not(@data-disabled)][.//*[normalize-space(text())={0}] or normalize-space(text())={0}]",
+            xpath_literal(label)
+        );
+        match self.driver.query(By::XPath(&xpath)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await {
+            Ok(button) => {
+                button.scroll_into_view().await.ok();
+                button.click().await.unwrap_or_else(|e| panic!("could not click \"{label}\": {e}"))
+            }
+            Err(e) => {
+                self.screenshot("failed").await;
+                panic!("no button \"{label}\" to press (the screen is in tests/artifacts/failed.png): {e}")
+            }
+        }
+    }
+
     /// The value of an input or text area.
     pub async fn value(&self, css: &str) -> String {
         self.element(css).await.prop("value").await.expect("value").unwrap_or_default()

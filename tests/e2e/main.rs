@@ -21,6 +21,7 @@ mod protection;
 mod readiness;
 mod reporting;
 mod responsiveness;
+mod server;
 #[cfg(target_os = "linux")]
 mod startup;
 mod textsize;
