@@ -924,7 +924,13 @@ stale: boolean,
 /**
  * RFC 3339.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * The change history's last record of this contact when it was read (none before its first
+ * recorded change). The form sends it back with a save, which is refused when someone else
+ * changed the contact since ([`crate::store::history::refuse_if_changed_since`]).
+ */
+last_change_id: number | null, };
 
 export type ContactInput = { kind: ContactKind, name: string, name_kana: string, organization: string, 
 /**

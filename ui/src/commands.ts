@@ -122,8 +122,9 @@ export const commands = {
     invoke<ContactUse[]>('contact_usage', { id }),
   createContact: (contact: ContactInput) =>
     invoke<ContactDetails>('create_contact', { contact }),
-  updateContact: (id: number, contact: ContactInput) =>
-    invoke<ContactDetails>('update_contact', { id, contact }),
+  /** Replaces a contact with the form's contents. `last_change_id` is the one the form was read with: when someone else changed the contact since, the save is refused (`changed_elsewhere`) and theirs is kept. */
+  updateContact: (id: number, contact: ContactInput, lastChangeId: number | null) =>
+    invoke<ContactDetails>('update_contact', { id, contact, lastChangeId }),
   /** Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery. */
   deleteContact: (id: number) =>
     invoke<null>('delete_contact', { id }),
@@ -250,6 +251,9 @@ export const commands = {
   /** The most recent changes first, a page at a time; `entity` narrows to one kind of thing. */
   changeHistory: (entity: ChangedEntity | null, offset: number, limit: number) =>
     invoke<ChangeRecord[]>('change_history', { entity, offset, limit }),
+  /** The last change recorded for one thing: who changed it and when, for the message that refuses a save because someone else changed it meanwhile. */
+  lastChange: (entity: ChangedEntity, entityId: number) =>
+    invoke<ChangeRecord | null>('last_change', { entity, entityId }),
 
   // incidents
   listIncidents: () =>

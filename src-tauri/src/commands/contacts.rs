@@ -4,6 +4,7 @@
 use sonae_core::contacts::csv::{CsvField, CsvPreview};
 use sonae_core::contacts::{self, *};
 use sonae_core::store;
+use sonae_core::store::history::{self, ChangedEntity};
 use sonae_core::workspace::ChosenContactsCsv;
 use tauri::State;
 
@@ -36,11 +37,22 @@ pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> Com
     })
 }
 
+/// Replaces a contact with the form's contents. `last_change_id` is the one the form was read
+/// with: when someone else changed the contact since, the save is refused (`changed_elsewhere`)
+/// and theirs is kept.
 #[tauri::command(async)]
-pub fn update_contact(session: State<'_, Session>, id: i64, contact: ContactInput) -> CommandResult<ContactDetails> {
+pub fn update_contact(
+    session: State<'_, Session>,
+    id: i64,
+    contact: ContactInput,
+    last_change_id: Option<i64>,
+) -> CommandResult<ContactDetails> {
     let author = author(&session);
     with_company(&session, |company| {
-        company.write(|tx| contacts::update_contact(tx, &author, id, &contact))?;
+        company.write(|tx| {
+            history::refuse_if_changed_since(tx, ChangedEntity::Contact, id, last_change_id)?;
+            contacts::update_contact(tx, &author, id, &contact)
+        })?;
         Ok(contacts::contact(company.connection(), id)?)
     })
 }

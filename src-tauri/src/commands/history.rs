@@ -16,3 +16,10 @@ pub fn change_history(
 ) -> CommandResult<Vec<ChangeRecord>> {
     with_company(&session, |company| Ok(history::change_history(company.connection(), entity, None, limit.min(500), offset)?))
 }
+
+/// The last change recorded for one thing: who changed it and when, for the message that refuses
+/// a save because someone else changed it meanwhile.
+#[tauri::command(async)]
+pub fn last_change(session: State<'_, Session>, entity: ChangedEntity, entity_id: i64) -> CommandResult<Option<ChangeRecord>> {
+    with_company(&session, |company| Ok(history::last_change(company.connection(), entity, entity_id)?))
+}

@@ -1098,6 +1098,7 @@ mod tests {
             tags: vec![ContactTag::Vendor, ContactTag::Other],
             stale: false,
             updated_at: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
+            last_change_id: None,
         };
         for language in [Language::Ja, Language::En] {
             let bytes = write_contacts_csv(std::slice::from_ref(&contact), language);

@@ -117,6 +117,10 @@ pub struct ContactDetails {
     /// RFC 3339.
     #[ts(type = "string")]
     pub updated_at: chrono::DateTime<chrono::FixedOffset>,
+    /// The change history's last record of this contact when it was read (none before its first
+    /// recorded change). The form sends it back with a save, which is refused when someone else
+    /// changed the contact since ([`crate::store::history::refuse_if_changed_since`]).
+    pub last_change_id: Option<i64>,
 }
 
 /// A contact as typed in its form (or read from a CSV row), for creating or replacing one.
@@ -416,6 +420,7 @@ mod tests {
             tags: vec![],
             stale: true,
             updated_at: chrono::DateTime::UNIX_EPOCH.fixed_offset(),
+            last_change_id: None,
         };
         let phones: Vec<&str> = contact.phones.iter().map(|p| p.number.as_str()).collect();
         let emails: Vec<&str> = contact.emails.iter().map(|e| e.address.as_str()).collect();

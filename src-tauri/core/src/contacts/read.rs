@@ -23,7 +23,8 @@ pub(super) fn read_contacts(conn: &dyn Db, only: Option<i64>, cutoff: NaiveDate)
         }
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department
+        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department,
+                (SELECT max(l.id) FROM change_log l WHERE l.entity = 'contact' AND l.entity_id = contact.id)
            FROM contact {} ORDER BY id",
         filter("id")
     ))?;
@@ -46,6 +47,7 @@ pub(super) fn read_contacts(conn: &dyn Db, only: Option<i64>, cutoff: NaiveDate)
                 emails: Vec::new(),
                 tags: Vec::new(),
                 updated_at: r.get(9)?,
+                last_change_id: r.get(11)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

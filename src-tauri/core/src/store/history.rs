@@ -130,6 +130,32 @@ pub fn change_history(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The last change recorded for one thing, if any.
+pub fn last_change(conn: &dyn Db, entity: ChangedEntity, entity_id: i64) -> Result<Option<ChangeRecord>> {
+    Ok(change_history(conn, Some(entity), Some(entity_id), 1, 0)?.pop())
+}
+
+/// Refuses a save made from a form that was read when `seen` was the thing's last recorded
+/// change, when another change has been recorded since: someone else saved it meanwhile (on
+/// another PC, for a company on a server). Their change is kept, and the refusal
+/// (`changed_elsewhere`) names who made it and when.
+///
+/// On a server, a change committed after this save began is not seen here; the save's own
+/// update of the same row is then refused by the server (DEVELOPMENT.md, "Working together").
+pub fn refuse_if_changed_since(tx: &Transaction, entity: ChangedEntity, entity_id: i64, seen: Option<i64>) -> Result<()> {
+    match last_change(tx, entity, entity_id)? {
+        Some(last) if Some(last.id) != seen => Err(super::StoreError::Refused {
+            code: crate::error_code::ErrorCode::ChangedElsewhere,
+            detail: format!(
+                "{} changed it at {} after it was opened here; this change was not saved",
+                if last.author.is_empty() { "someone" } else { &last.author },
+                last.at.format("%Y-%m-%d %H:%M:%S")
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
 fn label_of(json: Option<&str>) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json?).ok()?;
     ["name", "title", "held_on"].iter().find_map(|field| value.get(field)?.as_str().map(str::to_owned))
@@ -141,6 +167,33 @@ mod tests {
     use crate::company_file::CompanyFile;
     use crate::language::Language;
     use crate::template::builtin_policy;
+
+    #[test]
+    fn a_save_from_a_form_read_before_someone_elses_change_is_refused_naming_them() {
+        let mut file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
+        let contact = serde_json::json!({ "name": "山田" });
+        let record = |file: &mut CompanyFile, author: &str| {
+            file.write(|tx| record_change(tx, author, ChangedEntity::Contact, Some(7), Some(&contact), Some(&contact))).unwrap()
+        };
+        let check = |file: &mut CompanyFile, seen: Option<i64>| {
+            file.write(|tx| refuse_if_changed_since(tx, ChangedEntity::Contact, 7, seen))
+        };
+        // Never changed: read with nothing seen, saved.
+        check(&mut file, None).unwrap();
+        record(&mut file, "佐藤");
+        let seen = last_change(file.connection(), ChangedEntity::Contact, 7).unwrap().map(|c| c.id);
+        check(&mut file, seen).unwrap();
+        // Someone else saves; the form read before that is refused, naming them.
+        record(&mut file, "高橋 健太");
+        let refused = check(&mut file, seen).unwrap_err();
+        assert_eq!(refused.code(), crate::error_code::ErrorCode::ChangedElsewhere);
+        assert!(refused.to_string().contains("高橋 健太 changed it at "), "{refused}");
+        assert_eq!(check(&mut file, None).unwrap_err().code(), crate::error_code::ErrorCode::ChangedElsewhere);
+        // Another thing's changes do not count.
+        file.write(|tx| record_change(tx, "高橋", ChangedEntity::Contact, Some(8), None::<&()>, Some(&contact))).unwrap();
+        let latest = last_change(file.connection(), ChangedEntity::Contact, 7).unwrap().map(|c| c.id);
+        check(&mut file, latest).unwrap();
+    }
 
     #[test]
     fn a_change_is_kept_with_its_author_and_both_sides() {
