@@ -168,3 +168,99 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
     let settings = std::fs::read_to_string(home.data_dir().join("settings.json")).unwrap();
     assert!(!settings.contains(server.url.password().unwrap()), "the password was kept in the settings");
 }
+
+/// A person's own Sonae on their own PC: their name (the author of what they save) and the
+/// server company among their recent servers, as after a first connection.
+fn person_at_a_pc(server: &ServerDemo, author: &str) -> Home {
+    let home = Home::new();
+    let settings = serde_json::json!({
+        "preferences": { "language": "ja", "author_name": author, "backups_kept": 20 },
+        "recent_servers": [{
+            "host": server.url.host_str().unwrap(),
+            "port": server.url.port().unwrap(),
+            "database": server.address.database(),
+            "user": server.url.username(),
+            "ca_file": server.ca_file(),
+        }],
+    });
+    std::fs::create_dir_all(home.data_dir()).unwrap();
+    std::fs::write(home.data_dir().join("settings.json"), settings.to_string()).unwrap();
+    home
+}
+
+/// Connects to the recent server company, typing the password as a person does each time.
+async fn connect_again(app: &AppWindow, server: &ServerDemo, company_name: &str) {
+    app.click("[data-testid=nav-files]").await;
+    app.click_button("接続…").await;
+    app.type_into_labelled("パスワード", server.url.password().unwrap()).await;
+    app.click_button("接続する").await;
+    app.wait_for_text_in("[data-testid=company-name]", company_name).await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_first() {
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let (company_name, id, name) = blocking(|| {
+        let company = ServerCompany::open(&server.address).unwrap();
+        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
+        (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
+    });
+    let sato = person_at_a_pc(&server, "総務 佐藤");
+    let takahashi = person_at_a_pc(&server, "情シス 高橋");
+    let at_sato = AppWindow::launch(&sato, None).await;
+    let at_takahashi = AppWindow::launch(&takahashi, None).await;
+    connect_again(&at_sato, &server, &company_name).await;
+    connect_again(&at_takahashi, &server, &company_name).await;
+
+    // Both open the same contact.
+    for app in [&at_sato, &at_takahashi] {
+        app.click("[data-testid=nav-contacts]").await;
+        app.click(&format!("[data-testid=contact-{id}]")).await;
+        app.element("[data-testid=confirmation]").await;
+        assert_eq!(app.value("[data-testid=contact-name]").await, name);
+    }
+    // 高橋 saves first.
+    at_takahashi.type_into("[data-testid=contact-title]", "情報システム担当").await;
+    at_takahashi.click("[data-testid=save-contact]").await;
+    at_takahashi.text("保存しました。").await;
+
+    // 佐藤's save, from the form read before that, is refused, naming 高橋; the typed text stays.
+    at_sato.type_into("[data-testid=contact-title]", "総務部長").await;
+    at_sato.click("[data-testid=save-contact]").await;
+    at_sato.wait_for_text_in("[data-testid=changed-elsewhere]", "ほかの人が先に変更しました").await;
+    at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
+    assert_eq!(at_sato.value("[data-testid=contact-title]").await, "総務部長");
+    at_sato.screenshot("server-changed-elsewhere-ja").await;
+    let stored = || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title);
+    assert_eq!(stored(), "情報システム担当", "the first save was overwritten");
+
+    // Reading the latest shows 高橋's change; saving on top of it then works, as 佐藤.
+    at_sato.click("[data-testid=reload-latest]").await;
+    let start = std::time::Instant::now();
+    while at_sato.value("[data-testid=contact-title]").await != "情報システム担当" {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the latest contact was never shown");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    at_sato.type_into("[data-testid=contact-title]", "情報システム担当・総務部長").await;
+    at_sato.click("[data-testid=save-contact]").await;
+    at_sato.text("保存しました。").await;
+    assert_eq!(stored(), "情報システム担当・総務部長");
+    let authors = blocking(|| {
+        let company = ServerCompany::open(&server.address).unwrap();
+        let changes = sonae_core::store::history::change_history(
+            company.connection(),
+            Some(sonae_core::store::history::ChangedEntity::Contact),
+            Some(id),
+            2,
+            0,
+        )
+        .unwrap();
+        changes.into_iter().map(|c| c.author).collect::<Vec<_>>()
+    });
+    assert_eq!(authors, ["総務 佐藤", "情シス 高橋"]);
+    at_sato.close().await;
+    at_takahashi.close().await;
+}

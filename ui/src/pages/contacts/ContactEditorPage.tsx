@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse, ErrorReport } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { ChangedElsewhere } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
 import { keyedByContent, useRowKeys } from '../../listKeys';
@@ -66,11 +67,12 @@ export function ContactEditorPage({ id }: { id: number | null }) {
     setDetails(loaded);
     setForm(asInput(loaded));
   }, []);
-  useEffect(() => {
+  const load = useCallback(() => {
     if (id === null) return;
     api.contactDetails(id).then(show, (e) => setError(asErrorReport(e)));
     api.contactUsage(id).then(setUsage, () => {});
   }, [id, show]);
+  useEffect(load, [load]);
 
   const set = (change: Partial<ContactInput>) => {
     setForm((before) => ({ ...before, ...change }));
@@ -92,7 +94,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         const created = await api.createContact(form);
         navigate({ page: 'contact', id: created.id });
       } else {
-        show(await api.updateContact(id, form));
+        show(await api.updateContact(id, form, details?.last_change_id ?? null));
         setSaved(true);
       }
     });
@@ -159,7 +161,18 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         </Card>
       )}
 
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {error?.code === 'changed_elsewhere' && id !== null ? (
+        <ChangedElsewhere
+          entity="contact"
+          entityId={id}
+          onReload={() => {
+            setError(null);
+            load();
+          }}
+        />
+      ) : (
+        <ErrorAlert error={error} onClose={() => setError(null)} />
+      )}
       {error?.code === 'contact_in_use' && blocking.length > 0 && (
         <Alert color="orange" title={t('contact.inUseTitle')} data-testid="in-use">
           <List size="sm">
