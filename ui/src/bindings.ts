@@ -1079,15 +1079,30 @@ holder: ContactRef | null,
 /**
  * 代行者 — deputies in the order they step in.
  */
-deputies: Array<ContactRef>, };
+deputies: Array<ContactRef>, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableLevel = { level: number, name: string, 
 /**
  * 影響範囲
  */
-impact: string, responsible_role_id: number | null, };
+impact: string, responsible_role_id: number | null, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
-export type EditableCategory = { id: number, key: string, name: string, description: string, };
+export type EditableCategory = { id: number, key: string, name: string, description: string, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type StepInput = { text: string, 
 /**
@@ -1095,13 +1110,23 @@ export type StepInput = { text: string,
  */
 role_id: number | null, };
 
-export type EditableProcedure = { id: number, category_key: string, level: number, note: string, steps: Array<StepInput>, };
+export type EditableProcedure = { id: number, category_key: string, level: number, note: string, steps: Array<StepInput>, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableChecklist = { id: number, 
 /**
  * The wizard case ("malware", "lost_device", ...).
  */
-case_key: string, title: string, items: Array<StepInput>, };
+case_key: string, title: string, items: Array<StepInput>, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableAuthority = { id: number, 
 /**
@@ -1115,7 +1140,12 @@ source: string,
 /**
  * The assessment reports to this key, so the entry cannot be deleted (only edited).
  */
-required: boolean, };
+required: boolean, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditablePolicy = { roles: Array<EditableRole>, 
 /**

@@ -317,30 +317,30 @@ export const commands = {
   // policy
   editablePolicy: () =>
     invoke<EditablePolicy>('editable_policy'),
-  /** Adds a role (`id` none) or renames and describes one. */
-  saveRole: (id: number | null, role: RoleInput) =>
-    invoke<EditablePolicy>('save_role', { id, role }),
+  /** Adds a role (`id` none) or renames and describes one (read with `last_change_id`). */
+  saveRole: (id: number | null, role: RoleInput, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('save_role', { id, role, lastChangeId }),
   /** The holder first, then the deputies in the order they step in. */
-  setRoleHolders: (id: number, contactIds: number[]) =>
-    invoke<EditablePolicy>('set_role_holders', { id, contactIds }),
+  setRoleHolders: (id: number, contactIds: number[], lastChangeId: number | null) =>
+    invoke<EditablePolicy>('set_role_holders', { id, contactIds, lastChangeId }),
   reorderRoles: (ids: number[]) =>
     invoke<EditablePolicy>('reorder_roles', { ids }),
   /** Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it. */
   deleteRole: (id: number) =>
     invoke<EditablePolicy>('delete_role', { id }),
-  updateLevel: (level: number, input: LevelInput) =>
-    invoke<EditablePolicy>('update_level', { level, input }),
-  updateCategory: (id: number, input: CategoryInput) =>
-    invoke<EditablePolicy>('update_category', { id, input }),
+  updateLevel: (level: number, input: LevelInput, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('update_level', { level, input, lastChangeId }),
+  updateCategory: (id: number, input: CategoryInput, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('update_category', { id, input, lastChangeId }),
   /** Replaces the note and the ordered steps for one category × level. */
-  saveProcedure: (categoryKey: string, level: number, note: string, steps: StepInput[]) =>
-    invoke<EditablePolicy>('save_procedure', { categoryKey, level, note, steps }),
+  saveProcedure: (categoryKey: string, level: number, note: string, steps: StepInput[], lastChangeId: number | null) =>
+    invoke<EditablePolicy>('save_procedure', { categoryKey, level, note, steps, lastChangeId }),
   /** Replaces the title and the ordered items of one case's first-response checklist. */
-  saveChecklist: (caseKey: string, title: string, items: StepInput[]) =>
-    invoke<EditablePolicy>('save_checklist', { caseKey, title, items }),
-  /** Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or changes an entry of the directory. */
-  saveAuthority: (id: number | null, authority: AuthorityInput) =>
-    invoke<EditablePolicy>('save_authority', { id, authority }),
+  saveChecklist: (caseKey: string, title: string, items: StepInput[], lastChangeId: number | null) =>
+    invoke<EditablePolicy>('save_checklist', { caseKey, title, items, lastChangeId }),
+  /** Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or changes an entry of the directory (read with `last_change_id`). */
+  saveAuthority: (id: number | null, authority: AuthorityInput, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('save_authority', { id, authority, lastChangeId }),
   /** Deletes a local entry; the authorities the assessment names cannot be deleted. */
   deleteAuthority: (id: number) =>
     invoke<EditablePolicy>('delete_authority', { id }),

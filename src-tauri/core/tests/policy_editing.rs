@@ -766,3 +766,43 @@ fn a_new_company_file_starts_from_another_company_s_policy() {
     assert!(bcp::edit::editable_bcp(new.connection()).unwrap().exercises.is_empty());
     assert_eq!(company::company_profile(new.connection()).unwrap().name, "次の顧問先");
 }
+
+/// Each entry of the policy carries its last change; a save from an editor that read an older one
+/// is refused (someone else saved it meanwhile), while other entries' changes do not count.
+#[test]
+fn an_entry_saved_by_someone_else_since_it_was_read_refuses_the_older_editors_save() {
+    use policy::edit::{refuse_if_entry_changed, PolicyEntry};
+    let (_dir, mut file) = demo();
+    let read = policy::edit::editable_policy(file.connection()).unwrap();
+    let procedure =
+        |p: &EditablePolicy| p.procedures.iter().find(|p| p.category_key == "malware" && p.level == 2).cloned().unwrap();
+    let checklist = |p: &EditablePolicy| p.checklists[0].clone();
+    let level = |p: &EditablePolicy| p.levels[1].clone();
+    let entry = PolicyEntry::Procedure { category_key: "malware", level: 2 };
+    let seen = procedure(&read).last_change_id;
+    file.write(|tx| refuse_if_entry_changed(tx, entry, seen)).unwrap();
+
+    // 高橋 saves the procedure; the editor read before that is refused, naming 高橋.
+    let steps = vec![StepInput { text: "ネットワークから外す".into(), role_id: None }];
+    file.write(|tx| policy::edit::save_procedure(tx, "高橋", "malware", 2, "改訂", &steps)).unwrap();
+    let refused = file.write(|tx| refuse_if_entry_changed(tx, entry, seen)).unwrap_err();
+    assert_eq!(refused.code(), "changed_elsewhere");
+    assert!(refused.to_string().starts_with("高橋 changed it at "), "{refused}");
+    let now = policy::edit::editable_policy(file.connection()).unwrap();
+    assert_ne!(procedure(&now).last_change_id, seen);
+    file.write(|tx| refuse_if_entry_changed(tx, entry, procedure(&now).last_change_id)).unwrap();
+
+    // Other entries are unaffected by it.
+    let case_key = checklist(&read).case_key;
+    file.write(|tx| refuse_if_entry_changed(tx, PolicyEntry::Checklist { case_key: &case_key }, checklist(&read).last_change_id))
+        .unwrap();
+    file.write(|tx| refuse_if_entry_changed(tx, PolicyEntry::Level(1), level(&read).last_change_id)).unwrap();
+    let input = LevelInput {
+        name: "軽微".into(),
+        impact: level(&read).impact,
+        responsible_role_id: level(&read).responsible_role_id.unwrap(),
+    };
+    file.write(|tx| policy::edit::update_level(tx, AUTHOR, 1, &input)).unwrap();
+    let refused = file.write(|tx| refuse_if_entry_changed(tx, PolicyEntry::Level(1), level(&read).last_change_id)).unwrap_err();
+    assert!(refused.to_string().starts_with(&format!("{AUTHOR} changed it at ")), "{refused}");
+}

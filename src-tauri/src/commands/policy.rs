@@ -5,6 +5,7 @@
 use sonae_core::company;
 use sonae_core::company::CompanyProfile;
 use sonae_core::policy;
+use sonae_core::policy::edit::PolicyEntry;
 use sonae_core::policy::editing::*;
 use sonae_core::store;
 use sonae_core::template;
@@ -29,24 +30,52 @@ fn edit_policy<T>(
     })
 }
 
+/// [`edit_policy`] for a change to one existing entry, refused (`changed_elsewhere`) when someone
+/// else changed the entry since its editor read it with `last_change_id`.
+fn edit_policy_entry<T>(
+    session: &Session,
+    entry: PolicyEntry,
+    last_change_id: Option<i64>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<T> + Send,
+) -> CommandResult<EditablePolicy> {
+    edit_policy(session, move |tx, author| {
+        policy::edit::refuse_if_entry_changed(tx, entry, last_change_id)?;
+        work(tx, author)
+    })
+}
+
 #[tauri::command(async)]
 pub fn editable_policy(session: State<'_, Session>) -> CommandResult<EditablePolicy> {
     with_company(&session, |company| Ok(policy::edit::editable_policy(company.connection())?))
 }
 
-/// Adds a role (`id` none) or renames and describes one.
+/// Adds a role (`id` none) or renames and describes one (read with `last_change_id`).
 #[tauri::command(async)]
-pub fn save_role(session: State<'_, Session>, id: Option<i64>, role: RoleInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| match id {
-        Some(id) => policy::edit::update_role(tx, author, id, &role),
-        None => policy::edit::create_role(tx, author, &role).map(drop),
-    })
+pub fn save_role(
+    session: State<'_, Session>,
+    id: Option<i64>,
+    role: RoleInput,
+    last_change_id: Option<i64>,
+) -> CommandResult<EditablePolicy> {
+    match id {
+        Some(id) => edit_policy_entry(&session, PolicyEntry::Role(id), last_change_id, |tx, author| {
+            policy::edit::update_role(tx, author, id, &role)
+        }),
+        None => edit_policy(&session, |tx, author| policy::edit::create_role(tx, author, &role).map(drop)),
+    }
 }
 
 /// The holder first, then the deputies in the order they step in.
 #[tauri::command(async)]
-pub fn set_role_holders(session: State<'_, Session>, id: i64, contact_ids: Vec<i64>) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::set_role_holders(tx, author, id, &contact_ids))
+pub fn set_role_holders(
+    session: State<'_, Session>,
+    id: i64,
+    contact_ids: Vec<i64>,
+    last_change_id: Option<i64>,
+) -> CommandResult<EditablePolicy> {
+    edit_policy_entry(&session, PolicyEntry::Role(id), last_change_id, |tx, author| {
+        policy::edit::set_role_holders(tx, author, id, &contact_ids)
+    })
 }
 
 #[tauri::command(async)]
@@ -61,13 +90,27 @@ pub fn delete_role(session: State<'_, Session>, id: i64) -> CommandResult<Editab
 }
 
 #[tauri::command(async)]
-pub fn update_level(session: State<'_, Session>, level: u8, input: LevelInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::update_level(tx, author, level, &input))
+pub fn update_level(
+    session: State<'_, Session>,
+    level: u8,
+    input: LevelInput,
+    last_change_id: Option<i64>,
+) -> CommandResult<EditablePolicy> {
+    edit_policy_entry(&session, PolicyEntry::Level(level), last_change_id, |tx, author| {
+        policy::edit::update_level(tx, author, level, &input)
+    })
 }
 
 #[tauri::command(async)]
-pub fn update_category(session: State<'_, Session>, id: i64, input: CategoryInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::update_category(tx, author, id, &input))
+pub fn update_category(
+    session: State<'_, Session>,
+    id: i64,
+    input: CategoryInput,
+    last_change_id: Option<i64>,
+) -> CommandResult<EditablePolicy> {
+    edit_policy_entry(&session, PolicyEntry::Category(id), last_change_id, |tx, author| {
+        policy::edit::update_category(tx, author, id, &input)
+    })
 }
 
 /// Replaces the note and the ordered steps for one category × level.
@@ -78,8 +121,12 @@ pub fn save_procedure(
     level: u8,
     note: String,
     steps: Vec<StepInput>,
+    last_change_id: Option<i64>,
 ) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::save_procedure(tx, author, &category_key, level, &note, &steps))
+    let entry = PolicyEntry::Procedure { category_key: &category_key, level };
+    edit_policy_entry(&session, entry, last_change_id, |tx, author| {
+        policy::edit::save_procedure(tx, author, &category_key, level, &note, &steps)
+    })
 }
 
 /// Replaces the title and the ordered items of one case's first-response checklist.
@@ -89,18 +136,28 @@ pub fn save_checklist(
     case_key: String,
     title: String,
     items: Vec<StepInput>,
+    last_change_id: Option<i64>,
 ) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::save_checklist(tx, author, &case_key, &title, &items))
+    edit_policy_entry(&session, PolicyEntry::Checklist { case_key: &case_key }, last_change_id, |tx, author| {
+        policy::edit::save_checklist(tx, author, &case_key, &title, &items)
+    })
 }
 
 /// Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or
-/// changes an entry of the directory.
+/// changes an entry of the directory (read with `last_change_id`).
 #[tauri::command(async)]
-pub fn save_authority(session: State<'_, Session>, id: Option<i64>, authority: AuthorityInput) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| match id {
-        Some(id) => policy::edit::update_authority(tx, author, id, &authority),
-        None => policy::edit::create_authority(tx, author, &authority).map(drop),
-    })
+pub fn save_authority(
+    session: State<'_, Session>,
+    id: Option<i64>,
+    authority: AuthorityInput,
+    last_change_id: Option<i64>,
+) -> CommandResult<EditablePolicy> {
+    match id {
+        Some(id) => edit_policy_entry(&session, PolicyEntry::Authority(id), last_change_id, |tx, author| {
+            policy::edit::update_authority(tx, author, id, &authority)
+        }),
+        None => edit_policy(&session, |tx, author| policy::edit::create_authority(tx, author, &authority).map(drop)),
+    }
 }
 
 /// Deletes a local entry; the authorities the assessment names cannot be deleted.

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::fold::{digits, fold};
 use crate::store::db::Params;
+use crate::store::history::{last_change_column, ChangedEntity};
 use crate::store::{today, Result, StoreError};
 use crate::store::{Db, Optional, Row};
 use chrono::NaiveDate;
@@ -23,9 +24,9 @@ pub(super) fn read_contacts(conn: &dyn Db, only: Option<i64>, cutoff: NaiveDate)
         }
     };
     let mut stmt = conn.prepare(&format!(
-        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department,
-                (SELECT max(l.id) FROM change_log l WHERE l.entity = 'contact' AND l.entity_id = contact.id)
+        "SELECT id, kind, name, name_kana, organization, title, notes, call_order, last_confirmed_on, updated_at, department, {}
            FROM contact {} ORDER BY id",
+        last_change_column(ChangedEntity::Contact, "contact.id"),
         filter("id")
     ))?;
     let mut contacts: Vec<ContactDetails> = stmt

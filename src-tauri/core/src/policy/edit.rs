@@ -32,7 +32,7 @@ use super::editing::{
 use super::is_required_directory_key;
 use super::read::steps_by_parent;
 use crate::error_code::ErrorCode;
-use crate::store::history::record_change;
+use crate::store::history::{last_change_column, record_change, refuse_if_changed_since};
 use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 use crate::store::refused;
 pub(crate) use crate::store::rows;
@@ -51,22 +51,53 @@ pub fn editable_policy(conn: &dyn Db) -> Result<EditablePolicy> {
         let name = names.get(&contact_id).cloned().unwrap_or_default();
         holders.entry(role_id).or_default().push(ContactRef { id: contact_id, name });
     }
-    let roles = rows(conn, "SELECT id, key, name, description FROM role ORDER BY position, id", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?
+    let roles = rows(
+        conn,
+        &format!(
+            "SELECT id, key, name, description, {} FROM role ORDER BY position, id",
+            last_change_column(ChangedEntity::Role, "role.id")
+        ),
+        |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?
     .into_iter()
-    .map(|(id, key, name, description)| {
+    .map(|(id, key, name, description, last_change_id)| {
         let mut people = holders.remove(&id).unwrap_or_default().into_iter();
-        EditableRole { id, key, name, description, holder: people.next(), deputies: people.collect() }
+        EditableRole { id, key, name, description, holder: people.next(), deputies: people.collect(), last_change_id }
     })
     .collect();
 
-    let levels = rows(conn, "SELECT level, name, impact, responsible_role_id FROM level ORDER BY level", |r| {
-        Ok(EditableLevel { level: r.get(0)?, name: r.get(1)?, impact: r.get(2)?, responsible_role_id: r.get(3)? })
-    })?;
-    let categories = rows(conn, "SELECT id, key, name, description FROM category ORDER BY position, id", |r| {
-        Ok(EditableCategory { id: r.get(0)?, key: r.get(1)?, name: r.get(2)?, description: r.get(3)? })
-    })?;
+    let levels = rows(
+        conn,
+        &format!(
+            "SELECT level, name, impact, responsible_role_id, {} FROM level ORDER BY level",
+            last_change_column(ChangedEntity::Level, "level.level")
+        ),
+        |r| {
+            Ok(EditableLevel {
+                level: r.get(0)?,
+                name: r.get(1)?,
+                impact: r.get(2)?,
+                responsible_role_id: r.get(3)?,
+                last_change_id: r.get(4)?,
+            })
+        },
+    )?;
+    let categories = rows(
+        conn,
+        &format!(
+            "SELECT id, key, name, description, {} FROM category ORDER BY position, id",
+            last_change_column(ChangedEntity::Category, "category.id")
+        ),
+        |r| {
+            Ok(EditableCategory {
+                id: r.get(0)?,
+                key: r.get(1)?,
+                name: r.get(2)?,
+                description: r.get(3)?,
+                last_change_id: r.get(4)?,
+            })
+        },
+    )?;
 
     let mut steps = steps_by_parent(
         conn,
@@ -75,17 +106,21 @@ pub fn editable_policy(conn: &dyn Db) -> Result<EditablePolicy> {
     )?;
     let procedures = rows(
         conn,
-        "SELECT p.id, c.key, p.level, p.note FROM procedure p JOIN category c ON c.id = p.category_id
-          ORDER BY c.position, c.id, p.level",
-        |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        &format!(
+            "SELECT p.id, c.key, p.level, p.note, {} FROM procedure p JOIN category c ON c.id = p.category_id
+              ORDER BY c.position, c.id, p.level",
+            last_change_column(ChangedEntity::Procedure, "p.id")
+        ),
+        |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?
     .into_iter()
-    .map(|(id, category_key, level, note)| EditableProcedure {
+    .map(|(id, category_key, level, note, last_change_id)| EditableProcedure {
         id,
         category_key,
         level,
         note,
         steps: steps.remove(&id).unwrap_or_default(),
+        last_change_id,
     })
     .collect();
 
@@ -94,16 +129,30 @@ pub fn editable_policy(conn: &dyn Db) -> Result<EditablePolicy> {
         "SELECT checklist_id, text, role_id FROM checklist_item ORDER BY checklist_id, position, id",
         |text, role_id| StepInput { text, role_id },
     )?;
-    let checklists = rows(conn, "SELECT id, case_key, title FROM checklist ORDER BY position, id", |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
-    })?
+    let checklists = rows(
+        conn,
+        &format!(
+            "SELECT id, case_key, title, {} FROM checklist ORDER BY position, id",
+            last_change_column(ChangedEntity::Checklist, "checklist.id")
+        ),
+        |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?
     .into_iter()
-    .map(|(id, case_key, title)| EditableChecklist { id, case_key, title, items: items.remove(&id).unwrap_or_default() })
+    .map(|(id, case_key, title, last_change_id)| EditableChecklist {
+        id,
+        case_key,
+        title,
+        items: items.remove(&id).unwrap_or_default(),
+        last_change_id,
+    })
     .collect();
 
     let authorities = rows(
         conn,
-        "SELECT id, key, name, purpose, url, phone, email, hours, source FROM authority ORDER BY position, id",
+        &format!(
+            "SELECT id, key, name, purpose, url, phone, email, hours, source, {} FROM authority ORDER BY position, id",
+            last_change_column(ChangedEntity::Authority, "authority.id")
+        ),
         |r| {
             let key: String = r.get(1)?;
             Ok(EditableAuthority {
@@ -117,10 +166,51 @@ pub fn editable_policy(conn: &dyn Db) -> Result<EditablePolicy> {
                 email: r.get(6)?,
                 hours: r.get(7)?,
                 source: r.get(8)?,
+                last_change_id: r.get(9)?,
             })
         },
     )?;
     Ok(EditablePolicy { roles, levels, categories, procedures, checklists, authorities })
+}
+
+/// One entry of the policy as its editor saves it.
+#[derive(Debug, Clone, Copy)]
+pub enum PolicyEntry<'a> {
+    Role(i64),
+    Level(u8),
+    Category(i64),
+    Procedure { category_key: &'a str, level: u8 },
+    Checklist { case_key: &'a str },
+    Authority(i64),
+}
+
+/// Refuses the save of `entry` from an editor that read it when `seen` was its last recorded
+/// change, when someone else changed it since (see [`refuse_if_changed_since`]). A procedure or
+/// a checklist that does not exist yet has nothing to compare.
+pub fn refuse_if_entry_changed(tx: &Transaction, entry: PolicyEntry, seen: Option<i64>) -> Result<()> {
+    let (entity, id) = match entry {
+        PolicyEntry::Role(id) => (ChangedEntity::Role, Some(id)),
+        PolicyEntry::Level(level) => (ChangedEntity::Level, Some(i64::from(level))),
+        PolicyEntry::Category(id) => (ChangedEntity::Category, Some(id)),
+        PolicyEntry::Procedure { category_key, level } => (
+            ChangedEntity::Procedure,
+            tx.query_row(
+                "SELECT p.id FROM procedure p JOIN category c ON c.id = p.category_id WHERE c.key = ?1 AND p.level = ?2",
+                params![category_key, level],
+                |r| r.get(0),
+            )
+            .optional()?,
+        ),
+        PolicyEntry::Checklist { case_key } => (
+            ChangedEntity::Checklist,
+            tx.query_row("SELECT id FROM checklist WHERE case_key = ?1", [case_key], |r| r.get(0)).optional()?,
+        ),
+        PolicyEntry::Authority(id) => (ChangedEntity::Authority, Some(id)),
+    };
+    match id {
+        Some(id) => refuse_if_changed_since(tx, entity, id, seen),
+        None => Ok(()),
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ pub struct EditableRole {
     pub holder: Option<ContactRef>,
     /// 代行者 — deputies in the order they step in.
     pub deputies: Vec<ContactRef>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 事故レベル — one of the fixed levels 0–3.
@@ -38,6 +41,9 @@ pub struct EditableLevel {
     /// 影響範囲
     pub impact: String,
     pub responsible_role_id: Option<i64>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// インシデントの区分 — one of the three fixed categories (leak, tampering, malware).
@@ -47,6 +53,9 @@ pub struct EditableCategory {
     pub key: String,
     pub name: String,
     pub description: String,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// A procedure step or checklist item as edited: the editor receives steps in this shape and
@@ -66,6 +75,9 @@ pub struct EditableProcedure {
     pub level: u8,
     pub note: String,
     pub steps: Vec<StepInput>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 初期対応チェックリスト — the first responses of one wizard case.
@@ -76,6 +88,9 @@ pub struct EditableChecklist {
     pub case_key: String,
     pub title: String,
     pub items: Vec<StepInput>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 届出及び相談 — one entry of the authority directory, every column.
@@ -94,6 +109,9 @@ pub struct EditableAuthority {
     pub source: String,
     /// The assessment reports to this key, so the entry cannot be deleted (only edited).
     pub required: bool,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// The whole incident-response policy with ids, for the policy editor.

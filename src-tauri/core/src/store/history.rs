@@ -130,6 +130,13 @@ pub fn change_history(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// An SQL column giving the id of the last recorded change of the `entity` whose id is the SQL
+/// expression `id` (null before its first change): read with a form, it is what
+/// [`refuse_if_changed_since`] compares a save against.
+pub fn last_change_column(entity: ChangedEntity, id: &str) -> String {
+    format!("(SELECT max(l.id) FROM change_log l WHERE l.entity = '{}' AND l.entity_id = {id})", entity.key())
+}
+
 /// The last change recorded for one thing, if any.
 pub fn last_change(conn: &dyn Db, entity: ChangedEntity, entity_id: i64) -> Result<Option<ChangeRecord>> {
     Ok(change_history(conn, Some(entity), Some(entity_id), 1, 0)?.pop())
