@@ -261,6 +261,27 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
         changes.into_iter().map(|c| c.author).collect::<Vec<_>>()
     });
     assert_eq!(authors, ["総務 佐藤", "情シス 高橋"]);
+
+    // The same for a part of the policy: level 1 of the incident levels.
+    for app in [&at_sato, &at_takahashi] {
+        app.click("[data-testid=nav-policy]").await;
+        app.click("[data-testid=tab-levels]").await;
+        app.element("[data-testid=level-1] input").await;
+    }
+    at_takahashi.type_into("[data-testid=level-1] input", "軽微（高橋が改訂）").await;
+    at_takahashi.click("[data-testid=level-1] button").await;
+    at_takahashi.wait_for_text_in("[data-testid=level-1]", "保存しました。").await;
+    at_sato.type_into("[data-testid=level-1] input", "軽微（佐藤が改訂）").await;
+    at_sato.click("[data-testid=level-1] button").await;
+    at_sato.wait_for_text_in("[data-testid=level-1] [data-testid=changed-by]", "情シス 高橋 さんが").await;
+    assert_eq!(at_sato.value("[data-testid=level-1] input").await, "軽微（佐藤が改訂）");
+    at_sato.screenshot("server-policy-changed-elsewhere-ja").await;
+    at_sato.click("[data-testid=level-1] [data-testid=reload-latest]").await;
+    let start = std::time::Instant::now();
+    while at_sato.value("[data-testid=level-1] input").await != "軽微（高橋が改訂）" {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the latest level was never shown");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     at_sato.close().await;
     at_takahashi.close().await;
 }

@@ -5,8 +5,27 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import type { ChangeRecord, ChangedEntity } from '../bindings';
+import type { ChangeRecord, ChangedEntity, ErrorReport } from '../bindings';
 import { formatDateTime } from '../datetime';
+import { ErrorAlert } from './ErrorAlert';
+
+/** A refused save explained: who changed the thing first when that is why, else the reason. */
+export function SaveRefusal({
+  error,
+  onClose,
+  entity,
+  entityId,
+  onReload,
+}: {
+  error: ErrorReport | null;
+  onClose: () => void;
+  entity: ChangedEntity;
+  entityId: number | null;
+  onReload: () => void;
+}) {
+  if (error?.code === 'changed_elsewhere') return <ChangedElsewhere entity={entity} entityId={entityId} onReload={onReload} />;
+  return <ErrorAlert error={error} onClose={onClose} />;
+}
 
 export function ChangedElsewhere({
   entity,
@@ -14,13 +33,15 @@ export function ChangedElsewhere({
   onReload,
 }: {
   entity: ChangedEntity;
-  entityId: number;
+  /** Null for a thing the form did not know to exist (someone else created it first). */
+  entityId: number | null;
   onReload: () => void;
 }) {
   const { t, i18n } = useTranslation();
   /** Their change; null until read, and when the history cannot be read (the alert still says what happened). */
   const [change, setChange] = useState<ChangeRecord | null>(null);
   useEffect(() => {
+    if (entityId === null) return;
     api.lastChange(entity, entityId).then(setChange, () => setChange(null));
   }, [entity, entityId]);
   // The save button that was pressed may be far below: bring the reason into view.

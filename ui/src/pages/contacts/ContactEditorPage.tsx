@@ -24,8 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse, ErrorReport } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { ChangedElsewhere } from '../../components/ChangedElsewhere';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { formatDue } from '../../deadline';
 import { keyedByContent, useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
@@ -161,18 +160,16 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         </Card>
       )}
 
-      {error?.code === 'changed_elsewhere' && id !== null ? (
-        <ChangedElsewhere
-          entity="contact"
-          entityId={id}
-          onReload={() => {
-            setError(null);
-            load();
-          }}
-        />
-      ) : (
-        <ErrorAlert error={error} onClose={() => setError(null)} />
-      )}
+      <SaveRefusal
+        error={error}
+        onClose={() => setError(null)}
+        entity="contact"
+        entityId={id}
+        onReload={() => {
+          setError(null);
+          load();
+        }}
+      />
       {error?.code === 'contact_in_use' && blocking.length > 0 && (
         <Alert color="orange" title={t('contact.inUseTitle')} data-testid="in-use">
           <List size="sm">

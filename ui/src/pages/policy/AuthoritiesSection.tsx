@@ -7,13 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { AuthorityInput, EditableAuthority, EditablePolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 const EMPTY: AuthorityInput = { name: '', purpose: '', url: '', phone: '', email: '', hours: '', source: '' };
 
 export function AuthoritiesSection({ policy, onChange }: { policy: EditablePolicy; onChange: (p: EditablePolicy) => void }) {
   const { t } = useTranslation();
+  const { generation } = useReloadPolicy();
   const order = useSave();
   const move = (index: number, by: -1 | 1) => {
     const ids = policy.authorities.map((a) => a.id);
@@ -39,7 +41,7 @@ export function AuthoritiesSection({ policy, onChange }: { policy: EditablePolic
               ↓
             </ActionIcon>
           </Stack>
-          <AuthorityCard key={authority.id} authority={authority} onChange={onChange} />
+          <AuthorityCard key={`${authority.id}-${generation}`} authority={authority} onChange={onChange} />
         </Group>
       ))}
       <Title order={4} mt="md">
@@ -56,6 +58,8 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
   const [form, setForm] = useState<AuthorityInput>(authority ?? EMPTY);
   const set = (change: Partial<AuthorityInput>) => setForm({ ...form, ...change });
   const { error, saved, busy, save, clearError } = useSave();
+  const [basis, setBasis] = useState(authority?.last_change_id ?? null);
+  const { reload } = useReloadPolicy();
   const testId = authority ? `authority-${authority.key}` : 'new-authority';
   return (
     <Card withBorder padding="md" style={{ flex: 1 }} data-testid={testId}>
@@ -100,7 +104,7 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
           value={form.source}
           onChange={(e) => set({ source: e.currentTarget.value })}
         />
-        <ErrorAlert error={error} onClose={clearError} />
+        <SaveRefusal error={error} onClose={clearError} entity="authority" entityId={authority?.id ?? null} onReload={reload} />
         <Group justify="space-between">
           <Group>
             <Button
@@ -108,7 +112,9 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
               disabled={form.name.trim() === ''}
               onClick={() =>
                 void save(async () => {
-                  onChange(await api.saveAuthority(authority?.id ?? null, form));
+                  const next = await api.saveAuthority(authority?.id ?? null, form, basis);
+                  setBasis(lastChangeOf(next.authorities, (a) => a.id === authority?.id));
+                  onChange(next);
                 })
               }
               data-testid={`${testId}-save`}

@@ -4,25 +4,26 @@ import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, T
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EditableCategory, EditableLevel, EditablePolicy } from '../../bindings';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSave } from './useEditor';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 export function LevelsSection({ policy, onChange }: { policy: EditablePolicy; onChange: (p: EditablePolicy) => void }) {
   const { t } = useTranslation();
+  const { generation } = useReloadPolicy();
   const roles = policy.roles.map((r) => ({ value: String(r.id), label: r.name }));
   return (
     <Stack gap="md" maw={900}>
       <Title order={3}>{t('policy.levels.title')}</Title>
       <Text size="sm">{t('policy.levels.help')}</Text>
       {policy.levels.map((level) => (
-        <LevelCard key={level.level} level={level} roles={roles} onChange={onChange} />
+        <LevelCard key={`${level.level}-${generation}`} level={level} roles={roles} onChange={onChange} />
       ))}
       <Title order={3} mt="md">
         {t('policy.categories.title')}
       </Title>
       <Text size="sm">{t('policy.categories.help')}</Text>
       {policy.categories.map((category) => (
-        <CategoryCard key={category.id} category={category} onChange={onChange} />
+        <CategoryCard key={`${category.id}-${generation}`} category={category} onChange={onChange} />
       ))}
     </Stack>
   );
@@ -42,6 +43,8 @@ function LevelCard({
   const [impact, setImpact] = useState(level.impact);
   const [role, setRole] = useState<string | null>(level.responsible_role_id === null ? null : String(level.responsible_role_id));
   const { error, saved, busy, save, clearError } = useSave();
+  const [basis, setBasis] = useState(level.last_change_id);
+  const { reload } = useReloadPolicy();
   return (
     <Card withBorder padding="md" data-testid={`level-${level.level}`}>
       <Stack gap="sm">
@@ -71,15 +74,17 @@ function LevelCard({
           value={impact}
           onChange={(e) => setImpact(e.currentTarget.value)}
         />
-        <ErrorAlert error={error} onClose={clearError} />
+        <SaveRefusal error={error} onClose={clearError} entity="level" entityId={level.level} onReload={reload} />
         <Group>
           <Button
             loading={busy}
             disabled={role === null}
             onClick={() =>
-              void save(async () =>
-                onChange(await api.updateLevel(level.level, { name, impact, responsible_role_id: Number(role) })),
-              )
+              void save(async () => {
+                const next = await api.updateLevel(level.level, { name, impact, responsible_role_id: Number(role) }, basis);
+                setBasis(lastChangeOf(next.levels, (l) => l.level === level.level));
+                onChange(next);
+              })
             }
           >
             {t('contact.save')}
@@ -96,6 +101,8 @@ function CategoryCard({ category, onChange }: { category: EditableCategory; onCh
   const [name, setName] = useState(category.name);
   const [description, setDescription] = useState(category.description);
   const { error, saved, busy, save, clearError } = useSave();
+  const [basis, setBasis] = useState(category.last_change_id);
+  const { reload } = useReloadPolicy();
   return (
     <Card withBorder padding="md" data-testid={`category-${category.key}`}>
       <Stack gap="sm">
@@ -107,11 +114,17 @@ function CategoryCard({ category, onChange }: { category: EditableCategory; onCh
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
         />
-        <ErrorAlert error={error} onClose={clearError} />
+        <SaveRefusal error={error} onClose={clearError} entity="category" entityId={category.id} onReload={reload} />
         <Group>
           <Button
             loading={busy}
-            onClick={() => void save(async () => onChange(await api.updateCategory(category.id, { name, description })))}
+            onClick={() =>
+              void save(async () => {
+                const next = await api.updateCategory(category.id, { name, description }, basis);
+                setBasis(lastChangeOf(next.categories, (c) => c.id === category.id));
+                onChange(next);
+              })
+            }
           >
             {t('contact.save')}
           </Button>

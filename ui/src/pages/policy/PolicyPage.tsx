@@ -15,6 +15,7 @@ import { CompanySection } from './CompanySection';
 import { LevelsSection } from './LevelsSection';
 import { ProceduresSection } from './ProceduresSection';
 import { RolesSection } from './RolesSection';
+import { ReloadPolicyContext } from './useEditor';
 
 /** `section` opens the page at that part (all of them are on the company tab, shown first). */
 export function PolicyPage({ section }: { section?: PolicySection }) {
@@ -26,6 +27,11 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  /** Bumped to draw every editor afresh, as when the page was first opened. */
+  const [generation, setGeneration] = useState(0);
+  const reloadAfresh = useCallback(() => {
+    void reload().then(() => setGeneration((g) => g + 1));
+  }, [reload]);
 
   return (
     <Stack gap="md">
@@ -34,40 +40,42 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
       <ReviewCard part="policy" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {policy && (
-        <Tabs defaultValue="company" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="company" data-testid="tab-company">
-              {t('policy.tab.company')}
-            </Tabs.Tab>
-            <Tabs.Tab value="roles" data-testid="tab-roles">
-              {t('policy.tab.roles')}
-            </Tabs.Tab>
-            <Tabs.Tab value="levels" data-testid="tab-levels">
-              {t('policy.tab.levels')}
-            </Tabs.Tab>
-            <Tabs.Tab value="procedures" data-testid="tab-procedures">
-              {t('policy.tab.procedures')}
-            </Tabs.Tab>
-            <Tabs.Tab value="authorities" data-testid="tab-authorities">
-              {t('policy.tab.authorities')}
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="company" pt="md">
-            <CompanySection onPolicyReplaced={() => void reload()} section={section} />
-          </Tabs.Panel>
-          <Tabs.Panel value="roles" pt="md">
-            <RolesSection policy={policy} onChange={setPolicy} contacts={contacts} />
-          </Tabs.Panel>
-          <Tabs.Panel value="levels" pt="md">
-            <LevelsSection policy={policy} onChange={setPolicy} />
-          </Tabs.Panel>
-          <Tabs.Panel value="procedures" pt="md">
-            <ProceduresSection policy={policy} onChange={setPolicy} />
-          </Tabs.Panel>
-          <Tabs.Panel value="authorities" pt="md">
-            <AuthoritiesSection policy={policy} onChange={setPolicy} />
-          </Tabs.Panel>
-        </Tabs>
+        <ReloadPolicyContext.Provider value={{ reload: reloadAfresh, generation }}>
+          <Tabs defaultValue="company" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="company" data-testid="tab-company">
+                {t('policy.tab.company')}
+              </Tabs.Tab>
+              <Tabs.Tab value="roles" data-testid="tab-roles">
+                {t('policy.tab.roles')}
+              </Tabs.Tab>
+              <Tabs.Tab value="levels" data-testid="tab-levels">
+                {t('policy.tab.levels')}
+              </Tabs.Tab>
+              <Tabs.Tab value="procedures" data-testid="tab-procedures">
+                {t('policy.tab.procedures')}
+              </Tabs.Tab>
+              <Tabs.Tab value="authorities" data-testid="tab-authorities">
+                {t('policy.tab.authorities')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="company" pt="md">
+              <CompanySection onPolicyReplaced={() => void reload()} section={section} />
+            </Tabs.Panel>
+            <Tabs.Panel value="roles" pt="md">
+              <RolesSection policy={policy} onChange={setPolicy} contacts={contacts} />
+            </Tabs.Panel>
+            <Tabs.Panel value="levels" pt="md">
+              <LevelsSection policy={policy} onChange={setPolicy} />
+            </Tabs.Panel>
+            <Tabs.Panel value="procedures" pt="md">
+              <ProceduresSection policy={policy} onChange={setPolicy} />
+            </Tabs.Panel>
+            <Tabs.Panel value="authorities" pt="md">
+              <AuthoritiesSection policy={policy} onChange={setPolicy} />
+            </Tabs.Panel>
+          </Tabs>
+        </ReloadPolicyContext.Provider>
       )}
     </Stack>
   );

@@ -5,14 +5,15 @@ import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, 
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EditableChecklist, EditablePolicy, EditableProcedure } from '../../bindings';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { type EditableStep, StepListEditor } from '../../components/StepListEditor';
-import { useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Roles = { id: number; name: string }[];
 
 export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy; onChange: (p: EditablePolicy) => void }) {
   const { t } = useTranslation();
+  const { generation } = useReloadPolicy();
   const [category, setCategory] = useState(policy.categories[0]?.key ?? '');
   const [level, setLevel] = useState('3');
   const [caseKey, setCaseKey] = useState<string | null>(policy.checklists[0]?.case_key ?? null);
@@ -44,7 +45,7 @@ export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy
           />
         </Group>
         <ProcedureEditor
-          key={`${category}-${level}`}
+          key={`${category}-${level}-${generation}`}
           categoryKey={category}
           level={Number(level)}
           procedure={procedure}
@@ -72,7 +73,9 @@ export function ProceduresSection({ policy, onChange }: { policy: EditablePolicy
           w={360}
           mb="md"
         />
-        {checklist && <ChecklistEditor key={checklist.case_key} checklist={checklist} roles={roles} onChange={onChange} />}
+        {checklist && (
+          <ChecklistEditor key={`${checklist.case_key}-${generation}`} checklist={checklist} roles={roles} onChange={onChange} />
+        )}
       </Card>
     </Stack>
   );
@@ -95,6 +98,8 @@ function ProcedureEditor({
   const [note, setNote] = useState(procedure?.note ?? '');
   const [steps, setSteps] = useState<EditableStep[]>(procedure?.steps ?? []);
   const { error, saved, busy, save, clearError } = useSave();
+  const [basis, setBasis] = useState(procedure?.last_change_id ?? null);
+  const { reload } = useReloadPolicy();
   return (
     <Stack gap="sm">
       <Textarea
@@ -105,12 +110,18 @@ function ProcedureEditor({
         onChange={(e) => setNote(e.currentTarget.value)}
       />
       <StepListEditor steps={steps} roles={roles} onChange={setSteps} testId="procedure-steps" />
-      <ErrorAlert error={error} onClose={clearError} />
+      <SaveRefusal error={error} onClose={clearError} entity="procedure" entityId={procedure?.id ?? null} onReload={reload} />
       <Group>
         <Button
           loading={busy}
           disabled={steps.some((s) => s.text.trim() === '')}
-          onClick={() => void save(async () => onChange(await api.saveProcedure(categoryKey, level, note, steps)))}
+          onClick={() =>
+            void save(async () => {
+              const next = await api.saveProcedure(categoryKey, level, note, steps, basis);
+              setBasis(lastChangeOf(next.procedures, (p) => p.category_key === categoryKey && p.level === level));
+              onChange(next);
+            })
+          }
           data-testid="save-procedure"
         >
           {t('policy.procedures.save')}
@@ -134,16 +145,24 @@ function ChecklistEditor({
   const [title, setTitle] = useState(checklist.title);
   const [items, setItems] = useState<EditableStep[]>(checklist.items);
   const { error, saved, busy, save, clearError } = useSave();
+  const [basis, setBasis] = useState(checklist.last_change_id);
+  const { reload } = useReloadPolicy();
   return (
     <Stack gap="sm">
       <TextInput label={t('policy.checklists.titleLabel')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
       <StepListEditor steps={items} roles={roles} onChange={setItems} testId="checklist-items" />
-      <ErrorAlert error={error} onClose={clearError} />
+      <SaveRefusal error={error} onClose={clearError} entity="checklist" entityId={checklist.id} onReload={reload} />
       <Group>
         <Button
           loading={busy}
           disabled={items.some((s) => s.text.trim() === '')}
-          onClick={() => void save(async () => onChange(await api.saveChecklist(checklist.case_key, title, items)))}
+          onClick={() =>
+            void save(async () => {
+              const next = await api.saveChecklist(checklist.case_key, title, items, basis);
+              setBasis(lastChangeOf(next.checklists, (c) => c.case_key === checklist.case_key));
+              onChange(next);
+            })
+          }
           data-testid="save-checklist"
         >
           {t('policy.checklists.save')}

@@ -6,8 +6,9 @@ import { api } from '../../api';
 import type { ContactRef, EditablePolicy, EditableRole } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker } from '../../components/ContactListPicker';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Options = { value: string; label: string }[];
 
@@ -21,6 +22,7 @@ export function RolesSection({
   contacts: Options;
 }) {
   const { t } = useTranslation();
+  const { generation } = useReloadPolicy();
   const order = useSave();
   const adding = useSave();
   const [name, setName] = useState('');
@@ -49,7 +51,7 @@ export function RolesSection({
               ↓
             </ActionIcon>
           </Stack>
-          <RoleCard key={role.id} role={role} contacts={contacts} onChange={onChange} />
+          <RoleCard key={`${role.id}-${generation}`} role={role} contacts={contacts} onChange={onChange} />
         </Group>
       ))}
       <Card withBorder padding="md">
@@ -69,7 +71,7 @@ export function RolesSection({
             disabled={name.trim() === ''}
             onClick={() =>
               void adding.save(async () => {
-                onChange(await api.saveRole(null, { name, description: '' }));
+                onChange(await api.saveRole(null, { name, description: '' }, null));
                 setName('');
               })
             }
@@ -97,6 +99,9 @@ function RoleCard({
   const [description, setDescription] = useState(role.description);
   const [people, setPeople] = useState<ContactRef[]>(role.holder ? [role.holder, ...role.deputies] : role.deputies);
   const { error, saved, busy, save, clearError } = useSave();
+  /** The role's last change this card's text is based on. */
+  const [basis, setBasis] = useState(role.last_change_id);
+  const { reload } = useReloadPolicy();
 
   return (
     <Card withBorder padding="md" style={{ flex: 1 }} data-testid={`role-${role.key}`}>
@@ -122,20 +127,21 @@ function RoleCard({
           rankLabel={(i) => (i === 0 ? t('policy.roles.holder') : t('policy.roles.deputy', { n: i }))}
           testId={`role-${role.key}-people`}
         />
-        <ErrorAlert error={error} onClose={clearError} />
+        <SaveRefusal error={error} onClose={clearError} entity="role" entityId={role.id} onReload={reload} />
         <Group justify="space-between">
           <Group>
             <Button
               loading={busy}
               onClick={() =>
                 void save(async () => {
-                  await api.saveRole(role.id, { name, description });
-                  onChange(
-                    await api.setRoleHolders(
-                      role.id,
-                      people.map((p) => p.id),
-                    ),
+                  const named = await api.saveRole(role.id, { name, description }, basis);
+                  const next = await api.setRoleHolders(
+                    role.id,
+                    people.map((p) => p.id),
+                    lastChangeOf(named.roles, (r) => r.id === role.id),
                   );
+                  setBasis(lastChangeOf(next.roles, (r) => r.id === role.id));
+                  onChange(next);
                 })
               }
               data-testid={`save-role-${role.key}`}
