@@ -522,6 +522,8 @@ export type TimelineEntry = { id: number, at: string, author: string,
  */
 kind: string, message: string, };
 
+export type StepConfirmations = { basics: number | null, severity: number | null, interview: number | null, recovery: number | null, };
+
 export type ObligationStatus = "not_started" | "drafted" | "sent" | "waived";
 
 export type AuthorityContact = { name: string, purpose: string, url: string, phone: string, email: string, hours: string, source: string, };
@@ -612,7 +614,12 @@ interview_replies: Array<Replied>,
 /**
  * The data items, whose data, what happened to it, and the IPA form's details.
  */
-details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, 
+details: ReportingDetails, recovery: Recovery, closed_at: string | null, created_at: string, timeline: Array<TimelineEntry>, 
+/**
+ * The last timeline entry confirming each step's answers: the step's form sends it back
+ * with its confirmation, which is refused when someone else confirmed the step since.
+ */
+confirmations: StepConfirmations, calls: Array<IncidentCall>, tasks: Array<IncidentTask>, obligations: Array<ObligationRecord>, 
 /**
  * The office's own English for the GDPR notices' narrative.
  */

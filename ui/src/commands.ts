@@ -273,10 +273,10 @@ export const commands = {
     invoke<null>('save_wizard_draft', { id, draft }),
   goToWizardStep: (id: number, step: number) =>
     invoke<IncidentDetail>('go_to_wizard_step', { id, step }),
-  recordBasics: (id: number, basics: IncidentBasics) =>
-    invoke<IncidentDetail>('record_basics', { id, basics }),
-  recordSeverity: (id: number, severity: Severity) =>
-    invoke<IncidentDetail>('record_severity', { id, severity }),
+  recordBasics: (id: number, basics: IncidentBasics, confirmed: number | null) =>
+    invoke<IncidentDetail>('record_basics', { id, basics, confirmed }),
+  recordSeverity: (id: number, severity: Severity, confirmed: number | null) =>
+    invoke<IncidentDetail>('record_severity', { id, severity, confirmed }),
   recordCall: (id: number, contactId: number, outcome: CallOutcome) =>
     invoke<IncidentDetail>('record_call', { id, contactId, outcome }),
   setTaskDone: (id: number, taskId: number, done: boolean) =>
@@ -284,8 +284,8 @@ export const commands = {
   /** Where the reporting interview stands after `replies`: the next question, the answer as it stands and why. Reads only. */
   interview: (id: number, replies: Replied[], details: ReportingDetails) =>
     invoke<InterviewState>('interview', { id, replies, details }),
-  recordInterview: (id: number, replies: Replied[], details: ReportingDetails, saveToProfile: boolean) =>
-    invoke<IncidentDetail>('record_interview', { id, replies, details, saveToProfile }),
+  recordInterview: (id: number, replies: Replied[], details: ReportingDetails, saveToProfile: boolean, confirmed: number | null) =>
+    invoke<IncidentDetail>('record_interview', { id, replies, details, saveToProfile, confirmed }),
   updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
     invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
   /** Names the client (委託元) of the incident from the contacts, or none. */
@@ -294,8 +294,8 @@ export const commands = {
   /** Keeps the office's own English for the GDPR notices' narrative. */
   saveGdprTexts: (id: number, texts: GdprTexts) =>
     invoke<IncidentDetail>('save_gdpr_texts', { id, texts }),
-  recordRecovery: (id: number, recovery: Recovery) =>
-    invoke<IncidentDetail>('record_recovery', { id, recovery }),
+  recordRecovery: (id: number, recovery: Recovery, confirmed: number | null) =>
+    invoke<IncidentDetail>('record_recovery', { id, recovery, confirmed }),
   closeIncident: (id: number) =>
     invoke<IncidentDetail>('close_incident', { id }),
   addIncidentNote: (id: number, text: string) =>

@@ -140,6 +140,7 @@ pub fn typescript() -> String {
         incident::TaskSource::decl(&cfg),
         incident::IncidentTask::decl(&cfg),
         incident::TimelineEntry::decl(&cfg),
+        incident::StepConfirmations::decl(&cfg),
         incident::ObligationStatus::decl(&cfg),
         incident::AuthorityContact::decl(&cfg),
         incident::ObligationRecord::decl(&cfg),

@@ -586,3 +586,36 @@ fn the_interview_is_recorded_as_the_core_reads_it_and_may_fill_the_profile() {
     let profile = sonae_core::company::company_profile(file.connection()).unwrap();
     assert_eq!((profile.eu_establishment, profile.eu_targeting), (Some(false), Some(false)), "saved to the profile");
 }
+
+/// Two people on one incident (on a server company): a step confirmed by one refuses the other's
+/// confirmation from a form opened before it, naming who; calls and notes never count.
+#[test]
+fn a_step_confirmed_by_someone_else_since_the_form_opened_refuses_the_older_confirmation() {
+    use record::ConfirmedStep;
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    let opened = incident::read::incident_detail(file.connection(), id).unwrap().confirmations;
+    assert_eq!((opened.basics, opened.severity), (None, None));
+    let confirm = |file: &mut CompanyFile, seen: Option<i64>, author: &str| {
+        file.write(|tx| {
+            record::refuse_if_step_confirmed_since(tx, id, ConfirmedStep::Basics, seen)?;
+            record::record_basics(tx, id, &missent_basics(), author)
+        })
+    };
+    // 鈴木 confirms first; 田中's form, opened before that, is refused, naming 鈴木.
+    confirm(&mut file, opened.basics, "鈴木 花子").unwrap();
+    let refused = confirm(&mut file, opened.basics, "田中 一郎").unwrap_err();
+    assert_eq!(refused.code(), "changed_elsewhere");
+    assert!(refused.to_string().starts_with("鈴木 花子 confirmed this step at "), "{refused}");
+    let detail = incident::read::incident_detail(file.connection(), id).unwrap();
+    assert_eq!(detail.timeline.iter().filter(|e| e.author == "田中 一郎").count(), 0, "nothing of the refused write");
+    let basics = detail.confirmations.basics;
+    assert_eq!(basics, detail.timeline.last().map(|e| e.id));
+
+    // Notes and calls are not confirmations of the step: a form opened before them still saves.
+    file.write(|tx| record::add_note(tx, id, "顧客に電話した", "田中 一郎")).unwrap();
+    confirm(&mut file, basics, "田中 一郎").unwrap();
+    let after = incident::read::incident_detail(file.connection(), id).unwrap().confirmations;
+    assert_ne!(after.basics, basics, "the revision is the step's confirmation now");
+    assert_eq!(after.severity, None, "another step's is untouched");
+}

@@ -7,7 +7,7 @@ use sonae_core::incident::affected_data::ReportingDetails;
 use sonae_core::incident::draft::StepDraft;
 use sonae_core::incident::gdpr_texts::{self, GdprTexts};
 use sonae_core::incident::interview::{InterviewState, Replied};
-use sonae_core::incident::record;
+use sonae_core::incident::record::{self, ConfirmedStep};
 use sonae_core::incident::wizard::{CaseKind, IncidentBasics, Recovery, Severity};
 use sonae_core::incident::CallOutcome;
 use sonae_core::incident::CallTarget;
@@ -82,14 +82,42 @@ pub fn go_to_wizard_step(session: State<'_, Session>, id: i64, step: i64) -> Com
     write_incident(&session, id, |tx, _| record::go_to_step(tx, id, step))
 }
 
-#[tauri::command(async)]
-pub fn record_basics(session: State<'_, Session>, id: i64, basics: IncidentBasics) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| record::record_basics(tx, id, &basics, author))
+/// [`write_incident`] for a step's confirmation, refused (`changed_elsewhere`) when someone else
+/// confirmed the step since its form was opened with `confirmed` (the step's entry in
+/// `IncidentDetail::confirmations`).
+fn confirm_step(
+    session: &Session,
+    id: i64,
+    step: ConfirmedStep,
+    confirmed: Option<i64>,
+    work: impl FnOnce(&store::Transaction, &str) -> store::Result<()> + Send,
+) -> CommandResult<IncidentDetail> {
+    write_incident(session, id, move |tx, author| {
+        record::refuse_if_step_confirmed_since(tx, id, step, confirmed)?;
+        work(tx, author)
+    })
 }
 
 #[tauri::command(async)]
-pub fn record_severity(session: State<'_, Session>, id: i64, severity: Severity) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| record::record_severity(tx, id, &severity, author))
+pub fn record_basics(
+    session: State<'_, Session>,
+    id: i64,
+    basics: IncidentBasics,
+    confirmed: Option<i64>,
+) -> CommandResult<IncidentDetail> {
+    confirm_step(&session, id, ConfirmedStep::Basics, confirmed, |tx, author| record::record_basics(tx, id, &basics, author))
+}
+
+#[tauri::command(async)]
+pub fn record_severity(
+    session: State<'_, Session>,
+    id: i64,
+    severity: Severity,
+    confirmed: Option<i64>,
+) -> CommandResult<IncidentDetail> {
+    confirm_step(&session, id, ConfirmedStep::Severity, confirmed, |tx, author| {
+        record::record_severity(tx, id, &severity, author)
+    })
 }
 
 #[tauri::command(async)]
@@ -121,8 +149,9 @@ pub fn record_interview(
     replies: Vec<Replied>,
     details: ReportingDetails,
     save_to_profile: bool,
+    confirmed: Option<i64>,
 ) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| {
+    confirm_step(&session, id, ConfirmedStep::Interview, confirmed, |tx, author| {
         record::record_interview(tx, id, &replies, &details, save_to_profile, author).map(|_| ())
     })
 }
@@ -150,8 +179,15 @@ pub fn save_gdpr_texts(session: State<'_, Session>, id: i64, texts: GdprTexts) -
 }
 
 #[tauri::command(async)]
-pub fn record_recovery(session: State<'_, Session>, id: i64, recovery: Recovery) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| record::record_recovery(tx, id, &recovery, author))
+pub fn record_recovery(
+    session: State<'_, Session>,
+    id: i64,
+    recovery: Recovery,
+    confirmed: Option<i64>,
+) -> CommandResult<IncidentDetail> {
+    confirm_step(&session, id, ConfirmedStep::Recovery, confirmed, |tx, author| {
+        record::record_recovery(tx, id, &recovery, author)
+    })
 }
 
 #[tauri::command(async)]

@@ -126,6 +126,29 @@ pub struct TimelineEntry {
     pub message: String,
 }
 
+/// The id of the last timeline entry of each confirmed step (see
+/// [`record::refuse_if_step_confirmed_since`]); none before the step was first confirmed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct StepConfirmations {
+    pub basics: Option<i64>,
+    pub severity: Option<i64>,
+    pub interview: Option<i64>,
+    pub recovery: Option<i64>,
+}
+
+impl StepConfirmations {
+    fn of(timeline: &[TimelineEntry]) -> StepConfirmations {
+        use record::ConfirmedStep;
+        let last = |step: ConfirmedStep| timeline.iter().filter(|e| step.kinds().contains(&e.kind.as_str())).map(|e| e.id).max();
+        StepConfirmations {
+            basics: last(ConfirmedStep::Basics),
+            severity: last(ConfirmedStep::Severity),
+            interview: last(ConfirmedStep::Interview),
+            recovery: last(ConfirmedStep::Recovery),
+        }
+    }
+}
+
 /// What was done about an obligation.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
@@ -250,6 +273,9 @@ pub struct IncidentDetail {
     #[ts(type = "string")]
     pub created_at: chrono::DateTime<chrono::FixedOffset>,
     pub timeline: Vec<TimelineEntry>,
+    /// The last timeline entry confirming each step's answers: the step's form sends it back
+    /// with its confirmation, which is refused when someone else confirmed the step since.
+    pub confirmations: StepConfirmations,
     pub calls: Vec<IncidentCall>,
     pub tasks: Vec<IncidentTask>,
     pub obligations: Vec<ObligationRecord>,

@@ -121,6 +121,7 @@ pub fn incident_detail(conn: &dyn Db, id: i64) -> Result<IncidentDetail> {
                     closed_at: r.get(21)?,
                     created_at: r.get(22)?,
                     timeline: Vec::new(),
+                    confirmations: Default::default(),
                     calls: Vec::new(),
                     tasks: Vec::new(),
                     obligations: Vec::new(),
@@ -169,6 +170,7 @@ pub fn incident_detail(conn: &dyn Db, id: i64) -> Result<IncidentDetail> {
         detail.interview_replies = crate::incident::interview::recorded_replies(&interview_start(conn, id)?, facts);
     }
     detail.timeline = timeline(conn, id)?;
+    detail.confirmations = super::StepConfirmations::of(&detail.timeline);
     detail.calls = calls(conn, id)?;
     detail.tasks = tasks(conn, id)?;
     detail.obligations = obligations(conn, id)?;

@@ -81,6 +81,56 @@ pub fn discard_incident(tx: &Transaction, incident_id: i64) -> Result<()> {
     Ok(())
 }
 
+/// A wizard step whose answers a person confirms, each confirmation a timeline entry of its kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmedStep {
+    /// 何が起きたか (`record_basics`).
+    Basics,
+    /// 影響の大きさ (`record_severity`).
+    Severity,
+    /// 届出の確認 (`record_interview`).
+    Interview,
+    /// 復旧と再発防止 (`record_recovery`).
+    Recovery,
+}
+
+impl ConfirmedStep {
+    /// The kinds of timeline entry its confirmation writes.
+    pub fn kinds(self) -> [&'static str; 2] {
+        match self {
+            ConfirmedStep::Basics => ["recorded", "basics"],
+            ConfirmedStep::Severity => ["severity", "level"],
+            ConfirmedStep::Interview => ["facts", "facts"],
+            ConfirmedStep::Recovery => ["recovery", "recovery"],
+        }
+    }
+}
+
+/// Refuses a step's confirmation from a form opened when `seen` was the last timeline entry of
+/// that step, when someone else confirmed the step since (on another PC, for a company on a
+/// server): their answers are kept, and the refusal (`changed_elsewhere`) names them and when.
+/// Drafts, calls, tasks and notes are not compared: they never replace anyone's answers.
+pub fn refuse_if_step_confirmed_since(tx: &Transaction, incident_id: i64, step: ConfirmedStep, seen: Option<i64>) -> Result<()> {
+    let [first, second] = step.kinds();
+    let last: Option<(i64, String, String)> = tx
+        .query_row(
+            "SELECT id, author, at FROM timeline_entry WHERE incident_id = ?1 AND kind IN (?2, ?3) ORDER BY id DESC LIMIT 1",
+            params![incident_id, first, second],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    match last {
+        Some((id, author, at)) if Some(id) != seen => Err(refused(
+            ErrorCode::ChangedElsewhere,
+            format!(
+                "{} confirmed this step at {at} after it was opened here; this change was not saved",
+                if author.is_empty() { "someone" } else { &author }
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Keeps what the user has typed in a step but not confirmed yet. Where the wizard resumes is
 /// moved only by [`go_to_step`] and the confirmations, so a late draft save never sends the
 /// wizard back to a step already left.
