@@ -4,46 +4,41 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
-import type { ChangeRecord, ChangedEntity, ErrorReport } from '../bindings';
+import type { ErrorReport } from '../bindings';
 import { formatDateTime } from '../datetime';
 import { ErrorAlert } from './ErrorAlert';
+
+/** Who made the change that came first, and when. */
+export type OtherChange = { author: string; at: string };
+
+/** Finds that change (in the history, or the incident's timeline); null when it cannot be told. */
+export type FindOtherChange = () => Promise<OtherChange | null>;
 
 /** A refused save explained: who changed the thing first when that is why, else the reason. */
 export function SaveRefusal({
   error,
   onClose,
-  entity,
-  entityId,
+  findChange,
   onReload,
 }: {
   error: ErrorReport | null;
   onClose: () => void;
-  entity: ChangedEntity;
-  entityId: number | null;
+  findChange: FindOtherChange;
   onReload: () => void;
 }) {
-  if (error?.code === 'changed_elsewhere') return <ChangedElsewhere entity={entity} entityId={entityId} onReload={onReload} />;
+  if (error?.code === 'changed_elsewhere') return <ChangedElsewhere findChange={findChange} onReload={onReload} />;
   return <ErrorAlert error={error} onClose={onClose} />;
 }
 
-export function ChangedElsewhere({
-  entity,
-  entityId,
-  onReload,
-}: {
-  entity: ChangedEntity;
-  /** Null for a thing the form did not know to exist (someone else created it first). */
-  entityId: number | null;
-  onReload: () => void;
-}) {
+function ChangedElsewhere({ findChange, onReload }: { findChange: FindOtherChange; onReload: () => void }) {
   const { t, i18n } = useTranslation();
-  /** Their change; null until read, and when the history cannot be read (the alert still says what happened). */
-  const [change, setChange] = useState<ChangeRecord | null>(null);
+  /** Their change; null until found, and when it cannot be (the alert still says what happened). */
+  const [change, setChange] = useState<OtherChange | null>(null);
+  // Looked up once, when the refusal is shown.
+  const find = useRef(findChange);
   useEffect(() => {
-    if (entityId === null) return;
-    api.lastChange(entity, entityId).then(setChange, () => setChange(null));
-  }, [entity, entityId]);
+    find.current().then(setChange, () => setChange(null));
+  }, []);
   // The save button that was pressed may be far below: bring the reason into view.
   const alert = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -163,8 +163,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
       <SaveRefusal
         error={error}
         onClose={() => setError(null)}
-        entity="contact"
-        entityId={id}
+        findChange={() => (id === null ? Promise.resolve(null) : api.lastChange('contact', id))}
         onReload={() => {
           setError(null);
           load();

@@ -9,7 +9,7 @@ import type { AuthorityInput, EditableAuthority, EditablePolicy } from '../../bi
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 const EMPTY: AuthorityInput = { name: '', purpose: '', url: '', phone: '', email: '', hours: '', source: '' };
 
@@ -104,7 +104,12 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
           value={form.source}
           onChange={(e) => set({ source: e.currentTarget.value })}
         />
-        <SaveRefusal error={error} onClose={clearError} entity="authority" entityId={authority?.id ?? null} onReload={reload} />
+        <SaveRefusal
+          error={error}
+          onClose={clearError}
+          findChange={lastChangeFinder('authority', authority?.id ?? null)}
+          onReload={reload}
+        />
         <Group justify="space-between">
           <Group>
             <Button

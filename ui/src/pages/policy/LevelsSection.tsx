@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EditableCategory, EditableLevel, EditablePolicy } from '../../bindings';
 import { SaveRefusal } from '../../components/ChangedElsewhere';
-import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 export function LevelsSection({ policy, onChange }: { policy: EditablePolicy; onChange: (p: EditablePolicy) => void }) {
   const { t } = useTranslation();
@@ -74,7 +74,7 @@ function LevelCard({
           value={impact}
           onChange={(e) => setImpact(e.currentTarget.value)}
         />
-        <SaveRefusal error={error} onClose={clearError} entity="level" entityId={level.level} onReload={reload} />
+        <SaveRefusal error={error} onClose={clearError} findChange={lastChangeFinder('level', level.level)} onReload={reload} />
         <Group>
           <Button
             loading={busy}
@@ -114,7 +114,12 @@ function CategoryCard({ category, onChange }: { category: EditableCategory; onCh
           value={description}
           onChange={(e) => setDescription(e.currentTarget.value)}
         />
-        <SaveRefusal error={error} onClose={clearError} entity="category" entityId={category.id} onReload={reload} />
+        <SaveRefusal
+          error={error}
+          onClose={clearError}
+          findChange={lastChangeFinder('category', category.id)}
+          onReload={reload}
+        />
         <Group>
           <Button
             loading={busy}

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import type { EditableChecklist, EditablePolicy, EditableProcedure } from '../../bindings';
 import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { type EditableStep, StepListEditor } from '../../components/StepListEditor';
-import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Roles = { id: number; name: string }[];
 
@@ -110,7 +110,12 @@ function ProcedureEditor({
         onChange={(e) => setNote(e.currentTarget.value)}
       />
       <StepListEditor steps={steps} roles={roles} onChange={setSteps} testId="procedure-steps" />
-      <SaveRefusal error={error} onClose={clearError} entity="procedure" entityId={procedure?.id ?? null} onReload={reload} />
+      <SaveRefusal
+        error={error}
+        onClose={clearError}
+        findChange={lastChangeFinder('procedure', procedure?.id ?? null)}
+        onReload={reload}
+      />
       <Group>
         <Button
           loading={busy}
@@ -151,7 +156,12 @@ function ChecklistEditor({
     <Stack gap="sm">
       <TextInput label={t('policy.checklists.titleLabel')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
       <StepListEditor steps={items} roles={roles} onChange={setItems} testId="checklist-items" />
-      <SaveRefusal error={error} onClose={clearError} entity="checklist" entityId={checklist.id} onReload={reload} />
+      <SaveRefusal
+        error={error}
+        onClose={clearError}
+        findChange={lastChangeFinder('checklist', checklist.id)}
+        onReload={reload}
+      />
       <Group>
         <Button
           loading={busy}

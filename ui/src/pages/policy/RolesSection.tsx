@@ -8,7 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker } from '../../components/ContactListPicker';
 import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Options = { value: string; label: string }[];
 
@@ -127,7 +127,7 @@ function RoleCard({
           rankLabel={(i) => (i === 0 ? t('policy.roles.holder') : t('policy.roles.deputy', { n: i }))}
           testId={`role-${role.key}-people`}
         />
-        <SaveRefusal error={error} onClose={clearError} entity="role" entityId={role.id} onReload={reload} />
+        <SaveRefusal error={error} onClose={clearError} findChange={lastChangeFinder('role', role.id)} onReload={reload} />
         <Group justify="space-between">
           <Group>
             <Button

@@ -7,7 +7,7 @@ import type { Recovery } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useNavigate } from '../../navigation';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './StepActions';
+import { StepActions, type StepProps, useConfirmationBasis } from './StepActions';
 
 const FIELDS: (keyof Recovery)[] = [
   'cause',
@@ -23,12 +23,13 @@ export function StepRecovery({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [fields, update] = useStepDraft(detail, 'recovery', () => detail.recovery);
+  const confirmation = useConfirmationBasis(detail, 'recovery');
   const openMandatory = detail.obligations.filter(
     (o) => o.current && o.duty === 'mandatory' && (o.status === 'not_started' || o.status === 'drafted'),
   );
   const unsaved = FIELDS.some((field) => fields[field] !== detail.recovery[field]);
 
-  const save = () => act(() => api.recordRecovery(detail.id, fields));
+  const save = async () => confirmation.after(await act(() => api.recordRecovery(detail.id, fields, confirmation.basis())));
   const close = async () => {
     if (unsaved && !(await save())) return;
     const closed = await act(() => api.closeIncident(detail.id));

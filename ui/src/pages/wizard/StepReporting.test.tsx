@@ -33,6 +33,7 @@ const detail = {
   interview_replies: [],
   obligations: [],
   wizard_draft: {},
+  confirmations: { basics: 4, severity: null, interview: null, recovery: null },
 } as unknown as IncidentDetail;
 
 /** The core's answer while the encryption of a stolen laptop is still open. */

@@ -24,7 +24,7 @@ import { formatDue } from '../../deadline';
 import { DataItemsChecklist } from './DataItemsChecklist';
 import { InterviewQuestion, useQuestionText, useReplyLabel } from './InterviewQuestion';
 import { IpaQuestions } from './IpaQuestions';
-import { StepActions, type StepProps } from './StepActions';
+import { StepActions, type StepProps, useConfirmationBasis } from './StepActions';
 import { TechnicalQuestions } from './TechnicalQuestions';
 import { useStepDraft } from './useStepDraft';
 import { WhoseDataQuestions } from './WhoseDataQuestions';
@@ -34,6 +34,7 @@ const factKey = (name: string) => name.slice(name.lastIndexOf('.') + 1);
 
 export function StepReporting({ detail, act, goTo }: StepProps) {
   const { t } = useTranslation();
+  const confirmation = useConfirmationBasis(detail, 'interview');
   const [draft, update] = useStepDraft(
     detail,
     'reporting',
@@ -77,7 +78,10 @@ export function StepReporting({ detail, act, goTo }: StepProps) {
       JSON.stringify(draft.details) !== JSON.stringify(detail.details));
   const current = state && (changing ? (state.answered.find((a) => a.question === changing) ?? null) : state.next);
   const finished = state !== null && state.next === null && changing === null;
-  const record = () => act(() => api.recordInterview(detail.id, draft.replies, draft.details, draft.save_to_profile));
+  const record = async () =>
+    confirmation.after(
+      await act(() => api.recordInterview(detail.id, draft.replies, draft.details, draft.save_to_profile, confirmation.basis())),
+    );
   const profileAsked = state?.answered.some((a) => a.question === 'eu_establishment' || a.question === 'eu_targeting');
   // Recorded as "nothing happened yet", but with an attack, malware or personal data: usually an
   // incident, which the near-miss stage would keep from every mandatory report.

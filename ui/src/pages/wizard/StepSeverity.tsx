@@ -7,12 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { type Happened, type SeverityAnswers, HAPPENED_VALUES } from '../../bindings';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './StepActions';
+import { StepActions, type StepProps, useConfirmationBasis } from './StepActions';
 
 const QUESTIONS = ['outsiders_affected', 'personal_data_involved', 'business_disrupted', 'staff_work_hindered'] as const;
 
 export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
   const { t } = useTranslation();
+  const confirmation = useConfirmationBasis(detail, 'severity');
   const [fields, update] = useStepDraft(detail, 'severity', () => ({
     happened: detail.stage === 'near_miss' ? 'nothing_yet' : detail.stage === 'event' ? 'signs_only' : 'damage_confirmed',
     outsiders_affected: false,
@@ -56,13 +57,19 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
   const next = async () => {
     setTried(true);
     if (!fields.category || level === null || needsReason) return;
-    await act(() =>
-      api.recordSeverity(detail.id, {
-        answers,
-        category: fields.category,
-        level,
-        override_reason: overridden ? fields.override_reason : '',
-      }),
+    confirmation.after(
+      await act(() =>
+        api.recordSeverity(
+          detail.id,
+          {
+            answers,
+            category: fields.category,
+            level,
+            override_reason: overridden ? fields.override_reason : '',
+          },
+          confirmation.basis(),
+        ),
+      ),
     );
   };
 

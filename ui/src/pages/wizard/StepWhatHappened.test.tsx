@@ -52,6 +52,7 @@ const detail = {
   discovered_by: '',
   description: '',
   wizard_draft: {},
+  confirmations: { basics: 4, severity: null, interview: null, recovery: null },
 } as unknown as IncidentDetail;
 
 function renderStep(incident: IncidentDetail) {
@@ -81,6 +82,8 @@ describe('the first step', () => {
     fireEvent.click(screen.getByTestId('wizard-next'));
     await waitFor(() => expect(api.recordBasics).toHaveBeenCalled());
     expect(api.recordBasics.mock.calls[0][1].occurred_at).toBeNull();
+    // With the step's last confirmation as the form read it, so that a newer one refuses it.
+    expect(api.recordBasics.mock.calls[0][2]).toBe(4);
   });
 
   it('says so under the field and sends nothing when it happened after it was noticed', async () => {

@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { type CaseKind, CASE_KIND_VALUES } from '../../bindings';
 import { clockOffset, fromLocalParts, localParts } from '../../datetime';
 import { useStepDraft } from './useStepDraft';
-import { StepActions, type StepProps } from './StepActions';
+import { StepActions, type StepProps, useConfirmationBasis } from './StepActions';
 
 export const CASES = CASE_KIND_VALUES;
 
@@ -45,6 +45,7 @@ export function StepWhatHappened({ detail, act }: StepProps) {
       author: '',
     };
   });
+  const confirmation = useConfirmationBasis(detail, 'basics');
   const [tried, setTried] = useState(false);
   const author = fields.author;
   // Only when the step opens: the saved name fills an empty field once (not again if it is cleared).
@@ -66,15 +67,21 @@ export function StepWhatHappened({ detail, act }: StepProps) {
     setTried(true);
     if (missing.title || missing.when || missing.author || !discoveredAt || occurred.problem) return;
     await api.setAuthorName(author);
-    await act(() =>
-      api.recordBasics(detail.id, {
-        case_kind: fields.case_kind,
-        title: fields.title,
-        discovered_at: discoveredAt,
-        occurred_at: occurred.at,
-        discovered_by: fields.discovered_by,
-        description: fields.description,
-      }),
+    confirmation.after(
+      await act(() =>
+        api.recordBasics(
+          detail.id,
+          {
+            case_kind: fields.case_kind,
+            title: fields.title,
+            discovered_at: discoveredAt,
+            occurred_at: occurred.at,
+            discovered_by: fields.discovered_by,
+            description: fields.description,
+          },
+          confirmation.basis(),
+        ),
+      ),
     );
   };
 

@@ -6,8 +6,9 @@ import { Alert, Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import { useIncidentAction } from '../../useIncidentAction';
-import type { IncidentDetail, WizardPolicy } from '../../bindings';
+import type { IncidentDetail, StepConfirmations, WizardDrafts, WizardPolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigate } from '../../navigation';
 import { StepWhatHappened } from './StepWhatHappened';
@@ -21,6 +22,14 @@ import { retryDraftSaves, useDraftSaveProblem } from './useStepDraft';
 
 export const STEP_KEYS = ['what', 'severity', 'calls', 'firstResponse', 'reporting', 'recovery'] as const;
 
+/** The steps whose answers a person confirms: their draft and their confirmation, by step. */
+const CONFIRMED_STEPS: Partial<Record<number, { draft: keyof WizardDrafts; confirmation: keyof StepConfirmations }>> = {
+  0: { draft: 'what_happened', confirmation: 'basics' },
+  1: { draft: 'severity', confirmation: 'severity' },
+  4: { draft: 'reporting', confirmation: 'interview' },
+  5: { draft: 'recovery', confirmation: 'recovery' },
+};
+
 export function WizardPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,6 +37,8 @@ export function WizardPage({ id }: { id: number }) {
   const [policy, setPolicy] = useState<WizardPolicy | null>(null);
   const { act, error, setError } = useIncidentAction(setDetail);
   const draftNotSaved = useDraftSaveProblem();
+  /** Bumped to draw the step afresh after loading the latest. */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     Promise.all([api.incidentDetail(id), api.wizardPolicy()])
@@ -122,9 +133,31 @@ export function WizardPage({ id }: { id: number }) {
         ))}
       </Stepper>
 
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <SaveRefusal
+        error={error}
+        onClose={() => setError(null)}
+        findChange={async () => {
+          // The step's confirmation that came first, from the incident as it is now.
+          const now = await api.incidentDetail(id);
+          const confirmation = CONFIRMED_STEPS[step]?.confirmation;
+          const entry = confirmation ? now.confirmations[confirmation] : null;
+          return now.timeline.find((e) => e.id === entry) ?? null;
+        }}
+        onReload={() => {
+          void api.incidentDetail(id).then(
+            (now) => {
+              // The step starts from the answers now confirmed, not from this PC's draft of it.
+              const draft = CONFIRMED_STEPS[now.wizard_step]?.draft;
+              setDetail(draft ? { ...now, wizard_draft: { ...now.wizard_draft, [draft]: null } } : now);
+              setError(null);
+              setGeneration((g) => g + 1);
+            },
+            (e) => setError(asErrorReport(e)),
+          );
+        }}
+      />
 
-      <div key={`${detail.id}-${step}`}>
+      <div key={`${detail.id}-${step}-${generation}`}>
         {step === 0 && <StepWhatHappened {...props} />}
         {step === 1 && <StepSeverity {...props} />}
         {step === 2 && <StepCalls {...props} />}
