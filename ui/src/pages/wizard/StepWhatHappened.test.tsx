@@ -74,6 +74,25 @@ describe('the first step', () => {
     api.saveWizardDraft.mockResolvedValue(null);
   });
 
+  it('signs with the name saved on this PC, not the one in a draft another PC left', async () => {
+    const draft = {
+      case_kind: 'lost_device',
+      title: 'ノートパソコンの盗難',
+      date: '2026-04-06',
+      time: '15:30',
+      discovered_by: '',
+      description: '',
+      occurredUnknown: true,
+      occurredDate: '',
+      occurredTime: '',
+      author: '別のPCの 田中',
+    };
+    renderStep({ ...detail, wizard_draft: { what_happened: draft } } as unknown as IncidentDetail);
+    await waitFor(() => expect(screen.getByTestId('field-author')).toHaveValue('鈴木 花子'));
+    fireEvent.click(screen.getByTestId('wizard-next'));
+    await waitFor(() => expect(api.setAuthorName).toHaveBeenCalledWith('鈴木 花子'));
+  });
+
   it('starts a new incident with the time it happened not known, and sends null', async () => {
     renderStep(detail);
     await waitFor(() => expect(screen.getByTestId('field-author')).toHaveValue('鈴木 花子'));

@@ -48,12 +48,12 @@ export function StepWhatHappened({ detail, act }: StepProps) {
   const confirmation = useConfirmationBasis(detail, 'basics');
   const [tried, setTried] = useState(false);
   const author = fields.author;
-  // Only when the step opens: the saved name fills an empty field once (not again if it is cleared).
-  const [openedWithoutAuthor] = useState(!author);
+  // Only when the step opens (not again if the field is cleared): the name saved on this PC fills
+  // the field, over a name in the draft. The draft is the incident's, shared by every PC of a
+  // company on a server; the name is the person's at this PC.
   useEffect(() => {
-    if (!openedWithoutAuthor) return;
     void api.preferences().then((p) => p.author_name && update({ author: p.author_name }));
-  }, [openedWithoutAuthor, update]);
+  }, [update]);
 
   const discoveredAt = fromLocalParts(fields.date, fields.time);
   const occurred = occurredAt(fields, discoveredAt);
