@@ -285,3 +285,67 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_sato.close().await;
     at_takahashi.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed_it_first() {
+    use sonae_core::incident::{self, record, wizard};
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let (company_name, id) = blocking(|| {
+        let mut company = ServerCompany::open(&server.address).unwrap();
+        let id = company
+            .write(|tx| {
+                let id = record::start_incident(tx, wizard::CaseKind::Missent)?;
+                let basics = wizard::IncidentBasics {
+                    case_kind: wizard::CaseKind::Missent,
+                    title: "見積書の誤送信".into(),
+                    discovered_at: "2026-12-07T09:30:00+09:00".into(),
+                    occurred_at: None,
+                    discovered_by: "営業 山本".into(),
+                    description: String::new(),
+                };
+                record::record_basics(tx, id, &basics, "営業 山本")?;
+                Ok(id)
+            })
+            .unwrap();
+        (company::company_profile(company.connection()).unwrap().name, id)
+    });
+    let sato = person_at_a_pc(&server, "総務 佐藤");
+    let takahashi = person_at_a_pc(&server, "情シス 高橋");
+    let at_sato = AppWindow::launch(&sato, None).await;
+    let at_takahashi = AppWindow::launch(&takahashi, None).await;
+    for app in [&at_sato, &at_takahashi] {
+        connect_again(app, &server, &company_name).await;
+        app.click(&format!("[data-testid=open-incident-{id}]")).await;
+        app.click("[data-testid=continue-wizard]").await;
+        app.click("[data-testid=wizard-step-0]").await;
+        app.wait_for_text_in("[data-testid=wizard] h2", "見積書の誤送信").await;
+        app.element("[data-testid=field-title]").await;
+    }
+
+    // 高橋 revises what happened first and goes on.
+    at_takahashi.type_into("[data-testid=field-title]", "見積書と単価表の誤送信").await;
+    at_takahashi.click("[data-testid=wizard-next]").await;
+    at_takahashi.element("[data-testid=happened-damage_confirmed]").await;
+
+    // 佐藤's revision, from the step as it was, is refused, naming 高橋; the typed title stays.
+    at_sato.type_into("[data-testid=field-title]", "見積書を別の取引先へ送付").await;
+    at_sato.click("[data-testid=wizard-next]").await;
+    at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
+    assert_eq!(at_sato.value("[data-testid=field-title]").await, "見積書を別の取引先へ送付");
+    at_sato.screenshot("server-wizard-changed-elsewhere-ja").await;
+    let title = || {
+        blocking(|| {
+            incident::read::incident_detail(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title
+        })
+    };
+    assert_eq!(title(), "見積書と単価表の誤送信");
+
+    // Loading the latest shows the incident as 高橋 left it.
+    at_sato.click("[data-testid=reload-latest]").await;
+    at_sato.wait_for_text_in("[data-testid=wizard] h2", "見積書と単価表の誤送信").await;
+    assert!(at_sato.absent("[data-testid=changed-elsewhere]").await);
+    at_sato.close().await;
+    at_takahashi.close().await;
+}
