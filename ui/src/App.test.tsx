@@ -130,4 +130,19 @@ describe('App', () => {
     expect(screen.getByText(/schema version 9/)).toBeInTheDocument();
     expect(api.homeSummary).not.toHaveBeenCalled();
   });
+
+  it('says on home that the server did not answer, and reads again when asked, without calling the company refused', async () => {
+    api.openFileState.mockResolvedValue({ ...fileState, path: null, server: 'somu@nas:5432/sakura' });
+    api.homeSummary.mockRejectedValueOnce({
+      code: 'server_unreachable',
+      message: 'the connection to the server was lost (db error)',
+    });
+    render(<App />);
+    expect(await screen.findByText(/サーバーとの接続が切れました。/)).toBeInTheDocument();
+    expect(screen.queryByText('会社ファイルを開けませんでした')).toBeNull();
+    fireEvent.click(screen.getByTestId('home-retry'));
+    expect(await screen.findByText('対応中のインシデント')).toBeInTheDocument();
+    expect(screen.getByTestId('open-server')).toHaveTextContent('somu@nas:5432/sakura');
+    expect(screen.queryByText(/サーバーとの接続が切れました。/)).toBeNull();
+  });
 });

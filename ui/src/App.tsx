@@ -19,6 +19,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
+import { ErrorAlert } from './components/ErrorAlert';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
 import { addReportingTexts } from './i18n';
 import { FileSwitchedContext, NavigationContext, type View } from './navigation';
@@ -102,6 +103,11 @@ export function App() {
   // The home screen is read afresh each time it is shown. While a long task (a passphrase
   // conversion, a restore) has the file, it says so and asks again every second.
   const [homeBusy, setHomeBusy] = useState(false);
+  /** The server of a company on a server did not answer the home screen's read: said on home, with
+   * a button to read again (the next read connects again), instead of the refused-file page. */
+  const [homeLost, setHomeLost] = useState<ErrorReport | null>(null);
+  const [homeTries, setHomeTries] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: homeTries is bumped to read home again
   useEffect(() => {
     if (loaded.kind !== 'ready' || view.page !== 'home') return;
     let shown = true;
@@ -111,6 +117,7 @@ export function App() {
         (summary) => {
           if (!shown) return;
           setHomeBusy(false);
+          setHomeLost(null);
           setSummary(summary);
         },
         (error) => {
@@ -119,6 +126,8 @@ export function App() {
           if (problem.code === 'busy') {
             setHomeBusy(true);
             retry = window.setTimeout(read, 1000);
+          } else if (problem.code === 'server_unreachable') {
+            setHomeLost(problem);
           } else {
             setLoaded({ kind: 'problem', problem, path: null });
           }
@@ -129,7 +138,7 @@ export function App() {
       shown = false;
       window.clearTimeout(retry);
     };
-  }, [loaded, view]);
+  }, [loaded, view, homeTries]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -295,7 +304,17 @@ export function App() {
                   {t('errors.busy')}
                 </Alert>
               )}
-              {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && summary && (
+              {loaded.kind === 'ready' && view.page === 'home' && homeLost && (
+                <Stack gap="sm" maw={760}>
+                  <ErrorAlert error={homeLost} />
+                  <Group>
+                    <Button onClick={() => setHomeTries((n) => n + 1)} data-testid="home-retry">
+                      {t('app.readAgain')}
+                    </Button>
+                  </Group>
+                </Stack>
+              )}
+              {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && !homeLost && summary && (
                 <HomePage summary={summary} path={loaded.file.path} server={loaded.file.server} />
               )}
               {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
