@@ -149,6 +149,13 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
     app.text("保存しました。").await;
     assert_eq!(on_server()[0].title, "総務課長");
 
+    // Lost again while going home: home says so, and reads again when asked.
+    blocking(|| server.cut_connections());
+    app.click("[data-testid=nav-home]").await;
+    app.wait_for_text_in("[data-testid=error]", "サーバーとの接続が切れました。").await;
+    app.click("[data-testid=home-retry]").await;
+    app.wait_for_text_in("[data-testid=company-name]", &server_name).await;
+
     // Back to the company file, from the list of recent files.
     app.click("[data-testid=nav-files]").await;
     app.click_button("開く").await;
