@@ -131,6 +131,7 @@ error_codes! {
     ServerNewerVersion => "server_newer_version",
     ServerUpgradeNotPossible => "server_upgrade_not_possible",
     DoneOnServer => "done_on_server",
+    NotPermitted => "not_permitted",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -210,6 +210,14 @@ fn refused(error: &postgres::Error, sql: &str) -> StoreError {
             detail: "someone else changed the same thing meanwhile; this change was not saved".to_owned(),
         };
     }
+    // The server's administrator gave this user no right to change it (a 閲覧 account): the server
+    // refused the write, whatever the app would have allowed.
+    if code == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        return StoreError::Refused {
+            code: ErrorCode::NotPermitted,
+            detail: format!("the server does not let this user do it ({error}); this change was not saved"),
+        };
+    }
     // The server went away (stopped, restarted, or the network between): whatever was being
     // written was not committed, so nothing of it is there.
     let gone = [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW];

@@ -163,3 +163,39 @@ fn a_server_that_goes_away_is_reported_reconnected_when_back_and_the_window_can_
     assert_eq!(company_name(&session).unwrap(), own_name);
     assert_eq!(session.open_file_state().unwrap().server, None);
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn a_user_the_server_lets_only_read_reads_and_is_told_that_it_may_not_change() {
+    let (_dir, session, database) = session_and_server("session_viewer");
+    let (place, _) = place_of(&database);
+    // A 閲覧 account, as a server's administrator makes one with PostgreSQL's own rights.
+    let viewer = format!("sonae_viewer_{}", std::process::id());
+    let mut admin = database.client();
+    admin
+        .batch_execute(&format!(
+            "DROP ROLE IF EXISTS {viewer}; CREATE ROLE {viewer} LOGIN PASSWORD '見るだけ-2026';
+             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {viewer};"
+        ))
+        .unwrap();
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+    session.connect_to_server(&ServerPlace { user: viewer.clone(), ..place }, "見るだけ-2026".into()).unwrap();
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
+
+    let refused = session
+        .with_company(|company| {
+            let mut profile = company::company_profile(company.connection())?;
+            profile.name = "書き換え".into();
+            Ok(company.write(|tx| company::edit::update_company_profile(tx, "閲覧", &profile))?)
+        })
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotPermitted, "{}", refused.message);
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所", "nothing of it was saved");
+    drop(session);
+    // The session's connection closes on a thread of its own: wait for it before the role goes.
+    let start = std::time::Instant::now();
+    while admin.batch_execute(&format!("DROP OWNED BY {viewer}; DROP ROLE {viewer}")).is_err() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(10), "the viewer's connection stayed open");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
