@@ -221,6 +221,20 @@ impl AppWindow {
         self.element(css).await.prop("value").await.expect("value").unwrap_or_default()
     }
 
+    /// Waits until the input matching `css` holds exactly `expected` (a form drawn again from
+    /// what was read).
+    pub async fn wait_for_value(&self, css: &str, expected: &str) {
+        let start = Instant::now();
+        loop {
+            let value = self.value(css).await;
+            if value == expected {
+                return;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "{css} never held \"{expected}\"; it holds: {value}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Waits until the element matching `css` shows `expected` somewhere in its text.
     pub async fn wait_for_text_in(&self, css: &str, expected: &str) -> WebElement {
         let start = Instant::now();

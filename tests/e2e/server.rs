@@ -246,11 +246,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
 
     // Reading the latest shows 高橋's change; saving on top of it then works, as 佐藤.
     at_sato.click("[data-testid=reload-latest]").await;
-    let start = std::time::Instant::now();
-    while at_sato.value("[data-testid=contact-title]").await != "情報システム担当" {
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the latest contact was never shown");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    at_sato.wait_for_value("[data-testid=contact-title]", "情報システム担当").await;
     at_sato.type_into("[data-testid=contact-title]", "情報システム担当・総務部長").await;
     at_sato.click("[data-testid=save-contact]").await;
     at_sato.text("保存しました。").await;
@@ -284,11 +280,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     assert_eq!(at_sato.value("[data-testid=level-1] input").await, "軽微（佐藤が改訂）");
     at_sato.screenshot("server-policy-changed-elsewhere-ja").await;
     at_sato.click("[data-testid=level-1] [data-testid=reload-latest]").await;
-    let start = std::time::Instant::now();
-    while at_sato.value("[data-testid=level-1] input").await != "軽微（高橋が改訂）" {
-        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the latest level was never shown");
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    at_sato.wait_for_value("[data-testid=level-1] input", "軽微（高橋が改訂）").await;
     at_sato.close().await;
     at_takahashi.close().await;
 }
