@@ -166,6 +166,7 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
     let app = AppWindow::launch(&home, Some(&own)).await;
     app.click("[data-testid=nav-files]").await;
     app.wait_for_text_in("[data-testid=recent-server]", &shown).await;
+    app.screenshot("server-recent-ja").await;
     app.click_button("接続…").await;
     app.wait_for_text_in("[data-testid=server-ca-file]", &server.ca_file()).await;
     app.type_into_labelled("パスワード", server.url.password().unwrap()).await;

@@ -234,6 +234,9 @@ export const commands = {
   /** The server companies connected to before, the most recent first (never a password). */
   recentServers: () =>
     invoke<ServerPlace[]>('recent_servers'),
+  /** Takes a server off the list of recent servers; answers the servers left. Nothing on the server changes. */
+  forgetServer: (place: ServerPlace) =>
+    invoke<ServerPlace[]>('forget_server', { place }),
   /** Asks for the CA certificate file the server's administrator handed out; answers with its path, or none when the user cancelled. */
   chooseServerCaFile: () =>
     invoke<string | null>('choose_server_ca_file'),

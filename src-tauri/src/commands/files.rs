@@ -68,6 +68,13 @@ pub fn recent_servers(session: State<'_, Session>) -> CommandResult<Vec<ServerPl
     session.recent_servers()
 }
 
+/// Takes a server off the list of recent servers; answers the servers left. Nothing on the server
+/// changes.
+#[tauri::command(async)]
+pub fn forget_server(session: State<'_, Session>, place: ServerPlace) -> CommandResult<Vec<ServerPlace>> {
+    session.forget_server(&place)
+}
+
 /// Asks for the CA certificate file the server's administrator handed out; answers with its path,
 /// or none when the user cancelled.
 #[tauri::command]

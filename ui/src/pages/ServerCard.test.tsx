@@ -3,7 +3,12 @@ import { MantineProvider } from '@mantine/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../i18n';
 
-const api = vi.hoisted(() => ({ recentServers: vi.fn(), chooseServerCaFile: vi.fn(), connectToServer: vi.fn() }));
+const api = vi.hoisted(() => ({
+  recentServers: vi.fn(),
+  chooseServerCaFile: vi.fn(),
+  connectToServer: vi.fn(),
+  forgetServer: vi.fn(),
+}));
 vi.mock('../api', async (original) => ({ ...(await original<typeof import('../api')>()), api }));
 
 import { ServerCard } from './ServerCard';
@@ -75,5 +80,15 @@ describe('connecting to a company on a server', () => {
     renderCard('somu@office-nas.local:5433/sakura');
     expect(await screen.findByText('開いています')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '接続…' })).toBeNull();
+  });
+
+  it('takes a server off the list without connecting to it', async () => {
+    api.recentServers.mockResolvedValue([nas]);
+    api.forgetServer.mockResolvedValue([]);
+    renderCard();
+    fireEvent.click(await screen.findByRole('button', { name: /somu@office-nas.local:5433\/sakura を一覧から外す/ }));
+    await waitFor(() => expect(screen.queryByText('somu@office-nas.local:5433/sakura')).toBeNull());
+    expect(api.forgetServer).toHaveBeenCalledWith(nas);
+    expect(api.connectToServer).not.toHaveBeenCalled();
   });
 });

@@ -2,7 +2,7 @@
 // to before, and the 「サーバーに接続」 dialog. The password is typed each time and never kept;
 // the CA certificate is chosen in a file dialog, so the window never names a file itself.
 import { useCallback, useEffect, useState } from 'react';
-import { Badge, Button, Card, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ErrorReport, ServerPlace } from '../bindings';
@@ -57,9 +57,20 @@ export function ServerCard({ openServer, onConnected }: { openServer: string | n
               {openServer === name ? (
                 <Badge variant="light">{t('files.openNow')}</Badge>
               ) : (
-                <Button size="xs" variant="light" onClick={() => setPlace(server)}>
-                  {t('server.connectAgain')}
-                </Button>
+                <Group gap={6} wrap="nowrap">
+                  <Button size="xs" variant="light" onClick={() => setPlace(server)}>
+                    {t('server.connectAgain')}
+                  </Button>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('server.forget', { name })}
+                    title={t('server.forget', { name })}
+                    onClick={() => api.forgetServer(server).then(setRecent, (e) => setListError(asErrorReport(e)))}
+                  >
+                    ×
+                  </ActionIcon>
+                </Group>
               )}
             </Group>
           );

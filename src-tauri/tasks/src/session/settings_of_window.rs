@@ -103,6 +103,17 @@ impl Session {
         Ok(self.settings()?.recent_servers.clone())
     }
 
+    /// Takes `place` off the recent servers and saves the settings (or changes nothing when they
+    /// cannot be saved); answers the servers left. The company on the server is not touched.
+    pub fn forget_server(&self, place: &ServerPlace) -> Result<Vec<ServerPlace>, ErrorReport> {
+        let mut settings = self.settings()?;
+        let mut changed = settings.clone();
+        changed.recent_servers.retain(|p| p != place);
+        changed.save(&self.data_dir)?;
+        *settings = changed;
+        Ok(settings.recent_servers.clone())
+    }
+
     /// The client folders the consultant added to the portfolio.
     pub fn client_folders(&self) -> Vec<PathBuf> {
         self.settings.lock().map(|s| s.client_folders.clone()).unwrap_or_default()
@@ -151,6 +162,31 @@ mod tests {
         let session = Session::start(dir.path().to_owned(), Some(first.clone()));
         session.switch_to(&second).unwrap();
         (dir, session, first, second)
+    }
+
+    #[test]
+    fn a_forgotten_server_leaves_the_list_for_good_and_its_ca_file_must_be_chosen_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = |host: &str| ServerPlace {
+            host: host.into(),
+            port: 5432,
+            database: "sakura".into(),
+            user: "somu".into(),
+            ca_file: format!("/certs/{host}.crt"),
+        };
+        let mut settings = crate::settings::Settings::default();
+        settings.remember_server(&place("old-nas"));
+        settings.remember_server(&place("office-nas"));
+        settings.save(dir.path()).unwrap();
+        let session = Session::start(dir.path().to_owned(), Some(dir.path().join("own.sonae")));
+
+        assert_eq!(session.forget_server(&place("old-nas")).unwrap(), vec![place("office-nas")]);
+        assert_eq!(session.forget_server(&place("never-listed")).unwrap(), vec![place("office-nas")]);
+        let refused = session.connect_to_server(&place("old-nas"), "pw".into()).unwrap_err();
+        assert_eq!(refused.code, ErrorCode::NoFileChosen, "its CA file is no longer a recent server's");
+        drop(session);
+        let again = Session::start(dir.path().to_owned(), None);
+        assert_eq!(again.recent_servers().unwrap(), vec![place("office-nas")]);
     }
 
     #[test]
