@@ -293,23 +293,9 @@ fn comparable(file: &CompanyFile) -> Vec<ContactInput> {
         .items
         .iter()
         .map(|item| {
-            let c = contacts::contact(file.connection(), item.id).unwrap();
-            let mut phones = c.phones.clone();
-            phones.sort_by_key(|p| !p.emergency);
-            ContactInput {
-                kind: c.kind,
-                name: c.name,
-                name_kana: c.name_kana,
-                organization: c.organization,
-                department: c.department,
-                title: c.title,
-                notes: c.notes,
-                call_order: c.call_order,
-                last_confirmed_on: c.last_confirmed_on.map(|on| on.to_string()),
-                phones,
-                emails: c.emails,
-                tags: c.tags,
-            }
+            let mut c = ContactInput::from(contacts::contact(file.connection(), item.id).unwrap());
+            c.phones.sort_by_key(|p| !p.emergency);
+            c
         })
         .collect();
     contacts.sort_by(|a, b| a.name.cmp(&b.name));
