@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ErrorReport } from '../bindings';
+import { api } from '../api';
+import type { ChangedEntity, ErrorReport } from '../bindings';
 import { formatDateTime } from '../datetime';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -13,6 +14,12 @@ export type OtherChange = { author: string; at: string };
 
 /** Finds that change (in the history, or the incident's timeline); null when it cannot be told. */
 export type FindOtherChange = () => Promise<OtherChange | null>;
+
+/** Finds who changed a thing last in the change history (a contact, a policy entry); nothing for a
+ * thing the form did not know to exist. */
+export function lastChangeFinder(entity: ChangedEntity, id: number | null): FindOtherChange {
+  return () => (id === null ? Promise.resolve(null) : api.lastChange(entity, id));
+}
 
 /** A refused save explained: who changed the thing first when that is why, else the reason. */
 export function SaveRefusal({

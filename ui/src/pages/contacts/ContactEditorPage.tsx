@@ -24,7 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse, ErrorReport } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { formatDue } from '../../deadline';
 import { keyedByContent, useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
@@ -163,7 +163,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
       <SaveRefusal
         error={error}
         onClose={() => setError(null)}
-        findChange={() => (id === null ? Promise.resolve(null) : api.lastChange('contact', id))}
+        findChange={lastChangeFinder('contact', id)}
         onReload={() => {
           setError(null);
           load();

@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { AuthorityInput, EditableAuthority, EditablePolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 const EMPTY: AuthorityInput = { name: '', purpose: '', url: '', phone: '', email: '', hours: '', source: '' };
 

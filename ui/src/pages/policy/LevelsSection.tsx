@@ -4,8 +4,8 @@ import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Textarea, T
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EditableCategory, EditableLevel, EditablePolicy } from '../../bindings';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
-import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 export function LevelsSection({ policy, onChange }: { policy: EditablePolicy; onChange: (p: EditablePolicy) => void }) {
   const { t } = useTranslation();

@@ -5,9 +5,9 @@ import { Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, 
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EditableChecklist, EditablePolicy, EditableProcedure } from '../../bindings';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { type EditableStep, StepListEditor } from '../../components/StepListEditor';
-import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Roles = { id: number; name: string }[];
 

@@ -6,9 +6,9 @@ import { api } from '../../api';
 import type { ContactRef, EditablePolicy, EditableRole } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker } from '../../components/ContactListPicker';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { lastChangeFinder, lastChangeOf, useReloadPolicy, useSave } from './useEditor';
+import { lastChangeOf, useReloadPolicy, useSave } from './useEditor';
 
 type Options = { value: string; label: string }[];
 

@@ -1,9 +1,8 @@
 // Saving from an editor section: one call at a time, the refusal shown until the next try, and a
 // short "saved" note after success.
 import { createContext, useContext, useState } from 'react';
-import { api, asErrorReport } from '../../api';
-import type { ChangedEntity, ErrorReport } from '../../bindings';
-import type { FindOtherChange } from '../../components/ChangedElsewhere';
+import { asErrorReport } from '../../api';
+import type { ErrorReport } from '../../bindings';
 
 /** `reload` reads the policy again and draws every editor afresh from it: what "load the latest"
  * does after a save was refused because someone else changed the entry first. Editors are keyed
@@ -15,11 +14,6 @@ export const ReloadPolicyContext = createContext<{ reload: () => void; generatio
 
 export function useReloadPolicy(): { reload: () => void; generation: number } {
   return useContext(ReloadPolicyContext);
-}
-
-/** Finds who changed a policy entry last, for the refusal of an older editor's save. */
-export function lastChangeFinder(entity: ChangedEntity, id: number | null): FindOtherChange {
-  return () => (id === null ? Promise.resolve(null) : api.lastChange(entity, id));
 }
 
 /** The last change of the entry `isIt` picks from a policy just saved: the new basis of its editor. */
