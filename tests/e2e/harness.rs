@@ -226,7 +226,8 @@ impl AppWindow {
     pub async fn wait_for_value(&self, css: &str, expected: &str) {
         let start = Instant::now();
         loop {
-            let value = self.value(css).await;
+            // The form may be drawn again between finding the input and reading it: read again.
+            let value = self.element(css).await.prop("value").await.ok().flatten().unwrap_or_default();
             if value == expected {
                 return;
             }
