@@ -453,6 +453,11 @@ export type OpenFileState = { path: string | null,
  */
 server: string | null, 
 /**
+ * On a server, the person signed in, when they are one of the company's people (the server's
+ * owner, or a user its administrator made, may not be).
+ */
+signed_in: ServerPerson | null, 
+/**
  * Why the file could not be opened (it was left untouched).
  */
 problem: ErrorReport | null, 
@@ -493,6 +498,22 @@ host: string, port: number, database: string, user: string,
  * certificate it vouches for.
  */
 ca_file: string, };
+
+export type ServerAccess = "administrator" | "staff" | "read_only";
+
+export type ServerPerson = { 
+/**
+ * The user name they sign in with.
+ */
+login: string, 
+/**
+ * How the history and the timeline name them (「情シス 高橋」).
+ */
+name: string, 
+/**
+ * `None`: taken off the company (still named in the history).
+ */
+access: ServerAccess | null, };
 
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 
@@ -1692,6 +1713,8 @@ export const EXERCISE_STEP_VALUES: readonly ExerciseStep[] = ['calls', 'first_re
 export const READINESS_TASK_VALUES: readonly ReadinessTask[] = ['policy_review', 'bcp_review', 'exercise'];
 
 export const READINESS_STATE_VALUES: readonly ReadinessState[] = ['overdue', 'due_soon', 'done'];
+
+export const SERVER_ACCESS_VALUES: readonly ServerAccess[] = ['administrator', 'staff', 'read_only'];
 
 export const DEADLINE_URGENCY_VALUES: readonly DeadlineUrgency[] = ['overdue', 'within24_hours', 'later'];
 

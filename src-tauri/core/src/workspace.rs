@@ -33,6 +33,9 @@ pub struct OpenFileState {
     /// For a company on a server, the server database as `user@host:port/database` (and `path`
     /// is none).
     pub server: Option<String>,
+    /// On a server, the person signed in, when they are one of the company's people (the server's
+    /// owner, or a user its administrator made, may not be).
+    pub signed_in: Option<ServerPerson>,
     /// Why the file could not be opened (it was left untouched).
     pub problem: Option<ErrorReport>,
     /// Whether the open file is protected by a passphrase (encrypted on disk).
@@ -69,6 +72,35 @@ pub struct ServerPlace {
     /// The CA certificate file the server's administrator handed out; the server must present a
     /// certificate it vouches for.
     pub ca_file: String,
+}
+
+/// What a person may change in a company on a server; the server enforces it, whatever the app
+/// asks (DEVELOPMENT.md, "People and rights").
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, strum::IntoStaticStr, strum::EnumString, strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ServerAccess {
+    /// 管理者: everything, including the policy, the BCP, the company's settings and its people.
+    Administrator,
+    /// 担当者: incidents, contacts and exercises; reads the rest.
+    Staff,
+    /// 閲覧: reads everything, changes nothing.
+    ReadOnly,
+}
+
+crate::keys::keyed!(ServerAccess);
+
+/// One of the people who sign in to a company on a server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ServerPerson {
+    /// The user name they sign in with.
+    pub login: String,
+    /// How the history and the timeline name them (「情シス 高橋」).
+    pub name: String,
+    /// `None`: taken off the company (still named in the history).
+    pub access: Option<ServerAccess>,
 }
 
 /// Where a new company file's policy comes from.

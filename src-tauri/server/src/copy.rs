@@ -104,11 +104,12 @@ fn file_tables(conn: &rusqlite::Connection) -> Result<Vec<Table>> {
     Ok(tables)
 }
 
-/// The tables of a server database, but its version table.
+/// The tables of a server database holding the company, not those of the server edition itself
+/// (its version, its people).
 fn server_tables(db: &mut impl postgres::GenericClient) -> Result<Vec<Table>> {
     let rows = db.query(
         "SELECT table_name::text, column_name::text, data_type::text FROM information_schema.columns
-          WHERE table_schema = current_schema() AND table_name <> 'sonae_schema'
+          WHERE table_schema = current_schema() AND table_name NOT LIKE 'sonae\\_%'
           ORDER BY table_name, ordinal_position",
         &[],
     )?;

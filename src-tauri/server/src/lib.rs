@@ -9,6 +9,7 @@
 pub mod connect;
 pub mod copy;
 pub mod dialect;
+pub mod people;
 pub mod schema;
 pub mod store;
 

@@ -6,6 +6,7 @@ use postgres::GenericClient;
 use sonae_core::company_file::{migrate::MIGRATIONS, SCHEMA_VERSION};
 
 use crate::dialect;
+use crate::people::{self, NewPerson};
 use crate::{Result, ServerError};
 
 /// The lock two Sonae processes take before creating or upgrading the same database's schema, so
@@ -36,12 +37,21 @@ pub fn ensure(tx: &mut postgres::Transaction<'_>, server: &str) -> Result<Option
     Ok(found)
 }
 
-/// Connects to `server` and brings its schema to this version ([`ensure`], committed): what
+/// Connects to `server`, brings its schema to this version ([`ensure`]) and its people and rights
+/// up to date, and registers `first_administrator` when given, all committed together: what
 /// `sonae-cli server init` does. Answers the version it had (`None`: created).
-pub fn init(server: &crate::ServerAddress) -> Result<Option<i32>> {
+pub fn init(server: &crate::ServerAddress, first_administrator: Option<&NewPerson>) -> Result<Option<i32>> {
     let mut client = server.connect()?;
     let mut tx = client.transaction()?;
     let found = ensure(&mut tx, &server.to_string())?;
+    if found == Some(SCHEMA_VERSION) {
+        // Nothing was upgraded, so the rights were not set again: a database set up before
+        // people and rights existed gets them here.
+        people::set_up(&mut tx)?;
+    }
+    if let Some(person) = first_administrator {
+        people::add_first_administrator(&mut tx, person)?;
+    }
     tx.commit()?;
     Ok(found)
 }
@@ -70,6 +80,7 @@ fn upgrade_to(tx: &mut postgres::Transaction<'_>, server: &str, found: Option<i3
         tx.batch_execute(&dialect::postgres(migration.sql))?;
     }
     tx.batch_execute(dialect::APPEND_ONLY_GUARDS)?;
+    people::set_up(tx)?;
     tx.execute("UPDATE sonae_schema SET version = $1", &[&to])?;
     Ok(())
 }

@@ -85,6 +85,11 @@ impl ServerCompany {
         &self.address
     }
 
+    /// The person signed in, when they are one of the company's people.
+    pub fn signed_in(&self) -> Result<Option<sonae_core::workspace::ServerPerson>> {
+        crate::people::signed_in(&mut *self.tables().client.borrow_mut())
+    }
+
     /// The company's tables, to read (each statement sees what was last committed).
     pub fn connection(&self) -> &dyn Db {
         self.tables()

@@ -25,12 +25,32 @@ impl TestDatabase {
     pub fn client(&self) -> postgres::Client {
         self.address.connect().unwrap()
     }
+
+    /// This database's address signed in as `user` with `password`.
+    #[allow(dead_code)]
+    pub fn signed_in_as(&self, user: &str, password: &str) -> ServerAddress {
+        let mut url = url::Url::parse(&std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER)).unwrap();
+        url.set_username(user).unwrap();
+        url.set_password(Some(password)).unwrap();
+        url.set_path(self.address.database());
+        ServerAddress::parse(url.as_str()).unwrap()
+    }
 }
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Ok(mut client) = self.admin.connect() {
-            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.address.database()));
+            let database = self.address.database();
+            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
+            // The company's groups and the people's sign-ins belong to the whole server: tests
+            // name their people after the database, so that they go with it.
+            let roles = client
+                .query("SELECT rolname::text FROM pg_roles WHERE starts_with(rolname, $1)", &[&database])
+                .unwrap_or_default();
+            for role in roles {
+                let role: String = role.get(0);
+                let _ = client.batch_execute(&format!("DROP ROLE IF EXISTS \"{role}\""));
+            }
         }
     }
 }

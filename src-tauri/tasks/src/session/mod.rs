@@ -21,7 +21,7 @@ use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 
-use sonae_core::workspace::ServerPlace;
+use sonae_core::workspace::{ServerPerson, ServerPlace};
 use sonae_server::ServerCompany;
 
 use crate::company::{off_async_runtime, Company};
@@ -73,15 +73,23 @@ pub struct OpenCompany {
     pub problem: Option<ErrorReport>,
     /// The user has read the notice that opening upgraded the file (it is said once).
     pub upgrade_notice_read: bool,
+    /// On a server, the person signed in, as the server knew them when connecting.
+    pub signed_in: Option<ServerPerson>,
 }
 
 impl OpenCompany {
     fn opened(path: &Path, company: CompanyFile) -> OpenCompany {
-        OpenCompany { path: Some(path.to_owned()), company: Some(company.into()), problem: None, upgrade_notice_read: false }
+        OpenCompany {
+            path: Some(path.to_owned()),
+            company: Some(company.into()),
+            problem: None,
+            upgrade_notice_read: false,
+            signed_in: None,
+        }
     }
 
-    fn on_server(company: ServerCompany) -> OpenCompany {
-        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false }
+    fn on_server(company: ServerCompany, signed_in: Option<ServerPerson>) -> OpenCompany {
+        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false, signed_in }
     }
 
     /// What opening upgraded in the open file, while its notice is unread.
@@ -104,7 +112,13 @@ impl Session {
                 background_backup = Some(keep_backup_in_background(&path, settings.preferences.backups_kept, None));
                 OpenCompany::opened(&path, company)
             }
-            Err(problem) => OpenCompany { path: Some(path), company: None, problem: Some(problem), upgrade_notice_read: false },
+            Err(problem) => OpenCompany {
+                path: Some(path),
+                company: None,
+                problem: Some(problem),
+                upgrade_notice_read: false,
+                signed_in: None,
+            },
         };
         release_freed_memory();
         Session {
@@ -336,8 +350,12 @@ impl Session {
             });
         }
         let address = crate::company::server_address(place, password)?;
-        let company = off_async_runtime(|| ServerCompany::open(&address))?;
-        *self.open_company()? = OpenCompany::on_server(company);
+        let (company, signed_in) = off_async_runtime(|| {
+            let company = ServerCompany::open(&address)?;
+            let signed_in = company.signed_in()?;
+            Ok::<_, sonae_server::ServerError>((company, signed_in))
+        })?;
+        *self.open_company()? = OpenCompany::on_server(company, signed_in);
         if let Ok(mut settings) = self.settings.lock() {
             settings.remember_server(place);
             let _ = settings.save(&self.data_dir);

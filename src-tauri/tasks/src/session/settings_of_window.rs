@@ -29,6 +29,7 @@ impl Session {
         Ok(OpenFileState {
             path: open.path.as_ref().map(|p| p.display().to_string()),
             server: open.company.as_ref().and_then(Company::server).map(ToString::to_string),
+            signed_in: open.signed_in.clone(),
             problem: open.problem.clone(),
             protected: open.company.as_ref().and_then(Company::file).is_some_and(CompanyFile::is_protected),
             upgraded_from: upgrade.map(|u| u.from),
@@ -46,9 +47,12 @@ impl Session {
         self.settings.lock().map(|s| s.preferences.clone()).unwrap_or_default()
     }
 
-    /// The name recorded as author of every change and timeline entry.
+    /// The name recorded as author of every change and timeline entry: on a server, the person
+    /// signed in (the server records that name whatever is sent); otherwise the name in the
+    /// preferences.
     pub fn author(&self) -> String {
-        self.preferences().author_name
+        let signed_in = self.open_company().ok().and_then(|open| open.signed_in.as_ref().map(|p| p.name.clone()));
+        signed_in.unwrap_or_else(|| self.preferences().author_name)
     }
 
     /// The language the user reads the app in.
