@@ -24,6 +24,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::language::Language;
 use sonae_core::render::{self, Document, ExportOptions, ReportStage};
 use sonae_core::rules;
+use sonae_core::workspace::ServerAccess;
 use sonae_tasks::jobs;
 use sonae_tasks::Company;
 
@@ -32,6 +33,9 @@ const PASSPHRASE_VAR: &str = "SONAE_PASSPHRASE";
 
 /// The environment variable holding the new passphrase for `passphrase set`.
 const NEW_PASSPHRASE_VAR: &str = "SONAE_NEW_PASSPHRASE";
+
+/// The environment variable holding the password of a person's new sign-in on a server.
+const PERSON_PASSWORD_VAR: &str = "SONAE_PERSON_PASSWORD";
 
 #[derive(Parser)]
 #[command(
@@ -396,8 +400,24 @@ a password written in the URL also works, but other users of this PC can see a p
 
 #[derive(Subcommand)]
 enum ServerCommand {
-    /// Create Sonae's tables in an empty server database, or bring them up to this version.
-    Init { url: String },
+    /// Create Sonae's tables in an empty server database, or bring them up to this version, with
+    /// the groups of people 管理者, 担当者 and 閲覧 and their rights (needs the right to create
+    /// roles).
+    Init {
+        url: String,
+        /// Register the company's first 管理者 with this sign-in name: a new user of the server
+        /// with the password in SONAE_PERSON_PASSWORD, or, when that is not set, an existing user.
+        #[arg(long, requires = "name")]
+        admin: Option<String>,
+        /// The first 管理者's name as the history shows it (「総務 佐藤」).
+        #[arg(long, requires = "admin")]
+        name: Option<String>,
+    },
+    /// The people who sign in to the company, and what each may change (a 管理者's work).
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
     /// Copy a company file, every row and its history, into a server database holding no company
     /// yet (its tables are created too). The file is not changed.
     Push { file: PathBuf, url: String },
@@ -408,6 +428,99 @@ enum ServerCommand {
         #[arg(long)]
         out: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// List the company's people: sign-in name, name and right.
+    List { url: String },
+    /// Give someone a sign-in of their own (password in SONAE_PERSON_PASSWORD, at least 8
+    /// characters) and a right: 管理者 (everything), 担当者 (incidents, contacts, exercises) or 閲覧
+    /// (reads only).
+    Add {
+        url: String,
+        login: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = access_arg)]
+        access: ServerAccess,
+    },
+    /// Change a person's name or right.
+    Change {
+        url: String,
+        login: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long, value_parser = access_arg)]
+        access: Option<ServerAccess>,
+    },
+    /// Take a person off the company: they can no longer sign in to it, and the history still
+    /// names them.
+    Remove { url: String, login: String },
+    /// Give a person a new password (in SONAE_PERSON_PASSWORD).
+    Password { url: String, login: String },
+}
+
+fn access_arg(text: &str) -> Result<ServerAccess, String> {
+    sonae_server::people::parse_access(text)
+        .ok_or_else(|| format!("there is no right {text:?}: give 管理者 (administrator), 担当者 (staff) or 閲覧 (read_only)"))
+}
+
+/// The new sign-in's password, from SONAE_PERSON_PASSWORD.
+fn person_password() -> Result<Option<String>, Failure> {
+    match std::env::var(PERSON_PASSWORD_VAR) {
+        Ok(text) if text.is_empty() => Ok(None),
+        Ok(text) => Ok(Some(text)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => {
+            Err(Failure { message: format!("{PERSON_PASSWORD_VAR} is not valid text"), code: 2 })
+        }
+    }
+}
+
+fn required_person_password() -> Result<String, Failure> {
+    person_password()?.ok_or_else(|| Failure { message: format!("set {PERSON_PASSWORD_VAR} to the password"), code: 2 })
+}
+
+fn run_person(command: PersonCommand) -> Result<(), Failure> {
+    use sonae_server::{people, ServerAddress};
+    let connect = |url: &str| -> Result<(ServerAddress, postgres::Client), Failure> {
+        let server = ServerAddress::parse(url)?;
+        let client = server.connect()?;
+        Ok((server, client))
+    };
+    match command {
+        PersonCommand::List { url } => {
+            let (_, mut client) = connect(&url)?;
+            for person in people::list(&mut client)? {
+                let access = person.access.map_or("(taken off)", people::label);
+                println!("{}\t{}\t{access}", person.login, person.name);
+            }
+        }
+        PersonCommand::Add { url, login, name, access } => {
+            let (server, mut client) = connect(&url)?;
+            people::add(&mut client, &login, &name, access, &required_person_password()?)?;
+            println!("added {name} ({login}) to {server} as {}", people::label(access));
+        }
+        PersonCommand::Change { url, login, name, access } => {
+            let (server, mut client) = connect(&url)?;
+            let before = people::list(&mut client)?.into_iter().find(|p| p.login == login);
+            let access = access.or(before.and_then(|p| p.access));
+            people::change(&mut client, &login, name.as_deref(), access)?;
+            println!("changed {login} in {server}");
+        }
+        PersonCommand::Remove { url, login } => {
+            let (server, mut client) = connect(&url)?;
+            people::change(&mut client, &login, None, None)?;
+            println!("took {login} off {server}; the history still names them");
+        }
+        PersonCommand::Password { url, login } => {
+            let (server, mut client) = connect(&url)?;
+            people::set_password(&mut client, &login, &required_person_password()?)?;
+            println!("set a new password for {login} in {server}");
+        }
+    }
+    Ok(())
 }
 
 impl From<sonae_server::ServerError> for Failure {
@@ -422,16 +535,24 @@ impl From<sonae_server::ServerError> for Failure {
 fn run_server(command: ServerCommand) -> Result<(), Failure> {
     use sonae_server::{copy, schema, ServerAddress};
     match command {
-        ServerCommand::Init { url } => {
+        ServerCommand::Init { url, admin, name } => {
             let server = ServerAddress::parse(&url)?;
-            match schema::init(&server)? {
+            let first = match (admin, name) {
+                (Some(login), Some(name)) => Some(sonae_server::people::NewPerson { login, name, password: person_password()? }),
+                _ => None,
+            };
+            match schema::init(&server, first.as_ref())? {
                 None => println!("created Sonae's tables (schema version {}) in {server}", company_file::SCHEMA_VERSION),
                 Some(v) if v < company_file::SCHEMA_VERSION => {
                     println!("upgraded {server} from schema version {v} to {}", company_file::SCHEMA_VERSION)
                 }
                 Some(v) => println!("{server} already has Sonae's tables (schema version {v})"),
             }
+            if let Some(first) = first {
+                println!("{} ({}) is the company's 管理者", first.name, first.login);
+            }
         }
+        ServerCommand::Person { command } => run_person(command)?,
         ServerCommand::Push { file, url } => {
             let server = ServerAddress::parse(&url)?;
             let copied = copy::push(&file, passphrase_from(PASSPHRASE_VAR)?.as_ref(), &server)?;

@@ -120,3 +120,94 @@ fn a_company_file_goes_to_a_server_is_used_there_and_comes_back() {
     assert!(text(&wrong.stderr).contains("password authentication failed"), "{}", text(&wrong.stderr));
     client.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap();
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server starts one"]
+fn the_company_people_are_set_up_from_the_command_line_and_each_is_held_to_their_right() {
+    let admin = std::env::var("SONAE_TEST_SERVER").expect("SONAE_TEST_SERVER: a PostgreSQL superuser's URL");
+    let database = format!("sonae_cli_people_{}", std::process::id());
+    let address = sonae_server::ServerAddress::parse(&admin).unwrap();
+    let mut client = address.connect().unwrap();
+    client.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
+    let (scheme, rest) = admin.split_once("://").unwrap();
+    let (credentials, server) = rest.split_once('@').unwrap();
+    let (owner, owner_password) = credentials.split_once(':').unwrap();
+    let as_user = |user: &str| format!("{scheme}://{user}@{}", server.replacen("/postgres?", &format!("/{database}?"), 1));
+    let run = |args: &[&str], password: &str, person_password: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_sonae-cli"));
+        command.args(args).env("PGPASSWORD", password).env_remove("SONAE_PERSON_PASSWORD");
+        if let Some(person_password) = person_password {
+            command.env("SONAE_PERSON_PASSWORD", person_password);
+        }
+        command.output().expect("run sonae-cli")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("さくら.sonae");
+    assert!(sonae_cli(&["init", path_arg(&file), "--demo"], None).status.success());
+    assert!(run(&["server", "push", path_arg(&file), &as_user(owner)], owner_password, None).status.success());
+
+    // The owner sets the company up with its first 管理者, who adds the others.
+    let (sato, kimura) = (format!("{database}_sato"), format!("{database}_kimura"));
+    let init = run(
+        &["server", "init", &as_user(owner), "--admin", &sato, "--name", "総務 佐藤"],
+        owner_password,
+        Some("佐藤のパスワード-1"),
+    );
+    assert!(
+        text(&init.stdout).contains("総務 佐藤 (") && text(&init.stdout).contains("is the company's 管理者"),
+        "{}{}",
+        text(&init.stdout),
+        text(&init.stderr)
+    );
+    let add = run(
+        &["server", "person", "add", &as_user(&sato), &kimura, "--name", "社長 木村", "--access", "閲覧"],
+        "佐藤のパスワード-1",
+        Some("見るだけ-2026"),
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    assert!(text(&add.stdout).contains("as 閲覧"), "{}", text(&add.stdout));
+    let list = run(&["server", "person", "list", &as_user(&kimura)], "見るだけ-2026", None);
+    let listed = text(&list.stdout);
+    assert!(
+        listed.contains(&format!("{kimura}\t社長 木村\t閲覧")) && listed.contains(&format!("{sato}\t総務 佐藤\t管理者")),
+        "{listed}"
+    );
+
+    // 閲覧 reads and exports, and is refused a change by the server.
+    let pdf = dir.path().join("連絡カード.pdf");
+    let export = run(&["export", &as_user(&kimura), "contacts-card", "--out", path_arg(&pdf)], "見るだけ-2026", None);
+    assert!(export.status.success(), "{}", text(&export.stderr));
+    let csv = dir.path().join("追加.csv");
+    std::fs::write(&csv, "氏名,電話番号\n山田 花子,090-1234-5678\n").unwrap();
+    let import = run(&["contacts", "import", &as_user(&kimura), path_arg(&csv)], "見るだけ-2026", None);
+    assert_eq!(import.status.code(), Some(1), "{}", text(&import.stdout));
+    assert!(text(&import.stderr).contains("does not let this user"), "{}", text(&import.stderr));
+    let add_self = run(
+        &["server", "person", "add", &as_user(&kimura), &format!("{database}_x"), "--name", "x", "--access", "管理者"],
+        "見るだけ-2026",
+        Some("password-123"),
+    );
+    assert_eq!(add_self.status.code(), Some(1));
+    assert!(text(&add_self.stderr).contains("permission denied"), "{}", text(&add_self.stderr));
+    let unknown = run(&["server", "person", "change", &as_user(&sato), &kimura, "--access", "社長"], "佐藤のパスワード-1", None);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown.stderr).contains("管理者 (administrator), 担当者 (staff) or 閲覧 (read_only)"),
+        "{}",
+        text(&unknown.stderr)
+    );
+
+    // Taken off, 木村 can no longer sign in to the company.
+    let remove = run(&["server", "person", "remove", &as_user(&sato), &kimura], "佐藤のパスワード-1", None);
+    assert!(remove.status.success(), "{}", text(&remove.stderr));
+    let after = run(&["check", &as_user(&kimura)], "見るだけ-2026", None);
+    assert!(text(&after.stderr).contains("permission denied for database"), "{}", text(&after.stderr));
+
+    client.batch_execute(&format!("DROP DATABASE {database} WITH (FORCE)")).unwrap();
+    for role in [sato, kimura] {
+        client.batch_execute(&format!("DROP ROLE {role}")).unwrap();
+    }
+    for group in ["administrator", "staff", "read_only"] {
+        client.batch_execute(&format!("DROP ROLE \"{database}.{group}\"")).unwrap();
+    }
+}
