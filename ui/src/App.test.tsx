@@ -57,6 +57,7 @@ const summary: HomeSummary = {
 const fileState: OpenFileState = {
   path: '/home/user/.local/share/sonae/company.sonae',
   server: null,
+  signed_in: null,
   problem: null,
   protected: false,
   upgraded_from: null,
@@ -144,5 +145,24 @@ describe('App', () => {
     expect(await screen.findByText('対応中のインシデント')).toBeInTheDocument();
     expect(screen.getByTestId('open-server')).toHaveTextContent('somu@nas:5432/sakura');
     expect(screen.queryByText(/サーバーとの接続が切れました。/)).toBeNull();
+  });
+
+  it('names on home the person signed in to a server company and what they may change', async () => {
+    api.openFileState.mockResolvedValue({
+      ...fileState,
+      path: null,
+      server: 'takahashi@nas:5432/sakura',
+      signed_in: { login: 'takahashi', name: '情シス 高橋', access: 'staff' },
+    });
+    render(<App />);
+    const signedIn = await screen.findByTestId('signed-in');
+    expect(signedIn).toHaveTextContent('情シス 高橋 さん（担当者）として接続しています。');
+    expect(signedIn).toHaveTextContent('方針・BCP・会社の設定は見るだけです。');
+  });
+
+  it('names no one on home for a company file', async () => {
+    render(<App />);
+    expect(await screen.findByText('対応中のインシデント')).toBeInTheDocument();
+    expect(screen.queryByTestId('signed-in')).toBeNull();
   });
 });

@@ -315,7 +315,12 @@ export function App() {
                 </Stack>
               )}
               {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && !homeLost && summary && (
-                <HomePage summary={summary} path={loaded.file.path} server={loaded.file.server} />
+                <HomePage
+                  summary={summary}
+                  path={loaded.file.path}
+                  server={loaded.file.server}
+                  signedIn={loaded.file.signed_in}
+                />
               )}
               {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
               {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}

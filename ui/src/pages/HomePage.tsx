@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
-import type { ErrorReport, HomeSummary, IncidentSummary } from '../bindings';
+import type { ErrorReport, HomeSummary, IncidentSummary, ServerPerson } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -44,7 +44,17 @@ function MoreLink({ label, onClick, testId }: { label: string; onClick: () => vo
   );
 }
 
-export function HomePage({ summary, path, server }: { summary: HomeSummary; path: string | null; server: string | null }) {
+export function HomePage({
+  summary,
+  path,
+  server,
+  signedIn,
+}: {
+  summary: HomeSummary;
+  path: string | null;
+  server: string | null;
+  signedIn: ServerPerson | null;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { company } = summary;
@@ -84,6 +94,14 @@ export function HomePage({ summary, path, server }: { summary: HomeSummary; path
           {server && (
             <Text size="xs" c="dimmed" mt={6} data-testid="open-server">
               {t('company.server')}: {server}
+            </Text>
+          )}
+          {server && signedIn?.access && (
+            <Text size="sm" mt={6} data-testid="signed-in">
+              {t('server.signedIn', { name: signedIn.name, access: t(`server.access.${signedIn.access}`) })}{' '}
+              <Text span size="sm" c="dimmed">
+                {t(`server.accessHelp.${signedIn.access}`)}
+              </Text>
             </Text>
           )}
         </div>
