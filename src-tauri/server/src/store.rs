@@ -218,9 +218,10 @@ fn refused(error: &postgres::Error, sql: &str) -> StoreError {
     // The server's administrator gave this user no right to change it (a 閲覧 account): the server
     // refused the write, whatever the app would have allowed.
     if code == Some(&SqlState::INSUFFICIENT_PRIVILEGE) {
+        let reason = error.as_db_error().map_or_else(|| error.to_string(), |db| db.message().to_owned());
         return StoreError::Refused {
             code: ErrorCode::NotPermitted,
-            detail: format!("the server does not let this user do it ({error}); this change was not saved"),
+            detail: format!("the server does not let this user do it ({reason}); this change was not saved"),
         };
     }
     // The server went away (stopped, restarted, or the network between): whatever was being
