@@ -7,8 +7,10 @@
 
 use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
+use sonae_core::workspace::ServerAccess;
 use sonae_core::{company, contacts};
-use sonae_server::{copy, ServerAddress, ServerCompany};
+use sonae_server::people::{self, NewPerson};
+use sonae_server::{copy, schema, ServerAddress, ServerCompany};
 
 use crate::harness::{AppWindow, Home};
 
@@ -60,12 +62,41 @@ impl ServerDemo {
     }
 }
 
+impl ServerDemo {
+    /// The company's people, as its owner and first 管理者 set them up: 「総務 佐藤」 (管理者),
+    /// 「情シス 高橋」 (担当者) and 「社長 木村」 (閲覧), each signing in with a name of this
+    /// database's and the password [`PERSON_PASSWORD`]. Answers their sign-in names in that order.
+    fn people(&self) -> [String; 3] {
+        let logins = ["sato", "takahashi", "kimura"].map(|who| format!("{}_{who}", self.address.database()));
+        blocking(|| {
+            let first =
+                NewPerson { login: logins[0].clone(), name: "総務 佐藤".into(), password: Some(PERSON_PASSWORD.into()) };
+            schema::init(&self.address, Some(&first)).expect("set up the company's people");
+            let mut client = self.address.connect().unwrap();
+            people::add(&mut client, &logins[1], "情シス 高橋", ServerAccess::Staff, PERSON_PASSWORD).unwrap();
+            people::add(&mut client, &logins[2], "社長 木村", ServerAccess::ReadOnly, PERSON_PASSWORD).unwrap();
+        });
+        logins
+    }
+}
+
+/// The password of each of [`ServerDemo::people`].
+const PERSON_PASSWORD: &str = "事務所のパスワード-2026";
+
 impl Drop for ServerDemo {
     fn drop(&mut self) {
         let (admin, database) = (&self.admin, self.address.database());
         blocking(|| {
             if let Ok(mut client) = admin.connect() {
                 let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
+                // The company's groups and people belong to the whole server; they are named
+                // after the database.
+                let roles = client
+                    .query("SELECT rolname::text FROM pg_roles WHERE starts_with(rolname, $1)", &[&database])
+                    .unwrap_or_default();
+                for role in roles {
+                    let _ = client.batch_execute(&format!("DROP ROLE IF EXISTS \"{}\"", role.get::<_, String>(0)));
+                }
             }
         });
     }
@@ -180,6 +211,11 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
 /// A person's own Sonae on their own PC: their name (the author of what they save) and the
 /// server company among their recent servers, as after a first connection.
 fn person_at_a_pc(server: &ServerDemo, author: &str) -> Home {
+    person_signing_in_at_a_pc(server, author, server.url.username())
+}
+
+/// [`person_at_a_pc`] for someone who signs in to the server as `user`.
+fn person_signing_in_at_a_pc(server: &ServerDemo, author: &str, user: &str) -> Home {
     let home = Home::new();
     let settings = serde_json::json!({
         "preferences": { "language": "ja", "author_name": author, "backups_kept": 20 },
@@ -187,7 +223,7 @@ fn person_at_a_pc(server: &ServerDemo, author: &str) -> Home {
             "host": server.url.host_str().unwrap(),
             "port": server.url.port().unwrap(),
             "database": server.address.database(),
-            "user": server.url.username(),
+            "user": user,
             "ca_file": server.ca_file(),
         }],
     });
@@ -198,9 +234,14 @@ fn person_at_a_pc(server: &ServerDemo, author: &str) -> Home {
 
 /// Connects to the recent server company, typing the password as a person does each time.
 async fn connect_again(app: &AppWindow, server: &ServerDemo, company_name: &str) {
+    connect_with(app, server.url.password().unwrap(), company_name).await;
+}
+
+/// [`connect_again`] with `password`.
+async fn connect_with(app: &AppWindow, password: &str, company_name: &str) {
     app.click("[data-testid=nav-files]").await;
     app.click_button("接続…").await;
-    app.type_into_labelled("パスワード", server.url.password().unwrap()).await;
+    app.type_into_labelled("パスワード", password).await;
     app.click_button("接続する").await;
     app.wait_for_text_in("[data-testid=company-name]", company_name).await;
 }
@@ -348,4 +389,75 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     assert!(at_sato.absent("[data-testid=changed-elsewhere]").await);
     at_sato.close().await;
     at_takahashi.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn each_person_signs_in_as_themselves_and_the_server_refuses_what_their_right_does_not_allow() {
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let [_, takahashi, kimura] = server.people();
+    let (company_name, id) = blocking(|| {
+        let company = ServerCompany::open(&server.address).unwrap();
+        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
+        (company::company_profile(company.connection()).unwrap().name, first.id)
+    });
+    let stored_title =
+        || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title);
+    let title_before = stored_title();
+
+    // 社長 木村, 閲覧: home says who he is and that he can only read; a save is refused by the
+    // server and explained, and what he typed stays.
+    let pc = person_signing_in_at_a_pc(&server, "", &kimura);
+    let app = AppWindow::launch(&pc, None).await;
+    connect_with(&app, PERSON_PASSWORD, &company_name).await;
+    app.wait_for_text_in("[data-testid=signed-in]", "社長 木村 さん（閲覧）として接続しています。").await;
+    app.wait_for_text_in("[data-testid=signed-in]", "見ることと書類の出力だけができます。").await;
+    app.screenshot("server-read-only-home-ja").await;
+    app.click("[data-testid=nav-contacts]").await;
+    app.click(&format!("[data-testid=contact-{id}]")).await;
+    app.element("[data-testid=confirmation]").await;
+    app.type_into("[data-testid=contact-title]", "社長が書き換え").await;
+    app.click("[data-testid=save-contact]").await;
+    app.wait_for_text_in("[data-testid=error]", "この変更をする権限がありません。").await;
+    assert_eq!(app.value("[data-testid=contact-title]").await, "社長が書き換え");
+    app.screenshot("server-read-only-refused-ja").await;
+    assert_eq!(stored_title(), title_before, "a read-only person's save reached the server");
+    app.close().await;
+
+    // 情シス 高橋, 担当者, whose PC's preferences carry another name: a contact is saved under
+    // the name he signed in as; a policy level is not his to change.
+    let pc = person_signing_in_at_a_pc(&server, "別のパソコンの名前", &takahashi);
+    let app = AppWindow::launch(&pc, None).await;
+    connect_with(&app, PERSON_PASSWORD, &company_name).await;
+    app.wait_for_text_in("[data-testid=signed-in]", "情シス 高橋 さん（担当者）").await;
+    app.click("[data-testid=nav-contacts]").await;
+    app.click(&format!("[data-testid=contact-{id}]")).await;
+    app.element("[data-testid=confirmation]").await;
+    app.type_into("[data-testid=contact-title]", "情報システム担当").await;
+    app.click("[data-testid=save-contact]").await;
+    app.text("保存しました。").await;
+    assert_eq!(stored_title(), "情報システム担当");
+    let author = blocking(|| {
+        let company = ServerCompany::open(&server.address).unwrap();
+        let history = sonae_core::store::history::change_history(
+            company.connection(),
+            Some(sonae_core::store::history::ChangedEntity::Contact),
+            Some(id),
+            1,
+            0,
+        )
+        .unwrap();
+        history[0].author.clone()
+    });
+    assert_eq!(author, "情シス 高橋");
+    app.click("[data-testid=nav-policy]").await;
+    app.click("[data-testid=tab-levels]").await;
+    app.type_into("[data-testid=level-1] input", "軽微（高橋が改訂）").await;
+    app.click("[data-testid=level-1] button").await;
+    app.wait_for_text_in("[data-testid=level-1]", "この変更をする権限がありません。").await;
+    assert_eq!(app.value("[data-testid=level-1] input").await, "軽微（高橋が改訂）");
+    app.screenshot("server-staff-policy-refused-ja").await;
+    app.close().await;
 }
