@@ -229,6 +229,8 @@ bench-server: deps-postgres
 # `sonae-cli server …` on one machine; prints the database's URL last. It runs until
 # `scripts/postgres.sh stop $(SERVER_DEMO)`.
 SERVER_DEMO := /tmp/sonae-server-demo
+# The demo's people sign in with this password (a loopback-only demo).
+DEMO_PERSON_PASSWORD := sonae-demo-2026
 server-demo: deps-postgres
 	cargo build -q -p sonae-cli
 	@scripts/postgres.sh stop $(SERVER_DEMO)
@@ -237,6 +239,12 @@ server-demo: deps-postgres
 	demo=$${url/\/postgres\?//sakura?} && \
 	$(TARGET)/sonae-cli init --demo $(SERVER_DEMO)/demo.sonae >/dev/null && \
 	$(TARGET)/sonae-cli server push $(SERVER_DEMO)/demo.sonae "$$demo" >/dev/null && \
+	export SONAE_PERSON_PASSWORD=$(DEMO_PERSON_PASSWORD) && \
+	$(TARGET)/sonae-cli server init "$$demo" --admin sakura-sato --name "総務 佐藤" >/dev/null && \
+	sato=$$(echo "$$demo" | sed "s|//sonae:[^@]*@|//sakura-sato@|") && \
+	PGPASSWORD=$(DEMO_PERSON_PASSWORD) $(TARGET)/sonae-cli server person add "$$sato" sakura-takahashi --name "情シス 高橋" --access 担当者 >/dev/null && \
+	PGPASSWORD=$(DEMO_PERSON_PASSWORD) $(TARGET)/sonae-cli server person add "$$sato" sakura-kimura --name "社長 木村" --access 閲覧 >/dev/null && \
+	echo "people: sakura-sato (管理者), sakura-takahashi (担当者), sakura-kimura (閲覧), each with the password $(DEMO_PERSON_PASSWORD)" && \
 	echo "the demo company is on a local PostgreSQL; stop it with: scripts/postgres.sh stop $(SERVER_DEMO)" && \
 	echo "$$demo"
 
