@@ -214,7 +214,7 @@ deps-postgres:
 test-server: deps-postgres
 	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
 	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
-	SONAE_TEST_SERVER="$$url" cargo test --workspace --test server --test core_on_server --test people --test session_on_server -- --ignored --nocapture; status=$$?; \
+	SONAE_TEST_SERVER="$$url" cargo test --workspace --test server --test core_on_server --test people --test watch --test session_on_server -- --ignored --nocapture; status=$$?; \
 	scripts/postgres.sh stop $$dir; exit $$status
 
 # Twenty people on one server company for a minute (src-tauri/server/benches/load.rs): operations

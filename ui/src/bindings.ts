@@ -515,6 +515,18 @@ name: string,
  */
 access: ServerAccess | null, };
 
+export type ChangedPart = "company" | "policy" | "bcp" | "contacts" | "incidents" | "exercises";
+
+export type CompanyChanges = { 
+/**
+ * Count of changes seen so far; the window asks again with it.
+ */
+generation: number, 
+/**
+ * The parts changed since the generation the window gave.
+ */
+parts: Array<ChangedPart>, };
+
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 
 export type ChosenContactsCsv = { file_name: string, preview: CsvPreview, };
@@ -1715,6 +1727,8 @@ export const READINESS_TASK_VALUES: readonly ReadinessTask[] = ['policy_review',
 export const READINESS_STATE_VALUES: readonly ReadinessState[] = ['overdue', 'due_soon', 'done'];
 
 export const SERVER_ACCESS_VALUES: readonly ServerAccess[] = ['administrator', 'staff', 'read_only'];
+
+export const CHANGED_PART_VALUES: readonly ChangedPart[] = ['company', 'policy', 'bcp', 'contacts', 'incidents', 'exercises'];
 
 export const DEADLINE_URGENCY_VALUES: readonly DeadlineUrgency[] = ['overdue', 'within24_hours', 'later'];
 

@@ -103,6 +103,50 @@ pub struct ServerPerson {
     pub access: Option<ServerAccess>,
 }
 
+/// A part of a company that can change on another PC while this one shows it; a screen showing a
+/// part reads it again when it changed.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    TS,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ChangedPart {
+    /// The company's profile and settings.
+    Company,
+    /// The incident-response policy: roles, levels, categories, procedures, checklists, authorities.
+    Policy,
+    /// The business-continuity plan, its exercises' records and the 事業継続力強化計画.
+    Bcp,
+    Contacts,
+    /// Incidents, their timelines, calls, tasks, reports and letters, and near misses.
+    Incidents,
+    /// Exercise scenarios and runs.
+    Exercises,
+}
+
+crate::keys::keyed!(ChangedPart);
+
+/// What changed on other PCs since the window last asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CompanyChanges {
+    /// Count of changes seen so far; the window asks again with it.
+    pub generation: u64,
+    /// The parts changed since the generation the window gave.
+    pub parts: Vec<ChangedPart>,
+}
+
 /// Where a new company file's policy comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -12,6 +12,7 @@ pub mod dialect;
 pub mod people;
 pub mod schema;
 pub mod store;
+pub mod watch;
 
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::store::StoreError;

@@ -361,11 +361,11 @@ fn verifier(password: &str) -> Result<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn every_table_of_a_company_file_has_an_area() {
+    /// The tables of a company file of this version.
+    pub(crate) fn company_file_tables() -> Vec<String> {
         let dir = tempfile::tempdir().unwrap();
         let company = sonae_core::company_file::CompanyFile::create_demo(
             &dir.path().join("demo.sonae"),
@@ -374,7 +374,12 @@ mod tests {
         .unwrap();
         let mut statement =
             company.sqlite().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
-        let tables: Vec<String> = statement.query_map([], |row| row.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+        statement.query_map([], |row| row.get(0)).unwrap().collect::<Result<_, _>>().unwrap()
+    }
+
+    #[test]
+    fn every_table_of_a_company_file_has_an_area() {
+        let tables = company_file_tables();
         let unnamed: Vec<&String> = tables.iter().filter(|t| area_of(t).is_none()).collect();
         assert!(tables.len() > 30, "{tables:?}");
         assert!(unnamed.is_empty(), "tables no one may change on a server: {unnamed:?}");

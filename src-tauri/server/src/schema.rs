@@ -5,8 +5,8 @@
 use postgres::GenericClient;
 use sonae_core::company_file::{migrate::MIGRATIONS, SCHEMA_VERSION};
 
-use crate::dialect;
 use crate::people::{self, NewPerson};
+use crate::{dialect, watch};
 use crate::{Result, ServerError};
 
 /// The lock two Sonae processes take before creating or upgrading the same database's schema, so
@@ -45,9 +45,10 @@ pub fn init(server: &crate::ServerAddress, first_administrator: Option<&NewPerso
     let mut tx = client.transaction()?;
     let found = ensure(&mut tx, &server.to_string())?;
     if found == Some(SCHEMA_VERSION) {
-        // Nothing was upgraded, so the rights were not set again: a database set up before
-        // people and rights existed gets them here.
+        // Nothing was upgraded, so the rights and the change notices were not set again: a
+        // database set up before they existed gets them here.
         people::set_up(&mut tx)?;
+        watch::set_up(&mut tx)?;
     }
     if let Some(person) = first_administrator {
         people::add_first_administrator(&mut tx, person)?;
@@ -81,6 +82,7 @@ fn upgrade_to(tx: &mut postgres::Transaction<'_>, server: &str, found: Option<i3
     }
     tx.batch_execute(dialect::APPEND_ONLY_GUARDS)?;
     people::set_up(tx)?;
+    watch::set_up(tx)?;
     tx.execute("UPDATE sonae_schema SET version = $1", &[&to])?;
     Ok(())
 }

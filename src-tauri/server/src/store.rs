@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::error::Error;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use postgres::types::{FromSql, IsNull, ToSql, Type};
@@ -14,6 +15,7 @@ use sonae_core::company_file::SCHEMA_VERSION;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::store::{Db, Row, StoreError};
 
+use crate::watch::ChangeWatcher;
 use crate::{dialect, schema, Result, ServerAddress, ServerError};
 
 /// What [`check`] found: the database holds a company of a version this Sonae reads.
@@ -49,6 +51,8 @@ pub struct ServerCompany {
     /// Always there until the company is dropped (see `Drop`).
     tables: Option<OnServer<postgres::Client>>,
     address: ServerAddress,
+    /// The server process serving `tables`, whose changes a [`ChangeWatcher`] leaves out.
+    backend: Arc<AtomicI32>,
 }
 
 impl ServerCompany {
@@ -62,7 +66,13 @@ impl ServerCompany {
             schema::ensure(&mut tx, &shown)?;
             tx.commit()?;
         }
-        Ok(ServerCompany { tables: Some(OnServer::new(client, Arc::default())), address: address.clone() })
+        let backend = Arc::new(AtomicI32::new(backend_of(&mut client)?));
+        Ok(ServerCompany { tables: Some(OnServer::new(client, Arc::default())), address: address.clone(), backend })
+    }
+
+    /// Starts telling the changes other PCs make to this company (not those made here).
+    pub fn watch_changes(&self) -> ChangeWatcher {
+        ChangeWatcher::start(self.address.clone(), Arc::clone(&self.backend))
     }
 
     /// Connects again when the server ended the connection (restarted, or the network went and
@@ -73,10 +83,12 @@ impl ServerCompany {
         if !self.tables().client.borrow().is_closed() {
             return Ok(());
         }
-        let client = self.address.connect().map_err(|e| StoreError::Refused {
+        let unreachable = |e: &dyn std::fmt::Display| StoreError::Refused {
             code: ErrorCode::ServerUnreachable,
             detail: format!("the connection to the server was lost and cannot be made again: {e}"),
-        })?;
+        };
+        let mut client = self.address.connect().map_err(|e| unreachable(&e))?;
+        self.backend.store(backend_of(&mut client).map_err(|e| unreachable(&e))?, Ordering::Relaxed);
         self.tables = Some(OnServer::new(client, Arc::default()));
         Ok(())
     }
@@ -114,6 +126,11 @@ impl ServerCompany {
         tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
         Ok(value)
     }
+}
+
+/// The server process serving `client`.
+fn backend_of(client: &mut postgres::Client) -> Result<i32> {
+    Ok(client.query_one("SELECT pg_backend_pid()", &[])?.get(0))
 }
 
 impl ServerCompany {
