@@ -14,6 +14,7 @@ import type {
   ChosenContactsCsv,
   ChosenPolicyTemplate,
   ClientRow,
+  CompanyChanges,
   CompanyProfile,
   ContactDetails,
   ContactInput,
@@ -222,6 +223,9 @@ export const commands = {
   /** Protects the open file with `next`, changes its passphrase, or removes the protection (`next` empty), and converts its backups the same way; answers how many backups were converted. Changing or removing a passphrase needs the current one. */
   setFilePassphrase: (current: string | null, next: string | null) =>
     invoke<number>('set_file_passphrase', { current, next }),
+  /** What other PCs changed in the open server company since `generation`, for the open screen to read again; nothing for a company file. */
+  companyChanges: (generation: number) =>
+    invoke<CompanyChanges>('company_changes', { generation }),
   /** The home screen's overview of the open company file. */
   homeSummary: () =>
     invoke<HomeSummary>('home_summary'),

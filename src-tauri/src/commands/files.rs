@@ -9,7 +9,7 @@ use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 use sonae_core::home::HomeSummary;
 use sonae_core::language::Language;
-use sonae_core::workspace::{OpenFileState, PolicySource, RecentFile, ServerPlace};
+use sonae_core::workspace::{CompanyChanges, OpenFileState, PolicySource, RecentFile, ServerPlace};
 use sonae_tasks::jobs::{self, COMPANY_FILE_EXTENSION};
 use sonae_tasks::{ImportKind, Session};
 use tauri::State;
@@ -42,6 +42,13 @@ pub fn unlock_company_file(session: State<'_, Session>, passphrase: String) -> C
 #[tauri::command(async)]
 pub fn set_file_passphrase(session: State<'_, Session>, current: Option<String>, next: Option<String>) -> CommandResult<usize> {
     session.change_passphrase(current.map(Passphrase::new), next.map(Passphrase::new))
+}
+
+/// What other PCs changed in the open server company since `generation`, for the open screen to
+/// read again; nothing for a company file.
+#[tauri::command(async)]
+pub fn company_changes(session: State<'_, Session>, generation: u64) -> CompanyChanges {
+    session.company_changes(generation)
 }
 
 /// The home screen's overview of the open company file.

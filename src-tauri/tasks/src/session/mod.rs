@@ -21,7 +21,8 @@ use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 
-use sonae_core::workspace::{ServerPerson, ServerPlace};
+use sonae_core::workspace::{CompanyChanges, ServerPerson, ServerPlace};
+use sonae_server::watch::ChangeWatcher;
 use sonae_server::ServerCompany;
 
 use crate::company::{off_async_runtime, Company};
@@ -75,6 +76,8 @@ pub struct OpenCompany {
     pub upgrade_notice_read: bool,
     /// On a server, the person signed in, as the server knew them when connecting.
     pub signed_in: Option<ServerPerson>,
+    /// On a server, what other PCs change meanwhile.
+    pub watcher: Option<ChangeWatcher>,
 }
 
 impl OpenCompany {
@@ -85,11 +88,13 @@ impl OpenCompany {
             problem: None,
             upgrade_notice_read: false,
             signed_in: None,
+            watcher: None,
         }
     }
 
     fn on_server(company: ServerCompany, signed_in: Option<ServerPerson>) -> OpenCompany {
-        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false, signed_in }
+        let watcher = Some(company.watch_changes());
+        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false, signed_in, watcher }
     }
 
     /// What opening upgraded in the open file, while its notice is unread.
@@ -118,6 +123,7 @@ impl Session {
                 problem: Some(problem),
                 upgrade_notice_read: false,
                 signed_in: None,
+                watcher: None,
             },
         };
         release_freed_memory();
@@ -185,6 +191,17 @@ impl Session {
     /// Whether a long task is running.
     pub fn is_busy(&self) -> bool {
         self.busy.load(Ordering::SeqCst)
+    }
+
+    /// What other PCs changed in the open server company since `generation`; nothing for a file.
+    /// Never waits: while a command has the company, nothing is answered, and the changes are
+    /// told at the next asking.
+    pub fn company_changes(&self, generation: u64) -> CompanyChanges {
+        let nothing = CompanyChanges { generation, parts: Vec::new() };
+        match self.open.try_lock() {
+            Ok(open) => open.watcher.as_ref().map_or(nothing, |watcher| watcher.changes_since(generation)),
+            Err(_) => nothing,
+        }
     }
 
     /// Runs `work` on the open company, or reports why there is none (or that a long task has it).
