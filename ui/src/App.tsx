@@ -20,6 +20,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import { ErrorAlert } from './components/ErrorAlert';
+import { CompanyChangesContext, changesTo, EVERY_PART, useWatchCompanyChanges } from './companyChanges';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
 import { addReportingTexts } from './i18n';
 import { FileSwitchedContext, NavigationContext, type View } from './navigation';
@@ -107,7 +108,10 @@ export function App() {
    * a button to read again (the next read connects again), instead of the refused-file page. */
   const [homeLost, setHomeLost] = useState<ErrorReport | null>(null);
   const [homeTries, setHomeTries] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: homeTries is bumped to read home again
+  // On a server company, home is read again when another PC changed anything.
+  const seenChanges = useWatchCompanyChanges(loaded.kind === 'ready' ? loaded.file.server : null);
+  const homeChanges = changesTo(seenChanges, EVERY_PART);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: homeTries and homeChanges are bumped to read home again
   useEffect(() => {
     if (loaded.kind !== 'ready' || view.page !== 'home') return;
     let shown = true;
@@ -138,7 +142,7 @@ export function App() {
       shown = false;
       window.clearTimeout(retry);
     };
-  }, [loaded, view, homeTries]);
+  }, [loaded, view, homeTries, homeChanges]);
 
   useEffect(() => {
     document.documentElement.lang = i18n.language;
@@ -205,144 +209,146 @@ export function App() {
     <MantineProvider theme={theme}>
       <NavigationContext.Provider value={navigate}>
         <FileSwitchedContext.Provider value={fileSwitched}>
-          <AppShell
-            header={{ height: 64 }}
-            navbar={{ width: 200, breakpoint: MENU_BESIDE_FROM, collapsed: { mobile: !menuOpen } }}
-            padding="lg"
-          >
-            <AppShell.Header>
-              <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
-                <Group gap="sm" wrap="nowrap">
-                  {menuFolded && (
-                    <Burger
-                      opened={menuOpen}
-                      onClick={() => setMenuOpen((open) => !open)}
-                      aria-label={t('nav.menu')}
-                      data-testid="menu-button"
-                    />
-                  )}
-                  <Title order={3} c="blue.8">
-                    {t('app.name')}
-                  </Title>
-                  <Text size="sm" c="dimmed" visibleFrom="sm">
-                    {t('app.tagline')}
-                  </Text>
-                </Group>
-                <SegmentedControl
-                  aria-label={t('language.label')}
-                  data-testid="language-switch"
-                  value={i18n.language}
-                  onChange={(value) => void switchLanguage(value)}
-                  data={[
-                    { value: 'ja', label: t('language.ja') },
-                    { value: 'en', label: t('language.en') },
-                  ]}
-                />
-              </Group>
-            </AppShell.Header>
-            <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-              {loaded.kind !== 'loading' &&
-                offered.map((area) => (
-                  <NavLink
-                    key={area.page}
-                    label={area.label}
-                    active={activeArea === area.page}
-                    onClick={() => {
-                      setMenuOpen(false);
-                      navigate({ page: area.page });
-                    }}
-                    data-testid={`nav-${area.page}`}
+          <CompanyChangesContext.Provider value={seenChanges}>
+            <AppShell
+              header={{ height: 64 }}
+              navbar={{ width: 200, breakpoint: MENU_BESIDE_FROM, collapsed: { mobile: !menuOpen } }}
+              padding="lg"
+            >
+              <AppShell.Header>
+                <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
+                  <Group gap="sm" wrap="nowrap">
+                    {menuFolded && (
+                      <Burger
+                        opened={menuOpen}
+                        onClick={() => setMenuOpen((open) => !open)}
+                        aria-label={t('nav.menu')}
+                        data-testid="menu-button"
+                      />
+                    )}
+                    <Title order={3} c="blue.8">
+                      {t('app.name')}
+                    </Title>
+                    <Text size="sm" c="dimmed" visibleFrom="sm">
+                      {t('app.tagline')}
+                    </Text>
+                  </Group>
+                  <SegmentedControl
+                    aria-label={t('language.label')}
+                    data-testid="language-switch"
+                    value={i18n.language}
+                    onChange={(value) => void switchLanguage(value)}
+                    data={[
+                      { value: 'ja', label: t('language.ja') },
+                      { value: 'en', label: t('language.en') },
+                    ]}
                   />
-                ))}
-            </AppShell.Navbar>
-            <AppShell.Main>
-              {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
-                <Alert
-                  color="blue"
-                  mb="md"
-                  withCloseButton
-                  closeButtonLabel={t('upgrade.dismiss')}
-                  onClose={() => void dismissUpgrade()}
-                  data-testid="upgrade-notice"
-                >
-                  <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <Stack gap={4}>
-                      <Text size="sm">{t('upgrade.notice')}</Text>
-                      {loaded.file.reassessed.length > 0 && (
-                        <>
-                          <Text size="sm" fw={500}>
-                            {t('upgrade.reassessed', { count: loaded.file.reassessed.length })}
-                          </Text>
-                          {loaded.file.reassessed.map((incident) => (
-                            <Anchor
-                              key={incident.id}
-                              size="sm"
-                              onClick={() => navigate({ page: 'incident', id: incident.id })}
-                              data-testid="reassessed-incident"
-                            >
-                              {incident.title}
-                            </Anchor>
-                          ))}
-                        </>
-                      )}
-                    </Stack>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => navigate({ page: 'backups' })}
-                      data-testid="upgrade-show-backups"
-                    >
-                      {t('upgrade.showBackups')}
-                    </Button>
-                  </Group>
-                </Alert>
-              )}
-              {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
-              {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
-              {loaded.kind === 'ready' && view.page === 'home' && homeBusy && (
-                <Alert color="yellow" data-testid="busy">
-                  {t('errors.busy')}
-                </Alert>
-              )}
-              {loaded.kind === 'ready' && view.page === 'home' && homeLost && (
-                <Stack gap="sm" maw={760}>
-                  <ErrorAlert error={homeLost} />
-                  <Group>
-                    <Button onClick={() => setHomeTries((n) => n + 1)} data-testid="home-retry">
-                      {t('app.readAgain')}
-                    </Button>
-                  </Group>
-                </Stack>
-              )}
-              {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && !homeLost && summary && (
-                <HomePage
-                  summary={summary}
-                  path={loaded.file.path}
-                  server={loaded.file.server}
-                  signedIn={loaded.file.signed_in}
-                />
-              )}
-              {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
-              {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
-              {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
-              {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
-              {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
-              {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
-              {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
-              {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
-              {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
-              {loaded.kind === 'ready' && view.page === 'readiness' && <ReadinessPage />}
-              {loaded.kind === 'ready' && view.page === 'exercises' && <ExercisesPage />}
-              {loaded.kind === 'ready' && view.page === 'exercise' && <ExerciseRunPage key={view.id} id={view.id} />}
-              {loaded.kind === 'ready' && view.page === 'exerciseScenario' && (
-                <ScenarioEditorPage key={view.id ?? 'new'} id={view.id} from={view.from} />
-              )}
-              {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
-              {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
-              {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
-              {loaded.kind !== 'loading' && view.page === 'portfolio' && <PortfolioPage />}
-            </AppShell.Main>
-          </AppShell>
+                </Group>
+              </AppShell.Header>
+              <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+                {loaded.kind !== 'loading' &&
+                  offered.map((area) => (
+                    <NavLink
+                      key={area.page}
+                      label={area.label}
+                      active={activeArea === area.page}
+                      onClick={() => {
+                        setMenuOpen(false);
+                        navigate({ page: area.page });
+                      }}
+                      data-testid={`nav-${area.page}`}
+                    />
+                  ))}
+              </AppShell.Navbar>
+              <AppShell.Main>
+                {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
+                  <Alert
+                    color="blue"
+                    mb="md"
+                    withCloseButton
+                    closeButtonLabel={t('upgrade.dismiss')}
+                    onClose={() => void dismissUpgrade()}
+                    data-testid="upgrade-notice"
+                  >
+                    <Group justify="space-between" wrap="nowrap" align="flex-start">
+                      <Stack gap={4}>
+                        <Text size="sm">{t('upgrade.notice')}</Text>
+                        {loaded.file.reassessed.length > 0 && (
+                          <>
+                            <Text size="sm" fw={500}>
+                              {t('upgrade.reassessed', { count: loaded.file.reassessed.length })}
+                            </Text>
+                            {loaded.file.reassessed.map((incident) => (
+                              <Anchor
+                                key={incident.id}
+                                size="sm"
+                                onClick={() => navigate({ page: 'incident', id: incident.id })}
+                                data-testid="reassessed-incident"
+                              >
+                                {incident.title}
+                              </Anchor>
+                            ))}
+                          </>
+                        )}
+                      </Stack>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => navigate({ page: 'backups' })}
+                        data-testid="upgrade-show-backups"
+                      >
+                        {t('upgrade.showBackups')}
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
+                {loaded.kind === 'loading' && <Text c="dimmed">{t('app.loading')}</Text>}
+                {loaded.kind === 'problem' && view.page === 'home' && <ProblemPage problem={loaded.problem} path={loaded.path} />}
+                {loaded.kind === 'ready' && view.page === 'home' && homeBusy && (
+                  <Alert color="yellow" data-testid="busy">
+                    {t('errors.busy')}
+                  </Alert>
+                )}
+                {loaded.kind === 'ready' && view.page === 'home' && homeLost && (
+                  <Stack gap="sm" maw={760}>
+                    <ErrorAlert error={homeLost} />
+                    <Group>
+                      <Button onClick={() => setHomeTries((n) => n + 1)} data-testid="home-retry">
+                        {t('app.readAgain')}
+                      </Button>
+                    </Group>
+                  </Stack>
+                )}
+                {loaded.kind === 'ready' && view.page === 'home' && !homeBusy && !homeLost && summary && (
+                  <HomePage
+                    summary={summary}
+                    path={loaded.file.path}
+                    server={loaded.file.server}
+                    signedIn={loaded.file.signed_in}
+                  />
+                )}
+                {loaded.kind === 'ready' && view.page === 'incidents' && <IncidentListPage onlyOpen={view.onlyOpen} />}
+                {loaded.kind === 'ready' && view.page === 'incident' && <IncidentDetailPage key={view.id} id={view.id} />}
+                {loaded.kind === 'ready' && view.page === 'wizard' && <WizardPage key={view.id} id={view.id} />}
+                {loaded.kind === 'ready' && view.page === 'nearMisses' && <NearMissPage />}
+                {loaded.kind === 'ready' && view.page === 'contacts' && <ContactsPage onlyStale={view.onlyStale} />}
+                {loaded.kind === 'ready' && view.page === 'contact' && <ContactEditorPage key={view.id ?? 'new'} id={view.id} />}
+                {loaded.kind === 'ready' && view.page === 'contactsImport' && <ContactsImportPage />}
+                {loaded.kind === 'ready' && view.page === 'policy' && <PolicyPage section={view.section} />}
+                {loaded.kind === 'ready' && view.page === 'bcp' && <BcpPage />}
+                {loaded.kind === 'ready' && view.page === 'readiness' && <ReadinessPage />}
+                {loaded.kind === 'ready' && view.page === 'exercises' && <ExercisesPage />}
+                {loaded.kind === 'ready' && view.page === 'exercise' && <ExerciseRunPage key={view.id} id={view.id} />}
+                {loaded.kind === 'ready' && view.page === 'exerciseScenario' && (
+                  <ScenarioEditorPage key={view.id ?? 'new'} id={view.id} from={view.from} />
+                )}
+                {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
+                {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
+                {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
+                {loaded.kind !== 'loading' && view.page === 'portfolio' && <PortfolioPage />}
+              </AppShell.Main>
+            </AppShell>
+          </CompanyChangesContext.Provider>
         </FileSwitchedContext.Provider>
       </NavigationContext.Provider>
     </MantineProvider>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
+import { EVERY_PART, useChangesTo } from '../companyChanges';
 import type { ChangedEntity, ChangeRecord, ErrorReport } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
@@ -31,10 +32,13 @@ export function HistoryPage() {
     },
     [entity],
   );
-  // The first page, and again whenever the filter changes (load changes with it).
+  // The first page, and again whenever the filter changes (load changes with it) or another PC
+  // changed something.
+  const changedElsewhere = useChangesTo(...EVERY_PART);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     void load(0);
-  }, [load]);
+  }, [load, changedElsewhere]);
 
   // A field's name: the plan's own names for the ジギョケイ entries, else the history's.
   const label = (entity: ChangedEntity, key: string) =>

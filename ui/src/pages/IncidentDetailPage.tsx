@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
+import { useChangesTo } from '../companyChanges';
 import { useIncidentAction } from '../useIncidentAction';
 import type { IncidentDetail } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
@@ -24,12 +25,18 @@ export function IncidentDetailPage({ id }: { id: number }) {
   const [askAuthor, setAskAuthor] = useState(false);
 
   useEffect(() => {
-    api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
     void api.preferences().then((p) => {
       setAuthor(p.author_name);
       setAskAuthor(!p.author_name.trim());
     });
-  }, [id, setError]);
+  }, []);
+  // The incident, read again when another PC changed one (its timeline, calls, tasks…); the
+  // note being typed stays.
+  const changedElsewhere = useChangesTo('incidents');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
+  useEffect(() => {
+    api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
+  }, [id, setError, changedElsewhere]);
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
   const open = detail.status === 'open';

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
+import { useChangesTo } from '../companyChanges';
 import type { ErrorReport, IncidentSummary } from '../bindings';
 import { DeadlineBadge } from '../components/DeadlineBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -62,12 +63,15 @@ export function IncidentListPage({ onlyOpen = false }: { onlyOpen?: boolean }) {
   const filterByStatus = filter(setStatus);
   const filterByLevel = filter(setLevel);
 
+  // Read again when another PC changed an incident.
+  const changedElsewhere = useChangesTo('incidents');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     api.listIncidents().then(
       (list) => setIncidents(sortIncidents(list)),
       (e) => setError(asErrorReport(e)),
     );
-  }, []);
+  }, [changedElsewhere]);
 
   const matching = useMemo(() => filterIncidents(incidents ?? [], query, status, level), [incidents, query, status, level]);
   const shown = matching.slice(0, rowsShown);

@@ -20,6 +20,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
+import { useChangesTo } from '../../companyChanges';
 import { type ContactPage, type ContactTag, type ErrorReport, CONTACT_TAG_VALUES } from '../../bindings';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
@@ -59,7 +60,10 @@ export function ContactsPage({ onlyStale: startWithStale = false }: { onlyStale?
     const query = { text: search, tag, only_stale: onlyStale, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
     api.listContacts(query).then(setContacts, (e) => setError(asErrorReport(e)));
   }, [search, tag, onlyStale, page]);
-  useEffect(load, [load]);
+  // Read again when another PC changed the contacts.
+  const changedElsewhere = useChangesTo('contacts');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
+  useEffect(load, [load, changedElsewhere]);
 
   /** Something was changed here: the list is read again and the call tree editor starts afresh. */
   const changed = () => {

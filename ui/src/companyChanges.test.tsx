@@ -1,0 +1,68 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CompanyChanges } from './bindings';
+import { ASK_EVERY_MS, CompanyChangesContext, useChangesTo, useWatchCompanyChanges } from './companyChanges';
+
+const api = vi.hoisted(() => ({ companyChanges: vi.fn() }));
+vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), api }));
+
+/** A screen showing the contacts: what it would read them again by. */
+function ContactsReader() {
+  return <span data-testid="contacts">{useChangesTo('contacts')}</span>;
+}
+
+function Window({ server }: { server: string | null }) {
+  const seen = useWatchCompanyChanges(server);
+  return (
+    <CompanyChangesContext.Provider value={seen}>
+      <ContactsReader />
+    </CompanyChangesContext.Provider>
+  );
+}
+
+const answer = (generation: number, parts: CompanyChanges['parts']): CompanyChanges => ({ generation, parts });
+
+describe('changes on other PCs', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    api.companyChanges.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  const turn = async () => {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(ASK_EVERY_MS);
+    });
+  };
+
+  it('reads a part again when another PC changed it, and asks from the last count', async () => {
+    api.companyChanges
+      .mockResolvedValueOnce(answer(0, []))
+      .mockResolvedValueOnce(answer(2, ['incidents']))
+      .mockResolvedValueOnce(answer(3, ['contacts']))
+      .mockResolvedValue(answer(3, []));
+    render(<Window server="takahashi@nas:5432/sakura" />);
+    await turn();
+    await turn();
+    expect(screen.getByTestId('contacts')).toHaveTextContent('0');
+    await turn();
+    expect(screen.getByTestId('contacts')).toHaveTextContent('3');
+    await turn();
+    expect(api.companyChanges.mock.calls.map((call) => call[0])).toEqual([0, 0, 2, 3]);
+  });
+
+  it('keeps asking after a failed question', async () => {
+    api.companyChanges.mockRejectedValueOnce({ code: 'internal', message: 'x' }).mockResolvedValue(answer(1, ['contacts']));
+    render(<Window server="takahashi@nas:5432/sakura" />);
+    await turn();
+    await turn();
+    expect(screen.getByTestId('contacts')).toHaveTextContent('1');
+  });
+
+  it('asks nothing for a company file', async () => {
+    render(<Window server={null} />);
+    await turn();
+    await turn();
+    expect(api.companyChanges).not.toHaveBeenCalled();
+  });
+});

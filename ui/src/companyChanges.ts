@@ -1,0 +1,64 @@
+// Changes other PCs make to a company on a server, shown on the open screen without opening it
+// again. The app asks the session every few seconds what changed (the session listens to the
+// server; see DEVELOPMENT.md, "Changes on other PCs"), and each screen that reads a part of the
+// company reads it again when that part changed. Editors are not refreshed under the user's
+// typing: a save made from an older form is refused and says who changed it first.
+import { createContext, useContext, useEffect, useState } from 'react';
+import { api } from './api';
+import { CHANGED_PART_VALUES, type ChangedPart } from './bindings';
+
+/** How often the window asks what changed, in milliseconds. */
+export const ASK_EVERY_MS = 2000;
+
+/** For each part, the count of changes at which it last changed on another PC. */
+export type SeenChanges = Partial<Record<ChangedPart, number>>;
+
+export const CompanyChangesContext = createContext<SeenChanges>({});
+
+/** Asks, while a server company (`server`) is open, what other PCs changed; nothing for a file. */
+export function useWatchCompanyChanges(server: string | null): SeenChanges {
+  const [seen, setSeen] = useState<SeenChanges>({});
+  useEffect(() => {
+    setSeen({});
+    if (!server) return;
+    let generation = 0;
+    let stopped = false;
+    let timer: number | undefined;
+    const ask = async () => {
+      try {
+        const changes = await api.companyChanges(generation);
+        if (stopped) return;
+        if (changes.parts.length > 0) {
+          setSeen((before) => {
+            const after = { ...before };
+            for (const part of changes.parts) after[part] = changes.generation;
+            return after;
+          });
+        }
+        generation = changes.generation;
+      } catch {
+        // Asked again at the next turn.
+      }
+      if (!stopped) timer = window.setTimeout(ask, ASK_EVERY_MS);
+    };
+    timer = window.setTimeout(ask, ASK_EVERY_MS);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [server]);
+  return seen;
+}
+
+/** A number that grows whenever one of `parts` changed on another PC. */
+export function changesTo(seen: SeenChanges, parts: readonly ChangedPart[]): number {
+  return parts.reduce((sum, part) => sum + (seen[part] ?? 0), 0);
+}
+
+/** [`changesTo`] for a screen: put it among the dependencies of the effect that reads `parts`. */
+export function useChangesTo(...parts: ChangedPart[]): number {
+  return changesTo(useContext(CompanyChangesContext), parts);
+}
+
+/** Every part: for screens that show a little of each (home, the history). */
+export const EVERY_PART = CHANGED_PART_VALUES;
