@@ -461,3 +461,56 @@ async fn each_person_signs_in_as_themselves_and_the_server_refuses_what_their_ri
     app.screenshot("server-staff-policy-refused-ja").await;
     app.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again() {
+    use sonae_core::incident::{self, wizard::CaseKind};
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let company_name =
+        blocking(|| company::company_profile(ServerCompany::open(&server.address).unwrap().connection()).unwrap().name);
+    let at_sato = AppWindow::launch(&person_at_a_pc(&server, "総務 佐藤"), None).await;
+    let at_takahashi = AppWindow::launch(&person_at_a_pc(&server, "情シス 高橋"), None).await;
+    connect_again(&at_sato, &server, &company_name).await;
+    connect_again(&at_takahashi, &server, &company_name).await;
+
+    // 佐藤 looks at the contact list while 高橋 adds a contact on his PC.
+    at_sato.click("[data-testid=nav-contacts]").await;
+    at_sato.wait_for_text_in("body", "連絡先").await;
+    at_takahashi.click("[data-testid=nav-contacts]").await;
+    at_takahashi.click("[data-testid=new-contact]").await;
+    at_takahashi.type_into("[data-testid=contact-name]", "株式会社みなと保守 夜間窓口").await;
+    at_takahashi.click("[data-testid=save-contact]").await;
+    // Saved: the new contact's own page, with its confirmation, is shown.
+    at_takahashi.element("[data-testid=confirmation]").await;
+    let saved = std::time::Instant::now();
+    at_sato.wait_for_text_in("body", "株式会社みなと保守 夜間窓口").await;
+    println!("the new contact appeared on the other PC {:?} after it was saved", saved.elapsed());
+    at_sato.screenshot("server-live-contacts-ja").await;
+
+    // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
+    at_sato.click("[data-testid=nav-home]").await;
+    at_sato.wait_for_text_in("[data-testid=company-name]", &company_name).await;
+    blocking(|| {
+        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
+        elsewhere
+            .write(|tx| {
+                let id = incident::record::start_incident(tx, CaseKind::Missent)?;
+                let basics = incident::wizard::IncidentBasics {
+                    case_kind: CaseKind::Missent,
+                    title: "見積書を別の取引先に誤送信".into(),
+                    discovered_at: "2026-12-07T09:30:00+09:00".into(),
+                    occurred_at: None,
+                    discovered_by: "経理 中村".into(),
+                    description: "見積書を別の取引先に送った。".into(),
+                };
+                incident::record::record_basics(tx, id, &basics, "経理 中村")
+            })
+            .unwrap();
+    });
+    at_sato.wait_for_text_in("[data-testid=open-incidents]", "見積書を別の取引先に誤送信").await;
+    at_sato.screenshot("server-live-home-ja").await;
+    at_sato.close().await;
+    at_takahashi.close().await;
+}
