@@ -434,7 +434,7 @@ author_name: string,
  */
 backups_kept: number, };
 
-export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "changed_elsewhere" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_due" | "not_a_scenario" | "not_a_template" | "not_found" | "not_listed" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "server_unreachable" | "settings" | "settings_in_use" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column" | "server_address_invalid" | "server_connect_failed" | "server_has_no_company" | "server_newer_version" | "server_upgrade_not_possible" | "done_on_server" | "not_permitted";
+export type ErrorCode = "already_exists" | "authority_required" | "busy" | "category_required" | "changed_elsewhere" | "contact_in_use" | "contradicting_items" | "conversion_failed" | "corrupt" | "csv_has_errors" | "database" | "date_in_future" | "duplicate_contact" | "duplicate_key" | "duplicate_name" | "duplicate_procedure" | "exercise_ended" | "file_too_large" | "in_use" | "incident_closed" | "incident_recorded" | "internal" | "invalid" | "invalid_corporate_number" | "invalid_date" | "invalid_facts" | "invalid_interval" | "invalid_key" | "invalid_language" | "invalid_level" | "invalid_levels" | "invalid_months" | "invalid_passphrase" | "invalid_scenario" | "invalid_stale_months" | "invalid_step" | "invalid_template" | "io" | "missing" | "name_required" | "needs_incident" | "newer_version" | "no_company_file" | "no_exercise" | "no_file_chosen" | "no_inject_left" | "not_a_company_file" | "not_a_draft" | "not_due" | "not_a_scenario" | "not_a_template" | "not_found" | "not_listed" | "not_json" | "not_recorded" | "note_empty" | "obligations_open" | "occurred_after_discovered" | "order_mismatch" | "override_reason_required" | "passphrase_required" | "responsible_role_missing" | "role_in_use" | "sent_on_required" | "server_unreachable" | "settings" | "settings_in_use" | "source_passphrase_required" | "step_text_required" | "text_required" | "text_too_long" | "title_required" | "too_large" | "too_many_entries" | "unknown_case" | "unknown_category" | "unknown_contact" | "unknown_document" | "unknown_incident" | "unknown_level" | "unknown_role" | "unknown_scenario" | "upgrade_failed" | "waived_reason_required" | "weak_passphrase" | "wrong_passphrase" | "name_missing" | "invalid_call_order" | "invalid_phone" | "invalid_email" | "too_many_rows" | "unreadable_encoding" | "malformed_csv" | "empty_file" | "no_name_column" | "server_address_invalid" | "server_connect_failed" | "server_has_no_company" | "server_newer_version" | "server_upgrade_not_possible" | "done_on_server" | "not_permitted" | "kept_copy_read_only" | "no_kept_copy";
 
 export type ErrorReport = { 
 /**
@@ -457,6 +457,11 @@ server: string | null,
  * owner, or a user its administrator made, may not be).
  */
 signed_in: ServerPerson | null, 
+/**
+ * When the server could not be reached and this PC's copy of its company is open instead
+ * (read only), which server and when the copy was made.
+ */
+kept_copy: KeptCopy | null, 
 /**
  * Why the file could not be opened (it was left untouched).
  */
@@ -526,6 +531,16 @@ generation: number,
  * The parts changed since the generation the window gave.
  */
 parts: Array<ChangedPart>, };
+
+export type KeptCopy = { 
+/**
+ * The server database as `user@host:port/database`.
+ */
+server: string, 
+/**
+ * When the copy was made (RFC 3339, this PC's time).
+ */
+taken_at: string, };
 
 export type PolicySource = "builtin_ja" | "builtin_en" | "company_file";
 

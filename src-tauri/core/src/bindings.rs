@@ -138,6 +138,7 @@ pub fn typescript() -> String {
         workspace::ServerPerson::decl(&cfg),
         workspace::ChangedPart::decl(&cfg),
         workspace::CompanyChanges::decl(&cfg),
+        workspace::KeptCopy::decl(&cfg),
         workspace::PolicySource::decl(&cfg),
         workspace::ChosenContactsCsv::decl(&cfg),
         workspace::ChosenPolicyTemplate::decl(&cfg),

@@ -132,6 +132,8 @@ error_codes! {
     ServerUpgradeNotPossible => "server_upgrade_not_possible",
     DoneOnServer => "done_on_server",
     NotPermitted => "not_permitted",
+    KeptCopyReadOnly => "kept_copy_read_only",
+    NoKeptCopy => "no_kept_copy",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -36,6 +36,9 @@ pub struct OpenFileState {
     /// On a server, the person signed in, when they are one of the company's people (the server's
     /// owner, or a user its administrator made, may not be).
     pub signed_in: Option<ServerPerson>,
+    /// When the server could not be reached and this PC's copy of its company is open instead
+    /// (read only), which server and when the copy was made.
+    pub kept_copy: Option<KeptCopy>,
     /// Why the file could not be opened (it was left untouched).
     pub problem: Option<ErrorReport>,
     /// Whether the open file is protected by a passphrase (encrypted on disk).
@@ -145,6 +148,16 @@ pub struct CompanyChanges {
     pub generation: u64,
     /// The parts changed since the generation the window gave.
     pub parts: Vec<ChangedPart>,
+}
+
+/// The copy of a server company a PC keeps, refreshed at each connection, to read the essentials
+/// from while the server cannot be reached.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KeptCopy {
+    /// The server database as `user@host:port/database`.
+    pub server: String,
+    /// When the copy was made (RFC 3339, this PC's time).
+    pub taken_at: String,
 }
 
 /// Where a new company file's policy comes from.

@@ -186,36 +186,55 @@ impl CompanyFile {
     /// (a company copied from a server), with foreign keys checked once it is done; written
     /// whole beside `path` and moved into place, like [`CompanyFile::create`].
     pub fn create_filled(path: &Path, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Self> {
-        Self::create_with(path, |tx| {
-            // The rows may come in any order (a company at its insurer's contact before the
-            // contacts): the links are checked once all are in.
-            tx.pragma_update(None, "defer_foreign_keys", true)?;
-            fill(tx)?;
-            let dangling: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
-            if dangling > 0 {
-                return Err(StoreError::Invalid(format!("{dangling} rows point at rows that are not there")));
-            }
-            Ok(())
-        })
+        Self::create_with(path, |tx| fill_checked(tx, fill))
+    }
+
+    /// Writes a company file at `path` whose rows `fill` writes, as [`CompanyFile::create_filled`]
+    /// does, but protected by `key` from its first page, so that nothing of it is ever on disk in
+    /// plain, and replacing the file at `path` if there is one (a copy made again). `key` need not
+    /// pass [`Passphrase::check_new`]: it is a key the caller chose, not one a person types anew.
+    pub fn write_protected_copy(
+        path: &Path,
+        key: &Passphrase,
+        fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+    ) -> Result<()> {
+        let staging = Self::staged(path, Some(key), |tx| fill_checked(tx, fill))?;
+        staging.persist(path).map_err(|e| crate::store::replace_failed(path, e.error))?;
+        sync_dir(parent_dir(path))
     }
 
     fn create_with(path: &Path, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<Self> {
         if path.exists() {
             return Err(StoreError::AlreadyExists { path: path.to_owned() });
         }
+        let staging = Self::staged(path, None, fill)?;
+        // Refuses to replace a file that appeared meanwhile.
+        staging.persist_noclobber(path).map_err(|e| StoreError::Io { path: path.to_owned(), source: e.error })?;
+        sync_dir(parent_dir(path))?;
+        Self::open(path)
+    }
+
+    /// A new company file written whole, protected by `key` or plain, in a staging file beside
+    /// `path`, for the caller to move into place.
+    fn staged(
+        path: &Path,
+        key: Option<&Passphrase>,
+        fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>,
+    ) -> Result<tempfile::NamedTempFile> {
         let io = |source| StoreError::Io { path: path.to_owned(), source };
         let staging = staging_file(parent_dir(path)).map_err(io)?;
         {
             let mut conn = Connection::open(staging.path())?;
+            if let Some(key) = key {
+                protection::key_new_file(&conn, key)?;
+            }
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             build_new_file(&tx, fill)?;
             tx.commit()?;
             conn.close().map_err(|(_, e)| e)?;
         }
-        // Refuses to replace a file that appeared meanwhile.
-        staging.persist_noclobber(path).map_err(|e| io(e.error))?;
-        sync_dir(parent_dir(path))?;
-        Self::open(path)
+        staging.as_file().sync_all().map_err(io)?;
+        Ok(staging)
     }
 
     /// A fresh in-memory company file from a template, for tests.
@@ -573,6 +592,18 @@ fn template_error(e: serde_json::Error) -> StoreError {
 
 /// Creates the whole current schema in a new file, fills it, and marks it as a Sonae file of
 /// this schema version.
+/// Runs `fill` with foreign keys checked only at its end: the rows of a copied company may come in
+/// any order (a company at its insurer's contact before the contacts).
+fn fill_checked(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    fill(tx)?;
+    let dangling: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+    if dangling > 0 {
+        return Err(StoreError::Invalid(format!("{dangling} rows point at rows that are not there")));
+    }
+    Ok(())
+}
+
 fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
     migrate::create_schema(tx)?;
     fill(tx)?;
