@@ -226,6 +226,25 @@ fn restart_ids(tx: &mut postgres::Transaction<'_>) -> Result<()> {
 /// Makes a new company file at `out` from the company in the server database at `server`. The
 /// server is only read; `out` must not exist.
 pub fn pull(server: &ServerAddress, out: &Path) -> Result<Copied> {
+    let (copied, contents) = read_company(server)?;
+    CompanyFile::create_filled(out, |file| insert_rows(file, &contents))?;
+    Ok(copied)
+}
+
+/// Writes the company in the server database at `server` to `out`, protected by `key` from the
+/// first page written, replacing an earlier copy there: the copy a PC keeps to read the essentials
+/// from while the server cannot be reached (DEVELOPMENT.md, "The server goes away").
+pub fn keep_copy(server: &ServerAddress, out: &Path, key: &Passphrase) -> Result<Copied> {
+    let (copied, contents) = read_company(server)?;
+    CompanyFile::write_protected_copy(out, key, |file| insert_rows(file, &contents))?;
+    Ok(copied)
+}
+
+/// Each table of a company with its rows.
+type Contents = Vec<(Table, Vec<Vec<Value>>)>;
+
+/// The rows of every table of the company at `server`, read in one snapshot.
+fn read_company(server: &ServerAddress) -> Result<(Copied, Contents)> {
     let mut client = server.connect()?;
     let shown = server.to_string();
     // One snapshot: rows written by others meanwhile are all in it or all out of it.
@@ -246,24 +265,25 @@ pub fn pull(server: &ServerAddress, out: &Path) -> Result<Copied> {
     let name: String = company.get(0);
     let tables = server_tables(&mut tx)?;
     let mut contents = Vec::with_capacity(tables.len());
-    for table in &tables {
-        contents.push((table, pull_table(&mut tx, table)?));
+    for table in tables {
+        let rows = pull_table(&mut tx, &table)?;
+        contents.push((table, rows));
     }
     tx.commit()?;
-
     let rows = contents.iter().map(|(_, rows)| rows.len() as u64).sum();
-    CompanyFile::create_filled(out, |file| {
-        for (table, rows) in &contents {
-            let marks = (1..=table.columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
-            let mut insert =
-                file.prepare(&format!("INSERT INTO \"{}\" ({}) VALUES ({marks})", table.name, table.column_list()))?;
-            for row in rows {
-                insert.execute(rusqlite::params_from_iter(row))?;
-            }
+    Ok((Copied { company: name, tables: contents.len(), rows }, contents))
+}
+
+/// Writes `contents` into a new company file's tables.
+fn insert_rows(file: &rusqlite::Transaction, contents: &Contents) -> sonae_core::store::Result<()> {
+    for (table, rows) in contents {
+        let marks = (1..=table.columns.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
+        let mut insert = file.prepare(&format!("INSERT INTO \"{}\" ({}) VALUES ({marks})", table.name, table.column_list()))?;
+        for row in rows {
+            insert.execute(rusqlite::params_from_iter(row))?;
         }
-        Ok(())
-    })?;
-    Ok(Copied { company: name, tables: tables.len(), rows })
+    }
+    Ok(())
 }
 
 fn pull_table(tx: &mut postgres::Transaction<'_>, table: &Table) -> Result<Vec<Vec<Value>>> {
