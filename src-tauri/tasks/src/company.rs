@@ -14,13 +14,15 @@ use sonae_server::{ServerAddress, ServerCompany};
 pub enum Company {
     File(Box<CompanyFile>),
     Server(Box<ServerCompany>),
+    /// This PC's copy of a server company, open to read while the server cannot be reached.
+    KeptCopy(Box<CompanyFile>),
 }
 
 impl Company {
     /// The company's tables, to read.
     pub fn connection(&self) -> &dyn store::Db {
         match self {
-            Company::File(file) => file.connection(),
+            Company::File(file) | Company::KeptCopy(file) => file.connection(),
             Company::Server(server) => server.connection(),
         }
     }
@@ -30,6 +32,11 @@ impl Company {
         match self {
             Company::File(file) => file.write(work),
             Company::Server(server) => server.write(work),
+            Company::KeptCopy(_) => Err(store::StoreError::Refused {
+                code: ErrorCode::KeptCopyReadOnly,
+                detail: "this is the copy of the server company kept on this PC, which can only be read; nothing was changed"
+                    .into(),
+            }),
         }
     }
 
@@ -39,7 +46,7 @@ impl Company {
     /// ended the connection; a file's runs here.
     pub fn run<T: Send>(&mut self, work: impl FnOnce(&mut Company) -> Result<T, ErrorReport> + Send) -> Result<T, ErrorReport> {
         match self {
-            Company::File(_) => work(self),
+            Company::File(_) | Company::KeptCopy(_) => work(self),
             Company::Server(_) => off_async_runtime(|| {
                 if let Company::Server(server) = self {
                     server.reconnect_if_lost()?;
@@ -53,7 +60,7 @@ impl Company {
     pub fn file(&self) -> Option<&CompanyFile> {
         match self {
             Company::File(file) => Some(file),
-            Company::Server(_) => None,
+            Company::Server(_) | Company::KeptCopy(_) => None,
         }
     }
 
@@ -61,14 +68,14 @@ impl Company {
     pub fn file_mut(&mut self) -> Option<&mut CompanyFile> {
         match self {
             Company::File(file) => Some(file),
-            Company::Server(_) => None,
+            Company::Server(_) | Company::KeptCopy(_) => None,
         }
     }
 
     /// The server database, when the company is kept on one.
     pub fn server(&self) -> Option<&ServerAddress> {
         match self {
-            Company::File(_) => None,
+            Company::File(_) | Company::KeptCopy(_) => None,
             Company::Server(server) => Some(server.address()),
         }
     }

@@ -202,3 +202,63 @@ fn a_read_only_person_reads_and_is_told_that_they_may_not_change() {
     assert_eq!(session.open_file_state().unwrap().signed_in, None);
     drop(session);
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn the_copy_kept_on_this_pc_opens_to_read_while_the_server_is_away_and_changes_nothing() {
+    let (dir, session, database) = session_and_server("session_kept_copy");
+    let (place, password) = place_of(&database);
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+
+    // Before any connection there is no copy.
+    let refused = session.open_kept_copy(&place, password.clone()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NoKeptCopy, "{}", refused.message);
+
+    // Connecting writes the copy, encrypted: neither the company's name nor a contact's is in
+    // its bytes.
+    session.connect_to_server(&place, password.clone()).unwrap();
+    session.wait_for_kept_copy();
+    let copy = session.kept_copy_path(&place);
+    assert!(copy.starts_with(dir.path()), "{}", copy.display());
+    let bytes = std::fs::read(&copy).expect("the copy is written after connecting");
+    for plain in ["株式会社さくら設計事務所", "SQLite format 3"] {
+        assert!(!bytes.windows(plain.len()).any(|w| w == plain.as_bytes()), "{plain} is readable in the copy");
+    }
+
+    // A change made after is in the next copy, made at the next connection.
+    session
+        .with_company(|company| Ok(company.write(|tx| sonae_core::contacts::set_stale_contact_months(tx, "佐藤", 7))?))
+        .unwrap();
+    session.connect_to_server(&place, password.clone()).unwrap();
+
+    // The server stops answering: the copy opens without the password being asked again.
+    session.open_kept_copy_of_open_server().unwrap();
+    let state = session.open_file_state().unwrap();
+    let kept = state.kept_copy.expect("the window is told it shows the copy");
+    assert_eq!(kept.server, format!("{}@{}:{}/{}", place.user, place.host, place.port, place.database));
+    assert!(chrono::DateTime::parse_from_rfc3339(&kept.taken_at).is_ok(), "{}", kept.taken_at);
+    assert_eq!((state.server, state.path), (None, None));
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
+    let months = session.with_company(|company| Ok(company::company_profile(company.connection())?.stale_contact_months));
+    assert_eq!(months.unwrap(), 7, "the copy is of the last connection");
+
+    // Nothing can be changed in it, nor queued for later.
+    let refused = session
+        .with_company(|company| Ok(company.write(|tx| sonae_core::contacts::set_stale_contact_months(tx, "佐藤", 9))?))
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::KeptCopyReadOnly, "{}", refused.message);
+    assert_eq!(session.list_backups().unwrap_err().code, ErrorCode::DoneOnServer);
+
+    // From the dialog, with the password of the last connection; a wrong one is refused.
+    session.open_recent_file(&dir.path().join("own.sonae")).unwrap();
+    let refused = session.open_kept_copy(&place, "まちがい".into()).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::WrongPassphrase, "{}", refused.message);
+    assert!(session.open_file_state().unwrap().kept_copy.is_none(), "the file stays open");
+    session.open_kept_copy(&place, password.clone()).unwrap();
+    assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
+
+    // Connecting again goes back to the server.
+    session.connect_to_server(&place, password).unwrap();
+    assert!(session.open_file_state().unwrap().kept_copy.is_none());
+    session.wait_for_kept_copy();
+}

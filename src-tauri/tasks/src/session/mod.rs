@@ -21,7 +21,7 @@ use sonae_core::company_file::Passphrase;
 use sonae_core::error_code::ErrorCode;
 use sonae_core::error_code::ErrorReport;
 
-use sonae_core::workspace::{CompanyChanges, ServerPerson, ServerPlace};
+use sonae_core::workspace::{CompanyChanges, KeptCopy, ServerPerson, ServerPlace};
 use sonae_server::watch::ChangeWatcher;
 use sonae_server::ServerCompany;
 
@@ -30,6 +30,7 @@ use crate::jobs;
 use crate::settings::Settings;
 
 mod clients;
+mod kept_copy;
 mod settings_of_window;
 
 pub struct Session {
@@ -46,6 +47,8 @@ pub struct Session {
     /// The open-time backup still being taken, if any: converting or restoring the file waits for
     /// it, since either needs the file to itself.
     background_backup: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// The copy of the server company this PC keeps, still being written, if it is.
+    kept_copy_job: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// A long task is running on the open file.
     busy: AtomicBool,
     /// The consultant's portfolio: rows read and passphrases given, in memory only.
@@ -66,6 +69,7 @@ pub enum ImportKind {
 }
 
 /// The company the window shows.
+#[derive(Default)]
 pub struct OpenCompany {
     /// The company file's path (none for a company on a server).
     pub path: Option<PathBuf>,
@@ -74,27 +78,31 @@ pub struct OpenCompany {
     pub problem: Option<ErrorReport>,
     /// The user has read the notice that opening upgraded the file (it is said once).
     pub upgrade_notice_read: bool,
-    /// On a server, the person signed in, as the server knew them when connecting.
+    /// For a company on a server, or this PC's copy of one: where it is and what comes with it.
+    pub server: Option<ServerSide>,
+}
+
+/// What a company on a server brings beside its tables.
+pub struct ServerSide {
+    pub place: ServerPlace,
+    /// The password this connection was made with: the key of this PC's copy of the company.
+    pub key: Passphrase,
+    /// The person signed in, as the server knew them when connecting.
     pub signed_in: Option<ServerPerson>,
-    /// On a server, what other PCs change meanwhile.
+    /// What other PCs change meanwhile (none for the copy).
     pub watcher: Option<ChangeWatcher>,
+    /// When the copy kept on this PC is open instead of the server: which, and of when.
+    pub kept_copy: Option<KeptCopy>,
 }
 
 impl OpenCompany {
     fn opened(path: &Path, company: CompanyFile) -> OpenCompany {
-        OpenCompany {
-            path: Some(path.to_owned()),
-            company: Some(company.into()),
-            problem: None,
-            upgrade_notice_read: false,
-            signed_in: None,
-            watcher: None,
-        }
+        OpenCompany { path: Some(path.to_owned()), company: Some(company.into()), ..OpenCompany::default() }
     }
 
-    fn on_server(company: ServerCompany, signed_in: Option<ServerPerson>) -> OpenCompany {
+    fn on_server(company: ServerCompany, side: ServerSide) -> OpenCompany {
         let watcher = Some(company.watch_changes());
-        OpenCompany { path: None, company: Some(company.into()), problem: None, upgrade_notice_read: false, signed_in, watcher }
+        OpenCompany { company: Some(company.into()), server: Some(ServerSide { watcher, ..side }), ..OpenCompany::default() }
     }
 
     /// What opening upgraded in the open file, while its notice is unread.
@@ -117,14 +125,7 @@ impl Session {
                 background_backup = Some(keep_backup_in_background(&path, settings.preferences.backups_kept, None));
                 OpenCompany::opened(&path, company)
             }
-            Err(problem) => OpenCompany {
-                path: Some(path),
-                company: None,
-                problem: Some(problem),
-                upgrade_notice_read: false,
-                signed_in: None,
-                watcher: None,
-            },
+            Err(problem) => OpenCompany { path: Some(path), problem: Some(problem), ..OpenCompany::default() },
         };
         release_freed_memory();
         Session {
@@ -134,6 +135,7 @@ impl Session {
             chosen_imports: Mutex::default(),
             awaiting_passphrase: Mutex::default(),
             background_backup: Mutex::new(background_backup),
+            kept_copy_job: Mutex::default(),
             busy: AtomicBool::new(false),
             portfolio: crate::portfolio::Portfolio::default(),
             pack_folder: Mutex::default(),
@@ -199,7 +201,10 @@ impl Session {
     pub fn company_changes(&self, generation: u64) -> CompanyChanges {
         let nothing = CompanyChanges { generation, parts: Vec::new() };
         match self.open.try_lock() {
-            Ok(open) => open.watcher.as_ref().map_or(nothing, |watcher| watcher.changes_since(generation)),
+            Ok(open) => match open.server.as_ref().and_then(|side| side.watcher.as_ref()) {
+                Some(watcher) => watcher.changes_since(generation),
+                None => nothing,
+            },
             Err(_) => nothing,
         }
     }
@@ -283,7 +288,8 @@ impl Session {
     /// by it). A company on a server has neither: its backups are the server's.
     fn open_path_and_passphrase(&self) -> Result<(PathBuf, Option<Passphrase>), ErrorReport> {
         let open = self.open_company()?;
-        if open.company.as_ref().is_some_and(|c| c.server().is_some()) {
+        // A server company, or this PC's copy of one: its backups are the server's.
+        if open.server.is_some() {
             return Err(done_on_server());
         }
         let path = open.path.clone().ok_or_else(no_company_file)?;
@@ -366,13 +372,16 @@ impl Session {
                 message: "choose the server's CA certificate file first".into(),
             });
         }
+        let key = Passphrase::new(password.clone());
         let address = crate::company::server_address(place, password)?;
         let (company, signed_in) = off_async_runtime(|| {
             let company = ServerCompany::open(&address)?;
             let signed_in = company.signed_in()?;
             Ok::<_, sonae_server::ServerError>((company, signed_in))
         })?;
-        *self.open_company()? = OpenCompany::on_server(company, signed_in);
+        self.keep_copy_in_background(address, place, key.clone());
+        let side = ServerSide { place: place.clone(), key, signed_in, watcher: None, kept_copy: None };
+        *self.open_company()? = OpenCompany::on_server(company, side);
         if let Ok(mut settings) = self.settings.lock() {
             settings.remember_server(place);
             let _ = settings.save(&self.data_dir);

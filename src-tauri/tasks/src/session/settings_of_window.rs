@@ -29,7 +29,8 @@ impl Session {
         Ok(OpenFileState {
             path: open.path.as_ref().map(|p| p.display().to_string()),
             server: open.company.as_ref().and_then(Company::server).map(ToString::to_string),
-            signed_in: open.signed_in.clone(),
+            signed_in: open.server.as_ref().and_then(|side| side.signed_in.clone()),
+            kept_copy: open.server.as_ref().and_then(|side| side.kept_copy.clone()),
             problem: open.problem.clone(),
             protected: open.company.as_ref().and_then(Company::file).is_some_and(CompanyFile::is_protected),
             upgraded_from: upgrade.map(|u| u.from),
@@ -51,7 +52,8 @@ impl Session {
     /// signed in (the server records that name whatever is sent); otherwise the name in the
     /// preferences.
     pub fn author(&self) -> String {
-        let signed_in = self.open_company().ok().and_then(|open| open.signed_in.as_ref().map(|p| p.name.clone()));
+        let signed_in =
+            self.open_company().ok().and_then(|open| open.server.as_ref()?.signed_in.as_ref().map(|p| p.name.clone()));
         signed_in.unwrap_or_else(|| self.preferences().author_name)
     }
 
