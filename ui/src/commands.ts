@@ -244,7 +244,13 @@ export const commands = {
   /** Asks for the CA certificate file the server's administrator handed out; answers with its path, or none when the user cancelled. */
   chooseServerCaFile: () =>
     invoke<string | null>('choose_server_ca_file'),
-  /** Connects to the company in the server database at `place` with `password` and opens it in place of the current company. The password is used for this connection only and never kept. A server that cannot be reached, or holds no company, leaves the current company open. */
+  /** Opens, read only, this PC's copy of the server company at `place` (made at its last connection), unlocked with the password of that connection: for when the server cannot be reached. */
+  openKeptCopy: (place: ServerPlace, password: string) =>
+    invoke<null>('open_kept_copy', { place, password }),
+  /** Opens, read only, this PC's copy of the server company open now, whose server stopped answering. */
+  openKeptCopyOfOpenServer: () =>
+    invoke<null>('open_kept_copy_of_open_server'),
+  /** Connects to the company in the server database at `place` with `password` and opens it in place of the current company. The password is used for this connection only and never kept on disk (it is the key of this PC's copy of the company, made after connecting). A server that cannot be reached, or holds no company, leaves the current company open. */
   connectToServer: (place: ServerPlace, password: string) =>
     invoke<null>('connect_to_server', { place, password }),
   /** Asks for a company file and opens it in place of the current one; answers with its path, or none when the user cancelled. A file that cannot be opened leaves the current one open. */

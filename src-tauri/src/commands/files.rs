@@ -93,8 +93,24 @@ pub async fn choose_server_ca_file(app: tauri::AppHandle, session: State<'_, Ses
     Ok(Some(path.display().to_string()))
 }
 
+/// Opens, read only, this PC's copy of the server company at `place` (made at its last
+/// connection), unlocked with the password of that connection: for when the server cannot be
+/// reached.
+#[tauri::command(async)]
+pub fn open_kept_copy(session: State<'_, Session>, place: ServerPlace, password: String) -> CommandResult<()> {
+    session.open_kept_copy(&place, password)
+}
+
+/// Opens, read only, this PC's copy of the server company open now, whose server stopped
+/// answering.
+#[tauri::command(async)]
+pub fn open_kept_copy_of_open_server(session: State<'_, Session>) -> CommandResult<()> {
+    session.open_kept_copy_of_open_server()
+}
+
 /// Connects to the company in the server database at `place` with `password` and opens it in
-/// place of the current company. The password is used for this connection only and never kept.
+/// place of the current company. The password is used for this connection only and never kept
+/// on disk (it is the key of this PC's copy of the company, made after connecting).
 /// A server that cannot be reached, or holds no company, leaves the current company open.
 #[tauri::command(async)]
 pub fn connect_to_server(session: State<'_, Session>, place: ServerPlace, password: String) -> CommandResult<()> {
