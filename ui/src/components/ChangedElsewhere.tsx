@@ -34,7 +34,22 @@ export function SaveRefusal({
   onReload: () => void;
 }) {
   if (error?.code === 'changed_elsewhere') return <ChangedElsewhere findChange={findChange} onReload={onReload} />;
-  return <ErrorAlert error={error} onClose={onClose} />;
+  return <RefusalInView error={error} onClose={onClose} />;
+}
+
+/** Any other refusal (no right to change it, the server away, only a copy open): said where the
+ * user looks, since the save button that was pressed may be far below. */
+function RefusalInView({ error, onClose }: { error: ErrorReport | null; onClose: () => void }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) box.current?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+  }, [error]);
+  if (!error) return null;
+  return (
+    <div ref={box}>
+      <ErrorAlert error={error} onClose={onClose} />
+    </div>
+  );
 }
 
 function ChangedElsewhere({ findChange, onReload }: { findChange: FindOtherChange; onReload: () => void }) {
