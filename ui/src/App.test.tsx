@@ -58,6 +58,7 @@ const fileState: OpenFileState = {
   path: '/home/user/.local/share/sonae/company.sonae',
   server: null,
   signed_in: null,
+  kept_copy: null,
   problem: null,
   protected: false,
   upgraded_from: null,
@@ -158,6 +159,19 @@ describe('App', () => {
     const signedIn = await screen.findByTestId('signed-in');
     expect(signedIn).toHaveTextContent('情シス 高橋 さん（担当者）として接続しています。');
     expect(signedIn).toHaveTextContent('方針・BCP・会社の設定は見るだけです。');
+  });
+
+  it('says on every screen that the copy kept on this PC is shown, of which server and when', async () => {
+    api.openFileState.mockResolvedValue({
+      ...fileState,
+      path: null,
+      kept_copy: { server: 'somu@nas:5432/sakura', taken_at: '2026-12-07T09:30:00+09:00' },
+    });
+    render(<App />);
+    const banner = await screen.findByTestId('kept-copy-banner');
+    expect(banner).toHaveTextContent('サーバーにつながらないため、このパソコンの控えを表示しています');
+    expect(banner).toHaveTextContent('somu@nas:5432/sakura の、2026年12月7日');
+    expect(banner).toHaveTextContent('変更はできません。');
   });
 
   it('names no one on home for a company file', async () => {

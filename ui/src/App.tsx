@@ -20,6 +20,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from './api';
 import { ErrorAlert } from './components/ErrorAlert';
+import { formatDateTime } from './datetime';
 import { CompanyChangesContext, changesTo, EVERY_PART, useWatchCompanyChanges } from './companyChanges';
 import type { ErrorReport, HomeSummary, Language, OpenFileState } from './bindings';
 import { addReportingTexts } from './i18n';
@@ -144,6 +145,17 @@ export function App() {
     };
   }, [loaded, view, homeTries, homeChanges]);
 
+  /** The server stopped answering: this PC's copy of the company is opened instead, to read. */
+  const openKeptCopy = async () => {
+    try {
+      await api.openKeptCopyOfOpenServer();
+      setHomeLost(null);
+      fileSwitched();
+    } catch (error) {
+      setHomeLost(asErrorReport(error));
+    }
+  };
+
   useEffect(() => {
     document.documentElement.lang = i18n.language;
   }, [i18n.language]);
@@ -261,6 +273,27 @@ export function App() {
                   ))}
               </AppShell.Navbar>
               <AppShell.Main>
+                {loaded.kind === 'ready' && loaded.file.kept_copy && (
+                  <Alert color="orange" mb="md" title={t('keptCopy.bannerTitle')} data-testid="kept-copy-banner">
+                    <Group justify="space-between" wrap="nowrap" align="flex-start">
+                      <Text size="sm">
+                        {t('keptCopy.banner', {
+                          server: loaded.file.kept_copy.server,
+                          at: formatDateTime(loaded.file.kept_copy.taken_at, i18n.language),
+                        })}
+                      </Text>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="orange"
+                        onClick={() => navigate({ page: 'files' })}
+                        style={{ flexShrink: 0 }}
+                      >
+                        {t('keptCopy.reconnect')}
+                      </Button>
+                    </Group>
+                  </Alert>
+                )}
                 {loaded.kind === 'ready' && loaded.file.upgraded_from !== null && (
                   <Alert
                     color="blue"
@@ -315,6 +348,9 @@ export function App() {
                     <Group>
                       <Button onClick={() => setHomeTries((n) => n + 1)} data-testid="home-retry">
                         {t('app.readAgain')}
+                      </Button>
+                      <Button variant="light" color="orange" onClick={() => void openKeptCopy()} data-testid="open-kept-copy">
+                        {t('keptCopy.openFromHome')}
                       </Button>
                     </Group>
                   </Stack>

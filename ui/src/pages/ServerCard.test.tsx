@@ -7,6 +7,7 @@ const api = vi.hoisted(() => ({
   recentServers: vi.fn(),
   chooseServerCaFile: vi.fn(),
   connectToServer: vi.fn(),
+  openKeptCopy: vi.fn(),
   forgetServer: vi.fn(),
 }));
 vi.mock('../api', async (original) => ({ ...(await original<typeof import('../api')>()), api }));
@@ -73,6 +74,32 @@ describe('connecting to a company on a server', () => {
     expect(screen.getByText(/password authentication failed/)).toBeInTheDocument();
     expect(screen.getByLabelText(/データベース名/)).toHaveValue('sakura');
     expect(onConnected).not.toHaveBeenCalled();
+  });
+
+  it("offers this PC's copy when the server does not answer, and opens it with the password typed", async () => {
+    api.recentServers.mockResolvedValue([nas]);
+    api.connectToServer.mockRejectedValue({ code: 'server_connect_failed', message: 'cannot reach the server: timed out' });
+    api.openKeptCopy.mockResolvedValue(null);
+    const onConnected = renderCard();
+    fireEvent.click(await screen.findByRole('button', { name: '接続…' }));
+    expect(screen.queryByTestId('kept-copy-offer')).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^パスワード/), { target: { value: 'p@ss word' } });
+    fireEvent.click(connectButton());
+    expect(await screen.findByTestId('kept-copy-offer')).toHaveTextContent('このパソコンに保存してある控え');
+    fireEvent.click(screen.getByRole('button', { name: '控えを開く（見るだけ）' }));
+    await waitFor(() => expect(onConnected).toHaveBeenCalled());
+    expect(api.openKeptCopy).toHaveBeenCalledWith(nas, 'p@ss word');
+  });
+
+  it('offers no copy when the server answered and refused', async () => {
+    api.recentServers.mockResolvedValue([nas]);
+    api.connectToServer.mockRejectedValue({ code: 'server_has_no_company', message: 'no company' });
+    renderCard();
+    fireEvent.click(await screen.findByRole('button', { name: '接続…' }));
+    fireEvent.click(connectButton());
+    await waitFor(() => expect(api.connectToServer).toHaveBeenCalled());
+    await screen.findByTestId('error');
+    expect(screen.queryByTestId('kept-copy-offer')).toBeNull();
   });
 
   it('marks the server company open now instead of offering to connect to it', async () => {

@@ -126,11 +126,11 @@ function ConnectDialog({
     }
   };
 
-  const connect = async () => {
+  const attempt = async (open: () => Promise<null>) => {
     setBusy(true);
     setError(null);
     try {
-      await api.connectToServer(place, password);
+      await open();
       setPassword('');
       onConnected();
     } catch (e) {
@@ -139,6 +139,10 @@ function ConnectDialog({
       setBusy(false);
     }
   };
+  const connect = () => attempt(() => api.connectToServer(place, password));
+  // The server did not answer: this PC's copy from its last connection can be read instead.
+  const serverAway = error?.code === 'server_connect_failed' || error?.code === 'server_unreachable';
+  const openKeptCopy = () => attempt(() => api.openKeptCopy(place, password));
 
   return (
     <Modal opened onClose={onClose} title={t('server.dialogTitle')} size="lg" closeOnClickOutside={!busy}>
@@ -195,6 +199,20 @@ function ConnectDialog({
             </Group>
           </div>
           <ErrorAlert error={error} />
+          {serverAway && (
+            <Group justify="space-between" wrap="nowrap" data-testid="kept-copy-offer">
+              <Text size="sm">{t('keptCopy.offer')}</Text>
+              <Button
+                variant="light"
+                color="orange"
+                onClick={() => void openKeptCopy()}
+                disabled={busy}
+                style={{ flexShrink: 0 }}
+              >
+                {t('keptCopy.open')}
+              </Button>
+            </Group>
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose} disabled={busy}>
               {t('common.cancel')}
