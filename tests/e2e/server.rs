@@ -514,3 +514,55 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     at_sato.close().await;
     at_takahashi.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn while_the_server_is_away_the_copy_kept_on_this_pc_opens_to_read_and_changes_nothing() {
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let (company_name, id, name) = blocking(|| {
+        let company = ServerCompany::open(&server.address).unwrap();
+        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
+        (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
+    });
+    let pc = person_at_a_pc(&server, "総務 佐藤");
+    let app = AppWindow::launch(&pc, None).await;
+    connect_again(&app, &server, &company_name).await;
+    // The copy is written after connecting, in the background.
+    let copies = pc.data_dir().join("kept-copies");
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(&copies).map_or(0, Iterator::count) == 0 {
+        assert!(started.elapsed() < std::time::Duration::from_secs(20), "no copy was kept after connecting");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    println!("the copy was there {:?} after home showed the server company", started.elapsed());
+
+    // The server stops taking connections (the network is down, say).
+    let database = server.address.database().to_owned();
+    blocking(|| {
+        server.admin.connect().unwrap().batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS false")).unwrap();
+        server.cut_connections();
+    });
+    app.click("[data-testid=nav-contacts]").await;
+    app.click("[data-testid=nav-home]").await;
+    app.wait_for_text_in("[data-testid=error]", "サーバーとの接続が切れました。").await;
+    app.click("[data-testid=open-kept-copy]").await;
+    app.wait_for_text_in("[data-testid=kept-copy-banner]", "サーバーにつながらないため、このパソコンの控えを表示しています")
+        .await;
+    app.wait_for_text_in("[data-testid=company-name]", &company_name).await;
+    app.screenshot("server-kept-copy-home-ja").await;
+
+    // The contacts are there to read; a change is refused, and said so.
+    app.click("[data-testid=nav-contacts]").await;
+    app.click(&format!("[data-testid=contact-{id}]")).await;
+    assert_eq!(app.value("[data-testid=contact-name]").await, name);
+    app.type_into("[data-testid=contact-title]", "控えで書き換え").await;
+    app.click("[data-testid=save-contact]").await;
+    app.wait_for_text_in("[data-testid=error]", "控えは見ることだけができ、変更はできません。").await;
+    app.screenshot("server-kept-copy-refused-ja").await;
+    app.close().await;
+    blocking(|| {
+        server.admin.connect().unwrap().batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS true")).unwrap();
+    });
+}
