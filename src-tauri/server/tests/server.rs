@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use rusqlite::types::Value;
-use sonae_core::company_file::{self, CompanyFile, SCHEMA_VERSION};
+use sonae_core::company_file::{self, CompanyFile, Passphrase, SCHEMA_VERSION};
 use sonae_core::language::Language;
 use sonae_server::{copy, schema, ServerAddress, ServerError};
 
@@ -22,7 +22,15 @@ use support::{TestDatabase, NEEDS_SERVER};
 
 /// Every row of every table of a company file, each table's rows in one order.
 fn every_row(path: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
+    every_row_with(path, None)
+}
+
+/// [`every_row`] of a file protected by `key`.
+fn every_row_with(path: &Path, key: Option<&str>) -> Vec<(String, Vec<Vec<Value>>)> {
     let conn = rusqlite::Connection::open(path).unwrap();
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key).unwrap();
+    }
     let tables: Vec<(String, i64)> = conn
         .prepare("SELECT m.name, (SELECT count(*) FROM pragma_table_info(m.name)) FROM sqlite_master m WHERE m.type = 'table' ORDER BY m.name")
         .unwrap()
@@ -71,6 +79,18 @@ fn push_then_pull(name: &str, file: &Path) {
     for kept in ["change_log", "timeline_entry"] {
         assert!(before.iter().any(|(table, rows)| table == kept && !rows.is_empty()), "nothing in {kept} to compare");
     }
+
+    // The copy a PC keeps for when the server is away: the same rows, readable only with its
+    // key, and made again in place.
+    let kept = file.with_file_name(format!("{name}-kept.sonae"));
+    let key = "接続のパスワード";
+    for round in ["first", "again"] {
+        let started = Instant::now();
+        copy::keep_copy(&server.address, &kept, &Passphrase::new(key)).unwrap();
+        println!("{name}: kept copy ({round}) {:.2?}", started.elapsed());
+    }
+    assert!(matches!(company_file::check(&kept), Err(sonae_core::store::StoreError::PassphraseRequired { .. })));
+    assert!(every_row_with(&kept, Some(key)) == before, "the kept copy differs from the company");
 }
 
 #[test]
