@@ -134,6 +134,9 @@ error_codes! {
     NotPermitted => "not_permitted",
     KeptCopyReadOnly => "kept_copy_read_only",
     NoKeptCopy => "no_kept_copy",
+    SignInNameTaken => "sign_in_name_taken",
+    LastAdministrator => "last_administrator",
+    PasswordTooShort => "password_too_short",
 }
 
 impl std::fmt::Display for ErrorCode {

@@ -41,6 +41,9 @@ pub enum ServerError {
     Store(#[from] StoreError),
     #[error("the server refused: {0}")]
     Database(String),
+    /// A change to the company's people the server refused, with the reason's code.
+    #[error("{message}")]
+    People { code: ErrorCode, message: String },
 }
 
 impl ServerError {
@@ -55,6 +58,7 @@ impl ServerError {
             ServerError::UpgradeNotPossible { .. } => ErrorCode::ServerUpgradeNotPossible,
             ServerError::Store(e) => e.code(),
             ServerError::Database(_) => ErrorCode::Database,
+            ServerError::People { code, .. } => *code,
         }
     }
 }

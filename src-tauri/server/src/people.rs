@@ -10,6 +10,7 @@
 //! password reaches the server only as a SCRAM verifier, never as the password itself.
 
 use postgres::GenericClient;
+use sonae_core::error_code::ErrorCode;
 use sonae_core::workspace::{ServerAccess, ServerPerson};
 
 use crate::{Result, ServerError};
@@ -311,22 +312,48 @@ pub fn add_first_administrator(tx: &mut postgres::Transaction<'_>, person: &NewP
 
 /// Adds a person with a sign-in of their own (a 管理者's act; the server refuses anyone else).
 pub fn add(db: &mut impl GenericClient, login: &str, name: &str, access: ServerAccess, password: &str) -> Result<()> {
+    if login.trim().is_empty() || name.trim().is_empty() {
+        return Err(refusal(ErrorCode::NameRequired, "a person needs a sign-in name and a name"));
+    }
     let verifier = verifier(password)?;
-    db.execute("SELECT sonae_add_person($1, $2, $3, $4)", &[&login, &name, &access.key(), &verifier])?;
+    db.execute("SELECT sonae_add_person($1, $2, $3, $4)", &[&login.trim(), &name.trim(), &access.key(), &verifier])
+        .map_err(|e| refused(&e))?;
     Ok(())
 }
 
 /// Changes a person's name (`None`: kept) and right (`None`: taken off the company).
 pub fn change(db: &mut impl GenericClient, login: &str, name: Option<&str>, access: Option<ServerAccess>) -> Result<()> {
-    db.execute("SELECT sonae_change_person($1, $2, $3)", &[&login, &name, &access.map(ServerAccess::key)])?;
+    if name.is_some_and(|n| n.trim().is_empty()) {
+        return Err(refusal(ErrorCode::NameRequired, "a person needs a name"));
+    }
+    db.execute("SELECT sonae_change_person($1, $2, $3)", &[&login, &name.map(str::trim), &access.map(ServerAccess::key)])
+        .map_err(|e| refused(&e))?;
     Ok(())
 }
 
 /// Gives a person a new password.
 pub fn set_password(db: &mut impl GenericClient, login: &str, password: &str) -> Result<()> {
     let verifier = verifier(password)?;
-    db.execute("SELECT sonae_set_password($1, $2)", &[&login, &verifier])?;
+    db.execute("SELECT sonae_set_password($1, $2)", &[&login, &verifier]).map_err(|e| refused(&e))?;
     Ok(())
+}
+
+fn refusal(code: ErrorCode, message: impl Into<String>) -> ServerError {
+    ServerError::People { code, message: message.into() }
+}
+
+/// The server's refusal of a change to the people, by the SQLSTATE its functions raise.
+fn refused(error: &postgres::Error) -> ServerError {
+    use postgres::error::SqlState;
+    let Some(db) = error.as_db_error() else { return ServerError::Database(error.to_string()) };
+    let code = match db.code() {
+        c if *c == SqlState::INSUFFICIENT_PRIVILEGE => ErrorCode::NotPermitted,
+        c if *c == SqlState::DUPLICATE_OBJECT => ErrorCode::SignInNameTaken,
+        c if *c == SqlState::OBJECT_NOT_IN_PREREQUISITE_STATE => ErrorCode::LastAdministrator,
+        c if *c == SqlState::UNDEFINED_OBJECT => ErrorCode::NotFound,
+        _ => return ServerError::Database(db.message().to_owned()),
+    };
+    refusal(code, db.message())
 }
 
 /// The company's people, by name.
@@ -355,7 +382,7 @@ fn person(row: &postgres::Row) -> ServerPerson {
 /// What the server keeps of a password: a salted SCRAM-SHA-256 verifier, made here.
 fn verifier(password: &str) -> Result<String> {
     if password.chars().count() < 8 {
-        return Err(ServerError::Database("a password needs at least 8 characters".into()));
+        return Err(refusal(ErrorCode::PasswordTooShort, "a password needs at least 8 characters"));
     }
     Ok(postgres_protocol::password::scram_sha_256(password.as_bytes()))
 }

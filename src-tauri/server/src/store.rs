@@ -99,7 +99,13 @@ impl ServerCompany {
 
     /// The person signed in, when they are one of the company's people.
     pub fn signed_in(&self) -> Result<Option<sonae_core::workspace::ServerPerson>> {
-        crate::people::signed_in(&mut *self.tables().client.borrow_mut())
+        self.with_client(crate::people::signed_in)
+    }
+
+    /// Runs `work` on this company's connection, for what is not the core's (its people): see
+    /// [`crate::people`].
+    pub fn with_client<T>(&self, work: impl FnOnce(&mut postgres::Client) -> Result<T>) -> Result<T> {
+        work(&mut self.tables().client.borrow_mut())
     }
 
     /// The company's tables, to read (each statement sees what was last committed).
