@@ -72,6 +72,14 @@ impl Company {
         }
     }
 
+    /// The company on a server, when it is one.
+    pub fn server_company(&self) -> Option<&ServerCompany> {
+        match self {
+            Company::Server(server) => Some(server),
+            Company::File(_) | Company::KeptCopy(_) => None,
+        }
+    }
+
     /// The server database, when the company is kept on one.
     pub fn server(&self) -> Option<&ServerAddress> {
         match self {

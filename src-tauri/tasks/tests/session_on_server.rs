@@ -262,3 +262,40 @@ fn the_copy_kept_on_this_pc_opens_to_read_while_the_server_is_away_and_changes_n
     assert!(session.open_file_state().unwrap().kept_copy.is_none());
     session.wait_for_kept_copy();
 }
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server"]
+fn a_administrator_manages_the_people_from_the_window_and_others_are_refused_by_the_server() {
+    let (_dir, session, database) = session_and_server("session_people");
+    let (place, _) = place_of(&database);
+    let sato = format!("{}_sato", database.address.database());
+    let first =
+        NewPerson { login: sato.clone(), name: "総務 佐藤".into(), password: Some("佐藤のパスワード-1".into()) };
+    schema::init(&database.address, Some(&first)).unwrap();
+    session.choose_import(ImportKind::ServerCaFile, place.ca_file.clone().into());
+    session.connect_to_server(&ServerPlace { user: sato.clone(), ..place.clone() }, "佐藤のパスワード-1".into()).unwrap();
+
+    let takahashi = format!("{}_takahashi", database.address.database());
+    let people = session.add_server_person(&takahashi, " 情シス 高橋 ", ServerAccess::Staff, "高橋のパスワード-2").unwrap();
+    assert_eq!(
+        people.iter().map(|p| (p.name.as_str(), p.access)).collect::<Vec<_>>(),
+        [("情シス 高橋", Some(ServerAccess::Staff)), ("総務 佐藤", Some(ServerAccess::Administrator))]
+    );
+    let taken = session.add_server_person(&takahashi, "別人", ServerAccess::Staff, "password-123").unwrap_err();
+    assert_eq!(taken.code, ErrorCode::SignInNameTaken, "{}", taken.message);
+    let short = session.add_server_person("x", "x", ServerAccess::Staff, "short").unwrap_err();
+    assert_eq!(short.code, ErrorCode::PasswordTooShort);
+    let last = session.change_server_person(&sato, Some("総務 佐藤"), Some(ServerAccess::Staff)).unwrap_err();
+    assert_eq!(last.code, ErrorCode::LastAdministrator, "{}", last.message);
+
+    // Changing one's own name shows at once in who is signed in.
+    session.change_server_person(&sato, Some("総務 佐藤 課長"), Some(ServerAccess::Administrator)).unwrap();
+    assert_eq!(session.open_file_state().unwrap().signed_in.unwrap().name, "総務 佐藤 課長");
+
+    // 高橋, a 担当者, reads the people and is refused any change by the server.
+    session.connect_to_server(&ServerPlace { user: takahashi.clone(), ..place }, "高橋のパスワード-2".into()).unwrap();
+    assert_eq!(session.server_people().unwrap().len(), 2);
+    let refused = session.change_server_person(&takahashi, Some("高橋"), Some(ServerAccess::Administrator)).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotPermitted, "{}", refused.message);
+    session.wait_for_kept_copy();
+}

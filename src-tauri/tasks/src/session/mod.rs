@@ -31,6 +31,7 @@ use crate::settings::Settings;
 
 mod clients;
 mod kept_copy;
+mod people;
 mod settings_of_window;
 
 pub struct Session {
