@@ -66,6 +66,8 @@ import type {
   ScenarioInput,
   ScenarioSource,
   ScenarioSpec,
+  ServerAccess,
+  ServerPerson,
   ServerPlace,
   Severity,
   SeverityAnswers,
@@ -326,6 +328,20 @@ export const commands = {
     invoke<JigyokeiReview>('jigyokei_review'),
   saveJigyokei: (plan: JigyokeiPlan) =>
     invoke<JigyokeiReview>('save_jigyokei', { plan }),
+
+  // people
+  /** The company's people, by name. */
+  serverPeople: () =>
+    invoke<ServerPerson[]>('server_people'),
+  /** Gives someone a sign-in of their own, with a password of at least 8 characters and a right; answers the people. */
+  addServerPerson: (login: string, name: string, access: ServerAccess, password: string) =>
+    invoke<ServerPerson[]>('add_server_person', { login, name, access, password }),
+  /** Changes a person's name and right; no right takes them off the company. Answers the people. */
+  changeServerPerson: (login: string, name: string, access: ServerAccess | null) =>
+    invoke<ServerPerson[]>('change_server_person', { login, name, access }),
+  /** Gives a person a new password. */
+  setServerPersonPassword: (login: string, password: string) =>
+    invoke<null>('set_server_person_password', { login, password }),
 
   // policy
   editablePolicy: () =>

@@ -11,6 +11,7 @@ pub mod files;
 pub mod history;
 pub mod incidents;
 pub mod jigyokei;
+pub mod people;
 pub mod policy;
 pub mod portfolio;
 pub mod preferences;
