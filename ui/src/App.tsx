@@ -39,6 +39,7 @@ import { FilesPage } from './pages/FilesPage';
 import { PolicyPage } from './pages/policy/PolicyPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { HistoryPage } from './pages/HistoryPage';
+import { PeoplePage } from './pages/PeoplePage';
 import { HomePage } from './pages/HomePage';
 import { IncidentDetailPage } from './pages/IncidentDetailPage';
 import { IncidentListPage } from './pages/IncidentListPage';
@@ -186,6 +187,7 @@ export function App() {
     | 'readiness'
     | 'nearMisses'
     | 'history'
+    | 'people'
     | 'backups'
     | 'files'
     | 'portfolio';
@@ -199,14 +201,16 @@ export function App() {
     { page: 'readiness', label: t('nav.readiness') },
     { page: 'nearMisses', label: t('nav.nearMisses') },
     { page: 'history', label: t('nav.history') },
+    { page: 'people', label: t('nav.people') },
     { page: 'backups', label: t('nav.backups') },
     { page: 'files', label: t('nav.files') },
     { page: 'portfolio', label: t('nav.portfolio') },
   ];
   // With no usable file open, only what can fix that is offered: a backup, or another file.
+  // 人と権限 only for a company on a server (not its kept copy): a company file has no people.
   const offered =
     loaded.kind === 'ready'
-      ? areas
+      ? areas.filter((a) => a.page !== 'people' || loaded.file.server !== null)
       : areas.filter((a) => a.page === 'home' || a.page === 'backups' || a.page === 'files' || a.page === 'portfolio');
   const activeArea =
     view.page === 'incident' || view.page === 'wizard'
@@ -379,6 +383,9 @@ export function App() {
                   <ScenarioEditorPage key={view.id ?? 'new'} id={view.id} from={view.from} />
                 )}
                 {loaded.kind === 'ready' && view.page === 'history' && <HistoryPage />}
+                {loaded.kind === 'ready' && view.page === 'people' && (
+                  <PeoplePage signedIn={loaded.file.signed_in} onChanged={() => void loadFile()} />
+                )}
                 {loaded.kind !== 'loading' && view.page === 'backups' && <BackupsPage />}
                 {loaded.kind !== 'loading' && view.page === 'files' && <FilesPage />}
                 {loaded.kind !== 'loading' && view.page === 'portfolio' && <PortfolioPage />}

@@ -12,6 +12,7 @@ export type View =
   | { page: 'backups' }
   | { page: 'files' }
   | { page: 'history' }
+  | { page: 'people' }
   | { page: 'contacts'; onlyStale?: boolean }
   | { page: 'contact'; id: number | null }
   | { page: 'contactsImport' }
