@@ -566,3 +566,40 @@ async fn while_the_server_is_away_the_copy_kept_on_this_pc_opens_to_read_and_cha
         server.admin.connect().unwrap().batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS true")).unwrap();
     });
 }
+
+#[tokio::test]
+#[ignore = "needs Xvfb, tauri-driver, WebKitWebDriver and a PostgreSQL server: run by `make test`"]
+async fn a_administrator_adds_a_person_in_the_window_who_then_signs_in_with_that_right() {
+    let setup = Home::new();
+    let server = blocking(|| ServerDemo::new(&setup));
+    let database = server.address.database().to_owned();
+    let (sato, kimura) = (format!("{database}_sato"), format!("{database}_kimura"));
+    blocking(|| {
+        let first = NewPerson { login: sato.clone(), name: "総務 佐藤".into(), password: Some(PERSON_PASSWORD.into()) };
+        schema::init(&server.address, Some(&first)).unwrap();
+    });
+    let company_name =
+        blocking(|| company::company_profile(ServerCompany::open(&server.address).unwrap().connection()).unwrap().name);
+
+    // 佐藤, the 管理者, adds 社長 木村 as 閲覧 from 人と権限, by the fields' labels.
+    let at_sato = AppWindow::launch(&person_signing_in_at_a_pc(&server, "", &sato), None).await;
+    connect_with(&at_sato, PERSON_PASSWORD, &company_name).await;
+    at_sato.click("[data-testid=nav-people]").await;
+    at_sato.wait_for_text_in("[data-testid=people]", &sato).await;
+    at_sato.type_into_labelled("名前", "社長 木村").await;
+    at_sato.type_into_labelled("ユーザー名（接続に使う名前）", &kimura).await;
+    at_sato.click("[data-testid=add-person] input[readonly]").await;
+    at_sato.text("閲覧").await.click().await.unwrap();
+    at_sato.type_into_labelled("最初のパスワード", "見るだけのパスワード").await;
+    at_sato.click_button("追加する").await;
+    at_sato.wait_for_text_in("[data-testid=people-done]", "社長 木村 さんを追加しました。").await;
+    at_sato.wait_for_text_in("[data-testid=people]", &kimura).await;
+    at_sato.screenshot("server-people-ja").await;
+    at_sato.close().await;
+
+    // 木村 signs in on his PC and is told he can only read.
+    let at_kimura = AppWindow::launch(&person_signing_in_at_a_pc(&server, "", &kimura), None).await;
+    connect_with(&at_kimura, "見るだけのパスワード", &company_name).await;
+    at_kimura.wait_for_text_in("[data-testid=signed-in]", "社長 木村 さん（閲覧）として接続しています。").await;
+    at_kimura.close().await;
+}
