@@ -409,6 +409,11 @@ export type ClientState = { "kind": "ready", readiness: ClientReadiness, } | { "
 
 export type ClientRow = { path: string, file_name: string, folder: string, modified: string | null, size: number, state: ClientState, 
 /**
+ * For this PC's copy of a server company: the server it is a copy of (the row is that
+ * company as of the copy, unlocked with the password of its last connection).
+ */
+server: ServerPlace | null, 
+/**
  * How much needs attention when it was read ("needs attention first" sorts by it): an
  * overdue report most, a file that cannot be read needs a look too, a locked one is unknown.
  */

@@ -125,6 +125,9 @@ pub struct ClientRow {
     pub modified: Option<DateTime<FixedOffset>>,
     pub size: u64,
     pub state: ClientState,
+    /// For this PC's copy of a server company: the server it is a copy of (the row is that
+    /// company as of the copy, unlocked with the password of its last connection).
+    pub server: Option<crate::workspace::ServerPlace>,
     /// How much needs attention when it was read ("needs attention first" sorts by it): an
     /// overdue report most, a file that cannot be read needs a look too, a locked one is unknown.
     pub attention: u32,
@@ -195,6 +198,7 @@ pub fn read_client(path: &Path, passphrase: Option<&Passphrase>, now: DateTime<L
         size,
         attention: attention_of(&state),
         state,
+        server: None,
     }
 }
 

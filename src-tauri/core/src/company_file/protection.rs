@@ -81,8 +81,9 @@ impl Passphrase {
         Ok(())
     }
 
-    /// The text, for handing to SQLCipher only.
-    fn text(&self) -> &str {
+    /// The text, for handing to SQLCipher, or to the server whose kept copy it unlocks (the
+    /// copy's passphrase is that server's password). Never for showing or writing down.
+    pub fn text(&self) -> &str {
         &self.0
     }
 
