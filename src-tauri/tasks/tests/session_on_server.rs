@@ -6,6 +6,7 @@
 #[path = "../../server/tests/support/mod.rs"]
 mod support;
 
+use sonae_core::client_overview::ClientState;
 use sonae_core::company;
 use sonae_core::company_file::{CompanyFile, Passphrase};
 use sonae_core::error_code::{ErrorCode, ErrorReport};
@@ -258,8 +259,27 @@ fn the_copy_kept_on_this_pc_opens_to_read_while_the_server_is_away_and_changes_n
     assert_eq!(company_name(&session).unwrap(), "株式会社さくら設計事務所");
 
     // Connecting again goes back to the server.
-    session.connect_to_server(&place, password).unwrap();
+    session.connect_to_server(&place, password.clone()).unwrap();
     assert!(session.open_file_state().unwrap().kept_copy.is_none());
+    session.wait_for_kept_copy();
+
+    // 顧問先一覧 lists the server company through its copy: locked until the password is given,
+    // then with its readiness, and opened on the server, never as a file.
+    session.open_recent_file(&dir.path().join("own.sonae")).unwrap();
+    let listed = session.portfolio_listing().files;
+    let copy_name = copy.display().to_string();
+    assert!(listed.contains(&copy_name), "{listed:?}");
+    let row = session.portfolio_row(&copy).unwrap();
+    assert_eq!(row.server.as_ref(), Some(&place));
+    assert!(matches!(row.state, ClientState::Locked { wrong: false }), "{:?}", row.state);
+    let refused = session.open_from_portfolio(&copy).unwrap_err();
+    assert_eq!(refused.code, ErrorCode::PassphraseRequired);
+    let row = session.unlock_portfolio_file(&copy, Passphrase::new(password)).unwrap();
+    let ClientState::Ready { readiness } = &row.state else { panic!("{:?}", row.state) };
+    assert_eq!(readiness.company_name, "株式会社さくら設計事務所");
+    session.open_from_portfolio(&copy).unwrap();
+    let state = session.open_file_state().unwrap();
+    assert_eq!((state.server.is_some(), state.kept_copy, state.path), (true, None, None));
     session.wait_for_kept_copy();
 }
 

@@ -23,13 +23,13 @@ impl Session {
     /// One client's row: from memory when its file has not changed, else read now.
     pub fn portfolio_row(&self, path: &Path) -> Result<ClientRow, ErrorReport> {
         listed(&self.portfolio_files(), path)?;
-        Ok(self.portfolio.row(path))
+        Ok(self.naming_server(self.portfolio.row(path)))
     }
 
     /// Reads a protected client file with its passphrase, kept in memory for this run when it fits.
     pub fn unlock_portfolio_file(&self, path: &Path, passphrase: Passphrase) -> Result<ClientRow, ErrorReport> {
         listed(&self.portfolio_files(), path)?;
-        Ok(self.portfolio.unlock(path, passphrase))
+        Ok(self.naming_server(self.portfolio.unlock(path, passphrase)))
     }
 
     /// Writes one client's hand-over pack into the chosen pack folder; answers the pack's folder.

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use sonae_core::client_overview::ClientRow;
 use sonae_core::company_file::{CompanyFile, Passphrase};
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::workspace::{KeptCopy, ServerPlace};
@@ -32,6 +33,28 @@ impl Session {
             .map(|c| if c.is_alphanumeric() || matches!(c, '@' | '.' | '-' | '_') { c } else { '_' })
             .collect();
         self.data_dir.join(KEPT_COPIES).join(format!("{name}.sonae"))
+    }
+
+    /// The recent servers whose copy this PC keeps, with the copy's path.
+    pub(super) fn kept_copies(&self) -> Vec<(ServerPlace, PathBuf)> {
+        let servers = self.settings.lock().map(|s| s.recent_servers.clone()).unwrap_or_default();
+        servers
+            .into_iter()
+            .filter_map(|place| {
+                let path = self.kept_copy_path(&place);
+                path.exists().then_some((place, path))
+            })
+            .collect()
+    }
+
+    /// The server company whose copy `path` is, if it is one.
+    pub(super) fn server_of_kept_copy(&self, path: &Path) -> Option<ServerPlace> {
+        self.kept_copies().into_iter().find(|(_, copy)| copy == path).map(|(place, _)| place)
+    }
+
+    /// `row` with the server it is a copy of, for a row of the portfolio read from a kept copy.
+    pub(super) fn naming_server(&self, row: ClientRow) -> ClientRow {
+        ClientRow { server: self.server_of_kept_copy(Path::new(&row.path)), ..row }
     }
 
     /// Writes this PC's copy of the company at `address` again, on a thread of its own with a

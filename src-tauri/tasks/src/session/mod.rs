@@ -145,10 +145,12 @@ impl Session {
 
     /// The company files the portfolio lists: those in the client folders, then the recent files.
     pub fn portfolio_files(&self) -> Vec<PathBuf> {
-        let (folders, recent) = match self.settings.lock() {
+        let (folders, mut recent) = match self.settings.lock() {
             Ok(settings) => (settings.client_folders.clone(), settings.recent_files.clone()),
             Err(_) => (Vec::new(), Vec::new()),
         };
+        // The server companies connected to before, through the copies this PC keeps of them.
+        recent.extend(self.kept_copies().into_iter().map(|(_, path)| path));
         sonae_core::client_overview::company_files(&folders, &recent)
     }
 
@@ -170,6 +172,14 @@ impl Session {
     /// it in the portfolio when it is protected.
     pub fn open_from_portfolio(&self, path: &Path) -> Result<(), ErrorReport> {
         crate::portfolio::listed(&self.portfolio_files(), path)?;
+        if let Some(place) = self.server_of_kept_copy(path) {
+            // A server company is opened on its server, never as a file from its copy.
+            let password = self.portfolio.passphrase(path).ok_or_else(|| ErrorReport {
+                code: ErrorCode::PassphraseRequired,
+                message: "give the password of this server company first".into(),
+            })?;
+            return self.connect_to_server(&place, password.text().to_owned());
+        }
         match self.portfolio.passphrase(path) {
             Some(passphrase) => self.switch_to_with(path, Some(&passphrase)),
             None => self.switch_to(path),
