@@ -23,6 +23,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import type { ClientReadiness, ClientRow, ErrorReport, PortfolioFiles } from '../bindings';
+import { placeName } from './ServerCard';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDateTime } from '../datetime';
 import { formatDue, urgency } from '../deadline';
@@ -46,7 +47,7 @@ function Unlock({ row, onRow }: { row: ClientRow; onRow: (row: ClientRow) => voi
     <Group gap="xs" wrap="nowrap">
       <PasswordInput
         size="xs"
-        placeholder={t('portfolio.passphrase')}
+        placeholder={t(row.server ? 'portfolio.serverPassword' : 'portfolio.passphrase')}
         value={passphrase}
         onChange={(e) => setPassphrase(e.currentTarget.value)}
         w={180}
@@ -266,10 +267,24 @@ export function PortfolioPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text fw={600}>{nameOf(row)}</Text>
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {row.path}
-                    {row.modified && ` · ${t('portfolio.modified', { when: formatDateTime(row.modified, i18n.language) })}`}
-                  </Text>
+                  {row.server ? (
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      <Badge color="violet" variant="light" style={{ flexShrink: 0 }}>
+                        {t('portfolio.onServer')}
+                      </Badge>
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }} data-testid="portfolio-server">
+                        {t('portfolio.copyOf', {
+                          server: placeName(row.server),
+                          when: row.modified ? formatDateTime(row.modified, i18n.language) : '—',
+                        })}
+                      </Text>
+                    </Group>
+                  ) : (
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {row.path}
+                      {row.modified && ` · ${t('portfolio.modified', { when: formatDateTime(row.modified, i18n.language) })}`}
+                    </Text>
+                  )}
                   {row.state.kind === 'older' && (
                     <Badge color="blue" variant="light" mt={2}>
                       {t('portfolio.older')}
@@ -331,7 +346,8 @@ export function PortfolioPage() {
                 </Table.Td>
                 <Table.Td>{readiness && <Text size="sm">{readiness.roles_without_holder}</Text>}</Table.Td>
                 <Table.Td>
-                  {(readiness || row.state.kind === 'locked') && (
+                  {/* A server company opens on its server, with the password given above. */}
+                  {(readiness || (row.state.kind === 'locked' && !row.server)) && (
                     <Button size="compact-sm" variant="light" onClick={() => void open(row.path)} data-testid="portfolio-open">
                       {t('portfolio.open')}
                     </Button>
