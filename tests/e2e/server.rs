@@ -561,6 +561,14 @@ async fn while_the_server_is_away_the_copy_kept_on_this_pc_opens_to_read_and_cha
     app.click("[data-testid=save-contact]").await;
     app.wait_for_text_in("[data-testid=error]", "控えは見ることだけができ、変更はできません。").await;
     app.screenshot("server-kept-copy-refused-ja").await;
+
+    // 顧問先一覧 lists the server company through the copy, locked until its password is given.
+    app.click("[data-testid=nav-portfolio]").await;
+    app.wait_for_text_in("[data-testid=portfolio-server]", "このパソコンの控え").await;
+    app.type_into("[data-testid=portfolio-passphrase]", server.url.password().unwrap()).await;
+    app.click("[data-testid=portfolio-unlock]").await;
+    app.wait_for_text_in("body", &company_name).await;
+    app.screenshot("server-portfolio-ja").await;
     app.close().await;
     blocking(|| {
         server.admin.connect().unwrap().batch_execute(&format!("ALTER DATABASE {database} ALLOW_CONNECTIONS true")).unwrap();
