@@ -80,6 +80,28 @@ impl ServerDemo {
     }
 }
 
+impl ServerDemo {
+    /// The company's name, and the first contact of its list: its id and name.
+    fn first_contact(&self) -> (String, i64, String) {
+        blocking(|| {
+            let company = ServerCompany::open(&self.address).unwrap();
+            let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+            let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
+            (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
+        })
+    }
+
+    /// Who made the last `count` changes to contact `id`, the latest first, as the history says.
+    fn contact_authors(&self, id: i64, count: u32) -> Vec<String> {
+        use sonae_core::store::history::{change_history, ChangedEntity};
+        blocking(|| {
+            let company = ServerCompany::open(&self.address).unwrap();
+            let changes = change_history(company.connection(), Some(ChangedEntity::Contact), Some(id), count, 0).unwrap();
+            changes.into_iter().map(|c| c.author).collect()
+        })
+    }
+}
+
 /// The password of each of [`ServerDemo::people`].
 const PERSON_PASSWORD: &str = "事務所のパスワード-2026";
 
@@ -251,12 +273,7 @@ async fn connect_with(app: &AppWindow, password: &str, company_name: &str) {
 async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_first() {
     let setup = Home::new();
     let server = blocking(|| ServerDemo::new(&setup));
-    let (company_name, id, name) = blocking(|| {
-        let company = ServerCompany::open(&server.address).unwrap();
-        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
-        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
-        (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
-    });
+    let (company_name, id, name) = server.first_contact();
     let sato = person_at_a_pc(&server, "総務 佐藤");
     let takahashi = person_at_a_pc(&server, "情シス 高橋");
     let at_sato = AppWindow::launch(&sato, None).await;
@@ -293,19 +310,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_sato.click("[data-testid=save-contact]").await;
     at_sato.text("保存しました。").await;
     assert_eq!(stored(), "情報システム担当・総務部長");
-    let authors = blocking(|| {
-        let company = ServerCompany::open(&server.address).unwrap();
-        let changes = sonae_core::store::history::change_history(
-            company.connection(),
-            Some(sonae_core::store::history::ChangedEntity::Contact),
-            Some(id),
-            2,
-            0,
-        )
-        .unwrap();
-        changes.into_iter().map(|c| c.author).collect::<Vec<_>>()
-    });
-    assert_eq!(authors, ["総務 佐藤", "情シス 高橋"]);
+    assert_eq!(server.contact_authors(id, 2), ["総務 佐藤", "情シス 高橋"]);
 
     // The same for a part of the policy: level 1 of the incident levels.
     for app in [&at_sato, &at_takahashi] {
@@ -397,12 +402,7 @@ async fn each_person_signs_in_as_themselves_and_the_server_refuses_what_their_ri
     let setup = Home::new();
     let server = blocking(|| ServerDemo::new(&setup));
     let [_, takahashi, kimura] = server.people();
-    let (company_name, id) = blocking(|| {
-        let company = ServerCompany::open(&server.address).unwrap();
-        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
-        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
-        (company::company_profile(company.connection()).unwrap().name, first.id)
-    });
+    let (company_name, id, _) = server.first_contact();
     let stored_title =
         || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title);
     let title_before = stored_title();
@@ -439,19 +439,7 @@ async fn each_person_signs_in_as_themselves_and_the_server_refuses_what_their_ri
     app.click("[data-testid=save-contact]").await;
     app.text("保存しました。").await;
     assert_eq!(stored_title(), "情報システム担当");
-    let author = blocking(|| {
-        let company = ServerCompany::open(&server.address).unwrap();
-        let history = sonae_core::store::history::change_history(
-            company.connection(),
-            Some(sonae_core::store::history::ChangedEntity::Contact),
-            Some(id),
-            1,
-            0,
-        )
-        .unwrap();
-        history[0].author.clone()
-    });
-    assert_eq!(author, "情シス 高橋");
+    assert_eq!(server.contact_authors(id, 1), ["情シス 高橋"]);
     app.click("[data-testid=nav-policy]").await;
     app.click("[data-testid=tab-levels]").await;
     app.type_into("[data-testid=level-1] input", "軽微（高橋が改訂）").await;
@@ -520,12 +508,7 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
 async fn while_the_server_is_away_the_copy_kept_on_this_pc_opens_to_read_and_changes_nothing() {
     let setup = Home::new();
     let server = blocking(|| ServerDemo::new(&setup));
-    let (company_name, id, name) = blocking(|| {
-        let company = ServerCompany::open(&server.address).unwrap();
-        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
-        let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
-        (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
-    });
+    let (company_name, id, name) = server.first_contact();
     let pc = person_at_a_pc(&server, "総務 佐藤");
     let app = AppWindow::launch(&pc, None).await;
     connect_again(&app, &server, &company_name).await;
