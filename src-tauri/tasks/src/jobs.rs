@@ -82,7 +82,7 @@ pub fn change_passphrase(company: &mut CompanyFile, backup_dir: &Path, next: Opt
 
 /// How old a staging file must be to count as left behind by a killed process (writing one takes
 /// seconds at most, even for a large file).
-const LEFTOVER_STAGING_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+pub(crate) const LEFTOVER_STAGING_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// A backup just taken, and the old ones deleted to keep the number asked for.
 #[derive(Debug)]

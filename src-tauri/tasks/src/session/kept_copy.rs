@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use sonae_core::client_overview::ClientRow;
-use sonae_core::company_file::{CompanyFile, Passphrase};
+use sonae_core::company_file::{self, CompanyFile, Passphrase};
 use sonae_core::error_code::{ErrorCode, ErrorReport};
 use sonae_core::workspace::{KeptCopy, ServerPlace};
 use sonae_server::ServerAddress;
@@ -62,9 +62,12 @@ impl Session {
     pub(super) fn keep_copy_in_background(&self, address: ServerAddress, place: &ServerPlace, key: Passphrase) {
         let path = self.kept_copy_path(place);
         let job = std::thread::Builder::new().name("sonae-kept-copy".into()).spawn(move || {
-            let written = std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+            let folder = path.parent().unwrap_or(Path::new("."));
+            let written = std::fs::create_dir_all(folder)
                 .map_err(|e| e.to_string())
                 .and_then(|()| sonae_server::copy::keep_copy(&address, &path, &key).map_err(|e| e.to_string()));
+            // A copy a killed process was writing is left behind, hidden, beside the copies.
+            company_file::remove_leftover_staging(folder, crate::jobs::LEFTOVER_STAGING_AGE);
             if let Err(problem) = written {
                 eprintln!("sonae: the copy of {address} for when the server is away was not written: {problem}");
             }
