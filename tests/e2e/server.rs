@@ -477,6 +477,26 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     println!("the new contact appeared on the other PC {:?} after it was saved", saved.elapsed());
     at_sato.screenshot("server-live-contacts-ja").await;
 
+    // Both open one contact. 佐藤 has typed nothing: 高橋's save shows in his form by itself.
+    let (_, id, _) = server.first_contact();
+    for app in [&at_sato, &at_takahashi] {
+        app.click("[data-testid=nav-contacts]").await;
+        app.click(&format!("[data-testid=contact-{id}]")).await;
+        app.element("[data-testid=confirmation]").await;
+    }
+    at_takahashi.type_into("[data-testid=contact-title]", "情報システム担当").await;
+    at_takahashi.click("[data-testid=save-contact]").await;
+    at_takahashi.text("保存しました。").await;
+    at_sato.wait_for_value("[data-testid=contact-title]", "情報システム担当").await;
+    // Now 佐藤 is typing: 高橋's next save leaves his text and tells him.
+    at_sato.type_into("[data-testid=contact-title]", "総務部長").await;
+    at_takahashi.type_into("[data-testid=contact-title]", "情報システム課長").await;
+    at_takahashi.click("[data-testid=save-contact]").await;
+    at_takahashi.text("保存しました。").await;
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、この連絡先が変更されました").await;
+    assert_eq!(at_sato.value("[data-testid=contact-title]").await, "総務部長");
+    at_sato.screenshot("server-live-contact-form-ja").await;
+
     // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
     at_sato.click("[data-testid=nav-home]").await;
     at_sato.wait_for_text_in("[data-testid=company-name]", &company_name).await;
