@@ -590,8 +590,6 @@ fn template_error(e: serde_json::Error) -> StoreError {
     StoreError::Invalid(format!("built-in template is invalid: {e}"))
 }
 
-/// Creates the whole current schema in a new file, fills it, and marks it as a Sonae file of
-/// this schema version.
 /// Runs `fill` with foreign keys checked only at its end: the rows of a copied company may come in
 /// any order (a company at its insurer's contact before the contacts).
 fn fill_checked(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
@@ -604,6 +602,8 @@ fn fill_checked(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transac
     Ok(())
 }
 
+/// Creates the whole current schema in a new file, fills it, and marks it as a Sonae file of
+/// this schema version.
 fn build_new_file(tx: &rusqlite::Transaction, fill: impl FnOnce(&rusqlite::Transaction) -> Result<()>) -> Result<()> {
     migrate::create_schema(tx)?;
     fill(tx)?;
