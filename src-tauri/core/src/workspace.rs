@@ -77,6 +77,18 @@ pub struct ServerPlace {
     pub ca_file: String,
 }
 
+/// How a server company is named to people: `user@host:port/database`, never with a password.
+pub fn server_name(user: &str, host: &str, port: u16, database: &str) -> String {
+    format!("{user}@{host}:{port}/{database}")
+}
+
+impl std::fmt::Display for ServerPlace {
+    /// The place as [`server_name`] names it, without the spaces a field may have been typed with.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&server_name(self.user.trim(), self.host.trim(), self.port, self.database.trim()))
+    }
+}
+
 /// What a person may change in a company on a server; the server enforces it, whatever the app
 /// asks (DEVELOPMENT.md, "People and rights").
 #[derive(

@@ -124,7 +124,7 @@ impl ServerAddress {
         if let Some(password) = password {
             config.password(password);
         }
-        let shown = format!("{user}@{host}:{port}/{database}");
+        let shown = sonae_core::workspace::server_name(user, host, port, database);
         ServerAddress { config, ca_file, shown }
     }
 

@@ -19,16 +19,12 @@ use crate::company::Company;
 /// The folder of the data directory where the copies are kept, one per server company.
 const KEPT_COPIES: &str = "kept-copies";
 
-/// How a server company is named in the window: `user@host:port/database`.
-fn shown(place: &ServerPlace) -> String {
-    format!("{}@{}:{}/{}", place.user.trim(), place.host.trim(), place.port, place.database.trim())
-}
-
 impl Session {
     /// Where this PC keeps its copy of the server company at `place`: a file named after the
     /// place, with whatever a file name cannot hold replaced.
     pub fn kept_copy_path(&self, place: &ServerPlace) -> PathBuf {
-        let name: String = shown(place)
+        let name: String = place
+            .to_string()
             .chars()
             .map(|c| if c.is_alphanumeric() || matches!(c, '@' | '.' | '-' | '_') { c } else { '_' })
             .collect();
@@ -113,15 +109,12 @@ impl Session {
         let modified = match std::fs::metadata(&path).and_then(|m| m.modified()) {
             Ok(modified) => modified,
             Err(_) => {
-                return Err(ErrorReport {
-                    code: ErrorCode::NoKeptCopy,
-                    message: format!("this PC keeps no copy of {}", shown(&place)),
-                })
+                return Err(ErrorReport { code: ErrorCode::NoKeptCopy, message: format!("this PC keeps no copy of {}", place) })
             }
         };
         let file = CompanyFile::open_to_read_with_passphrase(&path, Some(&key))?;
         let taken_at = chrono::DateTime::<chrono::Local>::from(modified).to_rfc3339();
-        let kept_copy = Some(KeptCopy { server: shown(&place), taken_at });
+        let kept_copy = Some(KeptCopy { server: place.to_string(), taken_at });
         let side = ServerSide { place, key, signed_in: None, watcher: None, kept_copy };
         *self.open_company()? =
             OpenCompany { company: Some(Company::KeptCopy(Box::new(file))), server: Some(side), ..OpenCompany::default() };
