@@ -24,6 +24,8 @@ mod responsiveness;
 mod server;
 #[cfg(target_os = "linux")]
 mod startup;
+#[path = "../../src-tauri/server/tests/support/mod.rs"]
+mod support;
 mod textsize;
 #[cfg(not(target_os = "linux"))]
 mod startup {

@@ -13,6 +13,7 @@ use sonae_server::people::{self, NewPerson};
 use sonae_server::{copy, schema, ServerAddress, ServerCompany};
 
 use crate::harness::{AppWindow, Home};
+use crate::support::{TestDatabase, NEEDS_SERVER};
 
 /// Runs `work` on a thread of its own: the server's client blocks, which the test's async
 /// runtime does not allow on its own thread.
@@ -20,10 +21,11 @@ fn blocking<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     std::thread::scope(|scope| scope.spawn(work).join().expect("the server work panicked"))
 }
 
-const NEEDS_SERVER: &str = "set SONAE_TEST_SERVER to a PostgreSQL superuser's URL (make test-e2e does)";
-
-/// A database of its own on the test server holding the demo company, dropped at the end.
+/// A database of its own on the test server holding the demo company, dropped at the end (with
+/// the company's groups and people) as the server tests' databases are.
 struct ServerDemo {
+    /// `None` only while the demo is dropped: the database goes on a thread of its own.
+    database: Option<TestDatabase>,
     admin: ServerAddress,
     address: ServerAddress,
     url: url::Url,
@@ -31,17 +33,13 @@ struct ServerDemo {
 
 impl ServerDemo {
     fn new(home: &Home) -> ServerDemo {
-        let text = std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER);
-        let admin = ServerAddress::parse(&text).expect("the test server's URL");
-        let database = format!("sonae_e2e_{}", std::process::id());
-        let mut client = admin.connect().expect("the test server");
-        client.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)")).unwrap();
-        client.batch_execute(&format!("CREATE DATABASE {database}")).unwrap();
-        let address = admin.with_database(&database);
+        let database = TestDatabase::new("e2e");
+        let address = database.address.clone();
         let demo = home.path("demo.sonae");
         drop(CompanyFile::create_demo(&demo, Language::Ja).expect("demo company file"));
         copy::push(&demo, None, &address).expect("push the demo company");
-        ServerDemo { admin, address, url: url::Url::parse(&text).unwrap() }
+        let url = url::Url::parse(&std::env::var("SONAE_TEST_SERVER").expect(NEEDS_SERVER)).unwrap();
+        ServerDemo { admin: database.admin.clone(), database: Some(database), address, url }
     }
 
     fn ca_file(&self) -> String {
@@ -118,20 +116,9 @@ const PERSON_PASSWORD: &str = "事務所のパスワード-2026";
 
 impl Drop for ServerDemo {
     fn drop(&mut self) {
-        let (admin, database) = (&self.admin, self.address.database());
-        blocking(|| {
-            if let Ok(mut client) = admin.connect() {
-                let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"));
-                // The company's groups and people belong to the whole server; they are named
-                // after the database.
-                let roles = client
-                    .query("SELECT rolname::text FROM pg_roles WHERE starts_with(rolname, $1)", &[&database])
-                    .unwrap_or_default();
-                for role in roles {
-                    let _ = client.batch_execute(&format!("DROP ROLE IF EXISTS \"{}\"", role.get::<_, String>(0)));
-                }
-            }
-        });
+        // Dropping the database talks to the server, which the test's async runtime does not allow.
+        let database = self.database.take();
+        blocking(|| drop(database));
     }
 }
 

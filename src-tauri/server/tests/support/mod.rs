@@ -2,11 +2,13 @@
 
 use sonae_server::ServerAddress;
 
-pub const NEEDS_SERVER: &str = "set SONAE_TEST_SERVER to a PostgreSQL superuser's URL (make test-server does)";
+pub const NEEDS_SERVER: &str = "set SONAE_TEST_SERVER to a PostgreSQL superuser's URL (make test-server and make test-e2e do)";
 
 /// A database of its own on the test server, dropped when the test ends.
 pub struct TestDatabase {
-    admin: ServerAddress,
+    /// The test server's superuser, connected to its own database (this one may refuse
+    /// connections while a test has taken it away).
+    pub admin: ServerAddress,
     pub address: ServerAddress,
 }
 
