@@ -16,6 +16,8 @@
 #   xvfb-run -a scripts/windows-smoke.sh Sonae-<version>-setup.exe
 # The prefix must hold the test-only bcryptprimitives.dll (tests/windows/bcryptprimitives.c).
 set -euo pipefail
+# Any command that stops the script says where, so that a run that ends early can be read.
+trap 'echo "windows smoke: stopped by line $LINENO: $BASH_COMMAND" >&2' ERR
 
 cd "$(dirname "$0")/.."
 installer=$(realpath "${1:?usage: $0 Sonae-<version>-setup.exe}")
@@ -70,6 +72,18 @@ count_windows() {
 	echo "$n"
 }
 contains() { grep -qF -- "$2" <<<"$1"; }
+# A registry key's values as `reg query` prints them. A query can fail once in a while right after
+# the installer's Wine session ended (seen once in CI), so it is asked up to five times; after that
+# the reason is printed and the checks that need the key fail, rather than the whole script.
+registry_key() {
+	local out
+	for _ in 1 2 3 4 5; do
+		out=$(wine reg query "$1" 2>&1) && tr -d '\r' <<<"$out" && return 0
+		sleep 2
+	done
+	echo "  (reg query $1 failed: $out)" >&2
+	return 1
+}
 # The id of a window whose title contains $1, once it appears (30 seconds at most).
 await_window() {
 	local w
@@ -165,7 +179,7 @@ done
 check "Start-menu entry 備え（Sonae）" test -f "$start_menu/備え（Sonae）.lnk"
 check "no desktop shortcut unless chosen" test ! -e "$user_dir/Desktop/備え（Sonae）.lnk"
 version=$(basename "$installer" | sed -n 's/^Sonae-\(.*\)-setup\.exe$/\1/p')
-entry=$(wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Sonae' | tr -d '\r')
+entry=$(registry_key "$uninstall_key") || true
 check "uninstall entry with version $version" contains "$entry" "DisplayVersion    REG_SZ    $version"
 check "uninstall entry with a quiet uninstall string" contains "$entry" 'uninstall.exe" /S'
 
