@@ -1,7 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompanyChanges } from './bindings';
-import { ASK_EVERY_MS, CompanyChangesContext, useChangesTo, useWatchCompanyChanges } from './companyChanges';
+import type { SeenChanges } from './companyChanges';
+import { ASK_EVERY_MS, CompanyChangesContext, useChangesTo, useNewerElsewhere, useWatchCompanyChanges } from './companyChanges';
 
 const api = vi.hoisted(() => ({ companyChanges: vi.fn() }));
 vi.mock('./api', async (original) => ({ ...(await original<typeof import('./api')>()), api }));
@@ -64,5 +65,45 @@ describe('changes on other PCs', () => {
     await turn();
     await turn();
     expect(api.companyChanges).not.toHaveBeenCalled();
+  });
+});
+
+/** An editor of the policy, with what is on its screen as `shown` and the server's as `latest`. */
+function PolicyEditor({ latest }: { latest: () => string }) {
+  const shown = 'v1';
+  const [newer, seen] = useNewerElsewhere(['policy'], async () => latest() !== shown);
+  return newer ? (
+    <button type="button" onClick={seen}>
+      newer
+    </button>
+  ) : (
+    <span>as shown</span>
+  );
+}
+
+describe('an editor told that another PC changed what it shows', () => {
+  const withChanges = (seen: SeenChanges, latest: () => string) => (
+    <CompanyChangesContext.Provider value={seen}>
+      <PolicyEditor latest={latest} />
+    </CompanyChangesContext.Provider>
+  );
+
+  it('says so only when its part changed and the latest differs from the screen', async () => {
+    let latest = 'v1';
+    const { rerender } = render(withChanges({}, () => latest));
+    expect(screen.getByText('as shown')).toBeInTheDocument();
+    // The contacts changed: nothing read, nothing said.
+    rerender(withChanges({ contacts: 1 }, () => latest));
+    await act(async () => {});
+    expect(screen.getByText('as shown')).toBeInTheDocument();
+    // The policy was written but is as shown (a change undone, or this screen already has it).
+    rerender(withChanges({ contacts: 1, policy: 2 }, () => latest));
+    await act(async () => {});
+    expect(screen.getByText('as shown')).toBeInTheDocument();
+    latest = 'v2';
+    rerender(withChanges({ contacts: 1, policy: 3 }, () => latest));
+    expect(await screen.findByText('newer')).toBeInTheDocument();
+    act(() => screen.getByText('newer').click());
+    expect(screen.getByText('as shown')).toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@
 // server; see DEVELOPMENT.md, "Changes on other PCs"), and each screen that reads a part of the
 // company reads it again when that part changed. Editors are not refreshed under the user's
 // typing: a save made from an older form is refused and says who changed it first.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { CHANGED_PART_VALUES, type ChangedPart } from './bindings';
 
@@ -58,6 +58,31 @@ export function changesTo(seen: SeenChanges, parts: readonly ChangedPart[]): num
 /** [`changesTo`] for a screen: put it among the dependencies of the effect that reads `parts`. */
 export function useChangesTo(...parts: ChangedPart[]): number {
   return changesTo(useContext(CompanyChangesContext), parts);
+}
+
+/**
+ * For an editing screen that cannot refresh under the user's typing (the policy, the BCP, a wizard
+ * step): whether another PC changed what it shows since it was read. When one of `parts` changes,
+ * `differs` reads the thing again and says whether it is no longer what the screen shows; the
+ * screen then says so (`NewerElsewhere`) and reads the latest when asked. The second value hides
+ * the notice again, for after that reading.
+ */
+export function useNewerElsewhere(parts: readonly ChangedPart[], differs: () => Promise<boolean>): [boolean, () => void] {
+  const changed = changesTo(useContext(CompanyChangesContext), parts);
+  const [newer, setNewer] = useState(false);
+  const latestDiffers = useRef(differs);
+  latestDiffers.current = differs;
+  useEffect(() => {
+    if (changed === 0) return;
+    latestDiffers.current().then(
+      (yes) => {
+        if (yes) setNewer(true);
+      },
+      () => {},
+    );
+  }, [changed]);
+  const seen = useCallback(() => setNewer(false), []);
+  return [newer, seen];
 }
 
 /** Every part: for screens that show a little of each (home, the history). */

@@ -1,8 +1,9 @@
 // A save refused because someone else changed the same thing meanwhile (on another PC, for a
 // company on a server): says who and when, keeps what the user typed on screen so that it can be
-// copied, and offers to read the thing as it is now.
+// copied, and offers to read the thing as it is now. And the notice, before any save, that the
+// thing on screen was changed on another PC since it was read.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Text } from '@mantine/core';
+import { Alert, Button, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { ChangedEntity, ErrorReport } from '../bindings';
@@ -84,5 +85,24 @@ function ChangedElsewhere({ findChange, onReload }: { findChange: FindOtherChang
         {t('changedElsewhere.reload')}
       </Button>
     </Alert>
+  );
+}
+
+/** Another PC changed what this screen shows (`title` says what) since it was read: what is typed
+ * stays until the user asks for the latest. It stays in view under the header, since the user may
+ * be typing far down a long page. */
+export function NewerElsewhere({ title, onReload }: { title: string; onReload: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper shadow="md" radius="md" style={{ position: 'sticky', top: 72, zIndex: 10 }}>
+      <Alert color="blue" title={title} data-testid="newer-elsewhere">
+        <Text size="sm" mb="sm">
+          {t('changedElsewhere.newerHelp')}
+        </Text>
+        <Button size="xs" variant="light" onClick={onReload} data-testid="load-newer">
+          {t('changedElsewhere.reload')}
+        </Button>
+      </Alert>
+    </Paper>
   );
 }

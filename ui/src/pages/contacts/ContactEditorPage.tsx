@@ -25,7 +25,7 @@ import { api, asErrorReport } from '../../api';
 import { useChangesTo } from '../../companyChanges';
 import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse, ErrorReport } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
+import { lastChangeFinder, NewerElsewhere, SaveRefusal } from '../../components/ChangedElsewhere';
 import { formatDue } from '../../deadline';
 import { keyedByContent, useRowKeys } from '../../listKeys';
 import { useNavigate } from '../../navigation';
@@ -92,6 +92,13 @@ export function ContactEditorPage({ id }: { id: number | null }) {
       () => {},
     );
   }, [changedElsewhere, id, show]);
+
+  /** Shows the contact as it is now, in place of what was typed (both notices' button). */
+  const loadLatest = () => {
+    setError(null);
+    setNewerElsewhere(false);
+    load();
+  };
 
   const set = (change: Partial<ContactInput>) => {
     setForm((before) => ({ ...before, ...change }));
@@ -180,31 +187,12 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         </Card>
       )}
 
-      {newerElsewhere && (
-        <Alert color="blue" title={t('contact.newerElsewhere')} data-testid="newer-elsewhere">
-          <Text size="sm" mb="sm">
-            {t('contact.newerElsewhereHelp')}
-          </Text>
-          <Button
-            size="xs"
-            variant="light"
-            onClick={() => {
-              setNewerElsewhere(false);
-              load();
-            }}
-          >
-            {t('changedElsewhere.reload')}
-          </Button>
-        </Alert>
-      )}
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerContact')} onReload={loadLatest} />}
       <SaveRefusal
         error={error}
         onClose={() => setError(null)}
         findChange={lastChangeFinder('contact', id)}
-        onReload={() => {
-          setError(null);
-          load();
-        }}
+        onReload={loadLatest}
       />
       {error?.code === 'contact_in_use' && blocking.length > 0 && (
         <Alert color="orange" title={t('contact.inUseTitle')} data-testid="in-use">
