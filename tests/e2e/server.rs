@@ -8,7 +8,7 @@
 use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
 use sonae_core::workspace::ServerAccess;
-use sonae_core::{company, contacts};
+use sonae_core::{company, contacts, policy};
 use sonae_server::people::{self, NewPerson};
 use sonae_server::{copy, schema, ServerAddress, ServerCompany};
 
@@ -376,7 +376,9 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     at_takahashi.click("[data-testid=wizard-next]").await;
     at_takahashi.element("[data-testid=happened-damage_confirmed]").await;
 
-    // 佐藤's revision, from the step as it was, is refused, naming 高橋; the typed title stays.
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、このインシデントの記録が進められました").await;
+    // 佐藤's step says that 高橋 went further; 佐藤 saves all the same. His revision, from the
+    // step as it was, is refused, naming 高橋; the typed title stays.
     at_sato.type_into("[data-testid=field-title]", "見積書を別の取引先へ送付").await;
     at_sato.click("[data-testid=wizard-next]").await;
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
@@ -393,6 +395,7 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     at_sato.click("[data-testid=reload-latest]").await;
     at_sato.wait_for_text_in("[data-testid=wizard] h2", "見積書と単価表の誤送信").await;
     assert!(at_sato.absent("[data-testid=changed-elsewhere]").await);
+    assert!(at_sato.absent("[data-testid=newer-elsewhere]").await);
     at_sato.close().await;
     at_takahashi.close().await;
 }
@@ -497,6 +500,32 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、この連絡先が変更されました").await;
     assert_eq!(at_sato.value("[data-testid=contact-title]").await, "総務部長");
     at_sato.screenshot("server-live-contact-form-ja").await;
+
+    // 佐藤 is typing in the policy while the president changes another level on his own PC: the
+    // page says so and keeps 佐藤's text; loading the latest shows the president's.
+    at_sato.click("[data-testid=nav-policy]").await;
+    at_sato.click("[data-testid=tab-levels]").await;
+    at_sato.type_into("[data-testid=level-1] input", "軽微（佐藤が入力中）").await;
+    blocking(|| {
+        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
+        elsewhere
+            .write(|tx| {
+                let level = policy::edit::editable_policy(tx)?.levels.into_iter().find(|l| l.level == 2).unwrap();
+                let input = policy::editing::LevelInput {
+                    name: "重大（社長が改訂）".into(),
+                    impact: level.impact,
+                    responsible_role_id: level.responsible_role_id.unwrap(),
+                };
+                policy::edit::update_level(tx, "社長 木村", 2, &input)
+            })
+            .unwrap();
+    });
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、方針が変更されました").await;
+    assert_eq!(at_sato.value("[data-testid=level-1] input").await, "軽微（佐藤が入力中）");
+    at_sato.screenshot("server-live-policy-ja").await;
+    at_sato.click("[data-testid=load-newer]").await;
+    at_sato.wait_for_value("[data-testid=level-2] input", "重大（社長が改訂）").await;
+    assert!(at_sato.absent("[data-testid=newer-elsewhere]").await);
 
     // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
     at_sato.click("[data-testid=nav-home]").await;

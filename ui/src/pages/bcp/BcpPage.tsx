@@ -1,10 +1,12 @@
 // 事業継続計画: assumed incidents, the damaged targets with who recovers them and whom they call,
 // and the exercises that check the plan (an exercise confirms the contacts it reached).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ErrorReport } from '../../bindings';
+import { useNewerElsewhere } from '../../companyChanges';
+import { NewerElsewhere } from '../../components/ChangedElsewhere';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker, useContactOptions } from '../../components/ContactListPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -22,13 +24,26 @@ export function BcpPage() {
   const [roles, setRoles] = useState<Options>([]);
   const [error, setError] = useState<ErrorReport | null>(null);
   const contacts = useContactOptions();
-  useEffect(() => {
-    api.editableBcp().then(setBcp, (e) => setError(asErrorReport(e)));
+  const load = useCallback(() => {
     api.editablePolicy().then(
       (p) => setRoles(p.roles.map((r) => ({ value: String(r.id), label: r.name }))),
       () => {},
     );
+    return api.editableBcp().then(setBcp, (e) => setError(asErrorReport(e)));
   }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const [tab, setTab] = useState<string | null>('targets');
+  /** Bumped to draw every card afresh from the plan as it is now. */
+  const [generation, setGeneration] = useState(0);
+  // Another PC changed the plan: said above the cards, which keep what is typed meanwhile.
+  const shown = useRef(bcp);
+  shown.current = bcp;
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['bcp'], async () => {
+    const latest = await api.editableBcp();
+    return shown.current !== null && JSON.stringify(latest) !== JSON.stringify(shown.current);
+  });
 
   return (
     <Stack gap="md">
@@ -36,8 +51,17 @@ export function BcpPage() {
       <Text size="sm">{t('bcp.help')}</Text>
       <ReviewCard part="bcp" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      {newerElsewhere && (
+        <NewerElsewhere
+          title={t('changedElsewhere.newerBcp')}
+          onReload={() => {
+            seenNewer();
+            void load().then(() => setGeneration((g) => g + 1));
+          }}
+        />
+      )}
       {bcp && (
-        <Tabs defaultValue="targets" keepMounted={false}>
+        <Tabs key={generation} value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="scenarios">{t('bcp.tab.scenarios')}</Tabs.Tab>
             <Tabs.Tab value="targets">{t('bcp.tab.targets')}</Tabs.Tab>

@@ -1,11 +1,13 @@
 // 方針: the company's incident-response policy as the owner keeps it — company profile, response
 // organisation, levels and categories, procedures, first-response checklists and where to report —
 // plus carrying the policy to and from other company files as a template.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { EditablePolicy, ErrorReport } from '../../bindings';
+import { useNewerElsewhere } from '../../companyChanges';
+import { NewerElsewhere } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReviewCard } from '../../components/Readiness';
 import type { PolicySection } from '../../navigation';
@@ -27,11 +29,19 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Another PC changed the policy: said above the editors, which keep what is typed meanwhile.
+  const shown = useRef(policy);
+  shown.current = policy;
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['policy'], async () => {
+    const latest = await api.editablePolicy();
+    return shown.current !== null && JSON.stringify(latest) !== JSON.stringify(shown.current);
+  });
   /** Bumped to draw every editor afresh, as when the page was first opened. */
   const [generation, setGeneration] = useState(0);
   const reloadAfresh = useCallback(() => {
+    seenNewer();
     void reload().then(() => setGeneration((g) => g + 1));
-  }, [reload]);
+  }, [reload, seenNewer]);
 
   return (
     <Stack gap="md">
@@ -39,6 +49,7 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
       <Text size="sm">{t('policy.help')}</Text>
       <ReviewCard part="policy" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerPolicy')} onReload={reloadAfresh} />}
       {policy && (
         <ReloadPolicyContext.Provider value={{ reload: reloadAfresh, generation }}>
           <Tabs defaultValue="company" keepMounted={false}>

@@ -1,14 +1,15 @@
 // The incident wizard: six screens of plain questions, from "something happened" to closing.
 // It resumes where the incident was left, with whatever had been typed; each "next" confirms
 // the step into the company file (and its timeline) before moving on.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import { useIncidentAction } from '../../useIncidentAction';
 import type { IncidentDetail, StepConfirmations, WizardDrafts, WizardPolicy } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { SaveRefusal } from '../../components/ChangedElsewhere';
+import { useNewerElsewhere } from '../../companyChanges';
+import { NewerElsewhere, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigate } from '../../navigation';
 import { StepWhatHappened } from './StepWhatHappened';
@@ -30,6 +31,11 @@ const CONFIRMED_STEPS: Partial<Record<number, { draft: keyof WizardDrafts; confi
   5: { draft: 'recovery', confirmation: 'recovery' },
 };
 
+/** How far an incident has been taken: its step, its confirmed answers and its timeline. */
+function progressOf(detail: IncidentDetail) {
+  return { step: detail.wizard_step, confirmations: detail.confirmations, timeline: detail.timeline.map((e) => e.id) };
+}
+
 export function WizardPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -48,6 +54,30 @@ export function WizardPage({ id }: { id: number }) {
       })
       .catch((e) => setError(asErrorReport(e)));
   }, [id, setError]);
+
+  // Another PC took the incident further (confirmed a step, recorded something): said above the
+  // step, which keeps what is typed meanwhile. Drafts typed elsewhere do not count.
+  const shown = useRef(detail);
+  shown.current = detail;
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['incidents'], async () => {
+    const latest = await api.incidentDetail(id);
+    return shown.current !== null && JSON.stringify(progressOf(latest)) !== JSON.stringify(progressOf(shown.current));
+  });
+
+  /** Reads the incident as it is now and draws the step afresh from it. */
+  const loadLatest = useCallback(() => {
+    seenNewer();
+    api.incidentDetail(id).then(
+      (now) => {
+        // The step starts from the answers now confirmed, not from this PC's draft of it.
+        const draft = CONFIRMED_STEPS[now.wizard_step]?.draft;
+        setDetail(draft ? { ...now, wizard_draft: { ...now.wizard_draft, [draft]: null } } : now);
+        setError(null);
+        setGeneration((g) => g + 1);
+      },
+      (e) => setError(asErrorReport(e)),
+    );
+  }, [id, setError, seenNewer]);
 
   const goTo = useCallback(
     async (step: number) => {
@@ -143,19 +173,9 @@ export function WizardPage({ id }: { id: number }) {
           const entry = confirmation ? now.confirmations[confirmation] : null;
           return now.timeline.find((e) => e.id === entry) ?? null;
         }}
-        onReload={() => {
-          void api.incidentDetail(id).then(
-            (now) => {
-              // The step starts from the answers now confirmed, not from this PC's draft of it.
-              const draft = CONFIRMED_STEPS[now.wizard_step]?.draft;
-              setDetail(draft ? { ...now, wizard_draft: { ...now.wizard_draft, [draft]: null } } : now);
-              setError(null);
-              setGeneration((g) => g + 1);
-            },
-            (e) => setError(asErrorReport(e)),
-          );
-        }}
+        onReload={loadLatest}
       />
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerIncident')} onReload={loadLatest} />}
 
       <div key={`${detail.id}-${step}-${generation}`}>
         {step === 0 && <StepWhatHappened {...props} />}
