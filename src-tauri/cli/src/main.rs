@@ -693,11 +693,11 @@ fn run(command: Command) -> Result<(), Failure> {
                     if out.exists() && !force {
                         return Err(render::RenderError::AlreadyExists { path: out }.into());
                     }
-                    let pdf = render::export(company.connection(), what, &options)?;
+                    let pdf = company.read(|db| render::export(db, what, &options))?;
                     render::save(&out, &pdf, force)?;
                     println!("wrote {} ({}, {} bytes)", out.display(), what.key(), pdf.len());
                 }
-                _ => print!("{}", render::draft_text(company.connection(), what, &options)?),
+                _ => print!("{}", company.read(|db| render::draft_text(db, what, &options))?),
             }
         }
         Command::Contacts { command } => run_contacts(command)?,
@@ -768,7 +768,7 @@ fn run_contacts(command: ContactsCommand) -> Result<(), Failure> {
             if out.exists() && !force {
                 return Err(render::RenderError::AlreadyExists { path: out }.into());
             }
-            let csv = contacts::export_contacts_csv(company.connection())?;
+            let csv = company.read(contacts::export_contacts_csv)?;
             render::save(&out, &csv, force)?;
             let contacts = contacts::list_contacts(company.connection(), &Default::default())?.total;
             println!("wrote {} ({contacts} contacts, {} bytes)", out.display(), csv.len());

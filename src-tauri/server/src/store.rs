@@ -113,6 +113,27 @@ impl ServerCompany {
         self.tables()
     }
 
+    /// Runs `work` on one snapshot of the company: each of its statements sees the company as it
+    /// was when the first one ran, whatever other PCs commit meanwhile, so that what a screen or a
+    /// document reads in several statements fits together. Nothing can be written in it.
+    pub fn read<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&dyn Db) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let open = self.tables();
+        let mut client = open.client.borrow_mut();
+        let tx = client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(|e| refused(&e, "BEGIN"))?;
+        let tables = OnServer::new(tx, Arc::clone(&open.statements));
+        let value = work(&tables)?;
+        tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
+        Ok(value)
+    }
+
     /// Runs `work` in one transaction: it is committed whole or not at all.
     pub fn write<T>(
         &mut self,

@@ -352,6 +352,47 @@ fn a_change_that_meets_another_persons_change_is_refused_whole_and_theirs_kept()
 
 #[test]
 #[ignore = "needs a PostgreSQL server: make test-server starts one"]
+fn what_one_read_takes_in_several_statements_is_one_state_while_another_pc_saves() {
+    let both = both_stores("snapshot", Language::Ja);
+    let title = |db: &dyn Db| contacts::contact(db, 2).map(|c| c.title);
+    let contact = ContactInput::from(contacts::contact(both.server.connection(), 2).unwrap());
+    let retitled = |title: &str| ContactInput { title: title.into(), ..contact.clone() };
+    let before = title(both.server.connection()).unwrap();
+
+    // On the server: another PC saves between this read's two statements.
+    let mut other_pc = ServerCompany::open(both.server.address()).unwrap();
+    let (first, second) = both
+        .server
+        .read(|db| {
+            let first = title(db)?;
+            other_pc.write(|tx| contacts::update_contact(tx, "高橋", 2, &retitled("総務部長（高橋）"))).unwrap();
+            Ok::<_, store::StoreError>((first, title(db)?))
+        })
+        .unwrap();
+    assert_eq!((first.as_str(), second.as_str()), (before.as_str(), before.as_str()));
+    assert_eq!(title(both.server.connection()).unwrap(), "総務部長（高橋）", "the next read sees it");
+    // Nothing can be written in a read.
+    let write = both.server.read(|db| db.execute_values("DELETE FROM contact_tag", &[]));
+    assert!(write.is_err(), "a read wrote: {write:?}");
+
+    // In the file: another program (the command line) saves between the two statements.
+    let before = title(both.file.connection()).unwrap();
+    let path = both._dir.path().join("さくら.sonae");
+    let mut other_program = CompanyFile::open(&path).unwrap();
+    let (first, second) = both
+        .file
+        .read(|db| {
+            let first = title(db)?;
+            other_program.write(|tx| contacts::update_contact(tx, "高橋", 2, &retitled("総務部長（CLI）"))).unwrap();
+            Ok::<_, store::StoreError>((first, title(db)?))
+        })
+        .unwrap();
+    assert_eq!((first.as_str(), second.as_str()), (before.as_str(), before.as_str()));
+    assert_eq!(title(both.file.connection()).unwrap(), "総務部長（CLI）", "the next read sees it");
+}
+
+#[test]
+#[ignore = "needs a PostgreSQL server: make test-server starts one"]
 fn a_server_lost_in_the_middle_of_a_write_leaves_nothing_of_it_and_says_so() {
     let mut both = both_stores("lost", Language::Ja);
     let incidents_before = incident::read::list_incidents(both.server.connection()).unwrap().len();

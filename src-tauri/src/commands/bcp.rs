@@ -7,7 +7,7 @@ use sonae_core::store;
 use sonae_tasks::Company;
 use tauri::State;
 
-use super::{author, with_company, CommandResult};
+use super::{author, read_company, with_company, CommandResult};
 use sonae_tasks::Session;
 
 /// Runs one BCP write and answers with the plan as it now stands.
@@ -24,7 +24,7 @@ fn edit_bcp<T>(
 
 #[tauri::command(async)]
 pub fn editable_bcp(session: State<'_, Session>) -> CommandResult<EditableBcp> {
-    with_company(&session, |company| Ok(bcp::edit::editable_bcp(company.connection())?))
+    read_company(&session, |db| bcp::edit::editable_bcp(db))
 }
 
 /// 想定する事象: adds one (`id` none) or changes one.

@@ -8,24 +8,24 @@ use sonae_core::store::history::{self, ChangedEntity};
 use sonae_core::workspace::ChosenContactsCsv;
 use tauri::State;
 
-use super::{author, save_through_dialog, with_company, CommandResult};
+use super::{author, read_company, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
 use sonae_tasks::{ImportKind, Session};
 
 #[tauri::command(async)]
 pub fn list_contacts(session: State<'_, Session>, query: ContactQuery) -> CommandResult<ContactPage> {
-    with_company(&session, |company| Ok(contacts::list_contacts(company.connection(), &query)?))
+    read_company(&session, |db| contacts::list_contacts(db, &query))
 }
 
 #[tauri::command(async)]
 pub fn contact_details(session: State<'_, Session>, id: i64) -> CommandResult<ContactDetails> {
-    with_company(&session, |company| Ok(contacts::contact(company.connection(), id)?))
+    read_company(&session, |db| contacts::contact(db, id))
 }
 
 /// Where a contact is used (roles, BCP, exercises, incident calls), to explain a refused deletion.
 #[tauri::command(async)]
 pub fn contact_usage(session: State<'_, Session>, id: i64) -> CommandResult<Vec<ContactUse>> {
-    with_company(&session, |company| Ok(contacts::contact_usage(company.connection(), id)?))
+    read_company(&session, |db| contacts::contact_usage(db, id))
 }
 
 #[tauri::command(async)]
@@ -149,6 +149,6 @@ pub async fn export_contacts_csv(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let csv = session.long_task_on_company(|company| Ok(contacts::export_contacts_csv(company.connection())?))?;
+    let csv = session.long_task_on_company(|company| Ok(company.read(contacts::export_contacts_csv)?))?;
     save_through_dialog(&app, "CSV", "csv", &file_name, &csv)
 }

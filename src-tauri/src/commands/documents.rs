@@ -6,7 +6,7 @@ use sonae_core::incident::letters;
 use sonae_core::render::{self, Document, ExportOptions, LetterView, ReportStage};
 use tauri::State;
 
-use super::{author, language, save_through_dialog, with_company, CommandResult};
+use super::{author, language, read_company, save_through_dialog, with_company, CommandResult};
 use sonae_tasks::Session;
 
 fn options(session: &Session, incident_id: Option<i64>, stage: ReportStage) -> ExportOptions {
@@ -26,7 +26,7 @@ pub async fn export_document(
     file_name: String,
 ) -> CommandResult<Option<String>> {
     let options = ExportOptions { exercise_id, ..options(&session, incident_id, stage) };
-    let pdf = session.long_task_on_company(|company| Ok(render::export(company.connection(), document, &options)?))?;
+    let pdf = session.long_task_on_company(|company| Ok(company.read(|db| render::export(db, document, &options))?))?;
     save_through_dialog(&app, "PDF", "pdf", &file_name, &pdf)
 }
 
@@ -39,7 +39,7 @@ pub fn draft_text(
     stage: ReportStage,
 ) -> CommandResult<String> {
     let options = options(&session, Some(incident_id), stage);
-    with_company(&session, |company| Ok(render::draft_text(company.connection(), document, &options)?))
+    read_company(&session, |db| render::draft_text(db, document, &options))
 }
 
 /// A letter (the notice to the people affected, the client notice) for the editor: its text as it
@@ -48,7 +48,7 @@ pub fn draft_text(
 #[tauri::command(async)]
 pub fn letter(session: State<'_, Session>, document: Document, incident_id: i64) -> CommandResult<LetterView> {
     let options = options(&session, Some(incident_id), ReportStage::Preliminary);
-    with_company(&session, |company| Ok(render::letter_view(company.connection(), document, &options)?))
+    read_company(&session, |db| render::letter_view(db, document, &options))
 }
 
 /// Keeps the office's text as the letter from now on; the timeline records the edit.

@@ -8,14 +8,14 @@ use sonae_core::exercise::ExerciseReference;
 use sonae_core::store;
 use tauri::State;
 
-use super::{author, language, save_through_dialog, with_company, CommandResult};
+use super::{author, language, read_company, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
 use sonae_tasks::Session;
 
 #[tauri::command(async)]
 pub fn exercise_scenarios(session: State<'_, Session>) -> CommandResult<Vec<ExerciseScenario>> {
     let language = language(&session);
-    with_company(&session, |company| Ok(scenario::scenarios(company.connection(), language)?))
+    read_company(&session, |db| scenario::scenarios(db, language))
 }
 
 /// Adds a scenario of the company (`id` none) or changes one; answers with every scenario.
@@ -53,7 +53,7 @@ pub async fn export_exercise_scenario(
     file_name: String,
 ) -> CommandResult<Option<String>> {
     let language = language(&session);
-    let spec = with_company(&session, |company| Ok(scenario::find_scenario(company.connection(), language, &source)?))?;
+    let spec = read_company(&session, |db| scenario::find_scenario(db, language, &source))?;
     save_through_dialog(&app, "JSON", "json", &file_name, &scenario::scenario_file_bytes(&spec))
 }
 
@@ -78,17 +78,17 @@ pub async fn import_exercise_scenario(
 /// The call tree, procedures, authorities and BCP targets the team works from.
 #[tauri::command(async)]
 pub fn exercise_reference(session: State<'_, Session>, category: Option<String>) -> CommandResult<ExerciseReference> {
-    with_company(&session, |company| Ok(sonae_core::exercise::reference(company.connection(), category.as_deref())?))
+    read_company(&session, |db| sonae_core::exercise::reference(db, category.as_deref()))
 }
 
 #[tauri::command(async)]
 pub fn exercise_runs(session: State<'_, Session>) -> CommandResult<Vec<ExerciseRunSummary>> {
-    with_company(&session, |company| Ok(run::list_runs(company.connection())?))
+    read_company(&session, |db| run::list_runs(db))
 }
 
 #[tauri::command(async)]
 pub fn exercise_run(session: State<'_, Session>, id: i64) -> CommandResult<ExerciseRun> {
-    with_company(&session, |company| Ok(run::run(company.connection(), id)?))
+    read_company(&session, |db| run::run(db, id))
 }
 
 /// Starts an exercise of a scenario, its first inject revealed; answers with its id.

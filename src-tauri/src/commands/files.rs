@@ -14,7 +14,7 @@ use sonae_tasks::jobs::{self, COMPANY_FILE_EXTENSION};
 use sonae_tasks::{ImportKind, Session};
 use tauri::State;
 
-use super::{with_company, CommandResult};
+use super::{read_company, CommandResult};
 use crate::dialogs;
 
 /// Which file is open, or why it could not be opened.
@@ -54,7 +54,7 @@ pub fn company_changes(session: State<'_, Session>, generation: u64) -> CompanyC
 /// The home screen's overview of the open company file.
 #[tauri::command(async)]
 pub fn home_summary(session: State<'_, Session>) -> CommandResult<HomeSummary> {
-    with_company(&session, |company| Ok(home::home_summary(company.connection(), None)?))
+    read_company(&session, |db| home::home_summary(db, None))
 }
 
 /// The company files opened before, the most recent first.

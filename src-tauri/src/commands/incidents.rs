@@ -22,7 +22,7 @@ use sonae_core::store;
 use sonae_tasks::Company;
 use tauri::State;
 
-use super::{author, with_company, CommandResult};
+use super::{author, read_company, with_company, CommandResult};
 use sonae_tasks::Session;
 
 /// Runs one wizard write for incident `id` and answers with the incident as stored.
@@ -40,22 +40,22 @@ fn write_incident(
 
 #[tauri::command(async)]
 pub fn list_incidents(session: State<'_, Session>) -> CommandResult<Vec<IncidentSummary>> {
-    with_company(&session, |company| Ok(incident::read::list_incidents(company.connection())?))
+    read_company(&session, |db| incident::read::list_incidents(db))
 }
 
 #[tauri::command(async)]
 pub fn incident_detail(session: State<'_, Session>, id: i64) -> CommandResult<IncidentDetail> {
-    with_company(&session, |company| Ok(incident::read::incident_detail(company.connection(), id)?))
+    read_company(&session, |db| incident::read::incident_detail(db, id))
 }
 
 #[tauri::command(async)]
 pub fn wizard_policy(session: State<'_, Session>) -> CommandResult<WizardPolicy> {
-    with_company(&session, |company| Ok(policy::read::wizard_policy(company.connection())?))
+    read_company(&session, |db| policy::read::wizard_policy(db))
 }
 
 #[tauri::command(async)]
 pub fn call_list(session: State<'_, Session>, id: i64) -> CommandResult<Vec<CallTarget>> {
-    with_company(&session, |company| Ok(incident::read::call_list(company.connection(), id)?))
+    read_company(&session, |db| incident::read::call_list(db, id))
 }
 
 #[tauri::command(async)]
@@ -139,7 +139,7 @@ pub fn interview(
     replies: Vec<Replied>,
     details: ReportingDetails,
 ) -> CommandResult<InterviewState> {
-    with_company(&session, |company| Ok(incident::read::interview(company.connection(), id, &replies, &details)?))
+    read_company(&session, |db| incident::read::interview(db, id, &replies, &details))
 }
 
 #[tauri::command(async)]
@@ -202,7 +202,7 @@ pub fn add_incident_note(session: State<'_, Session>, id: i64, text: String) -> 
 
 #[tauri::command(async)]
 pub fn near_misses(session: State<'_, Session>) -> CommandResult<Vec<NearMiss>> {
-    with_company(&session, |company| Ok(incident::near_misses::near_misses(company.connection())?))
+    read_company(&session, |db| incident::near_misses::near_misses(db))
 }
 
 #[tauri::command(async)]
@@ -220,6 +220,6 @@ pub async fn export_near_misses(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let csv = with_company(&session, |company| Ok(incident::near_misses::near_miss_training_csv(company.connection())?))?;
+    let csv = read_company(&session, incident::near_misses::near_miss_training_csv)?;
     super::save_through_dialog(&app, "CSV", "csv", &file_name, csv.as_bytes())
 }

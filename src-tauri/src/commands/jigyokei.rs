@@ -5,14 +5,12 @@
 use sonae_core::bcp::jigyokei::{self, JigyokeiPlan, JigyokeiReview, JigyokeiSection};
 use sonae_core::render::{self, ExportOptions};
 use sonae_core::store;
-use sonae_tasks::Company;
 use tauri::State;
 
-use super::{author, with_company, CommandResult};
+use super::{author, read_company, with_company, CommandResult};
 use sonae_tasks::Session;
 
-fn review(company: &Company) -> CommandResult<JigyokeiReview> {
-    let conn = company.connection();
+fn review(conn: &dyn store::Db) -> CommandResult<JigyokeiReview> {
     let today = store::today();
     let plan = jigyokei::jigyokei(conn)?;
     let sections = render::jigyokei_sections(conn, &ExportOptions { issued_on: Some(today), ..ExportOptions::default() })?
@@ -29,7 +27,7 @@ fn review(company: &Company) -> CommandResult<JigyokeiReview> {
 
 #[tauri::command(async)]
 pub fn jigyokei_review(session: State<'_, Session>) -> CommandResult<JigyokeiReview> {
-    with_company(&session, |company| review(company))
+    read_company(&session, review)
 }
 
 #[tauri::command(async)]
@@ -37,6 +35,6 @@ pub fn save_jigyokei(session: State<'_, Session>, plan: JigyokeiPlan) -> Command
     let author = author(&session);
     with_company(&session, |company| {
         company.write(|tx| jigyokei::save_jigyokei(tx, &author, &plan))?;
-        review(company)
+        company.read(review)
     })
 }

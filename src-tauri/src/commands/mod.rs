@@ -39,6 +39,14 @@ pub fn with_company<T: Send>(session: &Session, work: impl FnOnce(&mut Company) 
     session.with_company(work)
 }
 
+/// Runs `work` on one snapshot of the open company (see [`Company::read`]): what a screen reads.
+pub fn read_company<T: Send, E: From<sonae_core::store::StoreError> + Into<ErrorReport>>(
+    session: &Session,
+    work: impl FnOnce(&dyn sonae_core::store::Db) -> Result<T, E> + Send,
+) -> CommandResult<T> {
+    session.with_company(|company| company.read(work).map_err(Into::into))
+}
+
 /// Asks where to save `bytes` and writes them there; answers with the path, or none when the user
 /// cancelled. Blocks until the dialog closes, so it must be called from an async command.
 pub fn save_through_dialog(

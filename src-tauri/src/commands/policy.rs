@@ -14,7 +14,7 @@ use sonae_core::workspace::ChosenPolicyTemplate;
 use sonae_tasks::Company;
 use tauri::State;
 
-use super::{author, save_through_dialog, with_company, CommandResult};
+use super::{author, read_company, save_through_dialog, with_company, CommandResult};
 use crate::dialogs;
 use sonae_tasks::{ImportKind, Session};
 
@@ -46,7 +46,7 @@ fn edit_policy_entry<T>(
 
 #[tauri::command(async)]
 pub fn editable_policy(session: State<'_, Session>) -> CommandResult<EditablePolicy> {
-    with_company(&session, |company| Ok(policy::edit::editable_policy(company.connection())?))
+    read_company(&session, |db| policy::edit::editable_policy(db))
 }
 
 /// Adds a role (`id` none) or renames and describes one (read with `last_change_id`).
@@ -187,7 +187,7 @@ pub async fn export_policy_template(
     session: State<'_, Session>,
     file_name: String,
 ) -> CommandResult<Option<String>> {
-    let bytes = with_company(&session, |company| Ok(template::exchange::template_file_bytes(company.connection())?))?;
+    let bytes = read_company(&session, template::exchange::template_file_bytes)?;
     save_through_dialog(&app, "JSON", "json", &file_name, &bytes)
 }
 

@@ -6,12 +6,12 @@ use sonae_core::readiness::{self, Readiness, ReadinessIntervals, ReviewedPart};
 use sonae_core::store;
 use tauri::State;
 
-use super::{author, with_company, CommandResult};
+use super::{author, read_company, with_company, CommandResult};
 use sonae_tasks::Session;
 
 #[tauri::command(async)]
 pub fn readiness(session: State<'_, Session>) -> CommandResult<Readiness> {
-    with_company(&session, |company| Ok(readiness::readiness(company.connection(), store::today())?))
+    read_company(&session, |db| readiness::readiness(db, store::today()))
 }
 
 /// 「見直した」: the policy or the BCP was reviewed today.
@@ -37,5 +37,5 @@ pub fn set_readiness_intervals(session: State<'_, Session>, intervals: Readiness
 /// 備えの点検: what is due and where the plan has gaps.
 #[tauri::command(async)]
 pub fn readiness_summary(session: State<'_, Session>) -> CommandResult<ReadinessSummary> {
-    with_company(&session, |company| Ok(summary_of(company.connection(), store::today())?))
+    read_company(&session, |db| summary_of(db, store::today()))
 }

@@ -27,6 +27,16 @@ impl Company {
         }
     }
 
+    /// Runs `work` on one snapshot of the company: its statements all see the same state, even
+    /// while other PCs save to a server company (or another program to the file), so that what a
+    /// screen or a document reads in several statements fits together.
+    pub fn read<T, E: From<store::StoreError>>(&self, work: impl FnOnce(&dyn store::Db) -> Result<T, E>) -> Result<T, E> {
+        match self {
+            Company::File(file) | Company::KeptCopy(file) => file.read(work),
+            Company::Server(server) => server.read(work),
+        }
+    }
+
     /// Runs `work` in one transaction, committed whole or not at all.
     pub fn write<T>(&mut self, work: impl FnOnce(&store::Transaction) -> store::Result<T>) -> store::Result<T> {
         match self {

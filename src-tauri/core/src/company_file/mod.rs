@@ -262,6 +262,18 @@ impl CompanyFile {
         &self.conn
     }
 
+    /// Runs `work` in one read transaction: its statements all see the file as it was at the first
+    /// of them, even while another program (the command line) writes to it.
+    pub fn read<T, E: From<StoreError>>(
+        &self,
+        work: impl FnOnce(&dyn crate::store::Db) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        let value = work(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
     /// Runs `work` in one IMMEDIATE transaction: it is committed whole or not at all.
     pub fn write<T>(&mut self, work: impl FnOnce(&crate::store::Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
