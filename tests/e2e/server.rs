@@ -313,6 +313,29 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     assert_eq!(stored(), "情報システム担当・総務部長");
     assert_eq!(server.contact_authors(id, 2), ["総務 佐藤", "情シス 高橋"]);
 
+    // 佐藤, typing in a form read before 高橋's save, deletes the contact instead: refused too,
+    // and the contact stays, with 高橋's change.
+    let vendor = blocking(|| {
+        let input = contacts::ContactInput { name: "株式会社みなと保守".into(), ..Default::default() };
+        ServerCompany::open(&server.address).unwrap().write(|tx| contacts::create_contact(tx, "総務 佐藤", &input)).unwrap()
+    });
+    for app in [&at_sato, &at_takahashi] {
+        app.click("[data-testid=nav-contacts]").await;
+        app.click(&format!("[data-testid=contact-{vendor}]")).await;
+        app.wait_for_value("[data-testid=contact-name]", "株式会社みなと保守").await;
+    }
+    at_sato.type_into("[data-testid=contact-notes]", "契約は3月で終了").await;
+    at_takahashi.type_into("[data-testid=contact-title]", "夜間窓口").await;
+    at_takahashi.click("[data-testid=save-contact]").await;
+    at_takahashi.text("保存しました。").await;
+    at_sato.click("[data-testid=delete-contact]").await;
+    at_sato.click("[data-testid=delete-contact-confirm]").await;
+    at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
+    let vendor_title =
+        || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), vendor).map(|c| c.title));
+    assert_eq!(vendor_title().unwrap(), "夜間窓口", "the contact was deleted over 高橋's change");
+    at_sato.screenshot("server-delete-changed-elsewhere-ja").await;
+
     // The same for a part of the policy: level 1 of the incident levels.
     for app in [&at_sato, &at_takahashi] {
         app.click("[data-testid=nav-policy]").await;

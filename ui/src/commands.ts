@@ -128,9 +128,9 @@ export const commands = {
   /** Replaces a contact with the form's contents. `last_change_id` is the one the form was read with: when someone else changed the contact since, the save is refused (`changed_elsewhere`) and theirs is kept. */
   updateContact: (id: number, contact: ContactInput, lastChangeId: number | null) =>
     invoke<ContactDetails>('update_contact', { id, contact, lastChangeId }),
-  /** Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery. */
-  deleteContact: (id: number) =>
-    invoke<null>('delete_contact', { id }),
+  /** Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery, and (`changed_elsewhere`) when someone changed it since the form read it with `last_change_id`: their change is not thrown away unseen. */
+  deleteContact: (id: number, lastChangeId: number | null) =>
+    invoke<null>('delete_contact', { id, lastChangeId }),
   /** 「今日確認した」 for one contact or several. */
   confirmContacts: (ids: number[]) =>
     invoke<null>('confirm_contacts', { ids }),
@@ -354,9 +354,9 @@ export const commands = {
     invoke<EditablePolicy>('set_role_holders', { id, contactIds, lastChangeId }),
   reorderRoles: (ids: number[]) =>
     invoke<EditablePolicy>('reorder_roles', { ids }),
-  /** Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it. */
-  deleteRole: (id: number) =>
-    invoke<EditablePolicy>('delete_role', { id }),
+  /** Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it, and (`changed_elsewhere`) when someone changed it since its editor read it with `last_change_id`. */
+  deleteRole: (id: number, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('delete_role', { id, lastChangeId }),
   updateLevel: (level: number, input: LevelInput, lastChangeId: number | null) =>
     invoke<EditablePolicy>('update_level', { level, input, lastChangeId }),
   updateCategory: (id: number, input: CategoryInput, lastChangeId: number | null) =>
@@ -370,9 +370,9 @@ export const commands = {
   /** Adds a local desk (`id` none: the prefectural police, the certification body, the insurer) or changes an entry of the directory (read with `last_change_id`). */
   saveAuthority: (id: number | null, authority: AuthorityInput, lastChangeId: number | null) =>
     invoke<EditablePolicy>('save_authority', { id, authority, lastChangeId }),
-  /** Deletes a local entry; the authorities the assessment names cannot be deleted. */
-  deleteAuthority: (id: number) =>
-    invoke<EditablePolicy>('delete_authority', { id }),
+  /** Deletes a local entry; the authorities the assessment names cannot be deleted. Refused (`changed_elsewhere`) when someone changed it since its editor read it with `last_change_id`. */
+  deleteAuthority: (id: number, lastChangeId: number | null) =>
+    invoke<EditablePolicy>('delete_authority', { id, lastChangeId }),
   reorderAuthorities: (ids: number[]) =>
     invoke<EditablePolicy>('reorder_authorities', { ids }),
   updateCompanyProfile: (profile: CompanyProfile) =>

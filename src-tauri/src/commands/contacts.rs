@@ -57,11 +57,18 @@ pub fn update_contact(
     })
 }
 
-/// Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery.
+/// Deletes a contact; refused (`contact_in_use`) while it holds a role or owns a recovery, and
+/// (`changed_elsewhere`) when someone changed it since the form read it with `last_change_id`:
+/// their change is not thrown away unseen.
 #[tauri::command(async)]
-pub fn delete_contact(session: State<'_, Session>, id: i64) -> CommandResult<()> {
+pub fn delete_contact(session: State<'_, Session>, id: i64, last_change_id: Option<i64>) -> CommandResult<()> {
     let author = author(&session);
-    with_company(&session, |company| Ok(company.write(|tx| contacts::delete_contact(tx, &author, id))?))
+    with_company(&session, |company| {
+        Ok(company.write(|tx| {
+            history::refuse_if_changed_since(tx, ChangedEntity::Contact, id, last_change_id)?;
+            contacts::delete_contact(tx, &author, id)
+        })?)
+    })
 }
 
 /// 「今日確認した」 for one contact or several.

@@ -83,10 +83,13 @@ pub fn reorder_roles(session: State<'_, Session>, ids: Vec<i64>) -> CommandResul
     edit_policy(&session, |tx, author| policy::edit::reorder_roles(tx, author, &ids))
 }
 
-/// Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it.
+/// Deletes a role; refused (`role_in_use`) while a level or a BCP target relies on it, and
+/// (`changed_elsewhere`) when someone changed it since its editor read it with `last_change_id`.
 #[tauri::command(async)]
-pub fn delete_role(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::delete_role(tx, author, id))
+pub fn delete_role(session: State<'_, Session>, id: i64, last_change_id: Option<i64>) -> CommandResult<EditablePolicy> {
+    edit_policy_entry(&session, PolicyEntry::Role(id), last_change_id, move |tx, author| {
+        policy::edit::delete_role(tx, author, id)
+    })
 }
 
 #[tauri::command(async)]
@@ -160,10 +163,13 @@ pub fn save_authority(
     }
 }
 
-/// Deletes a local entry; the authorities the assessment names cannot be deleted.
+/// Deletes a local entry; the authorities the assessment names cannot be deleted. Refused
+/// (`changed_elsewhere`) when someone changed it since its editor read it with `last_change_id`.
 #[tauri::command(async)]
-pub fn delete_authority(session: State<'_, Session>, id: i64) -> CommandResult<EditablePolicy> {
-    edit_policy(&session, |tx, author| policy::edit::delete_authority(tx, author, id))
+pub fn delete_authority(session: State<'_, Session>, id: i64, last_change_id: Option<i64>) -> CommandResult<EditablePolicy> {
+    edit_policy_entry(&session, PolicyEntry::Authority(id), last_change_id, move |tx, author| {
+        policy::edit::delete_authority(tx, author, id)
+    })
 }
 
 #[tauri::command(async)]

@@ -134,7 +134,7 @@ export function ContactEditorPage({ id }: { id: number | null }) {
     run(async () => {
       if (id === null) return;
       try {
-        await api.deleteContact(id);
+        await api.deleteContact(id, details?.last_change_id ?? null);
         navigate({ page: 'contacts' });
       } catch (e) {
         setUsage(await api.contactUsage(id));

@@ -139,7 +139,7 @@ function AuthorityCard({ authority, onChange }: { authority: EditableAuthority |
               color="red"
               question={t('policy.authorities.deleteConfirm', { name: authority.name })}
               confirmLabel={t('contact.delete')}
-              onConfirm={() => save(async () => onChange(await api.deleteAuthority(authority.id)))}
+              onConfirm={() => save(async () => onChange(await api.deleteAuthority(authority.id, basis)))}
               testId={`${testId}-delete`}
             >
               {t('contact.delete')}

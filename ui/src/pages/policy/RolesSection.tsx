@@ -155,7 +155,7 @@ function RoleCard({
             color="red"
             question={t('policy.roles.deleteConfirm', { name: role.name })}
             confirmLabel={t('contact.delete')}
-            onConfirm={() => save(async () => onChange(await api.deleteRole(role.id)))}
+            onConfirm={() => save(async () => onChange(await api.deleteRole(role.id, basis)))}
             testId={`delete-role-${role.key}`}
           >
             {t('contact.delete')}
