@@ -166,7 +166,18 @@ impl AppWindow {
                 .await
                 .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
         } else {
-            element.click().await.unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+            // An overlay on its way out (a dialog just closed) takes the click for a moment: a
+            // person would click again once it is gone.
+            let start = Instant::now();
+            loop {
+                match element.click().await {
+                    Ok(()) => break,
+                    Err(e) if e.to_string().contains("intercepted") && start.elapsed() < Duration::from_secs(5) => {
+                        tokio::time::sleep(Duration::from_millis(100)).await;
+                    }
+                    Err(e) => panic!("could not click {css}: {e}"),
+                }
+            }
         }
     }
 
