@@ -8,7 +8,7 @@
 use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
 use sonae_core::workspace::ServerAccess;
-use sonae_core::{company, contacts, policy};
+use sonae_core::{bcp, company, contacts, policy};
 use sonae_server::people::{self, NewPerson};
 use sonae_server::{copy, schema, ServerAddress, ServerCompany};
 
@@ -549,6 +549,32 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     at_sato.click("[data-testid=load-newer]").await;
     at_sato.wait_for_value("[data-testid=level-2] input", "重大（社長が改訂）").await;
     assert!(at_sato.absent("[data-testid=newer-elsewhere]").await);
+
+    // The same on the BCP page, while the president adds a damaged target elsewhere.
+    at_sato.click("[data-testid=nav-bcp]").await;
+    at_sato.type_into("[data-testid=new-target] input", "基幹サーバー（佐藤が入力中）").await;
+    let target = blocking(|| {
+        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
+        elsewhere
+            .write(|tx| {
+                let role = policy::edit::editable_policy(tx)?.roles[0].id;
+                let input = bcp::editing::TargetInput {
+                    name: "NAS（共有フォルダ）".into(),
+                    recovery_role_id: Some(role),
+                    recovery_contact_id: None,
+                    related_contact_ids: Vec::new(),
+                    related_contacts_hint: String::new(),
+                    target_recovery_time: "1日".into(),
+                    recovery_steps: Vec::new(),
+                };
+                bcp::edit::create_target(tx, "社長 木村", &input)
+            })
+            .unwrap()
+    });
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、事業継続計画が変更されました").await;
+    assert_eq!(at_sato.value("[data-testid=new-target] input").await, "基幹サーバー（佐藤が入力中）");
+    at_sato.click("[data-testid=load-newer]").await;
+    at_sato.wait_for_value(&format!("[data-testid=target-{target}] input"), "NAS（共有フォルダ）").await;
 
     // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
     at_sato.click("[data-testid=nav-home]").await;
