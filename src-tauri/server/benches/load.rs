@@ -1,6 +1,7 @@
 //! Twenty people working on one company on a server at once, for a minute: each one walks
-//! incidents' wizard steps, adds notes to their timelines and edits contacts, on five shared
-//! incidents and the demo's contacts, so that their changes meet. Afterwards every change that was
+//! incidents' wizard steps, adds notes to their timelines, edits contacts and opens incidents'
+//! pages (read in one snapshot, as the window reads them), on five shared incidents and the demo's
+//! contacts, so that their changes meet. Afterwards every change that was
 //! reported saved must be there (no update lost), and every refusal must be a reported conflict.
 //!
 //! `make bench-server` runs it against a throwaway server; by hand, with a superuser URL:
@@ -16,8 +17,8 @@ use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts::{self, ContactInput};
 use sonae_core::error_code::ErrorCode;
 use sonae_core::incident::draft::{StepDraft, WhatHappenedDraft};
-use sonae_core::incident::record;
 use sonae_core::incident::wizard::CaseKind;
+use sonae_core::incident::{self, record};
 use sonae_core::language::Language;
 use sonae_server::{copy, ServerCompany};
 
@@ -28,6 +29,7 @@ enum Work {
     WizardStep,
     Note,
     ContactEdit,
+    IncidentPage,
 }
 
 /// What one person did: each operation's kind, time and outcome, and what was saved.
@@ -65,10 +67,11 @@ fn person(server: &sonae_server::ServerAddress, who: u64, incidents: &[i64], con
     while Instant::now() < until {
         count += 1;
         let incident = incidents[dice.below(incidents.len() as u64) as usize];
-        let work = match dice.below(3) {
+        let work = match dice.below(4) {
             0 => Work::WizardStep,
             1 => Work::Note,
-            _ => Work::ContactEdit,
+            2 => Work::ContactEdit,
+            _ => Work::IncidentPage,
         };
         let started = Instant::now();
         let outcome = match work {
@@ -111,6 +114,7 @@ fn person(server: &sonae_server::ServerAddress, who: u64, incidents: &[i64], con
                 }
                 saved
             }
+            Work::IncidentPage => company.read(|db| incident::read::incident_detail(db, incident).map(drop)),
         };
         done.latencies.push((work, started.elapsed()));
         match outcome {
@@ -197,7 +201,7 @@ fn main() {
         100.0 * conflicts as f64 / operations.max(1) as f64,
         errors.len()
     );
-    for work in [Work::WizardStep, Work::Note, Work::ContactEdit] {
+    for work in [Work::WizardStep, Work::Note, Work::ContactEdit, Work::IncidentPage] {
         let mut times: Vec<Duration> =
             results.iter().flat_map(|d| d.latencies.iter().filter(|(w, _)| *w == work).map(|(_, t)| *t)).collect();
         times.sort_unstable();
