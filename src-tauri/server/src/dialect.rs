@@ -82,21 +82,40 @@ pub fn statement(sql: &str) -> String {
     parameters_numbered(&sql)
 }
 
+/// Follows quoted text (`'…'`) and quoted names (`"…"`) through SQL, one character at a time,
+/// for the rewrites below, which change only the SQL around them.
+#[derive(Default)]
+struct Quoting(Option<char>);
+
+impl Quoting {
+    /// Whether `c`, the next character, is SQL itself: not quoted text or a quoted name, nor
+    /// their quotes.
+    fn is_sql(&mut self, c: char) -> bool {
+        match self.0 {
+            Some(open) => {
+                if c == open {
+                    self.0 = None;
+                }
+                false
+            }
+            None if c == '\'' || c == '"' => {
+                self.0 = Some(c);
+                false
+            }
+            None => true,
+        }
+    }
+}
+
 /// `-- comments` removed (their words may hold a quote, as in "a 速報's").
 fn without_comments(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());
-    let mut quote = None;
+    let mut quoting = Quoting::default();
     let mut chars = sql.chars().peekable();
     while let Some(c) = chars.next() {
-        match quote {
-            Some(open) if c == open => quote = None,
-            Some(_) => {}
-            None if c == '\'' || c == '"' => quote = Some(c),
-            None if c == '-' && chars.peek() == Some(&'-') => {
-                while chars.next_if(|&c| c != '\n').is_some() {}
-                continue;
-            }
-            None => {}
+        if quoting.is_sql(c) && c == '-' && chars.peek() == Some(&'-') {
+            while chars.next_if(|&c| c != '\n').is_some() {}
+            continue;
         }
         out.push(c);
     }
@@ -127,40 +146,32 @@ fn rewrite_calls(sql: &str, name: &str, with: impl Fn(&[&str]) -> Option<String>
 
 /// Where `needle` first appears in `sql` outside quoted text and names.
 fn find_outside_quotes(sql: &str, needle: &str) -> Option<usize> {
-    let mut quote = None;
-    for (at, c) in sql.char_indices() {
-        match quote {
-            Some(open) if c == open => quote = None,
-            Some(_) => {}
-            None if c == '\'' || c == '"' => quote = Some(c),
-            None if sql[at..].starts_with(needle) => return Some(at),
-            None => {}
-        }
-    }
-    None
+    let mut quoting = Quoting::default();
+    sql.char_indices().find(|&(at, c)| quoting.is_sql(c) && sql[at..].starts_with(needle)).map(|(at, _)| at)
 }
 
 /// The comma-separated arguments of a call whose text starts just after its `(`, trimmed, and the
 /// length of that text up to and including the closing `)`.
 fn arguments(text: &str) -> Option<(Vec<&str>, usize)> {
-    let (mut depth, mut quote, mut start) = (0, None, 0);
+    let (mut depth, mut start) = (0, 0);
+    let mut quoting = Quoting::default();
     let mut args = Vec::new();
     for (at, c) in text.char_indices() {
-        match (quote, c) {
-            (Some(open), _) if c == open => quote = None,
-            (Some(_), _) => {}
-            (None, '\'' | '"') => quote = Some(c),
-            (None, '(') => depth += 1,
-            (None, ')') if depth == 0 => {
+        if !quoting.is_sql(c) {
+            continue;
+        }
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
                 args.push(text[start..at].trim());
                 return Some((args, at + 1));
             }
-            (None, ')') => depth -= 1,
-            (None, ',') if depth == 0 => {
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
                 args.push(text[start..at].trim());
                 start = at + 1;
             }
-            (None, _) => {}
+            _ => {}
         }
     }
     None
@@ -170,35 +181,23 @@ fn arguments(text: &str) -> Option<(Vec<&str>, usize)> {
 fn parameters_numbered(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 8);
     let mut chars = sql.chars().peekable();
-    let mut quote = None;
+    let mut quoting = Quoting::default();
     let mut next = 1;
     while let Some(c) = chars.next() {
-        if let Some(open) = quote {
+        if !(quoting.is_sql(c) && c == '?') {
             out.push(c);
-            if c == open {
-                quote = None;
-            }
             continue;
         }
-        match c {
-            '\'' | '"' => {
-                quote = Some(c);
-                out.push(c);
-            }
-            '?' => {
-                out.push('$');
-                let mut number = String::new();
-                while let Some(digit) = chars.next_if(char::is_ascii_digit) {
-                    number.push(digit);
-                }
-                if number.is_empty() {
-                    number = next.to_string();
-                    next += 1;
-                }
-                out.push_str(&number);
-            }
-            _ => out.push(c),
+        out.push('$');
+        let mut number = String::new();
+        while let Some(digit) = chars.next_if(char::is_ascii_digit) {
+            number.push(digit);
         }
+        if number.is_empty() {
+            number = next.to_string();
+            next += 1;
+        }
+        out.push_str(&number);
     }
     out
 }
