@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
+import { useChangesTo } from '../companyChanges';
 import type { ErrorReport, NearMiss, NearMissInput } from '../bindings';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDue } from '../deadline';
@@ -25,9 +26,12 @@ export function NearMissPage() {
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
+  // Read again when another PC recorded one.
+  const changedElsewhere = useChangesTo('incidents');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     api.nearMisses().then(setList, (e) => setError(asErrorReport(e)));
-  }, []);
+  }, [changedElsewhere]);
 
   const field = (key: keyof NearMissInput) => ({
     value: form[key],

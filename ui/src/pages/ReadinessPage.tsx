@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
+import { EVERY_PART, useChangesTo } from '../companyChanges';
 import type { ErrorReport, ReadinessSummary } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -54,9 +55,12 @@ export function ReadinessPage() {
   const { t, i18n } = useTranslation();
   const [summary, setSummary] = useState<ReadinessSummary | null>(null);
   const [error, setError] = useState<ErrorReport | null>(null);
+  // Read again when another PC changed any part of the company.
+  const changedElsewhere = useChangesTo(...EVERY_PART);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     api.readinessSummary().then(setSummary, (e) => setError(asErrorReport(e)));
-  }, []);
+  }, [changedElsewhere]);
   const date = (on: string) => formatDue(on, i18n.language);
 
   return (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
+import { useChangesTo } from '../../companyChanges';
 import type { ErrorReport, ExerciseRunSummary, ExerciseScenario, ScenarioSource } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -27,6 +28,9 @@ export function ExercisesPage() {
   const [scenarioError, setScenarioError] = useState<ErrorReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // Read again when another PC changed a scenario or ran an exercise.
+  const changedElsewhere = useChangesTo('exercises');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     api.exerciseScenarios().then(
       (list) => {
@@ -36,7 +40,7 @@ export function ExercisesPage() {
       (e) => setError(asErrorReport(e)),
     );
     api.exerciseRuns().then(setRuns, (e) => setError(asErrorReport(e)));
-  }, []);
+  }, [changedElsewhere]);
 
   const attempt = async (work: () => Promise<void>, onError = setError) => {
     setError(null);
