@@ -120,18 +120,7 @@ impl ServerCompany {
         &self,
         work: impl FnOnce(&dyn Db) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
-        let open = self.tables();
-        let mut client = open.client.borrow_mut();
-        let tx = client
-            .build_transaction()
-            .isolation_level(postgres::IsolationLevel::RepeatableRead)
-            .read_only(true)
-            .start()
-            .map_err(|e| refused(&e, "BEGIN"))?;
-        let tables = OnServer::new(tx, Arc::clone(&open.statements));
-        let value = work(&tables)?;
-        tables.client.into_inner().commit().map_err(|e| refused(&e, "COMMIT"))?;
-        Ok(value)
+        self.in_transaction(true, work)
     }
 
     /// Runs `work` in one transaction: it is committed whole or not at all.
@@ -139,13 +128,22 @@ impl ServerCompany {
         &mut self,
         work: impl FnOnce(&sonae_core::store::Transaction) -> sonae_core::store::Result<T>,
     ) -> sonae_core::store::Result<T> {
+        self.in_transaction(false, work)
+    }
+
+    /// Runs `work` in one `REPEATABLE READ` transaction and commits it. For a write, a row another
+    /// person changed since this one read it is refused rather than overwritten: no update is lost.
+    fn in_transaction<T, E: From<StoreError>>(
+        &self,
+        read_only: bool,
+        work: impl FnOnce(&dyn Db) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let open = self.tables();
         let mut client = open.client.borrow_mut();
-        // A row another person changed since this write read it is refused rather than
-        // overwritten: no update is lost.
         let tx = client
             .build_transaction()
             .isolation_level(postgres::IsolationLevel::RepeatableRead)
+            .read_only(read_only)
             .start()
             .map_err(|e| refused(&e, "BEGIN"))?;
         let tables = OnServer::new(tx, Arc::clone(&open.statements));
