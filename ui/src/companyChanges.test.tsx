@@ -68,10 +68,9 @@ describe('changes on other PCs', () => {
   });
 });
 
-/** An editor of the policy, with what is on its screen as `shown` and the server's as `latest`. */
+/** An editor of the policy showing version 1, with the server's version as `latest`. */
 function PolicyEditor({ latest }: { latest: () => string }) {
-  const shown = 'v1';
-  const [newer, seen] = useNewerElsewhere(['policy'], async () => latest() !== shown);
+  const [newer, seen] = useNewerElsewhere(['policy'], 'v1', async () => latest());
   return newer ? (
     <button type="button" onClick={seen}>
       newer

@@ -63,20 +63,26 @@ export function useChangesTo(...parts: ChangedPart[]): number {
 /**
  * For an editing screen that cannot refresh under the user's typing (the policy, the BCP, a wizard
  * step): whether another PC changed what it shows since it was read. When one of `parts` changes,
- * `differs` reads the thing again and says whether it is no longer what the screen shows; the
- * screen then says so (`NewerElsewhere`) and reads the latest when asked. The second value hides
- * the notice again, for after that reading.
+ * `readLatest` reads the thing again, and if what `compared` takes of it is no longer what the
+ * screen shows (`shown`), the screen says so (`NewerElsewhere`) and reads the latest when asked.
+ * The second value hides the notice again, for after that reading.
  */
-export function useNewerElsewhere(parts: readonly ChangedPart[], differs: () => Promise<boolean>): [boolean, () => void] {
+export function useNewerElsewhere<T>(
+  parts: readonly ChangedPart[],
+  shown: T | null,
+  readLatest: () => Promise<T>,
+  compared: (thing: T) => unknown = (thing) => thing,
+): [boolean, () => void] {
   const changed = changesTo(useContext(CompanyChangesContext), parts);
   const [newer, setNewer] = useState(false);
-  const latestDiffers = useRef(differs);
-  latestDiffers.current = differs;
+  const current = useRef({ shown, readLatest, compared });
+  current.current = { shown, readLatest, compared };
   useEffect(() => {
     if (changed === 0) return;
-    latestDiffers.current().then(
-      (yes) => {
-        if (yes) setNewer(true);
+    current.current.readLatest().then(
+      (latest) => {
+        const { shown, compared } = current.current;
+        if (shown !== null && JSON.stringify(compared(latest)) !== JSON.stringify(compared(shown))) setNewer(true);
       },
       () => {},
     );

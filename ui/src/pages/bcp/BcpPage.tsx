@@ -1,6 +1,6 @@
 // 事業継続計画: assumed incidents, the damaged targets with who recovers them and whom they call,
 // and the exercises that check the plan (an exercise confirms the contacts it reached).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
@@ -38,12 +38,7 @@ export function BcpPage() {
   /** Bumped to draw every card afresh from the plan as it is now. */
   const [generation, setGeneration] = useState(0);
   // Another PC changed the plan: said above the cards, which keep what is typed meanwhile.
-  const shown = useRef(bcp);
-  shown.current = bcp;
-  const [newerElsewhere, seenNewer] = useNewerElsewhere(['bcp'], async () => {
-    const latest = await api.editableBcp();
-    return shown.current !== null && JSON.stringify(latest) !== JSON.stringify(shown.current);
-  });
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['bcp'], bcp, api.editableBcp);
 
   return (
     <Stack gap="md">

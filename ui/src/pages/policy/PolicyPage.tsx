@@ -1,7 +1,7 @@
 // 方針: the company's incident-response policy as the owner keeps it — company profile, response
 // organisation, levels and categories, procedures, first-response checklists and where to report —
 // plus carrying the policy to and from other company files as a template.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Stack, Tabs, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
@@ -30,12 +30,7 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
     void reload();
   }, [reload]);
   // Another PC changed the policy: said above the editors, which keep what is typed meanwhile.
-  const shown = useRef(policy);
-  shown.current = policy;
-  const [newerElsewhere, seenNewer] = useNewerElsewhere(['policy'], async () => {
-    const latest = await api.editablePolicy();
-    return shown.current !== null && JSON.stringify(latest) !== JSON.stringify(shown.current);
-  });
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['policy'], policy, api.editablePolicy);
   /** Bumped to draw every editor afresh, as when the page was first opened. */
   const [generation, setGeneration] = useState(0);
   const reloadAfresh = useCallback(() => {

@@ -1,7 +1,7 @@
 // The incident wizard: six screens of plain questions, from "something happened" to closing.
 // It resumes where the incident was left, with whatever had been typed; each "next" confirms
 // the step into the company file (and its timeline) before moving on.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Stack, Stepper, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
@@ -57,12 +57,7 @@ export function WizardPage({ id }: { id: number }) {
 
   // Another PC took the incident further (confirmed a step, recorded something): said above the
   // step, which keeps what is typed meanwhile. Drafts typed elsewhere do not count.
-  const shown = useRef(detail);
-  shown.current = detail;
-  const [newerElsewhere, seenNewer] = useNewerElsewhere(['incidents'], async () => {
-    const latest = await api.incidentDetail(id);
-    return shown.current !== null && JSON.stringify(progressOf(latest)) !== JSON.stringify(progressOf(shown.current));
-  });
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['incidents'], detail, () => api.incidentDetail(id), progressOf);
 
   /** Reads the incident as it is now and draws the step afresh from it. */
   const loadLatest = useCallback(() => {
