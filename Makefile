@@ -96,7 +96,13 @@ WINE_PREFIX := $(CARGO_TARGET_DIR)/wine
 WINE_ENV := WINEPREFIX=$(WINE_PREFIX) WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 WIN_TEST := $(WINE_ENV) CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine \
 	cargo test --profile wintest --target $(WIN_TARGET)
-WIN_SMOKE := $(WINE_ENV) xvfb-run -a -s "-screen 0 1024x768x24" scripts/windows-smoke.sh $(WIN_INSTALLER)
+# The smoke script, with a throwaway PostgreSQL server for its server checks; the installer is $(1).
+define win-smoke
+	@dir=$$(mktemp -u -d /tmp/sonae-postgres.XXXXXX); \
+	url=$$(scripts/postgres.sh start $$dir | tail -n 1) || exit 1; \
+	SONAE_TEST_SERVER="$$url" $(WINE_ENV) xvfb-run -a -s "-screen 0 1024x768x24" scripts/windows-smoke.sh $(1); status=$$?; \
+	scripts/postgres.sh stop $$dir; exit $$status
+endef
 WINE_SHIM := $(WINE_PREFIX)/drive_c/windows/system32/bcryptprimitives.dll
 
 deps-wine:
@@ -112,21 +118,21 @@ $(WINE_SHIM): tests/windows/bcryptprimitives.c tests/windows/bcryptprimitives.de
 	x86_64-w64-mingw32-gcc -shared -O2 -Wall -o $@ $^ -ladvapi32
 
 # The core's, the application layer's and the command-line tool's suites, then the smoke script.
-test-windows: windows wine-prefix
+test-windows: windows wine-prefix deps-postgres
 	$(WIN_TEST) -p sonae-core -p sonae-tasks -p sonae-cli
-	$(WIN_SMOKE)
+	$(call win-smoke,$(WIN_INSTALLER))
 
 # What `make test` runs for Windows: the command-line tool's suites and the smoke script, on a
 # build of the `wintest` profile (Cargo.toml): the release build without link-time optimisation,
 # which on a fresh 2-core machine takes about half the time. What is shipped is `make windows`'s.
 WINTEST := $(CARGO_TARGET_DIR)/$(WIN_TARGET)/wintest
 WINTEST_INSTALLER := $(WINTEST)/Sonae-$(VERSION)-setup.exe
-test-windows-cli: deps-windows ui/dist/index.html wine-prefix
+test-windows-cli: deps-windows ui/dist/index.html wine-prefix deps-postgres
 	$(WIN_TEST) -p sonae-cli
 	cargo build --profile wintest --target $(WIN_TARGET) -p sonae
 	makensis -V2 -INPUTCHARSET UTF8 -DVERSION=$(VERSION) -DSOURCE_DIR=$(WINTEST) \
 		-DICON=$(CURDIR)/assets/icons/icon.ico -DOUT_FILE=$(WINTEST_INSTALLER) assets/windows/installer.nsi
-	$(WINE_ENV) xvfb-run -a -s "-screen 0 1024x768x24" scripts/windows-smoke.sh $(WINTEST_INSTALLER)
+	$(call win-smoke,$(WINTEST_INSTALLER))
 
 # Installs the .deb with apt (needs root; run on a disposable machine), starts the installed app
 # from its desktop entry's Exec line under Xvfb, saves docs/screenshots/installed-app.png and

@@ -7,13 +7,15 @@
 # makes the demo company file in a folder with a Japanese name and a space, assesses an incident,
 # exports the policy and a PPC draft (read back with the Linux pdftotext: Japanese text, embedded
 # font), exports the contacts for Excel, imports a Shift_JIS CSV, takes and restores a backup,
-# lists the folder as a consultant's portfolio, protects the file with a Japanese passphrase and
+# lists the folder as a consultant's portfolio, with a PostgreSQL server named in
+# SONAE_TEST_SERVER pushes the company to it over TLS, reads it there, pulls it back and is refused
+# by a server its CA file does not vouch for, protects the file with a Japanese passphrase and
 # opens it again; starts the app, which without WebView2 must show its own Japanese message
 # (docs/screenshots/windows-no-webview-ja.png) and exit with code 3; uninstalls silently and
 # checks the company file is still there.
 #
 # Usage (make test-windows runs it): WINEPREFIX=<prefix with the test shim> \
-#   xvfb-run -a scripts/windows-smoke.sh Sonae-<version>-setup.exe
+#   [SONAE_TEST_SERVER=<superuser URL>] xvfb-run -a scripts/windows-smoke.sh Sonae-<version>-setup.exe
 # The prefix must hold the test-only bcryptprimitives.dll (tests/windows/bcryptprimitives.c).
 set -euo pipefail
 # Any command that stops the script says where, so that a run that ends early can be read.
@@ -229,6 +231,30 @@ check "the restored file has the contacts of the backup" test "$(wc -l <"$folder
 
 portfolio=$(cli portfolio "$(windows_path "$folder")" --json | tr -d '\r')
 check "the portfolio of the folder lists the company" contains "$portfolio" "株式会社さくら設計事務所"
+
+if [ -n "${SONAE_TEST_SERVER:-}" ]; then
+	echo "== the company on a PostgreSQL server, from sonae-cli.exe"
+	# A database of its own on the throwaway server; the CA file's path as Windows sees it
+	# (Wine's drive Z: is the Linux root).
+	database=sonae_windows_smoke_$$
+	psql -q "$SONAE_TEST_SERVER" -c "CREATE DATABASE $database"
+	url=${SONAE_TEST_SERVER/\/postgres\?//$database?}
+	url=${url/sslrootcert=\//sslrootcert=Z:/}
+	check "server push of the company file (TLS, the server's certificate checked)" quietly cli server push "$file" "$url"
+	listed=$(cli incident list "$url" --json | tr -d '\r' || true)
+	check "its incidents are read from the server" contains "$listed" '"id": 1'
+	pulled=$(windows_path "$folder/サーバーから 2026.sonae")
+	check "server pull into a new company file" quietly cli server pull "$url" --out "$pulled"
+	checked=$(cli check "$pulled" | tr -d '\r' || true)
+	check "the pulled file is a sound company file" contains "$checked" "ok — 株式会社さくら設計事務所"
+	# A CA that did not sign the server's certificate: the connection is refused.
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/other-ca.key" -out "$work/other-ca.crt" \
+		-subj /CN=another-ca -days 1 2>/dev/null
+	other=${url%%sslrootcert=*}sslrootcert=Z:$work/other-ca.crt
+	refusal=$(cli incident list "$other" 2>&1 | tr -d '\r' || true)
+	check "a server the CA file does not vouch for is refused" contains "$refusal" "certificate verify failed"
+	psql -q "$SONAE_TEST_SERVER" -c "DROP DATABASE $database"
+fi
 
 echo "== passphrase"
 SONAE_NEW_PASSPHRASE="備えあれば憂いなし" check "passphrase set" quietly cli passphrase set "$file"
