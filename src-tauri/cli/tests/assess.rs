@@ -2,8 +2,10 @@
 //! obligations as JSON (or a readable summary) on stdout, and one line on stderr with exit code 2
 //! for bad input.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::{json, Value};
 
@@ -16,11 +18,7 @@ fn assess(contents: &str, extra: &[&str]) -> Output {
 }
 
 fn run(file: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sonae-cli"))
-        .args(["assess", "--facts", file.to_str().unwrap()])
-        .args(extra)
-        .output()
-        .expect("run sonae-cli")
+    support::run(support::sonae_cli_command().args(["assess", "--facts", file.to_str().unwrap()]).args(extra))
 }
 
 /// The JSON on stdout of a successful run.

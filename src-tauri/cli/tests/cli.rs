@@ -1,10 +1,12 @@
 //! `sonae-cli` as a user runs it: create, check, back up and list, and what it says on mistakes.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn sonae_cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sonae-cli")).args(args).output().expect("run sonae-cli")
+    support::run(support::sonae_cli_command().args(args))
 }
 
 fn stderr(output: &Output) -> String {
@@ -182,9 +184,7 @@ fn backup_makes_a_checkable_copy() {
 #[test]
 fn a_relative_file_name_with_spaces_and_japanese_is_checked_and_backed_up() {
     let dir = tempfile::tempdir().unwrap();
-    let in_dir = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_sonae-cli")).current_dir(dir.path()).args(args).output().expect("run sonae-cli")
-    };
+    let in_dir = |args: &[&str]| support::run(support::sonae_cli_command().current_dir(dir.path()).args(args));
     let name = "顧客 #2.sonae";
     assert!(in_dir(&["init", name, "--demo"]).status.success());
     let check = in_dir(&["check", name]);

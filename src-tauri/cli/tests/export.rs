@@ -1,11 +1,13 @@
 //! `sonae-cli export` as a user runs it: PDFs and plain-text drafts from a company file, and what
 //! it says (and leaves behind) when something is wrong.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 fn sonae_cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sonae-cli")).args(args).output().expect("run sonae-cli")
+    support::run(support::sonae_cli_command().args(args))
 }
 
 fn path_arg(path: &Path) -> &str {

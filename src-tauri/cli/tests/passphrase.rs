@@ -2,20 +2,22 @@
 //! argument), `passphrase set` / `remove` convert the file and its backups, and every refusal is
 //! one line that says what to do.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SECRET: &str = "correct horse battery";
 const OTHER: &str = "staple of the week";
 
 /// Runs sonae-cli with exactly the passphrase variables given (none inherited from the caller).
 fn sonae_cli(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sonae-cli"));
+    let mut command = support::sonae_cli_command();
     command.args(args).env_remove("SONAE_PASSPHRASE").env_remove("SONAE_NEW_PASSPHRASE");
     for (name, value) in env {
         command.env(name, value);
     }
-    command.output().expect("run sonae-cli")
+    support::run(&mut command)
 }
 
 fn stdout(output: &Output) -> String {

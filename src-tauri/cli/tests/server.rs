@@ -3,16 +3,18 @@
 //! there. The tests that need a server are ignored unless `make test-server` runs them with a
 //! throwaway server's superuser URL in `SONAE_TEST_SERVER`.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn sonae_cli(args: &[&str], password: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sonae-cli"));
+    let mut command = support::sonae_cli_command();
     command.args(args).env_remove("PGPASSWORD");
     if let Some(password) = password {
         command.env("PGPASSWORD", password);
     }
-    command.output().expect("run sonae-cli")
+    support::run(&mut command)
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -134,12 +136,12 @@ fn the_company_people_are_set_up_from_the_command_line_and_each_is_held_to_their
     let (owner, owner_password) = credentials.split_once(':').unwrap();
     let as_user = |user: &str| format!("{scheme}://{user}@{}", server.replacen("/postgres?", &format!("/{database}?"), 1));
     let run = |args: &[&str], password: &str, person_password: Option<&str>| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_sonae-cli"));
+        let mut command = support::sonae_cli_command();
         command.args(args).env("PGPASSWORD", password).env_remove("SONAE_PERSON_PASSWORD");
         if let Some(person_password) = person_password {
             command.env("SONAE_PERSON_PASSWORD", person_password);
         }
-        command.output().expect("run sonae-cli")
+        support::run(&mut command)
     };
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("さくら.sonae");

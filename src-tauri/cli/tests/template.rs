@@ -1,13 +1,15 @@
 //! `sonae-cli template export/import` and `init --from-policy`: a consultant carrying one
 //! client's policy to the next.
 
+mod support;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use rusqlite::Connection;
 
 fn sonae_cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sonae-cli")).args(args).output().expect("run sonae-cli")
+    support::run(support::sonae_cli_command().args(args))
 }
 
 fn arg(path: &Path) -> &str {

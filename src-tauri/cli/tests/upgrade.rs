@@ -2,18 +2,20 @@
 //! leave such a file byte for byte as it was, so the older Sonae its owner uses still opens it;
 //! a command that writes upgrades it, says so, and keeps the file as it was among its backups.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 const FIXTURE_PASSPHRASE: &str = "備え あり 2026";
 
 fn sonae_cli(args: &[&str], passphrase: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_sonae-cli"));
+    let mut command = support::sonae_cli_command();
     command.args(args).env_remove("SONAE_PASSPHRASE").env_remove("SONAE_NEW_PASSPHRASE");
     if let Some(passphrase) = passphrase {
         command.env("SONAE_PASSPHRASE", passphrase);
     }
-    command.output().expect("run sonae-cli")
+    support::run(&mut command)
 }
 
 fn copy_of(dir: &Path, name: &str) -> PathBuf {
