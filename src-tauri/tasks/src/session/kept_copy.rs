@@ -33,8 +33,8 @@ impl Session {
 
     /// The recent servers whose copy this PC keeps, with the copy's path.
     pub(super) fn kept_copies(&self) -> Vec<(ServerPlace, PathBuf)> {
-        let servers = self.settings.lock().map(|s| s.recent_servers.clone()).unwrap_or_default();
-        servers
+        self.recent_servers()
+            .unwrap_or_default()
             .into_iter()
             .filter_map(|place| {
                 let path = self.kept_copy_path(&place);
@@ -43,9 +43,10 @@ impl Session {
             .collect()
     }
 
-    /// The server company whose copy `path` is, if it is one.
+    /// The server company whose copy `path` would be, if it is one. Callers have found `path`
+    /// among the listed files already, so it is only named, not looked for on disk again.
     pub(super) fn server_of_kept_copy(&self, path: &Path) -> Option<ServerPlace> {
-        self.kept_copies().into_iter().find(|(_, copy)| copy == path).map(|(place, _)| place)
+        self.recent_servers().ok()?.into_iter().find(|place| self.kept_copy_path(place) == path)
     }
 
     /// `row` with the server it is a copy of, for a row of the portfolio read from a kept copy.
