@@ -92,10 +92,7 @@ impl Company {
 
     /// The server database, when the company is kept on one.
     pub fn server(&self) -> Option<&ServerAddress> {
-        match self {
-            Company::File(_) | Company::KeptCopy(_) => None,
-            Company::Server(server) => Some(server.address()),
-        }
+        self.server_company().map(ServerCompany::address)
     }
 }
 
