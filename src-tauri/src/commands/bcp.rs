@@ -18,7 +18,7 @@ fn edit_bcp<T>(
     let author = author(session);
     with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
-        Ok(bcp::edit::editable_bcp(company.connection())?)
+        Ok(company.read(|db| bcp::edit::editable_bcp(db))?)
     })
 }
 

@@ -33,7 +33,7 @@ pub fn create_contact(session: State<'_, Session>, contact: ContactInput) -> Com
     let author = author(&session);
     with_company(&session, |company| {
         let id = company.write(|tx| contacts::create_contact(tx, &author, &contact))?;
-        Ok(contacts::contact(company.connection(), id)?)
+        Ok(company.read(|db| contacts::contact(db, id))?)
     })
 }
 
@@ -53,7 +53,7 @@ pub fn update_contact(
             history::refuse_if_changed_since(tx, ChangedEntity::Contact, id, last_change_id)?;
             contacts::update_contact(tx, &author, id, &contact)
         })?;
-        Ok(contacts::contact(company.connection(), id)?)
+        Ok(company.read(|db| contacts::contact(db, id))?)
     })
 }
 
@@ -113,14 +113,14 @@ pub fn preview_chosen_contacts_csv(
 ) -> CommandResult<ChosenContactsCsv> {
     let (path, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let mut preview: CsvPreview = with_company(&session, |company| {
-        Ok(contacts::preview_contacts_import_mapped(company.connection(), &bytes, mapping.as_deref())?)
+        Ok(company.read(|db| contacts::preview_contacts_import_mapped(db, &bytes, mapping.as_deref()))?)
     })?;
     if mapping.is_none() {
         let headers: Vec<String> = preview.columns.iter().map(|c| c.header.clone()).collect();
         let remembered = session.remembered_csv_mapping(&headers);
         if let Some(remembered) = remembered {
             preview = with_company(&session, |company| {
-                Ok(contacts::preview_contacts_import_mapped(company.connection(), &bytes, Some(&remembered))?)
+                Ok(company.read(|db| contacts::preview_contacts_import_mapped(db, &bytes, Some(&remembered)))?)
             })?;
         }
     }
@@ -139,7 +139,7 @@ pub fn import_chosen_contacts_csv(
     let (_, bytes) = session.read_chosen_import(ImportKind::ContactsCsv)?;
     let author = author(&session);
     let (summary, headers) = session.long_task_on_company(|company| {
-        let preview = contacts::preview_contacts_import_mapped(company.connection(), &bytes, mapping.as_deref())?;
+        let preview = company.read(|db| contacts::preview_contacts_import_mapped(db, &bytes, mapping.as_deref()))?;
         let summary = company.write(|tx| contacts::import_contacts_mapped(tx, &author, &bytes, mapping.as_deref()))?;
         Ok((summary, preview.columns))
     })?;

@@ -57,9 +57,9 @@ pub fn save_letter(session: State<'_, Session>, document: Document, incident_id:
     let options = options(&session, Some(incident_id), ReportStage::Preliminary);
     let author = author(&session);
     with_company(&session, |company| {
-        let view = render::letter_view(company.connection(), document, &options)?;
+        let view = company.read(|db| render::letter_view(db, document, &options))?;
         company.write(|tx| letters::save(tx, incident_id, document.key(), &view.title, &text, &view.composed, &author))?;
-        Ok(render::letter_view(company.connection(), document, &options)?)
+        Ok(company.read(|db| render::letter_view(db, document, &options))?)
     })
 }
 
@@ -69,8 +69,8 @@ pub fn recompose_letter(session: State<'_, Session>, document: Document, inciden
     let options = options(&session, Some(incident_id), ReportStage::Preliminary);
     let author = author(&session);
     with_company(&session, |company| {
-        let view = render::letter_view(company.connection(), document, &options)?;
+        let view = company.read(|db| render::letter_view(db, document, &options))?;
         company.write(|tx| letters::discard(tx, incident_id, document.key(), &view.title, &author))?;
-        Ok(render::letter_view(company.connection(), document, &options)?)
+        Ok(company.read(|db| render::letter_view(db, document, &options))?)
     })
 }

@@ -31,7 +31,7 @@ pub fn save_exercise_scenario(
             Some(id) => scenario::update_scenario(tx, &author, id, &scenario),
             None => scenario::create_scenario(tx, &author, &scenario).map(drop),
         })?;
-        Ok(scenario::scenarios(company.connection(), language)?)
+        Ok(company.read(|db| scenario::scenarios(db, language))?)
     })
 }
 
@@ -40,7 +40,7 @@ pub fn delete_exercise_scenario(session: State<'_, Session>, id: i64) -> Command
     let (author, language) = (author(&session), language(&session));
     with_company(&session, |company| {
         company.write(|tx| scenario::delete_scenario(tx, &author, id))?;
-        Ok(scenario::scenarios(company.connection(), language)?)
+        Ok(company.read(|db| scenario::scenarios(db, language))?)
     })
 }
 
@@ -71,7 +71,7 @@ pub async fn import_exercise_scenario(
     let (author, language) = (author(&session), language(&session));
     with_company(&session, |company| {
         company.write(|tx| scenario::create_scenario(tx, &author, &spec))?;
-        Ok(Some(scenario::scenarios(company.connection(), language)?))
+        Ok(Some(company.read(|db| scenario::scenarios(db, language))?))
     })
 }
 
@@ -96,7 +96,7 @@ pub fn exercise_run(session: State<'_, Session>, id: i64) -> CommandResult<Exerc
 pub fn start_exercise(session: State<'_, Session>, source: ScenarioSource, facilitator: String) -> CommandResult<i64> {
     let (author, language) = (author(&session), language(&session));
     with_company(&session, |company| {
-        let spec = scenario::find_scenario(company.connection(), language, &source)?;
+        let spec = company.read(|db| scenario::find_scenario(db, language, &source))?;
         let key = match &source {
             ScenarioSource::Builtin { key } => Some(key.as_str()),
             ScenarioSource::Company { .. } => None,
@@ -114,7 +114,7 @@ fn edit_run<T>(
     let author = author(session);
     with_company(session, |company| {
         company.write(|tx| work(tx, &author))?;
-        Ok(run::run(company.connection(), id)?)
+        Ok(company.read(|db| run::run(db, id))?)
     })
 }
 

@@ -34,7 +34,7 @@ fn write_incident(
     let author = author(session);
     with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
-        Ok(incident::read::incident_detail(company.connection(), id)?)
+        Ok(company.read(|db| incident::read::incident_detail(db, id))?)
     })
 }
 
@@ -62,7 +62,7 @@ pub fn call_list(session: State<'_, Session>, id: i64) -> CommandResult<Vec<Call
 pub fn start_incident(session: State<'_, Session>, case_kind: CaseKind) -> CommandResult<IncidentDetail> {
     with_company(&session, |company| {
         let id = company.write(|tx| record::start_incident(tx, case_kind))?;
-        Ok(incident::read::incident_detail(company.connection(), id)?)
+        Ok(company.read(|db| incident::read::incident_detail(db, id))?)
     })
 }
 
@@ -209,7 +209,7 @@ pub fn near_misses(session: State<'_, Session>) -> CommandResult<Vec<NearMiss>> 
 pub fn add_near_miss(session: State<'_, Session>, near_miss: NearMissInput) -> CommandResult<Vec<NearMiss>> {
     with_company(&session, |company| {
         company.write(|tx| incident::near_misses::add_near_miss(tx, &near_miss))?;
-        Ok(incident::near_misses::near_misses(company.connection())?)
+        Ok(company.read(|db| incident::near_misses::near_misses(db))?)
     })
 }
 

@@ -26,7 +26,7 @@ fn edit_policy<T>(
     let author = author(session);
     with_company(session, |company: &mut Company| {
         company.write(|tx| work(tx, &author))?;
-        Ok(policy::edit::editable_policy(company.connection())?)
+        Ok(company.read(|db| policy::edit::editable_policy(db))?)
     })
 }
 
@@ -182,7 +182,7 @@ pub fn update_company_profile(session: State<'_, Session>, profile: CompanyProfi
     let author = author(&session);
     with_company(&session, |company| {
         company.write(|tx| company::edit::update_company_profile(tx, &author, &profile))?;
-        Ok(company::company_profile(company.connection())?)
+        Ok(company.read(|db| company::company_profile(db))?)
     })
 }
 

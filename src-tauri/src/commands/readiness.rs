@@ -21,7 +21,7 @@ pub fn mark_reviewed(session: State<'_, Session>, part: ReviewedPart) -> Command
     with_company(&session, |company| {
         let today = store::today();
         company.write(|tx| readiness::mark_reviewed(tx, &author, part, today))?;
-        Ok(readiness::readiness(company.connection(), today)?)
+        Ok(company.read(|db| readiness::readiness(db, today))?)
     })
 }
 
@@ -30,7 +30,7 @@ pub fn set_readiness_intervals(session: State<'_, Session>, intervals: Readiness
     let author = author(&session);
     with_company(&session, |company| {
         company.write(|tx| readiness::set_intervals(tx, &author, &intervals))?;
-        Ok(readiness::readiness(company.connection(), store::today())?)
+        Ok(company.read(|db| readiness::readiness(db, store::today()))?)
     })
 }
 
