@@ -634,6 +634,8 @@ async fn while_the_server_is_away_the_copy_kept_on_this_pc_opens_to_read_and_cha
     // The contacts are there to read; a change is refused, and said so.
     app.click("[data-testid=nav-contacts]").await;
     app.click(&format!("[data-testid=contact-{id}]")).await;
+    // Read once the contact is on screen (its confirmation card comes with it), as elsewhere.
+    app.element("[data-testid=confirmation]").await;
     assert_eq!(app.value("[data-testid=contact-name]").await, name);
     app.type_into("[data-testid=contact-title]", "控えで書き換え").await;
     app.click("[data-testid=save-contact]").await;
