@@ -7,6 +7,7 @@
 
 use sonae_core::company_file::CompanyFile;
 use sonae_core::language::Language;
+use sonae_core::store::{Db, Transaction};
 use sonae_core::workspace::ServerAccess;
 use sonae_core::{bcp, company, contacts, policy};
 use sonae_server::people::{self, NewPerson};
@@ -90,24 +91,33 @@ impl ServerDemo {
 }
 
 impl ServerDemo {
+    /// What `read` finds in the company now, read on a connection of its own as another PC would.
+    fn read<T: Send>(&self, read: impl FnOnce(&dyn Db) -> T + Send) -> T {
+        blocking(|| read(ServerCompany::open(&self.address).unwrap().connection()))
+    }
+
+    /// Makes a change on a connection of its own, as another PC would; answers what `work` does.
+    fn write<T: Send>(&self, work: impl FnOnce(&Transaction) -> sonae_core::store::Result<T> + Send) -> T {
+        blocking(|| ServerCompany::open(&self.address).unwrap().write(work).unwrap())
+    }
+
+    /// The company's name.
+    fn company_name(&self) -> String {
+        self.read(|db| company::company_profile(db).unwrap().name)
+    }
+
     /// The company's name, and the first contact of its list: its id and name.
     fn first_contact(&self) -> (String, i64, String) {
-        blocking(|| {
-            let company = ServerCompany::open(&self.address).unwrap();
-            let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
-            let first = contacts::list_contacts(company.connection(), &everyone).unwrap().items.remove(0);
-            (company::company_profile(company.connection()).unwrap().name, first.id, first.name)
-        })
+        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+        let first = self.read(|db| contacts::list_contacts(db, &everyone).unwrap().items.remove(0));
+        (self.company_name(), first.id, first.name)
     }
 
     /// Who made the last `count` changes to contact `id`, the latest first, as the history says.
     fn contact_authors(&self, id: i64, count: u32) -> Vec<String> {
         use sonae_core::store::history::{change_history, ChangedEntity};
-        blocking(|| {
-            let company = ServerCompany::open(&self.address).unwrap();
-            let changes = change_history(company.connection(), Some(ChangedEntity::Contact), Some(id), count, 0).unwrap();
-            changes.into_iter().map(|c| c.author).collect()
-        })
+        let changes = self.read(|db| change_history(db, Some(ChangedEntity::Contact), Some(id), count, 0).unwrap());
+        changes.into_iter().map(|c| c.author).collect()
     }
 }
 
@@ -130,8 +140,7 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
     let own = home.path("own.sonae");
     drop(CompanyFile::create_demo(&own, Language::En).expect("own company file"));
     let own_name = company::company_profile(CompanyFile::open(&own).unwrap().connection()).unwrap().name;
-    let server_name =
-        blocking(|| company::company_profile(ServerCompany::open(&server.address).unwrap().connection()).unwrap().name);
+    let server_name = server.company_name();
     let port = server.url.port().expect("a port").to_string();
 
     let app = AppWindow::launch(&home, Some(&own)).await;
@@ -170,16 +179,13 @@ async fn an_office_manager_connects_to_the_server_company_works_on_it_and_is_tol
     app.click("[data-testid=save-contact]").await;
     app.element("[data-testid=confirmation]").await;
     let on_server = || {
-        blocking(|| {
-            let company = ServerCompany::open(&server.address).unwrap();
-            let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
-            let all = contacts::list_contacts(company.connection(), &everyone).unwrap().items;
-            let (named, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.name == name);
-            if named.is_empty() {
-                eprintln!("contacts on the server: {:?}", others.iter().map(|c| &c.name).collect::<Vec<_>>());
-            }
-            named
-        })
+        let everyone = contacts::ContactQuery { text: String::new(), tag: None, only_stale: false, offset: 0, limit: 0 };
+        let all = server.read(|db| contacts::list_contacts(db, &everyone).unwrap().items);
+        let (named, others): (Vec<_>, Vec<_>) = all.into_iter().partition(|c| c.name == name);
+        if named.is_empty() {
+            eprintln!("contacts on the server: {:?}", others.iter().map(|c| &c.name).collect::<Vec<_>>());
+        }
+        named
     };
     assert_eq!(on_server().len(), 1, "the new contact is not on the server");
 
@@ -301,7 +307,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
     assert_eq!(at_sato.value("[data-testid=contact-title]").await, "総務部長");
     at_sato.screenshot("server-changed-elsewhere-ja").await;
-    let stored = || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title);
+    let stored = || server.read(|db| contacts::contact(db, id).unwrap().title);
     assert_eq!(stored(), "情報システム担当", "the first save was overwritten");
 
     // Reading the latest shows 高橋's change; saving on top of it then works, as 佐藤.
@@ -315,10 +321,8 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
 
     // 佐藤, typing in a form read before 高橋's save, deletes the contact instead: refused too,
     // and the contact stays, with 高橋's change.
-    let vendor = blocking(|| {
-        let input = contacts::ContactInput { name: "株式会社みなと保守".into(), ..Default::default() };
-        ServerCompany::open(&server.address).unwrap().write(|tx| contacts::create_contact(tx, "総務 佐藤", &input)).unwrap()
-    });
+    let input = contacts::ContactInput { name: "株式会社みなと保守".into(), ..Default::default() };
+    let vendor = server.write(|tx| contacts::create_contact(tx, "総務 佐藤", &input));
     for app in [&at_sato, &at_takahashi] {
         app.click("[data-testid=nav-contacts]").await;
         app.click(&format!("[data-testid=contact-{vendor}]")).await;
@@ -331,8 +335,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_sato.click("[data-testid=delete-contact]").await;
     at_sato.click("[data-testid=delete-contact-confirm]").await;
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
-    let vendor_title =
-        || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), vendor).map(|c| c.title));
+    let vendor_title = || server.read(|db| contacts::contact(db, vendor).map(|c| c.title));
     assert_eq!(vendor_title().unwrap(), "夜間窓口", "the contact was deleted over 高橋's change");
     at_sato.screenshot("server-delete-changed-elsewhere-ja").await;
 
@@ -362,25 +365,20 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     use sonae_core::incident::{self, record, wizard};
     let setup = Home::new();
     let server = blocking(|| ServerDemo::new(&setup));
-    let (company_name, id) = blocking(|| {
-        let mut company = ServerCompany::open(&server.address).unwrap();
-        let id = company
-            .write(|tx| {
-                let id = record::start_incident(tx, wizard::CaseKind::Missent)?;
-                let basics = wizard::IncidentBasics {
-                    case_kind: wizard::CaseKind::Missent,
-                    title: "見積書の誤送信".into(),
-                    discovered_at: "2026-12-07T09:30:00+09:00".into(),
-                    occurred_at: None,
-                    discovered_by: "営業 山本".into(),
-                    description: String::new(),
-                };
-                record::record_basics(tx, id, &basics, "営業 山本")?;
-                Ok(id)
-            })
-            .unwrap();
-        (company::company_profile(company.connection()).unwrap().name, id)
+    let id = server.write(|tx| {
+        let id = record::start_incident(tx, wizard::CaseKind::Missent)?;
+        let basics = wizard::IncidentBasics {
+            case_kind: wizard::CaseKind::Missent,
+            title: "見積書の誤送信".into(),
+            discovered_at: "2026-12-07T09:30:00+09:00".into(),
+            occurred_at: None,
+            discovered_by: "営業 山本".into(),
+            description: String::new(),
+        };
+        record::record_basics(tx, id, &basics, "営業 山本")?;
+        Ok(id)
     });
+    let company_name = server.company_name();
     let sato = person_at_a_pc(&server, "総務 佐藤");
     let takahashi = person_at_a_pc(&server, "情シス 高橋");
     let at_sato = AppWindow::launch(&sato, None).await;
@@ -407,11 +405,7 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
     assert_eq!(at_sato.value("[data-testid=field-title]").await, "見積書を別の取引先へ送付");
     at_sato.screenshot("server-wizard-changed-elsewhere-ja").await;
-    let title = || {
-        blocking(|| {
-            incident::read::incident_detail(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title
-        })
-    };
+    let title = || server.read(|db| incident::read::incident_detail(db, id).unwrap().title);
     assert_eq!(title(), "見積書と単価表の誤送信");
 
     // Loading the latest shows the incident as 高橋 left it.
@@ -430,8 +424,7 @@ async fn each_person_signs_in_as_themselves_and_the_server_refuses_what_their_ri
     let server = blocking(|| ServerDemo::new(&setup));
     let [_, takahashi, kimura] = server.people();
     let (company_name, id, _) = server.first_contact();
-    let stored_title =
-        || blocking(|| contacts::contact(ServerCompany::open(&server.address).unwrap().connection(), id).unwrap().title);
+    let stored_title = || server.read(|db| contacts::contact(db, id).unwrap().title);
     let title_before = stored_title();
 
     // 社長 木村, 閲覧: home says who he is and that he can only read; a save is refused by the
@@ -483,8 +476,7 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     use sonae_core::incident::{self, wizard::CaseKind};
     let setup = Home::new();
     let server = blocking(|| ServerDemo::new(&setup));
-    let company_name =
-        blocking(|| company::company_profile(ServerCompany::open(&server.address).unwrap().connection()).unwrap().name);
+    let company_name = server.company_name();
     let at_sato = AppWindow::launch(&person_at_a_pc(&server, "総務 佐藤"), None).await;
     let at_takahashi = AppWindow::launch(&person_at_a_pc(&server, "情シス 高橋"), None).await;
     connect_again(&at_sato, &server, &company_name).await;
@@ -529,19 +521,14 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     at_sato.click("[data-testid=nav-policy]").await;
     at_sato.click("[data-testid=tab-levels]").await;
     at_sato.type_into("[data-testid=level-1] input", "軽微（佐藤が入力中）").await;
-    blocking(|| {
-        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
-        elsewhere
-            .write(|tx| {
-                let level = policy::edit::editable_policy(tx)?.levels.into_iter().find(|l| l.level == 2).unwrap();
-                let input = policy::editing::LevelInput {
-                    name: "重大（社長が改訂）".into(),
-                    impact: level.impact,
-                    responsible_role_id: level.responsible_role_id.unwrap(),
-                };
-                policy::edit::update_level(tx, "社長 木村", 2, &input)
-            })
-            .unwrap();
+    server.write(|tx| {
+        let level = policy::edit::editable_policy(tx)?.levels.into_iter().find(|l| l.level == 2).unwrap();
+        let input = policy::editing::LevelInput {
+            name: "重大（社長が改訂）".into(),
+            impact: level.impact,
+            responsible_role_id: level.responsible_role_id.unwrap(),
+        };
+        policy::edit::update_level(tx, "社長 木村", 2, &input)
     });
     at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、方針が変更されました").await;
     assert_eq!(at_sato.value("[data-testid=level-1] input").await, "軽微（佐藤が入力中）");
@@ -553,23 +540,18 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     // The same on the BCP page, while the president adds a damaged target elsewhere.
     at_sato.click("[data-testid=nav-bcp]").await;
     at_sato.type_into("[data-testid=new-target] input", "基幹サーバー（佐藤が入力中）").await;
-    let target = blocking(|| {
-        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
-        elsewhere
-            .write(|tx| {
-                let role = policy::edit::editable_policy(tx)?.roles[0].id;
-                let input = bcp::editing::TargetInput {
-                    name: "NAS（共有フォルダ）".into(),
-                    recovery_role_id: Some(role),
-                    recovery_contact_id: None,
-                    related_contact_ids: Vec::new(),
-                    related_contacts_hint: String::new(),
-                    target_recovery_time: "1日".into(),
-                    recovery_steps: Vec::new(),
-                };
-                bcp::edit::create_target(tx, "社長 木村", &input)
-            })
-            .unwrap()
+    let target = server.write(|tx| {
+        let role = policy::edit::editable_policy(tx)?.roles[0].id;
+        let input = bcp::editing::TargetInput {
+            name: "NAS（共有フォルダ）".into(),
+            recovery_role_id: Some(role),
+            recovery_contact_id: None,
+            related_contact_ids: Vec::new(),
+            related_contacts_hint: String::new(),
+            target_recovery_time: "1日".into(),
+            recovery_steps: Vec::new(),
+        };
+        bcp::edit::create_target(tx, "社長 木村", &input)
     });
     at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、事業継続計画が変更されました").await;
     assert_eq!(at_sato.value("[data-testid=new-target] input").await, "基幹サーバー（佐藤が入力中）");
@@ -579,22 +561,17 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
     at_sato.click("[data-testid=nav-home]").await;
     at_sato.wait_for_text_in("[data-testid=company-name]", &company_name).await;
-    blocking(|| {
-        let mut elsewhere = ServerCompany::open(&server.address).unwrap();
-        elsewhere
-            .write(|tx| {
-                let id = incident::record::start_incident(tx, CaseKind::Missent)?;
-                let basics = incident::wizard::IncidentBasics {
-                    case_kind: CaseKind::Missent,
-                    title: "見積書を別の取引先に誤送信".into(),
-                    discovered_at: "2026-12-07T09:30:00+09:00".into(),
-                    occurred_at: None,
-                    discovered_by: "経理 中村".into(),
-                    description: "見積書を別の取引先に送った。".into(),
-                };
-                incident::record::record_basics(tx, id, &basics, "経理 中村")
-            })
-            .unwrap();
+    server.write(|tx| {
+        let id = incident::record::start_incident(tx, CaseKind::Missent)?;
+        let basics = incident::wizard::IncidentBasics {
+            case_kind: CaseKind::Missent,
+            title: "見積書を別の取引先に誤送信".into(),
+            discovered_at: "2026-12-07T09:30:00+09:00".into(),
+            occurred_at: None,
+            discovered_by: "経理 中村".into(),
+            description: "見積書を別の取引先に送った。".into(),
+        };
+        incident::record::record_basics(tx, id, &basics, "経理 中村")
     });
     at_sato.wait_for_text_in("[data-testid=open-incidents]", "見積書を別の取引先に誤送信").await;
     at_sato.screenshot("server-live-home-ja").await;
@@ -664,8 +641,7 @@ async fn a_administrator_adds_a_person_in_the_window_who_then_signs_in_with_that
         let first = NewPerson { login: sato.clone(), name: "総務 佐藤".into(), password: Some(PERSON_PASSWORD.into()) };
         schema::init(&server.address, Some(&first)).unwrap();
     });
-    let company_name =
-        blocking(|| company::company_profile(ServerCompany::open(&server.address).unwrap().connection()).unwrap().name);
+    let company_name = server.company_name();
 
     // 佐藤, the 管理者, adds 社長 木村 as 閲覧 from 人と権限, by the fields' labels.
     let at_sato = AppWindow::launch(&person_signing_in_at_a_pc(&server, "", &sato), None).await;
