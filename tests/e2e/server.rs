@@ -301,7 +301,9 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_takahashi.click("[data-testid=save-contact]").await;
     at_takahashi.text("保存しました。").await;
 
-    // 佐藤's save, from the form read before that, is refused, naming 高橋; the typed text stays.
+    // 佐藤's form says 高橋 changed the contact; 佐藤 saves all the same. His save, from the form
+    // read before that, is refused, naming 高橋; the typed text stays.
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、この連絡先が変更されました").await;
     at_sato.click("[data-testid=save-contact]").await;
     at_sato.wait_for_text_in("[data-testid=changed-elsewhere]", "ほかの人が先に変更しました").await;
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
@@ -332,6 +334,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_takahashi.type_into("[data-testid=contact-title]", "夜間窓口").await;
     at_takahashi.click("[data-testid=save-contact]").await;
     at_takahashi.text("保存しました。").await;
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、この連絡先が変更されました").await;
     at_sato.click("[data-testid=delete-contact]").await;
     at_sato.click("[data-testid=delete-contact-confirm]").await;
     at_sato.wait_for_text_in("[data-testid=changed-by]", "情シス 高橋 さんが").await;
@@ -349,6 +352,7 @@ async fn two_people_edit_one_contact_and_the_second_save_is_refused_naming_the_f
     at_takahashi.click("[data-testid=level-1] button").await;
     at_takahashi.wait_for_text_in("[data-testid=level-1]", "保存しました。").await;
     at_sato.type_into("[data-testid=level-1] input", "軽微（佐藤が改訂）").await;
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、方針が変更されました").await;
     at_sato.click("[data-testid=level-1] button").await;
     at_sato.wait_for_text_in("[data-testid=level-1] [data-testid=changed-by]", "情シス 高橋 さんが").await;
     assert_eq!(at_sato.value("[data-testid=level-1] input").await, "軽微（佐藤が改訂）");
