@@ -46,7 +46,12 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
 
   useEffect(() => {
     if (!fields.category) return;
-    void api.suggestLevel(answers, fields.category).then(setSuggested);
+    // Only the answer to the latest answers is kept, whichever comes back first.
+    let latest = true;
+    void api.suggestLevel(answers, fields.category).then((level) => latest && setSuggested(level));
+    return () => {
+      latest = false;
+    };
   }, [answers, fields.category]);
 
   const level = fields.level ?? suggested;
@@ -56,7 +61,14 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
 
   const next = async () => {
     setTried(true);
-    if (!fields.category || level === null || needsReason) return;
+    if (!fields.category) return;
+    // The suggestion shown may still be the one for the answers before the last click: the level
+    // recorded is checked against the suggestion for the answers as they are now.
+    const suggestedNow = await api.suggestLevel(answers, fields.category);
+    setSuggested(suggestedNow);
+    const chosen = fields.level ?? suggestedNow;
+    const overriddenNow = chosen !== suggestedNow;
+    if (overriddenNow && fields.override_reason.trim() === '') return;
     confirmation.after(
       await act(() =>
         api.recordSeverity(
@@ -64,8 +76,8 @@ export function StepSeverity({ detail, policy, act, goTo }: StepProps) {
           {
             answers,
             category: fields.category,
-            level,
-            override_reason: overridden ? fields.override_reason : '',
+            level: chosen,
+            override_reason: overriddenNow ? fields.override_reason : '',
           },
           confirmation.basis(),
         ),
