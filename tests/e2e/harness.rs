@@ -175,7 +175,10 @@ impl AppWindow {
                     Err(e) if e.to_string().contains("intercepted") && start.elapsed() < Duration::from_secs(5) => {
                         tokio::time::sleep(Duration::from_millis(100)).await;
                     }
-                    Err(e) => panic!("could not click {css}: {e}"),
+                    Err(e) => {
+                        self.screenshot("failed").await;
+                        panic!("could not click {css} (the screen is in tests/artifacts/failed.png): {e}")
+                    }
                 }
             }
         }
