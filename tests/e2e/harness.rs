@@ -184,6 +184,21 @@ impl AppWindow {
         }
     }
 
+    /// Where the first element matching a CSS selector sits in the window: its left and top edges,
+    /// in CSS pixels from the window's top left corner.
+    pub async fn position(&self, css: &str) -> (f64, f64) {
+        let element = self.element(css).await;
+        let value = self
+            .driver
+            .execute(
+                "const r = arguments[0].getBoundingClientRect(); return [r.left, r.top];",
+                vec![element.to_json().expect("element")],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("could not tell where {css} is: {e}"));
+        serde_json::from_value(value.json().clone()).expect("two numbers")
+    }
+
     /// Replaces the text of an input as a person would: select everything, delete, type.
     pub async fn type_into(&self, css: &str, text: &str) {
         let input = self.element(css).await;

@@ -397,11 +397,15 @@ async fn two_people_confirm_one_wizard_step_and_the_second_is_told_who_confirmed
     }
 
     // 高橋 revises what happened first and goes on.
+    let title_at = at_sato.position("[data-testid=field-title]").await;
     at_takahashi.type_into("[data-testid=field-title]", "見積書と単価表の誤送信").await;
     at_takahashi.click("[data-testid=wizard-next]").await;
     at_takahashi.element("[data-testid=happened-damage_confirmed]").await;
 
+    // 佐藤's window says so in its corner; nothing on his step moves when the notice comes.
     at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、このインシデントの記録が進められました").await;
+    assert_eq!(at_sato.position("[data-testid=field-title]").await, title_at, "the notice moved the step");
+    at_sato.screenshot("server-wizard-newer-elsewhere-ja").await;
     // 佐藤's step says that 高橋 went further; 佐藤 saves all the same. His revision, from the
     // step as it was, is refused, naming 高橋; the typed title stays.
     at_sato.type_into("[data-testid=field-title]", "見積書を別の取引先へ送付").await;

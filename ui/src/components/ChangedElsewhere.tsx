@@ -3,7 +3,8 @@
 // copied, and offers to read the thing as it is now. And the notice, before any save, that the
 // thing on screen was changed on another PC since it was read.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Paper, Text } from '@mantine/core';
+import { Affix, Alert, Button, Paper, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import type { ChangedEntity, ErrorReport } from '../bindings';
@@ -89,20 +90,31 @@ function ChangedElsewhere({ findChange, onReload }: { findChange: FindOtherChang
 }
 
 /** Another PC changed what this screen shows (`title` says what) since it was read: what is typed
- * stays until the user asks for the latest. It stays in view under the header, since the user may
- * be typing far down a long page. */
+ * stays until the user asks for the latest. It floats in the window's lower corner, in view
+ * however far down the user is typing, and takes no room among the fields: its arrival moves
+ * nothing under the pointer. Put it last on the page: there it leaves room of its own height, so
+ * that the end of the page can still be scrolled out from under it. */
 export function NewerElsewhere({ title, onReload }: { title: string; onReload: () => void }) {
   const { t } = useTranslation();
+  const { ref, height } = useElementSize();
   return (
-    <Paper shadow="md" radius="md" style={{ position: 'sticky', top: 72, zIndex: 10 }}>
-      <Alert color="blue" title={title} data-testid="newer-elsewhere">
-        <Text size="sm" mb="sm">
-          {t('changedElsewhere.newerHelp')}
-        </Text>
-        <Button size="xs" variant="light" onClick={onReload} data-testid="load-newer">
-          {t('changedElsewhere.reload')}
-        </Button>
-      </Alert>
-    </Paper>
+    <>
+      <div style={{ height: height + CORNER_GAP }} aria-hidden />
+      <Affix position={{ bottom: CORNER_GAP, right: CORNER_GAP }} withinPortal={false}>
+        <Paper ref={ref} shadow="md" radius="md" w={`min(420px, calc(100vw - ${2 * CORNER_GAP}px))`}>
+          <Alert color="blue" title={title} data-testid="newer-elsewhere">
+            <Text size="sm" mb="sm">
+              {t('changedElsewhere.newerHelp')}
+            </Text>
+            <Button size="xs" variant="light" onClick={onReload} data-testid="load-newer">
+              {t('changedElsewhere.reload')}
+            </Button>
+          </Alert>
+        </Paper>
+      </Affix>
+    </>
   );
 }
+
+/** The notice's distance from the window's edges, in pixels. */
+const CORNER_GAP = 20;

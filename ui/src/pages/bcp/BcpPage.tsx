@@ -37,7 +37,7 @@ export function BcpPage() {
   const [tab, setTab] = useState<string | null>('targets');
   /** Bumped to draw every card afresh from the plan as it is now. */
   const [generation, setGeneration] = useState(0);
-  // Another PC changed the plan: said above the cards, which keep what is typed meanwhile.
+  // Another PC changed the plan: said in the window's corner; the cards keep what is typed meanwhile.
   const [newerElsewhere, seenNewer] = useNewerElsewhere(['bcp'], bcp, api.editableBcp);
 
   return (
@@ -46,15 +46,6 @@ export function BcpPage() {
       <Text size="sm">{t('bcp.help')}</Text>
       <ReviewCard part="bcp" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {newerElsewhere && (
-        <NewerElsewhere
-          title={t('changedElsewhere.newerBcp')}
-          onReload={() => {
-            seenNewer();
-            void load().then(() => setGeneration((g) => g + 1));
-          }}
-        />
-      )}
       {bcp && (
         <Tabs key={generation} value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
@@ -111,6 +102,15 @@ export function BcpPage() {
             <JigyokeiTab />
           </Tabs.Panel>
         </Tabs>
+      )}
+      {newerElsewhere && (
+        <NewerElsewhere
+          title={t('changedElsewhere.newerBcp')}
+          onReload={() => {
+            seenNewer();
+            void load().then(() => setGeneration((g) => g + 1));
+          }}
+        />
       )}
     </Stack>
   );

@@ -187,7 +187,6 @@ export function ContactEditorPage({ id }: { id: number | null }) {
         </Card>
       )}
 
-      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerContact')} onReload={loadLatest} />}
       <SaveRefusal
         error={error}
         onClose={() => setError(null)}
@@ -426,6 +425,10 @@ export function ContactEditorPage({ id }: { id: number | null }) {
             ))}
           </List>
         </Card>
+      )}
+      {/* A save refused for the same reason says so itself, with the same button. */}
+      {newerElsewhere && error?.code !== 'changed_elsewhere' && (
+        <NewerElsewhere title={t('changedElsewhere.newerContact')} onReload={loadLatest} />
       )}
     </Stack>
   );

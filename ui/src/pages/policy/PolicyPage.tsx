@@ -29,7 +29,7 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
   useEffect(() => {
     void reload();
   }, [reload]);
-  // Another PC changed the policy: said above the editors, which keep what is typed meanwhile.
+  // Another PC changed the policy: said in the window's corner; the editors keep what is typed meanwhile.
   const [newerElsewhere, seenNewer] = useNewerElsewhere(['policy'], policy, api.editablePolicy);
   /** Bumped to draw every editor afresh, as when the page was first opened. */
   const [generation, setGeneration] = useState(0);
@@ -44,7 +44,6 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
       <Text size="sm">{t('policy.help')}</Text>
       <ReviewCard part="policy" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
-      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerPolicy')} onReload={reloadAfresh} />}
       {policy && (
         <ReloadPolicyContext.Provider value={{ reload: reloadAfresh, generation }}>
           <Tabs defaultValue="company" keepMounted={false}>
@@ -83,6 +82,7 @@ export function PolicyPage({ section }: { section?: PolicySection }) {
           </Tabs>
         </ReloadPolicyContext.Provider>
       )}
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerPolicy')} onReload={reloadAfresh} />}
     </Stack>
   );
 }

@@ -55,8 +55,8 @@ export function WizardPage({ id }: { id: number }) {
       .catch((e) => setError(asErrorReport(e)));
   }, [id, setError]);
 
-  // Another PC took the incident further (confirmed a step, recorded something): said above the
-  // step, which keeps what is typed meanwhile. Drafts typed elsewhere do not count.
+  // Another PC took the incident further (confirmed a step, recorded something): said in the
+  // window's corner; the step keeps what is typed meanwhile. Drafts typed elsewhere do not count.
   const [newerElsewhere, seenNewer] = useNewerElsewhere(['incidents'], detail, () => api.incidentDetail(id), progressOf);
 
   /** Reads the incident as it is now and draws the step afresh from it. */
@@ -170,7 +170,6 @@ export function WizardPage({ id }: { id: number }) {
         }}
         onReload={loadLatest}
       />
-      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerIncident')} onReload={loadLatest} />}
 
       <div key={`${detail.id}-${step}-${generation}`}>
         {step === 0 && <StepWhatHappened {...props} />}
@@ -180,6 +179,10 @@ export function WizardPage({ id }: { id: number }) {
         {step === 4 && <StepReporting {...props} />}
         {step === 5 && <StepRecovery {...props} />}
       </div>
+      {/* A save refused for the same reason says so itself, with the same button. */}
+      {newerElsewhere && error?.code !== 'changed_elsewhere' && (
+        <NewerElsewhere title={t('changedElsewhere.newerIncident')} onReload={loadLatest} />
+      )}
     </Stack>
   );
 }
