@@ -665,6 +665,12 @@ async fn a_administrator_adds_a_person_in_the_window_who_then_signs_in_with_that
     at_sato.wait_for_text_in("[data-testid=people-done]", "社長 木村 さんを追加しました。").await;
     at_sato.wait_for_text_in("[data-testid=people]", &kimura).await;
     at_sato.screenshot("server-people-ja").await;
+
+    // The company's owner makes 木村 a 担当者 from another PC: 佐藤's open page shows it.
+    blocking(|| people::change(&mut server.address.connect().unwrap(), &kimura, None, Some(ServerAccess::Staff)).unwrap());
+    at_sato.wait_for_value(&format!("[data-testid=person-{kimura}] input[readonly]"), "担当者").await;
+    blocking(|| people::change(&mut server.address.connect().unwrap(), &kimura, None, Some(ServerAccess::ReadOnly)).unwrap());
+    at_sato.wait_for_value(&format!("[data-testid=person-{kimura}] input[readonly]"), "閲覧").await;
     at_sato.close().await;
 
     // 木村 signs in on his PC and is told he can only read.

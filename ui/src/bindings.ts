@@ -525,7 +525,7 @@ name: string,
  */
 access: ServerAccess | null, };
 
-export type ChangedPart = "company" | "policy" | "bcp" | "contacts" | "incidents" | "exercises";
+export type ChangedPart = "company" | "policy" | "bcp" | "contacts" | "incidents" | "exercises" | "people";
 
 export type CompanyChanges = { 
 /**
@@ -1748,7 +1748,7 @@ export const READINESS_STATE_VALUES: readonly ReadinessState[] = ['overdue', 'du
 
 export const SERVER_ACCESS_VALUES: readonly ServerAccess[] = ['administrator', 'staff', 'read_only'];
 
-export const CHANGED_PART_VALUES: readonly ChangedPart[] = ['company', 'policy', 'bcp', 'contacts', 'incidents', 'exercises'];
+export const CHANGED_PART_VALUES: readonly ChangedPart[] = ['company', 'policy', 'bcp', 'contacts', 'incidents', 'exercises', 'people'];
 
 export const DEADLINE_URGENCY_VALUES: readonly DeadlineUrgency[] = ['overdue', 'within24_hours', 'later'];
 

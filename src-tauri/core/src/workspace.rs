@@ -149,6 +149,8 @@ pub enum ChangedPart {
     Incidents,
     /// Exercise scenarios and runs.
     Exercises,
+    /// The people of a company on a server and their rights (a company file has none).
+    People,
 }
 
 crate::keys::keyed!(ChangedPart);

@@ -51,6 +51,7 @@ pub fn part_of(table: &str) -> Option<ChangedPart> {
         | "exercise_run_call"
         | "exercise_run_inject"
         | "exercise_follow_up" => ChangedPart::Exercises,
+        "sonae_person" => ChangedPart::People,
         _ => return None,
     })
 }

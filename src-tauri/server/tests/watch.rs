@@ -11,9 +11,9 @@ use sonae_core::company_file::CompanyFile;
 use sonae_core::contacts;
 use sonae_core::incident::{self, wizard::CaseKind};
 use sonae_core::language::Language;
-use sonae_core::workspace::ChangedPart;
+use sonae_core::workspace::{ChangedPart, ServerAccess};
 use sonae_server::watch::ChangeWatcher;
-use sonae_server::{copy, ServerCompany};
+use sonae_server::{copy, people, ServerCompany};
 use support::TestDatabase;
 
 /// The parts the watcher reports since `generation`, once it reports any, within 10 seconds.
@@ -58,6 +58,14 @@ fn another_pc_changes_are_told_by_part_and_this_pc_own_are_not() {
     let incident = there.write(|tx| incident::record::start_incident(tx, CaseKind::Missent)).unwrap();
     there.write(|tx| incident::record::add_note(tx, incident, "取引先に連絡した", "高橋")).unwrap();
     assert_eq!(told(&watcher, generation).1, [ChangedPart::Incidents]);
+
+    // A 管理者 elsewhere adds a person: told as the people, for 「人と権限」 (once the incident's
+    // second write was told too).
+    std::thread::sleep(Duration::from_millis(700));
+    let generation = watcher.changes_since(0).generation;
+    let suzuki = format!("{}_suzuki", database.address.database());
+    people::add(&mut database.client(), &suzuki, "経理 鈴木", ServerAccess::Staff, "鈴木のパスワード-4").unwrap();
+    assert_eq!(told(&watcher, generation).1, [ChangedPart::People]);
 
     // A change rolled back is not told.
     std::thread::sleep(Duration::from_millis(700));

@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../i18n';
 import type { ServerPerson } from '../bindings';
+import { CompanyChangesContext, type SeenChanges } from '../companyChanges';
 
 const api = vi.hoisted(() => ({
   serverPeople: vi.fn(),
@@ -69,5 +70,32 @@ describe('people and rights', () => {
     expect(row).toHaveTextContent('管理者');
     expect(screen.queryByTestId('add-person')).toBeNull();
     expect(screen.queryByRole('button', { name: '保存' })).toBeNull();
+  });
+
+  it('shows what a 管理者 on another PC changed, keeping what is typed in a row here', async () => {
+    const page = (seen: SeenChanges) => (
+      <MantineProvider>
+        <CompanyChangesContext.Provider value={seen}>
+          <PeoplePage signedIn={sato} onChanged={() => {}} />
+        </CompanyChangesContext.Provider>
+      </MantineProvider>
+    );
+    const { rerender } = render(page({}));
+    const satoRow = within(await screen.findByTestId('person-sakura-sato'));
+    fireEvent.change(satoRow.getByLabelText('名前'), { target: { value: '総務部長 佐藤' } });
+
+    // 高橋 was made 閲覧 and renamed on another PC; 佐藤 too, while his row here is being typed in.
+    api.serverPeople.mockResolvedValue([
+      { ...takahashi, name: '情シス 高橋 健太', access: 'read_only' },
+      { ...sato, name: '総務 佐藤 花子' },
+    ]);
+    rerender(page({ contacts: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.serverPeople).toHaveBeenCalledTimes(1);
+    rerender(page({ contacts: 1, people: 2 }));
+    const takahashiRow = within(screen.getByTestId('person-sakura-takahashi'));
+    await waitFor(() => expect(takahashiRow.getByLabelText('名前')).toHaveValue('情シス 高橋 健太'));
+    expect(takahashiRow.getByRole('textbox', { name: '権限' })).toHaveValue('閲覧');
+    expect(satoRow.getByLabelText('名前')).toHaveValue('総務部長 佐藤');
   });
 });

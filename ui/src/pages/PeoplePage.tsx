@@ -6,6 +6,7 @@ import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Table, Text, 
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
 import { SERVER_ACCESS_VALUES, type ErrorReport, type ServerAccess, type ServerPerson } from '../bindings';
+import { useChangesTo } from '../companyChanges';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** The select's value for someone taken off the company. */
@@ -19,9 +20,12 @@ export function PeoplePage({ signedIn, onChanged }: { signedIn: ServerPerson | n
   // Someone signed in who is not one of the people is the company's owner, who may manage them.
   const manages = signedIn === null || signedIn.access === 'administrator';
 
+  // Read again when a 管理者 on another PC changed the people.
+  const changedElsewhere = useChangesTo('people');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
   useEffect(() => {
     api.serverPeople().then(setPeople, (e) => setError(asErrorReport(e)));
-  }, []);
+  }, [changedElsewhere]);
 
   /** Runs a change; on success shows `message` and the people as they are now. */
   const change = useCallback(
@@ -107,8 +111,11 @@ function PersonRow({
   onPassword: (password: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(person.name);
-  const [access, setAccess] = useState<string>(person.access ?? TAKEN_OFF);
+  // What is typed in the row; until then the row shows the person as last read, which another
+  // 管理者's change may replace.
+  const [typed, setTyped] = useState<{ name: string; access: string } | null>(null);
+  const name = typed?.name ?? person.name;
+  const access = typed?.access ?? person.access ?? TAKEN_OFF;
   const [password, setPassword] = useState<string | null>(null);
   const label = person.access ? t(`server.access.${person.access}`) : t('people.takenOff');
   if (!manages) {
@@ -126,7 +133,11 @@ function PersonRow({
   return (
     <Table.Tr data-testid={`person-${person.login}`}>
       <Table.Td>
-        <TextInput aria-label={t('people.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput
+          aria-label={t('people.name')}
+          value={name}
+          onChange={(e) => setTyped({ name: e.currentTarget.value, access })}
+        />
       </Table.Td>
       <Table.Td>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
@@ -138,7 +149,7 @@ function PersonRow({
           aria-label={t('people.access')}
           data={options}
           value={access}
-          onChange={(value) => value && setAccess(value)}
+          onChange={(value) => value && setTyped({ name, access: value })}
           allowDeselect={false}
         />
       </Table.Td>
@@ -147,7 +158,9 @@ function PersonRow({
           <Button
             size="xs"
             disabled={!changed || name.trim() === ''}
-            onClick={() => void onChange(name, access === TAKEN_OFF ? null : (access as ServerAccess))}
+            onClick={() =>
+              void onChange(name, access === TAKEN_OFF ? null : (access as ServerAccess)).then((ok) => ok && setTyped(null))
+            }
           >
             {t('people.save')}
           </Button>
