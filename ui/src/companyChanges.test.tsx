@@ -1,4 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompanyChanges } from './bindings';
 import type { SeenChanges } from './companyChanges';
@@ -80,6 +81,24 @@ function PolicyEditor({ latest }: { latest: () => string }) {
   );
 }
 
+/** A form nobody typed in, which takes the latest itself; what it took is kept in `took`. */
+const took: string[] = [];
+function UntouchedForm() {
+  const [shown, setShown] = useState('v1');
+  const [newer] = useNewerElsewhere(
+    ['contacts'],
+    shown,
+    async () => 'v2',
+    undefined,
+    (latest) => {
+      took.push(latest);
+      setShown(latest);
+      return true;
+    },
+  );
+  return <span>{newer ? 'newer' : shown}</span>;
+}
+
 describe('an editor told that another PC changed what it shows', () => {
   const withChanges = (seen: SeenChanges, latest: () => string) => (
     <CompanyChangesContext.Provider value={seen}>
@@ -104,5 +123,20 @@ describe('an editor told that another PC changed what it shows', () => {
     expect(await screen.findByText('newer')).toBeInTheDocument();
     act(() => screen.getByText('newer').click());
     expect(screen.getByText('as shown')).toBeInTheDocument();
+  });
+
+  it('says nothing when the screen took the latest itself, nothing being typed in it', async () => {
+    const { rerender } = render(
+      <CompanyChangesContext.Provider value={{}}>
+        <UntouchedForm />
+      </CompanyChangesContext.Provider>,
+    );
+    rerender(
+      <CompanyChangesContext.Provider value={{ contacts: 1 }}>
+        <UntouchedForm />
+      </CompanyChangesContext.Provider>,
+    );
+    expect(await screen.findByText('v2')).toBeInTheDocument();
+    expect(took).toEqual(['v2']);
   });
 });

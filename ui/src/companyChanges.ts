@@ -61,28 +61,32 @@ export function useChangesTo(...parts: ChangedPart[]): number {
 }
 
 /**
- * For an editing screen that cannot refresh under the user's typing (the policy, the BCP, a wizard
- * step): whether another PC changed what it shows since it was read. When one of `parts` changes,
- * `readLatest` reads the thing again, and if what `compared` takes of it is no longer what the
- * screen shows (`shown`), the screen says so (`NewerElsewhere`) and reads the latest when asked.
- * The second value hides the notice again, for after that reading.
+ * For an editing screen that cannot refresh under the user's typing (the policy, the BCP, a
+ * contact, a wizard step): whether another PC changed what it shows since it was read. When one of
+ * `parts` changes, `readLatest` reads the thing again, and if what `compared` takes of it is no
+ * longer what the screen shows (`shown`), the screen says so (`NewerElsewhere`) and reads the
+ * latest when asked. A screen may instead take the latest at once (nothing typed in it yet):
+ * `took` answers whether it did. The second value hides the notice again, for after that reading.
  */
 export function useNewerElsewhere<T>(
   parts: readonly ChangedPart[],
   shown: T | null,
-  readLatest: () => Promise<T>,
+  readLatest: (shown: T) => Promise<T>,
   compared: (thing: T) => unknown = (thing) => thing,
+  took: (latest: T) => boolean = () => false,
 ): [boolean, () => void] {
   const changed = changesTo(useContext(CompanyChangesContext), parts);
   const [newer, setNewer] = useState(false);
-  const current = useRef({ shown, readLatest, compared });
-  current.current = { shown, readLatest, compared };
+  const current = useRef({ shown, readLatest, compared, took });
+  current.current = { shown, readLatest, compared, took };
   useEffect(() => {
-    if (changed === 0) return;
-    current.current.readLatest().then(
+    const { shown, readLatest } = current.current;
+    if (changed === 0 || shown === null) return;
+    readLatest(shown).then(
       (latest) => {
-        const { shown, compared } = current.current;
-        if (shown !== null && JSON.stringify(compared(latest)) !== JSON.stringify(compared(shown))) setNewer(true);
+        const { shown, compared, took } = current.current;
+        if (shown === null || JSON.stringify(compared(latest)) === JSON.stringify(compared(shown))) return;
+        if (!took(latest)) setNewer(true);
       },
       () => {},
     );

@@ -1,7 +1,7 @@
 // One contact's form: name and reading, organisation, several phones and emails, tags, notes, its
 // place in the call tree, and when it was last confirmed. "Confirmed today" is one click. A
 // contact that holds a role or owns a recovery cannot be deleted; the page says where it is used.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -22,7 +22,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import { useChangesTo } from '../../companyChanges';
+import { useNewerElsewhere } from '../../companyChanges';
 import type { ContactDetails, ContactInput, ContactKind, ContactTag, ContactUse, ErrorReport } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { lastChangeFinder, NewerElsewhere, SaveRefusal } from '../../components/ChangedElsewhere';
@@ -74,29 +74,24 @@ export function ContactEditorPage({ id }: { id: number | null }) {
   }, [id, show]);
   useEffect(load, [load]);
 
-  // Another PC changed a contact. If it was this one, an untouched form shows the latest at once;
-  // a form being edited keeps what is typed and says so, with the latest one click away.
-  const changedElsewhere = useChangesTo('contacts');
-  const [newerElsewhere, setNewerElsewhere] = useState(false);
-  const shown = useRef({ details, form });
-  shown.current = { details, form };
-  useEffect(() => {
-    if (changedElsewhere === 0 || id === null) return;
-    api.contactDetails(id).then(
-      (latest) => {
-        const { details: before, form: typed } = shown.current;
-        if (!before || latest.last_change_id === before.last_change_id) return;
-        if (JSON.stringify(typed) === JSON.stringify(asInput(before))) show(latest);
-        else setNewerElsewhere(true);
-      },
-      () => {},
-    );
-  }, [changedElsewhere, id, show]);
+  // Another PC changed this contact: an untouched form shows the latest at once; a form being
+  // edited keeps what is typed and says so, with the latest one click away.
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(
+    ['contacts'],
+    details,
+    (shown) => api.contactDetails(shown.id),
+    (contact) => contact.last_change_id,
+    (latest) => {
+      if (!details || JSON.stringify(form) !== JSON.stringify(asInput(details))) return false;
+      show(latest);
+      return true;
+    },
+  );
 
   /** Shows the contact as it is now, in place of what was typed (both notices' button). */
   const loadLatest = () => {
     setError(null);
-    setNewerElsewhere(false);
+    seenNewer();
     load();
   };
 
