@@ -564,7 +564,46 @@ async fn what_one_pc_saves_appears_on_the_other_without_opening_the_screen_again
     at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、事業継続計画が変更されました").await;
     assert_eq!(at_sato.value("[data-testid=new-target] input").await, "基幹サーバー（佐藤が入力中）");
     at_sato.click("[data-testid=load-newer]").await;
-    at_sato.wait_for_value(&format!("[data-testid=target-{target}] input"), "NAS（共有フォルダ）").await;
+    let card = format!("[data-testid=target-{target}]");
+    at_sato.wait_for_value(&format!("{card} input"), "NAS（共有フォルダ）").await;
+
+    // 佐藤 renames that target while the president renames it elsewhere: his save, from the card
+    // read before, is refused naming the president, and what he typed stays.
+    let president_saves = |name: &str, time: &str| {
+        let (name, time) = (name.to_owned(), time.to_owned());
+        server.write(move |tx| {
+            let input = bcp::editing::TargetInput {
+                name,
+                recovery_role_id: Some(policy::edit::editable_policy(tx)?.roles[0].id),
+                recovery_contact_id: None,
+                related_contact_ids: Vec::new(),
+                related_contacts_hint: String::new(),
+                target_recovery_time: time,
+                recovery_steps: Vec::new(),
+            };
+            bcp::edit::update_target(tx, "社長 木村", target, &input)
+        })
+    };
+    at_sato.type_into(&format!("{card} input"), "NAS（佐藤が改名）").await;
+    president_saves("NAS（共有フォルダ・2台目）", "1日");
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、事業継続計画が変更されました").await;
+    at_sato.click(&format!("[data-testid=target-{target}-save]")).await;
+    at_sato.wait_for_text_in(&format!("{card} [data-testid=changed-by]"), "社長 木村 さんが").await;
+    assert_eq!(at_sato.value(&format!("{card} input")).await, "NAS（佐藤が改名）");
+    at_sato.screenshot("server-bcp-changed-elsewhere-ja").await;
+    let stored = || server.read(move |db| bcp::edit::editable_bcp(db).unwrap().targets.into_iter().find(|t| t.id == target));
+    assert_eq!(stored().unwrap().name, "NAS（共有フォルダ・2台目）", "the president's save was overwritten");
+
+    // Read again, the card shows the president's name; deleting the target after he changed it
+    // once more is refused as well, and the target stays.
+    at_sato.click(&format!("{card} [data-testid=reload-latest]")).await;
+    at_sato.wait_for_value(&format!("{card} input"), "NAS（共有フォルダ・2台目）").await;
+    president_saves("NAS（共有フォルダ・2台目）", "半日");
+    at_sato.wait_for_text_in("[data-testid=newer-elsewhere]", "ほかのパソコンで、事業継続計画が変更されました").await;
+    at_sato.click(&format!("[data-testid=target-{target}-delete]")).await;
+    at_sato.click(&format!("[data-testid=target-{target}-delete-confirm]")).await;
+    at_sato.wait_for_text_in(&format!("{card} [data-testid=changed-by]"), "社長 木村 さんが").await;
+    assert_eq!(stored().expect("the target was deleted over the president's change").target_recovery_time, "半日");
 
     // 佐藤 on home; an incident recorded on a third PC appears among the open incidents.
     at_sato.click("[data-testid=nav-home]").await;

@@ -1231,7 +1231,12 @@ export type AuthorityInput = { name: string, purpose: string, url: string, phone
 
 export type RoleDeletion = { steps_unassigned: number, checklist_items_unassigned: number, };
 
-export type EditableScenario = { id: number, title: string, reason: string, };
+export type EditableScenario = { id: number, title: string, reason: string, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableTarget = { id: number, name: string, 
 /**
@@ -1253,7 +1258,12 @@ target_recovery_time: string,
 /**
  * One entry per step.
  */
-recovery_steps: Array<string>, };
+recovery_steps: Array<string>, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableExercise = { id: number, 
 /**
@@ -1263,7 +1273,12 @@ held_on: string, scenario_id: number | null, participants: string, what_worked: 
 /**
  * Contacts the exercise confirmed reachable, in call-tree order.
  */
-confirmed_contacts: Array<ContactRef>, };
+confirmed_contacts: Array<ContactRef>, 
+/**
+ * The change history's last record of this entry when it was read: its editor sends it back
+ * with a save, which is refused when someone else changed the entry since.
+ */
+last_change_id: number | null, };
 
 export type EditableBcp = { scenarios: Array<EditableScenario>, targets: Array<EditableTarget>, 
 /**

@@ -100,20 +100,20 @@ export const commands = {
   editableBcp: () =>
     invoke<EditableBcp>('editable_bcp'),
   /** 想定する事象: adds one (`id` none) or changes one. */
-  saveScenario: (id: number | null, scenario: ScenarioInput) =>
-    invoke<EditableBcp>('save_scenario', { id, scenario }),
-  deleteScenario: (id: number) =>
-    invoke<EditableBcp>('delete_scenario', { id }),
+  saveScenario: (id: number | null, scenario: ScenarioInput, lastChangeId: number | null) =>
+    invoke<EditableBcp>('save_scenario', { id, scenario, lastChangeId }),
+  deleteScenario: (id: number, lastChangeId: number | null) =>
+    invoke<EditableBcp>('delete_scenario', { id, lastChangeId }),
   /** 被害対象 → 復旧責任者 → 関係者連絡先: adds one (`id` none) or changes one. */
-  saveTarget: (id: number | null, target: TargetInput) =>
-    invoke<EditableBcp>('save_target', { id, target }),
-  deleteTarget: (id: number) =>
-    invoke<EditableBcp>('delete_target', { id }),
+  saveTarget: (id: number | null, target: TargetInput, lastChangeId: number | null) =>
+    invoke<EditableBcp>('save_target', { id, target, lastChangeId }),
+  deleteTarget: (id: number, lastChangeId: number | null) =>
+    invoke<EditableBcp>('delete_target', { id, lastChangeId }),
   /** Records an exercise (`id` none) or corrects one; the contacts it reached count as confirmed on its date. */
-  saveExercise: (id: number | null, exercise: ExerciseInput) =>
-    invoke<EditableBcp>('save_exercise', { id, exercise }),
-  deleteExercise: (id: number) =>
-    invoke<EditableBcp>('delete_exercise', { id }),
+  saveExercise: (id: number | null, exercise: ExerciseInput, lastChangeId: number | null) =>
+    invoke<EditableBcp>('save_exercise', { id, exercise, lastChangeId }),
+  deleteExercise: (id: number, lastChangeId: number | null) =>
+    invoke<EditableBcp>('delete_exercise', { id, lastChangeId }),
 
   // contacts
   listContacts: (query: ContactQuery) =>

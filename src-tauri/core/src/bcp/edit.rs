@@ -21,7 +21,7 @@ use super::editing::{
 use crate::error_code::ErrorCode;
 use crate::policy::edit::{contact_exists, contact_names, distinct_contacts, reorder};
 use crate::policy::editing::ContactRef;
-use crate::store::history::record_change;
+use crate::store::history::{last_change_column, record_change};
 use crate::store::limits::{limit_chars, required_name, required_title, room_for, shown, text, MAX_ENTRIES, MAX_NAME_CHARS};
 use crate::store::{now, refused, rows, today, Result, StoreError};
 
@@ -30,9 +30,14 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
     let names = contact_names(conn)?;
     let contact = |id: i64| ContactRef { id, name: names.get(&id).cloned().unwrap_or_default() };
 
-    let scenarios = rows(conn, "SELECT id, title, reason FROM bcp_scenario ORDER BY position, id", |r| {
-        Ok(EditableScenario { id: r.get(0)?, title: r.get(1)?, reason: r.get(2)? })
-    })?;
+    let scenarios = rows(
+        conn,
+        &format!(
+            "SELECT id, title, reason, {} FROM bcp_scenario ORDER BY position, id",
+            last_change_column(ChangedEntity::BcpScenario, "bcp_scenario.id")
+        ),
+        |r| Ok(EditableScenario { id: r.get(0)?, title: r.get(1)?, reason: r.get(2)?, last_change_id: r.get(3)? }),
+    )?;
 
     let mut related: HashMap<i64, Vec<ContactRef>> = HashMap::new();
     for (target_id, contact_id) in
@@ -44,8 +49,11 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
     }
     let targets = rows(
         conn,
-        "SELECT id, name, recovery_role_id, recovery_contact_id, related_contacts_hint, target_recovery_time, recovery_steps
-           FROM bcp_target ORDER BY position, id",
+        &format!(
+            "SELECT id, name, recovery_role_id, recovery_contact_id, related_contacts_hint, target_recovery_time, recovery_steps, {}
+               FROM bcp_target ORDER BY position, id",
+            last_change_column(ChangedEntity::BcpTarget, "bcp_target.id")
+        ),
         |r| {
             Ok((
                 r.get::<_, i64>(0)?,
@@ -55,11 +63,12 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, String>(6)?,
+                r.get::<_, Option<i64>>(7)?,
             ))
         },
     )?
     .into_iter()
-    .map(|(id, name, recovery_role_id, recovery_contact_id, hint, time, steps)| EditableTarget {
+    .map(|(id, name, recovery_role_id, recovery_contact_id, hint, time, steps, last_change_id)| EditableTarget {
         id,
         name,
         recovery_role_id,
@@ -68,6 +77,7 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
         related_contacts_hint: hint,
         target_recovery_time: time,
         recovery_steps: step_lines(&steps),
+        last_change_id,
     })
     .collect();
 
@@ -82,8 +92,11 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
     }
     let exercises = rows(
         conn,
-        "SELECT id, held_on, scenario_id, participants, what_worked, unreachable, follow_ups
-           FROM bcp_exercise ORDER BY held_on DESC, id DESC",
+        &format!(
+            "SELECT id, held_on, scenario_id, participants, what_worked, unreachable, follow_ups, {}
+               FROM bcp_exercise ORDER BY held_on DESC, id DESC",
+            last_change_column(ChangedEntity::BcpExercise, "bcp_exercise.id")
+        ),
         |r| {
             Ok(EditableExercise {
                 id: r.get(0)?,
@@ -94,6 +107,7 @@ pub fn editable_bcp(conn: &dyn Db) -> Result<EditableBcp> {
                 unreachable: r.get(5)?,
                 follow_ups: r.get(6)?,
                 confirmed_contacts: Vec::new(),
+                last_change_id: r.get(7)?,
             })
         },
     )?

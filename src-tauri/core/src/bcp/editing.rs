@@ -12,6 +12,9 @@ pub struct EditableScenario {
     pub id: i64,
     pub title: String,
     pub reason: String,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 被害対象 → 復旧責任者 → 関係者連絡先, with ids.
@@ -30,6 +33,9 @@ pub struct EditableTarget {
     pub target_recovery_time: String,
     /// One entry per step.
     pub recovery_steps: Vec<String>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 訓練 — an exercise as recorded.
@@ -46,6 +52,9 @@ pub struct EditableExercise {
     pub follow_ups: String,
     /// Contacts the exercise confirmed reachable, in call-tree order.
     pub confirmed_contacts: Vec<ContactRef>,
+    /// The change history's last record of this entry when it was read: its editor sends it back
+    /// with a save, which is refused when someone else changed the entry since.
+    pub last_change_id: Option<i64>,
 }
 
 /// 事業継続管理 with ids, for the BCP editor.

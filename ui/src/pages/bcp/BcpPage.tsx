@@ -1,22 +1,34 @@
 // 事業継続計画: assumed incidents, the damaged targets with who recovers them and whom they call,
 // and the exercises that check the plan (an exercise confirms the contacts it reached).
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { Button, Card, Group, Select, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
-import type { ContactRef, EditableBcp, EditableExercise, EditableScenario, EditableTarget, ErrorReport } from '../../bindings';
+import type {
+  ChangedEntity,
+  ContactRef,
+  EditableBcp,
+  EditableExercise,
+  EditableScenario,
+  EditableTarget,
+  ErrorReport,
+} from '../../bindings';
 import { useNewerElsewhere } from '../../companyChanges';
-import { NewerElsewhere } from '../../components/ChangedElsewhere';
+import { type FindOtherChange, lastChangeFinder, NewerElsewhere, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ContactListPicker, useContactOptions } from '../../components/ContactListPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ReviewCard } from '../../components/Readiness';
 import { formatDue } from '../../deadline';
 import { today } from '../../datetime';
-import { useSave } from '../policy/useEditor';
+import { lastChangeOf, useSave } from '../policy/useEditor';
 import { JigyokeiTab } from './JigyokeiTab';
 
 type Options = { value: string; label: string }[];
+
+/** Reads the plan again and draws every card afresh from it: "load the latest" after a save was
+ * refused because someone else changed the entry first. */
+const ReloadBcpContext = createContext<() => void>(() => {});
 
 export function BcpPage() {
   const { t } = useTranslation();
@@ -39,6 +51,10 @@ export function BcpPage() {
   const [generation, setGeneration] = useState(0);
   // Another PC changed the plan: said in the window's corner; the cards keep what is typed meanwhile.
   const [newerElsewhere, seenNewer] = useNewerElsewhere(['bcp'], bcp, api.editableBcp);
+  const reloadAfresh = useCallback(() => {
+    seenNewer();
+    void load().then(() => setGeneration((g) => g + 1));
+  }, [load, seenNewer]);
 
   return (
     <Stack gap="md">
@@ -47,73 +63,89 @@ export function BcpPage() {
       <ReviewCard part="bcp" />
       <ErrorAlert error={error} onClose={() => setError(null)} />
       {bcp && (
-        <Tabs key={generation} value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="scenarios">{t('bcp.tab.scenarios')}</Tabs.Tab>
-            <Tabs.Tab value="targets">{t('bcp.tab.targets')}</Tabs.Tab>
-            <Tabs.Tab value="exercises" data-testid="tab-exercises">
-              {t('bcp.tab.exercises')}
-            </Tabs.Tab>
-            <Tabs.Tab value="jigyokei" data-testid="tab-jigyokei">
-              {t('jigyokei.tab')}
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="scenarios" pt="md">
-            <Stack gap="md" maw={900}>
-              {bcp.scenarios.map((scenario) => (
-                <ScenarioCard key={scenario.id} scenario={scenario} onChange={setBcp} />
-              ))}
-              <Title order={4}>{t('bcp.scenario.add')}</Title>
-              <ScenarioCard key={bcp.scenarios.length} scenario={null} onChange={setBcp} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="targets" pt="md">
-            <Stack gap="md" maw={1000}>
-              {bcp.targets.map((target) => (
-                <TargetCard key={target.id} target={target} roles={roles} contacts={contacts} onChange={setBcp} />
-              ))}
-              <Title order={4}>{t('bcp.target.add')}</Title>
-              <TargetCard key={bcp.targets.length} target={null} roles={roles} contacts={contacts} onChange={setBcp} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="exercises" pt="md">
-            <Stack gap="md" maw={1000}>
-              <Title order={4}>{t('bcp.exercise.add')}</Title>
-              <Text size="sm">{t('bcp.exercise.help')}</Text>
-              <ExerciseCard
-                key={bcp.exercises.length}
-                exercise={null}
-                scenarios={bcp.scenarios}
-                contacts={contacts}
-                onChange={setBcp}
-              />
-              {bcp.exercises.map((exercise) => (
+        <ReloadBcpContext.Provider value={reloadAfresh}>
+          <Tabs key={generation} value={tab} onChange={setTab} keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="scenarios">{t('bcp.tab.scenarios')}</Tabs.Tab>
+              <Tabs.Tab value="targets">{t('bcp.tab.targets')}</Tabs.Tab>
+              <Tabs.Tab value="exercises" data-testid="tab-exercises">
+                {t('bcp.tab.exercises')}
+              </Tabs.Tab>
+              <Tabs.Tab value="jigyokei" data-testid="tab-jigyokei">
+                {t('jigyokei.tab')}
+              </Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="scenarios" pt="md">
+              <Stack gap="md" maw={900}>
+                {bcp.scenarios.map((scenario) => (
+                  <ScenarioCard key={scenario.id} scenario={scenario} onChange={setBcp} />
+                ))}
+                <Title order={4}>{t('bcp.scenario.add')}</Title>
+                <ScenarioCard key={bcp.scenarios.length} scenario={null} onChange={setBcp} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="targets" pt="md">
+              <Stack gap="md" maw={1000}>
+                {bcp.targets.map((target) => (
+                  <TargetCard key={target.id} target={target} roles={roles} contacts={contacts} onChange={setBcp} />
+                ))}
+                <Title order={4}>{t('bcp.target.add')}</Title>
+                <TargetCard key={bcp.targets.length} target={null} roles={roles} contacts={contacts} onChange={setBcp} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="exercises" pt="md">
+              <Stack gap="md" maw={1000}>
+                <Title order={4}>{t('bcp.exercise.add')}</Title>
+                <Text size="sm">{t('bcp.exercise.help')}</Text>
                 <ExerciseCard
-                  key={exercise.id}
-                  exercise={exercise}
+                  key={bcp.exercises.length}
+                  exercise={null}
                   scenarios={bcp.scenarios}
                   contacts={contacts}
                   onChange={setBcp}
                 />
-              ))}
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="jigyokei" pt="md">
-            <JigyokeiTab />
-          </Tabs.Panel>
-        </Tabs>
+                {bcp.exercises.map((exercise) => (
+                  <ExerciseCard
+                    key={exercise.id}
+                    exercise={exercise}
+                    scenarios={bcp.scenarios}
+                    contacts={contacts}
+                    onChange={setBcp}
+                  />
+                ))}
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="jigyokei" pt="md">
+              <JigyokeiTab />
+            </Tabs.Panel>
+          </Tabs>
+        </ReloadBcpContext.Provider>
       )}
-      {newerElsewhere && (
-        <NewerElsewhere
-          title={t('changedElsewhere.newerBcp')}
-          onReload={() => {
-            seenNewer();
-            void load().then(() => setGeneration((g) => g + 1));
-          }}
-        />
-      )}
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerBcp')} onReload={reloadAfresh} />}
     </Stack>
   );
+}
+
+/**
+ * A card's saves and deletion of `entry` (null: a new one), each sent with the entry's last change
+ * the card's text is based on, so that one made over someone else's change is refused. `entriesOf`
+ * finds the entry's kind in the plan a save answers with, to take its new last change.
+ */
+function useEntrySave<E extends { id: number; last_change_id: number | null }>(
+  entity: ChangedEntity,
+  entry: E | null,
+  entriesOf: (bcp: EditableBcp) => E[],
+  onChange: (bcp: EditableBcp) => void,
+) {
+  const state = useSave();
+  const [basis, setBasis] = useState(entry?.last_change_id ?? null);
+  const run = (write: (basis: number | null) => Promise<EditableBcp>) =>
+    state.save(async () => {
+      const after = await write(basis);
+      if (entry) setBasis(lastChangeOf(entriesOf(after), (e) => e.id === entry.id));
+      onChange(after);
+    });
+  return { state, run, findChange: lastChangeFinder(entity, entry?.id ?? null) };
 }
 
 function SaveRow({
@@ -123,6 +155,7 @@ function SaveRow({
   deleteQuestion,
   disabled,
   state,
+  findChange,
   testId,
 }: {
   saveLabel: string;
@@ -131,12 +164,14 @@ function SaveRow({
   deleteQuestion?: string;
   disabled?: boolean;
   state: ReturnType<typeof useSave>;
+  findChange: FindOtherChange;
   testId: string;
 }) {
   const { t } = useTranslation();
+  const reload = useContext(ReloadBcpContext);
   return (
     <>
-      <ErrorAlert error={state.error} onClose={state.clearError} />
+      <SaveRefusal error={state.error} onClose={state.clearError} findChange={findChange} onReload={reload} />
       <Group justify="space-between">
         <Group>
           <Button loading={state.busy} disabled={disabled} onClick={onSave} data-testid={`${testId}-save`}>
@@ -165,7 +200,7 @@ function ScenarioCard({ scenario, onChange }: { scenario: EditableScenario | nul
   const { t } = useTranslation();
   const [title, setTitle] = useState(scenario?.title ?? '');
   const [reason, setReason] = useState(scenario?.reason ?? '');
-  const state = useSave();
+  const { state, run, findChange } = useEntrySave('bcp_scenario', scenario, (b) => b.scenarios, onChange);
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
@@ -181,8 +216,9 @@ function ScenarioCard({ scenario, onChange }: { scenario: EditableScenario | nul
           state={state}
           saveLabel={scenario ? t('contact.save') : t('bcp.scenario.addButton')}
           disabled={title.trim() === ''}
-          onSave={() => void state.save(async () => onChange(await api.saveScenario(scenario?.id ?? null, { title, reason })))}
-          onDelete={scenario ? () => state.save(async () => onChange(await api.deleteScenario(scenario.id))) : undefined}
+          findChange={findChange}
+          onSave={() => void run((basis) => api.saveScenario(scenario?.id ?? null, { title, reason }, basis))}
+          onDelete={scenario ? () => run((basis) => api.deleteScenario(scenario.id, basis)) : undefined}
           deleteQuestion={t('bcp.deleteConfirm', { name: scenario?.title ?? '' })}
           testId={scenario ? `scenario-${scenario.id}` : 'new-scenario'}
         />
@@ -210,7 +246,7 @@ function TargetCard({
   const [hint, setHint] = useState(target?.related_contacts_hint ?? '');
   const [time, setTime] = useState(target?.target_recovery_time ?? '');
   const [steps, setSteps] = useState((target?.recovery_steps ?? []).join('\n'));
-  const state = useSave();
+  const { state, run, findChange } = useEntrySave('bcp_target', target, (b) => b.targets, onChange);
   const input = () => ({
     name,
     recovery_role_id: role === null ? null : Number(role),
@@ -276,8 +312,9 @@ function TargetCard({
           state={state}
           saveLabel={target ? t('contact.save') : t('bcp.target.addButton')}
           disabled={name.trim() === ''}
-          onSave={() => void state.save(async () => onChange(await api.saveTarget(target?.id ?? null, input())))}
-          onDelete={target ? () => state.save(async () => onChange(await api.deleteTarget(target.id))) : undefined}
+          findChange={findChange}
+          onSave={() => void run((basis) => api.saveTarget(target?.id ?? null, input(), basis))}
+          onDelete={target ? () => run((basis) => api.deleteTarget(target.id, basis)) : undefined}
           deleteQuestion={t('bcp.deleteConfirm', { name: target?.name ?? '' })}
           testId={target ? `target-${target.id}` : 'new-target'}
         />
@@ -305,7 +342,7 @@ function ExerciseCard({
   const [unreachable, setUnreachable] = useState(exercise?.unreachable ?? '');
   const [followUps, setFollowUps] = useState(exercise?.follow_ups ?? '');
   const [confirmed, setConfirmed] = useState<ContactRef[]>(exercise?.confirmed_contacts ?? []);
-  const state = useSave();
+  const { state, run, findChange } = useEntrySave('bcp_exercise', exercise, (b) => b.exercises, onChange);
   const input = () => ({
     held_on: heldOn,
     scenario_id: scenario === null ? null : Number(scenario),
@@ -376,8 +413,9 @@ function ExerciseCard({
         <SaveRow
           state={state}
           saveLabel={exercise ? t('contact.save') : t('bcp.exercise.record')}
-          onSave={() => void state.save(async () => onChange(await api.saveExercise(exercise?.id ?? null, input())))}
-          onDelete={exercise ? () => state.save(async () => onChange(await api.deleteExercise(exercise.id))) : undefined}
+          findChange={findChange}
+          onSave={() => void run((basis) => api.saveExercise(exercise?.id ?? null, input(), basis))}
+          onDelete={exercise ? () => run((basis) => api.deleteExercise(exercise.id, basis)) : undefined}
           deleteQuestion={t('bcp.exercise.deleteConfirm')}
           testId={exercise ? `exercise-${exercise.id}` : 'new-exercise'}
         />
