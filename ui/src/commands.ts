@@ -375,8 +375,9 @@ export const commands = {
     invoke<EditablePolicy>('delete_authority', { id, lastChangeId }),
   reorderAuthorities: (ids: number[]) =>
     invoke<EditablePolicy>('reorder_authorities', { ids }),
-  updateCompanyProfile: (profile: CompanyProfile) =>
-    invoke<CompanyProfile>('update_company_profile', { profile }),
+  /** Saves the company profile; refused (`changed_elsewhere`) when someone else saved it since its form read it as `as_read`. */
+  updateCompanyProfile: (profile: CompanyProfile, asRead: CompanyProfile | null) =>
+    invoke<CompanyProfile>('update_company_profile', { profile, asRead }),
   /** Saves the policy as a template file (no people in it) where the user chooses. */
   exportPolicyTemplate: (fileName: string) =>
     invoke<string | null>('export_policy_template', { fileName }),

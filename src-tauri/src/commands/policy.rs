@@ -177,11 +177,22 @@ pub fn reorder_authorities(session: State<'_, Session>, ids: Vec<i64>) -> Comman
     edit_policy(&session, |tx, author| policy::edit::reorder_authorities(tx, author, &ids))
 }
 
+/// Saves the company profile; refused (`changed_elsewhere`) when someone else saved it since its
+/// form read it as `as_read`.
 #[tauri::command(async)]
-pub fn update_company_profile(session: State<'_, Session>, profile: CompanyProfile) -> CommandResult<CompanyProfile> {
+pub fn update_company_profile(
+    session: State<'_, Session>,
+    profile: CompanyProfile,
+    as_read: Option<CompanyProfile>,
+) -> CommandResult<CompanyProfile> {
     let author = author(&session);
     with_company(&session, |company| {
-        company.write(|tx| company::edit::update_company_profile(tx, &author, &profile))?;
+        company.write(|tx| {
+            if let Some(as_read) = &as_read {
+                company::edit::refuse_if_profile_changed(tx, as_read)?;
+            }
+            company::edit::update_company_profile(tx, &author, &profile)
+        })?;
         Ok(company.read(|db| company::company_profile(db))?)
     })
 }

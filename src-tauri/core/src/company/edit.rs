@@ -65,6 +65,21 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
     record_change(tx, author, ChangedEntity::Company, Some(1), Some(&before), Some(&company_profile(tx)?))
 }
 
+/// Refuses the save of a profile whose form read it as `as_read`, when the stored profile is no
+/// longer that: someone else saved it meanwhile (on another PC, for a company on a server), and
+/// their change is kept (`changed_elsewhere`). Compared by content, not by the history as the
+/// policy's entries are: the company's history records also hold the policy's review dates,
+/// which are not part of the profile and must not refuse it.
+pub fn refuse_if_profile_changed(tx: &Transaction, as_read: &CompanyProfile) -> Result<()> {
+    if company_profile(tx)? == *as_read {
+        return Ok(());
+    }
+    Err(refused(
+        ErrorCode::ChangedElsewhere,
+        "the company profile was changed after it was opened here; this change was not saved",
+    ))
+}
+
 /// The corporate details, the insurance policy number, the inquiry desk and the date style.
 pub(crate) fn update_details(tx: &Transaction, details: &CompanyDetails) -> Result<()> {
     let desk = &details.inquiry_desk;
@@ -140,7 +155,42 @@ pub fn corporate_number(typed: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::corporate_number;
+    use super::{corporate_number, refuse_if_profile_changed, update_company_profile};
+    use crate::company::company_profile;
+    use crate::company_file::CompanyFile;
+    use crate::language::Language;
+
+    #[test]
+    fn a_profile_saved_over_someone_else_s_save_is_refused_and_theirs_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut file = CompanyFile::create_demo(&dir.path().join("さくら.sonae"), Language::Ja).unwrap();
+        let as_read = file.read(company_profile).unwrap();
+        // Someone else records whether the company handles My Number the other way round.
+        let my_number = !as_read.handles_my_number;
+        let theirs = crate::company::CompanyProfile { handles_my_number: my_number, ..as_read.clone() };
+        file.write(|tx| update_company_profile(tx, "情シス 高橋", &theirs)).unwrap();
+
+        let mine = crate::company::CompanyProfile { prefecture: "神奈川県".into(), ..as_read.clone() };
+        let refused = file
+            .write(|tx| {
+                refuse_if_profile_changed(tx, &as_read)?;
+                update_company_profile(tx, "総務 佐藤", &mine)
+            })
+            .unwrap_err();
+        assert_eq!(refused.code(), "changed_elsewhere");
+        assert_eq!(file.read(company_profile).unwrap().handles_my_number, my_number, "their change was lost");
+
+        // Read again, the form saves.
+        let latest = file.read(company_profile).unwrap();
+        let mine = crate::company::CompanyProfile { prefecture: "神奈川県".into(), ..latest.clone() };
+        file.write(|tx| {
+            refuse_if_profile_changed(tx, &latest)?;
+            update_company_profile(tx, "総務 佐藤", &mine)
+        })
+        .unwrap();
+        let saved = file.read(company_profile).unwrap();
+        assert_eq!((saved.handles_my_number, saved.prefecture.as_str()), (my_number, "神奈川県"));
+    }
 
     #[test]
     fn a_corporate_number_is_checked_by_its_check_digit() {

@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CompanyProfile } from '../../bindings';
 import '../../i18n';
 
-const api = vi.hoisted(() => ({ homeSummary: vi.fn(), listContacts: vi.fn(), updateCompanyProfile: vi.fn() }));
+const api = vi.hoisted(() => ({
+  homeSummary: vi.fn(),
+  listContacts: vi.fn(),
+  updateCompanyProfile: vi.fn(),
+  lastChange: vi.fn(),
+}));
 vi.mock('../../api', async (original) => ({ ...(await original<typeof import('../../api')>()), api }));
 
 import { CompanySection } from './CompanySection';
@@ -118,5 +123,25 @@ describe('the company details for documents', () => {
     await screen.findByTestId('company-details');
     await waitFor(() => expect(scrolled).toHaveBeenCalled());
     expect(scrolled.mock.contexts[0]).toBe(screen.getByTestId('company-details'));
+  });
+
+  it('send the profile as read, and say who saved it first when that was someone else', async () => {
+    api.updateCompanyProfile.mockRejectedValueOnce({ code: 'changed_elsewhere', message: 'changed after it was opened' });
+    api.lastChange.mockResolvedValue({ author: '情シス 高橋', at: '2026-12-07T13:05:00+09:00' });
+    await renderSection();
+    type('profile-address', '東京都港区芝公園1-2-3');
+    fireEvent.click(screen.getByTestId('save-profile'));
+    expect(await screen.findByTestId('changed-by')).toHaveTextContent('情シス 高橋 さんが');
+    expect(api.updateCompanyProfile.mock.calls[0][1]).toEqual(profile);
+    expect(screen.getByTestId('profile-address')).toHaveValue('東京都港区芝公園1-2-3');
+
+    // Read again: the form shows the profile as stored, and the next save is sent as read so.
+    const theirs = { ...profile, handles_my_number: true };
+    api.homeSummary.mockResolvedValue({ company: theirs });
+    fireEvent.click(screen.getByTestId('reload-latest'));
+    await waitFor(() => expect(screen.getByTestId('profile-address')).toHaveValue(''));
+    fireEvent.click(screen.getByTestId('save-profile'));
+    await waitFor(() => expect(api.updateCompanyProfile).toHaveBeenCalledTimes(2));
+    expect(api.updateCompanyProfile.mock.calls[1]).toEqual([theirs, theirs]);
   });
 });

@@ -1,7 +1,7 @@
 // The company profile (its name on every document, the facts that decide who must be told, and
 // what the drafts print about the company), and the policy as a template file: exported for
 // another client, or imported from one.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -30,6 +30,7 @@ import {
 } from '../../bindings';
 import { contactLabel } from '../../components/ClientChoice';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../datetime';
 import type { PolicySection } from '../../navigation';
@@ -91,16 +92,26 @@ export function CompanySection({
   const [contacts, setContacts] = useState<ContactListItem[]>([]);
   const [tried, setTried] = useState(false);
 
-  useEffect(() => {
+  /** The profile as stored when the form read it or last saved it: sent with a save, which is
+   * refused when someone else saved the profile since. */
+  const [asRead, setAsRead] = useState<CompanyProfile | null>(null);
+  const loadProfile = useCallback(() => {
     api.homeSummary().then(
-      (s) => setProfile(s.company),
+      (s) => {
+        setProfile(s.company);
+        setAsRead(s.company);
+      },
       () => {},
     );
+  }, []);
+
+  useEffect(() => {
+    loadProfile();
     api.listContacts({ text: '', tag: null, only_stale: false, offset: 0, limit: 0 }).then(
       (page) => setContacts(page.items),
       () => {},
     );
-  }, []);
+  }, [loadProfile]);
   const loaded = profile !== null;
   useEffect(() => {
     if (loaded && section) document.getElementById(section)?.scrollIntoView?.({ block: 'start' });
@@ -111,7 +122,11 @@ export function CompanySection({
   const saveProfile = () => {
     setTried(true);
     if (corporateNumberProblem(profile.details.corporate_number)) return;
-    void profileSave.save(async () => setProfile(await api.updateCompanyProfile(profile)));
+    void profileSave.save(async () => {
+      const saved = await api.updateCompanyProfile(profile, asRead);
+      setProfile(saved);
+      setAsRead(saved);
+    });
   };
 
   return (
@@ -240,7 +255,15 @@ export function CompanySection({
             refusedNumber={refusedNumber}
           />
           {/* A refused corporate number is said under its field. */}
-          <ErrorAlert error={refusedNumber ? null : profileSave.error} onClose={profileSave.clearError} />
+          <SaveRefusal
+            error={refusedNumber ? null : profileSave.error}
+            onClose={profileSave.clearError}
+            findChange={lastChangeFinder('company', 1)}
+            onReload={() => {
+              profileSave.clearError();
+              loadProfile();
+            }}
+          />
           <Group>
             <Button loading={profileSave.busy} onClick={saveProfile} data-testid="save-profile">
               {t('contact.save')}
