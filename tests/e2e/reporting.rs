@@ -296,6 +296,8 @@ pub fn pdftotext(pdf: &Path) -> String {
 
 /// What the office adds to the stolen-laptop letter in the editor.
 const POSTSCRIPT: &str = "追伸：ご不明な点は、お問い合わせ窓口までお気軽にご連絡ください。";
+/// A second line added to the letter after it was first saved.
+const SIGNATURE: &str = "総務部 佐藤";
 
 /// Waits (at most 20 s) until the input `css` holds `expected` (typing may still be under way).
 async fn wait_for_value(app: &AppWindow, css: &str, expected: &str) {
@@ -406,6 +408,17 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     wait_for_value(&app, "[data-testid=letter-text]", POSTSCRIPT).await;
     app.click("[data-testid=letter-save]").await;
     app.wait_for_text_in("[data-testid=letter-saved]", "保存しました").await;
+    // Changed and saved again: the second save starts from the first, so nothing refuses it, and
+    // the editor then holds what was saved (保存 greys out).
+    letter.send_keys(format!("\n\n{SIGNATURE}")).await.expect("type into the letter");
+    wait_for_value(&app, "[data-testid=letter-text]", SIGNATURE).await;
+    app.click("[data-testid=letter-save]").await;
+    let start = std::time::Instant::now();
+    while app.element("[data-testid=letter-save]").await.prop("disabled").await.ok().flatten().as_deref() != Some("true") {
+        assert!(app.absent("[data-testid=changed-elsewhere]").await, "the second save was refused as someone else's");
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "the second save of the letter was not taken");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     app.screenshot("reporting-letter-editor-ja").await;
     // The dialog fades out before it is gone; a click that landed while the window was still busy
     // is given again.
@@ -427,7 +440,7 @@ async fn a_stolen_laptop_puts_the_ticked_data_items_in_the_ppc_report_and_the_no
     wait_for_file(&edited_pdf).await;
     app.close().await;
     let edited = pdftotext(&edited_pdf);
-    assert!(edited.contains(POSTSCRIPT), "the saved PDF is not the edited letter:\n{edited}");
+    assert!(edited.contains(POSTSCRIPT) && edited.contains(SIGNATURE), "the saved PDF is not the edited letter:\n{edited}");
     for staff_note in ["車上荒らし", "発見者", "事態の別", "下書き", "作成日"] {
         assert!(!edited.contains(staff_note), "the letter carries {staff_note:?}:\n{edited}");
     }

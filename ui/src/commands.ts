@@ -26,6 +26,7 @@ import type {
   DocumentKind,
   EditableBcp,
   EditablePolicy,
+  EditedLetter,
   EndInput,
   ExerciseInput,
   ExerciseReference,
@@ -163,12 +164,12 @@ export const commands = {
   /** A letter (the notice to the people affected, the client notice) for the editor: its text as it will be printed, the text composed from the record, and whether the facts changed since it was edited. */
   letter: (document: DocumentKind, incidentId: number) =>
     invoke<LetterView>('letter', { document, incidentId }),
-  /** Keeps the office's text as the letter from now on; the timeline records the edit. */
-  saveLetter: (document: DocumentKind, incidentId: number, text: string) =>
-    invoke<LetterView>('save_letter', { document, incidentId, text }),
-  /** Gives up the office's edit: the letter is composed from the record again. */
-  recomposeLetter: (document: DocumentKind, incidentId: number) =>
-    invoke<LetterView>('recompose_letter', { document, incidentId }),
+  /** Keeps the office's text as the letter from now on; the timeline records the edit. Refused (`changed_elsewhere`) when the letter was edited or composed again since the editor's text was read, based on the saved edit `as_read` (none: the composed letter). */
+  saveLetter: (document: DocumentKind, incidentId: number, text: string, asRead: EditedLetter | null) =>
+    invoke<LetterView>('save_letter', { document, incidentId, text, asRead }),
+  /** Gives up the office's edit: the letter is composed from the record again. Refused like a save when the letter changed since the editor read it (`as_read`). */
+  recomposeLetter: (document: DocumentKind, incidentId: number, asRead: EditedLetter | null) =>
+    invoke<LetterView>('recompose_letter', { document, incidentId, asRead }),
 
   // exercises
   exerciseScenarios: () =>

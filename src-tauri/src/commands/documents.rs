@@ -2,7 +2,7 @@
 //! as plain text in the order of the authority's web form. Documents come out in the language the
 //! user reads the app in.
 
-use sonae_core::incident::letters;
+use sonae_core::incident::letters::{self, EditedLetter};
 use sonae_core::render::{self, Document, ExportOptions, LetterView, ReportStage};
 use tauri::State;
 
@@ -51,26 +51,46 @@ pub fn letter(session: State<'_, Session>, document: Document, incident_id: i64)
     read_company(&session, |db| render::letter_view(db, document, &options))
 }
 
-/// Keeps the office's text as the letter from now on; the timeline records the edit.
+/// Keeps the office's text as the letter from now on; the timeline records the edit. Refused
+/// (`changed_elsewhere`) when the letter was edited or composed again since the editor's text was
+/// read, based on the saved edit `as_read` (none: the composed letter).
 #[tauri::command(async)]
-pub fn save_letter(session: State<'_, Session>, document: Document, incident_id: i64, text: String) -> CommandResult<LetterView> {
+pub fn save_letter(
+    session: State<'_, Session>,
+    document: Document,
+    incident_id: i64,
+    text: String,
+    as_read: Option<EditedLetter>,
+) -> CommandResult<LetterView> {
     let options = options(&session, Some(incident_id), ReportStage::Preliminary);
     let author = author(&session);
     with_company(&session, |company| {
         let view = company.read(|db| render::letter_view(db, document, &options))?;
-        company.write(|tx| letters::save(tx, incident_id, document.key(), &view.title, &text, &view.composed, &author))?;
+        company.write(|tx| {
+            letters::refuse_if_edited_since(tx, incident_id, document.key(), as_read.as_ref())?;
+            letters::save(tx, incident_id, document.key(), &view.title, &text, &view.composed, &author)
+        })?;
         Ok(company.read(|db| render::letter_view(db, document, &options))?)
     })
 }
 
-/// Gives up the office's edit: the letter is composed from the record again.
+/// Gives up the office's edit: the letter is composed from the record again. Refused like a save
+/// when the letter changed since the editor read it (`as_read`).
 #[tauri::command(async)]
-pub fn recompose_letter(session: State<'_, Session>, document: Document, incident_id: i64) -> CommandResult<LetterView> {
+pub fn recompose_letter(
+    session: State<'_, Session>,
+    document: Document,
+    incident_id: i64,
+    as_read: Option<EditedLetter>,
+) -> CommandResult<LetterView> {
     let options = options(&session, Some(incident_id), ReportStage::Preliminary);
     let author = author(&session);
     with_company(&session, |company| {
         let view = company.read(|db| render::letter_view(db, document, &options))?;
-        company.write(|tx| letters::discard(tx, incident_id, document.key(), &view.title, &author))?;
+        company.write(|tx| {
+            letters::refuse_if_edited_since(tx, incident_id, document.key(), as_read.as_ref())?;
+            letters::discard(tx, incident_id, document.key(), &view.title, &author)
+        })?;
         Ok(company.read(|db| render::letter_view(db, document, &options))?)
     })
 }

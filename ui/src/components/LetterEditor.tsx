@@ -10,7 +10,7 @@ import { api, asErrorReport } from '../api';
 import type { DocumentKind, ErrorReport, LetterView } from '../bindings';
 import { formatDateTime } from '../datetime';
 import { ConfirmButton } from './ConfirmButton';
-import { ErrorAlert } from './ErrorAlert';
+import { type FindOtherChange, SaveRefusal } from './ChangedElsewhere';
 
 export function LetterEditor({
   document,
@@ -45,14 +45,25 @@ export function LetterEditor({
     }
   };
 
+  const load = useCallback(() => {
+    setError(null);
+    api.letter(document, incidentId).then(show, (e) => setError(asErrorReport(e)));
+  }, [document, incidentId, show]);
   useEffect(() => {
     if (!opened) return;
     setSaved(false);
-    setError(null);
-    api.letter(document, incidentId).then(show, (e) => setError(asErrorReport(e)));
-  }, [opened, document, incidentId, show]);
+    load();
+  }, [opened, load]);
 
   const changed = view !== null && text !== view.text;
+  /** The saved edit the text on screen is based on (null: the composed letter), sent with a save
+   * or a recomposition so that one made over someone else's edit is refused. */
+  const basis = view?.edited ?? null;
+  /** Who edited the letter last, for a refusal. */
+  const findEdit: FindOtherChange = async () => {
+    const edited = (await api.letter(document, incidentId)).edited;
+    return edited ? { author: edited.edited_by, at: edited.edited_at } : null;
+  };
 
   return (
     <Modal opened={opened} onClose={onClose} title={name} size="xl" data-testid="letter-editor">
@@ -74,7 +85,7 @@ export function LetterEditor({
                 variant="default"
                 question={t('letter.recomposeQuestion')}
                 confirmLabel={t('letter.recompose')}
-                onConfirm={() => run(() => api.recomposeLetter(document, incidentId))}
+                onConfirm={() => run(() => api.recomposeLetter(document, incidentId, basis))}
                 testId="letter-recompose"
               >
                 {t('letter.recompose')}
@@ -98,7 +109,7 @@ export function LetterEditor({
             maxRows={24}
             data-testid="letter-text"
           />
-          <ErrorAlert error={error} onClose={() => setError(null)} />
+          <SaveRefusal error={error} onClose={() => setError(null)} findChange={findEdit} onReload={load} />
           <Group justify="space-between">
             <Text size="sm" c="green.8" data-testid="letter-saved">
               {saved ? t('letter.saved') : ''}
@@ -115,7 +126,7 @@ export function LetterEditor({
                 disabled={!changed}
                 onClick={() =>
                   void run(
-                    () => api.saveLetter(document, incidentId, text),
+                    () => api.saveLetter(document, incidentId, text, basis),
                     () => setSaved(true),
                   )
                 }

@@ -70,6 +70,27 @@ pub fn save(
     touch(tx, incident_id)
 }
 
+/// Refuses a save or a recomposition of the letter `document` from an editor whose text was based
+/// on the saved edit `as_read` (none: the composed letter), when the letter has been edited or
+/// composed again since: someone else changed it meanwhile (on another PC, for a company on a
+/// server), and their text is kept (`changed_elsewhere`). The whole edit is compared, not only its
+/// time, which is kept to the second.
+pub fn refuse_if_edited_since(tx: &Transaction, incident_id: i64, document: &str, as_read: Option<&EditedLetter>) -> Result<()> {
+    let now_edited = edited(tx, incident_id, document)?;
+    if now_edited.as_ref() == as_read {
+        return Ok(());
+    }
+    let detail = match now_edited {
+        Some(e) => format!(
+            "{} edited the letter at {} after it was opened here; this change was not saved",
+            if e.edited_by.is_empty() { "someone" } else { &e.edited_by },
+            e.edited_at
+        ),
+        None => "the letter was composed again after it was opened here; this change was not saved".to_owned(),
+    };
+    Err(refused(ErrorCode::ChangedElsewhere, detail))
+}
+
 /// Gives up the edit of the letter `document`, so that it is composed from the record again; the
 /// timeline says so. Nothing happens when there is no edit.
 pub fn discard(tx: &Transaction, incident_id: i64, document: &str, title: &str, author: &str) -> Result<()> {

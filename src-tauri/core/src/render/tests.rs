@@ -1093,6 +1093,44 @@ fn an_edited_letter_is_the_letter_until_it_is_composed_again() {
 }
 
 #[test]
+fn a_letter_saved_over_someone_else_s_edit_is_refused_and_theirs_kept() {
+    use crate::incident::letters::{edited, refuse_if_edited_since, save, EditedLetter};
+    let mut demo = demo(Language::Ja);
+    let (id, document) = (2, "data-subject-notice");
+    let options = options(Language::Ja, Some(id));
+    // Both editors read the composed letter.
+    let view = letter_view(demo.file.connection(), Document::DataSubjectNotice, &options).unwrap();
+    let theirs = view.text.replace("1. 経緯", "1. 経緯（高橋が加筆）");
+    let mine = view.text.replace("1. 経緯", "1. 経緯（佐藤が加筆）");
+    let save_from = |file: &mut crate::company_file::CompanyFile, as_read: Option<&EditedLetter>, text: &str, who: &str| {
+        file.write(|tx| {
+            refuse_if_edited_since(tx, id, document, as_read)?;
+            save(tx, id, document, &view.title, text, &view.composed, who)
+        })
+    };
+    save_from(&mut demo.file, None, &theirs, "情シス 高橋").unwrap();
+
+    // 佐藤's save, from the composed letter he read, is refused within the same second, naming
+    // 高橋; 高橋's text stays.
+    let refused = save_from(&mut demo.file, None, &mine, "総務 佐藤").unwrap_err();
+    let report = crate::error_code::ErrorReport::from(refused);
+    assert_eq!(report.code.as_str(), "changed_elsewhere");
+    assert!(report.message.contains("情シス 高橋"), "{}", report.message);
+    let stored = edited(demo.file.connection(), id, document).unwrap().unwrap();
+    assert_eq!(stored.text, theirs);
+
+    // From 高橋's edit, read again, 佐藤's save goes through; 高橋 composing the letter again
+    // from his own, older, edit is then refused too.
+    save_from(&mut demo.file, Some(&stored), &mine, "総務 佐藤").unwrap();
+    let recomposed = demo.file.write(|tx| {
+        refuse_if_edited_since(tx, id, document, Some(&stored))?;
+        crate::incident::letters::discard(tx, id, document, &view.title, "情シス 高橋")
+    });
+    assert_eq!(crate::error_code::ErrorReport::from(recomposed.unwrap_err()).code.as_str(), "changed_elsewhere");
+    assert_eq!(edited(demo.file.connection(), id, document).unwrap().unwrap().text, mine);
+}
+
+#[test]
 fn the_ppc_draft_tells_how_it_was_found_and_only_the_bodies_already_told() {
     let demo = demo(Language::Ja);
     let conn = demo.file.connection();
