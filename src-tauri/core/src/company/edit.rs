@@ -71,13 +71,7 @@ pub fn update_company_profile(tx: &Transaction, author: &str, profile: &CompanyP
 /// policy's entries are: the company's history records also hold the policy's review dates,
 /// which are not part of the profile and must not refuse it.
 pub fn refuse_if_profile_changed(tx: &Transaction, as_read: &CompanyProfile) -> Result<()> {
-    if company_profile(tx)? == *as_read {
-        return Ok(());
-    }
-    Err(refused(
-        ErrorCode::ChangedElsewhere,
-        "the company profile was changed after it was opened here; this change was not saved",
-    ))
+    crate::store::history::refuse_unless_as_read(&company_profile(tx)?, as_read, "the company profile")
 }
 
 /// The corporate details, the insurance policy number, the inquiry desk and the date style.

@@ -163,6 +163,20 @@ pub fn refuse_if_changed_since(tx: &Transaction, entity: ChangedEntity, entity_i
     }
 }
 
+/// Refuses a save made from a form that read a whole thing (the company profile, the ジギョケイ
+/// answers) as `as_read`, when it is stored as something else `now`: someone else saved it
+/// meanwhile, and their change is kept (`changed_elsewhere`). For things compared by content
+/// rather than by [`refuse_if_changed_since`]; `what` names the thing in the refusal.
+pub fn refuse_unless_as_read<T: PartialEq>(now: &T, as_read: &T, what: &str) -> Result<()> {
+    if now == as_read {
+        return Ok(());
+    }
+    Err(super::StoreError::Refused {
+        code: crate::error_code::ErrorCode::ChangedElsewhere,
+        detail: format!("{what} was changed after it was opened here; this change was not saved"),
+    })
+}
+
 fn label_of(json: Option<&str>) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(json?).ok()?;
     ["name", "title", "held_on"].iter().find_map(|field| value.get(field)?.as_str().map(str::to_owned))
