@@ -171,6 +171,12 @@ async fn a_scenario_written_in_the_editor_travels_as_a_file_and_a_broken_file_is
     app.click("[data-testid=save-scenario]").await;
     app.wait_for_text_in("[data-testid=scenario-company-1]", "取引先からの不審な請求書メール").await;
     app.wait_for_text_in("[data-testid=scenario-company-1]", "状況 2件・24時間").await;
+    // Opened again in the editor and renamed: the change is saved over the scenario as read.
+    app.click("[data-testid=scenario-company-1] button").await;
+    app.wait_for_value("[data-testid=scenario-title]", "取引先からの不審な請求書メール").await;
+    app.type_into("[data-testid=scenario-title]", "取引先を名乗る不審な請求書メール").await;
+    app.click("[data-testid=save-scenario]").await;
+    app.wait_for_text_in("[data-testid=scenario-company-1]", "取引先を名乗る不審な請求書メール").await;
 
     let exported = home.path("請求書メール.json");
     home.answer_dialogs(&[&exported]);
@@ -192,7 +198,7 @@ async fn a_scenario_written_in_the_editor_travels_as_a_file_and_a_broken_file_is
     home.answer_dialogs(&[&exported]);
     app.click("[data-testid=import-scenario]").await;
     app.wait_for_text_in("[data-testid=scenario-notice]", "シナリオを読み込みました").await;
-    app.wait_for_text_in("[data-testid=scenario-company-2]", "取引先からの不審な請求書メール").await;
+    app.wait_for_text_in("[data-testid=scenario-company-2]", "取引先を名乗る不審な請求書メール").await;
     app.close().await;
 
     let company = CompanyFile::open_to_read(&file).expect("open");

@@ -174,11 +174,12 @@ export const commands = {
   // exercises
   exerciseScenarios: () =>
     invoke<ExerciseScenario[]>('exercise_scenarios'),
-  /** Adds a scenario of the company (`id` none) or changes one; answers with every scenario. */
-  saveExerciseScenario: (id: number | null, scenario: ScenarioSpec) =>
-    invoke<ExerciseScenario[]>('save_exercise_scenario', { id, scenario }),
-  deleteExerciseScenario: (id: number) =>
-    invoke<ExerciseScenario[]>('delete_exercise_scenario', { id }),
+  /** Adds a scenario of the company (`id` none) or changes one; answers with every scenario. A change is refused (`changed_elsewhere`) when someone else saved the scenario since its editor read it as `as_read`. */
+  saveExerciseScenario: (id: number | null, scenario: ScenarioSpec, asRead: ScenarioSpec | null) =>
+    invoke<ExerciseScenario[]>('save_exercise_scenario', { id, scenario, asRead }),
+  /** Deletes a scenario of the company; refused like a save when someone else changed it since the list showing it read it as `as_read`. */
+  deleteExerciseScenario: (id: number, asRead: ScenarioSpec | null) =>
+    invoke<ExerciseScenario[]>('delete_exercise_scenario', { id, asRead }),
   /** Saves a scenario as a file to import into another company file, where the user chooses. */
   exportExerciseScenario: (source: ScenarioSource, fileName: string) =>
     invoke<string | null>('export_exercise_scenario', { source, fileName }),
@@ -327,8 +328,9 @@ export const commands = {
   // jigyokei
   jigyokeiReview: () =>
     invoke<JigyokeiReview>('jigyokei_review'),
-  saveJigyokei: (plan: JigyokeiPlan) =>
-    invoke<JigyokeiReview>('save_jigyokei', { plan }),
+  /** Saves the answers; refused (`changed_elsewhere`) when someone else saved them since their form read them as `as_read`. */
+  saveJigyokei: (plan: JigyokeiPlan, asRead: JigyokeiPlan | null) =>
+    invoke<JigyokeiReview>('save_jigyokei', { plan, asRead }),
 
   // people
   /** The company's people, by name. */

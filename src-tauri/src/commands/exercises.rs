@@ -18,28 +18,47 @@ pub fn exercise_scenarios(session: State<'_, Session>) -> CommandResult<Vec<Exer
     read_company(&session, |db| scenario::scenarios(db, language))
 }
 
-/// Adds a scenario of the company (`id` none) or changes one; answers with every scenario.
+/// Adds a scenario of the company (`id` none) or changes one; answers with every scenario. A
+/// change is refused (`changed_elsewhere`) when someone else saved the scenario since its editor
+/// read it as `as_read`.
 #[tauri::command(async)]
 pub fn save_exercise_scenario(
     session: State<'_, Session>,
     id: Option<i64>,
     scenario: ScenarioSpec,
+    as_read: Option<ScenarioSpec>,
 ) -> CommandResult<Vec<ExerciseScenario>> {
     let (author, language) = (author(&session), language(&session));
     with_company(&session, |company| {
         company.write(|tx| match id {
-            Some(id) => scenario::update_scenario(tx, &author, id, &scenario),
+            Some(id) => {
+                if let Some(as_read) = &as_read {
+                    scenario::refuse_if_scenario_changed(tx, id, as_read)?;
+                }
+                scenario::update_scenario(tx, &author, id, &scenario)
+            }
             None => scenario::create_scenario(tx, &author, &scenario).map(drop),
         })?;
         Ok(company.read(|db| scenario::scenarios(db, language))?)
     })
 }
 
+/// Deletes a scenario of the company; refused like a save when someone else changed it since the
+/// list showing it read it as `as_read`.
 #[tauri::command(async)]
-pub fn delete_exercise_scenario(session: State<'_, Session>, id: i64) -> CommandResult<Vec<ExerciseScenario>> {
+pub fn delete_exercise_scenario(
+    session: State<'_, Session>,
+    id: i64,
+    as_read: Option<ScenarioSpec>,
+) -> CommandResult<Vec<ExerciseScenario>> {
     let (author, language) = (author(&session), language(&session));
     with_company(&session, |company| {
-        company.write(|tx| scenario::delete_scenario(tx, &author, id))?;
+        company.write(|tx| {
+            if let Some(as_read) = &as_read {
+                scenario::refuse_if_scenario_changed(tx, id, as_read)?;
+            }
+            scenario::delete_scenario(tx, &author, id)
+        })?;
         Ok(company.read(|db| scenario::scenarios(db, language))?)
     })
 }

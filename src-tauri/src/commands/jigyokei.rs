@@ -30,11 +30,22 @@ pub fn jigyokei_review(session: State<'_, Session>) -> CommandResult<JigyokeiRev
     read_company(&session, review)
 }
 
+/// Saves the answers; refused (`changed_elsewhere`) when someone else saved them since their form
+/// read them as `as_read`.
 #[tauri::command(async)]
-pub fn save_jigyokei(session: State<'_, Session>, plan: JigyokeiPlan) -> CommandResult<JigyokeiReview> {
+pub fn save_jigyokei(
+    session: State<'_, Session>,
+    plan: JigyokeiPlan,
+    as_read: Option<JigyokeiPlan>,
+) -> CommandResult<JigyokeiReview> {
     let author = author(&session);
     with_company(&session, |company| {
-        company.write(|tx| jigyokei::save_jigyokei(tx, &author, &plan))?;
+        company.write(|tx| {
+            if let Some(as_read) = &as_read {
+                jigyokei::refuse_if_jigyokei_changed(tx, as_read)?;
+            }
+            jigyokei::save_jigyokei(tx, &author, &plan)
+        })?;
         company.read(review)
     })
 }

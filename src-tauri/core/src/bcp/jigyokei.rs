@@ -459,6 +459,12 @@ pub fn save_jigyokei(tx: &Transaction, author: &str, plan: &JigyokeiPlan) -> Res
     Ok(())
 }
 
+/// Refuses the save of the answers whose form read them as `as_read`, when they are stored
+/// otherwise now: someone else saved them meanwhile (`changed_elsewhere`), and theirs are kept.
+pub fn refuse_if_jigyokei_changed(tx: &Transaction, as_read: &JigyokeiPlan) -> Result<()> {
+    crate::store::history::refuse_unless_as_read(&jigyokei(tx)?, as_read, "the 事業継続力強化計画")
+}
+
 /// How many whole months from `start` to `end` (a period of 1 April 2027 to 31 March 2030 is 36).
 fn period_months(start: NaiveDate, end: NaiveDate) -> u32 {
     let mut months = 0;
@@ -609,6 +615,33 @@ mod tests {
                 .collect(),
             ..JigyokeiPlan::default()
         }
+    }
+
+    #[test]
+    fn answers_saved_over_someone_else_s_save_are_refused_and_theirs_kept() {
+        let mut file = CompanyFile::in_memory("テスト", &builtin_policy(Language::Ja).unwrap()).unwrap();
+        let as_read = jigyokei(file.connection()).unwrap();
+        let theirs =
+            JigyokeiPlan { supply_chain_role: "地域の設計事務所の図面を預かる".into(), ..as_read.clone() };
+        file.write(|tx| save_jigyokei(tx, "情シス 高橋", &theirs)).unwrap();
+        let save_from = |file: &mut CompanyFile, as_read: &JigyokeiPlan| {
+            let mine = JigyokeiPlan { period_start: "2027-04-01".into(), ..as_read.clone() };
+            file.write(|tx| {
+                refuse_if_jigyokei_changed(tx, as_read)?;
+                save_jigyokei(tx, "総務 佐藤", &mine)
+            })
+        };
+        let refused = save_from(&mut file, &as_read).unwrap_err();
+        assert_eq!(refused.code(), "changed_elsewhere");
+        let stored = jigyokei(file.connection()).unwrap();
+        assert_eq!((stored.supply_chain_role.as_str(), stored.period_start.as_str()), (theirs.supply_chain_role.as_str(), ""));
+        // From the answers read again, the save goes through and keeps theirs.
+        save_from(&mut file, &stored).unwrap();
+        let stored = jigyokei(file.connection()).unwrap();
+        assert_eq!(
+            (stored.supply_chain_role.as_str(), stored.period_start.as_str()),
+            (theirs.supply_chain_role.as_str(), "2027-04-01")
+        );
     }
 
     #[test]

@@ -391,6 +391,14 @@ pub fn update_scenario(tx: &Transaction, author: &str, id: i64, spec: &ScenarioS
     record_change(tx, author, ChangedEntity::ExerciseScenario, Some(id), Some(&before), Some(spec))
 }
 
+/// Refuses a save or the deletion of the company's scenario `id` from an editor that read it as
+/// `as_read`, when it is stored otherwise now: someone else saved it meanwhile
+/// (`changed_elsewhere`), and theirs is kept.
+pub fn refuse_if_scenario_changed(tx: &Transaction, id: i64, as_read: &ScenarioSpec) -> Result<()> {
+    let now = find_scenario(tx, Language::Ja, &ScenarioSource::Company { id })?;
+    crate::store::history::refuse_unless_as_read(&now, as_read, "the scenario")
+}
+
 /// Deletes a company scenario; exercises held on it keep their copy.
 pub fn delete_scenario(tx: &Transaction, author: &str, id: i64) -> Result<()> {
     let before = find_scenario(tx, Language::Ja, &ScenarioSource::Company { id })?;
@@ -449,6 +457,37 @@ mod tests {
             Err(StoreError::Refused { code, detail }) => (code, detail),
             other => panic!("expected a refusal, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_scenario_saved_or_deleted_over_someone_else_s_save_is_refused_and_theirs_kept() {
+        let mut file =
+            crate::company_file::CompanyFile::in_memory("テスト", &crate::template::builtin_policy(Language::Ja).unwrap())
+                .unwrap();
+        let as_read = builtin_scenarios(Language::Ja).remove(0).spec;
+        let id = file.write(|tx| create_scenario(tx, "総務 佐藤", &as_read)).unwrap();
+        let theirs = ScenarioSpec { duration_hours: as_read.duration_hours + 24, ..as_read.clone() };
+        file.write(|tx| update_scenario(tx, "情シス 高橋", id, &theirs)).unwrap();
+
+        let mine = ScenarioSpec { title: "月曜朝のランサムウェア（改）".into(), ..as_read.clone() };
+        let saved = file.write(|tx| {
+            refuse_if_scenario_changed(tx, id, &as_read)?;
+            update_scenario(tx, "総務 佐藤", id, &mine)
+        });
+        assert_eq!(saved.unwrap_err().code(), "changed_elsewhere");
+        let deleted = file.write(|tx| {
+            refuse_if_scenario_changed(tx, id, &as_read)?;
+            delete_scenario(tx, "総務 佐藤", id)
+        });
+        assert_eq!(deleted.unwrap_err().code(), "changed_elsewhere");
+        let stored = find_scenario(file.connection(), Language::Ja, &ScenarioSource::Company { id }).unwrap();
+        assert_eq!(stored, theirs);
+        // Read again, the save goes through.
+        file.write(|tx| {
+            refuse_if_scenario_changed(tx, id, &stored)?;
+            update_scenario(tx, "総務 佐藤", id, &mine)
+        })
+        .unwrap();
     }
 
     #[test]

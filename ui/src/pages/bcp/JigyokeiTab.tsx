@@ -2,7 +2,7 @@
 // the form, with what would get it sent back and what is still 「未記入」 (each a link to its
 // field), the PDF, and each section as text to copy into the web form. The draft is always in
 // Japanese, as the application is.
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import {
   Alert,
   Button,
@@ -34,6 +34,7 @@ import {
   MEASURE_KIND_VALUES,
 } from '../../bindings';
 import { DocumentActions } from '../../components/DocumentActions';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 const EMPTY_SITE: JigyokeiSite = { name: '', address: '', earthquake: '', flood: '', landslide: '', tsunami: '' };
@@ -100,7 +101,10 @@ export function JigyokeiTab() {
   const [error, setError] = useState<ErrorReport | null>(null);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
+  // `review.plan` is the answers as stored when read or last saved: sent with a save, which is
+  // refused when someone else saved them since.
+  const load = useCallback(() => {
+    setError(null);
     api.jigyokeiReview().then(
       (r) => {
         setReview(r);
@@ -109,6 +113,7 @@ export function JigyokeiTab() {
       (e) => setError(asErrorReport(e)),
     );
   }, []);
+  useEffect(load, [load]);
 
   if (!plan || !review) return <ErrorAlert error={error} />;
 
@@ -142,7 +147,7 @@ export function JigyokeiTab() {
   const save = async () => {
     setError(null);
     try {
-      const next = await api.saveJigyokei(plan);
+      const next = await api.saveJigyokei(plan, review.plan);
       setReview(next);
       setPlan(next.plan);
       setSaved(true);
@@ -411,7 +416,7 @@ export function JigyokeiTab() {
         </Group>
       </Section>
 
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <SaveRefusal error={error} onClose={() => setError(null)} findChange={lastChangeFinder('jigyokei', 1)} onReload={load} />
       <Group style={{ position: 'sticky', bottom: 0, zIndex: 5 }} bg="white" py="xs">
         <Button onClick={() => void save()} data-testid="save-jigyokei">
           {t('jigyokei.save')}

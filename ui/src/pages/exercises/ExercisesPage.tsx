@@ -5,7 +5,7 @@ import { Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } fro
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import { useChangesTo } from '../../companyChanges';
-import type { ErrorReport, ExerciseRunSummary, ExerciseScenario, ScenarioSource } from '../../bindings';
+import type { ErrorReport, ExerciseRunSummary, ExerciseScenario, ScenarioSource, ScenarioSpec } from '../../bindings';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDue } from '../../deadline';
@@ -72,8 +72,8 @@ export function ExercisesPage() {
       const path = await api.exportExerciseScenario(scenario.source, `${scenario.spec.title}.json`);
       if (path) setNotice(t('exercise.scenarios.exported', { path }));
     }, setScenarioError);
-  const deleteScenario = (id: number) =>
-    attempt(async () => setScenarios(await api.deleteExerciseScenario(id)), setScenarioError);
+  const deleteScenario = (id: number, asListed: ScenarioSpec) =>
+    attempt(async () => setScenarios(await api.deleteExerciseScenario(id, asListed)), setScenarioError);
 
   return (
     <Stack gap="md" maw={900} data-testid="exercises-page">
@@ -198,7 +198,7 @@ export function ExercisesPage() {
                         size="compact-sm"
                         question={t('exercise.scenarios.deleteConfirm', { title: spec.title })}
                         confirmLabel={t('exercise.scenarios.delete')}
-                        onConfirm={() => deleteScenario(source.id)}
+                        onConfirm={() => deleteScenario(source.id, spec)}
                         testId={`delete-scenario-${source.id}`}
                       >
                         {t('exercise.scenarios.delete')}

@@ -2,11 +2,12 @@
 // title, situation, kind of incident, length, and the injects with when each comes out — or
 // starts from a built-in one. The core checks every rule when it is saved and says which one is
 // broken; nothing is saved until all hold.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ErrorReport, ExerciseStep, Inject, ScenarioSpec } from '../../bindings';
+import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigate } from '../../navigation';
 import { STEPS } from './ExerciseReference';
@@ -26,17 +27,25 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
   const navigate = useNavigate();
   const [spec, setSpec] = useState<ScenarioSpec | null>(id === null ? (from ?? BLANK) : null);
   const [error, setError] = useState<ErrorReport | null>(null);
+  /** The scenario as stored when the editor read it: sent with the save, which is refused when
+   * someone else saved the scenario since. */
+  const [asRead, setAsRead] = useState<ScenarioSpec | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (id === null) return;
+    setError(null);
     api.exerciseScenarios().then(
       (list) => {
         const found = list.find((s) => s.source.kind === 'company' && s.source.id === id);
-        if (found) setSpec(found.spec);
+        if (found) {
+          setSpec(found.spec);
+          setAsRead(found.spec);
+        }
       },
       (e) => setError(asErrorReport(e)),
     );
   }, [id]);
+  useEffect(load, [load]);
 
   if (!spec) return <ErrorAlert error={error} />;
 
@@ -45,7 +54,7 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
   const save = async () => {
     setError(null);
     try {
-      await api.saveExerciseScenario(id, spec);
+      await api.saveExerciseScenario(id, spec, asRead);
       navigate({ page: 'exercises' });
     } catch (e) {
       setError(asErrorReport(e));
@@ -168,7 +177,12 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
           {t('exercise.editor.addInject')}
         </Button>
       </Group>
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      <SaveRefusal
+        error={error}
+        onClose={() => setError(null)}
+        findChange={lastChangeFinder('exercise_scenario', id)}
+        onReload={load}
+      />
       <Group>
         <Button onClick={() => void save()} data-testid="save-scenario">
           {t('exercise.editor.save')}
