@@ -7,7 +7,8 @@ import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Texta
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../../api';
 import type { ErrorReport, ExerciseStep, Inject, ScenarioSpec } from '../../bindings';
-import { lastChangeFinder, SaveRefusal } from '../../components/ChangedElsewhere';
+import { useNewerElsewhere } from '../../companyChanges';
+import { lastChangeFinder, NewerElsewhere, SaveRefusal } from '../../components/ChangedElsewhere';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useNavigate } from '../../navigation';
 import { STEPS } from './ExerciseReference';
@@ -46,6 +47,17 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
     );
   }, [id]);
   useEffect(load, [load]);
+  // Another PC changed this scenario: said in the window's corner; the editor keeps what is typed.
+  const [newerElsewhere, seenNewer] = useNewerElsewhere(['exercises'], asRead, async () => {
+    const found = (await api.exerciseScenarios()).find((s) => s.source.kind === 'company' && s.source.id === id);
+    // Deleted elsewhere: nothing to show; the save says it is gone.
+    if (!found) throw new Error('no longer there');
+    return found.spec;
+  });
+  const loadLatest = () => {
+    seenNewer();
+    load();
+  };
 
   if (!spec) return <ErrorAlert error={error} />;
 
@@ -181,7 +193,7 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
         error={error}
         onClose={() => setError(null)}
         findChange={lastChangeFinder('exercise_scenario', id)}
-        onReload={load}
+        onReload={loadLatest}
       />
       <Group>
         <Button onClick={() => void save()} data-testid="save-scenario">
@@ -191,6 +203,7 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
           {t('exercise.editor.cancel')}
         </Button>
       </Group>
+      {newerElsewhere && <NewerElsewhere title={t('changedElsewhere.newerScenario')} onReload={loadLatest} />}
     </Stack>
   );
 }
