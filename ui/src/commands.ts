@@ -303,8 +303,9 @@ export const commands = {
     invoke<InterviewState>('interview', { id, replies, details }),
   recordInterview: (id: number, replies: Replied[], details: ReportingDetails, saveToProfile: boolean, confirmed: number | null) =>
     invoke<IncidentDetail>('record_interview', { id, replies, details, saveToProfile, confirmed }),
-  updateObligation: (id: number, obligationId: number, update: ObligationUpdate) =>
-    invoke<IncidentDetail>('update_obligation', { id, obligationId, update }),
+  /** Records a report as sent (or its 速報), waived or still to do; refused (`changed_elsewhere`) when someone else changed its record since the card read it as `as_read`. */
+  updateObligation: (id: number, obligationId: number, update: ObligationUpdate, asRead: ObligationUpdate | null) =>
+    invoke<IncidentDetail>('update_obligation', { id, obligationId, update, asRead }),
   /** Names the client (委託元) of the incident from the contacts, or none. */
   setIncidentClient: (id: number, contactId: number | null) =>
     invoke<IncidentDetail>('set_incident_client', { id, contactId }),

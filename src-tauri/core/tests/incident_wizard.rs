@@ -304,6 +304,57 @@ fn sent_and_waived_need_their_date_and_reason() {
 }
 
 #[test]
+fn a_report_marked_over_someone_else_s_mark_is_refused_and_theirs_kept() {
+    let (_dir, mut file) = demo();
+    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
+    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "a")).unwrap();
+    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
+    facts.personal_data.at_risk.subjects = 1;
+    facts.personal_data.at_risk.sensitive = true;
+    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    // Two cards read the PPC report as not started.
+    let shown = |file: &CompanyFile| {
+        let record = incident::read::incident_detail(file.connection(), id).unwrap().obligations[0].clone();
+        // As the window sends it back: the record's own fields, its dates as YYYY-MM-DD.
+        let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        let update = ObligationUpdate {
+            status: record.status,
+            sent_on: date(record.sent_on),
+            reference_number: record.reference_number,
+            waived_reason: record.waived_reason,
+            preliminary_sent_on: date(record.preliminary_sent_on),
+            preliminary_reference: record.preliminary_reference,
+        };
+        (record.id, update)
+    };
+    let (ppc, as_read) = shown(&file);
+    let mark = |file: &mut CompanyFile, as_read: &ObligationUpdate, update: &ObligationUpdate, who: &str| {
+        file.write(|tx| {
+            record::refuse_if_obligation_changed(tx, id, ppc, as_read)?;
+            record::update_obligation(tx, id, ppc, update, who)
+        })
+    };
+    // 高橋 records it sent, typing the date without its zeros.
+    let sent = ObligationUpdate {
+        status: ObligationStatus::Sent,
+        sent_on: Some("2026-12-7".into()),
+        reference_number: "R-1".into(),
+        ..as_read.clone()
+    };
+    mark(&mut file, &as_read, &sent, "情シス 高橋").unwrap();
+    // 佐藤, from the card read before, decides not to report: refused, 高橋's record kept.
+    let waived =
+        ObligationUpdate { status: ObligationStatus::Waived, waived_reason: "本人に確認済み".into(), ..as_read.clone() };
+    assert_eq!(mark(&mut file, &as_read, &waived, "総務 佐藤").unwrap_err().code(), "changed_elsewhere");
+    let (_, now) = shown(&file);
+    assert_eq!((now.status, now.reference_number.as_str()), (ObligationStatus::Sent, "R-1"));
+    // From the card as it reads now, his change goes through (and the date typed without its
+    // zeros compares as the card shows it).
+    mark(&mut file, &now, &waived, "総務 佐藤").unwrap();
+    assert_eq!(shown(&file).1.status, ObligationStatus::Waived);
+}
+
+#[test]
 fn drafts_are_kept_per_step_and_an_unconfirmed_record_can_be_discarded() {
     let (_dir, mut file) = demo();
     let id = file.write(|tx| record::start_incident(tx, CaseKind::Ransomware)).unwrap();

@@ -156,14 +156,22 @@ pub fn record_interview(
     })
 }
 
+/// Records a report as sent (or its 速報), waived or still to do; refused (`changed_elsewhere`)
+/// when someone else changed its record since the card read it as `as_read`.
 #[tauri::command(async)]
 pub fn update_obligation(
     session: State<'_, Session>,
     id: i64,
     obligation_id: i64,
     update: ObligationUpdate,
+    as_read: Option<ObligationUpdate>,
 ) -> CommandResult<IncidentDetail> {
-    write_incident(&session, id, |tx, author| record::update_obligation(tx, id, obligation_id, &update, author))
+    write_incident(&session, id, |tx, author| {
+        if let Some(as_read) = &as_read {
+            record::refuse_if_obligation_changed(tx, id, obligation_id, as_read)?;
+        }
+        record::update_obligation(tx, id, obligation_id, &update, author)
+    })
 }
 
 /// Names the client (委託元) of the incident from the contacts, or none.

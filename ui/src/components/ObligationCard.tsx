@@ -25,6 +25,7 @@ import {
   type IncidentDetail,
   type ObligationRecord,
   type ObligationStatus,
+  type ObligationUpdate,
   OBLIGATION_STATUS_VALUES,
 } from '../bindings';
 import type { IncidentAction } from '../useIncidentAction';
@@ -43,6 +44,18 @@ import { InquiryDeskNote } from './InquiryDeskNote';
  * deadline (docs/rules.md §3.3), so it is labelled and coloured as one.
  */
 export const isTarget = (stage: DeadlineStage): boolean => stage === 'preliminary';
+
+/** An obligation's record in the form a change to it takes. */
+function recordOf(obligation: ObligationRecord): ObligationUpdate {
+  return {
+    status: obligation.status,
+    sent_on: obligation.sent_on,
+    reference_number: obligation.reference_number,
+    waived_reason: obligation.waived_reason,
+    preliminary_sent_on: obligation.preliminary_sent_on,
+    preliminary_reference: obligation.preliminary_reference,
+  };
+}
 
 export function ObligationCard({
   incidentId,
@@ -71,6 +84,9 @@ export function ObligationCard({
   const [preliminarySent, setPreliminarySent] = useState(obligation.preliminary_sent_on !== null);
   const [preliminaryOn, setPreliminaryOn] = useState(obligation.preliminary_sent_on ?? today());
   const [preliminaryReference, setPreliminaryReference] = useState(obligation.preliminary_reference);
+  /** The record as this card read it or last saved it: sent with a save, which is refused when
+   * someone else changed the record since (the card keeps what is typed in it meanwhile). */
+  const [asRead, setAsRead] = useState(() => recordOf(obligation));
   const now = new Date();
   const open = obligation.status === 'not_started' || obligation.status === 'drafted';
   const mandatory = obligation.duty === 'mandatory';
@@ -86,17 +102,25 @@ export function ObligationCard({
   const statusLabel = (value: ObligationStatus) =>
     twoStages && value === 'sent' ? t('obligation.statusFinal.sent') : t(`obligation.status.${value}`);
 
-  const save = () =>
-    void act(() =>
-      api.updateObligation(incidentId, obligation.id, {
-        status,
-        sent_on: status === 'sent' ? sentOn : null,
-        reference_number: status === 'sent' ? reference : '',
-        waived_reason: status === 'waived' ? reason : '',
-        preliminary_sent_on: twoStages && preliminarySent ? preliminaryOn : null,
-        preliminary_reference: twoStages && preliminarySent ? preliminaryReference : '',
-      }),
+  const save = async () => {
+    const updated = await act(() =>
+      api.updateObligation(
+        incidentId,
+        obligation.id,
+        {
+          status,
+          sent_on: status === 'sent' ? sentOn : null,
+          reference_number: status === 'sent' ? reference : '',
+          waived_reason: status === 'waived' ? reason : '',
+          preliminary_sent_on: twoStages && preliminarySent ? preliminaryOn : null,
+          preliminary_reference: twoStages && preliminarySent ? preliminaryReference : '',
+        },
+        asRead,
+      ),
     );
+    const saved = updated?.obligations.find((o) => o.id === obligation.id);
+    if (saved) setAsRead(recordOf(saved));
+  };
 
   return (
     <Card withBorder padding="md" data-testid={`obligation-${obligation.authority}`} opacity={obligation.current ? 1 : 0.7}>
@@ -298,7 +322,7 @@ export function ObligationCard({
           )}
           {changed && (
             <Group justify="flex-end">
-              <Button onClick={save} data-testid="save-obligation">
+              <Button onClick={() => void save()} data-testid="save-obligation">
                 {t('obligation.save')}
               </Button>
             </Group>

@@ -635,6 +635,48 @@ pub fn update_obligation(
     touch(tx, incident_id)
 }
 
+/// Refuses a change to the obligation `obligation_id` from a card that read it as `as_read`, when
+/// it is recorded otherwise now: someone else marked it meanwhile (sent, waived, its 速報), and
+/// their record is kept (`changed_elsewhere`).
+pub fn refuse_if_obligation_changed(
+    tx: &Transaction,
+    incident_id: i64,
+    obligation_id: i64,
+    as_read: &ObligationUpdate,
+) -> Result<()> {
+    let stored = tx
+        .query_row(
+            "SELECT status, sent_on, reference_number, waived_reason, preliminary_sent_on, preliminary_reference
+               FROM obligation WHERE id = ?1 AND incident_id = ?2",
+            params![obligation_id, incident_id],
+            |r| {
+                Ok(ObligationUpdate {
+                    status: r.get(0)?,
+                    sent_on: r.get(1)?,
+                    reference_number: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    waived_reason: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    preliminary_sent_on: r.get(4)?,
+                    preliminary_reference: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::Missing { what: "obligation", id: obligation_id })?;
+    // Dates as the card shows them (2026-12-07), whatever way they were typed (2026-12-7).
+    let as_shown = |record: &ObligationUpdate| {
+        let date = |d: &Option<String>| {
+            d.as_deref()
+                .map(|d| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_or_else(|_| d.to_owned(), |d| d.to_string()))
+        };
+        ObligationUpdate {
+            sent_on: date(&record.sent_on),
+            preliminary_sent_on: date(&record.preliminary_sent_on),
+            ..record.clone()
+        }
+    };
+    crate::store::history::refuse_unless_as_read(&as_shown(&stored), &as_shown(as_read), "the report's record")
+}
+
 /// Names the client (委託元) whose data the incident touched, from the contacts, or no client
 /// (`None`); the client notice is addressed to it. The timeline records the choice.
 pub fn set_client(tx: &Transaction, incident_id: i64, contact_id: Option<i64>, author: &str) -> Result<()> {

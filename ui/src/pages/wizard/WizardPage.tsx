@@ -162,11 +162,14 @@ export function WizardPage({ id }: { id: number }) {
         error={error}
         onClose={() => setError(null)}
         findChange={async () => {
-          // The step's confirmation that came first, from the incident as it is now.
+          // From the incident as it is now: the step's confirmation that came first, or else (a
+          // report marked on another PC) the first entry recorded since this screen read it.
           const now = await api.incidentDetail(id);
           const confirmation = CONFIRMED_STEPS[step]?.confirmation;
           const entry = confirmation ? now.confirmations[confirmation] : null;
-          return now.timeline.find((e) => e.id === entry) ?? null;
+          const confirmedElsewhere = confirmation && entry !== detail.confirmations[confirmation];
+          const seen = Math.max(0, ...detail.timeline.map((e) => e.id));
+          return now.timeline.find((e) => (confirmedElsewhere ? e.id === entry : e.id > seen)) ?? null;
         }}
         onReload={loadLatest}
       />
