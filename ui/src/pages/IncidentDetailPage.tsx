@@ -1,6 +1,6 @@
 // One incident in full: what happened, its level, the timeline (append-only: corrections are
 // new notes), the reports with their status, the checklists and the calls.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Badge, Button, Card, Grid, Group, Loader, Stack, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, asErrorReport } from '../api';
@@ -8,6 +8,7 @@ import { useChangesTo } from '../companyChanges';
 import { useIncidentAction } from '../useIncidentAction';
 import type { IncidentDetail } from '../bindings';
 import { DocumentActions } from '../components/DocumentActions';
+import { SaveRefusal } from '../components/ChangedElsewhere';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ObligationCard } from '../components/ObligationCard';
 import { TaskList } from '../components/TaskList';
@@ -33,10 +34,11 @@ export function IncidentDetailPage({ id }: { id: number }) {
   // The incident, read again when another PC changed one (its timeline, calls, tasks…); the
   // note being typed stays.
   const changedElsewhere = useChangesTo('incidents');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
-  useEffect(() => {
+  const load = useCallback(() => {
     api.incidentDetail(id).then(setDetail, (e) => setError(asErrorReport(e)));
-  }, [id, setError, changedElsewhere]);
+  }, [id, setError]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: changedElsewhere is bumped to read again
+  useEffect(load, [load, changedElsewhere]);
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <Loader />;
   const open = detail.status === 'open';
@@ -77,7 +79,17 @@ export function IncidentDetailPage({ id }: { id: number }) {
           </Button>
         )}
       </Group>
-      <ErrorAlert error={error} onClose={() => setError(null)} />
+      {/* Said where the user looks (a report's card may be far below). The page does not know which
+          change came first, so a refusal for someone else's change names nobody. */}
+      <SaveRefusal
+        error={error}
+        onClose={() => setError(null)}
+        findChange={async () => null}
+        onReload={() => {
+          setError(null);
+          load();
+        }}
+      />
       {detail.description && (
         <Card withBorder>
           <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{detail.description}</Text>
