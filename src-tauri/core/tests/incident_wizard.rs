@@ -277,15 +277,21 @@ fn the_data_items_and_when_it_happened_are_kept_and_cannot_contradict_the_answer
     assert!(detail.facts.unwrap().occurred_at.is_some(), "the facts carry the time it happened");
 }
 
-#[test]
-fn sent_and_waived_need_their_date_and_reason() {
-    let (_dir, mut file) = demo();
+/// A mis-sent mail with one person's sensitive data, assessed: the PPC report is its first duty.
+fn missent_sensitive_record() -> (tempfile::TempDir, CompanyFile, i64) {
+    let (dir, mut file) = demo();
     let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
     file.write(|tx| record::record_basics(tx, id, &missent_basics(), "a")).unwrap();
     let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
     facts.personal_data.at_risk.subjects = 1;
     facts.personal_data.at_risk.sensitive = true;
     file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    (dir, file, id)
+}
+
+#[test]
+fn sent_and_waived_need_their_date_and_reason() {
+    let (_dir, mut file, id) = missent_sensitive_record();
     let ppc = incident::read::incident_detail(file.connection(), id).unwrap().obligations[0].id;
     let mut update = ObligationUpdate {
         status: ObligationStatus::Sent,
@@ -305,13 +311,7 @@ fn sent_and_waived_need_their_date_and_reason() {
 
 #[test]
 fn a_report_marked_over_someone_else_s_mark_is_refused_and_theirs_kept() {
-    let (_dir, mut file) = demo();
-    let id = file.write(|tx| record::start_incident(tx, CaseKind::Missent)).unwrap();
-    file.write(|tx| record::record_basics(tx, id, &missent_basics(), "a")).unwrap();
-    let mut facts = incident::read::incident_detail(file.connection(), id).unwrap().suggested_facts.unwrap();
-    facts.personal_data.at_risk.subjects = 1;
-    facts.personal_data.at_risk.sensitive = true;
-    file.write(|tx| record::record_facts(tx, id, &facts, &Default::default(), "a")).unwrap();
+    let (_dir, mut file, id) = missent_sensitive_record();
     // Two cards read the PPC report as not started.
     let shown = |file: &CompanyFile| {
         let record = incident::read::incident_detail(file.connection(), id).unwrap().obligations[0].clone();
