@@ -32,27 +32,31 @@ export function ScenarioEditorPage({ id, from }: { id: number | null; from?: Sce
    * someone else saved the scenario since. */
   const [asRead, setAsRead] = useState<ScenarioSpec | null>(null);
 
+  /** The scenario as stored now; null when it is not (or no longer) there. */
+  const readStored = useCallback(async () => {
+    const list = await api.exerciseScenarios();
+    return list.find((s) => s.source.kind === 'company' && s.source.id === id)?.spec ?? null;
+  }, [id]);
   const load = useCallback(() => {
     if (id === null) return;
     setError(null);
-    api.exerciseScenarios().then(
-      (list) => {
-        const found = list.find((s) => s.source.kind === 'company' && s.source.id === id);
+    readStored().then(
+      (found) => {
         if (found) {
-          setSpec(found.spec);
-          setAsRead(found.spec);
+          setSpec(found);
+          setAsRead(found);
         }
       },
       (e) => setError(asErrorReport(e)),
     );
-  }, [id]);
+  }, [id, readStored]);
   useEffect(load, [load]);
   // Another PC changed this scenario: said in the window's corner; the editor keeps what is typed.
   const [newerElsewhere, seenNewer] = useNewerElsewhere(['exercises'], asRead, async () => {
-    const found = (await api.exerciseScenarios()).find((s) => s.source.kind === 'company' && s.source.id === id);
+    const found = await readStored();
     // Deleted elsewhere: nothing to show; the save says it is gone.
     if (!found) throw new Error('no longer there');
-    return found.spec;
+    return found;
   });
   const loadLatest = () => {
     seenNewer();
